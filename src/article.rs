@@ -1,0 +1,166 @@
+//! [`Article`]: one input and everything storydiff found in it.
+
+use crate::clean::{self, BatchEvidence, Cleaned, Format, Removal};
+use crate::extract::{self, CalendarDate, DateMention, Doc, EntityMention, Event, Metadata, Quantity, Quote};
+use crate::text::{self, MappedText, Segmentation, Span};
+use crate::Error;
+
+/// One article as the caller gives it.
+#[derive(Clone, Debug, Default)]
+pub struct Input {
+    /// A name for the article, unique in its batch (the CLI uses the file stem).
+    pub id: String,
+    /// The text as given (already decoded).
+    pub text: String,
+    /// The file name, when there is one (helps to tell HTML from plain text).
+    pub file_name: Option<String>,
+    /// The publication date, `YYYY-MM-DD`, when the caller knows it.
+    pub date: Option<String>,
+    /// The title, when the caller knows it.
+    pub title: Option<String>,
+    /// Which decoding produced `text`, when it came from bytes.
+    pub encoding: Option<text::decode::Encoding>,
+    /// Removals to undo, as byte spans of `text`.
+    pub keep: Vec<Span>,
+}
+
+impl Input {
+    pub fn new(id: impl Into<String>, text: impl Into<String>) -> Input {
+        Input {
+            id: id.into(),
+            text: text.into(),
+            ..Input::default()
+        }
+    }
+
+    /// An input from raw bytes, decoded with [`text::decode`].
+    pub fn from_bytes(id: impl Into<String>, file_name: Option<String>, bytes: &[u8]) -> Input {
+        let decoded = text::decode(bytes);
+        Input {
+            id: id.into(),
+            text: decoded.text,
+            file_name,
+            encoding: Some(decoded.encoding),
+            ..Input::default()
+        }
+    }
+}
+
+/// One analyzed article. It owns its input text; every finding is a span.
+#[derive(Clone, Debug)]
+pub struct Article {
+    pub id: String,
+    /// The text as given.
+    pub input: String,
+    pub encoding: Option<text::decode::Encoding>,
+    pub format: Format,
+    /// The cleaned body, mapped onto the input.
+    pub body: MappedText,
+    pub removed: Vec<Removal>,
+    /// The analysis text (normalized body), mapped onto the input.
+    pub text: MappedText,
+    pub seg: Segmentation,
+    pub meta: Metadata,
+    pub entities: Vec<EntityMention>,
+    pub dates: Vec<DateMention>,
+    pub quantities: Vec<Quantity>,
+    pub quotes: Vec<Quote>,
+    pub events: Vec<Event>,
+}
+
+impl Article {
+    /// The input span of an analysis-text span.
+    pub fn to_input(&self, span: Span) -> Span {
+        self.text.to_source(span)
+    }
+
+    /// The analysis text.
+    pub fn analysis_text(&self) -> &str {
+        self.text.as_str()
+    }
+
+    /// The publication date, when known.
+    pub fn date(&self) -> Option<CalendarDate> {
+        self.meta
+            .date
+            .as_ref()
+            .and_then(|f| CalendarDate::parse_iso(&f.value))
+    }
+
+    pub fn language(&self) -> Option<&str> {
+        self.meta.language.as_ref().map(|f| f.value.as_str())
+    }
+}
+
+/// Analyzes one article on its own.
+pub fn analyze(input: &Input) -> Result<Article, Error> {
+    let mut batch = analyze_batch(std::slice::from_ref(input))?;
+    Ok(batch.remove(0))
+}
+
+/// Analyzes a batch: each article is cleaned with the evidence of the whole
+/// batch (recurring site furniture), then extracted on its own, and finally
+/// entity names are linked across the batch.
+pub fn analyze_batch(inputs: &[Input]) -> Result<Vec<Article>, Error> {
+    let mut seen = std::collections::HashSet::new();
+    for input in inputs {
+        if !seen.insert(input.id.as_str()) {
+            return Err(Error::duplicate_id(&input.id));
+        }
+        if let Some(d) = &input.date {
+            if CalendarDate::parse_iso(d).is_none() {
+                return Err(Error::bad_date(&input.id, d));
+            }
+        }
+    }
+    let texts: Vec<&str> = inputs.iter().map(|i| i.text.as_str()).collect();
+    let evidence = BatchEvidence::gather(&texts);
+    Ok(inputs.iter().map(|i| analyze_one(i, &evidence)).collect())
+}
+
+fn analyze_one(input: &Input, evidence: &BatchEvidence) -> Article {
+    let format = Format::detect(input.file_name.as_deref(), &input.text);
+    let Cleaned { body, removed } = clean::clean(&input.text, format, evidence, &input.keep);
+    let normalized = text::normalize(body.as_str());
+    let analysis = normalized.compose(&body);
+    let seg = text::segment(analysis.as_str());
+    let mut meta = extract::metadata::extract(&input.text, format, &body);
+    if let Some(d) = &input.date {
+        meta.date = Some(extract::Field::given(d.clone()));
+    }
+    if let Some(t) = &input.title {
+        meta.title = Some(extract::Field::given(t.clone()));
+    }
+    let anchor = meta
+        .date
+        .as_ref()
+        .and_then(|f| CalendarDate::parse_iso(&f.value));
+    let language = meta.language.as_ref().map(|f| f.value.clone());
+    let doc = Doc {
+        text: analysis.as_str(),
+        seg: &seg,
+        anchor,
+        language: language.as_deref(),
+    };
+    let entities = extract::entities::extract(&doc);
+    let dates = extract::dates::extract(&doc);
+    let quantities = extract::quantities::extract(&doc);
+    let quotes = extract::quotes::extract(&doc, &entities);
+    let events = extract::events::extract(&doc, &entities, &dates, &quantities);
+    Article {
+        id: input.id.clone(),
+        input: input.text.clone(),
+        encoding: input.encoding,
+        format,
+        body,
+        removed,
+        text: analysis,
+        seg,
+        meta,
+        entities,
+        dates,
+        quantities,
+        quotes,
+        events,
+    }
+}

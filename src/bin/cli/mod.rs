@@ -1,0 +1,175 @@
+//! Argument parsing, input reading and output writing for the CLI.
+//!
+//! Contract (other tools depend on it; extend, do not break):
+//! - `storydiff analyze [--jsonl] [FILE|-]...`: JSON Lines, one article report per line.
+//! - `storydiff compare [--jsonl] [FILE|-]...`: one JSON document.
+//! - Errors: exit status 1 and one line `storydiff: <file>: <problem>` on stderr.
+
+use clap::{Parser, Subcommand};
+use std::io::{self, BufWriter, Read, Write};
+use std::path::Path;
+use std::process::ExitCode;
+use storydiff::report::{ArticleReport, CompareReport};
+use storydiff::{analyze_batch, compare, Input};
+
+#[derive(Parser)]
+#[command(name = "storydiff", version, about = "Compare how different outlets report the same news.")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Analyze articles: one JSON object per article, one per line.
+    Analyze(Inputs),
+    /// Compare articles: clusters, pair scores and fact diffs as one JSON document.
+    Compare(Inputs),
+}
+
+#[derive(clap::Args)]
+struct Inputs {
+    /// Read JSON Lines: each line {"id", "text", "date"?, "title"?} is one article.
+    #[arg(long)]
+    jsonl: bool,
+    /// Pretty-print the JSON.
+    #[arg(long)]
+    pretty: bool,
+    /// Files to read (.txt, .md, .html); `-` or none reads standard input.
+    files: Vec<String>,
+}
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("storydiff: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<(), String> {
+    let (inputs, compare_mode) = match &cli.command {
+        Command::Analyze(i) => (i, false),
+        Command::Compare(i) => (i, true),
+    };
+    let articles_in = read_inputs(inputs)?;
+    let articles = analyze_batch(&articles_in).map_err(|e| e.to_string())?;
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let write_err = |e: io::Error| format!("writing output: {e}");
+    if compare_mode {
+        let report = CompareReport::new(&articles, &compare(&articles));
+        let json = if inputs.pretty {
+            serde_json::to_string_pretty(&report)
+        } else {
+            serde_json::to_string(&report)
+        }
+        .map_err(|e| e.to_string())?;
+        writeln!(out, "{json}").map_err(write_err)?;
+    } else {
+        for a in &articles {
+            let report = ArticleReport::new(a);
+            let json = if inputs.pretty {
+                serde_json::to_string_pretty(&report)
+            } else {
+                serde_json::to_string(&report)
+            }
+            .map_err(|e| e.to_string())?;
+            writeln!(out, "{json}").map_err(write_err)?;
+        }
+    }
+    out.flush().map_err(write_err)
+}
+
+/// One JSON Lines record.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Record {
+    id: String,
+    text: String,
+    #[serde(default)]
+    date: Option<String>,
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    url: Option<String>,
+}
+
+fn read_inputs(args: &Inputs) -> Result<Vec<Input>, String> {
+    let files: Vec<String> = if args.files.is_empty() {
+        vec!["-".to_string()]
+    } else {
+        args.files.clone()
+    };
+    let mut inputs = Vec::new();
+    for file in &files {
+        let bytes = read_bytes(file)?;
+        if args.jsonl {
+            let text = String::from_utf8(bytes).map_err(|_| format!("{}: JSON Lines input must be UTF-8", name(file)))?;
+            for (n, line) in text.lines().enumerate() {
+                if line.trim().is_empty() {
+                    continue;
+                }
+                let record: Record = serde_json::from_str(line).map_err(|e| {
+                    format!(
+                        "{}: {}",
+                        name(file),
+                        storydiff::Error::bad_json_line(n + 1, e.to_string())
+                    )
+                })?;
+                let _ = record.url;
+                let mut input = Input::new(record.id, record.text);
+                input.date = record.date;
+                input.title = record.title;
+                inputs.push(input);
+            }
+        } else {
+            let id = if file == "-" {
+                "stdin".to_string()
+            } else {
+                Path::new(file)
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_else(|| file.clone())
+            };
+            let file_name = (file != "-").then(|| file.clone());
+            inputs.push(Input::from_bytes(id, file_name, &bytes));
+        }
+    }
+    Ok(inputs)
+}
+
+fn name(file: &str) -> &str {
+    if file == "-" {
+        "<stdin>"
+    } else {
+        file
+    }
+}
+
+fn read_bytes(file: &str) -> Result<Vec<u8>, String> {
+    let mut bytes = Vec::new();
+    if file == "-" {
+        io::stdin()
+            .read_to_end(&mut bytes)
+            .map_err(|e| format!("<stdin>: cannot read: {e}"))?;
+    } else {
+        let path = Path::new(file);
+        if path.is_dir() {
+            return Err(format!("{file}: is a folder; name the files in it (for example {file}/*.txt)"));
+        }
+        bytes = std::fs::read(path).map_err(|e| format!("{file}: cannot read: {}", plain_io_error(&e)))?;
+    }
+    Ok(bytes)
+}
+
+fn plain_io_error(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::NotFound => "no such file".to_string(),
+        io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => e.to_string(),
+    }
+}

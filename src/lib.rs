@@ -1,0 +1,41 @@
+//! storydiff compares how different outlets report the same news.
+//!
+//! The pipeline, one stage a module:
+//!
+//! 1. [`text`]: decoding, normalization with an offset map, segmentation.
+//! 2. [`clean`]: boilerplate and markup removal, each removal with a reason.
+//! 3. [`extract`]: metadata, entities, dates, quantities, quotes, events.
+//! 4. [`compare`]: similarity, event clusters, fact diffs.
+//! 5. [`report`]: the serde report, the only shape that leaves the core.
+//!
+//! An [`Article`] owns its input text exactly as given; every finding is a
+//! labelled span, and the report gives each as code point offsets into that
+//! input, so a caller can highlight exactly what was pasted.
+//!
+//! ```
+//! use storydiff::{analyze_batch, compare, Input, report::CompareReport};
+//! let inputs = vec![
+//!     Input::new("a", "Police said 13 people were killed in Almaty on Thursday."),
+//!     Input::new("b", "At least eight people were killed in Almaty, police said."),
+//! ];
+//! let articles = analyze_batch(&inputs).unwrap();
+//! let report = CompareReport::new(&articles, &compare(&articles));
+//! assert_eq!(report.articles.len(), 2);
+//! assert_eq!(report.pairs.len(), 1);
+//! ```
+
+mod article;
+pub mod clean;
+pub mod compare;
+mod error;
+pub mod extract;
+pub mod lexicon;
+pub mod report;
+pub mod text;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use article::{analyze, analyze_batch, Article, Input};
+pub use compare::{compare, Comparison};
+pub use error::Error;

@@ -1,0 +1,21 @@
+//! Text: the unit everything else is measured in.
+//!
+//! - [`Span`]: a byte range into one text; [`CharIndex`] turns byte offsets
+//!   into the code point offsets the report uses.
+//! - [`MappedText`]: a derived text with an offset map back to its source
+//!   (cleaning and normalization build these, and they compose).
+//! - [`normalize`]: the analysis text (NFC, one kind of quote, dash and space).
+//! - [`segment`]: paragraphs, sentences and tokens of the analysis text.
+//! - [`decode`]: bytes in any common encoding to a `String`, saying which.
+
+pub mod decode;
+mod mapped;
+mod normalize;
+mod segment;
+mod span;
+
+pub use decode::{decode, Decoded};
+pub use mapped::{MappedText, MappedTextBuilder};
+pub use normalize::normalize;
+pub use segment::{paragraphs, segment, Segmentation, Sentence, Token, TokenKind};
+pub use span::{CharIndex, Span};

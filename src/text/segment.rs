@@ -1,0 +1,403 @@
+//! Segmentation of the analysis text into paragraphs, sentences and tokens.
+//!
+//! Sentences do not end at abbreviations ("Mr.", "U.S.", "Jan. 6", "2:00 p.m.
+//! local time"), at initials ("J. Smith"), at decimal points, or inside a quote
+//! that is still open; a terminator followed by a closing quote ends the
+//! sentence after the quote.
+//!
+//! ```
+//! use storydiff::text::segment;
+//! let text = "Mr. Smith arrived at 2:00 p.m. local time. \"Go home. Now,\" he said.";
+//! let seg = segment(text);
+//! let sentences: Vec<&str> = seg.sentences.iter().map(|s| s.span.of(text)).collect();
+//! assert_eq!(sentences, [
+//!     "Mr. Smith arrived at 2:00 p.m. local time.",
+//!     "\"Go home. Now,\" he said.",
+//! ]);
+//! ```
+
+use super::Span;
+use serde::Serialize;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Paragraphs, sentences and tokens of one text.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Segmentation {
+    pub paragraphs: Vec<Span>,
+    pub sentences: Vec<Sentence>,
+    pub tokens: Vec<Token>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Sentence {
+    pub span: Span,
+    /// Index of the paragraph holding it.
+    pub paragraph: usize,
+    /// Range of its tokens in [`Segmentation::tokens`].
+    pub first_token: usize,
+    pub end_token: usize,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Token {
+    pub span: Span,
+    pub kind: TokenKind,
+    /// Index of the sentence holding it.
+    pub sentence: usize,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum TokenKind {
+    /// Letters (possibly with digits, apostrophes, inner hyphens and dots: "U.S.", "Kassym-Jomart").
+    Word,
+    /// Digits, with inner separators: "2,000", "2:00", "3.5".
+    Number,
+    /// Anything else that is not white space.
+    Punct,
+}
+
+impl Segmentation {
+    /// The tokens of sentence `i`.
+    pub fn sentence_tokens(&self, i: usize) -> &[Token] {
+        let s = &self.sentences[i];
+        &self.tokens[s.first_token..s.end_token]
+    }
+
+    /// The index of the sentence containing byte offset `at`, if any.
+    pub fn sentence_at(&self, at: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.span.end <= at);
+        (i < self.sentences.len() && self.sentences[i].span.start <= at).then_some(i)
+    }
+
+    /// The index of the first token starting at or after `at`.
+    pub fn token_at(&self, at: usize) -> usize {
+        self.tokens.partition_point(|t| t.span.start < at)
+    }
+}
+
+/// Words that end in a period without ending the sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "st", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt",
+    "maj", "cmdr", "adm", "pres", "supt", "insp", "rev", "fr", "hon", "jr", "sr", "messrs", "mme",
+    "mlle", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "no", "nos", "vol",
+    "pp", "p", "fig", "approx", "est", "dept", "univ", "assn", "bros", "inc", "ltd", "co", "corp",
+    "vs", "etc", "al", "ca", "cf", "mt", "ft", "ave", "blvd", "rd", "hwy", "sq", "km", "mi", "bzw",
+    "ggf", "nr", "dr", "hr", "fr", "sr", "sra", "srta", "av", "art", "abs",
+];
+
+/// Abbreviations after which a sentence may still end when a capital follows
+/// (they are also common at a sentence's end).
+const FINAL_ABBREVIATIONS: &[&str] = &["etc", "inc", "ltd", "co", "corp", "jr", "sr", "al"];
+
+/// Splits `text` into paragraphs, sentences and tokens.
+pub fn segment(text: &str) -> Segmentation {
+    let mut seg = Segmentation::default();
+    for para in paragraphs(text) {
+        let p = seg.paragraphs.len();
+        seg.paragraphs.push(para);
+        for span in sentences(text, para) {
+            let first_token = seg.tokens.len();
+            let sentence = seg.sentences.len();
+            tokenize(text, span, sentence, &mut seg.tokens);
+            seg.sentences.push(Sentence {
+                span,
+                paragraph: p,
+                first_token,
+                end_token: seg.tokens.len(),
+            });
+        }
+    }
+    seg
+}
+
+/// Paragraphs: blocks separated by blank lines. Inside a block, a line break
+/// also starts a paragraph unless the line clearly runs on (no terminal
+/// punctuation and the next line starts in lower case).
+pub fn paragraphs(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut at = 0;
+    let mut prev_line: Option<(usize, usize)> = None;
+    for line in text.split_inclusive('\n') {
+        let content = line.trim_end_matches(['\n', '\r']);
+        let (ls, le) = (at, at + content.len());
+        at += line.len();
+        if content.trim().is_empty() {
+            if let (Some(s), Some((_, pe))) = (start, prev_line) {
+                out.push(Span::new(s, pe));
+            }
+            start = None;
+            prev_line = None;
+            continue;
+        }
+        match (start, prev_line) {
+            (Some(s), Some((ps, pe))) => {
+                let prev = &text[ps..pe];
+                if !runs_on(prev, content) {
+                    out.push(Span::new(s, pe));
+                    start = Some(ls);
+                }
+            }
+            _ => start = Some(ls),
+        }
+        prev_line = Some((ls, le));
+    }
+    if let (Some(s), Some((_, pe))) = (start, prev_line) {
+        out.push(Span::new(s, pe));
+    }
+    out
+}
+
+fn runs_on(prev: &str, next: &str) -> bool {
+    let ends_open = !prev
+        .trim_end()
+        .ends_with(['.', '!', '?', ':', '"', '\'', ')', '»', '…']);
+    let next_lower = next
+        .trim_start()
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_lowercase());
+    ends_open && next_lower
+}
+
+/// Sentence spans inside one paragraph.
+fn sentences(text: &str, para: Span) -> Vec<Span> {
+    let with_quotes = split_sentences(text, para, true);
+    // A quote that never closes must not swallow the paragraph: split it plainly.
+    if with_quotes.len() == 1 && para.len() > 600 {
+        return split_sentences(text, para, false);
+    }
+    with_quotes
+}
+
+fn split_sentences(text: &str, para: Span, track_quotes: bool) -> Vec<Span> {
+    let s = &text[para.range()];
+    let bytes = s.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut in_quote = false;
+    let mut guillemets = 0i32;
+    let mut i = 0;
+    while i < s.len() {
+        let c = s[i..].chars().next().unwrap_or(' ');
+        let n = c.len_utf8();
+        match c {
+            '"' if track_quotes => {
+                in_quote = if in_quote { false } else { opens_quote(s, i) };
+            }
+            '«' if track_quotes => guillemets += 1,
+            '»' if track_quotes => guillemets = (guillemets - 1).max(0),
+            '.' | '!' | '?' | '…' | '。' => {
+                // Take the whole run of terminators and closing marks.
+                let mut j = i + n;
+                while j < s.len() && matches!(bytes[j], b'.' | b'!' | b'?') {
+                    j += 1;
+                }
+                let mut closed_quote = false;
+                while j < s.len() {
+                    let d = s[j..].chars().next().unwrap_or(' ');
+                    if d == '"' && in_quote {
+                        in_quote = false;
+                        closed_quote = true;
+                    } else if d == ' ' && s[j..].trim_start().starts_with('»') {
+                        // French spacing: "Jamais. »"
+                    } else if d == '»' {
+                        guillemets = (guillemets - 1).max(0);
+                        closed_quote = true;
+                    } else if !matches!(d, ')' | ']' | '\'' | '…') {
+                        break;
+                    }
+                    j += d.len_utf8();
+                }
+                let quoted = track_quotes && (in_quote || guillemets > 0);
+                if !quoted && (closed_quote || c != '.' || ends_sentence(s, i, j)) && next_starts_sentence(s, j) {
+                    out.push(Span::new(para.start + start, para.start + j));
+                    start = skip_space(s, j);
+                    i = start;
+                    continue;
+                }
+                i = j;
+                continue;
+            }
+            _ => {}
+        }
+        i += n;
+    }
+    let end = s.trim_end().len();
+    if start < end {
+        out.push(Span::new(para.start + start, para.start + end));
+    }
+    out
+}
+
+/// Whether a straight double quote at `i` opens a quote (rather than closing one).
+fn opens_quote(s: &str, i: usize) -> bool {
+    let before = s[..i].chars().next_back();
+    let after = s[i + 1..].chars().next();
+    let open_context = before.is_none_or(|b| b.is_whitespace() || matches!(b, '(' | '[' | '-' | ':' | '—'));
+    open_context && after.is_some_and(|a| !a.is_whitespace())
+}
+
+/// Whether a period at `dot` (with terminators up to `after`) ends a sentence.
+fn ends_sentence(s: &str, dot: usize, after: usize) -> bool {
+    // The word before the period, with its inner dots ("U.S", "p.m").
+    let head = &s[..dot];
+    let word_start = head
+        .rfind(|c: char| c.is_whitespace() || matches!(c, '(' | '"' | '\'' | '['))
+        .map(|p| p + head[p..].chars().next().map_or(1, char::len_utf8))
+        .unwrap_or(0);
+    let word = &head[word_start..];
+    if word.is_empty() {
+        return true;
+    }
+    // A decimal point or a period inside a number: "3.5".
+    if word.chars().last().is_some_and(|c| c.is_ascii_digit())
+        && s[after..].chars().next().is_some_and(|c| c.is_ascii_digit())
+    {
+        return false;
+    }
+    let lower = word.to_lowercase();
+    let next_upper = s[after..]
+        .trim_start()
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase());
+    // A single capital: an initial ("J. Smith").
+    if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
+        return false;
+    }
+    // Dotted abbreviations: "U.S", "a.m", "e.g".
+    if word.contains('.') && word.chars().filter(|c| c.is_alphabetic()).count() <= 4 {
+        let is_time = matches!(lower.as_str(), "a.m" | "p.m");
+        // "at 3 p.m. The police ..." ends a sentence; "p.m. local time" does not.
+        return is_time && next_upper;
+    }
+    if ABBREVIATIONS.contains(&lower.as_str()) {
+        return FINAL_ABBREVIATIONS.contains(&lower.as_str()) && next_upper;
+    }
+    true
+}
+
+/// Whether what follows position `j` can start a new sentence.
+fn next_starts_sentence(s: &str, j: usize) -> bool {
+    let rest = &s[j..];
+    if rest.trim().is_empty() {
+        return false; // the paragraph's end closes it anyway
+    }
+    if !rest.starts_with(char::is_whitespace) {
+        return false;
+    }
+    let first = rest.trim_start().chars().next().unwrap_or(' ');
+    !first.is_lowercase()
+}
+
+fn skip_space(s: &str, j: usize) -> usize {
+    j + (s[j..].len() - s[j..].trim_start().len())
+}
+
+/// Appends the tokens of `span` to `out`.
+fn tokenize(text: &str, span: Span, sentence: usize, out: &mut Vec<Token>) {
+    let s = &text[span.range()];
+    let mut pending: Option<Token> = None;
+    for (off, w) in s.split_word_bound_indices() {
+        let start = span.start + off;
+        let end = start + w.len();
+        if w.chars().all(char::is_whitespace) {
+            if let Some(t) = pending.take() {
+                out.push(t);
+            }
+            continue;
+        }
+        let kind = if w.chars().any(char::is_alphabetic) {
+            TokenKind::Word
+        } else if w.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+            TokenKind::Number
+        } else {
+            TokenKind::Punct
+        };
+        // Glue pieces that belong together: "U.S" + ".", "2" + ":" + "00", "Kassym" + "-" + "Jomart".
+        if let Some(t) = pending.as_mut() {
+            if t.span.end == start && glue(text, *t, w, kind) {
+                t.span.end = end;
+                if kind == TokenKind::Word {
+                    t.kind = TokenKind::Word;
+                }
+                continue;
+            }
+        }
+        if let Some(t) = pending.take() {
+            out.push(t);
+        }
+        pending = Some(Token {
+            span: Span::new(start, end),
+            kind,
+            sentence,
+        });
+    }
+    if let Some(t) = pending.take() {
+        out.push(t);
+    }
+}
+
+fn glue(text: &str, prev: Token, next: &str, kind: TokenKind) -> bool {
+    let p = prev.span.of(text);
+    match (prev.kind, kind) {
+        // "U.S" + "." and "p.m" + "."
+        (TokenKind::Word, TokenKind::Punct) if next == "." => p.contains('.') && !p.ends_with('.'),
+        // "2" + ":" then "2:" + "00"
+        (TokenKind::Number, TokenKind::Punct) if next == ":" => true,
+        (TokenKind::Number, TokenKind::Number) if p.ends_with(':') => true,
+        // "Kassym" + "-" then "Kassym-" + "Jomart", "anti-" + "war"
+        (TokenKind::Word, TokenKind::Punct) if next == "-" => true,
+        (TokenKind::Word | TokenKind::Number, TokenKind::Word) if p.ends_with('-') => true,
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences_of(text: &str) -> Vec<&str> {
+        let seg = segment(text);
+        seg.sentences.iter().map(|s| s.span.of(text)).collect()
+    }
+
+    #[test]
+    fn sentence_table() {
+        let cases: &[(&str, &str, &[&str])] = &[
+            ("plain", "One. Two! Three?", &["One.", "Two!", "Three?"]),
+            ("us", "The U.S. State Department said so. Then it left.", &["The U.S. State Department said so.", "Then it left."]),
+            ("mr", "Added Mr. Dujarric. Fine.", &["Added Mr. Dujarric.", "Fine."]),
+            ("time", "They left at 2:00 p.m. local time. Others stayed.", &["They left at 2:00 p.m. local time.", "Others stayed."]),
+            ("month", "On Jan. 6 they came. Good.", &["On Jan. 6 they came.", "Good."]),
+            ("initial", "J. R. Smith spoke. Yes.", &["J. R. Smith spoke.", "Yes."]),
+            ("decimal", "It rose 3.5 percent. Ok.", &["It rose 3.5 percent.", "Ok."]),
+            ("inside quote", "\"Stop. Now,\" he said. Next.", &["\"Stop. Now,\" he said.", "Next."]),
+            ("closing quote", "He said \"no.\" Then left.", &["He said \"no.\"", "Then left."]),
+            ("guillemets", "Il a dit « Non. Jamais. » Puis.", &["Il a dit « Non. Jamais. »", "Puis."]),
+            ("lowercase follows", "It was 5 a.m. and dark.", &["It was 5 a.m. and dark."]),
+        ];
+        for (name, text, want) in cases {
+            assert_eq!(sentences_of(text), *want, "{name}");
+        }
+    }
+
+    #[test]
+    fn paragraphs_split_on_blank_lines_and_lines() {
+        let text = "Title\n\nFirst para\nruns on here.\nSecond line para.\n\n\nLast.";
+        let paras: Vec<&str> = paragraphs(text).iter().map(|p| p.of(text)).collect();
+        assert_eq!(paras, ["Title", "First para\nruns on here.", "Second line para.", "Last."]);
+    }
+
+    #[test]
+    fn tokens_keep_units_together() {
+        let text = "The U.S. sent 2,000 troops at 2:00 to Kassym-Jomart's anti-war rally.";
+        let seg = segment(text);
+        let toks: Vec<&str> = seg.tokens.iter().map(|t| t.span.of(text)).collect();
+        for want in ["U.S.", "2,000", "2:00", "Kassym-Jomart's", "anti-war"] {
+            assert!(toks.contains(&want), "{want} in {toks:?}");
+        }
+    }
+}

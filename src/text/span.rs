@@ -1,0 +1,149 @@
+//! [`Span`]: a half-open byte range into one text.
+
+use serde::{Deserialize, Serialize};
+use std::ops::Range;
+
+/// A half-open byte range `start..end` into a text.
+///
+/// Spans are always on UTF-8 character boundaries of the text they were made
+/// for. Which text that is (the input, the cleaned body or the analysis text)
+/// is decided by the owner; [`crate::text::MappedText`] converts between them.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    /// Makes a span; `start` must not be after `end`.
+    pub fn new(start: usize, end: usize) -> Span {
+        debug_assert!(start <= end, "span {start}..{end} is reversed");
+        Span { start, end }
+    }
+
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+
+    pub fn range(&self) -> Range<usize> {
+        self.start..self.end
+    }
+
+    /// The slice of `text` this span covers.
+    pub fn of<'t>(&self, text: &'t str) -> &'t str {
+        &text[self.start..self.end]
+    }
+
+    pub fn contains(&self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+
+    pub fn overlaps(&self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+
+    /// The smallest span covering both.
+    pub fn cover(&self, other: Span) -> Span {
+        Span::new(self.start.min(other.start), self.end.max(other.end))
+    }
+
+    /// Shifts the span right by `by` bytes.
+    pub fn shift(&self, by: usize) -> Span {
+        Span::new(self.start + by, self.end + by)
+    }
+}
+
+impl From<Range<usize>> for Span {
+    fn from(r: Range<usize>) -> Span {
+        Span::new(r.start, r.end)
+    }
+}
+
+/// Converts byte offsets of one text into Unicode code point offsets, the unit
+/// the report uses (so that any language can index the text it gave us).
+///
+/// Built once per text; each lookup is a binary search over the non-ASCII
+/// characters only, so pure-ASCII texts cost nothing.
+#[derive(Clone, Debug)]
+pub struct CharIndex {
+    /// Byte offset of every non-ASCII character and its extra byte count so far.
+    wide: Vec<(usize, usize)>,
+}
+
+impl CharIndex {
+    pub fn new(text: &str) -> CharIndex {
+        let mut wide = Vec::new();
+        let mut extra = 0;
+        for (at, ch) in text.char_indices() {
+            let n = ch.len_utf8();
+            if n > 1 {
+                extra += n - 1;
+                wide.push((at, extra));
+            }
+        }
+        CharIndex { wide }
+    }
+
+    /// The code point offset of byte offset `byte` (which must be a char boundary).
+    pub fn chars(&self, byte: usize) -> usize {
+        // Extra bytes of all wide characters that start before `byte`.
+        let i = self.wide.partition_point(|&(at, _)| at < byte);
+        let extra = if i == 0 { 0 } else { self.wide[i - 1].1 };
+        byte - extra
+    }
+
+    /// The byte offset of code point offset `chars` (the inverse of [`CharIndex::chars`]).
+    pub fn byte(&self, chars: usize) -> usize {
+        // Find the last wide char whose code point index is before `chars`.
+        let mut lo = 0;
+        let mut hi = self.wide.len();
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            let (at, extra_after) = self.wide[mid];
+            let char_at = at - (extra_after - (self.wide_len(mid) - 1));
+            if char_at < chars {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        let extra = if lo == 0 { 0 } else { self.wide[lo - 1].1 };
+        chars + extra
+    }
+
+    fn wide_len(&self, i: usize) -> usize {
+        let before = if i == 0 { 0 } else { self.wide[i - 1].1 };
+        self.wide[i].1 - before + 1
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn char_index_round_trips() {
+        let text = "a€b“c”dé🙂z";
+        let index = CharIndex::new(text);
+        for (n, (byte, _)) in text.char_indices().enumerate() {
+            assert_eq!(index.chars(byte), n, "byte {byte}");
+            assert_eq!(index.byte(n), byte, "char {n}");
+        }
+        let n = text.chars().count();
+        assert_eq!(index.chars(text.len()), n);
+        assert_eq!(index.byte(n), text.len());
+    }
+
+    #[test]
+    fn span_helpers() {
+        let s = Span::new(2, 5);
+        assert_eq!(s.of("abcdefg"), "cde");
+        assert!(s.overlaps(Span::new(4, 9)));
+        assert!(!s.overlaps(Span::new(5, 9)));
+        assert_eq!(s.cover(Span::new(7, 8)), Span::new(2, 8));
+    }
+}

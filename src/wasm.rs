@@ -1,0 +1,102 @@
+//! The wasm-bindgen layer: converts types and errors, nothing else.
+//!
+//! JavaScript calls [`analyze`] or [`compare`] with an array of
+//! `{id, text, name?, date?, title?, keep?: [[start, end], ...]}` (offsets in
+//! code points) and gets the report objects of [`crate::report`] back.
+
+use crate::report::{ArticleReport, CompareReport};
+use crate::text::{CharIndex, Span};
+use crate::{analyze_batch, Input};
+use serde::Deserialize;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(start)]
+fn start() {
+    console_error_panic_hook::set_once();
+}
+
+#[derive(Deserialize)]
+struct JsInput {
+    id: String,
+    text: String,
+    #[serde(default)]
+    name: Option<String>,
+    #[serde(default)]
+    date: Option<String>,
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    keep: Vec<(usize, usize)>,
+}
+
+fn into_error(message: impl std::fmt::Display) -> JsError {
+    JsError::new(&message.to_string())
+}
+
+fn inputs(value: JsValue) -> Result<Vec<Input>, JsError> {
+    let raw: Vec<JsInput> = serde_wasm_bindgen::from_value(value)
+        .map_err(|e| into_error(format!("articles must be an array of {{id, text}} objects: {e}")))?;
+    Ok(raw
+        .into_iter()
+        .map(|r| {
+            let index = CharIndex::new(&r.text);
+            let keep = r
+                .keep
+                .iter()
+                .map(|&(s, e)| Span::new(index.byte(s), index.byte(e.max(s))))
+                .collect();
+            Input {
+                id: r.id,
+                text: r.text,
+                file_name: r.name,
+                date: r.date,
+                title: r.title,
+                encoding: None,
+                keep,
+            }
+        })
+        .collect())
+}
+
+fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(into_error)
+}
+
+/// Analyzes articles; returns one report per article.
+#[wasm_bindgen]
+pub fn analyze(articles: JsValue) -> Result<JsValue, JsError> {
+    let articles = analyze_batch(&inputs(articles)?).map_err(into_error)?;
+    let reports: Vec<ArticleReport> = articles.iter().map(ArticleReport::new).collect();
+    to_js(&reports)
+}
+
+/// Analyzes and compares articles; returns the comparison report.
+#[wasm_bindgen]
+pub fn compare(articles: JsValue) -> Result<JsValue, JsError> {
+    let articles = analyze_batch(&inputs(articles)?).map_err(into_error)?;
+    let comparison = crate::compare(&articles);
+    to_js(&CompareReport::new(&articles, &comparison))
+}
+
+/// Decodes file bytes (any common encoding); returns `{text, encoding}`.
+#[wasm_bindgen(js_name = decodeBytes)]
+pub fn decode_bytes(bytes: &[u8]) -> Result<JsValue, JsError> {
+    let d = crate::text::decode(bytes);
+    #[derive(serde::Serialize)]
+    struct Out {
+        text: String,
+        encoding: &'static str,
+    }
+    to_js(&Out {
+        text: d.text,
+        encoding: d.encoding.name(),
+    })
+}
+
+/// The report schema version this build writes.
+#[wasm_bindgen(js_name = schemaVersion)]
+pub fn schema_version() -> u32 {
+    crate::report::SCHEMA_VERSION
+}
