@@ -1,7 +1,9 @@
 //! [`Article`]: one input and everything storydiff found in it.
 
 use crate::clean::{self, BatchEvidence, Cleaned, Format, Removal};
-use crate::extract::{self, CalendarDate, DateMention, Doc, EntityMention, Event, Metadata, Quantity, Quote};
+use crate::extract::{
+    self, CalendarDate, DateMention, Doc, EntityMention, Event, Metadata, Quantity, Quote,
+};
 use crate::text::{self, MappedText, Segmentation, Span};
 use crate::Error;
 

@@ -268,7 +268,12 @@ impl ArticleReport {
                     }
                 })
                 .collect(),
-            sentences: article.seg.sentences.iter().map(|s| w.analysis(s.span)).collect(),
+            sentences: article
+                .seg
+                .sentences
+                .iter()
+                .map(|s| w.analysis(s.span))
+                .collect(),
         }
     }
 }

@@ -34,8 +34,11 @@ fn into_error(message: impl std::fmt::Display) -> JsError {
 }
 
 fn inputs(value: JsValue) -> Result<Vec<Input>, JsError> {
-    let raw: Vec<JsInput> = serde_wasm_bindgen::from_value(value)
-        .map_err(|e| into_error(format!("articles must be an array of {{id, text}} objects: {e}")))?;
+    let raw: Vec<JsInput> = serde_wasm_bindgen::from_value(value).map_err(|e| {
+        into_error(format!(
+            "articles must be an array of {{id, text}} objects: {e}"
+        ))
+    })?;
     Ok(raw
         .into_iter()
         .map(|r| {

@@ -30,7 +30,10 @@ impl Format {
         }
         let head = text.trim_start().get(..text.len().min(1024)).unwrap_or("");
         let lower = head.to_ascii_lowercase();
-        if lower.starts_with("<!doctype html") || lower.starts_with("<html") || lower.contains("<body") {
+        if lower.starts_with("<!doctype html")
+            || lower.starts_with("<html")
+            || lower.contains("<body")
+        {
             Format::Html
         } else {
             Format::Plain

@@ -67,7 +67,11 @@ impl Profile {
             }
             *words.entry(key).or_insert(0.0) += 1.0;
         }
-        let entities = article.entities.iter().map(|e| e.name.to_lowercase()).collect();
+        let entities = article
+            .entities
+            .iter()
+            .map(|e| e.name.to_lowercase())
+            .collect();
         let dates = article
             .dates
             .iter()
@@ -143,7 +147,8 @@ impl<'p> Model<'p> {
         let entities = overlap(&p.entities, &q.entities);
         let dates = overlap(&p.dates, &q.dates);
         let numbers = overlap(&p.numbers, &q.numbers);
-        let score = (0.6 * words + 0.25 * entities + 0.075 * dates + 0.075 * numbers).clamp(0.0, 1.0);
+        let score =
+            (0.6 * words + 0.25 * entities + 0.075 * dates + 0.075 * numbers).clamp(0.0, 1.0);
         let far_apart = matches!((p.day, q.day), (Some(a), Some(b)) if (a - b).abs() > 7);
         let relation = if score >= 0.55 && !far_apart {
             Relation::SameStory

@@ -40,7 +40,11 @@ pub struct Metadata {
 ///
 /// `input` is the text as given, `format` its kind, and `body` the cleaned
 /// text mapped onto the input. Field spans point into `input`.
-pub fn extract(input: &str, format: crate::clean::Format, body: &crate::text::MappedText) -> Metadata {
+pub fn extract(
+    input: &str,
+    format: crate::clean::Format,
+    body: &crate::text::MappedText,
+) -> Metadata {
     let _ = format;
     let mut meta = Metadata::default();
     let text = body.as_str();

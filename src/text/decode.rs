@@ -70,7 +70,9 @@ pub fn decode(bytes: &[u8]) -> Decoded {
 }
 
 fn utf16(bytes: &[u8], encoding: Encoding, read: fn([u8; 2]) -> u16) -> Decoded {
-    let units = bytes.chunks(2).map(|c| read([c[0], *c.get(1).unwrap_or(&0)]));
+    let units = bytes
+        .chunks(2)
+        .map(|c| read([c[0], *c.get(1).unwrap_or(&0)]));
     let mut had_errors = bytes.len() % 2 == 1;
     let text = char::decode_utf16(units)
         .map(|r| {
@@ -90,8 +92,9 @@ fn utf16(bytes: &[u8], encoding: Encoding, read: fn([u8; 2]) -> u16) -> Decoded 
 /// The character Windows-1252 assigns to byte `b`.
 pub fn windows_1252(b: u8) -> char {
     const HIGH: [char; 32] = [
-        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž', '\u{8F}',
-        '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}', 'ž', 'Ÿ',
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž',
+        '\u{8F}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}',
+        'ž', 'Ÿ',
     ];
     match b {
         0x80..=0x9F => HIGH[(b - 0x80) as usize],
@@ -110,7 +113,12 @@ mod tests {
             ("bom", b"\xEF\xBB\xBFhi", "hi", Encoding::Utf8Bom),
             ("utf16le", b"\xFF\xFEh\0i\0", "hi", Encoding::Utf16Le),
             ("utf16be", b"\xFE\xFF\0h\0i", "hi", Encoding::Utf16Be),
-            ("cp1252", b"caf\xE9 \x93ok\x94", "café “ok”", Encoding::Windows1252),
+            (
+                "cp1252",
+                b"caf\xE9 \x93ok\x94",
+                "café “ok”",
+                Encoding::Windows1252,
+            ),
         ];
         for (name, bytes, text, enc) in cases {
             let d = decode(bytes);

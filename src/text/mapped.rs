@@ -144,7 +144,9 @@ impl MappedText {
     }
 
     fn piece_at(&self, at: usize) -> usize {
-        self.pieces.partition_point(|p| p.out <= at).saturating_sub(1)
+        self.pieces
+            .partition_point(|p| p.out <= at)
+            .saturating_sub(1)
     }
 
     fn piece_out_end(&self, i: usize) -> usize {

@@ -58,7 +58,10 @@ pub fn normalize(input: &str) -> MappedText {
                         j += 1;
                     }
                     newlines += 1;
-                } else if matches!(d, '\n' | '\u{2028}' | '\u{2029}' | '\u{0B}' | '\u{0C}' | '\u{85}') {
+                } else if matches!(
+                    d,
+                    '\n' | '\u{2028}' | '\u{2029}' | '\u{0B}' | '\u{0C}' | '\u{85}'
+                ) {
                     newlines += 1;
                 } else if !is_space(d) && !is_invisible(d) {
                     break;
@@ -93,13 +96,17 @@ pub fn normalize(input: &str) -> MappedText {
             continue;
         }
         let replacement: Option<&str> = match c {
-            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{FF02}' => Some("\""),
-            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{FF07}' => Some("'"),
-            '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2212}' | '\u{FE63}' | '\u{FF0D}' => {
-                Some("-")
+            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{FF02}' => {
+                Some("\"")
             }
+            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{FF07}' => {
+                Some("'")
+            }
+            '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2212}' | '\u{FE63}'
+            | '\u{FF0D}' => Some("-"),
             '\u{2014}' | '\u{2015}' => {
-                let spaced_before = b.as_str().ends_with(' ') || input[..i].ends_with(char::is_whitespace);
+                let spaced_before =
+                    b.as_str().ends_with(' ') || input[..i].ends_with(char::is_whitespace);
                 let spaced_after = input[i + n..].starts_with(char::is_whitespace);
                 Some(match (spaced_before, spaced_after) {
                     (true, true) => "-",
@@ -153,17 +160,16 @@ fn is_space(c: char) -> bool {
             | '\u{85}'
             | '\u{A0}'
             | '\u{1680}'
-            | '\u{2000}'..='\u{200A}'
-            | '\u{2028}'
-            | '\u{2029}'
-            | '\u{202F}'
-            | '\u{205F}'
-            | '\u{3000}'
+            | '\u{2000}'
+            ..='\u{200A}' | '\u{2028}' | '\u{2029}' | '\u{202F}' | '\u{205F}' | '\u{3000}'
     )
 }
 
 fn is_invisible(c: char) -> bool {
-    matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{AD}')
+    matches!(
+        c,
+        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{AD}'
+    )
 }
 
 #[cfg(test)]

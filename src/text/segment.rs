@@ -211,7 +211,10 @@ fn split_sentences(text: &str, para: Span, track_quotes: bool) -> Vec<Span> {
                     j += d.len_utf8();
                 }
                 let quoted = track_quotes && (in_quote || guillemets > 0);
-                if !quoted && (closed_quote || c != '.' || ends_sentence(s, i, j)) && next_starts_sentence(s, j) {
+                if !quoted
+                    && (closed_quote || c != '.' || ends_sentence(s, i, j))
+                    && next_starts_sentence(s, j)
+                {
                     out.push(Span::new(para.start + start, para.start + j));
                     start = skip_space(s, j);
                     i = start;
@@ -235,7 +238,8 @@ fn split_sentences(text: &str, para: Span, track_quotes: bool) -> Vec<Span> {
 fn opens_quote(s: &str, i: usize) -> bool {
     let before = s[..i].chars().next_back();
     let after = s[i + 1..].chars().next();
-    let open_context = before.is_none_or(|b| b.is_whitespace() || matches!(b, '(' | '[' | '-' | ':' | '—'));
+    let open_context =
+        before.is_none_or(|b| b.is_whitespace() || matches!(b, '(' | '[' | '-' | ':' | '—'));
     open_context && after.is_some_and(|a| !a.is_whitespace())
 }
 
@@ -253,7 +257,10 @@ fn ends_sentence(s: &str, dot: usize, after: usize) -> bool {
     }
     // A decimal point or a period inside a number: "3.5".
     if word.chars().last().is_some_and(|c| c.is_ascii_digit())
-        && s[after..].chars().next().is_some_and(|c| c.is_ascii_digit())
+        && s[after..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_digit())
     {
         return false;
     }
@@ -368,16 +375,56 @@ mod tests {
     fn sentence_table() {
         let cases: &[(&str, &str, &[&str])] = &[
             ("plain", "One. Two! Three?", &["One.", "Two!", "Three?"]),
-            ("us", "The U.S. State Department said so. Then it left.", &["The U.S. State Department said so.", "Then it left."]),
-            ("mr", "Added Mr. Dujarric. Fine.", &["Added Mr. Dujarric.", "Fine."]),
-            ("time", "They left at 2:00 p.m. local time. Others stayed.", &["They left at 2:00 p.m. local time.", "Others stayed."]),
-            ("month", "On Jan. 6 they came. Good.", &["On Jan. 6 they came.", "Good."]),
-            ("initial", "J. R. Smith spoke. Yes.", &["J. R. Smith spoke.", "Yes."]),
-            ("decimal", "It rose 3.5 percent. Ok.", &["It rose 3.5 percent.", "Ok."]),
-            ("inside quote", "\"Stop. Now,\" he said. Next.", &["\"Stop. Now,\" he said.", "Next."]),
-            ("closing quote", "He said \"no.\" Then left.", &["He said \"no.\"", "Then left."]),
-            ("guillemets", "Il a dit « Non. Jamais. » Puis.", &["Il a dit « Non. Jamais. »", "Puis."]),
-            ("lowercase follows", "It was 5 a.m. and dark.", &["It was 5 a.m. and dark."]),
+            (
+                "us",
+                "The U.S. State Department said so. Then it left.",
+                &["The U.S. State Department said so.", "Then it left."],
+            ),
+            (
+                "mr",
+                "Added Mr. Dujarric. Fine.",
+                &["Added Mr. Dujarric.", "Fine."],
+            ),
+            (
+                "time",
+                "They left at 2:00 p.m. local time. Others stayed.",
+                &["They left at 2:00 p.m. local time.", "Others stayed."],
+            ),
+            (
+                "month",
+                "On Jan. 6 they came. Good.",
+                &["On Jan. 6 they came.", "Good."],
+            ),
+            (
+                "initial",
+                "J. R. Smith spoke. Yes.",
+                &["J. R. Smith spoke.", "Yes."],
+            ),
+            (
+                "decimal",
+                "It rose 3.5 percent. Ok.",
+                &["It rose 3.5 percent.", "Ok."],
+            ),
+            (
+                "inside quote",
+                "\"Stop. Now,\" he said. Next.",
+                &["\"Stop. Now,\" he said.", "Next."],
+            ),
+            (
+                "closing quote",
+                "He said \"no.\" Then left.",
+                &["He said \"no.\"", "Then left."],
+            ),
+            (
+                "guillemets",
+                "Il a dit « Non. Jamais. » Puis.",
+                &["Il a dit « Non. Jamais. »", "Puis."],
+            ),
+            (
+                "lowercase follows",
+                "It was 5 a.m. and dark.",
+                &["It was 5 a.m. and dark."],
+            ),
         ];
         for (name, text, want) in cases {
             assert_eq!(sentences_of(text), *want, "{name}");
@@ -388,7 +435,15 @@ mod tests {
     fn paragraphs_split_on_blank_lines_and_lines() {
         let text = "Title\n\nFirst para\nruns on here.\nSecond line para.\n\n\nLast.";
         let paras: Vec<&str> = paragraphs(text).iter().map(|p| p.of(text)).collect();
-        assert_eq!(paras, ["Title", "First para\nruns on here.", "Second line para.", "Last."]);
+        assert_eq!(
+            paras,
+            [
+                "Title",
+                "First para\nruns on here.",
+                "Second line para.",
+                "Last."
+            ]
+        );
     }
 
     #[test]

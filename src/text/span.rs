@@ -8,7 +8,9 @@ use std::ops::Range;
 /// Spans are always on UTF-8 character boundaries of the text they were made
 /// for. Which text that is (the input, the cleaned body or the analysis text)
 /// is decided by the owner; [`crate::text::MappedText`] converts between them.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 pub struct Span {
     pub start: usize,
     pub end: usize,

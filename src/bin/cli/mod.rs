@@ -13,7 +13,11 @@ use storydiff::report::{ArticleReport, CompareReport};
 use storydiff::{analyze_batch, compare, Input};
 
 #[derive(Parser)]
-#[command(name = "storydiff", version, about = "Compare how different outlets report the same news.")]
+#[command(
+    name = "storydiff",
+    version,
+    about = "Compare how different outlets report the same news."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -108,7 +112,8 @@ fn read_inputs(args: &Inputs) -> Result<Vec<Input>, String> {
     for file in &files {
         let bytes = read_bytes(file)?;
         if args.jsonl {
-            let text = String::from_utf8(bytes).map_err(|_| format!("{}: JSON Lines input must be UTF-8", name(file)))?;
+            let text = String::from_utf8(bytes)
+                .map_err(|_| format!("{}: JSON Lines input must be UTF-8", name(file)))?;
             for (n, line) in text.lines().enumerate() {
                 if line.trim().is_empty() {
                     continue;
@@ -159,9 +164,12 @@ fn read_bytes(file: &str) -> Result<Vec<u8>, String> {
     } else {
         let path = Path::new(file);
         if path.is_dir() {
-            return Err(format!("{file}: is a folder; name the files in it (for example {file}/*.txt)"));
+            return Err(format!(
+                "{file}: is a folder; name the files in it (for example {file}/*.txt)"
+            ));
         }
-        bytes = std::fs::read(path).map_err(|e| format!("{file}: cannot read: {}", plain_io_error(&e)))?;
+        bytes = std::fs::read(path)
+            .map_err(|e| format!("{file}: cannot read: {}", plain_io_error(&e)))?;
     }
     Ok(bytes)
 }
