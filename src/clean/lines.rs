@@ -131,10 +131,26 @@ pub fn clean_lines(
 
     // The trailing region: after the last story-like line, headline-like lines
     // that share little with the story are unrelated.
-    let live = |l: &Line| l.removed.is_none() && l.start < l.end;
-    let last_story = lines
-        .iter()
-        .rposition(|l| live(l) && is_story_like(&text[l.keep_from..l.end]));
+    let live = |l: &Line| l.removed.is_none() && l.keep_from < l.end;
+    // Story-likeness is judged on whole rejoined paragraphs, as the body
+    // will have them.
+    let joined = joins(text, &lines);
+    let mut chain = String::new();
+    let mut last_story = None;
+    for i in 0..lines.len() {
+        if !live(&lines[i]) {
+            continue;
+        }
+        if !joined[i] {
+            chain.clear();
+        } else {
+            chain.push(' ');
+        }
+        chain.push_str(&text[lines[i].keep_from..lines[i].end]);
+        if is_story_like(&chain) {
+            last_story = Some(i);
+        }
+    }
     if let Some(last) = last_story {
         let mut vocab = HashSet::new();
         for l in lines[..=last].iter().filter(|l| live(l)) {
@@ -157,6 +173,7 @@ pub fn clean_lines(
     }
 
     // Assemble the body.
+    let joined = joins(text, &lines);
     let mut b = MappedText::builder();
     let mut prev: Option<usize> = None;
     for i in 0..lines.len() {
@@ -172,9 +189,7 @@ pub fn clean_lines(
             let ws_end = ws_end.min(lines[i].keep_from);
             let newlines = text[gap_start..lines[i].start].matches('\n').count();
             let crossed = lines[p + 1..i].iter().any(|l| l.start < l.end);
-            let before = &text[lines[p].keep_from..lines[p].end];
-            let after = &text[lines[i].keep_from..lines[i].end];
-            let sep = if should_join(before, after) {
+            let sep = if joined[i] {
                 " "
             } else if newlines >= 2 || crossed {
                 "\n\n"
@@ -192,6 +207,27 @@ pub fn clean_lines(
     }
     removals.sort_by_key(|(s, _)| *s);
     (b.finish_for(text.len()), removals)
+}
+
+/// For each live line, whether it continues the previous live line's
+/// sentence (judged on the paragraph rejoined so far).
+fn joins(text: &str, lines: &[Line]) -> Vec<bool> {
+    let mut out = vec![false; lines.len()];
+    let mut chain = String::new();
+    for (i, l) in lines.iter().enumerate() {
+        if l.removed.is_some() || l.keep_from >= l.end {
+            continue;
+        }
+        let s = &text[l.keep_from..l.end];
+        if !chain.is_empty() && should_join(&chain, s) {
+            out[i] = true;
+            chain.push(' ');
+        } else {
+            chain.clear();
+        }
+        chain.push_str(s);
+    }
+    out
 }
 
 /// Splits into lines with their trimmed content ranges.
