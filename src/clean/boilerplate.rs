@@ -489,10 +489,30 @@ pub fn classify(line: &str) -> LineKind {
     {
         return LineKind::Remove("copyright");
     }
+    if words <= 12
+        && [
+            "posted in ",
+            "filed under",
+            "tagged ",
+            "tags:",
+            "categories:",
+            "topics:",
+            "mots-clés",
+            "schlagworte",
+            "etiquetas:",
+        ]
+        .iter()
+        .any(|p| l.starts_with(p))
+    {
+        return LineKind::Remove("tags");
+    }
     if is_byline(line) {
         return LineKind::Remove("byline");
     }
-    if metadata::parse_dateline(line.trim()).is_some_and(|d| d.len == line.trim().len()) {
+    let bare = line.trim().trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '·' | '•' | '|' | '-' | '–' | '—')
+    });
+    if metadata::parse_dateline(bare).is_some_and(|d| d.len == bare.trim_end().len()) {
         return LineKind::Remove("dateline");
     }
     LineKind::Text

@@ -578,16 +578,54 @@ const STRONG_NEGATIVE: &[(&str, &str)] = &[
     ("menu", "navigation"),
     ("skip", "navigation"),
     ("pagination", "navigation"),
+    ("byline", "byline"),
+    ("firma", "byline"),
+    ("autor", "byline"),
+    ("auteur", "byline"),
+    ("signature", "byline"),
+    ("dateline", "dateline"),
+    ("timestamp", "dateline"),
+    ("meta", "byline"),
+    ("footer", "navigation"),
+    ("kicker", "section-label"),
+    ("eyebrow", "section-label"),
+    ("rubrique", "section-label"),
+    ("overline", "section-label"),
+    ("category", "section-label"),
     ("caption", "photo-credit"),
     ("credit", "photo-credit"),
     ("modal", "promo"),
     ("popup", "promo"),
 ];
+/// Stems found inside run-together class names.
+const STEMS: &[(&str, &str)] = &[
+    ("nav", "navigation"),
+    ("menu", "navigation"),
+    ("comment", "comments"),
+    ("share", "share"),
+    ("social", "share"),
+    ("related", "related-links"),
+    ("cookie", "cookie"),
+    ("newsletter", "promo"),
+    ("advert", "promo"),
+    ("sponsor", "promo"),
+    ("breadcrumb", "navigation"),
+    ("sidebar", "sidebar"),
+    ("footer", "navigation"),
+    ("byline", "byline"),
+    ("kommentar", "comments"),
+    ("teilen", "share"),
+    ("compartir", "share"),
+    ("partage", "share"),
+    ("relacionad", "related-links"),
+    ("werbung", "promo"),
+    ("publicidad", "promo"),
+    ("pubblicit", "promo"),
+];
 const WEAK_NEGATIVE: &[(&str, &str)] = &[
     ("sidebar", "sidebar"),
     ("widget", "sidebar"),
     ("aside", "sidebar"),
-    ("footer", "navigation"),
     ("masthead", "navigation"),
     ("header", "navigation"),
     ("banner", "promo"),
@@ -633,7 +671,7 @@ fn furniture(n: &Node) -> Option<&'static str> {
         "head" => Some("head"),
         "script" | "noscript" | "template" | "amp-analytics" => Some("script"),
         "style" => Some("style"),
-        "nav" | "amp-sidebar" => Some("navigation"),
+        "nav" | "amp-sidebar" | "footer" => Some("navigation"),
         "aside" => Some("sidebar"),
         "form" | "button" | "input" | "select" | "textarea" | "label" => Some("form"),
         "svg" | "canvas" | "iframe" | "object" | "embed" | "video" | "audio" | "picture"
@@ -985,14 +1023,32 @@ impl Emitter<'_> {
                 let name = node.name();
                 // Link-dense lists and blocks inside the article are related links.
                 if in_content
-                    && matches!(name, "ul" | "ol" | "div" | "section" | "p")
+                    && (BLOCK.contains(&name) || name == "font")
                     && !content.contains(&id)
                     && m.text[id] > 0
                     && density(m, id) > 0.6
                     && m.text[id] < 1500
                     && !is_kept(node.span)
                 {
-                    self.removed.push((node.span, "related-links"));
+                    let listing = m.commas[id] == 0 && !doc.text(self.html, id).contains(". ");
+                    let reason = if listing && !matches!(name, "ul" | "ol" | "li") {
+                        "navigation"
+                    } else {
+                        "related-links"
+                    };
+                    self.removed.push((node.span, reason));
+                    return;
+                }
+                // A short section label ("Société", "World") above the headline.
+                if in_content
+                    && matches!(name, "p" | "span" | "div" | "a")
+                    && m.text[id] < 30
+                    && tokens(node)
+                        .iter()
+                        .any(|t| matches!(t.as_str(), "section" | "label" | "rubric" | "ressort"))
+                    && !is_kept(node.span)
+                {
+                    self.removed.push((node.span, "section-label"));
                     return;
                 }
                 let block = BLOCK.contains(&name);
@@ -1000,7 +1056,8 @@ impl Emitter<'_> {
                     self.brk(2, node.span.start);
                 }
                 if name == "br" {
-                    self.brk(1, node.span.start);
+                    let level = if self.pending_break >= 1 { 2 } else { 1 };
+                    self.brk(level, node.span.start);
                 }
                 for &c in &node.children {
                     self.walk(doc, c, content, excluded, m, is_kept, in_content);

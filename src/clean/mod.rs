@@ -34,6 +34,7 @@
 mod batch;
 mod boilerplate;
 mod entities;
+mod eval;
 mod html;
 mod lines;
 mod markdown;
@@ -43,6 +44,7 @@ mod repair;
 pub use batch::BatchEvidence;
 pub use boilerplate::{byline_name, classify, is_story_like, LineKind};
 pub use entities::decode_entities;
+pub use eval::{token_scores, tokens, TokenScores};
 pub use html::{extract_main, Document, Node, NodeKind};
 pub use markdown::strip_markup;
 pub use mojibake::repair_mojibake;
@@ -170,10 +172,14 @@ pub fn clean(input: &str, format: Format, batch: &BatchEvidence, keep: &[Span]) 
     removed.retain(|r| !r.span.is_empty());
     removed.sort_by(|a, b| a.span.cmp(&b.span).then_with(|| a.reason.cmp(&b.reason)));
     removed.dedup();
-    Cleaned {
-        body,
-        removed: absorb_markup(removed),
-    }
+    // Plain text and Markdown: a removed line is one removal, its link
+    // brackets included. (HTML tags stay their own removals.)
+    let removed = if format == Format::Html {
+        removed
+    } else {
+        absorb_markup(removed)
+    };
+    Cleaned { body, removed }
 }
 
 /// Merges markup removals into a touching removal with a real reason, so a

@@ -1069,6 +1069,27 @@ fn html_meta(input: &str, meta: &mut Metadata) {
         })
         .or_else(|| meta_content(&["og:url"]))
         .or_else(|| ld.get("url"));
+    if meta.byline.is_none() {
+        meta.byline = byline_element(input, &doc);
+    }
+    if meta.date.is_none() {
+        meta.date = dateline_in_text_nodes(input, &doc);
+    }
+    meta.section = meta_content(&["article:section"]).or_else(|| {
+        classed(
+            &doc,
+            &[
+                "kicker",
+                "eyebrow",
+                "rubrique",
+                "dachzeile",
+                "overline",
+                "section",
+            ],
+        )
+        .map(|id| Field::at(doc.text(input, id), doc.nodes[id].inner))
+        .filter(|f| !f.value.is_empty() && f.value.split_whitespace().count() <= 3)
+    });
     meta.outlet = site;
     let html = doc.elements("html").next();
     if let Some(a) = html.and_then(|h| doc.nodes[h].attr("lang")) {
@@ -1082,6 +1103,76 @@ fn html_meta(input: &str, meta: &mut Metadata) {
             meta.language = Some(Field::at(code, a.span));
         }
     }
+}
+
+/// The first element of the body whose class or id has one of `names` as a
+/// word.
+fn classed(doc: &Document, names: &[&str]) -> Option<usize> {
+    (0..doc.nodes.len()).find(|&id| {
+        let n = &doc.nodes[id];
+        ["class", "id"].iter().any(|k| {
+            n.attr_value(k).is_some_and(|v| {
+                v.split(|c: char| !c.is_ascii_alphanumeric())
+                    .any(|t| names.iter().any(|w| t.eq_ignore_ascii_case(w)))
+            })
+        })
+    })
+}
+
+/// A byline element ("byline", "author", "firma" ...): its name, without
+/// "By" and without a date after a separator.
+fn byline_element(input: &str, doc: &Document) -> Option<Field> {
+    let id = classed(
+        doc,
+        &["byline", "author", "firma", "autor", "auteur", "signature"],
+    )?;
+    let text = doc.text(input, id);
+    let mut name = text.as_str();
+    for w in [
+        "by ", "By ", "BY ", "von ", "Von ", "par ", "Par ", "por ", "Por ", "di ", "Di ",
+    ] {
+        if let Some(r) = name.strip_prefix(w) {
+            name = r;
+        }
+    }
+    let name = name
+        .split(['|', '·', '•'])
+        .next()
+        .unwrap_or("")
+        .trim()
+        .trim_end_matches(',');
+    if name.is_empty() || name.split_whitespace().count() > 6 {
+        return None;
+    }
+    let inner = doc.nodes[id].inner;
+    let span = inner.of(input).find(name).map_or(inner, |at| {
+        Span::new(inner.start + at, inner.start + at + name.len())
+    });
+    Some(Field::at(name, span))
+}
+
+/// A dateline written as its own text in the page ("12 March 2019").
+fn dateline_in_text_nodes(input: &str, doc: &Document) -> Option<Field> {
+    let body = doc.elements("body").next().unwrap_or(0);
+    doc.descendants(body)
+        .into_iter()
+        .filter(|&id| doc.nodes[id].is_text())
+        .filter(|&id| {
+            !doc.nodes[id]
+                .parent
+                .is_some_and(|p| matches!(doc.nodes[p].name(), "script" | "style"))
+        })
+        .take(200)
+        .find_map(|id| {
+            let raw = doc.nodes[id].inner.of(input);
+            let t = raw.trim();
+            let d = parse_dateline(t).filter(|d| d.len + 3 >= t.len())?;
+            let start = doc.nodes[id].inner.start + (raw.len() - raw.trim_start().len());
+            Some(Field::at(
+                dateline_value(&d, input),
+                Span::new(start, start + d.len),
+            ))
+        })
 }
 
 fn strip_site_suffix(mut f: Field, site: Option<&Field>) -> Field {
