@@ -1,5 +1,6 @@
 //! Scores the temporal expression extractor on the hand-annotated set in
-//! `tests/eval/timex/` (dev and held-out test parts).
+//! `tests/eval/timex/` (dev, held-out test, and
+//! the five real seed articles).
 //!
 //! ```text
 //! cargo run --release --example timex_eval            # the table
@@ -14,10 +15,21 @@ fn main() {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/eval/timex");
     println!(
         "{:<6} {:>5} {:>5} | {:>6} {:>6} {:>6} | {:>6} {:>6} {:>6} | {:>6} {:>6} {:>6} | {:>6}",
-        "part", "gold", "sys", "str-P", "str-R", "str-F1", "rel-P", "rel-R", "rel-F1", "val-P", "val-R",
-        "val-F1", "typ-F1"
+        "part",
+        "gold",
+        "sys",
+        "str-P",
+        "str-R",
+        "str-F1",
+        "rel-P",
+        "rel-R",
+        "rel-F1",
+        "val-P",
+        "val-R",
+        "val-F1",
+        "typ-F1"
     );
-    for part in ["dev", "test"] {
+    for part in ["dev", "test", "seeds"] {
         let docs = score::load(&format!("{dir}/{part}.jsonl"));
         let c = score::score(&docs, |line| {
             if verbose {

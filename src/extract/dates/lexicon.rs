@@ -161,10 +161,50 @@ pub(super) const WEEKDAY_NAME_AFTER: &[&str] = &[
 
 /// Words after which a bare month name or a bare year reads as a date.
 pub(super) const DATE_CUES: &[&str] = &[
-    "in", "since", "until", "till", "by", "from", "of", "during", "before", "after", "through",
-    "throughout", "between", "early", "late", "mid", "around", "circa", "last", "next", "this",
-    "that", "each", "every", "end", "beginning", "start", "middle", "until", "on", "for", "to",
-    "into", "mid-", "in-", "en", "im", "seit", "desde", "depuis", "de", "et", "und", "y",
+    "in",
+    "since",
+    "until",
+    "till",
+    "by",
+    "from",
+    "of",
+    "during",
+    "before",
+    "after",
+    "through",
+    "throughout",
+    "between",
+    "early",
+    "late",
+    "mid",
+    "around",
+    "circa",
+    "last",
+    "next",
+    "this",
+    "that",
+    "each",
+    "every",
+    "end",
+    "beginning",
+    "start",
+    "middle",
+    "until",
+    "on",
+    "for",
+    "to",
+    "into",
+    "mid-",
+    "in-",
+    "en",
+    "im",
+    "seit",
+    "desde",
+    "depuis",
+    "de",
+    "et",
+    "und",
+    "y",
 ];
 
 /// Part of day words and their TimeML codes.
@@ -296,7 +336,10 @@ pub(super) fn number_word(word: &str) -> Option<f64> {
     }
     if let Some((t, o)) = word.split_once('-') {
         let t = TENS.iter().position(|w| !w.is_empty() && *w == t)?;
-        let o = ONES.iter().position(|w| *w == o).filter(|&o| (1..10).contains(&o))?;
+        let o = ONES
+            .iter()
+            .position(|w| *w == o)
+            .filter(|&o| (1..10).contains(&o))?;
         return Some((10 * t + o) as f64);
     }
     match word {
@@ -322,26 +365,51 @@ pub(super) fn ordinal(word: &str) -> Option<u32> {
 
 /// Time zone words that may follow a clock time ("14:00 GMT").
 pub(super) const ZONES: &[&str] = &[
-    "gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "et", "pt", "bst",
-    "cet", "cest", "eet", "eest", "msk", "ist", "jst", "aest",
+    "gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "et", "pt", "bst", "cet",
+    "cest", "eet", "eest", "msk", "ist", "jst", "aest",
 ];
 
 /// Irregular past forms (and a few regular ones that are frequent in news).
 pub(super) const PAST_WORDS: &[&str] = &[
     "was", "were", "had", "did", "been", "said", "told", "began", "came", "went", "took", "made",
     "met", "left", "held", "fell", "rose", "won", "lost", "saw", "gave", "got", "struck", "fled",
-    "ran", "led", "sent", "spent", "brought", "built", "became", "broke", "chose", "drew",
-    "drove", "fought", "found", "flew", "grew", "heard", "kept", "knew", "paid", "quit", "sold",
-    "sat", "shot", "spoke", "stood", "stole", "swore", "sworn", "taught", "thought", "threw",
-    "tore", "wrote", "woke", "hit", "gone", "done", "seen", "taken", "given", "begun", "ago",
-    "earlier", "wasn't", "weren't", "hadn't", "didn't", "has", "have",
+    "ran", "led", "sent", "spent", "brought", "built", "became", "broke", "chose", "drew", "drove",
+    "fought", "found", "flew", "grew", "heard", "kept", "knew", "paid", "quit", "sold", "sat",
+    "shot", "spoke", "stood", "stole", "swore", "sworn", "taught", "thought", "threw", "tore",
+    "wrote", "woke", "hit", "gone", "done", "seen", "taken", "given", "begun", "ago", "earlier",
+    "wasn't", "weren't", "hadn't", "didn't", "has", "have",
 ];
 
 /// Words that look like past participles but are not verbs in the past.
 pub(super) const NOT_PAST: &[&str] = &[
-    "need", "speed", "indeed", "proceed", "exceed", "succeed", "embed", "hundred", "red", "bed",
-    "seed", "feed", "weed", "breed", "greed", "creed", "shed", "united", "armed", "biased",
-    "based", "related", "detailed", "advanced", "limited", "interested", "concerned", "alleged",
+    "need",
+    "speed",
+    "indeed",
+    "proceed",
+    "exceed",
+    "succeed",
+    "embed",
+    "hundred",
+    "red",
+    "bed",
+    "seed",
+    "feed",
+    "weed",
+    "breed",
+    "greed",
+    "creed",
+    "shed",
+    "united",
+    "armed",
+    "biased",
+    "based",
+    "related",
+    "detailed",
+    "advanced",
+    "limited",
+    "interested",
+    "concerned",
+    "alleged",
 ];
 
 /// Future and modal markers.
@@ -360,4 +428,10 @@ pub(super) const SCHEDULE_WORDS: &[&str] = &[
     "slated",
     "poised",
     "planned",
+];
+
+/// Determiners: after "due to", they make it causal ("due to a rise").
+pub(super) const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "its", "his", "her", "their", "our", "this", "that", "these", "those",
+    "what", "some", "high", "low", "heavy", "bad", "poor", "lack", "concerns", "fears",
 ];

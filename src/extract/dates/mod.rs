@@ -50,10 +50,10 @@ mod lexicon;
 mod resolve;
 mod scan;
 
-use resolve::Tense;
-use scan::Tok;
 use super::Doc;
 use crate::text::Span;
+use resolve::Tense;
+use scan::Tok;
 use serde::Serialize;
 
 /// A day of the proleptic Gregorian calendar.
@@ -236,6 +236,13 @@ fn tense_markers(toks: &[Tok]) -> Vec<Option<bool>> {
             let w = toks[i].low.as_str();
             let prev = if i > 0 { toks[i - 1].low.as_str() } else { "" };
             if lexicon::SCHEDULE_WORDS.contains(&w) {
+                // "expected to", "scheduled for", "due to end"; not "due to a rise", "set up".
+                let next = toks.get(i + 1).map_or("", |t| t.low.as_str());
+                let after = toks.get(i + 2).map_or("", |t| t.low.as_str());
+                let causal = w == "due" && lexicon::DETERMINERS.contains(&after);
+                if !matches!(next, "to" | "for" | "on" | "in") || causal {
+                    return None;
+                }
                 return Some(!matches!(prev, "was" | "were" | "had" | "been"));
             }
             if lexicon::FUTURE_WORDS.contains(&w) || w.ends_with("'ll") {

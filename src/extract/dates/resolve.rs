@@ -200,7 +200,10 @@ fn week_value(d: CalendarDate) -> String {
 
 fn add_months(year: i32, month: u32, n: i64) -> (i32, u32) {
     let total = year as i64 * 12 + (month as i64 - 1) + n;
-    (total.div_euclid(12) as i32, (total.rem_euclid(12) + 1) as u32)
+    (
+        total.div_euclid(12) as i32,
+        (total.rem_euclid(12) + 1) as u32,
+    )
 }
 
 /// The year of a month (and day) without one, seen from `a` in `tense`.
@@ -238,7 +241,12 @@ fn weekday_date(a: CalendarDate, weekday: u32, rel: Rel, tense: Tense) -> Calend
     }
 }
 
-fn year_of(spec: YearSpec, a: Option<CalendarDate>, tense: Tense, md: (u32, Option<u32>)) -> Option<i32> {
+fn year_of(
+    spec: YearSpec,
+    a: Option<CalendarDate>,
+    tense: Tense,
+    md: (u32, Option<u32>),
+) -> Option<i32> {
     match spec {
         YearSpec::Given(y) => Some(y),
         YearSpec::Offset(o) => a.map(|a| a.year + o),
@@ -279,8 +287,14 @@ pub(super) fn resolve(
 ) -> Resolved {
     use DateKind::Date;
     match *sem {
-        Sem::Day { year, month, day: d } => {
-            match year_of(year, a, tense, (month, Some(d))).and_then(|y| CalendarDate::new(y, month, d)) {
+        Sem::Day {
+            year,
+            month,
+            day: d,
+        } => {
+            match year_of(year, a, tense, (month, Some(d)))
+                .and_then(|y| CalendarDate::new(y, month, d))
+            {
                 Some(x) => day(x),
                 None => date(Date, format!("XXXX-{month:02}-{d:02}")),
             }
@@ -470,7 +484,11 @@ mod tests {
             (0, Rel::This, Tense::Unknown, "2022-03-14"),
         ];
         for (w, rel, tense, want) in cases {
-            assert_eq!(weekday_date(a, w, rel, tense).iso(), want, "{w} {rel:?} {tense:?}");
+            assert_eq!(
+                weekday_date(a, w, rel, tense).iso(),
+                want,
+                "{w} {rel:?} {tense:?}"
+            );
         }
     }
 
@@ -494,7 +512,10 @@ mod tests {
     fn holidays() {
         assert_eq!(Holiday::ElectionDay.date(2020).unwrap().iso(), "2020-11-03");
         assert_eq!(Holiday::ElectionDay.date(2022).unwrap().iso(), "2022-11-08");
-        assert_eq!(Holiday::Thanksgiving.date(2021).unwrap().iso(), "2021-11-25");
+        assert_eq!(
+            Holiday::Thanksgiving.date(2021).unwrap().iso(),
+            "2021-11-25"
+        );
         assert_eq!(Holiday::Easter.date(2022).unwrap().iso(), "2022-04-17");
         assert_eq!(Holiday::Easter.date(2024).unwrap().iso(), "2024-03-31");
     }

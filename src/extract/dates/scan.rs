@@ -29,6 +29,11 @@ impl<'a> Tok<'a> {
             raw = &raw[..raw.len() - cut];
             span = Span::new(span.start, span.end - cut);
         }
+        // "2022:" (the tokenizer glues a colon to a number, for clock times).
+        if kind == TokenKind::Number && raw.len() > 1 && raw.ends_with(':') {
+            raw = &raw[..raw.len() - 1];
+            span = Span::new(span.start, span.end - 1);
+        }
         Tok {
             raw,
             low: raw.to_lowercase(),
@@ -124,8 +129,8 @@ fn count(s: &str) -> Option<Option<f64>> {
 }
 
 const BEFORE_ARTICLE_UNIT: &[&str] = &[
-    "for", "within", "over", "in", "after", "than", "about", "around", "nearly", "almost",
-    "least", "past", "last", "once", "roughly", "only", "just",
+    "for", "within", "over", "in", "after", "than", "about", "around", "nearly", "almost", "least",
+    "past", "last", "once", "roughly", "only", "just",
 ];
 const AFTER_UNIT: &[&str] = &["after", "before", "later", "earlier", "ago", "long", "of"];
 const BEFORE_BARE_UNITS: &[&str] = &[
@@ -171,7 +176,9 @@ impl Scanner<'_, '_> {
 
     fn year_at(&self, j: usize) -> Option<i32> {
         let t = self.t.get(j)?;
-        (t.kind == TokenKind::Number).then(|| year_number(&t.low)).flatten()
+        (t.kind == TokenKind::Number)
+            .then(|| year_number(&t.low))
+            .flatten()
     }
 
     fn day_at(&self, j: usize) -> Option<u32> {
@@ -185,7 +192,11 @@ impl Scanner<'_, '_> {
     fn match_at(&self, i: usize) -> Option<Found> {
         let w = self.low(i);
         // "the end of March", "the beginning of next year".
-        let (the, k) = if w == "the" { (true, i + 1) } else { (false, i) };
+        let (the, k) = if w == "the" {
+            (true, i + 1)
+        } else {
+            (false, i)
+        };
         let boundary = match self.low(k) {
             "end" => Some("END"),
             "beginning" | "start" => Some("START"),
@@ -207,7 +218,11 @@ impl Scanner<'_, '_> {
             _ => None,
         };
         if let Some(md) = md {
-            let next = if self.is(k + 1, "-") && self.touch(k) { k + 2 } else { k + 1 };
+            let next = if self.is(k + 1, "-") && self.touch(k) {
+                k + 2
+            } else {
+                k + 1
+            };
             if let Some((end, sem)) = self.core(next, false) {
                 let decade = matches!(sem, Sem::Decade(_) | Sem::Century(_));
                 if !the || decade {
@@ -226,7 +241,8 @@ impl Scanner<'_, '_> {
                 return Some(found(i, end, sem, None));
             }
         }
-        self.core(i, false).map(|(end, sem)| found(i, end, sem, None))
+        self.core(i, false)
+            .map(|(end, sem)| found(i, end, sem, None))
     }
 
     /// The longest plain expression starting at `j`. With `bounded`, also the
@@ -251,7 +267,11 @@ impl Scanner<'_, '_> {
             self.holiday(j),
             self.night(j),
         ];
-        tries.into_iter().flatten().max_by_key(|(end, _)| *end).filter(|(end, _)| *end > j)
+        tries
+            .into_iter()
+            .flatten()
+            .max_by_key(|(end, _)| *end)
+            .filter(|(end, _)| *end > j)
     }
 
     /// "mid-February", "mid-2021", "mid-1990s" (the part after "mid-").
@@ -293,16 +313,29 @@ impl Scanner<'_, '_> {
                     end += 1;
                 }
                 if d <= super::days_in_month(2000, m.month) {
-                    return Some((end, Sem::Day { year, month: m.month, day: d }));
+                    return Some((
+                        end,
+                        Sem::Day {
+                            year,
+                            month: m.month,
+                            day: d,
+                        },
+                    ));
                 }
             }
         }
-        let y = self.year_at(k).or_else(|| {
-            self.is(k, "of").then(|| self.year_at(k + 1)).flatten()
-        });
+        let y = self
+            .year_at(k)
+            .or_else(|| self.is(k, "of").then(|| self.year_at(k + 1)).flatten());
         if let Some(y) = y {
             let end = if self.is(k, "of") { k + 2 } else { k + 1 };
-            return Some((end, Sem::Month { year: YearSpec::Given(y), month: m.month }));
+            return Some((
+                end,
+                Sem::Month {
+                    year: YearSpec::Given(y),
+                    month: m.month,
+                },
+            ));
         }
         if m.needs_number {
             return None;
@@ -317,7 +350,13 @@ impl Scanner<'_, '_> {
         } else {
             cued || !(j >= 1 && self.cap(j - 1) && self.word(j - 1))
         };
-        ok.then_some((j + 1, Sem::Month { year: YearSpec::Infer, month: m.month }))
+        ok.then_some((
+            j + 1,
+            Sem::Month {
+                year: YearSpec::Infer,
+                month: m.month,
+            },
+        ))
     }
 
     /// "19 March 2022", "2 December 2021", "19. März 2022", "3 de marzo de 2022", "19th of March".
@@ -344,7 +383,14 @@ impl Scanner<'_, '_> {
             year = YearSpec::Given(y);
             end = y_at + 1;
         }
-        (d <= super::days_in_month(2000, m.month)).then_some((end, Sem::Day { year, month: m.month, day: d }))
+        (d <= super::days_in_month(2000, m.month)).then_some((
+            end,
+            Sem::Day {
+                year,
+                month: m.month,
+                day: d,
+            },
+        ))
     }
 
     /// "2022-03-19", "19.03.2022", "3/19/2022".
@@ -359,7 +405,14 @@ impl Scanner<'_, '_> {
                 let d: u32 = self.low(j + 4).parse().ok()?;
                 if self.low(j + 2).len() == 2 && self.low(j + 4).len() == 2 {
                     super::CalendarDate::new(y, m, d)?;
-                    return Some((j + 5, Sem::Day { year: YearSpec::Given(y), month: m, day: d }));
+                    return Some((
+                        j + 5,
+                        Sem::Day {
+                            year: YearSpec::Given(y),
+                            month: m,
+                            day: d,
+                        },
+                    ));
                 }
             }
             return None;
@@ -370,7 +423,14 @@ impl Scanner<'_, '_> {
             let m: u32 = parts[1].parse().ok()?;
             let y = year_number(parts[2])?;
             super::CalendarDate::new(y, m, d)?;
-            return Some((j + 1, Sem::Day { year: YearSpec::Given(y), month: m, day: d }));
+            return Some((
+                j + 1,
+                Sem::Day {
+                    year: YearSpec::Given(y),
+                    month: m,
+                    day: d,
+                },
+            ));
         }
         if self.is(j + 1, "/") && self.is(j + 3, "/") && (j..j + 4).all(|x| self.touch(x)) {
             let a: u32 = t.low.parse().ok()?;
@@ -378,7 +438,14 @@ impl Scanner<'_, '_> {
             let y = year_number(self.low(j + 4))?;
             let (m, d) = if a > 12 { (b, a) } else { (a, b) };
             super::CalendarDate::new(y, m, d)?;
-            return Some((j + 5, Sem::Day { year: YearSpec::Given(y), month: m, day: d }));
+            return Some((
+                j + 5,
+                Sem::Day {
+                    year: YearSpec::Given(y),
+                    month: m,
+                    day: d,
+                },
+            ));
         }
         None
     }
@@ -408,13 +475,21 @@ impl Scanner<'_, '_> {
         // "Saturday, March 19, 2022": the date says it all.
         if rel == Rel::Tense {
             let at = if self.is(k + 1, ",") { k + 2 } else { k + 1 };
-            if let Some((end, sem @ Sem::Day { .. })) = self.month_first(at).or_else(|| self.day_first(at)) {
+            if let Some((end, sem @ Sem::Day { .. })) =
+                self.month_first(at).or_else(|| self.day_first(at))
+            {
                 return Some((end, sem));
             }
         }
         let sem = Sem::Weekday { weekday: wd, rel };
         if let Some(code) = lexicon::part_of_day(self.low(k + 1)) {
-            return Some((k + 2, Sem::PartOfDay { base: Box::new(sem), code }));
+            return Some((
+                k + 2,
+                Sem::PartOfDay {
+                    base: Box::new(sem),
+                    code,
+                },
+            ));
         }
         Some((k + 1, sem))
     }
@@ -428,15 +503,33 @@ impl Scanner<'_, '_> {
             "tomorrow" | "demain" => 1,
             "tonight" => {
                 return (!self.name_like(j)).then(|| {
-                    (j + 1, Sem::PartOfDay { base: Box::new(Sem::DayOffset(0)), code: "NI" })
+                    (
+                        j + 1,
+                        Sem::PartOfDay {
+                            base: Box::new(Sem::DayOffset(0)),
+                            code: "NI",
+                        },
+                    )
                 })
             }
             "this" => {
                 let code = lexicon::part_of_day(self.low(j + 1)).filter(|c| *c != "NI")?;
-                return Some((j + 2, Sem::PartOfDay { base: Box::new(Sem::DayOffset(0)), code }));
+                return Some((
+                    j + 2,
+                    Sem::PartOfDay {
+                        base: Box::new(Sem::DayOffset(0)),
+                        code,
+                    },
+                ));
             }
             "last" if self.is(j + 1, "night") => {
-                return Some((j + 2, Sem::PartOfDay { base: Box::new(Sem::DayOffset(-1)), code: "NI" }));
+                return Some((
+                    j + 2,
+                    Sem::PartOfDay {
+                        base: Box::new(Sem::DayOffset(-1)),
+                        code: "NI",
+                    },
+                ));
             }
             _ => return None,
         };
@@ -446,7 +539,13 @@ impl Scanner<'_, '_> {
         let sem = Sem::DayOffset(offset);
         if offset != 0 {
             if let Some(code) = lexicon::part_of_day(self.low(j + 1)) {
-                return Some((j + 2, Sem::PartOfDay { base: Box::new(sem), code }));
+                return Some((
+                    j + 2,
+                    Sem::PartOfDay {
+                        base: Box::new(sem),
+                        code,
+                    },
+                ));
             }
         }
         Some((j + 1, sem))
@@ -454,8 +553,17 @@ impl Scanner<'_, '_> {
 
     /// A capitalized word inside a name ("Russia Today", "USA Today").
     fn name_like(&self, j: usize) -> bool {
-        self.cap(j) && j >= 1 && self.cap(j - 1) && self.word(j - 1) && !self.any(j - 1, lexicon::DATE_CUES)
-            || self.cap(j) && self.cap(j + 1) && self.word(j + 1) && j >= 1 && self.word(j - 1) && !self.cap(j - 1)
+        self.cap(j)
+            && j >= 1
+            && self.cap(j - 1)
+            && self.word(j - 1)
+            && !self.any(j - 1, lexicon::DATE_CUES)
+            || self.cap(j)
+                && self.cap(j + 1)
+                && self.word(j + 1)
+                && j >= 1
+                && self.word(j - 1)
+                && !self.cap(j - 1)
     }
 
     /// "this week", "last month", "next year", "the weekend", "this summer",
@@ -485,10 +593,24 @@ impl Scanner<'_, '_> {
             }
             if the && self.is(k + 1, "of") {
                 if let Some(y) = self.year_at(k + 2) {
-                    return Some((k + 3, Sem::Season { code, year: YearSpec::Given(y), rel: 0 }));
+                    return Some((
+                        k + 3,
+                        Sem::Season {
+                            code,
+                            year: YearSpec::Given(y),
+                            rel: 0,
+                        },
+                    ));
                 }
             }
-            return Some((k + 1, Sem::Season { code, year: YearSpec::Infer, rel: off as i32 }));
+            return Some((
+                k + 1,
+                Sem::Season {
+                    code,
+                    year: YearSpec::Infer,
+                    rel: off as i32,
+                },
+            ));
         }
         if the && !bounded {
             return None;
@@ -515,10 +637,28 @@ impl Scanner<'_, '_> {
         let w = self.low(j);
         let code = lexicon::season(w)?;
         if let Some(y) = self.year_at(j + 1) {
-            return Some((j + 2, Sem::Season { code, year: YearSpec::Given(y), rel: 0 }));
+            return Some((
+                j + 2,
+                Sem::Season {
+                    code,
+                    year: YearSpec::Given(y),
+                    rel: 0,
+                },
+            ));
         }
-        (w != "fall" && self.any(j.wrapping_sub(1), &["in", "since", "during", "until", "by", "early", "late"]))
-            .then_some((j + 1, Sem::Season { code, year: YearSpec::Infer, rel: 0 }))
+        (w != "fall"
+            && self.any(
+                j.wrapping_sub(1),
+                &["in", "since", "during", "until", "by", "early", "late"],
+            ))
+        .then_some((
+            j + 1,
+            Sem::Season {
+                code,
+                year: YearSpec::Infer,
+                rel: 0,
+            },
+        ))
     }
 
     /// "the first quarter of 2020", "the second half of the year", "Q3 2021".
@@ -527,7 +667,14 @@ impl Scanner<'_, '_> {
         if w.len() == 2 && w.starts_with('q') {
             let n: u32 = w[1..].parse().ok().filter(|n| (1..=4).contains(n))?;
             let y = self.year_at(j + 1)?;
-            return Some((j + 2, Sem::Quarter { n, half: false, year: YearSpec::Given(y) }));
+            return Some((
+                j + 2,
+                Sem::Quarter {
+                    n,
+                    half: false,
+                    year: YearSpec::Given(y),
+                },
+            ));
         }
         if w != "the" {
             return None;
@@ -547,7 +694,14 @@ impl Scanner<'_, '_> {
     fn quarter_year(&self, k: usize, n: u32, half: bool) -> Hit {
         if self.is(k, "of") {
             if let Some(y) = self.year_at(k + 1) {
-                return Some((k + 2, Sem::Quarter { n, half, year: YearSpec::Given(y) }));
+                return Some((
+                    k + 2,
+                    Sem::Quarter {
+                        n,
+                        half,
+                        year: YearSpec::Given(y),
+                    },
+                ));
             }
             let off = match (self.low(k + 1), self.low(k + 2)) {
                 ("this" | "the", "year") => Some(0),
@@ -556,13 +710,34 @@ impl Scanner<'_, '_> {
                 _ => None,
             };
             if let Some(off) = off {
-                return Some((k + 3, Sem::Quarter { n, half, year: YearSpec::Offset(off) }));
+                return Some((
+                    k + 3,
+                    Sem::Quarter {
+                        n,
+                        half,
+                        year: YearSpec::Offset(off),
+                    },
+                ));
             }
         }
         if let Some(y) = self.year_at(k) {
-            return Some((k + 1, Sem::Quarter { n, half, year: YearSpec::Given(y) }));
+            return Some((
+                k + 1,
+                Sem::Quarter {
+                    n,
+                    half,
+                    year: YearSpec::Given(y),
+                },
+            ));
         }
-        Some((k, Sem::Quarter { n, half, year: YearSpec::Offset(0) }))
+        Some((
+            k,
+            Sem::Quarter {
+                n,
+                half,
+                year: YearSpec::Offset(0),
+            },
+        ))
     }
 
     /// "2012" after "in"/"since"/..., "the 1990s", "the 20th century".
@@ -589,7 +764,9 @@ impl Scanner<'_, '_> {
         }
         let cued = lexicon::DATE_CUES.contains(&prev)
             || prev == "the"
-            || (matches!(prev, "and" | "or" | "-" | "to") && j >= 2 && self.year_at(j - 2).is_some());
+            || (matches!(prev, "and" | "or" | "-" | "to")
+                && j >= 2
+                && self.year_at(j - 2).is_some());
         let next = self.low(j + 1);
         let counted = lexicon::unit(next).is_some() || matches!(next, "%" | "percent" | "per");
         (cued && !counted).then_some((j + 1, Sem::Year(YearSpec::Given(y))))
@@ -599,7 +776,12 @@ impl Scanner<'_, '_> {
     fn duration(&self, j: usize) -> Hit {
         let w = self.low(j);
         // "the past two weeks", "the last year", "the coming days".
-        if w == "the" && self.any(j + 1, &["past", "last", "next", "coming", "previous", "following"]) {
+        if w == "the"
+            && self.any(
+                j + 1,
+                &["past", "last", "next", "coming", "previous", "following"],
+            )
+        {
             let k = j + 2;
             if let Some((u, plural)) = lexicon::unit(self.low(k)) {
                 let n = if plural { None } else { Some(1.0) };
@@ -700,7 +882,11 @@ impl Scanner<'_, '_> {
             return None;
         }
         let n = count(w)?;
-        let k = if w == "couple" && self.is(j + 1, "of") { j + 2 } else { j + 1 };
+        let k = if w == "couple" && self.is(j + 1, "of") {
+            j + 2
+        } else {
+            j + 1
+        };
         Some((n, k))
     }
 
@@ -765,10 +951,20 @@ impl Scanner<'_, '_> {
                 return Some((j + 2, lit(DateKind::Date, "PRESENT_REF".into())));
             }
             "the" if self.any(j.wrapping_sub(1), &["in", "into", "for"]) => {
-                let k = if self.any(j + 1, &["near", "distant", "foreseeable"]) { j + 2 } else { j + 1 };
+                let k = if self.any(j + 1, &["near", "distant", "foreseeable"]) {
+                    j + 2
+                } else {
+                    j + 1
+                };
                 let v = match self.low(k) {
                     "future" => "FUTURE_REF",
-                    "past" if k == j + 1 && count(self.low(k + 1)).is_none() && lexicon::unit(self.low(k + 1)).is_none() => "PAST_REF",
+                    "past"
+                        if k == j + 1
+                            && count(self.low(k + 1)).is_none()
+                            && lexicon::unit(self.low(k + 1)).is_none() =>
+                    {
+                        "PAST_REF"
+                    }
                     _ => return None,
                 };
                 return Some((k + 1, lit(DateKind::Date, v.into())));
@@ -812,17 +1008,39 @@ impl Scanner<'_, '_> {
             return None;
         }
         // Time zones: "local time", "Moscow time", "GMT".
-        if self.is(k, "local") && self.is(k + 1, "time") {
+        if self.is(k + 1, "time") && (self.is(k, "local") || self.cap(k) && self.word(k)) {
             k += 2;
             explicit = true;
-        } else if self.is(k + 1, "time") && self.cap(k) && self.word(k) {
-            k += 2;
-            explicit = true;
-        } else if self.any(k, lexicon::ZONES) && self.t[k].raw.chars().all(|c| c.is_ascii_uppercase()) {
+        } else if self.any(k, lexicon::ZONES)
+            && self.t[k].raw.chars().all(|c| c.is_ascii_uppercase())
+        {
             k += 1;
             explicit = true;
         }
-        let cued = self.any(j.wrapping_sub(1), &["at", "from", "until", "till", "by", "before", "after", "around", "about", "since", "to", "between", "and", "approximately", "ca", "um", "à", "a", "las"]);
+        let cued = self.any(
+            j.wrapping_sub(1),
+            &[
+                "at",
+                "from",
+                "until",
+                "till",
+                "by",
+                "before",
+                "after",
+                "around",
+                "about",
+                "since",
+                "to",
+                "between",
+                "and",
+                "approximately",
+                "ca",
+                "um",
+                "à",
+                "a",
+                "las",
+            ],
+        );
         if !(explicit || cued) || hour > 24 || minute > 59 {
             return None;
         }
@@ -837,7 +1055,10 @@ impl Scanner<'_, '_> {
         let day = |k: usize| self.is(k, "day") && self.cap(k);
         let (h, end) = match self.low(j) {
             "christmas" if self.is(j + 1, "eve") => (Holiday::Fixed(12, 24), j + 2),
-            "christmas" => (Holiday::Fixed(12, 25), if day(j + 1) { j + 2 } else { j + 1 }),
+            "christmas" => (
+                Holiday::Fixed(12, 25),
+                if day(j + 1) { j + 2 } else { j + 1 },
+            ),
             "new" if self.is(j + 1, "year") && self.cap(j + 1) => match self.low(j + 2) {
                 "eve" => (Holiday::Fixed(12, 31), j + 3),
                 "day" => (Holiday::Fixed(1, 1), j + 3),
@@ -847,8 +1068,18 @@ impl Scanner<'_, '_> {
             "election" if day(j + 1) => (Holiday::ElectionDay, j + 2),
             "halloween" => (Holiday::Fixed(10, 31), j + 1),
             "valentine" if day(j + 1) => (Holiday::Fixed(2, 14), j + 2),
-            "thanksgiving" => (Holiday::Thanksgiving, if day(j + 1) { j + 2 } else { j + 1 }),
-            "easter" => (Holiday::Easter, if self.is(j + 1, "sunday") { j + 2 } else { j + 1 }),
+            "thanksgiving" => (
+                Holiday::Thanksgiving,
+                if day(j + 1) { j + 2 } else { j + 1 },
+            ),
+            "easter" => (
+                Holiday::Easter,
+                if self.is(j + 1, "sunday") {
+                    j + 2
+                } else {
+                    j + 1
+                },
+            ),
             _ => return None,
         };
         Some((end, Sem::Holiday(h)))
@@ -864,7 +1095,9 @@ impl Scanner<'_, '_> {
                 ("previous", "day") => Some(-1),
                 ("same", "day") => Some(0),
                 ("day", "before") => Some(-1),
-                ("day", "after") if !self.word(j + 3) || self.any(j + 3, &["that", "it"]) => Some(1),
+                ("day", "after") if !self.word(j + 3) || self.any(j + 3, &["that", "it"]) => {
+                    Some(1)
+                }
                 _ => None,
             };
             if let Some(off) = off {
@@ -883,15 +1116,32 @@ impl Scanner<'_, '_> {
                 // "overnight into Wednesday": the night before Wednesday.
                 let (end, sem) = self.weekday(j + 2)?;
                 if let Sem::Weekday { weekday, rel } = sem {
-                    let base = Sem::Weekday { weekday: (weekday + 6) % 7, rel };
-                    return Some((end, Sem::PartOfDay { base: Box::new(base), code: "NI" }));
+                    let base = Sem::Weekday {
+                        weekday: (weekday + 6) % 7,
+                        rel,
+                    };
+                    return Some((
+                        end,
+                        Sem::PartOfDay {
+                            base: Box::new(base),
+                            code: "NI",
+                        },
+                    ));
                 }
                 return None;
             }
             return self.night_of(j + 2);
         }
         let (end, sem) = self.weekday(j + 1)?;
-        matches!(sem, Sem::Weekday { .. }).then(|| (end, Sem::PartOfDay { base: Box::new(sem), code: "NI" }))
+        matches!(sem, Sem::Weekday { .. }).then(|| {
+            (
+                end,
+                Sem::PartOfDay {
+                    base: Box::new(sem),
+                    code: "NI",
+                },
+            )
+        })
     }
 
     /// "Tuesday to Wednesday" after "overnight from" / "the night of".
@@ -900,17 +1150,30 @@ impl Scanner<'_, '_> {
         if !matches!(sem, Sem::Weekday { .. }) {
             return None;
         }
-        let end = if self.any(end, &["to", "into", "and", "-"]) && lexicon::weekday(self.low(end + 1)).is_some() {
+        let end = if self.any(end, &["to", "into", "and", "-"])
+            && lexicon::weekday(self.low(end + 1)).is_some()
+        {
             end + 2
         } else {
             end
         };
-        Some((end, Sem::PartOfDay { base: Box::new(sem), code: "NI" }))
+        Some((
+            end,
+            Sem::PartOfDay {
+                base: Box::new(sem),
+                code: "NI",
+            },
+        ))
     }
 }
 
 fn found(first: usize, end: usize, sem: Sem, modifier: Option<&'static str>) -> Found {
-    Found { first, end, sem, modifier }
+    Found {
+        first,
+        end,
+        sem,
+        modifier,
+    }
 }
 
 fn lit(kind: DateKind, value: String) -> Sem {
@@ -960,7 +1223,11 @@ fn parse_clock(w: &str) -> Option<(u32, u32, Option<bool>)> {
     } else {
         (body, "00")
     };
-    if h.is_empty() || h.len() > 2 || !h.bytes().all(|b| b.is_ascii_digit()) || !m.bytes().all(|b| b.is_ascii_digit()) {
+    if h.is_empty()
+        || h.len() > 2
+        || !h.bytes().all(|b| b.is_ascii_digit())
+        || !m.bytes().all(|b| b.is_ascii_digit())
+    {
         return None;
     }
     Some((h.parse().ok()?, m.parse().ok()?, pm))

@@ -11,7 +11,11 @@ use storydiff::text::{segment, Span};
 pub struct GoldDoc {
     pub id: String,
     pub dct: String,
+    /// The text, or (for real articles) `file`, a path from the crate root.
+    #[serde(default)]
     pub text: String,
+    #[serde(default)]
+    pub file: Option<String>,
     pub timex: Vec<(String, String, String)>,
 }
 
@@ -26,7 +30,16 @@ pub fn load(path: &str) -> Vec<GoldDoc> {
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
     text.lines()
         .filter(|l| !l.trim().is_empty())
-        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{path}: {e}: {l}")))
+        .map(|l| {
+            let mut doc: GoldDoc =
+                serde_json::from_str(l).unwrap_or_else(|e| panic!("{path}: {e}: {l}"));
+            if let Some(f) = &doc.file {
+                let full = format!("{}/{f}", env!("CARGO_MANIFEST_DIR"));
+                let raw = std::fs::read_to_string(&full).unwrap_or_else(|e| panic!("{full}: {e}"));
+                doc.text = storydiff::text::normalize(&raw).as_str().to_string();
+            }
+            doc
+        })
         .collect()
 }
 
@@ -46,8 +59,14 @@ pub fn gold_spans(doc: &GoldDoc) -> Vec<Gold> {
             };
             let s = from + p;
             let e = s + surface.len();
-            let before_ok = doc.text[..s].chars().next_back().is_none_or(|c| !is_word_char(c));
-            let after_ok = doc.text[e..].chars().next().is_none_or(|c| !is_word_char(c));
+            let before_ok = doc.text[..s]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !is_word_char(c));
+            let after_ok = doc.text[e..]
+                .chars()
+                .next()
+                .is_none_or(|c| !is_word_char(c));
             if before_ok && after_ok {
                 break s;
             }
@@ -76,12 +95,25 @@ pub struct Counts {
 }
 
 pub fn f1(tp: usize, system: usize, gold: usize) -> (f64, f64, f64) {
-    let p = if system == 0 { 0.0 } else { tp as f64 / system as f64 };
-    let r = if gold == 0 { 0.0 } else { tp as f64 / gold as f64 };
-    let f = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
+    let p = if system == 0 {
+        0.0
+    } else {
+        tp as f64 / system as f64
+    };
+    let r = if gold == 0 {
+        0.0
+    } else {
+        tp as f64 / gold as f64
+    };
+    let f = if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    };
     (p, r, f)
 }
 
+#[allow(dead_code)]
 impl Counts {
     pub fn strict_f1(&self) -> f64 {
         f1(self.strict, self.system, self.gold).2
