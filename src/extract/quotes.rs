@@ -84,7 +84,7 @@ pub struct Quote {
 /// Finds the quotes of `doc`, attributing speakers with the help of `entities`.
 pub fn extract(doc: &Doc, entities: &[EntityMention]) -> Vec<Quote> {
     let tk = Toks::new(doc);
-    let names = NameIndex::build(doc, &tk, entities);
+    let names = NameIndex::build(&tk, entities);
     let marks = pair_marks(doc.text, &doc.seg.paragraphs);
     let mut found: Vec<Found> = Vec::new();
     let mut used_cues: Vec<usize> = Vec::new();
@@ -99,7 +99,7 @@ pub fn extract(doc: &Doc, entities: &[EntityMention]) -> Vec<Quote> {
         indirect(&tk, &marks, si, &used_cues, &mut found);
     }
     found.sort_by_key(|f| f.span.start);
-    resolve(doc, &tk, &names, entities, &mut found);
+    resolve(&tk, &names, entities, &mut found);
     found
         .into_iter()
         .map(|f| {
@@ -156,7 +156,19 @@ struct T<'a> {
 
 impl T<'_> {
     fn is_cap(&self) -> bool {
-        self.kind == TokenKind::Word && self.text.chars().next().is_some_and(char::is_uppercase)
+        if self.kind != TokenKind::Word {
+            return false;
+        }
+        if self.text.chars().next().is_some_and(char::is_uppercase) {
+            return true;
+        }
+        // "al-Ansari", "el-Sisi", "d'Estaing", "bin-Salman".
+        ["al-", "el-", "d'", "bin-", "ibn-", "ben-"].iter().any(|p| {
+            self.text
+                .strip_prefix(p)
+                .and_then(|r| r.chars().next())
+                .is_some_and(char::is_uppercase)
+        })
     }
     fn is_word(&self) -> bool {
         self.kind == TokenKind::Word
@@ -317,11 +329,11 @@ struct Attr {
 /// Speech verbs that can introduce or follow a whole quote.
 const SAY: &[&str] = &[
     "said", "says", "say", "told", "tells", "tell", "added", "adds", "asserted", "asserts",
-    "stated", "states", "declared", "declares", "explained", "explains", "noted", "notes",
+    "stated", "declared", "declares", "explained", "explains", "noted",
     "wrote", "writes", "argued", "argues", "insisted", "insists", "warned", "warns", "stressed",
-    "stresses", "claimed", "claims", "announced", "announces", "replied", "replies", "responded",
+    "stresses", "claimed", "announced", "announces", "replied", "replies", "responded",
     "continued", "concluded", "admitted", "acknowledged", "asked", "asks", "recalled",
-    "confirmed", "confirms", "denied", "suggested", "commented", "remarked", "observed",
+    "confirmed", "denied", "suggested", "commented", "remarked", "observed",
     "tweeted", "posted", "quipped", "shouted", "cried", "exclaimed", "emphasized", "emphasised",
     "emphasizes", "emphasises", "maintained", "reported", "predicted", "conceded", "countered",
     "complained", "lamented", "boasted", "mused", "recounted", "reiterated", "vowed", "pledged",
@@ -333,7 +345,7 @@ const SAY: &[&str] = &[
     "déclare", "affirme", "ajoute", "explique", "estime", "souligne", "selon", "confié", "lancé",
     // German
     "sagte", "sagt", "sagten", "erklärte", "erklärt", "betonte", "betont", "fügte", "meinte",
-    "laut", "schrieb", "warnte",
+    "laut", "schrieb", "warnte", "erzählte", "ergänzte", "berichtete", "meint", "betonten",
     // Spanish
     "dijo", "afirmó", "declaró", "añadió", "explicó", "aseguró", "señaló", "según", "indicó",
     "agregó", "sostuvo", "advirtió",
@@ -350,7 +362,8 @@ const REPORTING: &[&str] = &[
     "criticized", "criticised", "criticizing", "criticising", "cited", "citing", "dismissed",
     "labelled", "labeled", "branded", "termed", "slammed", "hailed", "praised", "blamed",
     "decried", "welcomed", "promised", "promising", "threatened", "urging", "voiced", "signaled",
-    "signalled", "referred", "referring", "spoke", "speaking", "characterized", "characterised",
+    "signalled", "referred", "referring", "appelé", "appelle", "dénoncé", "dénonce",
+    "qualifié", "kritisierte", "warnte", "calificó", "denunció", "advirtió", "spoke", "speaking", "characterized", "characterised",
 ];
 
 /// Verbs after which unquoted text is reported speech.
@@ -424,6 +437,11 @@ const TITLES: &[&str] = &[
     "chairperson", "président", "présidente", "ministre", "präsident", "präsidentin",
     "bundeskanzler", "kanzler", "kanzlerin", "presidente", "ministro", "ministra", "madame",
     "monsieur", "dom", "activist", "lawyer", "professor", "researcher", "founder", "editor",
+    "principal", "superintendent", "geschäftsführer", "geschäftsführerin", "bausenator",
+    "senatorin", "bürgermeister", "bürgermeisterin", "ministerin", "sprecher", "sprecherin",
+    "chefin", "direktor", "direktorin", "vorsitzende", "vorsitzender", "kanzlerin", "jefa",
+    "jefe", "secrétaire", "porte-parole", "directrice", "directeur", "maire", "alcalde",
+    "alcaldesa", "portavoz", "sindaco",
 ];
 
 /// Honorifics written with a period ("Mr.").
@@ -456,12 +474,16 @@ const STARTERS: &[&str] = &[
     "neighbouring", "top", "former", "then", "this", "that", "these", "those", "his", "her",
     "their", "its", "our", "as", "if", "so", "yet", "also", "still", "some", "many", "both",
     "during", "under", "with", "without", "from", "by", "of", "to", "according", "although",
-    "though", "despite", "because", "unlike", "like", "le", "la", "les", "der", "die", "das", "el",
+    "though", "despite", "because", "unlike", "like", "now", "here", "there", "today", "yes",
+    "no", "please", "thank", "thanks", "well", "why", "what", "how", "who", "we", "i", "you", "le", "la", "les", "der", "die", "das", "el",
     "los", "las", "il", "lo", "gli",
 ];
 
 fn is_title(w: &str) -> bool {
     let w = w.trim_end_matches('.');
+    if ROLE_NOUNS.contains(&w) || w.ends_with("ologist") {
+        return true;
+    }
     TITLES.contains(&w) || w.split('-').next().is_some_and(|p| TITLES.contains(&p) && w.contains('-'))
 }
 
@@ -729,11 +751,33 @@ fn attribution_at(tk: &Toks, c: usize, left: usize, fallback: Option<(String, Sp
             break;
         }
         if is_say(tk, a - 1) || REPORTING.contains(&t.lower.as_str()) {
-            break;
+            // A verb of a relative clause: "the company that maintained the bridge said".
+            let relative = a >= 2 && matches!(tk.t[a - 2].lower.as_str(), "that" | "which" | "who") && a < end_np;
+            if !relative {
+                break;
+            }
         }
         a -= 1;
     }
     let end = end_np;
+    // "The company that maintained the bridge said": a subject with a relative clause.
+    if a < end
+        && a >= 2
+        && matches!(tk.t[a - 1].lower.as_str(), "that" | "which" | "who")
+        && tk.t[a].lower.ends_with("ed")
+        && !tk.t[a].is_cap()
+    {
+        let mut h = a - 1;
+        while h > left && h + 4 > a && tk.t[h - 1].is_word() && !BREAK.contains(&tk.t[h - 1].lower.as_str()) && !is_say(tk, h - 1) {
+            h -= 1;
+        }
+        if h < a - 1 {
+            return Some(Attr {
+                cue: c,
+                speaker: np_speaker(tk, h, end),
+            });
+        }
+    }
     if a < end {
         // Leading words a subject does not start with: "Separately", "However".
         while a < end && STARTERS.contains(&tk.t[a].lower.as_str()) && a + 1 < end && !matches!(tk.t[a].lower.as_str(), "the" | "a" | "an") {
@@ -826,12 +870,8 @@ fn apposition(tk: &Toks, left: usize, comma: usize) -> Option<(String, Span)> {
     }
     // Otherwise the sentence's first segment, when it starts with a name.
     let &(a, b) = segs.last()?;
-    if b > a && tk.t[a].is_cap() {
-        let mut e = a;
-        while e < b && (tk.t[e].is_cap() || tk.t[e].text == "." && e > a && HONORIFICS.contains(&tk.t[e - 1].lower.as_str())) {
-            e += 1;
-        }
-        return np_speaker(tk, a, e);
+    if b > a && b - a <= 10 {
+        return np_speaker(tk, a, b);
     }
     None
 }
@@ -854,26 +894,23 @@ fn is_name_only(tk: &Toks, a: usize, b: usize) -> bool {
 fn np_after(tk: &Toks, start: usize, end: usize) -> Option<(String, Span)> {
     let first = tk.t.get(start).filter(|_| start < end)?;
     let l = first.lower.as_str();
-    let can_start = first.is_cap()
-        || matches!(l, "the" | "a" | "an" | "his" | "her" | "its" | "their" | "our")
-        || is_pronoun(l)
-        || ROLE_NOUNS.contains(&l)
-        || l.ends_with('s') && l.len() > 3 && !BREAK.contains(&l) && !SKIP.contains(&l);
-    if !can_start {
-        return None;
-    }
     let mut e = start;
     while e < end && e - start < 10 {
         let t = &tk.t[e];
-        let honorific_dot = t.text == "." && e > start && HONORIFICS.contains(&tk.t[e - 1].lower.as_str());
+        let honorific_dot =
+            t.text == "." && e > start && HONORIFICS.contains(&tk.t[e - 1].lower.as_str());
         if honorific_dot {
             e += 1;
             continue;
         }
-        if !t.is_word() || e > start && BREAK.contains(&t.lower.as_str()) && !t.is_cap() {
+        let lw = t.lower.as_str();
+        if !t.is_word() || e > start && BREAK.contains(&lw) && !t.is_cap() {
             break;
         }
-        if e > start && !t.is_cap() && (t.lower == "on" || t.lower == "during" || t.lower == "on" || is_say(tk, e)) {
+        if e > start
+            && (!t.is_cap() && (matches!(lw, "during" | "am" | "im" | "um" | "beim" | "lors" | "en" | "durante" | "este" | "ce" | "le" | "el") || is_say(tk, e))
+                || is_weekday(lw))
+        {
             break;
         }
         e += 1;
@@ -881,7 +918,32 @@ fn np_after(tk: &Toks, start: usize, end: usize) -> Option<(String, Span)> {
     if e == start {
         return None;
     }
-    np_speaker(tk, start, e)
+    // "said taxi driver Chinedu Okafor": a lower-case start needs a name at the end.
+    let can_start = first.is_cap()
+        || matches!(l, "the" | "a" | "an" | "his" | "her" | "its" | "their" | "our" | "la" | "el" | "le" | "die" | "der")
+        || is_pronoun(l)
+        || ROLE_NOUNS.contains(&l)
+        || is_plural_noun(l)
+        || tk.t[e - 1].is_cap();
+    if !can_start {
+        return None;
+    }
+    let found = np_speaker(tk, start, e)?;
+    // "said the mayor, Anne Hidalgo": a name in apposition.
+    if !is_person_like(&found.0) && tk.is(e, ",") {
+        let mut f = e + 1;
+        while f < end && (tk.t[f].is_cap() || is_particle(&tk.t[f].lower)) {
+            f += 1;
+        }
+        if f > e + 1 && (f == end || tk.t[f].kind == TokenKind::Punct) {
+            if let Some(n) = np_speaker(tk, e + 1, f) {
+                if is_person_like(&n.0) {
+                    return Some(n);
+                }
+            }
+        }
+    }
+    Some(found)
 }
 
 /// The speaker named by the noun phrase `a..b`: its trailing name cut after
@@ -897,6 +959,25 @@ fn np_speaker(tk: &Toks, a: usize, b: usize) -> Option<(String, Span)> {
     let last = &tk.t[b - 1];
     if b - a == 1 && is_pronoun(&last.lower) {
         return Some((last.text.to_string(), last.span));
+    }
+    // French inversion: "a-t-il ajouté", "dit-elle".
+    if b - a == 1 {
+        for (suffix, pronoun) in [("-il", "il"), ("-elle", "elle"), ("-ils", "ils"), ("-elles", "elles")] {
+            if last.lower.ends_with(suffix) && last.lower.len() > suffix.len() {
+                return Some((pronoun.to_string(), last.span));
+            }
+        }
+    }
+    // "Marieke Jansen of ING": the name before "of".
+    if let Some(p) = (a + 1..b).find(|&p| tk.is(p, "of")) {
+        let h = &tk.t[p - 1];
+        if h.is_cap() && !is_title(&h.lower) && !ORG_HEADS.contains(&h.lower.as_str()) {
+            if let Some(found) = trailing_name(tk, a, p) {
+                if is_person_like(&found.0) {
+                    return Some(found);
+                }
+            }
+        }
     }
     if last.is_cap() && !last.lower.ends_with("'s") {
         if let Some(found) = trailing_name(tk, a, b) {
@@ -940,22 +1021,34 @@ fn is_plural_noun(w: &str) -> bool {
 /// The trailing run of capitalized words of `a..b`, cut after titles.
 fn trailing_name(tk: &Toks, a: usize, b: usize) -> Option<(String, Span)> {
     let mut s = b - 1;
+    let mut of_at = None;
     while s > a {
         let p = &tk.t[s - 1];
         let honorific_dot =
             p.text == "." && s >= 2 && HONORIFICS.contains(&tk.t[s - 2].lower.as_str());
-        let particle = is_particle(&p.lower) && s - 1 > a && tk.t[s - 2].is_cap();
-        if (p.is_cap() && !p.lower.ends_with("'s")) || honorific_dot || particle {
+        let particle = is_particle(&p.lower) && (s - 1 == a || tk.t[s - 2].is_cap());
+        // "Secretary of State Antony Blinken"
+        let title_of = p.lower == "of" && s >= 2 && is_title(&tk.t[s - 2].lower) && s - 1 > a;
+        if title_of {
+            of_at = Some(s - 1);
+        }
+        if (p.is_cap() && !p.lower.ends_with("'s")) || honorific_dot || particle || title_of {
             s -= 1;
         } else {
             break;
         }
     }
-    // Cut after the last title.
+    // Cut after the last title (a title may also be a surname: "Catherine King").
     let mut n = s;
-    for k in s..b {
+    for k in s..b - 1 {
         if is_title(&tk.t[k].lower) || tk.t[k].text == "." {
             n = k + 1;
+        }
+    }
+    if let Some(o) = of_at {
+        // The title's complement ("of State") runs into the name: keep two words.
+        if n <= o + 1 && b >= o + 4 {
+            n = b - 2;
         }
     }
     if n < b {
@@ -1109,28 +1202,24 @@ fn push_indirect(tk: &Toks, a: usize, b: usize, attr: Attr, out: &mut Vec<Found>
     });
 }
 
-/// Names the article gives, for lengthening short names.
+/// Names the article gives, for lengthening short names and resolving pronouns.
 struct NameIndex {
-    /// Full names (two words or more), with their first position.
-    full: Vec<(String, usize)>,
-    /// Person names and where they are mentioned, in text order.
-    persons: Vec<(String, usize)>,
+    /// Every capitalized run, cut after titles: its name, position, and
+    /// whether its context says it is a person (a title or role before it,
+    /// an apposition, a verb after it).
+    runs: Vec<(String, usize, bool)>,
+    /// Person entities: name and position.
+    entity_persons: Vec<(String, usize)>,
 }
 
 impl NameIndex {
-    fn build(doc: &Doc, tk: &Toks, entities: &[EntityMention]) -> NameIndex {
-        let mut full = Vec::new();
-        let mut persons = Vec::new();
-        for e in entities {
-            if e.label == EntityLabel::Person {
-                persons.push((e.name.clone(), e.span.start));
-                if e.name.split_whitespace().count() >= 2 {
-                    full.push((e.name.clone(), e.span.start));
-                }
-            }
-        }
-        let _ = doc;
-        // Capitalized runs, cut after titles.
+    fn build(tk: &Toks, entities: &[EntityMention]) -> NameIndex {
+        let entity_persons = entities
+            .iter()
+            .filter(|e| e.label == EntityLabel::Person)
+            .map(|e| (e.name.clone(), e.span.start))
+            .collect();
+        let mut runs = Vec::new();
         let n = tk.t.len();
         let mut k = 0;
         while k < n {
@@ -1142,8 +1231,13 @@ impl NameIndex {
             let mut e = k;
             while e < n && tk.t[e].sentence == tk.t[s].sentence {
                 let t = &tk.t[e];
-                let honorific_dot = t.text == "." && e > s && HONORIFICS.contains(&tk.t[e - 1].lower.as_str());
-                if t.is_cap() || honorific_dot {
+                let honorific_dot =
+                    t.text == "." && e > s && HONORIFICS.contains(&tk.t[e - 1].lower.as_str());
+                let next_cap = tk.t.get(e + 1).is_some_and(|x| x.is_cap());
+                let inner = e > s
+                    && next_cap
+                    && (is_particle(&t.lower) || t.lower == "of" && is_title(&tk.t[e - 1].lower));
+                if t.is_cap() || honorific_dot || inner {
                     e += 1;
                     if t.lower.ends_with("'s") {
                         break;
@@ -1156,44 +1250,50 @@ impl NameIndex {
             let Some((name, span)) = np_speaker(tk, s, e) else {
                 continue;
             };
-            if name.ends_with("'s") {
+            if name.ends_with("'s") || name.ends_with('.') {
                 continue;
             }
-            let words: Vec<&str> = name.split_whitespace().collect();
-            let titled = (s..tk.at(span.start)).any(|j| is_title(&tk.t[j].lower))
-                || tk.at(span.start) > 0 && {
-                    let p = &tk.t[tk.at(span.start) - 1];
-                    is_title(&p.lower) || ROLE_NOUNS.contains(&p.lower.as_str())
-                }
-                || tk.is(e, ",") && tk.t.get(e + 1).is_some_and(|n| {
-                    matches!(n.lower.as_str(), "a" | "an" | "the" | "who")
-                        || ROLE_NOUNS.contains(&n.lower.as_str())
-                        || n.kind == TokenKind::Number
+            let first = tk.at(span.start);
+            let before = first.checked_sub(1).map(|p| &tk.t[p]);
+            let after = tk.t.get(e);
+            let personish = (s..first).any(|j| is_title(&tk.t[j].lower))
+                || before.is_some_and(|p| is_title(&p.lower) || ROLE_NOUNS.contains(&p.lower.as_str()))
+                || after.is_some_and(|a| a.text == ",")
+                    && (before.is_some_and(|p| p.text == ",")
+                        || tk.t.get(e + 1).is_some_and(|n| {
+                            matches!(n.lower.as_str(), "a" | "an" | "the" | "who")
+                                || ROLE_NOUNS.contains(&n.lower.as_str())
+                                || n.kind == TokenKind::Number
+                        }))
+                || after.is_some_and(|a| {
+                    a.is_word()
+                        && !a.is_cap()
+                        && !matches!(a.lower.as_str(), "of" | "and" | "or" | "in" | "at" | "on" | "for" | "to")
                 });
-            if words.len() >= 2 && words.len() <= 4 {
-                full.push((name.clone(), span.start));
-                if titled && is_person_like(&name) {
-                    persons.push((name, span.start));
-                }
-            }
+            runs.push((name, span.start, personish && is_person_like_text(tk, span)));
         }
-        persons.sort_by_key(|p| p.1);
-        NameIndex { full, persons }
+        NameIndex { runs, entity_persons }
     }
 
-    /// The fullest form of `name` the article gives.
+    /// The fullest form of `name` the article gives, among person-like names.
     fn fullest(&self, name: &str) -> String {
-        let words: Vec<&str> = name.split_whitespace().collect();
-        let Some(last) = words.last() else {
+        let words: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
+        let Some(last) = name.split_whitespace().last() else {
             return name.to_string();
         };
         if !last.chars().next().is_some_and(char::is_uppercase) || words.len() > 3 {
             return name.to_string();
         }
         let mut best = name.to_string();
-        for (f, _) in &self.full {
-            let fw: Vec<&str> = f.split_whitespace().collect();
+        let candidates = self
+            .entity_persons
+            .iter()
+            .map(|(n, _)| n)
+            .chain(self.runs.iter().map(|(n, _, _)| n));
+        for f in candidates {
+            let fw: Vec<String> = f.split_whitespace().map(str::to_lowercase).collect();
             if fw.len() > best.split_whitespace().count()
+                && fw.len() <= 4
                 && fw.ends_with(&words)
                 && is_person_like(f)
             {
@@ -1202,6 +1302,10 @@ impl NameIndex {
         }
         best
     }
+}
+
+fn is_person_like_text(tk: &Toks, span: Span) -> bool {
+    is_person_like(span.of(tk.text))
 }
 
 /// Lower-case words before a name that say it is a person's.
@@ -1217,6 +1321,11 @@ const ROLE_NOUNS: &[&str] = &[
     "singer", "player", "captain", "officer", "general", "colonel", "priest", "bishop",
     "historian", "sociologist", "engineer", "pilot", "driver", "shopkeeper", "owner", "adviser",
     "advisor", "aide", "negotiator", "representative", "member", "volunteer", "survivor",
+    "hotelier", "geobiologist", "seismologist", "scientist", "physician", "surgeon", "nurse",
+    "principal", "fan", "protester", "demonstrator", "passenger", "victim", "neighbour",
+    "neighbor", "studentin", "student", "infirmière", "infirmier", "madre", "padre", "vecina",
+    "vecino", "investigador", "investigadora", "médico", "médica", "mutter", "vater", "ärztin",
+    "arzt", "lehrerin", "lehrer", "habitante", "habitant", "habitante", "militante", "militant",
 ];
 
 fn is_person_like(name: &str) -> bool {
@@ -1227,24 +1336,60 @@ fn is_person_like(name: &str) -> bool {
     let l = last.to_lowercase();
     words.len() >= 2
         && !ORG_HEADS.contains(&l.as_str())
+        && !words.iter().any(|w| {
+            let w = w.to_lowercase();
+            is_pronoun(&w) || STARTERS.contains(&w.as_str()) || is_weekday(&w)
+        })
         && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase) || matches!(*w, "de" | "van" | "von" | "bin" | "al" | "da" | "del" | "la" | "le" | "di" | "ibn" | "der" | "den" | "dos" | "du"))
         && !words.iter().any(|w| ORG_HEADS.contains(&w.to_lowercase().as_str()))
 }
 
 /// Lengthens short names, resolves pronouns and entity mentions.
-fn resolve(doc: &Doc, tk: &Toks, names: &NameIndex, entities: &[EntityMention], found: &mut [Found]) {
-    let _ = doc;
-    // Persons named as speakers, in text order, with the position of their mention.
-    let mut persons: Vec<(String, usize)> = names.persons.clone();
+fn resolve(tk: &Toks, names: &NameIndex, entities: &[EntityMention], found: &mut [Found]) {
+    use std::collections::HashSet;
+    // Names known to be persons.
+    let mut known: HashSet<String> = HashSet::new();
+    for (n, _) in &names.entity_persons {
+        known.insert(n.to_lowercase());
+    }
+    for (n, _, personish) in &names.runs {
+        if *personish {
+            known.insert(names.fullest(n).to_lowercase());
+        }
+    }
+    // A full name also mentioned by its last word alone is a person's ("William Ruto" ... "Ruto").
+    let singles: HashSet<String> = names
+        .runs
+        .iter()
+        .filter(|(n, _, _)| !n.contains(' '))
+        .map(|(n, _, _)| n.to_lowercase())
+        .collect();
+    for (n, _, _) in &names.runs {
+        if is_person_like(n) && n.split_whitespace().last().is_some_and(|l| singles.contains(&l.to_lowercase())) {
+            known.insert(n.to_lowercase());
+        }
+    }
     for f in found.iter_mut() {
         let Some(a) = f.attr.as_mut() else { continue };
         let Some((name, sp)) = a.speaker.as_mut() else { continue };
         if is_pronoun(&name.to_lowercase()) {
             continue;
         }
-        // An entity mention covering the speaker names it best.
-        if let Some(e) = entities.iter().find(|e| e.span.overlaps(*sp) && e.label == EntityLabel::Person) {
+        if let Some(e) = entities
+            .iter()
+            .find(|e| e.span.overlaps(*sp) && e.label == EntityLabel::Person)
+        {
+            // An entity mention covering the speaker names it best.
             *name = e.name.clone();
+        } else if !name.contains(' ') && name.chars().all(|c| !c.is_uppercase()) {
+            // "the department": the last name ending in that word.
+            if let Some((n, _, _)) = names.runs.iter().rev().find(|(n, at, _)| {
+                *at < sp.start
+                    && n.contains(' ')
+                    && n.split_whitespace().last().is_some_and(|l| l.to_lowercase() == *name)
+            }) {
+                *name = n.clone();
+            }
         } else {
             // Strip an honorific: "Mr. Dujarric".
             let words: Vec<&str> = name.split_whitespace().collect();
@@ -1260,7 +1405,28 @@ fn resolve(doc: &Doc, tk: &Toks, names: &NameIndex, entities: &[EntityMention], 
             }
         }
         if is_person_like(name) {
-            persons.push((name.clone(), sp.start));
+            known.insert(name.to_lowercase());
+        }
+    }
+    // Mentions of known persons, in text order.
+    let mut persons: Vec<(String, usize)> = names.entity_persons.clone();
+    for (n, at, _) in &names.runs {
+        let by_entity = entities
+            .iter()
+            .any(|e| e.label == EntityLabel::Person && e.span.start <= *at && *at < e.span.end);
+        if by_entity {
+            continue; // the entity's own name is already there
+        }
+        let full = names.fullest(n);
+        if known.contains(&full.to_lowercase()) {
+            persons.push((full, *at));
+        }
+    }
+    for f in found.iter() {
+        if let Some((n, sp)) = f.attr.as_ref().and_then(|a| a.speaker.as_ref()) {
+            if known.contains(&n.to_lowercase()) {
+                persons.push((n.clone(), sp.start));
+            }
         }
     }
     persons.sort_by_key(|p| p.1);
@@ -1268,20 +1434,18 @@ fn resolve(doc: &Doc, tk: &Toks, names: &NameIndex, entities: &[EntityMention], 
         let Some(a) = f.attr.as_mut() else { continue };
         let Some((name, sp)) = a.speaker.as_mut() else { continue };
         let l = name.to_lowercase();
-        if !is_pronoun(&l) {
-            continue;
+        let personal = matches!(
+            l.as_str(),
+            "he" | "she" | "i" | "il" | "elle" | "er" | "sie" | "él" | "ella" | "lui" | "lei" | "он" | "она"
+        );
+        if !personal {
+            continue; // "it", "they", "we" stay as written
         }
-        let personal = matches!(l.as_str(), "he" | "she" | "il" | "elle" | "er" | "él" | "ella" | "lui" | "lei" | "он" | "она" | "i");
-        let before = persons.iter().rev().find(|(_, at)| *at < sp.start);
-        if personal {
-            if let Some((p, _)) = before {
-                *name = p.clone();
-            }
-        } else {
-            // "it", "they": the last non-person speaker before, else keep the pronoun.
-            let _ = tk;
+        if let Some((p, _)) = persons.iter().rev().find(|(_, at)| *at < sp.start) {
+            *name = p.clone();
         }
     }
+    let _ = tk;
 }
 
 #[cfg(test)]
