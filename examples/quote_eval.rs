@@ -156,18 +156,35 @@ pub fn score(set: &Set, verbose: bool) -> Score {
     s
 }
 
-pub fn load() -> Set {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/eval/quotes/news.json");
-    let json = std::fs::read_to_string(path).expect("tests/eval/quotes/news.json");
+/// Loads `tests/eval/quotes/{name}.json`.
+pub fn load(name: &str) -> Set {
+    let path = format!("{}/tests/eval/quotes/{name}.json", env!("CARGO_MANIFEST_DIR"));
+    let json = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
     serde_json::from_str(&json).expect("a valid test set")
 }
 
 #[allow(dead_code)]
 fn main() {
     let verbose = std::env::args().any(|a| a == "--verbose" || a == "-v");
-    let set = load();
-    let s = score(&set, verbose);
-    println!("documents: {}", set.docs.len());
+    let mut total = Score::default();
+    for name in ["news", "heldout"] {
+        let set = load(name);
+        let s = score(&set, verbose);
+        println!("== {name}: {} documents", set.docs.len());
+        report(&s);
+        total.gold += s.gold;
+        total.gold_with_speaker += s.gold_with_speaker;
+        total.found += s.found;
+        total.predicted_with_speaker += s.predicted_with_speaker;
+        total.attributed += s.attributed;
+        total.kind_right += s.kind_right;
+    }
+    println!("== all");
+    report(&total);
+}
+
+#[allow(dead_code)]
+fn report(s: &Score) {
     println!(
         "gold quotes: {} ({} with a speaker); found: {} ({:.3}); kind right: {} ({:.3})",
         s.gold,

@@ -343,6 +343,7 @@ const SAY: &[&str] = &[
     // French
     "déclaré", "dit", "affirmé", "ajouté", "expliqué", "souligné", "estimé", "indiqué", "assuré",
     "déclare", "affirme", "ajoute", "explique", "estime", "souligne", "selon", "confié", "lancé",
+    "réagi", "réagit", "raconte", "précisé", "précise", "insisté", "insiste", "prévenu", "martelé",
     // German
     "sagte", "sagt", "sagten", "erklärte", "erklärt", "betonte", "betont", "fügte", "meinte",
     "laut", "schrieb", "warnte", "erzählte", "ergänzte", "berichtete", "meint", "betonten",
@@ -363,7 +364,8 @@ const REPORTING: &[&str] = &[
     "labelled", "labeled", "branded", "termed", "slammed", "hailed", "praised", "blamed",
     "decried", "welcomed", "promised", "promising", "threatened", "urging", "voiced", "signaled",
     "signalled", "referred", "referring", "appelé", "appelle", "dénoncé", "dénonce",
-    "qualifié", "kritisierte", "warnte", "calificó", "denunció", "advirtió", "spoke", "speaking", "characterized", "characterised",
+    "qualifié", "kritisierte", "warnte", "calificó", "denunció", "advirtió", "promis", "évoqué",
+    "jugé", "sprach", "nannte", "bezeichnete", "forderte", "habló", "prometió", "spoke", "speaking", "characterized", "characterised",
 ];
 
 /// Verbs after which unquoted text is reported speech.
@@ -441,7 +443,8 @@ const TITLES: &[&str] = &[
     "senatorin", "bürgermeister", "bürgermeisterin", "ministerin", "sprecher", "sprecherin",
     "chefin", "direktor", "direktorin", "vorsitzende", "vorsitzender", "kanzlerin", "jefa",
     "jefe", "secrétaire", "porte-parole", "directrice", "directeur", "maire", "alcalde",
-    "alcaldesa", "portavoz", "sindaco",
+    "alcaldesa", "portavoz", "sindaco", "kandidat", "kandidatin", "spitzenkandidat",
+    "spitzenkandidatin", "retraité", "retraitée",
 ];
 
 /// Honorifics written with a period ("Mr.").
@@ -484,6 +487,13 @@ fn is_title(w: &str) -> bool {
     if ROLE_NOUNS.contains(&w) || w.ends_with("ologist") {
         return true;
     }
+    // "Tourist", "Astrophysicist"; compounds ending in a title: "Ministerpräsident", "CDU-Ministerpräsident".
+    if w.len() > 6 && w.ends_with("ist") && !w.ends_with("christ") {
+        return true;
+    }
+    if TITLES.iter().chain(ROLE_NOUNS).any(|t| t.chars().count() >= 6 && w.len() > t.len() && w.ends_with(t)) {
+        return true;
+    }
     TITLES.contains(&w) || w.split('-').next().is_some_and(|p| TITLES.contains(&p) && w.contains('-'))
 }
 
@@ -521,6 +531,17 @@ fn classify(tk: &Toks, marks: &[Marks], mi: usize, m: &Marks, found: &[Found]) -
     // A slogan: "chanted "...!"", "slogans such as "..."".
     let lo = open_tok.saturating_sub(4).max(s_first);
     if (lo..open_tok).any(|k| CHANT.contains(&tk.t[k].lower.as_str())) {
+        f.kind = QuoteKind::Slogan;
+        return f;
+    }
+    // A crowd shouting: "Protesters shouted "...!"".
+    let crowd_shout = (lo..open_tok).any(|k| {
+        matches!(tk.t[k].lower.as_str(), "shouted" | "yelled" | "cried" | "scandé" | "riefen" | "gritaban" | "gritaron")
+            && k > 0
+            && is_plural_noun(&tk.t[k - 1].lower)
+            && !tk.t[k - 1].lower.ends_with("'s")
+    });
+    if crowd_shout {
         f.kind = QuoteKind::Slogan;
         return f;
     }
@@ -610,7 +631,8 @@ fn classify(tk: &Toks, marks: &[Marks], mi: usize, m: &Marks, found: &[Found]) -
         .and_then(cue_attr)
         .filter(|a| a.speaker.is_some())
         .or_else(|| after.and_then(cue_attr).filter(|a| a.speaker.is_some()));
-    if starts_sentence && n_words >= 3 {
+    let whole_sentence = content.ends_with(['.', '!', '?', '…']) && !content.ends_with("...");
+    if starts_sentence && (n_words >= 3 || whole_sentence) {
         f.kind = QuoteKind::Direct;
         f.attr = attr.or_else(|| continuing(tk, found, sent));
         return f;
@@ -689,7 +711,26 @@ fn is_say(tk: &Toks, c: usize) -> bool {
         // German "..., so Scholz."
         return false;
     }
-    SAY.contains(&l)
+    SAY.contains(&l) || inverted_pronoun(l).is_some_and(|(stem, _)| SAY.contains(&stem))
+}
+
+/// French inversion in one token: "explique-t-elle" is ("explique", "elle").
+fn inverted_pronoun(l: &str) -> Option<(&str, &'static str)> {
+    for (suffix, pronoun) in [
+        ("-t-il", "il"),
+        ("-t-elle", "elle"),
+        ("-il", "il"),
+        ("-elle", "elle"),
+        ("-ils", "ils"),
+        ("-elles", "elles"),
+    ] {
+        if let Some(stem) = l.strip_suffix(suffix) {
+            if !stem.is_empty() {
+                return Some((stem, pronoun));
+            }
+        }
+    }
+    None
 }
 
 /// The attribution of cue token `c`, looking no further left than `left`.
@@ -705,6 +746,12 @@ fn attribution_at(tk: &Toks, c: usize, left: usize, fallback: Option<(String, Sp
         let start = if cue_l == "according" { c + 2 } else { c + 1 };
         let speaker = np_after(tk, start, se);
         return Some(Attr { cue: c, speaker });
+    }
+    if let Some((_, pronoun)) = inverted_pronoun(cue_l) {
+        return Some(Attr {
+            cue: c,
+            speaker: Some((pronoun.to_string(), tk.t[c].span)),
+        });
     }
     // A participle ("citing", "arguing") modifies the noun before it: its
     // speaker is the clause's, given by an earlier cue.
@@ -968,9 +1015,13 @@ fn np_speaker(tk: &Toks, a: usize, b: usize) -> Option<(String, Span)> {
             }
         }
     }
-    // "Marieke Jansen of ING": the name before "of".
+    // "Marieke Jansen of ING": the name before "of"; "Federation of German Taxpayers": all of it.
     if let Some(p) = (a + 1..b).find(|&p| tk.is(p, "of")) {
         let h = &tk.t[p - 1];
+        if h.is_cap() && ORG_HEADS.contains(&h.lower.as_str()) && last.is_cap() {
+            let span = Span::new(tk.t[a].span.start, tk.t[b - 1].span.end);
+            return Some((span.of(tk.text).to_string(), span));
+        }
         if h.is_cap() && !is_title(&h.lower) && !ORG_HEADS.contains(&h.lower.as_str()) {
             if let Some(found) = trailing_name(tk, a, p) {
                 if is_person_like(&found.0) {
@@ -1298,6 +1349,15 @@ impl NameIndex {
                 && is_person_like(f)
             {
                 best = f.clone();
+            }
+        }
+        // Surname first ("Cho" for "Cho Kyoo-hong").
+        if best == name && words.len() == 1 {
+            for (f, _, _) in &self.runs {
+                let fw: Vec<String> = f.split_whitespace().map(str::to_lowercase).collect();
+                if fw.len() >= 2 && fw.len() <= 3 && fw[0] == words[0] && is_person_like(f) && fw.len() > best.split_whitespace().count() {
+                    best = f.clone();
+                }
             }
         }
         best
