@@ -180,3 +180,36 @@ fn user_overrides_split_and_merge() {
         .iter()
         .any(|m| m.reason == "merged by the user" && m.confidence == 1.0));
 }
+
+#[test]
+fn compare_report_uses_the_batch_names() {
+    let articles = seeds();
+    let report = storydiff::report::CompareReport::new(&articles, &storydiff::compare(&articles));
+    let qasim = report.articles[2]
+        .entities
+        .iter()
+        .find(|e| e.text == "Qasim Jomart Tokayev")
+        .expect("mention");
+    assert_eq!(qasim.entity, "Kassym-Jomart Tokayev");
+    let iliachev = report.articles[0]
+        .entities
+        .iter()
+        .find(|e| e.text == "Alnour Iliachev")
+        .expect("mention");
+    assert_eq!(
+        iliachev.entity,
+        report.articles[1]
+            .entities
+            .iter()
+            .find(|e| e.text == "Alnur Ilyashev")
+            .unwrap()
+            .entity
+    );
+    let row = report
+        .entities
+        .iter()
+        .find(|r| r.name == "Kassym-Jomart Tokayev")
+        .expect("row");
+    assert_eq!(row.label, "PERSON");
+    assert!(row.members.len() >= 3 && row.variants.iter().any(|v| v == "Qasim Jomart Tokayev"));
+}
