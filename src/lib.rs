@@ -33,8 +33,10 @@ pub mod lexicon;
 pub mod report;
 pub mod text;
 
+/// The JavaScript API (`analyze`, `compare`, `decodeBytes`, `schemaVersion`); public so that
+/// `tests/wasm_browser.rs` can call it as the page does.
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use article::{analyze, analyze_batch, Article, Input};
 pub use compare::{compare, Comparison};
