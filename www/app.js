@@ -162,7 +162,7 @@ export function start({ engine, loadExamples, singleFile = false }) {
       ...state.articles.map((a) =>
         h("li", { dataset: { id: a.id } },
           h("span", { class: "name" }, a.name || a.id),
-          h("small", {}, ` ${a.text.length.toLocaleString("en")} chars${a.encoding && a.encoding !== "UTF-8" ? `, ${a.encoding}` : ""}${a.keep.length ? `, ${a.keep.length} restored` : ""}`),
+          h("small", {}, ` ${a.text.length.toLocaleString("en")} chars${a.encoding && a.encoding !== "utf-8" ? `, ${a.encoding}` : ""}${a.keep.length ? `, ${a.keep.length} restored` : ""}`),
           h("button", { type: "button", class: "remove", title: `Remove ${a.name || a.id}`, onclick: () => removeArticle(a.id) }, "remove"))),
     );
     ui.clear.hidden = state.articles.length === 0;
