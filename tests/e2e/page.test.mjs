@@ -5,6 +5,7 @@ import assert from "node:assert/strict";
 import { mkdirSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { checkCompare } from "../../scripts/check-schema.mjs";
 import { DIST, OUT, ROOT, launch, serve, watchedPage, waitForRun, runCount, eventClusters, shownTexts } from "./helpers.mjs";
 
 // The acceptance expectation of the bundled examples: three events.
@@ -182,6 +183,21 @@ test("render: highlights nest, crossing spans are split, text is the input exact
     ["hl-removed", "Read"],
     ["hl-removed", " also: more"],
   ]);
+  await cleanLog(page, log);
+  await context.close();
+});
+
+test("served: the report the wasm build gives the page follows schema/report.schema.json", async () => {
+  const { context, page, log } = await watchedPage(browser, server.origin);
+  await page.goto(server.url);
+  await page.waitForSelector("body[data-ready='1']");
+  const inputs = Object.fromEntries(SEEDS.map((f) => [f.replace(/\.txt$/, ""), seedText(f.slice(0, 3))]));
+  const report = await page.evaluate(async (articles) => {
+    const wasm = await import("./pkg/storydiff.js");
+    await wasm.default();
+    return wasm.compare(Object.entries(articles).map(([id, text]) => ({ id, text })));
+  }, inputs);
+  assert.deepEqual(checkCompare(report, inputs, "page compare"), []);
   await cleanLog(page, log);
   await context.close();
 });
