@@ -238,6 +238,8 @@ export function start({ engine, loadExamples, singleFile = false }) {
   document.querySelector("#boot")?.remove();
   document.body.dataset.build = singleFile ? "single" : "served";
   document.body.dataset.ready = "1";
+  // A link to page.html#examples opens the page with the examples loaded.
+  if (location.hash === "#examples") ui.examples.click();
   return { state, addArticles, run };
 }
 

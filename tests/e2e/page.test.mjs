@@ -63,7 +63,9 @@ test("served: examples load, cluster into events, render the input exactly; no f
   assert.ok((await page.locator(".card mark.hl-date").count()) > 0, "some dates highlighted");
   assert.equal(await page.locator("details.pair").count(), (SEEDS.length * (SEEDS.length - 1)) / 2);
 
-  await page.screenshot({ path: path.join(OUT, "screenshot.png") });
+  // The README screenshot: the top of the page with the clusters (scripts/screenshot copies it).
+  await page.evaluate(() => document.querySelectorAll("details.pair")[0]?.setAttribute("open", ""));
+  await page.screenshot({ path: path.join(OUT, "screenshot.png"), fullPage: true, clip: { x: 0, y: 0, width: 1280, height: 1500 } });
 
   // After load, only the worker, the wasm and the examples were fetched, all same-origin.
   const later = log.requests.slice(afterLoad).map((u) => u.slice(server.url.length));
@@ -218,6 +220,7 @@ test("single file from file://: examples cluster, zero requests besides itself, 
   await page.goto(file);
   await page.waitForSelector("body[data-ready='1']");
   assert.equal(await page.getAttribute("body", "data-build"), "single");
+  assert.equal(await page.$("#boot"), null, "the boot message is gone");
   const csp = await page.getAttribute("meta[http-equiv='Content-Security-Policy']", "content");
   assert.match(csp, /connect-src 'none'/);
   assert.doesNotMatch(csp, /unsafe-inline/);
@@ -226,6 +229,16 @@ test("single file from file://: examples cluster, zero requests besides itself, 
   for (const { id, text } of await shownTexts(page)) assert.equal(text, seedText(id.slice(0, 3)), `text of ${id}`);
   await page.screenshot({ path: path.join(OUT, "single-file.png") });
   assert.deepEqual(log.requests, [file]);
+  await cleanLog(page, log);
+  await context.close();
+});
+
+test("served: page.html#examples opens with the examples loaded", async () => {
+  const { context, page, log } = await watchedPage(browser, server.origin);
+  await page.goto(server.url + "#examples");
+  await page.waitForSelector(".card");
+  await waitForRun(page, 0);
+  assert.equal(await page.locator(".card").count(), SEEDS.length);
   await cleanLog(page, log);
   await context.close();
 });
