@@ -5,7 +5,7 @@
 //! 1. [`text`]: decoding, normalization with an offset map, segmentation.
 //! 2. [`clean`]: boilerplate and markup removal, each removal with a reason.
 //! 3. [`extract`]: metadata, entities, dates, quantities, quotes, events.
-//! 4. [`compare`]: similarity, event clusters, fact diffs.
+//! 4. [`compare`](mod@compare): similarity, event clusters, fact diffs.
 //! 5. [`report`]: the serde report, the only shape that leaves the core.
 //!
 //! An [`Article`] owns its input text exactly as given; every finding is a
