@@ -52,6 +52,9 @@ test("served: examples load, cluster into events, render the input exactly; no f
   await loadExamples(page);
   assert.equal(await page.locator(".card").count(), SEEDS.length);
   assert.equal(await page.locator("#article-list li").count(), SEEDS.length);
+  // The README screenshot: the top of the page with the clusters (scripts/screenshot copies it).
+  await page.evaluate(() => document.querySelectorAll("details.pair")[0]?.setAttribute("open", ""));
+  await page.screenshot({ path: path.join(OUT, "screenshot.png"), fullPage: true, clip: { x: 0, y: 0, width: 1280, height: 1900 } });
 
   // Every card shows its input text exactly, highlights included.
   for (const { id, text } of await shownTexts(page)) assert.equal(text, seedText(id.slice(0, 3)), `text of ${id}`);
@@ -62,9 +65,6 @@ test("served: examples load, cluster into events, render the input exactly; no f
   assert.ok((await page.locator(".card mark.hl-date").count()) > 0, "some dates highlighted");
   assert.equal(await page.locator("details.pair").count(), (SEEDS.length * (SEEDS.length - 1)) / 2);
 
-  // The README screenshot: the top of the page with the clusters (scripts/screenshot copies it).
-  await page.evaluate(() => document.querySelectorAll("details.pair")[0]?.setAttribute("open", ""));
-  await page.screenshot({ path: path.join(OUT, "screenshot.png"), fullPage: true, clip: { x: 0, y: 0, width: 1280, height: 1500 } });
 
   // After load, only the worker, the wasm and the examples were fetched, all same-origin.
   const later = log.requests.slice(afterLoad).map((u) => u.slice(server.url.length));
