@@ -20,6 +20,8 @@ pub struct Input {
     pub date: Option<String>,
     /// The title, when the caller knows it.
     pub title: Option<String>,
+    /// The article's original address, when the caller knows it.
+    pub url: Option<String>,
     /// Which decoding produced `text`, when it came from bytes.
     pub encoding: Option<text::decode::Encoding>,
     /// Removals to undo, as byte spans of `text`.
@@ -132,6 +134,9 @@ fn analyze_one(input: &Input, evidence: &BatchEvidence) -> Article {
     }
     if let Some(t) = &input.title {
         meta.title = Some(extract::Field::given(t.clone()));
+    }
+    if let Some(u) = &input.url {
+        meta.url = Some(extract::Field::given(u.clone()));
     }
     let anchor = meta
         .date

@@ -6,7 +6,7 @@
 //! meaning or disappears (adding fields does not need a bump).
 
 use crate::article::Article;
-use crate::compare::{Comparison, Fact, Relation};
+use crate::compare::{Comparison, ConflictKind, Fact, Relation};
 use crate::extract::{DateKind, Field, Hedge, QuoteKind};
 use crate::text::{CharIndex, Span};
 use serde::Serialize;
@@ -307,14 +307,28 @@ pub struct PairOut {
     pub conflicts: Vec<FactPair>,
     pub only_a: Vec<FactOut>,
     pub only_b: Vec<FactOut>,
+    /// The same kind of event named with different words ("riot" / "protest").
+    pub wording: Vec<FactPair>,
+    /// Aligned sentences, by index into each article's `sentences`.
+    pub aligned: Vec<AlignedOut>,
 }
 
+#[derive(Clone, Debug, Serialize)]
+pub struct AlignedOut {
+    pub a: usize,
+    pub b: usize,
+    pub score: f64,
+}
+
+/// The parts of a pair's score, each `0..=1`.
 #[derive(Clone, Debug, Serialize)]
 pub struct Evidence {
     pub words: f64,
     pub entities: f64,
     pub dates: f64,
     pub numbers: f64,
+    /// Share of the shorter article's sentences aligned with the other's.
+    pub coverage: f64,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -331,6 +345,8 @@ pub struct FactPair {
     pub key: String,
     pub a: FactOut,
     pub b: FactOut,
+    /// For conflicts: `compatible`, `contradictory` or `spelling`.
+    pub kind: Option<ConflictKind>,
 }
 
 fn round(x: f64) -> f64 {
@@ -360,11 +376,13 @@ impl CompareReport {
             .pairs
             .iter()
             .zip(&comparison.diffs)
-            .map(|(p, d)| {
+            .zip(&comparison.alignments)
+            .map(|((p, d), aligned)| {
                 let pair = |(x, y): &(Fact, Fact)| FactPair {
                     key: x.key.clone(),
                     a: fact(p.a, x),
                     b: fact(p.b, y),
+                    kind: None,
                 };
                 PairOut {
                     a: articles[p.a].id.clone(),
@@ -376,11 +394,28 @@ impl CompareReport {
                         entities: round(p.entities),
                         dates: round(p.dates),
                         numbers: round(p.numbers),
+                        coverage: round(p.coverage),
                     },
                     agreements: d.agreements.iter().map(pair).collect(),
-                    conflicts: d.conflicts.iter().map(pair).collect(),
+                    conflicts: d
+                        .conflicts
+                        .iter()
+                        .map(|c| FactPair {
+                            kind: Some(c.kind),
+                            ..pair(&(c.a.clone(), c.b.clone()))
+                        })
+                        .collect(),
                     only_a: d.only_a.iter().map(|f| fact(p.a, f)).collect(),
                     only_b: d.only_b.iter().map(|f| fact(p.b, f)).collect(),
+                    wording: d.wording.iter().map(pair).collect(),
+                    aligned: aligned
+                        .iter()
+                        .map(|x| AlignedOut {
+                            a: x.a,
+                            b: x.b,
+                            score: round(x.score),
+                        })
+                        .collect(),
                 }
             })
             .collect();

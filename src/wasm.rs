@@ -54,6 +54,7 @@ fn inputs(value: JsValue) -> Result<Vec<Input>, JsError> {
                 file_name: r.name,
                 date: r.date,
                 title: r.title,
+                url: None,
                 encoding: None,
                 keep,
             }

@@ -1,17 +1,31 @@
 //! Comparison: which articles report the same event, and how their reports differ.
 //!
-//! - [`similarity`]: pairwise scores from shared entities, dates, numbers and words.
-//! - [`cluster`]: event, story and topic clusters from those scores.
-//! - [`diff`]: agreements, conflicts and what only one side reports, per pair.
+//! - [`similarity`]: pairwise scores from content words, entities, dates and numbers.
+//! - [`align`]: sentence alignment, which tells a rewrite from a separate report.
+//! - [`cluster`]: story, event and topic clusters from the pair relations.
+//! - [`diff`]: agreements, conflicts, what only one side reports, wording.
+//!
+//! ```
+//! use storydiff::{analyze_batch, compare, Input};
+//! let articles = analyze_batch(&[
+//!     Input::new("a", "Riot police dispersed a rally in the capital on Sunday."),
+//!     Input::new("b", "The central bank raised interest rates by half a point."),
+//! ]).unwrap();
+//! let comparison = compare(&articles);
+//! assert_eq!(comparison.clusters.event, vec![vec![0], vec![1]]);
+//! ```
 
+pub mod align;
 pub mod cluster;
 pub mod diff;
 pub mod similarity;
 
 use crate::article::Article;
+pub use align::AlignedSentences;
 pub use cluster::Clusters;
-pub use diff::{Fact, FactDiff};
+pub use diff::{Conflict, ConflictKind, Fact, FactDiff};
 pub use similarity::{PairScore, Relation};
+use unicode_normalization::UnicodeNormalization;
 
 /// A whole comparison of a batch.
 #[derive(Clone, Debug)]
@@ -20,18 +34,45 @@ pub struct Comparison {
     pub pairs: Vec<PairScore>,
     /// Fact diffs, one per pair, in the order of `pairs`.
     pub diffs: Vec<FactDiff>,
+    /// Aligned sentences, one list per pair, in the order of `pairs`.
+    pub alignments: Vec<Vec<AlignedSentences>>,
 }
 
-/// Compares every pair of `articles` and clusters them.
+/// The key two spellings of one name share when nothing better is known:
+/// lower case, accents and punctuation folded ("Stéphane" = "Stephane").
+pub fn name_key(name: &str) -> String {
+    let folded: String = name
+        .nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect();
+    folded.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Compares every pair of `articles` and clusters them, keying names with [`name_key`].
 pub fn compare(articles: &[Article]) -> Comparison {
-    let profiles: Vec<similarity::Profile> = articles.iter().map(similarity::Profile::of).collect();
+    compare_with(articles, &name_key)
+}
+
+/// Compares with a batch-wide name key (from an entity table that merges variants).
+pub fn compare_with(articles: &[Article], entity_key: &dyn Fn(&str) -> String) -> Comparison {
+    let profiles: Vec<similarity::Profile> = articles
+        .iter()
+        .map(|a| similarity::Profile::of(a, entity_key))
+        .collect();
+    let keys: Vec<_> = articles.iter().map(align::sentence_keys).collect();
     let model = similarity::Model::new(&profiles);
     let mut pairs = Vec::new();
     let mut diffs = Vec::new();
+    let mut alignments = Vec::new();
     for i in 0..articles.len() {
         for j in i + 1..articles.len() {
-            pairs.push(model.score(i, j));
-            diffs.push(diff::diff(&articles[i], &articles[j]));
+            let aligned = align::align(&keys[i], &keys[j]);
+            let coverage = align::coverage(&keys[i], &keys[j], &aligned);
+            pairs.push(model.score(i, j, coverage, aligned.len()));
+            diffs.push(diff::diff(&articles[i], &articles[j], entity_key));
+            alignments.push(aligned);
         }
     }
     let clusters = cluster::cluster(articles.len(), &pairs);
@@ -39,5 +80,6 @@ pub fn compare(articles: &[Article]) -> Comparison {
         clusters,
         pairs,
         diffs,
+        alignments,
     }
 }

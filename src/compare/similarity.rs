@@ -23,6 +23,9 @@ pub enum Relation {
     SameStory,
 }
 
+/// Share of aligned sentences from which one text is taken to derive from the other.
+pub const STORY_COVERAGE: f64 = 0.4;
+
 /// Score of one pair of articles (by their index in the batch).
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct PairScore {
@@ -36,6 +39,8 @@ pub struct PairScore {
     pub entities: f64,
     pub dates: f64,
     pub numbers: f64,
+    /// Share of the shorter article's sentences aligned with the other's.
+    pub coverage: f64,
 }
 
 /// The comparable features of one article.
@@ -50,27 +55,34 @@ pub struct Profile {
 }
 
 impl Profile {
-    pub fn of(article: &Article) -> Profile {
+    /// The profile of `article`; `entity_key` folds name variants into one key.
+    pub fn of(article: &Article, entity_key: &dyn Fn(&str) -> String) -> Profile {
         let text = article.analysis_text();
+        let lang = article.language();
         let mut words = HashMap::new();
-        for t in &article.seg.tokens {
-            if t.kind != crate::text::TokenKind::Word {
-                continue;
+        for (si, sentence) in article.seg.sentences.iter().enumerate() {
+            let _ = sentence;
+            for (ti, t) in article.seg.sentence_tokens(si).iter().enumerate() {
+                if t.kind != crate::text::TokenKind::Word {
+                    continue;
+                }
+                let w = t.span.of(text);
+                if w.chars().count() < 3 {
+                    continue;
+                }
+                let key = word_key(w);
+                if crate::lexicon::is_stopword_in(&key, lang) {
+                    continue;
+                }
+                // Capitalized inside a sentence: a name, which says more about the event.
+                let name_like = ti > 0 && w.chars().next().is_some_and(char::is_uppercase);
+                *words.entry(key).or_insert(0.0) += if name_like { 1.5 } else { 1.0 };
             }
-            let w = t.span.of(text);
-            if w.chars().count() < 3 {
-                continue;
-            }
-            let key = word_key(w);
-            if is_stopword(&key) {
-                continue;
-            }
-            *words.entry(key).or_insert(0.0) += 1.0;
         }
         let entities = article
             .entities
             .iter()
-            .map(|e| e.name.to_lowercase())
+            .map(|e| entity_key(&e.name))
             .collect();
         let dates = article
             .dates
@@ -113,10 +125,6 @@ pub fn word_key(w: &str) -> String {
     s
 }
 
-fn is_stopword(w: &str) -> bool {
-    crate::lexicon::is_stopword(w)
-}
-
 /// Similarity over one batch: IDF weights from all profiles.
 pub struct Model<'p> {
     profiles: &'p [Profile],
@@ -140,8 +148,9 @@ impl<'p> Model<'p> {
         Model { profiles, idf }
     }
 
-    /// Scores articles `i` and `j`.
-    pub fn score(&self, i: usize, j: usize) -> PairScore {
+    /// Scores articles `i` and `j`, given the share of their sentences that
+    /// align (`coverage`) and how many do (`aligned`).
+    pub fn score(&self, i: usize, j: usize, coverage: f64, aligned: usize) -> PairScore {
         let (p, q) = (&self.profiles[i], &self.profiles[j]);
         let words = self.cosine(p, q);
         let entities = overlap(&p.entities, &q.entities);
@@ -150,7 +159,8 @@ impl<'p> Model<'p> {
         let score =
             (0.6 * words + 0.25 * entities + 0.075 * dates + 0.075 * numbers).clamp(0.0, 1.0);
         let far_apart = matches!((p.day, q.day), (Some(a), Some(b)) if (a - b).abs() > 7);
-        let relation = if score >= 0.55 && !far_apart {
+        let derived = coverage >= STORY_COVERAGE && aligned >= 3;
+        let relation = if (derived || score >= 0.55) && !far_apart {
             Relation::SameStory
         } else if score >= 0.22 && !far_apart {
             Relation::SameEvent
@@ -168,6 +178,7 @@ impl<'p> Model<'p> {
             entities,
             dates,
             numbers,
+            coverage,
         }
     }
 

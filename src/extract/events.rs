@@ -1,26 +1,373 @@
-//! Events: what happened, to whom, where, when and how many.
+//! Events: what happened, found by trigger words and grouped into classes.
+//!
+//! A trigger is a word that names an event ("protest", "killed", "arrested",
+//! "riots", "manifestation", "festgenommen"). Each belongs to a class
+//! ([`EventClass`]), so two reports that word the same event differently
+//! ("riots" against "protests") can be lined up, and the difference shown.
+//!
+//! The lexicon covers English, French, German and Spanish stems; a stem
+//! matches a lower-cased word that starts with it, unless the entry is marked
+//! exact. Capitalized words match only at a sentence start or in German (where
+//! nouns are capitalized), so "March" the month or "Rally Square" the name
+//! do not count.
+//!
+//! ```
+//! use storydiff::{analyze, Input};
+//! let a = analyze(&Input::new("a", "Police arrested 50 protesters after the rally.")).unwrap();
+//! let classes: Vec<&str> = a.events.iter().map(|e| e.class.as_str()).collect();
+//! assert_eq!(classes, ["arrest", "protest", "protest"]);
+//! ```
 
-use crate::text::Span;
+use super::{DateMention, Doc, EntityMention, Quantity};
+use crate::text::{Span, TokenKind};
 use serde::Serialize;
 
-/// One event reported in an article, assembled from a sentence's findings.
+/// One event trigger in an article.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Event {
     /// The word that names what happened ("rally", "killed", "arrested").
     pub trigger: Span,
-    /// Its normalized class ("protest", "violence", "arrest", ...).
+    /// Its class, one of [`EventClass::name`]s ("protest", "killing", "arrest", ...).
     pub class: String,
+    /// The trigger's lexicon stem ("protest", "riot"): two triggers of one
+    /// class with different stems are different wordings.
+    pub stem: String,
     /// The sentence it was found in.
     pub sentence: Span,
 }
 
-/// Finds the events of `doc` from the findings of the other extractors.
+/// Classes of events news reports compare.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EventClass {
+    Protest,
+    Riot,
+    Killing,
+    Injury,
+    Arrest,
+    Clash,
+    Deployment,
+    Ban,
+    Emergency,
+    Shutdown,
+    Sanction,
+    Election,
+    Invasion,
+}
+
+impl EventClass {
+    pub fn name(&self) -> &'static str {
+        match self {
+            EventClass::Protest => "protest",
+            EventClass::Riot => "riot",
+            EventClass::Killing => "killing",
+            EventClass::Injury => "injury",
+            EventClass::Arrest => "arrest",
+            EventClass::Clash => "clash",
+            EventClass::Deployment => "deployment",
+            EventClass::Ban => "ban",
+            EventClass::Emergency => "emergency",
+            EventClass::Shutdown => "shutdown",
+            EventClass::Sanction => "sanction",
+            EventClass::Election => "election",
+            EventClass::Invasion => "invasion",
+        }
+    }
+
+    /// The broader family used to line up differently worded reports:
+    /// a riot and a protest are both unrest.
+    pub fn family(&self) -> &'static str {
+        match self {
+            EventClass::Protest | EventClass::Riot | EventClass::Clash => "unrest",
+            EventClass::Killing | EventClass::Injury => "casualties",
+            other => other.name(),
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<EventClass> {
+        TRIGGERS.iter().map(|t| t.class).find(|c| c.name() == name)
+    }
+}
+
+struct Trigger {
+    stem: &'static str,
+    class: EventClass,
+    /// Whether the word must equal the stem (no inflected forms).
+    exact: bool,
+}
+
+const fn t(stem: &'static str, class: EventClass) -> Trigger {
+    Trigger {
+        stem,
+        class,
+        exact: false,
+    }
+}
+
+const fn x(stem: &'static str, class: EventClass) -> Trigger {
+    Trigger {
+        stem,
+        class,
+        exact: true,
+    }
+}
+
+use EventClass::*;
+
+/// The trigger lexicon. Longer stems are tried first (see [`lookup`]).
+const TRIGGERS: &[Trigger] = &[
+    // protest
+    t("protest", Protest),
+    t("demonstrat", Protest),
+    t("rally", Protest),
+    t("rallie", Protest),
+    x("march", Protest),
+    x("marches", Protest),
+    x("marched", Protest),
+    t("gathering", Protest),
+    t("sit-in", Protest),
+    t("walkout", Protest),
+    t("manifestation", Protest),
+    t("manifestant", Protest),
+    t("manifestación", Protest),
+    t("manifestacion", Protest),
+    t("manifestante", Protest),
+    t("protesta", Protest),
+    t("kundgebung", Protest),
+    t("demonstrant", Protest),
+    t("rassemblement", Protest),
+    // riot
+    t("riot", Riot),
+    t("unrest", Riot),
+    t("uprising", Riot),
+    t("émeute", Riot),
+    t("emeute", Riot),
+    t("krawall", Riot),
+    t("unruhe", Riot),
+    t("disturbio", Riot),
+    t("vandalism", Riot),
+    t("looting", Riot),
+    // killing
+    t("killed", Killing),
+    t("killing", Killing),
+    x("dead", Killing),
+    x("died", Killing),
+    x("deaths", Killing),
+    x("death", Killing),
+    t("beheaded", Killing),
+    t("fatalit", Killing),
+    t("murder", Killing),
+    x("tués", Killing),
+    x("tué", Killing),
+    x("morts", Killing),
+    x("getötet", Killing),
+    x("tote", Killing),
+    x("muertos", Killing),
+    // injury
+    t("injur", Injury),
+    t("wounded", Injury),
+    x("hurt", Injury),
+    x("blessés", Injury),
+    x("verletzt", Injury),
+    x("verletzte", Injury),
+    x("heridos", Injury),
+    // arrest
+    t("arrest", Arrest),
+    t("detain", Arrest),
+    t("detention", Arrest),
+    t("interpell", Arrest),
+    t("festgenommen", Arrest),
+    t("festnahme", Arrest),
+    t("detenido", Arrest),
+    t("arrêté", Arrest),
+    // clash
+    t("clash", Clash),
+    t("attack", Clash),
+    t("stormed", Clash),
+    x("storm", Clash),
+    t("fighting", Clash),
+    t("bombing", Clash),
+    t("shelling", Clash),
+    t("affrontement", Clash),
+    t("zusammenst", Clash),
+    t("enfrentamiento", Clash),
+    // deployment
+    t("deploy", Deployment),
+    t("peacekeep", Deployment),
+    t("troops", Deployment),
+    t("paratroop", Deployment),
+    // ban
+    t("refus", Ban),
+    t("banned", Ban),
+    t("blocks", Ban),
+    t("blocked", Ban),
+    t("prohibit", Ban),
+    t("outlaw", Ban),
+    t("interdi", Ban),
+    t("verbot", Ban),
+    t("prohib", Ban),
+    // emergency
+    t("emergency", Emergency),
+    t("curfew", Emergency),
+    t("martial", Emergency),
+    // shutdown
+    t("blackout", Shutdown),
+    t("shutdown", Shutdown),
+    // sanction
+    t("sanction", Sanction),
+    // election
+    t("election", Election),
+    t("referendum", Election),
+    t("élection", Election),
+    t("wahl", Election),
+    t("elección", Election),
+    // invasion
+    t("invasion", Invasion),
+    t("invade", Invasion),
+    t("offensive", Invasion),
+];
+
+/// The trigger whose stem fits `lower` best (longest stem), if any.
+fn lookup(lower: &str) -> Option<&'static Trigger> {
+    TRIGGERS
+        .iter()
+        .filter(|t| {
+            if t.exact {
+                lower == t.stem
+            } else {
+                lower.starts_with(t.stem)
+            }
+        })
+        .max_by_key(|t| t.stem.len())
+}
+
+/// Finds the event triggers of `doc`.
+///
+/// The other findings are used to leave out triggers that lie inside a
+/// name ("Republic Square Rally Committee") or a date ("March 19").
 pub fn extract(
-    doc: &super::Doc,
-    entities: &[super::EntityMention],
-    dates: &[super::DateMention],
-    quantities: &[super::Quantity],
+    doc: &Doc,
+    entities: &[EntityMention],
+    dates: &[DateMention],
+    quantities: &[Quantity],
 ) -> Vec<Event> {
-    let _ = (doc, entities, dates, quantities);
-    Vec::new()
+    let _ = quantities;
+    let text = doc.text;
+    let german = doc.language == Some("de");
+    let mut events = Vec::new();
+    for (si, sentence) in doc.seg.sentences.iter().enumerate() {
+        let tokens = doc.seg.sentence_tokens(si);
+        for (ti, tok) in tokens.iter().enumerate() {
+            if tok.kind != TokenKind::Word {
+                continue;
+            }
+            let word = tok.span.of(text);
+            let capitalized = word.chars().next().is_some_and(char::is_uppercase);
+            if capitalized && ti > 0 && !german && !all_caps_sentence(text, tokens) {
+                continue;
+            }
+            let inside = |s: Span| s.contains(tok.span);
+            if entities.iter().any(|e| inside(e.span)) || dates.iter().any(|d| inside(d.span)) {
+                continue;
+            }
+            let lower = word.to_lowercase();
+            let Some(trigger) = lookup(&lower) else {
+                continue;
+            };
+            // "march" followed by a day number is the month, whatever its case.
+            if trigger.stem.starts_with("march")
+                && tokens
+                    .get(ti + 1)
+                    .is_some_and(|n| n.kind == TokenKind::Number)
+            {
+                continue;
+            }
+            events.push(Event {
+                trigger: tok.span,
+                class: trigger.class.name().to_string(),
+                stem: trigger.stem.trim_end_matches('-').to_string(),
+                sentence: sentence.span,
+            });
+        }
+    }
+    events
+}
+
+/// A headline in title case ("Russia Ally Kazakhstan Blocks Ukraine Peace Rally"):
+/// most words capitalized, so capitals say nothing about names.
+fn all_caps_sentence(text: &str, tokens: &[crate::text::Token]) -> bool {
+    let words: Vec<&str> = tokens
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .map(|t| t.span.of(text))
+        .collect();
+    let caps = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    words.len() >= 4 && caps * 4 >= words.len() * 3
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::segment;
+
+    fn classes(text: &str) -> Vec<(String, String)> {
+        let seg = segment(text);
+        let doc = Doc {
+            text,
+            seg: &seg,
+            anchor: None,
+            language: None,
+        };
+        extract(&doc, &[], &[], &[])
+            .into_iter()
+            .map(|e| (e.trigger.of(text).to_string(), e.class))
+            .collect()
+    }
+
+    #[test]
+    fn table() {
+        let cases: &[(&str, &str, &[(&str, &str)])] = &[
+            (
+                "protest words",
+                "Protesters marched to the square.",
+                &[("Protesters", "protest"), ("marched", "protest")],
+            ),
+            (
+                "casualties",
+                "Thirteen were killed and 300 injured.",
+                &[("killed", "killing"), ("injured", "injury")],
+            ),
+            ("riots", "Riots spread overnight.", &[("Riots", "riot")]),
+            (
+                "arrests fr",
+                "Des manifestants ont été interpellés.",
+                &[("manifestants", "protest"), ("interpellés", "arrest")],
+            ),
+            ("month is no march", "On March 3 they met.", &[]),
+            ("lower month is no march", "on march 3 they met.", &[]),
+            ("names are not triggers", "They met in Rally Square.", &[]),
+            (
+                "headline",
+                "Russia Ally Kazakhstan Blocks Ukraine Peace Rally",
+                &[("Blocks", "ban"), ("Rally", "protest")],
+            ),
+        ];
+        for (name, text, want) in cases {
+            let got = classes(text);
+            let want: Vec<(String, String)> = want
+                .iter()
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .collect();
+            assert_eq!(got, want, "{name}");
+        }
+    }
+
+    #[test]
+    fn classes_round_trip_by_name() {
+        for t in TRIGGERS {
+            assert_eq!(EventClass::from_name(t.class.name()), Some(t.class));
+        }
+    }
 }

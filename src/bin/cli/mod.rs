@@ -89,8 +89,8 @@ fn run(cli: Cli) -> Result<(), String> {
 }
 
 /// One JSON Lines record.
+/// One JSON Lines record. Unknown fields are ignored, so callers may pass their own.
 #[derive(serde::Deserialize)]
-#[serde(deny_unknown_fields)]
 struct Record {
     id: String,
     text: String,
@@ -125,10 +125,10 @@ fn read_inputs(args: &Inputs) -> Result<Vec<Input>, String> {
                         storydiff::Error::bad_json_line(n + 1, e.to_string())
                     )
                 })?;
-                let _ = record.url;
                 let mut input = Input::new(record.id, record.text);
                 input.date = record.date;
                 input.title = record.title;
+                input.url = record.url;
                 inputs.push(input);
             }
         } else {
@@ -143,6 +143,9 @@ fn read_inputs(args: &Inputs) -> Result<Vec<Input>, String> {
             let file_name = (file != "-").then(|| file.clone());
             inputs.push(Input::from_bytes(id, file_name, &bytes));
         }
+    }
+    if let Some(empty) = inputs.iter().find(|i| i.text.trim().is_empty()) {
+        return Err(storydiff::Error::empty(&empty.id).to_string());
     }
     Ok(inputs)
 }

@@ -1,0 +1,134 @@
+//! Sentence alignment of two articles.
+//!
+//! Each sentence becomes a set of content-word keys (stopwords left out,
+//! possessives and plurals folded, see [`super::similarity::word_key`]). Two
+//! sentences match by the Dice coefficient of their sets; the alignment is
+//! the greedy one-to-one matching of the best pairs above [`MIN_SCORE`]. The
+//! share of sentences aligned says whether one text derives from the other
+//! (a wire story and its rewrite or translation) or only tells the same event.
+
+use super::similarity::word_key;
+use crate::article::Article;
+use crate::text::TokenKind;
+use serde::Serialize;
+use std::collections::HashSet;
+
+/// Sentences whose Dice score is below this are not aligned.
+pub const MIN_SCORE: f64 = 0.3;
+
+/// A pair of aligned sentences, by their index in each article's segmentation.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct AlignedSentences {
+    pub a: usize,
+    pub b: usize,
+    pub score: f64,
+}
+
+/// The content-word keys of every sentence of `article`.
+pub fn sentence_keys(article: &Article) -> Vec<HashSet<String>> {
+    let text = article.analysis_text();
+    let lang = article.language();
+    (0..article.seg.sentences.len())
+        .map(|i| {
+            article
+                .seg
+                .sentence_tokens(i)
+                .iter()
+                .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
+                .map(|t| word_key(t.span.of(text)))
+                .filter(|k| k.chars().count() >= 2 && !crate::lexicon::is_stopword_in(k, lang))
+                .collect()
+        })
+        .collect()
+}
+
+/// Aligns the sentences of two articles, given their sentence keys.
+pub fn align(a: &[HashSet<String>], b: &[HashSet<String>]) -> Vec<AlignedSentences> {
+    let mut candidates = Vec::new();
+    for (i, x) in a.iter().enumerate() {
+        if x.len() < 3 {
+            continue;
+        }
+        for (j, y) in b.iter().enumerate() {
+            if y.len() < 3 {
+                continue;
+            }
+            let shared = x.intersection(y).count();
+            let score = 2.0 * shared as f64 / (x.len() + y.len()) as f64;
+            if score >= MIN_SCORE {
+                candidates.push(AlignedSentences { a: i, b: j, score });
+            }
+        }
+    }
+    candidates.sort_by(|p, q| {
+        q.score
+            .total_cmp(&p.score)
+            .then(p.a.cmp(&q.a))
+            .then(p.b.cmp(&q.b))
+    });
+    let mut used_a = HashSet::new();
+    let mut used_b = HashSet::new();
+    let mut out: Vec<AlignedSentences> = candidates
+        .into_iter()
+        .filter(|c| {
+            let free = !used_a.contains(&c.a) && !used_b.contains(&c.b);
+            if free {
+                used_a.insert(c.a);
+                used_b.insert(c.b);
+            }
+            free
+        })
+        .collect();
+    out.sort_by_key(|c| c.a);
+    out
+}
+
+/// The share of the shorter article's substantial sentences that are aligned.
+pub fn coverage(a: &[HashSet<String>], b: &[HashSet<String>], aligned: &[AlignedSentences]) -> f64 {
+    let count = |s: &[HashSet<String>]| s.iter().filter(|k| k.len() >= 3).count();
+    let shorter = count(a).min(count(b));
+    if shorter == 0 {
+        return 0.0;
+    }
+    (aligned.len() as f64 / shorter as f64).min(1.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(sentences: &[&str]) -> Vec<HashSet<String>> {
+        sentences
+            .iter()
+            .map(|s| {
+                s.split_whitespace()
+                    .map(word_key)
+                    .filter(|k| !crate::lexicon::is_stopword(k))
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn aligns_rewritten_sentences_one_to_one() {
+        let a = keys(&[
+            "Activists said Saturday they were refused permission to hold a rally",
+            "Kazakhstan keeps tight control over public demonstrations",
+        ]);
+        let b = keys(&[
+            "Public demonstrations are tightly controlled in Kazakhstan",
+            "Activists were refused permission to hold a peace rally on Saturday",
+        ]);
+        let aligned = align(&a, &b);
+        let pairs: Vec<(usize, usize)> = aligned.iter().map(|p| (p.a, p.b)).collect();
+        assert_eq!(pairs, [(0, 1), (1, 0)]);
+        assert_eq!(coverage(&a, &b, &aligned), 1.0);
+    }
+
+    #[test]
+    fn unrelated_sentences_do_not_align() {
+        let a = keys(&["Troops were deployed to the capital after riots"]);
+        let b = keys(&["The central bank raised interest rates again"]);
+        assert!(align(&a, &b).is_empty());
+    }
+}
