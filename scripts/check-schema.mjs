@@ -67,12 +67,17 @@ export function checkCompare(report, inputs, what = "compare") {
   if (errors.length) return errors;
   for (const a of report.articles) errors.push(...spanErrors(a, inputs[a.id], `${what}/articles(${a.id})`));
   report.pairs.forEach((p, i) => {
-    for (const side of ["agreements", "conflicts"]) p[side].forEach((f, j) => {
+    for (const side of ["agreements", "conflicts", "wording"]) (p[side] || []).forEach((f, j) => {
       errors.push(...spanErrors(f.a, inputs[p.a], `${what}/pairs/${i}/${side}/${j}/a`));
       errors.push(...spanErrors(f.b, inputs[p.b], `${what}/pairs/${i}/${side}/${j}/b`));
     });
     errors.push(...spanErrors(p.only_a, inputs[p.a], `${what}/pairs/${i}/only_a`));
     errors.push(...spanErrors(p.only_b, inputs[p.b], `${what}/pairs/${i}/only_b`));
+    const sentences = (id) => report.articles.find((x) => x.id === id)?.sentences?.length ?? 0;
+    (p.aligned || []).forEach((al, j) => {
+      if (al.a >= sentences(p.a) || al.b >= sentences(p.b))
+        errors.push(`${what}/pairs/${i}/aligned/${j}: sentence ${al.a}/${al.b} out of range`);
+    });
   });
   const ids = report.articles.map((a) => a.id).sort();
   for (const grain of ["event", "story", "topic"]) {

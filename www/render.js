@@ -167,12 +167,13 @@ export function pairsBlock(pairs, titleOf) {
   const sorted = [...pairs].sort((x, y) => y.score - x.score);
   return sorted.map((p) => {
     const ev = p.evidence || {};
-    const parts = ["words", "entities", "dates", "numbers"].filter((k) => typeof ev[k] === "number")
-      .map((k) => `${k} ${ev[k].toFixed(2)}`).join(" · ");
+    const parts = Object.entries(ev).filter(([, v]) => typeof v === "number")
+      .map(([k, v]) => `${k} ${v.toFixed(2)}`).join(" · ");
     const fact = (f) => h("span", { class: "fact", title: `${f.key}: ${f.value}` }, h("q", {}, f.text), " ", h("small", {}, f.value));
     const lists = [
       ["agreements", "Both say", p.agreements, (x) => [h("b", {}, x.key), ": ", fact(x.a), " ⇔ ", fact(x.b)]],
-      ["conflicts", "They differ", p.conflicts, (x) => [h("b", {}, x.key), ": ", fact(x.a), " ≠ ", fact(x.b)]],
+      ["conflicts", "They differ", p.conflicts, (x) => [h("b", {}, x.key), x.kind ? h("span", { class: `kind kind-${x.kind}` }, ` ${x.kind}`) : null, ": ", fact(x.a), " ≠ ", fact(x.b)]],
+      ["wording", "Same thing, different words", p.wording, (x) => [h("b", {}, x.key), ": ", fact(x.a), " / ", fact(x.b)]],
       ["only_a", `Only in ${titleOf(p.a)}`, p.only_a, (f) => [h("b", {}, f.key), ": ", fact(f)]],
       ["only_b", `Only in ${titleOf(p.b)}`, p.only_b, (f) => [h("b", {}, f.key), ": ", fact(f)]],
     ].filter(([, , list]) => list && list.length);
