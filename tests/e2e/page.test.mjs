@@ -46,6 +46,10 @@ test("served: examples load, cluster into events, render the input exactly; no f
   await page.goto(server.url);
   await page.waitForSelector("body[data-ready='1']");
   assert.equal(await page.getAttribute("body", "data-build"), "served");
+  const csp = await page.getAttribute("meta[http-equiv='Content-Security-Policy']", "content");
+  assert.match(csp, /default-src 'self'/);
+  assert.match(csp, /connect-src 'self'/);
+  assert.doesNotMatch(csp, /https?:|\*|'unsafe-inline'|'unsafe-eval'/);
   assert.equal(await page.$("#boot"), null, "the boot message is gone");
   const afterLoad = log.requests.length;
 
@@ -240,6 +244,33 @@ test("served: page.html#examples opens with the examples loaded", async () => {
   await page.waitForSelector(".card");
   await waitForRun(page, 0);
   assert.equal(await page.locator(".card").count(), SEEDS.length);
+  await cleanLog(page, log);
+  await context.close();
+});
+
+test("bridge: lazy start, queue, cancelling a running call restarts the worker", async () => {
+  const { context, page, log } = await watchedPage(browser, server.origin);
+  await page.goto(server.url);
+  await page.waitForSelector("body[data-ready='1']");
+  const got = await page.evaluate(async () => {
+    const { WorkerBridge } = await import("./www/bridge.js");
+    const bridge = new WorkerBridge(new URL("./www/worker.js", location.href));
+    const lazy = bridge.worker === null;
+    const big = [{ id: "big", text: "Police said 13 people were killed in Almaty on Thursday. ".repeat(20000) }];
+    const running = new AbortController();
+    const outcome = (p) => p.then(() => "finished", (e) => e.name);
+    const p1 = outcome(bridge.call("compare", [big], { signal: running.signal }));
+    const p2 = bridge.call("schemaVersion", []);
+    const queued = new AbortController();
+    const p3 = outcome(bridge.call("schemaVersion", [], { signal: queued.signal }));
+    queued.abort();
+    setTimeout(() => running.abort(), 100);
+    const [r1, r2, r3] = [await p1, await p2, await p3];
+    const bad = await bridge.call("nope", []).then(() => "finished", (e) => e.message);
+    bridge.stop();
+    return { lazy, r1, r2, r3, bad };
+  });
+  assert.deepEqual(got, { lazy: true, r1: "AbortError", r2: 1, r3: "AbortError", bad: "unknown method nope" });
   await cleanLog(page, log);
   await context.close();
 });
