@@ -165,7 +165,7 @@ export function clustersBlock(clusters, titleOf) {
 export function pairsBlock(pairs, titleOf) {
   if (!pairs.length) return [h("p", { class: "empty" }, "Add a second article to compare pairs.")];
   const sorted = [...pairs].sort((x, y) => y.score - x.score);
-  return sorted.map((p) => {
+  const blocks = sorted.map((p) => {
     const ev = p.evidence || {};
     const parts = Object.entries(ev).filter(([, v]) => typeof v === "number")
       .map(([k, v]) => `${k} ${v.toFixed(2)}`).join(" · ");
@@ -190,6 +190,12 @@ export function pairsBlock(pairs, titleOf) {
             h("ul", {}, list.map((x) => h("li", {}, item(x)))))),
     );
   });
+  // Unrelated pairs are folded away under one line.
+  const related = blocks.filter((b) => b.dataset.relation !== "unrelated");
+  const unrelated = blocks.filter((b) => b.dataset.relation === "unrelated");
+  if (unrelated.length === 0) return related;
+  return [...related, h("details", { class: "unrelated-pairs" },
+    h("summary", {}, `${unrelated.length} unrelated pair${unrelated.length === 1 ? "" : "s"}`), unrelated)];
 }
 
 /** The colour legend of the highlights. */
