@@ -325,6 +325,8 @@ pub struct AlignedOut {
 pub struct Evidence {
     pub words: f64,
     pub entities: f64,
+    /// Overlap of the kinds of event reported (unrest, casualties, arrests, ...).
+    pub events: f64,
     pub dates: f64,
     pub numbers: f64,
     /// Share of the shorter article's sentences aligned with the other's.
@@ -392,6 +394,7 @@ impl CompareReport {
                     evidence: Evidence {
                         words: round(p.words),
                         entities: round(p.entities),
+                        events: round(p.events),
                         dates: round(p.dates),
                         numbers: round(p.numbers),
                         coverage: round(p.coverage),

@@ -3,7 +3,52 @@
 //! [`clean`] takes the decoded input and returns a [`Cleaned`]: the body text
 //! as a [`MappedText`] over the input, and every removal with its reason. The
 //! input itself is never changed; a removal the user undoes is passed back in
-//! through [`Cleaned`]'s `keep` list and its text returns to the body.
+//! through `clean`'s `keep` list and its text returns to the body.
+//!
+//! | stage | module | what |
+//! | --- | --- | --- |
+//! | 1 | [`repair_mojibake`] | "â€™" back to "’" |
+//! | 2 | [`extract_main`] (HTML) / [`strip_markup`] (Markdown, plain) | markup out, article text in, references decoded |
+//! | 3 | `lines` | furniture in context, batch evidence, datelines, trailing headlines |
+//! | 3 | [`should_join`] | a paragraph broken mid-sentence rejoined |
+//!
+//! Each stage builds a [`MappedText`] over the previous one; the maps compose,
+//! so the body maps straight onto the input, and every removal is a span of
+//! the input. Cleaning is idempotent: cleaning the body again (as plain text)
+//! removes nothing more.
+//!
+//! Metadata lines are handled one way throughout: the title line stays in the
+//! body (it is the article's own text, never a removal), while bylines,
+//! dateline-only lines and "Original url:" lines are removed with the reasons
+//! `byline`, `dateline` and `source-url`, which [`Removal::is_metadata`] tells
+//! apart from furniture; metadata extraction reads them from the input.
+//!
+//! ```
+//! use storydiff::clean::{clean, BatchEvidence, Format};
+//! let input = "A title\n\nThe story says what happened.\n\n0\n81\n\nLeave a reply";
+//! let out = clean(input, Format::Plain, &BatchEvidence::default(), &[]);
+//! assert_eq!(out.body.as_str(), "A title\n\nThe story says what happened.");
+//! assert!(out.removed.iter().any(|r| r.reason == "share-counter"));
+//! ```
+
+mod batch;
+mod boilerplate;
+mod entities;
+mod eval;
+mod html;
+mod lines;
+mod markdown;
+mod mojibake;
+mod repair;
+
+pub use batch::BatchEvidence;
+pub use boilerplate::{byline_name, classify, is_story_like, LineKind};
+pub use entities::decode_entities;
+pub use eval::{token_scores, tokens, TokenScores};
+pub use html::{extract_main, Document, Node, NodeKind};
+pub use markdown::strip_markup;
+pub use mojibake::repair_mojibake;
+pub use repair::should_join;
 
 use crate::text::{MappedText, Span};
 use serde::Serialize;
@@ -58,25 +103,131 @@ pub struct Cleaned {
     pub removed: Vec<Removal>,
 }
 
-/// Evidence gathered over the whole batch (lines that recur across articles
-/// are site furniture, not story).
-#[derive(Clone, Debug, Default)]
-pub struct BatchEvidence {
-    _private: (),
+impl Removal {
+    /// Whether the removal is a fact of publication (byline, dateline,
+    /// source URL) rather than furniture or markup: not story text either way.
+    pub fn is_metadata(&self) -> bool {
+        matches!(
+            self.reason.as_str(),
+            "byline" | "dateline" | "source-url" | "title"
+        )
+    }
 }
 
-impl BatchEvidence {
-    pub fn gather(inputs: &[&str]) -> BatchEvidence {
-        let _ = inputs;
-        BatchEvidence::default()
-    }
+/// Stages 1 and 2: mojibake repair, then markup by format. The text maps onto
+/// `input`; the removals are spans of the stage-1 text.
+pub(crate) fn prepare(
+    input: &str,
+    format: Format,
+) -> (MappedText, Vec<(Span, &'static str)>, MappedText) {
+    prepare_keeping(input, format, &|_| false)
+}
+
+fn prepare_keeping(
+    input: &str,
+    format: Format,
+    is_kept: &dyn Fn(Span) -> bool,
+) -> (MappedText, Vec<(Span, &'static str)>, MappedText) {
+    let fixed = repair_mojibake(input);
+    let kept_in_fixed = |s: Span| is_kept(fixed.to_source(s));
+    let (stage, removed) = match format {
+        Format::Html => extract_main(fixed.as_str(), &kept_in_fixed),
+        Format::Markdown => strip_markup(fixed.as_str(), true),
+        Format::Plain => strip_markup(fixed.as_str(), false),
+    };
+    (stage.compose(&fixed), removed, fixed)
 }
 
 /// Cleans `input`. Removals whose input span is listed in `keep` are undone.
 pub fn clean(input: &str, format: Format, batch: &BatchEvidence, keep: &[Span]) -> Cleaned {
-    let _ = (format, batch, keep);
-    Cleaned {
-        body: MappedText::identity(input),
-        removed: Vec::new(),
+    let is_kept = |s: Span| !s.is_empty() && keep.iter().any(|k| k.contains(s));
+    let (stage, removed2, fixed) = prepare_keeping(input, format, &is_kept);
+    let mut removed: Vec<Removal> = removed2
+        .into_iter()
+        .map(|(s, r)| Removal {
+            span: fixed.to_source(s),
+            reason: r.to_string(),
+        })
+        .collect();
+    let kept_in_stage = |s: Span| is_kept(stage.to_source(s));
+    let (body, removed3) = lines::clean_lines(stage.as_str(), batch, &kept_in_stage);
+    removed.extend(removed3.into_iter().map(|(s, r)| Removal {
+        span: stage.to_source(s),
+        reason: r.to_string(),
+    }));
+    let body = body.compose(&stage);
+    // Whatever else was dropped (tags, markers) is markup.
+    let mut covered: Vec<Span> = removed.iter().map(|r| r.span).collect();
+    covered.sort();
+    for gap in body.dropped() {
+        for part in uncovered(gap, &covered) {
+            if part.of(input).chars().any(|c| !c.is_whitespace()) {
+                removed.push(Removal {
+                    span: trim_span(input, part),
+                    reason: "markup".to_string(),
+                });
+            }
+        }
     }
+    removed.retain(|r| !r.span.is_empty());
+    removed.sort_by(|a, b| a.span.cmp(&b.span).then_with(|| a.reason.cmp(&b.reason)));
+    removed.dedup();
+    // Plain text and Markdown: a removed line is one removal, its link
+    // brackets included. (HTML tags stay their own removals.)
+    let removed = if format == Format::Html {
+        removed
+    } else {
+        absorb_markup(removed)
+    };
+    Cleaned { body, removed }
+}
+
+/// Merges markup removals into a touching removal with a real reason, so a
+/// removed "By [AFP](#)" line is one `byline` removal, brackets included.
+fn absorb_markup(removed: Vec<Removal>) -> Vec<Removal> {
+    let mut out: Vec<Removal> = Vec::with_capacity(removed.len());
+    let mut markup: Vec<Removal> = Vec::new();
+    for r in removed {
+        if r.reason == "markup" {
+            markup.push(r);
+        } else {
+            out.push(r);
+        }
+    }
+    let mut left = Vec::new();
+    for m in markup {
+        let touching = out
+            .iter_mut()
+            .find(|r| m.span.start <= r.span.end && m.span.end >= r.span.start && r.span.len() > 0);
+        match touching {
+            Some(r) => r.span = r.span.cover(m.span),
+            None => left.push(m),
+        }
+    }
+    out.extend(left);
+    out.sort_by(|a, b| a.span.cmp(&b.span).then_with(|| a.reason.cmp(&b.reason)));
+    out
+}
+
+/// The parts of `gap` that no span of `covered` (sorted) covers.
+fn uncovered(gap: Span, covered: &[Span]) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut at = gap.start;
+    for c in covered.iter().filter(|c| c.overlaps(gap)) {
+        if c.start > at {
+            out.push(Span::new(at, c.start.min(gap.end)));
+        }
+        at = at.max(c.end);
+    }
+    if at < gap.end {
+        out.push(Span::new(at, gap.end));
+    }
+    out
+}
+
+fn trim_span(text: &str, s: Span) -> Span {
+    let t = s.of(text);
+    let lead = t.len() - t.trim_start().len();
+    let trimmed = t.trim();
+    Span::new(s.start + lead, s.start + lead + trimmed.len())
 }

@@ -75,6 +75,22 @@ pub fn compare_with(articles: &[Article], entity_key: &dyn Fn(&str) -> String) -
             alignments.push(aligned);
         }
     }
+    // An undated article takes the day of a dated article it shares a story
+    // with (a translation of a dated wire story happened on that day too);
+    // then relations are decided again with those days.
+    let mut days: Vec<Option<i64>> = profiles.iter().map(|p| p.day).collect();
+    for p in &pairs {
+        if p.derived() {
+            match (days[p.a], days[p.b]) {
+                (None, Some(d)) => days[p.a] = Some(d),
+                (Some(d), None) => days[p.b] = Some(d),
+                _ => {}
+            }
+        }
+    }
+    for p in &mut pairs {
+        p.relation = p.decide(days[p.a], days[p.b]);
+    }
     let clusters = cluster::cluster(articles.len(), &pairs);
     Comparison {
         clusters,

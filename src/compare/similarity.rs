@@ -6,6 +6,8 @@
 //! scores into one number in `0..=1` and a [`Relation`].
 
 use crate::article::Article;
+use crate::extract::events::EventClass;
+use crate::extract::CalendarDate;
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 
@@ -25,6 +27,12 @@ pub enum Relation {
 
 /// Share of aligned sentences from which one text is taken to derive from the other.
 pub const STORY_COVERAGE: f64 = 0.4;
+/// Combined score from which two reports are taken to tell the same event.
+pub const EVENT_SCORE: f64 = 0.22;
+/// Combined score from which two reports share a topic.
+pub const TOPIC_SCORE: f64 = 0.1;
+/// Reports whose event days lie further apart than this tell different events.
+pub const EVENT_DAYS_APART: i64 = 7;
 
 /// Score of one pair of articles (by their index in the batch).
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
@@ -37,21 +45,50 @@ pub struct PairScore {
     /// The parts of the score, for explaining it.
     pub words: f64,
     pub entities: f64,
+    pub events: f64,
     pub dates: f64,
     pub numbers: f64,
     /// Share of the shorter article's sentences aligned with the other's.
     pub coverage: f64,
+    /// How many sentences aligned.
+    pub aligned: usize,
+}
+
+impl PairScore {
+    /// Whether one text derives from the other (most of its sentences align).
+    pub fn derived(&self) -> bool {
+        self.coverage >= STORY_COVERAGE && self.aligned >= 3
+    }
+
+    /// The relation, given each side's event day (days since the epoch).
+    pub fn decide(&self, day_a: Option<i64>, day_b: Option<i64>) -> Relation {
+        let far_apart =
+            matches!((day_a, day_b), (Some(a), Some(b)) if (a - b).abs() > EVENT_DAYS_APART);
+        if self.derived() && !far_apart {
+            Relation::SameStory
+        } else if self.score >= EVENT_SCORE && !far_apart {
+            Relation::SameEvent
+        } else if self.score >= TOPIC_SCORE {
+            Relation::SameTopic
+        } else {
+            Relation::Unrelated
+        }
+    }
 }
 
 /// The comparable features of one article.
 #[derive(Clone, Debug, Default)]
 pub struct Profile {
+    /// Content words: term frequency (names count more) and general rarity.
     words: HashMap<String, f64>,
-    entities: HashSet<String>,
+    rarity: HashMap<String, f64>,
+    entities: HashMap<String, f64>,
+    families: HashSet<&'static str>,
     dates: HashSet<String>,
     numbers: HashSet<String>,
-    /// Publication date as days since the epoch.
-    day: Option<i64>,
+    /// The day the article reports on, as days since the epoch: its
+    /// publication date, or else the latest full date it states.
+    pub day: Option<i64>,
 }
 
 impl Profile {
@@ -60,8 +97,8 @@ impl Profile {
         let text = article.analysis_text();
         let lang = article.language();
         let mut words = HashMap::new();
-        for (si, sentence) in article.seg.sentences.iter().enumerate() {
-            let _ = sentence;
+        let mut rarity = HashMap::new();
+        for si in 0..article.seg.sentences.len() {
             for (ti, t) in article.seg.sentence_tokens(si).iter().enumerate() {
                 if t.kind != crate::text::TokenKind::Word {
                     continue;
@@ -76,20 +113,28 @@ impl Profile {
                 }
                 // Capitalized inside a sentence: a name, which says more about the event.
                 let name_like = ti > 0 && w.chars().next().is_some_and(char::is_uppercase);
+                rarity
+                    .entry(key.clone())
+                    .or_insert_with(|| general_rarity(&key, lang));
                 *words.entry(key).or_insert(0.0) += if name_like { 1.5 } else { 1.0 };
             }
         }
-        let entities = article
-            .entities
+        let mut entities = HashMap::new();
+        for e in &article.entities {
+            *entities.entry(entity_key(&e.name)).or_insert(0.0) += 1.0;
+        }
+        let families = article
+            .events
             .iter()
-            .map(|e| entity_key(&e.name))
+            .filter_map(|e| EventClass::from_name(&e.class))
+            .map(|c| c.family())
             .collect();
-        let dates = article
+        let full_dates: Vec<CalendarDate> = article
             .dates
             .iter()
-            .filter(|d| d.value.len() >= 10 && d.value.as_bytes()[0].is_ascii_digit())
-            .map(|d| d.value[..10].to_string())
+            .filter_map(|d| CalendarDate::parse_iso(d.value.get(..10)?))
             .collect();
+        let dates = full_dates.iter().map(CalendarDate::iso).collect();
         let numbers = article
             .quantities
             .iter()
@@ -98,12 +143,18 @@ impl Profile {
                 (v >= 3.0).then(|| format!("{v}"))
             })
             .collect();
+        let day = article
+            .date()
+            .or_else(|| full_dates.iter().max().copied())
+            .map(|d| d.days());
         Profile {
             words,
+            rarity,
             entities,
+            families,
             dates,
             numbers,
-            day: article.date().map(|d| d.days()),
+            day,
         }
     }
 }
@@ -125,83 +176,123 @@ pub fn word_key(w: &str) -> String {
     s
 }
 
+/// How rare a word is in general text: 4 for a word outside the frequency
+/// lists, about 2 for "government", 0.5 for the commonest words.
+fn general_rarity(word: &str, lang: Option<&str>) -> f64 {
+    (7.0 - f64::from(crate::lexicon::wordfreq::zipf(word, lang))).clamp(0.5, 4.0)
+}
+
+/// Batches smaller than this carry no usable document frequencies: in a
+/// batch of two, every shared word is in all articles.
+const MIN_BATCH_FOR_IDF: usize = 4;
+
+/// Per-term weights from the batch: a term found in every article of a large
+/// batch ("Kazakhstan" in a batch about Kazakhstan) tells its articles apart
+/// less than one found in two. 1 for a term in one article; 1 for every term
+/// in batches under [`MIN_BATCH_FOR_IDF`].
+fn batch_weights<'p>(
+    bags: impl Iterator<Item = &'p HashMap<String, f64>>,
+    n: usize,
+) -> HashMap<&'p str, f64> {
+    let mut df: HashMap<&str, usize> = HashMap::new();
+    for bag in bags {
+        for w in bag.keys() {
+            *df.entry(w.as_str()).or_default() += 1;
+        }
+    }
+    if n < MIN_BATCH_FOR_IDF {
+        return df.into_keys().map(|w| (w, 1.0)).collect();
+    }
+    let n = n as f64;
+    let top = ((n + 1.0) / 1.5).ln();
+    df.into_iter()
+        .map(|(w, d)| (w, (((n + 1.0) / (d as f64 + 0.5)).ln() / top).max(0.05)))
+        .collect()
+}
+
 /// Similarity over one batch: IDF weights from all profiles.
 pub struct Model<'p> {
     profiles: &'p [Profile],
-    idf: HashMap<&'p str, f64>,
+    word_idf: HashMap<&'p str, f64>,
+    entity_idf: HashMap<&'p str, f64>,
 }
 
 impl<'p> Model<'p> {
     pub fn new(profiles: &'p [Profile]) -> Model<'p> {
-        let mut df: HashMap<&str, usize> = HashMap::new();
-        for p in profiles {
-            for w in p.words.keys() {
-                *df.entry(w.as_str()).or_default() += 1;
-            }
+        Model {
+            profiles,
+            word_idf: batch_weights(profiles.iter().map(|p| &p.words), profiles.len()),
+            entity_idf: batch_weights(profiles.iter().map(|p| &p.entities), profiles.len()),
         }
-        let n = profiles.len() as f64;
-        let idf = df
-            .into_iter()
-            // Smoothed so that a word in every article still counts a little.
-            .map(|(w, d)| (w, ((n + 1.0) / (d as f64 + 0.5)).ln().max(0.1)))
-            .collect();
-        Model { profiles, idf }
     }
 
     /// Scores articles `i` and `j`, given the share of their sentences that
-    /// align (`coverage`) and how many do (`aligned`).
+    /// align (`coverage`) and how many do (`aligned`). The relation is decided
+    /// on the articles' own days; [`PairScore::decide`] decides it again when
+    /// a day is learned from a same-story partner.
     pub fn score(&self, i: usize, j: usize, coverage: f64, aligned: usize) -> PairScore {
         let (p, q) = (&self.profiles[i], &self.profiles[j]);
-        let words = self.cosine(p, q);
-        let entities = overlap(&p.entities, &q.entities);
+        let words = cosine(&p.words, &q.words, &|w| {
+            self.word_idf.get(w).copied().unwrap_or(1.0)
+                * p.rarity.get(w).or(q.rarity.get(w)).copied().unwrap_or(1.0)
+        });
+        let entities = cosine(&p.entities, &q.entities, &|w| {
+            self.entity_idf.get(w).copied().unwrap_or(1.0)
+        });
+        let events = jaccard(&p.families, &q.families);
         let dates = overlap(&p.dates, &q.dates);
         let numbers = overlap(&p.numbers, &q.numbers);
-        let score =
-            (0.6 * words + 0.25 * entities + 0.075 * dates + 0.075 * numbers).clamp(0.0, 1.0);
-        let far_apart = matches!((p.day, q.day), (Some(a), Some(b)) if (a - b).abs() > 7);
-        let derived = coverage >= STORY_COVERAGE && aligned >= 3;
-        let relation = if (derived || score >= 0.55) && !far_apart {
-            Relation::SameStory
-        } else if score >= 0.22 && !far_apart {
-            Relation::SameEvent
-        } else if score >= 0.1 {
-            Relation::SameTopic
-        } else {
-            Relation::Unrelated
-        };
-        PairScore {
+        let score = (0.4 * words + 0.3 * entities + 0.1 * events + 0.1 * dates + 0.1 * numbers)
+            .clamp(0.0, 1.0);
+        let mut pair = PairScore {
             a: i,
             b: j,
             score,
-            relation,
+            relation: Relation::Unrelated,
             words,
             entities,
+            events,
             dates,
             numbers,
             coverage,
-        }
-    }
-
-    fn cosine(&self, p: &Profile, q: &Profile) -> f64 {
-        let weight = |w: &str, tf: f64| (1.0 + tf.ln()) * self.idf.get(w).copied().unwrap_or(1.0);
-        let norm = |x: &Profile| {
-            x.words
-                .iter()
-                .map(|(w, &tf)| weight(w, tf).powi(2))
-                .sum::<f64>()
-                .sqrt()
+            aligned,
         };
-        let (np, nq) = (norm(p), norm(q));
-        if np == 0.0 || nq == 0.0 {
-            return 0.0;
-        }
-        let dot: f64 = p
-            .words
-            .iter()
-            .filter_map(|(w, &tf)| q.words.get(w).map(|&tq| weight(w, tf) * weight(w, tq)))
-            .sum();
-        dot / (np * nq)
+        pair.relation = pair.decide(p.day, q.day);
+        pair
     }
+}
+
+/// Cosine of two term bags, each term weighted by sublinear term frequency
+/// times `term_weight`.
+fn cosine(
+    p: &HashMap<String, f64>,
+    q: &HashMap<String, f64>,
+    term_weight: &dyn Fn(&str) -> f64,
+) -> f64 {
+    let weight = |w: &str, tf: f64| (1.0 + tf.ln()) * term_weight(w);
+    let norm = |x: &HashMap<String, f64>| {
+        x.iter()
+            .map(|(w, &tf)| weight(w, tf).powi(2))
+            .sum::<f64>()
+            .sqrt()
+    };
+    let (np, nq) = (norm(p), norm(q));
+    if np == 0.0 || nq == 0.0 {
+        return 0.0;
+    }
+    let dot: f64 = p
+        .iter()
+        .filter_map(|(w, &tf)| q.get(w).map(|&tq| weight(w, tf) * weight(w, tq)))
+        .sum();
+    dot / (np * nq)
+}
+
+fn jaccard<T: Eq + std::hash::Hash>(a: &HashSet<T>, b: &HashSet<T>) -> f64 {
+    let union = a.union(b).count();
+    if union == 0 {
+        return 0.0;
+    }
+    a.intersection(b).count() as f64 / union as f64
 }
 
 /// Overlap coefficient of two sets, damped for tiny sets.

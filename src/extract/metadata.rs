@@ -1,6 +1,34 @@
 //! Facts of publication: title, date, byline, agency, URL, outlet, language.
+//!
+//! | field | plain text / Markdown | HTML |
+//! | --- | --- | --- |
+//! | title | first body line (a section label like "International" split off) | `h1`, JSON-LD `headline`, `og:title`, `<title>` |
+//! | date | a dateline near the top ("Jan 6, 2022:", "March 19, 2022") | `article:published_time`, JSON-LD `datePublished`, `<time>` |
+//! | byline | "By AFP", "Par Jean Dupont" | `author` meta, JSON-LD `author` |
+//! | agency | the byline, or "told AFP", "(Reuters)", "an AP correspondent" | same, over the body |
+//! | url | "Original url:" lines | canonical link, `og:url` |
+//! | outlet | "Stay tuned to X for", "© 2022 X", the URL's host | `og:site_name`, JSON-LD `publisher` |
+//! | language | `whatlang` over the body | the same, `<html lang>` when unsure |
+//!
+//! Every field carries the byte span of the *input* it was read from.
+//! A dateline without a year ("Sunday, April 18") gets one only when a year
+//! written in the text makes that day that weekday, and only one such year
+//! does; otherwise its value is the ISO 8601 month-day `--04-18`.
+//!
+//! ```
+//! use storydiff::clean::{clean, BatchEvidence, Format};
+//! use storydiff::extract::metadata;
+//! let input = "Rally Blocked\n\nBy AFP\n\nMarch 19, 2022\n\nActivists said Saturday they were refused permission to rally.";
+//! let body = clean(input, Format::Plain, &BatchEvidence::default(), &[]).body;
+//! let meta = metadata::extract(input, Format::Plain, &body);
+//! assert_eq!(meta.title.unwrap().value, "Rally Blocked");
+//! assert_eq!(meta.date.unwrap().value, "2022-03-19");
+//! assert_eq!(meta.agency.unwrap().value, "AFP");
+//! ```
 
-use crate::text::Span;
+use super::CalendarDate;
+use crate::clean::{Document, Format};
+use crate::text::{MappedText, Span};
 use serde::Serialize;
 
 /// A metadata value and the span of the input it was read from.
@@ -16,6 +44,13 @@ impl Field {
         Field {
             value: value.into(),
             span: None,
+        }
+    }
+
+    fn at(value: impl Into<String>, span: Span) -> Field {
+        Field {
+            value: value.into(),
+            span: Some(span),
         }
     }
 }
@@ -40,21 +75,1297 @@ pub struct Metadata {
 ///
 /// `input` is the text as given, `format` its kind, and `body` the cleaned
 /// text mapped onto the input. Field spans point into `input`.
-pub fn extract(
-    input: &str,
-    format: crate::clean::Format,
-    body: &crate::text::MappedText,
-) -> Metadata {
-    let _ = format;
+pub fn extract(input: &str, format: Format, body: &MappedText) -> Metadata {
     let mut meta = Metadata::default();
-    let text = body.as_str();
-    if let Some(line) = text.lines().find(|l| !l.trim().is_empty()) {
-        let start = line.as_ptr() as usize - text.as_ptr() as usize;
-        let span = body.to_source(Span::new(start, start + line.len()));
-        meta.title = Some(Field {
-            value: span.of(input).trim().to_string(),
-            span: Some(span),
-        });
+    if format == Format::Html {
+        html_meta(input, &mut meta);
+    }
+    if meta.title.is_none() {
+        title_from_body(input, body, &mut meta);
+    }
+    if meta.date.is_none() {
+        meta.date = dateline_date(input);
+    }
+    if meta.byline.is_none() && format != Format::Html {
+        meta.byline = byline(input);
+    }
+    if meta.agency.is_none() {
+        meta.agency = meta
+            .byline
+            .as_ref()
+            .and_then(|b| {
+                agency_name(&b.value).map(|a| Field {
+                    value: a.to_string(),
+                    span: b.span,
+                })
+            })
+            .or_else(|| agency_in_body(body));
+    }
+    if meta.url.is_none() && format != Format::Html {
+        meta.url = source_url(input);
+    }
+    if meta.outlet.is_none() {
+        meta.outlet = outlet_in_text(input).or_else(|| meta.url.as_ref().and_then(host_of));
+    }
+    if let Some(lang) = language(body) {
+        meta.language = Some(lang);
     }
     meta
+}
+
+// ---------------------------------------------------------------- datelines
+
+/// A date read at the start of a text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Dateline {
+    /// Bytes consumed (the date and any time after it).
+    pub len: usize,
+    pub year: Option<i32>,
+    pub month: u32,
+    pub day: u32,
+    /// 0 = Monday .. 6 = Sunday, when a weekday is written.
+    pub weekday: Option<u32>,
+}
+
+const MONTHS: &[(&str, u32)] = &[
+    ("january", 1),
+    ("february", 2),
+    ("march", 3),
+    ("april", 4),
+    ("may", 5),
+    ("june", 6),
+    ("july", 7),
+    ("august", 8),
+    ("september", 9),
+    ("october", 10),
+    ("november", 11),
+    ("december", 12),
+    ("sept", 9),
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sep", 9),
+    ("oct", 10),
+    ("nov", 11),
+    ("dec", 12),
+    // French, German, Spanish, Italian, Russian (genitive).
+    ("janvier", 1),
+    ("février", 2),
+    ("fevrier", 2),
+    ("mars", 3),
+    ("avril", 4),
+    ("mai", 5),
+    ("juin", 6),
+    ("juillet", 7),
+    ("août", 8),
+    ("aout", 8),
+    ("septembre", 9),
+    ("octobre", 10),
+    ("novembre", 11),
+    ("décembre", 12),
+    ("januar", 1),
+    ("februar", 2),
+    ("märz", 3),
+    ("juni", 6),
+    ("juli", 7),
+    ("oktober", 10),
+    ("dezember", 12),
+    ("enero", 1),
+    ("febrero", 2),
+    ("marzo", 3),
+    ("abril", 4),
+    ("mayo", 5),
+    ("junio", 6),
+    ("julio", 7),
+    ("agosto", 8),
+    ("septiembre", 9),
+    ("setiembre", 9),
+    ("octubre", 10),
+    ("noviembre", 11),
+    ("diciembre", 12),
+    ("gennaio", 1),
+    ("febbraio", 2),
+    ("aprile", 4),
+    ("maggio", 5),
+    ("giugno", 6),
+    ("luglio", 7),
+    ("settembre", 9),
+    ("ottobre", 10),
+    ("dicembre", 12),
+    ("января", 1),
+    ("февраля", 2),
+    ("марта", 3),
+    ("апреля", 4),
+    ("мая", 5),
+    ("июня", 6),
+    ("июля", 7),
+    ("августа", 8),
+    ("сентября", 9),
+    ("октября", 10),
+    ("ноября", 11),
+    ("декабря", 12),
+];
+
+const WEEKDAYS: &[(&str, u32)] = &[
+    ("monday", 0),
+    ("tuesday", 1),
+    ("wednesday", 2),
+    ("thursday", 3),
+    ("friday", 4),
+    ("saturday", 5),
+    ("sunday", 6),
+    ("mon", 0),
+    ("tues", 1),
+    ("tue", 1),
+    ("wed", 2),
+    ("thurs", 3),
+    ("thu", 3),
+    ("fri", 4),
+    ("sat", 5),
+    ("sun", 6),
+    ("lundi", 0),
+    ("mardi", 1),
+    ("mercredi", 2),
+    ("jeudi", 3),
+    ("vendredi", 4),
+    ("samedi", 5),
+    ("dimanche", 6),
+    ("montag", 0),
+    ("dienstag", 1),
+    ("mittwoch", 2),
+    ("donnerstag", 3),
+    ("freitag", 4),
+    ("samstag", 5),
+    ("sonntag", 6),
+    ("lunes", 0),
+    ("martes", 1),
+    ("miércoles", 2),
+    ("jueves", 3),
+    ("viernes", 4),
+    ("sábado", 5),
+    ("domingo", 6),
+    ("lunedì", 0),
+    ("martedì", 1),
+    ("mercoledì", 2),
+    ("giovedì", 3),
+    ("venerdì", 4),
+    ("sabato", 5),
+];
+
+const PREFIXES: &[&str] = &[
+    "published on",
+    "published:",
+    "published",
+    "updated on",
+    "updated:",
+    "updated",
+    "posted on",
+    "posted:",
+    "posted",
+    "date:",
+    "publié le",
+    "mis à jour le",
+    "veröffentlicht am",
+    "aktualisiert am",
+    "publicado el",
+    "actualizado el",
+    "pubblicato il",
+    "опубликовано",
+];
+
+/// A cursor over a string for the dateline grammar.
+struct Cur<'a> {
+    s: &'a str,
+    at: usize,
+}
+
+impl<'a> Cur<'a> {
+    fn rest(&self) -> &'a str {
+        &self.s[self.at..]
+    }
+    fn spaces(&mut self) -> usize {
+        let r = self.rest();
+        let n = r.len() - r.trim_start_matches([' ', '\u{a0}', '\t']).len();
+        self.at += n;
+        n
+    }
+    fn word(&mut self, table: &[(&str, u32)]) -> Option<u32> {
+        let r = self.rest();
+        let end = r.find(|c: char| !c.is_alphabetic()).unwrap_or(r.len());
+        let w = r[..end].to_lowercase();
+        let (_, v) = table.iter().find(|(n, _)| *n == w)?;
+        self.at += end;
+        if self.rest().starts_with('.') {
+            self.at += 1;
+        }
+        Some(*v)
+    }
+    fn number(&mut self, min: usize, max: usize) -> Option<u32> {
+        let r = self.rest();
+        let n = r.bytes().take_while(u8::is_ascii_digit).count();
+        if n < min || n > max {
+            return None;
+        }
+        let v = r[..n].parse().ok()?;
+        self.at += n;
+        Some(v)
+    }
+    fn lit(&mut self, l: &str) -> bool {
+        if self.rest().starts_with(l) {
+            self.at += l.len();
+            true
+        } else {
+            false
+        }
+    }
+    fn lit_ci(&mut self, l: &str) -> bool {
+        let r = self.rest();
+        if r.len() >= l.len() && r.is_char_boundary(l.len()) && r[..l.len()].to_lowercase() == l {
+            self.at += l.len();
+            true
+        } else {
+            false
+        }
+    }
+}
+
+/// Reads a dateline at the start of `s`: "March 19, 2022", "Jan 6, 2022",
+/// "Sunday, April 18", "19 March 2022", "6 janvier 2022", "19 de marzo de
+/// 2022", "2022-03-19", "19.03.2022", each maybe after "Published" and
+/// before a time of day.
+pub fn parse_dateline(s: &str) -> Option<Dateline> {
+    let mut c = Cur { s, at: 0 };
+    for p in PREFIXES {
+        let save = c.at;
+        if c.lit_ci(p) {
+            if c.spaces() > 0 || p.ends_with(':') {
+                c.spaces();
+                break;
+            }
+            c.at = save;
+        }
+    }
+    let weekday = c.word(WEEKDAYS);
+    if weekday.is_some() {
+        c.lit(",");
+        c.spaces();
+    }
+    let start = c.at;
+    let (year, month, day) = if let Some(y) = c.number(4, 4) {
+        // ISO: 2022-03-19
+        if !c.lit("-") {
+            return None;
+        }
+        let m = c.number(2, 2)?;
+        if !c.lit("-") {
+            return None;
+        }
+        let d = c.number(2, 2)?;
+        if c.rest().starts_with('T') && c.rest()[1..].starts_with(|ch: char| ch.is_ascii_digit()) {
+            let r = c.rest();
+            c.at += r.find(|ch: char| ch.is_whitespace()).unwrap_or(r.len());
+        }
+        (Some(y as i32), m, d)
+    } else if let Some(d) = c.number(1, 2) {
+        if c.lit(".") {
+            if let Some(m) = c.number(1, 2) {
+                // 19.03.2022
+                if !c.lit(".") {
+                    return None;
+                }
+                let y = c.number(4, 4)?;
+                (Some(y as i32), m, d)
+            } else {
+                c.spaces();
+                let m = c.word(MONTHS)?;
+                (year_after(&mut c), m, d)
+            }
+        } else {
+            c.lit_ci("er");
+            c.spaces();
+            c.lit_ci("de ");
+            let m = c.word(MONTHS)?;
+            (year_after(&mut c), m, d)
+        }
+    } else {
+        let m = c.word(MONTHS)?;
+        c.spaces();
+        let d = c.number(1, 2)?;
+        let _ = c.lit_ci("st") || c.lit_ci("nd") || c.lit_ci("rd") || c.lit_ci("th");
+        (year_after(&mut c), m, d)
+    };
+    if c.at == start || !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+        return None;
+    }
+    if let Some(y) = year {
+        CalendarDate::new(y, month, day)?;
+    }
+    // The next character must not continue a word or number.
+    if c.rest().starts_with(|ch: char| ch.is_alphanumeric()) {
+        return None;
+    }
+    time_after(&mut c);
+    Some(Dateline {
+        len: c.at,
+        year,
+        month,
+        day,
+        weekday,
+    })
+}
+
+fn year_after(c: &mut Cur) -> Option<i32> {
+    let save = c.at;
+    c.lit(",");
+    c.spaces();
+    c.lit_ci("de ");
+    match c.number(4, 4) {
+        Some(y) if (1800..=2200).contains(&y) => Some(y as i32),
+        _ => {
+            c.at = save;
+            None
+        }
+    }
+}
+
+/// Consumes ", 10:30 AM GMT", " at 3:45 p.m.", " | 14:05".
+fn time_after(c: &mut Cur) {
+    let save = c.at;
+    let _ = c.lit(",") || c.lit(" |") || c.lit(" -");
+    c.spaces();
+    let _ = c.lit_ci("at ")
+        || c.lit_ci("à ")
+        || c.lit_ci("um ")
+        || c.lit_ci("a las ")
+        || c.lit_ci("alle ");
+    let ok = c.number(1, 2).is_some()
+        && (c.lit(":") || c.lit("h") || c.lit("."))
+        && c.number(2, 2).is_some();
+    if !ok {
+        c.at = save;
+        return;
+    }
+    let save2 = c.at;
+    c.spaces();
+    if !(c.lit_ci("a.m.") || c.lit_ci("p.m.") || c.lit_ci("am") || c.lit_ci("pm")) {
+        c.at = save2;
+    }
+    let save3 = c.at;
+    c.spaces();
+    let r = c.rest();
+    let n = r.chars().take_while(|ch| ch.is_ascii_uppercase()).count();
+    if (2..=4).contains(&n) && !r[n..].starts_with(|ch: char| ch.is_alphanumeric()) {
+        c.at += n;
+    } else {
+        c.at = save3;
+    }
+}
+
+/// Years written in `text` (1900..=2100, as whole numbers).
+fn years_in(text: &str) -> Vec<i32> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i].is_ascii_digit() && (i == 0 || !b[i - 1].is_ascii_alphanumeric()) {
+            let n = b[i..].iter().take_while(|x| x.is_ascii_digit()).count();
+            if n == 4 && !b.get(i + 4).is_some_and(|x| x.is_ascii_alphanumeric()) {
+                if let Ok(y) = text[i..i + 4].parse::<i32>() {
+                    if (1900..=2100).contains(&y) {
+                        out.push(y);
+                    }
+                }
+            }
+            i += n;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// The ISO value of a dateline, inferring a missing year from `text`.
+fn dateline_value(d: &Dateline, text: &str) -> String {
+    if let Some(y) = d.year {
+        return format!("{y:04}-{:02}-{:02}", d.month, d.day);
+    }
+    if let Some(wd) = d.weekday {
+        let mut years: Vec<i32> = years_in(text)
+            .into_iter()
+            .filter(|&y| CalendarDate::new(y, d.month, d.day).is_some_and(|c| c.weekday() == wd))
+            .collect();
+        years.sort();
+        years.dedup();
+        if let [y] = years[..] {
+            return format!("{y:04}-{:02}-{:02}", d.month, d.day);
+        }
+    }
+    format!("--{:02}-{:02}", d.month, d.day)
+}
+
+/// The publication date from a dateline among the first lines of `input`.
+fn dateline_date(input: &str) -> Option<Field> {
+    let mut found: Vec<Field> = Vec::new();
+    let mut at = 0;
+    for (n, line) in input.split_inclusive('\n').enumerate() {
+        let start = at;
+        at += line.len();
+        if n > 40 || found.len() >= 3 {
+            break;
+        }
+        let t = line.trim_start_matches(|c: char| {
+            c.is_whitespace() || matches!(c, '*' | '_' | '#' | '>' | '|')
+        });
+        if t.trim().is_empty() {
+            continue;
+        }
+        let lead = line.len() - t.len();
+        if let Some(d) = parse_dateline(t) {
+            let span = Span::new(start + lead, start + lead + d.len);
+            let date_part = span.of(input).trim_end();
+            let span = Span::new(span.start, span.start + date_part.len());
+            found.push(Field::at(dateline_value(&d, input), span));
+        }
+    }
+    found
+        .iter()
+        .find(|f| !f.value.starts_with("--"))
+        .or(found.first())
+        .cloned()
+}
+
+// -------------------------------------------------------------------- title
+
+const SECTIONS: &[&str] = &[
+    "International",
+    "World",
+    "World News",
+    "Politics",
+    "Business",
+    "Economy",
+    "Sport",
+    "Sports",
+    "Culture",
+    "Opinion",
+    "Europe",
+    "Asia",
+    "Africa",
+    "Americas",
+    "Middle East",
+    "Science",
+    "Technology",
+    "Tech",
+    "Health",
+    "Entertainment",
+    "Lifestyle",
+    "National",
+    "Local",
+    "Breaking",
+    "Breaking News",
+    "Analysis",
+    "Exclusive",
+    "Live",
+    "Update",
+    "News",
+    "Latest",
+    "Monde",
+    "Politique",
+    "Économie",
+    "Société",
+    "Ausland",
+    "Politik",
+    "Wirtschaft",
+    "Kultur",
+    "Internacional",
+    "Mundo",
+    "Política",
+    "Economía",
+    "Esteri",
+    "Mondo",
+    "Politica",
+    "Economia",
+    "Cronaca",
+    "В мире",
+    "Политика",
+    "Экономика",
+];
+
+/// Pairs that are names, not a section label and a title ("World Bank").
+const COMPOUNDS: &[&str] = &[
+    "world bank",
+    "world cup",
+    "world war",
+    "world health",
+    "world trade",
+    "world economic",
+    "world food",
+    "world series",
+    "international monetary",
+    "international criminal",
+    "international court",
+    "international energy",
+    "international olympic",
+    "international atomic",
+    "international airport",
+    "national guard",
+    "national assembly",
+    "national security",
+    "national bank",
+    "national party",
+    "national front",
+    "business insider",
+    "health ministry",
+    "sport england",
+    "live nation",
+    "news corp",
+    "asia pacific",
+    "europe's",
+    "africa's",
+    "asia's",
+];
+
+/// Splits a section label off the front of a title: ("International", rest).
+fn split_section(title: &str) -> Option<(usize, usize)> {
+    for s in SECTIONS {
+        let Some(rest) = title.strip_prefix(s) else {
+            continue;
+        };
+        let sep = rest.len()
+            - rest
+                .trim_start_matches([' ', '\u{a0}', '\t', '|', ':', '-', '–', '—', '»', '›', '/'])
+                .len();
+        let rest = &rest[sep..];
+        if sep == 0
+            || !rest.starts_with(|c: char| c.is_uppercase())
+            || rest.split_whitespace().count() < 3
+        {
+            continue;
+        }
+        let next = rest.split_whitespace().next().unwrap_or("");
+        let pair = format!("{} {}", s, next).to_lowercase();
+        if COMPOUNDS.iter().any(|c| pair.starts_with(c)) {
+            continue;
+        }
+        return Some((s.len(), s.len() + sep));
+    }
+    None
+}
+
+fn title_from_body(input: &str, body: &MappedText, meta: &mut Metadata) {
+    let text = body.as_str();
+    let Some(line) = text.lines().find(|l| !l.trim().is_empty()) else {
+        return;
+    };
+    let line_start = line.as_ptr() as usize - text.as_ptr() as usize;
+    let trimmed = line.trim();
+    let start = line_start + (line.len() - line.trim_start().len());
+    let words = trimmed.split_whitespace().count();
+    if words > 30 || (words > 15 && trimmed.ends_with('.')) {
+        return;
+    }
+    let (value_start, section) = match split_section(trimmed) {
+        Some((label_end, title_start)) => {
+            let label = Span::new(start, start + label_end);
+            (
+                start + title_start,
+                Some(Field::at(&trimmed[..label_end], body.to_source(label))),
+            )
+        }
+        None => (start, None),
+    };
+    let span = Span::new(value_start, start + trimmed.len());
+    let _ = input;
+    meta.title = Some(Field::at(span.of(text), body.to_source(span)));
+    meta.section = section;
+}
+
+// ------------------------------------------------------------ bylines, agency
+
+const AGENCIES: &[(&str, &str)] = &[
+    ("Agence France-Presse", "AFP"),
+    ("Agence France Presse", "AFP"),
+    ("AFP", "AFP"),
+    ("Reuters", "Reuters"),
+    ("Associated Press", "AP"),
+    ("AP", "AP"),
+    ("Xinhua", "Xinhua"),
+    ("TASS", "TASS"),
+    ("Interfax", "Interfax"),
+    ("RIA Novosti", "RIA Novosti"),
+    ("Anadolu", "Anadolu"),
+    ("dpa", "dpa"),
+    ("DPA", "dpa"),
+    ("EFE", "EFE"),
+    ("ANSA", "ANSA"),
+    ("Kyodo", "Kyodo"),
+    ("Yonhap", "Yonhap"),
+    ("UPI", "UPI"),
+    ("PTI", "PTI"),
+    ("Europa Press", "Europa Press"),
+    ("Bernama", "Bernama"),
+];
+
+/// The agency a name is, if it is one ("AFP", "By Reuters", "AFP/Getty").
+fn agency_name(name: &str) -> Option<&'static str> {
+    let n = name.trim().trim_matches(|c: char| !c.is_alphanumeric());
+    AGENCIES.iter().find(|(a, _)| n == *a).map(|(_, v)| *v)
+}
+
+fn is_word_at(text: &str, at: usize, len: usize) -> bool {
+    let before = text[..at].chars().next_back();
+    let after = text[at + len..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
+/// The agency a story comes from, by how the body names it: "told AFP",
+/// "showed AFP", "an AFP correspondent", "(Reuters)".
+fn agency_in_body(body: &MappedText) -> Option<Field> {
+    let text = body.as_str();
+    let mut best: Option<(usize, Span, &str)> = None;
+    for (name, value) in AGENCIES {
+        for (at, _) in text.match_indices(name) {
+            if !is_word_at(text, at, name.len()) {
+                continue;
+            }
+            let before = text[..at].trim_end();
+            let after = text[at + name.len()..].trim_start();
+            let lower_before = before.to_lowercase();
+            let by_verb = ["told", "showed", "told the", "said to", "an", "a"]
+                .iter()
+                .any(|v| lower_before.ends_with(v) && is_word_end(&lower_before, v))
+                && (!["an", "a"].iter().any(|v| lower_before.ends_with(v))
+                    || ["correspondent", "reporter", "journalist", "photographer"]
+                        .iter()
+                        .any(|n| after.starts_with(n)));
+            let in_parens = before.ends_with('(') && after.starts_with(')');
+            if by_verb || in_parens {
+                if best.is_none_or(|(b, _, _)| at < b) {
+                    best = Some((at, Span::new(at, at + name.len()), value));
+                }
+            }
+        }
+    }
+    best.map(|(_, span, value)| Field::at(value, body.to_source(span)))
+}
+
+fn is_word_end(s: &str, w: &str) -> bool {
+    let start = s.len() - w.len();
+    !s[..start]
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric)
+}
+
+/// A byline among the first lines of the input.
+fn byline(input: &str) -> Option<Field> {
+    let mut at = 0;
+    for (n, line) in input.split_inclusive('\n').enumerate() {
+        let start = at;
+        at += line.len();
+        if n > 40 {
+            break;
+        }
+        let l = line.trim_end_matches(['\n', '\r']);
+        if let Some((s, e)) = crate::clean::byline_name(l) {
+            let mut span = Span::new(start + s, start + e);
+            let mut name = span.of(input);
+            // "[AFP](#)": the link text.
+            if let Some(inner) = name.strip_prefix('[') {
+                if let Some(close) = inner.find("](") {
+                    span = Span::new(span.start + 1, span.start + 1 + close);
+                    name = span.of(input);
+                }
+            }
+            return Some(Field::at(name.trim(), span));
+        }
+    }
+    None
+}
+
+// ---------------------------------------------------------------- url, outlet
+
+fn source_url(input: &str) -> Option<Field> {
+    let mut header_seen = false;
+    let mut at = 0;
+    for line in input.split_inclusive('\n') {
+        let start = at;
+        at += line.len();
+        let t = line.trim();
+        if t.is_empty() {
+            continue;
+        }
+        let lower = t.to_lowercase();
+        let is_header = [
+            "original url",
+            "original link",
+            "original article",
+            "source url",
+            "originally published",
+            "source:",
+            "read the original",
+        ]
+        .iter()
+        .any(|h| lower.starts_with(h));
+        if is_header || header_seen {
+            if let Some(f) = url_in(input, start, line) {
+                return Some(f);
+            }
+        }
+        header_seen = is_header;
+    }
+    None
+}
+
+/// The first web address in `line` (which starts at `start` of `input`).
+fn url_in(input: &str, start: usize, line: &str) -> Option<Field> {
+    let at = line.find("https://").or_else(|| line.find("http://"))?;
+    let end = line[at..]
+        .find(|c: char| c.is_whitespace() || matches!(c, '>' | ')' | ']' | '"' | '\''))
+        .map_or(line.len(), |n| at + n);
+    let span = Span::new(start + at, start + end);
+    Some(Field::at(span.of(input), span))
+}
+
+fn host_of(url: &Field) -> Option<Field> {
+    let v = &url.value;
+    let scheme = v.find("://")? + 3;
+    let end = v[scheme..]
+        .find(['/', '?', '#', ':'])
+        .map_or(v.len(), |n| scheme + n);
+    let mut host_start = scheme;
+    if v[scheme..].starts_with("www.") {
+        host_start += 4;
+    }
+    let value = &v[host_start..end];
+    if value.is_empty() {
+        return None;
+    }
+    let span = url
+        .span
+        .map(|s| Span::new(s.start + host_start, s.start + end));
+    Some(Field {
+        value: value.to_string(),
+        span,
+    })
+}
+
+/// An outlet that names itself: "Stay tuned to X for", "© 2022 X".
+fn outlet_in_text(input: &str) -> Option<Field> {
+    let mut at = 0;
+    for line in input.split_inclusive('\n') {
+        let start = at;
+        at += line.len();
+        let t = line.trim();
+        let lead = line.len() - line.trim_start().len();
+        let lower = t.to_lowercase();
+        let name_start = if lower.starts_with("stay tuned to ") {
+            Some("stay tuned to ".len())
+        } else if lower.starts_with('©') || lower.starts_with("copyright ") {
+            let skip = t
+                .char_indices()
+                .find(|&(_, c)| c.is_alphabetic() && c != '©')
+                .map(|(i, _)| i)
+                .filter(|&i| !lower[i..].starts_with("copyright"))
+                .or_else(|| {
+                    let r = &t["copyright".len().min(t.len())..];
+                    let n = r.len() - r.trim_start_matches(|c: char| !c.is_alphabetic()).len();
+                    Some("copyright".len() + n)
+                });
+            skip
+        } else {
+            None
+        };
+        let Some(ns) = name_start else { continue };
+        let rest = &t[ns..];
+        let end = [
+            " for ",
+            ".",
+            ",",
+            " - ",
+            " |",
+            " all rights",
+            " All rights",
+            "!",
+        ]
+        .iter()
+        .filter_map(|m| rest.find(m))
+        .min()
+        .unwrap_or(rest.len());
+        let name = rest[..end].trim();
+        if name.is_empty() || name.split_whitespace().count() > 5 {
+            continue;
+        }
+        let s = start + lead + ns + (rest.len() - rest.trim_start().len());
+        return Some(Field::at(name, Span::new(s, s + name.len())));
+    }
+    None
+}
+
+// ----------------------------------------------------------------- language
+
+fn iso639_1(code: &str) -> &str {
+    const MAP: &[(&str, &str)] = &[
+        ("eng", "en"),
+        ("fra", "fr"),
+        ("deu", "de"),
+        ("spa", "es"),
+        ("rus", "ru"),
+        ("ita", "it"),
+        ("por", "pt"),
+        ("nld", "nl"),
+        ("pol", "pl"),
+        ("ukr", "uk"),
+        ("tur", "tr"),
+        ("ara", "ar"),
+        ("cmn", "zh"),
+        ("jpn", "ja"),
+        ("kor", "ko"),
+        ("swe", "sv"),
+        ("dan", "da"),
+        ("nob", "no"),
+        ("fin", "fi"),
+        ("ces", "cs"),
+        ("ron", "ro"),
+        ("hun", "hu"),
+        ("ell", "el"),
+        ("bul", "bg"),
+        ("hrv", "hr"),
+        ("srp", "sr"),
+        ("slk", "sk"),
+        ("slv", "sl"),
+        ("heb", "he"),
+        ("hin", "hi"),
+        ("ben", "bn"),
+        ("ind", "id"),
+        ("vie", "vi"),
+        ("tha", "th"),
+        ("pes", "fa"),
+        ("urd", "ur"),
+        ("cat", "ca"),
+        ("est", "et"),
+        ("lav", "lv"),
+        ("lit", "lt"),
+        ("aze", "az"),
+        ("bel", "be"),
+        ("epo", "eo"),
+        ("kat", "ka"),
+        ("hye", "hy"),
+        ("mkd", "mk"),
+        ("lat", "la"),
+        ("afr", "af"),
+    ];
+    MAP.iter()
+        .find(|(l, _)| *l == code)
+        .map_or(code, |(_, s)| s)
+}
+
+/// Identifies the language of the body.
+pub fn identify_language(text: &str) -> Option<(&'static str, bool)> {
+    let sample: String = text.chars().take(4000).collect();
+    let info = whatlang::detect(&sample)?;
+    let code = info.lang().code();
+    let short = iso639_1(code);
+    let short: &'static str = if short.len() == 2 { short } else { code };
+    Some((short, info.is_reliable()))
+}
+
+fn language(body: &MappedText) -> Option<Field> {
+    let text = body.as_str();
+    let (code, _) = identify_language(text)?;
+    let span = body.to_source(Span::new(0, text.len()));
+    Some(Field::at(code, span))
+}
+
+// --------------------------------------------------------------------- HTML
+
+fn html_meta(input: &str, meta: &mut Metadata) {
+    let doc = Document::parse(input);
+    let metas: Vec<usize> = doc.elements("meta").collect();
+    let meta_content = |keys: &[&str]| -> Option<Field> {
+        for key in keys {
+            for &m in &metas {
+                let n = &doc.nodes[m];
+                let k = n
+                    .attr_value("property")
+                    .or_else(|| n.attr_value("name"))
+                    .or_else(|| n.attr_value("itemprop"));
+                if k.is_some_and(|k| k.eq_ignore_ascii_case(key)) {
+                    if let Some(a) = n.attr("content").filter(|a| !a.value.trim().is_empty()) {
+                        return Some(Field::at(a.value.trim(), a.span));
+                    }
+                }
+            }
+        }
+        None
+    };
+    let ld = json_ld(input, &doc);
+    // Title.
+    let h1 = doc
+        .elements("h1")
+        .find(|&h| !doc.text(input, h).is_empty())
+        .map(|h| Field::at(doc.text(input, h), doc.nodes[h].inner));
+    let title_tag = doc.elements("title").next().map(|t| {
+        let raw = doc.text(input, t);
+        Field::at(raw, doc.nodes[t].inner)
+    });
+    let site = meta_content(&["og:site_name", "application-name"]).or_else(|| ld.get("publisher"));
+    meta.title = h1
+        .or_else(|| ld.get("headline"))
+        .or_else(|| meta_content(&["og:title", "twitter:title"]))
+        .or_else(|| title_tag.map(|t| strip_site_suffix(t, site.as_ref())));
+    // Date.
+    let date = meta_content(&[
+        "article:published_time",
+        "datePublished",
+        "date",
+        "pubdate",
+        "publish-date",
+        "dc.date",
+        "dcterms.date",
+        "sailthru.date",
+    ])
+    .or_else(|| ld.get("datePublished"))
+    .or_else(|| {
+        doc.elements("time").find_map(|t| {
+            doc.nodes[t]
+                .attr("datetime")
+                .map(|a| Field::at(a.value.clone(), a.span))
+        })
+    });
+    meta.date = date.and_then(|f| {
+        let day = f.value.get(..10).and_then(CalendarDate::parse_iso)?;
+        Some(Field {
+            value: day.iso(),
+            span: f.span,
+        })
+    });
+    meta.byline = meta_content(&["author", "article:author", "byl", "dc.creator"])
+        .filter(|f| !f.value.starts_with("http"))
+        .map(|mut f| {
+            f.value = f
+                .value
+                .trim_start_matches("By ")
+                .trim_start_matches("by ")
+                .to_string();
+            f
+        })
+        .or_else(|| ld.get("author"));
+    meta.url = doc
+        .elements("link")
+        .find(|&l| {
+            doc.nodes[l].attr_value("rel").is_some_and(|r| {
+                r.split_whitespace()
+                    .any(|x| x.eq_ignore_ascii_case("canonical"))
+            })
+        })
+        .and_then(|l| {
+            doc.nodes[l]
+                .attr("href")
+                .map(|a| Field::at(a.value.trim(), a.span))
+        })
+        .or_else(|| meta_content(&["og:url"]))
+        .or_else(|| ld.get("url"));
+    if meta.byline.is_none() {
+        meta.byline = byline_element(input, &doc);
+    }
+    if meta.date.is_none() {
+        meta.date = dateline_in_text_nodes(input, &doc);
+    }
+    meta.section = meta_content(&["article:section"]).or_else(|| {
+        classed(
+            &doc,
+            &[
+                "kicker",
+                "eyebrow",
+                "rubrique",
+                "dachzeile",
+                "overline",
+                "section",
+            ],
+        )
+        .map(|id| Field::at(doc.text(input, id), doc.nodes[id].inner))
+        .filter(|f| !f.value.is_empty() && f.value.split_whitespace().count() <= 3)
+    });
+    meta.outlet = site;
+    let html = doc.elements("html").next();
+    if let Some(a) = html.and_then(|h| doc.nodes[h].attr("lang")) {
+        let code = a
+            .value
+            .split(['-', '_'])
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        if !code.is_empty() {
+            meta.language = Some(Field::at(code, a.span));
+        }
+    }
+}
+
+/// The first element of the body whose class or id has one of `names` as a
+/// word.
+fn classed(doc: &Document, names: &[&str]) -> Option<usize> {
+    (0..doc.nodes.len()).find(|&id| {
+        let n = &doc.nodes[id];
+        ["class", "id"].iter().any(|k| {
+            n.attr_value(k).is_some_and(|v| {
+                v.split(|c: char| !c.is_ascii_alphanumeric())
+                    .any(|t| names.iter().any(|w| t.eq_ignore_ascii_case(w)))
+            })
+        })
+    })
+}
+
+/// A byline element ("byline", "author", "firma" ...): its name, without
+/// "By" and without a date after a separator.
+fn byline_element(input: &str, doc: &Document) -> Option<Field> {
+    let id = classed(
+        doc,
+        &["byline", "author", "firma", "autor", "auteur", "signature"],
+    )?;
+    let text = doc.text(input, id);
+    let mut name = text.as_str();
+    for w in [
+        "by ", "By ", "BY ", "von ", "Von ", "par ", "Par ", "por ", "Por ", "di ", "Di ",
+    ] {
+        if let Some(r) = name.strip_prefix(w) {
+            name = r;
+        }
+    }
+    let name = name
+        .split(['|', '·', '•'])
+        .next()
+        .unwrap_or("")
+        .trim()
+        .trim_end_matches(',');
+    if name.is_empty() || name.split_whitespace().count() > 6 {
+        return None;
+    }
+    let inner = doc.nodes[id].inner;
+    let span = inner.of(input).find(name).map_or(inner, |at| {
+        Span::new(inner.start + at, inner.start + at + name.len())
+    });
+    Some(Field::at(name, span))
+}
+
+/// A dateline written as its own text in the page ("12 March 2019").
+fn dateline_in_text_nodes(input: &str, doc: &Document) -> Option<Field> {
+    let body = doc.elements("body").next().unwrap_or(0);
+    doc.descendants(body)
+        .into_iter()
+        .filter(|&id| doc.nodes[id].is_text())
+        .filter(|&id| {
+            !doc.nodes[id]
+                .parent
+                .is_some_and(|p| matches!(doc.nodes[p].name(), "script" | "style"))
+        })
+        .take(200)
+        .find_map(|id| {
+            let raw = doc.nodes[id].inner.of(input);
+            let t = raw.trim();
+            let d = parse_dateline(t).filter(|d| d.len + 3 >= t.len())?;
+            let start = doc.nodes[id].inner.start + (raw.len() - raw.trim_start().len());
+            Some(Field::at(
+                dateline_value(&d, input),
+                Span::new(start, start + d.len),
+            ))
+        })
+}
+
+fn strip_site_suffix(mut f: Field, site: Option<&Field>) -> Field {
+    for sep in [" | ", " - ", " — ", " – ", " :: "] {
+        if let Some(at) = f.value.rfind(sep) {
+            let suffix = &f.value[at + sep.len()..];
+            let is_site = site.is_some_and(|s| s.value.eq_ignore_ascii_case(suffix.trim()))
+                || suffix.split_whitespace().count() <= 3;
+            if is_site && at > 0 {
+                f.value.truncate(at);
+                return f;
+            }
+        }
+    }
+    f
+}
+
+/// The NewsArticle-like objects of a page's JSON-LD, read as fields.
+struct JsonLd {
+    fields: Vec<(String, Field)>,
+}
+
+impl JsonLd {
+    fn get(&self, key: &str) -> Option<Field> {
+        self.fields
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, f)| f.clone())
+    }
+}
+
+fn json_ld(input: &str, doc: &Document) -> JsonLd {
+    let mut fields = Vec::new();
+    for s in doc.elements("script") {
+        let n = &doc.nodes[s];
+        if !n
+            .attr_value("type")
+            .is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json"))
+        {
+            continue;
+        }
+        let raw = n.inner.of(input);
+        let Ok(value) = serde_json::from_str::<serde_json::Value>(raw) else {
+            continue;
+        };
+        let mut objects = Vec::new();
+        collect_articles(&value, &mut objects);
+        for obj in objects {
+            for key in ["headline", "datePublished", "url", "author", "publisher"] {
+                let Some(v) = obj.get(key) else { continue };
+                let text = match key {
+                    "author" | "publisher" => name_of(v),
+                    _ => v.as_str().map(str::to_string),
+                };
+                let Some(text) = text.filter(|t| !t.trim().is_empty()) else {
+                    continue;
+                };
+                let span =
+                    find_json_string(raw, &text).map_or(n.inner, |sp| sp.shift(n.inner.start));
+                fields.push((key.to_string(), Field::at(text.trim(), span)));
+            }
+        }
+    }
+    JsonLd { fields }
+}
+
+fn collect_articles<'v>(
+    v: &'v serde_json::Value,
+    out: &mut Vec<&'v serde_json::Map<String, serde_json::Value>>,
+) {
+    match v {
+        serde_json::Value::Array(items) => items.iter().for_each(|i| collect_articles(i, out)),
+        serde_json::Value::Object(map) => {
+            let ty = map.get("@type");
+            let types: Vec<&str> = match ty {
+                Some(serde_json::Value::String(s)) => vec![s.as_str()],
+                Some(serde_json::Value::Array(a)) => a.iter().filter_map(|x| x.as_str()).collect(),
+                _ => vec![],
+            };
+            if types
+                .iter()
+                .any(|t| t.ends_with("Article") || *t == "BlogPosting" || *t == "Report")
+            {
+                out.push(map);
+            }
+            if let Some(g) = map.get("@graph") {
+                collect_articles(g, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn name_of(v: &serde_json::Value) -> Option<String> {
+    match v {
+        serde_json::Value::String(s) => Some(s.clone()),
+        serde_json::Value::Object(m) => m.get("name").and_then(|n| n.as_str()).map(str::to_string),
+        serde_json::Value::Array(a) => {
+            let names: Vec<String> = a.iter().filter_map(name_of).collect();
+            (!names.is_empty()).then(|| names.join(", "))
+        }
+        _ => None,
+    }
+}
+
+/// Where the JSON string `value` is written in `raw` (the span of its text).
+fn find_json_string(raw: &str, value: &str) -> Option<Span> {
+    let encoded = serde_json::to_string(value).ok()?;
+    let inner = &encoded[1..encoded.len() - 1];
+    let at = raw.find(inner)?;
+    Some(Span::new(at, at + inner.len()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn datelines() {
+        let cases: &[(&str, Option<(Option<i32>, u32, u32, Option<u32>)>)] = &[
+            ("March 19, 2022", Some((Some(2022), 3, 19, None))),
+            ("Jan 6, 2022:\u{a0}Unrest", Some((Some(2022), 1, 6, None))),
+            ("Sunday, April 18", Some((None, 4, 18, Some(6)))),
+            ("19 March 2022", Some((Some(2022), 3, 19, None))),
+            ("6 janvier 2022", Some((Some(2022), 1, 6, None))),
+            ("19 de marzo de 2022", Some((Some(2022), 3, 19, None))),
+            ("2022-03-19T10:00:00Z", Some((Some(2022), 3, 19, None))),
+            ("19.03.2022", Some((Some(2022), 3, 19, None))),
+            (
+                "Published: Sept. 3, 2021 at 10:30 a.m. EDT",
+                Some((Some(2021), 9, 3, None)),
+            ),
+            ("Mayor said", None),
+            ("March on Washington", None),
+            ("2022 was a year", None),
+        ];
+        for (s, want) in cases {
+            let got = parse_dateline(s).map(|d| (d.year, d.month, d.day, d.weekday));
+            assert_eq!(got, *want, "{s}");
+        }
+        assert_eq!(parse_dateline("March 19, 2022").unwrap().len, 14);
+        assert_eq!(
+            parse_dateline("Published: Sept. 3, 2021 at 10:30 a.m. EDT rest")
+                .unwrap()
+                .len,
+            42
+        );
+    }
+
+    #[test]
+    fn weekday_year_inference() {
+        let d = parse_dateline("Sunday, April 18").unwrap();
+        // 2021-04-18 was a Sunday; 2009-04-18 a Saturday.
+        assert_eq!(
+            dateline_value(&d, "Sunday, April 18 ... in 2021 ..."),
+            "2021-04-18"
+        );
+        assert_eq!(
+            dateline_value(&d, "Sunday, April 18 ... fled in 2009 ..."),
+            "--04-18"
+        );
+        assert_eq!(dateline_value(&d, "no year at all"), "--04-18");
+    }
+
+    #[test]
+    fn sections() {
+        let cases = [
+            (
+                "International Riots in Kazakhstan: Moscow acts",
+                Some("International"),
+            ),
+            ("World Bank raises its growth forecast", None),
+            ("World | Protests spread across the country", Some("World")),
+            ("Politics", None),
+            ("International students return to campus", None),
+        ];
+        for (t, want) in cases {
+            assert_eq!(split_section(t).map(|(e, _)| &t[..e]), want, "{t}");
+        }
+    }
+
+    #[test]
+    fn languages() {
+        let cases = [
+            ("en", "The government said on Thursday that the protests had been put down and that order was restored in the city."),
+            ("fr", "Le gouvernement a déclaré jeudi que les manifestations avaient été réprimées et que l'ordre était rétabli dans la ville."),
+            ("de", "Die Regierung erklärte am Donnerstag, die Proteste seien niedergeschlagen worden und in der Stadt herrsche wieder Ordnung."),
+            ("es", "El gobierno dijo el jueves que las protestas habían sido sofocadas y que el orden se había restablecido en la ciudad."),
+            ("ru", "Правительство заявило в четверг, что протесты были подавлены и порядок в городе восстановлен."),
+            ("it", "Il governo ha dichiarato giovedì che le proteste erano state represse e che l'ordine era stato ristabilito in città."),
+        ];
+        for (want, text) in cases {
+            assert_eq!(identify_language(text).map(|l| l.0), Some(want), "{text}");
+        }
+    }
 }

@@ -2,5 +2,6 @@
 //! recorded in a README beside its data under `data/`.
 
 mod stopwords;
+pub mod wordfreq;
 
 pub use stopwords::{is_stopword, is_stopword_in};

@@ -1,0 +1,47 @@
+//! Scores the temporal expression extractor on the hand-annotated set in
+//! `tests/eval/timex/` (dev, held-out test, and
+//! the five real seed articles).
+//!
+//! ```text
+//! cargo run --release --example timex_eval            # the table
+//! cargo run --release --example timex_eval -- -v      # and every error
+//! ```
+
+#[path = "../tests/eval/timex/score.rs"]
+mod score;
+
+fn main() {
+    let verbose = std::env::args().any(|a| a == "-v" || a == "--verbose");
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/eval/timex");
+    println!(
+        "{:<6} {:>5} {:>5} | {:>6} {:>6} {:>6} | {:>6} {:>6} {:>6} | {:>6} {:>6} {:>6} | {:>6}",
+        "part",
+        "gold",
+        "sys",
+        "str-P",
+        "str-R",
+        "str-F1",
+        "rel-P",
+        "rel-R",
+        "rel-F1",
+        "val-P",
+        "val-R",
+        "val-F1",
+        "typ-F1"
+    );
+    for part in ["dev", "test", "seeds"] {
+        let docs = score::load(&format!("{dir}/{part}.jsonl"));
+        let c = score::score(&docs, |line| {
+            if verbose {
+                println!("  {line}");
+            }
+        });
+        let (sp, sr, sf) = score::f1(c.strict, c.system, c.gold);
+        let (rp, rr, rf) = score::f1(c.relaxed, c.system, c.gold);
+        let (vp, vr, vf) = score::f1(c.value, c.system, c.gold);
+        println!(
+            "{:<6} {:>5} {:>5} | {sp:>6.3} {sr:>6.3} {sf:>6.3} | {rp:>6.3} {rr:>6.3} {rf:>6.3} | {vp:>6.3} {vr:>6.3} {vf:>6.3} | {:>6.3}",
+            part, c.gold, c.system, c.type_f1()
+        );
+    }
+}

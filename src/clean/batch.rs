@@ -1,0 +1,75 @@
+//! [`BatchEvidence`]: lines that recur across the articles of one batch.
+//!
+//! Articles dropped together often come from the same sites and carry the
+//! same furniture ("Leave a Reply", "Stay tuned to ..."). A short line found
+//! in two or more articles of the batch is counted as furniture; a short line
+//! that ends like a sentence needs three articles, since wire copy
+//! republished by two outlets shares real sentences. The title line of an
+//! article is never judged by this (two outlets may share a headline).
+//!
+//! ```
+//! use storydiff::clean::BatchEvidence;
+//! let batch = BatchEvidence::gather(&[
+//!     "Story one\n\nFirst story text.\n\nFollow Example Daily",
+//!     "Story two\n\nSecond story text.\n\nFollow Example Daily",
+//! ]);
+//! assert!(batch.is_furniture("Follow Example Daily"));
+//! assert!(!batch.is_furniture("First story text."));
+//! ```
+
+use super::boilerplate::{ends_sentence, word_count};
+use std::collections::{HashMap, HashSet};
+
+/// Most words a recurring line may have to count as furniture.
+const MAX_WORDS: usize = 12;
+
+/// Evidence gathered over the whole batch.
+#[derive(Clone, Debug, Default)]
+pub struct BatchEvidence {
+    /// Normalized line -> number of articles it occurs in.
+    counts: HashMap<String, usize>,
+}
+
+fn key(line: &str) -> String {
+    line.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+impl BatchEvidence {
+    /// Gathers the evidence from the texts of a batch (raw inputs; HTML is
+    /// read through its extracted text).
+    pub fn gather(inputs: &[&str]) -> BatchEvidence {
+        let mut counts: HashMap<String, usize> = HashMap::new();
+        if inputs.len() < 2 {
+            return BatchEvidence { counts };
+        }
+        for input in inputs {
+            let format = super::Format::detect(None, input);
+            let text = super::prepare(input, format).0;
+            let lines: HashSet<String> = text
+                .as_str()
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && word_count(l) <= MAX_WORDS)
+                .map(key)
+                .collect();
+            for l in lines {
+                *counts.entry(l).or_default() += 1;
+            }
+        }
+        counts.retain(|_, n| *n >= 2);
+        BatchEvidence { counts }
+    }
+
+    /// Whether `line` is furniture by the evidence of the batch.
+    pub fn is_furniture(&self, line: &str) -> bool {
+        let line = line.trim();
+        if word_count(line) > MAX_WORDS {
+            return false;
+        }
+        let n = self.counts.get(&key(line)).copied().unwrap_or(0);
+        n >= 3 || n >= 2 && !ends_sentence(line)
+    }
+}

@@ -1,0 +1,289 @@
+//! Temporal expressions with normalized values (TimeML TIMEX3 style).
+//!
+//! | type | what |
+//! | --- | --- |
+//! | [`CalendarDate`] | a day of the Gregorian calendar, with day arithmetic |
+//! | [`DateKind`] | DATE, TIME, DURATION or SET |
+//! | [`DateMention`] | a span of the analysis text, its kind, value and modifier |
+//! | [`extract`] | finds them in a [`Doc`], anchored to `doc.anchor` |
+//!
+//! ```
+//! use storydiff::extract::{dates, CalendarDate, Doc};
+//! use storydiff::text::segment;
+//! let text = "Activists said Saturday they were refused. The ministry last month signaled neutrality.";
+//! let seg = segment(text);
+//! let doc = Doc { text, seg: &seg, anchor: CalendarDate::new(2022, 3, 19), language: Some("en") };
+//! let found: Vec<(&str, String)> = dates::extract(&doc)
+//!     .iter()
+//!     .map(|d| (d.span.of(text), d.value.clone()))
+//!     .collect();
+//! assert_eq!(found, [("Saturday", "2022-03-19".to_string()), ("last month", "2022-02".to_string())]);
+//! ```
+//!
+//! # Design
+//!
+//! A token-driven scanner ([`scan`]) walks each sentence's tokens and, at each
+//! one, tries a dozen small hand-written patterns over the next few tokens
+//! (no regular expressions), keeping the longest match. A match carries what it
+//! means (`Sem`: "the Saturday before or after the anchor", "the month before
+//! the anchor's", "three years"); [`resolve`] turns that into a value using the
+//! anchor, the tense of the sentence and the last day the text spoke of.
+//!
+//! Value conventions (TimeML): `2022-03-19`, `2022-03`, `2022`, `2022-W11`,
+//! `2022-W10-WE` (a weekend), `2022-Q1`, `2022-SU` (a season), `199` (the
+//! 1990s), `20` (the 21st century), `2022-03-19T14:00` (a clock time on a known
+//! day), `2022-01-04TNI` (a part of day: `MO`, `AF`, `EV`, `NI`), durations
+//! `P3Y`, `PT6H`, `PXD` (an unknown number of days) and ranges `P20D/P50D`
+//! ("20 to 50 days"), sets `P1D` ("every day") and `XXXX-WXX-6` ("every
+//! Saturday"), and `PRESENT_REF`, `PAST_REF`, `FUTURE_REF`. Without an anchor,
+//! the unknown parts are `X`: `XXXX-03-19`, `XXXX-WXX-6`, `XXXX-XX-XXT14:00`.
+//! "early", "late" and "mid-" keep the value of what they modify and set
+//! [`DateMention::modifier`] (`START`, `END`, `MID`).
+//!
+//! Weekdays and month days without a year are placed by tense: in a sentence
+//! in the past (or with no tense marker) "on Saturday" is the Saturday on or
+//! before the anchor; with "will", "would", "expected to", ... it is the one on
+//! or after it; "last"/"next" say so themselves. A clock time takes the day
+//! named nearest in its sentence, else the last day named before, else the anchor.
+
+mod lexicon;
+mod resolve;
+mod scan;
+
+use super::Doc;
+use crate::text::Span;
+use resolve::Tense;
+use scan::Tok;
+use serde::Serialize;
+
+/// A day of the proleptic Gregorian calendar.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct CalendarDate {
+    pub year: i32,
+    pub month: u32,
+    pub day: u32,
+}
+
+impl CalendarDate {
+    pub fn new(year: i32, month: u32, day: u32) -> Option<CalendarDate> {
+        (1..=12)
+            .contains(&month)
+            .then_some(())
+            .filter(|_| day >= 1 && day <= days_in_month(year, month))
+            .map(|_| CalendarDate { year, month, day })
+    }
+
+    /// Parses `YYYY-MM-DD`.
+    pub fn parse_iso(s: &str) -> Option<CalendarDate> {
+        let mut it = s.trim().splitn(3, '-');
+        let y = it.next()?.parse().ok()?;
+        let m = it.next()?.parse().ok()?;
+        let d = it.next()?.get(..2)?.parse().ok()?;
+        CalendarDate::new(y, m, d)
+    }
+
+    /// Days since 1970-01-01.
+    pub fn days(&self) -> i64 {
+        // Howard Hinnant's days_from_civil.
+        let y = self.year as i64 - i64::from(self.month <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let m = self.month as i64;
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + self.day as i64 - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146097 + doe - 719468
+    }
+
+    pub fn from_days(z: i64) -> CalendarDate {
+        let z = z + 719468;
+        let era = z.div_euclid(146097);
+        let doe = z - era * 146097;
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+        let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+        let y = (yoe + era * 400 + i64::from(m <= 2)) as i32;
+        CalendarDate {
+            year: y,
+            month: m,
+            day: d,
+        }
+    }
+
+    /// Day of the week, 0 = Monday .. 6 = Sunday.
+    pub fn weekday(&self) -> u32 {
+        ((self.days() + 3).rem_euclid(7)) as u32
+    }
+
+    pub fn add_days(&self, n: i64) -> CalendarDate {
+        CalendarDate::from_days(self.days() + n)
+    }
+
+    pub fn iso(&self) -> String {
+        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+pub fn days_in_month(year: i32, month: u32) -> u32 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+/// What kind of temporal expression (TimeML's TIMEX3 types).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum DateKind {
+    Date,
+    Time,
+    Duration,
+    Set,
+}
+
+/// A temporal expression and its normalized value.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct DateMention {
+    pub span: Span,
+    pub kind: DateKind,
+    /// ISO 8601 / TimeML value: `2022-03-19`, `2022-03`, `2022-W11`,
+    /// `2022-03-19T14:00`, `P3D`, `PRESENT_REF`, `XXXX-03-19` when the year is unknown.
+    pub value: String,
+    /// TimeML `mod`: `START` ("early March"), `END` ("late last year"), `MID` ("mid-February").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub modifier: Option<&'static str>,
+}
+
+/// Finds temporal expressions in `doc`, resolving relative ones against `doc.anchor`.
+pub fn extract(doc: &Doc) -> Vec<DateMention> {
+    let mut out = Vec::new();
+    // The last day the text spoke of, for "the next day" and clock times.
+    let mut reference: Option<CalendarDate> = None;
+    let seg = doc.seg;
+    // Scan a paragraph at a time: a few dates straddle a sentence break that
+    // the segmenter had to guess ("am 19. März", "5:50 a.m. Moscow time").
+    let mut s = 0;
+    while s < seg.sentences.len() {
+        let para = seg.sentences[s].paragraph;
+        let mut e = s;
+        while e < seg.sentences.len() && seg.sentences[e].paragraph == para {
+            e += 1;
+        }
+        let (t0, t1) = (seg.sentences[s].first_token, seg.sentences[e - 1].end_token);
+        s = e;
+        let toks: Vec<Tok> = seg.tokens[t0..t1]
+            .iter()
+            .map(|t| Tok::new(doc.text, t.span, t.kind))
+            .collect();
+        let found = scan::scan(&toks);
+        if found.is_empty() {
+            continue;
+        }
+        let sentence: Vec<usize> = seg.tokens[t0..t1].iter().map(|t| t.sentence).collect();
+        let markers = tense_markers(&toks);
+        // Days first (clock times look for the day nearest them), in order.
+        let mut resolved: Vec<Option<resolve::Resolved>> = Vec::with_capacity(found.len());
+        let mut days: Vec<(usize, usize, CalendarDate)> = Vec::new();
+        for f in &found {
+            if matches!(f.sem, resolve::Sem::Time { .. }) {
+                resolved.push(None);
+                continue;
+            }
+            let tense = tense_at(&markers, &sentence, f.first, f.end);
+            let r = resolve::resolve(&f.sem, doc.anchor, tense, reference);
+            if let Some(d) = r.day {
+                days.push((sentence[f.first], f.first, d));
+                reference = Some(d);
+            }
+            resolved.push(Some(r));
+        }
+        for (f, r) in found.iter().zip(resolved) {
+            let r = r.unwrap_or_else(|| {
+                let here = sentence[f.first];
+                let near = days
+                    .iter()
+                    .filter(|(s, _, _)| *s == here)
+                    .min_by_key(|(_, at, _)| at.abs_diff(f.first))
+                    .map(|&(_, _, d)| d);
+                let before = days
+                    .iter()
+                    .rev()
+                    .find(|(_, at, _)| *at < f.first)
+                    .map(|&(_, _, d)| d);
+                let day = near.or(before).or(doc.anchor).or(reference);
+                resolve::resolve(&f.sem, None, Tense::Unknown, day)
+            });
+            let span = Span::new(toks[f.first].span.start, toks[f.end - 1].span.end);
+            out.push(DateMention {
+                span,
+                kind: r.kind,
+                value: r.value,
+                modifier: f.modifier,
+            });
+        }
+    }
+    out
+}
+
+/// Past (`Some(false)`) and future (`Some(true)`) markers of each token.
+fn tense_markers(toks: &[Tok]) -> Vec<Option<bool>> {
+    (0..toks.len())
+        .map(|i| {
+            let w = toks[i].low.as_str();
+            let prev = if i > 0 { toks[i - 1].low.as_str() } else { "" };
+            if lexicon::SCHEDULE_WORDS.contains(&w) {
+                // "expected to", "scheduled for", "due to end"; not "due to a rise", "set up".
+                let next = toks.get(i + 1).map_or("", |t| t.low.as_str());
+                let after = toks.get(i + 2).map_or("", |t| t.low.as_str());
+                let causal = w == "due" && lexicon::DETERMINERS.contains(&after);
+                if !matches!(next, "to" | "for" | "on" | "in") || causal {
+                    return None;
+                }
+                return Some(!matches!(prev, "was" | "were" | "had" | "been"));
+            }
+            if lexicon::FUTURE_WORDS.contains(&w) || w.ends_with("'ll") {
+                if w == "going" && toks.get(i + 1).is_none_or(|t| t.low != "to") {
+                    return None;
+                }
+                return Some(true);
+            }
+            if lexicon::PAST_WORDS.contains(&w) {
+                return Some(false);
+            }
+            // "will remain closed", "is banned": an adjective, the auxiliary has the tense.
+            let passive = matches!(
+                prev,
+                "be" | "is" | "are" | "remain" | "remains" | "stay" | "stays" | "being" | "get"
+            );
+            let regular_past = !passive
+                && w.len() >= 5
+                && w.ends_with("ed")
+                && w.chars().all(char::is_alphabetic)
+                && !lexicon::NOT_PAST.contains(&w);
+            regular_past.then_some(false)
+        })
+        .collect()
+}
+
+/// The tense of the expression at tokens `first..end`: the nearest marker
+/// before it in its sentence (the verb that governs it, usually), else the
+/// nearest after it.
+fn tense_at(markers: &[Option<bool>], sentence: &[usize], first: usize, end: usize) -> Tense {
+    let here = sentence[first];
+    let to_tense = |future: bool| if future { Tense::Future } else { Tense::Past };
+    let left = (0..first)
+        .rev()
+        .take_while(|&i| sentence[i] == here)
+        .find_map(|i| markers[i]);
+    if let Some(f) = left {
+        return to_tense(f);
+    }
+    (end..markers.len())
+        .take_while(|&i| sentence[i] == here)
+        .find_map(|i| markers[i])
+        .map_or(Tense::Unknown, to_tense)
+}

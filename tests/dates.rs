@@ -1,0 +1,508 @@
+//! Temporal expressions: named cases, run through `extract::dates::extract`.
+
+use storydiff::extract::{dates, CalendarDate, DateKind, DateMention, Doc};
+use storydiff::text::{normalize, segment};
+
+fn run(text: &str, anchor: Option<&str>) -> Vec<DateMention> {
+    let seg = segment(text);
+    let doc = Doc {
+        text,
+        seg: &seg,
+        anchor: anchor.and_then(CalendarDate::parse_iso),
+        language: None,
+    };
+    dates::extract(&doc)
+}
+
+/// `(surface, value)` of each finding.
+fn found(text: &str, anchor: Option<&str>) -> Vec<(String, String)> {
+    run(text, anchor)
+        .iter()
+        .map(|d| (d.span.of(text).to_string(), d.value.clone()))
+        .collect()
+}
+
+/// Expected findings: `(surface, value)` in order.
+type Want = &'static [(&'static str, &'static str)];
+
+fn seed(prefix: &str) -> String {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds");
+    let entry = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(prefix))
+        .unwrap();
+    let raw = std::fs::read_to_string(entry).unwrap();
+    normalize(&raw).as_str().to_string()
+}
+
+/// Whether `want` (surface, value) is found right after the first occurrence of `context`.
+fn assert_found_in(text: &str, anchor: &str, context: &str, surface: &str, value: &str) {
+    let at = text
+        .find(context)
+        .unwrap_or_else(|| panic!("{context:?} not in text"));
+    let all = run(text, Some(anchor));
+    let hit = all
+        .iter()
+        .find(|d| d.span.start >= at && d.span.of(text) == surface)
+        .unwrap_or_else(|| panic!("{surface:?} after {context:?} not found"));
+    assert_eq!(hit.value, value, "{surface:?} after {context:?}");
+}
+
+#[test]
+fn seed_001_published_2022_03_19() {
+    let text = seed("001");
+    let a = "2022-03-19";
+    assert_found_in(
+        &text,
+        a,
+        "Activists in Kazakhstan said",
+        "Saturday",
+        "2022-03-19",
+    );
+    assert_found_in(&text, a, "Komilov on", "Thursday", "2022-03-17");
+    assert_found_in(&text, a, "The foreign ministry", "last month", "2022-02");
+    assert_found_in(
+        &text,
+        a,
+        "Earlier this month",
+        "Earlier this month",
+        "2022-03",
+    );
+    assert_found_in(
+        &text,
+        a,
+        "vacate it",
+        "2:00 p.m. local time",
+        "2022-03-19T14:00",
+    );
+    assert_found_in(&text, a, "\"booked\"", "the whole day", "P1D");
+    // "Russia Today" is a channel, not a day.
+    assert!(run(&text, Some(a))
+        .iter()
+        .all(|d| d.span.of(&text) != "Today"));
+}
+
+#[test]
+fn seed_002_published_2022_01_06() {
+    let text = seed("002");
+    let a = "2022-01-06";
+    assert_found_in(&text, a, "officials said", "Thursday", "2022-01-06");
+    assert_found_in(&text, a, "Separately on", "Thursday", "2022-01-06");
+    assert_found_in(&text, a, "protests over", "the weekend", "2021-W52-WE");
+    assert_found_in(&text, a, "independent in", "1991", "1991");
+}
+
+#[test]
+fn seeds_003_and_004() {
+    let text = seed("003");
+    assert_found_in(
+        &text,
+        "2022-01-05",
+        "spreading",
+        "overnight from Tuesday to Wednesday",
+        "2022-01-04TNI",
+    );
+    assert_found_in(&text, "2022-01-05", "erupted on", "Sunday", "2022-01-02");
+    let text = seed("004");
+    assert_found_in(
+        &text,
+        "2021-04-18",
+        "ranging from",
+        "20 to 50 days",
+        "P20D/P50D",
+    );
+    assert_found_in(
+        &text,
+        "2021-04-18",
+        "resolution of",
+        "February 11",
+        "2021-02-11",
+    );
+}
+
+#[test]
+fn expressions_with_an_anchor() {
+    // (name, anchor, text, expected (surface, value) in order)
+    let cases: &[(&str, &str, &str, Want)] = &[
+        (
+            "long date",
+            "2022-03-19",
+            "It happened on March 19, 2022.",
+            &[("March 19, 2022", "2022-03-19")],
+        ),
+        (
+            "day month year",
+            "2022-03-19",
+            "It happened on 19 March 2022.",
+            &[("19 March 2022", "2022-03-19")],
+        ),
+        (
+            "abbreviated",
+            "2022-03-19",
+            "Rioters came on Jan. 6 and left.",
+            &[("Jan. 6", "2022-01-06")],
+        ),
+        (
+            "abbreviated with year",
+            "2022-03-19",
+            "Since Jan 6, 2021 nothing changed.",
+            &[("Jan 6, 2021", "2021-01-06")],
+        ),
+        (
+            "iso",
+            "2022-03-19",
+            "Published 2022-03-19 in print.",
+            &[("2022-03-19", "2022-03-19")],
+        ),
+        (
+            "month year",
+            "2022-03-19",
+            "Prices rose in March 2021.",
+            &[("March 2021", "2021-03")],
+        ),
+        (
+            "year",
+            "2022-03-19",
+            "Uzbekistan quit the CSTO in 2012.",
+            &[("2012", "2012")],
+        ),
+        (
+            "since year",
+            "2022-03-19",
+            "It has been independent since 1991.",
+            &[("1991", "1991")],
+        ),
+        (
+            "decade",
+            "2022-03-19",
+            "It boomed in the 1990s.",
+            &[("the 1990s", "199")],
+        ),
+        (
+            "weekday past",
+            "2022-03-19",
+            "Police said on Thursday they had left.",
+            &[("Thursday", "2022-03-17")],
+        ),
+        (
+            "weekday same day",
+            "2022-03-19",
+            "Activists said Saturday they were refused.",
+            &[("Saturday", "2022-03-19")],
+        ),
+        (
+            "weekday future",
+            "2022-03-19",
+            "The rally will take place on Tuesday.",
+            &[("Tuesday", "2022-03-22")],
+        ),
+        (
+            "next weekday",
+            "2022-03-19",
+            "They meet again next Saturday.",
+            &[("next Saturday", "2022-03-26")],
+        ),
+        (
+            "last weekday",
+            "2022-03-19",
+            "They met last Saturday.",
+            &[("last Saturday", "2022-03-12")],
+        ),
+        (
+            "last month",
+            "2022-03-19",
+            "The ministry last month signaled neutrality.",
+            &[("last month", "2022-02")],
+        ),
+        (
+            "earlier this month",
+            "2022-03-19",
+            "Earlier this month a rally was held.",
+            &[("Earlier this month", "2022-03")],
+        ),
+        (
+            "early march",
+            "2022-03-19",
+            "In early March the authorities agreed.",
+            &[("early March", "2022-03")],
+        ),
+        (
+            "late last year",
+            "2022-03-19",
+            "Talks collapsed late last year.",
+            &[("late last year", "2021")],
+        ),
+        (
+            "this week",
+            "2022-03-19",
+            "Talks held this week failed.",
+            &[("this week", "2022-W11")],
+        ),
+        (
+            "weekend",
+            "2022-01-06",
+            "Protests began over the weekend.",
+            &[("the weekend", "2021-W52-WE")],
+        ),
+        (
+            "yesterday today tomorrow",
+            "2022-03-19",
+            "Yesterday it rained, today it is dry and tomorrow it will snow.",
+            &[
+                ("Yesterday", "2022-03-18"),
+                ("today", "2022-03-19"),
+                ("tomorrow", "2022-03-20"),
+            ],
+        ),
+        (
+            "overnight",
+            "2022-01-06",
+            "Riots spread overnight from Tuesday to Wednesday.",
+            &[("overnight from Tuesday to Wednesday", "2022-01-04TNI")],
+        ),
+        (
+            "part of day",
+            "2022-01-06",
+            "Shots were heard on Tuesday night.",
+            &[("Tuesday night", "2022-01-04TNI")],
+        ),
+        (
+            "clock time",
+            "2022-03-19",
+            "They left at 2:00 p.m. local time.",
+            &[("2:00 p.m. local time", "2022-03-19T14:00")],
+        ),
+        (
+            "clock time on a named day",
+            "2022-03-19",
+            "The vote will close on Monday at 8 p.m.",
+            &[("Monday", "2022-03-21"), ("8 p.m.", "2022-03-21T20:00")],
+        ),
+        (
+            "duration range",
+            "2022-03-19",
+            "Sentences range from 20 to 50 days in prison.",
+            &[("20 to 50 days", "P20D/P50D")],
+        ),
+        (
+            "duration words",
+            "2022-03-19",
+            "The war lasted three years.",
+            &[("three years", "P3Y")],
+        ),
+        (
+            "whole day",
+            "2022-03-19",
+            "The square was booked for the whole day.",
+            &[("the whole day", "P1D")],
+        ),
+        (
+            "hyphenated",
+            "2022-03-19",
+            "A 20-year war ended.",
+            &[("20-year", "P20Y")],
+        ),
+        (
+            "ago",
+            "2022-03-19",
+            "It was amended three years ago.",
+            &[("three years ago", "2019")],
+        ),
+        (
+            "set",
+            "2022-03-19",
+            "Protesters gather every day and every Saturday.",
+            &[("every day", "P1D"), ("every Saturday", "XXXX-WXX-6")],
+        ),
+        (
+            "references",
+            "2022-03-19",
+            "It is now calm, currently, but was recently tense; in the future it may change.",
+            &[
+                ("now", "PRESENT_REF"),
+                ("currently", "PRESENT_REF"),
+                ("recently", "PAST_REF"),
+                ("the future", "FUTURE_REF"),
+            ],
+        ),
+        (
+            "quarter",
+            "2022-03-19",
+            "Sales fell in the first quarter of 2021.",
+            &[("the first quarter of 2021", "2021-Q1")],
+        ),
+        (
+            "season",
+            "2022-03-19",
+            "Talks resume this summer.",
+            &[("this summer", "2022-SU")],
+        ),
+        (
+            "mid month",
+            "2022-03-19",
+            "Schools closed in mid-February.",
+            &[("mid-February", "2022-02")],
+        ),
+        (
+            "next day",
+            "2022-03-19",
+            "Police came on March 3. The next day they left.",
+            &[("March 3", "2022-03-03"), ("The next day", "2022-03-04")],
+        ),
+        (
+            "french",
+            "2022-03-19",
+            "La manifestation du 20 mars 2022 a été interdite.",
+            &[("20 mars 2022", "2022-03-20")],
+        ),
+        (
+            "german",
+            "2022-03-19",
+            "Die Demonstration am 19. März 2022 wurde verboten.",
+            &[("19. März 2022", "2022-03-19")],
+        ),
+        (
+            "spanish",
+            "2022-03-19",
+            "El Gobierno aprobó la ley el 3 de marzo de 2022.",
+            &[("3 de marzo de 2022", "2022-03-03")],
+        ),
+        (
+            "foreign weekday",
+            "2022-03-19",
+            "Les militants ont manifesté le samedi.",
+            &[("samedi", "2022-03-19")],
+        ),
+    ];
+    for (name, anchor, text, want) in cases {
+        let got = found(text, Some(anchor));
+        let want: Vec<(String, String)> = want
+            .iter()
+            .map(|(s, v)| (s.to_string(), v.to_string()))
+            .collect();
+        assert_eq!(got, want, "{name}: {text}");
+    }
+}
+
+#[test]
+fn without_an_anchor_unknown_parts_are_x() {
+    let cases: &[(&str, &str, Want)] = &[
+        (
+            "month day",
+            "It happened on March 19.",
+            &[("March 19", "XXXX-03-19")],
+        ),
+        (
+            "weekday",
+            "Activists said Saturday they were refused.",
+            &[("Saturday", "XXXX-WXX-6")],
+        ),
+        (
+            "clock",
+            "They left at 2:00 p.m. local time.",
+            &[("2:00 p.m. local time", "XXXX-XX-XXT14:00")],
+        ),
+        (
+            "full date stays",
+            "It happened on March 19, 2022.",
+            &[("March 19, 2022", "2022-03-19")],
+        ),
+        (
+            "clock on a full date",
+            "On March 19, 2022 they left at 2 p.m.",
+            &[
+                ("March 19, 2022", "2022-03-19"),
+                ("2 p.m.", "2022-03-19T14:00"),
+            ],
+        ),
+        (
+            "last month",
+            "The ministry last month signaled it.",
+            &[("last month", "XXXX-XX")],
+        ),
+    ];
+    for (name, text, want) in cases {
+        let got = found(text, None);
+        let want: Vec<(String, String)> = want
+            .iter()
+            .map(|(s, v)| (s.to_string(), v.to_string()))
+            .collect();
+        assert_eq!(got, want, "{name}: {text}");
+    }
+}
+
+#[test]
+fn not_dates() {
+    let cases: &[(&str, &str)] = &[
+        ("channel", "The editor of Russia Today criticized it."),
+        (
+            "march as a noun",
+            "Kazakhstan refused to allow a march against the war.",
+        ),
+        ("march as a verb", "They will march to the square."),
+        (
+            "may as a modal",
+            "May they succeed. Officials may hold talks.",
+        ),
+        ("may as a name", "Theresa May said so."),
+        ("sun newspaper", "The Sun reported it."),
+        ("mar in a name", "Mar Roxas spoke."),
+        (
+            "counts",
+            "More than 2,000 people and 13 members were killed.",
+        ),
+        ("score", "They won 2:1 in the final."),
+        (
+            "weekday in a name",
+            "Bloody Sunday is remembered. The Sunday Times wrote.",
+        ),
+    ];
+    for (name, text) in cases {
+        assert_eq!(
+            found(text, Some("2022-03-19")),
+            Vec::<(String, String)>::new(),
+            "{name}: {text}"
+        );
+    }
+}
+
+#[test]
+fn kinds_and_modifiers() {
+    let text = "In early March they met at 2 p.m. for three hours every day.";
+    let got: Vec<(DateKind, Option<&str>)> = run(text, Some("2022-03-19"))
+        .iter()
+        .map(|d| (d.kind, d.modifier))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (DateKind::Date, Some("START")),
+            (DateKind::Time, None),
+            (DateKind::Duration, None),
+            (DateKind::Set, None),
+        ]
+    );
+}
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn spans_are_on_char_boundaries_ordered_and_disjoint(
+            text in "([A-Za-zéü0-9,.:'\\- ]|March|May|Saturday|last|next|week|19|2022|p\\.m\\.|ago|years| ){0,40}"
+        ) {
+            let found = run(&text, Some("2022-03-19"));
+            let mut end = 0;
+            for d in &found {
+                prop_assert!(d.span.start < d.span.end && d.span.end <= text.len());
+                prop_assert!(text.is_char_boundary(d.span.start) && text.is_char_boundary(d.span.end));
+                prop_assert!(d.span.start >= end, "overlap in {:?}", text);
+                end = d.span.end;
+                prop_assert!(!d.value.is_empty());
+            }
+        }
+    }
+}

@@ -1,0 +1,44 @@
+//! Quality floors on the hand-annotated temporal set (`tests/eval/timex/`).
+//! The figures themselves: `cargo run --release --example timex_eval`.
+//! HeidelTime's TempEval-3 value F1 was about 0.78; the floors sit above it.
+
+#[path = "eval/timex/score.rs"]
+mod score;
+
+fn counts(part: &str) -> score::Counts {
+    let path = format!(
+        "{}/tests/eval/timex/{part}.jsonl",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    score::score(&score::load(&path), |_| {})
+}
+
+#[test]
+fn the_sets_are_big_enough() {
+    let total: usize = ["dev", "test"].iter().map(|p| counts(p).gold).sum();
+    assert!(total >= 120, "{total} gold expressions");
+}
+
+#[test]
+fn floors() {
+    // (part, strict span F1, relaxed span F1, value F1)
+    let floors = [
+        ("dev", 0.90, 0.95, 0.90),
+        ("test", 0.85, 0.90, 0.85),
+        ("seeds", 0.85, 0.90, 0.85),
+    ];
+    for (part, strict, relaxed, value) in floors {
+        let c = counts(part);
+        assert!(
+            c.strict_f1() >= strict,
+            "{part} strict span F1 {:.3}",
+            c.strict_f1()
+        );
+        assert!(
+            c.relaxed_f1() >= relaxed,
+            "{part} relaxed span F1 {:.3}",
+            c.relaxed_f1()
+        );
+        assert!(c.value_f1() >= value, "{part} value F1 {:.3}", c.value_f1());
+    }
+}
