@@ -37,7 +37,7 @@ impl Input {
         }
     }
 
-    /// An input from raw bytes, decoded with [`text::decode`].
+    /// An input from raw bytes, decoded with [`text::decode()`].
     pub fn from_bytes(id: impl Into<String>, file_name: Option<String>, bytes: &[u8]) -> Input {
         let decoded = text::decode(bytes);
         Input {

@@ -5,7 +5,7 @@
 //! 1. [`text`]: decoding, normalization with an offset map, segmentation.
 //! 2. [`clean`]: boilerplate and markup removal, each removal with a reason.
 //! 3. [`extract`]: metadata, entities, dates, quantities, quotes, events.
-//! 4. [`compare`]: similarity, event clusters, fact diffs.
+//! 4. [`compare`](mod@compare): similarity, event clusters, fact diffs.
 //! 5. [`report`]: the serde report, the only shape that leaves the core.
 //!
 //! An [`Article`] owns its input text exactly as given; every finding is a
@@ -33,8 +33,10 @@ pub mod lexicon;
 pub mod report;
 pub mod text;
 
+/// The JavaScript API (`analyze`, `compare`, `decodeBytes`, `schemaVersion`); public so that
+/// `tests/wasm_browser.rs` can call it as the page does.
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use article::{analyze, analyze_batch, Article, Input};
 pub use compare::{compare, Comparison};

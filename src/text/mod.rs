@@ -6,7 +6,7 @@
 //!   (cleaning and normalization build these, and they compose).
 //! - [`normalize`]: the analysis text (NFC, one kind of quote, dash and space).
 //! - [`segment`]: paragraphs, sentences and tokens of the analysis text.
-//! - [`decode`]: bytes in any common encoding to a `String`, saying which.
+//! - [`decode`](mod@decode): bytes in any common encoding to a `String`, saying which.
 
 pub mod decode;
 mod mapped;

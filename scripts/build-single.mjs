@@ -1,0 +1,93 @@
+// Second half of scripts/build: copies the seeds with a manifest into dist/seeds/, and writes
+// dist/storydiff.html, one self-contained page: the no-modules wasm-bindgen glue, the wasm as
+// base64, the page modules (imports and exports stripped, wrapped in one function scope), the
+// seeds, and the CSS, all inline, allowed by sha256 hashes in a CSP with connect-src 'none'.
+import { createHash } from "node:crypto";
+import { readFileSync, writeFileSync, readdirSync, copyFileSync, mkdirSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+
+const { values: opt } = parseArgs({
+  options: {
+    seeds: { type: "string", default: "seeds" },
+    out: { type: "string", default: "dist" },
+    glue: { type: "string" },
+    wasm: { type: "string" },
+    root: { type: "string", default: "." },
+  },
+});
+const root = path.resolve(opt.root);
+const read = (p) => readFileSync(path.resolve(root, p), "utf8");
+const fail = (msg) => { console.error(`build-single: ${msg}`); process.exit(1); };
+
+// ---- seeds ---------------------------------------------------------------------------
+const SEED = /\.(txt|html?|md)$/i;
+const seedFiles = readdirSync(path.resolve(root, opt.seeds)).filter((f) => SEED.test(f) && !/^readme/i.test(f)).sort();
+if (seedFiles.length === 0) fail(`no example articles in ${opt.seeds}/`);
+const seedsOut = path.resolve(root, opt.out, "seeds");
+mkdirSync(seedsOut, { recursive: true });
+const seeds = seedFiles.map((file) => {
+  copyFileSync(path.resolve(root, opt.seeds, file), path.join(seedsOut, file));
+  return { id: file.replace(/\.[^.]*$/, ""), name: file, text: read(path.join(opt.seeds, file)) };
+});
+writeFileSync(path.join(seedsOut, "manifest.json"),
+  JSON.stringify({ articles: seeds.map(({ id, name }) => ({ id, file: name })) }, null, 2) + "\n");
+
+// ---- the single file -------------------------------------------------------------------
+if (!opt.glue || !opt.wasm) fail("--glue and --wasm are required");
+const moduleBody = (file) => {
+  const src = read(file);
+  const multi = src.match(/^import[^;]*$/m);
+  if (multi) fail(`${file}: imports must fit on one line (${multi[0]})`);
+  return `// ---- ${file}\n` + src.replace(/^import .*;$/gm, "").replace(/^export (default )?/gm, "");
+};
+// JSON that is safe inside <script>: no "</script", no U+2028/9 surprises.
+const json = (x) => JSON.stringify(x).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+const js = [
+  read(opt.glue),
+  "(() => {",
+  '"use strict";',
+  `const STORYDIFF_WASM_B64 = "${readFileSync(path.resolve(root, opt.wasm)).toString("base64")}";`,
+  `const STORYDIFF_SEEDS = ${json(seeds)};`,
+  moduleBody("www/render.js"),
+  moduleBody("www/bridge.js"),
+  moduleBody("www/app.js"),
+  "try {",
+  read("www/single.js"),
+  "} catch (e) {",
+  '  const boot = document.getElementById("boot");',
+  '  if (boot) { boot.className = "boot error"; boot.textContent = "storydiff could not start: " + (e && e.message ? e.message : e); }',
+  "  throw e;",
+  "}",
+  "})();",
+].join("\n");
+if (/<\/script/i.test(js)) fail("the inline script contains '</script'");
+const css = read("www/style.css");
+if (/<\/style/i.test(css)) fail("the CSS contains '</style'");
+const sha = (s) => `'sha256-${createHash("sha256").update(s, "utf8").digest("base64")}'`;
+const csp = [
+  "default-src 'none'",
+  `script-src ${sha(js)} 'wasm-unsafe-eval'`,
+  `style-src ${sha(css)}`,
+  "img-src data:",
+  "connect-src 'none'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join("; ");
+
+let html = read("index.html");
+const replaceOnce = (re, by, what) => {
+  if (!re.test(html)) fail(`index.html: ${what} not found`);
+  html = html.replace(re, by);
+};
+replaceOnce(/<meta http-equiv="Content-Security-Policy" content="[^"]*">/, `<meta http-equiv="Content-Security-Policy" content="${csp}">`, "CSP meta");
+replaceOnce(/<link rel="stylesheet" href="www\/style.css">/, () => `<style>${css}</style>`, "stylesheet link");
+replaceOnce(/^<script src="www\/boot.js"[^>]*><\/script>\n/m, "", "boot script");
+replaceOnce(/^<script type="module" src="www\/main.js"><\/script>\n/m, "", "module script");
+replaceOnce(/<p id="boot" class="boot">[\s\S]*?<\/p>/, '<p id="boot" class="boot">Loading storydiff…</p>', "boot message");
+replaceOnce(/<\/body>/, () => `<script>${js}</script>\n</body>`, "</body>");
+if (/<script[^>]+src=|<link[^>]+stylesheet/i.test(html)) fail("an external script or stylesheet is left");
+const out = path.resolve(root, opt.out, "storydiff.html");
+writeFileSync(out, html);
+console.log(`build-single: ${out} (${html.length} bytes, ${seeds.length} seeds)`);

@@ -1,0 +1,165 @@
+//! The JavaScript API of the wasm build (`src/wasm.rs`), called as the page calls it,
+//! in headless Chromium: `CHROMEDRIVER=/usr/bin/chromedriver cargo test --target
+//! wasm32-unknown-unknown --test wasm_browser` (scripts/test sets the runner up).
+#![cfg(target_arch = "wasm32")]
+
+use serde::Serialize;
+use serde_json::{json, Value};
+use storydiff::wasm::{analyze, compare, decode_bytes, schema_version};
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const SEEDS: [(&str, &str); 5] = [
+    ("000", include_str!("../seeds/000_c727ccb6a541bd91.txt")),
+    ("001", include_str!("../seeds/001_b367fa38e6e217df.txt")),
+    ("002", include_str!("../seeds/002_0849827d0f247804.txt")),
+    ("003", include_str!("../seeds/003_348d9d6d770ae7f5.txt")),
+    ("004", include_str!("../seeds/004_e163b6b2ee537228.txt")),
+];
+
+fn js(value: &Value) -> JsValue {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .unwrap()
+}
+
+fn rust(value: JsValue) -> Value {
+    serde_wasm_bindgen::from_value(value).unwrap()
+}
+
+fn error_message(err: wasm_bindgen::JsError) -> String {
+    let value = JsValue::from(err);
+    js_sys::Reflect::get(&value, &JsValue::from_str("message"))
+        .unwrap()
+        .as_string()
+        .unwrap()
+}
+
+/// The code point slice `start..end` of `text`.
+fn slice(text: &str, start: usize, end: usize) -> String {
+    text.chars().skip(start).take(end - start).collect()
+}
+
+/// Every span of an article report (`start`, `end`, `text`) lies in `input` and quotes it.
+fn check_spans(report: &Value, input: &str) -> usize {
+    let n = input.chars().count();
+    let mut checked = 0;
+    for list in [
+        "entities",
+        "dates",
+        "quantities",
+        "quotes",
+        "events",
+        "removed",
+        "sentences",
+    ] {
+        for span in report[list].as_array().unwrap_or(&vec![]) {
+            let (s, e) = (
+                span["start"].as_u64().unwrap() as usize,
+                span["end"].as_u64().unwrap() as usize,
+            );
+            assert!(s <= e && e <= n, "{list} span {s}..{e} outside 0..{n}");
+            assert_eq!(
+                span["text"].as_str().unwrap(),
+                slice(input, s, e),
+                "{list} span {s}..{e}"
+            );
+            checked += 1;
+        }
+    }
+    checked
+}
+
+#[wasm_bindgen_test]
+fn schema_version_is_the_reports() {
+    assert_eq!(schema_version(), storydiff::report::SCHEMA_VERSION);
+}
+
+#[wasm_bindgen_test]
+fn analyze_gives_code_point_spans_of_the_input() {
+    // Non-BMP characters before the findings: UTF-16 and byte offsets would both be wrong.
+    let text = "🇰🇿 Almaty, Jan. 6 — Kazakh President Kassym-Jomart Tokayev said on Thursday that \
+                “terrorist gangs” had seized the airport, and that more than 2,000 people were detained.";
+    let out = rust(
+        analyze(js(
+            &json!([{ "id": "flag", "text": text, "date": "2022-01-06" }]),
+        ))
+        .unwrap(),
+    );
+    let reports = out.as_array().unwrap();
+    assert_eq!(reports.len(), 1);
+    let report = &reports[0];
+    assert_eq!(report["id"], "flag");
+    assert_eq!(
+        report["schema_version"],
+        json!(storydiff::report::SCHEMA_VERSION)
+    );
+    assert!(
+        check_spans(report, text) > 0,
+        "some spans were found: {report}"
+    );
+}
+
+#[wasm_bindgen_test]
+fn compare_clusters_the_seeds_into_three_events() {
+    let articles: Vec<Value> = SEEDS
+        .iter()
+        .map(|(id, text)| json!({ "id": id, "text": text }))
+        .collect();
+    let out = rust(compare(js(&json!(articles))).unwrap());
+    let reports = out["articles"].as_array().unwrap();
+    assert_eq!(reports.len(), SEEDS.len());
+    for (report, (_, text)) in reports.iter().zip(SEEDS) {
+        check_spans(report, text);
+    }
+    assert_eq!(out["pairs"].as_array().unwrap().len(), 10);
+    let mut events: Vec<Vec<String>> =
+        serde_json::from_value(out["clusters"]["event"].clone()).unwrap();
+    events.iter_mut().for_each(|c| c.sort());
+    events.sort();
+    assert_eq!(
+        events,
+        vec![vec!["000", "001"], vec!["002", "003"], vec!["004"]]
+    );
+}
+
+#[wasm_bindgen_test]
+fn keep_restores_a_removed_part() {
+    let (_, text) = SEEDS[0];
+    let first = rust(analyze(js(&json!([{ "id": "a", "text": text }]))).unwrap());
+    let removed = first[0]["removed"].as_array().unwrap().clone();
+    assert!(
+        !removed.is_empty(),
+        "the seed's \"Read also\" lines are set aside as boilerplate"
+    );
+    let (s, e) = (removed[0]["start"].clone(), removed[0]["end"].clone());
+    let again = rust(analyze(js(&json!([{ "id": "a", "text": text, "keep": [[s, e]] }]))).unwrap());
+    let after = again[0]["removed"].as_array().unwrap();
+    assert_eq!(after.len(), removed.len() - 1);
+    assert!(after.iter().all(|r| r["start"] != s || r["end"] != e));
+    check_spans(&again[0], text);
+}
+
+#[wasm_bindgen_test]
+fn decode_bytes_detects_the_encoding() {
+    let cases: [(&str, &[u8], &str, &str); 3] = [
+        ("utf-8", "Zürich".as_bytes(), "Zürich", "utf-8"),
+        ("bom", b"\xEF\xBB\xBFAlmaty", "Almaty", "utf-8 (with BOM)"),
+        ("latin-1", b"Z\xfcrich", "Zürich", "windows-1252"),
+    ];
+    for (name, bytes, text, encoding) in cases {
+        let out = rust(decode_bytes(bytes).unwrap());
+        assert_eq!(out["text"], text, "{name}");
+        assert_eq!(out["encoding"], encoding, "{name}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn bad_input_is_a_clear_error() {
+    let err = analyze(JsValue::from_str("not an array")).unwrap_err();
+    assert!(error_message(err).contains("articles must be an array"));
+    let err = compare(js(&json!([{ "text": "no id" }]))).unwrap_err();
+    assert!(error_message(err).contains("articles must be an array"));
+}

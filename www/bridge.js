@@ -1,0 +1,103 @@
+// A small bridge to the analysis worker (in the spirit of squoosh's worker-bridge):
+// the worker starts lazily on the first call, calls run one at a time from a queue,
+// a call can be cancelled with an AbortSignal (a running call terminates the worker,
+// which restarts on the next call), and an idle worker stops after a while.
+
+const IDLE_MS = 120_000;
+
+export class WorkerBridge {
+  /** @param {URL|string} url module worker script */
+  constructor(url, { idleMs = IDLE_MS } = {}) {
+    this.url = url;
+    this.idleMs = idleMs;
+    this.worker = null;
+    this.queue = [];
+    this.current = null;
+    this.nextId = 1;
+    this.idleTimer = 0;
+  }
+
+  /** Calls `method(...args)` in the worker; resolves with its result. */
+  call(method, args = [], { signal, onProgress } = {}) {
+    return new Promise((resolve, reject) => {
+      if (signal?.aborted) return reject(abortError());
+      const job = { id: this.nextId++, method, args, resolve, reject, onProgress, signal };
+      if (signal) {
+        job.onAbort = () => this.abort(job);
+        signal.addEventListener("abort", job.onAbort, { once: true });
+      }
+      this.queue.push(job);
+      this.pump();
+    });
+  }
+
+  pump() {
+    if (this.current || this.queue.length === 0) return;
+    clearTimeout(this.idleTimer);
+    const job = (this.current = this.queue.shift());
+    const worker = this.start();
+    job.onProgress?.({ stage: "queued" });
+    worker.postMessage({ id: job.id, method: job.method, args: job.args });
+  }
+
+  start() {
+    if (this.worker) return this.worker;
+    const worker = new Worker(this.url, { type: "module", name: "storydiff" });
+    worker.onmessage = (e) => this.onMessage(e.data);
+    worker.onerror = (e) => {
+      e.preventDefault();
+      this.fail(new Error(`The analysis worker failed to start: ${e.message || "script error"}`));
+    };
+    worker.onmessageerror = () => this.fail(new Error("The analysis worker sent an unreadable message."));
+    this.worker = worker;
+    return worker;
+  }
+
+  onMessage(msg) {
+    const job = this.current;
+    if (!job || msg.id !== job.id) return;
+    if (msg.type === "progress") return job.onProgress?.(msg.progress);
+    this.finish(job);
+    if (msg.type === "result") job.resolve(msg.value);
+    else job.reject(new Error(msg.error || "unknown error in the worker"));
+  }
+
+  finish(job) {
+    job.signal?.removeEventListener("abort", job.onAbort);
+    this.current = null;
+    this.pump();
+    if (!this.current) this.idleTimer = setTimeout(() => this.stop(), this.idleMs);
+  }
+
+  /** Rejects the running call and drops the worker (it may be broken). */
+  fail(error) {
+    const job = this.current;
+    this.stop();
+    if (job) {
+      this.finish(job);
+      job.reject(error);
+    }
+  }
+
+  abort(job) {
+    const i = this.queue.indexOf(job);
+    if (i >= 0) {
+      this.queue.splice(i, 1);
+      job.reject(abortError());
+    } else if (this.current === job) {
+      this.stop(); // the wasm call cannot be interrupted: end the worker
+      this.finish(job);
+      job.reject(abortError());
+    }
+  }
+
+  stop() {
+    clearTimeout(this.idleTimer);
+    this.worker?.terminate();
+    this.worker = null;
+  }
+}
+
+export function abortError() {
+  return new DOMException("Cancelled", "AbortError");
+}

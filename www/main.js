@@ -1,0 +1,28 @@
+// Entry point of the served build: the engine runs in a module worker behind the bridge;
+// the examples are fetched from the same origin (seeds/manifest.json).
+import { start } from "./app.js";
+import { WorkerBridge } from "./bridge.js";
+
+const bridge = new WorkerBridge(new URL("./worker.js", import.meta.url));
+
+async function loadExamples() {
+  const base = new URL("seeds/", document.baseURI);
+  const res = await fetch(new URL("manifest.json", base));
+  if (!res.ok) throw new Error(`seeds/manifest.json: HTTP ${res.status}`);
+  const manifest = await res.json();
+  return Promise.all(
+    manifest.articles.map(async ({ id, file }) => {
+      const r = await fetch(new URL(file, base));
+      if (!r.ok) throw new Error(`seeds/${file}: HTTP ${r.status}`);
+      return { id, name: file, text: await r.text() };
+    }),
+  );
+}
+
+start({
+  engine: {
+    compare: (articles, opts) => bridge.call("compare", [articles], opts),
+    decode: (bytes) => bridge.call("decode", [bytes]),
+  },
+  loadExamples,
+});

@@ -1,0 +1,211 @@
+// Rendering of a compare report into the page. Pure DOM building, no state:
+// every span of the report is `start`/`end` in Unicode code points of the
+// article's input, so the text shown is always the input exactly as given.
+
+/** Creates an element with attributes and children (strings become text). */
+export function h(tag, attrs = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === undefined || v === null || v === false) continue;
+    if (k === "class") el.className = v;
+    else if (k === "dataset") Object.assign(el.dataset, v);
+    else if (k.startsWith("on")) el.addEventListener(k.slice(2), v);
+    else el.setAttribute(k, v === true ? "" : v);
+  }
+  for (const c of children.flat()) {
+    if (c === undefined || c === null || c === false) continue;
+    el.append(c instanceof Node ? c : String(c));
+  }
+  return el;
+}
+
+/** Maps code point offsets of `text` to UTF-16 offsets (JS string indexes). */
+export function codePointIndex(text) {
+  const map = [0];
+  let u = 0;
+  for (const ch of text) {
+    u += ch.length;
+    map.push(u);
+  }
+  return (cp) => map[Math.max(0, Math.min(cp, map.length - 1))];
+}
+
+const LAYER = { removed: 0, quote: 1, entity: 2, date: 3, quantity: 3 };
+
+/** The highlight spans of one article report, in UTF-16 offsets of `text`. */
+export function highlights(report, text) {
+  const at = codePointIndex(text);
+  const out = [];
+  const add = (kind, s, extra) =>
+    out.push({ kind, start: at(s.start), end: at(s.end), layer: LAYER[kind], ...extra });
+  for (const r of report.removed || []) add("removed", r, { cls: "hl-removed", tip: `removed: ${r.reason}`, data: r });
+  for (const q of report.quotes || [])
+    add("quote", q, { cls: `hl-quote hl-quote-${q.kind || "direct"}`, tip: `quote${q.speaker ? ` — ${q.speaker}` : ""} (${q.kind || "direct"})` });
+  for (const e of report.entities || [])
+    add("entity", e, { cls: `hl-ent hl-${e.label}`, tip: `${e.label}: ${e.entity}${e.role ? ` (${e.role})` : ""}` });
+  for (const d of report.dates || []) add("date", d, { cls: "hl-date", tip: `${(d.kind || "date").toLowerCase()}: ${d.value}` });
+  for (const q of report.quantities || []) add("quantity", q, { cls: "hl-qty", tip: `quantity: ${quantityValue(q)}` });
+  return out.filter((s) => s.end > s.start);
+}
+
+export function quantityValue(q) {
+  const fmt = (x) => (x === null || x === undefined ? "?" : x.toLocaleString("en"));
+  const range = q.low === q.high ? fmt(q.low) : `${fmt(q.low)}–${fmt(q.high)}`;
+  const hedge = q.hedge && q.hedge !== "exact" ? `${q.hedge.replace(/_/g, " ")} ` : "";
+  return `${hedge}${range}${q.unit ? ` ${q.unit}` : ""}`;
+}
+
+/**
+ * Renders `text` with nested highlight spans into `container`. A span that crosses
+ * the end of an enclosing span is split there; its later pieces carry `piece: true`.
+ * `decorate(span, el)` may add to the element of each first piece.
+ */
+export function renderHighlighted(container, text, spans, decorate = () => {}) {
+  const order = (a, b) => a.start - b.start || b.end - a.end || a.layer - b.layer;
+  const todo = [...spans].sort(order);
+  const stack = [{ end: text.length, el: container }];
+  let pos = 0;
+  const flush = (to, el) => {
+    if (to > pos) el.append(text.slice(pos, to));
+    pos = Math.max(pos, to);
+  };
+  const close = () => {
+    const top = stack.pop();
+    flush(top.end, top.el);
+    if (!top.span.piece) decorate(top.span, top.el);
+  };
+  for (let i = 0; i < todo.length; i++) {
+    const s = todo[i];
+    while (stack.length > 1 && stack[stack.length - 1].end <= s.start) close();
+    const top = stack[stack.length - 1];
+    const start = Math.max(s.start, pos);
+    const end = Math.min(s.end, top.end);
+    if (end <= start) continue;
+    if (s.end > end) {
+      // the rest goes on after the enclosing span closes
+      const rest = { ...s, start: end, piece: true };
+      let j = i + 1;
+      while (j < todo.length && order(todo[j], rest) <= 0) j++;
+      todo.splice(j, 0, rest);
+    }
+    flush(start, top.el);
+    const el = h("mark", { class: s.cls, title: s.tip, dataset: { kind: s.kind } });
+    top.el.append(el);
+    stack.push({ end, el, span: s });
+  }
+  while (stack.length > 1) close();
+  flush(text.length, container);
+}
+
+/** One article card: title, metadata, highlighted input text, removed parts. */
+export function articleCard(report, input, { onRestore, onRemove, clusterOf }) {
+  const spans = highlights(report, input.text);
+  const body = h("div", { class: "article-text" });
+  renderHighlighted(body, input.text, spans, (span, el) => {
+    if (span.kind !== "removed") return;
+    el.prepend(h("span", { class: "removed-reason" }, span.data.reason));
+    el.append(
+      h("button", {
+        type: "button",
+        class: "restore",
+        title: "Put this part back into the article and analyze again",
+        onclick: () => onRestore(span.data),
+      }, "restore"),
+    );
+  });
+  const meta = [
+    report.date && h("time", { datetime: report.date }, report.date),
+    report.byline && h("span", { class: "byline" }, report.byline),
+    report.outlet && h("span", { class: "outlet" }, report.outlet),
+    report.language && h("span", { class: "lang" }, report.language),
+  ].filter(Boolean);
+  const cluster = clusterOf(report.id);
+  const counts = [
+    [report.entities, "entities"], [report.dates, "dates"], [report.quantities, "quantities"],
+    [report.quotes, "quotes"], [report.removed, "removed parts"],
+  ].map(([list, name]) => `${(list || []).length} ${name}`).join(" · ");
+  return h("article", { class: "card", id: `article-${cssId(report.id)}`, dataset: { id: report.id } },
+    h("header", {},
+      cluster ? h("span", { class: `badge c${cluster.index % 8}`, title: `event cluster ${cluster.index + 1}` }, `E${cluster.index + 1}`) : null,
+      h("h3", { class: "title" }, report.title || input.name || report.id),
+      h("button", { type: "button", class: "remove", title: "Remove this article", onclick: () => onRemove(report.id) }, "×"),
+    ),
+    h("p", { class: "meta" }, h("code", {}, report.id), ...meta.flatMap((m) => [" · ", m])),
+    h("p", { class: "counts" }, counts),
+    body,
+  );
+}
+
+export function cssId(id) {
+  return String(id).replace(/[^A-Za-z0-9_-]/g, "_");
+}
+
+/** The clusters block: event clusters first, then story and topic. */
+export function clustersBlock(clusters, titleOf) {
+  const group = (kind, label, list) =>
+    h("section", { class: "cluster-kind", dataset: { kind } },
+      h("h3", {}, label),
+      list.length === 0
+        ? h("p", { class: "empty" }, "none")
+        : h("ol", { class: "clusters" },
+          list.map((ids, i) =>
+            h("li", { class: `cluster c${i % 8}`, dataset: { cluster: kind, ids: [...ids].sort().join(" ") } },
+              kind === "event" ? h("span", { class: `badge c${i % 8}` }, `E${i + 1}`) : null,
+              ids.map((id) => h("a", { href: `#article-${cssId(id)}`, class: "chip", title: id }, titleOf(id))),
+            ))),
+    );
+  return [
+    group("event", "Events — articles about the same happening", clusters.event || []),
+    group("story", "Stories — the same text, rewritten or syndicated", clusters.story || []),
+    group("topic", "Topics — the same subject", clusters.topic || []),
+  ];
+}
+
+/** The pairs table with each pair's agreements, conflicts and one-sided facts. */
+export function pairsBlock(pairs, titleOf) {
+  if (!pairs.length) return [h("p", { class: "empty" }, "Add a second article to compare pairs.")];
+  const sorted = [...pairs].sort((x, y) => y.score - x.score);
+  const blocks = sorted.map((p) => {
+    const ev = p.evidence || {};
+    const parts = Object.entries(ev).filter(([, v]) => typeof v === "number")
+      .map(([k, v]) => `${k} ${v.toFixed(2)}`).join(" · ");
+    const fact = (f) => h("span", { class: "fact", title: `${f.key}: ${f.value}` }, h("q", {}, f.text), " ", h("small", {}, f.value));
+    const lists = [
+      ["agreements", "Both say", p.agreements, (x) => [h("b", {}, x.key), ": ", fact(x.a), " ⇔ ", fact(x.b)]],
+      ["conflicts", "They differ", p.conflicts, (x) => [h("b", {}, x.key), x.kind ? h("span", { class: `kind kind-${x.kind}` }, ` ${x.kind}`) : null, ": ", fact(x.a), " ≠ ", fact(x.b)]],
+      ["wording", "Same thing, different words", p.wording, (x) => [h("b", {}, x.key), ": ", fact(x.a), " / ", fact(x.b)]],
+      ["only_a", `Only in ${titleOf(p.a)}`, p.only_a, (f) => [h("b", {}, f.key), ": ", fact(f)]],
+      ["only_b", `Only in ${titleOf(p.b)}`, p.only_b, (f) => [h("b", {}, f.key), ": ", fact(f)]],
+    ].filter(([, , list]) => list && list.length);
+    return h("details", { class: `pair rel-${p.relation}`, dataset: { a: p.a, b: p.b, relation: p.relation } },
+      h("summary", {},
+        h("span", { class: "score" }, p.score.toFixed(2)), " ",
+        h("span", { class: "relation" }, String(p.relation).replace(/-/g, " ")), " ",
+        h("span", { class: "pair-names" }, titleOf(p.a), " ↔ ", titleOf(p.b))),
+      parts && h("p", { class: "evidence" }, "score parts: ", parts),
+      lists.length === 0
+        ? h("p", { class: "empty" }, "No fact-level differences reported for this pair.")
+        : lists.map(([kind, label, list, item]) =>
+          h("div", { class: `facts facts-${kind}` }, h("h4", {}, `${label} (${list.length})`),
+            h("ul", {}, list.map((x) => h("li", {}, item(x)))))),
+    );
+  });
+  // Unrelated pairs are folded away under one line.
+  const related = blocks.filter((b) => b.dataset.relation !== "unrelated");
+  const unrelated = blocks.filter((b) => b.dataset.relation === "unrelated");
+  if (unrelated.length === 0) return related;
+  return [...related, h("details", { class: "unrelated-pairs" },
+    h("summary", {}, `${unrelated.length} unrelated pair${unrelated.length === 1 ? "" : "s"}`), unrelated)];
+}
+
+/** The colour legend of the highlights. */
+export function legend() {
+  return h("p", { class: "legend" },
+    h("mark", { class: "hl-ent hl-PERSON" }, "person"), " ",
+    h("mark", { class: "hl-ent hl-ORG" }, "organisation"), " ",
+    h("mark", { class: "hl-ent hl-PLACE" }, "place"), " ",
+    h("mark", { class: "hl-date" }, "date"), " ",
+    h("mark", { class: "hl-qty" }, "quantity"), " ",
+    h("mark", { class: "hl-quote" }, "quote"), " ",
+    h("mark", { class: "hl-removed" }, "removed boilerplate"));
+}
