@@ -477,14 +477,14 @@ impl CompareReport {
             .collect();
         CompareReport {
             schema_version: SCHEMA_VERSION,
-            articles: article_reports(articles, &table),
+            articles: article_reports(articles, table),
             clusters: ClustersOut {
                 event: ids(&comparison.clusters.event),
                 story: ids(&comparison.clusters.story),
                 topic: ids(&comparison.clusters.topic),
             },
             pairs,
-            entities: entity_rows(articles, &table),
+            entities: entity_rows(articles, table),
         }
     }
 }

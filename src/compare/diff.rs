@@ -73,9 +73,16 @@ pub fn diff(a: &Article, b: &Article, entity_key: &dyn Fn(&str) -> String) -> Fa
     d
 }
 
-/// What a quantity counts, with synonyms folded ("dead" and "killed").
+/// What a quantity counts, with synonyms folded ("dead" and "killed"): what
+/// happened to the counted ("13 members ... were killed" counts the killed),
+/// else the counted noun.
 pub fn count_key(q: &Quantity) -> String {
-    let unit = q.unit.as_deref().unwrap_or("count").to_lowercase();
+    let unit = q
+        .counts
+        .as_deref()
+        .or(q.unit.as_deref())
+        .unwrap_or("count")
+        .to_lowercase();
     let folded = match unit.as_str() {
         "dead" | "deaths" | "died" | "killed" | "fatalities" | "bodies" => "killed",
         "wounded" | "injured" | "hurt" | "injuries" => "injured",

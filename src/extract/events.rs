@@ -326,9 +326,12 @@ mod tests {
             .collect()
     }
 
+    /// (case name, text, expected (trigger, class) pairs)
+    type Case<'a> = (&'a str, &'a str, &'a [(&'a str, &'a str)]);
+
     #[test]
     fn table() {
-        let cases: &[(&str, &str, &[(&str, &str)])] = &[
+        let cases: &[Case] = &[
             (
                 "protest words",
                 "Protesters marched to the square.",
