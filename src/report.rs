@@ -402,8 +402,9 @@ pub struct FactPair {
     pub kind: Option<ConflictKind>,
 }
 
+/// Three decimals, and never `-0` (an empty float sum is negative zero).
 fn round(x: f64) -> f64 {
-    (x * 1000.0).round() / 1000.0
+    (x * 1000.0).round() / 1000.0 + 0.0
 }
 
 impl CompareReport {
