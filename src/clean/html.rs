@@ -711,6 +711,13 @@ fn furniture(n: &Node) -> Option<&'static str> {
     {
         return Some(r);
     }
+    // Run-together names: "leftnav", "topmenu", "sharebox", "commentlist".
+    if let Some((_, r)) = STEMS.iter().find(|(stem, _)| {
+        toks.iter()
+            .any(|x| x.len() > stem.len() && x.contains(stem) && !x.contains("canvas"))
+    }) {
+        return Some(r);
+    }
     let positive = toks.iter().any(|t| POSITIVE.contains(&t.as_str()));
     if !positive {
         if let Some((_, r)) = WEAK_NEGATIVE

@@ -8,7 +8,7 @@
 //! | agency | the byline, or "told AFP", "(Reuters)", "an AP correspondent" | same, over the body |
 //! | url | "Original url:" lines | canonical link, `og:url` |
 //! | outlet | "Stay tuned to X for", "© 2022 X", the URL's host | `og:site_name`, JSON-LD `publisher` |
-//! | language | `whatlang` over the body | the same, `<html lang>` when unsure |
+//! | language | stop-word profile of the body (en, fr, de, es, ru, it, pt, nl, pl, uk) | `<html lang>`, else the same |
 //!
 //! Every field carries the byte span of the *input* it was read from.
 //! A dateline without a year ("Sunday, April 18") gets one only when a year
@@ -107,8 +107,11 @@ pub fn extract(input: &str, format: Format, body: &MappedText) -> Metadata {
     if meta.outlet.is_none() {
         meta.outlet = outlet_in_text(input).or_else(|| meta.url.as_ref().and_then(host_of));
     }
-    if let Some(lang) = language(body) {
-        meta.language = Some(lang);
+    // The text's own evidence wins when clear; a page's `lang` otherwise.
+    if let Some((lang, clear)) = language(body) {
+        if clear || meta.language.is_none() {
+            meta.language = Some(lang);
+        }
     }
     meta
 }
@@ -907,77 +910,76 @@ fn outlet_in_text(input: &str) -> Option<Field> {
 
 // ----------------------------------------------------------------- language
 
-fn iso639_1(code: &str) -> &str {
-    const MAP: &[(&str, &str)] = &[
-        ("eng", "en"),
-        ("fra", "fr"),
-        ("deu", "de"),
-        ("spa", "es"),
-        ("rus", "ru"),
-        ("ita", "it"),
-        ("por", "pt"),
-        ("nld", "nl"),
-        ("pol", "pl"),
-        ("ukr", "uk"),
-        ("tur", "tr"),
-        ("ara", "ar"),
-        ("cmn", "zh"),
-        ("jpn", "ja"),
-        ("kor", "ko"),
-        ("swe", "sv"),
-        ("dan", "da"),
-        ("nob", "no"),
-        ("fin", "fi"),
-        ("ces", "cs"),
-        ("ron", "ro"),
-        ("hun", "hu"),
-        ("ell", "el"),
-        ("bul", "bg"),
-        ("hrv", "hr"),
-        ("srp", "sr"),
-        ("slk", "sk"),
-        ("slv", "sl"),
-        ("heb", "he"),
-        ("hin", "hi"),
-        ("ben", "bn"),
-        ("ind", "id"),
-        ("vie", "vi"),
-        ("tha", "th"),
-        ("pes", "fa"),
-        ("urd", "ur"),
-        ("cat", "ca"),
-        ("est", "et"),
-        ("lav", "lv"),
-        ("lit", "lt"),
-        ("aze", "az"),
-        ("bel", "be"),
-        ("epo", "eo"),
-        ("kat", "ka"),
-        ("hye", "hy"),
-        ("mkd", "mk"),
-        ("lat", "la"),
-        ("afr", "af"),
-    ];
-    MAP.iter()
-        .find(|(l, _)| *l == code)
-        .map_or(code, |(_, s)| s)
+/// Stop-word lists by language (PyPI `stop-words` 2025.11.4, BSD-3-Clause;
+/// see `data/clean/README.md`).
+const STOPWORDS: &[(&str, &str)] = &[
+    ("en", include_str!("../../data/clean/stopwords/en.txt")),
+    ("fr", include_str!("../../data/clean/stopwords/fr.txt")),
+    ("de", include_str!("../../data/clean/stopwords/de.txt")),
+    ("es", include_str!("../../data/clean/stopwords/es.txt")),
+    ("ru", include_str!("../../data/clean/stopwords/ru.txt")),
+    ("it", include_str!("../../data/clean/stopwords/it.txt")),
+    ("pt", include_str!("../../data/clean/stopwords/pt.txt")),
+    ("nl", include_str!("../../data/clean/stopwords/nl.txt")),
+    ("pl", include_str!("../../data/clean/stopwords/pl.txt")),
+    ("uk", include_str!("../../data/clean/stopwords/uk.txt")),
+];
+
+/// Word -> bit set of the languages whose list has it.
+fn stopword_index() -> &'static std::collections::HashMap<&'static str, u16> {
+    static INDEX: std::sync::OnceLock<std::collections::HashMap<&'static str, u16>> =
+        std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index = std::collections::HashMap::new();
+        for (i, (_, list)) in STOPWORDS.iter().enumerate() {
+            for w in list.lines().map(str::trim).filter(|w| !w.is_empty()) {
+                *index.entry(w).or_insert(0u16) |= 1 << i;
+            }
+        }
+        index
+    })
 }
 
-/// Identifies the language of the body.
+/// Identifies the language of a text by its function words: each word found
+/// in the stop-word lists scores for every language that has it, shared
+/// words counting less. Returns the ISO 639-1 code and whether the call is
+/// clear (enough evidence and a margin over the runner-up).
 pub fn identify_language(text: &str) -> Option<(&'static str, bool)> {
-    let sample: String = text.chars().take(4000).collect();
-    let info = whatlang::detect(&sample)?;
-    let code = info.lang().code();
-    let short = iso639_1(code);
-    let short: &'static str = if short.len() == 2 { short } else { code };
-    Some((short, info.is_reliable()))
+    let index = stopword_index();
+    let mut scores = [0.0f64; 16];
+    let mut words = 0usize;
+    for w in text
+        .split(|c: char| !c.is_alphabetic() && c != '\'' && c != '’')
+        .filter(|w| !w.is_empty())
+        .take(3000)
+    {
+        words += 1;
+        let lower = w.to_lowercase();
+        let lower = lower.trim_matches(['\'', '’']);
+        if let Some(&set) = index.get(lower) {
+            let n = set.count_ones() as f64;
+            for (i, score) in scores.iter_mut().enumerate().take(STOPWORDS.len()) {
+                if set & (1 << i) != 0 {
+                    *score += 1.0 / n;
+                }
+            }
+        }
+    }
+    let mut order: Vec<usize> = (0..STOPWORDS.len()).collect();
+    order.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]));
+    let (best, second) = (scores[order[0]], scores[order[1]]);
+    if words == 0 || best < 1.0 {
+        return None;
+    }
+    let clear = best >= 3.0 && best >= 1.5 * second;
+    Some((STOPWORDS[order[0]].0, clear))
 }
 
-fn language(body: &MappedText) -> Option<Field> {
+fn language(body: &MappedText) -> Option<(Field, bool)> {
     let text = body.as_str();
-    let (code, _) = identify_language(text)?;
+    let (code, clear) = identify_language(text)?;
     let span = body.to_source(Span::new(0, text.len()));
-    Some(Field::at(code, span))
+    Some((Field::at(code, span), clear))
 }
 
 // --------------------------------------------------------------------- HTML
@@ -1230,8 +1232,10 @@ fn json_ld(input: &str, doc: &Document) -> JsonLd {
                 let Some(text) = text.filter(|t| !t.trim().is_empty()) else {
                     continue;
                 };
-                let span =
-                    find_json_string(raw, &text).map_or(n.inner, |sp| sp.shift(n.inner.start));
+                let first = text.split(", ").next().unwrap_or(&text);
+                let span = find_json_string(raw, &text)
+                    .or_else(|| find_json_string(raw, first))
+                    .map_or(n.inner, |sp| sp.shift(n.inner.start));
                 fields.push((key.to_string(), Field::at(text.trim(), span)));
             }
         }
@@ -1365,7 +1369,17 @@ mod tests {
             ("it", "Il governo ha dichiarato giovedì che le proteste erano state represse e che l'ordine era stato ristabilito in città."),
         ];
         for (want, text) in cases {
+            assert_eq!(identify_language(text), Some((want, true)), "{text}");
+        }
+        let more = [
+            ("pt", "O governo disse na quinta-feira que os protestos tinham sido reprimidos e que a ordem foi restabelecida na cidade."),
+            ("nl", "De regering zei donderdag dat de protesten waren neergeslagen en dat de orde in de stad was hersteld."),
+            ("pl", "Rząd oświadczył w czwartek, że protesty zostały stłumione i że w mieście przywrócono porządek."),
+            ("uk", "Уряд заявив у четвер, що протести було придушено і що порядок у місті відновлено."),
+        ];
+        for (want, text) in more {
             assert_eq!(identify_language(text).map(|l| l.0), Some(want), "{text}");
         }
+        assert_eq!(identify_language("12345 67890"), None);
     }
 }
