@@ -248,8 +248,8 @@ impl Document {
                 continue;
             }
             let rest = &html[i..];
-            if rest.starts_with("<!--") {
-                let end = rest[4..].find("-->").map_or(html.len(), |n| i + 4 + n + 3);
+            if let Some(comment) = rest.strip_prefix("<!--") {
+                let end = comment.find("-->").map_or(html.len(), |n| i + 4 + n + 3);
                 push(
                     &mut nodes,
                     &stack,
@@ -847,6 +847,7 @@ pub fn extract_main(
     // 2. Score candidates.
     let mut score = vec![0.0f64; n];
     let mut scored = vec![false; n];
+    #[allow(clippy::needless_range_loop)]
     for id in 0..n {
         if dead[id] {
             continue;

@@ -196,9 +196,9 @@ fn absorb_markup(removed: Vec<Removal>) -> Vec<Removal> {
     }
     let mut left = Vec::new();
     for m in markup {
-        let touching = out
-            .iter_mut()
-            .find(|r| m.span.start <= r.span.end && m.span.end >= r.span.start && r.span.len() > 0);
+        let touching = out.iter_mut().find(|r| {
+            m.span.start <= r.span.end && m.span.end >= r.span.start && !r.span.is_empty()
+        });
         match touching {
             Some(r) => r.span = r.span.cover(m.span),
             None => left.push(m),

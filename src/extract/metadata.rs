@@ -745,10 +745,8 @@ fn agency_in_body(body: &MappedText) -> Option<Field> {
                         .iter()
                         .any(|n| after.starts_with(n)));
             let in_parens = before.ends_with('(') && after.starts_with(')');
-            if by_verb || in_parens {
-                if best.is_none_or(|(b, _, _)| at < b) {
-                    best = Some((at, Span::new(at, at + name.len()), value));
-                }
+            if (by_verb || in_parens) && best.is_none_or(|(b, _, _)| at < b) {
+                best = Some((at, Span::new(at, at + name.len()), value));
             }
         }
     }
@@ -1296,7 +1294,8 @@ mod tests {
 
     #[test]
     fn datelines() {
-        let cases: &[(&str, Option<(Option<i32>, u32, u32, Option<u32>)>)] = &[
+        type Parts = (Option<i32>, u32, u32, Option<u32>);
+        let cases: &[(&str, Option<Parts>)] = &[
             ("March 19, 2022", Some((Some(2022), 3, 19, None))),
             ("Jan 6, 2022:\u{a0}Unrest", Some((Some(2022), 1, 6, None))),
             ("Sunday, April 18", Some((None, 4, 18, Some(6)))),
