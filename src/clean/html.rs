@@ -665,6 +665,15 @@ fn tokens(n: &Node) -> Vec<String> {
 }
 
 /// Why an element is furniture, if it is, judged on its own.
+/// Furniture by tag alone (the retry without class hints).
+fn furniture_by_tag(n: &Node) -> Option<&'static str> {
+    match n.name() {
+        "head" | "script" | "noscript" | "template" | "style" | "nav" | "form" | "button"
+        | "select" | "textarea" | "svg" | "iframe" | "amp-ad" | "amp-analytics" => furniture(n),
+        _ => None,
+    }
+}
+
 fn furniture(n: &Node) -> Option<&'static str> {
     let name = n.name();
     let by_tag = match name {
@@ -787,6 +796,39 @@ pub fn extract_main(
     is_kept: &dyn Fn(Span) -> bool,
 ) -> (MappedText, Vec<(Span, &'static str)>) {
     let doc = Document::parse(html);
+    let first = extract_with(&doc, html, is_kept, true);
+    // A page whose article sits in an element with an unlucky class name
+    // ("article-body social-tracking") loses its text to the class hints:
+    // when little text came out, try again trusting only the tags, and keep
+    // the richer result (Readability retries the same way).
+    let got = visible(first.0.as_str());
+    if got < 500 {
+        let second = extract_with(&doc, html, is_kept, false);
+        if visible(second.0.as_str()) > 2 * got.max(50) {
+            return second;
+        }
+    }
+    first
+}
+
+fn visible(text: &str) -> usize {
+    text.chars().filter(|c| !c.is_whitespace()).count()
+}
+
+fn extract_with(
+    doc: &Document,
+    html: &str,
+    is_kept: &dyn Fn(Span) -> bool,
+    hints: bool,
+) -> (MappedText, Vec<(Span, &'static str)>) {
+    let furniture = |n: &Node| {
+        let r = furniture(n);
+        if hints {
+            r
+        } else {
+            furniture_by_tag(n)
+        }
+    };
     let n = doc.nodes.len();
     // 1. Furniture, top-down: a node below furniture is not judged again.
     let mut excluded: Vec<Option<&'static str>> = vec![None; n];
@@ -1145,6 +1187,21 @@ impl Emitter<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unlucky_class_names_fall_back_to_tags() {
+        let html = r#"<body><div class="story-wrap social-tracking">
+        <p>The council voted late on Wednesday to build the new tram line across the city.</p>
+        <p>Supporters said it would cut traffic, while opponents questioned the cost estimates.</p>
+        </div><nav><a href="/">Home</a></nav></body>"#;
+        let (text, _) = extract_main(html, &|_| false);
+        assert!(
+            text.as_str().starts_with("The council voted"),
+            "{:?}",
+            text.as_str()
+        );
+        assert!(!text.as_str().contains("Home"));
+    }
 
     #[test]
     fn parses_with_offsets() {

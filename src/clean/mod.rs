@@ -80,10 +80,24 @@ impl Format {
             || lower.contains("<body")
         {
             Format::Html
+        } else if text.lines().take(200).any(is_markdown_heading) {
+            Format::Markdown
         } else {
             Format::Plain
         }
     }
+}
+
+/// "# Title", "## Section": a Markdown heading line.
+fn is_markdown_heading(line: &str) -> bool {
+    let hashes = line.bytes().take_while(|&b| b == b'#').count();
+    (1..=6).contains(&hashes)
+        && line[hashes..].starts_with(' ')
+        && line[hashes..]
+            .trim()
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric)
 }
 
 /// Why a part of the input is not in the body.
@@ -230,4 +244,38 @@ fn trim_span(text: &str, s: Span) -> Span {
     let lead = t.len() - t.trim_start().len();
     let trimmed = t.trim();
     Span::new(s.start + lead, s.start + lead + trimmed.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detects_format() {
+        let cases = [
+            (Some("a.html"), "text", Format::Html),
+            (Some("a.md"), "text", Format::Markdown),
+            (None, "<!DOCTYPE html><p>x</p>", Format::Html),
+            (None, "# Title\n\nText.", Format::Markdown),
+            (None, "#hashtag trending\n\nText.", Format::Plain),
+            (Some("a.txt"), "By [AFP](#)\n\nText.", Format::Plain),
+        ];
+        for (name, text, want) in cases {
+            assert_eq!(Format::detect(name, text), want, "{name:?} {text:?}");
+        }
+    }
+
+    #[test]
+    fn removals_cover_whole_lines_with_their_links() {
+        let input = "T\n\nBy [AFP](#)\n\nThe story says what happened in the city.";
+        let c = clean(input, Format::Plain, &BatchEvidence::default(), &[]);
+        let byline: Vec<&str> = c
+            .removed
+            .iter()
+            .filter(|r| r.reason == "byline")
+            .map(|r| r.span.of(input))
+            .collect();
+        assert_eq!(byline, ["By [AFP](#)"]);
+        assert!(c.removed.iter().all(|r| r.is_metadata()));
+    }
 }

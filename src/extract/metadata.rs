@@ -1004,10 +1004,19 @@ fn html_meta(input: &str, meta: &mut Metadata) {
     };
     let ld = json_ld(input, &doc);
     // Title.
+    // The visible headline: the first h1 that agrees with the declared one
+    // (a logo in an h1 does not), or the first of several words.
+    let declared = ld
+        .get("headline")
+        .or_else(|| meta_content(&["og:title", "twitter:title"]));
     let h1 = doc
         .elements("h1")
-        .find(|&h| !doc.text(input, h).is_empty())
-        .map(|h| Field::at(doc.text(input, h), doc.nodes[h].inner));
+        .map(|h| (h, doc.text(input, h)))
+        .find(|(_, t)| match &declared {
+            Some(d) => agrees(t, &d.value),
+            None => t.split_whitespace().count() >= 2,
+        })
+        .map(|(h, t)| Field::at(t, doc.nodes[h].inner));
     let title_tag = doc.elements("title").next().map(|t| {
         let raw = doc.text(input, t);
         Field::at(raw, doc.nodes[t].inner)
@@ -1103,6 +1112,22 @@ fn html_meta(input: &str, meta: &mut Metadata) {
             meta.language = Some(Field::at(code, a.span));
         }
     }
+}
+
+/// Whether two headlines share most of their words.
+fn agrees(a: &str, b: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (a, b) = (words(a), words(b));
+    if a.is_empty() || b.is_empty() {
+        return false;
+    }
+    let shared = a.iter().filter(|w| b.contains(w)).count();
+    shared * 2 >= a.len().max(b.len())
 }
 
 /// The first element of the body whose class or id has one of `names` as a
@@ -1338,6 +1363,34 @@ mod tests {
             "--04-18"
         );
         assert_eq!(dateline_value(&d, "no year at all"), "--04-18");
+    }
+
+    #[test]
+    fn html_head() {
+        let html = r#"<html lang="en"><head><title>Rates rise again | Money Daily</title>
+        <meta property="og:title" content="Rates rise again">
+        <meta property="og:site_name" content="Money Daily">
+        <meta property="article:published_time" content="2024-05-02T08:00:00Z">
+        <link rel="canonical" href="https://money.example/rates-rise">
+        <script type="application/ld+json">{"@type":"NewsArticle","author":{"@type":"Person","name":"Ann Lee"}}</script>
+        </head><body><h1 class="logo">Money Daily</h1><h1>Rates rise again</h1>
+        <p>The central bank raised rates again on Thursday, officials said.</p></body></html>"#;
+        let body = MappedText::identity("");
+        let m = extract(html, Format::Html, &body);
+        let v = |f: &Option<Field>| f.as_ref().map(|f| f.value.clone());
+        assert_eq!(v(&m.title).as_deref(), Some("Rates rise again"));
+        let title_span = m.title.as_ref().and_then(|f| f.span).unwrap();
+        assert!(title_span.start > html.find("<h1>").unwrap());
+        assert_eq!(v(&m.date).as_deref(), Some("2024-05-02"));
+        assert_eq!(v(&m.byline).as_deref(), Some("Ann Lee"));
+        assert_eq!(
+            v(&m.url).as_deref(),
+            Some("https://money.example/rates-rise")
+        );
+        assert_eq!(v(&m.outlet).as_deref(), Some("Money Daily"));
+        assert_eq!(v(&m.language).as_deref(), Some("en"));
+        let byline = m.byline.as_ref().and_then(|f| f.span).unwrap();
+        assert_eq!(byline.of(html), "Ann Lee");
     }
 
     #[test]
