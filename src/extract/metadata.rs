@@ -862,21 +862,36 @@ fn outlet_in_text(input: &str) -> Option<Field> {
         at += line.len();
         let t = line.trim();
         let lead = line.len() - line.trim_start().len();
-        let lower = t.to_lowercase();
-        let name_start = if lower.starts_with("stay tuned to ") {
-            Some("stay tuned to ".len())
-        } else if lower.starts_with('©') || lower.starts_with("copyright ") {
-            let skip = t
-                .char_indices()
-                .find(|&(_, c)| c.is_alphabetic() && c != '©')
-                .map(|(i, _)| i)
-                .filter(|&i| !lower[i..].starts_with("copyright"))
-                .or_else(|| {
-                    let r = &t["copyright".len().min(t.len())..];
-                    let n = r.len() - r.trim_start_matches(|c: char| !c.is_alphabetic()).len();
-                    Some("copyright".len() + n)
-                });
-            skip
+        let name_start = if t
+            .get(..14)
+            .is_some_and(|p| p.eq_ignore_ascii_case("stay tuned to "))
+        {
+            Some(14)
+        } else if t.starts_with('©')
+            || t.get(..10)
+                .is_some_and(|p| p.eq_ignore_ascii_case("copyright "))
+        {
+            // Skip "©", "Copyright", "(c)", years and punctuation to the name.
+            let mut i = 0;
+            loop {
+                let r = &t[i..];
+                let skip = r.len() - r.trim_start_matches(|c: char| !c.is_alphabetic()).len();
+                i += skip;
+                let r = &t[i..];
+                if r.get(..9)
+                    .is_some_and(|p| p.eq_ignore_ascii_case("copyright"))
+                {
+                    i += 9;
+                } else if r.starts_with(['c', 'C'])
+                    && t[..i].ends_with('(')
+                    && r[1..].starts_with(')')
+                {
+                    i += 2;
+                } else {
+                    break;
+                }
+            }
+            (i < t.len()).then_some(i)
         } else {
             None
         };
@@ -1391,6 +1406,34 @@ mod tests {
         assert_eq!(v(&m.language).as_deref(), Some("en"));
         let byline = m.byline.as_ref().and_then(|f| f.span).unwrap();
         assert_eq!(byline.of(html), "Ann Lee");
+    }
+
+    #[test]
+    fn outlets() {
+        let cases = [
+            (
+                "Stay tuned to BaaghiTV for latest news and Updates!",
+                Some("BaaghiTV"),
+            ),
+            (
+                "© 2022 Example News. All rights reserved.",
+                Some("Example News"),
+            ),
+            (
+                "Copyright 2021 Riverton Herald Media.",
+                Some("Riverton Herald Media"),
+            ),
+            ("© Copyright 2023 Foo Bar | Terms", Some("Foo Bar")),
+            ("© İstanbul Haber 2023", Some("İstanbul Haber 2023")),
+            ("The copyright holder sued.", None),
+        ];
+        for (line, want) in cases {
+            let got = outlet_in_text(line);
+            assert_eq!(got.as_ref().map(|f| f.value.as_str()), want, "{line}");
+            if let Some(f) = got {
+                assert_eq!(f.span.unwrap().of(line), f.value);
+            }
+        }
     }
 
     #[test]
