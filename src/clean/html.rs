@@ -884,7 +884,7 @@ fn extract_with(
     let eff: Vec<Option<&'static str>> = (0..n)
         .map(|i| if dead[i] { Some("x") } else { None })
         .collect();
-    let m = measure(&doc, html, &eff);
+    let m = measure(doc, html, &eff);
 
     // 2. Score candidates.
     let mut score = vec![0.0f64; n];
@@ -979,7 +979,7 @@ fn extract_with(
         pending_break: 0,
         break_at: 0,
     };
-    e.walk(&doc, 0, &content, &excluded, &m, is_kept, false);
+    e.walk(doc, 0, &content, &excluded, &m, is_kept, false);
     let text = e.b.finish_for(html.len());
     (text, e.removed)
 }
