@@ -179,15 +179,22 @@ const COMMENT_FORM: &[&str] = &[
     "save my name, email, and website",
     "you must be logged in to post a comment",
     "log in to comment",
-    "post comment",
-    "cancel reply",
-    "name *",
-    "email *",
-    "website",
     "votre adresse e-mail ne sera pas publiée",
     "ihre e-mail-adresse wird nicht veröffentlicht",
     "tu dirección de correo electrónico no será publicada",
     "il tuo indirizzo email non sarà pubblicato",
+];
+
+/// Comment-form labels: whole lines only ("Website" alone, not "Website owners said").
+const COMMENT_FORM_LINES: &[&str] = &[
+    "post comment",
+    "cancel reply",
+    "name *",
+    "name",
+    "email *",
+    "email address *",
+    "website",
+    "comment *",
 ];
 
 const SHARE_WORDS: &[&str] = &[
@@ -238,6 +245,7 @@ const COUNT_WORDS: &[&str] = &[
     "m",
 ];
 
+/// Marks of a photo credit or caption, whatever else the line says.
 const PHOTO_MARKS: &[&str] = &[
     "/ flickr",
     "flickr /",
@@ -254,26 +262,31 @@ const PHOTO_MARKS: &[&str] = &[
     "photograph:",
     "image:",
     "image credit",
-    "image source",
     "credit:",
-    "picture:",
-    "(photo",
-    "[photo",
     "foto:",
     "фото:",
-    "/ afp",
     "afp photo",
     "afp via getty",
-    "reuters/",
-    "/reuters",
-    "/ reuters",
-    "ap photo",
     "epa-efe",
-    "/ epa",
     "wikimedia commons",
     "via wikimedia",
     "unsplash",
     "file photo",
+];
+
+/// Marks that are also story text ("a Reuters/Ipsos poll"): a credit only on
+/// a short line that does not end like a sentence.
+const WEAK_PHOTO_MARKS: &[&str] = &[
+    "/ afp",
+    "reuters/",
+    "/reuters",
+    "/ reuters",
+    "ap photo",
+    "/ epa",
+    "(photo",
+    "[photo",
+    "image source",
+    "picture:",
 ];
 
 const PROMO_PREFIXES: &[&str] = &[
@@ -302,8 +315,6 @@ const PROMO_PREFIXES: &[&str] = &[
     "do not miss",
     "support our journalism",
     "support independent journalism",
-    "advertisement",
-    "sponsored",
     "continue reading",
     "read the full story",
     "read the full article",
@@ -416,7 +427,9 @@ pub fn classify(line: &str) -> LineKind {
     {
         return LineKind::CommentsHeader;
     }
-    if words <= 25 && COMMENT_FORM.iter().any(|p| l.starts_with(p)) {
+    if words <= 25 && COMMENT_FORM.iter().any(|p| l.starts_with(p))
+        || COMMENT_FORM_LINES.contains(&l.as_str()) && line.trim().len() < 20
+    {
         return LineKind::Remove("comments");
     }
     // "Original url:" and bare addresses.
@@ -453,11 +466,28 @@ pub fn classify(line: &str) -> LineKind {
         return LineKind::Remove("share-counter");
     }
     // Photo credits and captions carrying one.
-    if words <= 40 && PHOTO_MARKS.iter().any(|m| l.contains(m)) {
+    let credit_at = PHOTO_MARKS.iter().filter_map(|m| l.rfind(m)).max();
+    let is_credit = credit_at.is_some_and(|at| !ends_sentence(line) || at + 60 >= l.len())
+        || WEAK_PHOTO_MARKS.iter().any(|m| l.contains(m)) && words <= 25 && !ends_sentence(line);
+    if words <= 40 && is_credit {
         return LineKind::Remove("photo-credit");
     }
     // Promotion of the outlet, newsletters, apps.
-    if words <= 30 && PROMO_PREFIXES.iter().any(|p| l.starts_with(p)) {
+    if words <= 30 && PROMO_PREFIXES.iter().any(|p| l.starts_with(p))
+        || matches!(
+            l.as_str(),
+            "advertisement"
+                | "advertising"
+                | "sponsored"
+                | "sponsored content"
+                | "publicité"
+                | "anzeige"
+                | "werbung"
+                | "publicidad"
+                | "pubblicità"
+                | "реклама"
+        )
+    {
         return LineKind::Remove("promo");
     }
     if words <= 30
@@ -687,6 +717,32 @@ mod tests {
                 Text,
             ),
             ("In 2012, 81 people were detained.", Text),
+            (
+                "A Reuters/Ipsos poll found 40% of voters backed the plan.",
+                Text,
+            ),
+            (
+                "Support fell to 38%, according to a Reuters/Ipsos poll.",
+                Text,
+            ),
+            (
+                "Advertisement spending rose 5% in the quarter, the company said.",
+                Text,
+            ),
+            (
+                "Website owners were told to remove the material within a day.",
+                Text,
+            ),
+            (
+                "Protesters gather in Almaty on January 5, 2022. REUTERS/Pavel Mikheyev",
+                Remove("photo-credit"),
+            ),
+            (
+                "Riot police in central Almaty. (AP Photo/Vladimir Tretyakov)",
+                Remove("photo-credit"),
+            ),
+            ("Advertisement", Remove("promo")),
+            ("Website", Remove("comments")),
         ];
         for (line, want) in cases {
             assert_eq!(classify(line), *want, "{line}");
