@@ -375,6 +375,11 @@ pub fn is_url(s: &str) -> bool {
 
 /// Judges one trimmed, non-empty line on its own.
 pub fn classify(line: &str) -> LineKind {
+    // Every rule is about short lines; a long paragraph is story (and
+    // lower-casing it would be the cost of the whole stage).
+    if word_count(line) > 60 {
+        return LineKind::Text;
+    }
     let l = core(line);
     let words = word_count(&l);
     if l.is_empty() {
@@ -466,10 +471,12 @@ pub fn classify(line: &str) -> LineKind {
         return LineKind::Remove("share-counter");
     }
     // Photo credits and captions carrying one.
-    let credit_at = PHOTO_MARKS.iter().filter_map(|m| l.rfind(m)).max();
-    let is_credit = credit_at.is_some_and(|at| !ends_sentence(line) || at + 60 >= l.len())
-        || WEAK_PHOTO_MARKS.iter().any(|m| l.contains(m)) && words <= 25 && !ends_sentence(line);
-    if words <= 40 && is_credit {
+    let is_credit = || {
+        let credit_at = PHOTO_MARKS.iter().filter_map(|m| l.rfind(m)).max();
+        credit_at.is_some_and(|at| !ends_sentence(line) || at + 60 >= l.len())
+            || words <= 25 && !ends_sentence(line) && WEAK_PHOTO_MARKS.iter().any(|m| l.contains(m))
+    };
+    if words <= 40 && is_credit() {
         return LineKind::Remove("photo-credit");
     }
     // Promotion of the outlet, newsletters, apps.
@@ -580,7 +587,8 @@ fn is_counter(l: &str) -> bool {
 pub fn byline_name(line: &str) -> Option<(usize, usize)> {
     let t = line.trim();
     let lead = line.len() - line.trim_start().len();
-    let lower = t.to_lowercase();
+    let head: String = t.chars().take(12).collect();
+    let lower = head.to_lowercase();
     let word = BYLINE_WORDS
         .iter()
         .find(|w| lower.starts_with(*w) && lower[w.len()..].starts_with(char::is_whitespace))?;

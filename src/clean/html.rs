@@ -154,6 +154,8 @@ const CLOSES_P: &[&str] = &[
     "ul",
     "li",
 ];
+/// Deepest element nesting the tree keeps.
+const MAX_DEPTH: usize = 256;
 /// Elements that make paragraph breaks.
 const BLOCK: &[&str] = &[
     "address",
@@ -389,7 +391,11 @@ impl Document {
                 i = tag_end;
                 continue;
             }
-            stack.push(id);
+            // Malformed pages can nest thousands of unclosed tags; deeper
+            // elements become leaves so that walking the tree stays shallow.
+            if stack.len() < MAX_DEPTH {
+                stack.push(id);
+            }
         }
         close(&mut nodes, &mut stack, 1, html.len(), html.len());
         Document { nodes }
@@ -830,50 +836,36 @@ fn extract_with(
         }
     };
     let n = doc.nodes.len();
-    // 1. Furniture, top-down: a node below furniture is not judged again.
+    // 1. Furniture, top-down: a node below furniture is not judged again,
+    // and furniture must not swallow the article (an element holding the
+    // h1, an <article> or the articleBody stays, and its children are judged).
+    let mut holds = vec![false; n];
+    for id in (0..n).rev() {
+        let node = &doc.nodes[id];
+        if matches!(node.name(), "article" | "h1")
+            || node.attr_value("itemprop") == Some("articleBody")
+        {
+            holds[id] = true;
+        }
+        if holds[id] {
+            if let Some(p) = node.parent {
+                holds[p] = true;
+            }
+        }
+    }
     let mut excluded: Vec<Option<&'static str>> = vec![None; n];
-    let mut inside = vec![false; n];
+    let mut below = vec![false; n];
     for id in 0..n {
         if let Some(p) = doc.nodes[id].parent {
-            if excluded[p].is_some() || inside[p] {
-                inside[id] = true;
+            if excluded[p].is_some() || below[p] {
+                below[id] = true;
                 continue;
             }
         }
         if let Some(r) = furniture(&doc.nodes[id]) {
-            if !is_kept(doc.nodes[id].span) {
+            let keeps_article = holds[id] && !matches!(r, "head" | "script" | "style");
+            if !keeps_article && !is_kept(doc.nodes[id].span) {
                 excluded[id] = Some(r);
-            }
-        }
-    }
-    // Furniture must not swallow the article: an element holding the h1 or
-    // an <article> stays.
-    for id in 0..n {
-        if excluded[id].is_some() && !matches!(excluded[id], Some("head" | "script" | "style")) {
-            let holds_article = doc.descendants(id).iter().any(|&d| {
-                matches!(doc.nodes[d].name(), "article" | "h1")
-                    || doc.nodes[d].attr_value("itemprop") == Some("articleBody")
-            });
-            if holds_article {
-                excluded[id] = None;
-                for d in doc.descendants(id) {
-                    inside[d] = false;
-                }
-                // Re-judge the children.
-                for d in doc.descendants(id) {
-                    let p = doc.nodes[d].parent.unwrap_or(0);
-                    if excluded[p].is_some() || inside[p] {
-                        inside[d] = true;
-                    } else if let Some(r) = furniture(&doc.nodes[d]) {
-                        let holds = doc
-                            .descendants(d)
-                            .iter()
-                            .any(|&x| matches!(doc.nodes[x].name(), "article" | "h1"));
-                        if !holds && !is_kept(doc.nodes[d].span) {
-                            excluded[d] = Some(r);
-                        }
-                    }
-                }
             }
         }
     }
@@ -1201,6 +1193,16 @@ mod tests {
             text.as_str()
         );
         assert!(!text.as_str().contains("Home"));
+    }
+
+    #[test]
+    fn deep_nesting_stays_shallow() {
+        let html = format!(
+            "{}<p>The story text is here, and long enough to count.</p>",
+            "<div><b>".repeat(50_000)
+        );
+        let (text, _) = extract_main(&html, &|_| false);
+        assert!(text.as_str().contains("The story text is here"));
     }
 
     #[test]

@@ -736,7 +736,11 @@ fn agency_in_body(body: &MappedText) -> Option<Field> {
             }
             let before = text[..at].trim_end();
             let after = text[at + name.len()..].trim_start();
-            let lower_before = before.to_lowercase();
+            let mut from = before.len().saturating_sub(24);
+            while !before.is_char_boundary(from) {
+                from += 1;
+            }
+            let lower_before = before[from..].to_lowercase();
             let by_verb = ["told", "showed", "told the", "said to", "an", "a"]
                 .iter()
                 .any(|v| lower_before.ends_with(v) && is_word_end(&lower_before, v))
@@ -799,7 +803,8 @@ fn source_url(input: &str) -> Option<Field> {
         if t.is_empty() {
             continue;
         }
-        let lower = t.to_lowercase();
+        let head: String = t.chars().take(24).collect();
+        let lower = head.to_lowercase();
         let is_header = [
             "original url",
             "original link",
