@@ -371,3 +371,29 @@ fn agency_from_the_text() {
     let m = metadata::extract(&html, Format::Html, &c.body);
     assert_eq!(m.agency.map(|f| f.value).as_deref(), Some("AP"));
 }
+
+#[test]
+fn undoing_a_removal_brings_its_text_back() {
+    let (html, _) = page("blog");
+    let first = clean(&html, Format::Html, &BatchEvidence::default(), &[]);
+    let comments = first
+        .removed
+        .iter()
+        .find(|r| r.reason == "comments")
+        .expect("a comments removal");
+    assert!(!first.body.as_str().contains("Priya"));
+    let again = clean(
+        &html,
+        Format::Html,
+        &BatchEvidence::default(),
+        &[comments.span],
+    );
+    assert!(
+        again.body.as_str().contains("Priya"),
+        "{}",
+        again.body.as_str()
+    );
+    assert!(!again.removed.iter().any(|r| r.span == comments.span));
+    // The rest of the page is still cleaned.
+    assert!(!again.body.as_str().contains("Recent Posts"));
+}

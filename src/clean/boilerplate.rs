@@ -751,6 +751,43 @@ mod tests {
             ),
             ("Advertisement", Remove("promo")),
             ("Website", Remove("comments")),
+            // French, German, Spanish, Russian, Italian.
+            (
+                "Lire aussi : La France et le Kazakhstan signent un accord",
+                Remove("related-links"),
+            ),
+            (
+                "Lesen Sie auch: Proteste in Almaty",
+                Remove("related-links"),
+            ),
+            (
+                "Leer también: Protestas en Kazajistán",
+                Remove("related-links"),
+            ),
+            ("Читайте также: Протесты в Алматы", Remove("related-links")),
+            (
+                "Leggi anche: Proteste in Kazakistan",
+                Remove("related-links"),
+            ),
+            ("Laisser un commentaire", CommentsHeader),
+            ("Kommentare", CommentsHeader),
+            ("Комментарии", CommentsHeader),
+            ("Abonnez-vous à notre newsletter", Remove("promo")),
+            (
+                "Nous utilisons des cookies pour améliorer votre expérience.",
+                Remove("cookie"),
+            ),
+            (
+                "Wir verwenden Cookies, um Inhalte zu personalisieren.",
+                Remove("cookie"),
+            ),
+            ("Par Jean Dupont", Remove("byline")),
+            ("Von Jana Berger", Remove("byline")),
+            ("6 janvier 2022", Remove("dateline")),
+            (
+                "Le gouvernement a déclaré jeudi que l'ordre était rétabli.",
+                Text,
+            ),
         ];
         for (line, want) in cases {
             assert_eq!(classify(line), *want, "{line}");

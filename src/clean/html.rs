@@ -1048,23 +1048,21 @@ impl Emitter<'_> {
         in_content: bool,
     ) {
         let node = &doc.nodes[id];
-        let in_content = in_content || content.contains(&id);
+        let mut in_content = in_content || content.contains(&id);
         if let Some(reason) = excluded[id] {
             self.removed.push((node.span, reason));
             return;
         }
-        if !in_content {
-            if !self.holds_content[id] && id != 0 {
-                let reason = if node.is_text() && node.inner.of(self.html).trim().is_empty() {
-                    return;
-                } else {
-                    "outside-article"
-                };
-                if !is_kept(node.span) {
-                    self.removed.push((node.span, reason));
-                    return;
-                }
+        if !in_content && !self.holds_content[id] && id != 0 {
+            if node.is_text() && node.inner.of(self.html).trim().is_empty() {
+                return;
             }
+            if !is_kept(node.span) {
+                self.removed.push((node.span, "outside-article"));
+                return;
+            }
+            // The user brought this part of the page back.
+            in_content = true;
         }
         match node.kind {
             NodeKind::Comment => {}
