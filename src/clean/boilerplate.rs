@@ -526,6 +526,62 @@ pub fn classify(line: &str) -> LineKind {
     {
         return LineKind::Remove("copyright");
     }
+    // Page tools and furniture that copy-paste picks up.
+    if words <= 6
+        && [
+            "skip to main content",
+            "skip to content",
+            "skip to navigation",
+            "listen to this article",
+            "listen to article",
+            "gift this article",
+            "save article",
+            "save for later",
+            "reading time",
+            "min read",
+            "print this article",
+            "font size",
+            "text size",
+        ]
+        .iter()
+        .any(|p| l.starts_with(p) || l.ends_with(p))
+    {
+        return LineKind::Remove("page-tools");
+    }
+    if words <= 30
+        && [
+            "image caption",
+            "media caption",
+            "image source",
+            "caption:",
+            "légende",
+        ]
+        .iter()
+        .any(|p| l.starts_with(p))
+    {
+        return LineKind::Remove("photo-credit");
+    }
+    if words <= 25
+        && [
+            "reporting by",
+            "additional reporting by",
+            "(reporting by",
+            "editing by",
+            "writing by",
+            "compiled by",
+            "with agencies",
+            "with afp",
+            "with reuters",
+            "avec afp",
+            "mit material von",
+            "con información de",
+        ]
+        .iter()
+        .any(|p| l.starts_with(p))
+        && (!ends_sentence(line) || l.contains(';') || l.contains("editing by"))
+    {
+        return LineKind::Remove("credits");
+    }
     if words <= 12
         && [
             "posted in ",
@@ -751,6 +807,20 @@ mod tests {
             ),
             ("Advertisement", Remove("promo")),
             ("Website", Remove("comments")),
+            ("Skip to main content", Remove("page-tools")),
+            ("5 min read", Remove("page-tools")),
+            (
+                "Image caption, Police in Almaty on Thursday",
+                Remove("photo-credit"),
+            ),
+            (
+                "Reporting by Duncan Miriri; Editing by Alex Richardson",
+                Remove("credits"),
+            ),
+            (
+                "Reporting by the state broadcaster suggested otherwise.",
+                Text,
+            ),
             // French, German, Spanish, Russian, Italian.
             (
                 "Lire aussi : La France et le Kazakhstan signent un accord",
