@@ -23,6 +23,23 @@
 //! `byline`, `dateline` and `source-url`, which [`Removal::is_metadata`] tells
 //! apart from furniture; metadata extraction reads them from the input.
 //!
+//! Removal reasons, for the page to show and the user to undo:
+//!
+//! | reason | what |
+//! | --- | --- |
+//! | `markup` | tags, Markdown markers, link targets |
+//! | `head`, `script`, `style`, `form`, `media`, `hidden` | HTML that is never text |
+//! | `navigation`, `sidebar`, `outside-article` | site furniture around the article |
+//! | `related-links` | "Read also", "SEE ALSO" blocks, link lists |
+//! | `share`, `share-counter`, `page-tools` | share buttons, counters ("0", "81"), "5 min read" |
+//! | `photo-credit` | captions and credits ("mibuchat / Flickr / CC BY-SA 2.0") |
+//! | `promo`, `cookie`, `copyright`, `tags`, `section-label` | outlet promotion, consent text, footers, labels |
+//! | `comments` | "Leave a reply", comment forms and the comments after them |
+//! | `source-tag` | "source site-64", "Source link -124" |
+//! | `trailing-unrelated` | a headline after the story that shares little with it |
+//! | `batch-repeated` | a short line found in other articles of the batch |
+//! | `byline`, `dateline`, `source-url`, `credits` | facts of publication (see [`Removal::is_metadata`]) |
+//!
 //! ```
 //! use storydiff::clean::{clean, BatchEvidence, Format};
 //! let input = "A title\n\nThe story says what happened.\n\n0\n81\n\nLeave a reply";
@@ -123,7 +140,7 @@ impl Removal {
     pub fn is_metadata(&self) -> bool {
         matches!(
             self.reason.as_str(),
-            "byline" | "dateline" | "source-url" | "title"
+            "byline" | "dateline" | "source-url" | "credits" | "title"
         )
     }
 }
