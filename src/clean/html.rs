@@ -969,7 +969,6 @@ fn extract_with(
         removed: Vec::new(),
         pending_space: None,
         pending_break: 0,
-        break_at: 0,
         holds_content: vec![false; n],
     };
     for &c in &content {
@@ -1022,16 +1021,14 @@ struct Emitter<'a> {
     pending_space: Option<(usize, usize)>,
     /// 0 none, 1 line break, 2 paragraph break.
     pending_break: u8,
-    break_at: usize,
     /// Nodes that hold a part of the article below them.
     holds_content: Vec<bool>,
 }
 
 impl Emitter<'_> {
-    fn brk(&mut self, level: u8, at: usize) {
+    fn brk(&mut self, level: u8) {
         if level > self.pending_break {
             self.pending_break = level;
-            self.break_at = at;
         }
         self.pending_space = None;
     }
@@ -1105,17 +1102,17 @@ impl Emitter<'_> {
                 }
                 let block = BLOCK.contains(&name);
                 if block {
-                    self.brk(2, node.span.start);
+                    self.brk(2);
                 }
                 if name == "br" {
                     let level = if self.pending_break >= 1 { 2 } else { 1 };
-                    self.brk(level, node.span.start);
+                    self.brk(level);
                 }
                 for &c in &node.children {
                     self.walk(doc, c, content, excluded, m, is_kept, in_content);
                 }
                 if block {
-                    self.brk(2, node.span.end);
+                    self.brk(2);
                 }
             }
         }
@@ -1164,7 +1161,6 @@ impl Emitter<'_> {
                 } else {
                     "\n"
                 };
-                let _ = self.break_at;
                 self.b.replace(sep, at..at);
             }
             self.pending_break = 0;

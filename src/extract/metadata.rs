@@ -81,7 +81,7 @@ pub fn extract(input: &str, format: Format, body: &MappedText) -> Metadata {
         html_meta(input, &mut meta);
     }
     if meta.title.is_none() {
-        title_from_body(input, body, &mut meta);
+        title_from_body(body, &mut meta);
     }
     if meta.date.is_none() {
         meta.date = dateline_date(input);
@@ -658,7 +658,7 @@ fn split_section(title: &str) -> Option<(usize, usize)> {
     None
 }
 
-fn title_from_body(input: &str, body: &MappedText, meta: &mut Metadata) {
+fn title_from_body(body: &MappedText, meta: &mut Metadata) {
     let text = body.as_str();
     let Some(line) = text.lines().find(|l| !l.trim().is_empty()) else {
         return;
@@ -681,7 +681,6 @@ fn title_from_body(input: &str, body: &MappedText, meta: &mut Metadata) {
         None => (start, None),
     };
     let span = Span::new(value_start, start + trimmed.len());
-    let _ = input;
     meta.title = Some(Field::at(span.of(text), body.to_source(span)));
     meta.section = section;
 }
