@@ -369,6 +369,64 @@ fn expressions_with_an_anchor() {
             &[("3 de marzo de 2022", "2022-03-03")],
         ),
         (
+            "holidays",
+            "2020-06-01",
+            "He died on Memorial Day; rallies grew over the Labor Day weekend last year.",
+            &[
+                ("Memorial Day", "2020-05-25"),
+                ("the Labor Day weekend", "2019-W35-WE"),
+                ("last year", "2019"),
+            ],
+        ),
+        (
+            "midweek and week-long",
+            "2021-06-21",
+            "The heat will peak midweek after a week-long wave.",
+            &[("midweek", "2021-W25"), ("week-long", "P1W")],
+        ),
+        (
+            "compound duration",
+            "2023-06-24",
+            "Contact was lost an hour and 45 minutes into the dive.",
+            &[("an hour and 45 minutes", "PT1H45M")],
+        ),
+        (
+            "military time with zone",
+            "2022-03-19",
+            "The strike began at 0900 GMT.",
+            &[("0900 GMT", "2022-03-19T09:00")],
+        ),
+        (
+            "day before yesterday",
+            "2022-03-19",
+            "It rained the day before yesterday.",
+            &[("the day before yesterday", "2022-03-17")],
+        ),
+        (
+            "this past weekend",
+            "2022-03-21",
+            "Crowds gathered this past weekend.",
+            &[("this past weekend", "2022-W11-WE")],
+        ),
+        (
+            "present tense schedule",
+            "2019-09-02",
+            "Parliament returns from recess on Tuesday.",
+            &[("Tuesday", "2019-09-03")],
+        ),
+        (
+            "once every",
+            "2024-02-29",
+            "It comes around once every four years.",
+            &[("once every four years", "P4Y")],
+        ),
+        (
+            "lower-case foreign weekday",
+            "2022-07-08",
+            "Los manifestantes se concentraron el viernes y protestarán el 15 de julio.",
+            &[("viernes", "2022-07-08"), ("15 de julio", "2022-07-15")],
+        ),
+        (
             "foreign weekday",
             "2022-03-19",
             "Les militants ont manifesté le samedi.",
@@ -453,6 +511,8 @@ fn not_dates() {
             "More than 2,000 people and 13 members were killed.",
         ),
         ("score", "They won 2:1 in the final."),
+        ("age", "He remained active well into his 90s."),
+        ("place", "Flights to Santo Domingo resumed."),
         (
             "weekday in a name",
             "Bloody Sunday is remembered. The Sunday Times wrote.",

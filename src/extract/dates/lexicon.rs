@@ -296,6 +296,17 @@ pub(super) fn unit(word: &str) -> Option<(Unit, bool)> {
         "decades" => (Unit::Decade, true),
         "century" => (Unit::Century, false),
         "centuries" => (Unit::Century, true),
+        // French, German, Spanish ("an" is left out: it is the English article).
+        "heure" | "stunde" | "hora" => (Unit::Hour, false),
+        "heures" | "stunden" | "horas" => (Unit::Hour, true),
+        "jour" | "tag" | "día" => (Unit::Day, false),
+        "jours" | "tage" | "tagen" | "días" => (Unit::Day, true),
+        "semaine" | "woche" | "semana" => (Unit::Week, false),
+        "semaines" | "wochen" | "semanas" => (Unit::Week, true),
+        "mois" | "monat" | "mes" => (Unit::Month, false),
+        "monate" | "monaten" | "meses" => (Unit::Month, true),
+        "année" | "jahr" | "año" => (Unit::Year, false),
+        "ans" | "années" | "jahre" | "jahren" | "años" => (Unit::Year, true),
         _ => return None,
     };
     Some((u, plural))
@@ -345,8 +356,51 @@ pub(super) fn number_word(word: &str) -> Option<f64> {
     match word {
         "hundred" => Some(100.0),
         "dozen" => Some(12.0),
-        _ => None,
+        _ => foreign_number(word),
     }
+}
+
+/// French, German and Spanish number words up to ten (for "quatre semaines").
+fn foreign_number(word: &str) -> Option<f64> {
+    const WORDS: &[(&str, u8)] = &[
+        ("un", 1),
+        ("une", 1),
+        ("deux", 2),
+        ("trois", 3),
+        ("quatre", 4),
+        ("cinq", 5),
+        ("huit", 8),
+        ("neuf", 9),
+        ("dix", 10),
+        ("ein", 1),
+        ("eine", 1),
+        ("einen", 1),
+        ("einem", 1),
+        ("zwei", 2),
+        ("drei", 3),
+        ("vier", 4),
+        ("fünf", 5),
+        ("sechs", 6),
+        ("sieben", 7),
+        ("acht", 8),
+        ("neun", 9),
+        ("zehn", 10),
+        ("una", 1),
+        ("uno", 1),
+        ("dos", 2),
+        ("tres", 3),
+        ("cuatro", 4),
+        ("cinco", 5),
+        ("seis", 6),
+        ("siete", 7),
+        ("ocho", 8),
+        ("nueve", 9),
+        ("diez", 10),
+    ];
+    WORDS
+        .iter()
+        .find(|(w, _)| *w == word)
+        .map(|&(_, n)| f64::from(n))
 }
 
 /// Vague quantity words: "several days", "a few weeks".
@@ -365,8 +419,9 @@ pub(super) fn ordinal(word: &str) -> Option<u32> {
 
 /// Time zone words that may follow a clock time ("14:00 GMT").
 pub(super) const ZONES: &[&str] = &[
-    "gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "et", "pt", "bst", "cet",
-    "cest", "eet", "eest", "msk", "ist", "jst", "aest",
+    "gmt", "utc", "est", "edt", "eastern", "pacific", "central", "mountain", "cst", "cdt", "mst",
+    "mdt", "pst", "pdt", "et", "pt", "bst", "cet", "cest", "eet", "eest", "msk", "ist", "jst",
+    "aest",
 ];
 
 /// Irregular past forms (and a few regular ones that are frequent in news).
@@ -377,7 +432,7 @@ pub(super) const PAST_WORDS: &[&str] = &[
     "fought", "found", "flew", "grew", "heard", "kept", "knew", "paid", "quit", "sold", "sat",
     "shot", "spoke", "stood", "stole", "swore", "sworn", "taught", "thought", "threw", "tore",
     "wrote", "woke", "hit", "gone", "done", "seen", "taken", "given", "begun", "ago", "earlier",
-    "wasn't", "weren't", "hadn't", "didn't", "has", "have",
+    "wasn't", "weren't", "hadn't", "didn't",
 ];
 
 /// Words that look like past participles but are not verbs in the past.
@@ -417,6 +472,9 @@ pub(super) const FUTURE_WORDS: &[&str] = &[
     "will", "shall", "would", "won't", "wouldn't", "could", "may", "might", "going", "expect",
     "expects", "plan", "plans", "intend", "intends", "aim", "aims", "upcoming", "coming", "next",
     "tomorrow", "soon", "later",
+    // Present tense of scheduled events: "Parliament returns on Tuesday".
+    "begins", "starts", "opens", "closes", "ends", "resumes", "returns", "meets", "expires",
+    "falls", "kicks", "arrives", "departs", "reopens", "convenes",
 ];
 
 /// Words meaning "intended for a time" that read as future unless "was/were/had" precedes.
@@ -428,6 +486,8 @@ pub(super) const SCHEDULE_WORDS: &[&str] = &[
     "slated",
     "poised",
     "planned",
+    "forecast",
+    "predicted",
 ];
 
 /// Determiners: after "due to", they make it causal ("due to a rise").

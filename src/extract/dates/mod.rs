@@ -240,7 +240,11 @@ fn tense_markers(toks: &[Tok]) -> Vec<Option<bool>> {
                 let next = toks.get(i + 1).map_or("", |t| t.low.as_str());
                 let after = toks.get(i + 2).map_or("", |t| t.low.as_str());
                 let causal = w == "due" && lexicon::DETERMINERS.contains(&after);
-                if !matches!(next, "to" | "for" | "on" | "in") || causal {
+                if !matches!(
+                    next,
+                    "to" | "for" | "on" | "in" | "through" | "until" | "by" | "at"
+                ) || causal
+                {
                     return None;
                 }
                 return Some(!matches!(prev, "was" | "were" | "had" | "been"));

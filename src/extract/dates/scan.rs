@@ -135,6 +135,7 @@ const BEFORE_ARTICLE_UNIT: &[&str] = &[
 const AFTER_UNIT: &[&str] = &["after", "before", "later", "earlier", "ago", "long", "of"];
 const BEFORE_BARE_UNITS: &[&str] = &[
     "for", "within", "take", "takes", "took", "taking", "lasted", "lasting", "over", "spent",
+    "just", "only", "mere", "in",
 ];
 
 impl Scanner<'_, '_> {
@@ -230,9 +231,25 @@ impl Scanner<'_, '_> {
                 }
             }
         }
+        if w == "midweek" {
+            return Some(found(i, i + 1, Sem::WeekOffset(0), Some("MID")));
+        }
         if let Some(rest) = w.strip_prefix("mid-") {
             if let Some(sem) = self.mid_word(rest) {
                 return Some(found(i, i + 1, sem, Some("MID")));
+            }
+        }
+        // "later in the day", "earlier that day".
+        if matches!(w, "earlier" | "later") {
+            let k = if self.is(i + 1, "in") && self.is(i + 2, "the") {
+                i + 3
+            } else if self.is(i + 1, "that") {
+                i + 2
+            } else {
+                i
+            };
+            if k > i && self.is(k, "day") {
+                return Some(found(i, k + 1, Sem::DayAfterRef(0), None));
             }
         }
         // "earlier this month", "later this year".
@@ -251,7 +268,7 @@ impl Scanner<'_, '_> {
         if j >= self.t.len() {
             return None;
         }
-        let tries: [Hit; 14] = [
+        let tries: [Hit; 15] = [
             self.month_first(j),
             self.day_first(j),
             self.numeric(j),
@@ -265,6 +282,7 @@ impl Scanner<'_, '_> {
             self.reference(j),
             self.time(j),
             self.holiday(j),
+            self.holiday_weekend(j),
             self.night(j),
         ];
         tries
@@ -276,6 +294,9 @@ impl Scanner<'_, '_> {
 
     /// "mid-February", "mid-2021", "mid-1990s" (the part after "mid-").
     fn mid_word(&self, rest: &str) -> Option<Sem> {
+        if rest == "week" {
+            return Some(Sem::WeekOffset(0));
+        }
         if let Some(m) = lexicon::month(rest).filter(|m| !m.needs_number) {
             return Some(Sem::Month {
                 year: YearSpec::Infer,
@@ -453,6 +474,7 @@ impl Scanner<'_, '_> {
     /// "Saturday", "last Saturday", "Tuesday night", "Saturday, March 19".
     fn weekday(&self, j: usize) -> Hit {
         let (rel, k) = match self.low(j) {
+            "this" if self.is(j + 1, "past") => (Rel::Last, j + 2),
             "last" | "past" => (Rel::Last, j + 1),
             "next" | "coming" => (Rel::Next, j + 1),
             "this" => (Rel::This, j + 1),
@@ -469,12 +491,20 @@ impl Scanner<'_, '_> {
             if self.cap(k + 1) && self.any(k + 1, lexicon::WEEKDAY_NAME_AFTER) {
                 return None;
             }
-        } else if rel == Rel::Tense && !lexicon::FOREIGN_WEEKDAY_CUES.contains(&self.prev(k)) {
+        } else if rel == Rel::Tense
+            && self.cap(k)
+            && !lexicon::FOREIGN_WEEKDAY_CUES.contains(&self.prev(k))
+        {
+            // French and Spanish write weekdays in lower case; capitalized
+            // ("Santo Domingo", "Mardi Gras") they need a cue ("am Sonntag").
             return None;
         }
         // "Saturday, March 19, 2022": the date says it all.
         if rel == Rel::Tense {
-            let at = if self.is(k + 1, ",") { k + 2 } else { k + 1 };
+            let mut at = if self.is(k + 1, ",") { k + 2 } else { k + 1 };
+            if self.any(at, &["the", "dem", "den", "le", "el"]) {
+                at += 1;
+            }
             if let Some((end, sem @ Sem::Day { .. })) =
                 self.month_first(at).or_else(|| self.day_first(at))
             {
@@ -570,6 +600,7 @@ impl Scanner<'_, '_> {
     /// "the past decade" (a date; "the past three years" is a duration).
     fn unit_rel(&self, j: usize, bounded: bool) -> Hit {
         let (off, k): (i64, usize) = match self.low(j) {
+            "this" if self.is(j + 1, "past") => (-1, j + 2),
             "this" | "current" => (0, j + 1),
             "last" | "past" | "previous" => (-1, j + 1),
             "next" | "coming" => (1, j + 1),
@@ -754,7 +785,13 @@ impl Scanner<'_, '_> {
             }
             return None;
         }
-        if let Some(d) = self.t.get(j).and_then(|t| decade_number(&t.low)) {
+        // A bare "1990s"; "90s" alone is more often an age ("into his 90s").
+        if let Some(d) = self
+            .t
+            .get(j)
+            .filter(|t| t.low.len() == 5)
+            .and_then(|t| decade_number(&t.low))
+        {
             return Some((j + 1, Sem::Decade(d)));
         }
         let y = self.year_at(j)?;
@@ -819,10 +856,32 @@ impl Scanner<'_, '_> {
             }
             return None;
         }
-        // "two-week", "20-year", "24-hour".
+        // "two-week", "20-year", "24-hour", "week-long", "decades-long".
         if let Some((a, b)) = w.split_once('-') {
             if let (Some(Some(n)), Some((u, false))) = (count(a), lexicon::unit(b)) {
                 return Some((j + 1, lit(DateKind::Duration, duration(Some(n), u))));
+            }
+            if let (Some((u, plural)), "long") = (lexicon::unit(a), b) {
+                let n = if plural { None } else { Some(1.0) };
+                return Some((j + 1, lit(DateKind::Duration, duration(n, u))));
+            }
+            // "first-quarter" (results): this year's quarter.
+            if let (Some(n), "quarter") = (lexicon::ordinal(a), b) {
+                let year = YearSpec::Offset(0);
+                return Some((
+                    j + 1,
+                    Sem::Quarter {
+                        n,
+                        half: false,
+                        year,
+                    },
+                ));
+            }
+        }
+        if let Some(u) = w.strip_suffix("long").and_then(lexicon::unit) {
+            if matches!(u.0, Unit::Day | Unit::Week | Unit::Month | Unit::Year) {
+                let n = if u.1 { None } else { Some(1.0) };
+                return Some((j + 1, lit(DateKind::Duration, duration(n, u.0))));
             }
         }
         let (n, k) = self.count_at(j)?;
@@ -847,6 +906,15 @@ impl Scanner<'_, '_> {
         let (u, _) = lexicon::unit(self.low(k))?;
         if self.is(k + 1, "ago") {
             return Some((k + 2, Sem::Ago { n, unit: u }));
+        }
+        // "an hour and 45 minutes", "two years and three months".
+        if let (Some(n), None, true) = (n, range, self.is(k + 1, "and")) {
+            if let Some((Some(m), k2)) = self.count_at(k + 2) {
+                if let Some((u2, _)) = lexicon::unit(self.low(k2)).filter(|(u2, _)| *u2 < u) {
+                    let value = compound(n, u, m, u2);
+                    return Some((k2 + 1, lit(DateKind::Duration, value)));
+                }
+            }
         }
         if article {
             if u == Unit::Second {
@@ -907,6 +975,9 @@ impl Scanner<'_, '_> {
                 return None; // "Daily Mail"
             }
             return Some((j + 1, lit(DateKind::Set, v.into())));
+        }
+        if w == "once" && self.any(j + 1, &["every", "each"]) {
+            return self.set(j + 1);
         }
         if matches!(w, "every" | "each") {
             let k = j + 1;
@@ -981,9 +1052,15 @@ impl Scanner<'_, '_> {
     fn time(&self, j: usize) -> Hit {
         let t = self.t.get(j)?;
         let w = t.low.as_str();
+        if w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()) && self.zone(j + 1) {
+            let (hour, minute) = (w[..2].parse().ok()?, w[2..].parse().ok()?);
+            if hour < 24 && minute < 60 {
+                return Some((j + 2, Sem::Time { hour, minute }));
+            }
+        }
         let (mut hour, minute, mut k, mut explicit) = match w {
-            "noon" | "midday" => (12, 0, j + 1, true),
-            "midnight" => (24, 0, j + 1, true),
+            "noon" | "midday" | "mediodía" => (12, 0, j + 1, true),
+            "midnight" | "minuit" | "mitternacht" | "medianoche" => (24, 0, j + 1, true),
             _ => {
                 let (h, m, ampm) = parse_clock(w)?;
                 (h, m, j + 1, ampm.is_some() || w.contains('h'))
@@ -992,7 +1069,7 @@ impl Scanner<'_, '_> {
         if let Some((_, _, Some(pm))) = parse_clock(w) {
             hour = to_24(hour, pm)?;
         }
-        if matches!(w, "noon" | "midday" | "midnight") {
+        if hour == 24 || (hour == 12 && !w.starts_with(|c: char| c.is_ascii_digit())) {
             // fine as it is
         } else if let Some(pm) = ampm(self.low(k)) {
             if hour > 12 {
@@ -1011,9 +1088,7 @@ impl Scanner<'_, '_> {
         if self.is(k + 1, "time") && (self.is(k, "local") || self.cap(k) && self.word(k)) {
             k += 2;
             explicit = true;
-        } else if self.any(k, lexicon::ZONES)
-            && self.t[k].raw.chars().all(|c| c.is_ascii_uppercase())
-        {
+        } else if self.zone(k) {
             k += 1;
             explicit = true;
         }
@@ -1047,6 +1122,14 @@ impl Scanner<'_, '_> {
         Some((k, Sem::Time { hour, minute }))
     }
 
+    /// A time zone word: "GMT", "ET", "Eastern".
+    fn zone(&self, k: usize) -> bool {
+        self.any(k, lexicon::ZONES)
+            && self.t.get(k).is_some_and(|t| {
+                t.raw.chars().all(|c| c.is_ascii_uppercase()) || (t.cap() && t.raw.len() > 4)
+            })
+    }
+
     /// Christmas, New Year's Eve, May Day, Election Day, Easter, Thanksgiving, ...
     fn holiday(&self, j: usize) -> Hit {
         if !self.cap(j) {
@@ -1065,15 +1148,22 @@ impl Scanner<'_, '_> {
                 _ => return None,
             },
             "may" if day(j + 1) => (Holiday::Fixed(5, 1), j + 2),
-            "election" if day(j + 1) => (Holiday::ElectionDay, j + 2),
+            "election" if day(j + 1) => (Holiday::Election, j + 2),
             "halloween" => (Holiday::Fixed(10, 31), j + 1),
             "valentine" if day(j + 1) => (Holiday::Fixed(2, 14), j + 2),
+            "labor" | "labour" if day(j + 1) => (Holiday::Nth(9, 0, 1), j + 2),
+            "memorial" if day(j + 1) => (Holiday::Nth(5, 0, -1), j + 2),
+            "independence" if day(j + 1) => (Holiday::Fixed(7, 4), j + 2),
+            "bastille" if day(j + 1) => (Holiday::Fixed(7, 14), j + 2),
+            "boxing" if day(j + 1) => (Holiday::Fixed(12, 26), j + 2),
+            "good" if self.is(j + 1, "friday") => (Holiday::Easter(-2), j + 2),
             "thanksgiving" => (
-                Holiday::Thanksgiving,
+                Holiday::Nth(11, 3, 4),
                 if day(j + 1) { j + 2 } else { j + 1 },
             ),
+            "easter" if self.is(j + 1, "monday") => (Holiday::Easter(1), j + 2),
             "easter" => (
-                Holiday::Easter,
+                Holiday::Easter(0),
                 if self.is(j + 1, "sunday") {
                     j + 2
                 } else {
@@ -1085,11 +1175,32 @@ impl Scanner<'_, '_> {
         Some((end, Sem::Holiday(h)))
     }
 
+    /// "the Christmas weekend", "the Labor Day weekend".
+    fn holiday_weekend(&self, j: usize) -> Hit {
+        if !self.is(j, "the") {
+            return None;
+        }
+        let (end, sem) = self.holiday(j + 1)?;
+        let Sem::Holiday(h) = sem else { return None };
+        self.is(end, "weekend")
+            .then_some((end + 1, Sem::HolidayWeekend(h)))
+    }
+
     /// "overnight from Tuesday to Wednesday", "the night of Tuesday to Wednesday",
     /// "the next day", "the day before".
     fn night(&self, j: usize) -> Hit {
         let w = self.low(j);
         if w == "the" {
+            if self.is(j + 1, "day") && self.any(j + 3, &["yesterday", "tomorrow"]) {
+                let off = match self.low(j + 2) {
+                    "before" if self.is(j + 3, "yesterday") => Some(-2),
+                    "after" if self.is(j + 3, "tomorrow") => Some(2),
+                    _ => None,
+                };
+                if let Some(off) = off {
+                    return Some((j + 4, Sem::DayOffset(off)));
+                }
+            }
             let off = match (self.low(j + 1), self.low(j + 2)) {
                 ("next" | "following", "day") => Some(1),
                 ("previous", "day") => Some(-1),
@@ -1164,6 +1275,21 @@ impl Scanner<'_, '_> {
                 code: "NI",
             },
         ))
+    }
+}
+
+/// Two units of one duration: `PT1H45M`, `P2Y3M`, `P1DT5H`.
+fn compound(n: f64, u: Unit, m: f64, u2: Unit) -> String {
+    let part = |x: f64, u: Unit| {
+        let v = duration(Some(x), u);
+        v.trim_start_matches('P')
+            .trim_start_matches('T')
+            .to_string()
+    };
+    match (u.designator().1, u2.designator().1) {
+        (true, true) => format!("PT{}{}", part(n, u), part(m, u2)),
+        (false, false) => format!("P{}{}", part(n, u), part(m, u2)),
+        _ => format!("P{}T{}", part(n, u), part(m, u2)),
     }
 }
 
