@@ -427,6 +427,41 @@ fn expressions_with_an_anchor() {
             &[("viernes", "2022-07-08"), ("15 de julio", "2022-07-15")],
         ),
         (
+            "year range",
+            "2022-03-19",
+            "Output fell in 2010-2015 and again between 2019 and 2020.",
+            &[
+                ("2010", "2010"),
+                ("2015", "2015"),
+                ("2019", "2019"),
+                ("2020", "2020"),
+            ],
+        ),
+        (
+            "earlier in the week",
+            "2022-03-19",
+            "Talks stalled earlier in the week.",
+            &[("earlier in the week", "2022-W11")],
+        ),
+        (
+            "foreign relative",
+            "2022-03-19",
+            "La semaine dernière, le mois prochain; letzte Woche; el año pasado; cette année.",
+            &[
+                ("La semaine dernière", "2022-W10"),
+                ("le mois prochain", "2022-04"),
+                ("letzte Woche", "2022-W10"),
+                ("el año pasado", "2021"),
+                ("cette année", "2022"),
+            ],
+        ),
+        (
+            "fiscal year",
+            "2022-03-19",
+            "Revenue fell in fiscal 2021.",
+            &[("fiscal 2021", "FY2021")],
+        ),
+        (
             "foreign weekday",
             "2022-03-19",
             "Les militants ont manifesté le samedi.",
@@ -550,6 +585,14 @@ mod properties {
     use proptest::prelude::*;
 
     proptest! {
+        #[test]
+        fn any_text_is_safe(text in "\\PC{0,120}") {
+            for d in run(&text, Some("2022-03-19")).iter().chain(run(&text, None).iter()) {
+                prop_assert!(d.span.end <= text.len());
+                prop_assert!(text.is_char_boundary(d.span.start) && text.is_char_boundary(d.span.end));
+            }
+        }
+
         #[test]
         fn spans_are_on_char_boundaries_ordered_and_disjoint(
             text in "([A-Za-zéü0-9,.:'\\- ]|March|May|Saturday|last|next|week|19|2022|p\\.m\\.|ago|years| ){0,40}"

@@ -248,8 +248,19 @@ impl Scanner<'_, '_> {
             } else {
                 i
             };
-            if k > i && self.is(k, "day") {
-                return Some(found(i, k + 1, Sem::DayAfterRef(0), None));
+            if k > i {
+                let sem = match self.low(k) {
+                    "day" => Sem::DayAfterRef(0),
+                    "week" if k == i + 3 => Sem::WeekOffset(0),
+                    "month" if k == i + 3 => Sem::MonthOffset(0),
+                    "year" if k == i + 3 => Sem::Year(YearSpec::Offset(0)),
+                    _ => {
+                        return self
+                            .core(i, false)
+                            .map(|(end, sem)| found(i, end, sem, None))
+                    }
+                };
+                return Some(found(i, k + 1, sem, None));
             }
         }
         // "earlier this month", "later this year".
@@ -268,7 +279,7 @@ impl Scanner<'_, '_> {
         if j >= self.t.len() {
             return None;
         }
-        let tries: [Hit; 15] = [
+        let tries: [Hit; 17] = [
             self.month_first(j),
             self.day_first(j),
             self.numeric(j),
@@ -284,6 +295,8 @@ impl Scanner<'_, '_> {
             self.holiday(j),
             self.holiday_weekend(j),
             self.night(j),
+            self.foreign_rel(j),
+            self.fiscal(j),
         ];
         tries
             .into_iter()
@@ -796,8 +809,8 @@ impl Scanner<'_, '_> {
         }
         let y = self.year_at(j)?;
         let prev = self.prev(j);
-        if self.is(j + 1, "-") && self.touch(j) {
-            return None; // "2019-11-27" is handled as a whole
+        if self.is(j + 1, "-") && self.touch(j) && self.touch(j + 1) && self.low(j + 2).len() == 2 {
+            return None; // "2019-11-27" is handled as a whole; "2010-2015" is two years
         }
         let cued = lexicon::DATE_CUES.contains(&prev)
             || prev == "the"
@@ -1184,6 +1197,76 @@ impl Scanner<'_, '_> {
         let Sem::Holiday(h) = sem else { return None };
         self.is(end, "weekend")
             .then_some((end + 1, Sem::HolidayWeekend(h)))
+    }
+
+    /// "la semaine dernière", "letzte Woche", "el año pasado", "cette année".
+    fn foreign_rel(&self, j: usize) -> Hit {
+        let unit_sem = |w: &str, off: i64| -> Option<Sem> {
+            Some(match w {
+                "semaine" | "woche" | "semana" => Sem::WeekOffset(off),
+                "mois" | "monat" | "mes" => Sem::MonthOffset(off),
+                "année" | "an" | "jahr" | "año" => Sem::Year(YearSpec::Offset(off as i32)),
+                _ => return None,
+            })
+        };
+        let before = |w: &str| -> Option<i64> {
+            Some(match w {
+                "letzte" | "letzten" | "letztes" | "vergangene" | "vergangenen" | "vergangenes"
+                | "vorige" | "vorigen" | "voriges" => -1,
+                "nächste" | "nächsten" | "nächstes" | "kommende" | "kommenden" | "próximo"
+                | "próxima" => 1,
+                "diese" | "diesen" | "dieses" | "este" | "esta" | "cette" | "ce" => 0,
+                _ => return None,
+            })
+        };
+        let after = |w: &str| -> Option<i64> {
+            Some(match w {
+                "dernier" | "dernière" | "passé" | "passée" | "pasado" | "pasada" => -1,
+                "prochain" | "prochaine" => 1,
+                _ => return None,
+            })
+        };
+        // "letzte Woche", "cette année", "el próximo año" (article included).
+        let k = if self.any(j, &["el", "la", "le", "im", "am", "in"]) {
+            j + 1
+        } else {
+            j
+        };
+        if let Some(off) = before(self.low(k)) {
+            if self.low(k) == "ce" && self.low(k + 1) != "mois" {
+                return None;
+            }
+            let sem = unit_sem(self.low(k + 1), off)?;
+            // "an" alone is the English article: only "cette année", not "ce an".
+            if self.is(k + 1, "an") {
+                return None;
+            }
+            let start_ok = k == j || matches!(self.low(j), "el" | "la" | "le" | "im" | "am");
+            return start_ok.then_some((k + 2, sem));
+        }
+        // "la semaine dernière", "l'an dernier", "el año pasado".
+        let (k, art) = match self.low(j) {
+            "la" | "le" | "el" => (j + 1, true),
+            w if w.starts_with("l'") => (j, true),
+            _ => (j, false),
+        };
+        let unit_word = self.low(k).trim_start_matches("l'");
+        let off = after(self.low(k + 1))?;
+        if !art && unit_word == "an" {
+            return None;
+        }
+        let sem = unit_sem(unit_word, off)?;
+        Some((k + 2, sem))
+    }
+
+    /// "fiscal 2023", "fiscal year 2023": TimeML `FY2023`.
+    fn fiscal(&self, j: usize) -> Hit {
+        if !self.is(j, "fiscal") {
+            return None;
+        }
+        let k = if self.is(j + 1, "year") { j + 2 } else { j + 1 };
+        let y = self.year_at(k)?;
+        Some((k + 1, lit(DateKind::Date, format!("FY{y:04}"))))
     }
 
     /// "overnight from Tuesday to Wednesday", "the night of Tuesday to Wednesday",
