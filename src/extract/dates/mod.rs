@@ -22,12 +22,19 @@
 //!
 //! # Design
 //!
-//! A token-driven scanner ([`scan`]) walks each sentence's tokens and, at each
+//! A token-driven scanner (`scan`) walks each paragraph's tokens and, at each
 //! one, tries a dozen small hand-written patterns over the next few tokens
 //! (no regular expressions), keeping the longest match. A match carries what it
 //! means (`Sem`: "the Saturday before or after the anchor", "the month before
-//! the anchor's", "three years"); [`resolve`] turns that into a value using the
-//! anchor, the tense of the sentence and the last day the text spoke of.
+//! the anchor's", "three years"); `resolve` turns that into a value using the
+//! anchor, the tense of the sentence and the last day the text spoke of. The
+//! word tables (`lexicon`) are small and written by hand: English, with
+//! French, German and Spanish month and weekday names, numbers to ten, units
+//! and "last/next week/month/year".
+//!
+//! Names are not dates: "Russia Today", "a march against", "May" as a modal
+//! verb or a surname, "Bloody Sunday", "The Sunday Times", "Santo Domingo",
+//! "Mar" without a day number.
 //!
 //! Value conventions (TimeML): `2022-03-19`, `2022-03`, `2022`, `2022-W11`,
 //! `2022-W10-WE` (a weekend), `2022-Q1`, `2022-SU` (a season), `199` (the
@@ -40,9 +47,10 @@
 //! "early", "late" and "mid-" keep the value of what they modify and set
 //! [`DateMention::modifier`] (`START`, `END`, `MID`).
 //!
-//! Weekdays and month days without a year are placed by tense: in a sentence
-//! in the past (or with no tense marker) "on Saturday" is the Saturday on or
-//! before the anchor; with "will", "would", "expected to", ... it is the one on
+//! Weekdays and month days without a year are placed by tense: the nearest
+//! tense marker before the expression in its sentence (else after it). In the
+//! past (or with no marker) "on Saturday" is the Saturday on or before the
+//! anchor; with "will", "would", "expected to", "returns", ... it is the one on
 //! or after it; "last"/"next" say so themselves. A clock time takes the day
 //! named nearest in its sentence, else the last day named before, else the anchor.
 
