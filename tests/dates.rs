@@ -462,6 +462,16 @@ fn expressions_with_an_anchor() {
             &[("fiscal 2021", "FY2021")],
         ),
         (
+            "numeric and possessive",
+            "2022-03-19",
+            "Filed 19/03/2022 and 3/4/2022; 2021's budget.",
+            &[
+                ("19/03/2022", "2022-03-19"),
+                ("3/4/2022", "2022-03-04"),
+                ("2021", "2021"),
+            ],
+        ),
+        (
             "foreign weekday",
             "2022-03-19",
             "Les militants ont manifesté le samedi.",
@@ -523,6 +533,21 @@ fn without_an_anchor_unknown_parts_are_x() {
             .collect();
         assert_eq!(got, want, "{name}: {text}");
     }
+}
+
+#[test]
+fn numeric_dates_follow_the_language() {
+    let text = "Filed 3/4/2022.";
+    let seg = segment(text);
+    let doc = Doc {
+        text,
+        seg: &seg,
+        anchor: None,
+        language: Some("fr"),
+    };
+    let found = dates::extract(&doc);
+    assert_eq!(found[0].value, "2022-04-03");
+    assert_eq!(found[0].day(), CalendarDate::new(2022, 4, 3));
 }
 
 #[test]

@@ -166,12 +166,22 @@ pub struct DateMention {
     pub modifier: Option<&'static str>,
 }
 
+impl DateMention {
+    /// The day it names, when its value is a full date (`2022-03-19`, also
+    /// with a time or part of day after it).
+    pub fn day(&self) -> Option<CalendarDate> {
+        self.value.get(..10).and_then(CalendarDate::parse_iso)
+    }
+}
+
 /// Finds temporal expressions in `doc`, resolving relative ones against `doc.anchor`.
 pub fn extract(doc: &Doc) -> Vec<DateMention> {
     let mut out = Vec::new();
     // The last day the text spoke of, for "the next day" and clock times.
     let mut reference: Option<CalendarDate> = None;
     let seg = doc.seg;
+    // Numeric dates are day first except in English ("03/04/2022").
+    let day_month = doc.language.is_some_and(|l| !l.starts_with("en"));
     // Scan a paragraph at a time: a few dates straddle a sentence break that
     // the segmenter had to guess ("am 19. März", "5:50 a.m. Moscow time").
     let mut s = 0;
@@ -187,7 +197,7 @@ pub fn extract(doc: &Doc) -> Vec<DateMention> {
             .iter()
             .map(|t| Tok::new(doc.text, t.span, t.kind))
             .collect();
-        let found = scan::scan(&toks);
+        let found = scan::scan(&toks, day_month);
         if found.is_empty() {
             continue;
         }

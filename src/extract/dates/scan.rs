@@ -17,16 +17,20 @@ pub(super) struct Tok<'a> {
     pub kind: TokenKind,
     /// The span of `raw`.
     pub span: Span,
+    /// It had a possessive `'s`.
+    pub possessive: bool,
 }
 
 impl<'a> Tok<'a> {
     pub fn new(text: &'a str, span: Span, kind: TokenKind) -> Tok<'a> {
         let mut raw = span.of(text);
         let mut span = span;
+        let mut possessive = false;
         if kind == TokenKind::Word && raw.len() > 2 && (raw.ends_with("'s") || raw.ends_with("’s"))
         {
             let cut = if raw.ends_with("'s") { 2 } else { 4 };
             raw = &raw[..raw.len() - cut];
+            possessive = true;
             span = Span::new(span.start, span.end - cut);
         }
         // "2022:" (the tokenizer glues a colon to a number, for clock times).
@@ -34,10 +38,17 @@ impl<'a> Tok<'a> {
             raw = &raw[..raw.len() - 1];
             span = Span::new(span.start, span.end - 1);
         }
+        // "2022's": a number again once the possessive is gone.
+        let kind = if kind == TokenKind::Word && raw.bytes().all(|b| b.is_ascii_digit()) {
+            TokenKind::Number
+        } else {
+            kind
+        };
         Tok {
             raw,
             low: raw.to_lowercase(),
             kind,
+            possessive,
             span,
         }
     }
@@ -58,9 +69,11 @@ pub(super) struct Found {
 
 type Hit = Option<(usize, Sem)>;
 
-/// Scans the tokens of one sentence.
-pub(super) fn scan(t: &[Tok]) -> Vec<Found> {
-    let s = Scanner { t };
+/// Scans the tokens of one paragraph. With `day_month`, a numeric date
+/// "03/04/2022" is read day first (European); otherwise month first unless
+/// the first number cannot be a month.
+pub(super) fn scan(t: &[Tok], day_month: bool) -> Vec<Found> {
+    let s = Scanner { t, day_month };
     let mut out = Vec::new();
     let mut i = 0;
     while i < t.len() {
@@ -77,6 +90,7 @@ pub(super) fn scan(t: &[Tok]) -> Vec<Found> {
 
 struct Scanner<'s, 'a> {
     t: &'s [Tok<'a>],
+    day_month: bool,
 }
 
 fn day_number(s: &str) -> Option<u32> {
@@ -470,7 +484,11 @@ impl Scanner<'_, '_> {
             let a: u32 = t.low.parse().ok()?;
             let b: u32 = self.low(j + 2).parse().ok()?;
             let y = year_number(self.low(j + 4))?;
-            let (m, d) = if a > 12 { (b, a) } else { (a, b) };
+            let (m, d) = if a > 12 || (self.day_month && b <= 12) {
+                (b, a)
+            } else {
+                (a, b)
+            };
             super::CalendarDate::new(y, m, d)?;
             return Some((
                 j + 5,
@@ -814,6 +832,8 @@ impl Scanner<'_, '_> {
         }
         let cued = lexicon::DATE_CUES.contains(&prev)
             || prev == "the"
+            || self.t[j].possessive
+            || (self.is(j + 1, "'") && self.is(j + 2, "s") && self.touch(j) && self.touch(j + 1))
             || (matches!(prev, "and" | "or" | "-" | "to")
                 && j >= 2
                 && self.year_at(j - 2).is_some());
