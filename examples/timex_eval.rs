@@ -29,7 +29,7 @@ fn main() {
         "val-F1",
         "typ-F1"
     );
-    for part in ["dev", "test", "seeds", "challenge"] {
+    for part in ["dev", "test", "seeds", "challenge", "challenge2"] {
         let docs = score::load(&format!("{dir}/{part}.jsonl"));
         let c = score::score(&docs, |line| {
             if verbose {

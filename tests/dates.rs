@@ -472,6 +472,24 @@ fn expressions_with_an_anchor() {
             ],
         ),
         (
+            "clock time before its day",
+            "2023-08-18",
+            "Residents were given until noon Friday to leave; trading opens at 9:30 a.m. ET on Monday.",
+            &[("noon Friday", "2023-08-18T12:00"), ("9:30 a.m. ET", "2023-08-21T09:30"), ("Monday", "2023-08-21")],
+        ),
+        (
+            "black friday",
+            "2021-11-26",
+            "Black Friday sales were weak.",
+            &[("Black Friday", "2021-11-26")],
+        ),
+        (
+            "foreign part of day and tense",
+            "2020-07-01",
+            "Ils pourront voyager, a annoncé le gouvernement mardi soir.",
+            &[("mardi soir", "2020-06-30TEV")],
+        ),
+        (
             "foreign weekday",
             "2022-03-19",
             "Les militants ont manifesté le samedi.",

@@ -201,7 +201,7 @@ pub fn extract(doc: &Doc) -> Vec<DateMention> {
         if found.is_empty() {
             continue;
         }
-        let sentence: Vec<usize> = seg.tokens[t0..t1].iter().map(|t| t.sentence).collect();
+        let sentence = soft_sentences(&toks, &seg.tokens[t0..t1]);
         let markers = tense_markers(&toks);
         // Days first (clock times look for the day nearest them), in order.
         let mut resolved: Vec<Option<resolve::Resolved>> = Vec::with_capacity(found.len());
@@ -247,6 +247,27 @@ pub fn extract(doc: &Doc) -> Vec<DateMention> {
     out
 }
 
+/// The sentence of each token, joining sentences that the segmenter split
+/// inside a date or time ("at 9:30 a.m. | ET on Monday", "am 19. | März").
+fn soft_sentences(toks: &[Tok], raw: &[crate::text::Token]) -> Vec<usize> {
+    let mut out = Vec::with_capacity(raw.len());
+    let mut current = raw.first().map_or(0, |t| t.sentence);
+    for i in 0..raw.len() {
+        if i > 0 && raw[i].sentence != raw[i - 1].sentence {
+            let prev = toks[i - 1].low.as_str();
+            let ordinal = prev == "."
+                && i >= 2
+                && toks[i - 2].low.bytes().all(|b| b.is_ascii_digit())
+                && lexicon::month(&toks[i].low).is_some();
+            if !(matches!(prev, "a.m." | "p.m.") || ordinal) {
+                current = raw[i].sentence;
+            }
+        }
+        out.push(current);
+    }
+    out
+}
+
 /// Past (`Some(false)`) and future (`Some(true)`) markers of each token.
 fn tense_markers(toks: &[Tok]) -> Vec<Option<bool>> {
     (0..toks.len())
@@ -267,13 +288,28 @@ fn tense_markers(toks: &[Tok]) -> Vec<Option<bool>> {
                 }
                 return Some(!matches!(prev, "was" | "were" | "had" | "been"));
             }
-            if lexicon::FUTURE_WORDS.contains(&w) || w.ends_with("'ll") {
+            // Spanish and French future endings: "celebrarán", "pourront".
+            let foreign_future = (w.ends_with("rán") || w.ends_with("rá")) && w.len() > 5
+                || (w.ends_with("ront") && w.len() >= 7 && !matches!(w, "affront" | "confront"));
+            if lexicon::FUTURE_WORDS.contains(&w) || w.ends_with("'ll") || foreign_future {
                 if w == "going" && toks.get(i + 1).is_none_or(|t| t.low != "to") {
                     return None;
                 }
                 return Some(true);
             }
             if lexicon::PAST_WORDS.contains(&w) {
+                return Some(false);
+            }
+            // French passé composé ("a annoncé"), Spanish preterite ("anunció"),
+            // German auxiliaries of the past.
+            let french_past = (w.ends_with('é') || w.ends_with("ée") || w.ends_with("és"))
+                && matches!(
+                    prev,
+                    "a" | "ont" | "avait" | "avaient" | "été" | "est" | "sont"
+                );
+            let spanish_past = w.ends_with('ó') && w.chars().count() >= 4;
+            let german_past = matches!(w, "wurde" | "wurden" | "hatte" | "hatten" | "waren");
+            if french_past || spanish_past || german_past {
                 return Some(false);
             }
             // "will remain closed", "is banned": an adjective, the auxiliary has the tense.

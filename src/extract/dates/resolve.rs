@@ -47,12 +47,15 @@ pub(super) enum Holiday {
     Election,
     /// Days from Easter Sunday (Good Friday = -2).
     Easter(i64),
+    /// The day after US Thanksgiving.
+    BlackFriday,
 }
 
 impl Holiday {
     fn date(self, year: i32) -> Option<CalendarDate> {
         match self {
             Holiday::Fixed(m, d) => CalendarDate::new(year, m, d),
+            Holiday::BlackFriday => Holiday::Nth(11, 3, 4).date(year).map(|d| d.add_days(1)),
             Holiday::Election => {
                 let first = CalendarDate::new(year, 11, 1)?;
                 let monday = first.add_days(((7 - first.weekday()) % 7) as i64);
@@ -152,6 +155,12 @@ pub(super) enum Sem {
     Holiday(Holiday),
     /// The weekend of a holiday ("the Labor Day weekend").
     HolidayWeekend(Holiday),
+    /// A clock time on a day named right after it ("noon Friday").
+    ClockOn {
+        base: Box<Sem>,
+        hour: u32,
+        minute: u32,
+    },
     /// A clock time; the day comes from the context.
     Time {
         hour: u32,
@@ -450,6 +459,18 @@ pub(super) fn resolve(
                 kind: DateKind::Time,
                 value: format!("{base}T{hour:02}:{minute:02}"),
                 day: None,
+            }
+        }
+        Sem::ClockOn {
+            ref base,
+            hour,
+            minute,
+        } => {
+            let r = resolve(base, a, tense, reference);
+            Resolved {
+                kind: DateKind::Time,
+                value: format!("{}T{hour:02}:{minute:02}", r.value),
+                day: r.day,
             }
         }
         Sem::PartOfDay { ref base, code } => {

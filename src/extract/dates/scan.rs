@@ -1152,6 +1152,13 @@ impl Scanner<'_, '_> {
         if !(explicit || cued) || hour > 24 || minute > 59 {
             return None;
         }
+        // "noon Friday", "8 p.m. Tuesday": the day right after it.
+        if let Some((end, base @ (Sem::Weekday { .. } | Sem::DayOffset(_)))) =
+            self.weekday(k).or_else(|| self.relative(k))
+        {
+            let base = Box::new(base);
+            return Some((end, Sem::ClockOn { base, hour, minute }));
+        }
         Some((k, Sem::Time { hour, minute }))
     }
 
@@ -1190,6 +1197,7 @@ impl Scanner<'_, '_> {
             "bastille" if day(j + 1) => (Holiday::Fixed(7, 14), j + 2),
             "boxing" if day(j + 1) => (Holiday::Fixed(12, 26), j + 2),
             "good" if self.is(j + 1, "friday") => (Holiday::Easter(-2), j + 2),
+            "black" if self.is(j + 1, "friday") => (Holiday::BlackFriday, j + 2),
             "thanksgiving" => (
                 Holiday::Nth(11, 3, 4),
                 if day(j + 1) { j + 2 } else { j + 1 },
