@@ -45,7 +45,13 @@
 //! Saturday"), and `PRESENT_REF`, `PAST_REF`, `FUTURE_REF`. Without an anchor,
 //! the unknown parts are `X`: `XXXX-03-19`, `XXXX-WXX-6`, `XXXX-XX-XXT14:00`.
 //! "early", "late" and "mid-" keep the value of what they modify and set
-//! [`DateMention::modifier`] (`START`, `END`, `MID`).
+//! [`DateMention::modifier`] (`START`, `END`, `MID`). Spans leave out
+//! prepositions and hedges ("on", "since", "about") but keep "the", "last",
+//! "early", "ago". "two days after the vote" and "four days later" give the
+//! DURATION "two days" / "four days" (the anchor is another event); "three
+//! years ago" is the DATE `2019`. Holidays with fixed rules (Christmas, New
+//! Year's Day/Eve, Easter, Good Friday, US Election Day, Labor Day, Memorial
+//! Day, Thanksgiving, Black Friday, ...) resolve to their day.
 //!
 //! Weekdays and month days without a year are placed by tense: the nearest
 //! tense marker before the expression in its sentence (else after it). In the

@@ -205,6 +205,9 @@ impl Scanner<'_, '_> {
     }
 
     fn match_at(&self, i: usize) -> Option<Found> {
+        if self.t[i].kind == TokenKind::Punct {
+            return None;
+        }
         let w = self.low(i);
         // "the end of March", "the beginning of next year".
         let (the, k) = if w == "the" {
@@ -290,7 +293,8 @@ impl Scanner<'_, '_> {
     /// The longest plain expression starting at `j`. With `bounded`, also the
     /// bare "the year/month/week/century" that "the end of" may govern.
     fn core(&self, j: usize, bounded: bool) -> Hit {
-        if j >= self.t.len() {
+        // No expression starts at punctuation.
+        if self.t.get(j).is_none_or(|t| t.kind == TokenKind::Punct) {
             return None;
         }
         let tries: [Hit; 17] = [
