@@ -490,6 +490,12 @@ fn expressions_with_an_anchor() {
             &[("mardi soir", "2020-06-30TEV")],
         ),
         (
+            "annual and year-end",
+            "2022-03-19",
+            "The annual report is due by year-end; dividends are paid quarterly.",
+            &[("annual", "P1Y"), ("year-end", "2022"), ("quarterly", "P3M")],
+        ),
+        (
             "foreign weekday",
             "2022-03-19",
             "Les militants ont manifesté le samedi.",

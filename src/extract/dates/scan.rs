@@ -248,6 +248,9 @@ impl Scanner<'_, '_> {
                 }
             }
         }
+        if matches!(w, "year-end" | "yearend") {
+            return Some(found(i, i + 1, Sem::Year(YearSpec::Offset(0)), Some("END")));
+        }
         if w == "midweek" {
             return Some(found(i, i + 1, Sem::WeekOffset(0), Some("MID")));
         }
@@ -1002,7 +1005,8 @@ impl Scanner<'_, '_> {
             "daily" => Some("P1D"),
             "weekly" => Some("P1W"),
             "monthly" => Some("P1M"),
-            "yearly" | "annually" => Some("P1Y"),
+            "yearly" | "annually" | "annual" => Some("P1Y"),
+            "quarterly" => Some("P3M"),
             "hourly" => Some("PT1H"),
             "nightly" => Some("XXXX-XX-XXTNI"),
             _ => None,
