@@ -597,6 +597,12 @@ fn not_dates() {
         ("score", "They won 2:1 in the final."),
         ("age", "He remained active well into his 90s."),
         ("place", "Flights to Santo Domingo resumed."),
+        ("fall as a noun", "After the fall of Kabul, prices fell."),
+        (
+            "month as a name",
+            "The actor August Diehl and singer June Carter came.",
+        ),
+        ("count not year", "A crowd of 2000 people gathered."),
         (
             "weekday in a name",
             "Bloody Sunday is remembered. The Sunday Times wrote.",

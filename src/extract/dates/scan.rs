@@ -403,7 +403,11 @@ impl Scanner<'_, '_> {
         let ok = if m.ambiguous {
             cued
         } else {
-            cued || !(j >= 1 && self.cap(j - 1) && self.word(j - 1))
+            // Not between capitalized words: "actor August Diehl", "June Carter".
+            let name_before = j >= 1 && self.cap(j - 1) && self.word(j - 1);
+            let name_after =
+                self.cap(j + 1) && self.word(j + 1) && lexicon::month(self.low(j + 1)).is_none();
+            cued || !(name_before || name_after)
         };
         ok.then_some((
             j + 1,
@@ -657,9 +661,6 @@ impl Scanner<'_, '_> {
             return Some((k + 1, Sem::Weekend(rel)));
         }
         if let Some(code) = lexicon::season(w) {
-            if w == "fall" && the && !self.is(k + 1, "of") {
-                return None;
-            }
             if the && self.is(k + 1, "of") {
                 if let Some(y) = self.year_at(k + 2) {
                     return Some((
@@ -671,6 +672,9 @@ impl Scanner<'_, '_> {
                         },
                     ));
                 }
+            }
+            if w == "fall" && the {
+                return None; // "the fall of Kabul"
             }
             return Some((
                 k + 1,
@@ -845,7 +849,9 @@ impl Scanner<'_, '_> {
                 && j >= 2
                 && self.year_at(j - 2).is_some());
         let next = self.low(j + 1);
-        let counted = lexicon::unit(next).is_some() || matches!(next, "%" | "percent" | "per");
+        let counted = lexicon::unit(next).is_some()
+            || matches!(next, "%" | "percent" | "per")
+            || lexicon::COUNTED_NOUNS.contains(&next);
         (cued && !counted).then_some((j + 1, Sem::Year(YearSpec::Given(y))))
     }
 
