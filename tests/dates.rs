@@ -603,6 +603,7 @@ fn not_dates() {
             "The actor August Diehl and singer June Carter came.",
         ),
         ("count not year", "A crowd of 2000 people gathered."),
+        ("surname", "Mr. Sunday, a former judge, spoke."),
         (
             "weekday in a name",
             "Bloody Sunday is remembered. The Sunday Times wrote.",

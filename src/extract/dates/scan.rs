@@ -530,6 +530,11 @@ impl Scanner<'_, '_> {
             if k >= 1 && self.cap(k - 1) && self.any(k - 1, lexicon::WEEKDAY_NAME_BEFORE) {
                 return None;
             }
+            // "Mr. Sunday", "Ms Friday": a surname.
+            let title = |i: usize| self.any(i, &["mr", "mrs", "ms", "dr", "judge", "sen", "rep"]);
+            if k >= 1 && (title(k - 1) || (self.is(k - 1, ".") && k >= 2 && title(k - 2))) {
+                return None;
+            }
             if self.cap(k + 1) && self.any(k + 1, lexicon::WEEKDAY_NAME_AFTER) {
                 return None;
             }
