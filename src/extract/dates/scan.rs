@@ -300,30 +300,34 @@ impl Scanner<'_, '_> {
         if self.t.get(j).is_none_or(|t| t.kind == TokenKind::Punct) {
             return None;
         }
+        // The longest match wins; on a tie, the earlier (more specific) pattern.
         let tries: [Hit; 17] = [
             self.month_first(j),
             self.day_first(j),
             self.numeric(j),
             self.weekday(j),
             self.relative(j),
+            self.night(j),
+            self.holiday(j),
+            self.holiday_weekend(j),
             self.unit_rel(j, bounded),
             self.quarter(j),
             self.year(j),
-            self.duration(j),
-            self.set(j),
-            self.reference(j),
-            self.time(j),
-            self.holiday(j),
-            self.holiday_weekend(j),
-            self.night(j),
             self.foreign_rel(j),
             self.fiscal(j),
+            self.time(j),
+            self.set(j),
+            self.reference(j),
+            self.duration(j),
         ];
         tries
             .into_iter()
             .flatten()
-            .max_by_key(|(end, _)| *end)
             .filter(|(end, _)| *end > j)
+            .fold(None, |best: Hit, hit| match best {
+                Some((end, _)) if end >= hit.0 => best,
+                _ => Some(hit),
+            })
     }
 
     /// "mid-February", "mid-2021", "mid-1990s" (the part after "mid-").
