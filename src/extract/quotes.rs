@@ -344,12 +344,15 @@ const SAY: &[&str] = &[
     "déclaré", "dit", "affirmé", "ajouté", "expliqué", "souligné", "estimé", "indiqué", "assuré",
     "déclare", "affirme", "ajoute", "explique", "estime", "souligne", "selon", "confié", "lancé",
     "réagi", "réagit", "raconte", "précisé", "précise", "insisté", "insiste", "prévenu", "martelé",
+    "confie", "témoigne", "résume", "poursuit", "lance", "assure", "rappelle", "glisse",
+    "regrette", "reconnaît", "reconnu",
     // German
     "sagte", "sagt", "sagten", "erklärte", "erklärt", "betonte", "betont", "fügte", "meinte",
     "laut", "schrieb", "warnte", "erzählte", "ergänzte", "berichtete", "meint", "betonten",
     // Spanish
     "dijo", "afirmó", "declaró", "añadió", "explicó", "aseguró", "señaló", "según", "indicó",
-    "agregó", "sostuvo", "advirtió",
+    "agregó", "sostuvo", "advirtió", "comentó", "apuntó", "subrayó", "insistió", "manifestó",
+    "expresó", "recalcó", "reconoció", "contó", "relató",
     // Italian
     "detto", "dichiarato", "aggiunto", "secondo", "spiegato", "affermato", "sottolineato",
     // Russian
@@ -411,7 +414,9 @@ const BREAK: &[&str] = &[
     "than", "so", "where", "after", "before", "since", "although", "though", "whether", "what",
     "how", "why", "were", "are", "been", "being", "be", "to", "into", "by", "at", "in", "for",
     "with", "from", "about", "against", "over", "under", "on", "it's", "also", "que", "qui", "et",
-    "dass", "und", "y", "e", "che",
+    "dass", "und", "y", "e", "che", "pero", "mais", "aber", "ma", "o", "ou", "oder", "ante", "con",
+    "en", "por", "para", "sobre", "tras", "desde", "hacia", "entre", "sin", "devant", "avec",
+    "pour", "sur", "dans", "chez", "après", "avant", "vor", "nach", "mit", "für", "bei", "gegen",
 ];
 
 const PRONOUNS: &[&str] = &[
@@ -511,7 +516,9 @@ fn classify(tk: &Toks, marks: &[Marks], mi: usize, m: &Marks, found: &[Found]) -
         .filter(|s| Some(*s) == close_sent);
     let content = m.content.of(text);
     let n_words = content.split_whitespace().count();
-    let starts_sentence = open_tok == s_first
+    // A quote opening in lower case continues a sentence: "..., "and we will".
+    let lower_start = content.chars().next().is_some_and(char::is_lowercase);
+    let starts_sentence = !lower_start && open_tok == s_first
         || (s_first..open_tok).all(|k| matches!(tk.t[k].text, "-" | "(" | "[" | "—"));
     let mut f = Found {
         span: m.span,
@@ -564,7 +571,7 @@ fn classify(tk: &Toks, marks: &[Marks], mi: usize, m: &Marks, found: &[Found]) -
                 if is_say(tk, c) {
                     if let Some(a) = attribution_at(tk, c, k, None) {
                         if a.speaker.is_some() {
-                            f.kind = if starts_sentence || n_words >= 6 && punct_inside {
+                            f.kind = if starts_sentence || n_words >= 6 && punct_inside && !lower_start {
                                 QuoteKind::Direct
                             } else {
                                 QuoteKind::Partial
@@ -592,7 +599,7 @@ fn classify(tk: &Toks, marks: &[Marks], mi: usize, m: &Marks, found: &[Found]) -
                 let prev = sentence_cue_speaker(tk, s_first, c, &in_other);
                 if let Some(a) = attribution_at(tk, c, s_first, prev) {
                     if a.speaker.is_some() {
-                        f.kind = if intro && (n_words >= 4 || content.ends_with(['.', '!', '?'])) {
+                        f.kind = if intro && !lower_start && (n_words >= 4 || content.ends_with(['.', '!', '?'])) {
                             QuoteKind::Direct
                         } else {
                             QuoteKind::Partial
@@ -871,7 +878,9 @@ fn attribution_at(tk: &Toks, c: usize, left: usize, fallback: Option<(String, Sp
         return Some(Attr { cue: c, speaker: Some(sp) });
     }
     // The subject at the sentence's start: "Borrell expressed ... and added".
-    if stop.is_some_and(|t| matches!(t.lower.as_str(), "and" | "but" | "then" | "et" | "und" | "y")) {
+    if stop.is_some_and(|t| {
+        matches!(t.lower.as_str(), "and" | "but" | "then" | "et" | "und" | "y" | "pero" | "mais" | "aber" | "ma" | "e")
+    }) {
         let mut e = sa;
         while e < c && e - sa < 8 {
             let t = &tk.t[e];
@@ -885,8 +894,22 @@ fn attribution_at(tk: &Toks, c: usize, left: usize, fallback: Option<(String, Sp
             return Some(Attr { cue: c, speaker: np_speaker(tk, sa, e) });
         }
     }
+    // A dropped subject: `"...", dijo.` speaks of the last person named.
+    let ends = tk.t.get(c + 1).is_none_or(|t| t.sentence != sent || matches!(t.text, "." | "!" | "?"));
+    if ends && PRO_DROP.contains(&cue_l) {
+        return Some(Attr {
+            cue: c,
+            speaker: Some(("él".to_string(), tk.t[c].span)),
+        });
+    }
     Some(Attr { cue: c, speaker: None })
 }
+
+/// Cues of languages that drop the subject pronoun ("dijo", "ha detto").
+const PRO_DROP: &[&str] = &[
+    "dijo", "añadió", "afirmó", "explicó", "aseguró", "señaló", "agregó", "comentó", "contó",
+    "declaró", "detto", "aggiunto", "spiegato", "dichiarato", "disse", "afirmou", "sagte",
+];
 
 fn is_weekday(w: &str) -> bool {
     matches!(
@@ -910,6 +933,7 @@ fn apposition(tk: &Toks, left: usize, comma: usize) -> Option<(String, Span)> {
     }
     segs.push((left, e));
     // The nearest segment that is a name alone.
+    let quoted = |a: usize, b: usize| (a..b).any(|k| matches!(tk.t[k].text, "\"" | "«" | "»"));
     for &(a, b) in &segs {
         if b > a && is_name_only(tk, a, b) {
             return np_speaker(tk, a, b);
@@ -917,7 +941,7 @@ fn apposition(tk: &Toks, left: usize, comma: usize) -> Option<(String, Span)> {
     }
     // Otherwise the sentence's first segment, when it starts with a name.
     let &(a, b) = segs.last()?;
-    if b > a && b - a <= 10 {
+    if b > a && b - a <= 10 && !quoted(a, b) {
         return np_speaker(tk, a, b);
     }
     None
@@ -1381,6 +1405,7 @@ const ROLE_NOUNS: &[&str] = &[
     "singer", "player", "captain", "officer", "general", "colonel", "priest", "bishop",
     "historian", "sociologist", "engineer", "pilot", "driver", "shopkeeper", "owner", "adviser",
     "advisor", "aide", "negotiator", "representative", "member", "volunteer", "survivor",
+    "pensioner", "retiree", "shopper", "commuter", "tourist", "villager", "trader", "vendor",
     "hotelier", "geobiologist", "seismologist", "scientist", "physician", "surgeon", "nurse",
     "principal", "fan", "protester", "demonstrator", "passenger", "victim", "neighbour",
     "neighbor", "studentin", "student", "infirmière", "infirmier", "madre", "padre", "vecina",
