@@ -183,11 +183,13 @@ fn quantity_at(doc: &Doc, w: &[W], i: usize, prev: &[Quantity]) -> Option<(Quant
                     } else {
                         1.0
                     };
-                    fig.low *= scale;
-                    fig.high = second.high;
-                    fig.end = second.end;
-                    fig.unit = fig.unit.or(second.unit);
-                    ranged = true;
+                    if fig.low * scale <= second.high {
+                        fig.low *= scale;
+                        fig.high = second.high;
+                        fig.end = second.end;
+                        fig.unit = fig.unit.or(second.unit);
+                        ranged = true;
+                    }
                 }
             }
         }
