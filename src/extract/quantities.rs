@@ -92,13 +92,16 @@ pub struct Quantity {
 /// Finds the quantities of `doc`.
 pub fn extract(doc: &Doc) -> Vec<Quantity> {
     let mut out = Vec::new();
+    let mut sources = None;
     for si in 0..doc.seg.sentences.len() {
         let toks = doc.seg.sentence_tokens(si);
         let words: Vec<W> = toks.iter().map(|t| W::new(doc.text, t)).collect();
         let first = out.len();
         scan_sentence(doc, &words, &mut out);
         if out.len() > first {
-            let source = super::quotes::sentence_source(doc, si);
+            let source = sources
+                .get_or_insert_with(|| super::quotes::Sources::new(doc))
+                .of(si);
             for q in &mut out[first..] {
                 q.source.clone_from(&source);
             }

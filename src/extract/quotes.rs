@@ -50,6 +50,7 @@
 use super::{Doc, EntityLabel, EntityMention};
 use crate::text::{Span, TokenKind};
 use serde::Serialize;
+use std::collections::{HashMap, HashSet};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -87,11 +88,11 @@ pub fn extract(doc: &Doc, entities: &[EntityMention]) -> Vec<Quote> {
     let names = NameIndex::build(&tk, entities);
     let marks = pair_marks(doc.text, &doc.seg.paragraphs);
     let mut found: Vec<Found> = Vec::new();
-    let mut used_cues: Vec<usize> = Vec::new();
+    let mut used_cues: HashSet<usize> = HashSet::new();
     for (mi, m) in marks.iter().enumerate() {
         let f = classify(&tk, &marks, mi, m, &found);
         if let Some(a) = &f.attr {
-            used_cues.push(a.cue);
+            used_cues.insert(a.cue);
         }
         found.push(f);
     }
@@ -121,23 +122,35 @@ pub fn extract(doc: &Doc, entities: &[EntityMention]) -> Vec<Quote> {
 
 /// The source of the figures in sentence `si`, where the sentence states one
 /// ("according to the Interior Ministry", "State television reported").
-pub(crate) fn sentence_source(doc: &Doc, si: usize) -> Option<String> {
-    let tk = Toks::new(doc);
-    let s = doc.seg.sentences.get(si)?;
-    for k in s.first_token..s.end_token {
-        let l = tk.t[k].lower.as_str();
-        if !(SOURCE_CUES.contains(&l) || l == "according" && tk.is(k + 1, "to")) {
-            continue;
-        }
-        if let Some(a) = attribution_at(&tk, k, s.first_token, None) {
-            if let Some((name, _)) = a.speaker {
-                if !is_pronoun(&name.to_lowercase()) {
-                    return Some(name);
+pub(crate) struct Sources<'a> {
+    tk: Toks<'a>,
+}
+
+impl<'a> Sources<'a> {
+    pub(crate) fn new(doc: &Doc<'a>) -> Sources<'a> {
+        Sources { tk: Toks::new(doc) }
+    }
+
+    /// The source of the figures in sentence `si`, where the sentence states one
+    /// ("according to the Interior Ministry", "State television reported").
+    pub(crate) fn of(&self, si: usize) -> Option<String> {
+        let tk = &self.tk;
+        let &(first, end) = tk.sent.get(si)?;
+        for k in first..end {
+            let l = tk.t[k].lower.as_str();
+            if !(SOURCE_CUES.contains(&l) || l == "according" && tk.is(k + 1, "to")) {
+                continue;
+            }
+            if let Some(a) = attribution_at(tk, k, first, None) {
+                if let Some((name, _)) = a.speaker {
+                    if !is_pronoun(&name.to_lowercase()) {
+                        return Some(name);
+                    }
                 }
             }
         }
+        None
     }
-    None
 }
 
 const SOURCE_CUES: &[&str] = &[
@@ -299,6 +312,12 @@ fn pair_marks(text: &str, paragraphs: &[Span]) -> Vec<Marks> {
     }
     out.retain(|m| !m.content.is_empty());
     out
+}
+
+/// The index of the quote containing byte `at` (quotes are in order and do not overlap).
+fn mark_at(marks: &[Marks], at: usize) -> Option<usize> {
+    let i = marks.partition_point(|m| m.span.start <= at);
+    i.checked_sub(1).filter(|&j| at < marks[j].span.end)
 }
 
 fn marks(text: &str, open: usize, end: usize, guillemets: bool) -> Marks {
@@ -1217,13 +1236,7 @@ fn classify(tk: &Toks, marks: &[Marks], mi: usize, m: &Marks, found: &[Found]) -
         attr: None,
     };
     // Other quote marks, to keep attribution walks out of them.
-    let in_other = |k: usize| {
-        let at = tk.t[k].span.start;
-        marks
-            .iter()
-            .enumerate()
-            .any(|(j, o)| j != mi && o.span.start <= at && at < o.span.end)
-    };
+    let in_other = |k: usize| mark_at(marks, tk.t[k].span.start).is_some_and(|j| j != mi);
 
     // A slogan: "chanted "...!"", "slogans such as "..."".
     let lo = open_tok.saturating_sub(4).max(s_first);
@@ -1401,20 +1414,21 @@ fn sentence_cue_speaker(
     c: usize,
     in_other: &dyn Fn(usize) -> bool,
 ) -> Option<(String, Span)> {
-    for p in (sa..c).rev() {
+    // Left to right, each cue falling back on the speaker of the one before.
+    let mut last = None;
+    for p in sa..c {
         if in_other(p) {
             continue;
         }
         if is_say(tk, p) || REPORTING.contains(&tk.t[p].lower.as_str()) {
-            let earlier = sentence_cue_speaker(tk, sa, p, in_other);
-            if let Some(a) = attribution_at(tk, p, sa, earlier) {
+            if let Some(a) = attribution_at(tk, p, sa, last.clone()) {
                 if a.speaker.is_some() {
-                    return a.speaker;
+                    last = a.speaker;
                 }
             }
         }
     }
-    None
+    last
 }
 
 fn is_say(tk: &Toks, c: usize) -> bool {
@@ -2018,15 +2032,12 @@ fn is_particle(w: &str) -> bool {
 }
 
 /// Indirect speech in sentence `si`: "X said (that) ..." and "..., X said."
-fn indirect(tk: &Toks, marks: &[Marks], si: usize, used: &[usize], out: &mut Vec<Found>) {
+fn indirect(tk: &Toks, marks: &[Marks], si: usize, used: &HashSet<usize>, out: &mut Vec<Found>) {
     let (sa, se) = tk.sent[si];
     if se <= sa + 3 {
         return;
     }
-    let inside = |k: usize| {
-        let at = tk.t[k].span.start;
-        marks.iter().any(|m| m.span.start <= at && at < m.span.end)
-    };
+    let inside = |k: usize| mark_at(marks, tk.t[k].span.start).is_some();
     let mut end = se;
     while end > sa && tk.t[end - 1].kind == TokenKind::Punct && tk.t[end - 1].text != "\"" {
         end -= 1;
@@ -2191,11 +2202,16 @@ struct NameIndex {
     runs: Vec<(String, usize, bool)>,
     /// Person entities: name and position.
     entity_persons: Vec<(String, usize)>,
+    /// Person-like full names (two to four words), lower-cased words and name, first seen first.
+    full: Vec<(Vec<String>, String)>,
+    /// Indices into `full` by last and by first word.
+    by_last: HashMap<String, Vec<usize>>,
+    by_first: HashMap<String, Vec<usize>>,
 }
 
 impl NameIndex {
     fn build(tk: &Toks, entities: &[EntityMention]) -> NameIndex {
-        let entity_persons = entities
+        let entity_persons: Vec<(String, usize)> = entities
             .iter()
             .filter(|e| e.label == EntityLabel::Person)
             .map(|e| (e.name.clone(), e.span.start))
@@ -2257,9 +2273,33 @@ impl NameIndex {
                 });
             runs.push((name, span.start, personish && is_person_like_text(tk, span)));
         }
+        let mut full: Vec<(Vec<String>, String)> = Vec::new();
+        let mut seen = HashSet::new();
+        let names = entity_persons
+            .iter()
+            .map(|(n, _): &(String, usize)| n.clone())
+            .chain(runs.iter().map(|(n, _, _)| n.clone()));
+        for n in names {
+            let words: Vec<String> = n.split_whitespace().map(str::to_lowercase).collect();
+            if (2..=4).contains(&words.len()) && is_person_like(&n) && seen.insert(n.clone()) {
+                full.push((words, n));
+            }
+        }
+        let mut by_last: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, (words, _)) in full.iter().enumerate() {
+            by_last
+                .entry(words[words.len() - 1].clone())
+                .or_default()
+                .push(i);
+            by_first.entry(words[0].clone()).or_default().push(i);
+        }
         NameIndex {
             runs,
             entity_persons,
+            full,
+            by_last,
+            by_first,
         }
     }
 
@@ -2273,32 +2313,26 @@ impl NameIndex {
             return name.to_string();
         }
         let mut best = name.to_string();
-        let candidates = self
-            .entity_persons
-            .iter()
-            .map(|(n, _)| n)
-            .chain(self.runs.iter().map(|(n, _, _)| n));
-        for f in candidates {
-            let fw: Vec<String> = f.split_whitespace().map(str::to_lowercase).collect();
-            if fw.len() > best.split_whitespace().count()
-                && fw.len() <= 4
-                && fw.ends_with(&words)
-                && is_person_like(f)
-            {
+        let mut best_len = words.len();
+        for &i in self
+            .by_last
+            .get(&words[words.len() - 1])
+            .into_iter()
+            .flatten()
+        {
+            let (fw, f) = &self.full[i];
+            if fw.len() > best_len && fw.ends_with(&words) {
                 best = f.clone();
+                best_len = fw.len();
             }
         }
         // Surname first ("Cho" for "Cho Kyoo-hong").
-        if best == name && words.len() == 1 {
-            for (f, _, _) in &self.runs {
-                let fw: Vec<String> = f.split_whitespace().map(str::to_lowercase).collect();
-                if fw.len() >= 2
-                    && fw.len() <= 3
-                    && fw[0] == words[0]
-                    && is_person_like(f)
-                    && fw.len() > best.split_whitespace().count()
-                {
+        if best_len == words.len() && words.len() == 1 {
+            for &i in self.by_first.get(&words[0]).into_iter().flatten() {
+                let (fw, f) = &self.full[i];
+                if fw.len() <= 3 && fw.len() > best_len {
                     best = f.clone();
+                    best_len = fw.len();
                 }
             }
         }
@@ -2485,7 +2519,6 @@ fn is_person_like(name: &str) -> bool {
 
 /// Lengthens short names, resolves pronouns and entity mentions.
 fn resolve(tk: &Toks, names: &NameIndex, entities: &[EntityMention], found: &mut [Found]) {
-    use std::collections::HashSet;
     // Names known to be persons.
     let mut known: HashSet<String> = HashSet::new();
     for (n, _) in &names.entity_persons {
