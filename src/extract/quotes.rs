@@ -345,6 +345,8 @@ struct Found {
     content: Span,
     kind: QuoteKind,
     attr: Option<Attr>,
+    /// For a quote that continues an earlier one's speaker: where that quote ended.
+    continues: Option<usize>,
 }
 
 #[derive(Clone, Debug)]
@@ -1234,6 +1236,7 @@ fn classify(tk: &Toks, marks: &[Marks], mi: usize, m: &Marks, found: &[Found]) -
         content: m.content,
         kind: QuoteKind::Scare,
         attr: None,
+        continues: None,
     };
     // Other quote marks, to keep attribution walks out of them.
     let in_other = |k: usize| mark_at(marks, tk.t[k].span.start).is_some_and(|j| j != mi);
@@ -1360,7 +1363,13 @@ fn classify(tk: &Toks, marks: &[Marks], mi: usize, m: &Marks, found: &[Found]) -
     let whole_sentence = content.ends_with(['.', '!', '?', '…']) && !content.ends_with("...");
     if starts_sentence && (n_words >= 3 || whole_sentence) {
         f.kind = QuoteKind::Direct;
-        f.attr = attr.or_else(|| continuing(tk, found, sent));
+        f.attr = attr;
+        if f.attr.is_none() {
+            if let Some((a, after)) = continuing(tk, found, sent) {
+                f.attr = Some(a);
+                f.continues = after;
+            }
+        }
         return f;
     }
     if modifier {
@@ -1380,7 +1389,7 @@ fn classify(tk: &Toks, marks: &[Marks], mi: usize, m: &Marks, found: &[Found]) -
 /// The speaker of a quote with no cue in its sentence: the previous quote's,
 /// when it is in the same or the previous paragraph, or an introduction
 /// ending with a colon.
-fn continuing(tk: &Toks, found: &[Found], sent: usize) -> Option<Attr> {
+fn continuing(tk: &Toks, found: &[Found], sent: usize) -> Option<(Attr, Option<usize>)> {
     let para = *tk.para_of_sentence.get(sent)?;
     // "He said:" as the previous sentence.
     if sent > 0 {
@@ -1390,7 +1399,7 @@ fn continuing(tk: &Toks, found: &[Found], sent: usize) -> Option<Attr> {
                 if is_say(tk, c) {
                     if let Some(at) = attribution_at(tk, c, a, None) {
                         if at.speaker.is_some() {
-                            return Some(at);
+                            return Some((at, None));
                         }
                     }
                 }
@@ -1401,7 +1410,7 @@ fn continuing(tk: &Toks, found: &[Found], sent: usize) -> Option<Attr> {
     let ps = tk.t.get(tk.at(prev.span.start))?.sentence;
     let pp = *tk.para_of_sentence.get(ps)?;
     if para.saturating_sub(pp) <= 1 {
-        prev.attr.clone()
+        prev.attr.clone().map(|a| (a, Some(prev.span.end)))
     } else {
         None
     }
@@ -2191,6 +2200,7 @@ fn push_indirect(tk: &Toks, a: usize, b: usize, attr: Attr, out: &mut Vec<Found>
         content: span,
         kind: QuoteKind::Indirect,
         attr: Some(attr),
+        continues: None,
     });
 }
 
@@ -2200,6 +2210,8 @@ struct NameIndex {
     /// whether its context says it is a person (a title or role before it,
     /// an apposition, a verb after it).
     runs: Vec<(String, usize, bool)>,
+    /// Where each run ends.
+    run_ends: Vec<usize>,
     /// Person entities: name and position.
     entity_persons: Vec<(String, usize)>,
     /// Person-like full names (two to four words), lower-cased words and name, first seen first.
@@ -2217,6 +2229,7 @@ impl NameIndex {
             .map(|e| (e.name.clone(), e.span.start))
             .collect();
         let mut runs = Vec::new();
+        let mut run_ends = Vec::new();
         let n = tk.t.len();
         let mut k = 0;
         while k < n {
@@ -2272,6 +2285,7 @@ impl NameIndex {
                         )
                 });
             runs.push((name, span.start, personish && is_person_like_text(tk, span)));
+            run_ends.push(span.end);
         }
         let mut full: Vec<(Vec<String>, String)> = Vec::new();
         let mut seen = HashSet::new();
@@ -2296,6 +2310,7 @@ impl NameIndex {
         }
         NameIndex {
             runs,
+            run_ends,
             entity_persons,
             full,
             by_last,
@@ -2596,7 +2611,12 @@ fn resolve(tk: &Toks, names: &NameIndex, entities: &[EntityMention], found: &mut
     }
     // Mentions of known persons, in text order.
     let mut persons: Vec<(String, usize)> = names.entity_persons.clone();
-    for (n, at, _) in &names.runs {
+    let mut mention_spans: Vec<Span> = entities
+        .iter()
+        .filter(|e| e.label == EntityLabel::Person)
+        .map(|e| e.span)
+        .collect();
+    for (i, (n, at, _)) in names.runs.iter().enumerate() {
         let by_entity = entities
             .iter()
             .any(|e| e.label == EntityLabel::Person && e.span.start <= *at && *at < e.span.end);
@@ -2606,6 +2626,7 @@ fn resolve(tk: &Toks, names: &NameIndex, entities: &[EntityMention], found: &mut
         let full = names.fullest(n);
         if known.contains(&full.to_lowercase()) {
             persons.push((full, *at));
+            mention_spans.push(Span::new(*at, names.run_ends[i]));
         }
     }
     for f in found.iter() {
@@ -2616,6 +2637,35 @@ fn resolve(tk: &Toks, names: &NameIndex, entities: &[EntityMention], found: &mut
         }
     }
     persons.sort_by_key(|p| p.1);
+    mention_spans.sort();
+    // Organisations and groups quoted, for "it said", "they said".
+    let others: Vec<(String, usize)> = found
+        .iter()
+        .filter_map(|f| f.attr.as_ref()?.speaker.as_ref())
+        .filter(|(n, _)| !is_pronoun(&n.to_lowercase()) && !known.contains(&n.to_lowercase()))
+        .map(|(n, sp)| (n.clone(), sp.start))
+        .collect();
+    // A quote continuing an earlier speaker, when another person was named
+    // in between ("Smith disagreed. "That is wrong.""), is that person's.
+    for f in found.iter_mut() {
+        let Some(after) = f.continues else { continue };
+        let Some(a) = f.attr.as_mut() else { continue };
+        let Some((name, sp)) = a.speaker.as_mut() else {
+            continue;
+        };
+        if let Some((p, at)) = persons
+            .iter()
+            .rev()
+            .find(|(_, at)| *at >= after && *at < f.span.start)
+        {
+            if !p.eq_ignore_ascii_case(name) {
+                *name = p.clone();
+                if let Some(m) = mention_spans.iter().find(|m| m.start == *at) {
+                    *sp = *m;
+                }
+            }
+        }
+    }
     for f in found.iter_mut() {
         let Some(a) = f.attr.as_mut() else { continue };
         let Some((name, sp)) = a.speaker.as_mut() else {
@@ -2638,7 +2688,19 @@ fn resolve(tk: &Toks, names: &NameIndex, entities: &[EntityMention], found: &mut
                 | "она"
         );
         if !personal {
-            continue; // "it", "they", "we" stay as written
+            // "it", "they": the last organisation or group quoted shortly before.
+            let plural = matches!(l.as_str(), "they" | "ils" | "elles");
+            if plural || matches!(l.as_str(), "it" | "es") {
+                let at = sp.start;
+                if let Some((o, _)) = others
+                    .iter()
+                    .rev()
+                    .find(|(o, p)| *p < at && at - *p < 600 && (!plural || o.ends_with('s')))
+                {
+                    *name = o.clone();
+                }
+            }
+            continue; // "we" stays as written
         }
         if let Some((p, _)) = persons.iter().rev().find(|(_, at)| *at < sp.start) {
             *name = p.clone();
@@ -2690,6 +2752,21 @@ mod tests {
             ("guillemets", "« Nous ne céderons pas », a déclaré Emmanuel Macron.", "Nous ne céderons pas", Direct, Some("Emmanuel Macron")),
             ("title cut", "“The talks failed,” Foreign Minister Sergei Lavrov said on Monday.", "The talks failed,", Direct, Some("Sergei Lavrov")),
             ("apposition", "One of the activists, Alnour Iliachev, told AFP that the place was “reserved” by others.", "reserved", Partial, Some("Alnour Iliachev")),
+            ("split quote", "“We are not against traders,” Johnson Sakaja said, “but against disorder.”", "but against disorder.", Partial, Some("Johnson Sakaja")),
+            ("name of org", "Marieke Jansen of ING called the walkout “a warning shot” for wage talks.", "a warning shot", Partial, Some("Marieke Jansen")),
+            ("org with of", "The Federation of German Taxpayers called the subsidies “a bottomless pit”.", "a bottomless pit", Partial, Some("Federation of German Taxpayers")),
+            ("relative clause", "The company that maintained the bridge said it found “no structural anomalies”.", "no structural anomalies", Partial, Some("company that maintained the bridge")),
+            ("secretary of state", "US Secretary of State Antony Blinken, speaking in Cairo, urged both sides to “seize this moment”.", "seize this moment", Partial, Some("Antony Blinken")),
+            ("lower-case role", "“Leave now,” said incident commander Landon Shepherd.", "Leave now,", Direct, Some("Landon Shepherd")),
+            ("definite description", "The India Meteorological Department issued a warning. “The next hours are critical,” the department said.", "The next hours are critical,", Direct, Some("India Meteorological Department")),
+            ("surname first", "Health Minister Cho Kyoo-hong spoke on Monday. “Patients come first,” Cho said.", "Patients come first,", Direct, Some("Cho Kyoo-hong")),
+            ("french inversion", "La ministre Élisabeth Borne était là. « La situation est temporaire », a-t-elle déclaré.", "La situation est temporaire", Direct, Some("Élisabeth Borne")),
+            ("french inverted token", "Claire Martin, infirmière, attend. « Nous sommes épuisés », explique-t-elle.", "Nous sommes épuisés", Direct, Some("Claire Martin")),
+            ("spanish dropped subject", "La candidata Ana Pontón habló. “Nunca habíamos estado tan cerca”, dijo.", "Nunca habíamos estado tan cerca", Direct, Some("Ana Pontón")),
+            ("crowd shout", "Protesters shouted “¡El agua vale más que el oro!” as officers advanced.", "¡El agua vale más que el oro!", Slogan, None),
+            ("it said", "“It is there,” the mayor's office said. “It has always been there,” it added.", "It has always been there,", Direct, Some("mayor's office")),
+            ("new person between", "“We will build it,” said Mayor Tom Hart.\n\nCouncil member Janet Ruiz, a critic, disagreed. “The money is not there.”", "The money is not there.", Direct, Some("Janet Ruiz")),
+            ("no speaker", "The so-called “peace plan” was rejected.", "peace plan", Scare, None),
         ];
         for (name, input, words, kind, speaker) in cases {
             let (t, qs) = run(input);
