@@ -946,6 +946,9 @@ const TITLES: &[&str] = &[
     "founder",
     "editor",
     "principal",
+    "chef",
+    "vorstand",
+    "chefin",
     "superintendent",
     "geschäftsführer",
     "geschäftsführerin",
@@ -1196,6 +1199,12 @@ fn is_title(w: &str) -> bool {
     let w = w.trim_end_matches('.');
     if ROLE_NOUNS.contains(&w) || w.ends_with("ologist") {
         return true;
+    }
+    // "GDL-Chef", "Bahn-Personalvorstand": the part after the hyphen.
+    if let Some((_, tail)) = w.rsplit_once('-') {
+        if !tail.is_empty() && (TITLES.contains(&tail) || ROLE_NOUNS.contains(&tail)) {
+            return true;
+        }
     }
     // "Tourist", "Astrophysicist"; compounds ending in a title: "Ministerpräsident", "CDU-Ministerpräsident".
     if w.len() > 6 && w.ends_with("ist") && !w.ends_with("christ") {
@@ -1796,6 +1805,10 @@ fn is_name_only(tk: &Toks, a: usize, b: usize) -> bool {
 fn np_after(tk: &Toks, start: usize, end: usize) -> Option<(String, Span)> {
     let first = tk.t.get(start).filter(|_| start < end)?;
     let l = first.lower.as_str();
+    // "fügte er hinzu", "said he": the pronoun alone.
+    if is_pronoun(l) {
+        return Some((first.text.to_string(), first.span));
+    }
     let mut e = start;
     while e < end && e - start < 10 {
         let t = &tk.t[e];
@@ -2448,6 +2461,8 @@ const ROLE_NOUNS: &[&str] = &[
     "volunteer",
     "survivor",
     "pensioner",
+    "patient",
+    "patientin",
     "retiree",
     "shopper",
     "commuter",
