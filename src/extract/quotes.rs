@@ -1673,10 +1673,23 @@ fn attribution_at(
         )
     }) {
         let mut e = sa;
+        let mut seen_cap = false;
         while e < c && e - sa < 8 {
             let t = &tk.t[e];
             let honorific_dot =
                 t.text == "." && e > sa && HONORIFICS.contains(&tk.t[e - 1].lower.as_str());
+            // After a name, a lower-case word is the verb: "The European Central Bank left".
+            if seen_cap
+                && !t.is_cap()
+                && !honorific_dot
+                && !is_particle(&t.lower)
+                && t.lower != "of"
+            {
+                break;
+            }
+            if t.is_cap() && !STARTERS.contains(&t.lower.as_str()) {
+                seen_cap = true;
+            }
             if !(t.is_word() || honorific_dot)
                 || !honorific_dot
                     && (BREAK.contains(&t.lower.as_str())
@@ -1692,6 +1705,19 @@ fn attribution_at(
             e += 1;
         }
         if e > sa {
+            // "The former president's lawyer, Celso Vilardi, called ... and said".
+            if tk.is(e, ",") {
+                let mut f = e + 1;
+                while f < c && tk.t[f].text != "," {
+                    f += 1;
+                }
+                if f < c && f > e + 1 && is_name_only(tk, e + 1, f) {
+                    return Some(Attr {
+                        cue: c,
+                        speaker: np_speaker(tk, e + 1, f),
+                    });
+                }
+            }
             return Some(Attr {
                 cue: c,
                 speaker: np_speaker(tk, sa, e),
