@@ -451,6 +451,10 @@ const HEDGES: &[(&[&str], HedgeWord)] = &[
     (&["casi"], HedgeWord::Nearly),
     (&["hasta"], HedgeWord::AtMost),
     (&["entre"], HedgeWord::Between),
+    (&["più", "di"], HedgeWord::MoreThan),
+    (&["oltre"], HedgeWord::MoreThan),
+    (&["almeno"], HedgeWord::AtLeast),
+    (&["quasi"], HedgeWord::Nearly),
 ];
 
 /// The hedge ending just before token `i`: its first token and kind.
@@ -657,7 +661,7 @@ fn vague_at(w: &[W], i: usize) -> Option<Figure> {
         end = next + 1;
     }
     if w.get(end)
-        .is_some_and(|n| n.is("of") || n.is("de") || n.is("d'"))
+        .is_some_and(|n| n.is("of") || n.is("de") || n.is("d'") || n.is("di"))
     {
         end += 1;
     }
@@ -1304,6 +1308,16 @@ fn number_word(w: &str) -> Option<f64> {
         ("treinta", 30.0),
         ("cincuenta", 50.0),
         ("cien", 100.0),
+        ("due", 2.0),
+        ("tre", 3.0),
+        ("quattro", 4.0),
+        ("cinque", 5.0),
+        ("sette", 7.0),
+        ("otto", 8.0),
+        ("nove", 9.0),
+        ("dieci", 10.0),
+        ("venti", 20.0),
+        ("cento", 100.0),
     ];
     if let Some((_, v)) = WORDS.iter().find(|(n, _)| *n == w) {
         return Some(*v);

@@ -1553,6 +1553,7 @@ fn attribution_at(
             && a >= 2
             && a < end_np
             && (ROLE_NOUNS.contains(&tk.t[a - 2].lower.as_str())
+                || ORG_HEADS.contains(&tk.t[a - 2].lower.as_str())
                 || is_plural_noun(&tk.t[a - 2].lower));
         if !postmodifier && (!t.is_word() || BREAK.contains(&t.lower.as_str()) && !t.is_cap()) {
             // "France on the other hand has urged": step over an adverbial phrase.
