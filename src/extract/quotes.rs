@@ -270,8 +270,11 @@ struct Marks {
 
 /// Pairs quote marks paragraph by paragraph.
 fn pair_marks(text: &str, paragraphs: &[Span]) -> Vec<Marks> {
+    // The opening and closing mark of each kind: straight quotes, guillemets
+    // and the reversed guillemets of German and Danish ("»Ja«, sagte sie").
+    const KINDS: [(char, char); 3] = [('"', '"'), ('«', '»'), ('»', '«')];
     let mut out = Vec::new();
-    let mut open: Option<(usize, bool)> = None; // position, guillemet
+    let mut open: Option<(usize, usize)> = None; // position, kind
     let mut depth = 0usize; // nesting inside a guillemet quote
     let mut skip_reopen = false;
     for (pi, p) in paragraphs.iter().enumerate() {
@@ -280,41 +283,50 @@ fn pair_marks(text: &str, paragraphs: &[Span]) -> Vec<Marks> {
             let at = p.start + off;
             if skip_reopen {
                 skip_reopen = false;
-                if c == '"' || c == '«' {
+                if open.is_some_and(|(_, k)| KINDS[k].0 == c) {
                     continue;
                 }
             }
-            match (c, open) {
-                ('"', None) => open = Some((at, false)),
-                ('"', Some((o, false))) => {
-                    out.push(marks(text, o, at + 1, false));
-                    open = None;
-                }
-                ('«', None) => {
-                    open = Some((at, true));
-                    depth = 1;
-                }
-                ('«', Some((_, true))) => depth += 1,
-                ('»', Some((o, true))) => {
-                    depth -= 1;
-                    if depth == 0 {
-                        out.push(marks(text, o, at + c.len_utf8(), true));
-                        open = None;
+            let next_is_word = s[off + c.len_utf8()..]
+                .chars()
+                .next()
+                .is_some_and(|n| !n.is_whitespace());
+            match open {
+                None => {
+                    let kind = match c {
+                        '"' => Some(0),
+                        '«' => Some(1),
+                        '»' if next_is_word => Some(2),
+                        _ => None,
+                    };
+                    if let Some(k) = kind {
+                        open = Some((at, k));
+                        depth = 1;
                     }
                 }
-                _ => {}
+                Some((o, k)) => {
+                    let (opener, closer) = KINDS[k];
+                    if c == closer {
+                        depth -= 1;
+                        if depth == 0 {
+                            out.push(marks(text, o, at + c.len_utf8(), k != 0));
+                            open = None;
+                        }
+                    } else if c == opener && k != 0 && (k == 1 || next_is_word) {
+                        depth += 1;
+                    }
+                }
             }
         }
-        if let Some((o, g)) = open {
-            let next_opens = paragraphs.get(pi + 1).is_some_and(|n| {
-                let ns = n.of(text);
-                ns.starts_with('"') && !g || ns.starts_with('«') && g
-            });
+        if let Some((o, k)) = open {
+            let next_opens = paragraphs
+                .get(pi + 1)
+                .is_some_and(|n| n.of(text).starts_with(KINDS[k].0));
             if next_opens {
                 skip_reopen = true;
             } else {
                 if p.end > o + 1 {
-                    out.push(marks(text, o, p.end, g));
+                    out.push(marks(text, o, p.end, k != 0));
                 }
                 open = None;
                 depth = 0;
@@ -333,9 +345,9 @@ fn mark_at(marks: &[Marks], at: usize) -> Option<usize> {
 
 fn marks(text: &str, open: usize, end: usize, guillemets: bool) -> Marks {
     let open_len = if guillemets { '«'.len_utf8() } else { 1 };
-    let inner_end = if text[..end].ends_with('"') {
+    let inner_end = if text[..end].ends_with('"') && !guillemets {
         end - 1
-    } else if text[..end].ends_with('»') {
+    } else if guillemets && text[..end].ends_with(['»', '«']) {
         end - '»'.len_utf8()
     } else {
         end
@@ -2820,6 +2832,8 @@ mod tests {
             ("it said", "“It is there,” the mayor's office said. “It has always been there,” it added.", "It has always been there,", Direct, Some("mayor's office")),
             ("new person between", "“We will build it,” said Mayor Tom Hart.\n\nCouncil member Janet Ruiz, a critic, disagreed. “The money is not there.”", "The money is not there.", Direct, Some("Janet Ruiz")),
             ("no speaker", "The so-called “peace plan” was rejected.", "peace plan", Scare, None),
+            ("reversed guillemets", "»Wir schaffen das«, sagte Angela Merkel.", "Wir schaffen das", Direct, Some("Angela Merkel")),
+            ("nested", "“He told me ‘never again’, and I believed him,” said Ana Lima.", "He told me 'never again', and I believed him,", Direct, Some("Ana Lima")),
         ];
         for (name, input, words, kind, speaker) in cases {
             let (t, qs) = run(input);
