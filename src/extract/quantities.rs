@@ -576,7 +576,15 @@ fn figure_at(doc: &Doc, w: &[W], i: usize) -> Option<(Figure, usize)> {
             i,
         ));
     }
-    let v = number_word(&t.lower)?;
+    // "a million people", "a hundred".
+    let a_scale = matches!(t.lower.as_str(), "a" | "an")
+        && w.get(i + 1).is_some_and(|n| {
+            matches!(
+                n.lower.as_str(),
+                "hundred" | "thousand" | "million" | "billion"
+            )
+        });
+    let v = if a_scale { 1.0 } else { number_word(&t.lower)? };
     let mut end = i + 1;
     let mut value = v;
     if let Some(s) = w.get(end).and_then(|n| scale_word(&n.lower)) {
@@ -1731,6 +1739,16 @@ mod tests {
                 Some(2.7e6),
                 Some(3.3e6),
                 Approximate,
+                Some("people"),
+                None,
+            ),
+            (
+                "a million",
+                "Nearly a million people fled.",
+                "Nearly a million people",
+                Some(9e5),
+                Some(1e6),
+                LessThan,
                 Some("people"),
                 None,
             ),
