@@ -89,6 +89,8 @@ pub struct QuantityOut {
     pub low: Option<f64>,
     pub high: Option<f64>,
     pub unit: Option<String>,
+    /// What happened to what is counted ("killed", "injured", "arrested").
+    pub counts: Option<String>,
     pub hedge: Hedge,
     pub source: Option<String>,
 }
@@ -223,6 +225,7 @@ impl ArticleReport {
                         low: q.low,
                         high: q.high,
                         unit: q.unit.clone(),
+                        counts: q.counts.clone(),
                         hedge: q.hedge,
                         source: q.source.clone(),
                     }
