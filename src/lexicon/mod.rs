@@ -7,6 +7,7 @@
 //! | demonyms ("Kazakh" -> Kazakhstan) | `world-countries` | [`demonym`] |
 //! | given names | `@faker-js/faker` locales | [`is_first_name`] |
 //! | common English words | `@faker-js/faker` | [`is_common_word`] |
+//! | dictionary words (Bloom filter, about 1% false positives) | Debian `wamerican` (SCOWL) | [`is_dictionary_word`] |
 //!
 //! The generated lists live in `data/lexicon/` with a README naming each
 //! source package, version and licence; `scripts/build_lexicon.mjs` rebuilds
@@ -63,6 +64,31 @@ const PLACES: &str = include_str!("../../data/lexicon/places.tsv");
 const DEMONYMS: &str = include_str!("../../data/lexicon/demonyms.tsv");
 const FIRST_NAMES: &str = include_str!("../../data/lexicon/first_names.txt");
 const COMMON_WORDS: &str = include_str!("../../data/lexicon/common_words.txt");
+const WORDS_BLOOM: &[u8] = include_bytes!("../../data/lexicon/words.bloom");
+
+fn fnv(s: &str, seed: u32) -> u32 {
+    let mut h = 0x811c_9dc5 ^ seed;
+    for &b in s.as_bytes() {
+        h = (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
+    }
+    h
+}
+
+/// Whether the lower-case `word` is in the English dictionary list (a Bloom
+/// filter: a word that is not there is rarely, about 1 in 100, taken as one).
+pub fn is_dictionary_word(word: &str) -> bool {
+    let (head, bits) = WORDS_BLOOM.split_at(5);
+    let m = u32::from_le_bytes([head[0], head[1], head[2], head[3]]);
+    let k = u32::from(head[4]);
+    if m == 0 {
+        return false;
+    }
+    let (h1, h2) = (fnv(word, 0), fnv(word, 0x5bd1_e995) | 1);
+    (0..k).all(|i| {
+        let j = h1.wrapping_add(i.wrapping_mul(h2)) % m;
+        bits[(j >> 3) as usize] & (1 << (j & 7)) != 0
+    })
+}
 
 fn places() -> &'static HashMap<&'static str, Place> {
     static P: OnceLock<HashMap<&'static str, Place>> = OnceLock::new();
@@ -151,5 +177,25 @@ mod tests {
         assert_eq!(demonym("French"), Some("France"));
         assert!(is_first_name("Liz") && !is_first_name("Kazakhstan"));
         assert!(is_common_word("the") && is_common_word("house") && !is_common_word("almaty"));
+        for w in [
+            "activists",
+            "footage",
+            "dozens",
+            "separately",
+            "apple",
+            "unrest",
+        ] {
+            assert!(is_dictionary_word(w), "{w}");
+        }
+        for w in [
+            "ilyashev",
+            "tokayev",
+            "microsoft",
+            "nvidia",
+            "reuters",
+            "borrell",
+        ] {
+            assert!(!is_dictionary_word(w), "{w}");
+        }
     }
 }
