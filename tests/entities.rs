@@ -131,6 +131,16 @@ fn roles_acronyms_and_short_names() {
 }
 
 #[test]
+fn pronoun_goes_to_the_last_named_person() {
+    let text = "Police in Almaty detained Alnur Ilyashev on Monday. He told AFP he would appeal.";
+    let m = mentions(text);
+    let at = text.find("He told").unwrap();
+    let p = entities::last_person_before(&m, at).expect("a person");
+    assert_eq!(p.name, "Alnur Ilyashev");
+    assert!(entities::last_person_before(&m, 5).is_none());
+}
+
+#[test]
 fn headline_capitals() {
     let text =
         "Russia Ally Kazakhstan Blocks Ukraine Peace Rally\n\nActivists in Kazakhstan said they \

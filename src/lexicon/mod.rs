@@ -22,7 +22,33 @@
 //! ```
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+
+/// FNV-1a: the lists are looked up once per word, and SipHash's resistance to
+/// crafted keys buys nothing for compiled-in data.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type Map<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+type Set<K> = HashSet<K, BuildHasherDefault<Fnv>>;
 
 /// Function words of the languages storydiff reads, which carry no content for comparison.
 pub fn is_stopword(w: &str) -> bool {
@@ -90,8 +116,8 @@ pub fn is_dictionary_word(word: &str) -> bool {
     })
 }
 
-fn places() -> &'static HashMap<&'static str, Place> {
-    static P: OnceLock<HashMap<&'static str, Place>> = OnceLock::new();
+fn places() -> &'static Map<&'static str, Place> {
+    static P: OnceLock<Map<&'static str, Place>> = OnceLock::new();
     P.get_or_init(|| {
         PLACES
             .lines()
@@ -111,8 +137,8 @@ fn places() -> &'static HashMap<&'static str, Place> {
     })
 }
 
-fn demonyms() -> &'static HashMap<&'static str, &'static str> {
-    static D: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+fn demonyms() -> &'static Map<&'static str, &'static str> {
+    static D: OnceLock<Map<&'static str, &'static str>> = OnceLock::new();
     D.get_or_init(|| {
         DEMONYMS
             .lines()
@@ -122,9 +148,9 @@ fn demonyms() -> &'static HashMap<&'static str, &'static str> {
 }
 
 fn set(
-    cell: &'static OnceLock<HashSet<&'static str>>,
+    cell: &'static OnceLock<Set<&'static str>>,
     data: &'static str,
-) -> &'static HashSet<&'static str> {
+) -> &'static Set<&'static str> {
     cell.get_or_init(|| data.lines().filter(|l| !l.is_empty()).collect())
 }
 
@@ -140,13 +166,13 @@ pub fn demonym(word: &str) -> Option<&'static str> {
 
 /// Whether `name` (capitalized as written) is a given name in one of the lists.
 pub fn is_first_name(name: &str) -> bool {
-    static F: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    static F: OnceLock<Set<&'static str>> = OnceLock::new();
     set(&F, FIRST_NAMES).contains(name)
 }
 
 /// Whether the lower-case `word` is a common English word or a stop word.
 pub fn is_common_word(word: &str) -> bool {
-    static C: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    static C: OnceLock<Set<&'static str>> = OnceLock::new();
     is_stopword(word) || set(&C, COMMON_WORDS).contains(word)
 }
 

@@ -80,14 +80,21 @@ pub struct EntityMention {
     pub role: Option<String>,
 }
 
+/// The person a pronoun at byte `at` most likely refers to ("he told AFP"): the
+/// last person named before it, for the quote extractor.
+pub fn last_person_before(mentions: &[EntityMention], at: usize) -> Option<&EntityMention> {
+    mentions
+        .iter()
+        .rev()
+        .find(|m| m.label == EntityLabel::Person && m.span.end <= at)
+}
+
 /// Finds the entity mentions of `doc`, in text order.
 pub fn extract(doc: &Doc) -> Vec<EntityMention> {
     let evidence = pieces::Evidence::gather(doc);
     let mut candidates = Vec::new();
     // Body sentences first: headlines are read with what the body names.
-    let headlines: Vec<bool> = (0..doc.seg.sentences.len())
-        .map(|i| pieces::is_headline(doc, i))
-        .collect();
+    let headlines = evidence.headlines.clone();
     for (i, &h) in headlines.iter().enumerate() {
         if !h {
             let runs = pieces::runs(doc, i);

@@ -31,6 +31,8 @@ pub struct Run {
 pub struct Evidence {
     /// Words written capitalized somewhere other than a sentence start or a headline.
     pub mid_caps: HashSet<String>,
+    /// Which sentences are headlines.
+    pub headlines: Vec<bool>,
     /// Words written in lower case somewhere.
     pub lower: HashSet<String>,
 }
@@ -40,6 +42,7 @@ impl Evidence {
         let mut ev = Evidence::default();
         for i in 0..doc.seg.sentences.len() {
             let headline = is_headline(doc, i);
+            ev.headlines.push(headline);
             let toks = doc.seg.sentence_tokens(i);
             let mut initial = true;
             for (k, t) in toks.iter().enumerate() {
@@ -50,10 +53,10 @@ impl Evidence {
                 }
                 let core = strip_possessive(w).0;
                 if core.chars().next().is_some_and(char::is_uppercase) {
-                    if !initial && !headline {
+                    if !initial && !headline && !ev.mid_caps.contains(core) {
                         ev.mid_caps.insert(core.to_string());
                     }
-                } else {
+                } else if !ev.lower.contains(core) {
                     ev.lower.insert(core.to_string());
                 }
                 initial = false;
