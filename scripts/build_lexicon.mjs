@@ -60,7 +60,7 @@ for (const c of countries) {
       (a.length >= 3 || ["US", "UK"].includes(a)))
       places.set(a, ["C", name]);
   }
-  for (const l of ["deu", "fra", "spa", "ita", "nld", "por"]) {
+  for (const l of ["deu", "fra", "spa", "ita"]) {
     const t = c.translations[l];
     if (t) add(t.common, "C", name);
   }
@@ -94,12 +94,12 @@ for (const c of require("country-region-data/data.json")) {
 }
 const cities = Object.values(load("cities15000.json"));
 for (const c of cities) {
-  if (c.population < 50000) continue;
+  if (c.population < 100000) continue;
   // Towns named like a common word ("Mobile", "Police", "Reading") only when big.
   if (!c.name.includes(" ") && isWord(c.name) && c.population < 300000) continue;
   add(c.name, "T");
   // Latin-script alternate spellings of big cities (Kiev for Kyiv, Moskau for Moscow).
-  if (c.population >= 1000000) {
+  if (c.population >= 2000000) {
     for (const a of c.alternatenames || [])
       if (latin(a) && /[a-z]/.test(a) && a.split(" ").length <= 2 && !/[a-z]-[a-z]|'/.test(a) && !isWord(a)) add(a, "T", c.name);
   }

@@ -181,6 +181,36 @@ pub fn link_with(articles: &[Article], overrides: &Overrides) -> EntityTable {
             ));
         }
     }
+    // An acronym joins the one organisation it abbreviates ("UN", United Nations).
+    for i in 0..nodes.len() {
+        let (l, short) = &nodes[i];
+        let caps = short
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase);
+        if *l != EntityLabel::Org || !caps || short.contains(' ') || split(short) {
+            continue;
+        }
+        let fits: Vec<usize> = (0..nodes.len())
+            .filter(|&j| nodes[j].0 == EntityLabel::Org && nodes[j].1.contains(' '))
+            .filter(|&j| super::entities::abbreviates(short, &nodes[j].1))
+            .collect();
+        let roots: std::collections::HashSet<usize> = fits.iter().map(|&j| uf.find(j)).collect();
+        if roots.len() == 1 && uf.find(i) != uf.find(fits[0]) {
+            let j = fits[0];
+            uf.union(i, j);
+            merges.push((
+                i,
+                j,
+                Merge {
+                    a: short.clone(),
+                    b: nodes[j].1.clone(),
+                    reason: "acronym of the one organisation it spells".into(),
+                    confidence: 0.75,
+                },
+            ));
+        }
+    }
     for (a, b) in &overrides.merge {
         let find = |n: &str| nodes.iter().position(|(_, x)| x == n);
         if let (Some(i), Some(j)) = (find(a), find(b)) {

@@ -86,10 +86,19 @@ pub struct Place {
     pub canonical: &'static str,
 }
 
-const PLACES: &str = include_str!("../../data/lexicon/places.tsv");
-const DEMONYMS: &str = include_str!("../../data/lexicon/demonyms.tsv");
-const FIRST_NAMES: &str = include_str!("../../data/lexicon/first_names.txt");
-const COMMON_WORDS: &str = include_str!("../../data/lexicon/common_words.txt");
+// Deflated by build.rs from data/lexicon/.
+const PLACES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/places.tsv.deflate"));
+const DEMONYMS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/demonyms.tsv.deflate"));
+const FIRST_NAMES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/first_names.txt.deflate"));
+const COMMON_WORDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/common_words.txt.deflate"));
+
+/// Inflates a compiled-in list once; it lives as long as the program.
+fn inflate(packed: &'static [u8]) -> &'static str {
+    let bytes =
+        miniz_oxide::inflate::decompress_to_vec(packed).expect("build.rs wrote valid DEFLATE");
+    let text = String::from_utf8(bytes).expect("the lists are UTF-8");
+    Box::leak(text.into_boxed_str())
+}
 const WORDS_BLOOM: &[u8] = include_bytes!("../../data/lexicon/words.bloom");
 
 fn fnv(s: &str, seed: u32) -> u32 {
@@ -119,7 +128,7 @@ pub fn is_dictionary_word(word: &str) -> bool {
 fn places() -> &'static Map<&'static str, Place> {
     static P: OnceLock<Map<&'static str, Place>> = OnceLock::new();
     P.get_or_init(|| {
-        PLACES
+        inflate(PLACES)
             .lines()
             .filter_map(|l| {
                 let mut f = l.split('\t');
@@ -140,7 +149,7 @@ fn places() -> &'static Map<&'static str, Place> {
 fn demonyms() -> &'static Map<&'static str, &'static str> {
     static D: OnceLock<Map<&'static str, &'static str>> = OnceLock::new();
     D.get_or_init(|| {
-        DEMONYMS
+        inflate(DEMONYMS)
             .lines()
             .filter_map(|l| l.split_once('\t'))
             .collect()
@@ -149,9 +158,9 @@ fn demonyms() -> &'static Map<&'static str, &'static str> {
 
 fn set(
     cell: &'static OnceLock<Set<&'static str>>,
-    data: &'static str,
+    data: &'static [u8],
 ) -> &'static Set<&'static str> {
-    cell.get_or_init(|| data.lines().filter(|l| !l.is_empty()).collect())
+    cell.get_or_init(|| inflate(data).lines().filter(|l| !l.is_empty()).collect())
 }
 
 /// The gazetteer entry for `name` as written (case-sensitive: "US" but not "us").

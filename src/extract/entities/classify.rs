@@ -437,7 +437,7 @@ fn single(doc: &Doc, run: &Run, pieces: &[Piece], ev: &Evidence) -> Option<Candi
         return None;
     }
     let lower = w.to_lowercase();
-    let label = if place_of(w).is_some() {
+    let label = if place_of(w).is_some() || matches!(w, "West" | "East" | "Arctic" | "Antarctic") {
         Some(EntityLabel::Place)
     } else if let Some(l) = context_label(doc, p.span) {
         Some(l)

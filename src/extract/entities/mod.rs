@@ -45,6 +45,8 @@ mod cues;
 mod pieces;
 mod resolve;
 
+pub use resolve::abbreviates;
+
 use super::Doc;
 use crate::text::Span;
 use serde::Serialize;
