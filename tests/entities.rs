@@ -278,3 +278,23 @@ fn seeds_mentions() {
         }
     }
 }
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+        /// Spans are in bounds, on character boundaries, non-empty and in text order.
+        #[test]
+        fn spans_are_well_formed(text in "([A-Z][a-zé]{0,8}|[a-z]{1,6}|[.,;:'\"()\\- ]|Ü|ł|\n){0,60}") {
+            let m = mentions(&text);
+            for e in &m {
+                prop_assert!(e.span.start < e.span.end && e.span.end <= text.len());
+                prop_assert!(text.is_char_boundary(e.span.start) && text.is_char_boundary(e.span.end));
+                prop_assert!(!e.name.is_empty());
+            }
+            prop_assert!(m.windows(2).all(|w| w[0].span.start <= w[1].span.start));
+        }
+    }
+}
