@@ -131,6 +131,32 @@ fn roles_acronyms_and_short_names() {
 }
 
 #[test]
+fn demonyms_link_to_countries() {
+    let text = "Kazakh authorities and South African officials met Russians in Almaty.";
+    let seg = segment(text);
+    let doc = Doc {
+        text,
+        seg: &seg,
+        anchor: None,
+        language: Some("en"),
+    };
+    let got: Vec<(&str, &str)> = entities::demonyms(&doc)
+        .iter()
+        .map(|d| (d.span.of(text), d.country))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Kazakh", "Kazakhstan"),
+            ("South African", "South Africa"),
+            ("Russians", "Russia")
+        ]
+    );
+    // They are not mentions.
+    assert_eq!(found(text), [("Almaty".to_string(), Place)]);
+}
+
+#[test]
 fn pronoun_goes_to_the_last_named_person() {
     let text = "Police in Almaty detained Alnur Ilyashev on Monday. He told AFP he would appeal.";
     let m = mentions(text);

@@ -131,10 +131,21 @@ pub fn link_with(articles: &[Article], overrides: &Overrides) -> EntityTable {
     let mut uf = UnionFind::new(nodes.len());
     let mut merges: Vec<(usize, usize, Merge)> = Vec::new();
     let split = |n: &str| overrides.split.iter().any(|s| s == n);
+    // The key of each name's last word, to skip pairs that cannot be close.
+    let last_keys: Vec<String> = nodes
+        .iter()
+        .map(|(_, n)| tokens(n).pop().unwrap_or_default())
+        .collect();
     for i in 0..nodes.len() {
         for j in i + 1..nodes.len() {
             let ((la, a), (lb, b)) = (&nodes[i], &nodes[j]);
             if la != lb || split(a) || split(b) {
+                continue;
+            }
+            let gazetteer = *la == EntityLabel::Place
+                && lexicon::place(a).is_some()
+                && lexicon::place(b).is_some();
+            if !gazetteer && last_keys[i].len().abs_diff(last_keys[j].len()) > 3 {
                 continue;
             }
             if let Some((reason, confidence)) = same_name(a, b, *la) {
