@@ -131,6 +131,42 @@ fn roles_acronyms_and_short_names() {
 }
 
 #[test]
+fn demonyms_link_to_countries() {
+    let text = "Kazakh authorities and South African officials met Russians in Almaty.";
+    let seg = segment(text);
+    let doc = Doc {
+        text,
+        seg: &seg,
+        anchor: None,
+        language: Some("en"),
+    };
+    let got: Vec<(&str, &str)> = entities::demonyms(&doc)
+        .iter()
+        .map(|d| (d.span.of(text), d.country))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Kazakh", "Kazakhstan"),
+            ("South African", "South Africa"),
+            ("Russians", "Russia")
+        ]
+    );
+    // They are not mentions.
+    assert_eq!(found(text), [("Almaty".to_string(), Place)]);
+}
+
+#[test]
+fn pronoun_goes_to_the_last_named_person() {
+    let text = "Police in Almaty detained Alnur Ilyashev on Monday. He told AFP he would appeal.";
+    let m = mentions(text);
+    let at = text.find("He told").unwrap();
+    let p = entities::last_person_before(&m, at).expect("a person");
+    assert_eq!(p.name, "Alnur Ilyashev");
+    assert!(entities::last_person_before(&m, 5).is_none());
+}
+
+#[test]
 fn headline_capitals() {
     let text =
         "Russia Ally Kazakhstan Blocks Ukraine Peace Rally\n\nActivists in Kazakhstan said they \
@@ -265,6 +301,26 @@ fn seeds_mentions() {
                 "{s} in {}",
                 art.id
             );
+        }
+    }
+}
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+        /// Spans are in bounds, on character boundaries, non-empty and in text order.
+        #[test]
+        fn spans_are_well_formed(text in "([A-Z][a-zé]{0,8}|[a-z]{1,6}|[.,;:'\"()\\- ]|Ü|ł|\n){0,60}") {
+            let m = mentions(&text);
+            for e in &m {
+                prop_assert!(e.span.start < e.span.end && e.span.end <= text.len());
+                prop_assert!(text.is_char_boundary(e.span.start) && text.is_char_boundary(e.span.end));
+                prop_assert!(!e.name.is_empty());
+            }
+            prop_assert!(m.windows(2).all(|w| w[0].span.start <= w[1].span.start));
         }
     }
 }
