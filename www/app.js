@@ -30,12 +30,14 @@ export function start({ engine, loadExamples, singleFile = false }) {
   }
 
   function addArticles(list) {
+    const empty = [];
     for (const a of list) {
-      if (!a.text || !a.text.trim()) continue;
+      if (!a.text || !a.text.trim()) { empty.push(a.name || a.id); continue; }
       state.articles.push({ id: uniqueId(a.id), name: a.name, text: a.text, title: a.title, keep: [], encoding: a.encoding });
     }
     renderList();
     run();
+    if (empty.length) showError(`Skipped ${empty.length} empty article(s): ${empty.join("; ")}`);
   }
 
   ui.add.addEventListener("click", () => {
@@ -61,6 +63,12 @@ export function start({ engine, loadExamples, singleFile = false }) {
       ui.drop.classList.add("over");
     });
   }
+  ui.drop.addEventListener("keydown", (e) => {
+    if (e.target === ui.drop && (e.key === "Enter" || e.key === " ")) {
+      e.preventDefault();
+      ui.picker.click();
+    }
+  });
   ui.drop.addEventListener("dragleave", () => ui.drop.classList.remove("over"));
   ui.drop.addEventListener("drop", async (e) => {
     e.preventDefault();
@@ -95,6 +103,7 @@ export function start({ engine, loadExamples, singleFile = false }) {
 
   async function addFiles(entries) {
     clearError();
+    if (entries.length === 0) return showError("Nothing to add: no .txt, .html, .htm or .md files were found in what was dropped.");
     const skipped = [];
     const loaded = [];
     for (const { file, path } of entries) {
