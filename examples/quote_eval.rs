@@ -126,7 +126,13 @@ pub fn score(set: &Set, verbose: bool) -> Score {
             if kind_name(q.kind) == g.kind {
                 s.kind_right += 1;
             } else if verbose {
-                println!("{}: KIND {:?} got {} want {}", d.id, g.text, kind_name(q.kind), g.kind);
+                println!(
+                    "{}: KIND {:?} got {} want {}",
+                    d.id,
+                    g.text,
+                    kind_name(q.kind),
+                    g.kind
+                );
             }
             let right = match (&g.speaker, &q.speaker) {
                 (Some(gs), Some(ps)) => same_speaker(gs, ps),
@@ -158,7 +164,10 @@ pub fn score(set: &Set, verbose: bool) -> Score {
 
 /// Loads `tests/eval/quotes/{name}.json`.
 pub fn load(name: &str) -> Set {
-    let path = format!("{}/tests/eval/quotes/{name}.json", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/tests/eval/quotes/{name}.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
     let json = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
     serde_json::from_str(&json).expect("a valid test set")
 }

@@ -7,6 +7,7 @@
 
 use crate::article::Article;
 use crate::compare::{Comparison, ConflictKind, Fact, Relation};
+use crate::extract::aliases::EntityTable;
 use crate::extract::{DateKind, Field, Hedge, QuoteKind};
 use crate::text::{CharIndex, Span};
 use serde::Serialize;
@@ -285,6 +286,56 @@ pub struct CompareReport {
     pub articles: Vec<ArticleReport>,
     pub clusters: ClustersOut,
     pub pairs: Vec<PairOut>,
+    /// The batch's people, organisations and places, one row each.
+    pub entities: Vec<EntityRowOut>,
+}
+
+/// One entity of the batch: its one name, where it is mentioned, and why names were joined.
+#[derive(Clone, Debug, Serialize)]
+pub struct EntityRowOut {
+    pub id: usize,
+    pub name: String,
+    pub label: &'static str,
+    /// Per article (by id): indices into that article's `entities`.
+    pub members: Vec<EntityMembersOut>,
+    pub variants: Vec<String>,
+    pub merges: Vec<crate::extract::aliases::Merge>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct EntityMembersOut {
+    pub article: String,
+    pub mentions: Vec<usize>,
+}
+
+/// Article reports whose `entity` names are the batch's ([`crate::extract::aliases`]).
+pub fn article_reports(articles: &[Article], table: &EntityTable) -> Vec<ArticleReport> {
+    articles
+        .iter()
+        .map(|a| ArticleReport::with_names(a, |n| table.canonical(n).to_string()))
+        .collect()
+}
+
+fn entity_rows(articles: &[Article], table: &EntityTable) -> Vec<EntityRowOut> {
+    table
+        .entities
+        .iter()
+        .map(|e| EntityRowOut {
+            id: e.id,
+            name: e.name.clone(),
+            label: e.label.as_str(),
+            members: e
+                .members
+                .iter()
+                .map(|m| EntityMembersOut {
+                    article: articles[m.article].id.clone(),
+                    mentions: m.mentions.clone(),
+                })
+                .collect(),
+            variants: e.variants.clone(),
+            merges: e.merges.clone(),
+        })
+        .collect()
 }
 
 /// Clusters as lists of article ids.
@@ -356,7 +407,9 @@ fn round(x: f64) -> f64 {
 }
 
 impl CompareReport {
+    /// The report of `comparison`, whose entity table names the entities.
     pub fn new(articles: &[Article], comparison: &Comparison) -> CompareReport {
+        let table = &comparison.entities;
         let writers: Vec<SpanWriter> = articles.iter().map(SpanWriter::new).collect();
         let fact = |i: usize, f: &Fact| {
             let s = writers[i].analysis(f.span);
@@ -424,13 +477,14 @@ impl CompareReport {
             .collect();
         CompareReport {
             schema_version: SCHEMA_VERSION,
-            articles: articles.iter().map(ArticleReport::new).collect(),
+            articles: article_reports(articles, &table),
             clusters: ClustersOut {
                 event: ids(&comparison.clusters.event),
                 story: ids(&comparison.clusters.story),
                 topic: ids(&comparison.clusters.topic),
             },
             pairs,
+            entities: entity_rows(articles, &table),
         }
     }
 }

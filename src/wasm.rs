@@ -72,7 +72,8 @@ fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> {
 #[wasm_bindgen]
 pub fn analyze(articles: JsValue) -> Result<JsValue, JsError> {
     let articles = analyze_batch(&inputs(articles)?).map_err(into_error)?;
-    let reports: Vec<ArticleReport> = articles.iter().map(ArticleReport::new).collect();
+    let table = crate::extract::aliases::link(&articles);
+    let reports: Vec<ArticleReport> = crate::report::article_reports(&articles, &table);
     to_js(&reports)
 }
 
@@ -81,6 +82,16 @@ pub fn analyze(articles: JsValue) -> Result<JsValue, JsError> {
 pub fn compare(articles: JsValue) -> Result<JsValue, JsError> {
     let articles = analyze_batch(&inputs(articles)?).map_err(into_error)?;
     let comparison = crate::compare(&articles);
+    to_js(&CompareReport::new(&articles, &comparison))
+}
+
+/// [`compare`] with the user's entity overrides: `{merge: [[a, b], ...], split: [name, ...]}`.
+#[wasm_bindgen(js_name = compareWithOverrides)]
+pub fn compare_with_overrides(articles: JsValue, overrides: JsValue) -> Result<JsValue, JsError> {
+    let articles = analyze_batch(&inputs(articles)?).map_err(into_error)?;
+    let overrides: crate::extract::aliases::Overrides =
+        serde_wasm_bindgen::from_value(overrides).map_err(into_error)?;
+    let comparison = crate::compare::compare_with_overrides(&articles, &overrides);
     to_js(&CompareReport::new(&articles, &comparison))
 }
 

@@ -10,7 +10,13 @@ mod eval;
 fn test_sets_are_big_enough() {
     let n: usize = ["news", "heldout"]
         .iter()
-        .map(|s| eval::load(s).docs.iter().map(|d| d.quotes.len()).sum::<usize>())
+        .map(|s| {
+            eval::load(s)
+                .docs
+                .iter()
+                .map(|d| d.quotes.len())
+                .sum::<usize>()
+        })
         .sum();
     assert!(n >= 100, "only {n} gold quotes");
 }
@@ -21,8 +27,17 @@ fn attribution_floor() {
     let floors: &[(&str, f64, f64)] = &[("news", 0.90, 0.90), ("heldout", 0.85, 0.85)];
     for (set, p, r) in floors {
         let s = eval::score(&eval::load(set), false);
-        assert!(s.found as f64 >= 0.95 * s.gold as f64, "{set}: found {} of {}", s.found, s.gold);
-        assert!(s.precision() >= *p, "{set}: precision {:.3} < {p}", s.precision());
+        assert!(
+            s.found as f64 >= 0.95 * s.gold as f64,
+            "{set}: found {} of {}",
+            s.found,
+            s.gold
+        );
+        assert!(
+            s.precision() >= *p,
+            "{set}: precision {:.3} < {p}",
+            s.precision()
+        );
         assert!(s.recall() >= *r, "{set}: recall {:.3} < {r}", s.recall());
     }
 }

@@ -49,20 +49,60 @@ fn seeds_named_in_the_issue() {
     use QuoteKind::*;
     let cases: &[Case] = &[
         ("000", "reserved", Partial, Some("Alnour Iliachev")),
-        ("000", "In reality, they organized", Direct, Some("Alnour Iliachev")),
+        (
+            "000",
+            "In reality, they organized",
+            Direct,
+            Some("Alnour Iliachev"),
+        ),
         ("001", "booked", Partial, Some("Alnur Ilyashev")),
-        ("001", "In reality they only held", Direct, Some("Alnur Ilyashev")),
+        (
+            "001",
+            "In reality they only held",
+            Direct,
+            Some("Alnur Ilyashev"),
+        ),
         ("001", "Together with the president", Slogan, None),
-        ("002", "memories of situations", Partial, Some("Josep Borrell")),
+        (
+            "002",
+            "memories of situations",
+            Partial,
+            Some("Josep Borrell"),
+        ),
         ("002", "great concern", Partial, Some("Josep Borrell")),
-        ("002", "Rights and security of civilians", Direct, Some("Josep Borrell")),
-        ("002", "terrorist gangs", Partial, Some("Qasim Jomart Tokayev")),
+        (
+            "002",
+            "Rights and security of civilians",
+            Direct,
+            Some("Josep Borrell"),
+        ),
+        (
+            "002",
+            "terrorist gangs",
+            Partial,
+            Some("Qasim Jomart Tokayev"),
+        ),
         ("002", "counter-terrorism", Scare, None),
-        ("003", "We call on all Kazakhstanis", Direct, Some("Ned Price")),
+        (
+            "003",
+            "We call on all Kazakhstanis",
+            Direct,
+            Some("Ned Price"),
+        ),
         ("003", "We urge all stakeholders", Direct, Some("Ned Price")),
         ("003", "with concern", Partial, Some("Stéphane Dujarric")),
-        ("003", "It is very important", Direct, Some("Stéphane Dujarric")),
-        ("003", "part of the Russian disinformation", Partial, Some("Jen Psaki")),
+        (
+            "003",
+            "It is very important",
+            Direct,
+            Some("Stéphane Dujarric"),
+        ),
+        (
+            "003",
+            "part of the Russian disinformation",
+            Partial,
+            Some("Jen Psaki"),
+        ),
         ("004", "freedom for political prisoners!", Slogan, None),
         ("004", "political prisoners", Scare, None),
     ];
@@ -71,7 +111,12 @@ fn seeds_named_in_the_issue() {
         let q = qs
             .iter()
             .find(|q| q.kind != Indirect && q.content.of(&t).starts_with(words))
-            .unwrap_or_else(|| panic!("{seed}: {words:?} not among {:?}", qs.iter().map(|q| q.content.of(&t)).collect::<Vec<_>>()));
+            .unwrap_or_else(|| {
+                panic!(
+                    "{seed}: {words:?} not among {:?}",
+                    qs.iter().map(|q| q.content.of(&t)).collect::<Vec<_>>()
+                )
+            });
         assert_eq!(q.kind, *kind, "{seed} {words}");
         assert_eq!(q.speaker.as_deref(), *speaker, "{seed} {words}");
     }
@@ -81,16 +126,36 @@ fn seeds_named_in_the_issue() {
 fn seed_indirect_speech() {
     let cases: &[(&str, &str, &str)] = &[
         ("002", "it would consult with Kazakhstan", "Moscow"),
-        ("002", "Dozens of anti-government protesters were killed", "Kazakh officials"),
-        ("002", "military units from CSTO's member countries", "Secretariat"),
-        ("001", "his country supported Ukraine's territorial integrity", "Abdulaziz Komilov"),
+        (
+            "002",
+            "Dozens of anti-government protesters were killed",
+            "Kazakh officials",
+        ),
+        (
+            "002",
+            "military units from CSTO's member countries",
+            "Secretariat",
+        ),
+        (
+            "001",
+            "his country supported Ukraine's territorial integrity",
+            "Abdulaziz Komilov",
+        ),
     ];
     for (seed, clause, speaker) in cases {
         let (t, qs) = quotes_of(seed);
         let q = qs
             .iter()
             .find(|q| q.kind == QuoteKind::Indirect && q.span.of(&t).starts_with(clause))
-            .unwrap_or_else(|| panic!("{seed}: {clause:?} not among {:?}", qs.iter().filter(|q| q.kind == QuoteKind::Indirect).map(|q| q.span.of(&t)).collect::<Vec<_>>()));
+            .unwrap_or_else(|| {
+                panic!(
+                    "{seed}: {clause:?} not among {:?}",
+                    qs.iter()
+                        .filter(|q| q.kind == QuoteKind::Indirect)
+                        .map(|q| q.span.of(&t))
+                        .collect::<Vec<_>>()
+                )
+            });
         assert_eq!(q.speaker.as_deref(), Some(*speaker), "{seed} {clause}");
     }
 }
@@ -100,12 +165,18 @@ fn golden() {
     for seed in ["000", "001", "002", "003", "004"] {
         let (t, qs) = quotes_of(seed);
         let got: String = qs.iter().map(|q| golden_line(&t, q) + "\n").collect();
-        let path = format!("{}/tests/golden/quotes/{seed}.txt", env!("CARGO_MANIFEST_DIR"));
+        let path = format!(
+            "{}/tests/golden/quotes/{seed}.txt",
+            env!("CARGO_MANIFEST_DIR")
+        );
         if std::env::var_os("UPDATE_GOLDEN").is_some() {
             std::fs::write(&path, &got).unwrap();
             continue;
         }
         let want = std::fs::read_to_string(&path).unwrap_or_default();
-        assert_eq!(got, want, "golden file {path} differs (UPDATE_GOLDEN=1 to rewrite)");
+        assert_eq!(
+            got, want,
+            "golden file {path} differs (UPDATE_GOLDEN=1 to rewrite)"
+        );
     }
 }

@@ -103,7 +103,7 @@ mod tests {
             .map(|s| {
                 s.split_whitespace()
                     .map(word_key)
-                    .filter(|k| !crate::lexicon::is_stopword(k))
+                    .filter(|k| !crate::lexicon::is_stopword_in(k, Some("en")))
                     .collect()
             })
             .collect()

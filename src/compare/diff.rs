@@ -376,6 +376,7 @@ mod tests {
             high,
             hedge,
             unit: Some(unit.to_string()),
+            counts: None,
             source: None,
         }
     }

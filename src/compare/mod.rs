@@ -21,6 +21,7 @@ pub mod diff;
 pub mod similarity;
 
 use crate::article::Article;
+use crate::extract::aliases::{self, EntityTable, Overrides};
 pub use align::AlignedSentences;
 pub use cluster::Clusters;
 pub use diff::{Conflict, ConflictKind, Fact, FactDiff};
@@ -30,6 +31,8 @@ use unicode_normalization::UnicodeNormalization;
 /// A whole comparison of a batch.
 #[derive(Clone, Debug)]
 pub struct Comparison {
+    /// The batch's entities, with name variants merged.
+    pub entities: EntityTable,
     pub clusters: Clusters,
     pub pairs: Vec<PairScore>,
     /// Fact diffs, one per pair, in the order of `pairs`.
@@ -50,12 +53,22 @@ pub fn name_key(name: &str) -> String {
     folded.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Compares every pair of `articles` and clusters them, keying names with [`name_key`].
+/// Compares every pair of `articles` and clusters them.
 pub fn compare(articles: &[Article]) -> Comparison {
-    compare_with(articles, &name_key)
+    compare_with_overrides(articles, &Overrides::default())
 }
 
-/// Compares with a batch-wide name key (from an entity table that merges variants).
+/// [`compare`], with the user's forced entity merges and splits.
+pub fn compare_with_overrides(articles: &[Article], overrides: &Overrides) -> Comparison {
+    let entities = aliases::link_with(articles, overrides);
+    let key = |name: &str| name_key(entities.canonical(name));
+    let mut comparison = compare_with(articles, &key);
+    comparison.entities = entities;
+    comparison
+}
+
+/// Compares with a given name key (two names with one key are one entity);
+/// the returned comparison's entity table is empty.
 pub fn compare_with(articles: &[Article], entity_key: &dyn Fn(&str) -> String) -> Comparison {
     let profiles: Vec<similarity::Profile> = articles
         .iter()
@@ -78,7 +91,7 @@ pub fn compare_with(articles: &[Article], entity_key: &dyn Fn(&str) -> String) -
     // An undated article takes the day of a dated article it shares a story
     // with (a translation of a dated wire story happened on that day too);
     // then relations are decided again with those days.
-    let mut days: Vec<Option<i64>> = profiles.iter().map(|p| p.day).collect();
+    let mut days: Vec<Option<similarity::EventDay>> = profiles.iter().map(|p| p.day).collect();
     for p in &pairs {
         if p.derived() {
             match (days[p.a], days[p.b]) {
@@ -93,6 +106,7 @@ pub fn compare_with(articles: &[Article], entity_key: &dyn Fn(&str) -> String) -
     }
     let clusters = cluster::cluster(articles.len(), &pairs);
     Comparison {
+        entities: EntityTable::default(),
         clusters,
         pairs,
         diffs,

@@ -28,11 +28,65 @@ pub enum Relation {
 /// Share of aligned sentences from which one text is taken to derive from the other.
 pub const STORY_COVERAGE: f64 = 0.4;
 /// Combined score from which two reports are taken to tell the same event.
-pub const EVENT_SCORE: f64 = 0.22;
+pub const EVENT_SCORE: f64 = 0.3;
 /// Combined score from which two reports share a topic.
-pub const TOPIC_SCORE: f64 = 0.1;
+pub const TOPIC_SCORE: f64 = 0.12;
 /// Reports whose event days lie further apart than this tell different events.
 pub const EVENT_DAYS_APART: i64 = 7;
+
+/// The day an article reports on; the year may be unknown ("Sunday, April 18").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct EventDay {
+    pub year: Option<i32>,
+    pub month: u32,
+    pub day: u32,
+}
+
+impl EventDay {
+    /// Reads `YYYY-MM-DD`, `XXXX-MM-DD` or `--MM-DD`.
+    pub fn parse(value: &str) -> Option<EventDay> {
+        if let Some(d) = CalendarDate::parse_iso(value) {
+            return Some(EventDay {
+                year: Some(d.year),
+                month: d.month,
+                day: d.day,
+            });
+        }
+        let rest = value
+            .strip_prefix("XXXX-")
+            .or_else(|| value.strip_prefix("--"))?;
+        let (m, d) = rest.split_once('-')?;
+        let (month, day) = (m.parse().ok()?, d.get(..2)?.parse().ok()?);
+        // 2000 is a leap year, so 02-29 is accepted.
+        CalendarDate::new(2000, month, day)?;
+        Some(EventDay {
+            year: None,
+            month,
+            day,
+        })
+    }
+
+    /// Days between two event days; without both years, the shorter way
+    /// round the calendar.
+    pub fn distance(&self, other: &EventDay) -> i64 {
+        let on = |year: i32, d: &EventDay| {
+            CalendarDate::new(year, d.month, d.day.min(28).max(1)).map(|c| c.days())
+        };
+        match (self.year, other.year) {
+            (Some(a), Some(b)) => match (on(a, self), on(b, other)) {
+                (Some(x), Some(y)) => (x - y).abs(),
+                _ => 0,
+            },
+            _ => {
+                let (Some(x), Some(y)) = (on(2001, self), on(2001, other)) else {
+                    return 0;
+                };
+                let d = (x - y).abs();
+                d.min(365 - d)
+            }
+        }
+    }
+}
 
 /// Score of one pair of articles (by their index in the batch).
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
@@ -60,10 +114,10 @@ impl PairScore {
         self.coverage >= STORY_COVERAGE && self.aligned >= 3
     }
 
-    /// The relation, given each side's event day (days since the epoch).
-    pub fn decide(&self, day_a: Option<i64>, day_b: Option<i64>) -> Relation {
+    /// The relation, given each side's event day.
+    pub fn decide(&self, day_a: Option<EventDay>, day_b: Option<EventDay>) -> Relation {
         let far_apart =
-            matches!((day_a, day_b), (Some(a), Some(b)) if (a - b).abs() > EVENT_DAYS_APART);
+            matches!((day_a, day_b), (Some(a), Some(b)) if a.distance(&b) > EVENT_DAYS_APART);
         if self.derived() && !far_apart {
             Relation::SameStory
         } else if self.score >= EVENT_SCORE && !far_apart {
@@ -86,9 +140,9 @@ pub struct Profile {
     families: HashSet<&'static str>,
     dates: HashSet<String>,
     numbers: HashSet<String>,
-    /// The day the article reports on, as days since the epoch: its
-    /// publication date, or else the latest full date it states.
-    pub day: Option<i64>,
+    /// The day the article reports on: its publication date, or else the
+    /// latest full date it states.
+    pub day: Option<EventDay>,
 }
 
 impl Profile {
@@ -119,9 +173,11 @@ impl Profile {
                 *words.entry(key).or_insert(0.0) += if name_like { 1.5 } else { 1.0 };
             }
         }
-        let mut entities = HashMap::new();
+        let mut entities: HashMap<String, f64> = HashMap::new();
         for e in &article.entities {
-            *entities.entry(entity_key(&e.name)).or_insert(0.0) += 1.0;
+            let w = specificity(e.label, &e.name);
+            let slot = entities.entry(entity_key(&e.name)).or_insert(0.0);
+            *slot = slot.max(w);
         }
         let families = article
             .events
@@ -135,18 +191,27 @@ impl Profile {
             .filter_map(|d| CalendarDate::parse_iso(d.value.get(..10)?))
             .collect();
         let dates = full_dates.iter().map(CalendarDate::iso).collect();
+        // Figures with what they count: "13 killed", not a bare "13" or "dozens".
         let numbers = article
             .quantities
             .iter()
+            .filter(|q| q.unit.is_some() && q.hedge != crate::extract::Hedge::Vague)
             .filter_map(|q| {
                 let v = q.low.or(q.high)?;
-                (v >= 3.0).then(|| format!("{v}"))
+                (v >= 3.0).then(|| format!("{}:{v}", super::diff::count_key(q)))
             })
             .collect();
         let day = article
-            .date()
-            .or_else(|| full_dates.iter().max().copied())
-            .map(|d| d.days());
+            .meta
+            .date
+            .as_ref()
+            .and_then(|f| EventDay::parse(&f.value))
+            .or_else(|| {
+                full_dates
+                    .iter()
+                    .max()
+                    .and_then(|d| EventDay::parse(&d.iso()))
+            });
         Profile {
             words,
             rarity,
@@ -182,48 +247,19 @@ fn general_rarity(word: &str, lang: Option<&str>) -> f64 {
     (7.0 - f64::from(crate::lexicon::wordfreq::zipf(word, lang))).clamp(0.5, 4.0)
 }
 
-/// Batches smaller than this carry no usable document frequencies: in a
-/// batch of two, every shared word is in all articles.
-const MIN_BATCH_FOR_IDF: usize = 4;
-
-/// Per-term weights from the batch: a term found in every article of a large
-/// batch ("Kazakhstan" in a batch about Kazakhstan) tells its articles apart
-/// less than one found in two. 1 for a term in one article; 1 for every term
-/// in batches under [`MIN_BATCH_FOR_IDF`].
-fn batch_weights<'p>(
-    bags: impl Iterator<Item = &'p HashMap<String, f64>>,
-    n: usize,
-) -> HashMap<&'p str, f64> {
-    let mut df: HashMap<&str, usize> = HashMap::new();
-    for bag in bags {
-        for w in bag.keys() {
-            *df.entry(w.as_str()).or_default() += 1;
-        }
-    }
-    if n < MIN_BATCH_FOR_IDF {
-        return df.into_keys().map(|w| (w, 1.0)).collect();
-    }
-    let n = n as f64;
-    let top = ((n + 1.0) / 1.5).ln();
-    df.into_iter()
-        .map(|(w, d)| (w, (((n + 1.0) / (d as f64 + 0.5)).ln() / top).max(0.05)))
-        .collect()
-}
-
-/// Similarity over one batch: IDF weights from all profiles.
+/// Pair scores over one batch.
+///
+/// A pair's score depends on the two articles alone, never on the rest of
+/// the batch: adding an article does not change whether two others tell
+/// the same event. Words are weighted by their general rarity (word
+/// frequency lists), entities by how specific their kind is.
 pub struct Model<'p> {
     profiles: &'p [Profile],
-    word_idf: HashMap<&'p str, f64>,
-    entity_idf: HashMap<&'p str, f64>,
 }
 
 impl<'p> Model<'p> {
     pub fn new(profiles: &'p [Profile]) -> Model<'p> {
-        Model {
-            profiles,
-            word_idf: batch_weights(profiles.iter().map(|p| &p.words), profiles.len()),
-            entity_idf: batch_weights(profiles.iter().map(|p| &p.entities), profiles.len()),
-        }
+        Model { profiles }
     }
 
     /// Scores articles `i` and `j`, given the share of their sentences that
@@ -232,13 +268,18 @@ impl<'p> Model<'p> {
     /// a day is learned from a same-story partner.
     pub fn score(&self, i: usize, j: usize, coverage: f64, aligned: usize) -> PairScore {
         let (p, q) = (&self.profiles[i], &self.profiles[j]);
-        let words = cosine(&p.words, &q.words, &|w| {
-            self.word_idf.get(w).copied().unwrap_or(1.0)
-                * p.rarity.get(w).or(q.rarity.get(w)).copied().unwrap_or(1.0)
-        });
-        let entities = cosine(&p.entities, &q.entities, &|w| {
-            self.entity_idf.get(w).copied().unwrap_or(1.0)
-        });
+        // A shared word's rarity is the mean of both sides' readings (each
+        // reads it in its own language), so that the score is symmetric.
+        let words = cosine(
+            &p.words,
+            &q.words,
+            &|w| match (p.rarity.get(w), q.rarity.get(w)) {
+                (Some(x), Some(y)) => (x + y) / 2.0,
+                (Some(x), None) | (None, Some(x)) => *x,
+                (None, None) => 1.0,
+            },
+        );
+        let entities = weighted_overlap(&p.entities, &q.entities, &|_| 1.0);
         let events = jaccard(&p.families, &q.families);
         let dates = overlap(&p.dates, &q.dates);
         let numbers = overlap(&p.numbers, &q.numbers);
@@ -285,6 +326,43 @@ fn cosine(
         .filter_map(|(w, &tf)| q.get(w).map(|&tq| weight(w, tf) * weight(w, tq)))
         .sum();
     dot / (np * nq)
+}
+
+/// How much naming an entity says about which event a report tells: a
+/// person says most; a country, the setting of many events, least.
+fn specificity(label: crate::extract::EntityLabel, name: &str) -> f64 {
+    use crate::extract::EntityLabel;
+    use crate::lexicon::PlaceKind;
+    match label {
+        EntityLabel::Person => 1.0,
+        EntityLabel::Org => 0.7,
+        EntityLabel::Place => match crate::lexicon::place(name).map(|p| p.kind) {
+            Some(PlaceKind::Country | PlaceKind::Continent) => 0.2,
+            Some(PlaceKind::Region) => 0.35,
+            _ => 0.5,
+        },
+    }
+}
+
+/// Weighted overlap coefficient of two weighted term sets: the weight of the
+/// shared terms over the smaller side's total weight, each term's weight its
+/// own (`p[w]`) times `term_weight(w)`. "Do these reports name the same
+/// actors?", without penalizing the longer report for naming more.
+fn weighted_overlap(
+    p: &HashMap<String, f64>,
+    q: &HashMap<String, f64>,
+    term_weight: &dyn Fn(&str) -> f64,
+) -> f64 {
+    let total = |x: &HashMap<String, f64>| x.iter().map(|(w, v)| v * term_weight(w)).sum::<f64>();
+    let smaller = total(p).min(total(q));
+    if smaller <= 0.0 {
+        return 0.0;
+    }
+    let shared: f64 = p
+        .iter()
+        .filter_map(|(w, v)| q.get(w).map(|u| v.min(*u) * term_weight(w)))
+        .sum();
+    (shared / smaller).min(1.0)
 }
 
 fn jaccard<T: Eq + std::hash::Hash>(a: &HashSet<T>, b: &HashSet<T>) -> f64 {

@@ -222,17 +222,24 @@ fn quantity_at(doc: &Doc, w: &[W], i: usize, prev: &[Quantity]) -> Option<(Quant
         j = next;
     }
     // Ages: "45-year-old", "45 years old".
-    if w.get(j).is_some_and(|t| t.is("-")) && w.get(j + 1).is_some_and(|t| t.lower.starts_with("year")) {
+    if w.get(j).is_some_and(|t| t.is("-"))
+        && w.get(j + 1).is_some_and(|t| t.lower.starts_with("year"))
+    {
         return None;
     }
-    if w.get(j).is_some_and(|t| t.lower.starts_with("year")) && w.get(j + 1).is_some_and(|t| t.is("old")) {
+    if w.get(j).is_some_and(|t| t.lower.starts_with("year"))
+        && w.get(j + 1).is_some_and(|t| t.is("old"))
+    {
         return None;
     }
     let mut counts = None;
     let mut span_end = j;
     if unit.is_none() {
         // "two of whom were beheaded": a subset of the figure before.
-        if w.get(j).is_some_and(|t| t.is("of")) && w.get(j + 1).is_some_and(|t| t.is("whom") || t.is("which") || t.is("them") || t.is("those")) {
+        if w.get(j).is_some_and(|t| t.is("of"))
+            && w.get(j + 1)
+                .is_some_and(|t| t.is("whom") || t.is("which") || t.is("them") || t.is("those"))
+        {
             if w[j + 1].is("whom") || w[j + 1].is("which") {
                 unit = prev.last().and_then(|q| q.unit.clone());
             }
@@ -516,7 +523,13 @@ fn vague_at(w: &[W], i: usize) -> Option<Figure> {
     };
     let mut end;
     let (low, high);
-    if t.is("tens") || t.is("hundreds") && w.get(i + 1).is_some_and(|n| n.is("of")) && w.get(i + 2).and_then(|n| plural(&n.lower)).is_some_and(|s| s >= 1000.0) {
+    if t.is("tens")
+        || t.is("hundreds")
+            && w.get(i + 1).is_some_and(|n| n.is("of"))
+            && w.get(i + 2)
+                .and_then(|n| plural(&n.lower))
+                .is_some_and(|s| s >= 1000.0)
+    {
         // "tens of thousands", "hundreds of thousands"
         let s = w.get(i + 2).and_then(|n| plural(&n.lower))?;
         if !w.get(i + 1)?.is("of") || s < 1000.0 {
@@ -532,7 +545,12 @@ fn vague_at(w: &[W], i: usize) -> Option<Figure> {
         end = i + 1;
     } else {
         // "several hundred", "a few dozen", "a couple of hundred"
-        let (mult, next) = if t.is("several") || t.is("plusieurs") || t.is("mehrere") || t.is("varios") || t.is("varias") {
+        let (mult, next) = if t.is("several")
+            || t.is("plusieurs")
+            || t.is("mehrere")
+            || t.is("varios")
+            || t.is("varias")
+        {
             ((3.0, 9.0), i + 1)
         } else if t.is("a") && w.get(i + 1).is_some_and(|n| n.is("few")) {
             ((2.0, 5.0), i + 2)
@@ -553,7 +571,9 @@ fn vague_at(w: &[W], i: usize) -> Option<Figure> {
         high = mult.1 * s;
         end = next + 1;
     }
-    if w.get(end).is_some_and(|n| n.is("of") || n.is("de") || n.is("d'")) {
+    if w.get(end)
+        .is_some_and(|n| n.is("of") || n.is("de") || n.is("d'"))
+    {
         end += 1;
     }
     Some(Figure {
@@ -582,7 +602,9 @@ fn parse_numeral<'t>(t: &'t str, lang: Option<&str>) -> Option<(f64, &'t str)> {
         let parts: Vec<&str> = num.split(sep).collect();
         parts.len() > 1
             && parts[0].len() <= 3
-            && parts[1..].iter().all(|p| p.len() == 3 && !p.contains([',', '.']))
+            && parts[1..]
+                .iter()
+                .all(|p| p.len() == 3 && !p.contains([',', '.']))
     };
     let continental = matches!(lang, Some("de" | "fr" | "es" | "it" | "pt" | "ru" | "nl"));
     let clean: String = if groups_of_three(',') && !num.contains('.') && !continental
@@ -611,8 +633,10 @@ fn parse_numeral<'t>(t: &'t str, lang: Option<&str>) -> Option<(f64, &'t str)> {
 fn scale_word(s: &str) -> Option<f64> {
     Some(match s.to_lowercase().as_str() {
         "k" | "thousand" | "tausend" | "mille" | "mil" => 1e3,
-        "m" | "mn" | "mln" | "million" | "millions" | "millionen" | "million." | "millón" | "millones" | "milioni" | "mio" | "mio." => 1e6,
-        "b" | "bn" | "bln" | "billion" | "billions" | "milliard" | "milliards" | "milliarde" | "milliarden" | "mrd" | "mrd." => 1e9,
+        "m" | "mn" | "mln" | "million" | "millions" | "millionen" | "million." | "millón"
+        | "millones" | "milioni" | "mio" | "mio." => 1e6,
+        "b" | "bn" | "bln" | "billion" | "billions" | "milliard" | "milliards" | "milliarde"
+        | "milliarden" | "mrd" | "mrd." => 1e9,
         "tn" | "trillion" | "trillions" => 1e12,
         "hundred" | "cent" | "cents" | "hundert" | "cien" | "cientos" => 1e2,
         _ => return None,
@@ -675,7 +699,9 @@ fn unit_after(w: &[W], j: usize) -> Option<(&'static str, usize, f64)> {
     if matches!(l, "percent" | "prozent" | "pourcent") {
         return Some(("percent", k + 1, scale));
     }
-    if (l == "per" || l == "pour" || l == "por") && w.get(k + 1).is_some_and(|n| n.is("cent") || n.is("ciento")) {
+    if (l == "per" || l == "pour" || l == "por")
+        && w.get(k + 1).is_some_and(|n| n.is("cent") || n.is("ciento"))
+    {
         return Some(("percent", k + 2, scale));
     }
     if let Some((_, c)) = CURRENCY_WORDS.iter().skip(8).find(|(n, _)| *n == l) {
@@ -690,14 +716,96 @@ fn unit_after(w: &[W], j: usize) -> Option<(&'static str, usize, f64)> {
 
 /// Words that end the counted noun phrase.
 const NP_STOP: &[&str] = &[
-    "a", "about", "above", "across", "after", "against", "along", "also", "among", "an", "and",
-    "are", "around", "as", "at", "be", "because", "been", "before", "being", "but", "by", "could",
-    "did", "do", "during", "each", "for", "from", "had", "has", "have", "he", "her", "his", "if",
-    "in", "including", "into", "is", "it", "its", "last", "near", "nor", "of", "on", "or", "out",
-    "over", "per", "reportedly", "said", "says", "she", "should", "since", "so", "than", "that",
-    "the", "their", "them", "then", "there", "these", "they", "this", "those", "through", "to",
-    "under", "until", "up", "upon", "was", "we", "were", "when", "where", "which", "while", "who",
-    "whom", "will", "with", "within", "without", "would", "yet",
+    "a",
+    "about",
+    "above",
+    "across",
+    "after",
+    "against",
+    "along",
+    "also",
+    "among",
+    "an",
+    "and",
+    "are",
+    "around",
+    "as",
+    "at",
+    "be",
+    "because",
+    "been",
+    "before",
+    "being",
+    "but",
+    "by",
+    "could",
+    "did",
+    "do",
+    "during",
+    "each",
+    "for",
+    "from",
+    "had",
+    "has",
+    "have",
+    "he",
+    "her",
+    "his",
+    "if",
+    "in",
+    "including",
+    "into",
+    "is",
+    "it",
+    "its",
+    "last",
+    "near",
+    "nor",
+    "of",
+    "on",
+    "or",
+    "out",
+    "over",
+    "per",
+    "reportedly",
+    "said",
+    "says",
+    "she",
+    "should",
+    "since",
+    "so",
+    "than",
+    "that",
+    "the",
+    "their",
+    "them",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "through",
+    "to",
+    "under",
+    "until",
+    "up",
+    "upon",
+    "was",
+    "we",
+    "were",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "will",
+    "with",
+    "within",
+    "without",
+    "would",
+    "yet",
 ];
 
 /// The counted noun after the figure: the head of a short noun phrase.
@@ -746,8 +854,23 @@ fn noun_after(w: &[W], j: usize) -> Option<(String, usize)> {
 /// Whether a word looks like a plural noun (or a collective one).
 fn is_plural(w: &str) -> bool {
     const COLLECTIVE: &[&str] = &[
-        "people", "police", "children", "men", "women", "personnel", "staff", "dead", "injured",
-        "wounded", "missing", "menschen", "leute", "gente", "cattle", "youth", "crew",
+        "people",
+        "police",
+        "children",
+        "men",
+        "women",
+        "personnel",
+        "staff",
+        "dead",
+        "injured",
+        "wounded",
+        "missing",
+        "menschen",
+        "leute",
+        "gente",
+        "cattle",
+        "youth",
+        "crew",
     ];
     COLLECTIVE.contains(&w)
         || w.len() > 3
@@ -777,7 +900,9 @@ fn normalize_noun(w: &str) -> String {
 /// A word that says what happened to those counted: normalized.
 fn predicate_word(w: &str) -> Option<&'static str> {
     Some(match w {
-        "dead" | "killed" | "died" | "slain" | "murdered" | "morts" | "muertos" | "tote" => "killed",
+        "dead" | "killed" | "died" | "slain" | "murdered" | "morts" | "muertos" | "tote" => {
+            "killed"
+        }
         "injured" | "wounded" | "hurt" | "blessés" | "heridos" | "verletzte" => "injured",
         "arrested" | "detained" | "held" => "arrested",
         "missing" => "missing",
@@ -805,11 +930,27 @@ fn predicate_after(w: &[W], j: usize) -> Option<String> {
         if t.kind == TokenKind::Number || matches!(t.text, "," | ";" | ":" | "\"" | "(" | ")") {
             return None;
         }
-        if matches!(t.lower.as_str(), "were" | "was" | "are" | "is" | "have" | "has" | "had" | "been" | "being" | "got" | "get") {
+        if matches!(
+            t.lower.as_str(),
+            "were"
+                | "was"
+                | "are"
+                | "is"
+                | "have"
+                | "has"
+                | "had"
+                | "been"
+                | "being"
+                | "got"
+                | "get"
+        ) {
             break;
         }
         if let Some(p) = predicate_word(&t.lower) {
-            if matches!(t.lower.as_str(), "died" | "dead" | "killed" | "injured" | "wounded" | "arrested" | "detained") {
+            if matches!(
+                t.lower.as_str(),
+                "died" | "dead" | "killed" | "injured" | "wounded" | "arrested" | "detained"
+            ) {
                 return Some(p.to_string());
             }
         }
@@ -822,7 +963,37 @@ fn predicate_after(w: &[W], j: usize) -> Option<String> {
     while k < limit {
         let t = &w[k];
         let l = t.lower.as_str();
-        if matches!(l, "were" | "was" | "are" | "is" | "have" | "has" | "had" | "been" | "being" | "got" | "get" | "reportedly" | "also" | "notably" | "allegedly" | "later" | "already" | "all" | "subsequently" | "then" | "eventually" | "either" | "reported" | "confirmed" | "believed" | "thought" | "to" | "be") {
+        if matches!(
+            l,
+            "were"
+                | "was"
+                | "are"
+                | "is"
+                | "have"
+                | "has"
+                | "had"
+                | "been"
+                | "being"
+                | "got"
+                | "get"
+                | "reportedly"
+                | "also"
+                | "notably"
+                | "allegedly"
+                | "later"
+                | "already"
+                | "all"
+                | "subsequently"
+                | "then"
+                | "eventually"
+                | "either"
+                | "reported"
+                | "confirmed"
+                | "believed"
+                | "thought"
+                | "to"
+                | "be"
+        ) {
             k += 1;
             continue;
         }
@@ -842,12 +1013,61 @@ fn predicate_after(w: &[W], j: usize) -> Option<String> {
 
 fn is_month(w: &str) -> bool {
     const MONTHS: &[&str] = &[
-        "january", "february", "march", "april", "may", "june", "july", "august", "september",
-        "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-        "sept", "oct", "nov", "dec", "janvier", "février", "mars", "avril", "mai", "juin",
-        "juillet", "août", "septembre", "octobre", "novembre", "décembre", "januar", "februar",
-        "märz", "juni", "juli", "oktober", "dezember", "enero", "febrero", "marzo", "abril",
-        "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+        "januar",
+        "februar",
+        "märz",
+        "juni",
+        "juli",
+        "oktober",
+        "dezember",
+        "enero",
+        "febrero",
+        "marzo",
+        "abril",
+        "mayo",
+        "junio",
+        "julio",
+        "agosto",
+        "septiembre",
+        "octubre",
+        "noviembre",
+        "diciembre",
     ];
     MONTHS.contains(&w)
 }
@@ -862,23 +1082,79 @@ fn is_weekday(w: &str) -> bool {
 /// English, French, German and Spanish number words from two up.
 fn number_word(w: &str) -> Option<f64> {
     const WORDS: &[(&str, f64)] = &[
-        ("one", 1.0), ("two", 2.0), ("three", 3.0), ("four", 4.0), ("five", 5.0), ("six", 6.0),
-        ("seven", 7.0), ("eight", 8.0), ("nine", 9.0), ("ten", 10.0), ("eleven", 11.0),
-        ("twelve", 12.0), ("thirteen", 13.0), ("fourteen", 14.0), ("fifteen", 15.0),
-        ("sixteen", 16.0), ("seventeen", 17.0), ("eighteen", 18.0), ("nineteen", 19.0),
-        ("twenty", 20.0), ("thirty", 30.0), ("forty", 40.0), ("fifty", 50.0), ("sixty", 60.0),
-        ("seventy", 70.0), ("eighty", 80.0), ("ninety", 90.0), ("dozen", 12.0),
-        ("deux", 2.0), ("trois", 3.0), ("quatre", 4.0), ("cinq", 5.0), ("sept", 7.0),
-        ("huit", 8.0), ("neuf", 9.0), ("dix", 10.0), ("onze", 11.0), ("douze", 12.0),
-        ("quinze", 15.0), ("vingt", 20.0), ("trente", 30.0), ("quarante", 40.0),
-        ("cinquante", 50.0), ("cent", 100.0),
-        ("zwei", 2.0), ("drei", 3.0), ("vier", 4.0), ("fünf", 5.0), ("sechs", 6.0),
-        ("sieben", 7.0), ("acht", 8.0), ("neun", 9.0), ("zehn", 10.0), ("elf", 11.0),
-        ("zwölf", 12.0), ("zwanzig", 20.0), ("dreißig", 30.0), ("fünfzig", 50.0),
+        ("one", 1.0),
+        ("two", 2.0),
+        ("three", 3.0),
+        ("four", 4.0),
+        ("five", 5.0),
+        ("six", 6.0),
+        ("seven", 7.0),
+        ("eight", 8.0),
+        ("nine", 9.0),
+        ("ten", 10.0),
+        ("eleven", 11.0),
+        ("twelve", 12.0),
+        ("thirteen", 13.0),
+        ("fourteen", 14.0),
+        ("fifteen", 15.0),
+        ("sixteen", 16.0),
+        ("seventeen", 17.0),
+        ("eighteen", 18.0),
+        ("nineteen", 19.0),
+        ("twenty", 20.0),
+        ("thirty", 30.0),
+        ("forty", 40.0),
+        ("fifty", 50.0),
+        ("sixty", 60.0),
+        ("seventy", 70.0),
+        ("eighty", 80.0),
+        ("ninety", 90.0),
+        ("dozen", 12.0),
+        ("deux", 2.0),
+        ("trois", 3.0),
+        ("quatre", 4.0),
+        ("cinq", 5.0),
+        ("sept", 7.0),
+        ("huit", 8.0),
+        ("neuf", 9.0),
+        ("dix", 10.0),
+        ("onze", 11.0),
+        ("douze", 12.0),
+        ("quinze", 15.0),
+        ("vingt", 20.0),
+        ("trente", 30.0),
+        ("quarante", 40.0),
+        ("cinquante", 50.0),
+        ("cent", 100.0),
+        ("zwei", 2.0),
+        ("drei", 3.0),
+        ("vier", 4.0),
+        ("fünf", 5.0),
+        ("sechs", 6.0),
+        ("sieben", 7.0),
+        ("acht", 8.0),
+        ("neun", 9.0),
+        ("zehn", 10.0),
+        ("elf", 11.0),
+        ("zwölf", 12.0),
+        ("zwanzig", 20.0),
+        ("dreißig", 30.0),
+        ("fünfzig", 50.0),
         ("hundert", 100.0),
-        ("dos", 2.0), ("tres", 3.0), ("cuatro", 4.0), ("cinco", 5.0), ("seis", 6.0),
-        ("siete", 7.0), ("ocho", 8.0), ("nueve", 9.0), ("diez", 10.0), ("doce", 12.0),
-        ("quince", 15.0), ("veinte", 20.0), ("treinta", 30.0), ("cincuenta", 50.0),
+        ("dos", 2.0),
+        ("tres", 3.0),
+        ("cuatro", 4.0),
+        ("cinco", 5.0),
+        ("seis", 6.0),
+        ("siete", 7.0),
+        ("ocho", 8.0),
+        ("nueve", 9.0),
+        ("diez", 10.0),
+        ("doce", 12.0),
+        ("quince", 15.0),
+        ("veinte", 20.0),
+        ("treinta", 30.0),
+        ("cincuenta", 50.0),
         ("cien", 100.0),
     ];
     if let Some((_, v)) = WORDS.iter().find(|(n, _)| *n == w) {
@@ -902,7 +1178,10 @@ fn is_excluded(doc: &Doc, w: &[W], f: &Figure, hedged: bool) -> bool {
     }
     // Glued to the word before: "site-64", "-124", "COVID-19".
     let before = doc.text[..t.span.start].chars().next_back();
-    if f.digits && before.is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '#' || c == '/' || c == '.') {
+    if f.digits
+        && before
+            .is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '#' || c == '/' || c == '.')
+    {
         return true;
     }
     let after = doc.text[w[f.end - 1].span.end..].chars().next();
@@ -922,7 +1201,27 @@ fn is_excluded(doc: &Doc, w: &[W], f: &Figure, hedged: bool) -> bool {
         let counts_next = next.is_some_and(|n| {
             n.kind == TokenKind::Word && !n.is_cap() && !NP_STOP.contains(&n.lower.as_str())
         });
-        if !counts_next || prev.is_some_and(|p| matches!(p.lower.as_str(), "in" | "since" | "of" | "by" | "until" | "from" | "year" | "early" | "late" | "mid" | "summer" | "winter" | "spring" | "autumn" | "fall")) {
+        if !counts_next
+            || prev.is_some_and(|p| {
+                matches!(
+                    p.lower.as_str(),
+                    "in" | "since"
+                        | "of"
+                        | "by"
+                        | "until"
+                        | "from"
+                        | "year"
+                        | "early"
+                        | "late"
+                        | "mid"
+                        | "summer"
+                        | "winter"
+                        | "spring"
+                        | "autumn"
+                        | "fall"
+                )
+            })
+        {
             return true;
         }
     }
@@ -935,7 +1234,21 @@ fn is_excluded(doc: &Doc, w: &[W], f: &Figure, hedged: bool) -> bool {
                     return true;
                 }
             }
-            if matches!(p.lower.as_str(), "no" | "number" | "nr" | "#" | "page" | "article" | "chapter" | "section" | "line" | "route" | "flight" | "room" | "version") {
+            if matches!(
+                p.lower.as_str(),
+                "no" | "number"
+                    | "nr"
+                    | "#"
+                    | "page"
+                    | "article"
+                    | "chapter"
+                    | "section"
+                    | "line"
+                    | "route"
+                    | "flight"
+                    | "room"
+                    | "version"
+            ) {
                 return true;
             }
         }
@@ -957,7 +1270,17 @@ mod tests {
     use super::*;
     use crate::text;
 
-    fn run(s: &str, lang: &str) -> Vec<(String, Option<f64>, Option<f64>, Hedge, Option<String>, Option<String>)> {
+    fn run(
+        s: &str,
+        lang: &str,
+    ) -> Vec<(
+        String,
+        Option<f64>,
+        Option<f64>,
+        Hedge,
+        Option<String>,
+        Option<String>,
+    )> {
         let t = text::normalize(s);
         let seg = text::segment(t.as_str());
         let doc = Doc {
@@ -981,34 +1304,241 @@ mod tests {
             .collect()
     }
 
-    type Case = (&'static str, &'static str, &'static str, Option<f64>, Option<f64>, Hedge, Option<&'static str>, Option<&'static str>);
+    type Case = (
+        &'static str,
+        &'static str,
+        &'static str,
+        Option<f64>,
+        Option<f64>,
+        Hedge,
+        Option<&'static str>,
+        Option<&'static str>,
+    );
 
     #[test]
     fn table() {
         use Hedge::*;
         let cases: &[Case] = &[
-            ("around", "A rally of around 2,000 people took place.", "around 2,000 people", Some(1800.0), Some(2200.0), Approximate, Some("people"), None),
-            ("more than", "It gathered more than 2,000 people.", "more than 2,000 people", Some(2000.0), None, MoreThan, Some("people"), None),
-            ("at least dead", "There were at least eight dead.", "at least eight dead", Some(8.0), None, AtLeast, Some("killed"), Some("killed")),
-            ("more than injured", "More than 300 injured were counted.", "More than 300 injured", Some(300.0), None, MoreThan, Some("injured"), Some("injured")),
-            ("nearly", "Nearly 5,000 people were dispersed by police.", "Nearly 5,000 people", Some(4500.0), Some(5000.0), LessThan, Some("people"), Some("dispersed")),
-            ("dozens", "Dozens of anti-government protesters were killed.", "Dozens of anti-government protesters", Some(24.0), Some(99.0), Vague, Some("protesters"), Some("killed")),
-            ("several hundred", "Footage showed several hundred at the square.", "several hundred", Some(300.0), Some(900.0), Vague, None, None),
-            ("several dozen", "Several dozen demonstrators were arrested.", "Several dozen demonstrators", Some(36.0), Some(108.0), Vague, Some("demonstrators"), Some("arrested")),
-            ("tens of thousands", "Tens of thousands of people marched.", "Tens of thousands of people", Some(20000.0), Some(99999.0), Vague, Some("people"), None),
-            ("members killed", "Officials said 13 members of the security forces were also killed.", "13 members", Some(13.0), Some(13.0), Exact, Some("members"), Some("killed")),
-            ("range", "Sentences ranging from 20 to 50 days in prison.", "from 20 to 50 days", Some(20.0), Some(50.0), Range, Some("days"), None),
-            ("between", "Between 10 and 20 soldiers were wounded.", "Between 10 and 20 soldiers", Some(10.0), Some(20.0), Range, Some("soldiers"), Some("injured")),
-            ("money m", "Qatar Airways seeks over $600m in damages.", "over $600m", Some(600e6), None, MoreThan, Some("usd"), None),
-            ("money euro", "The fund holds €5 billion.", "€5 billion", Some(5e9), Some(5e9), Exact, Some("eur"), None),
-            ("percent", "Prices rose 12.5% last year.", "12.5%", Some(12.5), Some(12.5), Exact, Some("percent"), None),
-            ("per cent", "Turnout was 40 per cent.", "40 per cent", Some(40.0), Some(40.0), Exact, Some("percent"), None),
-            ("up to", "Up to 400 troops will be sent.", "Up to 400 troops", None, Some(400.0), AtMost, Some("troops"), None),
-            ("less than", "Less than 10 percent voted.", "Less than 10 percent", None, Some(10.0), LessThan, Some("percent"), None),
-            ("number word", "Five journalists were detained.", "Five journalists", Some(5.0), Some(5.0), Exact, Some("journalists"), Some("arrested")),
-            ("compound number word", "Twenty-five people died.", "Twenty-five people", Some(25.0), Some(25.0), Exact, Some("people"), Some("killed")),
-            ("deaths", "There were 40 deaths.", "40 deaths", Some(40.0), Some(40.0), Exact, Some("deaths"), Some("killed")),
-            ("million people", "Some 3 million people fled.", "Some 3 million people", Some(2.7e6), Some(3.3e6), Approximate, Some("people"), None),
+            (
+                "around",
+                "A rally of around 2,000 people took place.",
+                "around 2,000 people",
+                Some(1800.0),
+                Some(2200.0),
+                Approximate,
+                Some("people"),
+                None,
+            ),
+            (
+                "more than",
+                "It gathered more than 2,000 people.",
+                "more than 2,000 people",
+                Some(2000.0),
+                None,
+                MoreThan,
+                Some("people"),
+                None,
+            ),
+            (
+                "at least dead",
+                "There were at least eight dead.",
+                "at least eight dead",
+                Some(8.0),
+                None,
+                AtLeast,
+                Some("killed"),
+                Some("killed"),
+            ),
+            (
+                "more than injured",
+                "More than 300 injured were counted.",
+                "More than 300 injured",
+                Some(300.0),
+                None,
+                MoreThan,
+                Some("injured"),
+                Some("injured"),
+            ),
+            (
+                "nearly",
+                "Nearly 5,000 people were dispersed by police.",
+                "Nearly 5,000 people",
+                Some(4500.0),
+                Some(5000.0),
+                LessThan,
+                Some("people"),
+                Some("dispersed"),
+            ),
+            (
+                "dozens",
+                "Dozens of anti-government protesters were killed.",
+                "Dozens of anti-government protesters",
+                Some(24.0),
+                Some(99.0),
+                Vague,
+                Some("protesters"),
+                Some("killed"),
+            ),
+            (
+                "several hundred",
+                "Footage showed several hundred at the square.",
+                "several hundred",
+                Some(300.0),
+                Some(900.0),
+                Vague,
+                None,
+                None,
+            ),
+            (
+                "several dozen",
+                "Several dozen demonstrators were arrested.",
+                "Several dozen demonstrators",
+                Some(36.0),
+                Some(108.0),
+                Vague,
+                Some("demonstrators"),
+                Some("arrested"),
+            ),
+            (
+                "tens of thousands",
+                "Tens of thousands of people marched.",
+                "Tens of thousands of people",
+                Some(20000.0),
+                Some(99999.0),
+                Vague,
+                Some("people"),
+                None,
+            ),
+            (
+                "members killed",
+                "Officials said 13 members of the security forces were also killed.",
+                "13 members",
+                Some(13.0),
+                Some(13.0),
+                Exact,
+                Some("members"),
+                Some("killed"),
+            ),
+            (
+                "range",
+                "Sentences ranging from 20 to 50 days in prison.",
+                "from 20 to 50 days",
+                Some(20.0),
+                Some(50.0),
+                Range,
+                Some("days"),
+                None,
+            ),
+            (
+                "between",
+                "Between 10 and 20 soldiers were wounded.",
+                "Between 10 and 20 soldiers",
+                Some(10.0),
+                Some(20.0),
+                Range,
+                Some("soldiers"),
+                Some("injured"),
+            ),
+            (
+                "money m",
+                "Qatar Airways seeks over $600m in damages.",
+                "over $600m",
+                Some(600e6),
+                None,
+                MoreThan,
+                Some("usd"),
+                None,
+            ),
+            (
+                "money euro",
+                "The fund holds €5 billion.",
+                "€5 billion",
+                Some(5e9),
+                Some(5e9),
+                Exact,
+                Some("eur"),
+                None,
+            ),
+            (
+                "percent",
+                "Prices rose 12.5% last year.",
+                "12.5%",
+                Some(12.5),
+                Some(12.5),
+                Exact,
+                Some("percent"),
+                None,
+            ),
+            (
+                "per cent",
+                "Turnout was 40 per cent.",
+                "40 per cent",
+                Some(40.0),
+                Some(40.0),
+                Exact,
+                Some("percent"),
+                None,
+            ),
+            (
+                "up to",
+                "Up to 400 troops will be sent.",
+                "Up to 400 troops",
+                None,
+                Some(400.0),
+                AtMost,
+                Some("troops"),
+                None,
+            ),
+            (
+                "less than",
+                "Less than 10 percent voted.",
+                "Less than 10 percent",
+                None,
+                Some(10.0),
+                LessThan,
+                Some("percent"),
+                None,
+            ),
+            (
+                "number word",
+                "Five journalists were detained.",
+                "Five journalists",
+                Some(5.0),
+                Some(5.0),
+                Exact,
+                Some("journalists"),
+                Some("arrested"),
+            ),
+            (
+                "compound number word",
+                "Twenty-five people died.",
+                "Twenty-five people",
+                Some(25.0),
+                Some(25.0),
+                Exact,
+                Some("people"),
+                Some("killed"),
+            ),
+            (
+                "deaths",
+                "There were 40 deaths.",
+                "40 deaths",
+                Some(40.0),
+                Some(40.0),
+                Exact,
+                Some("deaths"),
+                Some("killed"),
+            ),
+            (
+                "million people",
+                "Some 3 million people fled.",
+                "Some 3 million people",
+                Some(2.7e6),
+                Some(3.3e6),
+                Approximate,
+                Some("people"),
+                None,
+            ),
         ];
         for (name, text, span, low, high, hedge, unit, counts) in cases {
             let got = run(text, "en");
@@ -1034,8 +1564,14 @@ mod tests {
     #[test]
     fn not_counts() {
         let cases: &[(&str, &str)] = &[
-            ("year", "Uzbekistan quit the CSTO in 2012 and has observer status."),
-            ("date", "The resolution of February 11 denounced it on March 19, 2022."),
+            (
+                "year",
+                "Uzbekistan quit the CSTO in 2012 and has observer status.",
+            ),
+            (
+                "date",
+                "The resolution of February 11 denounced it on March 19, 2022.",
+            ),
             ("time", "They left at 2:00 p.m. local time."),
             ("licence", "Photo: mibuchat / Flickr / CC BY-SA 2.0"),
             ("glued", "source site-64"),
@@ -1061,14 +1597,25 @@ mod tests {
         let got = run("Mindestens acht Menschen wurden getötet.", "de");
         assert_eq!((got[0].1, got[0].3), (Some(8.0), Hedge::AtLeast), "{got:?}");
         let got = run("Más de 1.500 personas fueron detenidas.", "es");
-        assert_eq!((got[0].1, got[0].3), (Some(1500.0), Hedge::MoreThan), "{got:?}");
+        assert_eq!(
+            (got[0].1, got[0].3),
+            (Some(1500.0), Hedge::MoreThan),
+            "{got:?}"
+        );
     }
 
     #[test]
     fn source() {
-        let t = text::normalize("Dozens of protesters were killed in Almaty, Kazakh officials said Thursday.");
+        let t = text::normalize(
+            "Dozens of protesters were killed in Almaty, Kazakh officials said Thursday.",
+        );
         let seg = text::segment(t.as_str());
-        let doc = Doc { text: t.as_str(), seg: &seg, anchor: None, language: None };
+        let doc = Doc {
+            text: t.as_str(),
+            seg: &seg,
+            anchor: None,
+            language: None,
+        };
         let q = extract(&doc);
         assert_eq!(q[0].source.as_deref(), Some("Kazakh officials"));
     }

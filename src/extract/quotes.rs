@@ -141,8 +141,21 @@ pub(crate) fn sentence_source(doc: &Doc, si: usize) -> Option<String> {
 }
 
 const SOURCE_CUES: &[&str] = &[
-    "said", "says", "reported", "reports", "told", "announced", "confirmed", "estimated", "stated",
-    "claimed", "added", "selon", "laut", "según", "secondo",
+    "said",
+    "says",
+    "reported",
+    "reports",
+    "told",
+    "announced",
+    "confirmed",
+    "estimated",
+    "stated",
+    "claimed",
+    "added",
+    "selon",
+    "laut",
+    "según",
+    "secondo",
 ];
 
 /// A token with its text, lower-cased.
@@ -163,12 +176,14 @@ impl T<'_> {
             return true;
         }
         // "al-Ansari", "el-Sisi", "d'Estaing", "bin-Salman".
-        ["al-", "el-", "d'", "bin-", "ibn-", "ben-"].iter().any(|p| {
-            self.text
-                .strip_prefix(p)
-                .and_then(|r| r.chars().next())
-                .is_some_and(char::is_uppercase)
-        })
+        ["al-", "el-", "d'", "bin-", "ibn-", "ben-"]
+            .iter()
+            .any(|p| {
+                self.text
+                    .strip_prefix(p)
+                    .and_then(|r| r.chars().next())
+                    .is_some_and(char::is_uppercase)
+            })
     }
     fn is_word(&self) -> bool {
         self.kind == TokenKind::Word
@@ -328,81 +343,431 @@ struct Attr {
 
 /// Speech verbs that can introduce or follow a whole quote.
 const SAY: &[&str] = &[
-    "said", "says", "say", "told", "tells", "tell", "added", "adds", "asserted", "asserts",
-    "stated", "declared", "declares", "explained", "explains", "noted",
-    "wrote", "writes", "argued", "argues", "insisted", "insists", "warned", "warns", "stressed",
-    "stresses", "claimed", "announced", "announces", "replied", "replies", "responded",
-    "continued", "concluded", "admitted", "acknowledged", "asked", "asks", "recalled",
-    "confirmed", "denied", "suggested", "commented", "remarked", "observed",
-    "tweeted", "posted", "quipped", "shouted", "cried", "exclaimed", "emphasized", "emphasised",
-    "emphasizes", "emphasises", "maintained", "reported", "predicted", "conceded", "countered",
-    "complained", "lamented", "boasted", "mused", "recounted", "reiterated", "vowed", "pledged",
-    "cautioned", "joked", "agreed", "whispered", "demanded", "saying", "telling", "adding",
-    "according", "explaining", "noting", "arguing", "writing", "insisting", "warning", "urged",
-    "urges", "stressing", "added:", "pointed", "believes", "thinks", "estimated",
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "tell",
+    "added",
+    "adds",
+    "asserted",
+    "asserts",
+    "stated",
+    "declared",
+    "declares",
+    "explained",
+    "explains",
+    "noted",
+    "wrote",
+    "writes",
+    "argued",
+    "argues",
+    "insisted",
+    "insists",
+    "warned",
+    "warns",
+    "stressed",
+    "stresses",
+    "claimed",
+    "announced",
+    "announces",
+    "replied",
+    "replies",
+    "responded",
+    "continued",
+    "concluded",
+    "admitted",
+    "acknowledged",
+    "asked",
+    "asks",
+    "recalled",
+    "confirmed",
+    "denied",
+    "suggested",
+    "commented",
+    "remarked",
+    "observed",
+    "tweeted",
+    "posted",
+    "quipped",
+    "shouted",
+    "cried",
+    "exclaimed",
+    "emphasized",
+    "emphasised",
+    "emphasizes",
+    "emphasises",
+    "maintained",
+    "reported",
+    "predicted",
+    "conceded",
+    "countered",
+    "complained",
+    "lamented",
+    "boasted",
+    "mused",
+    "recounted",
+    "reiterated",
+    "vowed",
+    "pledged",
+    "cautioned",
+    "joked",
+    "agreed",
+    "whispered",
+    "demanded",
+    "saying",
+    "telling",
+    "adding",
+    "according",
+    "explaining",
+    "noting",
+    "arguing",
+    "writing",
+    "insisting",
+    "warning",
+    "urged",
+    "urges",
+    "stressing",
+    "added:",
+    "pointed",
+    "believes",
+    "thinks",
+    "estimated",
     // French
-    "déclaré", "dit", "affirmé", "ajouté", "expliqué", "souligné", "estimé", "indiqué", "assuré",
-    "déclare", "affirme", "ajoute", "explique", "estime", "souligne", "selon", "confié", "lancé",
-    "réagi", "réagit", "raconte", "précisé", "précise", "insisté", "insiste", "prévenu", "martelé",
+    "déclaré",
+    "dit",
+    "affirmé",
+    "ajouté",
+    "expliqué",
+    "souligné",
+    "estimé",
+    "indiqué",
+    "assuré",
+    "déclare",
+    "affirme",
+    "ajoute",
+    "explique",
+    "estime",
+    "souligne",
+    "selon",
+    "confié",
+    "lancé",
+    "réagi",
+    "réagit",
+    "raconte",
+    "précisé",
+    "précise",
+    "insisté",
+    "insiste",
+    "prévenu",
+    "martelé",
     // German
-    "sagte", "sagt", "sagten", "erklärte", "erklärt", "betonte", "betont", "fügte", "meinte",
-    "laut", "schrieb", "warnte", "erzählte", "ergänzte", "berichtete", "meint", "betonten",
+    "sagte",
+    "sagt",
+    "sagten",
+    "erklärte",
+    "erklärt",
+    "betonte",
+    "betont",
+    "fügte",
+    "meinte",
+    "laut",
+    "schrieb",
+    "warnte",
+    "erzählte",
+    "ergänzte",
+    "berichtete",
+    "meint",
+    "betonten",
     // Spanish
-    "dijo", "afirmó", "declaró", "añadió", "explicó", "aseguró", "señaló", "según", "indicó",
-    "agregó", "sostuvo", "advirtió",
+    "dijo",
+    "afirmó",
+    "declaró",
+    "añadió",
+    "explicó",
+    "aseguró",
+    "señaló",
+    "según",
+    "indicó",
+    "agregó",
+    "sostuvo",
+    "advirtió",
     // Italian
-    "detto", "dichiarato", "aggiunto", "secondo", "spiegato", "affermato", "sottolineato",
+    "detto",
+    "dichiarato",
+    "aggiunto",
+    "secondo",
+    "spiegato",
+    "affermato",
+    "sottolineato",
     // Russian
-    "сказал", "сказала", "заявил", "заявила", "отметил", "отметила", "добавил", "добавила",
+    "сказал",
+    "сказала",
+    "заявил",
+    "заявила",
+    "отметил",
+    "отметила",
+    "добавил",
+    "добавила",
 ];
 
 /// Verbs that report speech around a quoted fragment without introducing a whole quote.
 const REPORTING: &[&str] = &[
-    "expressed", "called", "calling", "calls", "described", "describing", "describes",
-    "denounced", "denouncing", "accused", "accusing", "accuses", "condemned", "condemning",
-    "criticized", "criticised", "criticizing", "criticising", "cited", "citing", "dismissed",
-    "labelled", "labeled", "branded", "termed", "slammed", "hailed", "praised", "blamed",
-    "decried", "welcomed", "promised", "promising", "threatened", "urging", "voiced", "signaled",
-    "signalled", "referred", "referring", "appelé", "appelle", "dénoncé", "dénonce",
-    "qualifié", "kritisierte", "warnte", "calificó", "denunció", "advirtió", "promis", "évoqué",
-    "jugé", "sprach", "nannte", "bezeichnete", "forderte", "habló", "prometió", "spoke", "speaking", "characterized", "characterised",
+    "expressed",
+    "called",
+    "calling",
+    "calls",
+    "described",
+    "describing",
+    "describes",
+    "denounced",
+    "denouncing",
+    "accused",
+    "accusing",
+    "accuses",
+    "condemned",
+    "condemning",
+    "criticized",
+    "criticised",
+    "criticizing",
+    "criticising",
+    "cited",
+    "citing",
+    "dismissed",
+    "labelled",
+    "labeled",
+    "branded",
+    "termed",
+    "slammed",
+    "hailed",
+    "praised",
+    "blamed",
+    "decried",
+    "welcomed",
+    "promised",
+    "promising",
+    "threatened",
+    "urging",
+    "voiced",
+    "signaled",
+    "signalled",
+    "referred",
+    "referring",
+    "appelé",
+    "appelle",
+    "dénoncé",
+    "dénonce",
+    "qualifié",
+    "kritisierte",
+    "warnte",
+    "calificó",
+    "denunció",
+    "advirtió",
+    "promis",
+    "évoqué",
+    "jugé",
+    "sprach",
+    "nannte",
+    "bezeichnete",
+    "forderte",
+    "habló",
+    "prometió",
+    "spoke",
+    "speaking",
+    "characterized",
+    "characterised",
 ];
 
 /// Verbs after which unquoted text is reported speech.
 const INDIRECT: &[&str] = &[
-    "said", "says", "say", "told", "tells", "added", "stated", "announced", "reported", "claimed",
-    "claims", "warned", "warns", "insisted", "argued", "explained", "noted", "confirmed",
-    "stressed", "admitted", "acknowledged", "believes", "believe", "signaled", "signalled",
-    "suggested", "predicted", "estimated", "reiterated", "denied", "declared", "according",
-    "déclaré", "affirmé", "estimé", "indiqué", "sagte", "erklärte", "dijo", "afirmó", "declaró",
-    "aseguró", "señaló", "selon", "laut", "según", "secondo", "заявил", "заявила", "сказал",
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "added",
+    "stated",
+    "announced",
+    "reported",
+    "claimed",
+    "claims",
+    "warned",
+    "warns",
+    "insisted",
+    "argued",
+    "explained",
+    "noted",
+    "confirmed",
+    "stressed",
+    "admitted",
+    "acknowledged",
+    "believes",
+    "believe",
+    "signaled",
+    "signalled",
+    "suggested",
+    "predicted",
+    "estimated",
+    "reiterated",
+    "denied",
+    "declared",
+    "according",
+    "déclaré",
+    "affirmé",
+    "estimé",
+    "indiqué",
+    "sagte",
+    "erklärte",
+    "dijo",
+    "afirmó",
+    "declaró",
+    "aseguró",
+    "señaló",
+    "selon",
+    "laut",
+    "según",
+    "secondo",
+    "заявил",
+    "заявила",
+    "сказал",
 ];
 
 /// Cues that take a reported clause without "that": "Moscow said it would".
 const CLAUSE_WITHOUT_THAT: &[&str] = &[
-    "said", "says", "say", "told", "tells", "added", "claimed", "claims", "warned", "warns",
-    "insisted", "argued", "believes", "believe", "reported", "announced", "predicted",
-    "estimated", "sagte", "erklärte", "dijo", "afirmó", "aseguró", "заявил", "заявила", "сказал",
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "added",
+    "claimed",
+    "claims",
+    "warned",
+    "warns",
+    "insisted",
+    "argued",
+    "believes",
+    "believe",
+    "reported",
+    "announced",
+    "predicted",
+    "estimated",
+    "sagte",
+    "erklärte",
+    "dijo",
+    "afirmó",
+    "aseguró",
+    "заявил",
+    "заявила",
+    "сказал",
 ];
 
 /// Words a slogan follows.
 const CHANT: &[&str] = &[
-    "chanted", "chanting", "chant", "chants", "chanting:", "slogan", "slogans", "banner",
-    "banners", "placard", "placards", "sign", "signs", "reading", "read", "graffiti", "hashtag",
-    "sang", "singing", "sing", "scrawled", "emblazoned", "inscribed", "shouting", "yelling",
-    "scandaient", "skandierten", "coreaban",
+    "chanted",
+    "chanting",
+    "chant",
+    "chants",
+    "chanting:",
+    "slogan",
+    "slogans",
+    "banner",
+    "banners",
+    "placard",
+    "placards",
+    "sign",
+    "signs",
+    "reading",
+    "read",
+    "graffiti",
+    "hashtag",
+    "sang",
+    "singing",
+    "sing",
+    "scrawled",
+    "emblazoned",
+    "inscribed",
+    "shouting",
+    "yelling",
+    "scandaient",
+    "skandierten",
+    "coreaban",
 ];
 
 /// Words skipped between a subject and its cue, or after a cue ("said on Thursday").
 const SKIP: &[&str] = &[
-    "also", "has", "have", "had", "would", "will", "later", "earlier", "then", "previously",
-    "repeatedly", "again", "further", "on", "today", "yesterday", "recently", "once", "just",
-    "reportedly", "separately", "last", "this", "week", "month", "year", "morning", "afternoon",
-    "evening", "night", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday", "not", "never", "publicly", "privately", "frequently", "often",
-    "himself", "herself", "themselves", "itself", "quickly", "simply", "flatly", "bluntly",
-    "angrily", "firmly", "openly", "late", "early", "had", "did", "does", "is", "was", "a",
-    "ont", "a", "hat", "habe", "ha", "han", "hanno", "had",
+    "also",
+    "has",
+    "have",
+    "had",
+    "would",
+    "will",
+    "later",
+    "earlier",
+    "then",
+    "previously",
+    "repeatedly",
+    "again",
+    "further",
+    "on",
+    "today",
+    "yesterday",
+    "recently",
+    "once",
+    "just",
+    "reportedly",
+    "separately",
+    "last",
+    "this",
+    "week",
+    "month",
+    "year",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "tonight",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "not",
+    "never",
+    "publicly",
+    "privately",
+    "frequently",
+    "often",
+    "himself",
+    "herself",
+    "themselves",
+    "itself",
+    "quickly",
+    "simply",
+    "flatly",
+    "bluntly",
+    "angrily",
+    "firmly",
+    "openly",
+    "late",
+    "early",
+    "had",
+    "did",
+    "does",
+    "is",
+    "was",
+    "a",
+    "ont",
+    "a",
+    "hat",
+    "habe",
+    "ha",
+    "han",
+    "hanno",
+    "had",
 ];
 
 /// Words that end a noun phrase when walking back from a cue.
@@ -415,8 +780,8 @@ const BREAK: &[&str] = &[
 ];
 
 const PRONOUNS: &[&str] = &[
-    "he", "she", "they", "it", "we", "i", "il", "elle", "ils", "elles", "er", "sie", "él",
-    "ella", "ellos", "lui", "lei", "он", "она", "они",
+    "he", "she", "they", "it", "we", "i", "il", "elle", "ils", "elles", "er", "sie", "él", "ella",
+    "ellos", "lui", "lei", "он", "она", "они",
 ];
 
 fn is_pronoun(w: &str) -> bool {
@@ -425,26 +790,156 @@ fn is_pronoun(w: &str) -> bool {
 
 /// Titles cut from the front of a name ("President", "Foreign Minister").
 const TITLES: &[&str] = &[
-    "president", "vice", "prime", "minister", "secretary", "secretary-general", "spokesman",
-    "spokeswoman", "spokesperson", "chancellor", "senator", "sen", "rep", "representative",
-    "governor", "gov", "mayor", "general", "gen", "colonel", "col", "lieutenant", "lt", "captain",
-    "capt", "commander", "admiral", "chief", "director", "ambassador", "envoy", "king", "queen",
-    "prince", "princess", "pope", "judge", "justice", "attorney", "chairman", "chairwoman",
-    "chair", "ceo", "leader", "deputy", "premier", "dr", "prof", "professor", "sheikh", "rabbi",
-    "father", "bishop", "archbishop", "cardinal", "sir", "dame", "lord", "lady", "mr", "mrs", "ms",
-    "miss", "mme", "m", "herr", "frau", "señor", "sr", "sra", "coach", "officer", "sergeant",
-    "sgt", "detective", "inspector", "superintendent", "constable", "councillor", "councilman",
-    "councilwoman", "congressman", "congresswoman", "commissioner", "diplomat", "economist",
-    "analyst", "mp", "emir", "sultan", "ayatollah", "patriarch", "marshal", "major", "maj",
-    "chairperson", "président", "présidente", "ministre", "präsident", "präsidentin",
-    "bundeskanzler", "kanzler", "kanzlerin", "presidente", "ministro", "ministra", "madame",
-    "monsieur", "dom", "activist", "lawyer", "professor", "researcher", "founder", "editor",
-    "principal", "superintendent", "geschäftsführer", "geschäftsführerin", "bausenator",
-    "senatorin", "bürgermeister", "bürgermeisterin", "ministerin", "sprecher", "sprecherin",
-    "chefin", "direktor", "direktorin", "vorsitzende", "vorsitzender", "kanzlerin", "jefa",
-    "jefe", "secrétaire", "porte-parole", "directrice", "directeur", "maire", "alcalde",
-    "alcaldesa", "portavoz", "sindaco", "kandidat", "kandidatin", "spitzenkandidat",
-    "spitzenkandidatin", "retraité", "retraitée",
+    "president",
+    "vice",
+    "prime",
+    "minister",
+    "secretary",
+    "secretary-general",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "chancellor",
+    "senator",
+    "sen",
+    "rep",
+    "representative",
+    "governor",
+    "gov",
+    "mayor",
+    "general",
+    "gen",
+    "colonel",
+    "col",
+    "lieutenant",
+    "lt",
+    "captain",
+    "capt",
+    "commander",
+    "admiral",
+    "chief",
+    "director",
+    "ambassador",
+    "envoy",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "judge",
+    "justice",
+    "attorney",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "ceo",
+    "leader",
+    "deputy",
+    "premier",
+    "dr",
+    "prof",
+    "professor",
+    "sheikh",
+    "rabbi",
+    "father",
+    "bishop",
+    "archbishop",
+    "cardinal",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "mme",
+    "m",
+    "herr",
+    "frau",
+    "señor",
+    "sr",
+    "sra",
+    "coach",
+    "officer",
+    "sergeant",
+    "sgt",
+    "detective",
+    "inspector",
+    "superintendent",
+    "constable",
+    "councillor",
+    "councilman",
+    "councilwoman",
+    "congressman",
+    "congresswoman",
+    "commissioner",
+    "diplomat",
+    "economist",
+    "analyst",
+    "mp",
+    "emir",
+    "sultan",
+    "ayatollah",
+    "patriarch",
+    "marshal",
+    "major",
+    "maj",
+    "chairperson",
+    "président",
+    "présidente",
+    "ministre",
+    "präsident",
+    "präsidentin",
+    "bundeskanzler",
+    "kanzler",
+    "kanzlerin",
+    "presidente",
+    "ministro",
+    "ministra",
+    "madame",
+    "monsieur",
+    "dom",
+    "activist",
+    "lawyer",
+    "professor",
+    "researcher",
+    "founder",
+    "editor",
+    "principal",
+    "superintendent",
+    "geschäftsführer",
+    "geschäftsführerin",
+    "bausenator",
+    "senatorin",
+    "bürgermeister",
+    "bürgermeisterin",
+    "ministerin",
+    "sprecher",
+    "sprecherin",
+    "chefin",
+    "direktor",
+    "direktorin",
+    "vorsitzende",
+    "vorsitzender",
+    "kanzlerin",
+    "jefa",
+    "jefe",
+    "secrétaire",
+    "porte-parole",
+    "directrice",
+    "directeur",
+    "maire",
+    "alcalde",
+    "alcaldesa",
+    "portavoz",
+    "sindaco",
+    "kandidat",
+    "kandidatin",
+    "spitzenkandidat",
+    "spitzenkandidatin",
+    "retraité",
+    "retraitée",
 ];
 
 /// Honorifics written with a period ("Mr.").
@@ -455,31 +950,207 @@ const HONORIFICS: &[&str] = &[
 
 /// Last words that make a name an organisation or a place, not a person.
 const ORG_HEADS: &[&str] = &[
-    "ministry", "department", "office", "council", "union", "organization", "organisation",
-    "party", "agency", "committee", "commission", "court", "police", "army", "forces", "bank",
-    "group", "house", "university", "times", "news", "press", "government", "parliament",
-    "assembly", "service", "company", "corp", "inc", "association", "federation", "republic",
-    "kingdom", "states", "nations", "square", "street", "city", "airways", "airlines", "post",
-    "television", "tv", "radio", "agency", "institute", "foundation", "fund", "board", "club",
-    "center", "centre", "hospital", "school", "church", "embassy", "secretariat", "administration",
-    "authority", "authorities", "guard", "navy", "treaty", "alliance", "coalition", "front",
-    "movement", "network", "reuters", "afp", "ap", "bbc", "cnn", "tass", "interfax", "kremlin",
-    "pentagon", "nato", "un", "eu", "county", "province", "region", "state", "asia", "europe",
-    "africa", "america", "east", "west", "north", "south", "sea", "ocean", "river", "island",
-    "islands", "airport", "station", "tribunal", "prosecutor", "prosecutors", "cabinet", "senate",
-    "congress", "monitor", "observatory", "watch", "international", "journal", "magazine",
+    "ministry",
+    "department",
+    "office",
+    "council",
+    "union",
+    "organization",
+    "organisation",
+    "party",
+    "agency",
+    "committee",
+    "commission",
+    "court",
+    "police",
+    "army",
+    "forces",
+    "bank",
+    "group",
+    "house",
+    "university",
+    "times",
+    "news",
+    "press",
+    "government",
+    "parliament",
+    "assembly",
+    "service",
+    "company",
+    "corp",
+    "inc",
+    "association",
+    "federation",
+    "republic",
+    "kingdom",
+    "states",
+    "nations",
+    "square",
+    "street",
+    "city",
+    "airways",
+    "airlines",
+    "post",
+    "television",
+    "tv",
+    "radio",
+    "agency",
+    "institute",
+    "foundation",
+    "fund",
+    "board",
+    "club",
+    "center",
+    "centre",
+    "hospital",
+    "school",
+    "church",
+    "embassy",
+    "secretariat",
+    "administration",
+    "authority",
+    "authorities",
+    "guard",
+    "navy",
+    "treaty",
+    "alliance",
+    "coalition",
+    "front",
+    "movement",
+    "network",
+    "reuters",
+    "afp",
+    "ap",
+    "bbc",
+    "cnn",
+    "tass",
+    "interfax",
+    "kremlin",
+    "pentagon",
+    "nato",
+    "un",
+    "eu",
+    "county",
+    "province",
+    "region",
+    "state",
+    "asia",
+    "europe",
+    "africa",
+    "america",
+    "east",
+    "west",
+    "north",
+    "south",
+    "sea",
+    "ocean",
+    "river",
+    "island",
+    "islands",
+    "airport",
+    "station",
+    "tribunal",
+    "prosecutor",
+    "prosecutors",
+    "cabinet",
+    "senate",
+    "congress",
+    "monitor",
+    "observatory",
+    "watch",
+    "international",
+    "journal",
+    "magazine",
 ];
 
 /// Capitalized words that start sentences without being names.
 const STARTERS: &[&str] = &[
-    "the", "a", "an", "but", "and", "meanwhile", "however", "in", "on", "at", "for", "after",
-    "before", "when", "while", "since", "separately", "earlier", "later", "neighboring",
-    "neighbouring", "top", "former", "then", "this", "that", "these", "those", "his", "her",
-    "their", "its", "our", "as", "if", "so", "yet", "also", "still", "some", "many", "both",
-    "during", "under", "with", "without", "from", "by", "of", "to", "according", "although",
-    "though", "despite", "because", "unlike", "like", "now", "here", "there", "today", "yes",
-    "no", "please", "thank", "thanks", "well", "why", "what", "how", "who", "we", "i", "you", "le", "la", "les", "der", "die", "das", "el",
-    "los", "las", "il", "lo", "gli",
+    "the",
+    "a",
+    "an",
+    "but",
+    "and",
+    "meanwhile",
+    "however",
+    "in",
+    "on",
+    "at",
+    "for",
+    "after",
+    "before",
+    "when",
+    "while",
+    "since",
+    "separately",
+    "earlier",
+    "later",
+    "neighboring",
+    "neighbouring",
+    "top",
+    "former",
+    "then",
+    "this",
+    "that",
+    "these",
+    "those",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "as",
+    "if",
+    "so",
+    "yet",
+    "also",
+    "still",
+    "some",
+    "many",
+    "both",
+    "during",
+    "under",
+    "with",
+    "without",
+    "from",
+    "by",
+    "of",
+    "to",
+    "according",
+    "although",
+    "though",
+    "despite",
+    "because",
+    "unlike",
+    "like",
+    "now",
+    "here",
+    "there",
+    "today",
+    "yes",
+    "no",
+    "please",
+    "thank",
+    "thanks",
+    "well",
+    "why",
+    "what",
+    "how",
+    "who",
+    "we",
+    "i",
+    "you",
+    "le",
+    "la",
+    "les",
+    "der",
+    "die",
+    "das",
+    "el",
+    "los",
+    "las",
+    "il",
+    "lo",
+    "gli",
 ];
 
 fn is_title(w: &str) -> bool {
@@ -491,10 +1162,17 @@ fn is_title(w: &str) -> bool {
     if w.len() > 6 && w.ends_with("ist") && !w.ends_with("christ") {
         return true;
     }
-    if TITLES.iter().chain(ROLE_NOUNS).any(|t| t.chars().count() >= 6 && w.len() > t.len() && w.ends_with(t)) {
+    if TITLES
+        .iter()
+        .chain(ROLE_NOUNS)
+        .any(|t| t.chars().count() >= 6 && w.len() > t.len() && w.ends_with(t))
+    {
         return true;
     }
-    TITLES.contains(&w) || w.split('-').next().is_some_and(|p| TITLES.contains(&p) && w.contains('-'))
+    TITLES.contains(&w)
+        || w.split('-')
+            .next()
+            .is_some_and(|p| TITLES.contains(&p) && w.contains('-'))
 }
 
 fn classify(tk: &Toks, marks: &[Marks], mi: usize, m: &Marks, found: &[Found]) -> Found {
@@ -504,11 +1182,10 @@ fn classify(tk: &Toks, marks: &[Marks], mi: usize, m: &Marks, found: &[Found]) -
     let sent = tk.t.get(open_tok).map_or(0, |t| t.sentence);
     let (s_first, _) = tk.sent.get(sent).copied().unwrap_or((0, 0));
     let close_sent = tk.t.get(after_tok.saturating_sub(1)).map(|t| t.sentence);
-    let after_sent = tk
-        .t
-        .get(after_tok)
-        .map(|t| t.sentence)
-        .filter(|s| Some(*s) == close_sent);
+    let after_sent =
+        tk.t.get(after_tok)
+            .map(|t| t.sentence)
+            .filter(|s| Some(*s) == close_sent);
     let content = m.content.of(text);
     let n_words = content.split_whitespace().count();
     let starts_sentence = open_tok == s_first
@@ -536,8 +1213,10 @@ fn classify(tk: &Toks, marks: &[Marks], mi: usize, m: &Marks, found: &[Found]) -
     }
     // A crowd shouting: "Protesters shouted "...!"".
     let crowd_shout = (lo..open_tok).any(|k| {
-        matches!(tk.t[k].lower.as_str(), "shouted" | "yelled" | "cried" | "scandé" | "riefen" | "gritaban" | "gritaron")
-            && k > 0
+        matches!(
+            tk.t[k].lower.as_str(),
+            "shouted" | "yelled" | "cried" | "scandé" | "riefen" | "gritaban" | "gritaron"
+        ) && k > 0
             && is_plural_noun(&tk.t[k - 1].lower)
             && !tk.t[k - 1].lower.ends_with("'s")
     });
@@ -553,12 +1232,16 @@ fn classify(tk: &Toks, marks: &[Marks], mi: usize, m: &Marks, found: &[Found]) -
             k += 1;
         }
         let punct_inside = content.ends_with([',', '.', '!', '?', '…']);
-        let comma_after = tk.t.get(after_tok).is_some_and(|t| t.text == "," || t.text == "-");
+        let comma_after =
+            tk.t.get(after_tok)
+                .is_some_and(|t| t.text == "," || t.text == "-");
         if punct_inside || comma_after || starts_sentence {
             let limit = (k + 9).min(tk.t.len());
             for c in k..limit {
                 let t = &tk.t[c];
-                if t.kind == TokenKind::Punct && !(t.text == "." && c > 0 && HONORIFICS.contains(&tk.t[c - 1].lower.as_str())) {
+                if t.kind == TokenKind::Punct
+                    && !(t.text == "." && c > 0 && HONORIFICS.contains(&tk.t[c - 1].lower.as_str()))
+                {
                     break;
                 }
                 if is_say(tk, c) {
@@ -620,8 +1303,14 @@ fn classify(tk: &Toks, marks: &[Marks], mi: usize, m: &Marks, found: &[Found]) -
     let after = (after_tok.max(sa)..se).find(|&c| is_cue(c));
     let modifier = n_words <= 2
         && open_tok > sa
-        && matches!(tk.t[open_tok - 1].lower.as_str(), "the" | "a" | "an" | "its" | "this" | "their" | "his" | "her" | "so-called")
-        && tk.t.get(after_tok).is_some_and(|t| t.is_word() && !t.is_cap())
+        && matches!(
+            tk.t[open_tok - 1].lower.as_str(),
+            "the" | "a" | "an" | "its" | "this" | "their" | "his" | "her" | "so-called"
+        )
+        && tk
+            .t
+            .get(after_tok)
+            .is_some_and(|t| t.is_word() && !t.is_cap())
         && before.is_none_or(|c| c + 3 < open_tok);
     let cue_attr = |c: usize| {
         let prev = sentence_cue_speaker(tk, sa, c, &in_other);
@@ -682,7 +1371,12 @@ fn continuing(tk: &Toks, found: &[Found], sent: usize) -> Option<Attr> {
 }
 
 /// The speaker of the nearest cue before `c` in the sentence (for "X expressed ... and added: ...").
-fn sentence_cue_speaker(tk: &Toks, sa: usize, c: usize, in_other: &dyn Fn(usize) -> bool) -> Option<(String, Span)> {
+fn sentence_cue_speaker(
+    tk: &Toks,
+    sa: usize,
+    c: usize,
+    in_other: &dyn Fn(usize) -> bool,
+) -> Option<(String, Span)> {
     for p in (sa..c).rev() {
         if in_other(p) {
             continue;
@@ -736,7 +1430,12 @@ fn inverted_pronoun(l: &str) -> Option<(&str, &'static str)> {
 /// The attribution of cue token `c`, looking no further left than `left`.
 /// `fallback` is the speaker of an earlier cue of the sentence, for
 /// coordinated verbs ("expressed ... and added").
-fn attribution_at(tk: &Toks, c: usize, left: usize, fallback: Option<(String, Span)>) -> Option<Attr> {
+fn attribution_at(
+    tk: &Toks,
+    c: usize,
+    left: usize,
+    fallback: Option<(String, Span)>,
+) -> Option<Attr> {
     let cue_l = tk.t[c].lower.as_str();
     let sent = tk.t[c].sentence;
     let (sa, se) = tk.sent[sent];
@@ -756,7 +1455,10 @@ fn attribution_at(tk: &Toks, c: usize, left: usize, fallback: Option<(String, Sp
     // A participle ("citing", "arguing") modifies the noun before it: its
     // speaker is the clause's, given by an earlier cue.
     if cue_l.ends_with("ing") {
-        return Some(Attr { cue: c, speaker: fallback });
+        return Some(Attr {
+            cue: c,
+            speaker: fallback,
+        });
     }
     // Walk back over adverbs and auxiliaries.
     let mut k = c;
@@ -773,7 +1475,8 @@ fn attribution_at(tk: &Toks, c: usize, left: usize, fallback: Option<(String, Sp
     let mut a = k;
     while a > left && end_np - a < 10 {
         let t = &tk.t[a - 1];
-        let honorific_dot = t.text == "." && a >= 2 && HONORIFICS.contains(&tk.t[a - 2].lower.as_str());
+        let honorific_dot =
+            t.text == "." && a >= 2 && HONORIFICS.contains(&tk.t[a - 2].lower.as_str());
         if honorific_dot {
             a -= 1;
             continue;
@@ -782,7 +1485,8 @@ fn attribution_at(tk: &Toks, c: usize, left: usize, fallback: Option<(String, Sp
         let postmodifier = matches!(t.lower.as_str(), "in" | "from" | "at")
             && a >= 2
             && a < end_np
-            && (ROLE_NOUNS.contains(&tk.t[a - 2].lower.as_str()) || is_plural_noun(&tk.t[a - 2].lower));
+            && (ROLE_NOUNS.contains(&tk.t[a - 2].lower.as_str())
+                || is_plural_noun(&tk.t[a - 2].lower));
         if !postmodifier && (!t.is_word() || BREAK.contains(&t.lower.as_str()) && !t.is_cap()) {
             // "France on the other hand has urged": step over an adverbial phrase.
             let adverbial = matches!(t.lower.as_str(), "on" | "in" | "at" | "for" | "by")
@@ -799,7 +1503,9 @@ fn attribution_at(tk: &Toks, c: usize, left: usize, fallback: Option<(String, Sp
         }
         if is_say(tk, a - 1) || REPORTING.contains(&t.lower.as_str()) {
             // A verb of a relative clause: "the company that maintained the bridge said".
-            let relative = a >= 2 && matches!(tk.t[a - 2].lower.as_str(), "that" | "which" | "who") && a < end_np;
+            let relative = a >= 2
+                && matches!(tk.t[a - 2].lower.as_str(), "that" | "which" | "who")
+                && a < end_np;
             if !relative {
                 break;
             }
@@ -815,7 +1521,12 @@ fn attribution_at(tk: &Toks, c: usize, left: usize, fallback: Option<(String, Sp
         && !tk.t[a].is_cap()
     {
         let mut h = a - 1;
-        while h > left && h + 4 > a && tk.t[h - 1].is_word() && !BREAK.contains(&tk.t[h - 1].lower.as_str()) && !is_say(tk, h - 1) {
+        while h > left
+            && h + 4 > a
+            && tk.t[h - 1].is_word()
+            && !BREAK.contains(&tk.t[h - 1].lower.as_str())
+            && !is_say(tk, h - 1)
+        {
             h -= 1;
         }
         if h < a - 1 {
@@ -827,7 +1538,11 @@ fn attribution_at(tk: &Toks, c: usize, left: usize, fallback: Option<(String, Sp
     }
     if a < end {
         // Leading words a subject does not start with: "Separately", "However".
-        while a < end && STARTERS.contains(&tk.t[a].lower.as_str()) && a + 1 < end && !matches!(tk.t[a].lower.as_str(), "the" | "a" | "an") {
+        while a < end
+            && STARTERS.contains(&tk.t[a].lower.as_str())
+            && a + 1 < end
+            && !matches!(tk.t[a].lower.as_str(), "the" | "a" | "an")
+        {
             a += 1;
         }
         let np = (a, end);
@@ -840,52 +1555,97 @@ fn attribution_at(tk: &Toks, c: usize, left: usize, fallback: Option<(String, Sp
     let stop = tk.t.get(a.wrapping_sub(1)).filter(|_| a > 0);
     // "Tokayev, who has accused": the antecedent of "who".
     if let Some(t) = stop {
-        if matches!(t.lower.as_str(), "who" | "which" | "qui" | "der" | "die" | "que" | "quien") && a >= 2 && tk.t[a - 2].text == "," {
+        if matches!(
+            t.lower.as_str(),
+            "who" | "which" | "qui" | "der" | "die" | "que" | "quien"
+        ) && a >= 2
+            && tk.t[a - 2].text == ","
+        {
             let e = a - 2;
             let mut b = e;
-            while b > left && tk.t[b - 1].is_word() && !BREAK.contains(&tk.t[b - 1].lower.as_str()) && e - b < 8 {
+            while b > left
+                && tk.t[b - 1].is_word()
+                && !BREAK.contains(&tk.t[b - 1].lower.as_str())
+                && e - b < 8
+            {
                 b -= 1;
             }
             if b < e {
-                return Some(Attr { cue: c, speaker: np_speaker(tk, b, e) });
+                return Some(Attr {
+                    cue: c,
+                    speaker: np_speaker(tk, b, e),
+                });
             }
         }
         // An apposition: "One of these activists, Alnour Iliachev, told AFP".
         if t.text == "," {
             if let Some(sp) = apposition(tk, left, a - 1) {
-                return Some(Attr { cue: c, speaker: Some(sp) });
+                return Some(Attr {
+                    cue: c,
+                    speaker: Some(sp),
+                });
             }
         }
     }
     // An inverted cue: `," said Ned Price`, `announced the president of ...`.
     let mut b = c + 1;
-    while b < se && (SKIP.contains(&tk.t[b].lower.as_str()) || tk.t[b].is_cap() && is_weekday(&tk.t[b].lower)) {
+    while b < se
+        && (SKIP.contains(&tk.t[b].lower.as_str())
+            || tk.t[b].is_cap() && is_weekday(&tk.t[b].lower))
+    {
         b += 1;
     }
     if let Some(sp) = np_after(tk, b, se) {
         if a == left || stop.is_some_and(|t| t.text == "," || t.text == "\"" || t.text == "-") {
-            return Some(Attr { cue: c, speaker: Some(sp) });
+            return Some(Attr {
+                cue: c,
+                speaker: Some(sp),
+            });
         }
     }
     if let Some(sp) = fallback {
-        return Some(Attr { cue: c, speaker: Some(sp) });
+        return Some(Attr {
+            cue: c,
+            speaker: Some(sp),
+        });
     }
     // The subject at the sentence's start: "Borrell expressed ... and added".
-    if stop.is_some_and(|t| matches!(t.lower.as_str(), "and" | "but" | "then" | "et" | "und" | "y")) {
+    if stop.is_some_and(|t| {
+        matches!(
+            t.lower.as_str(),
+            "and" | "but" | "then" | "et" | "und" | "y"
+        )
+    }) {
         let mut e = sa;
         while e < c && e - sa < 8 {
             let t = &tk.t[e];
-            let honorific_dot = t.text == "." && e > sa && HONORIFICS.contains(&tk.t[e - 1].lower.as_str());
-            if !(t.is_word() || honorific_dot) || !honorific_dot && (BREAK.contains(&t.lower.as_str()) || SKIP.contains(&t.lower.as_str()) && !t.is_cap() || is_say(tk, e) || REPORTING.contains(&t.lower.as_str()) || !t.is_cap() && (t.lower.ends_with("ed") || t.lower.ends_with('s') && e > sa && tk.t[e - 1].is_cap())) {
+            let honorific_dot =
+                t.text == "." && e > sa && HONORIFICS.contains(&tk.t[e - 1].lower.as_str());
+            if !(t.is_word() || honorific_dot)
+                || !honorific_dot
+                    && (BREAK.contains(&t.lower.as_str())
+                        || SKIP.contains(&t.lower.as_str()) && !t.is_cap()
+                        || is_say(tk, e)
+                        || REPORTING.contains(&t.lower.as_str())
+                        || !t.is_cap()
+                            && (t.lower.ends_with("ed")
+                                || t.lower.ends_with('s') && e > sa && tk.t[e - 1].is_cap()))
+            {
                 break;
             }
             e += 1;
         }
         if e > sa {
-            return Some(Attr { cue: c, speaker: np_speaker(tk, sa, e) });
+            return Some(Attr {
+                cue: c,
+                speaker: np_speaker(tk, sa, e),
+            });
         }
     }
-    Some(Attr { cue: c, speaker: None })
+    Some(Attr {
+        cue: c,
+        speaker: None,
+    })
 }
 
 fn is_weekday(w: &str) -> bool {
@@ -930,7 +1690,23 @@ fn is_name_only(tk: &Toks, a: usize, b: usize) -> bool {
         if t.is_cap() && !is_weekday(&t.lower) && !STARTERS.contains(&t.lower.as_str()) {
             caps += 1;
         } else if t.text == "." && k > a && HONORIFICS.contains(&tk.t[k - 1].lower.as_str()) {
-        } else if !matches!(t.lower.as_str(), "de" | "van" | "von" | "bin" | "al" | "da" | "del" | "la" | "le" | "di" | "ibn" | "der" | "den" | "dos" | "du") {
+        } else if !matches!(
+            t.lower.as_str(),
+            "de" | "van"
+                | "von"
+                | "bin"
+                | "al"
+                | "da"
+                | "del"
+                | "la"
+                | "le"
+                | "di"
+                | "ibn"
+                | "der"
+                | "den"
+                | "dos"
+                | "du"
+        ) {
             return false;
         }
     }
@@ -955,7 +1731,22 @@ fn np_after(tk: &Toks, start: usize, end: usize) -> Option<(String, Span)> {
             break;
         }
         if e > start
-            && (!t.is_cap() && (matches!(lw, "during" | "am" | "im" | "um" | "beim" | "lors" | "en" | "durante" | "este" | "ce" | "le" | "el") || is_say(tk, e))
+            && (!t.is_cap()
+                && (matches!(
+                    lw,
+                    "during"
+                        | "am"
+                        | "im"
+                        | "um"
+                        | "beim"
+                        | "lors"
+                        | "en"
+                        | "durante"
+                        | "este"
+                        | "ce"
+                        | "le"
+                        | "el"
+                ) || is_say(tk, e))
                 || is_weekday(lw))
         {
             break;
@@ -967,7 +1758,22 @@ fn np_after(tk: &Toks, start: usize, end: usize) -> Option<(String, Span)> {
     }
     // "said taxi driver Chinedu Okafor": a lower-case start needs a name at the end.
     let can_start = first.is_cap()
-        || matches!(l, "the" | "a" | "an" | "his" | "her" | "its" | "their" | "our" | "la" | "el" | "le" | "die" | "der")
+        || matches!(
+            l,
+            "the"
+                | "a"
+                | "an"
+                | "his"
+                | "her"
+                | "its"
+                | "their"
+                | "our"
+                | "la"
+                | "el"
+                | "le"
+                | "die"
+                | "der"
+        )
         || is_pronoun(l)
         || ROLE_NOUNS.contains(&l)
         || is_plural_noun(l)
@@ -997,7 +1803,24 @@ fn np_after(tk: &Toks, start: usize, end: usize) -> Option<(String, Span)> {
 /// titles, a pronoun, or the phrase itself without its article.
 fn np_speaker(tk: &Toks, a: usize, b: usize) -> Option<(String, Span)> {
     let mut a = a;
-    while a < b && matches!(tk.t[a].lower.as_str(), "the" | "a" | "an" | "le" | "la" | "les" | "der" | "die" | "das" | "el" | "los" | "las" | "il") {
+    while a < b
+        && matches!(
+            tk.t[a].lower.as_str(),
+            "the"
+                | "a"
+                | "an"
+                | "le"
+                | "la"
+                | "les"
+                | "der"
+                | "die"
+                | "das"
+                | "el"
+                | "los"
+                | "las"
+                | "il"
+        )
+    {
         a += 1;
     }
     if a >= b {
@@ -1009,7 +1832,12 @@ fn np_speaker(tk: &Toks, a: usize, b: usize) -> Option<(String, Span)> {
     }
     // French inversion: "a-t-il ajouté", "dit-elle".
     if b - a == 1 {
-        for (suffix, pronoun) in [("-il", "il"), ("-elle", "elle"), ("-ils", "ils"), ("-elles", "elles")] {
+        for (suffix, pronoun) in [
+            ("-il", "il"),
+            ("-elle", "elle"),
+            ("-ils", "ils"),
+            ("-elles", "elles"),
+        ] {
             if last.lower.ends_with(suffix) && last.lower.len() > suffix.len() {
                 return Some((pronoun.to_string(), last.span));
             }
@@ -1116,8 +1944,20 @@ fn trailing_name(tk: &Toks, a: usize, b: usize) -> Option<(String, Span)> {
 fn is_particle(w: &str) -> bool {
     matches!(
         w,
-        "de" | "van" | "von" | "bin" | "al" | "da" | "del" | "la" | "le" | "di" | "ibn" | "der"
-            | "den" | "dos" | "du"
+        "de" | "van"
+            | "von"
+            | "bin"
+            | "al"
+            | "da"
+            | "del"
+            | "la"
+            | "le"
+            | "di"
+            | "ibn"
+            | "der"
+            | "den"
+            | "dos"
+            | "du"
     )
 }
 
@@ -1148,11 +1988,18 @@ fn indirect(tk: &Toks, marks: &[Marks], si: usize, used: &[usize], out: &mut Vec
         let Some((_, sp)) = attr.speaker.clone() else {
             continue;
         };
-        let according = matches!(tk.t[c].lower.as_str(), "according" | "selon" | "laut" | "según" | "secondo");
+        let according = matches!(
+            tk.t[c].lower.as_str(),
+            "according" | "selon" | "laut" | "según" | "secondo"
+        );
         let speaker_after = sp.start > tk.t[c].span.start;
         // "..., X said." / "..., said X." / "..., according to X."
         let head_end = if speaker_after { c } else { tk.at(sp.start) };
-        let tail_start = if speaker_after || according { tk.at(sp.end) } else { c + 1 };
+        let tail_start = if speaker_after || according {
+            tk.at(sp.end)
+        } else {
+            c + 1
+        };
         let mut t = tail_start;
         while t < end && (SKIP.contains(&tk.t[t].lower.as_str()) || is_weekday(&tk.t[t].lower)) {
             t += 1;
@@ -1198,7 +2045,10 @@ fn indirect(tk: &Toks, marks: &[Marks], si: usize, used: &[usize], out: &mut Vec
                 while k < end && tk.t[k].is_cap() {
                     k += 1;
                 }
-            } else if matches!(tk.t.get(k).map(|t| t.lower.as_str()), Some("reporters" | "journalists" | "parliament" | "lawmakers" | "supporters")) {
+            } else if matches!(
+                tk.t.get(k).map(|t| t.lower.as_str()),
+                Some("reporters" | "journalists" | "parliament" | "lawmakers" | "supporters")
+            ) {
                 k += 1;
             } else {
                 continue;
@@ -1211,7 +2061,13 @@ fn indirect(tk: &Toks, marks: &[Marks], si: usize, used: &[usize], out: &mut Vec
             let l = tk.t[k].lower.as_str();
             if SKIP.contains(&l) || is_weekday(l) {
                 k += 1;
-            } else if l == "in" && tk.is(k + 1, "a") && matches!(tk.t.get(k + 2).map(|t| t.lower.as_str()), Some("statement" | "speech" | "interview" | "post" | "tweet")) {
+            } else if l == "in"
+                && tk.is(k + 1, "a")
+                && matches!(
+                    tk.t.get(k + 2).map(|t| t.lower.as_str()),
+                    Some("statement" | "speech" | "interview" | "post" | "tweet")
+                )
+            {
                 k += 3;
             } else if l == "," && tk.is(k + 1, "however") {
                 k += 2;
@@ -1229,7 +2085,22 @@ fn indirect(tk: &Toks, marks: &[Marks], si: usize, used: &[usize], out: &mut Vec
             continue;
         }
         let first = &tk.t[k];
-        if matches!(first.text, "\"" | ":" | "," | "«" | "(" | "-") || matches!(first.lower.as_str(), "to" | "in" | "on" | "at" | "by" | "with" | "for" | "of" | "about" | "during" | "after" | "before") {
+        if matches!(first.text, "\"" | ":" | "," | "«" | "(" | "-")
+            || matches!(
+                first.lower.as_str(),
+                "to" | "in"
+                    | "on"
+                    | "at"
+                    | "by"
+                    | "with"
+                    | "for"
+                    | "of"
+                    | "about"
+                    | "during"
+                    | "after"
+                    | "before"
+            )
+        {
             continue;
         }
         push_indirect(tk, k, end, attr, out);
@@ -1238,7 +2109,10 @@ fn indirect(tk: &Toks, marks: &[Marks], si: usize, used: &[usize], out: &mut Vec
 
 fn push_indirect(tk: &Toks, a: usize, b: usize, attr: Attr, out: &mut Vec<Found>) {
     let span = Span::new(tk.t[a].span.start, tk.t[b - 1].span.end);
-    if out.iter().any(|f| f.kind == QuoteKind::Indirect && f.span.overlaps(span)) {
+    if out
+        .iter()
+        .any(|f| f.kind == QuoteKind::Indirect && f.span.overlaps(span))
+    {
         return;
     }
     // A clause that is one quotation is direct speech, not indirect.
@@ -1308,7 +2182,8 @@ impl NameIndex {
             let before = first.checked_sub(1).map(|p| &tk.t[p]);
             let after = tk.t.get(e);
             let personish = (s..first).any(|j| is_title(&tk.t[j].lower))
-                || before.is_some_and(|p| is_title(&p.lower) || ROLE_NOUNS.contains(&p.lower.as_str()))
+                || before
+                    .is_some_and(|p| is_title(&p.lower) || ROLE_NOUNS.contains(&p.lower.as_str()))
                 || after.is_some_and(|a| a.text == ",")
                     && (before.is_some_and(|p| p.text == ",")
                         || tk.t.get(e + 1).is_some_and(|n| {
@@ -1319,11 +2194,17 @@ impl NameIndex {
                 || after.is_some_and(|a| {
                     a.is_word()
                         && !a.is_cap()
-                        && !matches!(a.lower.as_str(), "of" | "and" | "or" | "in" | "at" | "on" | "for" | "to")
+                        && !matches!(
+                            a.lower.as_str(),
+                            "of" | "and" | "or" | "in" | "at" | "on" | "for" | "to"
+                        )
                 });
             runs.push((name, span.start, personish && is_person_like_text(tk, span)));
         }
-        NameIndex { runs, entity_persons }
+        NameIndex {
+            runs,
+            entity_persons,
+        }
     }
 
     /// The fullest form of `name` the article gives, among person-like names.
@@ -1355,7 +2236,12 @@ impl NameIndex {
         if best == name && words.len() == 1 {
             for (f, _, _) in &self.runs {
                 let fw: Vec<String> = f.split_whitespace().map(str::to_lowercase).collect();
-                if fw.len() >= 2 && fw.len() <= 3 && fw[0] == words[0] && is_person_like(f) && fw.len() > best.split_whitespace().count() {
+                if fw.len() >= 2
+                    && fw.len() <= 3
+                    && fw[0] == words[0]
+                    && is_person_like(f)
+                    && fw.len() > best.split_whitespace().count()
+                {
                     best = f.clone();
                 }
             }
@@ -1370,22 +2256,130 @@ fn is_person_like_text(tk: &Toks, span: Span) -> bool {
 
 /// Lower-case words before a name that say it is a person's.
 const ROLE_NOUNS: &[&str] = &[
-    "spokesman", "spokeswoman", "spokesperson", "activist", "minister", "official", "president",
-    "secretary", "diplomat", "leader", "director", "analyst", "professor", "researcher",
-    "lawyer", "economist", "chief", "head", "commander", "expert", "ambassador", "envoy",
-    "mayor", "governor", "senator", "chancellor", "judge", "prosecutor", "editor", "journalist",
-    "correspondent", "founder", "chairman", "chairwoman", "ceo", "coach", "manager", "owner",
-    "resident", "witness", "student", "teacher", "doctor", "nurse", "farmer", "worker",
-    "organizer", "organiser", "candidate", "deputy", "politician", "lawmaker", "mother", "father",
-    "son", "daughter", "wife", "husband", "brother", "sister", "scientist", "author", "artist",
-    "singer", "player", "captain", "officer", "general", "colonel", "priest", "bishop",
-    "historian", "sociologist", "engineer", "pilot", "driver", "shopkeeper", "owner", "adviser",
-    "advisor", "aide", "negotiator", "representative", "member", "volunteer", "survivor",
-    "hotelier", "geobiologist", "seismologist", "scientist", "physician", "surgeon", "nurse",
-    "principal", "fan", "protester", "demonstrator", "passenger", "victim", "neighbour",
-    "neighbor", "studentin", "student", "infirmière", "infirmier", "madre", "padre", "vecina",
-    "vecino", "investigador", "investigadora", "médico", "médica", "mutter", "vater", "ärztin",
-    "arzt", "lehrerin", "lehrer", "habitante", "habitant", "habitante", "militante", "militant",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "activist",
+    "minister",
+    "official",
+    "president",
+    "secretary",
+    "diplomat",
+    "leader",
+    "director",
+    "analyst",
+    "professor",
+    "researcher",
+    "lawyer",
+    "economist",
+    "chief",
+    "head",
+    "commander",
+    "expert",
+    "ambassador",
+    "envoy",
+    "mayor",
+    "governor",
+    "senator",
+    "chancellor",
+    "judge",
+    "prosecutor",
+    "editor",
+    "journalist",
+    "correspondent",
+    "founder",
+    "chairman",
+    "chairwoman",
+    "ceo",
+    "coach",
+    "manager",
+    "owner",
+    "resident",
+    "witness",
+    "student",
+    "teacher",
+    "doctor",
+    "nurse",
+    "farmer",
+    "worker",
+    "organizer",
+    "organiser",
+    "candidate",
+    "deputy",
+    "politician",
+    "lawmaker",
+    "mother",
+    "father",
+    "son",
+    "daughter",
+    "wife",
+    "husband",
+    "brother",
+    "sister",
+    "scientist",
+    "author",
+    "artist",
+    "singer",
+    "player",
+    "captain",
+    "officer",
+    "general",
+    "colonel",
+    "priest",
+    "bishop",
+    "historian",
+    "sociologist",
+    "engineer",
+    "pilot",
+    "driver",
+    "shopkeeper",
+    "owner",
+    "adviser",
+    "advisor",
+    "aide",
+    "negotiator",
+    "representative",
+    "member",
+    "volunteer",
+    "survivor",
+    "hotelier",
+    "geobiologist",
+    "seismologist",
+    "scientist",
+    "physician",
+    "surgeon",
+    "nurse",
+    "principal",
+    "fan",
+    "protester",
+    "demonstrator",
+    "passenger",
+    "victim",
+    "neighbour",
+    "neighbor",
+    "studentin",
+    "student",
+    "infirmière",
+    "infirmier",
+    "madre",
+    "padre",
+    "vecina",
+    "vecino",
+    "investigador",
+    "investigadora",
+    "médico",
+    "médica",
+    "mutter",
+    "vater",
+    "ärztin",
+    "arzt",
+    "lehrerin",
+    "lehrer",
+    "habitante",
+    "habitant",
+    "habitante",
+    "militante",
+    "militant",
 ];
 
 fn is_person_like(name: &str) -> bool {
@@ -1400,8 +2394,29 @@ fn is_person_like(name: &str) -> bool {
             let w = w.to_lowercase();
             is_pronoun(&w) || STARTERS.contains(&w.as_str()) || is_weekday(&w)
         })
-        && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase) || matches!(*w, "de" | "van" | "von" | "bin" | "al" | "da" | "del" | "la" | "le" | "di" | "ibn" | "der" | "den" | "dos" | "du"))
-        && !words.iter().any(|w| ORG_HEADS.contains(&w.to_lowercase().as_str()))
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                || matches!(
+                    *w,
+                    "de" | "van"
+                        | "von"
+                        | "bin"
+                        | "al"
+                        | "da"
+                        | "del"
+                        | "la"
+                        | "le"
+                        | "di"
+                        | "ibn"
+                        | "der"
+                        | "den"
+                        | "dos"
+                        | "du"
+                )
+        })
+        && !words
+            .iter()
+            .any(|w| ORG_HEADS.contains(&w.to_lowercase().as_str()))
 }
 
 /// Lengthens short names, resolves pronouns and entity mentions.
@@ -1425,13 +2440,19 @@ fn resolve(tk: &Toks, names: &NameIndex, entities: &[EntityMention], found: &mut
         .map(|(n, _, _)| n.to_lowercase())
         .collect();
     for (n, _, _) in &names.runs {
-        if is_person_like(n) && n.split_whitespace().last().is_some_and(|l| singles.contains(&l.to_lowercase())) {
+        if is_person_like(n)
+            && n.split_whitespace()
+                .last()
+                .is_some_and(|l| singles.contains(&l.to_lowercase()))
+        {
             known.insert(n.to_lowercase());
         }
     }
     for f in found.iter_mut() {
         let Some(a) = f.attr.as_mut() else { continue };
-        let Some((name, sp)) = a.speaker.as_mut() else { continue };
+        let Some((name, sp)) = a.speaker.as_mut() else {
+            continue;
+        };
         if is_pronoun(&name.to_lowercase()) {
             continue;
         }
@@ -1446,7 +2467,9 @@ fn resolve(tk: &Toks, names: &NameIndex, entities: &[EntityMention], found: &mut
             if let Some((n, _, _)) = names.runs.iter().rev().find(|(n, at, _)| {
                 *at < sp.start
                     && n.contains(' ')
-                    && n.split_whitespace().last().is_some_and(|l| l.to_lowercase() == *name)
+                    && n.split_whitespace()
+                        .last()
+                        .is_some_and(|l| l.to_lowercase() == *name)
             }) {
                 *name = n.clone();
             }
@@ -1455,10 +2478,16 @@ fn resolve(tk: &Toks, names: &NameIndex, entities: &[EntityMention], found: &mut
             let words: Vec<&str> = name.split_whitespace().collect();
             let stripped: Vec<&str> = words
                 .iter()
-                .skip_while(|w| HONORIFICS.contains(&w.trim_end_matches('.').to_lowercase().as_str()))
+                .skip_while(|w| {
+                    HONORIFICS.contains(&w.trim_end_matches('.').to_lowercase().as_str())
+                })
                 .copied()
                 .collect();
-            let base = if stripped.is_empty() { name.clone() } else { stripped.join(" ") };
+            let base = if stripped.is_empty() {
+                name.clone()
+            } else {
+                stripped.join(" ")
+            };
             let full = names.fullest(&base);
             if full != base || stripped.len() != words.len() {
                 *name = full;
@@ -1492,11 +2521,24 @@ fn resolve(tk: &Toks, names: &NameIndex, entities: &[EntityMention], found: &mut
     persons.sort_by_key(|p| p.1);
     for f in found.iter_mut() {
         let Some(a) = f.attr.as_mut() else { continue };
-        let Some((name, sp)) = a.speaker.as_mut() else { continue };
+        let Some((name, sp)) = a.speaker.as_mut() else {
+            continue;
+        };
         let l = name.to_lowercase();
         let personal = matches!(
             l.as_str(),
-            "he" | "she" | "i" | "il" | "elle" | "er" | "sie" | "él" | "ella" | "lui" | "lei" | "он" | "она"
+            "he" | "she"
+                | "i"
+                | "il"
+                | "elle"
+                | "er"
+                | "sie"
+                | "él"
+                | "ella"
+                | "lui"
+                | "lei"
+                | "он"
+                | "она"
         );
         if !personal {
             continue; // "it", "they", "we" stay as written
@@ -1527,7 +2569,13 @@ mod tests {
     }
 
     /// (name, text, quoted words, kind, speaker)
-    type Case = (&'static str, &'static str, &'static str, QuoteKind, Option<&'static str>);
+    type Case = (
+        &'static str,
+        &'static str,
+        &'static str,
+        QuoteKind,
+        Option<&'static str>,
+    );
 
     #[test]
     fn table() {
@@ -1559,7 +2607,8 @@ mod tests {
 
     #[test]
     fn spanning_paragraphs() {
-        let (t, qs) = run("Anna Berg said:\n\n“First we saw the smoke.\n\n“Then the fire came,” she said.");
+        let (t, qs) =
+            run("Anna Berg said:\n\n“First we saw the smoke.\n\n“Then the fire came,” she said.");
         let q = qs.iter().find(|q| q.kind == QuoteKind::Direct).unwrap();
         assert!(q.content.of(&t).starts_with("First we saw"), "{qs:?}");
         assert!(q.content.of(&t).ends_with("fire came,"), "{qs:?}");
@@ -1571,7 +2620,8 @@ mod tests {
         let q = qs.iter().find(|q| q.kind == QuoteKind::Indirect).unwrap();
         assert_eq!(q.span.of(&t), "it would consult with its allies");
         assert_eq!(q.speaker.as_deref(), Some("Moscow"));
-        let (t, qs) = run("Dozens of protesters were killed in Almaty, Kazakh officials said Thursday.");
+        let (t, qs) =
+            run("Dozens of protesters were killed in Almaty, Kazakh officials said Thursday.");
         let q = qs.iter().find(|q| q.kind == QuoteKind::Indirect).unwrap();
         assert_eq!(q.span.of(&t), "Dozens of protesters were killed in Almaty");
         assert_eq!(q.speaker.as_deref(), Some("Kazakh officials"));
@@ -1582,7 +2632,12 @@ mod tests {
         let s = "Jen Psaki spoke. “No,” she said.";
         let t = text::normalize(s);
         let seg = text::segment(t.as_str());
-        let doc = Doc { text: t.as_str(), seg: &seg, anchor: None, language: None };
+        let doc = Doc {
+            text: t.as_str(),
+            seg: &seg,
+            anchor: None,
+            language: None,
+        };
         let ents = vec![EntityMention {
             span: Span::new(0, 9),
             label: EntityLabel::Person,

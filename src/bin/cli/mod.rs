@@ -9,7 +9,7 @@ use clap::{Parser, Subcommand};
 use std::io::{self, BufWriter, Read, Write};
 use std::path::Path;
 use std::process::ExitCode;
-use storydiff::report::{ArticleReport, CompareReport};
+use storydiff::report::CompareReport;
 use storydiff::{analyze_batch, compare, Input};
 
 #[derive(Parser)]
@@ -74,8 +74,9 @@ fn run(cli: Cli) -> Result<(), String> {
         .map_err(|e| e.to_string())?;
         writeln!(out, "{json}").map_err(write_err)?;
     } else {
-        for a in &articles {
-            let report = ArticleReport::new(a);
+        // Entity names are the batch's, as in a comparison.
+        let table = storydiff::extract::aliases::link(&articles);
+        for report in storydiff::report::article_reports(&articles, &table) {
             let json = if inputs.pretty {
                 serde_json::to_string_pretty(&report)
             } else {
