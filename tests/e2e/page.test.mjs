@@ -67,6 +67,9 @@ test("served: examples load, cluster into events, render the input exactly; no f
     assert.ok(await page.locator(`.card mark.hl-${label}`).count() > 0, `some ${label} highlighted`);
   }
   assert.ok((await page.locator(".card mark.hl-date").count()) > 0, "some dates highlighted");
+  // The batch's entity table names Kazakhstan as a place reported by every example.
+  assert.equal(await page.getAttribute(".entity-row[data-name='Kazakhstan']", "data-label"), "PLACE");
+  assert.match(await page.textContent(".entity-row[data-name='Kazakhstan'] small"), new RegExp(`×${SEEDS.length}`));
   assert.equal(await page.locator("details.pair").count(), (SEEDS.length * (SEEDS.length - 1)) / 2);
 
 
