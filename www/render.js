@@ -169,7 +169,9 @@ export function pairsBlock(pairs, titleOf) {
     const ev = p.evidence || {};
     const parts = Object.entries(ev).filter(([, v]) => typeof v === "number")
       .map(([k, v]) => `${k} ${v.toFixed(2)}`).join(" · ");
-    const fact = (f) => h("span", { class: "fact", title: `${f.key}: ${f.value}` }, h("q", {}, f.text), " ", h("small", {}, f.value));
+    const fact = (f) => h("span", { class: "fact", title: `${f.key}: ${f.value}` },
+      h("span", { class: "fact-text" }, f.text),
+      f.value && f.value.toLowerCase() !== f.text.toLowerCase() ? [" ", h("small", {}, f.value)] : null);
     const lists = [
       ["agreements", "Both say", p.agreements, (x) => [h("b", {}, x.key), ": ", fact(x.a), " ⇔ ", fact(x.b)]],
       ["conflicts", "They differ", p.conflicts, (x) => [h("b", {}, x.key), x.kind ? h("span", { class: `kind kind-${x.kind}` }, ` ${x.kind}`) : null, ": ", fact(x.a), " ≠ ", fact(x.b)]],
