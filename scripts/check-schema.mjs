@@ -79,6 +79,17 @@ export function checkCompare(report, inputs, what = "compare") {
         errors.push(`${what}/pairs/${i}/aligned/${j}: sentence ${al.a}/${al.b} out of range`);
     });
   });
+  (report.entities || []).forEach((row, i) => {
+    for (const m of row.members) {
+      const art = report.articles.find((x) => x.id === m.article);
+      if (!art) errors.push(`${what}/entities/${i}: unknown article ${m.article}`);
+      else for (const k of m.mentions) {
+        const e = art.entities[k];
+        if (!e) errors.push(`${what}/entities/${i}: ${m.article} has no entity ${k}`);
+        else if (e.entity !== row.name) errors.push(`${what}/entities/${i}: ${m.article} entity ${k} is named ${e.entity}, not ${row.name}`);
+      }
+    }
+  });
   const ids = report.articles.map((a) => a.id).sort();
   for (const grain of ["event", "story", "topic"]) {
     const got = report.clusters[grain].flat().sort();
@@ -94,7 +105,7 @@ function main() {
   let files = process.argv.slice(3);
   if (files.length === 0) {
     const dir = path.join(ROOT, "seeds");
-    files = readdirSync(dir).filter((f) => /\.(txt|html?|md)$/.test(f)).sort().map((f) => path.join(dir, f));
+    files = readdirSync(dir).filter((f) => /\.(txt|html?|md)$/.test(f) && !/^readme/i.test(f)).sort().map((f) => path.join(dir, f));
   }
   const inputs = Object.fromEntries(files.map((f) => [path.basename(f).replace(/\.[^.]*$/, ""), readFileSync(f, "utf8")]));
   const run = (...args) => execFileSync(bin, args, { encoding: "utf8", maxBuffer: 256 << 20 });

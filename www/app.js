@@ -1,7 +1,7 @@
 // The page: inputs (paste, drop, picker, examples), the article list, a run of the
 // engine on every change, and the results. The engine is given by the caller, so the
 // same code drives the worker (served build) and the inline wasm (single file).
-import { h, articleCard, clustersBlock, pairsBlock, legend } from "./render.js";
+import { h, articleCard, clustersBlock, pairsBlock, entitiesBlock, legend } from "./render.js";
 
 const ACCEPT = /\.(txt|text|html?|xhtml|md|markdown)$/i;
 const MAX_BYTES = 5_000_000;
@@ -17,7 +17,7 @@ export function start({ engine, loadExamples, singleFile = false }) {
     paste: $("#paste"), pasteTitle: $("#paste-title"), add: $("#add-article"), drop: $("#drop"),
     picker: $("#picker"), examples: $("#load-examples"), clear: $("#clear"), list: $("#article-list"),
     status: $("#status"), statusText: $("#status-text"), cancel: $("#cancel"), error: $("#error"),
-    clusters: $("#clusters"), pairs: $("#pairs"), cards: $("#cards"), summary: $("#summary"),
+    clusters: $("#clusters"), pairs: $("#pairs"), entities: $("#entities"), cards: $("#cards"), summary: $("#summary"),
     legend: $("#legend"), results: $("#results"),
   };
 
@@ -30,12 +30,14 @@ export function start({ engine, loadExamples, singleFile = false }) {
   }
 
   function addArticles(list) {
+    const empty = [];
     for (const a of list) {
-      if (!a.text || !a.text.trim()) continue;
+      if (!a.text || !a.text.trim()) { empty.push(a.name || a.id); continue; }
       state.articles.push({ id: uniqueId(a.id), name: a.name, text: a.text, title: a.title, keep: [], encoding: a.encoding });
     }
     renderList();
     run();
+    if (empty.length) showError(`Skipped ${empty.length} empty article(s): ${empty.join("; ")}`);
   }
 
   ui.add.addEventListener("click", () => {
@@ -61,6 +63,12 @@ export function start({ engine, loadExamples, singleFile = false }) {
       ui.drop.classList.add("over");
     });
   }
+  ui.drop.addEventListener("keydown", (e) => {
+    if (e.target === ui.drop && (e.key === "Enter" || e.key === " ")) {
+      e.preventDefault();
+      ui.picker.click();
+    }
+  });
   ui.drop.addEventListener("dragleave", () => ui.drop.classList.remove("over"));
   ui.drop.addEventListener("drop", async (e) => {
     e.preventDefault();
@@ -95,6 +103,7 @@ export function start({ engine, loadExamples, singleFile = false }) {
 
   async function addFiles(entries) {
     clearError();
+    if (entries.length === 0) return showError("Nothing to add: no .txt, .html, .htm or .md files were found in what was dropped.");
     const skipped = [];
     const loaded = [];
     for (const { file, path } of entries) {
@@ -188,7 +197,7 @@ export function start({ engine, loadExamples, singleFile = false }) {
     ui.results.dataset.run = String(state.runs);
     if (!report) {
       ui.results.hidden = true;
-      for (const el of [ui.clusters, ui.pairs, ui.cards, ui.summary]) el.replaceChildren();
+      for (const el of [ui.clusters, ui.pairs, ui.entities, ui.cards, ui.summary]) el.replaceChildren();
       return;
     }
     ui.results.hidden = false;
@@ -203,6 +212,7 @@ export function start({ engine, loadExamples, singleFile = false }) {
       `${nEvents} event${nEvents === 1 ? "" : "s"}, ${report.pairs.length} pair${report.pairs.length === 1 ? "" : "s"} compared.`);
     ui.clusters.replaceChildren(...clustersBlock(report.clusters || {}, titleOf));
     ui.pairs.replaceChildren(...pairsBlock(report.pairs || [], titleOf));
+    ui.entities.replaceChildren(...entitiesBlock(report.entities, titleOf));
     ui.legend.replaceChildren(legend());
     ui.cards.replaceChildren(
       ...report.articles.map((r) => {

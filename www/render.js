@@ -169,7 +169,9 @@ export function pairsBlock(pairs, titleOf) {
     const ev = p.evidence || {};
     const parts = Object.entries(ev).filter(([, v]) => typeof v === "number")
       .map(([k, v]) => `${k} ${v.toFixed(2)}`).join(" · ");
-    const fact = (f) => h("span", { class: "fact", title: `${f.key}: ${f.value}` }, h("q", {}, f.text), " ", h("small", {}, f.value));
+    const fact = (f) => h("span", { class: "fact", title: `${f.key}: ${f.value}` },
+      h("span", { class: "fact-text" }, f.text),
+      f.value && f.value.toLowerCase() !== f.text.toLowerCase() ? [" ", h("small", {}, f.value)] : null);
     const lists = [
       ["agreements", "Both say", p.agreements, (x) => [h("b", {}, x.key), ": ", fact(x.a), " ⇔ ", fact(x.b)]],
       ["conflicts", "They differ", p.conflicts, (x) => [h("b", {}, x.key), x.kind ? h("span", { class: `kind kind-${x.kind}` }, ` ${x.kind}`) : null, ": ", fact(x.a), " ≠ ", fact(x.b)]],
@@ -208,4 +210,21 @@ export function legend() {
     h("mark", { class: "hl-qty" }, "quantity"), " ",
     h("mark", { class: "hl-quote" }, "quote"), " ",
     h("mark", { class: "hl-removed" }, "removed boilerplate"));
+}
+
+/** The batch's entities: one chip each, most widely reported first. */
+export function entitiesBlock(rows, titleOf) {
+  if (!rows || rows.length === 0) return [h("p", { class: "empty" }, "No people, organisations or places found.")];
+  const sorted = [...rows].sort((a, b) => b.members.length - a.members.length || a.name.localeCompare(b.name));
+  return [h("p", { class: "entity-table" },
+    sorted.map((row) => {
+      const where = row.members.map((m) => `${titleOf(m.article)} (${m.mentions.length})`).join("\n");
+      const variants = row.variants.filter((v) => v !== row.name);
+      const merges = row.merges.map((m) => `${m.a} = ${m.b}: ${m.reason}`).join("\n");
+      const tip = [`${row.label}: ${row.name}`, variants.length ? `also written: ${variants.join(", ")}` : "", merges, `in:\n${where}`]
+        .filter(Boolean).join("\n");
+      return h("span", { class: "entity-row", dataset: { label: row.label, name: row.name } },
+        h("mark", { class: `hl-ent hl-${row.label}`, title: tip }, row.name),
+        h("small", {}, ` ×${row.members.length}`));
+    }))];
 }

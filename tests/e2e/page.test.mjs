@@ -67,6 +67,9 @@ test("served: examples load, cluster into events, render the input exactly; no f
     assert.ok(await page.locator(`.card mark.hl-${label}`).count() > 0, `some ${label} highlighted`);
   }
   assert.ok((await page.locator(".card mark.hl-date").count()) > 0, "some dates highlighted");
+  // The batch's entity table names Kazakhstan as a place reported by every example.
+  assert.equal(await page.getAttribute(".entity-row[data-name='Kazakhstan']", "data-label"), "PLACE");
+  assert.match(await page.textContent(".entity-row[data-name='Kazakhstan'] small"), new RegExp(`×${SEEDS.length}`));
   assert.equal(await page.locator("details.pair").count(), (SEEDS.length * (SEEDS.length - 1)) / 2);
 
 
@@ -271,6 +274,43 @@ test("bridge: lazy start, queue, cancelling a running call restarts the worker",
     return { lazy, r1, r2, r3, bad };
   });
   assert.deepEqual(got, { lazy: true, r1: "AbortError", r2: 1, r3: "AbortError", bad: "unknown method nope" });
+  await cleanLog(page, log);
+  await context.close();
+});
+
+test("drop: folders are walked (readEntries in batches, nested), unsupported files left out", async () => {
+  const { context, page, log } = await watchedPage(browser, server.origin);
+  await page.goto(server.url);
+  await page.waitForSelector("body[data-ready='1']");
+  const got = await page.evaluate(async () => {
+    const { droppedFiles } = await import("./www/app.js");
+    // A stand-in for the FileSystemEntry API that Chromium gives for a dropped folder.
+    const file = (dir, name) => ({ isFile: true, isDirectory: false, name, fullPath: `${dir}/${name}`,
+      file: (ok) => ok(new File([`text of ${name}`], name)) });
+    const dir = (path, children, batch = 2) => ({
+      isFile: false, isDirectory: true, name: path.split("/").pop(), fullPath: path,
+      createReader() {
+        let i = 0;
+        return { readEntries: (ok) => { const b = children.slice(i, i + batch); i += batch; setTimeout(() => ok(b)); } };
+      },
+    });
+    const tree = dir("/news", [
+      file("/news", "a.txt"), file("/news", "b.html"), file("/news", "photo.jpg"),
+      dir("/news/more", [file("/news/more", "c.md"), file("/news/more", "d.htm"), file("/news/more", "notes.pdf")]),
+    ]);
+    const loose = new File(["loose"], "loose.txt");
+    const dt = { items: [
+      { kind: "file", webkitGetAsEntry: () => tree, getAsFile: () => null },
+      { kind: "file", webkitGetAsEntry: () => null, getAsFile: () => loose },
+      { kind: "string", webkitGetAsEntry: () => null, getAsFile: () => null },
+    ] };
+    const out = await droppedFiles(dt);
+    return Promise.all(out.map(async ({ file, path }) => `${path}=${await file.text()}`));
+  });
+  assert.deepEqual(got, [
+    "news/a.txt=text of a.txt", "news/b.html=text of b.html",
+    "news/more/c.md=text of c.md", "news/more/d.htm=text of d.htm", "loose.txt=loose",
+  ]);
   await cleanLog(page, log);
   await context.close();
 });
