@@ -526,6 +526,9 @@ pub fn classify(line: &str) -> LineKind {
     {
         return LineKind::Remove("copyright");
     }
+    if words <= 8 && is_relative_time(&l) {
+        return LineKind::Remove("dateline");
+    }
     // Page tools and furniture that copy-paste picks up.
     if words <= 6
         && [
@@ -609,6 +612,37 @@ pub fn classify(line: &str) -> LineKind {
         return LineKind::Remove("dateline");
     }
     LineKind::Text
+}
+
+/// "Published 3 hours ago", "Updated 5 min ago", "il y a 2 heures",
+/// "vor 3 Stunden", "hace 2 horas".
+fn is_relative_time(l: &str) -> bool {
+    let words: Vec<&str> = l.split_whitespace().collect();
+    let Some(n) = words
+        .iter()
+        .position(|w| w.chars().all(|c| c.is_ascii_digit()))
+    else {
+        return false;
+    };
+    let unit = words.get(n + 1).copied().unwrap_or("");
+    let before = words[..n].join(" ");
+    let lead_ok = |allowed: &[&str]| allowed.contains(&before.as_str());
+    let en_unit = unit.starts_with("min")
+        || unit.starts_with("hour")
+        || unit.starts_with("hr")
+        || unit.starts_with("day")
+        || unit.starts_with("week");
+    (en_unit
+        && words.get(n + 2) == Some(&"ago")
+        && words.len() == n + 3
+        && lead_ok(&["", "published", "updated", "posted", "last updated"]))
+        || (words.len() == n + 2
+            && (lead_ok(&["il y a", "publié il y a", "mis à jour il y a"])
+                && ["minutes", "minute", "heures", "heure", "jours", "jour"].contains(&unit)
+                || lead_ok(&["vor", "aktualisiert vor"])
+                    && ["minuten", "stunden", "stunde", "tagen", "tag"].contains(&unit)
+                || lead_ok(&["hace", "actualizado hace"])
+                    && ["minutos", "horas", "hora", "días", "día"].contains(&unit)))
 }
 
 /// "12 Comments", "3 responses".
@@ -807,6 +841,11 @@ mod tests {
             ),
             ("Advertisement", Remove("promo")),
             ("Website", Remove("comments")),
+            ("Published 3 hours ago", Remove("dateline")),
+            ("Updated 1 day ago", Remove("dateline")),
+            ("il y a 2 heures", Remove("dateline")),
+            ("vor 3 Stunden", Remove("dateline")),
+            ("Three hours ago the rally began in the square.", Text),
             ("Skip to main content", Remove("page-tools")),
             ("5 min read", Remove("page-tools")),
             (

@@ -454,7 +454,13 @@ fn time_after(c: &mut Cur) {
     }
     let save2 = c.at;
     c.spaces();
-    if !(c.lit_ci("a.m.") || c.lit_ci("p.m.") || c.lit_ci("am") || c.lit_ci("pm")) {
+    if !(c.lit_ci("a.m.")
+        || c.lit_ci("p.m.")
+        || c.lit_ci("am")
+        || c.lit_ci("pm")
+        || c.lit_ci("uhr")
+        || c.lit_ci("hrs"))
+    {
         c.at = save2;
     }
     let save3 = c.at;
@@ -1348,6 +1354,11 @@ mod tests {
             ("19 de marzo de 2022", Some((Some(2022), 3, 19, None))),
             ("2022-03-19T10:00:00Z", Some((Some(2022), 3, 19, None))),
             ("19.03.2022", Some((Some(2022), 3, 19, None))),
+            ("17.05.2023, 10:32 Uhr", Some((Some(2023), 5, 17, None))),
+            (
+                "Publié le 17 mai 2023 à 10h32",
+                Some((Some(2023), 5, 17, None)),
+            ),
             (
                 "Published: Sept. 3, 2021 at 10:30 a.m. EDT",
                 Some((Some(2021), 9, 3, None)),
