@@ -79,6 +79,9 @@ pub struct DateOut {
     pub text: String,
     pub value: String,
     pub kind: DateKind,
+    /// TimeML `mod`: `START` ("early March"), `END` ("late last year"), `MID`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub modifier: Option<&'static str>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -210,6 +213,7 @@ impl ArticleReport {
                         text: s.text,
                         value: d.value.clone(),
                         kind: d.kind,
+                        modifier: d.modifier,
                     }
                 })
                 .collect(),
