@@ -19,7 +19,16 @@ fn main() {
     let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
     let rounds = 50;
     let mut t = [0f64; 8];
-    let names = ["clean", "normalize", "segment", "metadata", "entities", "dates", "quantities", "quotes"];
+    let names = [
+        "clean",
+        "normalize",
+        "segment",
+        "metadata",
+        "entities",
+        "dates",
+        "quantities",
+        "quotes",
+    ];
     // Warm up the lazily built lexicons once.
     let _ = storydiff::analyze_batch(&[storydiff::Input::new("w", texts[0].clone())]);
     for _ in 0..rounds {
@@ -37,7 +46,12 @@ fn main() {
             let s = Instant::now();
             let meta = extract::metadata::extract(text, Format::Plain, &cleaned.body);
             t[3] += s.elapsed().as_secs_f64();
-            let doc = Doc { text: norm.as_str(), seg: &seg, anchor: None, language: meta.language.as_ref().map(|f| f.value.as_str()) };
+            let doc = Doc {
+                text: norm.as_str(),
+                seg: &seg,
+                anchor: None,
+                language: meta.language.as_ref().map(|f| f.value.as_str()),
+            };
             let s = Instant::now();
             let ents = extract::entities::extract(&doc);
             t[4] += s.elapsed().as_secs_f64();
@@ -52,7 +66,11 @@ fn main() {
             t[7] += s.elapsed().as_secs_f64();
         }
     }
-    let inputs: Vec<storydiff::Input> = texts.iter().enumerate().map(|(i, t)| storydiff::Input::new(i.to_string(), t.clone())).collect();
+    let inputs: Vec<storydiff::Input> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| storydiff::Input::new(i.to_string(), t.clone()))
+        .collect();
     let s = Instant::now();
     for _ in 0..rounds {
         let _ = storydiff::analyze_batch(&inputs).unwrap();
@@ -66,8 +84,16 @@ fn main() {
     let comparing = s.elapsed().as_secs_f64() * 1e3 / rounds as f64;
     let total: f64 = t.iter().sum();
     for (n, v) in names.iter().zip(t) {
-        println!("{n:>11}: {:7.3} ms per batch ({:4.1}%)", v * 1e3 / rounds as f64, 100.0 * v / total);
+        println!(
+            "{n:>11}: {:7.3} ms per batch ({:4.1}%)",
+            v * 1e3 / rounds as f64,
+            100.0 * v / total
+        );
     }
-    println!("{:>11}: {:7.3} ms per batch", "total", total * 1e3 / rounds as f64);
+    println!(
+        "{:>11}: {:7.3} ms per batch",
+        "total",
+        total * 1e3 / rounds as f64
+    );
     println!("analyze_batch as a whole: {whole:.3} ms; compare: {comparing:.3} ms");
 }
