@@ -99,7 +99,7 @@ for (const c of cities) {
   if (!c.name.includes(" ") && isWord(c.name) && c.population < 300000) continue;
   add(c.name, "T");
   // Latin-script alternate spellings of big cities (Kiev for Kyiv, Moskau for Moscow).
-  if (c.population >= 2000000) {
+  if (c.population >= 1000000) {
     for (const a of c.alternatenames || [])
       if (latin(a) && /[a-z]/.test(a) && a.split(" ").length <= 2 && !/[a-z]-[a-z]|'/.test(a) && !isWord(a)) add(a, "T", c.name);
   }

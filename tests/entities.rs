@@ -131,6 +131,23 @@ fn roles_acronyms_and_short_names() {
 }
 
 #[test]
+fn german_nouns_are_not_names() {
+    let text = "Die Regierung in Berlin hat am Montag neue Regeln beschlossen, sagte Olaf Scholz.";
+    let seg = segment(text);
+    let doc = Doc {
+        text,
+        seg: &seg,
+        anchor: None,
+        language: Some("de"),
+    };
+    let got: Vec<(&str, EntityLabel)> = entities::extract(&doc)
+        .iter()
+        .map(|m| (m.span.of(text), m.label))
+        .collect();
+    assert_eq!(got, [("Berlin", Place), ("Olaf Scholz", Person)]);
+}
+
+#[test]
 fn demonyms_link_to_countries() {
     let text = "Kazakh authorities and South African officials met Russians in Almaty.";
     let seg = segment(text);
@@ -323,4 +340,37 @@ mod properties {
             prop_assert!(m.windows(2).all(|w| w[0].span.start <= w[1].span.start));
         }
     }
+}
+
+/// The seeds' mentions, one a line (`article start..end LABEL text -> name [role]`), pinned in
+/// `tests/golden/entities_seeds.txt`; `UPDATE_GOLDEN=1` rewrites it after a reviewed change.
+#[test]
+fn seeds_golden() {
+    let mut out = String::new();
+    for (i, a) in seeds().iter().enumerate() {
+        for e in &a.entities {
+            let role = e
+                .role
+                .as_deref()
+                .map(|r| format!(" [{r}]"))
+                .unwrap_or_default();
+            out.push_str(&format!(
+                "{i} {}..{} {} {} -> {}{role}\n",
+                e.span.start,
+                e.span.end,
+                e.label.as_str(),
+                e.span.of(a.analysis_text()),
+                e.name
+            ));
+        }
+    }
+    let path = "tests/golden/entities_seeds.txt";
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(path, &out).unwrap();
+    }
+    let want = std::fs::read_to_string(path).expect("golden file (UPDATE_GOLDEN=1 to create)");
+    assert!(
+        want == out,
+        "seed mentions changed; diff {path} against UPDATE_GOLDEN=1 output"
+    );
 }

@@ -321,7 +321,11 @@ pub fn same_name(a: &str, b: &str, label: EntityLabel) -> Option<(&'static str, 
     }
     if label == EntityLabel::Place {
         if let (Some(pa), Some(pb)) = (lexicon::place(a), lexicon::place(b)) {
-            return (pa.canonical == pb.canonical).then_some(("one place in the gazetteer", 0.95));
+            if pa.canonical == pb.canonical {
+                return Some(("one place in the gazetteer", 0.95));
+            }
+            // Two gazetteer places: only one spelling apart ("Odessa", Texas, and "Odesa").
+            return (ka == kb).then_some(("transliteration variant of a gazetteer name", 0.7));
         }
     }
     if label == EntityLabel::Person {

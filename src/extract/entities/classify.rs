@@ -323,6 +323,9 @@ pub fn classify(doc: &Doc, runs: &[Run], ev: &Evidence) -> Vec<Candidate> {
                 || lexicon::demonym(first).is_some()
             {
                 Some(EntityLabel::Org)
+            } else if strict_capitals(doc) {
+                // German capitalizes every noun: capitals alone say nothing.
+                None
             } else if pieces
                 .iter()
                 .all(|p| p.connector || !lexicon::is_common_word(&p.span.of(text).to_lowercase()))
@@ -464,6 +467,13 @@ fn single(doc: &Doc, run: &Run, pieces: &[Piece], ev: &Evidence) -> Option<Candi
         end_tok: run.end_tok,
         first_tok: run.first_tok,
     })
+}
+
+/// Whether the language capitalizes common nouns (German), so that an unknown
+/// capitalized word is no evidence of a name.
+pub fn strict_capitals(doc: &Doc) -> bool {
+    doc.language
+        .is_some_and(|l| l == "de" || l.starts_with("de-"))
 }
 
 /// A label from the words around: "the Zaporizhzhia region", "the island of Rhodes",

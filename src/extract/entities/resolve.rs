@@ -162,6 +162,9 @@ pub fn resolve(doc: &Doc, cands: Vec<Candidate>) -> Vec<EntityMention> {
         if label.is_none() {
             label = known.get(&s).copied();
         }
+        if label.is_none() && !c.allcaps && super::classify::strict_capitals(doc) {
+            continue;
+        }
         let label = label.unwrap_or_else(|| {
             let prev = c
                 .first_tok
