@@ -2894,6 +2894,10 @@ mod tests {
             ("it said", "“It is there,” the mayor's office said. “It has always been there,” it added.", "It has always been there,", Direct, Some("mayor's office")),
             ("new person between", "“We will build it,” said Mayor Tom Hart.\n\nCouncil member Janet Ruiz, a critic, disagreed. “The money is not there.”", "The money is not there.", Direct, Some("Janet Ruiz")),
             ("no speaker", "The so-called “peace plan” was rejected.", "peace plan", Scare, None),
+            ("participle subject", "Transport Minister Kostas Karamanlis resigned, saying he took responsibility “for the failures of the state”.", "for the failures of the state", Partial, Some("Kostas Karamanlis")),
+            ("unnamed role subject", "Eddie Rowe spoke first. A spokesman for the Rapid Support Forces denied it. “We have opened every road,” he told Al Jazeera.", "We have opened every road,", Direct, Some("spokesman for the Rapid Support Forces")),
+            ("place is no person", "Marine biologist Ove Hoegh-Guldberg said the Great Barrier Reef had suffered again. “The reef can recover,” he said.", "The reef can recover,", Direct, Some("Ove Hoegh-Guldberg")),
+            ("apposition after quote", "“We want respect,” Mário Nogueira, head of the Fenprof union, told reporters outside the ministry.", "We want respect,", Direct, Some("Mário Nogueira")),
             ("reversed guillemets", "»Wir schaffen das«, sagte Angela Merkel.", "Wir schaffen das", Direct, Some("Angela Merkel")),
             ("nested", "“He told me ‘never again’, and I believed him,” said Ana Lima.", "He told me 'never again', and I believed him,", Direct, Some("Ana Lima")),
         ];
