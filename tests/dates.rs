@@ -496,6 +496,12 @@ fn expressions_with_an_anchor() {
             &[("annual", "P1Y"), ("year-end", "2022"), ("quarterly", "P3M")],
         ),
         (
+            "foreign month and year",
+            "2022-03-19",
+            "Les prix ont augmenté en mai 2021 et en août 2021.",
+            &[("mai 2021", "2021-05"), ("août 2021", "2021-08")],
+        ),
+        (
             "foreign weekday",
             "2022-03-19",
             "Les militants ont manifesté le samedi.",
@@ -604,6 +610,7 @@ fn not_dates() {
         ),
         ("count not year", "A crowd of 2000 people gathered."),
         ("surname", "Mr. Sunday, a former judge, spoke."),
+        ("planet", "The Mars 2020 rover landed."),
         (
             "weekday in a name",
             "Bloody Sunday is remembered. The Sunday Times wrote.",

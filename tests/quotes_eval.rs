@@ -8,7 +8,7 @@ mod eval;
 
 #[test]
 fn test_sets_are_big_enough() {
-    let n: usize = ["news", "heldout", "blind", "blind2"]
+    let n: usize = ["news", "heldout", "blind", "blind2", "blind3"]
         .iter()
         .map(|s| {
             eval::load(s)
@@ -29,6 +29,7 @@ fn attribution_floor() {
         ("heldout", 0.85, 0.85),
         ("blind", 0.80, 0.80),
         ("blind2", 0.80, 0.80),
+        ("blind3", 0.80, 0.80),
     ];
     for (set, p, r) in floors {
         let s = eval::score(&eval::load(set), false);

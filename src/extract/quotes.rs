@@ -1534,10 +1534,12 @@ fn attribution_at(
     // A participle ("citing", "arguing") modifies the noun before it: its
     // speaker is the clause's, given by an earlier cue.
     if cue_l.ends_with("ing") {
-        return Some(Attr {
-            cue: c,
-            speaker: fallback,
+        // "Karamanlis resigned, saying ...": else the sentence's subject.
+        let speaker = fallback.or_else(|| {
+            let comma_before = c > sa && tk.t[c - 1].text == ",";
+            comma_before.then(|| sentence_subject(tk, sa, c)).flatten()
         });
+        return Some(Attr { cue: c, speaker });
     }
     // Walk back over adverbs and auxiliaries.
     let mut k = c;
@@ -1696,55 +1698,10 @@ fn attribution_at(
             "and" | "but" | "then" | "et" | "und" | "y" | "pero" | "mais" | "aber" | "ma" | "e"
         )
     }) {
-        let mut e = sa;
-        let mut seen_cap = false;
-        while e < c && e - sa < 8 {
-            let t = &tk.t[e];
-            let honorific_dot =
-                t.text == "." && e > sa && HONORIFICS.contains(&tk.t[e - 1].lower.as_str());
-            // After a name, a lower-case word is the verb: "The European Central Bank left".
-            if seen_cap
-                && !t.is_cap()
-                && !honorific_dot
-                && !is_particle(&t.lower)
-                && t.lower != "of"
-            {
-                break;
-            }
-            if t.is_cap() && !STARTERS.contains(&t.lower.as_str()) {
-                seen_cap = true;
-            }
-            if !(t.is_word() || honorific_dot)
-                || !honorific_dot
-                    && (BREAK.contains(&t.lower.as_str())
-                        || SKIP.contains(&t.lower.as_str()) && !t.is_cap()
-                        || is_say(tk, e)
-                        || REPORTING.contains(&t.lower.as_str())
-                        || !t.is_cap()
-                            && (t.lower.ends_with("ed")
-                                || t.lower.ends_with('s') && e > sa && tk.t[e - 1].is_cap()))
-            {
-                break;
-            }
-            e += 1;
-        }
-        if e > sa {
-            // "The former president's lawyer, Celso Vilardi, called ... and said".
-            if tk.is(e, ",") {
-                let mut f = e + 1;
-                while f < c && tk.t[f].text != "," {
-                    f += 1;
-                }
-                if f < c && f > e + 1 && is_name_only(tk, e + 1, f) {
-                    return Some(Attr {
-                        cue: c,
-                        speaker: np_speaker(tk, e + 1, f),
-                    });
-                }
-            }
+        if let Some(sp) = sentence_subject(tk, sa, c) {
             return Some(Attr {
                 cue: c,
-                speaker: np_speaker(tk, sa, e),
+                speaker: Some(sp),
             });
         }
     }
@@ -1762,6 +1719,53 @@ fn attribution_at(
         cue: c,
         speaker: None,
     })
+}
+
+/// The subject at the start of the sentence beginning at token `sa`, when
+/// it is a noun phrase before the verb: "Borrell expressed ... and added",
+/// "The former president's lawyer, Celso Vilardi, called ...".
+fn sentence_subject(tk: &Toks, sa: usize, c: usize) -> Option<(String, Span)> {
+    let mut e = sa;
+    let mut seen_cap = false;
+    while e < c && e - sa < 8 {
+        let t = &tk.t[e];
+        let honorific_dot =
+            t.text == "." && e > sa && HONORIFICS.contains(&tk.t[e - 1].lower.as_str());
+        // After a name, a lower-case word is the verb: "The European Central Bank left".
+        if seen_cap && !t.is_cap() && !honorific_dot && !is_particle(&t.lower) && t.lower != "of" {
+            break;
+        }
+        if t.is_cap() && !STARTERS.contains(&t.lower.as_str()) {
+            seen_cap = true;
+        }
+        if !(t.is_word() || honorific_dot)
+            || !honorific_dot
+                && (BREAK.contains(&t.lower.as_str())
+                    || SKIP.contains(&t.lower.as_str()) && !t.is_cap()
+                    || is_say(tk, e)
+                    || REPORTING.contains(&t.lower.as_str())
+                    || !t.is_cap()
+                        && (t.lower.ends_with("ed")
+                            || t.lower.ends_with('s') && e > sa && tk.t[e - 1].is_cap()))
+        {
+            break;
+        }
+        e += 1;
+    }
+    if e > sa {
+        // "The former president's lawyer, Celso Vilardi, called ... and said".
+        if tk.is(e, ",") {
+            let mut f = e + 1;
+            while f < c && tk.t[f].text != "," {
+                f += 1;
+            }
+            if f < c && f > e + 1 && is_name_only(tk, e + 1, f) {
+                return np_speaker(tk, e + 1, f);
+            }
+        }
+        return np_speaker(tk, sa, e);
+    }
+    None
 }
 
 /// Cues of languages that drop the subject pronoun ("dijo", "ha detto").
@@ -1800,12 +1804,18 @@ fn apposition(tk: &Toks, left: usize, comma: usize) -> Option<(String, Span)> {
     let mut k = comma;
     while k > left {
         k -= 1;
-        if tk.t[k].text == "," {
+        if matches!(tk.t[k].text, "," | "\"" | "«" | "»") {
             segs.push((k + 1, e));
             e = k;
+            if tk.t[k].text != "," {
+                break; // no further back than a quote mark
+            }
         }
     }
-    segs.push((left, e));
+    let from_start = k == left && !matches!(tk.t[left].text, "\"" | "«" | "»");
+    if from_start {
+        segs.push((left, e));
+    }
     // The nearest segment that is a name alone.
     let quoted = |a: usize, b: usize| (a..b).any(|k| matches!(tk.t[k].text, "\"" | "«" | "»"));
     for &(a, b) in &segs {
@@ -1814,7 +1824,7 @@ fn apposition(tk: &Toks, left: usize, comma: usize) -> Option<(String, Span)> {
         }
     }
     // Otherwise the sentence's first segment, when it starts with a name.
-    let &(a, b) = segs.last()?;
+    let &(a, b) = segs.last().filter(|_| from_start)?;
     if b > a && b - a <= 10 && !quoted(a, b) {
         return np_speaker(tk, a, b);
     }
@@ -2329,24 +2339,28 @@ impl NameIndex {
             let first = tk.at(span.start);
             let before = first.checked_sub(1).map(|p| &tk.t[p]);
             let after = tk.t.get(e);
-            let personish = (s..first).any(|j| is_title(&tk.t[j].lower))
-                || before
-                    .is_some_and(|p| is_title(&p.lower) || ROLE_NOUNS.contains(&p.lower.as_str()))
-                || after.is_some_and(|a| a.text == ",")
-                    && (before.is_some_and(|p| p.text == ",")
-                        || tk.t.get(e + 1).is_some_and(|n| {
-                            matches!(n.lower.as_str(), "a" | "an" | "the" | "who")
-                                || ROLE_NOUNS.contains(&n.lower.as_str())
-                                || n.kind == TokenKind::Number
-                        }))
-                || after.is_some_and(|a| {
-                    a.is_word()
-                        && !a.is_cap()
-                        && !matches!(
-                            a.lower.as_str(),
-                            "of" | "and" | "or" | "in" | "at" | "on" | "for" | "to"
-                        )
-                });
+            // "the Great Barrier Reef had suffered" is no person.
+            let after_article = s > 0 && matches!(tk.t[s - 1].lower.as_str(), "the" | "a" | "an");
+            let personish = !after_article
+                && ((s..first).any(|j| is_title(&tk.t[j].lower))
+                    || before.is_some_and(|p| {
+                        is_title(&p.lower) || ROLE_NOUNS.contains(&p.lower.as_str())
+                    })
+                    || after.is_some_and(|a| a.text == ",")
+                        && (before.is_some_and(|p| p.text == ",")
+                            || tk.t.get(e + 1).is_some_and(|n| {
+                                matches!(n.lower.as_str(), "a" | "an" | "the" | "who")
+                                    || ROLE_NOUNS.contains(&n.lower.as_str())
+                                    || n.kind == TokenKind::Number
+                            }))
+                    || after.is_some_and(|a| {
+                        a.is_word()
+                            && !a.is_cap()
+                            && !matches!(
+                                a.lower.as_str(),
+                                "of" | "and" | "or" | "in" | "at" | "on" | "for" | "to"
+                            )
+                    }));
             runs.push((name, span.start, personish && is_person_like_text(tk, span)));
             run_ends.push(span.end);
         }
@@ -2511,6 +2525,16 @@ const ROLE_NOUNS: &[&str] = &[
     "volunteer",
     "survivor",
     "pensioner",
+    "investor",
+    "customer",
+    "client",
+    "employee",
+    "parent",
+    "veteran",
+    "refugee",
+    "migrant",
+    "homeowner",
+    "tenant",
     "patient",
     "patientin",
     "retiree",
@@ -2701,6 +2725,44 @@ fn resolve(tk: &Toks, names: &NameIndex, entities: &[EntityMention], found: &mut
             }
         }
     }
+    // Subjects that describe a person without naming them: "A spokesman for
+    // the Rapid Support Forces denied ...", for a "he" that follows.
+    for &(sa, se) in &tk.sent {
+        let mut k = sa;
+        while k < se && k < sa + 3 && !ROLE_NOUNS.contains(&tk.t[k].lower.as_str()) {
+            let l = tk.t[k].lower.as_str();
+            if !(matches!(l, "a" | "an" | "the" | "one") || !tk.t[k].is_cap() && tk.t[k].is_word())
+            {
+                break;
+            }
+            k += 1;
+        }
+        let role = tk.t.get(k).filter(|_| k < se && k < sa + 3);
+        if role.is_some_and(|t| ROLE_NOUNS.contains(&t.lower.as_str()) && !t.is_cap()) {
+            if let Some((mut n, mut sp)) = sentence_subject(tk, sa, se) {
+                // "spokesman for the Rapid Support Forces"
+                let e = tk.at(sp.end);
+                if e < se && matches!(tk.t[e].lower.as_str(), "for" | "of" | "at") {
+                    let mut f = e + 1;
+                    if tk.is(f, "the") {
+                        f += 1;
+                    }
+                    let g = f;
+                    while f < se && tk.t[f].is_cap() {
+                        f += 1;
+                    }
+                    if f > g {
+                        sp = Span::new(sp.start, tk.t[f - 1].span.end);
+                        n = sp.of(tk.text).to_string();
+                    }
+                }
+                if !n.contains('"') {
+                    mention_spans.push(sp);
+                    persons.push((n, sp.start));
+                }
+            }
+        }
+    }
     persons.sort_by_key(|p| p.1);
     mention_spans.sort();
     // Organisations and groups quoted, for "it said", "they said".
@@ -2832,6 +2894,10 @@ mod tests {
             ("it said", "“It is there,” the mayor's office said. “It has always been there,” it added.", "It has always been there,", Direct, Some("mayor's office")),
             ("new person between", "“We will build it,” said Mayor Tom Hart.\n\nCouncil member Janet Ruiz, a critic, disagreed. “The money is not there.”", "The money is not there.", Direct, Some("Janet Ruiz")),
             ("no speaker", "The so-called “peace plan” was rejected.", "peace plan", Scare, None),
+            ("participle subject", "Transport Minister Kostas Karamanlis resigned, saying he took responsibility “for the failures of the state”.", "for the failures of the state", Partial, Some("Kostas Karamanlis")),
+            ("unnamed role subject", "Eddie Rowe spoke first. A spokesman for the Rapid Support Forces denied it. “We have opened every road,” he told Al Jazeera.", "We have opened every road,", Direct, Some("spokesman for the Rapid Support Forces")),
+            ("place is no person", "Marine biologist Ove Hoegh-Guldberg said the Great Barrier Reef had suffered again. “The reef can recover,” he said.", "The reef can recover,", Direct, Some("Ove Hoegh-Guldberg")),
+            ("apposition after quote", "“We want respect,” Mário Nogueira, head of the Fenprof union, told reporters outside the ministry.", "We want respect,", Direct, Some("Mário Nogueira")),
             ("reversed guillemets", "»Wir schaffen das«, sagte Angela Merkel.", "Wir schaffen das", Direct, Some("Angela Merkel")),
             ("nested", "“He told me ‘never again’, and I believed him,” said Ana Lima.", "He told me 'never again', and I believed him,", Direct, Some("Ana Lima")),
         ];

@@ -350,8 +350,16 @@ impl Scanner<'_, '_> {
     /// "March 19", "March 19, 2022", "Jan. 6", "March 2022", "March".
     fn month_first(&self, j: usize) -> Hit {
         let m = lexicon::month(self.low(j))?;
-        let english = !m.needs_number || !self.word(j) || self.low(j).len() <= 4;
+        // English names and abbreviations are capitalized; French and Spanish ones need not be.
+        const ABBREVIATIONS: &[&str] = &[
+            "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+        ];
+        let english = !m.needs_number || self.any(j, ABBREVIATIONS);
         if english && !self.cap(j) {
+            return None;
+        }
+        // "the Mars 2020 mission": French and Spanish write months in lower case.
+        if !english && m.ambiguous && self.cap(j) && j > 0 {
             return None;
         }
         let mut k = j + 1;
