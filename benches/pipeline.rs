@@ -3,58 +3,67 @@
 //! Unicode words (the floor any text tool pays). Quote ratios against the
 //! anchors, not absolute times: `cargo bench --bench pipeline`.
 
-use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
-use storydiff::text::{normalize, segment};
-use storydiff::{analyze_batch, compare, Input};
-use unicode_segmentation::UnicodeSegmentation;
+// criterion is a native dev-dependency: on wasm32 the bench is an empty program.
+#[cfg(not(target_arch = "wasm32"))]
+mod native {
+    use criterion::{black_box, criterion_group, Criterion, Throughput};
+    use storydiff::text::{normalize, segment};
+    use storydiff::{analyze_batch, compare, Input};
+    use unicode_segmentation::UnicodeSegmentation;
 
-fn seeds() -> Vec<Input> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds");
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    paths.sort();
-    paths
-        .iter()
-        .map(|p| {
-            let id = p.file_stem().unwrap().to_string_lossy().into_owned();
-            Input::new(id, std::fs::read_to_string(p).unwrap())
-        })
-        .collect()
+    fn seeds() -> Vec<Input> {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds");
+        let mut paths: Vec<_> = std::fs::read_dir(dir)
+            .unwrap()
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .collect();
+        paths.sort();
+        paths
+            .iter()
+            .map(|p| {
+                let id = p.file_stem().unwrap().to_string_lossy().into_owned();
+                Input::new(id, std::fs::read_to_string(p).unwrap())
+            })
+            .collect()
+    }
+
+    fn bench(c: &mut Criterion) {
+        let inputs = seeds();
+        let all: String = inputs
+            .iter()
+            .map(|i| i.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\n\n");
+        let bytes = all.len() as u64;
+        let mut g = c.benchmark_group("seeds");
+        g.throughput(Throughput::Bytes(bytes));
+        g.bench_function("anchor/split_whitespace", |b| {
+            b.iter(|| black_box(&all).split_whitespace().count())
+        });
+        g.bench_function("anchor/unicode_words", |b| {
+            b.iter(|| black_box(&all).unicode_words().count())
+        });
+        g.bench_function("normalize", |b| b.iter(|| normalize(black_box(&all))));
+        g.bench_function("normalize+segment", |b| {
+            b.iter(|| {
+                let t = normalize(black_box(&all));
+                segment(t.as_str()).tokens.len()
+            })
+        });
+        g.bench_function("analyze_batch", |b| {
+            b.iter(|| analyze_batch(black_box(&inputs)).unwrap())
+        });
+        let articles = analyze_batch(&inputs).unwrap();
+        g.bench_function("compare", |b| b.iter(|| compare(black_box(&articles))));
+        g.finish();
+    }
+
+    criterion_group!(benches, bench);
 }
 
-fn bench(c: &mut Criterion) {
-    let inputs = seeds();
-    let all: String = inputs
-        .iter()
-        .map(|i| i.text.as_str())
-        .collect::<Vec<_>>()
-        .join("\n\n");
-    let bytes = all.len() as u64;
-    let mut g = c.benchmark_group("seeds");
-    g.throughput(Throughput::Bytes(bytes));
-    g.bench_function("anchor/split_whitespace", |b| {
-        b.iter(|| black_box(&all).split_whitespace().count())
-    });
-    g.bench_function("anchor/unicode_words", |b| {
-        b.iter(|| black_box(&all).unicode_words().count())
-    });
-    g.bench_function("normalize", |b| b.iter(|| normalize(black_box(&all))));
-    g.bench_function("normalize+segment", |b| {
-        b.iter(|| {
-            let t = normalize(black_box(&all));
-            segment(t.as_str()).tokens.len()
-        })
-    });
-    g.bench_function("analyze_batch", |b| {
-        b.iter(|| analyze_batch(black_box(&inputs)).unwrap())
-    });
-    let articles = analyze_batch(&inputs).unwrap();
-    g.bench_function("compare", |b| b.iter(|| compare(black_box(&articles))));
-    g.finish();
-}
+#[cfg(not(target_arch = "wasm32"))]
+criterion::criterion_main!(native::benches);
 
-criterion_group!(benches, bench);
-criterion_main!(benches);
+#[cfg(target_arch = "wasm32")]
+fn main() {}
