@@ -104,7 +104,7 @@ const FIRST_NAMES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/first_names
 const COMMON_WORDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/common_words.txt.deflate"));
 
 /// Inflates a compiled-in list once; it lives as long as the program.
-fn inflate(packed: &'static [u8]) -> &'static str {
+pub(crate) fn inflate(packed: &'static [u8]) -> &'static str {
     let bytes =
         miniz_oxide::inflate::decompress_to_vec(packed).expect("build.rs wrote valid DEFLATE");
     let text = String::from_utf8(bytes).expect("the lists are UTF-8");

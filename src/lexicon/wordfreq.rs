@@ -4,13 +4,32 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-const LISTS: &[(&str, &str)] = &[
-    ("en", include_str!("../../data/wordfreq/en.txt")),
-    ("fr", include_str!("../../data/wordfreq/fr.txt")),
-    ("de", include_str!("../../data/wordfreq/de.txt")),
-    ("es", include_str!("../../data/wordfreq/es.txt")),
-    ("ru", include_str!("../../data/wordfreq/ru.txt")),
-    ("it", include_str!("../../data/wordfreq/it.txt")),
+/// (language code, the list deflated by build.rs from `data/wordfreq/<code>.txt`)
+const LISTS: &[(&str, &[u8])] = &[
+    (
+        "en",
+        include_bytes!(concat!(env!("OUT_DIR"), "/wordfreq-en.txt.deflate")),
+    ),
+    (
+        "fr",
+        include_bytes!(concat!(env!("OUT_DIR"), "/wordfreq-fr.txt.deflate")),
+    ),
+    (
+        "de",
+        include_bytes!(concat!(env!("OUT_DIR"), "/wordfreq-de.txt.deflate")),
+    ),
+    (
+        "es",
+        include_bytes!(concat!(env!("OUT_DIR"), "/wordfreq-es.txt.deflate")),
+    ),
+    (
+        "ru",
+        include_bytes!(concat!(env!("OUT_DIR"), "/wordfreq-ru.txt.deflate")),
+    ),
+    (
+        "it",
+        include_bytes!(concat!(env!("OUT_DIR"), "/wordfreq-it.txt.deflate")),
+    ),
 ];
 
 /// The Zipf value given to a word that is in no list: rarer than the rarest listed.
@@ -22,7 +41,7 @@ fn table(i: usize) -> &'static Table {
     static TABLES: [OnceLock<Table>; 6] = [const { OnceLock::new() }; 6];
     TABLES[i].get_or_init(|| {
         let mut t = HashMap::new();
-        for line in LISTS[i].1.lines() {
+        for line in super::inflate(LISTS[i].1).lines() {
             let Some((zipf, words)) = line.split_once('\t') else {
                 continue;
             };
