@@ -4,6 +4,7 @@
 //! ```text
 //! cargo run --example clean_eval            # table and totals
 //! cargo run --example clean_eval -- --show blog   # the extracted text of one page
+//! cargo run --example clean_eval -- --json        # {page: extracted text}, for scripts/clean_reference.py
 //! ```
 
 use storydiff::clean::{clean, token_scores, BatchEvidence, Format, TokenScores};
@@ -22,11 +23,15 @@ fn main() {
         .filter(|p| p.extension().is_some_and(|e| e == "html"))
         .collect();
     pages.sort();
+    let json = args.iter().any(|a| a == "--json");
+    let mut out = serde_json::Map::new();
     let mut total = TokenScores::default();
-    println!(
-        "{:<20} {:>9} {:>9} {:>9}",
-        "page", "precision", "recall", "f1"
-    );
+    if !json {
+        println!(
+            "{:<20} {:>9} {:>9} {:>9}",
+            "page", "precision", "recall", "f1"
+        );
+    }
     for path in pages {
         let name = path
             .file_stem()
@@ -44,6 +49,11 @@ fn main() {
                 println!("  [{}] {:?}", r.reason, t);
             }
         }
+        total = total.add(&s);
+        if json {
+            out.insert(name, cleaned.body.as_str().into());
+            continue;
+        }
         println!(
             "{:<20} {:>9.3} {:>9.3} {:>9.3}",
             name,
@@ -51,7 +61,10 @@ fn main() {
             s.recall,
             s.f1()
         );
-        total = total.add(&s);
+    }
+    if json {
+        println!("{}", serde_json::Value::Object(out));
+        return;
     }
     println!(
         "{:<20} {:>9.3} {:>9.3} {:>9.3}   ({} of {} extracted tokens expected, {} expected)",

@@ -176,7 +176,7 @@ pub fn load(name: &str) -> Set {
 fn main() {
     let verbose = std::env::args().any(|a| a == "--verbose" || a == "-v");
     let mut total = Score::default();
-    for name in ["news", "heldout"] {
+    for name in ["news", "heldout", "blind", "blind2", "blind3"] {
         let set = load(name);
         let s = score(&set, verbose);
         println!("== {name}: {} documents", set.docs.len());

@@ -79,6 +79,9 @@ pub struct DateOut {
     pub text: String,
     pub value: String,
     pub kind: DateKind,
+    /// TimeML `mod`: `START` ("early March"), `END` ("late last year"), `MID`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub modifier: Option<&'static str>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -89,6 +92,8 @@ pub struct QuantityOut {
     pub low: Option<f64>,
     pub high: Option<f64>,
     pub unit: Option<String>,
+    /// What happened to what is counted ("killed", "injured", "arrested").
+    pub counts: Option<String>,
     pub hedge: Hedge,
     pub source: Option<String>,
 }
@@ -208,6 +213,7 @@ impl ArticleReport {
                         text: s.text,
                         value: d.value.clone(),
                         kind: d.kind,
+                        modifier: d.modifier,
                     }
                 })
                 .collect(),
@@ -223,6 +229,7 @@ impl ArticleReport {
                         low: q.low,
                         high: q.high,
                         unit: q.unit.clone(),
+                        counts: q.counts.clone(),
                         hedge: q.hedge,
                         source: q.source.clone(),
                     }
@@ -402,8 +409,9 @@ pub struct FactPair {
     pub kind: Option<ConflictKind>,
 }
 
+/// Three decimals, and never `-0` (an empty float sum is negative zero).
 fn round(x: f64) -> f64 {
-    (x * 1000.0).round() / 1000.0
+    (x * 1000.0).round() / 1000.0 + 0.0
 }
 
 impl CompareReport {
@@ -477,14 +485,14 @@ impl CompareReport {
             .collect();
         CompareReport {
             schema_version: SCHEMA_VERSION,
-            articles: article_reports(articles, &table),
+            articles: article_reports(articles, table),
             clusters: ClustersOut {
                 event: ids(&comparison.clusters.event),
                 story: ids(&comparison.clusters.story),
                 topic: ids(&comparison.clusters.topic),
             },
             pairs,
-            entities: entity_rows(articles, &table),
+            entities: entity_rows(articles, table),
         }
     }
 }

@@ -96,6 +96,7 @@ fn seeds_variant_sets_merged_and_nothing_else() {
         ),
         (Org, &["Eurasian Economic Union"]),
         (Place, &["Kazakhstan", "Kazakhastan"]),
+        (Org, &["UN", "United Nations"]),
     ];
     for (l, names) in same_sets {
         let ids: Vec<usize> = names.iter().map(|n| id(*l, n)).collect();
@@ -130,6 +131,16 @@ fn seeds_variant_sets_merged_and_nothing_else() {
     ];
     let ids: std::collections::HashSet<usize> = apart.iter().map(|(l, n)| id(*l, n)).collect();
     assert_eq!(ids.len(), apart.len());
+    let orgs = [
+        (Org, "AFP"),
+        (Org, "European Union"),
+        (Org, "European Commission"),
+        (Org, "European Parliament"),
+        (Org, "Eurasian Economic Union"),
+        (Org, "United Nations"),
+    ];
+    let ids: std::collections::HashSet<usize> = orgs.iter().map(|(l, n)| id(*l, n)).collect();
+    assert_eq!(ids.len(), orgs.len());
     let places = [
         (Place, "Kazakhstan"),
         (Place, "Uzbekistan"),

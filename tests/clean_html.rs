@@ -22,7 +22,10 @@ const PAGES: &[&str] = &[
     "comments_related",
     "french_news",
     "german_magazine",
+    "italian_blog",
     "news_site",
+    "newsroom_divs",
+    "russian_news",
     "spanish_news",
     "table_layout",
     "wire_story",
@@ -146,6 +149,30 @@ fn furniture_never_reaches_the_body() {
             &["Front page", "Archive", "Email the editor", "All rights"],
         ),
         (
+            "newsroom_divs",
+            &[
+                "Advertisement",
+                "Continue reading",
+                "Related Coverage",
+                "Log in",
+                "Terms of Service",
+            ],
+        ),
+        (
+            "russian_news",
+            &["Читайте также", "Поделиться", "Другие новости", "Все права"],
+        ),
+        (
+            "italian_blog",
+            &[
+                "foto dell",
+                "Pubblicato in",
+                "commenti",
+                "Chi sono",
+                "Trieste",
+            ],
+        ),
+        (
             "wire_story",
             &[
                 "Sign in",
@@ -261,6 +288,36 @@ fn metadata_from_the_page() {
             None,
         ),
         (
+            "newsroom_divs",
+            "Wildfire smoke closes schools across three provinces",
+            None,
+            None,
+            None,
+            None,
+            "en",
+            None,
+        ),
+        (
+            "russian_news",
+            "В Казани открыли новую станцию метро",
+            Some("2024-09-01"),
+            None,
+            None,
+            Some("Городские новости"),
+            "ru",
+            None,
+        ),
+        (
+            "italian_blog",
+            "Tre giorni a Matera: cosa vedere e dove mangiare",
+            None,
+            None,
+            None,
+            None,
+            "it",
+            None,
+        ),
+        (
             "wire_story",
             "Kenya's central bank raises interest rate to 12.5%",
             Some("2023-12-05"),
@@ -313,4 +370,30 @@ fn agency_from_the_text() {
     let c = clean(&html, Format::Html, &BatchEvidence::default(), &[]);
     let m = metadata::extract(&html, Format::Html, &c.body);
     assert_eq!(m.agency.map(|f| f.value).as_deref(), Some("AP"));
+}
+
+#[test]
+fn undoing_a_removal_brings_its_text_back() {
+    let (html, _) = page("blog");
+    let first = clean(&html, Format::Html, &BatchEvidence::default(), &[]);
+    let comments = first
+        .removed
+        .iter()
+        .find(|r| r.reason == "comments")
+        .expect("a comments removal");
+    assert!(!first.body.as_str().contains("Priya"));
+    let again = clean(
+        &html,
+        Format::Html,
+        &BatchEvidence::default(),
+        &[comments.span],
+    );
+    assert!(
+        again.body.as_str().contains("Priya"),
+        "{}",
+        again.body.as_str()
+    );
+    assert!(!again.removed.iter().any(|r| r.span == comments.span));
+    // The rest of the page is still cleaned.
+    assert!(!again.body.as_str().contains("Recent Posts"));
 }

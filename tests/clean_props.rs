@@ -218,3 +218,93 @@ fn batch_evidence_removes_recurring_lines() {
     );
     assert!(c.body.as_str().starts_with("Same headline"));
 }
+
+/// Fragments that stress the tokenizer, references, datelines and bylines
+/// with multi-byte text next to every boundary.
+const SHARDS: &[&str] = &[
+    "<p>",
+    "</p>",
+    "<div class=\"share\">",
+    "</div>",
+    "<a href='x'>",
+    "</a>",
+    "<br>",
+    "<h1>",
+    "</h1>",
+    "<script>",
+    "</script>",
+    "<!--",
+    "-->",
+    "<",
+    ">",
+    "&",
+    "&amp;",
+    "&amp;rsquo;",
+    "&#x1F600;",
+    "&#8217;",
+    "&nbsp;",
+    "é",
+    "İ",
+    "ß",
+    "©",
+    "Copyright ",
+    "By ",
+    "Von ",
+    "March 19, 2022",
+    "Sunday, April 18",
+    "2022-03-19T",
+    "Stay tuned to ",
+    "Original url:",
+    "https://x.example/a",
+    "[",
+    "](",
+    ")",
+    "*",
+    "_",
+    "#",
+    "\n",
+    "\n\n",
+    " ",
+    "\u{a0}",
+    "Москва",
+    "東京",
+    "🙂",
+    "Ã©",
+    "â€™",
+    "Ð",
+    ".",
+    ":",
+    "told AFP",
+    "(Reuters)",
+    "International ",
+    "Read also: ",
+];
+
+fn shards() -> impl Strategy<Value = String> {
+    prop::collection::vec(0..SHARDS.len(), 0..60)
+        .prop_map(|ids| ids.into_iter().map(|i| SHARDS[i]).collect())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(500))]
+
+    #[test]
+    fn shards_never_panic_and_map(input in shards()) {
+        for format in [Format::Plain, Format::Markdown, Format::Html] {
+            let c = clean(&input, format, &BatchEvidence::default(), &[]);
+            check_spans(&input, &c)?;
+            let m = storydiff::extract::metadata::extract(&input, format, &c.body);
+            for f in [&m.title, &m.date, &m.byline, &m.agency, &m.url, &m.outlet, &m.language, &m.section]
+                .into_iter()
+                .flatten()
+            {
+                if let Some(s) = f.span {
+                    prop_assert!(s.end <= input.len() && input.is_char_boundary(s.start) && input.is_char_boundary(s.end));
+                }
+            }
+        }
+        let batch = BatchEvidence::gather(&[input.as_str(), input.as_str()]);
+        let c = clean(&input, Format::Plain, &batch, &[]);
+        check_spans(&input, &c)?;
+    }
+}

@@ -369,6 +369,139 @@ fn expressions_with_an_anchor() {
             &[("3 de marzo de 2022", "2022-03-03")],
         ),
         (
+            "holidays",
+            "2020-06-01",
+            "He died on Memorial Day; rallies grew over the Labor Day weekend last year.",
+            &[
+                ("Memorial Day", "2020-05-25"),
+                ("the Labor Day weekend", "2019-W35-WE"),
+                ("last year", "2019"),
+            ],
+        ),
+        (
+            "midweek and week-long",
+            "2021-06-21",
+            "The heat will peak midweek after a week-long wave.",
+            &[("midweek", "2021-W25"), ("week-long", "P1W")],
+        ),
+        (
+            "compound duration",
+            "2023-06-24",
+            "Contact was lost an hour and 45 minutes into the dive.",
+            &[("an hour and 45 minutes", "PT1H45M")],
+        ),
+        (
+            "military time with zone",
+            "2022-03-19",
+            "The strike began at 0900 GMT.",
+            &[("0900 GMT", "2022-03-19T09:00")],
+        ),
+        (
+            "day before yesterday",
+            "2022-03-19",
+            "It rained the day before yesterday.",
+            &[("the day before yesterday", "2022-03-17")],
+        ),
+        (
+            "this past weekend",
+            "2022-03-21",
+            "Crowds gathered this past weekend.",
+            &[("this past weekend", "2022-W11-WE")],
+        ),
+        (
+            "present tense schedule",
+            "2019-09-02",
+            "Parliament returns from recess on Tuesday.",
+            &[("Tuesday", "2019-09-03")],
+        ),
+        (
+            "once every",
+            "2024-02-29",
+            "It comes around once every four years.",
+            &[("once every four years", "P4Y")],
+        ),
+        (
+            "lower-case foreign weekday",
+            "2022-07-08",
+            "Los manifestantes se concentraron el viernes y protestarán el 15 de julio.",
+            &[("viernes", "2022-07-08"), ("15 de julio", "2022-07-15")],
+        ),
+        (
+            "year range",
+            "2022-03-19",
+            "Output fell in 2010-2015 and again between 2019 and 2020.",
+            &[
+                ("2010", "2010"),
+                ("2015", "2015"),
+                ("2019", "2019"),
+                ("2020", "2020"),
+            ],
+        ),
+        (
+            "earlier in the week",
+            "2022-03-19",
+            "Talks stalled earlier in the week.",
+            &[("earlier in the week", "2022-W11")],
+        ),
+        (
+            "foreign relative",
+            "2022-03-19",
+            "La semaine dernière, le mois prochain; letzte Woche; el año pasado; cette année.",
+            &[
+                ("La semaine dernière", "2022-W10"),
+                ("le mois prochain", "2022-04"),
+                ("letzte Woche", "2022-W10"),
+                ("el año pasado", "2021"),
+                ("cette année", "2022"),
+            ],
+        ),
+        (
+            "fiscal year",
+            "2022-03-19",
+            "Revenue fell in fiscal 2021.",
+            &[("fiscal 2021", "FY2021")],
+        ),
+        (
+            "numeric and possessive",
+            "2022-03-19",
+            "Filed 19/03/2022 and 3/4/2022; 2021's budget.",
+            &[
+                ("19/03/2022", "2022-03-19"),
+                ("3/4/2022", "2022-03-04"),
+                ("2021", "2021"),
+            ],
+        ),
+        (
+            "clock time before its day",
+            "2023-08-18",
+            "Residents were given until noon Friday to leave; trading opens at 9:30 a.m. ET on Monday.",
+            &[("noon Friday", "2023-08-18T12:00"), ("9:30 a.m. ET", "2023-08-21T09:30"), ("Monday", "2023-08-21")],
+        ),
+        (
+            "black friday",
+            "2021-11-26",
+            "Black Friday sales were weak.",
+            &[("Black Friday", "2021-11-26")],
+        ),
+        (
+            "foreign part of day and tense",
+            "2020-07-01",
+            "Ils pourront voyager, a annoncé le gouvernement mardi soir.",
+            &[("mardi soir", "2020-06-30TEV")],
+        ),
+        (
+            "annual and year-end",
+            "2022-03-19",
+            "The annual report is due by year-end; dividends are paid quarterly.",
+            &[("annual", "P1Y"), ("year-end", "2022"), ("quarterly", "P3M")],
+        ),
+        (
+            "foreign month and year",
+            "2022-03-19",
+            "Les prix ont augmenté en mai 2021 et en août 2021.",
+            &[("mai 2021", "2021-05"), ("août 2021", "2021-08")],
+        ),
+        (
             "foreign weekday",
             "2022-03-19",
             "Les militants ont manifesté le samedi.",
@@ -433,6 +566,21 @@ fn without_an_anchor_unknown_parts_are_x() {
 }
 
 #[test]
+fn numeric_dates_follow_the_language() {
+    let text = "Filed 3/4/2022.";
+    let seg = segment(text);
+    let doc = Doc {
+        text,
+        seg: &seg,
+        anchor: None,
+        language: Some("fr"),
+    };
+    let found = dates::extract(&doc);
+    assert_eq!(found[0].value, "2022-04-03");
+    assert_eq!(found[0].day(), CalendarDate::new(2022, 4, 3));
+}
+
+#[test]
 fn not_dates() {
     let cases: &[(&str, &str)] = &[
         ("channel", "The editor of Russia Today criticized it."),
@@ -453,6 +601,16 @@ fn not_dates() {
             "More than 2,000 people and 13 members were killed.",
         ),
         ("score", "They won 2:1 in the final."),
+        ("age", "He remained active well into his 90s."),
+        ("place", "Flights to Santo Domingo resumed."),
+        ("fall as a noun", "After the fall of Kabul, prices fell."),
+        (
+            "month as a name",
+            "The actor August Diehl and singer June Carter came.",
+        ),
+        ("count not year", "A crowd of 2000 people gathered."),
+        ("surname", "Mr. Sunday, a former judge, spoke."),
+        ("planet", "The Mars 2020 rover landed."),
         (
             "weekday in a name",
             "Bloody Sunday is remembered. The Sunday Times wrote.",
@@ -490,6 +648,14 @@ mod properties {
     use proptest::prelude::*;
 
     proptest! {
+        #[test]
+        fn any_text_is_safe(text in "\\PC{0,120}") {
+            for d in run(&text, Some("2022-03-19")).iter().chain(run(&text, None).iter()) {
+                prop_assert!(d.span.end <= text.len());
+                prop_assert!(text.is_char_boundary(d.span.start) && text.is_char_boundary(d.span.end));
+            }
+        }
+
         #[test]
         fn spans_are_on_char_boundaries_ordered_and_disjoint(
             text in "([A-Za-zéü0-9,.:'\\- ]|March|May|Saturday|last|next|week|19|2022|p\\.m\\.|ago|years| ){0,40}"

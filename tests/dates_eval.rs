@@ -26,6 +26,8 @@ fn floors() {
         ("dev", 0.90, 0.95, 0.90),
         ("test", 0.85, 0.90, 0.85),
         ("seeds", 0.85, 0.90, 0.85),
+        ("challenge", 0.85, 0.90, 0.80),
+        ("challenge2", 0.85, 0.90, 0.80),
     ];
     for (part, strict, relaxed, value) in floors {
         let c = counts(part);

@@ -8,7 +8,7 @@ mod eval;
 
 #[test]
 fn test_sets_are_big_enough() {
-    let n: usize = ["news", "heldout"]
+    let n: usize = ["news", "heldout", "blind", "blind2", "blind3"]
         .iter()
         .map(|s| {
             eval::load(s)
@@ -24,7 +24,13 @@ fn test_sets_are_big_enough() {
 #[test]
 fn attribution_floor() {
     // (set, precision floor, recall floor)
-    let floors: &[(&str, f64, f64)] = &[("news", 0.90, 0.90), ("heldout", 0.85, 0.85)];
+    let floors: &[(&str, f64, f64)] = &[
+        ("news", 0.90, 0.90),
+        ("heldout", 0.85, 0.85),
+        ("blind", 0.80, 0.80),
+        ("blind2", 0.80, 0.80),
+        ("blind3", 0.80, 0.80),
+    ];
     for (set, p, r) in floors {
         let s = eval::score(&eval::load(set), false);
         assert!(

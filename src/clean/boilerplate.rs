@@ -179,15 +179,22 @@ const COMMENT_FORM: &[&str] = &[
     "save my name, email, and website",
     "you must be logged in to post a comment",
     "log in to comment",
-    "post comment",
-    "cancel reply",
-    "name *",
-    "email *",
-    "website",
     "votre adresse e-mail ne sera pas publiée",
     "ihre e-mail-adresse wird nicht veröffentlicht",
     "tu dirección de correo electrónico no será publicada",
     "il tuo indirizzo email non sarà pubblicato",
+];
+
+/// Comment-form labels: whole lines only ("Website" alone, not "Website owners said").
+const COMMENT_FORM_LINES: &[&str] = &[
+    "post comment",
+    "cancel reply",
+    "name *",
+    "name",
+    "email *",
+    "email address *",
+    "website",
+    "comment *",
 ];
 
 const SHARE_WORDS: &[&str] = &[
@@ -238,6 +245,7 @@ const COUNT_WORDS: &[&str] = &[
     "m",
 ];
 
+/// Marks of a photo credit or caption, whatever else the line says.
 const PHOTO_MARKS: &[&str] = &[
     "/ flickr",
     "flickr /",
@@ -254,26 +262,31 @@ const PHOTO_MARKS: &[&str] = &[
     "photograph:",
     "image:",
     "image credit",
-    "image source",
     "credit:",
-    "picture:",
-    "(photo",
-    "[photo",
     "foto:",
     "фото:",
-    "/ afp",
     "afp photo",
     "afp via getty",
-    "reuters/",
-    "/reuters",
-    "/ reuters",
-    "ap photo",
     "epa-efe",
-    "/ epa",
     "wikimedia commons",
     "via wikimedia",
     "unsplash",
     "file photo",
+];
+
+/// Marks that are also story text ("a Reuters/Ipsos poll"): a credit only on
+/// a short line that does not end like a sentence.
+const WEAK_PHOTO_MARKS: &[&str] = &[
+    "/ afp",
+    "reuters/",
+    "/reuters",
+    "/ reuters",
+    "ap photo",
+    "/ epa",
+    "(photo",
+    "[photo",
+    "image source",
+    "picture:",
 ];
 
 const PROMO_PREFIXES: &[&str] = &[
@@ -302,8 +315,6 @@ const PROMO_PREFIXES: &[&str] = &[
     "do not miss",
     "support our journalism",
     "support independent journalism",
-    "advertisement",
-    "sponsored",
     "continue reading",
     "read the full story",
     "read the full article",
@@ -364,6 +375,11 @@ pub fn is_url(s: &str) -> bool {
 
 /// Judges one trimmed, non-empty line on its own.
 pub fn classify(line: &str) -> LineKind {
+    // Every rule is about short lines; a long paragraph is story (and
+    // lower-casing it would be the cost of the whole stage).
+    if word_count(line) > 60 {
+        return LineKind::Text;
+    }
     let l = core(line);
     let words = word_count(&l);
     if l.is_empty() {
@@ -416,7 +432,9 @@ pub fn classify(line: &str) -> LineKind {
     {
         return LineKind::CommentsHeader;
     }
-    if words <= 25 && COMMENT_FORM.iter().any(|p| l.starts_with(p)) {
+    if words <= 25 && COMMENT_FORM.iter().any(|p| l.starts_with(p))
+        || COMMENT_FORM_LINES.contains(&l.as_str()) && line.trim().len() < 20
+    {
         return LineKind::Remove("comments");
     }
     // "Original url:" and bare addresses.
@@ -453,11 +471,30 @@ pub fn classify(line: &str) -> LineKind {
         return LineKind::Remove("share-counter");
     }
     // Photo credits and captions carrying one.
-    if words <= 40 && PHOTO_MARKS.iter().any(|m| l.contains(m)) {
+    let is_credit = || {
+        let credit_at = PHOTO_MARKS.iter().filter_map(|m| l.rfind(m)).max();
+        credit_at.is_some_and(|at| !ends_sentence(line) || at + 60 >= l.len())
+            || words <= 25 && !ends_sentence(line) && WEAK_PHOTO_MARKS.iter().any(|m| l.contains(m))
+    };
+    if words <= 40 && is_credit() {
         return LineKind::Remove("photo-credit");
     }
     // Promotion of the outlet, newsletters, apps.
-    if words <= 30 && PROMO_PREFIXES.iter().any(|p| l.starts_with(p)) {
+    if words <= 30 && PROMO_PREFIXES.iter().any(|p| l.starts_with(p))
+        || matches!(
+            l.as_str(),
+            "advertisement"
+                | "advertising"
+                | "sponsored"
+                | "sponsored content"
+                | "publicité"
+                | "anzeige"
+                | "werbung"
+                | "publicidad"
+                | "pubblicità"
+                | "реклама"
+        )
+    {
         return LineKind::Remove("promo");
     }
     if words <= 30
@@ -489,6 +526,65 @@ pub fn classify(line: &str) -> LineKind {
     {
         return LineKind::Remove("copyright");
     }
+    if words <= 8 && is_relative_time(&l) {
+        return LineKind::Remove("dateline");
+    }
+    // Page tools and furniture that copy-paste picks up.
+    if words <= 6
+        && [
+            "skip to main content",
+            "skip to content",
+            "skip to navigation",
+            "listen to this article",
+            "listen to article",
+            "gift this article",
+            "save article",
+            "save for later",
+            "reading time",
+            "min read",
+            "print this article",
+            "font size",
+            "text size",
+        ]
+        .iter()
+        .any(|p| l.starts_with(p) || l.ends_with(p))
+    {
+        return LineKind::Remove("page-tools");
+    }
+    if words <= 30
+        && [
+            "image caption",
+            "media caption",
+            "image source",
+            "caption:",
+            "légende",
+        ]
+        .iter()
+        .any(|p| l.starts_with(p))
+    {
+        return LineKind::Remove("photo-credit");
+    }
+    if words <= 25
+        && [
+            "reporting by",
+            "additional reporting by",
+            "(reporting by",
+            "editing by",
+            "writing by",
+            "compiled by",
+            "with agencies",
+            "with afp",
+            "with reuters",
+            "avec afp",
+            "mit material von",
+            "con información de",
+        ]
+        .iter()
+        .any(|p| l.starts_with(p))
+        && (!ends_sentence(line) || l.contains(';') || l.contains("editing by"))
+    {
+        return LineKind::Remove("credits");
+    }
     if words <= 12
         && [
             "posted in ",
@@ -516,6 +612,37 @@ pub fn classify(line: &str) -> LineKind {
         return LineKind::Remove("dateline");
     }
     LineKind::Text
+}
+
+/// "Published 3 hours ago", "Updated 5 min ago", "il y a 2 heures",
+/// "vor 3 Stunden", "hace 2 horas".
+fn is_relative_time(l: &str) -> bool {
+    let words: Vec<&str> = l.split_whitespace().collect();
+    let Some(n) = words
+        .iter()
+        .position(|w| w.chars().all(|c| c.is_ascii_digit()))
+    else {
+        return false;
+    };
+    let unit = words.get(n + 1).copied().unwrap_or("");
+    let before = words[..n].join(" ");
+    let lead_ok = |allowed: &[&str]| allowed.contains(&before.as_str());
+    let en_unit = unit.starts_with("min")
+        || unit.starts_with("hour")
+        || unit.starts_with("hr")
+        || unit.starts_with("day")
+        || unit.starts_with("week");
+    (en_unit
+        && words.get(n + 2) == Some(&"ago")
+        && words.len() == n + 3
+        && lead_ok(&["", "published", "updated", "posted", "last updated"]))
+        || (words.len() == n + 2
+            && (lead_ok(&["il y a", "publié il y a", "mis à jour il y a"])
+                && ["minutes", "minute", "heures", "heure", "jours", "jour"].contains(&unit)
+                || lead_ok(&["vor", "aktualisiert vor"])
+                    && ["minuten", "stunden", "stunde", "tagen", "tag"].contains(&unit)
+                || lead_ok(&["hace", "actualizado hace"])
+                    && ["minutos", "horas", "hora", "días", "día"].contains(&unit)))
 }
 
 /// "12 Comments", "3 responses".
@@ -550,7 +677,8 @@ fn is_counter(l: &str) -> bool {
 pub fn byline_name(line: &str) -> Option<(usize, usize)> {
     let t = line.trim();
     let lead = line.len() - line.trim_start().len();
-    let lower = t.to_lowercase();
+    let head: String = t.chars().take(12).collect();
+    let lower = head.to_lowercase();
     let word = BYLINE_WORDS
         .iter()
         .find(|w| lower.starts_with(*w) && lower[w.len()..].starts_with(char::is_whitespace))?;
@@ -687,6 +815,88 @@ mod tests {
                 Text,
             ),
             ("In 2012, 81 people were detained.", Text),
+            (
+                "A Reuters/Ipsos poll found 40% of voters backed the plan.",
+                Text,
+            ),
+            (
+                "Support fell to 38%, according to a Reuters/Ipsos poll.",
+                Text,
+            ),
+            (
+                "Advertisement spending rose 5% in the quarter, the company said.",
+                Text,
+            ),
+            (
+                "Website owners were told to remove the material within a day.",
+                Text,
+            ),
+            (
+                "Protesters gather in Almaty on January 5, 2022. REUTERS/Pavel Mikheyev",
+                Remove("photo-credit"),
+            ),
+            (
+                "Riot police in central Almaty. (AP Photo/Vladimir Tretyakov)",
+                Remove("photo-credit"),
+            ),
+            ("Advertisement", Remove("promo")),
+            ("Website", Remove("comments")),
+            ("Published 3 hours ago", Remove("dateline")),
+            ("Updated 1 day ago", Remove("dateline")),
+            ("il y a 2 heures", Remove("dateline")),
+            ("vor 3 Stunden", Remove("dateline")),
+            ("Three hours ago the rally began in the square.", Text),
+            ("Skip to main content", Remove("page-tools")),
+            ("5 min read", Remove("page-tools")),
+            (
+                "Image caption, Police in Almaty on Thursday",
+                Remove("photo-credit"),
+            ),
+            (
+                "Reporting by Duncan Miriri; Editing by Alex Richardson",
+                Remove("credits"),
+            ),
+            (
+                "Reporting by the state broadcaster suggested otherwise.",
+                Text,
+            ),
+            // French, German, Spanish, Russian, Italian.
+            (
+                "Lire aussi : La France et le Kazakhstan signent un accord",
+                Remove("related-links"),
+            ),
+            (
+                "Lesen Sie auch: Proteste in Almaty",
+                Remove("related-links"),
+            ),
+            (
+                "Leer también: Protestas en Kazajistán",
+                Remove("related-links"),
+            ),
+            ("Читайте также: Протесты в Алматы", Remove("related-links")),
+            (
+                "Leggi anche: Proteste in Kazakistan",
+                Remove("related-links"),
+            ),
+            ("Laisser un commentaire", CommentsHeader),
+            ("Kommentare", CommentsHeader),
+            ("Комментарии", CommentsHeader),
+            ("Abonnez-vous à notre newsletter", Remove("promo")),
+            (
+                "Nous utilisons des cookies pour améliorer votre expérience.",
+                Remove("cookie"),
+            ),
+            (
+                "Wir verwenden Cookies, um Inhalte zu personalisieren.",
+                Remove("cookie"),
+            ),
+            ("Par Jean Dupont", Remove("byline")),
+            ("Von Jana Berger", Remove("byline")),
+            ("6 janvier 2022", Remove("dateline")),
+            (
+                "Le gouvernement a déclaré jeudi que l'ordre était rétabli.",
+                Text,
+            ),
         ];
         for (line, want) in cases {
             assert_eq!(classify(line), *want, "{line}");

@@ -75,7 +75,11 @@ pub fn entity_at(text: &str, at: usize) -> Option<(String, usize)> {
         // A doubly escaped reference: "&amp;rsquo;" is "’".
         let rest = &text[at + len..];
         let mut probe = String::from("&");
-        probe.push_str(&rest[..rest.len().min(40)]);
+        let mut cut = rest.len().min(40);
+        while !rest.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        probe.push_str(&rest[..cut]);
         if let Some((v, l)) = single(&probe, 0).filter(|(_, l)| *l > 1) {
             return Some((v, len + l - 1));
         }

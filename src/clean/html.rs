@@ -154,6 +154,8 @@ const CLOSES_P: &[&str] = &[
     "ul",
     "li",
 ];
+/// Deepest element nesting the tree keeps.
+const MAX_DEPTH: usize = 256;
 /// Elements that make paragraph breaks.
 const BLOCK: &[&str] = &[
     "address",
@@ -248,8 +250,8 @@ impl Document {
                 continue;
             }
             let rest = &html[i..];
-            if rest.starts_with("<!--") {
-                let end = rest[4..].find("-->").map_or(html.len(), |n| i + 4 + n + 3);
+            if let Some(comment) = rest.strip_prefix("<!--") {
+                let end = comment.find("-->").map_or(html.len(), |n| i + 4 + n + 3);
                 push(
                     &mut nodes,
                     &stack,
@@ -389,7 +391,11 @@ impl Document {
                 i = tag_end;
                 continue;
             }
-            stack.push(id);
+            // Malformed pages can nest thousands of unclosed tags; deeper
+            // elements become leaves so that walking the tree stays shallow.
+            if stack.len() < MAX_DEPTH {
+                stack.push(id);
+            }
         }
         close(&mut nodes, &mut stack, 1, html.len(), html.len());
         Document { nodes }
@@ -665,6 +671,15 @@ fn tokens(n: &Node) -> Vec<String> {
 }
 
 /// Why an element is furniture, if it is, judged on its own.
+/// Furniture by tag alone (the retry without class hints).
+fn furniture_by_tag(n: &Node) -> Option<&'static str> {
+    match n.name() {
+        "head" | "script" | "noscript" | "template" | "style" | "nav" | "form" | "button"
+        | "select" | "textarea" | "svg" | "iframe" | "amp-ad" | "amp-analytics" => furniture(n),
+        _ => None,
+    }
+}
+
 fn furniture(n: &Node) -> Option<&'static str> {
     let name = n.name();
     let by_tag = match name {
@@ -709,6 +724,13 @@ fn furniture(n: &Node) -> Option<&'static str> {
         .iter()
         .find(|(t, _)| toks.iter().any(|x| x == t))
     {
+        return Some(r);
+    }
+    // Run-together names: "leftnav", "topmenu", "sharebox", "commentlist".
+    if let Some((_, r)) = STEMS.iter().find(|(stem, _)| {
+        toks.iter()
+            .any(|x| x.len() > stem.len() && x.contains(stem) && !x.contains("canvas"))
+    }) {
         return Some(r);
     }
     let positive = toks.iter().any(|t| POSITIVE.contains(&t.as_str()));
@@ -780,51 +802,70 @@ pub fn extract_main(
     is_kept: &dyn Fn(Span) -> bool,
 ) -> (MappedText, Vec<(Span, &'static str)>) {
     let doc = Document::parse(html);
+    let first = extract_with(&doc, html, is_kept, true);
+    // A page whose article sits in an element with an unlucky class name
+    // ("article-body social-tracking") loses its text to the class hints:
+    // when little text came out, try again trusting only the tags, and keep
+    // the richer result (Readability retries the same way).
+    let got = visible(first.0.as_str());
+    if got < 500 {
+        let second = extract_with(&doc, html, is_kept, false);
+        if visible(second.0.as_str()) > 2 * got.max(50) {
+            return second;
+        }
+    }
+    first
+}
+
+fn visible(text: &str) -> usize {
+    text.chars().filter(|c| !c.is_whitespace()).count()
+}
+
+fn extract_with(
+    doc: &Document,
+    html: &str,
+    is_kept: &dyn Fn(Span) -> bool,
+    hints: bool,
+) -> (MappedText, Vec<(Span, &'static str)>) {
+    let furniture = |n: &Node| {
+        let r = furniture(n);
+        if hints {
+            r
+        } else {
+            furniture_by_tag(n)
+        }
+    };
     let n = doc.nodes.len();
-    // 1. Furniture, top-down: a node below furniture is not judged again.
+    // 1. Furniture, top-down: a node below furniture is not judged again,
+    // and furniture must not swallow the article (an element holding the
+    // h1, an <article> or the articleBody stays, and its children are judged).
+    let mut holds = vec![false; n];
+    for id in (0..n).rev() {
+        let node = &doc.nodes[id];
+        if matches!(node.name(), "article" | "h1")
+            || node.attr_value("itemprop") == Some("articleBody")
+        {
+            holds[id] = true;
+        }
+        if holds[id] {
+            if let Some(p) = node.parent {
+                holds[p] = true;
+            }
+        }
+    }
     let mut excluded: Vec<Option<&'static str>> = vec![None; n];
-    let mut inside = vec![false; n];
+    let mut below = vec![false; n];
     for id in 0..n {
         if let Some(p) = doc.nodes[id].parent {
-            if excluded[p].is_some() || inside[p] {
-                inside[id] = true;
+            if excluded[p].is_some() || below[p] {
+                below[id] = true;
                 continue;
             }
         }
         if let Some(r) = furniture(&doc.nodes[id]) {
-            if !is_kept(doc.nodes[id].span) {
+            let keeps_article = holds[id] && !matches!(r, "head" | "script" | "style");
+            if !keeps_article && !is_kept(doc.nodes[id].span) {
                 excluded[id] = Some(r);
-            }
-        }
-    }
-    // Furniture must not swallow the article: an element holding the h1 or
-    // an <article> stays.
-    for id in 0..n {
-        if excluded[id].is_some() && !matches!(excluded[id], Some("head" | "script" | "style")) {
-            let holds_article = doc.descendants(id).iter().any(|&d| {
-                matches!(doc.nodes[d].name(), "article" | "h1")
-                    || doc.nodes[d].attr_value("itemprop") == Some("articleBody")
-            });
-            if holds_article {
-                excluded[id] = None;
-                for d in doc.descendants(id) {
-                    inside[d] = false;
-                }
-                // Re-judge the children.
-                for d in doc.descendants(id) {
-                    let p = doc.nodes[d].parent.unwrap_or(0);
-                    if excluded[p].is_some() || inside[p] {
-                        inside[d] = true;
-                    } else if let Some(r) = furniture(&doc.nodes[d]) {
-                        let holds = doc
-                            .descendants(d)
-                            .iter()
-                            .any(|&x| matches!(doc.nodes[x].name(), "article" | "h1"));
-                        if !holds && !is_kept(doc.nodes[d].span) {
-                            excluded[d] = Some(r);
-                        }
-                    }
-                }
             }
         }
     }
@@ -835,11 +876,12 @@ pub fn extract_main(
     let eff: Vec<Option<&'static str>> = (0..n)
         .map(|i| if dead[i] { Some("x") } else { None })
         .collect();
-    let m = measure(&doc, html, &eff);
+    let m = measure(doc, html, &eff);
 
     // 2. Score candidates.
     let mut score = vec![0.0f64; n];
     let mut scored = vec![false; n];
+    #[allow(clippy::needless_range_loop)]
     for id in 0..n {
         if dead[id] {
             continue;
@@ -927,9 +969,19 @@ pub fn extract_main(
         removed: Vec::new(),
         pending_space: None,
         pending_break: 0,
-        break_at: 0,
+        holds_content: vec![false; n],
     };
-    e.walk(&doc, 0, &content, &excluded, &m, is_kept, false);
+    for &c in &content {
+        let mut at = doc.nodes[c].parent;
+        while let Some(p) = at {
+            if e.holds_content[p] {
+                break;
+            }
+            e.holds_content[p] = true;
+            at = doc.nodes[p].parent;
+        }
+    }
+    e.walk(doc, 0, &content, &excluded, &m, is_kept, false);
     let text = e.b.finish_for(html.len());
     (text, e.removed)
 }
@@ -969,14 +1021,14 @@ struct Emitter<'a> {
     pending_space: Option<(usize, usize)>,
     /// 0 none, 1 line break, 2 paragraph break.
     pending_break: u8,
-    break_at: usize,
+    /// Nodes that hold a part of the article below them.
+    holds_content: Vec<bool>,
 }
 
 impl Emitter<'_> {
-    fn brk(&mut self, level: u8, at: usize) {
+    fn brk(&mut self, level: u8) {
         if level > self.pending_break {
             self.pending_break = level;
-            self.break_at = at;
         }
         self.pending_space = None;
     }
@@ -993,24 +1045,21 @@ impl Emitter<'_> {
         in_content: bool,
     ) {
         let node = &doc.nodes[id];
-        let in_content = in_content || content.contains(&id);
+        let mut in_content = in_content || content.contains(&id);
         if let Some(reason) = excluded[id] {
             self.removed.push((node.span, reason));
             return;
         }
-        if !in_content {
-            let holds = content.iter().any(|&c| doc.is_ancestor(id, c));
-            if !holds && id != 0 {
-                let reason = if node.is_text() && node.inner.of(self.html).trim().is_empty() {
-                    return;
-                } else {
-                    "outside-article"
-                };
-                if !is_kept(node.span) {
-                    self.removed.push((node.span, reason));
-                    return;
-                }
+        if !in_content && !self.holds_content[id] && id != 0 {
+            if node.is_text() && node.inner.of(self.html).trim().is_empty() {
+                return;
             }
+            if !is_kept(node.span) {
+                self.removed.push((node.span, "outside-article"));
+                return;
+            }
+            // The user brought this part of the page back.
+            in_content = true;
         }
         match node.kind {
             NodeKind::Comment => {}
@@ -1053,17 +1102,17 @@ impl Emitter<'_> {
                 }
                 let block = BLOCK.contains(&name);
                 if block {
-                    self.brk(2, node.span.start);
+                    self.brk(2);
                 }
                 if name == "br" {
                     let level = if self.pending_break >= 1 { 2 } else { 1 };
-                    self.brk(level, node.span.start);
+                    self.brk(level);
                 }
                 for &c in &node.children {
                     self.walk(doc, c, content, excluded, m, is_kept, in_content);
                 }
                 if block {
-                    self.brk(2, node.span.end);
+                    self.brk(2);
                 }
             }
         }
@@ -1112,7 +1161,6 @@ impl Emitter<'_> {
                 } else {
                     "\n"
                 };
-                let _ = self.break_at;
                 self.b.replace(sep, at..at);
             }
             self.pending_break = 0;
@@ -1137,6 +1185,31 @@ impl Emitter<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unlucky_class_names_fall_back_to_tags() {
+        let html = r#"<body><div class="story-wrap social-tracking">
+        <p>The council voted late on Wednesday to build the new tram line across the city.</p>
+        <p>Supporters said it would cut traffic, while opponents questioned the cost estimates.</p>
+        </div><nav><a href="/">Home</a></nav></body>"#;
+        let (text, _) = extract_main(html, &|_| false);
+        assert!(
+            text.as_str().starts_with("The council voted"),
+            "{:?}",
+            text.as_str()
+        );
+        assert!(!text.as_str().contains("Home"));
+    }
+
+    #[test]
+    fn deep_nesting_stays_shallow() {
+        let html = format!(
+            "{}<p>The story text is here, and long enough to count.</p>",
+            "<div><b>".repeat(5_000)
+        );
+        let (text, _) = extract_main(&html, &|_| false);
+        assert!(text.as_str().contains("The story text is here"));
+    }
 
     #[test]
     fn parses_with_offsets() {

@@ -58,6 +58,7 @@ pub fn clean_lines(
     // Judge each line on its own, then in context.
     let mut block: Option<LineKind> = None;
     let mut title: Option<usize> = None;
+    let mut after_byline = false;
     for i in 0..lines.len() {
         let s = &text[lines[i].start..lines[i].end];
         if s.is_empty() {
@@ -65,6 +66,18 @@ pub fn clean_lines(
         }
         let kind = classify(s);
         let headline_like = !ends_sentence(s) && word_count(s) <= 25;
+        // The line under a byline naming the outlet or role ("BBC News").
+        let byline_tail = after_byline
+            && title.is_some()
+            && kind == LineKind::Text
+            && word_count(s) <= 4
+            && !ends_sentence(s)
+            && s.starts_with(char::is_uppercase);
+        after_byline = kind == LineKind::Remove("byline");
+        if byline_tail {
+            remove(&mut lines[i], "byline", &mut removals);
+            continue;
+        }
         match kind {
             LineKind::Remove(reason) => {
                 remove(&mut lines[i], reason, &mut removals);
@@ -92,7 +105,8 @@ pub fn clean_lines(
                 remove(&mut lines[i], "comments", &mut removals);
                 continue;
             }
-            Some(LineKind::RelatedHeader) if headline_like => {
+            // Related headlines, questions among them ("Why did so much rain fall?").
+            Some(LineKind::RelatedHeader) if headline_like || word_count(s) <= 15 => {
                 remove(&mut lines[i], "related-links", &mut removals);
                 continue;
             }

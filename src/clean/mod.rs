@@ -23,6 +23,23 @@
 //! `byline`, `dateline` and `source-url`, which [`Removal::is_metadata`] tells
 //! apart from furniture; metadata extraction reads them from the input.
 //!
+//! Removal reasons, for the page to show and the user to undo:
+//!
+//! | reason | what |
+//! | --- | --- |
+//! | `markup` | tags, Markdown markers, link targets |
+//! | `head`, `script`, `style`, `form`, `media`, `hidden` | HTML that is never text |
+//! | `navigation`, `sidebar`, `outside-article` | site furniture around the article |
+//! | `related-links` | "Read also", "SEE ALSO" blocks, link lists |
+//! | `share`, `share-counter`, `page-tools` | share buttons, counters ("0", "81"), "5 min read" |
+//! | `photo-credit` | captions and credits ("mibuchat / Flickr / CC BY-SA 2.0") |
+//! | `promo`, `cookie`, `copyright`, `tags`, `section-label` | outlet promotion, consent text, footers, labels |
+//! | `comments` | "Leave a reply", comment forms and the comments after them |
+//! | `source-tag` | "source site-64", "Source link -124" |
+//! | `trailing-unrelated` | a headline after the story that shares little with it |
+//! | `batch-repeated` | a short line found in other articles of the batch |
+//! | `byline`, `dateline`, `source-url`, `credits` | facts of publication (see [`Removal::is_metadata`]) |
+//!
 //! ```
 //! use storydiff::clean::{clean, BatchEvidence, Format};
 //! let input = "A title\n\nThe story says what happened.\n\n0\n81\n\nLeave a reply";
@@ -80,10 +97,24 @@ impl Format {
             || lower.contains("<body")
         {
             Format::Html
+        } else if text.lines().take(200).any(is_markdown_heading) {
+            Format::Markdown
         } else {
             Format::Plain
         }
     }
+}
+
+/// "# Title", "## Section": a Markdown heading line.
+fn is_markdown_heading(line: &str) -> bool {
+    let hashes = line.bytes().take_while(|&b| b == b'#').count();
+    (1..=6).contains(&hashes)
+        && line[hashes..].starts_with(' ')
+        && line[hashes..]
+            .trim()
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric)
 }
 
 /// Why a part of the input is not in the body.
@@ -109,7 +140,7 @@ impl Removal {
     pub fn is_metadata(&self) -> bool {
         matches!(
             self.reason.as_str(),
-            "byline" | "dateline" | "source-url" | "title"
+            "byline" | "dateline" | "source-url" | "credits" | "title"
         )
     }
 }
@@ -196,9 +227,9 @@ fn absorb_markup(removed: Vec<Removal>) -> Vec<Removal> {
     }
     let mut left = Vec::new();
     for m in markup {
-        let touching = out
-            .iter_mut()
-            .find(|r| m.span.start <= r.span.end && m.span.end >= r.span.start && r.span.len() > 0);
+        let touching = out.iter_mut().find(|r| {
+            m.span.start <= r.span.end && m.span.end >= r.span.start && !r.span.is_empty()
+        });
         match touching {
             Some(r) => r.span = r.span.cover(m.span),
             None => left.push(m),
@@ -230,4 +261,38 @@ fn trim_span(text: &str, s: Span) -> Span {
     let lead = t.len() - t.trim_start().len();
     let trimmed = t.trim();
     Span::new(s.start + lead, s.start + lead + trimmed.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detects_format() {
+        let cases = [
+            (Some("a.html"), "text", Format::Html),
+            (Some("a.md"), "text", Format::Markdown),
+            (None, "<!DOCTYPE html><p>x</p>", Format::Html),
+            (None, "# Title\n\nText.", Format::Markdown),
+            (None, "#hashtag trending\n\nText.", Format::Plain),
+            (Some("a.txt"), "By [AFP](#)\n\nText.", Format::Plain),
+        ];
+        for (name, text, want) in cases {
+            assert_eq!(Format::detect(name, text), want, "{name:?} {text:?}");
+        }
+    }
+
+    #[test]
+    fn removals_cover_whole_lines_with_their_links() {
+        let input = "T\n\nBy [AFP](#)\n\nThe story says what happened in the city.";
+        let c = clean(input, Format::Plain, &BatchEvidence::default(), &[]);
+        let byline: Vec<&str> = c
+            .removed
+            .iter()
+            .filter(|r| r.reason == "byline")
+            .map(|r| r.span.of(input))
+            .collect();
+        assert_eq!(byline, ["By [AFP](#)"]);
+        assert!(c.removed.iter().all(|r| r.is_metadata()));
+    }
 }

@@ -9,7 +9,7 @@
 //!
 //! ```
 //! use storydiff::clean::should_join;
-//! assert!(should_join("explaining a square designated for", "demonstrations was being used."));
+//! assert!(should_join("a letter explaining that a square designated for", "demonstrations was being used."));
 //! assert!(!should_join("The rally was banned.", "officials said"));
 //! assert!(!should_join("Kazakhstan: dozens of arrests", "Several dozen were held."));
 //! ```

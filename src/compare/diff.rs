@@ -73,9 +73,16 @@ pub fn diff(a: &Article, b: &Article, entity_key: &dyn Fn(&str) -> String) -> Fa
     d
 }
 
-/// What a quantity counts, with synonyms folded ("dead" and "killed").
+/// What a quantity counts, with synonyms folded ("dead" and "killed"): what
+/// happened to the counted ("13 members ... were killed" counts the killed),
+/// else the counted noun.
 pub fn count_key(q: &Quantity) -> String {
-    let unit = q.unit.as_deref().unwrap_or("count").to_lowercase();
+    let unit = q
+        .counts
+        .as_deref()
+        .or(q.unit.as_deref())
+        .unwrap_or("count")
+        .to_lowercase();
     let folded = match unit.as_str() {
         "dead" | "deaths" | "died" | "killed" | "fatalities" | "bodies" => "killed",
         "wounded" | "injured" | "hurt" | "injuries" => "injured",
@@ -324,42 +331,53 @@ fn diff_quotes(a: &Article, b: &Article, entity_key: &dyn Fn(&str) -> String, d:
     }
 }
 
+/// Per event family, the stems an article uses, most frequent first, each
+/// with its count and first span.
+type Stems = BTreeMap<&'static str, Vec<(String, usize, Span)>>;
+
+fn stems(art: &Article) -> Stems {
+    let mut out: Stems = BTreeMap::new();
+    for e in &art.events {
+        let Some(class) = EventClass::from_name(&e.class) else {
+            continue;
+        };
+        let list = out.entry(class.family()).or_default();
+        match list.iter_mut().find(|(s, _, _)| *s == e.stem) {
+            Some(entry) => entry.1 += 1,
+            None => list.push((e.stem.clone(), 1, e.trigger)),
+        }
+    }
+    for list in out.values_mut() {
+        list.sort_by(|x, y| y.1.cmp(&x.1).then(x.2.start.cmp(&y.2.start)));
+    }
+    out
+}
+
+/// For each kind of event both report, a word one side uses and the other
+/// never does ("riots"), set against the other side's usual word for it
+/// ("protests").
 fn diff_wording(a: &Article, b: &Article, d: &mut FactDiff) {
-    // Per family: the stems each article uses, most frequent first, with a span each.
-    let stems = |art: &Article| {
-        let mut out: BTreeMap<&'static str, Vec<(String, usize, Span)>> = BTreeMap::new();
-        for e in &art.events {
-            let Some(class) = EventClass::from_name(&e.class) else {
-                continue;
-            };
-            let list = out.entry(class.family()).or_default();
-            match list.iter_mut().find(|(s, _, _)| *s == e.stem) {
-                Some(entry) => entry.1 += 1,
-                None => list.push((e.stem.clone(), 1, e.trigger)),
-            }
-        }
-        for list in out.values_mut() {
-            list.sort_by(|x, y| y.1.cmp(&x.1).then(x.2.start.cmp(&y.2.start)));
-        }
-        out
-    };
     let (sa, sb) = (stems(a), stems(b));
+    let fact = |family: &str, (stem, _, span): &(String, usize, Span)| Fact {
+        key: family.to_string(),
+        value: stem.clone(),
+        span: *span,
+    };
     for (family, la) in &sa {
         let Some(lb) = sb.get(family) else { continue };
-        let only_in = |x: &[(String, usize, Span)], y: &[(String, usize, Span)]| {
+        let absent_from = |x: &[(String, usize, Span)], y: &[(String, usize, Span)]| {
             x.iter()
                 .find(|(s, _, _)| !y.iter().any(|(t, _, _)| t == s))
                 .cloned()
         };
-        if let (Some(wa), Some(wb)) = (only_in(la, lb), only_in(lb, la)) {
-            // Only when each side's preferred word is one the other avoids.
-            if wa.0 == la[0].0 || wb.0 == lb[0].0 {
-                let fact = |(stem, _, span): (String, usize, Span)| Fact {
-                    key: family.to_string(),
-                    value: stem,
-                    span,
-                };
-                d.wording.push((fact(wa), fact(wb)));
+        // A word only `a` uses, against `b`'s usual word; then the other way round.
+        if let Some(wa) = absent_from(la, lb) {
+            d.wording.push((fact(family, &wa), fact(family, &lb[0])));
+        }
+        if let Some(wb) = absent_from(lb, la) {
+            let pair = (fact(family, &la[0]), fact(family, &wb));
+            if !d.wording.contains(&pair) {
+                d.wording.push(pair);
             }
         }
     }

@@ -28,6 +28,10 @@ pub use diff::{Conflict, ConflictKind, Fact, FactDiff};
 pub use similarity::{PairScore, Relation};
 use unicode_normalization::UnicodeNormalization;
 
+/// Pairs whose word similarity is below this are not sentence-aligned (no
+/// text derived from another shares so few words with it).
+pub const ALIGN_MIN_WORDS: f64 = 0.2;
+
 /// A whole comparison of a batch.
 #[derive(Clone, Debug)]
 pub struct Comparison {
@@ -77,14 +81,21 @@ pub fn compare_with(articles: &[Article], entity_key: &dyn Fn(&str) -> String) -
     let keys: Vec<_> = articles.iter().map(align::sentence_keys).collect();
     let model = similarity::Model::new(&profiles);
     let mut pairs = Vec::new();
-    let mut diffs = Vec::new();
     let mut alignments = Vec::new();
     for i in 0..articles.len() {
         for j in i + 1..articles.len() {
+            // Sentences are aligned only where the wording is close enough for
+            // one text to derive from the other: the rest of the pairs skip
+            // the quadratic sentence matching.
+            let first = model.score(i, j, 0.0, 0);
+            if first.words < ALIGN_MIN_WORDS {
+                pairs.push(first);
+                alignments.push(Vec::new());
+                continue;
+            }
             let aligned = align::align(&keys[i], &keys[j]);
             let coverage = align::coverage(&keys[i], &keys[j], &aligned);
             pairs.push(model.score(i, j, coverage, aligned.len()));
-            diffs.push(diff::diff(&articles[i], &articles[j], entity_key));
             alignments.push(aligned);
         }
     }
@@ -104,6 +115,18 @@ pub fn compare_with(articles: &[Article], entity_key: &dyn Fn(&str) -> String) -
     for p in &mut pairs {
         p.relation = p.decide(days[p.a], days[p.b]);
     }
+    // Facts are diffed for pairs that share at least a topic; for unrelated
+    // articles a list of everything each says alone helps nobody.
+    let diffs = pairs
+        .iter()
+        .map(|p| {
+            if p.relation >= Relation::SameTopic {
+                diff::diff(&articles[p.a], &articles[p.b], entity_key)
+            } else {
+                FactDiff::default()
+            }
+        })
+        .collect();
     let clusters = cluster::cluster(articles.len(), &pairs);
     Comparison {
         entities: EntityTable::default(),

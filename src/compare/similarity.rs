@@ -69,21 +69,21 @@ impl EventDay {
     /// Days between two event days; without both years, the shorter way
     /// round the calendar.
     pub fn distance(&self, other: &EventDay) -> i64 {
-        let on = |year: i32, d: &EventDay| {
-            CalendarDate::new(year, d.month, d.day.min(28).max(1)).map(|c| c.days())
+        let on =
+            |year: i32, d: &EventDay| CalendarDate::new(year, d.month, d.day).map(|c| c.days());
+        let (x, y) = match (self.year, other.year) {
+            (Some(a), Some(b)) => (on(a, self), on(b, other)),
+            // A leap year, so that February 29 exists.
+            _ => (on(2000, self), on(2000, other)),
         };
-        match (self.year, other.year) {
-            (Some(a), Some(b)) => match (on(a, self), on(b, other)) {
-                (Some(x), Some(y)) => (x - y).abs(),
-                _ => 0,
-            },
-            _ => {
-                let (Some(x), Some(y)) = (on(2001, self), on(2001, other)) else {
-                    return 0;
-                };
-                let d = (x - y).abs();
-                d.min(365 - d)
-            }
+        let (Some(x), Some(y)) = (x, y) else {
+            return 0;
+        };
+        let d = (x - y).abs();
+        if self.year.is_some() && other.year.is_some() {
+            d
+        } else {
+            d.min(366 - d)
         }
     }
 }
@@ -382,4 +382,65 @@ fn overlap(a: &HashSet<String>, b: &HashSet<String>) -> f64 {
     let shared = a.intersection(b).count() as f64;
     // With two or fewer items a single shared one says little.
     shared / (small as f64).max(3.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn event_days_parse_and_measure() {
+        let full = EventDay::parse("2022-03-19").unwrap();
+        let partial = EventDay::parse("--04-18").unwrap();
+        let timex = EventDay::parse("XXXX-04-18").unwrap();
+        assert_eq!(partial, timex);
+        assert_eq!(full.distance(&EventDay::parse("2022-01-06").unwrap()), 72);
+        assert_eq!(full.distance(&partial), 30);
+        // Without a year, the shorter way round: December 30 and January 2 are 3 days apart.
+        let dec = EventDay::parse("--12-30").unwrap();
+        let jan = EventDay::parse("--01-02").unwrap();
+        assert_eq!(dec.distance(&jan), 3);
+        assert!(EventDay::parse("2022-13-01").is_none());
+        assert!(EventDay::parse("--02-30").is_none());
+    }
+
+    #[test]
+    fn word_keys_fold_possessives_and_plurals() {
+        for (w, want) in [
+            ("Russia's", "russia"),
+            ("rallies", "rally"),
+            ("protests", "protest"),
+            ("press", "press"),
+            ("status", "status"),
+        ] {
+            assert_eq!(word_key(w), want, "{w}");
+        }
+    }
+
+    #[test]
+    fn relation_needs_close_days() {
+        let pair = PairScore {
+            a: 0,
+            b: 1,
+            score: 0.5,
+            relation: Relation::Unrelated,
+            words: 0.5,
+            entities: 0.5,
+            events: 0.0,
+            dates: 0.0,
+            numbers: 0.0,
+            coverage: 0.0,
+            aligned: 0,
+        };
+        let day = |s: &str| EventDay::parse(s);
+        assert_eq!(
+            pair.decide(day("2022-01-06"), day("2022-01-07")),
+            Relation::SameEvent
+        );
+        assert_eq!(pair.decide(day("2022-01-06"), None), Relation::SameEvent);
+        assert_eq!(
+            pair.decide(day("2022-01-06"), day("2022-03-19")),
+            Relation::SameTopic
+        );
+    }
 }

@@ -131,10 +131,21 @@ pub fn link_with(articles: &[Article], overrides: &Overrides) -> EntityTable {
     let mut uf = UnionFind::new(nodes.len());
     let mut merges: Vec<(usize, usize, Merge)> = Vec::new();
     let split = |n: &str| overrides.split.iter().any(|s| s == n);
+    // The key of each name's last word, to skip pairs that cannot be close.
+    let last_keys: Vec<String> = nodes
+        .iter()
+        .map(|(_, n)| tokens(n).pop().unwrap_or_default())
+        .collect();
     for i in 0..nodes.len() {
         for j in i + 1..nodes.len() {
             let ((la, a), (lb, b)) = (&nodes[i], &nodes[j]);
             if la != lb || split(a) || split(b) {
+                continue;
+            }
+            let gazetteer = *la == EntityLabel::Place
+                && lexicon::place(a).is_some()
+                && lexicon::place(b).is_some();
+            if !gazetteer && last_keys[i].len().abs_diff(last_keys[j].len()) > 3 {
                 continue;
             }
             if let Some((reason, confidence)) = same_name(a, b, *la) {
@@ -177,6 +188,36 @@ pub fn link_with(articles: &[Article], overrides: &Overrides) -> EntityTable {
                     b: nodes[j].1.clone(),
                     reason: "surname of the one full name".into(),
                     confidence: 0.8,
+                },
+            ));
+        }
+    }
+    // An acronym joins the one organisation it abbreviates ("UN", United Nations).
+    for i in 0..nodes.len() {
+        let (l, short) = &nodes[i];
+        let caps = short
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase);
+        if *l != EntityLabel::Org || !caps || short.contains(' ') || split(short) {
+            continue;
+        }
+        let fits: Vec<usize> = (0..nodes.len())
+            .filter(|&j| nodes[j].0 == EntityLabel::Org && nodes[j].1.contains(' '))
+            .filter(|&j| super::entities::abbreviates(short, &nodes[j].1))
+            .collect();
+        let roots: std::collections::HashSet<usize> = fits.iter().map(|&j| uf.find(j)).collect();
+        if roots.len() == 1 && uf.find(i) != uf.find(fits[0]) {
+            let j = fits[0];
+            uf.union(i, j);
+            merges.push((
+                i,
+                j,
+                Merge {
+                    a: short.clone(),
+                    b: nodes[j].1.clone(),
+                    reason: "acronym of the one organisation it spells".into(),
+                    confidence: 0.75,
                 },
             ));
         }
@@ -280,7 +321,11 @@ pub fn same_name(a: &str, b: &str, label: EntityLabel) -> Option<(&'static str, 
     }
     if label == EntityLabel::Place {
         if let (Some(pa), Some(pb)) = (lexicon::place(a), lexicon::place(b)) {
-            return (pa.canonical == pb.canonical).then_some(("one place in the gazetteer", 0.95));
+            if pa.canonical == pb.canonical {
+                return Some(("one place in the gazetteer", 0.95));
+            }
+            // Two gazetteer places: only one spelling apart ("Odessa", Texas, and "Odesa").
+            return (ka == kb).then_some(("transliteration variant of a gazetteer name", 0.7));
         }
     }
     if label == EntityLabel::Person {

@@ -77,7 +77,8 @@ impl EventClass {
     /// a riot and a protest are both unrest.
     pub fn family(&self) -> &'static str {
         match self {
-            EventClass::Protest | EventClass::Riot | EventClass::Clash => "unrest",
+            EventClass::Protest | EventClass::Riot => "unrest",
+            EventClass::Clash => "violence",
             EventClass::Killing | EventClass::Injury => "casualties",
             other => other.name(),
         }
@@ -90,6 +91,8 @@ impl EventClass {
 
 struct Trigger {
     stem: &'static str,
+    /// The word the stem stands for, when they differ ("rallie" -> "rally").
+    lemma: &'static str,
     class: EventClass,
     /// Whether the word must equal the stem (no inflected forms).
     exact: bool,
@@ -98,6 +101,17 @@ struct Trigger {
 const fn t(stem: &'static str, class: EventClass) -> Trigger {
     Trigger {
         stem,
+        lemma: stem,
+        class,
+        exact: false,
+    }
+}
+
+/// A stem whose word differs from it ("rallie" in "rallies" is "rally").
+const fn l(stem: &'static str, lemma: &'static str, class: EventClass) -> Trigger {
+    Trigger {
+        stem,
+        lemma,
         class,
         exact: false,
     }
@@ -106,6 +120,7 @@ const fn t(stem: &'static str, class: EventClass) -> Trigger {
 const fn x(stem: &'static str, class: EventClass) -> Trigger {
     Trigger {
         stem,
+        lemma: stem,
         class,
         exact: true,
     }
@@ -119,10 +134,10 @@ const TRIGGERS: &[Trigger] = &[
     t("protest", Protest),
     t("demonstrat", Protest),
     t("rally", Protest),
-    t("rallie", Protest),
+    l("rallie", "rally", Protest),
     x("march", Protest),
-    x("marches", Protest),
-    x("marched", Protest),
+    l("marches", "march", Protest),
+    l("marched", "march", Protest),
     t("gathering", Protest),
     t("sit-in", Protest),
     t("walkout", Protest),
@@ -261,8 +276,24 @@ pub fn extract(
                 continue;
             }
             let word = tok.span.of(text);
-            let capitalized = word.chars().next().is_some_and(char::is_uppercase);
-            if capitalized && ti > 0 && !german && !all_caps_sentence(text, tokens) {
+            // A capitalized word next to another capitalized word is part of a
+            // name ("Rally Square"), unless the other is only capitalized for
+            // starting the sentence ("International Riots in ...").
+            let capitalized = |t: Option<&crate::text::Token>| {
+                t.is_some_and(|t| {
+                    t.kind == TokenKind::Word
+                        && t.span
+                            .of(text)
+                            .chars()
+                            .next()
+                            .is_some_and(char::is_uppercase)
+                })
+            };
+            if capitalized(Some(tok))
+                && !german
+                && !all_caps_sentence(text, tokens)
+                && ((ti > 1 && capitalized(tokens.get(ti - 1))) || capitalized(tokens.get(ti + 1)))
+            {
                 continue;
             }
             let inside = |s: Span| s.contains(tok.span);
@@ -284,7 +315,7 @@ pub fn extract(
             events.push(Event {
                 trigger: tok.span,
                 class: trigger.class.name().to_string(),
-                stem: trigger.stem.trim_end_matches('-').to_string(),
+                stem: trigger.lemma.to_string(),
                 sentence: sentence.span,
             });
         }
@@ -326,9 +357,12 @@ mod tests {
             .collect()
     }
 
+    /// (case name, text, expected (trigger, class) pairs)
+    type Case<'a> = (&'a str, &'a str, &'a [(&'a str, &'a str)]);
+
     #[test]
     fn table() {
-        let cases: &[(&str, &str, &[(&str, &str)])] = &[
+        let cases: &[Case] = &[
             (
                 "protest words",
                 "Protesters marched to the square.",
@@ -348,6 +382,17 @@ mod tests {
             ("month is no march", "On March 3 they met.", &[]),
             ("lower month is no march", "on march 3 they met.", &[]),
             ("names are not triggers", "They met in Rally Square.", &[]),
+            ("name before", "The Republic Square Rally was held.", &[]),
+            (
+                "section label",
+                "International Riots in Kazakhstan spread.",
+                &[("Riots", "riot")],
+            ),
+            (
+                "capital inside a sentence",
+                "It was a Protest against cuts.",
+                &[("Protest", "protest")],
+            ),
             (
                 "headline",
                 "Russia Ally Kazakhstan Blocks Ukraine Peace Rally",

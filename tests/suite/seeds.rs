@@ -118,3 +118,72 @@ fn analyze_reports_carry_the_schema_version() {
         assert!(!report.body.is_empty(), "{}", article.id);
     }
 }
+
+/// The differences the product exists to show, on the seeds: figures that
+/// differ, names spelled differently, and words chosen differently.
+#[test]
+fn pairs_show_conflicts_and_wording() {
+    let articles = seed_articles();
+    let report = CompareReport::new(articles, &compare(articles));
+    let pair = |a: &str, b: &str| {
+        report
+            .pairs
+            .iter()
+            .find(|p| short(&p.a) == a && short(&p.b) == b)
+            .unwrap_or_else(|| panic!("pair {a} {b}"))
+    };
+    let has_conflict = |p: &storydiff::report::PairOut, a: &str, b: &str, kind: &str| {
+        p.conflicts.iter().any(|c| {
+            c.a.text.contains(a)
+                && c.b.text.contains(b)
+                && serde_json::to_value(c.kind).unwrap() == kind
+        })
+    };
+    let story = pair("000", "001");
+    assert!(
+        has_conflict(story, "around 2,000", "more than 2,000", "compatible"),
+        "{:#?}",
+        story.conflicts
+    );
+    assert!(
+        has_conflict(story, "Alnour Iliachev", "Alnur Ilyashev", "spelling"),
+        "{:#?}",
+        story.conflicts
+    );
+    let event = pair("002", "003");
+    assert!(
+        has_conflict(event, "13", "at least eight", "compatible"),
+        "{:#?}",
+        event.conflicts
+    );
+    assert!(
+        has_conflict(
+            event,
+            "Qasim Jomart Tokayev",
+            "Kassym-Jomart Tokayev",
+            "spelling"
+        ),
+        "{:#?}",
+        event.conflicts
+    );
+    let words: Vec<(String, String)> = event
+        .wording
+        .iter()
+        .map(|w| (w.a.text.to_lowercase(), w.b.text.to_lowercase()))
+        .collect();
+    assert!(
+        words.contains(&("protests".to_string(), "riots".to_string())),
+        "{words:?}"
+    );
+    // What only one reports: Ned Price speaks only in 003, Josep Borrell only in 002.
+    assert!(
+        event.only_b.iter().any(|f| f.value == "Ned Price"),
+        "{:#?}",
+        event.only_b
+    );
+    assert!(
+        event.only_a.iter().any(|f| f.value == "Josep Borrell"),
+        "{:#?}",
+        event.only_a
+    );
+}

@@ -210,10 +210,10 @@ pub(super) const DATE_CUES: &[&str] = &[
 /// Part of day words and their TimeML codes.
 pub(super) fn part_of_day(word: &str) -> Option<&'static str> {
     Some(match word {
-        "morning" => "MO",
-        "afternoon" => "AF",
-        "evening" => "EV",
-        "night" => "NI",
+        "morning" | "matin" | "morgen" => "MO",
+        "afternoon" | "après-midi" | "nachmittag" => "AF",
+        "evening" | "soir" | "abend" => "EV",
+        "night" | "nuit" | "nacht" => "NI",
         _ => return None,
     })
 }
@@ -296,6 +296,17 @@ pub(super) fn unit(word: &str) -> Option<(Unit, bool)> {
         "decades" => (Unit::Decade, true),
         "century" => (Unit::Century, false),
         "centuries" => (Unit::Century, true),
+        // French, German, Spanish ("an" is left out: it is the English article).
+        "heure" | "stunde" | "hora" => (Unit::Hour, false),
+        "heures" | "stunden" | "horas" => (Unit::Hour, true),
+        "jour" | "tag" | "día" => (Unit::Day, false),
+        "jours" | "tage" | "tagen" | "días" => (Unit::Day, true),
+        "semaine" | "woche" | "semana" => (Unit::Week, false),
+        "semaines" | "wochen" | "semanas" => (Unit::Week, true),
+        "mois" | "monat" | "mes" => (Unit::Month, false),
+        "monate" | "monaten" | "meses" => (Unit::Month, true),
+        "année" | "jahr" | "año" => (Unit::Year, false),
+        "ans" | "années" | "jahre" | "jahren" | "años" => (Unit::Year, true),
         _ => return None,
     };
     Some((u, plural))
@@ -345,8 +356,51 @@ pub(super) fn number_word(word: &str) -> Option<f64> {
     match word {
         "hundred" => Some(100.0),
         "dozen" => Some(12.0),
-        _ => None,
+        _ => foreign_number(word),
     }
+}
+
+/// French, German and Spanish number words up to ten (for "quatre semaines").
+fn foreign_number(word: &str) -> Option<f64> {
+    const WORDS: &[(&str, u8)] = &[
+        ("un", 1),
+        ("une", 1),
+        ("deux", 2),
+        ("trois", 3),
+        ("quatre", 4),
+        ("cinq", 5),
+        ("huit", 8),
+        ("neuf", 9),
+        ("dix", 10),
+        ("ein", 1),
+        ("eine", 1),
+        ("einen", 1),
+        ("einem", 1),
+        ("zwei", 2),
+        ("drei", 3),
+        ("vier", 4),
+        ("fünf", 5),
+        ("sechs", 6),
+        ("sieben", 7),
+        ("acht", 8),
+        ("neun", 9),
+        ("zehn", 10),
+        ("una", 1),
+        ("uno", 1),
+        ("dos", 2),
+        ("tres", 3),
+        ("cuatro", 4),
+        ("cinco", 5),
+        ("seis", 6),
+        ("siete", 7),
+        ("ocho", 8),
+        ("nueve", 9),
+        ("diez", 10),
+    ];
+    WORDS
+        .iter()
+        .find(|(w, _)| *w == word)
+        .map(|&(_, n)| f64::from(n))
 }
 
 /// Vague quantity words: "several days", "a few weeks".
@@ -365,8 +419,9 @@ pub(super) fn ordinal(word: &str) -> Option<u32> {
 
 /// Time zone words that may follow a clock time ("14:00 GMT").
 pub(super) const ZONES: &[&str] = &[
-    "gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "et", "pt", "bst", "cet",
-    "cest", "eet", "eest", "msk", "ist", "jst", "aest",
+    "gmt", "utc", "est", "edt", "eastern", "pacific", "central", "mountain", "cst", "cdt", "mst",
+    "mdt", "pst", "pdt", "et", "pt", "bst", "cet", "cest", "eet", "eest", "msk", "ist", "jst",
+    "aest",
 ];
 
 /// Irregular past forms (and a few regular ones that are frequent in news).
@@ -377,7 +432,7 @@ pub(super) const PAST_WORDS: &[&str] = &[
     "fought", "found", "flew", "grew", "heard", "kept", "knew", "paid", "quit", "sold", "sat",
     "shot", "spoke", "stood", "stole", "swore", "sworn", "taught", "thought", "threw", "tore",
     "wrote", "woke", "hit", "gone", "done", "seen", "taken", "given", "begun", "ago", "earlier",
-    "wasn't", "weren't", "hadn't", "didn't", "has", "have",
+    "wasn't", "weren't", "hadn't", "didn't",
 ];
 
 /// Words that look like past participles but are not verbs in the past.
@@ -414,9 +469,79 @@ pub(super) const NOT_PAST: &[&str] = &[
 
 /// Future and modal markers.
 pub(super) const FUTURE_WORDS: &[&str] = &[
-    "will", "shall", "would", "won't", "wouldn't", "could", "may", "might", "going", "expect",
-    "expects", "plan", "plans", "intend", "intends", "aim", "aims", "upcoming", "coming", "next",
-    "tomorrow", "soon", "later",
+    "will",
+    "shall",
+    "would",
+    "won't",
+    "wouldn't",
+    "could",
+    "may",
+    "might",
+    "going",
+    "expect",
+    "expects",
+    "plan",
+    "plans",
+    "intend",
+    "intends",
+    "aim",
+    "aims",
+    "upcoming",
+    "coming",
+    "next",
+    "tomorrow",
+    "soon",
+    "later",
+    // Present tense of scheduled events: "Parliament returns on Tuesday".
+    "begins",
+    "starts",
+    "opens",
+    "closes",
+    "ends",
+    "resumes",
+    "returns",
+    "meets",
+    "expires",
+    "falls",
+    "kicks",
+    "arrives",
+    "departs",
+    "reopens",
+    "convenes",
+    // French, German, Spanish future and modal forms.
+    "sera",
+    "seront",
+    "aura",
+    "auront",
+    "fera",
+    "feront",
+    "va",
+    "vont",
+    "pourra",
+    "pourront",
+    "devra",
+    "devront",
+    "wird",
+    "werden",
+    "soll",
+    "sollen",
+    "beginnt",
+    "será",
+    "serán",
+    "habrá",
+    "van",
+    "prévu",
+    "prévue",
+    "prévus",
+    "prévues",
+    "programmé",
+    "programmée",
+    "previsto",
+    "prevista",
+    "previstos",
+    "previstas",
+    "geplant",
+    "angesetzt",
 ];
 
 /// Words meaning "intended for a time" that read as future unless "was/were/had" precedes.
@@ -428,10 +553,58 @@ pub(super) const SCHEDULE_WORDS: &[&str] = &[
     "slated",
     "poised",
     "planned",
+    "forecast",
+    "predicted",
 ];
 
 /// Determiners: after "due to", they make it causal ("due to a rise").
 pub(super) const DETERMINERS: &[&str] = &[
     "a", "an", "the", "its", "his", "her", "their", "our", "this", "that", "these", "those",
     "what", "some", "high", "low", "heavy", "bad", "poor", "lack", "concerns", "fears",
+];
+
+/// Nouns that make a four-digit number a count, not a year ("of 2000 people").
+pub(super) const COUNTED_NOUNS: &[&str] = &[
+    "people",
+    "persons",
+    "men",
+    "women",
+    "children",
+    "troops",
+    "soldiers",
+    "police",
+    "officers",
+    "protesters",
+    "demonstrators",
+    "residents",
+    "workers",
+    "employees",
+    "jobs",
+    "cases",
+    "deaths",
+    "dead",
+    "dollars",
+    "euros",
+    "rubles",
+    "pounds",
+    "tonnes",
+    "tons",
+    "km",
+    "kilometres",
+    "kilometers",
+    "miles",
+    "metres",
+    "meters",
+    "feet",
+    "votes",
+    "seats",
+    "units",
+    "homes",
+    "houses",
+    "cars",
+    "barrels",
+    "migrants",
+    "refugees",
+    "prisoners",
+    "members",
 ];

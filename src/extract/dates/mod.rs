@@ -22,12 +22,19 @@
 //!
 //! # Design
 //!
-//! A token-driven scanner ([`scan`]) walks each sentence's tokens and, at each
+//! A token-driven scanner (`scan`) walks each paragraph's tokens and, at each
 //! one, tries a dozen small hand-written patterns over the next few tokens
 //! (no regular expressions), keeping the longest match. A match carries what it
 //! means (`Sem`: "the Saturday before or after the anchor", "the month before
-//! the anchor's", "three years"); [`resolve`] turns that into a value using the
-//! anchor, the tense of the sentence and the last day the text spoke of.
+//! the anchor's", "three years"); `resolve` turns that into a value using the
+//! anchor, the tense of the sentence and the last day the text spoke of. The
+//! word tables (`lexicon`) are small and written by hand: English, with
+//! French, German and Spanish month and weekday names, numbers to ten, units
+//! and "last/next week/month/year".
+//!
+//! Names are not dates: "Russia Today", "a march against", "May" as a modal
+//! verb or a surname, "Bloody Sunday", "The Sunday Times", "Santo Domingo",
+//! "Mar" without a day number.
 //!
 //! Value conventions (TimeML): `2022-03-19`, `2022-03`, `2022`, `2022-W11`,
 //! `2022-W10-WE` (a weekend), `2022-Q1`, `2022-SU` (a season), `199` (the
@@ -38,11 +45,18 @@
 //! Saturday"), and `PRESENT_REF`, `PAST_REF`, `FUTURE_REF`. Without an anchor,
 //! the unknown parts are `X`: `XXXX-03-19`, `XXXX-WXX-6`, `XXXX-XX-XXT14:00`.
 //! "early", "late" and "mid-" keep the value of what they modify and set
-//! [`DateMention::modifier`] (`START`, `END`, `MID`).
+//! [`DateMention::modifier`] (`START`, `END`, `MID`). Spans leave out
+//! prepositions and hedges ("on", "since", "about") but keep "the", "last",
+//! "early", "ago". "two days after the vote" and "four days later" give the
+//! DURATION "two days" / "four days" (the anchor is another event); "three
+//! years ago" is the DATE `2019`. Holidays with fixed rules (Christmas, New
+//! Year's Day/Eve, Easter, Good Friday, US Election Day, Labor Day, Memorial
+//! Day, Thanksgiving, Black Friday, ...) resolve to their day.
 //!
-//! Weekdays and month days without a year are placed by tense: in a sentence
-//! in the past (or with no tense marker) "on Saturday" is the Saturday on or
-//! before the anchor; with "will", "would", "expected to", ... it is the one on
+//! Weekdays and month days without a year are placed by tense: the nearest
+//! tense marker before the expression in its sentence (else after it). In the
+//! past (or with no marker) "on Saturday" is the Saturday on or before the
+//! anchor; with "will", "would", "expected to", "returns", ... it is the one on
 //! or after it; "last"/"next" say so themselves. A clock time takes the day
 //! named nearest in its sentence, else the last day named before, else the anchor.
 
@@ -158,12 +172,22 @@ pub struct DateMention {
     pub modifier: Option<&'static str>,
 }
 
+impl DateMention {
+    /// The day it names, when its value is a full date (`2022-03-19`, also
+    /// with a time or part of day after it).
+    pub fn day(&self) -> Option<CalendarDate> {
+        self.value.get(..10).and_then(CalendarDate::parse_iso)
+    }
+}
+
 /// Finds temporal expressions in `doc`, resolving relative ones against `doc.anchor`.
 pub fn extract(doc: &Doc) -> Vec<DateMention> {
     let mut out = Vec::new();
     // The last day the text spoke of, for "the next day" and clock times.
     let mut reference: Option<CalendarDate> = None;
     let seg = doc.seg;
+    // Numeric dates are day first except in English ("03/04/2022").
+    let day_month = doc.language.is_some_and(|l| !l.starts_with("en"));
     // Scan a paragraph at a time: a few dates straddle a sentence break that
     // the segmenter had to guess ("am 19. März", "5:50 a.m. Moscow time").
     let mut s = 0;
@@ -179,11 +203,11 @@ pub fn extract(doc: &Doc) -> Vec<DateMention> {
             .iter()
             .map(|t| Tok::new(doc.text, t.span, t.kind))
             .collect();
-        let found = scan::scan(&toks);
+        let found = scan::scan(&toks, day_month);
         if found.is_empty() {
             continue;
         }
-        let sentence: Vec<usize> = seg.tokens[t0..t1].iter().map(|t| t.sentence).collect();
+        let sentence = soft_sentences(&toks, &seg.tokens[t0..t1]);
         let markers = tense_markers(&toks);
         // Days first (clock times look for the day nearest them), in order.
         let mut resolved: Vec<Option<resolve::Resolved>> = Vec::with_capacity(found.len());
@@ -229,6 +253,27 @@ pub fn extract(doc: &Doc) -> Vec<DateMention> {
     out
 }
 
+/// The sentence of each token, joining sentences that the segmenter split
+/// inside a date or time ("at 9:30 a.m. | ET on Monday", "am 19. | März").
+fn soft_sentences(toks: &[Tok], raw: &[crate::text::Token]) -> Vec<usize> {
+    let mut out = Vec::with_capacity(raw.len());
+    let mut current = raw.first().map_or(0, |t| t.sentence);
+    for i in 0..raw.len() {
+        if i > 0 && raw[i].sentence != raw[i - 1].sentence {
+            let prev = toks[i - 1].low.as_str();
+            let ordinal = prev == "."
+                && i >= 2
+                && toks[i - 2].low.bytes().all(|b| b.is_ascii_digit())
+                && lexicon::month(&toks[i].low).is_some();
+            if !(matches!(prev, "a.m." | "p.m.") || ordinal) {
+                current = raw[i].sentence;
+            }
+        }
+        out.push(current);
+    }
+    out
+}
+
 /// Past (`Some(false)`) and future (`Some(true)`) markers of each token.
 fn tense_markers(toks: &[Tok]) -> Vec<Option<bool>> {
     (0..toks.len())
@@ -240,18 +285,37 @@ fn tense_markers(toks: &[Tok]) -> Vec<Option<bool>> {
                 let next = toks.get(i + 1).map_or("", |t| t.low.as_str());
                 let after = toks.get(i + 2).map_or("", |t| t.low.as_str());
                 let causal = w == "due" && lexicon::DETERMINERS.contains(&after);
-                if !matches!(next, "to" | "for" | "on" | "in") || causal {
+                if !matches!(
+                    next,
+                    "to" | "for" | "on" | "in" | "through" | "until" | "by" | "at"
+                ) || causal
+                {
                     return None;
                 }
                 return Some(!matches!(prev, "was" | "were" | "had" | "been"));
             }
-            if lexicon::FUTURE_WORDS.contains(&w) || w.ends_with("'ll") {
+            // Spanish and French future endings: "celebrarán", "pourront".
+            let foreign_future = (w.ends_with("rán") || w.ends_with("rá")) && w.len() > 5
+                || (w.ends_with("ront") && w.len() >= 7 && !matches!(w, "affront" | "confront"));
+            if lexicon::FUTURE_WORDS.contains(&w) || w.ends_with("'ll") || foreign_future {
                 if w == "going" && toks.get(i + 1).is_none_or(|t| t.low != "to") {
                     return None;
                 }
                 return Some(true);
             }
             if lexicon::PAST_WORDS.contains(&w) {
+                return Some(false);
+            }
+            // French passé composé ("a annoncé"), Spanish preterite ("anunció"),
+            // German auxiliaries of the past.
+            let french_past = (w.ends_with('é') || w.ends_with("ée") || w.ends_with("és"))
+                && matches!(
+                    prev,
+                    "a" | "ont" | "avait" | "avaient" | "été" | "est" | "sont"
+                );
+            let spanish_past = w.ends_with('ó') && w.chars().count() >= 4;
+            let german_past = matches!(w, "wurde" | "wurden" | "hatte" | "hatten" | "waren");
+            if french_past || spanish_past || german_past {
                 return Some(false);
             }
             // "will remain closed", "is banned": an adjective, the auxiliary has the tense.

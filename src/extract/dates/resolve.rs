@@ -40,28 +40,43 @@ pub(super) enum YearSpec {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Holiday {
     Fixed(u32, u32),
+    /// The `n`th weekday (0 = Monday) of a month; `n = -1` is the last one
+    /// (US Labor Day, Memorial Day, Thanksgiving).
+    Nth(u32, u32, i32),
     /// US Election Day: the Tuesday after the first Monday of November.
-    ElectionDay,
-    /// US Thanksgiving: the fourth Thursday of November.
-    Thanksgiving,
-    Easter,
+    Election,
+    /// Days from Easter Sunday (Good Friday = -2).
+    Easter(i64),
+    /// The day after US Thanksgiving.
+    BlackFriday,
 }
 
 impl Holiday {
     fn date(self, year: i32) -> Option<CalendarDate> {
         match self {
             Holiday::Fixed(m, d) => CalendarDate::new(year, m, d),
-            Holiday::ElectionDay => {
+            Holiday::BlackFriday => Holiday::Nth(11, 3, 4).date(year).map(|d| d.add_days(1)),
+            Holiday::Election => {
                 let first = CalendarDate::new(year, 11, 1)?;
                 let monday = first.add_days(((7 - first.weekday()) % 7) as i64);
                 Some(monday.add_days(1))
             }
-            Holiday::Thanksgiving => {
-                let first = CalendarDate::new(year, 11, 1)?;
-                let thursday = first.add_days(((3 + 7 - first.weekday()) % 7) as i64);
-                Some(thursday.add_days(21))
+            Holiday::Nth(month, weekday, n) => {
+                let (y, m) = if n < 0 {
+                    add_months(year, month, 1)
+                } else {
+                    (year, month)
+                };
+                let first = CalendarDate::new(y, m, 1)?;
+                let shift = (weekday as i64 - first.weekday() as i64).rem_euclid(7);
+                Some(if n < 0 {
+                    // The last one: weeks back from the first one of the next month.
+                    first.add_days(shift - 7 * (-n) as i64)
+                } else {
+                    first.add_days(shift + 7 * (n as i64 - 1))
+                })
             }
-            Holiday::Easter => {
+            Holiday::Easter(offset) => {
                 // Anonymous Gregorian algorithm.
                 let y = year;
                 let a = y % 19;
@@ -78,18 +93,15 @@ impl Holiday {
                 let m = (a + 11 * h + 22 * l) / 451;
                 let month = (h + l - 7 * m + 114) / 31;
                 let day = (h + l - 7 * m + 114) % 31 + 1;
-                CalendarDate::new(y, month as u32, day as u32)
+                CalendarDate::new(y, month as u32, day as u32).map(|d| d.add_days(offset))
             }
         }
     }
 
-    fn month_day(self) -> (u32, u32) {
-        match self {
-            Holiday::Fixed(m, d) => (m, d),
-            Holiday::ElectionDay => (11, 3),
-            Holiday::Thanksgiving => (11, 25),
-            Holiday::Easter => (4, 5),
-        }
+    /// Its date seen from `a`, placed by `tense`.
+    fn resolve(self, a: CalendarDate, tense: Tense) -> Option<CalendarDate> {
+        let here = self.date(a.year)?;
+        self.date(infer_year(a, tense, here.month, Some(here.day)))
     }
 }
 
@@ -141,6 +153,14 @@ pub(super) enum Sem {
         unit: Unit,
     },
     Holiday(Holiday),
+    /// The weekend of a holiday ("the Labor Day weekend").
+    HolidayWeekend(Holiday),
+    /// A clock time on a day named right after it ("noon Friday").
+    ClockOn {
+        base: Box<Sem>,
+        hour: u32,
+        minute: u32,
+    },
     /// A clock time; the day comes from the context.
     Time {
         hour: u32,
@@ -413,19 +433,24 @@ pub(super) fn resolve(
             }
             _ => date(Date, "PAST_REF".into()),
         },
-        Sem::Holiday(h) => {
-            let (m, d) = h.month_day();
-            match a
-                .map(|a| infer_year(a, tense, m, Some(d)))
-                .and_then(|y| h.date(y))
-            {
-                Some(x) => day(x),
-                None => match h {
-                    Holiday::Fixed(m, d) => date(Date, format!("XXXX-{m:02}-{d:02}")),
-                    _ => date(Date, "XXXX-XX-XX".into()),
-                },
+        Sem::HolidayWeekend(h) => match a.and_then(|a| h.resolve(a, tense)) {
+            Some(d) => {
+                let saturday = match d.weekday() {
+                    0 => d.add_days(-2),
+                    6 => d.add_days(-1),
+                    w => d.add_days(5 - w as i64),
+                };
+                date(Date, format!("{}-WE", week_value(saturday)))
             }
-        }
+            None => date(Date, "XXXX-WXX-WE".into()),
+        },
+        Sem::Holiday(h) => match a.and_then(|a| h.resolve(a, tense)) {
+            Some(x) => day(x),
+            None => match h {
+                Holiday::Fixed(m, d) => date(Date, format!("XXXX-{m:02}-{d:02}")),
+                _ => date(Date, "XXXX-XX-XX".into()),
+            },
+        },
         Sem::Time { hour, minute } => {
             let base = reference
                 .or(a)
@@ -434,6 +459,18 @@ pub(super) fn resolve(
                 kind: DateKind::Time,
                 value: format!("{base}T{hour:02}:{minute:02}"),
                 day: None,
+            }
+        }
+        Sem::ClockOn {
+            ref base,
+            hour,
+            minute,
+        } => {
+            let r = resolve(base, a, tense, reference);
+            Resolved {
+                kind: DateKind::Time,
+                value: format!("{}T{hour:02}:{minute:02}", r.value),
+                day: r.day,
             }
         }
         Sem::PartOfDay { ref base, code } => {
@@ -510,14 +547,20 @@ mod tests {
 
     #[test]
     fn holidays() {
-        assert_eq!(Holiday::ElectionDay.date(2020).unwrap().iso(), "2020-11-03");
-        assert_eq!(Holiday::ElectionDay.date(2022).unwrap().iso(), "2022-11-08");
-        assert_eq!(
-            Holiday::Thanksgiving.date(2021).unwrap().iso(),
-            "2021-11-25"
-        );
-        assert_eq!(Holiday::Easter.date(2022).unwrap().iso(), "2022-04-17");
-        assert_eq!(Holiday::Easter.date(2024).unwrap().iso(), "2024-03-31");
+        let cases = [
+            (Holiday::Election, 2020, "2020-11-03"),
+            (Holiday::Election, 2022, "2022-11-08"),
+            (Holiday::Nth(11, 3, 4), 2021, "2021-11-25"),
+            (Holiday::Nth(9, 0, 1), 2019, "2019-09-02"),
+            (Holiday::Nth(5, 0, -1), 2020, "2020-05-25"),
+            (Holiday::Nth(5, 0, -1), 2021, "2021-05-31"),
+            (Holiday::Easter(0), 2022, "2022-04-17"),
+            (Holiday::Easter(0), 2024, "2024-03-31"),
+            (Holiday::Easter(-2), 2024, "2024-03-29"),
+        ];
+        for (h, year, want) in cases {
+            assert_eq!(h.date(year).unwrap().iso(), want, "{h:?}");
+        }
     }
 
     #[test]

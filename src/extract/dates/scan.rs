@@ -17,16 +17,20 @@ pub(super) struct Tok<'a> {
     pub kind: TokenKind,
     /// The span of `raw`.
     pub span: Span,
+    /// It had a possessive `'s`.
+    pub possessive: bool,
 }
 
 impl<'a> Tok<'a> {
     pub fn new(text: &'a str, span: Span, kind: TokenKind) -> Tok<'a> {
         let mut raw = span.of(text);
         let mut span = span;
+        let mut possessive = false;
         if kind == TokenKind::Word && raw.len() > 2 && (raw.ends_with("'s") || raw.ends_with("’s"))
         {
             let cut = if raw.ends_with("'s") { 2 } else { 4 };
             raw = &raw[..raw.len() - cut];
+            possessive = true;
             span = Span::new(span.start, span.end - cut);
         }
         // "2022:" (the tokenizer glues a colon to a number, for clock times).
@@ -34,10 +38,17 @@ impl<'a> Tok<'a> {
             raw = &raw[..raw.len() - 1];
             span = Span::new(span.start, span.end - 1);
         }
+        // "2022's": a number again once the possessive is gone.
+        let kind = if kind == TokenKind::Word && raw.bytes().all(|b| b.is_ascii_digit()) {
+            TokenKind::Number
+        } else {
+            kind
+        };
         Tok {
             raw,
             low: raw.to_lowercase(),
             kind,
+            possessive,
             span,
         }
     }
@@ -58,9 +69,11 @@ pub(super) struct Found {
 
 type Hit = Option<(usize, Sem)>;
 
-/// Scans the tokens of one sentence.
-pub(super) fn scan(t: &[Tok]) -> Vec<Found> {
-    let s = Scanner { t };
+/// Scans the tokens of one paragraph. With `day_month`, a numeric date
+/// "03/04/2022" is read day first (European); otherwise month first unless
+/// the first number cannot be a month.
+pub(super) fn scan(t: &[Tok], day_month: bool) -> Vec<Found> {
+    let s = Scanner { t, day_month };
     let mut out = Vec::new();
     let mut i = 0;
     while i < t.len() {
@@ -77,6 +90,7 @@ pub(super) fn scan(t: &[Tok]) -> Vec<Found> {
 
 struct Scanner<'s, 'a> {
     t: &'s [Tok<'a>],
+    day_month: bool,
 }
 
 fn day_number(s: &str) -> Option<u32> {
@@ -135,6 +149,7 @@ const BEFORE_ARTICLE_UNIT: &[&str] = &[
 const AFTER_UNIT: &[&str] = &["after", "before", "later", "earlier", "ago", "long", "of"];
 const BEFORE_BARE_UNITS: &[&str] = &[
     "for", "within", "take", "takes", "took", "taking", "lasted", "lasting", "over", "spent",
+    "just", "only", "mere", "in",
 ];
 
 impl Scanner<'_, '_> {
@@ -190,6 +205,9 @@ impl Scanner<'_, '_> {
     }
 
     fn match_at(&self, i: usize) -> Option<Found> {
+        if self.t[i].kind == TokenKind::Punct {
+            return None;
+        }
         let w = self.low(i);
         // "the end of March", "the beginning of next year".
         let (the, k) = if w == "the" {
@@ -230,9 +248,39 @@ impl Scanner<'_, '_> {
                 }
             }
         }
+        if matches!(w, "year-end" | "yearend") {
+            return Some(found(i, i + 1, Sem::Year(YearSpec::Offset(0)), Some("END")));
+        }
+        if w == "midweek" {
+            return Some(found(i, i + 1, Sem::WeekOffset(0), Some("MID")));
+        }
         if let Some(rest) = w.strip_prefix("mid-") {
             if let Some(sem) = self.mid_word(rest) {
                 return Some(found(i, i + 1, sem, Some("MID")));
+            }
+        }
+        // "later in the day", "earlier that day".
+        if matches!(w, "earlier" | "later") {
+            let k = if self.is(i + 1, "in") && self.is(i + 2, "the") {
+                i + 3
+            } else if self.is(i + 1, "that") {
+                i + 2
+            } else {
+                i
+            };
+            if k > i {
+                let sem = match self.low(k) {
+                    "day" => Sem::DayAfterRef(0),
+                    "week" if k == i + 3 => Sem::WeekOffset(0),
+                    "month" if k == i + 3 => Sem::MonthOffset(0),
+                    "year" if k == i + 3 => Sem::Year(YearSpec::Offset(0)),
+                    _ => {
+                        return self
+                            .core(i, false)
+                            .map(|(end, sem)| found(i, end, sem, None))
+                    }
+                };
+                return Some(found(i, k + 1, sem, None));
             }
         }
         // "earlier this month", "later this year".
@@ -248,34 +296,45 @@ impl Scanner<'_, '_> {
     /// The longest plain expression starting at `j`. With `bounded`, also the
     /// bare "the year/month/week/century" that "the end of" may govern.
     fn core(&self, j: usize, bounded: bool) -> Hit {
-        if j >= self.t.len() {
+        // No expression starts at punctuation.
+        if self.t.get(j).is_none_or(|t| t.kind == TokenKind::Punct) {
             return None;
         }
-        let tries: [Hit; 14] = [
+        // The longest match wins; on a tie, the earlier (more specific) pattern.
+        let tries: [Hit; 17] = [
             self.month_first(j),
             self.day_first(j),
             self.numeric(j),
             self.weekday(j),
             self.relative(j),
+            self.night(j),
+            self.holiday(j),
+            self.holiday_weekend(j),
             self.unit_rel(j, bounded),
             self.quarter(j),
             self.year(j),
-            self.duration(j),
+            self.foreign_rel(j),
+            self.fiscal(j),
+            self.time(j),
             self.set(j),
             self.reference(j),
-            self.time(j),
-            self.holiday(j),
-            self.night(j),
+            self.duration(j),
         ];
         tries
             .into_iter()
             .flatten()
-            .max_by_key(|(end, _)| *end)
             .filter(|(end, _)| *end > j)
+            .fold(None, |best: Hit, hit| match best {
+                Some((end, _)) if end >= hit.0 => best,
+                _ => Some(hit),
+            })
     }
 
     /// "mid-February", "mid-2021", "mid-1990s" (the part after "mid-").
     fn mid_word(&self, rest: &str) -> Option<Sem> {
+        if rest == "week" {
+            return Some(Sem::WeekOffset(0));
+        }
         if let Some(m) = lexicon::month(rest).filter(|m| !m.needs_number) {
             return Some(Sem::Month {
                 year: YearSpec::Infer,
@@ -291,8 +350,16 @@ impl Scanner<'_, '_> {
     /// "March 19", "March 19, 2022", "Jan. 6", "March 2022", "March".
     fn month_first(&self, j: usize) -> Hit {
         let m = lexicon::month(self.low(j))?;
-        let english = !m.needs_number || !self.word(j) || self.low(j).len() <= 4;
+        // English names and abbreviations are capitalized; French and Spanish ones need not be.
+        const ABBREVIATIONS: &[&str] = &[
+            "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+        ];
+        let english = !m.needs_number || self.any(j, ABBREVIATIONS);
         if english && !self.cap(j) {
+            return None;
+        }
+        // "the Mars 2020 mission": French and Spanish write months in lower case.
+        if !english && m.ambiguous && self.cap(j) && j > 0 {
             return None;
         }
         let mut k = j + 1;
@@ -348,7 +415,11 @@ impl Scanner<'_, '_> {
         let ok = if m.ambiguous {
             cued
         } else {
-            cued || !(j >= 1 && self.cap(j - 1) && self.word(j - 1))
+            // Not between capitalized words: "actor August Diehl", "June Carter".
+            let name_before = j >= 1 && self.cap(j - 1) && self.word(j - 1);
+            let name_after =
+                self.cap(j + 1) && self.word(j + 1) && lexicon::month(self.low(j + 1)).is_none();
+            cued || !(name_before || name_after)
         };
         ok.then_some((
             j + 1,
@@ -436,7 +507,11 @@ impl Scanner<'_, '_> {
             let a: u32 = t.low.parse().ok()?;
             let b: u32 = self.low(j + 2).parse().ok()?;
             let y = year_number(self.low(j + 4))?;
-            let (m, d) = if a > 12 { (b, a) } else { (a, b) };
+            let (m, d) = if a > 12 || (self.day_month && b <= 12) {
+                (b, a)
+            } else {
+                (a, b)
+            };
             super::CalendarDate::new(y, m, d)?;
             return Some((
                 j + 5,
@@ -453,6 +528,7 @@ impl Scanner<'_, '_> {
     /// "Saturday", "last Saturday", "Tuesday night", "Saturday, March 19".
     fn weekday(&self, j: usize) -> Hit {
         let (rel, k) = match self.low(j) {
+            "this" if self.is(j + 1, "past") => (Rel::Last, j + 2),
             "last" | "past" => (Rel::Last, j + 1),
             "next" | "coming" => (Rel::Next, j + 1),
             "this" => (Rel::This, j + 1),
@@ -466,15 +542,28 @@ impl Scanner<'_, '_> {
             if k >= 1 && self.cap(k - 1) && self.any(k - 1, lexicon::WEEKDAY_NAME_BEFORE) {
                 return None;
             }
+            // "Mr. Sunday", "Ms Friday": a surname.
+            let title = |i: usize| self.any(i, &["mr", "mrs", "ms", "dr", "judge", "sen", "rep"]);
+            if k >= 1 && (title(k - 1) || (self.is(k - 1, ".") && k >= 2 && title(k - 2))) {
+                return None;
+            }
             if self.cap(k + 1) && self.any(k + 1, lexicon::WEEKDAY_NAME_AFTER) {
                 return None;
             }
-        } else if rel == Rel::Tense && !lexicon::FOREIGN_WEEKDAY_CUES.contains(&self.prev(k)) {
+        } else if rel == Rel::Tense
+            && self.cap(k)
+            && !lexicon::FOREIGN_WEEKDAY_CUES.contains(&self.prev(k))
+        {
+            // French and Spanish write weekdays in lower case; capitalized
+            // ("Santo Domingo", "Mardi Gras") they need a cue ("am Sonntag").
             return None;
         }
         // "Saturday, March 19, 2022": the date says it all.
         if rel == Rel::Tense {
-            let at = if self.is(k + 1, ",") { k + 2 } else { k + 1 };
+            let mut at = if self.is(k + 1, ",") { k + 2 } else { k + 1 };
+            if self.any(at, &["the", "dem", "den", "le", "el"]) {
+                at += 1;
+            }
             if let Some((end, sem @ Sem::Day { .. })) =
                 self.month_first(at).or_else(|| self.day_first(at))
             {
@@ -570,6 +659,7 @@ impl Scanner<'_, '_> {
     /// "the past decade" (a date; "the past three years" is a duration).
     fn unit_rel(&self, j: usize, bounded: bool) -> Hit {
         let (off, k): (i64, usize) = match self.low(j) {
+            "this" if self.is(j + 1, "past") => (-1, j + 2),
             "this" | "current" => (0, j + 1),
             "last" | "past" | "previous" => (-1, j + 1),
             "next" | "coming" => (1, j + 1),
@@ -588,9 +678,6 @@ impl Scanner<'_, '_> {
             return Some((k + 1, Sem::Weekend(rel)));
         }
         if let Some(code) = lexicon::season(w) {
-            if w == "fall" && the && !self.is(k + 1, "of") {
-                return None;
-            }
             if the && self.is(k + 1, "of") {
                 if let Some(y) = self.year_at(k + 2) {
                     return Some((
@@ -602,6 +689,9 @@ impl Scanner<'_, '_> {
                         },
                     ));
                 }
+            }
+            if w == "fall" && the {
+                return None; // "the fall of Kabul"
             }
             return Some((
                 k + 1,
@@ -754,21 +844,31 @@ impl Scanner<'_, '_> {
             }
             return None;
         }
-        if let Some(d) = self.t.get(j).and_then(|t| decade_number(&t.low)) {
+        // A bare "1990s"; "90s" alone is more often an age ("into his 90s").
+        if let Some(d) = self
+            .t
+            .get(j)
+            .filter(|t| t.low.len() == 5)
+            .and_then(|t| decade_number(&t.low))
+        {
             return Some((j + 1, Sem::Decade(d)));
         }
         let y = self.year_at(j)?;
         let prev = self.prev(j);
-        if self.is(j + 1, "-") && self.touch(j) {
-            return None; // "2019-11-27" is handled as a whole
+        if self.is(j + 1, "-") && self.touch(j) && self.touch(j + 1) && self.low(j + 2).len() == 2 {
+            return None; // "2019-11-27" is handled as a whole; "2010-2015" is two years
         }
         let cued = lexicon::DATE_CUES.contains(&prev)
             || prev == "the"
+            || self.t[j].possessive
+            || (self.is(j + 1, "'") && self.is(j + 2, "s") && self.touch(j) && self.touch(j + 1))
             || (matches!(prev, "and" | "or" | "-" | "to")
                 && j >= 2
                 && self.year_at(j - 2).is_some());
         let next = self.low(j + 1);
-        let counted = lexicon::unit(next).is_some() || matches!(next, "%" | "percent" | "per");
+        let counted = lexicon::unit(next).is_some()
+            || matches!(next, "%" | "percent" | "per")
+            || lexicon::COUNTED_NOUNS.contains(&next);
         (cued && !counted).then_some((j + 1, Sem::Year(YearSpec::Given(y))))
     }
 
@@ -819,10 +919,32 @@ impl Scanner<'_, '_> {
             }
             return None;
         }
-        // "two-week", "20-year", "24-hour".
+        // "two-week", "20-year", "24-hour", "week-long", "decades-long".
         if let Some((a, b)) = w.split_once('-') {
             if let (Some(Some(n)), Some((u, false))) = (count(a), lexicon::unit(b)) {
                 return Some((j + 1, lit(DateKind::Duration, duration(Some(n), u))));
+            }
+            if let (Some((u, plural)), "long") = (lexicon::unit(a), b) {
+                let n = if plural { None } else { Some(1.0) };
+                return Some((j + 1, lit(DateKind::Duration, duration(n, u))));
+            }
+            // "first-quarter" (results): this year's quarter.
+            if let (Some(n), "quarter") = (lexicon::ordinal(a), b) {
+                let year = YearSpec::Offset(0);
+                return Some((
+                    j + 1,
+                    Sem::Quarter {
+                        n,
+                        half: false,
+                        year,
+                    },
+                ));
+            }
+        }
+        if let Some(u) = w.strip_suffix("long").and_then(lexicon::unit) {
+            if matches!(u.0, Unit::Day | Unit::Week | Unit::Month | Unit::Year) {
+                let n = if u.1 { None } else { Some(1.0) };
+                return Some((j + 1, lit(DateKind::Duration, duration(n, u.0))));
             }
         }
         let (n, k) = self.count_at(j)?;
@@ -847,6 +969,15 @@ impl Scanner<'_, '_> {
         let (u, _) = lexicon::unit(self.low(k))?;
         if self.is(k + 1, "ago") {
             return Some((k + 2, Sem::Ago { n, unit: u }));
+        }
+        // "an hour and 45 minutes", "two years and three months".
+        if let (Some(n), None, true) = (n, range, self.is(k + 1, "and")) {
+            if let Some((Some(m), k2)) = self.count_at(k + 2) {
+                if let Some((u2, _)) = lexicon::unit(self.low(k2)).filter(|(u2, _)| *u2 < u) {
+                    let value = compound(n, u, m, u2);
+                    return Some((k2 + 1, lit(DateKind::Duration, value)));
+                }
+            }
         }
         if article {
             if u == Unit::Second {
@@ -897,7 +1028,8 @@ impl Scanner<'_, '_> {
             "daily" => Some("P1D"),
             "weekly" => Some("P1W"),
             "monthly" => Some("P1M"),
-            "yearly" | "annually" => Some("P1Y"),
+            "yearly" | "annually" | "annual" => Some("P1Y"),
+            "quarterly" => Some("P3M"),
             "hourly" => Some("PT1H"),
             "nightly" => Some("XXXX-XX-XXTNI"),
             _ => None,
@@ -907,6 +1039,9 @@ impl Scanner<'_, '_> {
                 return None; // "Daily Mail"
             }
             return Some((j + 1, lit(DateKind::Set, v.into())));
+        }
+        if w == "once" && self.any(j + 1, &["every", "each"]) {
+            return self.set(j + 1);
         }
         if matches!(w, "every" | "each") {
             let k = j + 1;
@@ -981,9 +1116,15 @@ impl Scanner<'_, '_> {
     fn time(&self, j: usize) -> Hit {
         let t = self.t.get(j)?;
         let w = t.low.as_str();
+        if w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()) && self.zone(j + 1) {
+            let (hour, minute) = (w[..2].parse().ok()?, w[2..].parse().ok()?);
+            if hour < 24 && minute < 60 {
+                return Some((j + 2, Sem::Time { hour, minute }));
+            }
+        }
         let (mut hour, minute, mut k, mut explicit) = match w {
-            "noon" | "midday" => (12, 0, j + 1, true),
-            "midnight" => (24, 0, j + 1, true),
+            "noon" | "midday" | "mediodía" => (12, 0, j + 1, true),
+            "midnight" | "minuit" | "mitternacht" | "medianoche" => (24, 0, j + 1, true),
             _ => {
                 let (h, m, ampm) = parse_clock(w)?;
                 (h, m, j + 1, ampm.is_some() || w.contains('h'))
@@ -992,7 +1133,7 @@ impl Scanner<'_, '_> {
         if let Some((_, _, Some(pm))) = parse_clock(w) {
             hour = to_24(hour, pm)?;
         }
-        if matches!(w, "noon" | "midday" | "midnight") {
+        if hour == 24 || (hour == 12 && !w.starts_with(|c: char| c.is_ascii_digit())) {
             // fine as it is
         } else if let Some(pm) = ampm(self.low(k)) {
             if hour > 12 {
@@ -1011,9 +1152,7 @@ impl Scanner<'_, '_> {
         if self.is(k + 1, "time") && (self.is(k, "local") || self.cap(k) && self.word(k)) {
             k += 2;
             explicit = true;
-        } else if self.any(k, lexicon::ZONES)
-            && self.t[k].raw.chars().all(|c| c.is_ascii_uppercase())
-        {
+        } else if self.zone(k) {
             k += 1;
             explicit = true;
         }
@@ -1044,7 +1183,22 @@ impl Scanner<'_, '_> {
         if !(explicit || cued) || hour > 24 || minute > 59 {
             return None;
         }
+        // "noon Friday", "8 p.m. Tuesday": the day right after it.
+        if let Some((end, base @ (Sem::Weekday { .. } | Sem::DayOffset(_)))) =
+            self.weekday(k).or_else(|| self.relative(k))
+        {
+            let base = Box::new(base);
+            return Some((end, Sem::ClockOn { base, hour, minute }));
+        }
         Some((k, Sem::Time { hour, minute }))
+    }
+
+    /// A time zone word: "GMT", "ET", "Eastern".
+    fn zone(&self, k: usize) -> bool {
+        self.any(k, lexicon::ZONES)
+            && self.t.get(k).is_some_and(|t| {
+                t.raw.chars().all(|c| c.is_ascii_uppercase()) || (t.cap() && t.raw.len() > 4)
+            })
     }
 
     /// Christmas, New Year's Eve, May Day, Election Day, Easter, Thanksgiving, ...
@@ -1065,15 +1219,23 @@ impl Scanner<'_, '_> {
                 _ => return None,
             },
             "may" if day(j + 1) => (Holiday::Fixed(5, 1), j + 2),
-            "election" if day(j + 1) => (Holiday::ElectionDay, j + 2),
+            "election" if day(j + 1) => (Holiday::Election, j + 2),
             "halloween" => (Holiday::Fixed(10, 31), j + 1),
             "valentine" if day(j + 1) => (Holiday::Fixed(2, 14), j + 2),
+            "labor" | "labour" if day(j + 1) => (Holiday::Nth(9, 0, 1), j + 2),
+            "memorial" if day(j + 1) => (Holiday::Nth(5, 0, -1), j + 2),
+            "independence" if day(j + 1) => (Holiday::Fixed(7, 4), j + 2),
+            "bastille" if day(j + 1) => (Holiday::Fixed(7, 14), j + 2),
+            "boxing" if day(j + 1) => (Holiday::Fixed(12, 26), j + 2),
+            "good" if self.is(j + 1, "friday") => (Holiday::Easter(-2), j + 2),
+            "black" if self.is(j + 1, "friday") => (Holiday::BlackFriday, j + 2),
             "thanksgiving" => (
-                Holiday::Thanksgiving,
+                Holiday::Nth(11, 3, 4),
                 if day(j + 1) { j + 2 } else { j + 1 },
             ),
+            "easter" if self.is(j + 1, "monday") => (Holiday::Easter(1), j + 2),
             "easter" => (
-                Holiday::Easter,
+                Holiday::Easter(0),
                 if self.is(j + 1, "sunday") {
                     j + 2
                 } else {
@@ -1085,11 +1247,102 @@ impl Scanner<'_, '_> {
         Some((end, Sem::Holiday(h)))
     }
 
+    /// "the Christmas weekend", "the Labor Day weekend".
+    fn holiday_weekend(&self, j: usize) -> Hit {
+        if !self.is(j, "the") {
+            return None;
+        }
+        let (end, sem) = self.holiday(j + 1)?;
+        let Sem::Holiday(h) = sem else { return None };
+        self.is(end, "weekend")
+            .then_some((end + 1, Sem::HolidayWeekend(h)))
+    }
+
+    /// "la semaine dernière", "letzte Woche", "el año pasado", "cette année".
+    fn foreign_rel(&self, j: usize) -> Hit {
+        let unit_sem = |w: &str, off: i64| -> Option<Sem> {
+            Some(match w {
+                "semaine" | "woche" | "semana" => Sem::WeekOffset(off),
+                "mois" | "monat" | "mes" => Sem::MonthOffset(off),
+                "année" | "an" | "jahr" | "año" => Sem::Year(YearSpec::Offset(off as i32)),
+                _ => return None,
+            })
+        };
+        let before = |w: &str| -> Option<i64> {
+            Some(match w {
+                "letzte" | "letzten" | "letztes" | "vergangene" | "vergangenen" | "vergangenes"
+                | "vorige" | "vorigen" | "voriges" => -1,
+                "nächste" | "nächsten" | "nächstes" | "kommende" | "kommenden" | "próximo"
+                | "próxima" => 1,
+                "diese" | "diesen" | "dieses" | "este" | "esta" | "cette" | "ce" => 0,
+                _ => return None,
+            })
+        };
+        let after = |w: &str| -> Option<i64> {
+            Some(match w {
+                "dernier" | "dernière" | "passé" | "passée" | "pasado" | "pasada" => -1,
+                "prochain" | "prochaine" => 1,
+                _ => return None,
+            })
+        };
+        // "letzte Woche", "cette année", "el próximo año" (article included).
+        let k = if self.any(j, &["el", "la", "le", "im", "am", "in"]) {
+            j + 1
+        } else {
+            j
+        };
+        if let Some(off) = before(self.low(k)) {
+            if self.low(k) == "ce" && self.low(k + 1) != "mois" {
+                return None;
+            }
+            let sem = unit_sem(self.low(k + 1), off)?;
+            // "an" alone is the English article: only "cette année", not "ce an".
+            if self.is(k + 1, "an") {
+                return None;
+            }
+            let start_ok = k == j || matches!(self.low(j), "el" | "la" | "le" | "im" | "am");
+            return start_ok.then_some((k + 2, sem));
+        }
+        // "la semaine dernière", "l'an dernier", "el año pasado".
+        let (k, art) = match self.low(j) {
+            "la" | "le" | "el" => (j + 1, true),
+            w if w.starts_with("l'") => (j, true),
+            _ => (j, false),
+        };
+        let unit_word = self.low(k).trim_start_matches("l'");
+        let off = after(self.low(k + 1))?;
+        if !art && unit_word == "an" {
+            return None;
+        }
+        let sem = unit_sem(unit_word, off)?;
+        Some((k + 2, sem))
+    }
+
+    /// "fiscal 2023", "fiscal year 2023": TimeML `FY2023`.
+    fn fiscal(&self, j: usize) -> Hit {
+        if !self.is(j, "fiscal") {
+            return None;
+        }
+        let k = if self.is(j + 1, "year") { j + 2 } else { j + 1 };
+        let y = self.year_at(k)?;
+        Some((k + 1, lit(DateKind::Date, format!("FY{y:04}"))))
+    }
+
     /// "overnight from Tuesday to Wednesday", "the night of Tuesday to Wednesday",
     /// "the next day", "the day before".
     fn night(&self, j: usize) -> Hit {
         let w = self.low(j);
         if w == "the" {
+            if self.is(j + 1, "day") && self.any(j + 3, &["yesterday", "tomorrow"]) {
+                let off = match self.low(j + 2) {
+                    "before" if self.is(j + 3, "yesterday") => Some(-2),
+                    "after" if self.is(j + 3, "tomorrow") => Some(2),
+                    _ => None,
+                };
+                if let Some(off) = off {
+                    return Some((j + 4, Sem::DayOffset(off)));
+                }
+            }
             let off = match (self.low(j + 1), self.low(j + 2)) {
                 ("next" | "following", "day") => Some(1),
                 ("previous", "day") => Some(-1),
@@ -1164,6 +1417,21 @@ impl Scanner<'_, '_> {
                 code: "NI",
             },
         ))
+    }
+}
+
+/// Two units of one duration: `PT1H45M`, `P2Y3M`, `P1DT5H`.
+fn compound(n: f64, u: Unit, m: f64, u2: Unit) -> String {
+    let part = |x: f64, u: Unit| {
+        let v = duration(Some(x), u);
+        v.trim_start_matches('P')
+            .trim_start_matches('T')
+            .to_string()
+    };
+    match (u.designator().1, u2.designator().1) {
+        (true, true) => format!("PT{}{}", part(n, u), part(m, u2)),
+        (false, false) => format!("P{}{}", part(n, u), part(m, u2)),
+        _ => format!("P{}T{}", part(n, u), part(m, u2)),
     }
 }
 

@@ -299,6 +299,22 @@ const ROLE_NOUNS: &[&str] = &[
 ];
 
 const ORG_SUFFIXES: &[&str] = &[
+    "Administration",
+    "Institution",
+    "Trust",
+    "Charity",
+    "Syndicate",
+    "Cartel",
+    "Lab",
+    "Studios",
+    "Entertainment",
+    "Pharmaceuticals",
+    "Petroleum",
+    "Telecom",
+    "Communications",
+    "Media",
+    "Broadcasting",
+    "Records",
     "Organization",
     "Organisation",
     "Union",
@@ -402,7 +418,6 @@ const ORG_SUFFIXES: &[&str] = &[
     "House",
     "Reserve",
     "Exchange",
-    "Stadium",
     "Group",
     "Ministère",
     "Ministerium",
@@ -475,6 +490,16 @@ const ORG_HEADS: &[&str] = &[
 ];
 
 const PLACE_SUFFIXES: &[&str] = &[
+    "Stadium",
+    "Arena",
+    "Station",
+    "Palace",
+    "Cathedral",
+    "Mosque",
+    "Temple",
+    "Castle",
+    "Tower",
+    "Dam",
     "Square",
     "Street",
     "Avenue",
@@ -596,14 +621,6 @@ const NEVER: &[&str] = &[
     "Internet",
     "CEO",
     "GDP",
-    "Mr",
-    "Mrs",
-    "Ms",
-    "Dr",
-    "Mr.",
-    "Mrs.",
-    "Ms.",
-    "Dr.",
     "St.",
     "No",
     "Yes",
@@ -698,4 +715,75 @@ const PLACE_PREPOSITIONS: &[&str] = &[
     "toward",
     "via",
     "around",
+];
+
+/// Lower-case nouns after a name that say it is an organisation ("the Georgian Dream party").
+pub fn is_org_noun(w: &str) -> bool {
+    has(ORG_NOUNS, w)
+}
+
+/// Lower-case nouns after a name that say it is a place ("the Zaporizhzhia region").
+pub fn is_place_noun(w: &str) -> bool {
+    has(PLACE_NOUNS, w)
+}
+
+const ORG_NOUNS: &[&str] = &[
+    "party",
+    "company",
+    "group",
+    "firm",
+    "club",
+    "team",
+    "bank",
+    "agency",
+    "newspaper",
+    "channel",
+    "movement",
+    "militia",
+    "coalition",
+    "bloc",
+    "alliance",
+    "airline",
+    "carrier",
+    "broadcaster",
+    "network",
+    "startup",
+    "conglomerate",
+    "automaker",
+    "carmaker",
+    "retailer",
+    "insurer",
+    "lender",
+    "chipmaker",
+    "union",
+    "ministry",
+    "organisation",
+    "organization",
+];
+
+const PLACE_NOUNS: &[&str] = &[
+    "province",
+    "region",
+    "state",
+    "county",
+    "district",
+    "canton",
+    "city",
+    "town",
+    "village",
+    "island",
+    "islands",
+    "river",
+    "valley",
+    "prefecture",
+    "governorate",
+    "peninsula",
+    "oblast",
+    "municipality",
+    "neighbourhood",
+    "neighborhood",
+    "suburb",
+    "port",
+    "capital",
+    "border",
 ];

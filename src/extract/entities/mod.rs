@@ -19,8 +19,8 @@
 //! 3. [`resolve`] links acronyms to their definitions ("Collective Security
 //!    Treaty Organization (CSTO)") and short names to full ones ("Tokayev").
 //!
-//! Demonyms ("Kazakh") link to their country through [`crate::lexicon::demonym`]
-//! but are not mentions.
+//! Demonyms ("Kazakh") are not mentions; [`demonyms`] lists them with the
+//! country each belongs to.
 //!
 //! ```
 //! use storydiff::extract::{entities, Doc, EntityLabel};
@@ -44,6 +44,8 @@ mod classify;
 mod cues;
 mod pieces;
 mod resolve;
+
+pub use resolve::abbreviates;
 
 use super::Doc;
 use crate::text::Span;
@@ -80,14 +82,70 @@ pub struct EntityMention {
     pub role: Option<String>,
 }
 
+/// A nationality adjective or noun and the country it belongs to ("Kazakh" ->
+/// Kazakhstan). Demonyms are not entity mentions; this links them to places.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct DemonymMention {
+    pub span: Span,
+    pub country: &'static str,
+}
+
+/// The demonyms of `doc` ("Kazakh authorities", "South African President", "Russians").
+pub fn demonyms(doc: &Doc) -> Vec<DemonymMention> {
+    use crate::text::TokenKind;
+    let toks = &doc.seg.tokens;
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let t = toks[i];
+        let w = t.span.of(doc.text);
+        if t.kind != TokenKind::Word || !w.starts_with(char::is_uppercase) {
+            i += 1;
+            continue;
+        }
+        // Two words first: "South African", "Sri Lankan".
+        if let Some(n) = toks.get(i + 1).filter(|n| n.sentence == t.sentence) {
+            let two = Span::new(t.span.start, n.span.end);
+            if let Some(country) = crate::lexicon::demonym(two.of(doc.text)) {
+                out.push(DemonymMention { span: two, country });
+                i += 2;
+                continue;
+            }
+        }
+        let core = pieces::strip_possessive(w).0;
+        let found = crate::lexicon::demonym(core)
+            .map(|c| (core.len(), c))
+            .or_else(|| {
+                let singular = core.strip_suffix('s')?;
+                crate::lexicon::demonym(singular).map(|c| (singular.len() + 1, c))
+            })
+            .filter(|_| crate::lexicon::place(core).is_none_or(|p| p.canonical != core));
+        if let Some((len, country)) = found {
+            out.push(DemonymMention {
+                span: Span::new(t.span.start, t.span.start + len),
+                country,
+            });
+        }
+        i += 1;
+    }
+    out
+}
+
+/// The person a pronoun at byte `at` most likely refers to ("he told AFP"): the
+/// last person named before it, for the quote extractor.
+pub fn last_person_before(mentions: &[EntityMention], at: usize) -> Option<&EntityMention> {
+    mentions
+        .iter()
+        .rev()
+        .find(|m| m.label == EntityLabel::Person && m.span.end <= at)
+}
+
 /// Finds the entity mentions of `doc`, in text order.
 pub fn extract(doc: &Doc) -> Vec<EntityMention> {
     let evidence = pieces::Evidence::gather(doc);
     let mut candidates = Vec::new();
     // Body sentences first: headlines are read with what the body names.
-    let headlines: Vec<bool> = (0..doc.seg.sentences.len())
-        .map(|i| pieces::is_headline(doc, i))
-        .collect();
+    let headlines = evidence.headlines.clone();
     for (i, &h) in headlines.iter().enumerate() {
         if !h {
             let runs = pieces::runs(doc, i);

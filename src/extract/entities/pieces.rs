@@ -31,6 +31,8 @@ pub struct Run {
 pub struct Evidence {
     /// Words written capitalized somewhere other than a sentence start or a headline.
     pub mid_caps: HashSet<String>,
+    /// Which sentences are headlines.
+    pub headlines: Vec<bool>,
     /// Words written in lower case somewhere.
     pub lower: HashSet<String>,
 }
@@ -40,6 +42,7 @@ impl Evidence {
         let mut ev = Evidence::default();
         for i in 0..doc.seg.sentences.len() {
             let headline = is_headline(doc, i);
+            ev.headlines.push(headline);
             let toks = doc.seg.sentence_tokens(i);
             let mut initial = true;
             for (k, t) in toks.iter().enumerate() {
@@ -50,10 +53,10 @@ impl Evidence {
                 }
                 let core = strip_possessive(w).0;
                 if core.chars().next().is_some_and(char::is_uppercase) {
-                    if !initial && !headline {
+                    if !initial && !headline && !ev.mid_caps.contains(core) {
                         ev.mid_caps.insert(core.to_string());
                     }
-                } else {
+                } else if !ev.lower.contains(core) {
                     ev.lower.insert(core.to_string());
                 }
                 initial = false;
@@ -187,10 +190,16 @@ pub fn runs(doc: &Doc, i: usize) -> Vec<Run> {
             let parts: Vec<&str> = core.split('-').collect();
             let first = parts[0];
             if is_cap(first) {
-                if parts[1..]
-                    .iter()
-                    .any(|p| !p.is_empty() && !is_cap(p) && !cues::is_particle(p))
-                {
+                // Only when the rest is a word: "Moscow-led", not "Lai Ching-te".
+                let compound = |p: &&str| {
+                    !p.is_empty()
+                        && !is_cap(p)
+                        && !cues::is_particle(p)
+                        && ((p.len() >= 3 && crate::lexicon::is_dictionary_word(p))
+                            || p.ends_with("ed")
+                            || p.ends_with("ing"))
+                };
+                if parts[1..].iter().any(compound) {
                     // "Moscow-led", "Russia-backed": only the name.
                     span.end = span.start + first.len();
                     boundary_after = true;
@@ -207,7 +216,11 @@ pub fn runs(doc: &Doc, i: usize) -> Vec<Run> {
             }
         }
         let piece_text = span.of(text);
-        if !is_cap(piece_text) {
+        // "al-Burhan", "el-Sisi": a particle glued to a name.
+        let particle_name = piece_text
+            .split_once('-')
+            .is_some_and(|(a, b)| cues::is_particle(a) && is_cap(b));
+        if !is_cap(piece_text) && !particle_name {
             let lw = piece_text;
             let joiner = cues::is_particle(lw) || matches!(lw, "of" | "for" | "and" | "on" | "the");
             if joiner && !cur.is_empty() && pending.len() < 3 {
@@ -275,7 +288,11 @@ fn joins(text: &str, run: &[Piece], conn: &[Piece], next: &Piece) -> bool {
         ["for"] | ["on"] | ["for", "the"] | ["on", "the"] => {
             cues::is_org_head(last) || cues::is_org_suffix(last) || cues::is_org_head(head)
         }
-        ["and"] => has_of && crate::lexicon::place(next_w).is_none_or(|_| orgish(head)),
+        // Lists are cut again by the classifier unless the whole is one name.
+        ["and"] => {
+            let _ = (has_of, next_w, head);
+            true
+        }
         ["the"] | ["and", "the"] => false,
         ws => ws.iter().all(|w| cues::is_particle(w)) && crate::lexicon::place(last).is_none(),
     }

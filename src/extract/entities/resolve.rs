@@ -127,9 +127,14 @@ pub fn resolve(doc: &Doc, cands: Vec<Candidate>) -> Vec<EntityMention> {
     }
     let person_for = |short: &str, at: usize| -> Option<String> {
         let fits = |full: &str| {
-            full != short
-                && (full.ends_with(&format!(" {short}"))
-                    || full.starts_with(&format!("{short} ")) && short.contains(' '))
+            let ends = full.len() > short.len()
+                && full.ends_with(short)
+                && full.as_bytes()[full.len() - short.len() - 1] == b' ';
+            let starts = short.contains(' ')
+                && full.len() > short.len()
+                && full.starts_with(short)
+                && full.as_bytes()[short.len()] == b' ';
+            full != short && (ends || starts)
         };
         let before = people.iter().rev().find(|(s, f)| *s < at && fits(f));
         before
@@ -156,6 +161,9 @@ pub fn resolve(doc: &Doc, cands: Vec<Candidate>) -> Vec<EntityMention> {
         }
         if label.is_none() {
             label = known.get(&s).copied();
+        }
+        if label.is_none() && !c.allcaps && super::classify::strict_capitals(doc) {
+            continue;
         }
         let label = label.unwrap_or_else(|| {
             let prev = c
