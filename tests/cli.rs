@@ -1,4 +1,6 @@
 //! The CLI contract: what other tools depend on.
+// The CLI is a native program; on wasm32 this file is empty.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::io::Write;
 use std::process::{Command, Output, Stdio};

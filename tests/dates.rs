@@ -643,6 +643,7 @@ fn kinds_and_modifiers() {
     );
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 mod properties {
     use super::*;
     use proptest::prelude::*;

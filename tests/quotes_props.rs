@@ -1,5 +1,7 @@
 //! Properties of the quote and quantity extractors on arbitrary text: they
 //! never panic, and every span lies in bounds on character boundaries.
+// proptest is a native dev-dependency; on wasm32 this file is empty.
+#![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
 use storydiff::extract::{quantities, quotes, Doc};

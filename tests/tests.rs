@@ -4,6 +4,7 @@
 
 #[path = "suite/hay.rs"]
 mod hay;
+#[cfg(not(target_arch = "wasm32"))]
 #[path = "suite/properties.rs"]
 mod properties;
 #[path = "suite/seeds.rs"]

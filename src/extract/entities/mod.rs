@@ -8,15 +8,15 @@
 //! The recognizer is rules over capitalized runs plus gazetteers
 //! ([`crate::lexicon`]): it never needs a model. In order:
 //!
-//! 1. [`pieces`] cuts each sentence into words, splitting possessives
+//! 1. `pieces` cuts each sentence into words, splitting possessives
 //!    ("Russia's"), hyphen compounds ("Moscow-led", "pro-Tokayev") and list
 //!    punctuation; capitalized words and name particles form runs, joined over
 //!    "of" only after an organisation or place head ("Bank of England").
-//! 2. [`classify`] strips titles into a role ("Kazakh President Kassym-Jomart
+//! 2. `classify` strips titles into a role ("Kazakh President Kassym-Jomart
 //!    Tokayev": role "President"), drops sentence-initial and headline capitals
 //!    that nothing supports, and labels by gazetteer, suffix, given name and
 //!    context.
-//! 3. [`resolve`] links acronyms to their definitions ("Collective Security
+//! 3. `resolve` links acronyms to their definitions ("Collective Security
 //!    Treaty Organization (CSTO)") and short names to full ones ("Tokayev").
 //!
 //! Demonyms ("Kazakh") are not mentions; [`demonyms`] lists them with the
