@@ -89,7 +89,7 @@ export function renderHighlighted(container, text, spans, decorate = () => {}) {
       todo.splice(j, 0, rest);
     }
     flush(start, top.el);
-    const el = h("mark", { class: s.cls, title: s.tip, dataset: { kind: s.kind } });
+    const el = h("mark", { class: s.cls, title: s.tip, dataset: s.piece ? { kind: s.kind, piece: "1" } : { kind: s.kind } });
     top.el.append(el);
     stack.push({ end, el, span: s });
   }
