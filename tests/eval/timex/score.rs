@@ -28,18 +28,23 @@ pub struct Gold {
 
 pub fn load(path: &str) -> Vec<GoldDoc> {
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let mut docs = parse(path, &text);
+    for doc in &mut docs {
+        if let Some(f) = &doc.file {
+            let full = format!("{}/{f}", env!("CARGO_MANIFEST_DIR"));
+            let raw = std::fs::read_to_string(&full).unwrap_or_else(|e| panic!("{full}: {e}"));
+            doc.text = storydiff::text::normalize(&raw).as_str().to_string();
+        }
+    }
+    docs
+}
+
+/// The documents of one JSON Lines set (`name` for messages). Documents that
+/// name a `file` get their text from [`load`], which reads it.
+pub fn parse(name: &str, text: &str) -> Vec<GoldDoc> {
     text.lines()
         .filter(|l| !l.trim().is_empty())
-        .map(|l| {
-            let mut doc: GoldDoc =
-                serde_json::from_str(l).unwrap_or_else(|e| panic!("{path}: {e}: {l}"));
-            if let Some(f) = &doc.file {
-                let full = format!("{}/{f}", env!("CARGO_MANIFEST_DIR"));
-                let raw = std::fs::read_to_string(&full).unwrap_or_else(|e| panic!("{full}: {e}"));
-                doc.text = storydiff::text::normalize(&raw).as_str().to_string();
-            }
-            doc
-        })
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{name}: {e}: {l}")))
         .collect()
 }
 
