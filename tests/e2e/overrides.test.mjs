@@ -41,11 +41,17 @@ function joined(page) {
   })));
 }
 
-/** The entity names the highlights of the cards give to mentions written `names`. */
+/** The highlights of one label in the cards: their text and title ("PERSON: entity name (role)"). */
 function highlightNames(page, label) {
   return page.$$eval(`.card mark.hl-${label}`, (els) => els.map((m) => ({ text: m.textContent, title: m.title })));
 }
 const entityOf = (title) => title.replace(/^[A-Z]+: /, "").replace(/ \(.*\)$/, "");
+
+/** Pair facts that set the two spellings side by side (an agreement or a conflict). */
+function factsJoining(page, x, y) {
+  return page.$$eval(".pair .facts-agreements li, .pair .facts-conflicts li",
+    (els, [x, y]) => els.map((e) => e.textContent).filter((t) => t.includes(x) && t.includes(y)), [x, y]);
+}
 
 async function rowNames(page, label) {
   return page.$$eval(`.entity-row[data-label='${label}']`, (els) => els.map((e) => e.dataset.name));
@@ -71,6 +77,7 @@ async function scenario(page) {
   const titled = async (name) => (await highlightNames(page, "PERSON")).filter((m) => entityOf(m.title) === name).length;
   assert.equal(await titled(other), 0, `no highlight is named ${other} while it is merged`);
   assert.ok(!(await rowNames(page, "PERSON")).includes(other));
+  assert.ok((await factsJoining(page, other, ily.name)).length > 0, "a pair sets the two spellings side by side");
 
   // ---- split the non-canonical spelling off: two entities, the highlights follow
   await rerun(page, () => page.click(`.merged-entity[data-name='${ily.name}'] .variant[data-variant='${other}'] button.split`));
@@ -79,6 +86,7 @@ async function scenario(page) {
   assert.ok(persons.includes(ily.name), `${ily.name} is still an entity`);
   assert.ok((await titled(other)) > 0, `mentions of ${other} are highlighted under their own name`);
   assert.ok(!(await joined(page)).some((e) => e.variants.includes(other) && e.variants.includes(ily.name)), "no longer joined");
+  assert.deepEqual(await factsJoining(page, other, ily.name), [], "the pair facts no longer match the two spellings");
   assert.deepEqual(await page.$$eval("#overrides li", (els) => els.map((e) => [e.dataset.kind, e.firstChild.textContent.trim()])),
     [["split", `split off “${other}”`]]);
 
@@ -87,6 +95,7 @@ async function scenario(page) {
   assert.ok((await joined(page)).some((e) => e.variants.includes(other) && e.variants.includes(ily.name)), "joined again");
   assert.ok(!(await rowNames(page, "PERSON")).includes(other));
   assert.equal(await titled(other), 0);
+  assert.ok((await factsJoining(page, other, ily.name)).length > 0, "the pair facts match them again");
   assert.equal(await page.locator("#overrides").count(), 0);
 
   // ---- merge two different people into one
