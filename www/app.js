@@ -172,14 +172,17 @@ export function start({ engine, loadExamples, singleFile = false }) {
   // ---- the user's entity overrides (split a name off, merge two entities) --------------
   const sameOverride = (x, y) => x.kind === y.kind &&
     (x.kind === "split" ? x.name === y.name : (x.a === y.a && x.b === y.b) || (x.a === y.b && x.b === y.a));
-  function addOverride(o) {
-    if (state.overrides.some((x) => sameOverride(x, o))) return;
-    state.overrides.push(o);
+  function addOverride(o, drop = () => false) {
+    const kept = state.overrides.filter((x) => !drop(x));
+    const changed = kept.length !== state.overrides.length || !kept.some((x) => sameOverride(x, o));
+    if (!changed) return;
+    state.overrides = kept.some((x) => sameOverride(x, o)) ? kept : [...kept, o];
     run();
   }
   const entityEdit = () => ({
     overrides: state.overrides,
-    onSplit: (name) => addOverride({ kind: "split", name }),
+    // A name stands alone only once no forced merge holds it: those merges go too.
+    onSplit: (name) => addOverride({ kind: "split", name }, (o) => o.kind === "merge" && (o.a === name || o.b === name)),
     onMerge: (a, b) => addOverride({ kind: "merge", a, b }),
     onUndo: (i) => {
       state.overrides.splice(i, 1);

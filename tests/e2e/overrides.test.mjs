@@ -100,7 +100,8 @@ async function scenario(page) {
 
   // ---- merge two different people into one
   persons = await rowNames(page, "PERSON");
-  const [a, b] = persons.filter((n) => n !== ily.name);
+  const joinedNames = new Set((await joined(page)).map((e) => e.name));
+  const [a, b] = persons.filter((n) => !joinedNames.has(n)); // two people of one name each
   assert.ok(a && b, "two other people");
   const idOf = (name) => page.getAttribute(`.entity-row[data-label='PERSON'][data-name='${name}']`, "data-id");
   assert.equal(await page.isDisabled("#merge-apply"), true, "nothing to merge yet");
@@ -124,6 +125,20 @@ async function scenario(page) {
   assert.deepEqual(await page.$$eval("#overrides li", (els) => els.map((e) => e.dataset.kind)), ["merge"]);
 
   // ---- undo the merge
+  await rerun(page, "#overrides li button.undo");
+  assert.deepEqual((await rowNames(page, "PERSON")).sort(), [...persons].sort());
+  assert.equal(await page.locator("#overrides").count(), 0);
+
+  // ---- merge again, then split a name off the user's merge: the merge goes, the split stays
+  await page.selectOption("#merge-a", await idOf(a));
+  await page.selectOption("#merge-b", await idOf(b));
+  await rerun(page, "#merge-apply");
+  const merged = (await joined(page)).find((e) => e.variants.includes(a) && e.variants.includes(b));
+  const off = merged.name === a ? b : a;
+  await rerun(page, () => page.click(`.merged-entity[data-name='${merged.name}'] .variant[data-variant='${off}'] button.split`));
+  assert.deepEqual((await rowNames(page, "PERSON")).sort(), [...persons].sort(), "two people again");
+  assert.deepEqual(await page.$$eval("#overrides li", (els) => els.map((e) => e.firstChild.textContent.trim())),
+    [`split off “${off}”`]);
   await rerun(page, "#overrides li button.undo");
   assert.deepEqual((await rowNames(page, "PERSON")).sort(), [...persons].sort());
   assert.equal(await page.locator("#overrides").count(), 0);
