@@ -8,11 +8,11 @@ const MAX_BYTES = 5_000_000;
 
 /**
  * Wires the page.
- * @param {{engine: {compare: Function, decode: Function}, loadExamples: () => Promise<Array<{id, name, text}>>, singleFile?: boolean}} opts
+ * @param {{engine: {compare: Function, compareWithOverrides: Function, decode: Function}, loadExamples: () => Promise<Array<{id, name, text}>>, singleFile?: boolean}} opts
  */
 export function start({ engine, loadExamples, singleFile = false }) {
   const $ = (sel) => document.querySelector(sel);
-  const state = { articles: [], report: null, controller: null, runs: 0, pasted: 0 };
+  const state = { articles: [], overrides: [], report: null, controller: null, runs: 0, pasted: 0 };
   const ui = {
     paste: $("#paste"), pasteTitle: $("#paste-title"), add: $("#add-article"), drop: $("#drop"),
     picker: $("#picker"), examples: $("#load-examples"), clear: $("#clear"), list: $("#article-list"),
@@ -97,6 +97,7 @@ export function start({ engine, loadExamples, singleFile = false }) {
 
   ui.clear.addEventListener("click", () => {
     state.articles = [];
+    state.overrides = [];
     renderList();
     run();
   });
@@ -139,10 +140,13 @@ export function start({ engine, loadExamples, singleFile = false }) {
     document.body.dataset.busy = "1";
     try {
       const input = state.articles.map(({ id, text, name, title, keep }) => ({ id, text, name, title, keep }));
-      const report = await engine.compare(input, {
+      const opts = {
         signal: controller.signal,
         onProgress: (p) => { if (p && p.stage && p.stage !== "queued") stage = capitalize(p.stage); },
-      });
+      };
+      const report = state.overrides.length
+        ? await engine.compareWithOverrides(input, overridesOf(state.overrides), opts)
+        : await engine.compare(input, opts);
       if (controller !== state.controller) return;
       state.report = report;
       renderResults();
@@ -164,6 +168,27 @@ export function start({ engine, loadExamples, singleFile = false }) {
   }
 
   ui.cancel.addEventListener("click", () => state.controller?.abort());
+
+  // ---- the user's entity overrides (split a name off, merge two entities) --------------
+  const sameOverride = (x, y) => x.kind === y.kind &&
+    (x.kind === "split" ? x.name === y.name : (x.a === y.a && x.b === y.b) || (x.a === y.b && x.b === y.a));
+  function addOverride(o, drop = () => false) {
+    const kept = state.overrides.filter((x) => !drop(x));
+    const changed = kept.length !== state.overrides.length || !kept.some((x) => sameOverride(x, o));
+    if (!changed) return;
+    state.overrides = kept.some((x) => sameOverride(x, o)) ? kept : [...kept, o];
+    run();
+  }
+  const entityEdit = () => ({
+    overrides: state.overrides,
+    // A name stands alone only once no forced merge holds it: those merges go too.
+    onSplit: (name) => addOverride({ kind: "split", name }, (o) => o.kind === "merge" && (o.a === name || o.b === name)),
+    onMerge: (a, b) => addOverride({ kind: "merge", a, b }),
+    onUndo: (i) => {
+      state.overrides.splice(i, 1);
+      run();
+    },
+  });
 
   // ---- rendering ------------------------------------------------------------------------
   function renderList() {
@@ -212,7 +237,7 @@ export function start({ engine, loadExamples, singleFile = false }) {
       `${nEvents} event${nEvents === 1 ? "" : "s"}, ${report.pairs.length} pair${report.pairs.length === 1 ? "" : "s"} compared.`);
     ui.clusters.replaceChildren(...clustersBlock(report.clusters || {}, titleOf));
     ui.pairs.replaceChildren(...pairsBlock(report.pairs || [], titleOf));
-    ui.entities.replaceChildren(...entitiesBlock(report.entities, titleOf));
+    ui.entities.replaceChildren(...entitiesBlock(report.entities, titleOf, entityEdit()));
     ui.legend.replaceChildren(legend());
     ui.cards.replaceChildren(
       ...report.articles.map((r) => {
@@ -251,6 +276,14 @@ export function start({ engine, loadExamples, singleFile = false }) {
   // A link to page.html#examples opens the page with the examples loaded.
   if (location.hash === "#examples") ui.examples.click();
   return { state, addArticles, run };
+}
+
+/** The overrides as the engine takes them: {merge: [[a, b], ...], split: [name, ...]}. */
+export function overridesOf(list) {
+  return {
+    merge: list.filter((o) => o.kind === "merge").map((o) => [o.a, o.b]),
+    split: list.filter((o) => o.kind === "split").map((o) => o.name),
+  };
 }
 
 function capitalize(s) {

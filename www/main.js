@@ -22,6 +22,7 @@ async function loadExamples() {
 start({
   engine: {
     compare: (articles, opts) => bridge.call("compare", [articles], opts),
+    compareWithOverrides: (articles, overrides, opts) => bridge.call("compareWithOverrides", [articles, overrides], opts),
     decode: (bytes) => bridge.call("decode", [bytes]),
   },
   loadExamples,

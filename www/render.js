@@ -212,19 +212,95 @@ export function legend() {
     h("mark", { class: "hl-removed" }, "removed boilerplate"));
 }
 
-/** The batch's entities: one chip each, most widely reported first. */
-export function entitiesBlock(rows, titleOf) {
-  if (!rows || rows.length === 0) return [h("p", { class: "empty" }, "No people, organisations or places found.")];
+/**
+ * The batch's entities: one chip each, most widely reported first; then the names joined
+ * into one entity, each merge with its reason and confidence and a "split" per name; a
+ * control to merge two entities of the same label; and the user's overrides with "undo".
+ * `edit` = {overrides: [{kind: "split", name} | {kind: "merge", a, b}], onSplit(name),
+ * onMerge(a, b), onUndo(index)}; without it the block is read-only.
+ */
+export function entitiesBlock(rows, titleOf, edit = null) {
+  const overrides = edit ? overridesList(edit) : null;
+  if (!rows || rows.length === 0)
+    return [h("p", { class: "empty" }, "No people, organisations or places found."), overrides].filter(Boolean);
   const sorted = [...rows].sort((a, b) => b.members.length - a.members.length || a.name.localeCompare(b.name));
-  return [h("p", { class: "entity-table" },
+  const chips = h("p", { class: "entity-table" },
     sorted.map((row) => {
       const where = row.members.map((m) => `${titleOf(m.article)} (${m.mentions.length})`).join("\n");
       const variants = row.variants.filter((v) => v !== row.name);
-      const merges = row.merges.map((m) => `${m.a} = ${m.b}: ${m.reason}`).join("\n");
-      const tip = [`${row.label}: ${row.name}`, variants.length ? `also written: ${variants.join(", ")}` : "", merges, `in:\n${where}`]
+      const tip = [`${row.label}: ${row.name}`, variants.length ? `also written: ${variants.join(", ")}` : "", `in:\n${where}`]
         .filter(Boolean).join("\n");
-      return h("span", { class: "entity-row", dataset: { label: row.label, name: row.name } },
+      return h("span", { class: "entity-row", dataset: { label: row.label, name: row.name, id: String(row.id) } },
         h("mark", { class: `hl-ent hl-${row.label}`, title: tip }, row.name),
         h("small", {}, ` ×${row.members.length}`));
-    }))];
+    }));
+  const joined = sorted.filter((row) => row.variants.length > 1 || row.merges.length > 0);
+  const merged = h("details", { class: "entity-merges", open: true },
+    h("summary", {}, `Names joined into one entity (${joined.length})`,
+      edit ? h("small", {}, " — why, how sure; “split” makes a name stand alone") : null),
+    joined.length === 0
+      ? h("p", { class: "empty" }, "No names were joined.")
+      : h("ul", { class: "merged-entities" }, joined.map((row) => mergedEntity(row, edit))));
+  return [chips, merged, edit ? mergeControl(sorted, edit) : null, overrides].filter(Boolean);
+}
+
+function mergedEntity(row, edit) {
+  return h("li", { class: "merged-entity", dataset: { label: row.label, name: row.name } },
+    h("mark", { class: `hl-ent hl-${row.label}` }, row.name), " ",
+    h("span", { class: "variants" }, "names: ",
+      row.variants.flatMap((v, i) => [i ? ", " : "",
+        h("span", { class: "variant", dataset: { variant: v } }, `“${v}”`,
+          edit && row.variants.length > 1
+            ? [" ", h("button", { type: "button", class: "split", title: `Make “${v}” a separate entity and compare again`, onclick: () => edit.onSplit(v) }, "split")]
+            : null)])),
+    row.merges.length
+      ? h("ul", { class: "merge-reasons" }, row.merges.map((m) =>
+        h("li", { class: "merge-reason", dataset: { a: m.a, b: m.b } },
+          `“${m.a}” = “${m.b}”: `, h("span", { class: "reason" }, m.reason), " · ",
+          h("span", { class: "confidence", dataset: { confidence: String(m.confidence) } }, `confidence ${Number(m.confidence).toFixed(2)}`))))
+      : null);
+}
+
+/** Two selects ("merge … with …", the second only offers entities of the first's label) and a button. */
+function mergeControl(sorted, edit) {
+  const LABELS = { PERSON: "people", ORG: "organisations", PLACE: "places" };
+  const byLabel = new Map();
+  for (const row of sorted) {
+    if (!byLabel.has(row.label)) byLabel.set(row.label, []);
+    byLabel.get(row.label).push(row);
+  }
+  const byId = new Map(sorted.map((r) => [String(r.id), r]));
+  const option = (row) => h("option", { value: String(row.id) }, row.name);
+  const second = h("select", { id: "merge-b", "aria-label": "the entity to merge with" });
+  const apply = h("button", { type: "button", id: "merge-apply", disabled: true }, "merge");
+  const fillSecond = () => {
+    const a = byId.get(first.value);
+    second.replaceChildren(h("option", { value: "" }, "choose…"),
+      ...(a ? byLabel.get(a.label).filter((r) => r !== a).map(option) : []));
+    second.disabled = !a;
+    apply.disabled = true;
+  };
+  const first = h("select", { id: "merge-a", "aria-label": "the entity to merge", onchange: fillSecond },
+    h("option", { value: "" }, "choose…"),
+    [...byLabel].map(([label, list]) => h("optgroup", { label: LABELS[label] || label }, list.map(option))));
+  second.addEventListener("change", () => { apply.disabled = !byId.get(second.value); });
+  apply.addEventListener("click", () => {
+    const a = byId.get(first.value);
+    const b = byId.get(second.value);
+    if (a && b && a !== b) edit.onMerge(a.name, b.name);
+  });
+  fillSecond();
+  return h("p", { class: "merge-control" }, "Merge ", first, " with ", second, " ", apply,
+    h("small", {}, " — when two entries are the same person, organisation or place."));
+}
+
+/** The user's overrides, each with "undo". */
+function overridesList({ overrides, onUndo }) {
+  if (!overrides.length) return null;
+  return h("div", { class: "overrides" },
+    h("h4", {}, `Your changes (${overrides.length})`),
+    h("ul", { id: "overrides" }, overrides.map((o, i) =>
+      h("li", { dataset: { kind: o.kind } },
+        o.kind === "split" ? `split off “${o.name}”` : `merged “${o.a}” with “${o.b}”`, " ",
+        h("button", { type: "button", class: "undo", onclick: () => onUndo(i) }, "undo")))));
 }

@@ -16,6 +16,12 @@ start({
       if (signal?.aborted) throw abortError();
       return wasm_bindgen.compare(articles);
     },
+    async compareWithOverrides(articles, overrides, { signal, onProgress } = {}) {
+      onProgress?.({ stage: `analyzing and comparing ${articles.length} article(s)` });
+      await nextPaint();
+      if (signal?.aborted) throw abortError();
+      return wasm_bindgen.compareWithOverrides(articles, overrides);
+    },
     async decode(bytes) {
       return wasm_bindgen.decodeBytes(new Uint8Array(bytes));
     },
