@@ -66,6 +66,8 @@ pub struct Article {
     pub seg: Segmentation,
     pub meta: Metadata,
     pub entities: Vec<EntityMention>,
+    /// Nationality words and the country each names ("Kazakh" -> Kazakhstan); not mentions.
+    pub demonyms: Vec<extract::entities::DemonymMention>,
     pub dates: Vec<DateMention>,
     pub quantities: Vec<Quantity>,
     pub quotes: Vec<Quote>,
@@ -150,6 +152,7 @@ fn analyze_one(input: &Input, evidence: &BatchEvidence) -> Article {
         language: language.as_deref(),
     };
     let entities = extract::entities::extract(&doc);
+    let demonyms = extract::entities::demonyms(&doc);
     let dates = extract::dates::extract(&doc);
     let quantities = extract::quantities::extract(&doc);
     let quotes = extract::quotes::extract(&doc, &entities);
@@ -165,6 +168,7 @@ fn analyze_one(input: &Input, evidence: &BatchEvidence) -> Article {
         seg,
         meta,
         entities,
+        demonyms,
         dates,
         quantities,
         quotes,

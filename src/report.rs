@@ -35,6 +35,8 @@ pub struct ArticleReport {
     /// The cleaned main text.
     pub body: String,
     pub entities: Vec<EntityOut>,
+    /// Nationality words, each with the country it names ("Kazakh" -> Kazakhstan).
+    pub demonyms: Vec<DemonymOut>,
     pub dates: Vec<DateOut>,
     pub quantities: Vec<QuantityOut>,
     pub quotes: Vec<QuoteOut>,
@@ -70,6 +72,15 @@ pub struct EntityOut {
     /// The entity's one name across the batch.
     pub entity: String,
     pub role: Option<String>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct DemonymOut {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    /// The country the word names.
+    pub place: &'static str,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -199,6 +210,19 @@ impl ArticleReport {
                         label: e.label.as_str(),
                         entity: canonical(&e.name),
                         role: e.role.clone(),
+                    }
+                })
+                .collect(),
+            demonyms: article
+                .demonyms
+                .iter()
+                .map(|d| {
+                    let s = w.analysis(d.span);
+                    DemonymOut {
+                        start: s.start,
+                        end: s.end,
+                        text: s.text,
+                        place: d.country,
                     }
                 })
                 .collect(),
