@@ -37,12 +37,24 @@
 //!    its antecedent. A name is cut after its titles ("Kazakh President
 //!    Kassym-Jomart Tokayev" is "Kassym-Jomart Tokayev") and then
 //!    lengthened to the fullest form the article gives ("Price" is "Ned
-//!    Price"; an [`EntityMention`] covering the speaker gives its name).
+//!    Price").
+//!
+//!    Entity mentions confirm and lengthen that phrase; they never replace
+//!    it. A person mention names the speaker only when it lies inside the
+//!    phrase found at the cue, the rest of the phrase is at most an
+//!    honorific, a title or a particle ("Mr. Dujarric", "de Moraes"), and
+//!    the mention's name contains the phrase's words: "Tanaka" linked to
+//!    "Hiroshi Tanaka" gives the full name, but "Die Presse" does not
+//!    replace "the editor of Die Presse", nor "Andes Copper" "Southern
+//!    Andes Copper". Titles the recognizer left in a name are cut
+//!    ("Seismologist Hiroshi Tanaka"), and the name is lengthened like any
+//!    other ("Van Dijk" is "Pieter van Dijk").
 //! 4. Pronouns ("he told AFP", "a-t-il ajouté", a dropped subject as in
 //!    `"...", dijo.`) resolve to the last person mentioned before them: a
-//!    person entity, a person who was quoted, a name after a title or role
-//!    or in apposition, or a later mention of any of these ("Ruto" after
-//!    "William Ruto"). "it said" and "they said" take the organisation or
+//!    person entity (not one inside a quote, not a phrase opening with an
+//!    article such as "Die Grünen", not a place), a person who was quoted,
+//!    a name after a title or role or in apposition, or a later mention of
+//!    any of these ("Ruto" after "William Ruto"). "it said" and "they said" take the organisation or
 //!    group quoted just before.
 //! 5. Quotes without a cue: a whole sentence continues the last speaker of
 //!    the same or previous paragraph, unless another person was named in
@@ -2298,8 +2310,8 @@ impl NameIndex {
     fn build(tk: &Toks, entities: &[EntityMention]) -> NameIndex {
         let entity_persons: Vec<(String, usize)> = entities
             .iter()
-            .filter(|e| e.label == EntityLabel::Person)
-            .map(|e| (e.name.clone(), e.span.start))
+            .filter(|e| is_person_entity(e))
+            .map(|e| (entity_name(e), e.span.start))
             .collect();
         let mut runs = Vec::new();
         let mut run_ends = Vec::new();
@@ -2621,12 +2633,87 @@ fn is_person_like(name: &str) -> bool {
             .any(|w| ORG_HEADS.contains(&w.to_lowercase().as_str()))
 }
 
+/// The name of a person entity without the titles and roles the recognizer
+/// may have left in front ("Seismologist Hiroshi Tanaka", "Bahn-Personalvorstand
+/// Martin Seiler", "Mr. Dujarric").
+fn entity_name(e: &EntityMention) -> String {
+    let words: Vec<&str> = e.name.split_whitespace().collect();
+    let mut s = 0;
+    while s + 1 < words.len() {
+        let w = words[s].to_lowercase();
+        let w = w.trim_end_matches('.');
+        if !(is_title(w) || HONORIFICS.contains(&w)) {
+            break;
+        }
+        s += 1;
+    }
+    words[s..].join(" ")
+}
+
+/// Whether `e` is a person entity whose name can be a person's: the
+/// recognizer also labels phrases opening with an article ("Die Grünen",
+/// "La Vanguardia") and some places as persons, and those must not take a
+/// pronoun ("sagte er").
+fn is_person_entity(e: &EntityMention) -> bool {
+    let first = e
+        .name
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    e.label == EntityLabel::Person
+        && !ARTICLES.contains(&first.as_str())
+        && crate::lexicon::place(&e.name).is_none()
+        && !e
+            .name
+            .split_whitespace()
+            .any(|w| ORG_HEADS.contains(&w.to_lowercase().as_str()))
+}
+
+/// Articles that open a noun phrase, not a name.
+const ARTICLES: &[&str] = &[
+    "the", "a", "an", "le", "la", "les", "l'", "der", "die", "das", "den", "dem", "des", "el",
+    "los", "las", "il", "lo", "gli", "un", "una", "une", "ein", "eine",
+];
+
+/// Whether the person entity `e`, overlapping the speaker phrase `name` at
+/// `sp`, is that speaker. An entity is not trusted over the phrase when it
+/// covers only part of it ("the editor of Die Presse", "Southern Andes
+/// Copper": the rest is more than an honorific or a particle), when it runs
+/// past it (the quote module cut those words as titles), or when its name
+/// does not contain the phrase's words (a mention linked to someone else).
+fn confirms(tk: &Toks, e: &EntityMention, name: &str, sp: Span) -> bool {
+    if !sp.contains(e.span) {
+        return false;
+    }
+    let a = tk.at(sp.start);
+    let b = tk.at(sp.end);
+    let extra_ok = (a..b).filter(|&k| !e.span.contains(tk.t[k].span)).all(|k| {
+        let l = tk.t[k].lower.trim_end_matches('.');
+        l.is_empty() || HONORIFICS.contains(&l) || is_particle(l) || is_title(l)
+    });
+    if !extra_ok {
+        return false;
+    }
+    let en: HashSet<String> = entity_name(e)
+        .split_whitespace()
+        .map(str::to_lowercase)
+        .collect();
+    name.split_whitespace()
+        .map(|w| w.to_lowercase())
+        .filter(|w| {
+            let w = w.trim_end_matches('.');
+            !HONORIFICS.contains(&w) && !is_title(w)
+        })
+        .all(|w| en.contains(&w))
+}
+
 /// Lengthens short names, resolves pronouns and entity mentions.
 fn resolve(tk: &Toks, names: &NameIndex, entities: &[EntityMention], found: &mut [Found]) {
     // Names known to be persons.
     let mut known: HashSet<String> = HashSet::new();
     for (n, _) in &names.entity_persons {
-        known.insert(n.to_lowercase());
+        known.insert(names.fullest(n).to_lowercase());
     }
     for (n, _, personish) in &names.runs {
         if *personish {
@@ -2660,9 +2747,11 @@ fn resolve(tk: &Toks, names: &NameIndex, entities: &[EntityMention], found: &mut
         if let Some(e) = entities
             .iter()
             .find(|e| e.span.overlaps(*sp) && e.label == EntityLabel::Person)
+            .filter(|e| confirms(tk, e, name, *sp))
         {
-            // An entity mention covering the speaker names it best.
-            *name = e.name.clone();
+            // An entity mention that is the speaker names it (lengthened,
+            // "Van Dijk" is "Pieter van Dijk").
+            *name = names.fullest(&entity_name(e));
         } else if !name.contains(' ') && name.chars().all(|c| !c.is_uppercase()) {
             // "the department": the last name ending in that word.
             if let Some((n, _, _)) = names.runs.iter().rev().find(|(n, at, _)| {
@@ -2698,11 +2787,23 @@ fn resolve(tk: &Toks, names: &NameIndex, entities: &[EntityMention], found: &mut
             known.insert(name.to_lowercase());
         }
     }
-    // Mentions of known persons, in text order.
-    let mut persons: Vec<(String, usize)> = names.entity_persons.clone();
+    // Mentions of known persons, in text order. A person entity inside a
+    // quote is talked about, not talking ("„Die Menschen wollen
+    // Stabilität“, sagte er").
+    let quoted: Vec<Span> = found
+        .iter()
+        .filter(|f| f.kind != QuoteKind::Indirect)
+        .map(|f| f.content)
+        .collect();
+    let outside = |sp: Span| !quoted.iter().any(|q| q.contains(sp));
+    let mut persons: Vec<(String, usize)> = entities
+        .iter()
+        .filter(|e| is_person_entity(e) && outside(e.span))
+        .map(|e| (names.fullest(&entity_name(e)), e.span.start))
+        .collect();
     let mut mention_spans: Vec<Span> = entities
         .iter()
-        .filter(|e| e.label == EntityLabel::Person)
+        .filter(|e| is_person_entity(e) && outside(e.span))
         .map(|e| e.span)
         .collect();
     for (i, (n, at, _)) in names.runs.iter().enumerate() {
@@ -2932,6 +3033,79 @@ mod tests {
         let q = qs.iter().find(|q| q.kind == QuoteKind::Indirect).unwrap();
         assert_eq!(q.span.of(&t), "Dozens of protesters were killed in Almaty");
         assert_eq!(q.speaker.as_deref(), Some("Kazakh officials"));
+    }
+
+    /// (name, text, entity mentions in text order as (surface, label, name), quoted words, speaker)
+    type EntityCase = (
+        &'static str,
+        &'static str,
+        &'static [(&'static str, EntityLabel, &'static str)],
+        &'static str,
+        &'static str,
+    );
+
+    #[test]
+    fn entities_help_but_do_not_override() {
+        use EntityLabel::*;
+        let cases: &[EntityCase] = &[
+            ("pronoun to a person entity", "Aliyev arrived in Baku. “We are ready,” he said.",
+                &[("Aliyev", Person, "Ilham Aliyev")], "We are ready,", "Ilham Aliyev"),
+            ("entity lengthens a surname", "“We are ready,” Aliyev said.",
+                &[("Aliyev", Person, "Ilham Aliyev")], "We are ready,", "Ilham Aliyev"),
+            ("title left in the entity", "Seismologist Hiroshi Tanaka spoke. “Plan floor by floor,” Tanaka said.",
+                &[("Seismologist Hiroshi Tanaka", Person, "Seismologist Hiroshi Tanaka"), ("Tanaka", Person, "Seismologist Hiroshi Tanaka")],
+                "Plan floor by floor,", "Hiroshi Tanaka"),
+            ("entity runs past the cut", "„Wir erleben eine dramatische Lage“, sagte Bausenator Christian Gaebler.",
+                &[("Bausenator Christian Gaebler", Person, "Bausenator Christian Gaebler")],
+                "Wir erleben eine dramatische Lage", "Christian Gaebler"),
+            ("unlinked short name", "“We want a fair offer,” said Pieter van Dijk, a spokesman.\n\nVan Dijk disagreed. “They can pay,” he said.",
+                &[("Pieter van Dijk", Person, "Pieter van Dijk"), ("Van Dijk", Person, "Van Dijk")],
+                "They can pay,", "Pieter van Dijk"),
+            ("entity inside a longer phrase", "A letter to the editor of Die Presse called it “a concession to fashion”.",
+                &[("Die Presse", Person, "Die Presse")], "a concession to fashion", "editor of Die Presse"),
+            ("organisation cut short", "Southern Andes Copper said it had invested “millions” there.",
+                &[("Andes Copper", Person, "Andes Copper")], "millions", "Southern Andes Copper"),
+            ("person inside the quote", "CDU-Ministerpräsident Boris Rhein sprach. „Die Menschen wollen Stabilität“, sagte er.",
+                &[("CDU-Ministerpräsident Boris Rhein", Person, "CDU-Ministerpräsident Boris Rhein"), ("Die Menschen", Person, "Die Menschen")],
+                "Die Menschen wollen Stabilität", "Boris Rhein"),
+            ("article-initial phrase as a person", "„Das ist bitter“, sagte Tarek Al-Wazir. Die Grünen machen weiter. „Wir kämpfen“, sagte er.",
+                &[("Tarek Al-Wazir", Person, "Tarek Al-Wazir"), ("Die Grünen", Person, "Die Grünen")],
+                "Wir kämpfen", "Tarek Al-Wazir"),
+        ];
+        for (name, input, mentions, words, speaker) in cases {
+            let t = text::normalize(input);
+            let text = t.as_str();
+            let seg = text::segment(text);
+            let doc = Doc {
+                text,
+                seg: &seg,
+                anchor: None,
+                language: None,
+            };
+            let mut from = 0;
+            let ents: Vec<EntityMention> = mentions
+                .iter()
+                .map(|(surface, label, n)| {
+                    let at = from
+                        + text[from..]
+                            .find(surface)
+                            .unwrap_or_else(|| panic!("{name}: {surface}"));
+                    from = at + surface.len();
+                    EntityMention {
+                        span: Span::new(at, from),
+                        label: *label,
+                        name: n.to_string(),
+                        role: None,
+                    }
+                })
+                .collect();
+            let qs = extract(&doc, &ents);
+            let q = qs
+                .iter()
+                .find(|q| q.content.of(text) == *words)
+                .unwrap_or_else(|| panic!("{name}: {words:?} not in {qs:?}"));
+            assert_eq!(q.speaker.as_deref(), Some(*speaker), "{name}");
+        }
     }
 
     #[test]
