@@ -933,20 +933,9 @@ fn outlet_in_text(input: &str) -> Option<Field> {
 
 // ----------------------------------------------------------------- language
 
-/// Stop-word lists by language (PyPI `stop-words` 2025.11.4, BSD-3-Clause;
-/// see `data/stopwords/README.md`).
-const STOPWORDS: &[(&str, &str)] = &[
-    ("en", include_str!("../../data/stopwords/en.txt")),
-    ("fr", include_str!("../../data/stopwords/fr.txt")),
-    ("de", include_str!("../../data/stopwords/de.txt")),
-    ("es", include_str!("../../data/stopwords/es.txt")),
-    ("ru", include_str!("../../data/stopwords/ru.txt")),
-    ("it", include_str!("../../data/stopwords/it.txt")),
-    ("pt", include_str!("../../data/stopwords/pt.txt")),
-    ("nl", include_str!("../../data/stopwords/nl.txt")),
-    ("pl", include_str!("../../data/stopwords/pl.txt")),
-    ("uk", include_str!("../../data/stopwords/uk.txt")),
-];
+/// Stop-word lists by language (PyPI `stop-words`, BSD-3-Clause; see
+/// `data/stopwords/README.md`), shared with the comparison.
+use crate::lexicon::STOPWORD_LISTS as STOPWORDS;
 
 /// Word -> bit set of the languages whose list has it.
 fn stopword_index() -> &'static std::collections::HashMap<&'static str, u16> {

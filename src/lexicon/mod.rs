@@ -31,7 +31,7 @@ use std::sync::OnceLock;
 mod stopwords;
 pub mod wordfreq;
 
-pub use stopwords::is_stopword_in;
+pub use stopwords::{is_stopword_in, STOPWORD_LISTS};
 
 /// FNV-1a: the lists are looked up once per word, and SipHash's resistance to
 /// crafted keys buys nothing for compiled-in data.

@@ -2,8 +2,9 @@
 
 use std::sync::OnceLock;
 
-/// (language code, sorted word list as one newline-separated text)
-const LISTS: &[(&str, &str)] = &[
+/// (language code, word list as one newline-separated text): shared with
+/// language identification (`extract::metadata::identify_language`).
+pub const STOPWORD_LISTS: &[(&str, &str)] = &[
     ("en", include_str!("../../data/stopwords/en.txt")),
     ("fr", include_str!("../../data/stopwords/fr.txt")),
     ("de", include_str!("../../data/stopwords/de.txt")),
@@ -19,7 +20,7 @@ const LISTS: &[(&str, &str)] = &[
 fn parsed() -> &'static [(&'static str, Vec<&'static str>)] {
     static PARSED: OnceLock<Vec<(&'static str, Vec<&'static str>)>> = OnceLock::new();
     PARSED.get_or_init(|| {
-        LISTS
+        STOPWORD_LISTS
             .iter()
             .map(|&(lang, text)| {
                 let mut words: Vec<&str> = text.lines().filter(|l| !l.is_empty()).collect();
