@@ -28,10 +28,54 @@ pub fn cluster(n: usize, pairs: &[PairScore]) -> Clusters {
     }
 }
 
+/// Clusters at one grain. Groups only ever join over a link at `level`, so
+/// each connected component of linked articles is agglomerated on its own:
+/// for a large batch of mostly unrelated articles the work stays small.
 fn agglomerate(n: usize, rel: &[Vec<Relation>], level: Relation) -> Vec<Vec<usize>> {
-    let mut groups: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
+    let mut groups = Vec::new();
+    for component in components(n, rel, level) {
+        groups.extend(agglomerate_within(component, rel, level));
+    }
+    groups.sort_by_key(|g| g[0]);
+    groups
+}
+
+/// The connected components of the graph whose edges are links at `level`.
+fn components(n: usize, rel: &[Vec<Relation>], level: Relation) -> Vec<Vec<usize>> {
+    let mut seen = vec![false; n];
+    let mut out = Vec::new();
+    for start in 0..n {
+        if seen[start] {
+            continue;
+        }
+        seen[start] = true;
+        let mut component = vec![start];
+        let mut stack = vec![start];
+        while let Some(i) = stack.pop() {
+            for j in 0..n {
+                if !seen[j] && rel[i][j] >= level {
+                    seen[j] = true;
+                    component.push(j);
+                    stack.push(j);
+                }
+            }
+        }
+        component.sort_unstable();
+        out.push(component);
+    }
+    out
+}
+
+/// Average linkage inside one component: repeatedly join the two groups
+/// with the highest share of member pairs linked at `level`, while that
+/// share is over half.
+fn agglomerate_within(
+    members: Vec<usize>,
+    rel: &[Vec<Relation>],
+    level: Relation,
+) -> Vec<Vec<usize>> {
+    let mut groups: Vec<Vec<usize>> = members.into_iter().map(|i| vec![i]).collect();
     loop {
-        // Find the pair of groups with the highest share of links at `level` or above.
         let mut best: Option<(f64, usize, usize)> = None;
         for a in 0..groups.len() {
             for b in a + 1..groups.len() {
@@ -57,9 +101,46 @@ fn agglomerate(n: usize, rel: &[Vec<Relation>], level: Relation) -> Vec<Vec<usiz
                 groups[a].extend(moved);
                 groups[a].sort_unstable();
             }
-            None => break,
+            None => return groups,
         }
     }
-    groups.sort_by_key(|g| g[0]);
-    groups
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pair(a: usize, b: usize, relation: Relation) -> PairScore {
+        PairScore {
+            a,
+            b,
+            score: 0.0,
+            relation,
+            words: 0.0,
+            entities: 0.0,
+            events: 0.0,
+            dates: 0.0,
+            numbers: 0.0,
+            coverage: 0.0,
+            aligned: 0,
+        }
+    }
+
+    #[test]
+    fn one_loose_link_does_not_chain_two_events() {
+        // 0-1-2 tell one event; 3-4 another; 2 and 3 share only a topic.
+        let pairs = [
+            pair(0, 1, Relation::SameEvent),
+            pair(0, 2, Relation::SameEvent),
+            pair(1, 2, Relation::SameEvent),
+            pair(3, 4, Relation::SameStory),
+            pair(2, 3, Relation::SameEvent),
+        ];
+        let c = cluster(6, &pairs);
+        assert_eq!(c.event, vec![vec![0, 1, 2], vec![3, 4], vec![5]]);
+        assert_eq!(
+            c.story,
+            vec![vec![0], vec![1], vec![2], vec![3, 4], vec![5]]
+        );
+    }
 }
