@@ -4,6 +4,8 @@
 //! disk, the seeds, are left out: a browser test cannot read files).
 #![cfg(target_arch = "wasm32")]
 
+// The shared scorer also reads sets from disk (`load`), which a browser cannot.
+#[allow(dead_code)]
 #[path = "eval/timex/score.rs"]
 mod score;
 
