@@ -25,15 +25,11 @@ fn found(text: &str, anchor: Option<&str>) -> Vec<(String, String)> {
 /// Expected findings: `(surface, value)` in order.
 type Want = &'static [(&'static str, &'static str)];
 
+mod common;
+
+/// The analysis text (normalized) of a seed.
 fn seed(prefix: &str) -> String {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds");
-    let entry = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(prefix))
-        .unwrap();
-    let raw = std::fs::read_to_string(entry).unwrap();
-    normalize(&raw).as_str().to_string()
+    normalize(&common::seed(prefix)).as_str().to_string()
 }
 
 /// Whether `want` (surface, value) is found right after the first occurrence of `context`.

@@ -6,16 +6,8 @@
 use storydiff::extract::{quantities, Doc, Hedge, Quantity};
 use storydiff::text;
 
-fn seed(prefix: &str) -> String {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds");
-    let mut names: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().into_string().unwrap())
-        .collect();
-    names.sort();
-    let name = names.iter().find(|n| n.starts_with(prefix)).unwrap();
-    std::fs::read_to_string(format!("{dir}/{name}")).unwrap()
-}
+mod common;
+use common::seed;
 
 fn quantities_of(prefix: &str) -> (String, Vec<Quantity>) {
     let t = text::normalize(&seed(prefix));
