@@ -1850,23 +1850,7 @@ fn is_name_only(tk: &Toks, a: usize, b: usize) -> bool {
         if t.is_cap() && !is_weekday(&t.lower) && !STARTERS.contains(&t.lower.as_str()) {
             caps += 1;
         } else if t.text == "." && k > a && HONORIFICS.contains(&tk.t[k - 1].lower.as_str()) {
-        } else if !matches!(
-            t.lower.as_str(),
-            "de" | "van"
-                | "von"
-                | "bin"
-                | "al"
-                | "da"
-                | "del"
-                | "la"
-                | "le"
-                | "di"
-                | "ibn"
-                | "der"
-                | "den"
-                | "dos"
-                | "du"
-        ) {
+        } else if !is_particle(&t.lower) {
             return false;
         }
     }
