@@ -243,18 +243,6 @@ fn golden() {
     for seed in ["000", "001", "002", "003", "004"] {
         let (t, qs) = quantities_of(seed);
         let got: String = qs.iter().map(|q| golden_line(&t, q) + "\n").collect();
-        let path = format!(
-            "{}/tests/golden/quantities/{seed}.txt",
-            env!("CARGO_MANIFEST_DIR")
-        );
-        if std::env::var_os("UPDATE_GOLDEN").is_some() {
-            std::fs::write(&path, &got).unwrap();
-            continue;
-        }
-        let want = std::fs::read_to_string(&path).unwrap_or_default();
-        assert_eq!(
-            got, want,
-            "golden file {path} differs (UPDATE_GOLDEN=1 to rewrite)"
-        );
+        common::check_golden(&format!("quantities/{seed}.txt"), &got);
     }
 }
