@@ -28,6 +28,7 @@ use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
+pub mod lists;
 mod stopwords;
 pub mod wordfreq;
 
@@ -63,21 +64,8 @@ type Set<K> = HashSet<K, BuildHasherDefault<Fnv>>;
 /// a capitalized function word from a name. For comparison, which wants every
 /// word without content in any language, see [`is_stopword_in`].
 pub fn is_stopword(word: &str) -> bool {
-    FUNCTION_WORDS.binary_search(&word).is_ok()
+    lists::lexicon::FUNCTION_WORDS.binary_search(&word).is_ok()
 }
-
-// Sorted; English function words written for storydiff.
-const FUNCTION_WORDS: &[&str] = &[
-    "about", "after", "again", "against", "all", "also", "among", "and", "another", "any", "are",
-    "around", "because", "been", "before", "being", "both", "but", "can", "could", "did", "does",
-    "during", "each", "even", "for", "from", "had", "has", "have", "having", "her", "here", "him",
-    "his", "how", "into", "its", "itself", "just", "many", "may", "more", "most", "much", "not",
-    "now", "off", "one", "only", "other", "our", "out", "over", "own", "said", "same", "say",
-    "says", "she", "should", "since", "some", "such", "than", "that", "the", "their", "them",
-    "then", "there", "these", "they", "this", "those", "through", "too", "two", "under", "until",
-    "very", "was", "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will",
-    "with", "would", "you", "your",
-];
 
 /// What kind of place a gazetteer name is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -202,7 +190,9 @@ mod tests {
 
     #[test]
     fn function_words_sorted() {
-        assert!(FUNCTION_WORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(lists::lexicon::FUNCTION_WORDS
+            .windows(2)
+            .all(|w| w[0] < w[1]));
     }
 
     #[test]
