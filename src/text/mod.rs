@@ -6,6 +6,7 @@
 //!   (cleaning and normalization build these, and they compose).
 //! - [`normalize`]: the analysis text (NFC, one kind of quote, dash and space).
 //! - [`segment`]: paragraphs, sentences and tokens of the analysis text.
+//! - [`Words`]: the tokens with their lower case, the view the extractors read.
 //! - [`decode`](mod@decode): bytes in any common encoding to a `String`, saying which.
 
 pub mod decode;
@@ -13,9 +14,11 @@ mod mapped;
 mod normalize;
 mod segment;
 mod span;
+mod words;
 
 pub use decode::{decode, Decoded};
 pub use mapped::{MappedText, MappedTextBuilder};
 pub use normalize::normalize;
 pub use segment::{paragraphs, segment, Segmentation, Sentence, Token, TokenKind};
 pub use span::{CharIndex, Span};
+pub use words::{Word, Words};
