@@ -38,6 +38,10 @@ pub mod text;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
+/// The Python module (`--features python`, built by maturin from `python/`).
+#[cfg(feature = "python")]
+mod python;
+
 pub use article::{analyze, analyze_batch, Article, Input};
 pub use compare::{compare, Comparison};
 pub use error::Error;

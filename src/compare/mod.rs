@@ -16,6 +16,7 @@
 //! ```
 
 pub mod align;
+pub mod blocking;
 pub mod cluster;
 pub mod diff;
 pub mod similarity;

@@ -1,0 +1,185 @@
+"""A corpus too big for one batch: analyze map-side, block, compare per block, stitch.
+
+:func:`storydiff.compare` scores every pair of its batch, so a corpus of millions is never
+one batch. The pipeline, each step a function of pandas DataFrames that an engine maps
+over partitions or groups (Dask ``map_partitions`` / ``groupby().apply``, Spark
+``mapInPandas`` / ``applyInPandas``, Ray ``map_batches``):
+
+1. :func:`analyze_partition`: every article on its own (so results never depend on the
+   partitioning), its JSON report and its blocking keys (rare names with the event's
+   fortnight, pairs of names, MinHash bands of rare words; see ``compare::blocking`` in
+   the Rust core).
+2. :func:`key_rows` then :func:`blocks`: articles that share a key form a block; keys
+   whose block is larger than ``max_block`` are dropped (they name what too many
+   articles share to tell an event), and blocks with the same members are kept once.
+   Works on pandas and Dask DataFrames alike.
+3. :func:`compare_block`: each block compared as one batch, exactly as
+   ``storydiff compare`` compares those articles; the related pairs come back.
+4. :func:`stitch`: the pairs of all blocks joined into corpus-wide story, event and topic
+   clusters (a pair compared in two blocks counts with its stronger relation; a pair
+   that shares no block counts as unrelated).
+"""
+
+from __future__ import annotations
+
+import json
+import zlib
+from typing import Any
+
+from . import _storydiff
+from ._api import _records, analyze_table
+
+#: Largest block compared. A block of n articles costs n analyses and n(n-1)/2 pair scores.
+MAX_BLOCK = 40
+
+#: The columns :func:`compare_block` returns, in order.
+PAIR_COLUMNS = [
+    "block",
+    "a",
+    "b",
+    "relation",
+    "score",
+    "words",
+    "entities",
+    "events",
+    "dates",
+    "numbers",
+    "coverage",
+    "pair",
+]
+
+
+def analyze_partition(frame):
+    """Columns ``id``, ``text`` and optionally ``date``, ``title``, ``url`` in; ``id``,
+    ``report`` (JSON text) and ``keys`` (the blocking keys, one string, separated by
+    newlines, which no key holds: plain strings travel and store everywhere) out. Each
+    article on its own."""
+    out = analyze_table(frame, keys=True)
+    out["keys"] = ["\n".join(k) for k in out["keys"]]
+    return out
+
+
+def analyze_meta():
+    """The empty frame :func:`analyze_partition` returns (Dask's ``meta``)."""
+    import pandas as pd
+
+    return pd.DataFrame({"id": pd.Series([], dtype="str"),
+                         "report": pd.Series([], dtype="str"),
+                         "keys": pd.Series([], dtype="str")})
+
+
+def _hash(s: str, salt: bytes) -> int:
+    # 31 bits, so that sums over a block never overflow an int64.
+    return zlib.crc32(salt + s.encode("utf-8")) & 0x7FFFFFFF
+
+
+def key_rows(analyzed):
+    """One row ``(key, id, h1, h2)`` per key of each article (``h1``, ``h2``: two hashes
+    of the id, whose sums over a block identify its members). ``keys`` may be lists or
+    :func:`analyze_partition`'s newline-separated strings."""
+    import pandas as pd
+
+    rows = analyzed[["id", "keys"]].copy()
+    rows["keys"] = [k.split("\n") if isinstance(k, str) else list(k) for k in rows["keys"]]
+    rows = rows.explode("keys")
+    rows = rows[rows["keys"].notna() & (rows["keys"] != "")]
+    rows = rows.rename(columns={"keys": "key"})[["key", "id"]]
+    ids = rows["id"].astype(object)
+    return pd.DataFrame(
+        {
+            "key": pd.Series(rows["key"].to_numpy(), dtype="str"),
+            "id": pd.Series(ids.to_numpy(), dtype="str"),
+            "h1": ids.map(lambda s: _hash(s, b"1")).to_numpy(dtype="int64"),
+            "h2": ids.map(lambda s: _hash(s, b"2")).to_numpy(dtype="int64"),
+        }
+    )
+
+
+def key_rows_meta():
+    import pandas as pd
+
+    return pd.DataFrame({"key": pd.Series([], dtype="str"), "id": pd.Series([], dtype="str"),
+                         "h1": pd.Series([], dtype="int64"), "h2": pd.Series([], dtype="int64")})
+
+
+def blocks(rows, max_block: int = MAX_BLOCK):
+    """Blocks from :func:`key_rows` output (a pandas or Dask DataFrame): rows
+    ``(block, id)``. Keys shared by fewer than two or more than ``max_block`` articles
+    make no block; keys shared by the same articles make one block, named after its
+    members (their count and two sums of hashes)."""
+    sig = rows.groupby("key").agg({"id": "count", "h1": "sum", "h2": "sum"})
+    sig = sig.rename(columns={"id": "n"})
+    sig = sig[(sig["n"] >= 2) & (sig["n"] <= max_block)]
+    sig = sig.assign(
+        block=sig["n"].astype(str) + "-" + sig["h1"].astype(str) + "-" + sig["h2"].astype(str)
+    )
+    members = rows.merge(sig[["block"]].reset_index(), on="key")[["block", "id"]]
+    members = members.drop_duplicates()
+    members = getattr(members, "persist", lambda: members)()
+    # A block whose members all belong to a larger block adds no pair: drop it.
+    size = members.groupby("block")["id"].count().rename("n").reset_index()
+    both = members.merge(members.rename(columns={"block": "other"}), on="id")
+    both = both[both["block"] != both["other"]]
+    shared = both.groupby(["block", "other"])["id"].count().rename("shared").reset_index()
+    shared = shared.merge(size, on="block")
+    inside = shared[shared["shared"] == shared["n"]][["block"]].drop_duplicates()
+    inside = inside.assign(inside=True)
+    members = members.merge(inside, on="block", how="left")
+    return members[members["inside"].isna()][["block", "id"]]
+
+
+def compare_block(frame) -> Any:
+    """One block (columns ``block``, ``id``, ``text`` and optionally ``date``, ``title``,
+    ``url``) compared as one batch; returns its related pairs (same topic or closer), one
+    row each (:data:`PAIR_COLUMNS`; ``pair``: the pair's JSON as the report has it)."""
+    import pandas as pd
+
+    if len(frame) < 2:
+        return pd.DataFrame({c: [] for c in PAIR_COLUMNS})
+    frame = frame.sort_values("id")
+    block = frame["block"].iloc[0]
+    report = json.loads(_storydiff.compare_json(*_records(frame)))
+    rows = []
+    for p in report["pairs"]:
+        if p["relation"] == "unrelated":
+            continue
+        e = p["evidence"]
+        rows.append(
+            [block, p["a"], p["b"], p["relation"], p["score"], e["words"], e["entities"],
+             e["events"], e["dates"], e["numbers"], e["coverage"],
+             json.dumps(p, ensure_ascii=False, separators=(",", ":"))]
+        )
+    return pd.DataFrame(rows, columns=PAIR_COLUMNS)
+
+
+def pairs_meta():
+    import pandas as pd
+
+    types = {"score": "float64", "words": "float64", "entities": "float64", "events": "float64",
+             "dates": "float64", "numbers": "float64", "coverage": "float64"}
+    return pd.DataFrame({c: pd.Series([], dtype=types.get(c, "str")) for c in PAIR_COLUMNS})
+
+
+def stitch(ids, pairs):
+    """Corpus-wide clusters: ``ids`` (every article's id) and the related ``pairs`` of all
+    blocks (columns ``a``, ``b``, ``relation``, ``score``) in; one row per article out,
+    ``id``, ``story``, ``event``, ``topic``, each cluster named by its first article's id."""
+    import pandas as pd
+
+    ids = list(ids)
+    number = {i: n for n, i in enumerate(ids)}
+    if len(number) != len(ids):
+        raise ValueError("two articles share an id; give each article its own id")
+    a = [number[x] for x in pairs["a"]]
+    b = [number[x] for x in pairs["b"]]
+    story, event, topic = _storydiff.stitch(
+        len(ids), a, b, [str(r) for r in pairs["relation"]], [float(s) for s in pairs["score"]]
+    )
+    return pd.DataFrame(
+        {
+            "id": ids,
+            "story": [ids[i] for i in story],
+            "event": [ids[i] for i in event],
+            "topic": [ids[i] for i in topic],
+        }
+    )

@@ -1,0 +1,450 @@
+//! Blocking: which articles of a large corpus are worth comparing at all.
+//!
+//! [`compare`](super::compare) scores every pair of its batch, so a corpus of
+//! millions is never one batch. Instead each article gets a few [`keys`] of its
+//! own, computed from its analysis alone (no corpus statistics, so a cluster's
+//! workers can compute them map-side, in any order); articles that share a key
+//! form a block, each block is compared as one batch, and [`stitch`] joins the
+//! pair relations of all blocks into corpus-wide clusters.
+//!
+//! The keys, each a short string with a prefix that says its kind:
+//!
+//! - `n:NAME|aBUCKET`, `n:NAME|bBUCKET`: one of the article's [`NAMES`] main
+//!   names (people by the surname, organisations, places below country size;
+//!   the most often mentioned) with its event day in buckets of [`BUCKET_DAYS`] days, at two
+//!   offsets, so that two reports whose days lie up to [`EVENT_DAYS_APART`] apart
+//!   always share a bucket. An article with no event day gets `u:NAME` instead.
+//! - `p:NAME+NAME`: two of its main names together, with no day (finds a report
+//!   whose day is unknown or wrong).
+//! - `m:BAND:HASH`: MinHash of its rare words, in [`BANDS`] bands of [`ROWS`]
+//!   rows: articles whose rare-word sets overlap much (rewrites, wire copies,
+//!   translations) share a band with high probability (Jaccard 0.4: 0.75;
+//!   0.1: 0.08).
+//!
+//! A key that a whole corpus shares ("n:white house|a1234" in a busy week) makes
+//! a block too big to compare; the pipeline drops keys whose block is over its
+//! size limit, as a search engine drops stop words.
+//!
+//! ```
+//! use storydiff::{analyze_batch, compare, Input};
+//! use storydiff::compare::blocking;
+//! let articles = analyze_batch(&[
+//!     Input::new("a", "Firefighters in Valparaiso battled a forest fire on Monday, 3 March 2025."),
+//!     Input::new("b", "A forest fire near Valparaiso forced hundreds from their homes on 3 March 2025."),
+//! ]).unwrap();
+//! let (a, b) = (blocking::keys(&articles[0]), blocking::keys(&articles[1]));
+//! assert!(a.iter().any(|k| b.contains(k)));
+//! // One block holding both: its clusters stitch back to compare's own.
+//! let comparison = compare(&articles);
+//! assert_eq!(blocking::stitch(2, &comparison.pairs), comparison.clusters);
+//! ```
+
+use super::cluster::{self, Clusters};
+use super::similarity::{PairScore, Profile, Relation, EVENT_DAYS_APART};
+use crate::article::Article;
+use crate::extract::EntityLabel;
+use crate::lexicon::{self, PlaceKind};
+use crate::text::{TokenKind, Words};
+use std::collections::{BTreeSet, HashMap};
+
+/// How many of an article's names give it keys.
+pub const NAMES: usize = 3;
+/// Width of a day bucket; two offsets of half a width each.
+pub const BUCKET_DAYS: i64 = 2 * EVENT_DAYS_APART;
+/// MinHash bands, and rows (hash functions) per band.
+pub const BANDS: usize = 8;
+pub const ROWS: usize = 2;
+/// Words rarer than this Zipf frequency join an article's rare-word set
+/// ("government" is about 5, "neutrality" about 3.4, a word in no list 3).
+pub const RARE_ZIPF: f32 = 3.5;
+/// Fewer rare words than this give no MinHash keys (a few words collide by chance).
+pub const MIN_RARE_WORDS: usize = 3;
+
+/// The blocking keys of one article, sorted, without repeats.
+pub fn keys(article: &Article) -> Vec<String> {
+    let mut out = BTreeSet::new();
+    let lang = article.language();
+    let names = main_names(article, lang);
+    let day = Profile::of(article, &|n: &str| super::name_key(n))
+        .day
+        .and_then(|d| Some(crate::extract::CalendarDate::new(d.year?, d.month, d.day)?.days()));
+    if let Some(days) = day {
+        for name in &names {
+            out.insert(format!("n:{name}|a{}", days.div_euclid(BUCKET_DAYS)));
+            out.insert(format!(
+                "n:{name}|b{}",
+                (days + BUCKET_DAYS / 2).div_euclid(BUCKET_DAYS)
+            ));
+        }
+    } else {
+        for name in &names {
+            out.insert(format!("u:{name}"));
+        }
+    }
+    for (i, a) in names.iter().enumerate() {
+        for b in &names[i + 1..] {
+            let (x, y) = if a <= b { (a, b) } else { (b, a) };
+            out.insert(format!("p:{x}+{y}"));
+        }
+    }
+    let rare = rare_words(article, lang);
+    if rare.len() >= MIN_RARE_WORDS {
+        for (band, hash) in minhash_bands(&rare).into_iter().enumerate() {
+            out.insert(format!("m:{band}:{hash:016x}"));
+        }
+    }
+    out.into_iter().collect()
+}
+
+/// The article's [`NAMES`] main names as name keys (a person's by the surname): the most
+/// often mentioned first, then the rarest, then the first mentioned. Countries and
+/// continents name the setting of too many events to block on.
+fn main_names(article: &Article, lang: Option<&str>) -> Vec<String> {
+    // name key -> (mentions, first mention)
+    let mut seen: HashMap<String, (usize, usize)> = HashMap::new();
+    for e in &article.entities {
+        if e.label == EntityLabel::Place
+            && lexicon::place(&e.name)
+                .is_some_and(|p| matches!(p.kind, PlaceKind::Country | PlaceKind::Continent))
+        {
+            continue;
+        }
+        let mut key = super::name_key(&e.name);
+        // A person by the surname, which every report uses ("Borrell" for "Josep Borrell").
+        if e.label == EntityLabel::Person {
+            if let Some(last) = key.rsplit(' ').next() {
+                key = last.to_string();
+            }
+        }
+        if key.is_empty() {
+            continue;
+        }
+        let order = seen.len();
+        seen.entry(key).or_insert((0, order)).0 += 1;
+    }
+    let mut names: Vec<(usize, f32, usize, String)> = seen
+        .into_iter()
+        .map(|(key, (mentions, order))| {
+            // A name is as common as its rarest word: "Joe Biden" as "Biden".
+            let zipf = key
+                .split(' ')
+                .map(|w| lexicon::wordfreq::zipf(w, lang))
+                .fold(f32::INFINITY, f32::min);
+            (mentions, zipf, order, key)
+        })
+        .collect();
+    names.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.total_cmp(&b.1)).then(a.2.cmp(&b.2)));
+    names.into_iter().take(NAMES).map(|n| n.3).collect()
+}
+
+/// The article's rare content words, folded with [`super::similarity::word_key`].
+fn rare_words(article: &Article, lang: Option<&str>) -> BTreeSet<String> {
+    let text = article.analysis_text();
+    Words::new(text, &article.seg)
+        .iter()
+        .filter(|w| w.kind == TokenKind::Word && w.text.chars().count() >= 3)
+        .filter(|w| !lexicon::is_stopword_in(&w.lower, lang))
+        .map(|w| super::similarity::word_key(w.text))
+        .filter(|k| !lexicon::is_stopword_in(k, lang))
+        .filter(|k| lexicon::wordfreq::zipf(k, lang) < RARE_ZIPF)
+        .collect()
+}
+
+/// FNV-1a: a hash that is the same on every machine and in every process.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// SplitMix64's finalizer: spreads one 64-bit value over all bits.
+fn mix(mut z: u64) -> u64 {
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}
+
+/// One hash per band: each band combines the minima of its [`ROWS`] hash functions.
+fn minhash_bands(words: &BTreeSet<String>) -> Vec<u64> {
+    let mut minima = [u64::MAX; BANDS * ROWS];
+    for w in words {
+        let h = fnv1a(w.as_bytes());
+        for (i, m) in minima.iter_mut().enumerate() {
+            *m = (*m).min(mix(h ^ mix(i as u64 + 1)));
+        }
+    }
+    minima
+        .chunks(ROWS)
+        .map(|rows| rows.iter().fold(0xcbf2_9ce4_8422_2325, |h, &m| mix(h ^ m)))
+        .collect()
+}
+
+/// Clusters of a corpus of `n` articles from the pairs its blocks compared.
+///
+/// A pair compared in several blocks counts with its strongest relation; a pair
+/// that shares no block counts as unrelated. Each group of linked articles is
+/// then clustered as [`cluster::cluster`] clusters a batch, so for one block
+/// holding the whole batch the result is that batch's own clusters. The work
+/// grows with the pairs and the linked groups, not with `n` squared.
+pub fn stitch(n: usize, pairs: &[PairScore]) -> Clusters {
+    let mut best: HashMap<(usize, usize), PairScore> = HashMap::new();
+    for p in pairs {
+        if p.a >= n || p.b >= n || p.a == p.b || p.relation == Relation::Unrelated {
+            continue;
+        }
+        let key = (p.a.min(p.b), p.a.max(p.b));
+        let stronger = |q: &PairScore| (p.relation, p.score) > (q.relation, q.score);
+        if best.get(&key).is_none_or(stronger) {
+            best.insert(key, *p);
+        }
+    }
+    // Union-find over every link: groups at the topic grain hold those of the finer grains.
+    let mut parent: Vec<usize> = (0..n).collect();
+    fn root(parent: &mut [usize], mut i: usize) -> usize {
+        while parent[i] != i {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        i
+    }
+    for &(a, b) in best.keys() {
+        let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
+        if ra != rb {
+            parent[ra.max(rb)] = ra.min(rb);
+        }
+    }
+    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+    for i in 0..n {
+        let r = root(&mut parent, i);
+        groups.entry(r).or_default().push(i);
+    }
+    let mut linked: HashMap<usize, Vec<PairScore>> = HashMap::new();
+    for (&(a, _), p) in &best {
+        let r = root(&mut parent, a);
+        linked.entry(r).or_default().push(*p);
+    }
+    let mut out = Clusters::default();
+    for (r, members) in groups {
+        if members.len() == 1 {
+            out.story.push(members.clone());
+            out.event.push(members.clone());
+            out.topic.push(members);
+            continue;
+        }
+        // Members are in ascending order, so local indices keep the batch's order.
+        let local: HashMap<usize, usize> =
+            members.iter().enumerate().map(|(i, &m)| (m, i)).collect();
+        let pairs: Vec<PairScore> = linked[&r]
+            .iter()
+            .map(|p| PairScore {
+                a: local[&p.a],
+                b: local[&p.b],
+                ..*p
+            })
+            .collect();
+        let c = cluster::cluster(members.len(), &pairs);
+        let global = |groups: Vec<Vec<usize>>| {
+            groups
+                .into_iter()
+                .map(|g| g.iter().map(|&i| members[i]).collect::<Vec<_>>())
+        };
+        out.story.extend(global(c.story));
+        out.event.extend(global(c.event));
+        out.topic.extend(global(c.topic));
+    }
+    for grain in [&mut out.story, &mut out.event, &mut out.topic] {
+        grain.sort_by_key(|g| g[0]);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{analyze_batch, compare, Input};
+
+    fn pair(a: usize, b: usize, relation: Relation, score: f64) -> PairScore {
+        PairScore {
+            a,
+            b,
+            score,
+            relation,
+            words: 0.0,
+            entities: 0.0,
+            events: 0.0,
+            dates: 0.0,
+            numbers: 0.0,
+            coverage: 0.0,
+            aligned: 0,
+        }
+    }
+
+    fn seeds() -> Vec<Input> {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds");
+        let mut files: Vec<_> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .collect();
+        files.sort();
+        files
+            .iter()
+            .map(|p| {
+                let id = p.file_stem().unwrap().to_string_lossy().into_owned();
+                Input::from_bytes(id, None, &std::fs::read(p).unwrap())
+            })
+            .collect()
+    }
+
+    fn shared(a: &[String], b: &[String]) -> Vec<String> {
+        a.iter().filter(|k| b.contains(k)).cloned().collect()
+    }
+
+    #[test]
+    fn keys_are_sorted_unique_and_stable() {
+        for input in seeds() {
+            let article = crate::analyze(&input).unwrap();
+            let k = keys(&article);
+            let mut sorted = k.clone();
+            sorted.sort();
+            sorted.dedup();
+            assert_eq!(k, sorted, "{}", input.id);
+            assert!(!k.is_empty(), "{}: no keys", input.id);
+            // Computed from the article alone: the same on every call.
+            assert_eq!(keys(&crate::analyze(&input).unwrap()), k);
+        }
+    }
+
+    #[test]
+    fn reports_of_one_story_or_event_share_a_key() {
+        // Each seed on its own, as a cluster's workers analyze them, with the publication
+        // dates an archive would record (seeds/README.md; 000 is the French version of 001,
+        // 003 appeared about a day before 002).
+        let dates = [
+            "2022-03-19",
+            "2022-03-19",
+            "2022-01-06",
+            "2022-01-05",
+            "2021-04-18",
+        ];
+        let articles: Vec<Article> = seeds()
+            .into_iter()
+            .zip(dates)
+            .map(|(mut i, d)| {
+                i.date = Some(d.to_string());
+                crate::analyze(&i).unwrap()
+            })
+            .collect();
+        let k: Vec<Vec<String>> = articles.iter().map(keys).collect();
+        // 000 and 001 are one story; 002 and 003 report one event (seeds/README.md).
+        assert!(!shared(&k[0], &k[1]).is_empty(), "{:?} / {:?}", k[0], k[1]);
+        assert!(!shared(&k[2], &k[3]).is_empty(), "{:?} / {:?}", k[2], k[3]);
+        // 004 is another event, three months earlier than the unrest of 002.
+        assert!(shared(&k[4], &k[2]).is_empty(), "{:?} / {:?}", k[4], k[2]);
+    }
+
+    #[test]
+    fn day_buckets_overlap_within_a_week() {
+        // Two reports with one name, dated a week apart, share a day-bucket key;
+        // three weeks apart they do not.
+        let text = |d: &str| {
+            let mut i = Input::new(
+                d,
+                "Interior Minister Ali Yerlikaya visited the town of Sivrice after the earthquake.",
+            );
+            i.date = Some(d.to_string());
+            i
+        };
+        let name_keys = |d: &str| {
+            let a = crate::analyze(&text(d)).unwrap();
+            keys(&a)
+                .into_iter()
+                .filter(|k| k.starts_with("n:"))
+                .collect::<Vec<_>>()
+        };
+        for start in ["2023-09-01", "2023-09-05", "2023-09-10", "2023-09-13"] {
+            let d0 = crate::extract::CalendarDate::parse_iso(start).unwrap();
+            let d7 = date_after(d0, 7);
+            let d21 = date_after(d0, 21);
+            assert!(
+                !shared(&name_keys(start), &name_keys(&d7)).is_empty(),
+                "{start} / {d7}"
+            );
+            assert!(
+                shared(&name_keys(start), &name_keys(&d21)).is_empty(),
+                "{start} / {d21}"
+            );
+        }
+    }
+
+    fn date_after(d: crate::extract::CalendarDate, days: i64) -> String {
+        let mut x = d;
+        for _ in 0..days {
+            x = if x.day < crate::extract::dates::days_in_month(x.year, x.month) {
+                crate::extract::CalendarDate::new(x.year, x.month, x.day + 1).unwrap()
+            } else if x.month < 12 {
+                crate::extract::CalendarDate::new(x.year, x.month + 1, 1).unwrap()
+            } else {
+                crate::extract::CalendarDate::new(x.year + 1, 1, 1).unwrap()
+            };
+        }
+        x.iso()
+    }
+
+    #[test]
+    fn one_block_stitches_to_the_batch_clusters() {
+        let articles = analyze_batch(&seeds()).unwrap();
+        let comparison = compare(&articles);
+        assert_eq!(
+            stitch(articles.len(), &comparison.pairs),
+            comparison.clusters
+        );
+    }
+
+    #[test]
+    fn stitching_takes_the_strongest_relation_and_never_chains_on_one_link() {
+        // 0-1 is a topic link in one block and the same event in another.
+        let c = stitch(
+            3,
+            &[
+                pair(0, 1, Relation::SameTopic, 0.2),
+                pair(1, 0, Relation::SameEvent, 0.4),
+            ],
+        );
+        assert_eq!(c.event, vec![vec![0, 1], vec![2]]);
+        // 0-1 and 1-2 in two blocks; 0-2 shared no block, so counts as unrelated:
+        // 2 joins {0, 1} only over half of its pairs, which average linkage refuses.
+        let c = stitch(
+            3,
+            &[
+                pair(0, 1, Relation::SameEvent, 0.5),
+                pair(1, 2, Relation::SameEvent, 0.5),
+            ],
+        );
+        assert_eq!(c.event, vec![vec![0, 1], vec![2]]);
+        assert_eq!(c.topic, vec![vec![0, 1], vec![2]]);
+        // With 0-2 compared in a third block the three are one event.
+        let c = stitch(
+            3,
+            &[
+                pair(0, 1, Relation::SameEvent, 0.5),
+                pair(1, 2, Relation::SameEvent, 0.5),
+                pair(0, 2, Relation::SameEvent, 0.5),
+            ],
+        );
+        assert_eq!(c.event, vec![vec![0, 1, 2]]);
+        assert_eq!(c.story, vec![vec![0], vec![1], vec![2]]);
+    }
+
+    #[test]
+    fn stitching_ignores_pairs_outside_the_corpus() {
+        let c = stitch(
+            2,
+            &[
+                pair(0, 5, Relation::SameStory, 1.0),
+                pair(1, 1, Relation::SameStory, 1.0),
+            ],
+        );
+        assert_eq!(c.story, vec![vec![0], vec![1]]);
+    }
+}
