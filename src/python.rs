@@ -16,6 +16,8 @@ use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 
 type Column = Vec<Option<String>>;
+/// Each article's story, event and topic cluster number, and the groups too large to agglomerate.
+type Stitched = (Vec<usize>, Vec<usize>, Vec<usize>, usize);
 
 fn into_error(e: impl std::fmt::Display) -> PyErr {
     PyValueError::new_err(e.to_string())
@@ -166,9 +168,10 @@ fn relation(name: &str) -> PyResult<Relation> {
 }
 
 /// Corpus-wide clusters of `n` articles from the pairs their blocks compared
-/// ([`blocking::stitch`]): `a[i]`, `b[i]` are article numbers, `relations[i]` the
-/// pair's relation as the report names it. Returns each article's story, event and
-/// topic cluster number (a cluster is numbered by its first article).
+/// ([`blocking::stitch_within`] with [`blocking::MAX_GROUP`]): `a[i]`, `b[i]` are article
+/// numbers, `relations[i]` the pair's relation as the report names it. Returns each
+/// article's story, event and topic cluster number (a cluster is numbered by its first
+/// article), and how many linked groups were too large to agglomerate.
 #[pyfunction]
 fn stitch(
     py: Python<'_>,
@@ -177,7 +180,7 @@ fn stitch(
     b: Vec<usize>,
     relations: Vec<String>,
     scores: Vec<f64>,
-) -> PyResult<(Vec<usize>, Vec<usize>, Vec<usize>)> {
+) -> PyResult<Stitched> {
     if a.len() != b.len() || a.len() != relations.len() || a.len() != scores.len() {
         return Err(into_error(
             "a, b, relations and scores must have one row per pair",
@@ -209,7 +212,7 @@ fn stitch(
         })
         .collect::<PyResult<Vec<_>>>()?;
     Ok(py.detach(|| {
-        let clusters = blocking::stitch(n, &pairs);
+        let (clusters, over) = blocking::stitch_within(n, &pairs, blocking::MAX_GROUP);
         let label = |groups: &[Vec<usize>]| {
             let mut of = vec![0; n];
             for g in groups {
@@ -223,6 +226,7 @@ fn stitch(
             label(&clusters.story),
             label(&clusters.event),
             label(&clusters.topic),
+            over,
         )
     }))
 }

@@ -176,6 +176,7 @@ def run(args) -> dict:
         "pairs_scored_if_one_batch": n * (n - 1) // 2,
         "related_pairs": int(len(related)),
         "relations": related["relation"].value_counts().to_dict(),
+        "linked_groups_too_large_to_agglomerate": clusters.attrs.get("groups_over_limit"),
         "story_clusters_of_2_or_more": int((clusters.groupby("story").size() > 1).sum()),
         "event_clusters_of_2_or_more": int((clusters.groupby("event").size() > 1).sum()),
         "seconds": times,

@@ -102,27 +102,34 @@ def key_rows_meta():
                          "h1": pd.Series([], dtype="int64"), "h2": pd.Series([], dtype="int64")})
 
 
+def _step(frame):
+    """A Dask frame computed and kept in the workers' memory (a pandas frame as it is):
+    each step of :func:`blocks` starts from data, not from the plan of the ones before,
+    which keeps Dask's planner to small graphs."""
+    return frame.persist() if hasattr(frame, "persist") else frame
+
+
 def blocks(rows, max_block: int = MAX_BLOCK):
     """Blocks from :func:`key_rows` output (a pandas or Dask DataFrame): rows
     ``(block, id)``. Keys shared by fewer than two or more than ``max_block`` articles
     make no block; keys shared by the same articles make one block, named after its
-    members (their count and two sums of hashes)."""
+    members (their count and two sums of hashes); a block inside a larger one is
+    dropped (its pairs are compared there)."""
     sig = rows.groupby("key").agg({"id": "count", "h1": "sum", "h2": "sum"})
     sig = sig.rename(columns={"id": "n"})
     sig = sig[(sig["n"] >= 2) & (sig["n"] <= max_block)]
     sig = sig.assign(
         block=sig["n"].astype(str) + "-" + sig["h1"].astype(str) + "-" + sig["h2"].astype(str)
     )
-    members = rows.merge(sig[["block"]].reset_index(), on="key")[["block", "id"]]
-    members = members.drop_duplicates()
-    members = getattr(members, "persist", lambda: members)()
+    sig = _step(sig[["block"]].reset_index())
+    members = _step(rows[["key", "id"]].merge(sig, on="key")[["block", "id"]].drop_duplicates())
     # A block whose members all belong to a larger block adds no pair: drop it.
-    size = members.groupby("block")["id"].count().rename("n").reset_index()
+    size = _step(members.groupby("block")["id"].count().rename("n").reset_index())
     both = members.merge(members.rename(columns={"block": "other"}), on="id")
     both = both[both["block"] != both["other"]]
-    shared = both.groupby(["block", "other"])["id"].count().rename("shared").reset_index()
+    shared = _step(both.groupby(["block", "other"])["id"].count().rename("shared").reset_index())
     shared = shared.merge(size, on="block")
-    inside = shared[shared["shared"] == shared["n"]][["block"]].drop_duplicates()
+    inside = _step(shared[shared["shared"] == shared["n"]][["block"]].drop_duplicates())
     inside = inside.assign(inside=True)
     members = members.merge(inside, on="block", how="left")
     return members[members["inside"].isna()][["block", "id"]]
@@ -163,7 +170,12 @@ def pairs_meta():
 def stitch(ids, pairs):
     """Corpus-wide clusters: ``ids`` (every article's id) and the related ``pairs`` of all
     blocks (columns ``a``, ``b``, ``relation``, ``score``) in; one row per article out,
-    ``id``, ``story``, ``event``, ``topic``, each cluster named by its first article's id."""
+    ``id``, ``story``, ``event``, ``topic``, each cluster named by its first article's id.
+
+    Linked groups of more than 500 articles are not agglomerated (the work grows with the
+    cube of a group): at the event grain such a group keeps its story clusters as events,
+    at the topic grain its event clusters as topics. ``frame.attrs["groups_over_limit"]``
+    says how many there were."""
     import pandas as pd
 
     ids = list(ids)
@@ -172,10 +184,10 @@ def stitch(ids, pairs):
         raise ValueError("two articles share an id; give each article its own id")
     a = [number[x] for x in pairs["a"]]
     b = [number[x] for x in pairs["b"]]
-    story, event, topic = _storydiff.stitch(
+    story, event, topic, over = _storydiff.stitch(
         len(ids), a, b, [str(r) for r in pairs["relation"]], [float(s) for s in pairs["score"]]
     )
-    return pd.DataFrame(
+    out = pd.DataFrame(
         {
             "id": ids,
             "story": [ids[i] for i in story],
@@ -183,3 +195,5 @@ def stitch(ids, pairs):
             "topic": [ids[i] for i in topic],
         }
     )
+    out.attrs["groups_over_limit"] = over
+    return out

@@ -157,3 +157,10 @@ def test_the_gil_is_released_while_the_core_works():
     # interval or two, 5 ms each); released, it counts all along.
     assert took > 0.1, took
     assert during > 0.3 * rate * took, (during, rate, took)
+
+
+def test_the_module_docstring_example_runs():
+    import doctest
+
+    failed, tried = doctest.testmod(storydiff, verbose=False)
+    assert tried > 0 and failed == 0

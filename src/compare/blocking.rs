@@ -179,14 +179,26 @@ fn minhash_bands(words: &BTreeSet<String>) -> Vec<u64> {
         .collect()
 }
 
+/// Most articles in one group of linked articles that [`stitch`] agglomerates; the work
+/// grows with the cube of a group's size.
+pub const MAX_GROUP: usize = 500;
+
 /// Clusters of a corpus of `n` articles from the pairs its blocks compared.
 ///
-/// A pair compared in several blocks counts with its strongest relation; a pair
-/// that shares no block counts as unrelated. Each group of linked articles is
-/// then clustered as [`cluster::cluster`] clusters a batch, so for one block
-/// holding the whole batch the result is that batch's own clusters. The work
-/// grows with the pairs and the linked groups, not with `n` squared.
+/// A pair compared in several blocks counts with its strongest relation; a pair that
+/// shares no block counts as unrelated. Each group of linked articles is then clustered
+/// as [`cluster::cluster`] clusters a batch, so for one block holding a whole batch the
+/// result is that batch's own clusters. The work grows with the pairs and the groups,
+/// not with `n` squared. Story and event clusters come from groups linked at the same
+/// event or closer, topic clusters from groups linked at the same topic or closer.
 pub fn stitch(n: usize, pairs: &[PairScore]) -> Clusters {
+    stitch_within(n, pairs, MAX_GROUP).0
+}
+
+/// [`stitch`], agglomerating groups of at most `limit` articles; also returns how many
+/// groups were larger. A larger group at the event grain keeps its story clusters as its
+/// events; at the topic grain, its event clusters as its topics (so nothing is chained).
+pub fn stitch_within(n: usize, pairs: &[PairScore], limit: usize) -> (Clusters, usize) {
     let mut best: HashMap<(usize, usize), PairScore> = HashMap::new();
     for p in pairs {
         if p.a >= n || p.b >= n || p.a == p.b || p.relation == Relation::Unrelated {
@@ -198,7 +210,110 @@ pub fn stitch(n: usize, pairs: &[PairScore]) -> Clusters {
             best.insert(key, *p);
         }
     }
-    // Union-find over every link: groups at the topic grain hold those of the finer grains.
+    // In index order, so that clusters come out the same whatever the hash order.
+    let mut best: Vec<PairScore> = best.into_values().collect();
+    best.sort_by_key(|p| (p.a.min(p.b), p.a.max(p.b)));
+    let mut out = Clusters::default();
+    let mut over = 0;
+    for group in groups(n, &best, Relation::SameEvent) {
+        if group.members.len() > limit {
+            over += 1;
+            for sub in groups_within(&group, Relation::SameStory) {
+                let c = if sub.members.len() > limit {
+                    singletons(&sub.members)
+                } else {
+                    sub.cluster()
+                };
+                out.event.extend(c.story.clone());
+                out.story.extend(c.story);
+            }
+        } else {
+            let c = group.cluster();
+            out.story.extend(c.story);
+            out.event.extend(c.event);
+        }
+    }
+    let mut topic_group = vec![0; n];
+    let mut too_big = Vec::new();
+    for (g, group) in groups(n, &best, Relation::SameTopic)
+        .into_iter()
+        .enumerate()
+    {
+        for &m in &group.members {
+            topic_group[m] = g;
+        }
+        if group.members.len() > limit {
+            over += 1;
+            too_big.push(g);
+        } else {
+            out.topic.extend(group.cluster().topic);
+        }
+    }
+    for e in &out.event {
+        if too_big.contains(&topic_group[e[0]]) {
+            out.topic.push(e.clone());
+        }
+    }
+    for grain in [&mut out.story, &mut out.event, &mut out.topic] {
+        grain.sort_by_key(|g| g[0]);
+    }
+    (out, over)
+}
+
+/// Articles linked (transitively) at some level, and the pairs among them.
+struct Group {
+    /// In ascending order, so that local indices keep the batch's order.
+    members: Vec<usize>,
+    pairs: Vec<PairScore>,
+}
+
+impl Group {
+    /// The group clustered as a batch of its own, in corpus indices.
+    fn cluster(&self) -> Clusters {
+        if self.members.len() == 1 {
+            return singletons(&self.members);
+        }
+        let local: HashMap<usize, usize> = self
+            .members
+            .iter()
+            .enumerate()
+            .map(|(i, &m)| (m, i))
+            .collect();
+        let pairs: Vec<PairScore> = self
+            .pairs
+            .iter()
+            .map(|p| PairScore {
+                a: local[&p.a],
+                b: local[&p.b],
+                ..*p
+            })
+            .collect();
+        let c = cluster::cluster(self.members.len(), &pairs);
+        let global = |groups: Vec<Vec<usize>>| -> Vec<Vec<usize>> {
+            groups
+                .into_iter()
+                .map(|g| g.iter().map(|&i| self.members[i]).collect())
+                .collect()
+        };
+        Clusters {
+            story: global(c.story),
+            event: global(c.event),
+            topic: global(c.topic),
+        }
+    }
+}
+
+fn singletons(members: &[usize]) -> Clusters {
+    let each: Vec<Vec<usize>> = members.iter().map(|&m| vec![m]).collect();
+    Clusters {
+        story: each.clone(),
+        event: each.clone(),
+        topic: each,
+    }
+}
+
+/// The groups of `0..n` linked by pairs at `level` or closer, each with all its pairs.
+fn groups(n: usize, pairs: &[PairScore], level: Relation) -> Vec<Group> {
     let mut parent: Vec<usize> = (0..n).collect();
     fn root(parent: &mut [usize], mut i: usize) -> usize {
         while parent[i] != i {
@@ -207,55 +322,67 @@ pub fn stitch(n: usize, pairs: &[PairScore]) -> Clusters {
         }
         i
     }
-    for &(a, b) in best.keys() {
-        let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
+    for p in pairs.iter().filter(|p| p.relation >= level) {
+        let (ra, rb) = (root(&mut parent, p.a), root(&mut parent, p.b));
         if ra != rb {
             parent[ra.max(rb)] = ra.min(rb);
         }
     }
-    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
-    for i in 0..n {
+    let mut index: HashMap<usize, usize> = HashMap::new();
+    let mut out: Vec<Group> = Vec::new();
+    let mut of = vec![0; n];
+    for (i, slot) in of.iter_mut().enumerate() {
         let r = root(&mut parent, i);
-        groups.entry(r).or_default().push(i);
+        let g = *index.entry(r).or_insert_with(|| {
+            out.push(Group {
+                members: Vec::new(),
+                pairs: Vec::new(),
+            });
+            out.len() - 1
+        });
+        out[g].members.push(i);
+        *slot = g;
     }
-    let mut linked: HashMap<usize, Vec<PairScore>> = HashMap::new();
-    for (&(a, _), p) in &best {
-        let r = root(&mut parent, a);
-        linked.entry(r).or_default().push(*p);
-    }
-    let mut out = Clusters::default();
-    for (r, members) in groups {
-        if members.len() == 1 {
-            out.story.push(members.clone());
-            out.event.push(members.clone());
-            out.topic.push(members);
-            continue;
+    for p in pairs {
+        if of[p.a] == of[p.b] {
+            out[of[p.a]].pairs.push(*p);
         }
-        // Members are in ascending order, so local indices keep the batch's order.
-        let local: HashMap<usize, usize> =
-            members.iter().enumerate().map(|(i, &m)| (m, i)).collect();
-        let pairs: Vec<PairScore> = linked[&r]
-            .iter()
-            .map(|p| PairScore {
-                a: local[&p.a],
-                b: local[&p.b],
-                ..*p
-            })
-            .collect();
-        let c = cluster::cluster(members.len(), &pairs);
-        let global = |groups: Vec<Vec<usize>>| {
-            groups
-                .into_iter()
-                .map(|g| g.iter().map(|&i| members[i]).collect::<Vec<_>>())
-        };
-        out.story.extend(global(c.story));
-        out.event.extend(global(c.event));
-        out.topic.extend(global(c.topic));
-    }
-    for grain in [&mut out.story, &mut out.event, &mut out.topic] {
-        grain.sort_by_key(|g| g[0]);
     }
     out
+}
+
+/// The subgroups of `group` linked at `level` or closer.
+fn groups_within(group: &Group, level: Relation) -> Vec<Group> {
+    let local: HashMap<usize, usize> = group
+        .members
+        .iter()
+        .enumerate()
+        .map(|(i, &m)| (m, i))
+        .collect();
+    let pairs: Vec<PairScore> = group
+        .pairs
+        .iter()
+        .map(|p| PairScore {
+            a: local[&p.a],
+            b: local[&p.b],
+            ..*p
+        })
+        .collect();
+    groups(group.members.len(), &pairs, level)
+        .into_iter()
+        .map(|g| Group {
+            members: g.members.iter().map(|&i| group.members[i]).collect(),
+            pairs: g
+                .pairs
+                .iter()
+                .map(|p| PairScore {
+                    a: group.members[p.a],
+                    b: group.members[p.b],
+                    ..*p
+                })
+                .collect(),
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -434,6 +561,33 @@ mod tests {
         );
         assert_eq!(c.event, vec![vec![0, 1, 2]]);
         assert_eq!(c.story, vec![vec![0], vec![1], vec![2]]);
+    }
+
+    #[test]
+    fn groups_over_the_limit_are_not_agglomerated() {
+        // 0-1-2 one event (all linked), 3 linked to 2 by a topic only.
+        let pairs = [
+            pair(0, 1, Relation::SameStory, 0.9),
+            pair(1, 2, Relation::SameEvent, 0.5),
+            pair(0, 2, Relation::SameEvent, 0.5),
+            pair(2, 3, Relation::SameTopic, 0.2),
+        ];
+        let (c, over) = stitch_within(4, &pairs, 4);
+        assert_eq!(over, 0);
+        assert_eq!(c.event, vec![vec![0, 1, 2], vec![3]]);
+        assert_eq!(c.topic, vec![vec![0, 1, 2], vec![3]]);
+        // With groups of at most three, the topic group {0..3} is too big: its events
+        // stand as its topics.
+        let (c, over) = stitch_within(4, &pairs, 3);
+        assert_eq!(over, 1);
+        assert_eq!(c.event, vec![vec![0, 1, 2], vec![3]]);
+        assert_eq!(c.topic, c.event);
+        // With at most two, the event group is too big as well: its stories stand as events.
+        let (c, over) = stitch_within(4, &pairs, 2);
+        assert_eq!(over, 2);
+        assert_eq!(c.story, vec![vec![0, 1], vec![2], vec![3]]);
+        assert_eq!(c.event, c.story);
+        assert_eq!(c.topic, c.story);
     }
 
     #[test]
