@@ -8,7 +8,7 @@
 //! context rules (blocks, the trailing region, batch evidence) live in
 //! [`super::lines`].
 
-use crate::extract::metadata;
+use super::dateline;
 
 /// What one line is, judged on its own.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -608,7 +608,7 @@ pub fn classify(line: &str) -> LineKind {
     let bare = line.trim().trim_start_matches(|c: char| {
         c.is_whitespace() || matches!(c, '·' | '•' | '|' | '-' | '–' | '—')
     });
-    if metadata::parse_dateline(bare).is_some_and(|d| d.len == bare.trim_end().len()) {
+    if dateline::parse_dateline(bare).is_some_and(|d| d.len == bare.trim_end().len()) {
         return LineKind::Remove("dateline");
     }
     LineKind::Text

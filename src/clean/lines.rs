@@ -21,8 +21,8 @@
 
 use super::batch::BatchEvidence;
 use super::boilerplate::{classify, ends_sentence, is_story_like, is_url, word_count, LineKind};
+use super::dateline;
 use super::repair::should_join;
-use crate::extract::metadata;
 use crate::text::{MappedText, Span};
 use std::collections::HashSet;
 
@@ -126,7 +126,7 @@ pub fn clean_lines(
             continue;
         }
         // A dateline opening a paragraph: "Jan 6, 2022: Unrest ...".
-        if let Some(d) = metadata::parse_dateline(s) {
+        if let Some(d) = dateline::parse_dateline(s) {
             let rest = &s[d.len..];
             let after = rest.trim_start_matches([' ', '\u{a0}', '\t']);
             let delim = after
