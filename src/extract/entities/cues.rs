@@ -119,9 +119,12 @@ mod tests {
         }
     }
 
+    /// A word class's lookup.
+    type Class = fn(&str) -> bool;
+
     #[test]
     fn cue_classes() {
-        let cases: &[(&str, fn(&str) -> bool, bool)] = &[
+        let cases: &[(&str, Class, bool)] = &[
             ("President", is_title, true),
             ("Dr.", is_title, true),
             ("Bundeskanzlerin", is_title, true),
