@@ -71,6 +71,14 @@
 //! sets written after tuning, the honest estimate for unseen text).
 
 use super::{Doc, EntityLabel, EntityMention};
+use crate::lexicon::lists::names::PARTICLES;
+use crate::lexicon::lists::quotes::{
+    ARTICLES, CHANT_CUES, CLAUSE_WITHOUT_THAT, COORDINATORS, HONORIFICS, INDIRECT_CUES,
+    NOT_CLAUSE_OPENERS, ORG_HEADS, PHRASE_BREAKS, PRONOUNS, PRO_DROP_CUES, REPORTING_VERBS,
+    ROLE_NOUNS, SENTENCE_STARTERS, SKIPPED_NEAR_CUE, SPEAKER_ARTICLES, SPEAKER_OPENERS,
+    SPEAKER_STOPS, SPEECH_VERBS, TITLES,
+};
+use crate::lexicon::lists::sources::CUES as SOURCE_CUES;
 use crate::text::{Span, TokenKind};
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
@@ -161,7 +169,7 @@ impl<'a> Sources<'a> {
         let &(first, end) = tk.sent.get(si)?;
         for k in first..end {
             let l = tk.t[k].lower.as_str();
-            if !(SOURCE_CUES.contains(&l) || l == "according" && tk.is(k + 1, "to")) {
+            if !(has(SOURCE_CUES, l) || l == "according" && tk.is(k + 1, "to")) {
                 continue;
             }
             if let Some(a) = attribution_at(tk, k, first, None) {
@@ -175,24 +183,6 @@ impl<'a> Sources<'a> {
         None
     }
 }
-
-const SOURCE_CUES: &[&str] = &[
-    "said",
-    "says",
-    "reported",
-    "reports",
-    "told",
-    "announced",
-    "confirmed",
-    "estimated",
-    "stated",
-    "claimed",
-    "added",
-    "selon",
-    "laut",
-    "según",
-    "secondo",
-];
 
 /// A token with its text, lower-cased.
 struct T<'a> {
@@ -392,852 +382,47 @@ struct Attr {
     speaker: Option<(String, Span)>,
 }
 
-/// Speech verbs that can introduce or follow a whole quote.
-const SAY: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "told",
-    "tells",
-    "tell",
-    "added",
-    "adds",
-    "asserted",
-    "asserts",
-    "stated",
-    "declared",
-    "declares",
-    "explained",
-    "explains",
-    "noted",
-    "wrote",
-    "writes",
-    "argued",
-    "argues",
-    "insisted",
-    "insists",
-    "warned",
-    "warns",
-    "stressed",
-    "stresses",
-    "claimed",
-    "announced",
-    "announces",
-    "replied",
-    "replies",
-    "responded",
-    "continued",
-    "concluded",
-    "admitted",
-    "acknowledged",
-    "asked",
-    "asks",
-    "recalled",
-    "confirmed",
-    "denied",
-    "suggested",
-    "commented",
-    "remarked",
-    "observed",
-    "tweeted",
-    "posted",
-    "quipped",
-    "shouted",
-    "cried",
-    "exclaimed",
-    "emphasized",
-    "emphasised",
-    "emphasizes",
-    "emphasises",
-    "maintained",
-    "reported",
-    "predicted",
-    "conceded",
-    "countered",
-    "complained",
-    "lamented",
-    "boasted",
-    "mused",
-    "recounted",
-    "reiterated",
-    "vowed",
-    "pledged",
-    "cautioned",
-    "joked",
-    "agreed",
-    "whispered",
-    "demanded",
-    "saying",
-    "telling",
-    "adding",
-    "according",
-    "explaining",
-    "noting",
-    "arguing",
-    "writing",
-    "insisting",
-    "warning",
-    "urged",
-    "urges",
-    "stressing",
-    "added:",
-    "pointed",
-    "believes",
-    "thinks",
-    "estimated",
-    // French
-    "déclaré",
-    "dit",
-    "affirmé",
-    "ajouté",
-    "expliqué",
-    "souligné",
-    "estimé",
-    "indiqué",
-    "assuré",
-    "déclare",
-    "affirme",
-    "ajoute",
-    "explique",
-    "estime",
-    "souligne",
-    "selon",
-    "confié",
-    "lancé",
-    "réagi",
-    "réagit",
-    "raconte",
-    "précisé",
-    "précise",
-    "insisté",
-    "insiste",
-    "prévenu",
-    "martelé",
-    "confie",
-    "témoigne",
-    "résume",
-    "poursuit",
-    "lance",
-    "assure",
-    "rappelle",
-    "glisse",
-    "regrette",
-    "reconnaît",
-    "reconnu",
-    // German
-    "sagte",
-    "sagt",
-    "sagten",
-    "erklärte",
-    "erklärt",
-    "betonte",
-    "betont",
-    "fügte",
-    "meinte",
-    "laut",
-    "schrieb",
-    "warnte",
-    "erzählte",
-    "ergänzte",
-    "berichtete",
-    "meint",
-    "betonten",
-    // Spanish
-    "dijo",
-    "afirmó",
-    "declaró",
-    "añadió",
-    "explicó",
-    "aseguró",
-    "señaló",
-    "según",
-    "indicó",
-    "agregó",
-    "sostuvo",
-    "advirtió",
-    "comentó",
-    "apuntó",
-    "subrayó",
-    "insistió",
-    "manifestó",
-    "expresó",
-    "recalcó",
-    "reconoció",
-    "contó",
-    "relató",
-    // Italian
-    "detto",
-    "dichiarato",
-    "aggiunto",
-    "secondo",
-    "spiegato",
-    "affermato",
-    "sottolineato",
-    // Russian
-    "сказал",
-    "сказала",
-    "заявил",
-    "заявила",
-    "отметил",
-    "отметила",
-    "добавил",
-    "добавила",
-];
-
-/// Verbs that report speech around a quoted fragment without introducing a whole quote.
-const REPORTING: &[&str] = &[
-    "expressed",
-    "called",
-    "calling",
-    "calls",
-    "described",
-    "describing",
-    "describes",
-    "denounced",
-    "denouncing",
-    "accused",
-    "accusing",
-    "accuses",
-    "condemned",
-    "condemning",
-    "criticized",
-    "criticised",
-    "criticizing",
-    "criticising",
-    "cited",
-    "citing",
-    "dismissed",
-    "labelled",
-    "labeled",
-    "branded",
-    "termed",
-    "slammed",
-    "hailed",
-    "praised",
-    "blamed",
-    "decried",
-    "welcomed",
-    "promised",
-    "promising",
-    "threatened",
-    "urging",
-    "voiced",
-    "signaled",
-    "signalled",
-    "referred",
-    "referring",
-    "appelé",
-    "appelle",
-    "dénoncé",
-    "dénonce",
-    "qualifié",
-    "kritisierte",
-    "warnte",
-    "calificó",
-    "denunció",
-    "advirtió",
-    "promis",
-    "évoqué",
-    "jugé",
-    "sprach",
-    "nannte",
-    "bezeichnete",
-    "forderte",
-    "habló",
-    "prometió",
-    "spoke",
-    "speaking",
-    "characterized",
-    "characterised",
-];
-
-/// Verbs after which unquoted text is reported speech.
-const INDIRECT: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "told",
-    "tells",
-    "added",
-    "stated",
-    "announced",
-    "reported",
-    "claimed",
-    "claims",
-    "warned",
-    "warns",
-    "insisted",
-    "argued",
-    "explained",
-    "noted",
-    "confirmed",
-    "stressed",
-    "admitted",
-    "acknowledged",
-    "believes",
-    "believe",
-    "signaled",
-    "signalled",
-    "suggested",
-    "predicted",
-    "estimated",
-    "reiterated",
-    "denied",
-    "declared",
-    "according",
-    "déclaré",
-    "affirmé",
-    "estimé",
-    "indiqué",
-    "sagte",
-    "erklärte",
-    "dijo",
-    "afirmó",
-    "declaró",
-    "aseguró",
-    "señaló",
-    "selon",
-    "laut",
-    "según",
-    "secondo",
-    "заявил",
-    "заявила",
-    "сказал",
-];
-
-/// Cues that take a reported clause without "that": "Moscow said it would".
-const CLAUSE_WITHOUT_THAT: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "told",
-    "tells",
-    "added",
-    "claimed",
-    "claims",
-    "warned",
-    "warns",
-    "insisted",
-    "argued",
-    "believes",
-    "believe",
-    "reported",
-    "announced",
-    "predicted",
-    "estimated",
-    "sagte",
-    "erklärte",
-    "dijo",
-    "afirmó",
-    "aseguró",
-    "заявил",
-    "заявила",
-    "сказал",
-];
-
-/// Words a slogan follows.
-const CHANT: &[&str] = &[
-    "chanted",
-    "chanting",
-    "chant",
-    "chants",
-    "chanting:",
-    "slogan",
-    "slogans",
-    "banner",
-    "banners",
-    "placard",
-    "placards",
-    "sign",
-    "signs",
-    "reading",
-    "read",
-    "graffiti",
-    "hashtag",
-    "sang",
-    "singing",
-    "sing",
-    "scrawled",
-    "emblazoned",
-    "inscribed",
-    "shouting",
-    "yelling",
-    "scandaient",
-    "skandierten",
-    "coreaban",
-];
-
-/// Words skipped between a subject and its cue, or after a cue ("said on Thursday").
-const SKIP: &[&str] = &[
-    "also",
-    "has",
-    "have",
-    "had",
-    "would",
-    "will",
-    "later",
-    "earlier",
-    "then",
-    "previously",
-    "repeatedly",
-    "again",
-    "further",
-    "on",
-    "today",
-    "yesterday",
-    "recently",
-    "once",
-    "just",
-    "reportedly",
-    "separately",
-    "last",
-    "this",
-    "week",
-    "month",
-    "year",
-    "morning",
-    "afternoon",
-    "evening",
-    "night",
-    "tonight",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "not",
-    "never",
-    "publicly",
-    "privately",
-    "frequently",
-    "often",
-    "himself",
-    "herself",
-    "themselves",
-    "itself",
-    "quickly",
-    "simply",
-    "flatly",
-    "bluntly",
-    "angrily",
-    "firmly",
-    "openly",
-    "late",
-    "early",
-    "had",
-    "did",
-    "does",
-    "is",
-    "was",
-    "a",
-    "ont",
-    "a",
-    "hat",
-    "habe",
-    "ha",
-    "han",
-    "hanno",
-    "had",
-];
-
-/// Words that end a noun phrase when walking back from a cue.
-const BREAK: &[&str] = &[
-    "that", "which", "who", "whom", "and", "but", "or", "as", "while", "when", "because", "if",
-    "than", "so", "where", "after", "before", "since", "although", "though", "whether", "what",
-    "how", "why", "were", "are", "been", "being", "be", "to", "into", "by", "at", "in", "for",
-    "with", "from", "about", "against", "over", "under", "on", "it's", "also", "que", "qui", "et",
-    "dass", "und", "y", "e", "che", "pero", "mais", "aber", "ma", "o", "ou", "oder", "ante", "con",
-    "en", "por", "para", "sobre", "tras", "desde", "hacia", "entre", "sin", "devant", "avec",
-    "pour", "sur", "dans", "chez", "après", "avant", "vor", "nach", "mit", "für", "bei", "gegen",
-];
-
-const PRONOUNS: &[&str] = &[
-    "he", "she", "they", "it", "we", "i", "il", "elle", "ils", "elles", "er", "sie", "él", "ella",
-    "ellos", "lui", "lei", "он", "она", "они",
-];
-
-fn is_pronoun(w: &str) -> bool {
-    PRONOUNS.contains(&w)
+/// Whether `w` is in `list`, a sorted word list.
+fn has(list: &[&str], w: &str) -> bool {
+    list.binary_search(&w).is_ok()
 }
 
-/// Titles cut from the front of a name ("President", "Foreign Minister").
-const TITLES: &[&str] = &[
-    "president",
-    "vice",
-    "prime",
-    "minister",
-    "secretary",
-    "secretary-general",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "chancellor",
-    "senator",
-    "sen",
-    "rep",
-    "representative",
-    "governor",
-    "gov",
-    "mayor",
-    "general",
-    "gen",
-    "colonel",
-    "col",
-    "lieutenant",
-    "lt",
-    "captain",
-    "capt",
-    "commander",
-    "admiral",
-    "chief",
-    "director",
-    "ambassador",
-    "envoy",
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "pope",
-    "judge",
-    "justice",
-    "attorney",
-    "chairman",
-    "chairwoman",
-    "chair",
-    "ceo",
-    "leader",
-    "deputy",
-    "premier",
-    "dr",
-    "prof",
-    "professor",
-    "sheikh",
-    "rabbi",
-    "father",
-    "bishop",
-    "archbishop",
-    "cardinal",
-    "sir",
-    "dame",
-    "lord",
-    "lady",
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "mme",
-    "m",
-    "herr",
-    "frau",
-    "señor",
-    "sr",
-    "sra",
-    "coach",
-    "officer",
-    "sergeant",
-    "sgt",
-    "detective",
-    "inspector",
-    "superintendent",
-    "constable",
-    "councillor",
-    "councilman",
-    "councilwoman",
-    "congressman",
-    "congresswoman",
-    "commissioner",
-    "diplomat",
-    "economist",
-    "analyst",
-    "mp",
-    "emir",
-    "sultan",
-    "ayatollah",
-    "patriarch",
-    "marshal",
-    "major",
-    "maj",
-    "chairperson",
-    "président",
-    "présidente",
-    "ministre",
-    "präsident",
-    "präsidentin",
-    "bundeskanzler",
-    "kanzler",
-    "kanzlerin",
-    "presidente",
-    "ministro",
-    "ministra",
-    "madame",
-    "monsieur",
-    "dom",
-    "activist",
-    "lawyer",
-    "professor",
-    "researcher",
-    "founder",
-    "editor",
-    "principal",
-    "chef",
-    "vorstand",
-    "chefin",
-    "superintendent",
-    "geschäftsführer",
-    "geschäftsführerin",
-    "bausenator",
-    "senatorin",
-    "bürgermeister",
-    "bürgermeisterin",
-    "ministerin",
-    "sprecher",
-    "sprecherin",
-    "chefin",
-    "direktor",
-    "direktorin",
-    "vorsitzende",
-    "vorsitzender",
-    "kanzlerin",
-    "jefa",
-    "jefe",
-    "secrétaire",
-    "porte-parole",
-    "directrice",
-    "directeur",
-    "maire",
-    "alcalde",
-    "alcaldesa",
-    "portavoz",
-    "sindaco",
-    "kandidat",
-    "kandidatin",
-    "spitzenkandidat",
-    "spitzenkandidatin",
-    "retraité",
-    "retraitée",
-];
+/// Whom a subject pronoun is resolved to (the `role` of `PRONOUNS`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Pronoun {
+    /// The last person named before it: "he", "sie", "él".
+    Person,
+    /// The last plural organisation or group quoted shortly before: "they".
+    Group,
+    /// The last organisation or group quoted shortly before: "it".
+    Thing,
+    /// No one: "we" stays as written.
+    Kept,
+}
 
-/// Honorifics written with a period ("Mr.").
-const HONORIFICS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "capt", "sgt", "m",
-    "mme", "st", "sr", "sra", "hr",
-];
+/// What the subject pronoun `w` (lower case) stands for, if it is one.
+fn pronoun(w: &str) -> Option<Pronoun> {
+    let i = PRONOUNS.binary_search_by_key(&w, |&(p, _)| p).ok()?;
+    Some(match PRONOUNS[i].1 {
+        "person" => Pronoun::Person,
+        "group" => Pronoun::Group,
+        "thing" => Pronoun::Thing,
+        _ => Pronoun::Kept,
+    })
+}
 
-/// Last words that make a name an organisation or a place, not a person.
-const ORG_HEADS: &[&str] = &[
-    "ministry",
-    "department",
-    "office",
-    "council",
-    "union",
-    "organization",
-    "organisation",
-    "party",
-    "agency",
-    "committee",
-    "commission",
-    "court",
-    "police",
-    "army",
-    "forces",
-    "bank",
-    "group",
-    "house",
-    "university",
-    "times",
-    "news",
-    "press",
-    "government",
-    "parliament",
-    "assembly",
-    "service",
-    "company",
-    "corp",
-    "inc",
-    "association",
-    "federation",
-    "republic",
-    "kingdom",
-    "states",
-    "nations",
-    "square",
-    "street",
-    "city",
-    "airways",
-    "airlines",
-    "post",
-    "television",
-    "tv",
-    "radio",
-    "agency",
-    "institute",
-    "foundation",
-    "fund",
-    "board",
-    "club",
-    "center",
-    "centre",
-    "hospital",
-    "school",
-    "church",
-    "embassy",
-    "secretariat",
-    "administration",
-    "authority",
-    "authorities",
-    "guard",
-    "navy",
-    "treaty",
-    "alliance",
-    "coalition",
-    "front",
-    "movement",
-    "network",
-    "reuters",
-    "afp",
-    "ap",
-    "bbc",
-    "cnn",
-    "tass",
-    "interfax",
-    "kremlin",
-    "pentagon",
-    "nato",
-    "un",
-    "eu",
-    "county",
-    "province",
-    "region",
-    "state",
-    "asia",
-    "europe",
-    "africa",
-    "america",
-    "east",
-    "west",
-    "north",
-    "south",
-    "sea",
-    "ocean",
-    "river",
-    "island",
-    "islands",
-    "airport",
-    "station",
-    "tribunal",
-    "prosecutor",
-    "prosecutors",
-    "cabinet",
-    "senate",
-    "congress",
-    "monitor",
-    "observatory",
-    "watch",
-    "international",
-    "journal",
-    "magazine",
-];
-
-/// Capitalized words that start sentences without being names.
-const STARTERS: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "but",
-    "and",
-    "meanwhile",
-    "however",
-    "in",
-    "on",
-    "at",
-    "for",
-    "after",
-    "before",
-    "when",
-    "while",
-    "since",
-    "separately",
-    "earlier",
-    "later",
-    "neighboring",
-    "neighbouring",
-    "top",
-    "former",
-    "then",
-    "this",
-    "that",
-    "these",
-    "those",
-    "his",
-    "her",
-    "their",
-    "its",
-    "our",
-    "as",
-    "if",
-    "so",
-    "yet",
-    "also",
-    "still",
-    "some",
-    "many",
-    "both",
-    "during",
-    "under",
-    "with",
-    "without",
-    "from",
-    "by",
-    "of",
-    "to",
-    "according",
-    "although",
-    "though",
-    "despite",
-    "because",
-    "unlike",
-    "like",
-    "now",
-    "here",
-    "there",
-    "today",
-    "yes",
-    "no",
-    "please",
-    "thank",
-    "thanks",
-    "well",
-    "why",
-    "what",
-    "how",
-    "who",
-    "we",
-    "i",
-    "you",
-    "le",
-    "la",
-    "les",
-    "der",
-    "die",
-    "das",
-    "el",
-    "los",
-    "las",
-    "il",
-    "lo",
-    "gli",
-];
+fn is_pronoun(w: &str) -> bool {
+    pronoun(w).is_some()
+}
 
 fn is_title(w: &str) -> bool {
     let w = w.trim_end_matches('.');
-    if ROLE_NOUNS.contains(&w) || w.ends_with("ologist") {
+    if has(ROLE_NOUNS, w) || w.ends_with("ologist") {
         return true;
     }
     // "GDL-Chef", "Bahn-Personalvorstand": the part after the hyphen.
     if let Some((_, tail)) = w.rsplit_once('-') {
-        if !tail.is_empty() && (TITLES.contains(&tail) || ROLE_NOUNS.contains(&tail)) {
+        if !tail.is_empty() && (has(TITLES, tail) || has(ROLE_NOUNS, tail)) {
             return true;
         }
     }
@@ -1252,10 +437,10 @@ fn is_title(w: &str) -> bool {
     {
         return true;
     }
-    TITLES.contains(&w)
+    has(TITLES, w)
         || w.split('-')
             .next()
-            .is_some_and(|p| TITLES.contains(&p) && w.contains('-'))
+            .is_some_and(|p| has(TITLES, p) && w.contains('-'))
 }
 
 fn classify(tk: &Toks, marks: &[Marks], mi: usize, m: &Marks, found: &[Found]) -> Found {
@@ -1287,7 +472,7 @@ fn classify(tk: &Toks, marks: &[Marks], mi: usize, m: &Marks, found: &[Found]) -
 
     // A slogan: "chanted "...!"", "slogans such as "..."".
     let lo = open_tok.saturating_sub(4).max(s_first);
-    if (lo..open_tok).any(|k| CHANT.contains(&tk.t[k].lower.as_str())) {
+    if (lo..open_tok).any(|k| has(CHANT_CUES, tk.t[k].lower.as_str())) {
         f.kind = QuoteKind::Slogan;
         return f;
     }
@@ -1320,7 +505,7 @@ fn classify(tk: &Toks, marks: &[Marks], mi: usize, m: &Marks, found: &[Found]) -
             for c in k..limit {
                 let t = &tk.t[c];
                 if t.kind == TokenKind::Punct
-                    && !(t.text == "." && c > 0 && HONORIFICS.contains(&tk.t[c - 1].lower.as_str()))
+                    && !(t.text == "." && c > 0 && has(HONORIFICS, tk.t[c - 1].lower.as_str()))
                 {
                     break;
                 }
@@ -1381,7 +566,7 @@ fn classify(tk: &Toks, marks: &[Marks], mi: usize, m: &Marks, found: &[Found]) -
     let (sa, se) = tk.sent.get(sent).copied().unwrap_or((0, 0));
     let is_cue = |c: usize| {
         !(in_other(c) || m.span.start <= tk.t[c].span.start && tk.t[c].span.start < m.span.end)
-            && (is_say(tk, c) || REPORTING.contains(&tk.t[c].lower.as_str()))
+            && (is_say(tk, c) || has(REPORTING_VERBS, tk.t[c].lower.as_str()))
     };
     let before = (sa..open_tok).rev().find(|&c| is_cue(c));
     let after = (after_tok.max(sa)..se).find(|&c| is_cue(c));
@@ -1473,7 +658,7 @@ fn sentence_cue_speaker(
         if in_other(p) {
             continue;
         }
-        if is_say(tk, p) || REPORTING.contains(&tk.t[p].lower.as_str()) {
+        if is_say(tk, p) || has(REPORTING_VERBS, tk.t[p].lower.as_str()) {
             if let Some(a) = attribution_at(tk, p, sa, last.clone()) {
                 if a.speaker.is_some() {
                     last = a.speaker;
@@ -1496,7 +681,7 @@ fn is_say(tk: &Toks, c: usize) -> bool {
         // German "..., so Scholz."
         return false;
     }
-    SAY.contains(&l) || inverted_pronoun(l).is_some_and(|(stem, _)| SAY.contains(&stem))
+    has(SPEECH_VERBS, l) || inverted_pronoun(l).is_some_and(|(stem, _)| has(SPEECH_VERBS, stem))
 }
 
 /// French inversion in one token: "explique-t-elle" is ("explique", "elle").
@@ -1555,7 +740,7 @@ fn attribution_at(
     }
     // Walk back over adverbs and auxiliaries.
     let mut k = c;
-    while k > left && SKIP.contains(&tk.t[k - 1].lower.as_str()) && !tk.t[k - 1].is_cap() {
+    while k > left && has(SKIPPED_NEAR_CUE, tk.t[k - 1].lower.as_str()) && !tk.t[k - 1].is_cap() {
         k -= 1;
     }
     while k > left && tk.t[k - 1].is_cap() && is_weekday(&tk.t[k - 1].lower) {
@@ -1568,8 +753,7 @@ fn attribution_at(
     let mut a = k;
     while a > left && end_np - a < 10 {
         let t = &tk.t[a - 1];
-        let honorific_dot =
-            t.text == "." && a >= 2 && HONORIFICS.contains(&tk.t[a - 2].lower.as_str());
+        let honorific_dot = t.text == "." && a >= 2 && has(HONORIFICS, tk.t[a - 2].lower.as_str());
         if honorific_dot {
             a -= 1;
             continue;
@@ -1578,10 +762,10 @@ fn attribution_at(
         let postmodifier = matches!(t.lower.as_str(), "in" | "from" | "at")
             && a >= 2
             && a < end_np
-            && (ROLE_NOUNS.contains(&tk.t[a - 2].lower.as_str())
-                || ORG_HEADS.contains(&tk.t[a - 2].lower.as_str())
+            && (has(ROLE_NOUNS, tk.t[a - 2].lower.as_str())
+                || has(ORG_HEADS, tk.t[a - 2].lower.as_str())
                 || is_plural_noun(&tk.t[a - 2].lower));
-        if !postmodifier && (!t.is_word() || BREAK.contains(&t.lower.as_str()) && !t.is_cap()) {
+        if !postmodifier && (!t.is_word() || has(PHRASE_BREAKS, t.lower.as_str()) && !t.is_cap()) {
             // "France on the other hand has urged": step over an adverbial phrase.
             let adverbial = matches!(t.lower.as_str(), "on" | "in" | "at" | "for" | "by")
                 && a < end_np
@@ -1595,7 +779,7 @@ fn attribution_at(
             }
             break;
         }
-        if is_say(tk, a - 1) || REPORTING.contains(&t.lower.as_str()) {
+        if is_say(tk, a - 1) || has(REPORTING_VERBS, t.lower.as_str()) {
             // A verb of a relative clause: "the company that maintained the bridge said".
             let relative = a >= 2
                 && matches!(tk.t[a - 2].lower.as_str(), "that" | "which" | "who")
@@ -1618,7 +802,7 @@ fn attribution_at(
         while h > left
             && h + 4 > a
             && tk.t[h - 1].is_word()
-            && !BREAK.contains(&tk.t[h - 1].lower.as_str())
+            && !has(PHRASE_BREAKS, tk.t[h - 1].lower.as_str())
             && !is_say(tk, h - 1)
         {
             h -= 1;
@@ -1633,7 +817,7 @@ fn attribution_at(
     if a < end {
         // Leading words a subject does not start with: "Separately", "However".
         while a < end
-            && STARTERS.contains(&tk.t[a].lower.as_str())
+            && has(SENTENCE_STARTERS, tk.t[a].lower.as_str())
             && a + 1 < end
             && !matches!(tk.t[a].lower.as_str(), "the" | "a" | "an")
         {
@@ -1659,7 +843,7 @@ fn attribution_at(
             let mut b = e;
             while b > left
                 && tk.t[b - 1].is_word()
-                && !BREAK.contains(&tk.t[b - 1].lower.as_str())
+                && !has(PHRASE_BREAKS, tk.t[b - 1].lower.as_str())
                 && e - b < 8
             {
                 b -= 1;
@@ -1684,7 +868,7 @@ fn attribution_at(
     // An inverted cue: `," said Ned Price`, `announced the president of ...`.
     let mut b = c + 1;
     while b < se
-        && (SKIP.contains(&tk.t[b].lower.as_str())
+        && (has(SKIPPED_NEAR_CUE, tk.t[b].lower.as_str())
             || tk.t[b].is_cap() && is_weekday(&tk.t[b].lower))
     {
         b += 1;
@@ -1704,12 +888,7 @@ fn attribution_at(
         });
     }
     // The subject at the sentence's start: "Borrell expressed ... and added".
-    if stop.is_some_and(|t| {
-        matches!(
-            t.lower.as_str(),
-            "and" | "but" | "then" | "et" | "und" | "y" | "pero" | "mais" | "aber" | "ma" | "e"
-        )
-    }) {
+    if stop.is_some_and(|t| has(COORDINATORS, t.lower.as_str())) {
         if let Some(sp) = sentence_subject(tk, sa, c) {
             return Some(Attr {
                 cue: c,
@@ -1721,7 +900,7 @@ fn attribution_at(
     let ends =
         tk.t.get(c + 1)
             .is_none_or(|t| t.sentence != sent || matches!(t.text, "." | "!" | "?"));
-    if ends && PRO_DROP.contains(&cue_l) {
+    if ends && has(PRO_DROP_CUES, cue_l) {
         return Some(Attr {
             cue: c,
             speaker: Some(("él".to_string(), tk.t[c].span)),
@@ -1741,21 +920,20 @@ fn sentence_subject(tk: &Toks, sa: usize, c: usize) -> Option<(String, Span)> {
     let mut seen_cap = false;
     while e < c && e - sa < 8 {
         let t = &tk.t[e];
-        let honorific_dot =
-            t.text == "." && e > sa && HONORIFICS.contains(&tk.t[e - 1].lower.as_str());
+        let honorific_dot = t.text == "." && e > sa && has(HONORIFICS, tk.t[e - 1].lower.as_str());
         // After a name, a lower-case word is the verb: "The European Central Bank left".
         if seen_cap && !t.is_cap() && !honorific_dot && !is_particle(&t.lower) && t.lower != "of" {
             break;
         }
-        if t.is_cap() && !STARTERS.contains(&t.lower.as_str()) {
+        if t.is_cap() && !has(SENTENCE_STARTERS, t.lower.as_str()) {
             seen_cap = true;
         }
         if !(t.is_word() || honorific_dot)
             || !honorific_dot
-                && (BREAK.contains(&t.lower.as_str())
-                    || SKIP.contains(&t.lower.as_str()) && !t.is_cap()
+                && (has(PHRASE_BREAKS, t.lower.as_str())
+                    || has(SKIPPED_NEAR_CUE, t.lower.as_str()) && !t.is_cap()
                     || is_say(tk, e)
-                    || REPORTING.contains(&t.lower.as_str())
+                    || has(REPORTING_VERBS, t.lower.as_str())
                     || !t.is_cap()
                         && (t.lower.ends_with("ed")
                             || t.lower.ends_with('s') && e > sa && tk.t[e - 1].is_cap()))
@@ -1779,27 +957,6 @@ fn sentence_subject(tk: &Toks, sa: usize, c: usize) -> Option<(String, Span)> {
     }
     None
 }
-
-/// Cues of languages that drop the subject pronoun ("dijo", "ha detto").
-const PRO_DROP: &[&str] = &[
-    "dijo",
-    "añadió",
-    "afirmó",
-    "explicó",
-    "aseguró",
-    "señaló",
-    "agregó",
-    "comentó",
-    "contó",
-    "declaró",
-    "detto",
-    "aggiunto",
-    "spiegato",
-    "dichiarato",
-    "disse",
-    "afirmou",
-    "sagte",
-];
 
 fn is_weekday(w: &str) -> bool {
     matches!(
@@ -1847,9 +1004,9 @@ fn is_name_only(tk: &Toks, a: usize, b: usize) -> bool {
     let mut caps = 0;
     for k in a..b {
         let t = &tk.t[k];
-        if t.is_cap() && !is_weekday(&t.lower) && !STARTERS.contains(&t.lower.as_str()) {
+        if t.is_cap() && !is_weekday(&t.lower) && !has(SENTENCE_STARTERS, t.lower.as_str()) {
             caps += 1;
-        } else if t.text == "." && k > a && HONORIFICS.contains(&tk.t[k - 1].lower.as_str()) {
+        } else if t.text == "." && k > a && has(HONORIFICS, tk.t[k - 1].lower.as_str()) {
         } else if !is_particle(&t.lower) {
             return false;
         }
@@ -1869,33 +1026,16 @@ fn np_after(tk: &Toks, start: usize, end: usize) -> Option<(String, Span)> {
     while e < end && e - start < 10 {
         let t = &tk.t[e];
         let honorific_dot =
-            t.text == "." && e > start && HONORIFICS.contains(&tk.t[e - 1].lower.as_str());
+            t.text == "." && e > start && has(HONORIFICS, tk.t[e - 1].lower.as_str());
         if honorific_dot {
             e += 1;
             continue;
         }
         let lw = t.lower.as_str();
-        if !t.is_word() || e > start && BREAK.contains(&lw) && !t.is_cap() {
+        if !t.is_word() || e > start && has(PHRASE_BREAKS, lw) && !t.is_cap() {
             break;
         }
-        if e > start
-            && (!t.is_cap()
-                && (matches!(
-                    lw,
-                    "during"
-                        | "am"
-                        | "im"
-                        | "um"
-                        | "beim"
-                        | "lors"
-                        | "en"
-                        | "durante"
-                        | "este"
-                        | "ce"
-                        | "le"
-                        | "el"
-                ) || is_say(tk, e))
-                || is_weekday(lw))
+        if e > start && (!t.is_cap() && (has(SPEAKER_STOPS, lw) || is_say(tk, e)) || is_weekday(lw))
         {
             break;
         }
@@ -1906,24 +1046,9 @@ fn np_after(tk: &Toks, start: usize, end: usize) -> Option<(String, Span)> {
     }
     // "said taxi driver Chinedu Okafor": a lower-case start needs a name at the end.
     let can_start = first.is_cap()
-        || matches!(
-            l,
-            "the"
-                | "a"
-                | "an"
-                | "his"
-                | "her"
-                | "its"
-                | "their"
-                | "our"
-                | "la"
-                | "el"
-                | "le"
-                | "die"
-                | "der"
-        )
+        || has(SPEAKER_OPENERS, l)
         || is_pronoun(l)
-        || ROLE_NOUNS.contains(&l)
+        || has(ROLE_NOUNS, l)
         || is_plural_noun(l)
         || tk.t[e - 1].is_cap();
     if !can_start {
@@ -1951,24 +1076,7 @@ fn np_after(tk: &Toks, start: usize, end: usize) -> Option<(String, Span)> {
 /// titles, a pronoun, or the phrase itself without its article.
 fn np_speaker(tk: &Toks, a: usize, b: usize) -> Option<(String, Span)> {
     let mut a = a;
-    while a < b
-        && matches!(
-            tk.t[a].lower.as_str(),
-            "the"
-                | "a"
-                | "an"
-                | "le"
-                | "la"
-                | "les"
-                | "der"
-                | "die"
-                | "das"
-                | "el"
-                | "los"
-                | "las"
-                | "il"
-        )
-    {
+    while a < b && has(SPEAKER_ARTICLES, tk.t[a].lower.as_str()) {
         a += 1;
     }
     if a >= b {
@@ -1994,11 +1102,11 @@ fn np_speaker(tk: &Toks, a: usize, b: usize) -> Option<(String, Span)> {
     // "Marieke Jansen of ING": the name before "of"; "Federation of German Taxpayers": all of it.
     if let Some(p) = (a + 1..b).find(|&p| tk.is(p, "of")) {
         let h = &tk.t[p - 1];
-        if h.is_cap() && ORG_HEADS.contains(&h.lower.as_str()) && last.is_cap() {
+        if h.is_cap() && has(ORG_HEADS, h.lower.as_str()) && last.is_cap() {
             let span = Span::new(tk.t[a].span.start, tk.t[b - 1].span.end);
             return Some((span.of(tk.text).to_string(), span));
         }
-        if h.is_cap() && !is_title(&h.lower) && !ORG_HEADS.contains(&h.lower.as_str()) {
+        if h.is_cap() && !is_title(&h.lower) && !has(ORG_HEADS, h.lower.as_str()) {
             if let Some(found) = trailing_name(tk, a, p) {
                 if is_person_like(&found.0) {
                     return Some(found);
@@ -2031,7 +1139,7 @@ fn has_role_head(tk: &Toks, a: usize, b: usize) -> bool {
         .find(|&p| matches!(tk.t[p].lower.as_str(), "of" | "in" | "from" | "at" | "for"))
         .is_some_and(|p| {
             let h = tk.t[p - 1].lower.as_str();
-            ROLE_NOUNS.contains(&h) || is_plural_noun(h) || ORG_HEADS.contains(&h) || is_title(h)
+            has(ROLE_NOUNS, h) || is_plural_noun(h) || has(ORG_HEADS, h) || is_title(h)
         })
 }
 
@@ -2041,8 +1149,8 @@ fn is_plural_noun(w: &str) -> bool {
         && !w.ends_with("ss")
         && !w.ends_with("ous")
         && !w.ends_with("'s")
-        && !BREAK.contains(&w)
-        && !SKIP.contains(&w)
+        && !has(PHRASE_BREAKS, w)
+        && !has(SKIPPED_NEAR_CUE, w)
 }
 
 /// The trailing run of capitalized words of `a..b`, cut after titles.
@@ -2051,8 +1159,7 @@ fn trailing_name(tk: &Toks, a: usize, b: usize) -> Option<(String, Span)> {
     let mut of_at = None;
     while s > a {
         let p = &tk.t[s - 1];
-        let honorific_dot =
-            p.text == "." && s >= 2 && HONORIFICS.contains(&tk.t[s - 2].lower.as_str());
+        let honorific_dot = p.text == "." && s >= 2 && has(HONORIFICS, tk.t[s - 2].lower.as_str());
         let particle = is_particle(&p.lower) && (s - 1 == a || tk.t[s - 2].is_cap());
         // "Secretary of State Antony Blinken"
         let title_of = p.lower == "of" && s >= 2 && is_title(&tk.t[s - 2].lower) && s - 1 > a;
@@ -2082,7 +1189,7 @@ fn trailing_name(tk: &Toks, a: usize, b: usize) -> Option<(String, Span)> {
         s = n;
     }
     // Drop sentence starters ("Meanwhile China").
-    while s + 1 < b && STARTERS.contains(&tk.t[s].lower.as_str()) {
+    while s + 1 < b && has(SENTENCE_STARTERS, tk.t[s].lower.as_str()) {
         s += 1;
     }
     let span = Span::new(tk.t[s].span.start, tk.t[b - 1].span.end);
@@ -2090,23 +1197,7 @@ fn trailing_name(tk: &Toks, a: usize, b: usize) -> Option<(String, Span)> {
 }
 
 fn is_particle(w: &str) -> bool {
-    matches!(
-        w,
-        "de" | "van"
-            | "von"
-            | "bin"
-            | "al"
-            | "da"
-            | "del"
-            | "la"
-            | "le"
-            | "di"
-            | "ibn"
-            | "der"
-            | "den"
-            | "dos"
-            | "du"
-    )
+    has(PARTICLES, w)
 }
 
 /// Indirect speech in sentence `si`: "X said (that) ..." and "..., X said."
@@ -2121,7 +1212,7 @@ fn indirect(tk: &Toks, marks: &[Marks], si: usize, used: &HashSet<usize>, out: &
         end -= 1;
     }
     for c in sa..se {
-        if used.contains(&c) || inside(c) || !INDIRECT.contains(&tk.t[c].lower.as_str()) {
+        if used.contains(&c) || inside(c) || !has(INDIRECT_CUES, tk.t[c].lower.as_str()) {
             continue;
         }
         if tk.t[c].lower == "according" && !tk.is(c + 1, "to") {
@@ -2146,7 +1237,9 @@ fn indirect(tk: &Toks, marks: &[Marks], si: usize, used: &HashSet<usize>, out: &
             c + 1
         };
         let mut t = tail_start;
-        while t < end && (SKIP.contains(&tk.t[t].lower.as_str()) || is_weekday(&tk.t[t].lower)) {
+        while t < end
+            && (has(SKIPPED_NEAR_CUE, tk.t[t].lower.as_str()) || is_weekday(&tk.t[t].lower))
+        {
             t += 1;
         }
         let trailing = head_end > sa + 3
@@ -2204,7 +1297,7 @@ fn indirect(tk: &Toks, marks: &[Marks], si: usize, used: &HashSet<usize>, out: &
                 break;
             }
             let l = tk.t[k].lower.as_str();
-            if SKIP.contains(&l) || is_weekday(l) {
+            if has(SKIPPED_NEAR_CUE, l) || is_weekday(l) {
                 k += 1;
             } else if l == "in"
                 && tk.is(k + 1, "a")
@@ -2222,7 +1315,7 @@ fn indirect(tk: &Toks, marks: &[Marks], si: usize, used: &HashSet<usize>, out: &
         }
         if tk.is(k, "that") || tk.is(k, "que") || tk.is(k, "dass") || tk.is(k, "che") {
             k += 1;
-        } else if !CLAUSE_WITHOUT_THAT.contains(&cue_l) {
+        } else if !has(CLAUSE_WITHOUT_THAT, cue_l) {
             // "stressed the country's neutrality" is no reported clause.
             continue;
         }
@@ -2231,20 +1324,7 @@ fn indirect(tk: &Toks, marks: &[Marks], si: usize, used: &HashSet<usize>, out: &
         }
         let first = &tk.t[k];
         if matches!(first.text, "\"" | ":" | "," | "«" | "(" | "-")
-            || matches!(
-                first.lower.as_str(),
-                "to" | "in"
-                    | "on"
-                    | "at"
-                    | "by"
-                    | "with"
-                    | "for"
-                    | "of"
-                    | "about"
-                    | "during"
-                    | "after"
-                    | "before"
-            )
+            || has(NOT_CLAUSE_OPENERS, first.lower.as_str())
         {
             continue;
         }
@@ -2311,7 +1391,7 @@ impl NameIndex {
             while e < n && tk.t[e].sentence == tk.t[s].sentence {
                 let t = &tk.t[e];
                 let honorific_dot =
-                    t.text == "." && e > s && HONORIFICS.contains(&tk.t[e - 1].lower.as_str());
+                    t.text == "." && e > s && has(HONORIFICS, tk.t[e - 1].lower.as_str());
                 let next_cap = tk.t.get(e + 1).is_some_and(|x| x.is_cap());
                 let inner = e > s
                     && next_cap
@@ -2339,14 +1419,13 @@ impl NameIndex {
             let after_article = s > 0 && matches!(tk.t[s - 1].lower.as_str(), "the" | "a" | "an");
             let personish = !after_article
                 && ((s..first).any(|j| is_title(&tk.t[j].lower))
-                    || before.is_some_and(|p| {
-                        is_title(&p.lower) || ROLE_NOUNS.contains(&p.lower.as_str())
-                    })
+                    || before
+                        .is_some_and(|p| is_title(&p.lower) || has(ROLE_NOUNS, p.lower.as_str()))
                     || after.is_some_and(|a| a.text == ",")
                         && (before.is_some_and(|p| p.text == ",")
                             || tk.t.get(e + 1).is_some_and(|n| {
                                 matches!(n.lower.as_str(), "a" | "an" | "the" | "who")
-                                    || ROLE_NOUNS.contains(&n.lower.as_str())
+                                    || has(ROLE_NOUNS, n.lower.as_str())
                                     || n.kind == TokenKind::Number
                             }))
                     || after.is_some_and(|a| {
@@ -2432,154 +1511,6 @@ fn is_person_like_text(tk: &Toks, span: Span) -> bool {
     is_person_like(span.of(tk.text))
 }
 
-/// Lower-case words before a name that say it is a person's.
-const ROLE_NOUNS: &[&str] = &[
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "activist",
-    "minister",
-    "official",
-    "president",
-    "secretary",
-    "diplomat",
-    "leader",
-    "director",
-    "analyst",
-    "professor",
-    "researcher",
-    "lawyer",
-    "economist",
-    "chief",
-    "head",
-    "commander",
-    "expert",
-    "ambassador",
-    "envoy",
-    "mayor",
-    "governor",
-    "senator",
-    "chancellor",
-    "judge",
-    "prosecutor",
-    "editor",
-    "journalist",
-    "correspondent",
-    "founder",
-    "chairman",
-    "chairwoman",
-    "ceo",
-    "coach",
-    "manager",
-    "owner",
-    "resident",
-    "witness",
-    "student",
-    "teacher",
-    "doctor",
-    "nurse",
-    "farmer",
-    "worker",
-    "organizer",
-    "organiser",
-    "candidate",
-    "deputy",
-    "politician",
-    "lawmaker",
-    "mother",
-    "father",
-    "son",
-    "daughter",
-    "wife",
-    "husband",
-    "brother",
-    "sister",
-    "scientist",
-    "author",
-    "artist",
-    "singer",
-    "player",
-    "captain",
-    "officer",
-    "general",
-    "colonel",
-    "priest",
-    "bishop",
-    "historian",
-    "sociologist",
-    "engineer",
-    "pilot",
-    "driver",
-    "shopkeeper",
-    "owner",
-    "adviser",
-    "advisor",
-    "aide",
-    "negotiator",
-    "representative",
-    "member",
-    "volunteer",
-    "survivor",
-    "pensioner",
-    "investor",
-    "customer",
-    "client",
-    "employee",
-    "parent",
-    "veteran",
-    "refugee",
-    "migrant",
-    "homeowner",
-    "tenant",
-    "patient",
-    "patientin",
-    "retiree",
-    "shopper",
-    "commuter",
-    "tourist",
-    "villager",
-    "trader",
-    "vendor",
-    "hotelier",
-    "geobiologist",
-    "seismologist",
-    "scientist",
-    "physician",
-    "surgeon",
-    "nurse",
-    "principal",
-    "fan",
-    "protester",
-    "demonstrator",
-    "passenger",
-    "victim",
-    "neighbour",
-    "neighbor",
-    "studentin",
-    "student",
-    "infirmière",
-    "infirmier",
-    "madre",
-    "padre",
-    "vecina",
-    "vecino",
-    "investigador",
-    "investigadora",
-    "médico",
-    "médica",
-    "mutter",
-    "vater",
-    "ärztin",
-    "arzt",
-    "lehrerin",
-    "lehrer",
-    "habitante",
-    "habitant",
-    "habitante",
-    "militante",
-    "militant",
-];
-
 fn is_person_like(name: &str) -> bool {
     let words: Vec<&str> = name.split_whitespace().collect();
     let Some(last) = words.last() else {
@@ -2587,34 +1518,17 @@ fn is_person_like(name: &str) -> bool {
     };
     let l = last.to_lowercase();
     words.len() >= 2
-        && !ORG_HEADS.contains(&l.as_str())
+        && !has(ORG_HEADS, l.as_str())
         && !words.iter().any(|w| {
             let w = w.to_lowercase();
-            is_pronoun(&w) || STARTERS.contains(&w.as_str()) || is_weekday(&w)
+            is_pronoun(&w) || has(SENTENCE_STARTERS, w.as_str()) || is_weekday(&w)
         })
-        && words.iter().all(|w| {
-            w.chars().next().is_some_and(char::is_uppercase)
-                || matches!(
-                    *w,
-                    "de" | "van"
-                        | "von"
-                        | "bin"
-                        | "al"
-                        | "da"
-                        | "del"
-                        | "la"
-                        | "le"
-                        | "di"
-                        | "ibn"
-                        | "der"
-                        | "den"
-                        | "dos"
-                        | "du"
-                )
-        })
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase) || is_particle(w))
         && !words
             .iter()
-            .any(|w| ORG_HEADS.contains(&w.to_lowercase().as_str()))
+            .any(|w| has(ORG_HEADS, w.to_lowercase().as_str()))
 }
 
 /// The name of a person entity without the titles and roles the recognizer
@@ -2626,7 +1540,7 @@ fn entity_name(e: &EntityMention) -> String {
     while s + 1 < words.len() {
         let w = words[s].to_lowercase();
         let w = w.trim_end_matches('.');
-        if !(is_title(w) || HONORIFICS.contains(&w)) {
+        if !(is_title(w) || has(HONORIFICS, w)) {
             break;
         }
         s += 1;
@@ -2646,19 +1560,13 @@ fn is_person_entity(e: &EntityMention) -> bool {
         .unwrap_or("")
         .to_lowercase();
     e.label == EntityLabel::Person
-        && !ARTICLES.contains(&first.as_str())
+        && !has(ARTICLES, first.as_str())
         && crate::lexicon::place(&e.name).is_none()
         && !e
             .name
             .split_whitespace()
-            .any(|w| ORG_HEADS.contains(&w.to_lowercase().as_str()))
+            .any(|w| has(ORG_HEADS, w.to_lowercase().as_str()))
 }
-
-/// Articles that open a noun phrase, not a name.
-const ARTICLES: &[&str] = &[
-    "the", "a", "an", "le", "la", "les", "l'", "der", "die", "das", "den", "dem", "des", "el",
-    "los", "las", "il", "lo", "gli", "un", "una", "une", "ein", "eine",
-];
 
 /// Whether the person entity `e`, overlapping the speaker phrase `name` at
 /// `sp`, is that speaker. An entity is not trusted over the phrase when it
@@ -2674,7 +1582,7 @@ fn confirms(tk: &Toks, e: &EntityMention, name: &str, sp: Span) -> bool {
     let b = tk.at(sp.end);
     let extra_ok = (a..b).filter(|&k| !e.span.contains(tk.t[k].span)).all(|k| {
         let l = tk.t[k].lower.trim_end_matches('.');
-        l.is_empty() || HONORIFICS.contains(&l) || is_particle(l) || is_title(l)
+        l.is_empty() || has(HONORIFICS, l) || is_particle(l) || is_title(l)
     });
     if !extra_ok {
         return false;
@@ -2687,7 +1595,7 @@ fn confirms(tk: &Toks, e: &EntityMention, name: &str, sp: Span) -> bool {
         .map(|w| w.to_lowercase())
         .filter(|w| {
             let w = w.trim_end_matches('.');
-            !HONORIFICS.contains(&w) && !is_title(w)
+            !has(HONORIFICS, w) && !is_title(w)
         })
         .all(|w| en.contains(&w))
 }
@@ -2752,9 +1660,7 @@ fn resolve(tk: &Toks, names: &NameIndex, entities: &[EntityMention], found: &mut
             let words: Vec<&str> = name.split_whitespace().collect();
             let stripped: Vec<&str> = words
                 .iter()
-                .skip_while(|w| {
-                    HONORIFICS.contains(&w.trim_end_matches('.').to_lowercase().as_str())
-                })
+                .skip_while(|w| has(HONORIFICS, w.trim_end_matches('.').to_lowercase().as_str()))
                 .copied()
                 .collect();
             let base = if stripped.is_empty() {
@@ -2814,7 +1720,7 @@ fn resolve(tk: &Toks, names: &NameIndex, entities: &[EntityMention], found: &mut
     // the Rapid Support Forces denied ...", for a "he" that follows.
     for &(sa, se) in &tk.sent {
         let mut k = sa;
-        while k < se && k < sa + 3 && !ROLE_NOUNS.contains(&tk.t[k].lower.as_str()) {
+        while k < se && k < sa + 3 && !has(ROLE_NOUNS, tk.t[k].lower.as_str()) {
             let l = tk.t[k].lower.as_str();
             if !(matches!(l, "a" | "an" | "the" | "one") || !tk.t[k].is_cap() && tk.t[k].is_word())
             {
@@ -2823,7 +1729,7 @@ fn resolve(tk: &Toks, names: &NameIndex, entities: &[EntityMention], found: &mut
             k += 1;
         }
         let role = tk.t.get(k).filter(|_| k < se && k < sa + 3);
-        if role.is_some_and(|t| ROLE_NOUNS.contains(&t.lower.as_str()) && !t.is_cap()) {
+        if role.is_some_and(|t| has(ROLE_NOUNS, t.lower.as_str()) && !t.is_cap()) {
             if let Some((mut n, mut sp)) = sentence_subject(tk, sa, se) {
                 // "spokesman for the Rapid Support Forces"
                 let e = tk.at(sp.end);
@@ -2884,25 +1790,13 @@ fn resolve(tk: &Toks, names: &NameIndex, entities: &[EntityMention], found: &mut
             continue;
         };
         let l = name.to_lowercase();
-        let personal = matches!(
-            l.as_str(),
-            "he" | "she"
-                | "i"
-                | "il"
-                | "elle"
-                | "er"
-                | "sie"
-                | "él"
-                | "ella"
-                | "lui"
-                | "lei"
-                | "он"
-                | "она"
-        );
+        let role = pronoun(&l);
+        let personal = role == Some(Pronoun::Person);
         if !personal {
             // "it", "they": the last organisation or group quoted shortly before.
-            let plural = matches!(l.as_str(), "they" | "ils" | "elles");
-            if plural || matches!(l.as_str(), "it" | "es") {
+            let plural = role == Some(Pronoun::Group);
+            // "es": German "it", not a subject pronoun of the list.
+            if plural || role == Some(Pronoun::Thing) || l == "es" {
                 let at = sp.start;
                 if let Some((o, _)) = others
                     .iter()
@@ -3089,6 +1983,43 @@ mod tests {
                 .find(|q| q.content.of(text) == *words)
                 .unwrap_or_else(|| panic!("{name}: {words:?} not in {qs:?}"));
             assert_eq!(q.speaker.as_deref(), Some(*speaker), "{name}");
+        }
+    }
+
+    #[test]
+    fn word_lists_are_sorted_for_binary_search() {
+        let lists: &[(&str, &[&str])] = &[
+            ("ARTICLES", ARTICLES),
+            ("CHANT_CUES", CHANT_CUES),
+            ("CLAUSE_WITHOUT_THAT", CLAUSE_WITHOUT_THAT),
+            ("COORDINATORS", COORDINATORS),
+            ("HONORIFICS", HONORIFICS),
+            ("INDIRECT_CUES", INDIRECT_CUES),
+            ("NOT_CLAUSE_OPENERS", NOT_CLAUSE_OPENERS),
+            ("ORG_HEADS", ORG_HEADS),
+            ("PARTICLES", PARTICLES),
+            ("PHRASE_BREAKS", PHRASE_BREAKS),
+            ("PRO_DROP_CUES", PRO_DROP_CUES),
+            ("REPORTING_VERBS", REPORTING_VERBS),
+            ("ROLE_NOUNS", ROLE_NOUNS),
+            ("SENTENCE_STARTERS", SENTENCE_STARTERS),
+            ("SKIPPED_NEAR_CUE", SKIPPED_NEAR_CUE),
+            ("SOURCE_CUES", SOURCE_CUES),
+            ("SPEAKER_ARTICLES", SPEAKER_ARTICLES),
+            ("SPEAKER_OPENERS", SPEAKER_OPENERS),
+            ("SPEAKER_STOPS", SPEAKER_STOPS),
+            ("SPEECH_VERBS", SPEECH_VERBS),
+            ("TITLES", TITLES),
+        ];
+        for (name, list) in lists {
+            assert!(list.windows(2).all(|w| w[0] < w[1]), "{name} is not sorted");
+        }
+        assert!(PRONOUNS.windows(2).all(|w| w[0].0 < w[1].0));
+        for (w, role) in PRONOUNS {
+            assert!(
+                ["person", "group", "thing", "kept"].contains(role),
+                "{w}: {role}"
+            );
         }
     }
 
