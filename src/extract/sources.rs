@@ -2,32 +2,34 @@
 //! Interior Ministry", "State television reported". Quantities take their
 //! source from here; the speaker is found the way quotes find theirs.
 
-use super::quotes::{attribution_at, is_pronoun, Toks};
+use super::quotes::{attribution_at, is_pronoun, Reading};
 use super::Doc;
 use crate::lexicon::lists::sources::CUES as SOURCE_CUES;
 
 /// The source of the figures in sentence `si`, where the sentence states one
 /// ("according to the Interior Ministry", "State television reported").
 pub(crate) struct Sources<'a> {
-    tk: Toks<'a>,
+    rd: Reading<'a>,
 }
 
 impl<'a> Sources<'a> {
     pub(crate) fn new(doc: &Doc<'a>) -> Sources<'a> {
-        Sources { tk: Toks::new(doc) }
+        Sources {
+            rd: Reading::new(doc),
+        }
     }
 
     /// The source of the figures in sentence `si`, where the sentence states one
     /// ("according to the Interior Ministry", "State television reported").
     pub(crate) fn of(&self, si: usize) -> Option<String> {
-        let tk = &self.tk;
-        let &(first, end) = tk.sent.get(si)?;
+        let rd = &self.rd;
+        let (first, end) = rd.sentence(si)?;
         for k in first..end {
-            let l = tk.t[k].lower.as_str();
-            if !(SOURCE_CUES.binary_search(&l).is_ok() || l == "according" && tk.is(k + 1, "to")) {
+            let l = rd[k].lower.as_str();
+            if !(SOURCE_CUES.binary_search(&l).is_ok() || l == "according" && rd.is(k + 1, "to")) {
                 continue;
             }
-            if let Some(a) = attribution_at(tk, k, first, None) {
+            if let Some(a) = attribution_at(rd, k, first, None) {
                 if let Some((name, _)) = a.speaker {
                     if !is_pronoun(&name.to_lowercase()) {
                         return Some(name);

@@ -1,7 +1,7 @@
 //! Attribution cues: the speech verb of a quote and the speaker it names.
 
 use super::lexicon::{has, is_particle, is_plural_noun, is_weekday};
-use super::reading::Toks;
+use super::reading::{NameCase, Reading};
 use super::speakers::{is_name_only, np_after, np_speaker};
 use super::Attr;
 use crate::lexicon::lists::quotes::{
@@ -10,13 +10,13 @@ use crate::lexicon::lists::quotes::{
 };
 use crate::text::Span;
 
-pub(super) fn is_say(tk: &Toks, c: usize) -> bool {
-    let l = tk.t[c].lower.as_str();
+pub(super) fn is_say(rd: &Reading, c: usize) -> bool {
+    let l = rd[c].lower.as_str();
     if l == "according" {
-        return tk.is(c + 1, "to");
+        return rd.is(c + 1, "to");
     }
     if l == "pointed" {
-        return tk.is(c + 1, "out");
+        return rd.is(c + 1, "out");
     }
     if l == "so" {
         // German "..., so Scholz."
@@ -48,25 +48,25 @@ pub(super) fn inverted_pronoun(l: &str) -> Option<(&str, &'static str)> {
 /// `fallback` is the speaker of an earlier cue of the sentence, for
 /// coordinated verbs ("expressed ... and added").
 pub(crate) fn attribution_at(
-    tk: &Toks,
+    rd: &Reading,
     c: usize,
     left: usize,
     fallback: Option<(String, Span)>,
 ) -> Option<Attr> {
-    let cue_l = tk.t[c].lower.as_str();
-    let sent = tk.t[c].sentence;
-    let (sa, se) = tk.sent[sent];
+    let cue_l = rd[c].lower.as_str();
+    let sent = rd[c].sentence;
+    let (sa, se) = rd.bounds(sent);
     let left = left.max(sa);
     // "according to X", "selon X", "laut X", "según X".
     if matches!(cue_l, "according" | "selon" | "laut" | "según" | "secondo") {
         let start = if cue_l == "according" { c + 2 } else { c + 1 };
-        let speaker = np_after(tk, start, se);
+        let speaker = np_after(rd, start, se);
         return Some(Attr { cue: c, speaker });
     }
     if let Some((_, pronoun)) = inverted_pronoun(cue_l) {
         return Some(Attr {
             cue: c,
-            speaker: Some((pronoun.to_string(), tk.t[c].span)),
+            speaker: Some((pronoun.to_string(), rd[c].span)),
         });
     }
     // A participle ("citing", "arguing") modifies the noun before it: its
@@ -74,27 +74,27 @@ pub(crate) fn attribution_at(
     if cue_l.ends_with("ing") {
         // "Karamanlis resigned, saying ...": else the sentence's subject.
         let speaker = fallback.or_else(|| {
-            let comma_before = c > sa && tk.t[c - 1].text == ",";
-            comma_before.then(|| sentence_subject(tk, sa, c)).flatten()
+            let comma_before = c > sa && rd[c - 1].text == ",";
+            comma_before.then(|| sentence_subject(rd, sa, c)).flatten()
         });
         return Some(Attr { cue: c, speaker });
     }
     // Walk back over adverbs and auxiliaries.
     let mut k = c;
-    while k > left && has(SKIPPED_NEAR_CUE, tk.t[k - 1].lower.as_str()) && !tk.t[k - 1].is_cap() {
+    while k > left && has(SKIPPED_NEAR_CUE, rd[k - 1].lower.as_str()) && !rd[k - 1].is_cap() {
         k -= 1;
     }
-    while k > left && tk.t[k - 1].is_cap() && is_weekday(&tk.t[k - 1].lower) {
+    while k > left && rd[k - 1].is_cap() && is_weekday(&rd[k - 1].lower) {
         k -= 1;
-        if k > left && tk.is(k - 1, "on") {
+        if k > left && rd.is(k - 1, "on") {
             k -= 1;
         }
     }
     let mut end_np = k;
     let mut a = k;
     while a > left && end_np - a < 10 {
-        let t = &tk.t[a - 1];
-        let honorific_dot = t.text == "." && a >= 2 && has(HONORIFICS, tk.t[a - 2].lower.as_str());
+        let t = &rd[a - 1];
+        let honorific_dot = t.text == "." && a >= 2 && has(HONORIFICS, rd[a - 2].lower.as_str());
         if honorific_dot {
             a -= 1;
             continue;
@@ -103,16 +103,16 @@ pub(crate) fn attribution_at(
         let postmodifier = matches!(t.lower.as_str(), "in" | "from" | "at")
             && a >= 2
             && a < end_np
-            && (has(ROLE_NOUNS, tk.t[a - 2].lower.as_str())
-                || has(ORG_HEADS, tk.t[a - 2].lower.as_str())
-                || is_plural_noun(&tk.t[a - 2].lower));
+            && (has(ROLE_NOUNS, rd[a - 2].lower.as_str())
+                || has(ORG_HEADS, rd[a - 2].lower.as_str())
+                || is_plural_noun(&rd[a - 2].lower));
         if !postmodifier && (!t.is_word() || has(PHRASE_BREAKS, t.lower.as_str()) && !t.is_cap()) {
             // "France on the other hand has urged": step over an adverbial phrase.
             let adverbial = matches!(t.lower.as_str(), "on" | "in" | "at" | "for" | "by")
                 && a < end_np
-                && (a..end_np).all(|j| !tk.t[j].is_cap())
+                && (a..end_np).all(|j| !rd[j].is_cap())
                 && a >= 2
-                && tk.t[a - 2].is_cap();
+                && rd[a - 2].is_cap();
             if adverbial {
                 a -= 1;
                 end_np = a;
@@ -120,10 +120,10 @@ pub(crate) fn attribution_at(
             }
             break;
         }
-        if is_say(tk, a - 1) || has(REPORTING_VERBS, t.lower.as_str()) {
+        if is_say(rd, a - 1) || has(REPORTING_VERBS, t.lower.as_str()) {
             // A verb of a relative clause: "the company that maintained the bridge said".
             let relative = a >= 2
-                && matches!(tk.t[a - 2].lower.as_str(), "that" | "which" | "who")
+                && matches!(rd[a - 2].lower.as_str(), "that" | "which" | "who")
                 && a < end_np;
             if !relative {
                 break;
@@ -135,56 +135,56 @@ pub(crate) fn attribution_at(
     // "The company that maintained the bridge said": a subject with a relative clause.
     if a < end
         && a >= 2
-        && matches!(tk.t[a - 1].lower.as_str(), "that" | "which" | "who")
-        && tk.t[a].lower.ends_with("ed")
-        && !tk.t[a].is_cap()
+        && matches!(rd[a - 1].lower.as_str(), "that" | "which" | "who")
+        && rd[a].lower.ends_with("ed")
+        && !rd[a].is_cap()
     {
         let mut h = a - 1;
         while h > left
             && h + 4 > a
-            && tk.t[h - 1].is_word()
-            && !has(PHRASE_BREAKS, tk.t[h - 1].lower.as_str())
-            && !is_say(tk, h - 1)
+            && rd[h - 1].is_word()
+            && !has(PHRASE_BREAKS, rd[h - 1].lower.as_str())
+            && !is_say(rd, h - 1)
         {
             h -= 1;
         }
         if h < a - 1 {
             return Some(Attr {
                 cue: c,
-                speaker: np_speaker(tk, h, end),
+                speaker: np_speaker(rd, h, end),
             });
         }
     }
     if a < end {
         // Leading words a subject does not start with: "Separately", "However".
         while a < end
-            && has(SENTENCE_STARTERS, tk.t[a].lower.as_str())
+            && has(SENTENCE_STARTERS, rd[a].lower.as_str())
             && a + 1 < end
-            && !matches!(tk.t[a].lower.as_str(), "the" | "a" | "an")
+            && !matches!(rd[a].lower.as_str(), "the" | "a" | "an")
         {
             a += 1;
         }
         let np = (a, end);
         return Some(Attr {
             cue: c,
-            speaker: np_speaker(tk, np.0, np.1),
+            speaker: np_speaker(rd, np.0, np.1),
         });
     }
     // Nothing right before the cue.
-    let stop = tk.t.get(a.wrapping_sub(1)).filter(|_| a > 0);
+    let stop = rd.get(a.wrapping_sub(1)).filter(|_| a > 0);
     // "Tokayev, who has accused": the antecedent of "who".
     if let Some(t) = stop {
         if matches!(
             t.lower.as_str(),
             "who" | "which" | "qui" | "der" | "die" | "que" | "quien"
         ) && a >= 2
-            && tk.t[a - 2].text == ","
+            && rd[a - 2].text == ","
         {
             let e = a - 2;
             let mut b = e;
             while b > left
-                && tk.t[b - 1].is_word()
-                && !has(PHRASE_BREAKS, tk.t[b - 1].lower.as_str())
+                && rd[b - 1].is_word()
+                && !has(PHRASE_BREAKS, rd[b - 1].lower.as_str())
                 && e - b < 8
             {
                 b -= 1;
@@ -192,13 +192,13 @@ pub(crate) fn attribution_at(
             if b < e {
                 return Some(Attr {
                     cue: c,
-                    speaker: np_speaker(tk, b, e),
+                    speaker: np_speaker(rd, b, e),
                 });
             }
         }
         // An apposition: "One of these activists, Alnour Iliachev, told AFP".
         if t.text == "," {
-            if let Some(sp) = apposition(tk, left, a - 1) {
+            if let Some(sp) = apposition(rd, left, a - 1) {
                 return Some(Attr {
                     cue: c,
                     speaker: Some(sp),
@@ -209,12 +209,12 @@ pub(crate) fn attribution_at(
     // An inverted cue: `," said Ned Price`, `announced the president of ...`.
     let mut b = c + 1;
     while b < se
-        && (has(SKIPPED_NEAR_CUE, tk.t[b].lower.as_str())
-            || tk.t[b].is_cap() && is_weekday(&tk.t[b].lower))
+        && (has(SKIPPED_NEAR_CUE, rd[b].lower.as_str())
+            || rd[b].is_cap() && is_weekday(&rd[b].lower))
     {
         b += 1;
     }
-    if let Some(sp) = np_after(tk, b, se) {
+    if let Some(sp) = np_after(rd, b, se) {
         if a == left || stop.is_some_and(|t| t.text == "," || t.text == "\"" || t.text == "-") {
             return Some(Attr {
                 cue: c,
@@ -230,7 +230,7 @@ pub(crate) fn attribution_at(
     }
     // The subject at the sentence's start: "Borrell expressed ... and added".
     if stop.is_some_and(|t| has(COORDINATORS, t.lower.as_str())) {
-        if let Some(sp) = sentence_subject(tk, sa, c) {
+        if let Some(sp) = sentence_subject(rd, sa, c) {
             return Some(Attr {
                 cue: c,
                 speaker: Some(sp),
@@ -238,13 +238,13 @@ pub(crate) fn attribution_at(
         }
     }
     // A dropped subject: `"...", dijo.` speaks of the last person named.
-    let ends =
-        tk.t.get(c + 1)
-            .is_none_or(|t| t.sentence != sent || matches!(t.text, "." | "!" | "?"));
+    let ends = rd
+        .get(c + 1)
+        .is_none_or(|t| t.sentence != sent || matches!(t.text, "." | "!" | "?"));
     if ends && has(PRO_DROP_CUES, cue_l) {
         return Some(Attr {
             cue: c,
-            speaker: Some(("él".to_string(), tk.t[c].span)),
+            speaker: Some(("él".to_string(), rd[c].span)),
         });
     }
     Some(Attr {
@@ -255,7 +255,7 @@ pub(crate) fn attribution_at(
 
 /// The speaker of the nearest cue before `c` in the sentence (for "X expressed ... and added: ...").
 pub(super) fn sentence_cue_speaker(
-    tk: &Toks,
+    rd: &Reading,
     sa: usize,
     c: usize,
     in_other: &dyn Fn(usize) -> bool,
@@ -266,8 +266,8 @@ pub(super) fn sentence_cue_speaker(
         if in_other(p) {
             continue;
         }
-        if is_say(tk, p) || has(REPORTING_VERBS, tk.t[p].lower.as_str()) {
-            if let Some(a) = attribution_at(tk, p, sa, last.clone()) {
+        if is_say(rd, p) || has(REPORTING_VERBS, rd[p].lower.as_str()) {
+            if let Some(a) = attribution_at(rd, p, sa, last.clone()) {
                 if a.speaker.is_some() {
                     last = a.speaker;
                 }
@@ -280,12 +280,12 @@ pub(super) fn sentence_cue_speaker(
 /// The subject at the start of the sentence beginning at token `sa`, when
 /// it is a noun phrase before the verb: "Borrell expressed ... and added",
 /// "The former president's lawyer, Celso Vilardi, called ...".
-pub(super) fn sentence_subject(tk: &Toks, sa: usize, c: usize) -> Option<(String, Span)> {
+pub(super) fn sentence_subject(rd: &Reading, sa: usize, c: usize) -> Option<(String, Span)> {
     let mut e = sa;
     let mut seen_cap = false;
     while e < c && e - sa < 8 {
-        let t = &tk.t[e];
-        let honorific_dot = t.text == "." && e > sa && has(HONORIFICS, tk.t[e - 1].lower.as_str());
+        let t = &rd[e];
+        let honorific_dot = t.text == "." && e > sa && has(HONORIFICS, rd[e - 1].lower.as_str());
         // After a name, a lower-case word is the verb: "The European Central Bank left".
         if seen_cap && !t.is_cap() && !honorific_dot && !is_particle(&t.lower) && t.lower != "of" {
             break;
@@ -297,11 +297,11 @@ pub(super) fn sentence_subject(tk: &Toks, sa: usize, c: usize) -> Option<(String
             || !honorific_dot
                 && (has(PHRASE_BREAKS, t.lower.as_str())
                     || has(SKIPPED_NEAR_CUE, t.lower.as_str()) && !t.is_cap()
-                    || is_say(tk, e)
+                    || is_say(rd, e)
                     || has(REPORTING_VERBS, t.lower.as_str())
                     || !t.is_cap()
                         && (t.lower.ends_with("ed")
-                            || t.lower.ends_with('s') && e > sa && tk.t[e - 1].is_cap()))
+                            || t.lower.ends_with('s') && e > sa && rd[e - 1].is_cap()))
         {
             break;
         }
@@ -309,51 +309,51 @@ pub(super) fn sentence_subject(tk: &Toks, sa: usize, c: usize) -> Option<(String
     }
     if e > sa {
         // "The former president's lawyer, Celso Vilardi, called ... and said".
-        if tk.is(e, ",") {
+        if rd.is(e, ",") {
             let mut f = e + 1;
-            while f < c && tk.t[f].text != "," {
+            while f < c && rd[f].text != "," {
                 f += 1;
             }
-            if f < c && f > e + 1 && is_name_only(tk, e + 1, f) {
-                return np_speaker(tk, e + 1, f);
+            if f < c && f > e + 1 && is_name_only(rd, e + 1, f) {
+                return np_speaker(rd, e + 1, f);
             }
         }
-        return np_speaker(tk, sa, e);
+        return np_speaker(rd, sa, e);
     }
     None
 }
 
 /// The name in an apposition ending at the comma at token `comma`.
-fn apposition(tk: &Toks, left: usize, comma: usize) -> Option<(String, Span)> {
+fn apposition(rd: &Reading, left: usize, comma: usize) -> Option<(String, Span)> {
     // Comma-separated segments before the cue, nearest first.
     let mut segs = Vec::new();
     let mut e = comma;
     let mut k = comma;
     while k > left {
         k -= 1;
-        if matches!(tk.t[k].text, "," | "\"" | "«" | "»") {
+        if matches!(rd[k].text, "," | "\"" | "«" | "»") {
             segs.push((k + 1, e));
             e = k;
-            if tk.t[k].text != "," {
+            if rd[k].text != "," {
                 break; // no further back than a quote mark
             }
         }
     }
-    let from_start = k == left && !matches!(tk.t[left].text, "\"" | "«" | "»");
+    let from_start = k == left && !matches!(rd[left].text, "\"" | "«" | "»");
     if from_start {
         segs.push((left, e));
     }
     // The nearest segment that is a name alone.
-    let quoted = |a: usize, b: usize| (a..b).any(|k| matches!(tk.t[k].text, "\"" | "«" | "»"));
+    let quoted = |a: usize, b: usize| (a..b).any(|k| matches!(rd[k].text, "\"" | "«" | "»"));
     for &(a, b) in &segs {
-        if b > a && is_name_only(tk, a, b) {
-            return np_speaker(tk, a, b);
+        if b > a && is_name_only(rd, a, b) {
+            return np_speaker(rd, a, b);
         }
     }
     // Otherwise the sentence's first segment, when it starts with a name.
     let &(a, b) = segs.last().filter(|_| from_start)?;
     if b > a && b - a <= 10 && !quoted(a, b) {
-        return np_speaker(tk, a, b);
+        return np_speaker(rd, a, b);
     }
     None
 }

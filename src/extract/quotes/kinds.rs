@@ -3,28 +3,34 @@
 use super::cues::{attribution_at, is_say, sentence_cue_speaker};
 use super::lexicon::{has, is_plural_noun};
 use super::marks::{mark_at, Marks};
-use super::reading::Toks;
+use super::reading::{NameCase, Reading};
 use super::{Attr, Found, QuoteKind};
 use crate::lexicon::lists::quotes::{CHANT_CUES, HONORIFICS, REPORTING_VERBS};
 use crate::text::TokenKind;
 
-pub(super) fn classify(tk: &Toks, marks: &[Marks], mi: usize, m: &Marks, found: &[Found]) -> Found {
-    let text = tk.text;
-    let open_tok = tk.at(m.span.start);
-    let after_tok = tk.at(m.span.end);
-    let sent = tk.t.get(open_tok).map_or(0, |t| t.sentence);
-    let (s_first, _) = tk.sent.get(sent).copied().unwrap_or((0, 0));
-    let close_sent = tk.t.get(after_tok.saturating_sub(1)).map(|t| t.sentence);
-    let after_sent =
-        tk.t.get(after_tok)
-            .map(|t| t.sentence)
-            .filter(|s| Some(*s) == close_sent);
+pub(super) fn classify(
+    rd: &Reading,
+    marks: &[Marks],
+    mi: usize,
+    m: &Marks,
+    found: &[Found],
+) -> Found {
+    let text = rd.text;
+    let open_tok = rd.at(m.span.start);
+    let after_tok = rd.at(m.span.end);
+    let sent = rd.get(open_tok).map_or(0, |t| t.sentence);
+    let (s_first, _) = rd.sentence(sent).unwrap_or((0, 0));
+    let close_sent = rd.get(after_tok.saturating_sub(1)).map(|t| t.sentence);
+    let after_sent = rd
+        .get(after_tok)
+        .map(|t| t.sentence)
+        .filter(|s| Some(*s) == close_sent);
     let content = m.content.of(text);
     let n_words = content.split_whitespace().count();
     // A quote opening in lower case continues a sentence: "..., "and we will".
     let lower_start = content.chars().next().is_some_and(char::is_lowercase);
     let starts_sentence = !lower_start && open_tok == s_first
-        || (s_first..open_tok).all(|k| matches!(tk.t[k].text, "-" | "(" | "[" | "—"));
+        || (s_first..open_tok).all(|k| matches!(rd[k].text, "-" | "(" | "[" | "—"));
     let mut f = Found {
         span: m.span,
         content: m.content,
@@ -33,22 +39,22 @@ pub(super) fn classify(tk: &Toks, marks: &[Marks], mi: usize, m: &Marks, found: 
         continues: None,
     };
     // Other quote marks, to keep attribution walks out of them.
-    let in_other = |k: usize| mark_at(marks, tk.t[k].span.start).is_some_and(|j| j != mi);
+    let in_other = |k: usize| mark_at(marks, rd[k].span.start).is_some_and(|j| j != mi);
 
     // A slogan: "chanted "...!"", "slogans such as "..."".
     let lo = open_tok.saturating_sub(4).max(s_first);
-    if (lo..open_tok).any(|k| has(CHANT_CUES, tk.t[k].lower.as_str())) {
+    if (lo..open_tok).any(|k| has(CHANT_CUES, rd[k].lower.as_str())) {
         f.kind = QuoteKind::Slogan;
         return f;
     }
     // A crowd shouting: "Protesters shouted "...!"".
     let crowd_shout = (lo..open_tok).any(|k| {
         matches!(
-            tk.t[k].lower.as_str(),
+            rd[k].lower.as_str(),
             "shouted" | "yelled" | "cried" | "scandé" | "riefen" | "gritaban" | "gritaron"
         ) && k > 0
-            && is_plural_noun(&tk.t[k - 1].lower)
-            && !tk.t[k - 1].lower.ends_with("'s")
+            && is_plural_noun(&rd[k - 1].lower)
+            && !rd[k - 1].lower.ends_with("'s")
     });
     if crowd_shout {
         f.kind = QuoteKind::Slogan;
@@ -58,24 +64,24 @@ pub(super) fn classify(tk: &Toks, marks: &[Marks], mi: usize, m: &Marks, found: 
     // After the closing mark: `," Price said`, `," added Mr. Dujarric`, `, he told AFP`.
     if after_sent.is_some() {
         let mut k = after_tok;
-        if tk.t.get(k).is_some_and(|t| t.text == "," || t.text == "-") {
+        if rd.get(k).is_some_and(|t| t.text == "," || t.text == "-") {
             k += 1;
         }
         let punct_inside = content.ends_with([',', '.', '!', '?', '…']);
-        let comma_after =
-            tk.t.get(after_tok)
-                .is_some_and(|t| t.text == "," || t.text == "-");
+        let comma_after = rd
+            .get(after_tok)
+            .is_some_and(|t| t.text == "," || t.text == "-");
         if punct_inside || comma_after || starts_sentence {
-            let limit = (k + 9).min(tk.t.len());
+            let limit = (k + 9).min(rd.len());
             for c in k..limit {
-                let t = &tk.t[c];
+                let t = &rd[c];
                 if t.kind == TokenKind::Punct
-                    && !(t.text == "." && c > 0 && has(HONORIFICS, tk.t[c - 1].lower.as_str()))
+                    && !(t.text == "." && c > 0 && has(HONORIFICS, rd[c - 1].lower.as_str()))
                 {
                     break;
                 }
-                if is_say(tk, c) {
-                    if let Some(a) = attribution_at(tk, c, k, None) {
+                if is_say(rd, c) {
+                    if let Some(a) = attribution_at(rd, c, k, None) {
                         if a.speaker.is_some() {
                             f.kind = if starts_sentence
                                 || n_words >= 6 && punct_inside && !lower_start
@@ -97,15 +103,15 @@ pub(super) fn classify(tk: &Toks, marks: &[Marks], mi: usize, m: &Marks, found: 
     // Before the opening mark: `Borrell added: "..."`, `said, "..."`.
     if open_tok > s_first {
         let mut k = open_tok;
-        let intro = tk.t[k - 1].text == ":" || tk.t[k - 1].text == ",";
+        let intro = rd[k - 1].text == ":" || rd[k - 1].text == ",";
         if intro {
             k -= 1;
         }
         // Up to three words between the cue and the quote ("told reporters:").
         for c in (s_first..k).rev().take(4) {
-            if is_say(tk, c) && !in_other(c) {
-                let prev = sentence_cue_speaker(tk, s_first, c, &in_other);
-                if let Some(a) = attribution_at(tk, c, s_first, prev) {
+            if is_say(rd, c) && !in_other(c) {
+                let prev = sentence_cue_speaker(rd, s_first, c, &in_other);
+                if let Some(a) = attribution_at(rd, c, s_first, prev) {
                     if a.speaker.is_some() {
                         f.kind = if intro
                             && !lower_start
@@ -121,34 +127,33 @@ pub(super) fn classify(tk: &Toks, marks: &[Marks], mi: usize, m: &Marks, found: 
                 }
                 break;
             }
-            if tk.t[c].kind == TokenKind::Punct {
+            if rd[c].kind == TokenKind::Punct {
                 break;
             }
         }
     }
 
     // A cue elsewhere in the sentence, outside quote marks.
-    let (sa, se) = tk.sent.get(sent).copied().unwrap_or((0, 0));
+    let (sa, se) = rd.sentence(sent).unwrap_or((0, 0));
     let is_cue = |c: usize| {
-        !(in_other(c) || m.span.start <= tk.t[c].span.start && tk.t[c].span.start < m.span.end)
-            && (is_say(tk, c) || has(REPORTING_VERBS, tk.t[c].lower.as_str()))
+        !(in_other(c) || m.span.start <= rd[c].span.start && rd[c].span.start < m.span.end)
+            && (is_say(rd, c) || has(REPORTING_VERBS, rd[c].lower.as_str()))
     };
     let before = (sa..open_tok).rev().find(|&c| is_cue(c));
     let after = (after_tok.max(sa)..se).find(|&c| is_cue(c));
     let modifier = n_words <= 2
         && open_tok > sa
         && matches!(
-            tk.t[open_tok - 1].lower.as_str(),
+            rd[open_tok - 1].lower.as_str(),
             "the" | "a" | "an" | "its" | "this" | "their" | "his" | "her" | "so-called"
         )
-        && tk
-            .t
+        && rd
             .get(after_tok)
             .is_some_and(|t| t.is_word() && !t.is_cap())
         && before.is_none_or(|c| c + 3 < open_tok);
     let cue_attr = |c: usize| {
-        let prev = sentence_cue_speaker(tk, sa, c, &in_other);
-        attribution_at(tk, c, sa, prev)
+        let prev = sentence_cue_speaker(rd, sa, c, &in_other);
+        attribution_at(rd, c, sa, prev)
     };
     let attr = before
         .and_then(cue_attr)
@@ -159,7 +164,7 @@ pub(super) fn classify(tk: &Toks, marks: &[Marks], mi: usize, m: &Marks, found: 
         f.kind = QuoteKind::Direct;
         f.attr = attr;
         if f.attr.is_none() {
-            if let Some((a, after)) = continuing(tk, found, sent) {
+            if let Some((a, after)) = continuing(rd, found, sent) {
                 f.attr = Some(a);
                 f.continues = after;
             }
@@ -183,15 +188,15 @@ pub(super) fn classify(tk: &Toks, marks: &[Marks], mi: usize, m: &Marks, found: 
 /// The speaker of a quote with no cue in its sentence: the previous quote's,
 /// when it is in the same or the previous paragraph, or an introduction
 /// ending with a colon.
-fn continuing(tk: &Toks, found: &[Found], sent: usize) -> Option<(Attr, Option<usize>)> {
-    let para = *tk.para_of_sentence.get(sent)?;
+fn continuing(rd: &Reading, found: &[Found], sent: usize) -> Option<(Attr, Option<usize>)> {
+    let para = rd.paragraph_of(sent)?;
     // "He said:" as the previous sentence.
     if sent > 0 {
-        let (a, e) = tk.sent[sent - 1];
-        if e > a && tk.t[e - 1].text == ":" {
+        let (a, e) = rd.bounds(sent - 1);
+        if e > a && rd[e - 1].text == ":" {
             for c in (a..e - 1).rev().take(4) {
-                if is_say(tk, c) {
-                    if let Some(at) = attribution_at(tk, c, a, None) {
+                if is_say(rd, c) {
+                    if let Some(at) = attribution_at(rd, c, a, None) {
                         if at.speaker.is_some() {
                             return Some((at, None));
                         }
@@ -201,8 +206,8 @@ fn continuing(tk: &Toks, found: &[Found], sent: usize) -> Option<(Attr, Option<u
         }
     }
     let prev = found.iter().rev().find(|f| f.kind == QuoteKind::Direct)?;
-    let ps = tk.t.get(tk.at(prev.span.start))?.sentence;
-    let pp = *tk.para_of_sentence.get(ps)?;
+    let ps = rd.get(rd.at(prev.span.start))?.sentence;
+    let pp = rd.paragraph_of(ps)?;
     if para.saturating_sub(pp) <= 1 {
         prev.attr.clone().map(|a| (a, Some(prev.span.end)))
     } else {

@@ -84,7 +84,7 @@ mod tests;
 
 pub(crate) use cues::attribution_at;
 pub(crate) use lexicon::is_pronoun;
-pub(crate) use reading::Toks;
+pub(crate) use reading::Reading;
 
 use super::{Doc, EntityMention};
 use crate::text::Span;
@@ -128,23 +128,23 @@ pub struct Quote {
 
 /// Finds the quotes of `doc`, attributing speakers with the help of `entities`.
 pub fn extract(doc: &Doc, entities: &[EntityMention]) -> Vec<Quote> {
-    let tk = Toks::new(doc);
-    let names = NameIndex::build(&tk, entities);
+    let rd = Reading::new(doc);
+    let names = NameIndex::build(&rd, entities);
     let marks = pair_marks(doc.text, &doc.seg.paragraphs);
     let mut found: Vec<Found> = Vec::new();
     let mut used_cues: HashSet<usize> = HashSet::new();
     for (mi, m) in marks.iter().enumerate() {
-        let f = classify(&tk, &marks, mi, m, &found);
+        let f = classify(&rd, &marks, mi, m, &found);
         if let Some(a) = &f.attr {
             used_cues.insert(a.cue);
         }
         found.push(f);
     }
     for si in 0..doc.seg.sentences.len() {
-        indirect(&tk, &marks, si, &used_cues, &mut found);
+        indirect(&rd, &marks, si, &used_cues, &mut found);
     }
     found.sort_by_key(|f| f.span.start);
-    resolve(&tk, &names, entities, &mut found);
+    resolve(&rd, &names, entities, &mut found);
     found
         .into_iter()
         .map(|f| {
@@ -158,7 +158,7 @@ pub fn extract(doc: &Doc, entities: &[EntityMention]) -> Vec<Quote> {
                 kind: f.kind,
                 speaker,
                 speaker_span,
-                cue: f.attr.as_ref().map(|a| tk.t[a.cue].span),
+                cue: f.attr.as_ref().map(|a| rd[a.cue].span),
             }
         })
         .collect()

@@ -3,7 +3,7 @@
 
 use super::super::{EntityLabel, EntityMention};
 use super::lexicon::{has, is_particle, is_person_like, is_title};
-use super::reading::Toks;
+use super::reading::{NameCase, Reading};
 use super::speakers::np_speaker;
 use crate::lexicon::lists::quotes::{ARTICLES, HONORIFICS, ORG_HEADS, ROLE_NOUNS};
 use crate::text::{Span, TokenKind};
@@ -27,7 +27,7 @@ pub(super) struct NameIndex {
 }
 
 impl NameIndex {
-    pub(super) fn build(tk: &Toks, entities: &[EntityMention]) -> NameIndex {
+    pub(super) fn build(rd: &Reading, entities: &[EntityMention]) -> NameIndex {
         let entity_persons: Vec<(String, usize)> = entities
             .iter()
             .filter(|e| is_person_entity(e))
@@ -35,23 +35,23 @@ impl NameIndex {
             .collect();
         let mut runs = Vec::new();
         let mut run_ends = Vec::new();
-        let n = tk.t.len();
+        let n = rd.len();
         let mut k = 0;
         while k < n {
-            if !tk.t[k].is_cap() {
+            if !rd[k].is_cap() {
                 k += 1;
                 continue;
             }
             let s = k;
             let mut e = k;
-            while e < n && tk.t[e].sentence == tk.t[s].sentence {
-                let t = &tk.t[e];
+            while e < n && rd[e].sentence == rd[s].sentence {
+                let t = &rd[e];
                 let honorific_dot =
-                    t.text == "." && e > s && has(HONORIFICS, tk.t[e - 1].lower.as_str());
-                let next_cap = tk.t.get(e + 1).is_some_and(|x| x.is_cap());
+                    t.text == "." && e > s && has(HONORIFICS, rd[e - 1].lower.as_str());
+                let next_cap = rd.get(e + 1).is_some_and(|x| x.is_cap());
                 let inner = e > s
                     && next_cap
-                    && (is_particle(&t.lower) || t.lower == "of" && is_title(&tk.t[e - 1].lower));
+                    && (is_particle(&t.lower) || t.lower == "of" && is_title(&rd[e - 1].lower));
                 if t.is_cap() || honorific_dot || inner {
                     e += 1;
                     if t.lower.ends_with("'s") {
@@ -62,24 +62,24 @@ impl NameIndex {
                 }
             }
             k = e.max(s + 1);
-            let Some((name, span)) = np_speaker(tk, s, e) else {
+            let Some((name, span)) = np_speaker(rd, s, e) else {
                 continue;
             };
             if name.ends_with("'s") || name.ends_with('.') {
                 continue;
             }
-            let first = tk.at(span.start);
-            let before = first.checked_sub(1).map(|p| &tk.t[p]);
-            let after = tk.t.get(e);
+            let first = rd.at(span.start);
+            let before = first.checked_sub(1).map(|p| &rd[p]);
+            let after = rd.get(e);
             // "the Great Barrier Reef had suffered" is no person.
-            let after_article = s > 0 && matches!(tk.t[s - 1].lower.as_str(), "the" | "a" | "an");
+            let after_article = s > 0 && matches!(rd[s - 1].lower.as_str(), "the" | "a" | "an");
             let personish = !after_article
-                && ((s..first).any(|j| is_title(&tk.t[j].lower))
+                && ((s..first).any(|j| is_title(&rd[j].lower))
                     || before
                         .is_some_and(|p| is_title(&p.lower) || has(ROLE_NOUNS, p.lower.as_str()))
                     || after.is_some_and(|a| a.text == ",")
                         && (before.is_some_and(|p| p.text == ",")
-                            || tk.t.get(e + 1).is_some_and(|n| {
+                            || rd.get(e + 1).is_some_and(|n| {
                                 matches!(n.lower.as_str(), "a" | "an" | "the" | "who")
                                     || has(ROLE_NOUNS, n.lower.as_str())
                                     || n.kind == TokenKind::Number
@@ -92,7 +92,7 @@ impl NameIndex {
                                 "of" | "and" | "or" | "in" | "at" | "on" | "for" | "to"
                             )
                     }));
-            runs.push((name, span.start, personish && is_person_like_text(tk, span)));
+            runs.push((name, span.start, personish && is_person_like_text(rd, span)));
             run_ends.push(span.end);
         }
         let mut full: Vec<(Vec<String>, String)> = Vec::new();
@@ -163,8 +163,8 @@ impl NameIndex {
     }
 }
 
-fn is_person_like_text(tk: &Toks, span: Span) -> bool {
-    is_person_like(span.of(tk.text))
+fn is_person_like_text(rd: &Reading, span: Span) -> bool {
+    is_person_like(span.of(rd.text))
 }
 
 /// The name of a person entity without the titles and roles the recognizer
@@ -210,14 +210,14 @@ pub(super) fn is_person_entity(e: &EntityMention) -> bool {
 /// Copper": the rest is more than an honorific or a particle), when it runs
 /// past it (the quote module cut those words as titles), or when its name
 /// does not contain the phrase's words (a mention linked to someone else).
-pub(super) fn confirms(tk: &Toks, e: &EntityMention, name: &str, sp: Span) -> bool {
+pub(super) fn confirms(rd: &Reading, e: &EntityMention, name: &str, sp: Span) -> bool {
     if !sp.contains(e.span) {
         return false;
     }
-    let a = tk.at(sp.start);
-    let b = tk.at(sp.end);
-    let extra_ok = (a..b).filter(|&k| !e.span.contains(tk.t[k].span)).all(|k| {
-        let l = tk.t[k].lower.trim_end_matches('.');
+    let a = rd.at(sp.start);
+    let b = rd.at(sp.end);
+    let extra_ok = (a..b).filter(|&k| !e.span.contains(rd[k].span)).all(|k| {
+        let l = rd[k].lower.trim_end_matches('.');
         l.is_empty() || has(HONORIFICS, l) || is_particle(l) || is_title(l)
     });
     if !extra_ok {

@@ -1,26 +1,75 @@
-//! The token view the quote rules read.
+//! The text as the quote rules read it: the shared word view
+//! ([`Words`]) with the bounds of each sentence and its paragraph, and the
+//! quote stage's own test of a capitalized word.
+
+use std::ops::Deref;
 
 use super::super::Doc;
-use crate::text::{Span, TokenKind};
+use crate::text::{Sentence, Word, Words};
 
-/// A token with its text, lower-cased.
-pub(crate) struct T<'a> {
-    pub(crate) span: Span,
-    pub(crate) kind: TokenKind,
+/// The words of a document with its sentences; dereferences to [`Words`].
+pub(crate) struct Reading<'a> {
+    /// The analysis text the words point into.
     pub(crate) text: &'a str,
-    pub(crate) lower: String,
-    pub(crate) sentence: usize,
+    words: Words<'a>,
+    sentences: &'a [Sentence],
 }
 
-impl T<'_> {
-    pub(crate) fn is_cap(&self) -> bool {
-        if self.kind != TokenKind::Word {
+impl<'a> Reading<'a> {
+    /// The words and sentences of `doc`.
+    pub(crate) fn new(doc: &Doc<'a>) -> Reading<'a> {
+        Reading {
+            text: doc.text,
+            words: Words::new(doc.text, doc.seg),
+            sentences: &doc.seg.sentences,
+        }
+    }
+    /// The first and end word of sentence `si`, if there is one.
+    pub(crate) fn sentence(&self, si: usize) -> Option<(usize, usize)> {
+        self.sentences.get(si).map(|s| (s.first_token, s.end_token))
+    }
+    /// The first and end word of sentence `si`, which must exist.
+    pub(crate) fn bounds(&self, si: usize) -> (usize, usize) {
+        let s = &self.sentences[si];
+        (s.first_token, s.end_token)
+    }
+    /// The first and end word of every sentence, in order.
+    pub(crate) fn sentences(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        self.sentences.iter().map(|s| (s.first_token, s.end_token))
+    }
+    /// The paragraph of sentence `si`.
+    pub(crate) fn paragraph_of(&self, si: usize) -> Option<usize> {
+        self.sentences.get(si).map(|s| s.paragraph)
+    }
+    /// The index of the first word starting at or after byte `at`.
+    pub(crate) fn at(&self, at: usize) -> usize {
+        self.words.first_at_or_after(at)
+    }
+}
+
+impl<'a> Deref for Reading<'a> {
+    type Target = Words<'a>;
+    fn deref(&self) -> &Words<'a> {
+        &self.words
+    }
+}
+
+/// Whether a word is capitalized the way a name is.
+pub(crate) trait NameCase {
+    /// A word starting with an upper-case letter, or with a lower-case
+    /// Arabic or French particle before one: "al-Ansari", "el-Sisi",
+    /// "d'Estaing", "bin-Salman".
+    fn is_cap(&self) -> bool;
+}
+
+impl NameCase for Word<'_> {
+    fn is_cap(&self) -> bool {
+        if !self.is_word() {
             return false;
         }
-        if self.text.chars().next().is_some_and(char::is_uppercase) {
+        if self.starts_upper() {
             return true;
         }
-        // "al-Ansari", "el-Sisi", "d'Estaing", "bin-Salman".
         ["al-", "el-", "d'", "bin-", "ibn-", "ben-"]
             .iter()
             .any(|p| {
@@ -29,54 +78,5 @@ impl T<'_> {
                     .and_then(|r| r.chars().next())
                     .is_some_and(char::is_uppercase)
             })
-    }
-    pub(crate) fn is_word(&self) -> bool {
-        self.kind == TokenKind::Word
-    }
-}
-
-pub(crate) struct Toks<'a> {
-    pub(crate) text: &'a str,
-    pub(crate) t: Vec<T<'a>>,
-    /// First and end token of each sentence.
-    pub(crate) sent: Vec<(usize, usize)>,
-    pub(crate) para_of_sentence: Vec<usize>,
-}
-
-impl<'a> Toks<'a> {
-    pub(crate) fn new(doc: &Doc<'a>) -> Toks<'a> {
-        let t = doc
-            .seg
-            .tokens
-            .iter()
-            .map(|t| {
-                let s = t.span.of(doc.text);
-                T {
-                    span: t.span,
-                    kind: t.kind,
-                    text: s,
-                    lower: s.to_lowercase(),
-                    sentence: t.sentence,
-                }
-            })
-            .collect();
-        Toks {
-            text: doc.text,
-            t,
-            sent: doc
-                .seg
-                .sentences
-                .iter()
-                .map(|s| (s.first_token, s.end_token))
-                .collect(),
-            para_of_sentence: doc.seg.sentences.iter().map(|s| s.paragraph).collect(),
-        }
-    }
-    pub(crate) fn is(&self, k: usize, w: &str) -> bool {
-        self.t.get(k).is_some_and(|t| t.lower == w)
-    }
-    /// The first token starting at or after byte `at`.
-    pub(crate) fn at(&self, at: usize) -> usize {
-        self.t.partition_point(|t| t.span.start < at)
     }
 }

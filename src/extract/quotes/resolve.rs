@@ -4,7 +4,7 @@ use super::super::{EntityLabel, EntityMention};
 use super::cues::sentence_subject;
 use super::lexicon::{has, is_person_like, is_pronoun, pronoun, Pronoun};
 use super::names::{confirms, entity_name, is_person_entity, NameIndex};
-use super::reading::Toks;
+use super::reading::{NameCase, Reading};
 use super::{Found, QuoteKind};
 use crate::lexicon::lists::quotes::{HONORIFICS, ROLE_NOUNS};
 use crate::text::Span;
@@ -12,7 +12,7 @@ use std::collections::HashSet;
 
 /// Lengthens short names, resolves pronouns and entity mentions.
 pub(super) fn resolve(
-    tk: &Toks,
+    rd: &Reading,
     names: &NameIndex,
     entities: &[EntityMention],
     found: &mut [Found],
@@ -54,7 +54,7 @@ pub(super) fn resolve(
         if let Some(e) = entities
             .iter()
             .find(|e| e.span.overlaps(*sp) && e.label == EntityLabel::Person)
-            .filter(|e| confirms(tk, e, name, *sp))
+            .filter(|e| confirms(rd, e, name, *sp))
         {
             // An entity mention that is the speaker names it (lengthened,
             // "Van Dijk" is "Pieter van Dijk").
@@ -133,33 +133,32 @@ pub(super) fn resolve(
     }
     // Subjects that describe a person without naming them: "A spokesman for
     // the Rapid Support Forces denied ...", for a "he" that follows.
-    for &(sa, se) in &tk.sent {
+    for (sa, se) in rd.sentences() {
         let mut k = sa;
-        while k < se && k < sa + 3 && !has(ROLE_NOUNS, tk.t[k].lower.as_str()) {
-            let l = tk.t[k].lower.as_str();
-            if !(matches!(l, "a" | "an" | "the" | "one") || !tk.t[k].is_cap() && tk.t[k].is_word())
-            {
+        while k < se && k < sa + 3 && !has(ROLE_NOUNS, rd[k].lower.as_str()) {
+            let l = rd[k].lower.as_str();
+            if !(matches!(l, "a" | "an" | "the" | "one") || !rd[k].is_cap() && rd[k].is_word()) {
                 break;
             }
             k += 1;
         }
-        let role = tk.t.get(k).filter(|_| k < se && k < sa + 3);
+        let role = rd.get(k).filter(|_| k < se && k < sa + 3);
         if role.is_some_and(|t| has(ROLE_NOUNS, t.lower.as_str()) && !t.is_cap()) {
-            if let Some((mut n, mut sp)) = sentence_subject(tk, sa, se) {
+            if let Some((mut n, mut sp)) = sentence_subject(rd, sa, se) {
                 // "spokesman for the Rapid Support Forces"
-                let e = tk.at(sp.end);
-                if e < se && matches!(tk.t[e].lower.as_str(), "for" | "of" | "at") {
+                let e = rd.at(sp.end);
+                if e < se && matches!(rd[e].lower.as_str(), "for" | "of" | "at") {
                     let mut f = e + 1;
-                    if tk.is(f, "the") {
+                    if rd.is(f, "the") {
                         f += 1;
                     }
                     let g = f;
-                    while f < se && tk.t[f].is_cap() {
+                    while f < se && rd[f].is_cap() {
                         f += 1;
                     }
                     if f > g {
-                        sp = Span::new(sp.start, tk.t[f - 1].span.end);
-                        n = sp.of(tk.text).to_string();
+                        sp = Span::new(sp.start, rd[f - 1].span.end);
+                        n = sp.of(rd.text).to_string();
                     }
                 }
                 if !n.contains('"') {
@@ -227,5 +226,5 @@ pub(super) fn resolve(
             *name = p.clone();
         }
     }
-    let _ = tk;
+    let _ = rd;
 }

@@ -4,7 +4,7 @@ use super::cues::is_say;
 use super::lexicon::{
     has, is_particle, is_person_like, is_plural_noun, is_pronoun, is_title, is_weekday,
 };
-use super::reading::Toks;
+use super::reading::{NameCase, Reading};
 use crate::lexicon::lists::quotes::{
     HONORIFICS, ORG_HEADS, PHRASE_BREAKS, ROLE_NOUNS, SENTENCE_STARTERS, SPEAKER_ARTICLES,
     SPEAKER_OPENERS, SPEAKER_STOPS,
@@ -12,8 +12,8 @@ use crate::lexicon::lists::quotes::{
 use crate::text::{Span, TokenKind};
 
 /// A noun phrase after a cue: "Ned Price, spokesman" gives "Ned Price".
-pub(super) fn np_after(tk: &Toks, start: usize, end: usize) -> Option<(String, Span)> {
-    let first = tk.t.get(start).filter(|_| start < end)?;
+pub(super) fn np_after(rd: &Reading, start: usize, end: usize) -> Option<(String, Span)> {
+    let first = rd.get(start).filter(|_| start < end)?;
     let l = first.lower.as_str();
     // "fügte er hinzu", "said he": the pronoun alone.
     if is_pronoun(l) {
@@ -21,9 +21,8 @@ pub(super) fn np_after(tk: &Toks, start: usize, end: usize) -> Option<(String, S
     }
     let mut e = start;
     while e < end && e - start < 10 {
-        let t = &tk.t[e];
-        let honorific_dot =
-            t.text == "." && e > start && has(HONORIFICS, tk.t[e - 1].lower.as_str());
+        let t = &rd[e];
+        let honorific_dot = t.text == "." && e > start && has(HONORIFICS, rd[e - 1].lower.as_str());
         if honorific_dot {
             e += 1;
             continue;
@@ -32,7 +31,7 @@ pub(super) fn np_after(tk: &Toks, start: usize, end: usize) -> Option<(String, S
         if !t.is_word() || e > start && has(PHRASE_BREAKS, lw) && !t.is_cap() {
             break;
         }
-        if e > start && (!t.is_cap() && (has(SPEAKER_STOPS, lw) || is_say(tk, e)) || is_weekday(lw))
+        if e > start && (!t.is_cap() && (has(SPEAKER_STOPS, lw) || is_say(rd, e)) || is_weekday(lw))
         {
             break;
         }
@@ -47,19 +46,19 @@ pub(super) fn np_after(tk: &Toks, start: usize, end: usize) -> Option<(String, S
         || is_pronoun(l)
         || has(ROLE_NOUNS, l)
         || is_plural_noun(l)
-        || tk.t[e - 1].is_cap();
+        || rd[e - 1].is_cap();
     if !can_start {
         return None;
     }
-    let found = np_speaker(tk, start, e)?;
+    let found = np_speaker(rd, start, e)?;
     // "said the mayor, Anne Hidalgo": a name in apposition.
-    if !is_person_like(&found.0) && tk.is(e, ",") {
+    if !is_person_like(&found.0) && rd.is(e, ",") {
         let mut f = e + 1;
-        while f < end && (tk.t[f].is_cap() || is_particle(&tk.t[f].lower)) {
+        while f < end && (rd[f].is_cap() || is_particle(&rd[f].lower)) {
             f += 1;
         }
-        if f > e + 1 && (f == end || tk.t[f].kind == TokenKind::Punct) {
-            if let Some(n) = np_speaker(tk, e + 1, f) {
+        if f > e + 1 && (f == end || rd[f].kind == TokenKind::Punct) {
+            if let Some(n) = np_speaker(rd, e + 1, f) {
                 if is_person_like(&n.0) {
                     return Some(n);
                 }
@@ -71,15 +70,15 @@ pub(super) fn np_after(tk: &Toks, start: usize, end: usize) -> Option<(String, S
 
 /// The speaker named by the noun phrase `a..b`: its trailing name cut after
 /// titles, a pronoun, or the phrase itself without its article.
-pub(super) fn np_speaker(tk: &Toks, a: usize, b: usize) -> Option<(String, Span)> {
+pub(super) fn np_speaker(rd: &Reading, a: usize, b: usize) -> Option<(String, Span)> {
     let mut a = a;
-    while a < b && has(SPEAKER_ARTICLES, tk.t[a].lower.as_str()) {
+    while a < b && has(SPEAKER_ARTICLES, rd[a].lower.as_str()) {
         a += 1;
     }
     if a >= b {
         return None;
     }
-    let last = &tk.t[b - 1];
+    let last = &rd[b - 1];
     if b - a == 1 && is_pronoun(&last.lower) {
         return Some((last.text.to_string(), last.span));
     }
@@ -97,14 +96,14 @@ pub(super) fn np_speaker(tk: &Toks, a: usize, b: usize) -> Option<(String, Span)
         }
     }
     // "Marieke Jansen of ING": the name before "of"; "Federation of German Taxpayers": all of it.
-    if let Some(p) = (a + 1..b).find(|&p| tk.is(p, "of")) {
-        let h = &tk.t[p - 1];
+    if let Some(p) = (a + 1..b).find(|&p| rd.is(p, "of")) {
+        let h = &rd[p - 1];
         if h.is_cap() && has(ORG_HEADS, h.lower.as_str()) && last.is_cap() {
-            let span = Span::new(tk.t[a].span.start, tk.t[b - 1].span.end);
-            return Some((span.of(tk.text).to_string(), span));
+            let span = Span::new(rd[a].span.start, rd[b - 1].span.end);
+            return Some((span.of(rd.text).to_string(), span));
         }
         if h.is_cap() && !is_title(&h.lower) && !has(ORG_HEADS, h.lower.as_str()) {
-            if let Some(found) = trailing_name(tk, a, p) {
+            if let Some(found) = trailing_name(rd, a, p) {
                 if is_person_like(&found.0) {
                     return Some(found);
                 }
@@ -112,30 +111,30 @@ pub(super) fn np_speaker(tk: &Toks, a: usize, b: usize) -> Option<(String, Span)
         }
     }
     if last.is_cap() && !last.lower.ends_with("'s") {
-        if let Some(found) = trailing_name(tk, a, b) {
-            if is_person_like(&found.0) || !has_role_head(tk, a, b) {
+        if let Some(found) = trailing_name(rd, a, b) {
+            if is_person_like(&found.0) || !has_role_head(rd, a, b) {
                 return Some(found);
             }
         }
     }
     // "the request of Kazakh President Tokayev": the name after "of".
-    if let Some(p) = (a + 1..b).find(|&p| tk.is(p, "of")) {
-        if !has_role_head(tk, a, b) && p + 1 < b {
-            return np_speaker(tk, p + 1, b);
+    if let Some(p) = (a + 1..b).find(|&p| rd.is(p, "of")) {
+        if !has_role_head(rd, a, b) && p + 1 < b {
+            return np_speaker(rd, p + 1, b);
         }
     }
     // A common noun phrase: "Kazakh officials", "the foreign ministry", "a resident of Ukraine".
-    let span = Span::new(tk.t[a].span.start, tk.t[b - 1].span.end);
-    Some((span.of(tk.text).to_string(), span))
+    let span = Span::new(rd[a].span.start, rd[b - 1].span.end);
+    Some((span.of(rd.text).to_string(), span))
 }
 
-pub(super) fn is_name_only(tk: &Toks, a: usize, b: usize) -> bool {
+pub(super) fn is_name_only(rd: &Reading, a: usize, b: usize) -> bool {
     let mut caps = 0;
     for k in a..b {
-        let t = &tk.t[k];
+        let t = &rd[k];
         if t.is_cap() && !is_weekday(&t.lower) && !has(SENTENCE_STARTERS, t.lower.as_str()) {
             caps += 1;
-        } else if t.text == "." && k > a && has(HONORIFICS, tk.t[k - 1].lower.as_str()) {
+        } else if t.text == "." && k > a && has(HONORIFICS, rd[k - 1].lower.as_str()) {
         } else if !is_particle(&t.lower) {
             return false;
         }
@@ -145,25 +144,25 @@ pub(super) fn is_name_only(tk: &Toks, a: usize, b: usize) -> bool {
 
 /// Whether the phrase `a..b` is headed by a role or group before a
 /// preposition: "a resident of Ukraine", "Activists in Kazakhstan".
-fn has_role_head(tk: &Toks, a: usize, b: usize) -> bool {
+fn has_role_head(rd: &Reading, a: usize, b: usize) -> bool {
     (a + 1..b)
-        .find(|&p| matches!(tk.t[p].lower.as_str(), "of" | "in" | "from" | "at" | "for"))
+        .find(|&p| matches!(rd[p].lower.as_str(), "of" | "in" | "from" | "at" | "for"))
         .is_some_and(|p| {
-            let h = tk.t[p - 1].lower.as_str();
+            let h = rd[p - 1].lower.as_str();
             has(ROLE_NOUNS, h) || is_plural_noun(h) || has(ORG_HEADS, h) || is_title(h)
         })
 }
 
 /// The trailing run of capitalized words of `a..b`, cut after titles.
-fn trailing_name(tk: &Toks, a: usize, b: usize) -> Option<(String, Span)> {
+fn trailing_name(rd: &Reading, a: usize, b: usize) -> Option<(String, Span)> {
     let mut s = b - 1;
     let mut of_at = None;
     while s > a {
-        let p = &tk.t[s - 1];
-        let honorific_dot = p.text == "." && s >= 2 && has(HONORIFICS, tk.t[s - 2].lower.as_str());
-        let particle = is_particle(&p.lower) && (s - 1 == a || tk.t[s - 2].is_cap());
+        let p = &rd[s - 1];
+        let honorific_dot = p.text == "." && s >= 2 && has(HONORIFICS, rd[s - 2].lower.as_str());
+        let particle = is_particle(&p.lower) && (s - 1 == a || rd[s - 2].is_cap());
         // "Secretary of State Antony Blinken"
-        let title_of = p.lower == "of" && s >= 2 && is_title(&tk.t[s - 2].lower) && s - 1 > a;
+        let title_of = p.lower == "of" && s >= 2 && is_title(&rd[s - 2].lower) && s - 1 > a;
         if title_of {
             of_at = Some(s - 1);
         }
@@ -176,7 +175,7 @@ fn trailing_name(tk: &Toks, a: usize, b: usize) -> Option<(String, Span)> {
     // Cut after the last title (a title may also be a surname: "Catherine King").
     let mut n = s;
     for k in s..b - 1 {
-        if is_title(&tk.t[k].lower) || tk.t[k].text == "." {
+        if is_title(&rd[k].lower) || rd[k].text == "." {
             n = k + 1;
         }
     }
@@ -190,9 +189,9 @@ fn trailing_name(tk: &Toks, a: usize, b: usize) -> Option<(String, Span)> {
         s = n;
     }
     // Drop sentence starters ("Meanwhile China").
-    while s + 1 < b && has(SENTENCE_STARTERS, tk.t[s].lower.as_str()) {
+    while s + 1 < b && has(SENTENCE_STARTERS, rd[s].lower.as_str()) {
         s += 1;
     }
-    let span = Span::new(tk.t[s].span.start, tk.t[b - 1].span.end);
-    Some((span.of(tk.text).to_string(), span))
+    let span = Span::new(rd[s].span.start, rd[b - 1].span.end);
+    Some((span.of(rd.text).to_string(), span))
 }
