@@ -30,9 +30,9 @@ impl<'a> Sources<'a> {
                 continue;
             }
             if let Some(a) = attribution_at(rd, k, first, None) {
-                if let Some((name, _)) = a.speaker {
-                    if !is_pronoun(&name.to_lowercase()) {
-                        return Some(name);
+                if let Some(speaker) = a.speaker {
+                    if !is_pronoun(&speaker.name.to_lowercase()) {
+                        return Some(speaker.name);
                     }
                 }
             }

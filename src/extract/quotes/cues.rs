@@ -2,13 +2,12 @@
 
 use super::lexicon::{has, is_particle, is_plural_noun, is_weekday};
 use super::reading::{NameCase, Reading};
-use super::speakers::{is_name_only, np_after, np_speaker};
+use super::speakers::{is_name_only, np_after, np_speaker, Speaker};
 use super::Attr;
 use crate::lexicon::lists::quotes::{
     COORDINATORS, HONORIFICS, ORG_HEADS, PHRASE_BREAKS, PRO_DROP_CUES, REPORTING_VERBS, ROLE_NOUNS,
     SENTENCE_STARTERS, SKIPPED_NEAR_CUE, SPEECH_VERBS,
 };
-use crate::text::Span;
 
 pub(super) fn is_say(rd: &Reading, c: usize) -> bool {
     let l = rd[c].lower.as_str();
@@ -51,7 +50,7 @@ pub(crate) fn attribution_at(
     rd: &Reading,
     c: usize,
     left: usize,
-    fallback: Option<(String, Span)>,
+    fallback: Option<Speaker>,
 ) -> Option<Attr> {
     let cue_l = rd[c].lower.as_str();
     let sent = rd[c].sentence;
@@ -66,7 +65,7 @@ pub(crate) fn attribution_at(
     if let Some((_, pronoun)) = inverted_pronoun(cue_l) {
         return Some(Attr {
             cue: c,
-            speaker: Some((pronoun.to_string(), rd[c].span)),
+            speaker: Some(Speaker::new(pronoun, rd[c].span)),
         });
     }
     // A participle ("citing", "arguing") modifies the noun before it: its
@@ -244,7 +243,7 @@ pub(crate) fn attribution_at(
     if ends && has(PRO_DROP_CUES, cue_l) {
         return Some(Attr {
             cue: c,
-            speaker: Some(("él".to_string(), rd[c].span)),
+            speaker: Some(Speaker::new("él", rd[c].span)),
         });
     }
     Some(Attr {
@@ -259,7 +258,7 @@ pub(super) fn sentence_cue_speaker(
     sa: usize,
     c: usize,
     in_other: &dyn Fn(usize) -> bool,
-) -> Option<(String, Span)> {
+) -> Option<Speaker> {
     // Left to right, each cue falling back on the speaker of the one before.
     let mut last = None;
     for p in sa..c {
@@ -280,7 +279,7 @@ pub(super) fn sentence_cue_speaker(
 /// The subject at the start of the sentence beginning at token `sa`, when
 /// it is a noun phrase before the verb: "Borrell expressed ... and added",
 /// "The former president's lawyer, Celso Vilardi, called ...".
-pub(super) fn sentence_subject(rd: &Reading, sa: usize, c: usize) -> Option<(String, Span)> {
+pub(super) fn sentence_subject(rd: &Reading, sa: usize, c: usize) -> Option<Speaker> {
     let mut e = sa;
     let mut seen_cap = false;
     while e < c && e - sa < 8 {
@@ -324,7 +323,7 @@ pub(super) fn sentence_subject(rd: &Reading, sa: usize, c: usize) -> Option<(Str
 }
 
 /// The name in an apposition ending at the comma at token `comma`.
-fn apposition(rd: &Reading, left: usize, comma: usize) -> Option<(String, Span)> {
+fn apposition(rd: &Reading, left: usize, comma: usize) -> Option<Speaker> {
     // Comma-separated segments before the cue, nearest first.
     let mut segs = Vec::new();
     let mut e = comma;

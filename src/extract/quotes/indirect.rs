@@ -38,7 +38,7 @@ pub(super) fn indirect(
         let Some(attr) = attribution_at(rd, c, sa, None) else {
             continue;
         };
-        let Some((_, sp)) = attr.speaker.clone() else {
+        let Some(sp) = attr.speaker.as_ref().map(|s| s.span) else {
             continue;
         };
         let according = matches!(

@@ -94,6 +94,7 @@ use marks::pair_marks;
 use names::NameIndex;
 use resolve::resolve;
 use serde::Serialize;
+use speakers::Speaker;
 use std::collections::HashSet;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -149,7 +150,7 @@ pub fn extract(doc: &Doc, entities: &[EntityMention]) -> Vec<Quote> {
         .into_iter()
         .map(|f| {
             let (speaker, speaker_span) = match f.attr.as_ref().and_then(|a| a.speaker.clone()) {
-                Some((s, sp)) => (Some(s), Some(sp)),
+                Some(Speaker { name, span }) => (Some(name), Some(span)),
                 None => (None, None),
             };
             Quote {
@@ -179,5 +180,5 @@ pub(crate) struct Attr {
     /// The cue token.
     pub(crate) cue: usize,
     /// The speaker as written and where.
-    pub(crate) speaker: Option<(String, Span)>,
+    pub(crate) speaker: Option<Speaker>,
 }

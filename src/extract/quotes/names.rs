@@ -4,7 +4,7 @@
 use super::super::{EntityLabel, EntityMention};
 use super::lexicon::{has, is_particle, is_person_like, is_title};
 use super::reading::{NameCase, Reading};
-use super::speakers::np_speaker;
+use super::speakers::{np_speaker, Speaker};
 use crate::lexicon::lists::quotes::{ARTICLES, HONORIFICS, ORG_HEADS, ROLE_NOUNS};
 use crate::text::{Span, TokenKind};
 use std::collections::{HashMap, HashSet};
@@ -62,7 +62,7 @@ impl NameIndex {
                 }
             }
             k = e.max(s + 1);
-            let Some((name, span)) = np_speaker(rd, s, e) else {
+            let Some(Speaker { name, span }) = np_speaker(rd, s, e) else {
                 continue;
             };
             if name.ends_with("'s") || name.ends_with('.') {

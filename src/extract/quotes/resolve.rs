@@ -5,6 +5,7 @@ use super::cues::sentence_subject;
 use super::lexicon::{has, is_person_like, is_pronoun, pronoun, Pronoun};
 use super::names::{confirms, entity_name, is_person_entity, NameIndex};
 use super::reading::{NameCase, Reading};
+use super::speakers::Speaker;
 use super::{Found, QuoteKind};
 use crate::lexicon::lists::quotes::{HONORIFICS, ROLE_NOUNS};
 use crate::text::Span;
@@ -45,7 +46,7 @@ pub(super) fn resolve(
     }
     for f in found.iter_mut() {
         let Some(a) = f.attr.as_mut() else { continue };
-        let Some((name, sp)) = a.speaker.as_mut() else {
+        let Some(Speaker { name, span: sp }) = a.speaker.as_mut() else {
             continue;
         };
         if is_pronoun(&name.to_lowercase()) {
@@ -125,7 +126,9 @@ pub(super) fn resolve(
         }
     }
     for f in found.iter() {
-        if let Some((n, sp)) = f.attr.as_ref().and_then(|a| a.speaker.as_ref()) {
+        if let Some(Speaker { name: n, span: sp }) =
+            f.attr.as_ref().and_then(|a| a.speaker.as_ref())
+        {
             if known.contains(&n.to_lowercase()) {
                 persons.push((n.clone(), sp.start));
             }
@@ -144,7 +147,11 @@ pub(super) fn resolve(
         }
         let role = rd.get(k).filter(|_| k < se && k < sa + 3);
         if role.is_some_and(|t| has(ROLE_NOUNS, t.lower.as_str()) && !t.is_cap()) {
-            if let Some((mut n, mut sp)) = sentence_subject(rd, sa, se) {
+            if let Some(Speaker {
+                name: mut n,
+                span: mut sp,
+            }) = sentence_subject(rd, sa, se)
+            {
                 // "spokesman for the Rapid Support Forces"
                 let e = rd.at(sp.end);
                 if e < se && matches!(rd[e].lower.as_str(), "for" | "of" | "at") {
@@ -174,15 +181,18 @@ pub(super) fn resolve(
     let others: Vec<(String, usize)> = found
         .iter()
         .filter_map(|f| f.attr.as_ref()?.speaker.as_ref())
-        .filter(|(n, _)| !is_pronoun(&n.to_lowercase()) && !known.contains(&n.to_lowercase()))
-        .map(|(n, sp)| (n.clone(), sp.start))
+        .filter(|s| {
+            let l = s.name.to_lowercase();
+            !is_pronoun(&l) && !known.contains(&l)
+        })
+        .map(|s| (s.name.clone(), s.span.start))
         .collect();
     // A quote continuing an earlier speaker, when another person was named
     // in between ("Smith disagreed. "That is wrong.""), is that person's.
     for f in found.iter_mut() {
         let Some(after) = f.continues else { continue };
         let Some(a) = f.attr.as_mut() else { continue };
-        let Some((name, sp)) = a.speaker.as_mut() else {
+        let Some(Speaker { name, span: sp }) = a.speaker.as_mut() else {
             continue;
         };
         if let Some((p, at)) = persons
@@ -200,7 +210,7 @@ pub(super) fn resolve(
     }
     for f in found.iter_mut() {
         let Some(a) = f.attr.as_mut() else { continue };
-        let Some((name, sp)) = a.speaker.as_mut() else {
+        let Some(Speaker { name, span: sp }) = a.speaker.as_mut() else {
             continue;
         };
         let l = name.to_lowercase();

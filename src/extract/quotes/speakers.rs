@@ -11,13 +11,37 @@ use crate::lexicon::lists::quotes::{
 };
 use crate::text::{Span, TokenKind};
 
+/// Who a quote is attributed to, as the article names them there, and
+/// where: "Ned Price", "he", "the department".
+#[derive(Clone, Debug)]
+pub(crate) struct Speaker {
+    /// The name as written, or as lengthened and resolved.
+    pub(crate) name: String,
+    /// Where the speaker is named for the quote.
+    pub(crate) span: Span,
+}
+
+impl Speaker {
+    /// The speaker `name`, named at `span`.
+    pub(super) fn new(name: &str, span: Span) -> Speaker {
+        Speaker {
+            name: name.to_string(),
+            span,
+        }
+    }
+    /// The speaker named by the words of `span` in `text`.
+    fn of(text: &str, span: Span) -> Speaker {
+        Speaker::new(span.of(text), span)
+    }
+}
+
 /// A noun phrase after a cue: "Ned Price, spokesman" gives "Ned Price".
-pub(super) fn np_after(rd: &Reading, start: usize, end: usize) -> Option<(String, Span)> {
+pub(super) fn np_after(rd: &Reading, start: usize, end: usize) -> Option<Speaker> {
     let first = rd.get(start).filter(|_| start < end)?;
     let l = first.lower.as_str();
     // "fügte er hinzu", "said he": the pronoun alone.
     if is_pronoun(l) {
-        return Some((first.text.to_string(), first.span));
+        return Some(Speaker::new(first.text, first.span));
     }
     let mut e = start;
     while e < end && e - start < 10 {
@@ -52,14 +76,14 @@ pub(super) fn np_after(rd: &Reading, start: usize, end: usize) -> Option<(String
     }
     let found = np_speaker(rd, start, e)?;
     // "said the mayor, Anne Hidalgo": a name in apposition.
-    if !is_person_like(&found.0) && rd.is(e, ",") {
+    if !is_person_like(&found.name) && rd.is(e, ",") {
         let mut f = e + 1;
         while f < end && (rd[f].is_cap() || is_particle(&rd[f].lower)) {
             f += 1;
         }
         if f > e + 1 && (f == end || rd[f].kind == TokenKind::Punct) {
             if let Some(n) = np_speaker(rd, e + 1, f) {
-                if is_person_like(&n.0) {
+                if is_person_like(&n.name) {
                     return Some(n);
                 }
             }
@@ -70,7 +94,7 @@ pub(super) fn np_after(rd: &Reading, start: usize, end: usize) -> Option<(String
 
 /// The speaker named by the noun phrase `a..b`: its trailing name cut after
 /// titles, a pronoun, or the phrase itself without its article.
-pub(super) fn np_speaker(rd: &Reading, a: usize, b: usize) -> Option<(String, Span)> {
+pub(super) fn np_speaker(rd: &Reading, a: usize, b: usize) -> Option<Speaker> {
     let mut a = a;
     while a < b && has(SPEAKER_ARTICLES, rd[a].lower.as_str()) {
         a += 1;
@@ -80,7 +104,7 @@ pub(super) fn np_speaker(rd: &Reading, a: usize, b: usize) -> Option<(String, Sp
     }
     let last = &rd[b - 1];
     if b - a == 1 && is_pronoun(&last.lower) {
-        return Some((last.text.to_string(), last.span));
+        return Some(Speaker::new(last.text, last.span));
     }
     // French inversion: "a-t-il ajouté", "dit-elle".
     if b - a == 1 {
@@ -91,7 +115,7 @@ pub(super) fn np_speaker(rd: &Reading, a: usize, b: usize) -> Option<(String, Sp
             ("-elles", "elles"),
         ] {
             if last.lower.ends_with(suffix) && last.lower.len() > suffix.len() {
-                return Some((pronoun.to_string(), last.span));
+                return Some(Speaker::new(pronoun, last.span));
             }
         }
     }
@@ -100,11 +124,11 @@ pub(super) fn np_speaker(rd: &Reading, a: usize, b: usize) -> Option<(String, Sp
         let h = &rd[p - 1];
         if h.is_cap() && has(ORG_HEADS, h.lower.as_str()) && last.is_cap() {
             let span = Span::new(rd[a].span.start, rd[b - 1].span.end);
-            return Some((span.of(rd.text).to_string(), span));
+            return Some(Speaker::of(rd.text, span));
         }
         if h.is_cap() && !is_title(&h.lower) && !has(ORG_HEADS, h.lower.as_str()) {
             if let Some(found) = trailing_name(rd, a, p) {
-                if is_person_like(&found.0) {
+                if is_person_like(&found.name) {
                     return Some(found);
                 }
             }
@@ -112,7 +136,7 @@ pub(super) fn np_speaker(rd: &Reading, a: usize, b: usize) -> Option<(String, Sp
     }
     if last.is_cap() && !last.lower.ends_with("'s") {
         if let Some(found) = trailing_name(rd, a, b) {
-            if is_person_like(&found.0) || !has_role_head(rd, a, b) {
+            if is_person_like(&found.name) || !has_role_head(rd, a, b) {
                 return Some(found);
             }
         }
@@ -125,7 +149,7 @@ pub(super) fn np_speaker(rd: &Reading, a: usize, b: usize) -> Option<(String, Sp
     }
     // A common noun phrase: "Kazakh officials", "the foreign ministry", "a resident of Ukraine".
     let span = Span::new(rd[a].span.start, rd[b - 1].span.end);
-    Some((span.of(rd.text).to_string(), span))
+    Some(Speaker::of(rd.text, span))
 }
 
 pub(super) fn is_name_only(rd: &Reading, a: usize, b: usize) -> bool {
@@ -154,7 +178,7 @@ fn has_role_head(rd: &Reading, a: usize, b: usize) -> bool {
 }
 
 /// The trailing run of capitalized words of `a..b`, cut after titles.
-fn trailing_name(rd: &Reading, a: usize, b: usize) -> Option<(String, Span)> {
+fn trailing_name(rd: &Reading, a: usize, b: usize) -> Option<Speaker> {
     let mut s = b - 1;
     let mut of_at = None;
     while s > a {
@@ -193,5 +217,5 @@ fn trailing_name(rd: &Reading, a: usize, b: usize) -> Option<(String, Span)> {
         s += 1;
     }
     let span = Span::new(rd[s].span.start, rd[b - 1].span.end);
-    Some((span.of(rd.text).to_string(), span))
+    Some(Speaker::of(rd.text, span))
 }
