@@ -2,7 +2,7 @@
 //! Interior Ministry", "State television reported". Quantities take their
 //! source from here; the speaker is found the way quotes find theirs.
 
-use super::quotes::{attribution_at, is_pronoun, Reading};
+use super::quotes::{credited_name, Reading};
 use super::Doc;
 use crate::lexicon::lists::sources::CUES as SOURCE_CUES;
 
@@ -29,12 +29,8 @@ impl<'a> Sources<'a> {
             if !(SOURCE_CUES.binary_search(&l).is_ok() || l == "according" && rd.is(k + 1, "to")) {
                 continue;
             }
-            if let Some(a) = attribution_at(rd, k, first, None) {
-                if let Some(speaker) = a.speaker {
-                    if !is_pronoun(&speaker.name.to_lowercase()) {
-                        return Some(speaker.name);
-                    }
-                }
+            if let Some(name) = credited_name(rd, k, first) {
+                return Some(name);
             }
         }
         None

@@ -1,14 +1,24 @@
 //! Attribution cues: the speech verb of a quote and the speaker it names.
+//!
+//! [`attribution_at`] tries one pattern after another around a cue word:
+//! "according to X"; a French inversion ("explique-t-elle"); a participle
+//! ("saying"); the subject before the cue (with a relative clause, or
+//! without the words a sentence opens with); and when nothing names a
+//! subject there, the antecedent of "who", an apposition, an inverted cue
+//! (`said Ned Price`), the speaker of an earlier cue, the subject of a
+//! coordinated verb, and the dropped subject of Spanish or Italian.
 
-use super::lexicon::{has, is_particle, is_plural_noun, is_weekday};
+use super::lexicon::{has, honorific_dot, is_particle, is_plural_noun, is_pronoun, is_weekday};
 use super::reading::{NameCase, Reading};
 use super::speakers::{is_name_only, np_after, np_speaker, Speaker};
 use super::Attr;
 use crate::lexicon::lists::quotes::{
-    COORDINATORS, HONORIFICS, ORG_HEADS, PHRASE_BREAKS, PRO_DROP_CUES, REPORTING_VERBS, ROLE_NOUNS,
+    COORDINATORS, ORG_HEADS, PHRASE_BREAKS, PRO_DROP_CUES, REPORTING_VERBS, ROLE_NOUNS,
     SENTENCE_STARTERS, SKIPPED_NEAR_CUE, SPEECH_VERBS,
 };
+use crate::text::Word;
 
+/// Whether word `c` is a speech cue that can introduce or follow a whole quote.
 pub(super) fn is_say(rd: &Reading, c: usize) -> bool {
     let l = rd[c].lower.as_str();
     if l == "according" {
@@ -22,6 +32,18 @@ pub(super) fn is_say(rd: &Reading, c: usize) -> bool {
         return false;
     }
     has(SPEECH_VERBS, l) || inverted_pronoun(l).is_some_and(|(stem, _)| has(SPEECH_VERBS, stem))
+}
+
+/// Whether word `c` is a cue at all: a speech verb, or a verb reporting
+/// speech around a quoted fragment ("accused", "called").
+pub(super) fn is_cue(rd: &Reading, c: usize) -> bool {
+    is_say(rd, c) || has(REPORTING_VERBS, &rd[c].lower)
+}
+
+/// Whether the lower-case cue `l` is one of the "according to" family, which
+/// names its speaker after it.
+pub(super) fn is_according(l: &str) -> bool {
+    matches!(l, "according" | "selon" | "laut" | "según" | "secondo")
 }
 
 /// French inversion in one token: "explique-t-elle" is ("explique", "elle").
@@ -46,210 +68,32 @@ pub(super) fn inverted_pronoun(l: &str) -> Option<(&str, &'static str)> {
 /// The attribution of cue token `c`, looking no further left than `left`.
 /// `fallback` is the speaker of an earlier cue of the sentence, for
 /// coordinated verbs ("expressed ... and added").
-pub(crate) fn attribution_at(
+pub(super) fn attribution_at(
     rd: &Reading,
     c: usize,
     left: usize,
     fallback: Option<Speaker>,
-) -> Option<Attr> {
-    let cue_l = rd[c].lower.as_str();
-    let sent = rd[c].sentence;
-    let (sa, se) = rd.bounds(sent);
-    let left = left.max(sa);
-    // "according to X", "selon X", "laut X", "según X".
-    if matches!(cue_l, "according" | "selon" | "laut" | "según" | "secondo") {
-        let start = if cue_l == "according" { c + 2 } else { c + 1 };
-        let speaker = np_after(rd, start, se);
-        return Some(Attr { cue: c, speaker });
-    }
-    if let Some((_, pronoun)) = inverted_pronoun(cue_l) {
-        return Some(Attr {
-            cue: c,
-            speaker: Some(Speaker::new(pronoun, rd[c].span)),
-        });
-    }
-    // A participle ("citing", "arguing") modifies the noun before it: its
-    // speaker is the clause's, given by an earlier cue.
-    if cue_l.ends_with("ing") {
-        // "Karamanlis resigned, saying ...": else the sentence's subject.
-        let speaker = fallback.or_else(|| {
-            let comma_before = c > sa && rd[c - 1].text == ",";
-            comma_before.then(|| sentence_subject(rd, sa, c)).flatten()
-        });
-        return Some(Attr { cue: c, speaker });
-    }
-    // Walk back over adverbs and auxiliaries.
-    let mut k = c;
-    while k > left && has(SKIPPED_NEAR_CUE, rd[k - 1].lower.as_str()) && !rd[k - 1].is_cap() {
-        k -= 1;
-    }
-    while k > left && rd[k - 1].is_cap() && is_weekday(&rd[k - 1].lower) {
-        k -= 1;
-        if k > left && rd.is(k - 1, "on") {
-            k -= 1;
-        }
-    }
-    let mut end_np = k;
-    let mut a = k;
-    while a > left && end_np - a < 10 {
-        let t = &rd[a - 1];
-        let honorific_dot = t.text == "." && a >= 2 && has(HONORIFICS, rd[a - 2].lower.as_str());
-        if honorific_dot {
-            a -= 1;
-            continue;
-        }
-        // "Activists in Kazakhstan said": a place after a plural or a role.
-        let postmodifier = matches!(t.lower.as_str(), "in" | "from" | "at")
-            && a >= 2
-            && a < end_np
-            && (has(ROLE_NOUNS, rd[a - 2].lower.as_str())
-                || has(ORG_HEADS, rd[a - 2].lower.as_str())
-                || is_plural_noun(&rd[a - 2].lower));
-        if !postmodifier && (!t.is_word() || has(PHRASE_BREAKS, t.lower.as_str()) && !t.is_cap()) {
-            // "France on the other hand has urged": step over an adverbial phrase.
-            let adverbial = matches!(t.lower.as_str(), "on" | "in" | "at" | "for" | "by")
-                && a < end_np
-                && (a..end_np).all(|j| !rd[j].is_cap())
-                && a >= 2
-                && rd[a - 2].is_cap();
-            if adverbial {
-                a -= 1;
-                end_np = a;
-                continue;
-            }
-            break;
-        }
-        if is_say(rd, a - 1) || has(REPORTING_VERBS, t.lower.as_str()) {
-            // A verb of a relative clause: "the company that maintained the bridge said".
-            let relative = a >= 2
-                && matches!(rd[a - 2].lower.as_str(), "that" | "which" | "who")
-                && a < end_np;
-            if !relative {
-                break;
-            }
-        }
-        a -= 1;
-    }
-    let end = end_np;
-    // "The company that maintained the bridge said": a subject with a relative clause.
-    if a < end
-        && a >= 2
-        && matches!(rd[a - 1].lower.as_str(), "that" | "which" | "who")
-        && rd[a].lower.ends_with("ed")
-        && !rd[a].is_cap()
-    {
-        let mut h = a - 1;
-        while h > left
-            && h + 4 > a
-            && rd[h - 1].is_word()
-            && !has(PHRASE_BREAKS, rd[h - 1].lower.as_str())
-            && !is_say(rd, h - 1)
-        {
-            h -= 1;
-        }
-        if h < a - 1 {
-            return Some(Attr {
-                cue: c,
-                speaker: np_speaker(rd, h, end),
-            });
-        }
-    }
-    if a < end {
-        // Leading words a subject does not start with: "Separately", "However".
-        while a < end
-            && has(SENTENCE_STARTERS, rd[a].lower.as_str())
-            && a + 1 < end
-            && !matches!(rd[a].lower.as_str(), "the" | "a" | "an")
-        {
-            a += 1;
-        }
-        let np = (a, end);
-        return Some(Attr {
-            cue: c,
-            speaker: np_speaker(rd, np.0, np.1),
-        });
-    }
-    // Nothing right before the cue.
-    let stop = rd.get(a.wrapping_sub(1)).filter(|_| a > 0);
-    // "Tokayev, who has accused": the antecedent of "who".
-    if let Some(t) = stop {
-        if matches!(
-            t.lower.as_str(),
-            "who" | "which" | "qui" | "der" | "die" | "que" | "quien"
-        ) && a >= 2
-            && rd[a - 2].text == ","
-        {
-            let e = a - 2;
-            let mut b = e;
-            while b > left
-                && rd[b - 1].is_word()
-                && !has(PHRASE_BREAKS, rd[b - 1].lower.as_str())
-                && e - b < 8
-            {
-                b -= 1;
-            }
-            if b < e {
-                return Some(Attr {
-                    cue: c,
-                    speaker: np_speaker(rd, b, e),
-                });
-            }
-        }
-        // An apposition: "One of these activists, Alnour Iliachev, told AFP".
-        if t.text == "," {
-            if let Some(sp) = apposition(rd, left, a - 1) {
-                return Some(Attr {
-                    cue: c,
-                    speaker: Some(sp),
-                });
-            }
-        }
-    }
-    // An inverted cue: `," said Ned Price`, `announced the president of ...`.
-    let mut b = c + 1;
-    while b < se
-        && (has(SKIPPED_NEAR_CUE, rd[b].lower.as_str())
-            || rd[b].is_cap() && is_weekday(&rd[b].lower))
-    {
-        b += 1;
-    }
-    if let Some(sp) = np_after(rd, b, se) {
-        if a == left || stop.is_some_and(|t| t.text == "," || t.text == "\"" || t.text == "-") {
-            return Some(Attr {
-                cue: c,
-                speaker: Some(sp),
-            });
-        }
-    }
-    if let Some(sp) = fallback {
-        return Some(Attr {
-            cue: c,
-            speaker: Some(sp),
-        });
-    }
-    // The subject at the sentence's start: "Borrell expressed ... and added".
-    if stop.is_some_and(|t| has(COORDINATORS, t.lower.as_str())) {
-        if let Some(sp) = sentence_subject(rd, sa, c) {
-            return Some(Attr {
-                cue: c,
-                speaker: Some(sp),
-            });
-        }
-    }
-    // A dropped subject: `"...", dijo.` speaks of the last person named.
-    let ends = rd
-        .get(c + 1)
-        .is_none_or(|t| t.sentence != sent || matches!(t.text, "." | "!" | "?"));
-    if ends && has(PRO_DROP_CUES, cue_l) {
-        return Some(Attr {
-            cue: c,
-            speaker: Some(Speaker::new("él", rd[c].span)),
-        });
-    }
-    Some(Attr {
+) -> Attr {
+    let (sa, se) = rd.bounds(rd[c].sentence);
+    let cue = Cue {
+        rd,
+        at: c,
+        lower: &rd[c].lower,
+        sa,
+        se,
+        left: left.max(sa),
+    };
+    Attr {
         cue: c,
-        speaker: None,
-    })
+        speaker: cue.speaker(fallback),
+    }
+}
+
+/// The name cue `c` credits, looking no further left than `left`, unless it
+/// is a pronoun: who gives a sentence's figures ("the Interior Ministry said").
+pub(crate) fn credited_name(rd: &Reading, c: usize, left: usize) -> Option<String> {
+    let speaker = attribution_at(rd, c, left, None).speaker?;
+    (!is_pronoun(&speaker.name.to_lowercase())).then_some(speaker.name)
 }
 
 /// The speaker of the nearest cue before `c` in the sentence (for "X expressed ... and added: ...").
@@ -262,64 +106,334 @@ pub(super) fn sentence_cue_speaker(
     // Left to right, each cue falling back on the speaker of the one before.
     let mut last = None;
     for p in sa..c {
-        if in_other(p) {
+        if in_other(p) || !is_cue(rd, p) {
             continue;
         }
-        if is_say(rd, p) || has(REPORTING_VERBS, rd[p].lower.as_str()) {
-            if let Some(a) = attribution_at(rd, p, sa, last.clone()) {
-                if a.speaker.is_some() {
-                    last = a.speaker;
-                }
-            }
+        let a = attribution_at(rd, p, sa, last.clone());
+        if a.speaker.is_some() {
+            last = a.speaker;
         }
     }
     last
+}
+
+/// A cue word in its sentence.
+struct Cue<'r, 'a> {
+    rd: &'r Reading<'a>,
+    /// The cue word.
+    at: usize,
+    /// Its lower case.
+    lower: &'r str,
+    /// The first and end word of its sentence.
+    sa: usize,
+    se: usize,
+    /// The first word its subject may start at.
+    left: usize,
+}
+
+impl Cue<'_, '_> {
+    /// The speaker the cue names: the first pattern that applies.
+    fn speaker(&self, fallback: Option<Speaker>) -> Option<Speaker> {
+        if is_according(self.lower) {
+            return self.according_to();
+        }
+        if let Some((_, pronoun)) = inverted_pronoun(self.lower) {
+            return Some(Speaker::new(pronoun, self.rd[self.at].span));
+        }
+        if self.lower.ends_with("ing") {
+            return self.participle(fallback);
+        }
+        let (a, end) = self.phrase_before();
+        if a < end {
+            return self.subject(a, end);
+        }
+        self.without_subject(a, fallback)
+    }
+
+    /// "according to X", "selon X", "laut X", "según X": the phrase after.
+    fn according_to(&self) -> Option<Speaker> {
+        let start = if self.lower == "according" {
+            self.at + 2
+        } else {
+            self.at + 1
+        };
+        np_after(self.rd, start, self.se)
+    }
+
+    /// A participle ("citing", "arguing") modifies the noun before it: its
+    /// speaker is the clause's, given by an earlier cue, or else the
+    /// sentence's subject after a comma ("Karamanlis resigned, saying ...").
+    fn participle(&self, fallback: Option<Speaker>) -> Option<Speaker> {
+        let (rd, c, sa) = (self.rd, self.at, self.sa);
+        fallback.or_else(|| {
+            let comma_before = c > sa && rd[c - 1].text == ",";
+            comma_before.then(|| sentence_subject(rd, sa, c)).flatten()
+        })
+    }
+
+    /// The noun phrase right before the cue, as its first and end word
+    /// (empty when there is none), after stepping back over adverbs,
+    /// auxiliaries and a weekday ("also said", "on Monday said").
+    fn phrase_before(&self) -> (usize, usize) {
+        let rd = self.rd;
+        let mut end = self.skip_back_adverbials();
+        let mut a = end;
+        while a > self.left && end - a < 10 {
+            let t = &rd[a - 1];
+            if honorific_dot(rd, a - 1, 0) {
+                a -= 1;
+                continue;
+            }
+            if !is_postmodifier(rd, a, end) && ends_phrase(t) {
+                if !is_adverbial(rd, a, end) {
+                    break;
+                }
+                a -= 1;
+                end = a;
+                continue;
+            }
+            if is_cue(rd, a - 1) && !is_relative_verb(rd, a, end) {
+                break;
+            }
+            a -= 1;
+        }
+        (a, end)
+    }
+
+    /// The word before which the subject ends: the cue, less the adverbs,
+    /// auxiliaries and weekdays before it.
+    fn skip_back_adverbials(&self) -> usize {
+        let (rd, left) = (self.rd, self.left);
+        let mut k = self.at;
+        while k > left && has(SKIPPED_NEAR_CUE, &rd[k - 1].lower) && !rd[k - 1].is_cap() {
+            k -= 1;
+        }
+        while k > left && rd[k - 1].is_cap() && is_weekday(&rd[k - 1].lower) {
+            k -= 1;
+            if k > left && rd.is(k - 1, "on") {
+                k -= 1;
+            }
+        }
+        k
+    }
+
+    /// The speaker named by the subject `a..end` before the cue.
+    fn subject(&self, a: usize, end: usize) -> Option<Speaker> {
+        if let Some(h) = self.relative_clause_head(a) {
+            return np_speaker(self.rd, h, end);
+        }
+        np_speaker(self.rd, self.skip_starters(a, end), end)
+    }
+
+    /// "The company that maintained the bridge said": where the noun before
+    /// a relative clause starts, when the phrase `a..` is that clause.
+    fn relative_clause_head(&self, a: usize) -> Option<usize> {
+        let rd = self.rd;
+        let relative = a >= 2
+            && matches!(rd[a - 1].lower.as_str(), "that" | "which" | "who")
+            && rd[a].lower.ends_with("ed")
+            && !rd[a].is_cap();
+        if !relative {
+            return None;
+        }
+        let mut h = a - 1;
+        while h > self.left
+            && h + 4 > a
+            && rd[h - 1].is_word()
+            && !has(PHRASE_BREAKS, &rd[h - 1].lower)
+            && !is_say(rd, h - 1)
+        {
+            h -= 1;
+        }
+        (h < a - 1).then_some(h)
+    }
+
+    /// The start of the subject `a..end` without the words a subject does
+    /// not start with ("Separately", "However"); articles stay.
+    fn skip_starters(&self, mut a: usize, end: usize) -> usize {
+        let rd = self.rd;
+        while a < end
+            && has(SENTENCE_STARTERS, &rd[a].lower)
+            && a + 1 < end
+            && !matches!(rd[a].lower.as_str(), "the" | "a" | "an")
+        {
+            a += 1;
+        }
+        a
+    }
+
+    /// The speaker when no noun phrase comes right before the cue, which is
+    /// at word `a`, after the word `stop`.
+    fn without_subject(&self, a: usize, fallback: Option<Speaker>) -> Option<Speaker> {
+        let stop = self.rd.get(a.wrapping_sub(1)).filter(|_| a > 0);
+        if let Some((b, e)) = self.antecedent(a, stop) {
+            return np_speaker(self.rd, b, e);
+        }
+        self.apposition_before(a, stop)
+            .or_else(|| self.inverted(a, stop))
+            .or(fallback)
+            .or_else(|| self.coordinated(stop))
+            .or_else(|| self.dropped_subject())
+    }
+
+    /// "Tokayev, who has accused": the antecedent of "who" before its comma.
+    fn antecedent(&self, a: usize, stop: Option<&Word>) -> Option<(usize, usize)> {
+        let rd = self.rd;
+        let relative = stop.is_some_and(|t| {
+            matches!(
+                t.lower.as_str(),
+                "who" | "which" | "qui" | "der" | "die" | "que" | "quien"
+            )
+        });
+        if !(relative && a >= 2 && rd[a - 2].text == ",") {
+            return None;
+        }
+        let e = a - 2;
+        let mut b = e;
+        while b > self.left
+            && rd[b - 1].is_word()
+            && !has(PHRASE_BREAKS, &rd[b - 1].lower)
+            && e - b < 8
+        {
+            b -= 1;
+        }
+        (b < e).then_some((b, e))
+    }
+
+    /// An apposition: "One of these activists, Alnour Iliachev, told AFP".
+    fn apposition_before(&self, a: usize, stop: Option<&Word>) -> Option<Speaker> {
+        if stop.is_some_and(|t| t.text == ",") {
+            apposition(self.rd, self.left, a - 1)
+        } else {
+            None
+        }
+    }
+
+    /// An inverted cue: `," said Ned Price`, `announced the president of ...`,
+    /// when the cue opens the clause.
+    fn inverted(&self, a: usize, stop: Option<&Word>) -> Option<Speaker> {
+        let rd = self.rd;
+        let opens = a == self.left || stop.is_some_and(|t| matches!(t.text, "," | "\"" | "-"));
+        if !opens {
+            return None;
+        }
+        let mut b = self.at + 1;
+        while b < self.se
+            && (has(SKIPPED_NEAR_CUE, &rd[b].lower) || rd[b].is_cap() && is_weekday(&rd[b].lower))
+        {
+            b += 1;
+        }
+        np_after(rd, b, self.se)
+    }
+
+    /// The subject at the sentence's start for a coordinated verb: "Borrell
+    /// expressed ... and added".
+    fn coordinated(&self, stop: Option<&Word>) -> Option<Speaker> {
+        if stop.is_some_and(|t| has(COORDINATORS, &t.lower)) {
+            sentence_subject(self.rd, self.sa, self.at)
+        } else {
+            None
+        }
+    }
+
+    /// A dropped subject: `"...", dijo.` speaks of the last person named,
+    /// resolved later like "él".
+    fn dropped_subject(&self) -> Option<Speaker> {
+        let rd = self.rd;
+        let sentence = rd[self.at].sentence;
+        let ends = rd
+            .get(self.at + 1)
+            .is_none_or(|t| t.sentence != sentence || matches!(t.text, "." | "!" | "?"));
+        (ends && has(PRO_DROP_CUES, self.lower)).then(|| Speaker::new("él", rd[self.at].span))
+    }
+}
+
+/// Whether the word before `a` ends a noun phrase walked back from a cue:
+/// punctuation, or a lower-case conjunction, preposition or relative.
+fn ends_phrase(t: &Word) -> bool {
+    !t.is_word() || has(PHRASE_BREAKS, &t.lower) && !t.is_cap()
+}
+
+/// "Activists in Kazakhstan said": the preposition before `a` opens a place
+/// after a plural, a role or an organisation, inside the phrase.
+fn is_postmodifier(rd: &Reading, a: usize, end: usize) -> bool {
+    matches!(rd[a - 1].lower.as_str(), "in" | "from" | "at")
+        && a >= 2
+        && a < end
+        && (has(ROLE_NOUNS, &rd[a - 2].lower)
+            || has(ORG_HEADS, &rd[a - 2].lower)
+            || is_plural_noun(&rd[a - 2].lower))
+}
+
+/// "France on the other hand has urged": the preposition before `a` opens
+/// a lower-case adverbial phrase after a name, to be stepped over.
+fn is_adverbial(rd: &Reading, a: usize, end: usize) -> bool {
+    matches!(rd[a - 1].lower.as_str(), "on" | "in" | "at" | "for" | "by")
+        && a < end
+        && (a..end).all(|j| !rd[j].is_cap())
+        && a >= 2
+        && rd[a - 2].is_cap()
+}
+
+/// Whether the cue before `a` is the verb of a relative clause inside the
+/// phrase: "the company that maintained the bridge said".
+fn is_relative_verb(rd: &Reading, a: usize, end: usize) -> bool {
+    a >= 2 && matches!(rd[a - 2].lower.as_str(), "that" | "which" | "who") && a < end
 }
 
 /// The subject at the start of the sentence beginning at token `sa`, when
 /// it is a noun phrase before the verb: "Borrell expressed ... and added",
 /// "The former president's lawyer, Celso Vilardi, called ...".
 pub(super) fn sentence_subject(rd: &Reading, sa: usize, c: usize) -> Option<Speaker> {
+    let e = subject_end(rd, sa, c);
+    if e == sa {
+        return None;
+    }
+    // "The former president's lawyer, Celso Vilardi, called ... and said".
+    if rd.is(e, ",") {
+        let mut f = e + 1;
+        while f < c && rd[f].text != "," {
+            f += 1;
+        }
+        if f < c && f > e + 1 && is_name_only(rd, e + 1, f) {
+            return np_speaker(rd, e + 1, f);
+        }
+    }
+    np_speaker(rd, sa, e)
+}
+
+/// Where the noun phrase opening the sentence at `sa` ends, before `c`.
+fn subject_end(rd: &Reading, sa: usize, c: usize) -> usize {
     let mut e = sa;
     let mut seen_cap = false;
     while e < c && e - sa < 8 {
         let t = &rd[e];
-        let honorific_dot = t.text == "." && e > sa && has(HONORIFICS, rd[e - 1].lower.as_str());
+        let dot = honorific_dot(rd, e, sa);
         // After a name, a lower-case word is the verb: "The European Central Bank left".
-        if seen_cap && !t.is_cap() && !honorific_dot && !is_particle(&t.lower) && t.lower != "of" {
+        if seen_cap && !t.is_cap() && !dot && !is_particle(&t.lower) && t.lower != "of" {
             break;
         }
-        if t.is_cap() && !has(SENTENCE_STARTERS, t.lower.as_str()) {
+        if t.is_cap() && !has(SENTENCE_STARTERS, &t.lower) {
             seen_cap = true;
         }
-        if !(t.is_word() || honorific_dot)
-            || !honorific_dot
-                && (has(PHRASE_BREAKS, t.lower.as_str())
-                    || has(SKIPPED_NEAR_CUE, t.lower.as_str()) && !t.is_cap()
-                    || is_say(rd, e)
-                    || has(REPORTING_VERBS, t.lower.as_str())
-                    || !t.is_cap()
-                        && (t.lower.ends_with("ed")
-                            || t.lower.ends_with('s') && e > sa && rd[e - 1].is_cap()))
-        {
+        if !dot && (!t.is_word() || is_verb_or_break(rd, sa, e)) {
             break;
         }
         e += 1;
     }
-    if e > sa {
-        // "The former president's lawyer, Celso Vilardi, called ... and said".
-        if rd.is(e, ",") {
-            let mut f = e + 1;
-            while f < c && rd[f].text != "," {
-                f += 1;
-            }
-            if f < c && f > e + 1 && is_name_only(rd, e + 1, f) {
-                return np_speaker(rd, e + 1, f);
-            }
-        }
-        return np_speaker(rd, sa, e);
-    }
-    None
+    e
+}
+
+/// Whether word `e` cannot be part of a sentence's opening noun phrase: a
+/// conjunction or preposition, an adverb or auxiliary, a cue, or a
+/// lower-case verb ("-ed", or "-s" after a name).
+fn is_verb_or_break(rd: &Reading, sa: usize, e: usize) -> bool {
+    let t = &rd[e];
+    has(PHRASE_BREAKS, &t.lower)
+        || has(SKIPPED_NEAR_CUE, &t.lower) && !t.is_cap()
+        || is_cue(rd, e)
+        || !t.is_cap()
+            && (t.lower.ends_with("ed") || t.lower.ends_with('s') && e > sa && rd[e - 1].is_cap())
 }
 
 /// The name in an apposition ending at the comma at token `comma`.

@@ -1,13 +1,21 @@
 //! Word predicates over the quote stage's word lists.
 
+use super::reading::Reading;
 use crate::lexicon::lists::names::PARTICLES;
 use crate::lexicon::lists::quotes::{
-    ORG_HEADS, PHRASE_BREAKS, PRONOUNS, ROLE_NOUNS, SENTENCE_STARTERS, SKIPPED_NEAR_CUE, TITLES,
+    HONORIFICS, ORG_HEADS, PHRASE_BREAKS, PRONOUNS, ROLE_NOUNS, SENTENCE_STARTERS,
+    SKIPPED_NEAR_CUE, TITLES,
 };
 
 /// Whether `w` is in `list`, a sorted word list.
 pub(super) fn has(list: &[&str], w: &str) -> bool {
     list.binary_search(&w).is_ok()
+}
+
+/// Whether word `i` is the period of an honorific ("Mr.") that is itself at
+/// or after word `from`: such a period ends neither a name nor a sentence.
+pub(super) fn honorific_dot(rd: &Reading, i: usize, from: usize) -> bool {
+    i > from && rd[i].text == "." && has(HONORIFICS, &rd[i - 1].lower)
 }
 
 /// Whom a subject pronoun is resolved to (the `role` of `PRONOUNS`).
@@ -34,6 +42,7 @@ pub(super) fn pronoun(w: &str) -> Option<Pronoun> {
     })
 }
 
+/// Whether `w` (lower case) is a subject pronoun that can stand for a speaker.
 pub(crate) fn is_pronoun(w: &str) -> bool {
     pronoun(w).is_some()
 }

@@ -82,8 +82,7 @@ mod speakers;
 #[cfg(test)]
 mod tests;
 
-pub(crate) use cues::attribution_at;
-pub(crate) use lexicon::is_pronoun;
+pub(crate) use cues::credited_name;
 pub(crate) use reading::Reading;
 
 use super::{Doc, EntityMention};
@@ -134,8 +133,8 @@ pub fn extract(doc: &Doc, entities: &[EntityMention]) -> Vec<Quote> {
     let marks = pair_marks(doc.text, &doc.seg.paragraphs);
     let mut found: Vec<Found> = Vec::new();
     let mut used_cues: HashSet<usize> = HashSet::new();
-    for (mi, m) in marks.iter().enumerate() {
-        let f = classify(&rd, &marks, mi, m, &found);
+    for mi in 0..marks.len() {
+        let f = classify(&rd, &marks, mi, &found);
         if let Some(a) = &f.attr {
             used_cues.insert(a.cue);
         }
