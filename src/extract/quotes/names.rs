@@ -2,123 +2,66 @@
 //! and resolving pronouns.
 
 use super::super::{EntityLabel, EntityMention};
-use super::lexicon::{has, is_particle, is_person_like, is_title};
+use super::lexicon::{has, honorific_dot, is_particle, is_person_like, is_title};
 use super::reading::{NameCase, Reading};
 use super::speakers::{np_speaker, Speaker};
 use crate::lexicon::lists::quotes::{ARTICLES, HONORIFICS, ORG_HEADS, ROLE_NOUNS};
 use crate::text::{Span, TokenKind};
 use std::collections::{HashMap, HashSet};
 
+/// A run of capitalized words the article gives, cut after titles.
+pub(super) struct Run {
+    /// The name as written.
+    pub(super) name: String,
+    /// Where it is.
+    pub(super) span: Span,
+    /// Whether its context says it is a person's name: a title or role
+    /// before it, an apposition, a verb after it.
+    pub(super) personish: bool,
+}
+
+/// A person-like full name (two to four words).
+struct FullName {
+    /// Its words in lower case.
+    words: Vec<String>,
+    /// The name as written.
+    name: String,
+}
+
 /// Names the article gives, for lengthening short names and resolving pronouns.
 pub(super) struct NameIndex {
-    /// Every capitalized run, cut after titles: its name, position, and
-    /// whether its context says it is a person (a title or role before it,
-    /// an apposition, a verb after it).
-    pub(super) runs: Vec<(String, usize, bool)>,
-    /// Where each run ends.
-    pub(super) run_ends: Vec<usize>,
-    /// Person entities: name and position.
-    pub(super) entity_persons: Vec<(String, usize)>,
-    /// Person-like full names (two to four words), lower-cased words and name, first seen first.
-    pub(super) full: Vec<(Vec<String>, String)>,
+    /// Every capitalized run, in text order.
+    pub(super) runs: Vec<Run>,
+    /// The names of the person entities, titles cut.
+    pub(super) entity_persons: Vec<String>,
+    /// Person-like full names, first seen first.
+    full: Vec<FullName>,
     /// Indices into `full` by last and by first word.
-    pub(super) by_last: HashMap<String, Vec<usize>>,
-    pub(super) by_first: HashMap<String, Vec<usize>>,
+    by_last: HashMap<String, Vec<usize>>,
+    by_first: HashMap<String, Vec<usize>>,
 }
 
 impl NameIndex {
+    /// The names of the article read by `rd`, with its person `entities`.
     pub(super) fn build(rd: &Reading, entities: &[EntityMention]) -> NameIndex {
-        let entity_persons: Vec<(String, usize)> = entities
+        let entity_persons: Vec<String> = entities
             .iter()
             .filter(|e| is_person_entity(e))
-            .map(|e| (entity_name(e), e.span.start))
+            .map(entity_name)
             .collect();
-        let mut runs = Vec::new();
-        let mut run_ends = Vec::new();
-        let n = rd.len();
-        let mut k = 0;
-        while k < n {
-            if !rd[k].is_cap() {
-                k += 1;
-                continue;
-            }
-            let s = k;
-            let mut e = k;
-            while e < n && rd[e].sentence == rd[s].sentence {
-                let t = &rd[e];
-                let honorific_dot =
-                    t.text == "." && e > s && has(HONORIFICS, rd[e - 1].lower.as_str());
-                let next_cap = rd.get(e + 1).is_some_and(|x| x.is_cap());
-                let inner = e > s
-                    && next_cap
-                    && (is_particle(&t.lower) || t.lower == "of" && is_title(&rd[e - 1].lower));
-                if t.is_cap() || honorific_dot || inner {
-                    e += 1;
-                    if t.lower.ends_with("'s") {
-                        break;
-                    }
-                } else {
-                    break;
-                }
-            }
-            k = e.max(s + 1);
-            let Some(Speaker { name, span }) = np_speaker(rd, s, e) else {
-                continue;
-            };
-            if name.ends_with("'s") || name.ends_with('.') {
-                continue;
-            }
-            let first = rd.at(span.start);
-            let before = first.checked_sub(1).map(|p| &rd[p]);
-            let after = rd.get(e);
-            // "the Great Barrier Reef had suffered" is no person.
-            let after_article = s > 0 && matches!(rd[s - 1].lower.as_str(), "the" | "a" | "an");
-            let personish = !after_article
-                && ((s..first).any(|j| is_title(&rd[j].lower))
-                    || before
-                        .is_some_and(|p| is_title(&p.lower) || has(ROLE_NOUNS, p.lower.as_str()))
-                    || after.is_some_and(|a| a.text == ",")
-                        && (before.is_some_and(|p| p.text == ",")
-                            || rd.get(e + 1).is_some_and(|n| {
-                                matches!(n.lower.as_str(), "a" | "an" | "the" | "who")
-                                    || has(ROLE_NOUNS, n.lower.as_str())
-                                    || n.kind == TokenKind::Number
-                            }))
-                    || after.is_some_and(|a| {
-                        a.is_word()
-                            && !a.is_cap()
-                            && !matches!(
-                                a.lower.as_str(),
-                                "of" | "and" | "or" | "in" | "at" | "on" | "for" | "to"
-                            )
-                    }));
-            runs.push((name, span.start, personish && is_person_like_text(rd, span)));
-            run_ends.push(span.end);
-        }
-        let mut full: Vec<(Vec<String>, String)> = Vec::new();
-        let mut seen = HashSet::new();
-        let names = entity_persons
-            .iter()
-            .map(|(n, _): &(String, usize)| n.clone())
-            .chain(runs.iter().map(|(n, _, _)| n.clone()));
-        for n in names {
-            let words: Vec<String> = n.split_whitespace().map(str::to_lowercase).collect();
-            if (2..=4).contains(&words.len()) && is_person_like(&n) && seen.insert(n.clone()) {
-                full.push((words, n));
-            }
-        }
+        let runs = capitalized_runs(rd);
+        let full = full_names(&entity_persons, &runs);
         let mut by_last: HashMap<String, Vec<usize>> = HashMap::new();
         let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
-        for (i, (words, _)) in full.iter().enumerate() {
+        for (i, f) in full.iter().enumerate() {
             by_last
-                .entry(words[words.len() - 1].clone())
+                .entry(f.words[f.words.len() - 1].clone())
                 .or_default()
                 .push(i);
-            by_first.entry(words[0].clone()).or_default().push(i);
+            by_first.entry(f.words[0].clone()).or_default().push(i);
         }
         NameIndex {
             runs,
-            run_ends,
             entity_persons,
             full,
             by_last,
@@ -143,19 +86,19 @@ impl NameIndex {
             .into_iter()
             .flatten()
         {
-            let (fw, f) = &self.full[i];
-            if fw.len() > best_len && fw.ends_with(&words) {
-                best = f.clone();
-                best_len = fw.len();
+            let f = &self.full[i];
+            if f.words.len() > best_len && f.words.ends_with(&words) {
+                best = f.name.clone();
+                best_len = f.words.len();
             }
         }
         // Surname first ("Cho" for "Cho Kyoo-hong").
         if best_len == words.len() && words.len() == 1 {
             for &i in self.by_first.get(&words[0]).into_iter().flatten() {
-                let (fw, f) = &self.full[i];
-                if fw.len() <= 3 && fw.len() > best_len {
-                    best = f.clone();
-                    best_len = fw.len();
+                let f = &self.full[i];
+                if f.words.len() <= 3 && f.words.len() > best_len {
+                    best = f.name.clone();
+                    best_len = f.words.len();
                 }
             }
         }
@@ -163,8 +106,102 @@ impl NameIndex {
     }
 }
 
-fn is_person_like_text(rd: &Reading, span: Span) -> bool {
-    is_person_like(span.of(rd.text))
+/// Every run of capitalized words (with honorific periods and inner
+/// particles), in text order, as the name it gives.
+fn capitalized_runs(rd: &Reading) -> Vec<Run> {
+    let mut runs = Vec::new();
+    let mut k = 0;
+    while k < rd.len() {
+        if !rd[k].is_cap() {
+            k += 1;
+            continue;
+        }
+        let s = k;
+        let e = run_end(rd, s);
+        k = e.max(s + 1);
+        let Some(Speaker { name, span }) = np_speaker(rd, s, e) else {
+            continue;
+        };
+        if name.ends_with("'s") || name.ends_with('.') {
+            continue;
+        }
+        let personish = is_personish(rd, s, e, rd.at(span.start));
+        runs.push(Run {
+            name,
+            span,
+            personish: personish && is_person_like(span.of(rd.text)),
+        });
+    }
+    runs
+}
+
+/// The end of the capitalized run starting at word `s`: capitalized words,
+/// honorific periods, and particles or "of" after a title between them
+/// ("Pieter van Dijk", "Secretary of State Antony Blinken"), up to a
+/// possessive.
+fn run_end(rd: &Reading, s: usize) -> usize {
+    let mut e = s;
+    while e < rd.len() && rd[e].sentence == rd[s].sentence {
+        let t = &rd[e];
+        let next_cap = rd.get(e + 1).is_some_and(|x| x.is_cap());
+        let inner = e > s
+            && next_cap
+            && (is_particle(&t.lower) || t.lower == "of" && is_title(&rd[e - 1].lower));
+        if !(t.is_cap() || honorific_dot(rd, e, s) || inner) {
+            break;
+        }
+        e += 1;
+        if t.lower.ends_with("'s") {
+            break;
+        }
+    }
+    e
+}
+
+/// Whether the context of the run `s..e`, whose name starts at word
+/// `first`, says it is a person: not after an article ("the Great Barrier
+/// Reef had suffered"), and a title in it or before it, an apposition
+/// (", a spokesman,"), or a lower-case verb after it.
+fn is_personish(rd: &Reading, s: usize, e: usize, first: usize) -> bool {
+    let before = first.checked_sub(1).map(|p| &rd[p]);
+    let after = rd.get(e);
+    let after_article = s > 0 && matches!(rd[s - 1].lower.as_str(), "the" | "a" | "an");
+    let titled = (s..first).any(|j| is_title(&rd[j].lower))
+        || before.is_some_and(|p| is_title(&p.lower) || has(ROLE_NOUNS, &p.lower));
+    let apposition = after.is_some_and(|a| a.text == ",")
+        && (before.is_some_and(|p| p.text == ",")
+            || rd.get(e + 1).is_some_and(|n| {
+                matches!(n.lower.as_str(), "a" | "an" | "the" | "who")
+                    || has(ROLE_NOUNS, &n.lower)
+                    || n.kind == TokenKind::Number
+            }));
+    let verb_after = after.is_some_and(|a| {
+        a.is_word()
+            && !a.is_cap()
+            && !matches!(
+                a.lower.as_str(),
+                "of" | "and" | "or" | "in" | "at" | "on" | "for" | "to"
+            )
+    });
+    !after_article && (titled || apposition || verb_after)
+}
+
+/// The person-like names of two to four words among the entities' and the
+/// runs', each once, first seen first.
+fn full_names(entity_persons: &[String], runs: &[Run]) -> Vec<FullName> {
+    let mut full = Vec::new();
+    let mut seen = HashSet::new();
+    let names = entity_persons.iter().chain(runs.iter().map(|r| &r.name));
+    for n in names {
+        let words: Vec<String> = n.split_whitespace().map(str::to_lowercase).collect();
+        if (2..=4).contains(&words.len()) && is_person_like(n) && seen.insert(n.clone()) {
+            full.push(FullName {
+                words,
+                name: n.clone(),
+            });
+        }
+    }
+    full
 }
 
 /// The name of a person entity without the titles and roles the recognizer
