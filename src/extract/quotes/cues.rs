@@ -8,62 +8,18 @@
 //! (`said Ned Price`), the speaker of an earlier cue, the subject of a
 //! coordinated verb, and the dropped subject of Spanish or Italian.
 
-use super::lexicon::{has, honorific_dot, is_particle, is_plural_noun, is_pronoun, is_weekday};
+use super::lexicon::{
+    has, honorific_dot, inverted_pronoun, is_according, is_cue, is_particle, is_plural_noun,
+    is_pronoun, is_say, is_weekday,
+};
 use super::reading::{NameCase, Reading};
 use super::speakers::{is_name_only, np_after, np_speaker, Speaker};
 use super::Attr;
 use crate::lexicon::lists::quotes::{
-    COORDINATORS, ORG_HEADS, PHRASE_BREAKS, PRO_DROP_CUES, REPORTING_VERBS, ROLE_NOUNS,
-    SENTENCE_STARTERS, SKIPPED_NEAR_CUE, SPEECH_VERBS,
+    COORDINATORS, ORG_HEADS, PHRASE_BREAKS, PRO_DROP_CUES, ROLE_NOUNS, SENTENCE_STARTERS,
+    SKIPPED_NEAR_CUE,
 };
 use crate::text::Word;
-
-/// Whether word `c` is a speech cue that can introduce or follow a whole quote.
-pub(super) fn is_say(rd: &Reading, c: usize) -> bool {
-    let l = rd[c].lower.as_str();
-    if l == "according" {
-        return rd.is(c + 1, "to");
-    }
-    if l == "pointed" {
-        return rd.is(c + 1, "out");
-    }
-    if l == "so" {
-        // German "..., so Scholz."
-        return false;
-    }
-    has(SPEECH_VERBS, l) || inverted_pronoun(l).is_some_and(|(stem, _)| has(SPEECH_VERBS, stem))
-}
-
-/// Whether word `c` is a cue at all: a speech verb, or a verb reporting
-/// speech around a quoted fragment ("accused", "called").
-pub(super) fn is_cue(rd: &Reading, c: usize) -> bool {
-    is_say(rd, c) || has(REPORTING_VERBS, &rd[c].lower)
-}
-
-/// Whether the lower-case cue `l` is one of the "according to" family, which
-/// names its speaker after it.
-pub(super) fn is_according(l: &str) -> bool {
-    matches!(l, "according" | "selon" | "laut" | "según" | "secondo")
-}
-
-/// French inversion in one token: "explique-t-elle" is ("explique", "elle").
-pub(super) fn inverted_pronoun(l: &str) -> Option<(&str, &'static str)> {
-    for (suffix, pronoun) in [
-        ("-t-il", "il"),
-        ("-t-elle", "elle"),
-        ("-il", "il"),
-        ("-elle", "elle"),
-        ("-ils", "ils"),
-        ("-elles", "elles"),
-    ] {
-        if let Some(stem) = l.strip_suffix(suffix) {
-            if !stem.is_empty() {
-                return Some((stem, pronoun));
-            }
-        }
-    }
-    None
-}
 
 /// The attribution of cue token `c`, looking no further left than `left`.
 /// `fallback` is the speaker of an earlier cue of the sentence, for

@@ -1,7 +1,7 @@
 //! Indirect speech: reported clauses without quote marks.
 
-use super::cues::{attribution_at, is_according};
-use super::lexicon::{has, is_weekday};
+use super::cues::attribution_at;
+use super::lexicon::{has, is_according, is_weekday};
 use super::marks::{mark_at, Marks};
 use super::reading::{NameCase, Reading};
 use super::{Attr, Found, QuoteKind};

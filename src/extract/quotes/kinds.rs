@@ -7,8 +7,8 @@
 //! cue names one), a short phrase after an article is a scare quote, and a
 //! fragment with a cue elsewhere in the sentence is partial.
 
-use super::cues::{attribution_at, is_cue, is_say, sentence_cue_speaker};
-use super::lexicon::{has, honorific_dot, is_plural_noun};
+use super::cues::{attribution_at, sentence_cue_speaker};
+use super::lexicon::{has, honorific_dot, is_cue, is_plural_noun, is_say};
 use super::marks::{mark_at, Marks};
 use super::reading::{NameCase, Reading};
 use super::{Attr, Found, QuoteKind};

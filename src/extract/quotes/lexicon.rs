@@ -1,15 +1,63 @@
-//! Word predicates over the quote stage's word lists.
+//! Word predicates over the quote stage's word lists: cues, pronouns,
+//! titles, particles, and what makes a name a person's.
 
 use super::reading::Reading;
 use crate::lexicon::lists::names::PARTICLES;
 use crate::lexicon::lists::quotes::{
-    HONORIFICS, ORG_HEADS, PHRASE_BREAKS, PRONOUNS, ROLE_NOUNS, SENTENCE_STARTERS,
-    SKIPPED_NEAR_CUE, TITLES,
+    HONORIFICS, ORG_HEADS, PHRASE_BREAKS, PRONOUNS, REPORTING_VERBS, ROLE_NOUNS, SENTENCE_STARTERS,
+    SKIPPED_NEAR_CUE, SPEECH_VERBS, TITLES,
 };
 
 /// Whether `w` is in `list`, a sorted word list.
 pub(super) fn has(list: &[&str], w: &str) -> bool {
     list.binary_search(&w).is_ok()
+}
+
+/// Whether word `c` is a speech cue that can introduce or follow a whole quote.
+pub(super) fn is_say(rd: &Reading, c: usize) -> bool {
+    let l = rd[c].lower.as_str();
+    if l == "according" {
+        return rd.is(c + 1, "to");
+    }
+    if l == "pointed" {
+        return rd.is(c + 1, "out");
+    }
+    if l == "so" {
+        // German "..., so Scholz."
+        return false;
+    }
+    has(SPEECH_VERBS, l) || inverted_pronoun(l).is_some_and(|(stem, _)| has(SPEECH_VERBS, stem))
+}
+
+/// Whether word `c` is a cue at all: a speech verb, or a verb reporting
+/// speech around a quoted fragment ("accused", "called").
+pub(super) fn is_cue(rd: &Reading, c: usize) -> bool {
+    is_say(rd, c) || has(REPORTING_VERBS, &rd[c].lower)
+}
+
+/// Whether the lower-case cue `l` is one of the "according to" family, which
+/// names its speaker after it.
+pub(super) fn is_according(l: &str) -> bool {
+    matches!(l, "according" | "selon" | "laut" | "según" | "secondo")
+}
+
+/// French inversion in one token: "explique-t-elle" is ("explique", "elle").
+pub(super) fn inverted_pronoun(l: &str) -> Option<(&str, &'static str)> {
+    for (suffix, pronoun) in [
+        ("-t-il", "il"),
+        ("-t-elle", "elle"),
+        ("-il", "il"),
+        ("-elle", "elle"),
+        ("-ils", "ils"),
+        ("-elles", "elles"),
+    ] {
+        if let Some(stem) = l.strip_suffix(suffix) {
+            if !stem.is_empty() {
+                return Some((stem, pronoun));
+            }
+        }
+    }
+    None
 }
 
 /// Whether word `i` is the period of an honorific ("Mr.") that is itself at

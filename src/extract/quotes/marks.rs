@@ -1,4 +1,10 @@
 //! Quote marks, paired paragraph by paragraph.
+//!
+//! Straight quotes (every double quote after normalization) and guillemets
+//! pair up within a paragraph; marks inside a guillemet quote nest. A
+//! paragraph that leaves a quote open continues it into the next one when
+//! that opens with the same mark (the newspaper convention), and otherwise
+//! closes it at its end.
 
 use crate::text::Span;
 
@@ -7,76 +13,138 @@ use crate::text::Span;
 pub(super) struct Marks {
     /// From the opening mark to the end of the closing one.
     pub(super) span: Span,
+    /// The quoted words, without the marks and the space inside them.
     pub(super) content: Span,
+}
+
+/// The kinds of quote marks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum MarkKind {
+    /// `"..."`.
+    Straight,
+    /// `«...»`.
+    Guillemets,
+    /// `»...«`, the German and Danish way ("»Ja«, sagte sie").
+    Reversed,
+}
+
+impl MarkKind {
+    /// The kind of quote `c` opens, given whether a word follows it.
+    fn opened_by(c: char, next_is_word: bool) -> Option<MarkKind> {
+        match c {
+            '"' => Some(MarkKind::Straight),
+            '«' => Some(MarkKind::Guillemets),
+            '»' if next_is_word => Some(MarkKind::Reversed),
+            _ => None,
+        }
+    }
+    fn opener(self) -> char {
+        match self {
+            MarkKind::Straight => '"',
+            MarkKind::Guillemets => '«',
+            MarkKind::Reversed => '»',
+        }
+    }
+    fn closer(self) -> char {
+        match self {
+            MarkKind::Straight => '"',
+            MarkKind::Guillemets => '»',
+            MarkKind::Reversed => '«',
+        }
+    }
+    fn is_guillemet(self) -> bool {
+        self != MarkKind::Straight
+    }
+    /// Whether `c` opens a quote nested in a quote of this kind.
+    fn nests(self, c: char, next_is_word: bool) -> bool {
+        c == self.opener() && self.is_guillemet() && (self == MarkKind::Guillemets || next_is_word)
+    }
 }
 
 /// Pairs quote marks paragraph by paragraph.
 pub(super) fn pair_marks(text: &str, paragraphs: &[Span]) -> Vec<Marks> {
-    // The opening and closing mark of each kind: straight quotes, guillemets
-    // and the reversed guillemets of German and Danish ("»Ja«, sagte sie").
-    const KINDS: [(char, char); 3] = [('"', '"'), ('«', '»'), ('»', '«')];
-    let mut out = Vec::new();
-    let mut open: Option<(usize, usize)> = None; // position, kind
-    let mut depth = 0usize; // nesting inside a guillemet quote
-    let mut skip_reopen = false;
-    for (pi, p) in paragraphs.iter().enumerate() {
+    let mut pairing = Pairing::default();
+    for (pi, &p) in paragraphs.iter().enumerate() {
+        pairing.read(text, p);
+        let next = paragraphs.get(pi + 1).map(|n| n.of(text));
+        pairing.end_paragraph(text, p, next);
+    }
+    let mut out = pairing.out;
+    out.retain(|m| !m.content.is_empty());
+    out
+}
+
+/// Marks paired so far, and the quote left open.
+#[derive(Default)]
+struct Pairing {
+    out: Vec<Marks>,
+    /// Where the open quote starts, and its kind.
+    open: Option<(usize, MarkKind)>,
+    /// How deep inside a guillemet quote the reading is.
+    depth: usize,
+    /// The quote continues from the previous paragraph: the opening mark of
+    /// this one repeats it.
+    skip_reopen: bool,
+}
+
+impl Pairing {
+    /// Reads the marks of paragraph `p`.
+    fn read(&mut self, text: &str, p: Span) {
         let s = p.of(text);
         for (off, c) in s.char_indices() {
-            let at = p.start + off;
-            if skip_reopen {
-                skip_reopen = false;
-                if open.is_some_and(|(_, k)| KINDS[k].0 == c) {
-                    continue;
-                }
+            if std::mem::take(&mut self.skip_reopen)
+                && self.open.is_some_and(|(_, k)| k.opener() == c)
+            {
+                continue;
             }
             let next_is_word = s[off + c.len_utf8()..]
                 .chars()
                 .next()
                 .is_some_and(|n| !n.is_whitespace());
-            match open {
-                None => {
-                    let kind = match c {
-                        '"' => Some(0),
-                        '«' => Some(1),
-                        '»' if next_is_word => Some(2),
-                        _ => None,
-                    };
-                    if let Some(k) = kind {
-                        open = Some((at, k));
-                        depth = 1;
-                    }
-                }
-                Some((o, k)) => {
-                    let (opener, closer) = KINDS[k];
-                    if c == closer {
-                        depth -= 1;
-                        if depth == 0 {
-                            out.push(marks(text, o, at + c.len_utf8(), k != 0));
-                            open = None;
-                        }
-                    } else if c == opener && k != 0 && (k == 1 || next_is_word) {
-                        depth += 1;
-                    }
+            self.mark(text, p.start + off, c, next_is_word);
+        }
+    }
+
+    /// Reads character `c` at byte `at`.
+    fn mark(&mut self, text: &str, at: usize, c: char, next_is_word: bool) {
+        match self.open {
+            None => {
+                if let Some(k) = MarkKind::opened_by(c, next_is_word) {
+                    self.open = Some((at, k));
+                    self.depth = 1;
                 }
             }
-        }
-        if let Some((o, k)) = open {
-            let next_opens = paragraphs
-                .get(pi + 1)
-                .is_some_and(|n| n.of(text).starts_with(KINDS[k].0));
-            if next_opens {
-                skip_reopen = true;
-            } else {
-                if p.end > o + 1 {
-                    out.push(marks(text, o, p.end, k != 0));
+            Some((o, k)) => {
+                if c == k.closer() {
+                    self.depth -= 1;
+                    if self.depth == 0 {
+                        let end = at + c.len_utf8();
+                        self.out.push(marks(text, o, end, k.is_guillemet()));
+                        self.open = None;
+                    }
+                } else if k.nests(c, next_is_word) {
+                    self.depth += 1;
                 }
-                open = None;
-                depth = 0;
             }
         }
     }
-    out.retain(|m| !m.content.is_empty());
-    out
+
+    /// At the end of paragraph `p`, a quote still open continues when the
+    /// `next` paragraph opens with its mark, and otherwise closes here.
+    fn end_paragraph(&mut self, text: &str, p: Span, next: Option<&str>) {
+        let Some((o, k)) = self.open else {
+            return;
+        };
+        if next.is_some_and(|n| n.starts_with(k.opener())) {
+            self.skip_reopen = true;
+            return;
+        }
+        if p.end > o + 1 {
+            self.out.push(marks(text, o, p.end, k.is_guillemet()));
+        }
+        self.open = None;
+        self.depth = 0;
+    }
 }
 
 /// The index of the quote containing byte `at` (quotes are in order and do not overlap).
@@ -85,6 +153,8 @@ pub(super) fn mark_at(marks: &[Marks], at: usize) -> Option<usize> {
     i.checked_sub(1).filter(|&j| at < marks[j].span.end)
 }
 
+/// The marks opening at `open` and ending before `end`, with the quoted
+/// words inside them.
 fn marks(text: &str, open: usize, end: usize, guillemets: bool) -> Marks {
     let open_len = if guillemets { '«'.len_utf8() } else { 1 };
     let inner_end = if text[..end].ends_with('"') && !guillemets {

@@ -1,13 +1,13 @@
 //! Speakers: the noun phrase a cue names, cut to the name.
 
-use super::cues::is_say;
 use super::lexicon::{
-    has, is_particle, is_person_like, is_plural_noun, is_pronoun, is_title, is_weekday,
+    has, honorific_dot, inverted_pronoun, is_particle, is_person_like, is_plural_noun, is_pronoun,
+    is_say, is_title, is_weekday,
 };
 use super::reading::{NameCase, Reading};
 use crate::lexicon::lists::quotes::{
-    HONORIFICS, ORG_HEADS, PHRASE_BREAKS, ROLE_NOUNS, SENTENCE_STARTERS, SPEAKER_ARTICLES,
-    SPEAKER_OPENERS, SPEAKER_STOPS,
+    ORG_HEADS, PHRASE_BREAKS, ROLE_NOUNS, SENTENCE_STARTERS, SPEAKER_ARTICLES, SPEAKER_OPENERS,
+    SPEAKER_STOPS,
 };
 use crate::text::{Span, TokenKind};
 
@@ -35,22 +35,37 @@ impl Speaker {
     }
 }
 
-/// A noun phrase after a cue: "Ned Price, spokesman" gives "Ned Price".
+/// A noun phrase after a cue, up to word `end`: "said Ned Price, spokesman"
+/// gives "Ned Price", "fügte er hinzu" gives "er".
 pub(super) fn np_after(rd: &Reading, start: usize, end: usize) -> Option<Speaker> {
     let first = rd.get(start).filter(|_| start < end)?;
-    let l = first.lower.as_str();
-    // "fügte er hinzu", "said he": the pronoun alone.
-    if is_pronoun(l) {
+    if is_pronoun(&first.lower) {
         return Some(Speaker::new(first.text, first.span));
     }
+    let e = phrase_end_after(rd, start, end);
+    if e == start || !can_open_speaker(rd, start, e) {
+        return None;
+    }
+    let found = np_speaker(rd, start, e)?;
+    if !is_person_like(&found.name) && rd.is(e, ",") {
+        if let Some(n) = apposed_name(rd, e, end) {
+            return Some(n);
+        }
+    }
+    Some(found)
+}
+
+/// Where the noun phrase starting at `start` after a cue ends: at
+/// punctuation, a conjunction or preposition, a time phrase ("during",
+/// "am Montag", a weekday) or another cue, within ten words.
+fn phrase_end_after(rd: &Reading, start: usize, end: usize) -> usize {
     let mut e = start;
     while e < end && e - start < 10 {
-        let t = &rd[e];
-        let honorific_dot = t.text == "." && e > start && has(HONORIFICS, rd[e - 1].lower.as_str());
-        if honorific_dot {
+        if honorific_dot(rd, e, start) {
             e += 1;
             continue;
         }
+        let t = &rd[e];
         let lw = t.lower.as_str();
         if !t.is_word() || e > start && has(PHRASE_BREAKS, lw) && !t.is_cap() {
             break;
@@ -61,35 +76,35 @@ pub(super) fn np_after(rd: &Reading, start: usize, end: usize) -> Option<Speaker
         }
         e += 1;
     }
-    if e == start {
-        return None;
-    }
-    // "said taxi driver Chinedu Okafor": a lower-case start needs a name at the end.
-    let can_start = first.is_cap()
+    e
+}
+
+/// Whether the phrase `start..e` after a cue can name a speaker: it opens
+/// with a capital, a determiner, a pronoun, a role or a plural, or ends
+/// with a name ("said taxi driver Chinedu Okafor").
+fn can_open_speaker(rd: &Reading, start: usize, e: usize) -> bool {
+    let first = &rd[start];
+    let l = first.lower.as_str();
+    first.is_cap()
         || has(SPEAKER_OPENERS, l)
         || is_pronoun(l)
         || has(ROLE_NOUNS, l)
         || is_plural_noun(l)
-        || rd[e - 1].is_cap();
-    if !can_start {
-        return None;
+        || rd[e - 1].is_cap()
+}
+
+/// "said the mayor, Anne Hidalgo": a person's name in apposition after the
+/// comma at word `comma`, ending the clause.
+fn apposed_name(rd: &Reading, comma: usize, end: usize) -> Option<Speaker> {
+    let mut f = comma + 1;
+    while f < end && (rd[f].is_cap() || is_particle(&rd[f].lower)) {
+        f += 1;
     }
-    let found = np_speaker(rd, start, e)?;
-    // "said the mayor, Anne Hidalgo": a name in apposition.
-    if !is_person_like(&found.name) && rd.is(e, ",") {
-        let mut f = e + 1;
-        while f < end && (rd[f].is_cap() || is_particle(&rd[f].lower)) {
-            f += 1;
-        }
-        if f > e + 1 && (f == end || rd[f].kind == TokenKind::Punct) {
-            if let Some(n) = np_speaker(rd, e + 1, f) {
-                if is_person_like(&n.name) {
-                    return Some(n);
-                }
-            }
-        }
+    if f > comma + 1 && (f == end || rd[f].kind == TokenKind::Punct) {
+        np_speaker(rd, comma + 1, f).filter(|n| is_person_like(&n.name))
+    } else {
+        None
     }
-    Some(found)
 }
 
 /// The speaker named by the noun phrase `a..b`: its trailing name cut after
@@ -107,17 +122,8 @@ pub(super) fn np_speaker(rd: &Reading, a: usize, b: usize) -> Option<Speaker> {
         return Some(Speaker::new(last.text, last.span));
     }
     // French inversion: "a-t-il ajouté", "dit-elle".
-    if b - a == 1 {
-        for (suffix, pronoun) in [
-            ("-il", "il"),
-            ("-elle", "elle"),
-            ("-ils", "ils"),
-            ("-elles", "elles"),
-        ] {
-            if last.lower.ends_with(suffix) && last.lower.len() > suffix.len() {
-                return Some(Speaker::new(pronoun, last.span));
-            }
-        }
+    if let Some((_, pronoun)) = inverted_pronoun(&last.lower).filter(|_| b - a == 1) {
+        return Some(Speaker::new(pronoun, last.span));
     }
     // "Marieke Jansen of ING": the name before "of"; "Federation of German Taxpayers": all of it.
     if let Some(p) = (a + 1..b).find(|&p| rd.is(p, "of")) {
@@ -152,14 +158,15 @@ pub(super) fn np_speaker(rd: &Reading, a: usize, b: usize) -> Option<Speaker> {
     Some(Speaker::of(rd.text, span))
 }
 
+/// Whether the phrase `a..b` is a name alone: capitalized words (not
+/// weekdays or sentence starters), honorific periods and particles.
 pub(super) fn is_name_only(rd: &Reading, a: usize, b: usize) -> bool {
     let mut caps = 0;
     for k in a..b {
         let t = &rd[k];
         if t.is_cap() && !is_weekday(&t.lower) && !has(SENTENCE_STARTERS, t.lower.as_str()) {
             caps += 1;
-        } else if t.text == "." && k > a && has(HONORIFICS, rd[k - 1].lower.as_str()) {
-        } else if !is_particle(&t.lower) {
+        } else if !honorific_dot(rd, k, a) && !is_particle(&t.lower) {
             return false;
         }
     }
@@ -183,14 +190,14 @@ fn trailing_name(rd: &Reading, a: usize, b: usize) -> Option<Speaker> {
     let mut of_at = None;
     while s > a {
         let p = &rd[s - 1];
-        let honorific_dot = p.text == "." && s >= 2 && has(HONORIFICS, rd[s - 2].lower.as_str());
+        let honorific = honorific_dot(rd, s - 1, 0);
         let particle = is_particle(&p.lower) && (s - 1 == a || rd[s - 2].is_cap());
         // "Secretary of State Antony Blinken"
         let title_of = p.lower == "of" && s >= 2 && is_title(&rd[s - 2].lower) && s - 1 > a;
         if title_of {
             of_at = Some(s - 1);
         }
-        if (p.is_cap() && !p.lower.ends_with("'s")) || honorific_dot || particle || title_of {
+        if (p.is_cap() && !p.lower.ends_with("'s")) || honorific || particle || title_of {
             s -= 1;
         } else {
             break;
