@@ -91,7 +91,7 @@ pub(super) fn pronoun(w: &str) -> Option<Pronoun> {
 }
 
 /// Whether `w` (lower case) is a subject pronoun that can stand for a speaker.
-pub(crate) fn is_pronoun(w: &str) -> bool {
+pub(super) fn is_pronoun(w: &str) -> bool {
     pronoun(w).is_some()
 }
 

@@ -66,6 +66,12 @@
 //!    than "say", "tell", "claim" and a few more need "that" ("stressed the
 //!    country's neutrality" is no reported speech).
 //!
+//! The rules live one concern to a file: `marks` (pairing), `kinds` (step
+//! 2 and 5), `cues` (the patterns of step 2 and 3), `speakers` (the noun
+//! phrase and the name in it), `names` (the names the article gives),
+//! `resolve` (steps 3 and 4), `indirect` (step 6). Their word lists are data
+//! in `data/words/quotes/` (and `data/words/names/particles.tsv`).
+//!
 //! Quality is measured by `cargo run --release --example quote_eval` on the
 //! sets in `tests/eval/quotes/` (their README gives the first scores of the
 //! sets written after tuning, the honest estimate for unseen text).
@@ -96,6 +102,8 @@ use serde::Serialize;
 use speakers::Speaker;
 use std::collections::HashSet;
 
+/// What a quote is: reported speech, quoted or not, or quote marks used
+/// for something else.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum QuoteKind {
@@ -111,12 +119,14 @@ pub enum QuoteKind {
     Slogan,
 }
 
+/// One quote of an article, with its speaker where the article names one.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Quote {
     /// The quote including its marks (for indirect speech: the reported clause).
     pub span: Span,
     /// The quoted words alone.
     pub content: Span,
+    /// Direct, partial, indirect, scare quote or slogan.
     pub kind: QuoteKind,
     /// Who said it, by the name the article uses for them.
     pub speaker: Option<String>,
@@ -165,19 +175,23 @@ pub fn extract(doc: &Doc, entities: &[EntityMention]) -> Vec<Quote> {
 }
 
 /// A finding before pronouns and short names are resolved.
-pub(super) struct Found {
-    pub(super) span: Span,
-    pub(super) content: Span,
-    pub(super) kind: QuoteKind,
-    pub(super) attr: Option<Attr>,
+struct Found {
+    /// The quote with its marks, or the reported clause.
+    span: Span,
+    /// The quoted words.
+    content: Span,
+    kind: QuoteKind,
+    /// The cue and speaker, when a cue names one.
+    attr: Option<Attr>,
     /// For a quote that continues an earlier one's speaker: where that quote ended.
-    pub(super) continues: Option<usize>,
+    continues: Option<usize>,
 }
 
+/// The attribution of a quote: its cue and the speaker the cue names.
 #[derive(Clone, Debug)]
-pub(crate) struct Attr {
-    /// The cue token.
-    pub(crate) cue: usize,
+struct Attr {
+    /// The cue word.
+    cue: usize,
     /// The speaker as written and where.
-    pub(crate) speaker: Option<Speaker>,
+    speaker: Option<Speaker>,
 }

@@ -29,20 +29,20 @@ impl<'a> Reading<'a> {
         self.sentences.get(si).map(|s| (s.first_token, s.end_token))
     }
     /// The first and end word of sentence `si`, which must exist.
-    pub(crate) fn bounds(&self, si: usize) -> (usize, usize) {
+    pub(super) fn bounds(&self, si: usize) -> (usize, usize) {
         let s = &self.sentences[si];
         (s.first_token, s.end_token)
     }
     /// The first and end word of every sentence, in order.
-    pub(crate) fn sentences(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+    pub(super) fn sentences(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
         self.sentences.iter().map(|s| (s.first_token, s.end_token))
     }
     /// The paragraph of sentence `si`.
-    pub(crate) fn paragraph_of(&self, si: usize) -> Option<usize> {
+    pub(super) fn paragraph_of(&self, si: usize) -> Option<usize> {
         self.sentences.get(si).map(|s| s.paragraph)
     }
     /// The index of the first word starting at or after byte `at`.
-    pub(crate) fn at(&self, at: usize) -> usize {
+    pub(super) fn at(&self, at: usize) -> usize {
         self.words.first_at_or_after(at)
     }
 }
@@ -55,7 +55,7 @@ impl<'a> Deref for Reading<'a> {
 }
 
 /// Whether a word is capitalized the way a name is.
-pub(crate) trait NameCase {
+pub(super) trait NameCase {
     /// A word starting with an upper-case letter, or with a lower-case
     /// Arabic or French particle before one: "al-Ansari", "el-Sisi",
     /// "d'Estaing", "bin-Salman".

@@ -14,11 +14,11 @@ use crate::text::{Span, TokenKind};
 /// Who a quote is attributed to, as the article names them there, and
 /// where: "Ned Price", "he", "the department".
 #[derive(Clone, Debug)]
-pub(crate) struct Speaker {
+pub(super) struct Speaker {
     /// The name as written, or as lengthened and resolved.
-    pub(crate) name: String,
+    pub(super) name: String,
     /// Where the speaker is named for the quote.
-    pub(crate) span: Span,
+    pub(super) span: Span,
 }
 
 impl Speaker {
