@@ -13,6 +13,7 @@ pub(crate) struct Sources<'a> {
 }
 
 impl<'a> Sources<'a> {
+    /// The source index of `doc`.
     pub(crate) fn new(doc: &Doc<'a>) -> Sources<'a> {
         Sources {
             rd: Reading::new(doc),
@@ -25,8 +26,7 @@ impl<'a> Sources<'a> {
         let rd = &self.rd;
         let (first, end) = rd.sentence(si)?;
         for k in first..end {
-            let l = rd[k].lower.as_str();
-            if !(SOURCE_CUES.binary_search(&l).is_ok() || l == "according" && rd.is(k + 1, "to")) {
+            if !is_source_cue(rd, k) {
                 continue;
             }
             if let Some(name) = credited_name(rd, k, first) {
@@ -34,5 +34,57 @@ impl<'a> Sources<'a> {
             }
         }
         None
+    }
+}
+
+/// Whether word `k` is a cue naming a source ("according" only before "to").
+fn is_source_cue(rd: &Reading, k: usize) -> bool {
+    let l = rd[k].lower.as_str();
+    SOURCE_CUES.binary_search(&l).is_ok() || l == "according" && rd.is(k + 1, "to")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text;
+
+    fn source(s: &str) -> Option<String> {
+        let t = text::normalize(s);
+        let seg = text::segment(t.as_str());
+        let doc = Doc {
+            text: t.as_str(),
+            seg: &seg,
+            anchor: None,
+            language: Some("en"),
+        };
+        Sources::new(&doc).of(0)
+    }
+
+    #[test]
+    fn the_sentence_names_its_source() {
+        let cases = [
+            (
+                "At least 40 people died, the Interior Ministry said.",
+                Some("Interior Ministry"),
+            ),
+            (
+                "According to the Red Cross, 12 people were hurt.",
+                Some("Red Cross"),
+            ),
+            (
+                "State television reported 12 deaths.",
+                Some("State television"),
+            ),
+            ("At least 40 people died, he said.", None),
+            ("At least 40 people died on Monday.", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(source(text).as_deref(), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn cues_are_sorted_for_binary_search() {
+        assert!(SOURCE_CUES.windows(2).all(|w| w[0] < w[1]));
     }
 }

@@ -173,3 +173,48 @@ fn marks(text: &str, open: usize, end: usize, guillemets: bool) -> Marks {
         content: Span::new(inner_start + lead, inner_start + lead + trimmed.len()),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text;
+
+    #[test]
+    fn pairs() {
+        let cases: &[(&str, &str, &[&str])] = &[
+            ("two pairs", "He said \"yes\" and \"no\".", &["yes", "no"]),
+            (
+                "nested guillemets",
+                "«Il a dit « non » hier», a-t-il ajouté.",
+                &["Il a dit « non » hier"],
+            ),
+            ("reversed guillemets", "»Ja«, sagte sie.", &["Ja"]),
+            (
+                "continued into the next paragraph",
+                "\"First part.\n\n\"Second part,\" she said.",
+                &["First part.\n\n\"Second part,"],
+            ),
+            (
+                "closed at the paragraph's end",
+                "He said \"no more.\n\nNext paragraph.",
+                &["no more."],
+            ),
+        ];
+        for (name, input, want) in cases {
+            let got: Vec<&str> = pair_marks(input, &text::paragraphs(input))
+                .iter()
+                .map(|m| m.content.of(input))
+                .collect();
+            assert_eq!(&got, want, "{name}");
+        }
+    }
+
+    #[test]
+    fn mark_at_finds_the_enclosing_pair() {
+        let input = "a \"b\" c \"d\"";
+        let marks = pair_marks(input, &text::paragraphs(input));
+        assert_eq!(mark_at(&marks, 3), Some(0));
+        assert_eq!(mark_at(&marks, 6), None);
+        assert_eq!(mark_at(&marks, 9), Some(1));
+    }
+}

@@ -7,7 +7,6 @@ use crate::lexicon::lists::quotes::{
     ROLE_NOUNS, SENTENCE_STARTERS, SKIPPED_NEAR_CUE, SPEAKER_ARTICLES, SPEAKER_OPENERS,
     SPEAKER_STOPS, SPEECH_VERBS, TITLES,
 };
-use crate::lexicon::lists::sources::CUES as SOURCE_CUES;
 use crate::text;
 
 fn run(s: &str) -> (String, Vec<Quote>) {
@@ -194,7 +193,6 @@ fn word_lists_are_sorted_for_binary_search() {
         ("ROLE_NOUNS", ROLE_NOUNS),
         ("SENTENCE_STARTERS", SENTENCE_STARTERS),
         ("SKIPPED_NEAR_CUE", SKIPPED_NEAR_CUE),
-        ("SOURCE_CUES", SOURCE_CUES),
         ("SPEAKER_ARTICLES", SPEAKER_ARTICLES),
         ("SPEAKER_OPENERS", SPEAKER_OPENERS),
         ("SPEAKER_STOPS", SPEAKER_STOPS),
