@@ -100,7 +100,7 @@ pub fn extract(doc: &Doc) -> Vec<Quantity> {
         scan_sentence(doc, &words, &mut out);
         if out.len() > first {
             let source = sources
-                .get_or_insert_with(|| super::quotes::Sources::new(doc))
+                .get_or_insert_with(|| super::sources::Sources::new(doc))
                 .of(si);
             for q in &mut out[first..] {
                 q.source.clone_from(&source);
