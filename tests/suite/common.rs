@@ -1,4 +1,4 @@
-//! Helpers shared by the integration test binaries (`mod common;`).
+//! Helpers shared by the integration tests.
 
 /// The text of the seed article whose file name starts with `prefix` ("000", "001", ...).
 pub fn seed(prefix: &str) -> String {
@@ -18,7 +18,6 @@ pub fn seed(prefix: &str) -> String {
 
 /// Compares `got` with the golden file `tests/golden/<name>`; with
 /// `UPDATE_GOLDEN=1` in the environment, rewrites the file instead.
-#[allow(dead_code)] // not every test binary has golden files
 pub fn check_golden(name: &str, got: &str) {
     let path = format!("{}/tests/golden/{name}", env!("CARGO_MANIFEST_DIR"));
     if std::env::var_os("UPDATE_GOLDEN").is_some() {

@@ -6,8 +6,8 @@
 use storydiff::extract::{quantities, Doc, Hedge, Quantity};
 use storydiff::text;
 
-mod common;
-use common::seed;
+use crate::common;
+use crate::common::seed;
 
 fn quantities_of(prefix: &str) -> (String, Vec<Quantity>) {
     let t = text::normalize(&seed(prefix));

@@ -5,8 +5,8 @@
 use storydiff::extract::{quotes, Doc, Quote, QuoteKind};
 use storydiff::text;
 
-mod common;
-use common::seed;
+use crate::common;
+use crate::common::seed;
 
 fn quotes_of(prefix: &str) -> (String, Vec<Quote>) {
     let t = text::normalize(&seed(prefix));

@@ -2,7 +2,7 @@
 //! The figures themselves: `cargo run --release --example timex_eval`.
 //! HeidelTime's TempEval-3 value F1 was about 0.78; the floors sit above it.
 
-#[path = "eval/timex/score.rs"]
+#[path = "../eval/timex/score.rs"]
 mod score;
 
 fn counts(part: &str) -> score::Counts {

@@ -3,7 +3,7 @@
 //! `cargo run --release --example quote_eval`.
 
 #[allow(dead_code)]
-#[path = "../examples/quote_eval.rs"]
+#[path = "../../examples/quote_eval.rs"]
 mod eval;
 
 #[test]

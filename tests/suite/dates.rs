@@ -25,7 +25,7 @@ fn found(text: &str, anchor: Option<&str>) -> Vec<(String, String)> {
 /// Expected findings: `(surface, value)` in order.
 type Want = &'static [(&'static str, &'static str)];
 
-mod common;
+use crate::common;
 
 /// The analysis text (normalized) of a seed.
 fn seed(prefix: &str) -> String {
