@@ -1,8 +1,8 @@
 //! Batch entity linking: the variant table with its bars, and the seeds.
 
+use crate::hay::seed_articles;
 use storydiff::extract::aliases::{self, same_name, Overrides};
 use storydiff::extract::EntityLabel;
-use storydiff::{analyze_batch, Input};
 
 fn label(s: &str) -> EntityLabel {
     match s {
@@ -53,29 +53,10 @@ fn variant_table_meets_the_bars() {
     assert!(recall >= 0.85, "recall {recall:.3}\n{}", misses.join("\n"));
 }
 
-fn seeds() -> Vec<storydiff::Article> {
-    let mut paths: Vec<_> = std::fs::read_dir("seeds")
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    paths.retain(|p| p.extension().is_some_and(|e| e == "txt"));
-    paths.sort();
-    let inputs: Vec<Input> = paths
-        .iter()
-        .map(|p| {
-            Input::new(
-                p.file_stem().unwrap().to_string_lossy(),
-                std::fs::read_to_string(p).unwrap(),
-            )
-        })
-        .collect();
-    analyze_batch(&inputs).unwrap()
-}
-
 #[test]
 fn seeds_variant_sets_merged_and_nothing_else() {
-    let articles = seeds();
-    let table = aliases::link(&articles);
+    let articles = seed_articles();
+    let table = aliases::link(articles);
     let id = |l: EntityLabel, n: &str| {
         table
             .entity_of(l, n)
@@ -165,12 +146,12 @@ fn seeds_variant_sets_merged_and_nothing_else() {
 
 #[test]
 fn user_overrides_split_and_merge() {
-    let articles = seeds();
+    let articles = seed_articles();
     let split = Overrides {
         split: vec!["Alnour Iliachev".into()],
         ..Overrides::default()
     };
-    let t = aliases::link_with(&articles, &split);
+    let t = aliases::link_with(articles, &split);
     assert_ne!(
         t.entity_of(EntityLabel::Person, "Alnour Iliachev")
             .unwrap()
@@ -183,7 +164,7 @@ fn user_overrides_split_and_merge() {
         merge: vec![("Kremlin".into(), "Vladimir Putin".into())],
         ..Overrides::default()
     };
-    let t = aliases::link_with(&articles, &merge);
+    let t = aliases::link_with(articles, &merge);
     let e = t.entity_of(EntityLabel::Org, "Kremlin").unwrap();
     assert!(e.variants.iter().any(|v| v == "Vladimir Putin"));
     assert!(e
@@ -194,8 +175,8 @@ fn user_overrides_split_and_merge() {
 
 #[test]
 fn compare_report_uses_the_batch_names() {
-    let articles = seeds();
-    let report = storydiff::report::CompareReport::new(&articles, &storydiff::compare(&articles));
+    let articles = seed_articles();
+    let report = storydiff::report::CompareReport::new(articles, &storydiff::compare(articles));
     let qasim = report.articles[2]
         .entities
         .iter()

@@ -60,19 +60,9 @@ fn render(a: &storydiff::Article) -> String {
 #[test]
 fn seeds_golden() {
     let root = env!("CARGO_MANIFEST_DIR");
-    let mut names: Vec<String> = std::fs::read_dir(format!("{root}/seeds"))
-        .expect("seeds")
-        .filter_map(|e| e.ok())
-        .map(|e| e.file_name().to_string_lossy().to_string())
-        .filter(|n| n.ends_with(".txt"))
-        .collect();
-    names.sort();
-    let inputs: Vec<Input> = names
+    let inputs: Vec<Input> = storydiff::eval::seeds()
         .iter()
-        .map(|n| {
-            let bytes = std::fs::read(format!("{root}/seeds/{n}")).expect("seed");
-            Input::from_bytes(n.clone(), Some(n.clone()), &bytes)
-        })
+        .map(|s| Input::from_bytes(s.file_name(), Some(s.file_name()), s.text.as_bytes()))
         .collect();
     let update = std::env::var_os("UPDATE_GOLDEN").is_some();
     let mut failed = Vec::new();

@@ -5,15 +5,13 @@
 //! `cargo run --example clean_eval` prints the per-page figures.
 
 use storydiff::clean::{clean, token_scores, BatchEvidence, Format, TokenScores};
+use storydiff::eval::{html_page, html_pages};
 use storydiff::extract::metadata;
-use storydiff::text::decode;
 
-const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus/html");
-
-fn page(name: &str) -> (String, String) {
-    let html = decode(&std::fs::read(format!("{DIR}/{name}.html")).expect("page")).text;
-    let expected = std::fs::read_to_string(format!("{DIR}/{name}.txt")).expect("expected");
-    (html, expected)
+/// The page `tests/corpus/html/<name>.html`, decoded, and its expected main text.
+fn page(name: &str) -> (&'static str, &'static str) {
+    let page = html_page(name);
+    (&page.html, &page.expected)
 }
 
 const PAGES: &[&str] = &[
@@ -33,19 +31,7 @@ const PAGES: &[&str] = &[
 
 #[test]
 fn corpus_is_complete() {
-    let mut names: Vec<String> = std::fs::read_dir(DIR)
-        .expect("dir")
-        .filter_map(|e| e.ok())
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "html"))
-        .map(|p| {
-            p.file_stem()
-                .unwrap_or_default()
-                .to_string_lossy()
-                .to_string()
-        })
-        .collect();
-    names.sort();
+    let names: Vec<&str> = html_pages().iter().map(|p| p.name.as_str()).collect();
     assert_eq!(names, PAGES);
 }
 
@@ -54,8 +40,8 @@ fn token_precision_and_recall_floor() {
     let mut total = TokenScores::default();
     for name in PAGES {
         let (html, expected) = page(name);
-        let c = clean(&html, Format::Html, &BatchEvidence::default(), &[]);
-        let s = token_scores(c.body.as_str(), &expected);
+        let c = clean(html, Format::Html, &BatchEvidence::default(), &[]);
+        let s = token_scores(c.body.as_str(), expected);
         assert!(
             s.f1() >= 0.9,
             "{name}: P {:.3} R {:.3}",
@@ -186,7 +172,7 @@ fn furniture_never_reaches_the_body() {
     ];
     for (name, strings) in gone {
         let (html, _) = page(name);
-        let c = clean(&html, Format::Html, &BatchEvidence::default(), &[]);
+        let c = clean(html, Format::Html, &BatchEvidence::default(), &[]);
         for s in *strings {
             assert!(!c.body.as_str().contains(s), "{name}: {s:?} survived");
         }
@@ -330,8 +316,8 @@ fn metadata_from_the_page() {
     ];
     for &(name, title, date, byline, url, outlet, lang, section) in rows {
         let (html, _) = page(name);
-        let c = clean(&html, Format::Html, &BatchEvidence::default(), &[]);
-        let m = metadata::extract(&html, Format::Html, &c.body);
+        let c = clean(html, Format::Html, &BatchEvidence::default(), &[]);
+        let m = metadata::extract(html, Format::Html, &c.body);
         let v = |f: &Option<metadata::Field>| f.as_ref().map(|f| f.value.clone());
         assert_eq!(v(&m.title).as_deref(), Some(title), "{name} title");
         assert_eq!(v(&m.date).as_deref(), date, "{name} date");
@@ -358,7 +344,7 @@ fn metadata_from_the_page() {
         // The title's span shows the title.
         let t = m.title.as_ref().and_then(|f| f.span).expect("title span");
         assert!(
-            t.of(&html).contains(title.split(' ').next().unwrap_or("")),
+            t.of(html).contains(title.split(' ').next().unwrap_or("")),
             "{name} title span"
         );
     }
@@ -367,15 +353,15 @@ fn metadata_from_the_page() {
 #[test]
 fn agency_from_the_text() {
     let (html, _) = page("amp");
-    let c = clean(&html, Format::Html, &BatchEvidence::default(), &[]);
-    let m = metadata::extract(&html, Format::Html, &c.body);
+    let c = clean(html, Format::Html, &BatchEvidence::default(), &[]);
+    let m = metadata::extract(html, Format::Html, &c.body);
     assert_eq!(m.agency.map(|f| f.value).as_deref(), Some("AP"));
 }
 
 #[test]
 fn undoing_a_removal_brings_its_text_back() {
     let (html, _) = page("blog");
-    let first = clean(&html, Format::Html, &BatchEvidence::default(), &[]);
+    let first = clean(html, Format::Html, &BatchEvidence::default(), &[]);
     let comments = first
         .removed
         .iter()
@@ -383,7 +369,7 @@ fn undoing_a_removal_brings_its_text_back() {
         .expect("a comments removal");
     assert!(!first.body.as_str().contains("Priya"));
     let again = clean(
-        &html,
+        html,
         Format::Html,
         &BatchEvidence::default(),
         &[comments.span],

@@ -25,11 +25,11 @@ fn found(text: &str, anchor: Option<&str>) -> Vec<(String, String)> {
 /// Expected findings: `(surface, value)` in order.
 type Want = &'static [(&'static str, &'static str)];
 
-use crate::common;
-
 /// The analysis text (normalized) of a seed.
 fn seed(prefix: &str) -> String {
-    normalize(&common::seed(prefix)).as_str().to_string()
+    normalize(&storydiff::eval::seed(prefix).text)
+        .as_str()
+        .to_string()
 }
 
 /// Whether `want` (surface, value) is found right after the first occurrence of `context`.

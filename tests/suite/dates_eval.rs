@@ -2,15 +2,10 @@
 //! The figures themselves: `cargo run --release --example timex_eval`.
 //! HeidelTime's TempEval-3 value F1 was about 0.78; the floors sit above it.
 
-#[path = "../eval/timex/score.rs"]
-mod score;
+use storydiff::eval::timex;
 
-fn counts(part: &str) -> score::Counts {
-    let path = format!(
-        "{}/tests/eval/timex/{part}.jsonl",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    score::score(&score::load(&path), |_| {})
+fn counts(part: &str) -> timex::Counts {
+    timex::score(&timex::load(part), |_| {})
 }
 
 #[test]

@@ -16,9 +16,7 @@ const SEEDS: &[(&str, &str)] = &[
 ];
 
 fn render(name: &str, anchor: &str) -> String {
-    let root = env!("CARGO_MANIFEST_DIR");
-    let raw = std::fs::read_to_string(format!("{root}/seeds/{name}.txt")).unwrap();
-    let text = normalize(&raw);
+    let text = normalize(&storydiff::eval::seed(name).text);
     let text = text.as_str();
     let seg = segment(text);
     let doc = Doc {

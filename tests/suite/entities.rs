@@ -1,8 +1,8 @@
 //! Entity mentions: named cases on general news sentences, and the seeds.
 
+use crate::hay::seed_articles;
 use storydiff::extract::{entities, Doc, EntityLabel, EntityMention};
 use storydiff::text::segment;
-use storydiff::{analyze_batch, Input};
 
 use EntityLabel::{Org, Person, Place};
 
@@ -213,29 +213,10 @@ fn spans_on_char_boundaries() {
     }
 }
 
-fn seeds() -> Vec<storydiff::Article> {
-    let mut paths: Vec<_> = std::fs::read_dir("seeds")
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    paths.retain(|p| p.extension().is_some_and(|e| e == "txt"));
-    paths.sort();
-    let inputs: Vec<Input> = paths
-        .iter()
-        .map(|p| {
-            Input::new(
-                p.file_stem().unwrap().to_string_lossy(),
-                std::fs::read_to_string(p).unwrap(),
-            )
-        })
-        .collect();
-    analyze_batch(&inputs).unwrap()
-}
-
 /// Every person, organisation and place the seeds name, with its label and in-article name.
 #[test]
 fn seeds_mentions() {
-    let articles = seeds();
+    let articles = seed_articles();
     // (article index, surface, label, name)
     let expected: &[(usize, &str, EntityLabel, &str)] = &[
         (0, "Kassym-Jomart Tokayev", Person, "Kassym-Jomart Tokayev"),
@@ -307,7 +288,7 @@ fn seeds_mentions() {
     let a = &articles[2];
     let psaki = a.entities.iter().find(|e| e.name == "Jen Psaki").unwrap();
     assert_eq!(psaki.role.as_deref(), Some("press secretary"));
-    for art in &articles {
+    for art in articles {
         for e in &art.entities {
             let s = e.span.of(art.analysis_text());
             assert!(
@@ -348,7 +329,7 @@ mod properties {
 #[test]
 fn seeds_golden() {
     let mut out = String::new();
-    for (i, a) in seeds().iter().enumerate() {
+    for (i, a) in seed_articles().iter().enumerate() {
         for e in &a.entities {
             let role = e
                 .role

@@ -7,10 +7,10 @@ use storydiff::extract::{quantities, Doc, Hedge, Quantity};
 use storydiff::text;
 
 use crate::common;
-use crate::common::seed;
+use storydiff::eval::seed;
 
 fn quantities_of(prefix: &str) -> (String, Vec<Quantity>) {
-    let t = text::normalize(&seed(prefix));
+    let t = text::normalize(&seed(prefix).text);
     let seg = text::segment(t.as_str());
     let doc = Doc {
         text: t.as_str(),

@@ -2,13 +2,11 @@
 //! (`tests/eval/quotes/*.json`). The figures themselves come from
 //! `cargo run --release --example quote_eval`.
 
-#[allow(dead_code)]
-#[path = "../../examples/quote_eval.rs"]
-mod eval;
+use storydiff::eval::quotes as eval;
 
 #[test]
 fn test_sets_are_big_enough() {
-    let n: usize = ["news", "heldout", "blind", "blind2", "blind3"]
+    let n: usize = eval::SETS
         .iter()
         .map(|s| {
             eval::load(s)

@@ -6,10 +6,10 @@ use storydiff::extract::{quotes, Doc, Quote, QuoteKind};
 use storydiff::text;
 
 use crate::common;
-use crate::common::seed;
+use storydiff::eval::seed;
 
 fn quotes_of(prefix: &str) -> (String, Vec<Quote>) {
-    let t = text::normalize(&seed(prefix));
+    let t = text::normalize(&seed(prefix).text);
     let seg = text::segment(t.as_str());
     let doc = Doc {
         text: t.as_str(),
@@ -168,7 +168,7 @@ fn golden() {
 fn entities_do_not_change_seed_speakers() {
     use storydiff::extract::entities;
     for prefix in ["000", "001", "002", "003", "004"] {
-        let t = text::normalize(&seed(prefix));
+        let t = text::normalize(&seed(prefix).text);
         let seg = text::segment(t.as_str());
         let doc = Doc {
             text: t.as_str(),
