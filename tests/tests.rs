@@ -7,8 +7,6 @@
 
 #[path = "suite/aliases.rs"]
 mod aliases;
-#[path = "suite/clean_golden.rs"]
-mod clean_golden;
 #[path = "suite/clean_html.rs"]
 mod clean_html;
 #[path = "suite/clean_pastes.rs"]
@@ -21,16 +19,14 @@ mod clean_seeds;
 mod cli;
 #[path = "suite/cluster_eval.rs"]
 mod cluster_eval;
-#[path = "suite/common.rs"]
-mod common;
 #[path = "suite/dates.rs"]
 mod dates;
 #[path = "suite/dates_eval.rs"]
 mod dates_eval;
-#[path = "suite/dates_golden.rs"]
-mod dates_golden;
 #[path = "suite/entities.rs"]
 mod entities;
+#[path = "suite/golden.rs"]
+mod golden;
 #[path = "suite/hay.rs"]
 mod hay;
 #[cfg(not(target_arch = "wasm32"))]

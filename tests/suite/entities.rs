@@ -323,36 +323,3 @@ mod properties {
         }
     }
 }
-
-/// The seeds' mentions, one a line (`article start..end LABEL text -> name [role]`), pinned in
-/// `tests/golden/entities_seeds.txt`; `UPDATE_GOLDEN=1` rewrites it after a reviewed change.
-#[test]
-fn seeds_golden() {
-    let mut out = String::new();
-    for (i, a) in seed_articles().iter().enumerate() {
-        for e in &a.entities {
-            let role = e
-                .role
-                .as_deref()
-                .map(|r| format!(" [{r}]"))
-                .unwrap_or_default();
-            out.push_str(&format!(
-                "{i} {}..{} {} {} -> {}{role}\n",
-                e.span.start,
-                e.span.end,
-                e.label.as_str(),
-                e.span.of(a.analysis_text()),
-                e.name
-            ));
-        }
-    }
-    let path = "tests/golden/entities_seeds.txt";
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::write(path, &out).unwrap();
-    }
-    let want = std::fs::read_to_string(path).expect("golden file (UPDATE_GOLDEN=1 to create)");
-    assert!(
-        want == out,
-        "seed mentions changed; diff {path} against UPDATE_GOLDEN=1 output"
-    );
-}
