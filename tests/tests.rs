@@ -42,5 +42,7 @@ mod quotes_eval;
 mod quotes_props;
 #[path = "suite/quotes_seeds.rs"]
 mod quotes_seeds;
+#[path = "suite/regression.rs"]
+mod regression;
 #[path = "suite/seeds.rs"]
 mod seeds;

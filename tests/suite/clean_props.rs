@@ -94,7 +94,7 @@ fn html_page() -> impl Strategy<Value = String> {
     })
 }
 
-fn check_spans(input: &str, c: &Cleaned) -> Result<(), TestCaseError> {
+pub(crate) fn check_spans(input: &str, c: &Cleaned) -> Result<(), TestCaseError> {
     for r in &c.removed {
         prop_assert!(
             r.span.start <= r.span.end && r.span.end <= input.len(),
@@ -130,7 +130,7 @@ fn check_spans(input: &str, c: &Cleaned) -> Result<(), TestCaseError> {
     Ok(())
 }
 
-fn check_idempotent(c: &Cleaned) -> Result<(), TestCaseError> {
+pub(crate) fn check_idempotent(c: &Cleaned) -> Result<(), TestCaseError> {
     let again = clean(
         c.body.as_str(),
         Format::Plain,

@@ -131,23 +131,6 @@ fn roles_acronyms_and_short_names() {
 }
 
 #[test]
-fn german_nouns_are_not_names() {
-    let text = "Die Regierung in Berlin hat am Montag neue Regeln beschlossen, sagte Olaf Scholz.";
-    let seg = segment(text);
-    let doc = Doc {
-        text,
-        seg: &seg,
-        anchor: None,
-        language: Some("de"),
-    };
-    let got: Vec<(&str, EntityLabel)> = entities::extract(&doc)
-        .iter()
-        .map(|m| (m.span.of(text), m.label))
-        .collect();
-    assert_eq!(got, [("Berlin", Place), ("Olaf Scholz", Person)]);
-}
-
-#[test]
 fn demonyms_link_to_countries() {
     let text = "Kazakh authorities and South African officials met Russians in Almaty.";
     let seg = segment(text);

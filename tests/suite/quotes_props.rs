@@ -18,7 +18,9 @@ fn check(text: &str, span: Span) {
     );
 }
 
-fn run(input: &str, lang: &str) {
+/// Extracts the quantities and quotes of `input` read in `lang`, and checks
+/// every span and interval.
+pub(crate) fn run(input: &str, lang: &str) {
     let t = text::normalize(input);
     let seg = text::segment(t.as_str());
     let doc = Doc {

@@ -136,32 +136,3 @@ fn seed_indirect_speech() {
         assert_eq!(q.speaker.as_deref(), Some(*speaker), "{seed} {clause}");
     }
 }
-
-/// The pipeline passes the entity recognizer's mentions: they may lengthen or
-/// confirm a speaker, but on the seeds (where the quote module alone gets
-/// every attribution of the golden files) they must not change one.
-#[test]
-fn entities_do_not_change_seed_speakers() {
-    use storydiff::extract::entities;
-    for prefix in ["000", "001", "002", "003", "004"] {
-        let t = text::normalize(&seed(prefix).text);
-        let seg = text::segment(t.as_str());
-        let doc = Doc {
-            text: t.as_str(),
-            seg: &seg,
-            anchor: None,
-            language: Some("en"),
-        };
-        let alone = quotes::extract(&doc, &[]);
-        let with = quotes::extract(&doc, &entities::extract(&doc));
-        assert_eq!(alone.len(), with.len(), "{prefix}");
-        for (a, w) in alone.iter().zip(&with) {
-            assert_eq!(
-                a.speaker,
-                w.speaker,
-                "{prefix}: {:?}",
-                a.content.of(t.as_str())
-            );
-        }
-    }
-}
