@@ -4,7 +4,7 @@
 //! ```text
 //! cargo run --example clean_eval            # table and totals
 //! cargo run --example clean_eval -- --show blog   # the extracted text of one page
-//! cargo run --example clean_eval -- --json        # {page: extracted text}, for scripts/clean_reference.py
+//! cargo run --example clean_eval -- --json        # {page: extracted text}, for scripts/eval/clean_reference.py
 //! ```
 
 use storydiff::clean::{clean, token_scores, BatchEvidence, Format, TokenScores};

