@@ -56,16 +56,16 @@ fn main() {
     }
     if std::env::var_os("SHOW_ERRORS").is_some() {
         let pred: Vec<_> = found.iter().map(|m| (m.span, m.label)).collect();
-        let g: HashSet<_> = gold.iter().copied().collect();
+        let g: HashSet<_> = gold.iter().map(|m| (m.span, m.label)).collect();
         let p: HashSet<_> = pred.iter().copied().collect();
         for (s, l) in &pred {
             if !g.contains(&(*s, *l)) {
                 println!("FP {:<6} {}", l.as_str(), s.of(&text));
             }
         }
-        for (s, l) in &gold {
-            if !p.contains(&(*s, *l)) {
-                println!("FN {:<6} {}", l.as_str(), s.of(&text));
+        for m in &gold {
+            if !p.contains(&(m.span, m.label)) {
+                println!("FN {:<6} {}", m.label.as_str(), m.span.of(&text));
             }
         }
     }

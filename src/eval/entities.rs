@@ -19,8 +19,17 @@ pub const NEWS_EN: &str = concat!(
 pub struct Annotated {
     /// The text without the marks, paragraphs separated by a blank line.
     pub text: String,
-    /// The marked spans (byte offsets of `text`) with their labels, in text order.
-    pub gold: Vec<(Span, EntityLabel)>,
+    /// The marked mentions, in text order.
+    pub gold: Vec<GoldMention>,
+}
+
+/// One marked mention.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct GoldMention {
+    /// Where it is (byte offsets of [`Annotated::text`]).
+    pub span: Span,
+    /// Its label.
+    pub label: EntityLabel,
 }
 
 /// The label written `PERSON`, `ORG` or `PLACE`.
@@ -58,7 +67,10 @@ pub fn parse(annotated: &str) -> Annotated {
             text.push_str(&rest[..open]);
             let start = text.len();
             text.push_str(span_text);
-            gold.push((Span::new(start, text.len()), label(name)));
+            gold.push(GoldMention {
+                span: Span::new(start, text.len()),
+                label: label(name),
+            });
             rest = &rest[close + 1..];
         }
         text.push_str(rest);
@@ -99,13 +111,13 @@ impl Prf {
 
 /// The counts of `found` against `gold` for `label` (`None`: every label), each span counted
 /// once.
-pub fn score(
-    gold: &[(Span, EntityLabel)],
-    found: &[EntityMention],
-    label: Option<EntityLabel>,
-) -> Prf {
+pub fn score(gold: &[GoldMention], found: &[EntityMention], label: Option<EntityLabel>) -> Prf {
     let keep = |l: EntityLabel| label.is_none_or(|want| want == l);
-    let g: HashSet<(Span, EntityLabel)> = gold.iter().copied().filter(|x| keep(x.1)).collect();
+    let g: HashSet<(Span, EntityLabel)> = gold
+        .iter()
+        .map(|m| (m.span, m.label))
+        .filter(|x| keep(x.1))
+        .collect();
     let p: HashSet<(Span, EntityLabel)> = found
         .iter()
         .map(|m| (m.span, m.label))
