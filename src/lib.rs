@@ -38,7 +38,7 @@ pub mod text;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
-/// The corpora and scorers that tests, examples and benchmarks share (not part of the API).
+// The corpora and scorers that tests, examples and benchmarks share (not part of the API).
 #[doc(hidden)]
 pub mod eval;
 
