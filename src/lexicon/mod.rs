@@ -13,7 +13,7 @@
 //!
 //! The generated lists live in `data/lexicon/`, `data/stopwords/` and
 //! `data/wordfreq/`, each with a README naming each
-//! source package, version and licence; `scripts/build_lexicon.mjs` rebuilds
+//! source package, version and licence; `scripts/data/build_lexicon.mjs` rebuilds
 //! them. They are parsed on first use.
 //!
 //! ```
