@@ -63,7 +63,7 @@ pub(super) fn month(word: &str) -> Option<MonthWord> {
 
 /// Whether a lower-case word is a month name or abbreviation, in any of
 /// the languages the scanner reads.
-pub(super) fn is_month_name(word: &str) -> bool {
+pub(in crate::extract) fn is_month_name(word: &str) -> bool {
     find(lists::MONTHS, word, |r| r.0).is_some()
 }
 
@@ -80,6 +80,11 @@ pub(super) struct WeekdayWord {
 pub(super) fn weekday(word: &str) -> Option<WeekdayWord> {
     find(lists::WEEKDAYS, word, |r| r.0)
         .map(|&(_, weekday, english)| WeekdayWord { weekday, english })
+}
+
+/// Whether a lower-case word is an English weekday name.
+pub(in crate::extract) fn is_english_weekday(word: &str) -> bool {
+    weekday(word).is_some_and(|w| w.english)
 }
 
 /// Words before a foreign weekday that make it a date ("le samedi", "am Samstag", "el sábado").

@@ -64,6 +64,8 @@ mod lexicon;
 mod resolve;
 mod scan;
 
+pub(super) use lexicon::{is_english_weekday, is_month_name};
+
 use super::Doc;
 use crate::text::Span;
 use resolve::Tense;
