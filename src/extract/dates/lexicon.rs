@@ -1,18 +1,32 @@
-//! The temporal scanner's words: lookups in `data/words/dates/` (sorted
-//! lists, searched by binary search) and the closed sets they name.
+//! The temporal scanner's words: lookups in `data/words/dates/` (each list
+//! indexed by word on first use) and the closed sets they name.
 
 use crate::lexicon::lists::dates as lists;
+use crate::lexicon::WordIndex;
 
-/// The row of a sorted `list` whose first column is `word`.
-fn find<T>(list: &'static [T], word: &str, key: impl Fn(&T) -> &str) -> Option<&'static T> {
-    list.binary_search_by(|row| key(row).cmp(word))
-        .ok()
-        .map(|i| &list[i])
-}
+/// A list of words, indexed.
+type Words = WordIndex<&'static str>;
 
-fn contains(list: &[&str], word: &str) -> bool {
-    list.binary_search(&word).is_ok()
-}
+static MONTHS: WordIndex<(&str, &str, u32, bool)> = WordIndex::new(lists::MONTHS, |r| r.0);
+static WEEKDAYS: WordIndex<(&str, u32, bool)> = WordIndex::new(lists::WEEKDAYS, |r| r.0);
+static PARTS_OF_DAY: WordIndex<(&str, &str)> = WordIndex::new(lists::PARTS_OF_DAY, |r| r.0);
+static UNITS: WordIndex<(&str, &str, bool)> = WordIndex::new(lists::UNITS, |r| r.0);
+static COUNT_WORDS: WordIndex<(&str, u32, bool)> = WordIndex::new(lists::COUNT_WORDS, |r| r.0);
+static RELATIVE_WORDS: WordIndex<(&str, &str, i64)> =
+    WordIndex::new(lists::RELATIVE_WORDS, |r| r.0);
+static FOREIGN_WEEKDAY_CUES: Words = WordIndex::new(lists::FOREIGN_WEEKDAY_CUES, |w| *w);
+static WEEKDAY_NAMES_BEFORE: Words = WordIndex::new(lists::WEEKDAY_NAMES_BEFORE, |w| *w);
+static WEEKDAY_NAMES_AFTER: Words = WordIndex::new(lists::WEEKDAY_NAMES_AFTER, |w| *w);
+static DATE_CUES: Words = WordIndex::new(lists::DATE_CUES, |w| *w);
+static TIME_ZONES: Words = WordIndex::new(lists::TIME_ZONES, |w| *w);
+static PAST_WORDS: Words = WordIndex::new(lists::PAST_WORDS, |w| *w);
+static NOT_PAST: Words = WordIndex::new(lists::NOT_PAST, |w| *w);
+static FUTURE_WORDS: Words = WordIndex::new(lists::FUTURE_WORDS, |w| *w);
+static CAUSAL_AFTER_DUE_TO: Words = WordIndex::new(lists::CAUSAL_AFTER_DUE_TO, |w| *w);
+static COUNTED_NOUNS: Words = WordIndex::new(lists::COUNTED_NOUNS, |w| *w);
+static BEFORE_ARTICLE_UNIT: Words = WordIndex::new(lists::BEFORE_ARTICLE_UNIT, |w| *w);
+static BEFORE_BARE_UNITS: Words = WordIndex::new(lists::BEFORE_BARE_UNITS, |w| *w);
+static CLOCK_CUES: Words = WordIndex::new(lists::CLOCK_CUES, |w| *w);
 
 /// How a month word is written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -47,7 +61,7 @@ impl MonthWord {
 
 /// A month name in lower case ("march", "jan", "märz").
 pub(super) fn month(word: &str) -> Option<MonthWord> {
-    let &(_, form, month, ambiguous) = find(lists::MONTHS, word, |r| r.0)?;
+    let &(_, form, month, ambiguous) = MONTHS.get(word)?;
     let form = match form {
         "name" => MonthForm::Name,
         "abbreviation" => MonthForm::Abbreviation,
@@ -64,7 +78,7 @@ pub(super) fn month(word: &str) -> Option<MonthWord> {
 /// Whether a lower-case word is a month name or abbreviation, in any of
 /// the languages the scanner reads.
 pub(in crate::extract) fn is_month_name(word: &str) -> bool {
-    find(lists::MONTHS, word, |r| r.0).is_some()
+    MONTHS.get(word).is_some()
 }
 
 /// A weekday name.
@@ -78,7 +92,8 @@ pub(super) struct WeekdayWord {
 
 /// A weekday name in lower case ("saturday", "samedi").
 pub(super) fn weekday(word: &str) -> Option<WeekdayWord> {
-    find(lists::WEEKDAYS, word, |r| r.0)
+    WEEKDAYS
+        .get(word)
         .map(|&(_, weekday, english)| WeekdayWord { weekday, english })
 }
 
@@ -89,22 +104,22 @@ pub(in crate::extract) fn is_english_weekday(word: &str) -> bool {
 
 /// Words before a foreign weekday that make it a date ("le samedi", "am Samstag", "el sábado").
 pub(super) fn is_foreign_weekday_cue(word: &str) -> bool {
-    contains(lists::FOREIGN_WEEKDAY_CUES, word)
+    FOREIGN_WEEKDAY_CUES.contains(word)
 }
 
 /// Capitalized words that turn a weekday after them into a name ("Bloody Sunday").
 pub(super) fn is_weekday_name_before(word: &str) -> bool {
-    contains(lists::WEEKDAY_NAMES_BEFORE, word)
+    WEEKDAY_NAMES_BEFORE.contains(word)
 }
 
 /// Capitalized words that turn a weekday before them into a name ("Sunday Times").
 pub(super) fn is_weekday_name_after(word: &str) -> bool {
-    contains(lists::WEEKDAY_NAMES_AFTER, word)
+    WEEKDAY_NAMES_AFTER.contains(word)
 }
 
 /// Words after which a bare month name or a bare year reads as a date.
 pub(super) fn is_date_cue(word: &str) -> bool {
-    contains(lists::DATE_CUES, word)
+    DATE_CUES.contains(word)
 }
 
 /// A part of the day (TimeML's `MO`, `AF`, `EV`, `NI`).
@@ -130,7 +145,7 @@ impl PartOfDay {
 
 /// A part of day word ("morning", "soir", "Nacht").
 pub(super) fn part_of_day(word: &str) -> Option<PartOfDay> {
-    Some(match find(lists::PARTS_OF_DAY, word, |r| r.0)?.1 {
+    Some(match PARTS_OF_DAY.get(word)?.1 {
         "morning" => PartOfDay::Morning,
         "afternoon" => PartOfDay::Afternoon,
         "evening" => PartOfDay::Evening,
@@ -252,7 +267,7 @@ pub(super) struct UnitWord {
 
 /// A unit word, singular or plural ("day", "weeks", "semaines").
 pub(super) fn unit(word: &str) -> Option<UnitWord> {
-    find(lists::UNITS, word, |r| r.0).map(|&(_, role, plural)| UnitWord {
+    UNITS.get(word).map(|&(_, role, plural)| UnitWord {
         unit: Unit::from_role(role),
         plural,
     })
@@ -261,7 +276,7 @@ pub(super) fn unit(word: &str) -> Option<UnitWord> {
 /// Number words (cardinals up to ninety-nine via "twenty-four", "hundred",
 /// "dozen", French, German and Spanish ones up to ten), `None` if not one.
 pub(super) fn number_word(word: &str) -> Option<f64> {
-    let count = |w: &str| find(lists::COUNT_WORDS, w, |r| r.0);
+    let count = |w: &str| COUNT_WORDS.get(w);
     if let Some(&(_, n, _)) = count(word) {
         return Some(f64::from(n));
     }
@@ -287,22 +302,22 @@ pub(super) fn ordinal(word: &str) -> Option<u32> {
 
 /// Time zone words that may follow a clock time ("14:00 GMT").
 pub(super) fn is_time_zone(word: &str) -> bool {
-    contains(lists::TIME_ZONES, word)
+    TIME_ZONES.contains(word)
 }
 
 /// Irregular past forms (and a few regular ones that are frequent in news).
 pub(super) fn is_past_word(word: &str) -> bool {
-    contains(lists::PAST_WORDS, word)
+    PAST_WORDS.contains(word)
 }
 
 /// Words that look like past participles but are not verbs in the past.
 pub(super) fn is_not_past(word: &str) -> bool {
-    contains(lists::NOT_PAST, word)
+    NOT_PAST.contains(word)
 }
 
 /// Future, modal and scheduling markers.
 pub(super) fn is_future_word(word: &str) -> bool {
-    contains(lists::FUTURE_WORDS, word)
+    FUTURE_WORDS.contains(word)
 }
 
 /// Words meaning "intended for a time" that read as future unless "was/were/had" precedes.
@@ -320,81 +335,49 @@ pub(super) const SCHEDULE_WORDS: &[&str] = &[
 
 /// Words after "due to" that make it causal ("due to a rise").
 pub(super) fn is_causal_after_due_to(word: &str) -> bool {
-    contains(lists::CAUSAL_AFTER_DUE_TO, word)
+    CAUSAL_AFTER_DUE_TO.contains(word)
 }
 
 /// Nouns that make a four-digit number a count, not a year ("of 2000 people").
 pub(super) fn is_counted_noun(word: &str) -> bool {
-    contains(lists::COUNTED_NOUNS, word)
+    COUNTED_NOUNS.contains(word)
 }
 
 /// Words before "a"/"an" and a unit that make it a duration ("for a day").
 pub(super) fn is_before_article_unit(word: &str) -> bool {
-    contains(lists::BEFORE_ARTICLE_UNIT, word)
+    BEFORE_ARTICLE_UNIT.contains(word)
 }
 
 /// Words before a bare plural unit that make it a duration ("for days").
 pub(super) fn is_before_bare_units(word: &str) -> bool {
-    contains(lists::BEFORE_BARE_UNITS, word)
+    BEFORE_BARE_UNITS.contains(word)
 }
 
 /// Words before a bare clock time that make it one ("at 2:00").
 pub(super) fn is_clock_cue(word: &str) -> bool {
-    contains(lists::CLOCK_CUES, word)
+    CLOCK_CUES.contains(word)
 }
 
 /// The offset a word written before a foreign unit gives it ("letzte Woche": -1).
 pub(super) fn offset_before_unit(word: &str) -> Option<i64> {
-    find(lists::RELATIVE_WORDS, word, |r| r.0)
+    RELATIVE_WORDS
+        .get(word)
         .filter(|r| r.1 == "before")
         .map(|r| r.2)
 }
 
 /// The offset a word written after a foreign unit gives it ("la semaine dernière": -1).
 pub(super) fn offset_after_unit(word: &str) -> Option<i64> {
-    find(lists::RELATIVE_WORDS, word, |r| r.0)
+    RELATIVE_WORDS
+        .get(word)
         .filter(|r| r.1 == "after")
         .map(|r| r.2)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::lists::*;
+    use super::lists::{MONTHS, PARTS_OF_DAY, RELATIVE_WORDS, UNITS};
     use super::*;
-
-    fn sorted<T>(name: &str, list: &[T], key: impl Fn(&T) -> &str) {
-        for pair in list.windows(2) {
-            let (a, b) = (key(&pair[0]), key(&pair[1]));
-            assert!(a < b, "{name}: {a:?} before {b:?}: sort the file by word");
-        }
-    }
-
-    #[test]
-    fn searched_lists_are_sorted() {
-        sorted("months", MONTHS, |r| r.0);
-        sorted("weekdays", WEEKDAYS, |r| r.0);
-        sorted("parts_of_day", PARTS_OF_DAY, |r| r.0);
-        sorted("units", UNITS, |r| r.0);
-        sorted("count_words", COUNT_WORDS, |r| r.0);
-        sorted("relative_words", RELATIVE_WORDS, |r| r.0);
-        for (name, list) in [
-            ("foreign_weekday_cues", FOREIGN_WEEKDAY_CUES),
-            ("weekday_names_before", WEEKDAY_NAMES_BEFORE),
-            ("weekday_names_after", WEEKDAY_NAMES_AFTER),
-            ("date_cues", DATE_CUES),
-            ("time_zones", TIME_ZONES),
-            ("past_words", PAST_WORDS),
-            ("not_past", NOT_PAST),
-            ("future_words", FUTURE_WORDS),
-            ("causal_after_due_to", CAUSAL_AFTER_DUE_TO),
-            ("counted_nouns", COUNTED_NOUNS),
-            ("before_article_unit", BEFORE_ARTICLE_UNIT),
-            ("before_bare_units", BEFORE_BARE_UNITS),
-            ("clock_cues", CLOCK_CUES),
-        ] {
-            sorted(name, list, |w| w);
-        }
-    }
 
     #[test]
     fn every_role_names_a_value() {
