@@ -28,10 +28,12 @@ use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
+mod index;
 pub mod lists;
 mod stopwords;
 pub mod wordfreq;
 
+pub use index::WordIndex;
 pub use stopwords::{is_stopword_in, STOPWORD_LISTS};
 
 /// FNV-1a: the lists are looked up once per word, and SipHash's resistance to
