@@ -1,15 +1,12 @@
 //! Sentence alignment of two articles.
 //!
 //! Each sentence becomes a set of content-word keys (stopwords left out,
-//! possessives and plurals folded, see [`super::similarity::word_key`]). Two
+//! possessives and plurals folded, see [`super::keys::sentence_keys`]). Two
 //! sentences match by the Dice coefficient of their sets; the alignment is
 //! the greedy one-to-one matching of the best pairs above [`MIN_SCORE`]. The
 //! share of sentences aligned says whether one text derives from the other
 //! (a wire story and its rewrite or translation) or only tells the same event.
 
-use super::similarity::word_key;
-use crate::article::Article;
-use crate::text::TokenKind;
 use serde::Serialize;
 use std::collections::HashSet;
 
@@ -22,24 +19,6 @@ pub struct AlignedSentences {
     pub a: usize,
     pub b: usize,
     pub score: f64,
-}
-
-/// The content-word keys of every sentence of `article`.
-pub fn sentence_keys(article: &Article) -> Vec<HashSet<String>> {
-    let text = article.analysis_text();
-    let lang = article.language();
-    (0..article.seg.sentences.len())
-        .map(|i| {
-            article
-                .seg
-                .sentence_tokens(i)
-                .iter()
-                .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
-                .map(|t| word_key(t.span.of(text)))
-                .filter(|k| k.chars().count() >= 2 && !crate::lexicon::is_stopword_in(k, lang))
-                .collect()
-        })
-        .collect()
 }
 
 /// Aligns the sentences of two articles, given their sentence keys.
@@ -96,6 +75,7 @@ pub fn coverage(a: &[HashSet<String>], b: &[HashSet<String>], aligned: &[Aligned
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::compare::keys::word_key;
 
     fn keys(sentences: &[&str]) -> Vec<HashSet<String>> {
         sentences

@@ -18,6 +18,7 @@
 pub mod align;
 pub mod cluster;
 pub mod diff;
+mod keys;
 pub mod similarity;
 
 use crate::article::Article;
@@ -25,8 +26,8 @@ use crate::extract::aliases::{self, EntityTable, Overrides};
 pub use align::AlignedSentences;
 pub use cluster::Clusters;
 pub use diff::{Conflict, ConflictKind, Fact, FactDiff};
+pub use keys::{count_key, name_key, sentence_keys, word_key};
 pub use similarity::{PairScore, Relation};
-use unicode_normalization::UnicodeNormalization;
 
 /// Pairs whose word similarity is below this are not sentence-aligned (no
 /// text derived from another shares so few words with it).
@@ -43,18 +44,6 @@ pub struct Comparison {
     pub diffs: Vec<FactDiff>,
     /// Aligned sentences, one list per pair, in the order of `pairs`.
     pub alignments: Vec<Vec<AlignedSentences>>,
-}
-
-/// The key two spellings of one name share when nothing better is known:
-/// lower case, accents and punctuation folded ("Stéphane" = "Stephane").
-pub fn name_key(name: &str) -> String {
-    let folded: String = name
-        .nfd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
-        .collect();
-    folded.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Compares every pair of `articles` and clusters them.
@@ -78,7 +67,7 @@ pub fn compare_with(articles: &[Article], entity_key: &dyn Fn(&str) -> String) -
         .iter()
         .map(|a| similarity::Profile::of(a, entity_key))
         .collect();
-    let keys: Vec<_> = articles.iter().map(align::sentence_keys).collect();
+    let keys: Vec<_> = articles.iter().map(sentence_keys).collect();
     let model = similarity::Model::new(&profiles);
     let mut pairs = Vec::new();
     let mut alignments = Vec::new();

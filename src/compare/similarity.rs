@@ -5,6 +5,7 @@
 //! the numbers it reports. [`Model::score`] combines their cosine and overlap
 //! scores into one number in `0..=1` and a [`Relation`].
 
+use super::keys::{count_key, word_key};
 use crate::article::Article;
 use crate::extract::events::EventClass;
 use crate::extract::CalendarDate;
@@ -198,7 +199,7 @@ impl Profile {
             .filter(|q| q.unit.is_some() && q.hedge != crate::extract::Hedge::Vague)
             .filter_map(|q| {
                 let v = q.low.or(q.high)?;
-                (v >= 3.0).then(|| format!("{}:{v}", super::diff::count_key(q)))
+                (v >= 3.0).then(|| format!("{}:{v}", count_key(q)))
             })
             .collect();
         let day = article
@@ -222,23 +223,6 @@ impl Profile {
             day,
         }
     }
-}
-
-/// Lower case, trailing possessive and plural folded ("Russia's" -> "russia", "rallies" -> "rally").
-pub fn word_key(w: &str) -> String {
-    let mut s = w.to_lowercase();
-    for suffix in ["'s", "’s"] {
-        if let Some(stripped) = s.strip_suffix(suffix) {
-            s = stripped.to_string();
-        }
-    }
-    if s.len() > 4 && s.ends_with("ies") {
-        s.truncate(s.len() - 3);
-        s.push('y');
-    } else if s.len() > 3 && s.ends_with('s') && !s.ends_with("ss") && !s.ends_with("us") {
-        s.pop();
-    }
-    s
 }
 
 /// How rare a word is in general text: 4 for a word outside the frequency
@@ -402,19 +386,6 @@ mod tests {
         assert_eq!(dec.distance(&jan), 3);
         assert!(EventDay::parse("2022-13-01").is_none());
         assert!(EventDay::parse("--02-30").is_none());
-    }
-
-    #[test]
-    fn word_keys_fold_possessives_and_plurals() {
-        for (w, want) in [
-            ("Russia's", "russia"),
-            ("rallies", "rally"),
-            ("protests", "protest"),
-            ("press", "press"),
-            ("status", "status"),
-        ] {
-            assert_eq!(word_key(w), want, "{w}");
-        }
     }
 
     #[test]
