@@ -6,8 +6,7 @@
 //! meaning or disappears (adding fields does not need a bump).
 
 use crate::article::Article;
-use crate::compare::{Comparison, ConflictKind, Fact, Relation};
-use crate::extract::aliases::EntityTable;
+use crate::compare::{Comparison, ConflictKind, EntityTable, Fact, Merge, Relation};
 use crate::extract::{DateKind, Field, Hedge, QuoteKind};
 use crate::text::{CharIndex, Span};
 use serde::Serialize;
@@ -330,7 +329,7 @@ pub struct EntityRowOut {
     /// Per article (by id): indices into that article's `entities`.
     pub members: Vec<EntityMembersOut>,
     pub variants: Vec<String>,
-    pub merges: Vec<crate::extract::aliases::Merge>,
+    pub merges: Vec<Merge>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -339,7 +338,7 @@ pub struct EntityMembersOut {
     pub mentions: Vec<usize>,
 }
 
-/// Article reports whose `entity` names are the batch's ([`crate::extract::aliases`]).
+/// Article reports whose `entity` names are the batch's ([`crate::compare::link`]).
 pub fn article_reports(articles: &[Article], table: &EntityTable) -> Vec<ArticleReport> {
     articles
         .iter()

@@ -72,7 +72,7 @@ fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> {
 #[wasm_bindgen]
 pub fn analyze(articles: JsValue) -> Result<JsValue, JsError> {
     let articles = analyze_batch(&inputs(articles)?).map_err(into_error)?;
-    let table = crate::extract::aliases::link(&articles);
+    let table = crate::compare::link(&articles);
     let reports: Vec<ArticleReport> = crate::report::article_reports(&articles, &table);
     to_js(&reports)
 }
@@ -89,7 +89,7 @@ pub fn compare(articles: JsValue) -> Result<JsValue, JsError> {
 #[wasm_bindgen(js_name = compareWithOverrides)]
 pub fn compare_with_overrides(articles: JsValue, overrides: JsValue) -> Result<JsValue, JsError> {
     let articles = analyze_batch(&inputs(articles)?).map_err(into_error)?;
-    let overrides: crate::extract::aliases::Overrides =
+    let overrides: crate::compare::Overrides =
         serde_wasm_bindgen::from_value(overrides).map_err(into_error)?;
     let comparison = crate::compare::compare_with_overrides(&articles, &overrides);
     to_js(&CompareReport::new(&articles, &comparison))

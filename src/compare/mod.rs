@@ -19,14 +19,17 @@ pub mod align;
 pub mod cluster;
 pub mod diff;
 mod keys;
+mod names;
 pub mod similarity;
 
 use crate::article::Article;
-use crate::extract::aliases::{self, EntityTable, Overrides};
 pub use align::AlignedSentences;
 pub use cluster::Clusters;
 pub use diff::{Conflict, ConflictKind, Fact, FactDiff};
 pub use keys::{count_key, name_key, sentence_keys, word_key};
+pub use names::{
+    link, link_with, same_name, Entity, EntityTable, Member, Merge, MergeReason, Overrides,
+};
 pub use similarity::{PairScore, Relation};
 
 /// Pairs whose word similarity is below this are not sentence-aligned (no
@@ -53,7 +56,7 @@ pub fn compare(articles: &[Article]) -> Comparison {
 
 /// [`compare`], with the user's forced entity merges and splits.
 pub fn compare_with_overrides(articles: &[Article], overrides: &Overrides) -> Comparison {
-    let entities = aliases::link_with(articles, overrides);
+    let entities = link_with(articles, overrides);
     let key = |name: &str| name_key(entities.canonical(name));
     let mut comparison = compare_with(articles, &key);
     comparison.entities = entities;

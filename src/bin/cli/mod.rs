@@ -75,7 +75,7 @@ fn run(cli: Cli) -> Result<(), String> {
         writeln!(out, "{json}").map_err(write_err)?;
     } else {
         // Entity names are the batch's, as in a comparison.
-        let table = storydiff::extract::aliases::link(&articles);
+        let table = storydiff::compare::link(&articles);
         for report in storydiff::report::article_reports(&articles, &table) {
             let json = if inputs.pretty {
                 serde_json::to_string_pretty(&report)
