@@ -464,7 +464,7 @@ impl CompareReport {
             .zip(&comparison.diffs)
             .zip(&comparison.alignments)
             .map(|((p, d), aligned)| {
-                let pair = |(x, y): &(Fact, Fact)| FactPair {
+                let pair = |x: &Fact, y: &Fact| FactPair {
                     key: x.key.clone(),
                     a: fact(p.a, x),
                     b: fact(p.b, y),
@@ -483,18 +483,18 @@ impl CompareReport {
                         numbers: round(p.numbers),
                         coverage: round(p.coverage),
                     },
-                    agreements: d.agreements.iter().map(pair).collect(),
+                    agreements: d.agreements.iter().map(|g| pair(&g.a, &g.b)).collect(),
                     conflicts: d
                         .conflicts
                         .iter()
                         .map(|c| FactPair {
                             kind: Some(c.kind),
-                            ..pair(&(c.a.clone(), c.b.clone()))
+                            ..pair(&c.a, &c.b)
                         })
                         .collect(),
                     only_a: d.only_a.iter().map(|f| fact(p.a, f)).collect(),
                     only_b: d.only_b.iter().map(|f| fact(p.b, f)).collect(),
-                    wording: d.wording.iter().map(pair).collect(),
+                    wording: d.wording.iter().map(|w| pair(&w.a, &w.b)).collect(),
                     aligned: aligned
                         .iter()
                         .map(|x| AlignedOut {
