@@ -11,7 +11,7 @@ use unicode_normalization::UnicodeNormalization;
 ///
 /// The rules, tried in order: the same string; the same but for case and
 /// accents; for places, one gazetteer entry (or a transliteration of one);
-/// for people, token by token ([`same_person`]); for the rest, the same
+/// for people, token by token (surname, then given names); for the rest, the same
 /// transliteration key, else a spelling within an edit bound that grows
 /// with length.
 pub fn same_name(a: &str, b: &str, label: EntityLabel) -> Option<MergeReason> {
