@@ -2,7 +2,7 @@
 //! distinct names of a batch.
 
 use super::spelling::{key, same_name, tokens};
-use super::{Entity, EntityTable, Member, Merge, MergeReason, Overrides};
+use super::table::{Entity, EntityTable, Member, Merge, MergeReason, Overrides};
 use crate::article::Article;
 use crate::extract::entities::abbreviates;
 use crate::extract::EntityLabel;

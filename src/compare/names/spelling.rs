@@ -1,7 +1,7 @@
 //! Whether two spellings name one entity: [`same_name`] and the
 //! transliteration key it compares.
 
-use super::MergeReason;
+use super::table::MergeReason;
 use crate::extract::EntityLabel;
 use crate::lexicon::{self, lists};
 use unicode_normalization::char::is_combining_mark;
