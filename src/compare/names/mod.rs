@@ -29,7 +29,8 @@
 //! [`link_with`] joins the names of a batch by four rules, in order: pairs of
 //! names that [`same_name`] accepts; a lone surname with the one full name it
 //! ends; an acronym with the one organisation it spells; and the user's
-//! forced merges. The user's splits keep a name out of the first three.
+//! forced merges. A name the user splits joins nothing by the first rule,
+//! and is never the lone surname or acronym that the second and third join.
 
 mod linking;
 mod spelling;
