@@ -210,19 +210,23 @@ fn diff_quantities(a: &Article, b: &Article, d: &mut FactDiff) {
 /// the Dice coefficient of their sentences' words plus a bonus for the same
 /// figure (or overlapping ones).
 fn match_quantities(a: &Article, b: &Article) -> Vec<QuantityMatch> {
-    let (context_a, context_b) = (quantity_contexts(a), quantity_contexts(b));
+    let (keys_a, keys_b) = (sentence_keys(a), sentence_keys(b));
+    let no_words = HashSet::new();
+    let context_a = quantity_contexts(a, &keys_a, &no_words);
+    let context_b = quantity_contexts(b, &keys_b, &no_words);
+    let counts_b: Vec<String> = b.quantities.iter().map(count_key).collect();
     let mut candidates = Vec::new();
     for (i, qa) in a.quantities.iter().enumerate() {
         let ka = count_key(qa);
         if ka == UNCOUNTED {
             continue;
         }
-        let ca = &context_a[i];
+        let ca = context_a[i];
         for (j, qb) in b.quantities.iter().enumerate() {
-            if count_key(qb) != ka {
+            if counts_b[j] != ka {
                 continue;
             }
-            let cb = &context_b[j];
+            let cb = context_b[j];
             let shared = ca.intersection(cb).count() as f64;
             let dice = if ca.is_empty() && cb.is_empty() {
                 0.0
@@ -251,17 +255,15 @@ fn match_quantities(a: &Article, b: &Article) -> Vec<QuantityMatch> {
     candidates
 }
 
-/// The content-word keys of each quantity's sentence.
-fn quantity_contexts(art: &Article) -> Vec<HashSet<String>> {
-    let keys = sentence_keys(art);
+/// The content-word keys of each quantity's sentence (`none` outside any sentence).
+fn quantity_contexts<'k>(
+    art: &Article,
+    keys: &'k [HashSet<String>],
+    none: &'k HashSet<String>,
+) -> Vec<&'k HashSet<String>> {
     art.quantities
         .iter()
-        .map(|q| {
-            art.seg
-                .sentence_at(q.span.start)
-                .map(|i| keys[i].clone())
-                .unwrap_or_default()
-        })
+        .map(|q| art.seg.sentence_at(q.span.start).map_or(none, |i| &keys[i]))
         .collect()
 }
 
