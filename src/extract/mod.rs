@@ -35,7 +35,9 @@ use crate::text::Segmentation;
 /// earlier stages found.
 #[derive(Clone, Copy, Debug)]
 pub struct Doc<'a> {
+    /// The analysis text.
     pub text: &'a str,
+    /// Its sentences and tokens.
     pub seg: &'a Segmentation,
     /// The publication date, the anchor for relative expressions ("on Saturday").
     pub anchor: Option<CalendarDate>,
