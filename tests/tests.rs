@@ -45,6 +45,8 @@ mod quotes_eval;
 mod quotes_props;
 #[path = "suite/quotes_seeds.rs"]
 mod quotes_seeds;
+#[path = "suite/records_seeds.rs"]
+mod records_seeds;
 #[path = "suite/regression.rs"]
 mod regression;
 #[path = "suite/seeds.rs"]
