@@ -25,6 +25,8 @@ mod dates;
 mod dates_eval;
 #[path = "suite/entities.rs"]
 mod entities;
+#[path = "suite/facts_eval.rs"]
+mod facts_eval;
 #[path = "suite/golden.rs"]
 mod golden;
 #[path = "suite/hay.rs"]
