@@ -25,7 +25,6 @@
 
 use super::records::lookup::counted;
 use super::records::{Evidence, Interval, Record, RecordKind, Status};
-use super::sources::Sources;
 use super::{DateKind, DateMention, Doc, EntityLabel, EntityMention, Quantity};
 use crate::text::Span;
 use serde::Serialize;
@@ -73,7 +72,6 @@ pub fn extract(
 ) -> Vec<Fact> {
     let reported = doc.anchor.map(|d| d.iso());
     let mut out = Vec::new();
-    let sources = Sources::new(doc);
     for (si, sentence) in doc.seg.sentences.iter().enumerate() {
         let span = sentence.span;
         let in_sentence: Vec<&Quantity> = quantities
@@ -88,7 +86,7 @@ pub fn extract(
             .collect();
         let mut prev: Option<(super::records::lookup::Counted, Span)> = None;
         let source = |q: &Quantity| {
-            let name = q.source.clone().or_else(|| sources.of(si))?;
+            let name = q.source.clone()?;
             super::records::build::evidence_of(doc.text, span, &name)
                 .or(Some(Evidence { value: name, span }))
         };

@@ -27,7 +27,8 @@ pub fn extract(
     quantities: &[Quantity],
     events: &[Event],
 ) -> Vec<Record> {
-    let sources = Sources::new(doc);
+    // Built on the first sentence that needs it: reading speakers costs.
+    let mut sources: Option<Sources> = None;
     let mut out: Vec<Record> = Vec::new();
     for (si, sentence) in doc.seg.sentences.iter().enumerate() {
         let span = sentence.span;
@@ -49,7 +50,7 @@ pub fn extract(
         };
         let kinds: Vec<RecordKind> = triggers.iter().map(|t| t.0).collect();
         st.counts = counts_of(doc, si, span, quantities, &kinds);
-        st.source = sources
+        st.source = (sources.get_or_insert_with(|| Sources::new(doc)))
             .of(si)
             .and_then(|name| evidence_of(doc.text, span, &name));
         for record in sentence_records(&st, &triggers) {
