@@ -64,7 +64,7 @@ mod native {
             language: a.language(),
         };
         let r = records::extract(&doc, &a.entities, &a.dates, &a.quantities, &a.events);
-        facts::extract(&doc, &a.entities, &a.dates, &a.quantities, &r).len()
+        facts::extract(&doc, &a.entities, &a.dates, &a.quantities, &r, &a.quotes).len()
     }
 
     criterion_group!(benches, bench);

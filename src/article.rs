@@ -178,7 +178,7 @@ fn analyze_one(input: &Input, evidence: &BatchEvidence) -> Article {
     let quotes = extract::quotes::extract(&doc, &entities);
     let events = extract::events::extract(&doc, &entities, &dates, &quantities);
     let records = extract::records::extract(&doc, &entities, &dates, &quantities, &events);
-    let facts = extract::facts::extract(&doc, &entities, &dates, &quantities, &records);
+    let facts = extract::facts::extract(&doc, &entities, &dates, &quantities, &records, &quotes);
     Article {
         id: input.id.clone(),
         input: input.text.clone(),

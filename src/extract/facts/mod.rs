@@ -25,7 +25,7 @@
 
 use super::records::lookup::counted;
 use super::records::{Evidence, Interval, Record, RecordKind, Status};
-use super::{DateKind, DateMention, Doc, EntityLabel, EntityMention, Quantity};
+use super::{DateKind, DateMention, Doc, EntityLabel, EntityMention, Quantity, Quote, QuoteKind};
 use crate::text::Span;
 use serde::Serialize;
 
@@ -61,14 +61,15 @@ pub struct Fact {
     pub sentence: Span,
 }
 
-/// The facts of `doc`: one per counted figure, then one per record without a
-/// figure of its own.
+/// The facts of `doc`: one per counted figure, one per record without a
+/// figure of its own, and one per quote whose speaker is named.
 pub fn extract(
     doc: &Doc,
     entities: &[EntityMention],
     dates: &[DateMention],
     quantities: &[Quantity],
     records: &[Record],
+    quotes: &[Quote],
 ) -> Vec<Fact> {
     let reported = doc.anchor.map(|d| d.iso());
     let mut out = Vec::new();
@@ -135,6 +136,7 @@ pub fn extract(
         }
     }
     out.extend(event_facts(records, &out, reported.as_deref()));
+    out.extend(quote_facts(doc, quotes, reported.as_deref()));
     out.sort_by_key(|f| f.span.start);
     out
 }
@@ -223,4 +225,46 @@ fn event_facts(records: &[Record], figures: &[Fact], reported: Option<&str>) -> 
         });
     }
     out
+}
+
+/// One fact per quote (not scare quotes or slogans) whose speaker is named:
+/// `said/<speaker>`, the speaker credited as its source.
+fn quote_facts(doc: &Doc, quotes: &[Quote], reported: Option<&str>) -> Vec<Fact> {
+    // The sentences the quote runs over.
+    let sentence_of = |span: Span| {
+        (doc.seg.sentences.iter())
+            .filter(|s| s.span.overlaps(span))
+            .fold(span, |all, s| all.cover(s.span))
+    };
+    quotes
+        .iter()
+        .filter(|q| {
+            matches!(
+                q.kind,
+                QuoteKind::Direct | QuoteKind::Partial | QuoteKind::Indirect
+            )
+        })
+        .filter_map(|q| {
+            let speaker = q.speaker.as_ref()?;
+            let named = q.speaker_span.filter(|s| s.of(doc.text) == speaker);
+            Some(Fact {
+                key: format!("said/{}", speaker.to_lowercase()),
+                what: "said".into(),
+                group: speaker.clone(),
+                value: None,
+                place: None,
+                when: None,
+                reported: reported.map(str::to_string),
+                source: Some(Evidence {
+                    value: speaker.clone(),
+                    span: named.or(q.speaker_span).unwrap_or(q.span),
+                }),
+                status: Status::Happened,
+                record: None,
+                span: q.span,
+                group_span: q.speaker_span,
+                sentence: sentence_of(q.span),
+            })
+        })
+        .collect()
 }
