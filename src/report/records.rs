@@ -93,7 +93,7 @@ pub struct RecordOut {
 /// One atomic claim, with a key comparable across articles and languages.
 #[derive(Clone, Debug, Serialize)]
 pub struct ArticleFactOut {
-    /// `what/group` ("killed/security_forces") or `event/<type>`.
+    /// `what/group` ("killed/security_forces"), `event/<type>` or `said/<speaker>`.
     pub key: String,
     /// What happened or is counted.
     pub what: String,

@@ -33,7 +33,8 @@ use serde::Serialize;
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Fact {
     /// What is counted or described, comparable across articles and
-    /// languages: `what/group` ("killed/security_forces") or `event/kind`.
+    /// languages: `what/group` ("killed/security_forces"), `event/kind` or
+    /// `said/<speaker>`.
     pub key: String,
     /// What happened or is counted ("killed", "participants", "emergency").
     pub what: String,
