@@ -63,7 +63,14 @@ mod native {
             anchor: a.date(),
             language: a.language(),
         };
-        let r = records::extract(&doc, &a.entities, &a.dates, &a.quantities, &a.events);
+        let r = records::extract(
+            &doc,
+            &a.entities,
+            &a.dates,
+            &a.quantities,
+            &a.events,
+            &a.quotes,
+        );
         facts::extract(&doc, &a.entities, &a.dates, &a.quantities, &r, &a.quotes).len()
     }
 

@@ -177,7 +177,7 @@ fn analyze_one(input: &Input, evidence: &BatchEvidence) -> Article {
     let quantities = extract::quantities::extract(&doc);
     let quotes = extract::quotes::extract(&doc, &entities);
     let events = extract::events::extract(&doc, &entities, &dates, &quantities);
-    let records = extract::records::extract(&doc, &entities, &dates, &quantities, &events);
+    let records = extract::records::extract(&doc, &entities, &dates, &quantities, &events, &quotes);
     let facts = extract::facts::extract(&doc, &entities, &dates, &quantities, &records, &quotes);
     Article {
         id: input.id.clone(),

@@ -1,11 +1,15 @@
 //! Reading records sentence by sentence, then joining the ones that tell of
 //! one event.
 
-use super::lookup::{counted, phrase_at, word_after, word_index, words_of, At, Counted};
+use super::lookup::{
+    authority_stems, counted, group_stems, issue_stems, phrase_at, status_stems, trigger_stems,
+    word_after, word_index, words_of, At, Counted,
+};
 use super::{Count, Evidence, Interval, Record, RecordKind, Status};
-use crate::extract::sources::Sources;
-use crate::extract::{DateKind, DateMention, Doc, EntityLabel, EntityMention, Event, Quantity};
-use crate::lexicon::lists::records::{AUTHORITIES, ISSUE_CUES, ISSUE_STOPS, STATUS_CUES, TRIGGERS};
+use crate::extract::{
+    DateKind, DateMention, Doc, EntityLabel, EntityMention, Event, Quantity, Quote, QuoteKind,
+};
+use crate::lexicon::lists::records::ISSUE_STOPS;
 use crate::text::Span;
 
 /// What the records of a sentence read from.
@@ -26,9 +30,8 @@ pub fn extract(
     dates: &[DateMention],
     quantities: &[Quantity],
     events: &[Event],
+    quotes: &[Quote],
 ) -> Vec<Record> {
-    // Built on the first sentence that needs it: reading speakers costs.
-    let mut sources: Option<Sources> = None;
     let mut out: Vec<Record> = Vec::new();
     for (si, sentence) in doc.seg.sentences.iter().enumerate() {
         let span = sentence.span;
@@ -50,14 +53,39 @@ pub fn extract(
         };
         let kinds: Vec<RecordKind> = triggers.iter().map(|t| t.0).collect();
         st.counts = counts_of(doc, si, span, quantities, &kinds);
-        st.source = (sources.get_or_insert_with(|| Sources::new(doc)))
-            .of(si)
-            .and_then(|name| evidence_of(doc.text, span, &name));
+        st.source = source_of(doc.text, span, quantities, quotes);
         for record in sentence_records(&st, &triggers) {
             join(&mut out, record);
         }
     }
     out
+}
+
+/// Who sentence `span` credits: the source of its figures ("according to
+/// the Interior Ministry"), else the speaker of the reported speech it holds
+/// ("..., its organizers said").
+fn source_of(
+    text: &str,
+    span: Span,
+    quantities: &[Quantity],
+    quotes: &[Quote],
+) -> Option<Evidence> {
+    let figures = (quantities.iter())
+        .filter(|q| span.contains(q.span))
+        .find_map(|q| evidence_of(text, span, q.source.as_deref()?));
+    figures.or_else(|| {
+        quotes
+            .iter()
+            .filter(|q| q.kind == QuoteKind::Indirect && q.span.overlaps(span))
+            .find_map(|q| {
+                let name = q.speaker.clone()?;
+                let at = q.speaker_span.filter(|s| span.contains(*s))?;
+                Some(Evidence {
+                    value: name,
+                    span: at,
+                })
+            })
+    })
 }
 
 /// The triggers of sentence `si`, one per kind, in text order.
@@ -72,7 +100,7 @@ fn triggers_of(doc: &Doc, si: usize, span: Span, events: &[Event]) -> Vec<(Recor
         if found.iter().any(|t| t.1.overlaps(words[k].span)) {
             continue;
         }
-        if let Some((_, role, sp)) = phrase_at(doc, &words, k, TRIGGERS) {
+        if let Some((_, role, sp)) = phrase_at(doc, &words, k, trigger_stems()) {
             if let Some(kind) = RecordKind::from_name(role) {
                 found.push((kind, sp));
             }
@@ -231,7 +259,7 @@ fn status_of(
         RecordKind::Protest | RecordKind::Election | RecordKind::Statement
     );
     let cue_at = |k: usize| {
-        let (_, role, sp) = phrase_at(st.doc, &st.words, k, STATUS_CUES)?;
+        let (_, role, sp) = phrase_at(st.doc, &st.words, k, status_stems())?;
         let status = Status::from_name(role)?;
         Some((status, sp))
     };
@@ -347,10 +375,7 @@ fn actor_of(st: &Sentence, kind: RecordKind, at: Span) -> Option<Evidence> {
             continue;
         }
         let rest = &st.doc.text[w.start..];
-        let Some(len) = AUTHORITIES
-            .iter()
-            .find_map(|stem| super::lookup::match_stem(rest, stem))
-        else {
+        let Some((_, _, len)) = authority_stems().at(rest) else {
             continue;
         };
         let mut span = super::lookup::to_word_end(st.doc, &st.words, k, len);
@@ -402,7 +427,7 @@ fn target_of(
     let from = t.saturating_sub(6);
     let end = (t + 8).min(st.words.len());
     (from..end)
-        .filter_map(|k| phrase_at(st.doc, &st.words, k, crate::lexicon::lists::facts::GROUPS))
+        .filter_map(|k| phrase_at(st.doc, &st.words, k, group_stems()))
         .min_by_key(|(_, _, s)| distance(*s, trigger))
         .map(|(_, role, span)| Evidence {
             value: role.to_string(),
@@ -422,10 +447,7 @@ fn issue_of(st: &Sentence, trigger: Span) -> Option<Evidence> {
             return None;
         }
         let rest = &text[st.words[k].span.start..];
-        let Some(len) = ISSUE_CUES
-            .iter()
-            .find_map(|stem| super::lookup::match_stem(rest, stem))
-        else {
+        let Some((_, _, len)) = issue_stems().at(rest) else {
             continue;
         };
         let from = word_index(&st.words, st.words[k].span.start + len);

@@ -3,7 +3,10 @@
 
 use crate::extract::{Doc, Quantity};
 use crate::lexicon::lists::facts::{AGENT_MARKERS, GROUPS, HAPPENINGS};
+use crate::lexicon::lists::records;
 use crate::text::{Span, TokenKind};
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// A word of a sentence: its span and its token index in the sentence.
 #[derive(Clone, Copy, Debug)]
@@ -54,19 +57,63 @@ pub(crate) fn to_word_end(doc: &Doc, words: &[At], k: usize, len: usize) -> Span
     Span::new(start, last.min(doc.text.len()))
 }
 
-/// The first entry of `list` (word, role) that matches at word `k`, with the
-/// span it covers (to the end of the last word it touches).
-pub(crate) fn phrase_at<'l>(
+/// A word list of stems, indexed by the first character of each stem, so
+/// that a word is tried only against the stems that can match it. Rows keep
+/// their order (the first that matches wins).
+pub(crate) struct Stems {
+    by_first: HashMap<char, Vec<(&'static str, &'static str)>>,
+}
+
+impl Stems {
+    fn new(rows: impl Iterator<Item = (&'static str, &'static str)>) -> Stems {
+        let mut by_first: HashMap<char, Vec<_>> = HashMap::new();
+        for (stem, role) in rows {
+            if let Some(c) = stem.chars().next() {
+                by_first.entry(c).or_default().push((stem, role));
+            }
+        }
+        Stems { by_first }
+    }
+
+    /// The first stem that `text` starts with, its role and the byte length matched.
+    pub(crate) fn at(&self, text: &str) -> Option<(&'static str, &'static str, usize)> {
+        let first = fold(text.chars().next()?);
+        self.by_first
+            .get(&first)?
+            .iter()
+            .find_map(|&(stem, role)| Some((stem, role, match_stem(text, stem)?)))
+    }
+}
+
+macro_rules! stems {
+    ($name:ident, $rows:expr) => {
+        pub(crate) fn $name() -> &'static Stems {
+            static S: OnceLock<Stems> = OnceLock::new();
+            S.get_or_init(|| Stems::new($rows))
+        }
+    };
+}
+
+stems!(trigger_stems, records::TRIGGERS.iter().copied());
+stems!(status_stems, records::STATUS_CUES.iter().copied());
+stems!(group_stems, GROUPS.iter().copied());
+stems!(
+    authority_stems,
+    records::AUTHORITIES.iter().map(|w| (*w, ""))
+);
+stems!(issue_stems, records::ISSUE_CUES.iter().map(|w| (*w, "")));
+
+/// The first entry of `stems` that matches at word `k`, with its role and
+/// the span it covers (to the end of the last word it touches).
+pub(crate) fn phrase_at(
     doc: &Doc,
     words: &[At],
     k: usize,
-    list: &'l [(&'l str, &'l str)],
-) -> Option<(&'l str, &'l str, Span)> {
+    stems: &Stems,
+) -> Option<(&'static str, &'static str, Span)> {
     let rest = &doc.text[words[k].span.start..];
-    list.iter().find_map(|&(stem, role)| {
-        let len = match_stem(rest, stem)?;
-        Some((stem, role, to_word_end(doc, words, k, len)))
-    })
+    let (stem, role, len) = stems.at(rest)?;
+    Some((stem, role, to_word_end(doc, words, k, len)))
 }
 
 /// The index of the first word at or after byte `at`.
@@ -168,14 +215,14 @@ fn group_near(doc: &Doc, si: usize, span: Span) -> Option<(String, Span)> {
     let find = |range: std::ops::Range<usize>| {
         range
             .into_iter()
-            .find_map(|k| phrase_at(doc, &words, k, GROUPS))
+            .find_map(|k| phrase_at(doc, &words, k, group_stems()))
             .map(|(_, role, sp)| (role.to_string(), sp))
     };
     find(first..stop_after).or_else(|| {
         let from = first.saturating_sub(6);
         (from..first)
             .rev()
-            .find_map(|k| phrase_at(doc, &words, k, GROUPS))
+            .find_map(|k| phrase_at(doc, &words, k, group_stems()))
             .map(|(_, role, sp)| (role.to_string(), sp))
     })
 }

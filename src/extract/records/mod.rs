@@ -27,7 +27,8 @@
 //! authority noun as the actor ("the Almaty city hall"), the figures (a
 //! protest's size; casualties and detentions with whom they concern), the
 //! words after "against" / "contre" / "против" as the issue, the state's acts
-//! in the same sentence as the response, and the source the sentence credits.
+//! in the same sentence as the response, and the source the sentence credits
+//! (for its figures, else the speaker of its reported speech).
 //! The status comes from cues before the trigger ("refused to allow a march",
 //! "threatened with", "planned"), or a refusal after it ("the parade was not
 //! authorized").
