@@ -23,7 +23,7 @@ pub struct Input {
     /// The article's original address, when the caller knows it.
     pub url: Option<String>,
     /// Which decoding produced `text`, when it came from bytes.
-    pub encoding: Option<text::decode::Encoding>,
+    pub encoding: Option<text::Encoding>,
     /// Removals to undo, as byte spans of `text`.
     pub keep: Vec<Span>,
 }
@@ -56,7 +56,7 @@ pub struct Article {
     pub id: String,
     /// The text as given.
     pub input: String,
-    pub encoding: Option<text::decode::Encoding>,
+    pub encoding: Option<text::Encoding>,
     pub format: Format,
     /// The cleaned body, mapped onto the input.
     pub body: MappedText,

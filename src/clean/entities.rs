@@ -106,7 +106,7 @@ fn single(text: &str, at: usize) -> Option<(String, usize)> {
         };
         // Numeric references to C1 bytes mean Windows-1252, as in browsers.
         let c = if (0x80..=0x9F).contains(&code) {
-            crate::text::decode::windows_1252(code as u8)
+            crate::text::windows_1252(code as u8)
         } else {
             char::from_u32(code).filter(|&c| c != '\0')?
         };
