@@ -296,7 +296,7 @@ impl ArticleReport {
                         start: s.start,
                         end: s.end,
                         text: s.text,
-                        reason: r.reason.clone(),
+                        reason: r.reason.to_string(),
                     }
                 })
                 .collect(),

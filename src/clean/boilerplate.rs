@@ -8,6 +8,7 @@
 //! context rules (blocks, the trailing region, batch evidence) live in
 //! [`super::lines`].
 
+use super::Reason;
 use crate::extract::metadata;
 
 /// What one line is, judged on its own.
@@ -16,7 +17,7 @@ pub enum LineKind {
     /// Not recognised as furniture: possibly story.
     Text,
     /// Furniture, with the reason.
-    Remove(&'static str),
+    Remove(Reason),
     /// A header whose following headline-like lines are related links.
     RelatedHeader,
     /// A header after which everything is comments.
@@ -387,7 +388,7 @@ pub fn classify(line: &str) -> LineKind {
         return if line.trim().is_empty() {
             LineKind::Text
         } else {
-            LineKind::Remove("markup")
+            LineKind::Remove(Reason::Markup)
         };
     }
     // Related links and their headers.
@@ -406,7 +407,7 @@ pub fn classify(line: &str) -> LineKind {
                 || p.ends_with(':')
                 || rest.starts_with(|c: char| c.is_uppercase());
             if words <= 30 && (bulleted || marked) {
-                return LineKind::Remove("related-links");
+                return LineKind::Remove(Reason::RelatedLinks);
             }
         }
     }
@@ -435,7 +436,7 @@ pub fn classify(line: &str) -> LineKind {
     if words <= 25 && COMMENT_FORM.iter().any(|p| l.starts_with(p))
         || COMMENT_FORM_LINES.contains(&l.as_str()) && line.trim().len() < 20
     {
-        return LineKind::Remove("comments");
+        return LineKind::Remove(Reason::Comments);
     }
     // "Original url:" and bare addresses.
     for p in URL_HEADERS {
@@ -445,12 +446,12 @@ pub fn classify(line: &str) -> LineKind {
                 return LineKind::UrlHeader;
             }
             if words <= 12 {
-                return LineKind::Remove("source-url");
+                return LineKind::Remove(Reason::SourceUrl);
             }
         }
     }
     if is_url(line) {
-        return LineKind::Remove("source-url");
+        return LineKind::Remove(Reason::SourceUrl);
     }
     // "source site-64", "Source link -124", "Source: AFP".
     if words <= 4
@@ -461,14 +462,14 @@ pub fn classify(line: &str) -> LineKind {
             || l.starts_with("source -")
             || l.starts_with("source ") && !ends_sentence(line))
     {
-        return LineKind::Remove("source-tag");
+        return LineKind::Remove(Reason::SourceTag);
     }
     // Share buttons and counters.
     if SHARE_WORDS.contains(&l.as_str()) {
-        return LineKind::Remove("share");
+        return LineKind::Remove(Reason::Share);
     }
     if is_counter(&l) {
-        return LineKind::Remove("share-counter");
+        return LineKind::Remove(Reason::ShareCounter);
     }
     // Photo credits and captions carrying one.
     let is_credit = || {
@@ -477,7 +478,7 @@ pub fn classify(line: &str) -> LineKind {
             || words <= 25 && !ends_sentence(line) && WEAK_PHOTO_MARKS.iter().any(|m| l.contains(m))
     };
     if words <= 40 && is_credit() {
-        return LineKind::Remove("photo-credit");
+        return LineKind::Remove(Reason::PhotoCredit);
     }
     // Promotion of the outlet, newsletters, apps.
     if words <= 30 && PROMO_PREFIXES.iter().any(|p| l.starts_with(p))
@@ -495,7 +496,7 @@ pub fn classify(line: &str) -> LineKind {
                 | "реклама"
         )
     {
-        return LineKind::Remove("promo");
+        return LineKind::Remove(Reason::Promo);
     }
     if words <= 30
         && (l.contains("newsletter") || l.contains("notifications"))
@@ -511,10 +512,10 @@ pub fn classify(line: &str) -> LineKind {
         .iter()
         .any(|v| l.contains(v))
     {
-        return LineKind::Remove("promo");
+        return LineKind::Remove(Reason::Promo);
     }
     if words <= 60 && l.contains("cookie") && COOKIE_MARKS.iter().any(|m| l.contains(m)) {
-        return LineKind::Remove("cookie");
+        return LineKind::Remove(Reason::Cookie);
     }
     if words <= 30
         && (l.starts_with('©')
@@ -524,10 +525,10 @@ pub fn classify(line: &str) -> LineKind {
             || l.contains("tous droits réservés")
             || l.contains("alle rechte vorbehalten"))
     {
-        return LineKind::Remove("copyright");
+        return LineKind::Remove(Reason::Copyright);
     }
     if words <= 8 && is_relative_time(&l) {
-        return LineKind::Remove("dateline");
+        return LineKind::Remove(Reason::Dateline);
     }
     // Page tools and furniture that copy-paste picks up.
     if words <= 6
@@ -549,7 +550,7 @@ pub fn classify(line: &str) -> LineKind {
         .iter()
         .any(|p| l.starts_with(p) || l.ends_with(p))
     {
-        return LineKind::Remove("page-tools");
+        return LineKind::Remove(Reason::PageTools);
     }
     if words <= 30
         && [
@@ -562,7 +563,7 @@ pub fn classify(line: &str) -> LineKind {
         .iter()
         .any(|p| l.starts_with(p))
     {
-        return LineKind::Remove("photo-credit");
+        return LineKind::Remove(Reason::PhotoCredit);
     }
     if words <= 25
         && [
@@ -583,7 +584,7 @@ pub fn classify(line: &str) -> LineKind {
         .any(|p| l.starts_with(p))
         && (!ends_sentence(line) || l.contains(';') || l.contains("editing by"))
     {
-        return LineKind::Remove("credits");
+        return LineKind::Remove(Reason::Credits);
     }
     if words <= 12
         && [
@@ -600,16 +601,16 @@ pub fn classify(line: &str) -> LineKind {
         .iter()
         .any(|p| l.starts_with(p))
     {
-        return LineKind::Remove("tags");
+        return LineKind::Remove(Reason::Tags);
     }
     if is_byline(line) {
-        return LineKind::Remove("byline");
+        return LineKind::Remove(Reason::Byline);
     }
     let bare = line.trim().trim_start_matches(|c: char| {
         c.is_whitespace() || matches!(c, '·' | '•' | '|' | '-' | '–' | '—')
     });
     if metadata::parse_dateline(bare).is_some_and(|d| d.len == bare.trim_end().len()) {
-        return LineKind::Remove("dateline");
+        return LineKind::Remove(Reason::Dateline);
     }
     LineKind::Text
 }
@@ -742,58 +743,61 @@ mod tests {
         let cases: &[(&str, LineKind)] = &[
             (
                 "• Read also: Russia says it used hypersonic missiles in Ukraine, a first",
-                Remove("related-links"),
+                Remove(Reason::RelatedLinks),
             ),
             (
                 "READ MORE: Markets slide as oil jumps",
-                Remove("related-links"),
+                Remove(Reason::RelatedLinks),
             ),
             (
                 "À lire aussi : La France et le Kazakhstan",
-                Remove("related-links"),
+                Remove(Reason::RelatedLinks),
             ),
             ("SEE ALSO", RelatedHeader),
             ("Related Articles", RelatedHeader),
-            ("source site-64", Remove("source-tag")),
-            ("Source link -124", Remove("source-tag")),
-            ("0", Remove("share-counter")),
-            ("81", Remove("share-counter")),
-            ("1.2K shares", Remove("share-counter")),
-            ("Share this article", Remove("share")),
+            ("source site-64", Remove(Reason::SourceTag)),
+            ("Source link -124", Remove(Reason::SourceTag)),
+            ("0", Remove(Reason::ShareCounter)),
+            ("81", Remove(Reason::ShareCounter)),
+            ("1.2K shares", Remove(Reason::ShareCounter)),
+            ("Share this article", Remove(Reason::Share)),
             (
                 "Almaty's central Republic Square. [mibuchat / Flickr / CC BY-SA 2.0](#)",
-                Remove("photo-credit"),
+                Remove(Reason::PhotoCredit),
             ),
-            ("Protesters in Almaty. (Photo: AFP)", Remove("photo-credit")),
+            (
+                "Protesters in Almaty. (Photo: AFP)",
+                Remove(Reason::PhotoCredit),
+            ),
             (
                 "Stay tuned to BaaghiTV for latest news and Updates!",
-                Remove("promo"),
+                Remove(Reason::Promo),
             ),
-            ("Sign up for our daily newsletter", Remove("promo")),
+            ("Sign up for our daily newsletter", Remove(Reason::Promo)),
             (
                 "We use cookies to improve your experience. Accept",
-                Remove("cookie"),
+                Remove(Reason::Cookie),
             ),
             ("Leave a reply", CommentsHeader),
             ("Leave a Reply", CommentsHeader),
             ("12 Comments", CommentsHeader),
             (
                 "Your email address will not be published. Required fields are marked *",
-                Remove("comments"),
+                Remove(Reason::Comments),
             ),
             ("Original url:", UrlHeader),
             (
                 "<https://www.themoscowtimes.com/2022/03/19/x-a77004>",
-                Remove("source-url"),
+                Remove(Reason::SourceUrl),
             ),
             (
                 "© 2022 Example News. All rights reserved.",
-                Remove("copyright"),
+                Remove(Reason::Copyright),
             ),
-            ("By [AFP](#)", Remove("byline")),
-            ("By Jane Doe and John Roe", Remove("byline")),
-            ("March 19, 2022", Remove("dateline")),
-            ("Sunday, April 18", Remove("dateline")),
+            ("By [AFP](#)", Remove(Reason::Byline)),
+            ("By Jane Doe and John Roe", Remove(Reason::Byline)),
+            ("March 19, 2022", Remove(Reason::Dateline)),
+            ("Sunday, April 18", Remove(Reason::Dateline)),
             // Story text stays.
             ("By Saturday evening the square was empty.", Text),
             (
@@ -833,28 +837,28 @@ mod tests {
             ),
             (
                 "Protesters gather in Almaty on January 5, 2022. REUTERS/Pavel Mikheyev",
-                Remove("photo-credit"),
+                Remove(Reason::PhotoCredit),
             ),
             (
                 "Riot police in central Almaty. (AP Photo/Vladimir Tretyakov)",
-                Remove("photo-credit"),
+                Remove(Reason::PhotoCredit),
             ),
-            ("Advertisement", Remove("promo")),
-            ("Website", Remove("comments")),
-            ("Published 3 hours ago", Remove("dateline")),
-            ("Updated 1 day ago", Remove("dateline")),
-            ("il y a 2 heures", Remove("dateline")),
-            ("vor 3 Stunden", Remove("dateline")),
+            ("Advertisement", Remove(Reason::Promo)),
+            ("Website", Remove(Reason::Comments)),
+            ("Published 3 hours ago", Remove(Reason::Dateline)),
+            ("Updated 1 day ago", Remove(Reason::Dateline)),
+            ("il y a 2 heures", Remove(Reason::Dateline)),
+            ("vor 3 Stunden", Remove(Reason::Dateline)),
             ("Three hours ago the rally began in the square.", Text),
-            ("Skip to main content", Remove("page-tools")),
-            ("5 min read", Remove("page-tools")),
+            ("Skip to main content", Remove(Reason::PageTools)),
+            ("5 min read", Remove(Reason::PageTools)),
             (
                 "Image caption, Police in Almaty on Thursday",
-                Remove("photo-credit"),
+                Remove(Reason::PhotoCredit),
             ),
             (
                 "Reporting by Duncan Miriri; Editing by Alex Richardson",
-                Remove("credits"),
+                Remove(Reason::Credits),
             ),
             (
                 "Reporting by the state broadcaster suggested otherwise.",
@@ -863,36 +867,39 @@ mod tests {
             // French, German, Spanish, Russian, Italian.
             (
                 "Lire aussi : La France et le Kazakhstan signent un accord",
-                Remove("related-links"),
+                Remove(Reason::RelatedLinks),
             ),
             (
                 "Lesen Sie auch: Proteste in Almaty",
-                Remove("related-links"),
+                Remove(Reason::RelatedLinks),
             ),
             (
                 "Leer también: Protestas en Kazajistán",
-                Remove("related-links"),
+                Remove(Reason::RelatedLinks),
             ),
-            ("Читайте также: Протесты в Алматы", Remove("related-links")),
+            (
+                "Читайте также: Протесты в Алматы",
+                Remove(Reason::RelatedLinks),
+            ),
             (
                 "Leggi anche: Proteste in Kazakistan",
-                Remove("related-links"),
+                Remove(Reason::RelatedLinks),
             ),
             ("Laisser un commentaire", CommentsHeader),
             ("Kommentare", CommentsHeader),
             ("Комментарии", CommentsHeader),
-            ("Abonnez-vous à notre newsletter", Remove("promo")),
+            ("Abonnez-vous à notre newsletter", Remove(Reason::Promo)),
             (
                 "Nous utilisons des cookies pour améliorer votre expérience.",
-                Remove("cookie"),
+                Remove(Reason::Cookie),
             ),
             (
                 "Wir verwenden Cookies, um Inhalte zu personalisieren.",
-                Remove("cookie"),
+                Remove(Reason::Cookie),
             ),
-            ("Par Jean Dupont", Remove("byline")),
-            ("Von Jana Berger", Remove("byline")),
-            ("6 janvier 2022", Remove("dateline")),
+            ("Par Jean Dupont", Remove(Reason::Byline)),
+            ("Von Jana Berger", Remove(Reason::Byline)),
+            ("6 janvier 2022", Remove(Reason::Dateline)),
             (
                 "Le gouvernement a déclaré jeudi que l'ordre était rétabli.",
                 Text,

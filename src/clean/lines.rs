@@ -22,6 +22,7 @@
 use super::batch::BatchEvidence;
 use super::boilerplate::{classify, ends_sentence, is_story_like, is_url, word_count, LineKind};
 use super::repair::should_join;
+use super::Reason;
 use crate::extract::metadata;
 use crate::text::{MappedText, Span};
 use std::collections::HashSet;
@@ -34,7 +35,7 @@ struct Line {
     end: usize,
     /// Where the kept part starts (after a cut dateline prefix).
     keep_from: usize,
-    removed: Option<&'static str>,
+    removed: Option<Reason>,
 }
 
 /// Runs the line stage over `text`. `is_kept` says whether a removal (a span
@@ -44,10 +45,10 @@ pub fn clean_lines(
     text: &str,
     batch: &BatchEvidence,
     is_kept: &dyn Fn(Span) -> bool,
-) -> (MappedText, Vec<(Span, &'static str)>) {
+) -> (MappedText, Vec<(Span, Reason)>) {
     let mut lines = split(text);
     let mut removals = Vec::new();
-    let remove = |l: &mut Line, reason: &'static str, removals: &mut Vec<(Span, &'static str)>| {
+    let remove = |l: &mut Line, reason: Reason, removals: &mut Vec<(Span, Reason)>| {
         let span = Span::new(l.start, l.end);
         if !is_kept(span) {
             l.removed = Some(reason);
@@ -73,9 +74,9 @@ pub fn clean_lines(
             && word_count(s) <= 4
             && !ends_sentence(s)
             && s.starts_with(char::is_uppercase);
-        after_byline = kind == LineKind::Remove("byline");
+        after_byline = kind == LineKind::Remove(Reason::Byline);
         if byline_tail {
-            remove(&mut lines[i], "byline", &mut removals);
+            remove(&mut lines[i], Reason::Byline, &mut removals);
             continue;
         }
         match kind {
@@ -84,17 +85,17 @@ pub fn clean_lines(
                 continue;
             }
             LineKind::RelatedHeader => {
-                remove(&mut lines[i], "related-links", &mut removals);
+                remove(&mut lines[i], Reason::RelatedLinks, &mut removals);
                 block = Some(kind);
                 continue;
             }
             LineKind::CommentsHeader => {
-                remove(&mut lines[i], "comments", &mut removals);
+                remove(&mut lines[i], Reason::Comments, &mut removals);
                 block = Some(kind);
                 continue;
             }
             LineKind::UrlHeader => {
-                remove(&mut lines[i], "source-url", &mut removals);
+                remove(&mut lines[i], Reason::SourceUrl, &mut removals);
                 block = Some(kind);
                 continue;
             }
@@ -102,16 +103,16 @@ pub fn clean_lines(
         }
         match block {
             Some(LineKind::CommentsHeader) => {
-                remove(&mut lines[i], "comments", &mut removals);
+                remove(&mut lines[i], Reason::Comments, &mut removals);
                 continue;
             }
             // Related headlines, questions among them ("Why did so much rain fall?").
             Some(LineKind::RelatedHeader) if headline_like || word_count(s) <= 15 => {
-                remove(&mut lines[i], "related-links", &mut removals);
+                remove(&mut lines[i], Reason::RelatedLinks, &mut removals);
                 continue;
             }
             Some(LineKind::UrlHeader) if is_url(s) || s.contains("://") && word_count(s) <= 2 => {
-                remove(&mut lines[i], "source-url", &mut removals);
+                remove(&mut lines[i], Reason::SourceUrl, &mut removals);
                 block = None;
                 continue;
             }
@@ -122,7 +123,7 @@ pub fn clean_lines(
             continue;
         }
         if batch.is_furniture(s) {
-            remove(&mut lines[i], "batch-repeated", &mut removals);
+            remove(&mut lines[i], Reason::BatchRepeated, &mut removals);
             continue;
         }
         // A dateline opening a paragraph: "Jan 6, 2022: Unrest ...".
@@ -137,7 +138,7 @@ pub fn clean_lines(
                 let span = Span::new(lines[i].start, cut);
                 if !is_kept(span) {
                     lines[i].keep_from = cut;
-                    removals.push((span, "dateline"));
+                    removals.push((span, Reason::Dateline));
                 }
             }
         }
@@ -181,7 +182,7 @@ pub fn clean_lines(
             let words = content_words(s);
             let shared = words.iter().filter(|w| vocab.contains(*w)).count();
             if words.is_empty() || shared * 2 < words.len() {
-                remove(&mut lines[i], "trailing-unrelated", &mut removals);
+                remove(&mut lines[i], Reason::TrailingUnrelated, &mut removals);
             }
         }
     }
@@ -287,7 +288,7 @@ fn stem(w: &str) -> String {
 mod tests {
     use super::*;
 
-    fn run(text: &str) -> (String, Vec<(String, &'static str)>) {
+    fn run(text: &str) -> (String, Vec<(String, Reason)>) {
         let (body, removed) = clean_lines(text, &BatchEvidence::default(), &|_| false);
         let removed = removed
             .into_iter()
@@ -321,7 +322,7 @@ mod tests {
         assert_eq!(body, "T\n\nUnrest in Kazakhstan has drawn attention.");
         assert_eq!(
             removed,
-            vec![("Jan 6, 2022:\u{a0}".to_string(), "dateline")]
+            vec![("Jan 6, 2022:\u{a0}".to_string(), Reason::Dateline)]
         );
     }
 

@@ -5,8 +5,8 @@
 //! address in both plain text and Markdown, since pasted text carries them
 //! either way; images (`![alt](src)`) are dropped. In Markdown, heading,
 //! quote and list markers, emphasis markers, code ticks, rules and reference
-//! definitions are dropped too. Every drop is a removal with reason `markup`
-//! (or `image`).
+//! definitions are dropped too. Every drop is a removal with reason
+//! [`Reason::Markup`] (or [`Reason::Image`]).
 //!
 //! ```
 //! use storydiff::clean::strip_markup;
@@ -15,13 +15,14 @@
 //! ```
 
 use super::entities::entity_at;
+use super::Reason;
 use crate::text::{MappedText, Span};
 
 /// Strips inline markup; `markdown` turns on the Markdown-only rules.
 /// Returns the text mapped onto `input`, and the dropped spans with reasons.
-pub fn strip_markup(input: &str, markdown: bool) -> (MappedText, Vec<(Span, &'static str)>) {
+pub fn strip_markup(input: &str, markdown: bool) -> (MappedText, Vec<(Span, Reason)>) {
     let mut b = MappedText::builder();
-    let mut removed: Vec<(Span, &'static str)> = Vec::new();
+    let mut removed: Vec<(Span, Reason)> = Vec::new();
     let bytes = input.as_bytes();
     let mut copy_from = 0;
     let mut i = 0;
@@ -48,7 +49,10 @@ pub fn strip_markup(input: &str, markdown: bool) -> (MappedText, Vec<(Span, &'st
             let refdef = t.starts_with('[') && t.contains("]:") && !t.contains("](");
             if rule || refdef {
                 flush(&mut b, copy_from, i);
-                removed.push((Span::new(i + lead, i + lead + t.trim_end().len()), "markup"));
+                removed.push((
+                    Span::new(i + lead, i + lead + t.trim_end().len()),
+                    Reason::Markup,
+                ));
                 i = line_end;
                 copy_from = i;
                 continue;
@@ -66,7 +70,7 @@ pub fn strip_markup(input: &str, markdown: bool) -> (MappedText, Vec<(Span, &'st
                 });
             if let Some(n) = marker {
                 flush(&mut b, copy_from, i + lead);
-                removed.push((Span::new(i + lead, i + lead + n), "markup"));
+                removed.push((Span::new(i + lead, i + lead + n), Reason::Markup));
                 i += lead + n;
                 copy_from = i;
                 continue;
@@ -80,7 +84,7 @@ pub fn strip_markup(input: &str, markdown: bool) -> (MappedText, Vec<(Span, &'st
             b'!' if input[i + 1..].starts_with('[') => {
                 if let Some((_, _, end)) = link_at(input, i + 1) {
                     flush(&mut b, copy_from, i);
-                    removed.push((Span::new(i, end), "image"));
+                    removed.push((Span::new(i, end), Reason::Image));
                     i = end;
                     copy_from = i;
                 } else {
@@ -90,9 +94,9 @@ pub fn strip_markup(input: &str, markdown: bool) -> (MappedText, Vec<(Span, &'st
             b'[' => {
                 if let Some((ts, te, end)) = link_at(input, i) {
                     flush(&mut b, copy_from, i);
-                    removed.push((Span::new(i, ts), "markup"));
+                    removed.push((Span::new(i, ts), Reason::Markup));
                     b.copy(input, ts..te);
-                    removed.push((Span::new(te, end), "markup"));
+                    removed.push((Span::new(te, end), Reason::Markup));
                     i = end;
                     copy_from = i;
                 } else {
@@ -106,9 +110,9 @@ pub fn strip_markup(input: &str, markdown: bool) -> (MappedText, Vec<(Span, &'st
                     && close.is_some_and(|n| !rest[..n].contains(char::is_whitespace));
                 if let (true, Some(n)) = (is_auto, close) {
                     flush(&mut b, copy_from, i);
-                    removed.push((Span::new(i, i + 1), "markup"));
+                    removed.push((Span::new(i, i + 1), Reason::Markup));
                     b.copy(input, i + 1..i + 1 + n);
-                    removed.push((Span::new(i + 1 + n, i + 2 + n), "markup"));
+                    removed.push((Span::new(i + 1 + n, i + 2 + n), Reason::Markup));
                     i += n + 2;
                     copy_from = i;
                 } else {
@@ -142,7 +146,7 @@ pub fn strip_markup(input: &str, markdown: bool) -> (MappedText, Vec<(Span, &'st
                 let intraword = c == b'_' && word(before) && word(after);
                 if (opens || closes || c == b'`') && !intraword && run <= 3 {
                     flush(&mut b, copy_from, i);
-                    removed.push((Span::new(i, i + run), "markup"));
+                    removed.push((Span::new(i, i + run), Reason::Markup));
                     copy_from = i + run;
                 }
                 i += run;

@@ -40,6 +40,7 @@
 //! ```
 
 use super::entities::entity_at;
+use super::Reason;
 use crate::text::{MappedText, MappedTextBuilder, Span};
 
 /// An attribute of an element: lower-cased name, decoded value and the span of
@@ -541,106 +542,106 @@ fn start_tag(html: &str, at: usize) -> (String, Vec<Attr>, bool, usize) {
 
 /// Class and id tokens that name furniture, strong ones first: these
 /// override article hints ("article-comments" is comments).
-const STRONG_NEGATIVE: &[(&str, &str)] = &[
-    ("comment", "comments"),
-    ("comments", "comments"),
-    ("disqus", "comments"),
-    ("respond", "comments"),
-    ("replies", "comments"),
-    ("related", "related-links"),
-    ("recommended", "related-links"),
-    ("recommendations", "related-links"),
-    ("outbrain", "related-links"),
-    ("taboola", "related-links"),
-    ("recirculation", "related-links"),
-    ("trending", "related-links"),
-    ("popular", "related-links"),
-    ("mostread", "related-links"),
-    ("readmore", "related-links"),
-    ("share", "share"),
-    ("sharing", "share"),
-    ("social", "share"),
-    ("sharebar", "share"),
-    ("cookie", "cookie"),
-    ("cookies", "cookie"),
-    ("consent", "cookie"),
-    ("gdpr", "cookie"),
-    ("newsletter", "promo"),
-    ("subscribe", "promo"),
-    ("subscription", "promo"),
-    ("paywall", "promo"),
-    ("promo", "promo"),
-    ("ad", "promo"),
-    ("ads", "promo"),
-    ("advert", "promo"),
-    ("advertisement", "promo"),
-    ("sponsor", "promo"),
-    ("sponsored", "promo"),
-    ("breadcrumb", "navigation"),
-    ("breadcrumbs", "navigation"),
-    ("nav", "navigation"),
-    ("navbar", "navigation"),
-    ("navigation", "navigation"),
-    ("menu", "navigation"),
-    ("skip", "navigation"),
-    ("pagination", "navigation"),
-    ("byline", "byline"),
-    ("firma", "byline"),
-    ("autor", "byline"),
-    ("auteur", "byline"),
-    ("signature", "byline"),
-    ("dateline", "dateline"),
-    ("timestamp", "dateline"),
-    ("meta", "byline"),
-    ("footer", "navigation"),
-    ("kicker", "section-label"),
-    ("eyebrow", "section-label"),
-    ("rubrique", "section-label"),
-    ("overline", "section-label"),
-    ("category", "section-label"),
-    ("caption", "photo-credit"),
-    ("credit", "photo-credit"),
-    ("modal", "promo"),
-    ("popup", "promo"),
+const STRONG_NEGATIVE: &[(&str, Reason)] = &[
+    ("comment", Reason::Comments),
+    ("comments", Reason::Comments),
+    ("disqus", Reason::Comments),
+    ("respond", Reason::Comments),
+    ("replies", Reason::Comments),
+    ("related", Reason::RelatedLinks),
+    ("recommended", Reason::RelatedLinks),
+    ("recommendations", Reason::RelatedLinks),
+    ("outbrain", Reason::RelatedLinks),
+    ("taboola", Reason::RelatedLinks),
+    ("recirculation", Reason::RelatedLinks),
+    ("trending", Reason::RelatedLinks),
+    ("popular", Reason::RelatedLinks),
+    ("mostread", Reason::RelatedLinks),
+    ("readmore", Reason::RelatedLinks),
+    ("share", Reason::Share),
+    ("sharing", Reason::Share),
+    ("social", Reason::Share),
+    ("sharebar", Reason::Share),
+    ("cookie", Reason::Cookie),
+    ("cookies", Reason::Cookie),
+    ("consent", Reason::Cookie),
+    ("gdpr", Reason::Cookie),
+    ("newsletter", Reason::Promo),
+    ("subscribe", Reason::Promo),
+    ("subscription", Reason::Promo),
+    ("paywall", Reason::Promo),
+    ("promo", Reason::Promo),
+    ("ad", Reason::Promo),
+    ("ads", Reason::Promo),
+    ("advert", Reason::Promo),
+    ("advertisement", Reason::Promo),
+    ("sponsor", Reason::Promo),
+    ("sponsored", Reason::Promo),
+    ("breadcrumb", Reason::Navigation),
+    ("breadcrumbs", Reason::Navigation),
+    ("nav", Reason::Navigation),
+    ("navbar", Reason::Navigation),
+    ("navigation", Reason::Navigation),
+    ("menu", Reason::Navigation),
+    ("skip", Reason::Navigation),
+    ("pagination", Reason::Navigation),
+    ("byline", Reason::Byline),
+    ("firma", Reason::Byline),
+    ("autor", Reason::Byline),
+    ("auteur", Reason::Byline),
+    ("signature", Reason::Byline),
+    ("dateline", Reason::Dateline),
+    ("timestamp", Reason::Dateline),
+    ("meta", Reason::Byline),
+    ("footer", Reason::Navigation),
+    ("kicker", Reason::SectionLabel),
+    ("eyebrow", Reason::SectionLabel),
+    ("rubrique", Reason::SectionLabel),
+    ("overline", Reason::SectionLabel),
+    ("category", Reason::SectionLabel),
+    ("caption", Reason::PhotoCredit),
+    ("credit", Reason::PhotoCredit),
+    ("modal", Reason::Promo),
+    ("popup", Reason::Promo),
 ];
 /// Stems found inside run-together class names.
-const STEMS: &[(&str, &str)] = &[
-    ("nav", "navigation"),
-    ("menu", "navigation"),
-    ("comment", "comments"),
-    ("share", "share"),
-    ("social", "share"),
-    ("related", "related-links"),
-    ("cookie", "cookie"),
-    ("newsletter", "promo"),
-    ("advert", "promo"),
-    ("sponsor", "promo"),
-    ("breadcrumb", "navigation"),
-    ("sidebar", "sidebar"),
-    ("footer", "navigation"),
-    ("byline", "byline"),
-    ("kommentar", "comments"),
-    ("teilen", "share"),
-    ("compartir", "share"),
-    ("partage", "share"),
-    ("relacionad", "related-links"),
-    ("werbung", "promo"),
-    ("publicidad", "promo"),
-    ("pubblicit", "promo"),
+const STEMS: &[(&str, Reason)] = &[
+    ("nav", Reason::Navigation),
+    ("menu", Reason::Navigation),
+    ("comment", Reason::Comments),
+    ("share", Reason::Share),
+    ("social", Reason::Share),
+    ("related", Reason::RelatedLinks),
+    ("cookie", Reason::Cookie),
+    ("newsletter", Reason::Promo),
+    ("advert", Reason::Promo),
+    ("sponsor", Reason::Promo),
+    ("breadcrumb", Reason::Navigation),
+    ("sidebar", Reason::Sidebar),
+    ("footer", Reason::Navigation),
+    ("byline", Reason::Byline),
+    ("kommentar", Reason::Comments),
+    ("teilen", Reason::Share),
+    ("compartir", Reason::Share),
+    ("partage", Reason::Share),
+    ("relacionad", Reason::RelatedLinks),
+    ("werbung", Reason::Promo),
+    ("publicidad", Reason::Promo),
+    ("pubblicit", Reason::Promo),
 ];
-const WEAK_NEGATIVE: &[(&str, &str)] = &[
-    ("sidebar", "sidebar"),
-    ("widget", "sidebar"),
-    ("aside", "sidebar"),
-    ("masthead", "navigation"),
-    ("header", "navigation"),
-    ("banner", "promo"),
-    ("tags", "tags"),
-    ("tag", "tags"),
-    ("topics", "tags"),
-    ("more", "related-links"),
-    ("author", "byline"),
-    ("bio", "byline"),
+const WEAK_NEGATIVE: &[(&str, Reason)] = &[
+    ("sidebar", Reason::Sidebar),
+    ("widget", Reason::Sidebar),
+    ("aside", Reason::Sidebar),
+    ("masthead", Reason::Navigation),
+    ("header", Reason::Navigation),
+    ("banner", Reason::Promo),
+    ("tags", Reason::Tags),
+    ("tag", Reason::Tags),
+    ("topics", Reason::Tags),
+    ("more", Reason::RelatedLinks),
+    ("author", Reason::Byline),
+    ("bio", Reason::Byline),
 ];
 const POSITIVE: &[&str] = &[
     "article",
@@ -672,7 +673,7 @@ fn tokens(n: &Node) -> Vec<String> {
 
 /// Why an element is furniture, if it is, judged on its own.
 /// Furniture by tag alone (the retry without class hints).
-fn furniture_by_tag(n: &Node) -> Option<&'static str> {
+fn furniture_by_tag(n: &Node) -> Option<Reason> {
     match n.name() {
         "head" | "script" | "noscript" | "template" | "style" | "nav" | "form" | "button"
         | "select" | "textarea" | "svg" | "iframe" | "amp-ad" | "amp-analytics" => furniture(n),
@@ -680,20 +681,20 @@ fn furniture_by_tag(n: &Node) -> Option<&'static str> {
     }
 }
 
-fn furniture(n: &Node) -> Option<&'static str> {
+fn furniture(n: &Node) -> Option<Reason> {
     let name = n.name();
     let by_tag = match name {
-        "head" => Some("head"),
-        "script" | "noscript" | "template" | "amp-analytics" => Some("script"),
-        "style" => Some("style"),
-        "nav" | "amp-sidebar" | "footer" => Some("navigation"),
-        "aside" => Some("sidebar"),
-        "form" | "button" | "input" | "select" | "textarea" | "label" => Some("form"),
+        "head" => Some(Reason::Head),
+        "script" | "noscript" | "template" | "amp-analytics" => Some(Reason::Script),
+        "style" => Some(Reason::Style),
+        "nav" | "amp-sidebar" | "footer" => Some(Reason::Navigation),
+        "aside" => Some(Reason::Sidebar),
+        "form" | "button" | "input" | "select" | "textarea" | "label" => Some(Reason::Form),
         "svg" | "canvas" | "iframe" | "object" | "embed" | "video" | "audio" | "picture"
-        | "img" | "amp-img" | "amp-video" | "amp-iframe" | "map" => Some("media"),
-        "figcaption" => Some("photo-credit"),
-        "amp-ad" | "amp-embed" | "amp-sticky-ad" => Some("promo"),
-        "amp-social-share" => Some("share"),
+        | "img" | "amp-img" | "amp-video" | "amp-iframe" | "map" => Some(Reason::Media),
+        "figcaption" => Some(Reason::PhotoCredit),
+        "amp-ad" | "amp-embed" | "amp-sticky-ad" => Some(Reason::Promo),
+        "amp-social-share" => Some(Reason::Share),
         _ => None,
     };
     if by_tag.is_some() {
@@ -707,13 +708,13 @@ fn furniture(n: &Node) -> Option<&'static str> {
                 .contains("display:none")
         })
     {
-        return Some("hidden");
+        return Some(Reason::Hidden);
     }
     match n.attr_value("role").unwrap_or("") {
-        "navigation" | "menubar" | "menu" => return Some("navigation"),
-        "complementary" => return Some("sidebar"),
-        "contentinfo" | "banner" => return Some("navigation"),
-        "dialog" | "alertdialog" => return Some("promo"),
+        "navigation" | "menubar" | "menu" => return Some(Reason::Navigation),
+        "complementary" => return Some(Reason::Sidebar),
+        "contentinfo" | "banner" => return Some(Reason::Navigation),
+        "dialog" | "alertdialog" => return Some(Reason::Promo),
         _ => {}
     }
     if matches!(name, "html" | "body" | "article" | "main") {
@@ -724,14 +725,14 @@ fn furniture(n: &Node) -> Option<&'static str> {
         .iter()
         .find(|(t, _)| toks.iter().any(|x| x == t))
     {
-        return Some(r);
+        return Some(*r);
     }
     // Run-together names: "leftnav", "topmenu", "sharebox", "commentlist".
     if let Some((_, r)) = STEMS.iter().find(|(stem, _)| {
         toks.iter()
             .any(|x| x.len() > stem.len() && x.contains(stem) && !x.contains("canvas"))
     }) {
-        return Some(r);
+        return Some(*r);
     }
     let positive = toks.iter().any(|t| POSITIVE.contains(&t.as_str()));
     if !positive {
@@ -739,7 +740,7 @@ fn furniture(n: &Node) -> Option<&'static str> {
             .iter()
             .find(|(t, _)| toks.iter().any(|x| x == t))
         {
-            return Some(r);
+            return Some(*r);
         }
     }
     None
@@ -754,7 +755,7 @@ struct Measures {
     commas: Vec<usize>,
 }
 
-fn measure(doc: &Document, html: &str, excluded: &[Option<&'static str>]) -> Measures {
+fn measure(doc: &Document, html: &str, dead: &[bool]) -> Measures {
     let n = doc.nodes.len();
     let mut m = Measures {
         text: vec![0; n],
@@ -764,7 +765,7 @@ fn measure(doc: &Document, html: &str, excluded: &[Option<&'static str>]) -> Mea
     // Nodes are in document order and children come after parents, so a
     // reverse sweep sees children first.
     for id in (0..n).rev() {
-        if excluded[id].is_some() {
+        if dead[id] {
             continue;
         }
         let node = &doc.nodes[id];
@@ -800,7 +801,7 @@ fn density(m: &Measures, id: usize) -> f64 {
 pub fn extract_main(
     html: &str,
     is_kept: &dyn Fn(Span) -> bool,
-) -> (MappedText, Vec<(Span, &'static str)>) {
+) -> (MappedText, Vec<(Span, Reason)>) {
     let doc = Document::parse(html);
     let first = extract_with(&doc, html, is_kept, true);
     // A page whose article sits in an element with an unlucky class name
@@ -826,7 +827,7 @@ fn extract_with(
     html: &str,
     is_kept: &dyn Fn(Span) -> bool,
     hints: bool,
-) -> (MappedText, Vec<(Span, &'static str)>) {
+) -> (MappedText, Vec<(Span, Reason)>) {
     let furniture = |n: &Node| {
         let r = furniture(n);
         if hints {
@@ -853,7 +854,7 @@ fn extract_with(
             }
         }
     }
-    let mut excluded: Vec<Option<&'static str>> = vec![None; n];
+    let mut excluded: Vec<Option<Reason>> = vec![None; n];
     let mut below = vec![false; n];
     for id in 0..n {
         if let Some(p) = doc.nodes[id].parent {
@@ -863,7 +864,8 @@ fn extract_with(
             }
         }
         if let Some(r) = furniture(&doc.nodes[id]) {
-            let keeps_article = holds[id] && !matches!(r, "head" | "script" | "style");
+            let keeps_article =
+                holds[id] && !matches!(r, Reason::Head | Reason::Script | Reason::Style);
             if !keeps_article && !is_kept(doc.nodes[id].span) {
                 excluded[id] = Some(r);
             }
@@ -873,10 +875,7 @@ fn extract_with(
     for id in 0..n {
         dead[id] = excluded[id].is_some() || doc.nodes[id].parent.is_some_and(|p| dead[p]);
     }
-    let eff: Vec<Option<&'static str>> = (0..n)
-        .map(|i| if dead[i] { Some("x") } else { None })
-        .collect();
-    let m = measure(doc, html, &eff);
+    let m = measure(doc, html, &dead);
 
     // 2. Score candidates.
     let mut score = vec![0.0f64; n];
@@ -1016,7 +1015,7 @@ fn base_score(n: &Node) -> f64 {
 struct Emitter<'a> {
     html: &'a str,
     b: MappedTextBuilder,
-    removed: Vec<(Span, &'static str)>,
+    removed: Vec<(Span, Reason)>,
     /// Source range of white space waiting to become one space.
     pending_space: Option<(usize, usize)>,
     /// 0 none, 1 line break, 2 paragraph break.
@@ -1039,7 +1038,7 @@ impl Emitter<'_> {
         doc: &Document,
         id: usize,
         content: &[usize],
-        excluded: &[Option<&'static str>],
+        excluded: &[Option<Reason>],
         m: &Measures,
         is_kept: &dyn Fn(Span) -> bool,
         in_content: bool,
@@ -1055,7 +1054,7 @@ impl Emitter<'_> {
                 return;
             }
             if !is_kept(node.span) {
-                self.removed.push((node.span, "outside-article"));
+                self.removed.push((node.span, Reason::OutsideArticle));
                 return;
             }
             // The user brought this part of the page back.
@@ -1081,9 +1080,9 @@ impl Emitter<'_> {
                 {
                     let listing = m.commas[id] == 0 && !doc.text(self.html, id).contains(". ");
                     let reason = if listing && !matches!(name, "ul" | "ol" | "li") {
-                        "navigation"
+                        Reason::Navigation
                     } else {
-                        "related-links"
+                        Reason::RelatedLinks
                     };
                     self.removed.push((node.span, reason));
                     return;
@@ -1097,7 +1096,7 @@ impl Emitter<'_> {
                         .any(|t| matches!(t.as_str(), "section" | "label" | "rubric" | "ressort"))
                     && !is_kept(node.span)
                 {
-                    self.removed.push((node.span, "section-label"));
+                    self.removed.push((node.span, Reason::SectionLabel));
                     return;
                 }
                 let block = BLOCK.contains(&name);
@@ -1242,9 +1241,9 @@ mod tests {
             text.as_str(),
             "Headline here\n\nThe first paragraph of the story, long enough to count, with commas, too.\n\nThe second paragraph of the story, also long enough to count as story text."
         );
-        let reasons: Vec<&str> = removed.iter().map(|r| r.1).collect();
-        assert!(reasons.contains(&"comments"), "{reasons:?}");
-        assert!(reasons.contains(&"related-links"), "{reasons:?}");
+        let reasons: Vec<Reason> = removed.iter().map(|r| r.1).collect();
+        assert!(reasons.contains(&Reason::Comments), "{reasons:?}");
+        assert!(reasons.contains(&Reason::RelatedLinks), "{reasons:?}");
         let at = text.as_str().find("second").unwrap();
         assert_eq!(text.to_source(Span::new(at, at + 6)).of(html), "second");
     }
