@@ -16,146 +16,187 @@
 
 use super::entities::entity_at;
 use super::Reason;
-use crate::text::{MappedText, Span};
+use crate::text::{MappedText, MappedTextBuilder, Span};
 
 /// Strips inline markup; `markdown` turns on the Markdown-only rules.
 /// Returns the text mapped onto `input`, and the dropped spans with reasons.
 pub fn strip_markup(input: &str, markdown: bool) -> (MappedText, Vec<(Span, Reason)>) {
-    let mut b = MappedText::builder();
-    let mut removed: Vec<(Span, Reason)> = Vec::new();
-    let bytes = input.as_bytes();
-    let mut copy_from = 0;
+    let mut s = Stripper {
+        input,
+        markdown,
+        b: MappedText::builder(),
+        removed: Vec::new(),
+        copy_from: 0,
+    };
     let mut i = 0;
     let mut line_start = true;
-    let flush = |b: &mut crate::text::MappedTextBuilder, from: usize, to: usize| {
-        if from < to {
-            b.copy(input, from..to);
-        }
-    };
     while i < input.len() {
-        let c = bytes[i];
         if line_start && markdown {
             line_start = false;
-            let line_end = input[i..].find('\n').map_or(input.len(), |n| i + n);
-            let line = &input[i..line_end];
-            let t = line.trim_start();
-            let lead = line.len() - t.len();
-            // Rules and reference definitions: the whole line.
-            let rule = t.len() >= 3
-                && t.trim_end()
-                    .chars()
-                    .all(|c| matches!(c, '-' | '*' | '_' | ' '))
-                && t.chars().filter(|c| !c.is_whitespace()).count() >= 3;
-            let refdef = t.starts_with('[') && t.contains("]:") && !t.contains("](");
-            if rule || refdef {
-                flush(&mut b, copy_from, i);
-                removed.push((
-                    Span::new(i + lead, i + lead + t.trim_end().len()),
-                    Reason::Markup,
-                ));
-                i = line_end;
-                copy_from = i;
-                continue;
-            }
-            // Heading, quote and list markers.
-            let marker = t
-                .find(|c: char| c != '#')
-                .filter(|&n| n > 0 && n <= 6 && t[n..].starts_with(' '))
-                .map(|n| n + 1)
-                .or_else(|| {
-                    ["> ", "- ", "* ", "+ "]
-                        .iter()
-                        .find(|m| t.starts_with(*m))
-                        .map(|m| m.len())
-                });
-            if let Some(n) = marker {
-                flush(&mut b, copy_from, i + lead);
-                removed.push((Span::new(i + lead, i + lead + n), Reason::Markup));
-                i += lead + n;
-                copy_from = i;
+            if let Some(next) = s.whole_line(i).or_else(|| s.line_marker(i)) {
+                i = next;
                 continue;
             }
         }
-        match c {
-            b'\n' => {
-                line_start = true;
-                i += 1;
-            }
-            b'!' if input[i + 1..].starts_with('[') => {
-                if let Some((_, _, end)) = link_at(input, i + 1) {
-                    flush(&mut b, copy_from, i);
-                    removed.push((Span::new(i, end), Reason::Image));
-                    i = end;
-                    copy_from = i;
-                } else {
-                    i += 1;
-                }
-            }
-            b'[' => {
-                if let Some((ts, te, end)) = link_at(input, i) {
-                    flush(&mut b, copy_from, i);
-                    removed.push((Span::new(i, ts), Reason::Markup));
-                    b.copy(input, ts..te);
-                    removed.push((Span::new(te, end), Reason::Markup));
-                    i = end;
-                    copy_from = i;
-                } else {
-                    i += 1;
-                }
-            }
-            b'<' => {
-                let rest = &input[i + 1..];
-                let close = rest.find('>');
-                let is_auto = (rest.starts_with("http://") || rest.starts_with("https://"))
-                    && close.is_some_and(|n| !rest[..n].contains(char::is_whitespace));
-                if let (true, Some(n)) = (is_auto, close) {
-                    flush(&mut b, copy_from, i);
-                    removed.push((Span::new(i, i + 1), Reason::Markup));
-                    b.copy(input, i + 1..i + 1 + n);
-                    removed.push((Span::new(i + 1 + n, i + 2 + n), Reason::Markup));
-                    i += n + 2;
-                    copy_from = i;
-                } else {
-                    i += 1;
-                }
-            }
-            b'&' => {
-                if let Some((value, len)) = entity_at(input, i) {
-                    flush(&mut b, copy_from, i);
-                    b.replace(&value, i..i + len);
-                    i += len;
-                    copy_from = i;
-                } else {
-                    i += 1;
-                }
-            }
-            b'*' | b'_' | b'`' if markdown => {
-                let run = input[i..].bytes().take_while(|&x| x == c).count();
-                let before = input[..i].chars().next_back();
-                let after = input[i + run..].chars().next();
-                let word = |ch: Option<char>| {
-                    ch.is_some_and(|ch| ch.is_alphanumeric() || ".,;:!?\"'’”)".contains(ch))
-                };
-                let space = |ch: Option<char>| {
-                    ch.is_none_or(|ch| ch.is_whitespace() || "([“\"'‘".contains(ch))
-                };
-                // Opening (space before, word after) or closing (word before, space after).
-                let opens = space(before) && after.is_some_and(|a| !a.is_whitespace());
-                let closes =
-                    word(before) && (space(after) || after.is_some_and(|a| ".,;:!?)".contains(a)));
-                let intraword = c == b'_' && word(before) && word(after);
-                if (opens || closes || c == b'`') && !intraword && run <= 3 {
-                    flush(&mut b, copy_from, i);
-                    removed.push((Span::new(i, i + run), Reason::Markup));
-                    copy_from = i + run;
-                }
-                i += run;
-            }
-            _ => i += input[i..].chars().next().map_or(1, char::len_utf8),
+        if input.as_bytes()[i] == b'\n' {
+            line_start = true;
+            i += 1;
+            continue;
+        }
+        i = s
+            .image(i)
+            .or_else(|| s.link(i))
+            .or_else(|| s.autolink(i))
+            .or_else(|| s.reference(i))
+            .or_else(|| s.emphasis(i))
+            .unwrap_or_else(|| i + input[i..].chars().next().map_or(1, char::len_utf8));
+    }
+    s.flush(input.len());
+    (s.b.finish_for(input.len()), s.removed)
+}
+
+/// The text being built and the markup dropped so far. Each rule reads the
+/// markup at one offset and, when it applies, says where reading goes on.
+struct Stripper<'a> {
+    input: &'a str,
+    markdown: bool,
+    b: MappedTextBuilder,
+    removed: Vec<(Span, Reason)>,
+    /// Start of the input not yet copied.
+    copy_from: usize,
+}
+
+impl Stripper<'_> {
+    /// Copies the input up to `to` (from where copying stopped).
+    fn flush(&mut self, to: usize) {
+        if self.copy_from < to {
+            self.b.copy(self.input, self.copy_from..to);
         }
     }
-    flush(&mut b, copy_from, input.len());
-    (b.finish_for(input.len()), removed)
+
+    /// Drops `span` as markup (or an image), copying the input before it.
+    fn drop(&mut self, span: Span, reason: Reason) -> usize {
+        self.flush(span.start);
+        self.removed.push((span, reason));
+        self.copy_from = span.end;
+        span.end
+    }
+
+    /// Markdown rules (`---`) and reference definitions (`[1]: https://...`):
+    /// the whole line at `at`.
+    fn whole_line(&mut self, at: usize) -> Option<usize> {
+        let input = self.input;
+        let line_end = input[at..].find('\n').map_or(input.len(), |n| at + n);
+        let t = input[at..line_end].trim_start();
+        let lead = line_end - at - t.len();
+        let rule = t.len() >= 3
+            && t.trim_end()
+                .chars()
+                .all(|c| matches!(c, '-' | '*' | '_' | ' '))
+            && t.chars().filter(|c| !c.is_whitespace()).count() >= 3;
+        let refdef = t.starts_with('[') && t.contains("]:") && !t.contains("](");
+        if !(rule || refdef) {
+            return None;
+        }
+        self.flush(at);
+        let start = at + lead;
+        self.removed
+            .push((Span::new(start, start + t.trim_end().len()), Reason::Markup));
+        self.copy_from = line_end;
+        Some(line_end)
+    }
+
+    /// Heading, quote and list markers at the start of the line at `at`.
+    fn line_marker(&mut self, at: usize) -> Option<usize> {
+        let input = self.input;
+        let line = &input[at..input[at..].find('\n').map_or(input.len(), |n| at + n)];
+        let t = line.trim_start();
+        let lead = line.len() - t.len();
+        let n = t
+            .find(|c: char| c != '#')
+            .filter(|&n| n > 0 && n <= 6 && t[n..].starts_with(' '))
+            .map(|n| n + 1)
+            .or_else(|| {
+                ["> ", "- ", "* ", "+ "]
+                    .iter()
+                    .find(|m| t.starts_with(*m))
+                    .map(|m| m.len())
+            })?;
+        let start = at + lead;
+        Some(self.drop(Span::new(start, start + n), Reason::Markup))
+    }
+
+    /// `![alt](src)`: dropped whole.
+    fn image(&mut self, at: usize) -> Option<usize> {
+        if !self.input[at..].starts_with("![") {
+            return None;
+        }
+        let (_, _, end) = link_at(self.input, at + 1)?;
+        Some(self.drop(Span::new(at, end), Reason::Image))
+    }
+
+    /// `[text](target)`: the text stays, the brackets and target go.
+    fn link(&mut self, at: usize) -> Option<usize> {
+        if !self.input[at..].starts_with('[') {
+            return None;
+        }
+        let (ts, te, end) = link_at(self.input, at)?;
+        self.drop(Span::new(at, ts), Reason::Markup);
+        // The text is copied when the next drop flushes.
+        Some(self.drop(Span::new(te, end), Reason::Markup))
+    }
+
+    /// `<https://...>`: the address stays, the angle brackets go.
+    fn autolink(&mut self, at: usize) -> Option<usize> {
+        let rest = self.input[at..].strip_prefix('<')?;
+        let close = rest.find('>')?;
+        let is_auto = (rest.starts_with("http://") || rest.starts_with("https://"))
+            && !rest[..close].contains(char::is_whitespace);
+        if !is_auto {
+            return None;
+        }
+        self.drop(Span::new(at, at + 1), Reason::Markup);
+        Some(self.drop(Span::new(at + 1 + close, at + 2 + close), Reason::Markup))
+    }
+
+    /// A character reference (`&amp;`): decoded, as a replaced piece.
+    fn reference(&mut self, at: usize) -> Option<usize> {
+        if !self.input[at..].starts_with('&') {
+            return None;
+        }
+        let (value, len) = entity_at(self.input, at)?;
+        self.flush(at);
+        self.b.replace(&value, at..at + len);
+        self.copy_from = at + len;
+        Some(at + len)
+    }
+
+    /// Markdown emphasis and code markers (`*`, `_`, `` ` ``, up to three in
+    /// a run) that open or close a span; a run that does neither stays, and
+    /// so does `_` inside a word.
+    fn emphasis(&mut self, at: usize) -> Option<usize> {
+        let input = self.input;
+        let c = input.as_bytes()[at];
+        if !(self.markdown && matches!(c, b'*' | b'_' | b'`')) {
+            return None;
+        }
+        let run = input[at..].bytes().take_while(|&x| x == c).count();
+        let before = input[..at].chars().next_back();
+        let after = input[at + run..].chars().next();
+        let word = |ch: Option<char>| {
+            ch.is_some_and(|ch| ch.is_alphanumeric() || ".,;:!?\"'’”)".contains(ch))
+        };
+        let space =
+            |ch: Option<char>| ch.is_none_or(|ch| ch.is_whitespace() || "([“\"'‘".contains(ch));
+        // Opening (space before, word after) or closing (word before, space after).
+        let opens = space(before) && after.is_some_and(|a| !a.is_whitespace());
+        let closes = word(before) && (space(after) || after.is_some_and(|a| ".,;:!?)".contains(a)));
+        let intraword = c == b'_' && word(before) && word(after);
+        if (opens || closes || c == b'`') && !intraword && run <= 3 {
+            self.drop(Span::new(at, at + run), Reason::Markup);
+        }
+        Some(at + run)
+    }
 }
 
 /// A link `[text](target)` starting at `at`: the text's range and the end.
