@@ -70,12 +70,33 @@ pub fn clean_lines(
     (body, removals)
 }
 
+/// A block of furniture that a header line opens.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Block {
+    /// After "SEE ALSO": headlines of other articles.
+    RelatedLinks,
+    /// After "Leave a reply": everything.
+    Comments,
+    /// After "Original url:": the address.
+    SourceUrl,
+}
+
+impl Block {
+    /// The reason the header and the lines of the block are removed for.
+    fn reason(self) -> Reason {
+        match self {
+            Block::RelatedLinks => Reason::RelatedLinks,
+            Block::Comments => Reason::Comments,
+            Block::SourceUrl => Reason::SourceUrl,
+        }
+    }
+}
+
 /// What the lines above tell about the next one.
 #[derive(Default)]
 struct Context {
-    /// The header of the block the line is in (related links, comments,
-    /// "Original url:").
-    block: Option<LineKind>,
+    /// The block the line is in, if any.
+    block: Option<Block>,
     /// The title line, once found.
     title: Option<usize>,
     /// Whether the line above was a byline.
@@ -145,15 +166,15 @@ impl Stage<'_> {
 
     /// The line's own kind: furniture, or a header that opens a block.
     fn on_its_own(&mut self, kind: LineKind) -> Option<Reason> {
-        let reason = match kind {
+        let block = match kind {
             LineKind::Remove(reason) => return Some(reason),
-            LineKind::RelatedHeader => Reason::RelatedLinks,
-            LineKind::CommentsHeader => Reason::Comments,
-            LineKind::UrlHeader => Reason::SourceUrl,
+            LineKind::RelatedHeader => Block::RelatedLinks,
+            LineKind::CommentsHeader => Block::Comments,
+            LineKind::UrlHeader => Block::SourceUrl,
             LineKind::Text => return None,
         };
-        self.context.block = Some(kind);
-        Some(reason)
+        self.context.block = Some(block);
+        Some(block.reason())
     }
 
     /// A line inside a block: after a comments header everything is
@@ -163,11 +184,11 @@ impl Stage<'_> {
     fn in_block(&mut self, s: &str) -> Option<Reason> {
         let headline_like = !ends_sentence(s) && word_count(s) <= 25;
         match self.context.block {
-            Some(LineKind::CommentsHeader) => return Some(Reason::Comments),
-            Some(LineKind::RelatedHeader) if headline_like || word_count(s) <= 15 => {
+            Some(Block::Comments) => return Some(Reason::Comments),
+            Some(Block::RelatedLinks) if headline_like || word_count(s) <= 15 => {
                 return Some(Reason::RelatedLinks)
             }
-            Some(LineKind::UrlHeader) if is_url(s) || s.contains("://") && word_count(s) <= 2 => {
+            Some(Block::SourceUrl) if is_url(s) || s.contains("://") && word_count(s) <= 2 => {
                 self.context.block = None;
                 return Some(Reason::SourceUrl);
             }

@@ -131,8 +131,8 @@ impl Stripper<'_> {
         if !self.input[at..].starts_with("![") {
             return None;
         }
-        let (_, _, end) = link_at(self.input, at + 1)?;
-        Some(self.drop(Span::new(at, end), Reason::Image))
+        let link = link_at(self.input, at + 1)?;
+        Some(self.drop(Span::new(at, link.end), Reason::Image))
     }
 
     /// `[text](target)`: the text stays, the brackets and target go.
@@ -140,10 +140,10 @@ impl Stripper<'_> {
         if !self.input[at..].starts_with('[') {
             return None;
         }
-        let (ts, te, end) = link_at(self.input, at)?;
-        self.drop(Span::new(at, ts), Reason::Markup);
+        let link = link_at(self.input, at)?;
+        self.drop(Span::new(at, link.text.start), Reason::Markup);
         // The text is copied when the next drop flushes.
-        Some(self.drop(Span::new(te, end), Reason::Markup))
+        Some(self.drop(Span::new(link.text.end, link.end), Reason::Markup))
     }
 
     /// `<https://...>`: the address stays, the angle brackets go.
@@ -199,8 +199,16 @@ impl Stripper<'_> {
     }
 }
 
-/// A link `[text](target)` starting at `at`: the text's range and the end.
-fn link_at(input: &str, at: usize) -> Option<(usize, usize, usize)> {
+/// A link `[text](target)` in the input.
+struct Link {
+    /// The text between the brackets.
+    text: Span,
+    /// Just after the closing parenthesis.
+    end: usize,
+}
+
+/// The link `[text](target)` starting at `at`, if there is one.
+fn link_at(input: &str, at: usize) -> Option<Link> {
     let rest = &input[at..];
     let mut depth = 0usize;
     let mut close = None;
@@ -227,9 +235,10 @@ fn link_at(input: &str, at: usize) -> Option<(usize, usize, usize)> {
     if target[..end].contains('\n') || end > 2000 {
         return None;
     }
-    let text_start = at + 1;
-    let text_end = at + close;
-    Some((text_start, text_end, at + close + 2 + end + 1))
+    Some(Link {
+        text: Span::new(at + 1, at + close),
+        end: at + close + 2 + end + 1,
+    })
 }
 
 #[cfg(test)]

@@ -30,7 +30,7 @@ pub(super) fn emit(page: &Page) -> Extracted {
         b: MappedText::builder(),
         removed: Vec::new(),
         pending_space: None,
-        pending_break: 0,
+        pending_break: Break::None,
         holds_content: vec![false; page.doc.nodes.len()],
     };
     for &c in page.content {
@@ -47,20 +47,31 @@ pub(super) fn emit(page: &Page) -> Extracted {
     (e.b.finish_for(page.html.len()), e.removed)
 }
 
+/// A break between two pieces of text, weakest first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Break {
+    None,
+    /// "\n"
+    Line,
+    /// "\n\n"
+    Paragraph,
+}
+
 struct Emitter<'a> {
     page: &'a Page<'a>,
     b: MappedTextBuilder,
     removed: Vec<(Span, Reason)>,
     /// Source range of white space waiting to become one space.
     pending_space: Option<(usize, usize)>,
-    /// 0 none, 1 line break, 2 paragraph break.
-    pending_break: u8,
+    /// The break waiting before the next text.
+    pending_break: Break,
     /// Nodes that hold a part of the article below them.
     holds_content: Vec<bool>,
 }
 
 impl Emitter<'_> {
-    fn brk(&mut self, level: u8) {
+    /// Asks for a break at least as strong as `level` before the next text.
+    fn brk(&mut self, level: Break) {
         if level > self.pending_break {
             self.pending_break = level;
         }
@@ -122,17 +133,22 @@ impl Emitter<'_> {
         let name = node.name();
         let block = tags::is_block(name);
         if block {
-            self.brk(2);
+            self.brk(Break::Paragraph);
         }
         if name == "br" {
-            let level = if self.pending_break >= 1 { 2 } else { 1 };
+            // A second <br> in a row makes a paragraph.
+            let level = if self.pending_break >= Break::Line {
+                Break::Paragraph
+            } else {
+                Break::Line
+            };
             self.brk(level);
         }
         for &c in &node.children {
             self.walk(c, in_content);
         }
         if block {
-            self.brk(2);
+            self.brk(Break::Paragraph);
         }
     }
 
@@ -186,7 +202,7 @@ impl Emitter<'_> {
                 while i < span.end && html.as_bytes()[i].is_ascii_whitespace() {
                     i += 1;
                 }
-                if self.pending_break == 0 && !self.b.as_str().is_empty() {
+                if self.pending_break == Break::None && !self.b.as_str().is_empty() {
                     self.pending_space = Some((ws_start, i));
                 }
                 copy_from = i;
@@ -209,16 +225,16 @@ impl Emitter<'_> {
 
     /// Writes what is pending before text at `at`.
     fn lead(&mut self, at: usize) {
-        if self.pending_break > 0 {
+        if self.pending_break != Break::None {
             if !self.b.as_str().is_empty() {
-                let sep = if self.pending_break == 2 {
+                let sep = if self.pending_break == Break::Paragraph {
                     "\n\n"
                 } else {
                     "\n"
                 };
                 self.b.replace(sep, at..at);
             }
-            self.pending_break = 0;
+            self.pending_break = Break::None;
             self.pending_space = None;
         } else if let Some((s, e)) = self.pending_space.take() {
             if self.page.html.get(s..e) == Some(" ") {

@@ -295,7 +295,12 @@ impl<'h> Parser<'h> {
     /// `<name attr=value ...>`: closes what it implies, opens the element
     /// (unless void or self-closing), and reads a raw text element's content.
     fn start_tag(&mut self, at: usize) -> usize {
-        let (name, attrs, self_closing, end) = read_start_tag(self.html, at);
+        let StartTag {
+            name,
+            attrs,
+            self_closing,
+            end,
+        } = read_start_tag(self.html, at);
         self.imply_end_tags(&name, at);
         let void = tags::is_void(&name) || self_closing;
         let raw = tags::is_raw_text(&name);
@@ -452,8 +457,19 @@ fn find_ci(html: &str, from: usize, needle: &str) -> Option<usize> {
         .find(|&k| hay[k..k + n.len()].eq_ignore_ascii_case(n))
 }
 
-/// Reads a start tag at `at`: name, attributes, self-closing, end offset.
-fn read_start_tag(html: &str, at: usize) -> (String, Vec<Attr>, bool, usize) {
+/// A start tag as read from the source.
+struct StartTag {
+    /// The tag name, lower case.
+    name: String,
+    attrs: Vec<Attr>,
+    /// Whether it ends in `/>`.
+    self_closing: bool,
+    /// Just after its `>`.
+    end: usize,
+}
+
+/// Reads the start tag at `at`.
+fn read_start_tag(html: &str, at: usize) -> StartTag {
     let b = html.as_bytes();
     let mut i = at + 1;
     while i < b.len() && !(b[i].is_ascii_whitespace() || b[i] == b'>' || b[i] == b'/') {
@@ -469,11 +485,13 @@ fn read_start_tag(html: &str, at: usize) -> (String, Vec<Attr>, bool, usize) {
             }
             i += 1;
         }
-        if i >= b.len() {
-            return (name, attrs, self_closing, b.len());
-        }
-        if b[i] == b'>' {
-            return (name, attrs, self_closing, i + 1);
+        if i >= b.len() || b[i] == b'>' {
+            return StartTag {
+                name,
+                attrs,
+                self_closing,
+                end: (i + 1).min(b.len()),
+            };
         }
         let (attr, next) = read_attr(html, i);
         attrs.extend(attr);
