@@ -12,20 +12,7 @@ mod native {
     use unicode_segmentation::UnicodeSegmentation;
 
     fn seeds() -> Vec<Input> {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds");
-        let mut paths: Vec<_> = std::fs::read_dir(dir)
-            .unwrap()
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-            .collect();
-        paths.sort();
-        paths
-            .iter()
-            .map(|p| {
-                let id = p.file_stem().unwrap().to_string_lossy().into_owned();
-                Input::new(id, std::fs::read_to_string(p).unwrap())
-            })
-            .collect()
+        storydiff::eval::seeds().iter().map(|s| s.input()).collect()
     }
 
     fn bench(c: &mut Criterion) {

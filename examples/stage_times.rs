@@ -8,14 +8,10 @@ use storydiff::extract::{self, Doc};
 use storydiff::text::{normalize, segment};
 
 fn main() {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds");
-    let mut texts: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .map(|p| std::fs::read_to_string(p).unwrap())
+    let texts: Vec<String> = storydiff::eval::seeds()
+        .iter()
+        .map(|s| s.text.clone())
         .collect();
-    texts.sort();
     let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
     let rounds = 50;
     let mut t = [0f64; 8];

@@ -35,11 +35,19 @@ writeFileSync(path.join(seedsOut, "manifest.json"),
 
 // ---- the single file -------------------------------------------------------------------
 if (!opt.glue || !opt.wasm) fail("--glue and --wasm are required");
+// The modules share one scope there, in this order (each after the ones it imports): their
+// top-level names must differ.
+const MODULES = ["render", "bridge", "store", "runner", "view", "input", "examples", "app"].map((m) => `www/${m}.js`);
+const declared = new Map();
 const moduleBody = (file) => {
   const src = read(file);
-  const multi = src.match(/^import[^;]*$/m);
-  if (multi) fail(`${file}: imports must fit on one line (${multi[0]})`);
-  return `// ---- ${file}\n` + src.replace(/^import .*;$/gm, "").replace(/^export (default )?/gm, "");
+  const multi = src.match(/^(import|export \{)[^;]*$/m);
+  if (multi) fail(`${file}: imports and re-exports must fit on one line (${multi[0]})`);
+  for (const [, name] of src.matchAll(/^(?:export )?(?:async )?(?:function\*?|const|let|var|class) ([\w$]+)/gm)) {
+    if (declared.has(name)) fail(`${file}: ${name} is also declared in ${declared.get(name)}; the single file needs distinct top-level names`);
+    declared.set(name, file);
+  }
+  return `// ---- ${file}\n` + src.replace(/^(import .*|export \{.*\} from .*);$/gm, "").replace(/^export (default )?/gm, "");
 };
 // JSON that is safe inside <script>: no "</script", no U+2028/9 surprises.
 const json = (x) => JSON.stringify(x).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
@@ -49,9 +57,7 @@ const js = [
   '"use strict";',
   `const STORYDIFF_WASM_B64 = "${readFileSync(path.resolve(root, opt.wasm)).toString("base64")}";`,
   `const STORYDIFF_SEEDS = ${json(seeds)};`,
-  moduleBody("www/render.js"),
-  moduleBody("www/bridge.js"),
-  moduleBody("www/app.js"),
+  ...MODULES.map(moduleBody),
   "try {",
   read("www/single.js"),
   "} catch (e) {",

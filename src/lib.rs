@@ -38,6 +38,10 @@ pub mod text;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
+// The corpora and scorers that tests, examples and benchmarks share (not part of the API).
+#[doc(hidden)]
+pub mod eval;
+
 pub use article::{analyze, analyze_batch, Article, Input};
 pub use compare::{compare, Comparison};
 pub use error::Error;

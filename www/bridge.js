@@ -98,6 +98,7 @@ export class WorkerBridge {
   }
 }
 
+/** The error a cancelled call rejects with, as fetch's: a DOMException named AbortError. */
 export function abortError() {
   return new DOMException("Cancelled", "AbortError");
 }

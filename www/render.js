@@ -48,6 +48,7 @@ export function highlights(report, text) {
   return out.filter((s) => s.end > s.start);
 }
 
+/** A quantity's value as shown: hedge, number or range, unit ("at least 13 people", "1,000–2,000"). */
 export function quantityValue(q) {
   const fmt = (x) => (x === null || x === undefined ? "?" : x.toLocaleString("en"));
   const range = q.low === q.high ? fmt(q.low) : `${fmt(q.low)}–${fmt(q.high)}`;
@@ -136,6 +137,7 @@ export function articleCard(report, input, { onRestore, onRemove, clusterOf }) {
   );
 }
 
+/** `id` made safe for an element id (the card of article `id` is `#article-${cssId(id)}`). */
 export function cssId(id) {
   return String(id).replace(/[^A-Za-z0-9_-]/g, "_");
 }

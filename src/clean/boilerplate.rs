@@ -8,8 +8,8 @@
 //! context rules (blocks, the trailing region, batch evidence) live in
 //! [`super::lines`].
 
+use super::dateline;
 use super::Reason;
-use crate::extract::metadata;
 use crate::lexicon::lists::clean as words;
 
 /// What one line is, judged on its own.
@@ -102,7 +102,7 @@ const RULES: &[fn(&Line) -> Option<LineKind>] = &[
     credits,
     tags,
     byline,
-    dateline,
+    dateline_only,
 ];
 
 /// Judges one trimmed, non-empty line on its own.
@@ -341,11 +341,11 @@ fn byline(x: &Line) -> Option<LineKind> {
 }
 
 /// A line that is only a dateline ("March 19, 2022", "· Sunday, April 18").
-fn dateline(x: &Line) -> Option<LineKind> {
+fn dateline_only(x: &Line) -> Option<LineKind> {
     let bare = x.line.trim().trim_start_matches(|c: char| {
         c.is_whitespace() || matches!(c, '·' | '•' | '|' | '-' | '–' | '—')
     });
-    if metadata::parse_dateline(bare).is_some_and(|d| d.len == bare.trim_end().len()) {
+    if dateline::parse_dateline(bare).is_some_and(|d| d.len == bare.trim_end().len()) {
         return Some(LineKind::Remove(Reason::Dateline));
     }
     None

@@ -21,9 +21,9 @@
 
 use super::batch::BatchEvidence;
 use super::boilerplate::{classify, ends_sentence, is_story_like, is_url, word_count, LineKind};
+use super::dateline;
 use super::repair::should_join;
 use super::Reason;
-use crate::extract::metadata;
 use crate::text::{MappedText, Span};
 use std::collections::HashSet;
 
@@ -201,7 +201,7 @@ impl Stage<'_> {
     /// dateline.
     fn cut_leading_dateline(&mut self, i: usize) {
         let s = &self.text[self.lines[i].start..self.lines[i].end];
-        if let Some(d) = metadata::parse_dateline(s) {
+        if let Some(d) = dateline::parse_dateline(s) {
             let rest = &s[d.len..];
             let after = rest.trim_start_matches([' ', '\u{a0}', '\t']);
             let delim = after

@@ -50,6 +50,7 @@
 
 mod batch;
 mod boilerplate;
+mod dateline;
 mod entities;
 mod eval;
 mod html;
@@ -61,6 +62,7 @@ mod repair;
 
 pub use batch::BatchEvidence;
 pub use boilerplate::{byline_name, classify, is_story_like, LineKind};
+pub use dateline::{parse_dateline, Dateline};
 pub use entities::decode_entities;
 pub use eval::{token_scores, tokens, TokenScores};
 pub use html::{extract_main, Attr, Document, Node, NodeKind};

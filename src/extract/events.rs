@@ -5,9 +5,9 @@
 //! ([`EventClass`]), so two reports that word the same event differently
 //! ("riots" against "protests") can be lined up, and the difference shown.
 //!
-//! The lexicon covers English, French, German and Spanish stems; a stem
-//! matches a lower-cased word that starts with it, unless the entry is marked
-//! exact. Capitalized words match only at a sentence start or in German (where
+//! The lexicon (`data/words/events/triggers.tsv`) covers English, French,
+//! German and Spanish stems; a stem matches a lower-cased word that starts
+//! with it, unless the entry is marked exact. Capitalized words match only at a sentence start or in German (where
 //! nouns are capitalized), so "March" the month or "Rally Square" the name
 //! do not count.
 //!
@@ -19,6 +19,7 @@
 //! ```
 
 use super::{DateMention, Doc, EntityMention, Quantity};
+use crate::lexicon::lists::events::TRIGGERS;
 use crate::text::{Span, TokenKind};
 use serde::Serialize;
 
@@ -39,22 +40,53 @@ pub struct Event {
 /// Classes of events news reports compare.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum EventClass {
+    /// Protests, rallies, marches, demonstrations.
     Protest,
+    /// Riots, unrest, looting.
     Riot,
+    /// Deaths and killings.
     Killing,
+    /// Injuries.
     Injury,
+    /// Arrests and detentions.
     Arrest,
+    /// Clashes, attacks, fighting.
     Clash,
+    /// Deployments of troops.
     Deployment,
+    /// Bans, refusals, blocks.
     Ban,
+    /// States of emergency, curfews, martial law.
     Emergency,
+    /// Shutdowns and blackouts.
     Shutdown,
+    /// Sanctions.
     Sanction,
+    /// Elections and referendums.
     Election,
+    /// Invasions and offensives.
     Invasion,
 }
 
 impl EventClass {
+    /// Every class, in the order of [`EventClass`].
+    pub const ALL: [EventClass; 13] = [
+        EventClass::Protest,
+        EventClass::Riot,
+        EventClass::Killing,
+        EventClass::Injury,
+        EventClass::Arrest,
+        EventClass::Clash,
+        EventClass::Deployment,
+        EventClass::Ban,
+        EventClass::Emergency,
+        EventClass::Shutdown,
+        EventClass::Sanction,
+        EventClass::Election,
+        EventClass::Invasion,
+    ];
+
+    /// The class's name in reports and in the trigger list ("protest").
     pub fn name(&self) -> &'static str {
         match self {
             EventClass::Protest => "protest",
@@ -84,175 +116,35 @@ impl EventClass {
         }
     }
 
+    /// The class with this [`name`](EventClass::name).
     pub fn from_name(name: &str) -> Option<EventClass> {
-        TRIGGERS.iter().map(|t| t.class).find(|c| c.name() == name)
+        EventClass::ALL.into_iter().find(|c| c.name() == name)
     }
 }
 
+/// An entry of the trigger list (`data/words/events/triggers.tsv`).
 struct Trigger {
     stem: &'static str,
     /// The word the stem stands for, when they differ ("rallie" -> "rally").
     lemma: &'static str,
     class: EventClass,
-    /// Whether the word must equal the stem (no inflected forms).
-    exact: bool,
 }
-
-const fn t(stem: &'static str, class: EventClass) -> Trigger {
-    Trigger {
-        stem,
-        lemma: stem,
-        class,
-        exact: false,
-    }
-}
-
-/// A stem whose word differs from it ("rallie" in "rallies" is "rally").
-const fn l(stem: &'static str, lemma: &'static str, class: EventClass) -> Trigger {
-    Trigger {
-        stem,
-        lemma,
-        class,
-        exact: false,
-    }
-}
-
-const fn x(stem: &'static str, class: EventClass) -> Trigger {
-    Trigger {
-        stem,
-        lemma: stem,
-        class,
-        exact: true,
-    }
-}
-
-use EventClass::*;
-
-/// The trigger lexicon. Longer stems are tried first (see [`lookup`]).
-const TRIGGERS: &[Trigger] = &[
-    // protest
-    t("protest", Protest),
-    l("demonstrat", "demonstration", Protest),
-    t("rally", Protest),
-    l("rallie", "rally", Protest),
-    x("march", Protest),
-    l("marches", "march", Protest),
-    l("marched", "march", Protest),
-    t("gathering", Protest),
-    t("sit-in", Protest),
-    t("walkout", Protest),
-    t("manifestation", Protest),
-    t("manifestant", Protest),
-    t("manifestación", Protest),
-    t("manifestacion", Protest),
-    t("manifestante", Protest),
-    t("protesta", Protest),
-    t("kundgebung", Protest),
-    t("demonstrant", Protest),
-    t("rassemblement", Protest),
-    // riot
-    t("riot", Riot),
-    t("unrest", Riot),
-    t("uprising", Riot),
-    t("émeute", Riot),
-    t("emeute", Riot),
-    t("krawall", Riot),
-    t("unruhe", Riot),
-    t("disturbio", Riot),
-    t("vandalism", Riot),
-    t("looting", Riot),
-    // killing
-    t("killed", Killing),
-    t("killing", Killing),
-    x("dead", Killing),
-    x("died", Killing),
-    x("deaths", Killing),
-    x("death", Killing),
-    t("beheaded", Killing),
-    l("fatalit", "fatality", Killing),
-    t("murder", Killing),
-    x("tués", Killing),
-    x("tué", Killing),
-    x("morts", Killing),
-    x("getötet", Killing),
-    x("tote", Killing),
-    x("muertos", Killing),
-    // injury
-    l("injur", "injury", Injury),
-    t("wounded", Injury),
-    x("hurt", Injury),
-    x("blessés", Injury),
-    x("verletzt", Injury),
-    x("verletzte", Injury),
-    x("heridos", Injury),
-    // arrest
-    t("arrest", Arrest),
-    t("detain", Arrest),
-    t("detention", Arrest),
-    l("interpell", "interpellation", Arrest),
-    t("festgenommen", Arrest),
-    t("festnahme", Arrest),
-    t("detenido", Arrest),
-    t("arrêté", Arrest),
-    // clash
-    t("clash", Clash),
-    t("attack", Clash),
-    t("stormed", Clash),
-    x("storm", Clash),
-    t("fighting", Clash),
-    t("bombing", Clash),
-    t("shelling", Clash),
-    t("affrontement", Clash),
-    l("zusammenst", "Zusammenstoß", Clash),
-    t("enfrentamiento", Clash),
-    // deployment
-    t("deploy", Deployment),
-    l("peacekeep", "peacekeeping", Deployment),
-    t("troops", Deployment),
-    l("paratroop", "paratroopers", Deployment),
-    // ban
-    l("refus", "refuse", Ban),
-    t("banned", Ban),
-    t("blocks", Ban),
-    t("blocked", Ban),
-    t("prohibit", Ban),
-    t("outlaw", Ban),
-    l("interdi", "interdiction", Ban),
-    t("verbot", Ban),
-    l("prohib", "prohibición", Ban),
-    // emergency
-    t("emergency", Emergency),
-    t("curfew", Emergency),
-    t("martial", Emergency),
-    // shutdown
-    t("blackout", Shutdown),
-    t("shutdown", Shutdown),
-    // sanction
-    t("sanction", Sanction),
-    // election
-    t("election", Election),
-    t("referendum", Election),
-    t("élection", Election),
-    t("wahl", Election),
-    t("elección", Election),
-    // invasion
-    t("invasion", Invasion),
-    t("invade", Invasion),
-    t("offensive", Invasion),
-];
 
 /// The trigger whose stem fits `lower` best (longest stem), if any.
-fn lookup(lower: &str) -> Option<&'static Trigger> {
-    TRIGGERS
+fn lookup(lower: &str) -> Option<Trigger> {
+    let &(stem, class, lemma, _) = TRIGGERS
         .iter()
-        .filter(|t| {
-            if t.exact {
-                lower == t.stem
+        .filter(|&&(stem, _, _, exact)| {
+            if exact {
+                lower == stem
             } else {
-                lower.starts_with(t.stem)
+                lower.starts_with(stem)
             }
         })
-        .max_by_key(|t| t.stem.len())
+        .max_by_key(|t| t.0.len())?;
+    let class = EventClass::from_name(class)
+        .unwrap_or_else(|| unreachable!("triggers.tsv: unknown class {class}"));
+    Some(Trigger { stem, lemma, class })
 }
 
 /// Finds the event triggers of `doc`.
@@ -411,8 +303,15 @@ mod tests {
 
     #[test]
     fn classes_round_trip_by_name() {
-        for t in TRIGGERS {
-            assert_eq!(EventClass::from_name(t.class.name()), Some(t.class));
+        for class in EventClass::ALL {
+            assert_eq!(EventClass::from_name(class.name()), Some(class));
+        }
+    }
+
+    #[test]
+    fn every_trigger_names_a_class() {
+        for (stem, class, ..) in TRIGGERS {
+            assert!(EventClass::from_name(class).is_some(), "{stem}: {class}");
         }
     }
 }

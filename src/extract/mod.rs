@@ -22,6 +22,7 @@ pub mod events;
 pub mod metadata;
 pub mod quantities;
 pub mod quotes;
+mod sources;
 
 pub use dates::{CalendarDate, DateKind, DateMention};
 pub use entities::{EntityLabel, EntityMention};

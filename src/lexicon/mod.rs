@@ -13,7 +13,7 @@
 //!
 //! The generated lists live in `data/lexicon/`, `data/stopwords/` and
 //! `data/wordfreq/`, each with a README naming each
-//! source package, version and licence; `scripts/build_lexicon.mjs` rebuilds
+//! source package, version and licence; `scripts/data/build_lexicon.mjs` rebuilds
 //! them. They are parsed on first use.
 //!
 //! ```
@@ -28,10 +28,12 @@ use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
+mod index;
 pub mod lists;
 mod stopwords;
 pub mod wordfreq;
 
+pub use index::WordIndex;
 pub use stopwords::{is_stopword_in, STOPWORD_LISTS};
 
 /// FNV-1a: the lists are looked up once per word, and SipHash's resistance to

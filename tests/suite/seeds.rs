@@ -1,7 +1,8 @@
 //! The seeds as acceptance tests: clusters, and every reported span valid.
 
-use crate::hay::{seed_articles, seed_texts};
+use crate::hay::seed_articles;
 use storydiff::compare;
+use storydiff::eval::seeds;
 use storydiff::report::{ArticleReport, CompareReport};
 
 fn short(id: &str) -> &str {
@@ -49,10 +50,11 @@ fn translation_of_one_wire_story_is_the_same_story() {
 /// `text` is exactly the input's slice.
 #[test]
 fn every_reported_span_is_the_input_slice() {
-    let texts = seed_texts();
+    let texts = seeds();
     let articles = seed_articles();
     let report = CompareReport::new(articles, &compare(articles));
-    for (article, (_, input)) in report.articles.iter().zip(&texts) {
+    for (article, seed) in report.articles.iter().zip(texts) {
+        let input = &seed.text;
         let chars: Vec<char> = input.chars().collect();
         let check = |what: &str, start: usize, end: usize, text: &str| {
             assert!(
@@ -89,7 +91,7 @@ fn every_reported_span_is_the_input_slice() {
         let a = report.articles.iter().position(|x| x.id == pair.a).unwrap();
         let b = report.articles.iter().position(|x| x.id == pair.b).unwrap();
         let slice = |i: usize, s: usize, e: usize| -> String {
-            texts[i].1.chars().skip(s).take(e - s).collect()
+            texts[i].text.chars().skip(s).take(e - s).collect()
         };
         for f in pair
             .only_a
