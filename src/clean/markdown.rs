@@ -43,13 +43,16 @@ pub fn strip_markup(input: &str, markdown: bool) -> (MappedText, Vec<(Span, Reas
             i += 1;
             continue;
         }
-        i = s
-            .image(i)
-            .or_else(|| s.link(i))
-            .or_else(|| s.autolink(i))
-            .or_else(|| s.reference(i))
-            .or_else(|| s.emphasis(i))
-            .unwrap_or_else(|| i + input[i..].chars().next().map_or(1, char::len_utf8));
+        // The rule for the markup this byte can open, if any.
+        let next = match input.as_bytes()[i] {
+            b'!' => s.image(i),
+            b'[' => s.link(i),
+            b'<' => s.autolink(i),
+            b'&' => s.reference(i),
+            b'*' | b'_' | b'`' => s.emphasis(i),
+            _ => None,
+        };
+        i = next.unwrap_or_else(|| i + input[i..].chars().next().map_or(1, char::len_utf8));
     }
     s.flush(input.len());
     (s.b.finish_for(input.len()), s.removed)
@@ -149,10 +152,11 @@ impl Stripper<'_> {
     /// `<https://...>`: the address stays, the angle brackets go.
     fn autolink(&mut self, at: usize) -> Option<usize> {
         let rest = self.input[at..].strip_prefix('<')?;
+        if !(rest.starts_with("http://") || rest.starts_with("https://")) {
+            return None;
+        }
         let close = rest.find('>')?;
-        let is_auto = (rest.starts_with("http://") || rest.starts_with("https://"))
-            && !rest[..close].contains(char::is_whitespace);
-        if !is_auto {
+        if rest[..close].contains(char::is_whitespace) {
             return None;
         }
         self.drop(Span::new(at, at + 1), Reason::Markup);
