@@ -11,6 +11,7 @@
 use super::dateline;
 use super::Reason;
 use crate::lexicon::lists::clean as words;
+use crate::lexicon::WordIndex;
 
 /// What one line is, judged on its own.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -66,10 +67,17 @@ pub fn is_url(s: &str) -> bool {
         && !t.contains(char::is_whitespace)
 }
 
-/// Whether the sorted word list `list` holds `word`.
-fn listed(list: &[&str], word: &str) -> bool {
-    list.binary_search(&word).is_ok()
-}
+/// A whole-line list, indexed on first use.
+type Lines = WordIndex<&'static str>;
+
+static RELATED_HEADERS: Lines = WordIndex::new(words::RELATED_HEADERS, |w| w);
+static COMMENT_HEADERS: Lines = WordIndex::new(words::COMMENT_HEADERS, |w| w);
+static COMMENT_COUNT_NOUNS: Lines = WordIndex::new(words::COMMENT_COUNT_NOUNS, |w| w);
+static COMMENT_FORM_LABELS: Lines = WordIndex::new(words::COMMENT_FORM_LABELS, |w| w);
+static SHARE_BUTTONS: Lines = WordIndex::new(words::SHARE_BUTTONS, |w| w);
+static ADVERTISING_LABELS: Lines = WordIndex::new(words::ADVERTISING_LABELS, |w| w);
+static COUNTER_WORDS: Lines = WordIndex::new(words::COUNTER_WORDS, |w| w);
+static BYLINE_NAME_LINKS: Lines = WordIndex::new(words::BYLINE_NAME_LINKS, |w| w);
 
 /// One line under judgement: as given (trimmed), its [`core`], and the
 /// number of words of the core.
@@ -163,12 +171,12 @@ fn related_link(x: &Line) -> Option<LineKind> {
 
 /// "Related Articles", "Most read".
 fn related_header(x: &Line) -> Option<LineKind> {
-    (x.words <= 8 && listed(words::RELATED_HEADERS, &x.l)).then_some(LineKind::RelatedHeader)
+    (x.words <= 8 && RELATED_HEADERS.contains(&x.l)).then_some(LineKind::RelatedHeader)
 }
 
 /// "Leave a reply", "12 Comments".
 fn comments_header(x: &Line) -> Option<LineKind> {
-    (listed(words::COMMENT_HEADERS, &x.l) || is_count_of(&x.l, words::COMMENT_COUNT_NOUNS))
+    (COMMENT_HEADERS.contains(&x.l) || is_count_of(&x.l, &COMMENT_COUNT_NOUNS))
         .then_some(LineKind::CommentsHeader)
 }
 
@@ -178,7 +186,7 @@ fn comment_form(x: &Line) -> Option<LineKind> {
         && words::COMMENT_FORM_PHRASES
             .iter()
             .any(|p| x.l.starts_with(p));
-    let label = listed(words::COMMENT_FORM_LABELS, &x.l) && x.line.trim().len() < 20;
+    let label = COMMENT_FORM_LABELS.contains(&x.l) && x.line.trim().len() < 20;
     (small_print || label).then_some(LineKind::Remove(Reason::Comments))
 }
 
@@ -218,7 +226,9 @@ fn source_tag(x: &Line) -> Option<LineKind> {
 
 /// "Share this article", "Facebook".
 fn share_button(x: &Line) -> Option<LineKind> {
-    listed(words::SHARE_BUTTONS, &x.l).then_some(LineKind::Remove(Reason::Share))
+    SHARE_BUTTONS
+        .contains(&x.l)
+        .then_some(LineKind::Remove(Reason::Share))
 }
 
 /// "0", "81", "1.2K shares".
@@ -247,7 +257,7 @@ fn photo_credit(x: &Line) -> Option<LineKind> {
 /// Promotion of the outlet and its apps; advertising labels.
 fn promo(x: &Line) -> Option<LineKind> {
     let promo = x.words <= 30 && words::PROMO_PREFIXES.iter().any(|p| x.l.starts_with(p))
-        || listed(words::ADVERTISING_LABELS, &x.l);
+        || ADVERTISING_LABELS.contains(&x.l);
     promo.then_some(LineKind::Remove(Reason::Promo))
 }
 
@@ -382,11 +392,11 @@ fn is_relative_time(l: &str) -> bool {
                     && ["minutos", "horas", "hora", "días", "día"].contains(&unit)))
 }
 
-/// "12 Comments", "3 responses": a number and one of `nouns` (sorted).
-fn is_count_of(l: &str, nouns: &[&str]) -> bool {
+/// "12 Comments", "3 responses": a number and one of `nouns`.
+fn is_count_of(l: &str, nouns: &Lines) -> bool {
     let mut it = l.split_whitespace();
     match (it.next(), it.next(), it.next()) {
-        (Some(n), Some(w), None) => n.chars().all(|c| c.is_ascii_digit()) && listed(nouns, w),
+        (Some(n), Some(w), None) => n.chars().all(|c| c.is_ascii_digit()) && nouns.contains(w),
         _ => false,
     }
 }
@@ -407,7 +417,7 @@ fn is_counter(l: &str) -> bool {
     {
         return false;
     }
-    parts.all(|w| listed(words::COUNTER_WORDS, w))
+    parts.all(|w| COUNTER_WORDS.contains(w))
 }
 
 /// "By AFP", "By [Jane Doe](/author/jd)", "Par Jean Dupont": the byte range
@@ -442,7 +452,7 @@ fn is_name_list(name: &str) -> bool {
             let w = w.trim_matches(|c: char| !c.is_alphanumeric());
             w.is_empty()
                 || w.starts_with(|c: char| c.is_uppercase())
-                || listed(words::BYLINE_NAME_LINKS, w)
+                || BYLINE_NAME_LINKS.contains(w)
                 || w.starts_with('(')
                 || w.contains('(') // markdown link target
         })
@@ -457,7 +467,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn sorted_lists_are_sorted() {
+    fn whole_line_lists_are_sorted_and_unique() {
         for list in [
             words::RELATED_HEADERS,
             words::COMMENT_HEADERS,

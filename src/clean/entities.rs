@@ -12,16 +12,17 @@
 //! ```
 
 use crate::lexicon::lists::html::NAMED_REFERENCES;
+use crate::lexicon::WordIndex;
 use crate::text::MappedText;
+
+static NAMED: WordIndex<(&str, u32)> = WordIndex::new(NAMED_REFERENCES, |r| r.0);
 
 /// The character a named reference (`eacute`, case-sensitive) stands for:
 /// all of Latin-1 and the names beyond it that news pages use
-/// (`data/words/html/named_references.tsv`, sorted).
+/// (`data/words/html/named_references.tsv`).
 fn named(name: &str) -> Option<String> {
-    let at = NAMED_REFERENCES
-        .binary_search_by(|(n, _)| (*n).cmp(name))
-        .ok()?;
-    char::from_u32(NAMED_REFERENCES[at].1).map(String::from)
+    let (_, code) = NAMED.get(name)?;
+    char::from_u32(*code).map(String::from)
 }
 
 /// Reads the character reference starting at `text[at..]` (which starts with

@@ -18,6 +18,7 @@
 
 use super::Span;
 use crate::lexicon::lists::text::ABBREVIATIONS;
+use crate::lexicon::WordIndex;
 use serde::Serialize;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -88,12 +89,10 @@ impl Segmentation {
 
 /// Whether `word` (lower case) is an abbreviation ("mr", "jan", "etc"), and
 /// if so whether a sentence may still end after it (when a capital follows).
-/// The list is `data/words/text/abbreviations.tsv`, sorted.
+/// The list is `data/words/text/abbreviations.tsv`.
 fn abbreviation(word: &str) -> Option<bool> {
-    let at = ABBREVIATIONS
-        .binary_search_by(|(w, _)| (*w).cmp(word))
-        .ok()?;
-    Some(ABBREVIATIONS[at].1)
+    static INDEX: WordIndex<(&str, bool)> = WordIndex::new(ABBREVIATIONS, |r| r.0);
+    INDEX.get(word).map(|(_, may_end)| *may_end)
 }
 
 /// Splits `text` into paragraphs, sentences and tokens.

@@ -8,7 +8,11 @@
 
 use super::tree::Node;
 use crate::clean::Reason;
-use crate::lexicon::lists::html;
+use crate::lexicon::{lists::html, WordIndex};
+
+static ARTICLE_WORDS: WordIndex<&str> = WordIndex::new(html::ARTICLE_CLASS_WORDS, |w| w);
+static FURNITURE_ELEMENTS: WordIndex<(&str, &str, bool)> =
+    WordIndex::new(html::FURNITURE_ELEMENTS, |r| r.0);
 
 /// The reason a word list names in its `role` column (every role is a
 /// reason's name: the tests check each list).
@@ -34,7 +38,7 @@ pub(super) fn class_words(n: &Node) -> Vec<String> {
 
 /// Whether a class word says the element holds the article ("story").
 pub(super) fn is_article_word(word: &str) -> bool {
-    html::ARTICLE_CLASS_WORDS.binary_search(&word).is_ok()
+    ARTICLE_WORDS.contains(word)
 }
 
 /// Whether a class word names furniture, strongly or weakly.
@@ -64,10 +68,8 @@ pub(super) fn furniture_by_tag(n: &Node) -> Option<Reason> {
 /// The furniture element `name`: its reason and whether it is furniture
 /// without class hints too.
 fn furniture_element(name: &str) -> Option<(Reason, bool)> {
-    let table = html::FURNITURE_ELEMENTS;
-    let at = table.binary_search_by(|(tag, ..)| (*tag).cmp(name)).ok()?;
-    let (_, role, without_hints) = table[at];
-    Some((reason(role), without_hints))
+    let (_, role, without_hints) = FURNITURE_ELEMENTS.get(name)?;
+    Some((reason(role), *without_hints))
 }
 
 /// Scripts, styles, forms, media, `nav`, `aside`, `figcaption`, ads.

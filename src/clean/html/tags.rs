@@ -1,26 +1,34 @@
 //! Sets of HTML tag names the parser and the extraction share, read from
-//! `data/words/html/` (sorted lists, looked up by binary search).
+//! `data/words/html/` through indexes built once (they are asked about
+//! every element).
 
-use crate::lexicon::lists::html;
+use crate::lexicon::{lists::html, WordIndex};
+
+type Tags = WordIndex<&'static str>;
+
+static VOID: Tags = WordIndex::new(html::VOID_ELEMENTS, |w| w);
+static RAW_TEXT: Tags = WordIndex::new(html::RAW_TEXT_ELEMENTS, |w| w);
+static CLOSES_PARAGRAPH: Tags = WordIndex::new(html::CLOSES_PARAGRAPH, |w| w);
+static BLOCK: Tags = WordIndex::new(html::BLOCK_ELEMENTS, |w| w);
 
 /// Elements with no content and no end tag (`br`, `img`, ...).
 pub(super) fn is_void(name: &str) -> bool {
-    html::VOID_ELEMENTS.binary_search(&name).is_ok()
+    VOID.contains(name)
 }
 
 /// Elements whose content is raw text up to their end tag (`script`, ...).
 pub(super) fn is_raw_text(name: &str) -> bool {
-    html::RAW_TEXT_ELEMENTS.binary_search(&name).is_ok()
+    RAW_TEXT.contains(name)
 }
 
 /// Elements whose start tag closes an open `p`.
 pub(super) fn closes_paragraph(name: &str) -> bool {
-    html::CLOSES_PARAGRAPH.binary_search(&name).is_ok()
+    CLOSES_PARAGRAPH.contains(name)
 }
 
 /// Elements that make paragraph breaks.
 pub(super) fn is_block(name: &str) -> bool {
-    html::BLOCK_ELEMENTS.binary_search(&name).is_ok()
+    BLOCK.contains(name)
 }
 
 #[cfg(test)]
@@ -28,7 +36,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn lists_are_sorted_for_binary_search() {
+    fn lists_are_sorted_and_unique() {
         for list in [
             html::VOID_ELEMENTS,
             html::RAW_TEXT_ELEMENTS,
