@@ -29,6 +29,7 @@ pub struct Input {
 }
 
 impl Input {
+    /// An input of text alone, with nothing else known.
     pub fn new(id: impl Into<String>, text: impl Into<String>) -> Input {
         Input {
             id: id.into(),
@@ -53,24 +54,35 @@ impl Input {
 /// One analyzed article. It owns its input text; every finding is a span.
 #[derive(Clone, Debug)]
 pub struct Article {
+    /// The caller's name for it, unique in its batch.
     pub id: String,
     /// The text as given.
     pub input: String,
+    /// Which decoding produced the input, when it came from bytes.
     pub encoding: Option<text::Encoding>,
+    /// Plain text, Markdown or HTML, as detected.
     pub format: Format,
     /// The cleaned body, mapped onto the input.
     pub body: MappedText,
+    /// What cleaning removed from the input, and why (input spans).
     pub removed: Vec<Removal>,
     /// The analysis text (normalized body), mapped onto the input.
     pub text: MappedText,
+    /// Sentences and tokens of the analysis text.
     pub seg: Segmentation,
+    /// Title, date, byline, language and the rest, each with where it was read.
     pub meta: Metadata,
+    /// People, organisations and places (analysis-text spans).
     pub entities: Vec<EntityMention>,
     /// Nationality words and the country each names ("Kazakh" -> Kazakhstan); not mentions.
     pub demonyms: Vec<extract::entities::DemonymMention>,
+    /// Temporal expressions with their values.
     pub dates: Vec<DateMention>,
+    /// Numbers as intervals, with what they count.
     pub quantities: Vec<Quantity>,
+    /// Quotes with their speakers.
     pub quotes: Vec<Quote>,
+    /// What happened: event triggers with their arguments.
     pub events: Vec<Event>,
 }
 
@@ -93,6 +105,7 @@ impl Article {
             .and_then(|f| CalendarDate::parse_iso(&f.value))
     }
 
+    /// The language code ("en", "fr", ...), when known.
     pub fn language(&self) -> Option<&str> {
         self.meta.language.as_ref().map(|f| f.value.as_str())
     }
@@ -105,8 +118,10 @@ pub fn analyze(input: &Input) -> Result<Article, Error> {
 }
 
 /// Analyzes a batch: each article is cleaned with the evidence of the whole
-/// batch (recurring site furniture), then extracted on its own, and finally
-/// entity names are linked across the batch.
+/// batch (recurring site furniture), then extracted on its own. Linking entity
+/// names across the batch is comparison's work ([`crate::compare::link`]).
+///
+/// Fails when two inputs share an id or a given date is not a calendar date.
 pub fn analyze_batch(inputs: &[Input]) -> Result<Vec<Article>, Error> {
     let mut seen = std::collections::HashSet::new();
     for input in inputs {

@@ -1,30 +1,109 @@
 //! The report: the one shape that leaves the core, for the CLI and the page alike.
 //!
+//! | type | what |
+//! | --- | --- |
+//! | [`Report`] | what [`build`] returns: article reports, or a comparison report |
+//! | [`ArticleReport`] | one analyzed article: metadata and every finding as a span |
+//! | [`CompareReport`] | a comparison of a batch: articles, clusters, pairs, entities |
+//! | [`SpanOut`] | a span of the input, in code points, with its text |
+//!
 //! Every span is `start..end` in Unicode code points of the article's input as
 //! given, and its `text` is exactly that slice of the input. The JSON Schema is
 //! `schema/report.schema.json`; bump [`SCHEMA_VERSION`] when a field changes
 //! meaning or disappears (adding fields does not need a bump).
+//!
+//! ```
+//! use storydiff::compare::Overrides;
+//! use storydiff::report::{self, Mode, Report};
+//! use storydiff::Input;
+//! let inputs = [
+//!     Input::new("a", "Alnour Iliachev was detained in Almaty."),
+//!     Input::new("b", "Police in Almaty detained Alnur Ilyashev."),
+//! ];
+//! let Report::Articles(articles) = report::build(&inputs, Mode::Analyze, &Overrides::default())?
+//! else {
+//!     unreachable!("analyze reports each article")
+//! };
+//! // Both spellings get the batch's one name.
+//! let names: Vec<&str> = articles.iter().flat_map(|a| &a.entities).map(|e| e.entity.as_str()).collect();
+//! assert!(names.iter().filter(|n| n.ends_with("Ilyashev")).count() >= 2, "{names:?}");
+//! # Ok::<(), storydiff::Error>(())
+//! ```
 
-use crate::article::Article;
-use crate::compare::{Comparison, ConflictKind, Fact, Relation};
-use crate::extract::aliases::EntityTable;
-use crate::extract::{DateKind, Field, Hedge, QuoteKind};
+use crate::article::{analyze_batch, Article, Input};
+use crate::clean::Removal;
+use crate::compare::{
+    compare_with_overrides, link_with, AlignedSentences, Clusters, Comparison, ConflictKind,
+    EntityTable, Fact, FactDiff, Merge, Overrides, PairScore, Relation,
+};
+use crate::error::Error;
+use crate::extract::entities::DemonymMention;
+use crate::extract::{
+    DateKind, DateMention, EntityMention, Event, Field, Hedge, Metadata, Quantity, Quote, QuoteKind,
+};
 use crate::text::{CharIndex, Span};
 use serde::Serialize;
 
+/// The version of `schema/report.schema.json` the reports follow.
 pub const SCHEMA_VERSION: u32 = 1;
+
+/// What to report on a batch.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// One [`ArticleReport`] per article (`storydiff analyze`).
+    Analyze,
+    /// One [`CompareReport`] of the whole batch (`storydiff compare`).
+    Compare,
+}
+
+/// The report of a batch; serializes as its content alone.
+#[derive(Clone, Debug, Serialize)]
+#[serde(untagged)]
+pub enum Report {
+    /// For [`Mode::Analyze`]: one report per article, in input order.
+    Articles(Vec<ArticleReport>),
+    /// For [`Mode::Compare`].
+    Comparison(CompareReport),
+}
+
+/// Everything storydiff does for a caller, the CLI and the page alike:
+/// analyzes the batch ([`analyze_batch`]), links its entity names across it
+/// with the user's `overrides` ([`link_with`]), compares it when `mode` asks
+/// ([`compare_with_overrides`]), and builds the report.
+pub fn build(inputs: &[Input], mode: Mode, overrides: &Overrides) -> Result<Report, Error> {
+    let articles = analyze_batch(inputs)?;
+    Ok(match mode {
+        Mode::Analyze => {
+            let table = link_with(&articles, overrides);
+            Report::Articles(article_reports(&articles, &table))
+        }
+        Mode::Compare => {
+            let comparison = compare_with_overrides(&articles, overrides);
+            Report::Comparison(CompareReport::new(&articles, &comparison))
+        }
+    })
+}
 
 /// One analyzed article.
 #[derive(Clone, Debug, Serialize)]
 pub struct ArticleReport {
+    /// [`SCHEMA_VERSION`].
     pub schema_version: u32,
+    /// The caller's id (the CLI uses the file stem).
     pub id: String,
+    /// The title, when known.
     pub title: Option<String>,
+    /// The publication date, ISO 8601, when known.
     pub date: Option<String>,
+    /// Who wrote it, when the text says.
     pub byline: Option<String>,
+    /// The article's address, when known.
     pub url: Option<String>,
+    /// ISO 639-1 code (en, fr, de, ...), when known.
     pub language: Option<String>,
+    /// The outlet that published it, when known.
     pub outlet: Option<String>,
+    /// A news agency credited (AFP, Reuters, AP, ...).
     pub agency: Option<String>,
     /// The span each metadata value was read from (absent when the caller gave it).
     pub meta: MetaSpans,
@@ -34,105 +113,165 @@ pub struct ArticleReport {
     pub encoding: Option<&'static str>,
     /// The cleaned main text.
     pub body: String,
+    /// People, organisations and places.
     pub entities: Vec<EntityOut>,
     /// Nationality words, each with the country it names ("Kazakh" -> Kazakhstan).
     pub demonyms: Vec<DemonymOut>,
+    /// Temporal expressions.
     pub dates: Vec<DateOut>,
+    /// Numbers as intervals.
     pub quantities: Vec<QuantityOut>,
+    /// Quotes and their speakers.
     pub quotes: Vec<QuoteOut>,
+    /// What happened: event triggers.
     pub events: Vec<EventOut>,
+    /// What cleaning removed from the input, and why.
     pub removed: Vec<RemovedOut>,
+    /// The sentences of the body.
     pub sentences: Vec<SpanOut>,
 }
 
+/// Where each metadata value was read in the input.
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct MetaSpans {
+    /// Where the title was read.
     pub title: Option<SpanOut>,
+    /// Where the date was read.
     pub date: Option<SpanOut>,
+    /// Where the byline was read.
     pub byline: Option<SpanOut>,
+    /// Where the agency was read.
     pub agency: Option<SpanOut>,
+    /// Where the address was read.
     pub url: Option<SpanOut>,
+    /// Where the outlet was read.
     pub outlet: Option<SpanOut>,
+    /// Where the section was read.
     pub section: Option<SpanOut>,
 }
 
+/// A span of the input: code points `start..end`, and the text of that slice.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct SpanOut {
+    /// First code point.
     pub start: usize,
+    /// Code point after the last.
     pub end: usize,
+    /// The input's code points `start..end`.
     pub text: String,
 }
 
+/// A mention of a person, organisation or place.
 #[derive(Clone, Debug, Serialize)]
 pub struct EntityOut {
+    /// First code point.
     pub start: usize,
+    /// Code point after the last.
     pub end: usize,
+    /// The input's code points `start..end`.
     pub text: String,
+    /// `PERSON`, `ORG` or `PLACE`.
     pub label: &'static str,
     /// The entity's one name across the batch.
     pub entity: String,
+    /// A title or role given in the text ("President", "spokesman").
     pub role: Option<String>,
 }
 
+/// A nationality word and the country it names.
 #[derive(Clone, Debug, Serialize)]
 pub struct DemonymOut {
+    /// First code point.
     pub start: usize,
+    /// Code point after the last.
     pub end: usize,
+    /// The input's code points `start..end`.
     pub text: String,
     /// The country the word names.
     pub place: &'static str,
 }
 
+/// A temporal expression with its TimeML (TIMEX3) value.
 #[derive(Clone, Debug, Serialize)]
 pub struct DateOut {
+    /// First code point.
     pub start: usize,
+    /// Code point after the last.
     pub end: usize,
+    /// The input's code points `start..end`.
     pub text: String,
+    /// ISO 8601 at the precision the text supports, a duration or a reference.
     pub value: String,
+    /// Date, time, duration or set.
     pub kind: DateKind,
     /// TimeML `mod`: `START` ("early March"), `END` ("late last year"), `MID`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub modifier: Option<&'static str>,
 }
 
+/// A number as an interval, with what it counts and how it is hedged.
 #[derive(Clone, Debug, Serialize)]
 pub struct QuantityOut {
+    /// First code point.
     pub start: usize,
+    /// Code point after the last.
     pub end: usize,
+    /// The input's code points `start..end`.
     pub text: String,
+    /// Lower bound; none when open.
     pub low: Option<f64>,
+    /// Upper bound; none when open.
     pub high: Option<f64>,
+    /// What is counted or measured (people, tenge, km, %).
     pub unit: Option<String>,
     /// What happened to what is counted ("killed", "injured", "arrested").
     pub counts: Option<String>,
+    /// Exact, approximate, at least, more than ...
     pub hedge: Hedge,
+    /// Who gives the number, when the text says.
     pub source: Option<String>,
 }
 
+/// A quote (for indirect speech: the reported clause) and its speaker.
 #[derive(Clone, Debug, Serialize)]
 pub struct QuoteOut {
+    /// First code point.
     pub start: usize,
+    /// Code point after the last.
     pub end: usize,
+    /// The input's code points `start..end`.
     pub text: String,
+    /// The speaker's entity name, when known.
     pub speaker: Option<String>,
+    /// Direct, partial or indirect.
     pub kind: QuoteKind,
     /// Where the speaker is named for this quote.
     pub speaker_span: Option<SpanOut>,
 }
 
+/// What happened: the trigger word or phrase and its class.
 #[derive(Clone, Debug, Serialize)]
 pub struct EventOut {
+    /// First code point.
     pub start: usize,
+    /// Code point after the last.
     pub end: usize,
+    /// The input's code points `start..end`.
     pub text: String,
+    /// The event class ("protest", "killing", ...).
     pub class: String,
 }
 
+/// A part of the input that is not in the body, with the reason.
 #[derive(Clone, Debug, Serialize)]
 pub struct RemovedOut {
+    /// First code point.
     pub start: usize,
+    /// Code point after the last.
     pub end: usize,
+    /// The input's code points `start..end`.
     pub text: String,
+    /// Short machine-readable reason ("related-links", "share-counter", "markup", ...).
     pub reason: String,
 }
 
@@ -143,6 +282,7 @@ pub struct SpanWriter<'a> {
 }
 
 impl<'a> SpanWriter<'a> {
+    /// A writer for the spans of `article`.
     pub fn new(article: &'a Article) -> SpanWriter<'a> {
         SpanWriter {
             article,
@@ -166,6 +306,7 @@ impl<'a> SpanWriter<'a> {
 }
 
 impl ArticleReport {
+    /// The report of one article, each entity under its in-article name.
     pub fn new(article: &Article) -> ArticleReport {
         ArticleReport::with_names(article, |name| name.to_string())
     }
@@ -175,7 +316,6 @@ impl ArticleReport {
         let w = SpanWriter::new(article);
         let meta = &article.meta;
         let value = |f: &Option<Field>| f.as_ref().map(|f| f.value.clone());
-        let span = |f: &Option<Field>| f.as_ref().and_then(|f| f.span).map(|s| w.input(s));
         ArticleReport {
             schema_version: SCHEMA_VERSION,
             id: article.id.clone(),
@@ -186,126 +326,146 @@ impl ArticleReport {
             language: value(&meta.language),
             outlet: value(&meta.outlet),
             agency: value(&meta.agency),
-            meta: MetaSpans {
-                title: span(&meta.title),
-                date: span(&meta.date),
-                byline: span(&meta.byline),
-                agency: span(&meta.agency),
-                url: span(&meta.url),
-                outlet: span(&meta.outlet),
-                section: span(&meta.section),
-            },
+            meta: MetaSpans::of(&w, meta),
             format: article.format,
             encoding: article.encoding.map(|e| e.name()),
             body: article.body.as_str().to_string(),
-            entities: article
-                .entities
-                .iter()
-                .map(|e| {
-                    let s = w.analysis(e.span);
-                    EntityOut {
-                        start: s.start,
-                        end: s.end,
-                        text: s.text,
-                        label: e.label.as_str(),
-                        entity: canonical(&e.name),
-                        role: e.role.clone(),
-                    }
-                })
+            entities: (article.entities.iter())
+                .map(|e| EntityOut::of(&w, e, &canonical))
                 .collect(),
             demonyms: article
                 .demonyms
                 .iter()
-                .map(|d| {
-                    let s = w.analysis(d.span);
-                    DemonymOut {
-                        start: s.start,
-                        end: s.end,
-                        text: s.text,
-                        place: d.country,
-                    }
-                })
+                .map(|x| DemonymOut::of(&w, x))
                 .collect(),
-            dates: article
-                .dates
-                .iter()
-                .map(|d| {
-                    let s = w.analysis(d.span);
-                    DateOut {
-                        start: s.start,
-                        end: s.end,
-                        text: s.text,
-                        value: d.value.clone(),
-                        kind: d.kind,
-                        modifier: d.modifier,
-                    }
-                })
-                .collect(),
+            dates: article.dates.iter().map(|x| DateOut::of(&w, x)).collect(),
             quantities: article
                 .quantities
                 .iter()
-                .map(|q| {
-                    let s = w.analysis(q.span);
-                    QuantityOut {
-                        start: s.start,
-                        end: s.end,
-                        text: s.text,
-                        low: q.low,
-                        high: q.high,
-                        unit: q.unit.clone(),
-                        counts: q.counts.clone(),
-                        hedge: q.hedge,
-                        source: q.source.clone(),
-                    }
-                })
+                .map(|x| QuantityOut::of(&w, x))
                 .collect(),
-            quotes: article
-                .quotes
-                .iter()
-                .map(|q| {
-                    let s = w.analysis(q.span);
-                    QuoteOut {
-                        start: s.start,
-                        end: s.end,
-                        text: s.text,
-                        speaker: q.speaker.as_deref().map(&canonical),
-                        kind: q.kind,
-                        speaker_span: q.speaker_span.map(|sp| w.analysis(sp)),
-                    }
-                })
+            quotes: (article.quotes.iter())
+                .map(|q| QuoteOut::of(&w, q, &canonical))
                 .collect(),
-            events: article
-                .events
-                .iter()
-                .map(|e| {
-                    let s = w.analysis(e.trigger);
-                    EventOut {
-                        start: s.start,
-                        end: s.end,
-                        text: s.text,
-                        class: e.class.clone(),
-                    }
-                })
-                .collect(),
+            events: article.events.iter().map(|x| EventOut::of(&w, x)).collect(),
             removed: article
                 .removed
                 .iter()
-                .map(|r| {
-                    let s = w.input(r.span);
-                    RemovedOut {
-                        start: s.start,
-                        end: s.end,
-                        text: s.text,
-                        reason: r.reason.to_string(),
-                    }
-                })
+                .map(|x| RemovedOut::of(&w, x))
                 .collect(),
-            sentences: article
-                .seg
-                .sentences
-                .iter()
+            sentences: (article.seg.sentences.iter())
                 .map(|s| w.analysis(s.span))
                 .collect(),
+        }
+    }
+}
+
+impl MetaSpans {
+    fn of(w: &SpanWriter, meta: &Metadata) -> MetaSpans {
+        let span = |f: &Option<Field>| f.as_ref().and_then(|f| f.span).map(|s| w.input(s));
+        MetaSpans {
+            title: span(&meta.title),
+            date: span(&meta.date),
+            byline: span(&meta.byline),
+            agency: span(&meta.agency),
+            url: span(&meta.url),
+            outlet: span(&meta.outlet),
+            section: span(&meta.section),
+        }
+    }
+}
+
+impl EntityOut {
+    fn of(w: &SpanWriter, e: &EntityMention, canonical: &dyn Fn(&str) -> String) -> EntityOut {
+        let s = w.analysis(e.span);
+        EntityOut {
+            start: s.start,
+            end: s.end,
+            text: s.text,
+            label: e.label.as_str(),
+            entity: canonical(&e.name),
+            role: e.role.clone(),
+        }
+    }
+}
+
+impl DemonymOut {
+    fn of(w: &SpanWriter, d: &DemonymMention) -> DemonymOut {
+        let s = w.analysis(d.span);
+        DemonymOut {
+            start: s.start,
+            end: s.end,
+            text: s.text,
+            place: d.country,
+        }
+    }
+}
+
+impl DateOut {
+    fn of(w: &SpanWriter, d: &DateMention) -> DateOut {
+        let s = w.analysis(d.span);
+        DateOut {
+            start: s.start,
+            end: s.end,
+            text: s.text,
+            value: d.value.clone(),
+            kind: d.kind,
+            modifier: d.modifier,
+        }
+    }
+}
+
+impl QuantityOut {
+    fn of(w: &SpanWriter, q: &Quantity) -> QuantityOut {
+        let s = w.analysis(q.span);
+        QuantityOut {
+            start: s.start,
+            end: s.end,
+            text: s.text,
+            low: q.low,
+            high: q.high,
+            unit: q.unit.clone(),
+            counts: q.counts.clone(),
+            hedge: q.hedge,
+            source: q.source.clone(),
+        }
+    }
+}
+
+impl QuoteOut {
+    fn of(w: &SpanWriter, q: &Quote, canonical: &dyn Fn(&str) -> String) -> QuoteOut {
+        let s = w.analysis(q.span);
+        QuoteOut {
+            start: s.start,
+            end: s.end,
+            text: s.text,
+            speaker: q.speaker.as_deref().map(canonical),
+            kind: q.kind,
+            speaker_span: q.speaker_span.map(|sp| w.analysis(sp)),
+        }
+    }
+}
+
+impl EventOut {
+    fn of(w: &SpanWriter, e: &Event) -> EventOut {
+        let s = w.analysis(e.trigger);
+        EventOut {
+            start: s.start,
+            end: s.end,
+            text: s.text,
+            class: e.class.clone(),
+        }
+    }
+}
+
+impl RemovedOut {
+    fn of(w: &SpanWriter, r: &Removal) -> RemovedOut {
+        let s = w.input(r.span);
+        RemovedOut {
+            start: s.start,
+            end: s.end,
+            text: s.text,
+            reason: r.reason.to_string(),
         }
     }
 }
@@ -313,9 +473,13 @@ impl ArticleReport {
 /// A comparison of a batch.
 #[derive(Clone, Debug, Serialize)]
 pub struct CompareReport {
+    /// [`SCHEMA_VERSION`].
     pub schema_version: u32,
+    /// The articles, in input order, with the batch's entity names.
     pub articles: Vec<ArticleReport>,
+    /// Groups of article ids at three grains.
     pub clusters: ClustersOut,
+    /// Every pair of articles.
     pub pairs: Vec<PairOut>,
     /// The batch's people, organisations and places, one row each.
     pub entities: Vec<EntityRowOut>,
@@ -324,22 +488,30 @@ pub struct CompareReport {
 /// One entity of the batch: its one name, where it is mentioned, and why names were joined.
 #[derive(Clone, Debug, Serialize)]
 pub struct EntityRowOut {
+    /// The row's index.
     pub id: usize,
+    /// The name the batch uses for it.
     pub name: String,
+    /// `PERSON`, `ORG` or `PLACE`.
     pub label: &'static str,
     /// Per article (by id): indices into that article's `entities`.
     pub members: Vec<EntityMembersOut>,
+    /// The names used for it across the batch, the canonical one first.
     pub variants: Vec<String>,
-    pub merges: Vec<crate::extract::aliases::Merge>,
+    /// Why names were joined.
+    pub merges: Vec<Merge>,
 }
 
+/// The mentions of one entity in one article.
 #[derive(Clone, Debug, Serialize)]
 pub struct EntityMembersOut {
+    /// The article's id.
     pub article: String,
+    /// Indices into that article's `entities`.
     pub mentions: Vec<usize>,
 }
 
-/// Article reports whose `entity` names are the batch's ([`crate::extract::aliases`]).
+/// Article reports whose `entity` names are the batch's ([`crate::compare::link`]).
 pub fn article_reports(articles: &[Article], table: &EntityTable) -> Vec<ArticleReport> {
     articles
         .iter()
@@ -372,22 +544,50 @@ fn entity_rows(articles: &[Article], table: &EntityTable) -> Vec<EntityRowOut> {
 /// Clusters as lists of article ids.
 #[derive(Clone, Debug, Serialize)]
 pub struct ClustersOut {
+    /// Articles reporting the same happening.
     pub event: Vec<Vec<String>>,
+    /// Articles that are one text (wire copy, rewrite, translation).
     pub story: Vec<Vec<String>>,
+    /// Articles on the same subject.
     pub topic: Vec<Vec<String>>,
 }
 
+impl ClustersOut {
+    fn of(articles: &[Article], clusters: &Clusters) -> ClustersOut {
+        let ids = |groups: &Vec<Vec<usize>>| {
+            groups
+                .iter()
+                .map(|g| g.iter().map(|&i| articles[i].id.clone()).collect())
+                .collect()
+        };
+        ClustersOut {
+            event: ids(&clusters.event),
+            story: ids(&clusters.story),
+            topic: ids(&clusters.topic),
+        }
+    }
+}
+
+/// One pair of articles: how similar, how related, and how their facts compare.
 #[derive(Clone, Debug, Serialize)]
 pub struct PairOut {
+    /// The first article's id.
     pub a: String,
+    /// The second article's id.
     pub b: String,
+    /// Combined similarity, `0..=1`, three decimals.
     pub score: f64,
+    /// Unrelated, same topic, same event or same story.
     pub relation: Relation,
     /// The parts of the score.
     pub evidence: Evidence,
+    /// Facts both report alike.
     pub agreements: Vec<FactPair>,
+    /// Facts they report differently.
     pub conflicts: Vec<FactPair>,
+    /// Facts only the first article reports.
     pub only_a: Vec<FactOut>,
+    /// Facts only the second article reports.
     pub only_b: Vec<FactOut>,
     /// The same kind of event named with different words ("riot" / "protest").
     pub wording: Vec<FactPair>,
@@ -395,39 +595,57 @@ pub struct PairOut {
     pub aligned: Vec<AlignedOut>,
 }
 
+/// Two aligned sentences.
 #[derive(Clone, Debug, Serialize)]
 pub struct AlignedOut {
+    /// Index into the first article's `sentences`.
     pub a: usize,
+    /// Index into the second article's `sentences`.
     pub b: usize,
+    /// The alignment score, three decimals.
     pub score: f64,
 }
 
 /// The parts of a pair's score, each `0..=1`.
 #[derive(Clone, Debug, Serialize)]
 pub struct Evidence {
+    /// Similarity of the content words.
     pub words: f64,
+    /// Overlap of the entities named.
     pub entities: f64,
     /// Overlap of the kinds of event reported (unrest, casualties, arrests, ...).
     pub events: f64,
+    /// Overlap of the full dates stated.
     pub dates: f64,
+    /// Overlap of the figures reported.
     pub numbers: f64,
     /// Share of the shorter article's sentences aligned with the other's.
     pub coverage: f64,
 }
 
+/// A fact of one article: what it is about, its value, and where it is said.
 #[derive(Clone, Debug, Serialize)]
 pub struct FactOut {
+    /// What the fact is about ("killed", "person", "quote", "unrest").
     pub key: String,
+    /// Its value as text ("13", "at least 8", "Alnur Ilyashev").
     pub value: String,
+    /// First code point.
     pub start: usize,
+    /// Code point after the last.
     pub end: usize,
+    /// The input's code points `start..end`.
     pub text: String,
 }
 
+/// A fact of each article about the same thing.
 #[derive(Clone, Debug, Serialize)]
 pub struct FactPair {
+    /// What both facts are about.
     pub key: String,
+    /// The first article's fact.
     pub a: FactOut,
+    /// The second article's fact.
     pub b: FactOut,
     /// For conflicts: `compatible`, `contradictory` or `spelling`.
     pub kind: Option<ConflictKind>,
@@ -443,80 +661,89 @@ impl CompareReport {
     pub fn new(articles: &[Article], comparison: &Comparison) -> CompareReport {
         let table = &comparison.entities;
         let writers: Vec<SpanWriter> = articles.iter().map(SpanWriter::new).collect();
-        let fact = |i: usize, f: &Fact| {
-            let s = writers[i].analysis(f.span);
-            FactOut {
-                key: f.key.clone(),
-                value: f.value.clone(),
-                start: s.start,
-                end: s.end,
-                text: s.text,
-            }
-        };
-        let ids = |groups: &Vec<Vec<usize>>| {
-            groups
-                .iter()
-                .map(|g| g.iter().map(|&i| articles[i].id.clone()).collect())
-                .collect()
-        };
-        let pairs = comparison
-            .pairs
-            .iter()
+        let pairs = (comparison.pairs.iter())
             .zip(&comparison.diffs)
             .zip(&comparison.alignments)
             .map(|((p, d), aligned)| {
-                let pair = |(x, y): &(Fact, Fact)| FactPair {
-                    key: x.key.clone(),
-                    a: fact(p.a, x),
-                    b: fact(p.b, y),
-                    kind: None,
-                };
-                PairOut {
-                    a: articles[p.a].id.clone(),
-                    b: articles[p.b].id.clone(),
-                    score: round(p.score),
-                    relation: p.relation,
-                    evidence: Evidence {
-                        words: round(p.words),
-                        entities: round(p.entities),
-                        events: round(p.events),
-                        dates: round(p.dates),
-                        numbers: round(p.numbers),
-                        coverage: round(p.coverage),
-                    },
-                    agreements: d.agreements.iter().map(pair).collect(),
-                    conflicts: d
-                        .conflicts
-                        .iter()
-                        .map(|c| FactPair {
-                            kind: Some(c.kind),
-                            ..pair(&(c.a.clone(), c.b.clone()))
-                        })
-                        .collect(),
-                    only_a: d.only_a.iter().map(|f| fact(p.a, f)).collect(),
-                    only_b: d.only_b.iter().map(|f| fact(p.b, f)).collect(),
-                    wording: d.wording.iter().map(pair).collect(),
-                    aligned: aligned
-                        .iter()
-                        .map(|x| AlignedOut {
-                            a: x.a,
-                            b: x.b,
-                            score: round(x.score),
-                        })
-                        .collect(),
-                }
+                let sides = (&writers[p.a], &writers[p.b]);
+                PairOut::of(articles, p, d, aligned, sides)
             })
             .collect();
         CompareReport {
             schema_version: SCHEMA_VERSION,
             articles: article_reports(articles, table),
-            clusters: ClustersOut {
-                event: ids(&comparison.clusters.event),
-                story: ids(&comparison.clusters.story),
-                topic: ids(&comparison.clusters.topic),
-            },
+            clusters: ClustersOut::of(articles, &comparison.clusters),
             pairs,
             entities: entity_rows(articles, table),
+        }
+    }
+}
+
+impl PairOut {
+    /// The pair `p` with its diff and aligned sentences; `(wa, wb)` write
+    /// the spans of its two articles.
+    fn of(
+        articles: &[Article],
+        p: &PairScore,
+        d: &FactDiff,
+        aligned: &[AlignedSentences],
+        (wa, wb): (&SpanWriter, &SpanWriter),
+    ) -> PairOut {
+        let pair = |x: &Fact, y: &Fact, kind: Option<ConflictKind>| FactPair {
+            key: x.key.clone(),
+            a: FactOut::of(wa, x),
+            b: FactOut::of(wb, y),
+            kind,
+        };
+        PairOut {
+            a: articles[p.a].id.clone(),
+            b: articles[p.b].id.clone(),
+            score: round(p.score),
+            relation: p.relation,
+            evidence: Evidence::of(p),
+            agreements: (d.agreements.iter())
+                .map(|g| pair(&g.a, &g.b, None))
+                .collect(),
+            conflicts: (d.conflicts.iter())
+                .map(|c| pair(&c.a, &c.b, Some(c.kind)))
+                .collect(),
+            only_a: d.only_a.iter().map(|f| FactOut::of(wa, f)).collect(),
+            only_b: d.only_b.iter().map(|f| FactOut::of(wb, f)).collect(),
+            wording: d.wording.iter().map(|w| pair(&w.a, &w.b, None)).collect(),
+            aligned: aligned
+                .iter()
+                .map(|x| AlignedOut {
+                    a: x.a,
+                    b: x.b,
+                    score: round(x.score),
+                })
+                .collect(),
+        }
+    }
+}
+
+impl Evidence {
+    fn of(p: &PairScore) -> Evidence {
+        Evidence {
+            words: round(p.words),
+            entities: round(p.entities),
+            events: round(p.events),
+            dates: round(p.dates),
+            numbers: round(p.numbers),
+            coverage: round(p.coverage),
+        }
+    }
+}
+
+impl FactOut {
+    fn of(w: &SpanWriter, f: &Fact) -> FactOut {
+        let s = w.analysis(f.span);
+        FactOut {
+            key: f.key.clone(),
+            value: f.value.clone(),
+            start: s.start,
+            end: s.end,
+            text: s.text,
         }
     }
 }

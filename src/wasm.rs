@@ -4,9 +4,10 @@
 //! `{id, text, name?, date?, title?, keep?: [[start, end], ...]}` (offsets in
 //! code points) and gets the report objects of [`crate::report`] back.
 
-use crate::report::{ArticleReport, CompareReport};
+use crate::compare::Overrides;
+use crate::report::{self, Mode};
 use crate::text::{CharIndex, Span};
-use crate::{analyze_batch, Input};
+use crate::Input;
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
@@ -71,28 +72,27 @@ fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> {
 /// Analyzes articles; returns one report per article.
 #[wasm_bindgen]
 pub fn analyze(articles: JsValue) -> Result<JsValue, JsError> {
-    let articles = analyze_batch(&inputs(articles)?).map_err(into_error)?;
-    let table = crate::extract::aliases::link(&articles);
-    let reports: Vec<ArticleReport> = crate::report::article_reports(&articles, &table);
-    to_js(&reports)
+    build(&inputs(articles)?, Mode::Analyze, &Overrides::default())
 }
 
 /// Analyzes and compares articles; returns the comparison report.
 #[wasm_bindgen]
 pub fn compare(articles: JsValue) -> Result<JsValue, JsError> {
-    let articles = analyze_batch(&inputs(articles)?).map_err(into_error)?;
-    let comparison = crate::compare(&articles);
-    to_js(&CompareReport::new(&articles, &comparison))
+    build(&inputs(articles)?, Mode::Compare, &Overrides::default())
 }
 
 /// [`compare`] with the user's entity overrides: `{merge: [[a, b], ...], split: [name, ...]}`.
 #[wasm_bindgen(js_name = compareWithOverrides)]
 pub fn compare_with_overrides(articles: JsValue, overrides: JsValue) -> Result<JsValue, JsError> {
-    let articles = analyze_batch(&inputs(articles)?).map_err(into_error)?;
-    let overrides: crate::extract::aliases::Overrides =
-        serde_wasm_bindgen::from_value(overrides).map_err(into_error)?;
-    let comparison = crate::compare::compare_with_overrides(&articles, &overrides);
-    to_js(&CompareReport::new(&articles, &comparison))
+    let inputs = inputs(articles)?;
+    let overrides: Overrides = serde_wasm_bindgen::from_value(overrides).map_err(into_error)?;
+    build(&inputs, Mode::Compare, &overrides)
+}
+
+/// [`report::build`], its report as a JavaScript value.
+fn build(inputs: &[Input], mode: Mode, overrides: &Overrides) -> Result<JsValue, JsError> {
+    let report = report::build(inputs, mode, overrides).map_err(into_error)?;
+    to_js(&report)
 }
 
 /// Decodes file bytes (any common encoding); returns `{text, encoding}`.

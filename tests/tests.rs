@@ -30,6 +30,9 @@ mod golden;
 #[path = "suite/hay.rs"]
 mod hay;
 #[cfg(not(target_arch = "wasm32"))]
+#[path = "suite/layers.rs"]
+mod layers;
+#[cfg(not(target_arch = "wasm32"))]
 #[path = "suite/properties.rs"]
 mod properties;
 #[path = "suite/quantities_eval.rs"]

@@ -1,49 +1,31 @@
 //! Sentence alignment of two articles.
 //!
 //! Each sentence becomes a set of content-word keys (stopwords left out,
-//! possessives and plurals folded, see [`super::similarity::word_key`]). Two
+//! possessives and plurals folded, see [`super::keys::sentence_keys`]). Two
 //! sentences match by the Dice coefficient of their sets; the alignment is
-//! the greedy one-to-one matching of the best pairs above [`MIN_SCORE`]. The
+//! the greedy one-to-one matching of the best pairs above [`SENTENCE_MIN_SCORE`]. The
 //! share of sentences aligned says whether one text derives from the other
 //! (a wire story and its rewrite or translation) or only tells the same event.
 
-use super::similarity::word_key;
-use crate::article::Article;
-use crate::text::TokenKind;
 use serde::Serialize;
 use std::collections::HashSet;
 
 /// Sentences whose Dice score is below this are not aligned.
-pub const MIN_SCORE: f64 = 0.3;
+pub const SENTENCE_MIN_SCORE: f64 = 0.3;
 
 /// A pair of aligned sentences, by their index in each article's segmentation.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct AlignedSentences {
+    /// The sentence's index in the first article.
     pub a: usize,
+    /// The sentence's index in the second article.
     pub b: usize,
+    /// The Dice coefficient of their content-word keys, `0..=1`.
     pub score: f64,
 }
 
-/// The content-word keys of every sentence of `article`.
-pub fn sentence_keys(article: &Article) -> Vec<HashSet<String>> {
-    let text = article.analysis_text();
-    let lang = article.language();
-    (0..article.seg.sentences.len())
-        .map(|i| {
-            article
-                .seg
-                .sentence_tokens(i)
-                .iter()
-                .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
-                .map(|t| word_key(t.span.of(text)))
-                .filter(|k| k.chars().count() >= 2 && !crate::lexicon::is_stopword_in(k, lang))
-                .collect()
-        })
-        .collect()
-}
-
 /// Aligns the sentences of two articles, given their sentence keys.
-pub fn align(a: &[HashSet<String>], b: &[HashSet<String>]) -> Vec<AlignedSentences> {
+pub(super) fn align(a: &[HashSet<String>], b: &[HashSet<String>]) -> Vec<AlignedSentences> {
     let mut candidates = Vec::new();
     for (i, x) in a.iter().enumerate() {
         if x.len() < 3 {
@@ -55,7 +37,7 @@ pub fn align(a: &[HashSet<String>], b: &[HashSet<String>]) -> Vec<AlignedSentenc
             }
             let shared = x.intersection(y).count();
             let score = 2.0 * shared as f64 / (x.len() + y.len()) as f64;
-            if score >= MIN_SCORE {
+            if score >= SENTENCE_MIN_SCORE {
                 candidates.push(AlignedSentences { a: i, b: j, score });
             }
         }
@@ -84,7 +66,11 @@ pub fn align(a: &[HashSet<String>], b: &[HashSet<String>]) -> Vec<AlignedSentenc
 }
 
 /// The share of the shorter article's substantial sentences that are aligned.
-pub fn coverage(a: &[HashSet<String>], b: &[HashSet<String>], aligned: &[AlignedSentences]) -> f64 {
+pub(super) fn coverage(
+    a: &[HashSet<String>],
+    b: &[HashSet<String>],
+    aligned: &[AlignedSentences],
+) -> f64 {
     let count = |s: &[HashSet<String>]| s.iter().filter(|k| k.len() >= 3).count();
     let shorter = count(a).min(count(b));
     if shorter == 0 {
@@ -96,6 +82,7 @@ pub fn coverage(a: &[HashSet<String>], b: &[HashSet<String>], aligned: &[Aligned
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::compare::keys::word_key;
 
     fn keys(sentences: &[&str]) -> Vec<HashSet<String>> {
         sentences

@@ -10,12 +10,16 @@ use serde::Serialize;
 /// Clusters as lists of article indices, each sorted, ordered by first member.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Clusters {
+    /// Articles of one story: texts derived from one another.
     pub story: Vec<Vec<usize>>,
+    /// Articles that report one event.
     pub event: Vec<Vec<usize>>,
+    /// Articles on one subject.
     pub topic: Vec<Vec<usize>>,
 }
 
-pub fn cluster(n: usize, pairs: &[PairScore]) -> Clusters {
+/// The clusters of `n` articles at each grain, from their pair relations.
+pub(super) fn cluster(n: usize, pairs: &[PairScore]) -> Clusters {
     let mut rel = vec![vec![Relation::Unrelated; n]; n];
     for p in pairs {
         rel[p.a][p.b] = p.relation;

@@ -12,7 +12,7 @@
 //! sentences, so "13 ... killed" meets "at least eight dead" when both
 //! sentences speak of the security forces.
 
-use super::align::sentence_keys;
+use super::keys::{count_key, sentence_keys, UNCOUNTED};
 use crate::article::Article;
 use crate::extract::events::EventClass;
 use crate::extract::{EntityLabel, Hedge, Quantity};
@@ -46,25 +46,51 @@ pub enum ConflictKind {
 /// Two facts about the same thing that differ.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Conflict {
+    /// The first article's fact.
     pub a: Fact,
+    /// The second article's fact.
     pub b: Fact,
+    /// How they differ.
     pub kind: ConflictKind,
+}
+
+/// Two facts about the same thing that agree.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Agreement {
+    /// The first article's fact.
+    pub a: Fact,
+    /// The second article's fact.
+    pub b: Fact,
+}
+
+/// One kind of event named with different words: a word one side uses and
+/// the other never does, against the other side's usual word for it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Wording {
+    /// The first article's word.
+    pub a: Fact,
+    /// The second article's word.
+    pub b: Fact,
 }
 
 /// The diff of one pair.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct FactDiff {
-    pub agreements: Vec<(Fact, Fact)>,
+    /// Facts both report alike.
+    pub agreements: Vec<Agreement>,
+    /// Facts both report, differently.
     pub conflicts: Vec<Conflict>,
+    /// Facts only the first article reports.
     pub only_a: Vec<Fact>,
+    /// Facts only the second article reports.
     pub only_b: Vec<Fact>,
     /// The same kind of event named with different words.
-    pub wording: Vec<(Fact, Fact)>,
+    pub wording: Vec<Wording>,
 }
 
 /// Diffs two articles. `entity_key` gives the batch's key for a name, so
 /// that variants of one name compare as one entity.
-pub fn diff(a: &Article, b: &Article, entity_key: &dyn Fn(&str) -> String) -> FactDiff {
+pub(super) fn diff(a: &Article, b: &Article, entity_key: &dyn Fn(&str) -> String) -> FactDiff {
     let mut d = FactDiff::default();
     diff_quantities(a, b, &mut d);
     diff_entities(a, b, entity_key, &mut d);
@@ -73,31 +99,8 @@ pub fn diff(a: &Article, b: &Article, entity_key: &dyn Fn(&str) -> String) -> Fa
     d
 }
 
-/// What a quantity counts, with synonyms folded ("dead" and "killed"): what
-/// happened to the counted ("13 members ... were killed" counts the killed),
-/// else the counted noun.
-pub fn count_key(q: &Quantity) -> String {
-    let unit = q
-        .counts
-        .as_deref()
-        .or(q.unit.as_deref())
-        .unwrap_or("count")
-        .to_lowercase();
-    let folded = match unit.as_str() {
-        "dead" | "deaths" | "died" | "killed" | "fatalities" | "bodies" => "killed",
-        "wounded" | "injured" | "hurt" | "injuries" => "injured",
-        "detained" | "arrested" | "arrests" | "detentions" | "detainees" => "arrested",
-        "demonstrators" | "protesters" | "protestors" | "activists" | "participants" => {
-            "protesters"
-        }
-        "person" | "people" | "persons" => "people",
-        other => other,
-    };
-    folded.to_string()
-}
-
 /// A short reading of a quantity's interval: "13", "at least 8", "about 2,000".
-pub fn describe(q: &Quantity) -> String {
+pub(super) fn describe(q: &Quantity) -> String {
     let n = |v: f64| {
         if v.fract() == 0.0 && v.abs() < 1e15 {
             group_thousands(v as i64)
@@ -157,34 +160,74 @@ fn overlaps(x: &Quantity, y: &Quantity) -> bool {
     a0 <= b1 && b0 <= a1
 }
 
+/// Two quantities of a pair that may report one figure, and how likely.
+struct QuantityMatch {
+    score: f64,
+    a: usize,
+    b: usize,
+}
+
 fn diff_quantities(a: &Article, b: &Article, d: &mut FactDiff) {
-    let keys_a = sentence_keys(a);
-    let keys_b = sentence_keys(b);
-    let context = |art: &Article, keys: &[HashSet<String>], q: &Quantity| -> HashSet<String> {
-        art.seg
-            .sentence_at(q.span.start)
-            .map(|i| keys[i].clone())
-            .unwrap_or_default()
-    };
     let fact = |q: &Quantity| Fact {
         key: count_key(q),
         value: describe(q),
         span: q.span,
     };
-    // Candidate pairs: same key, scored by their sentences' shared words.
+    let mut used_a = HashSet::new();
+    let mut used_b = HashSet::new();
+    for m in match_quantities(a, b) {
+        if used_a.contains(&m.a) || used_b.contains(&m.b) {
+            continue;
+        }
+        used_a.insert(m.a);
+        used_b.insert(m.b);
+        let (qa, qb) = (&a.quantities[m.a], &b.quantities[m.b]);
+        let (fa, fb) = (fact(qa), fact(qb));
+        if same_figure(qa, qb) && qa.hedge == qb.hedge {
+            d.agreements.push(Agreement { a: fa, b: fb });
+        } else {
+            let kind = if overlaps(qa, qb) {
+                ConflictKind::Compatible
+            } else {
+                ConflictKind::Contradictory
+            };
+            d.conflicts.push(Conflict { a: fa, b: fb, kind });
+        }
+    }
+    for (i, q) in a.quantities.iter().enumerate() {
+        if !used_a.contains(&i) && count_key(q) != UNCOUNTED {
+            d.only_a.push(fact(q));
+        }
+    }
+    for (j, q) in b.quantities.iter().enumerate() {
+        if !used_b.contains(&j) && count_key(q) != UNCOUNTED {
+            d.only_b.push(fact(q));
+        }
+    }
+}
+
+/// Candidate pairs of quantities, best first: the same count key, scored by
+/// the Dice coefficient of their sentences' words plus a bonus for the same
+/// figure (or overlapping ones).
+fn match_quantities(a: &Article, b: &Article) -> Vec<QuantityMatch> {
+    let (keys_a, keys_b) = (sentence_keys(a), sentence_keys(b));
+    let no_words = HashSet::new();
+    let context_a = quantity_contexts(a, &keys_a, &no_words);
+    let context_b = quantity_contexts(b, &keys_b, &no_words);
+    let counts_b: Vec<String> = b.quantities.iter().map(count_key).collect();
     let mut candidates = Vec::new();
     for (i, qa) in a.quantities.iter().enumerate() {
         let ka = count_key(qa);
-        if ka == "count" {
+        if ka == UNCOUNTED {
             continue;
         }
-        let ca = context(a, &keys_a, qa);
+        let ca = context_a[i];
         for (j, qb) in b.quantities.iter().enumerate() {
-            if count_key(qb) != ka {
+            if counts_b[j] != ka {
                 continue;
             }
-            let cb = context(b, &keys_b, qb);
-            let shared = ca.intersection(&cb).count() as f64;
+            let cb = context_b[j];
+            let shared = ca.intersection(cb).count() as f64;
             let dice = if ca.is_empty() && cb.is_empty() {
                 0.0
             } else {
@@ -199,62 +242,71 @@ fn diff_quantities(a: &Article, b: &Article, d: &mut FactDiff) {
             };
             let score = dice + bonus;
             if score >= 0.15 {
-                candidates.push((score, i, j));
+                candidates.push(QuantityMatch { score, a: i, b: j });
             }
         }
     }
-    candidates.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
-    let mut used_a = HashSet::new();
-    let mut used_b = HashSet::new();
-    for (_, i, j) in candidates {
-        if used_a.contains(&i) || used_b.contains(&j) {
-            continue;
-        }
-        used_a.insert(i);
-        used_b.insert(j);
-        let (qa, qb) = (&a.quantities[i], &b.quantities[j]);
-        let (fa, fb) = (fact(qa), fact(qb));
-        if same_figure(qa, qb) && qa.hedge == qb.hedge {
-            d.agreements.push((fa, fb));
-        } else {
-            let kind = if overlaps(qa, qb) {
-                ConflictKind::Compatible
-            } else {
-                ConflictKind::Contradictory
-            };
-            d.conflicts.push(Conflict { a: fa, b: fb, kind });
-        }
-    }
-    for (i, q) in a.quantities.iter().enumerate() {
-        if !used_a.contains(&i) && count_key(q) != "count" {
-            d.only_a.push(fact(q));
-        }
-    }
-    for (j, q) in b.quantities.iter().enumerate() {
-        if !used_b.contains(&j) && count_key(q) != "count" {
-            d.only_b.push(fact(q));
+    candidates.sort_by(|x, y| {
+        y.score
+            .total_cmp(&x.score)
+            .then(x.a.cmp(&y.a))
+            .then(x.b.cmp(&y.b))
+    });
+    candidates
+}
+
+/// The content-word keys of each quantity's sentence (`none` outside any sentence).
+fn quantity_contexts<'k>(
+    art: &Article,
+    keys: &'k [HashSet<String>],
+    none: &'k HashSet<String>,
+) -> Vec<&'k HashSet<String>> {
+    art.quantities
+        .iter()
+        .map(|q| art.seg.sentence_at(q.span.start).map_or(none, |i| &keys[i]))
+        .collect()
+}
+
+/// An entity as one article names it: its label, the fullest name the
+/// article uses, and that name's span.
+struct NamedEntity {
+    label: EntityLabel,
+    name: String,
+    span: Span,
+}
+
+impl NamedEntity {
+    fn fact(&self) -> Fact {
+        Fact {
+            key: label_key(self.label).to_string(),
+            value: self.name.clone(),
+            span: self.span,
         }
     }
 }
 
-/// Per entity key: its label, the fullest name the article uses, and its first span.
+/// The article's entities by entity key.
 fn entity_index(
     art: &Article,
     entity_key: &dyn Fn(&str) -> String,
-) -> BTreeMap<String, (EntityLabel, String, Span)> {
-    let mut out: BTreeMap<String, (EntityLabel, String, Span)> = BTreeMap::new();
+) -> BTreeMap<String, NamedEntity> {
+    let mut out: BTreeMap<String, NamedEntity> = BTreeMap::new();
     for e in &art.entities {
         let key = entity_key(&e.name);
         let surface = e.span.of(art.analysis_text()).to_string();
         out.entry(key)
-            .and_modify(|(_, name, span)| {
+            .and_modify(|named| {
                 // Keep the fullest written form, for comparing spellings.
-                if surface.len() > name.len() {
-                    *name = surface.clone();
-                    *span = e.span;
+                if surface.len() > named.name.len() {
+                    named.name = surface.clone();
+                    named.span = e.span;
                 }
             })
-            .or_insert((e.label, surface, e.span));
+            .or_insert(NamedEntity {
+                label: e.label,
+                name: surface,
+                span: e.span,
+            });
     }
     out
 }
@@ -270,20 +322,15 @@ fn label_key(label: EntityLabel) -> &'static str {
 fn diff_entities(a: &Article, b: &Article, entity_key: &dyn Fn(&str) -> String, d: &mut FactDiff) {
     let ia = entity_index(a, entity_key);
     let ib = entity_index(b, entity_key);
-    let fact = |(label, name, span): &(EntityLabel, String, Span)| Fact {
-        key: label_key(*label).to_string(),
-        value: name.clone(),
-        span: *span,
-    };
     for (key, ea) in &ia {
         match ib.get(key) {
             Some(eb) => {
-                let (fa, fb) = (fact(ea), fact(eb));
+                let (fa, fb) = (ea.fact(), eb.fact());
                 // Spelling differs when the fullest forms differ beyond case and
                 // one is not simply a part of the other ("Tokayev" / "Kassym-Jomart Tokayev").
-                let (x, y) = (ea.1.to_lowercase(), eb.1.to_lowercase());
+                let (x, y) = (ea.name.to_lowercase(), eb.name.to_lowercase());
                 if x == y || x.contains(&y) || y.contains(&x) {
-                    d.agreements.push((fa, fb));
+                    d.agreements.push(Agreement { a: fa, b: fb });
                 } else {
                     d.conflicts.push(Conflict {
                         a: fa,
@@ -292,65 +339,102 @@ fn diff_entities(a: &Article, b: &Article, entity_key: &dyn Fn(&str) -> String, 
                     });
                 }
             }
-            None => d.only_a.push(fact(ea)),
+            None => d.only_a.push(ea.fact()),
         }
     }
     for (key, eb) in &ib {
         if !ia.contains_key(key) {
-            d.only_b.push(fact(eb));
+            d.only_b.push(eb.fact());
         }
     }
 }
 
-fn diff_quotes(a: &Article, b: &Article, entity_key: &dyn Fn(&str) -> String, d: &mut FactDiff) {
-    let speakers = |art: &Article| {
-        let mut out: BTreeMap<String, (String, Span)> = BTreeMap::new();
-        for q in &art.quotes {
-            if let Some(s) = &q.speaker {
-                out.entry(entity_key(s)).or_insert((s.clone(), q.span));
-            }
+/// Per speaker's entity key, the article's first quote of that speaker.
+fn quotes_by_speaker(art: &Article, entity_key: &dyn Fn(&str) -> String) -> BTreeMap<String, Fact> {
+    let mut out: BTreeMap<String, Fact> = BTreeMap::new();
+    for q in &art.quotes {
+        if let Some(s) = &q.speaker {
+            out.entry(entity_key(s)).or_insert_with(|| Fact {
+                key: "quote".to_string(),
+                value: s.clone(),
+                span: q.span,
+            });
         }
-        out
-    };
-    let (sa, sb) = (speakers(a), speakers(b));
-    let fact = |(name, span): &(String, Span)| Fact {
-        key: "quote".to_string(),
-        value: name.clone(),
-        span: *span,
-    };
+    }
+    out
+}
+
+fn diff_quotes(a: &Article, b: &Article, entity_key: &dyn Fn(&str) -> String, d: &mut FactDiff) {
+    let (sa, sb) = (
+        quotes_by_speaker(a, entity_key),
+        quotes_by_speaker(b, entity_key),
+    );
     for (key, qa) in &sa {
         match sb.get(key) {
-            Some(qb) => d.agreements.push((fact(qa), fact(qb))),
-            None => d.only_a.push(fact(qa)),
+            Some(qb) => d.agreements.push(Agreement {
+                a: qa.clone(),
+                b: qb.clone(),
+            }),
+            None => d.only_a.push(qa.clone()),
         }
     }
     for (key, qb) in &sb {
         if !sa.contains_key(key) {
-            d.only_b.push(fact(qb));
+            d.only_b.push(qb.clone());
         }
     }
 }
 
-/// Per event family, the stems an article uses, most frequent first, each
-/// with its count and first span.
-type Stems = BTreeMap<&'static str, Vec<(String, usize, Span)>>;
+/// One word (stem) an article uses for a kind of event: how often, and where first.
+#[derive(Clone)]
+struct StemUse {
+    stem: String,
+    count: usize,
+    first: Span,
+}
 
-fn stems(art: &Article) -> Stems {
-    let mut out: Stems = BTreeMap::new();
+impl StemUse {
+    fn fact(&self, family: &str) -> Fact {
+        Fact {
+            key: family.to_string(),
+            value: self.stem.clone(),
+            span: self.first,
+        }
+    }
+}
+
+/// Per event family, the stems an article uses, most frequent first.
+fn stems(art: &Article) -> BTreeMap<&'static str, Vec<StemUse>> {
+    let mut out: BTreeMap<&'static str, Vec<StemUse>> = BTreeMap::new();
     for e in &art.events {
         let Some(class) = EventClass::from_name(&e.class) else {
             continue;
         };
         let list = out.entry(class.family()).or_default();
-        match list.iter_mut().find(|(s, _, _)| *s == e.stem) {
-            Some(entry) => entry.1 += 1,
-            None => list.push((e.stem.clone(), 1, e.trigger)),
+        match list.iter_mut().find(|u| u.stem == e.stem) {
+            Some(used) => used.count += 1,
+            None => list.push(StemUse {
+                stem: e.stem.clone(),
+                count: 1,
+                first: e.trigger,
+            }),
         }
     }
     for list in out.values_mut() {
-        list.sort_by(|x, y| y.1.cmp(&x.1).then(x.2.start.cmp(&y.2.start)));
+        list.sort_by(|x, y| {
+            y.count
+                .cmp(&x.count)
+                .then(x.first.start.cmp(&y.first.start))
+        });
     }
     out
+}
+
+/// The first of `x`'s stems that `y` never uses.
+fn absent_from(x: &[StemUse], y: &[StemUse]) -> Option<StemUse> {
+    x.iter()
+        .find(|u| !y.iter().any(|v| v.stem == u.stem))
+        .cloned()
 }
 
 /// For each kind of event both report, a word one side uses and the other
@@ -358,24 +442,20 @@ fn stems(art: &Article) -> Stems {
 /// ("protests").
 fn diff_wording(a: &Article, b: &Article, d: &mut FactDiff) {
     let (sa, sb) = (stems(a), stems(b));
-    let fact = |family: &str, (stem, _, span): &(String, usize, Span)| Fact {
-        key: family.to_string(),
-        value: stem.clone(),
-        span: *span,
-    };
     for (family, la) in &sa {
         let Some(lb) = sb.get(family) else { continue };
-        let absent_from = |x: &[(String, usize, Span)], y: &[(String, usize, Span)]| {
-            x.iter()
-                .find(|(s, _, _)| !y.iter().any(|(t, _, _)| t == s))
-                .cloned()
-        };
         // A word only `a` uses, against `b`'s usual word; then the other way round.
         if let Some(wa) = absent_from(la, lb) {
-            d.wording.push((fact(family, &wa), fact(family, &lb[0])));
+            d.wording.push(Wording {
+                a: wa.fact(family),
+                b: lb[0].fact(family),
+            });
         }
         if let Some(wb) = absent_from(lb, la) {
-            let pair = (fact(family, &la[0]), fact(family, &wb));
+            let pair = Wording {
+                a: la[0].fact(family),
+                b: wb.fact(family),
+            };
             if !d.wording.contains(&pair) {
                 d.wording.push(pair);
             }
@@ -417,16 +497,6 @@ mod tests {
         for (quantity, want) in cases {
             assert_eq!(describe(&quantity), want);
         }
-    }
-
-    #[test]
-    fn folds_count_synonyms() {
-        assert_eq!(count_key(&q(None, None, Hedge::Exact, "dead")), "killed");
-        assert_eq!(
-            count_key(&q(None, None, Hedge::Exact, "Wounded")),
-            "injured"
-        );
-        assert_eq!(count_key(&q(None, None, Hedge::Exact, "troops")), "troops");
     }
 
     #[test]

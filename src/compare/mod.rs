@@ -1,9 +1,23 @@
 //! Comparison: which articles report the same event, and how their reports differ.
 //!
-//! - [`similarity`]: pairwise scores from content words, entities, dates and numbers.
-//! - [`align`]: sentence alignment, which tells a rewrite from a separate report.
-//! - [`cluster`]: story, event and topic clusters from the pair relations.
-//! - [`diff`]: agreements, conflicts, what only one side reports, wording.
+//! | type | what |
+//! | --- | --- |
+//! | [`Comparison`] | everything [`compare`] finds in a batch |
+//! | [`EntityTable`] | one name for each entity across the batch ([`link_with`]) |
+//! | [`PairScore`], [`Relation`] | how similar two articles are, and what that makes them |
+//! | [`AlignedSentences`] | a sentence of one article matched with one of the other |
+//! | [`Clusters`] | story, event and topic clusters of the batch |
+//! | [`FactDiff`] | agreements, conflicts, what only one side reports, wording |
+//!
+//! The modules, each reading only those above it:
+//!
+//! - `keys`: the keys under which two spellings compare equal ([`word_key`],
+//!   [`sentence_keys`], [`count_key`], [`name_key`]).
+//! - `names`: entity linking across the batch ([`link_with`], [`same_name`]).
+//! - `similarity`: pairwise scores from content words, entities, dates and numbers.
+//! - `align`: sentence alignment, which tells a rewrite from a separate report.
+//! - `cluster`: story, event and topic clusters from the pair relations.
+//! - `diff`: agreements, conflicts, what only one side reports, wording.
 //!
 //! ```
 //! use storydiff::{analyze_batch, compare, Input};
@@ -15,18 +29,26 @@
 //! assert_eq!(comparison.clusters.event, vec![vec![0], vec![1]]);
 //! ```
 
-pub mod align;
-pub mod cluster;
-pub mod diff;
-pub mod similarity;
+mod align;
+mod cluster;
+mod diff;
+mod keys;
+mod names;
+mod similarity;
+
+pub use align::{AlignedSentences, SENTENCE_MIN_SCORE};
+pub use cluster::Clusters;
+pub use diff::{Agreement, Conflict, ConflictKind, Fact, FactDiff, Wording};
+pub use keys::{count_key, name_key, sentence_keys, word_key, UNCOUNTED};
+pub use names::{
+    link, link_with, same_name, Entity, EntityTable, Member, Merge, MergeReason, Overrides,
+};
+pub use similarity::{
+    PairScore, Relation, EVENT_DAYS_APART, EVENT_SCORE, STORY_COVERAGE, TOPIC_SCORE,
+};
 
 use crate::article::Article;
-use crate::extract::aliases::{self, EntityTable, Overrides};
-pub use align::AlignedSentences;
-pub use cluster::Clusters;
-pub use diff::{Conflict, ConflictKind, Fact, FactDiff};
-pub use similarity::{PairScore, Relation};
-use unicode_normalization::UnicodeNormalization;
+use similarity::{EventDay, Model, Profile};
 
 /// Pairs whose word similarity is below this are not sentence-aligned (no
 /// text derived from another shares so few words with it).
@@ -37,24 +59,14 @@ pub const ALIGN_MIN_WORDS: f64 = 0.2;
 pub struct Comparison {
     /// The batch's entities, with name variants merged.
     pub entities: EntityTable,
+    /// Story, event and topic clusters.
     pub clusters: Clusters,
+    /// Every pair of articles, `(0, 1), (0, 2) ... (1, 2) ...`.
     pub pairs: Vec<PairScore>,
     /// Fact diffs, one per pair, in the order of `pairs`.
     pub diffs: Vec<FactDiff>,
     /// Aligned sentences, one list per pair, in the order of `pairs`.
     pub alignments: Vec<Vec<AlignedSentences>>,
-}
-
-/// The key two spellings of one name share when nothing better is known:
-/// lower case, accents and punctuation folded ("Stéphane" = "Stephane").
-pub fn name_key(name: &str) -> String {
-    let folded: String = name
-        .nfd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
-        .collect();
-    folded.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Compares every pair of `articles` and clusters them.
@@ -64,7 +76,7 @@ pub fn compare(articles: &[Article]) -> Comparison {
 
 /// [`compare`], with the user's forced entity merges and splits.
 pub fn compare_with_overrides(articles: &[Article], overrides: &Overrides) -> Comparison {
-    let entities = aliases::link_with(articles, overrides);
+    let entities = link_with(articles, overrides);
     let key = |name: &str| name_key(entities.canonical(name));
     let mut comparison = compare_with(articles, &key);
     comparison.entities = entities;
@@ -74,19 +86,41 @@ pub fn compare_with_overrides(articles: &[Article], overrides: &Overrides) -> Co
 /// Compares with a given name key (two names with one key are one entity);
 /// the returned comparison's entity table is empty.
 pub fn compare_with(articles: &[Article], entity_key: &dyn Fn(&str) -> String) -> Comparison {
-    let profiles: Vec<similarity::Profile> = articles
+    let profiles: Vec<Profile> = articles
         .iter()
-        .map(|a| similarity::Profile::of(a, entity_key))
+        .map(|a| Profile::of(a, entity_key))
         .collect();
-    let keys: Vec<_> = articles.iter().map(align::sentence_keys).collect();
-    let model = similarity::Model::new(&profiles);
+    let (mut pairs, alignments) = score_pairs(articles, &profiles);
+    // Relations are decided again with the days learned from same-story partners.
+    let days = days_learned_from_stories(&profiles, &pairs);
+    for p in &mut pairs {
+        p.relation = p.decide(days[p.a], days[p.b]);
+    }
+    let diffs = diff_pairs(articles, &pairs, entity_key);
+    let clusters = cluster::cluster(articles.len(), &pairs);
+    Comparison {
+        entities: EntityTable::default(),
+        clusters,
+        pairs,
+        diffs,
+        alignments,
+    }
+}
+
+/// Scores every pair, in order (0, 1), (0, 2) ... (1, 2) ..., with its
+/// aligned sentences. Sentences are aligned only where the wording is close
+/// enough for one text to derive from the other ([`ALIGN_MIN_WORDS`]): the
+/// rest of the pairs skip the quadratic sentence matching.
+fn score_pairs(
+    articles: &[Article],
+    profiles: &[Profile],
+) -> (Vec<PairScore>, Vec<Vec<AlignedSentences>>) {
+    let keys: Vec<_> = articles.iter().map(sentence_keys).collect();
+    let model = Model::new(profiles);
     let mut pairs = Vec::new();
     let mut alignments = Vec::new();
     for i in 0..articles.len() {
         for j in i + 1..articles.len() {
-            // Sentences are aligned only where the wording is close enough for
-            // one text to derive from the other: the rest of the pairs skip
-            // the quadratic sentence matching.
             let first = model.score(i, j, 0.0, 0);
             if first.words < ALIGN_MIN_WORDS {
                 pairs.push(first);
@@ -99,11 +133,15 @@ pub fn compare_with(articles: &[Article], entity_key: &dyn Fn(&str) -> String) -
             alignments.push(aligned);
         }
     }
-    // An undated article takes the day of a dated article it shares a story
-    // with (a translation of a dated wire story happened on that day too);
-    // then relations are decided again with those days.
-    let mut days: Vec<Option<similarity::EventDay>> = profiles.iter().map(|p| p.day).collect();
-    for p in &pairs {
+    (pairs, alignments)
+}
+
+/// Each article's event day, where an undated article takes the day of a
+/// dated article it shares a story with (a translation of a dated wire story
+/// happened on that day too).
+fn days_learned_from_stories(profiles: &[Profile], pairs: &[PairScore]) -> Vec<Option<EventDay>> {
+    let mut days: Vec<Option<EventDay>> = profiles.iter().map(|p| p.day).collect();
+    for p in pairs {
         if p.derived() {
             match (days[p.a], days[p.b]) {
                 (None, Some(d)) => days[p.a] = Some(d),
@@ -112,12 +150,18 @@ pub fn compare_with(articles: &[Article], entity_key: &dyn Fn(&str) -> String) -
             }
         }
     }
-    for p in &mut pairs {
-        p.relation = p.decide(days[p.a], days[p.b]);
-    }
-    // Facts are diffed for pairs that share at least a topic; for unrelated
-    // articles a list of everything each says alone helps nobody.
-    let diffs = pairs
+    days
+}
+
+/// The fact diff of each pair. Facts are diffed for pairs that share at
+/// least a topic; for unrelated articles a list of everything each says
+/// alone helps nobody.
+fn diff_pairs(
+    articles: &[Article],
+    pairs: &[PairScore],
+    entity_key: &dyn Fn(&str) -> String,
+) -> Vec<FactDiff> {
+    pairs
         .iter()
         .map(|p| {
             if p.relation >= Relation::SameTopic {
@@ -126,13 +170,5 @@ pub fn compare_with(articles: &[Article], entity_key: &dyn Fn(&str) -> String) -
                 FactDiff::default()
             }
         })
-        .collect();
-    let clusters = cluster::cluster(articles.len(), &pairs);
-    Comparison {
-        entities: EntityTable::default(),
-        clusters,
-        pairs,
-        diffs,
-        alignments,
-    }
+        .collect()
 }

@@ -8,14 +8,12 @@
 //! | [`quantities`] | numbers as intervals, with what they count and the hedge | [`Quantity`] |
 //! | [`quotes`] | direct, partial and indirect quotes with their speakers | [`Quote`] |
 //! | [`events`] | what happened: trigger, who, where, when, how many | [`Event`] |
-//! | [`aliases`] | one name for each entity across a batch | [`aliases::EntityTable`] |
 //!
 //! Every extractor reads a [`Doc`]: the analysis text, its segmentation and the
 //! findings of the extractors that ran before it. Spans are byte ranges of the
 //! analysis text, except [`Metadata`] fields, which point into the input
 //! (they may come from an HTML head that the analysis text does not contain).
 
-pub mod aliases;
 pub mod dates;
 pub mod entities;
 pub mod events;
@@ -37,7 +35,9 @@ use crate::text::Segmentation;
 /// earlier stages found.
 #[derive(Clone, Copy, Debug)]
 pub struct Doc<'a> {
+    /// The analysis text.
     pub text: &'a str,
+    /// Its sentences and tokens.
     pub seg: &'a Segmentation,
     /// The publication date, the anchor for relative expressions ("on Saturday").
     pub anchor: Option<CalendarDate>,

@@ -72,16 +72,20 @@ pub fn is_stopword(word: &str) -> bool {
 /// What kind of place a gazetteer name is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum PlaceKind {
+    /// A country ("Kazakhstan", "US").
     Country,
     /// A state, province or region.
     Region,
+    /// A city or town of 50,000 people or more.
     City,
+    /// A continent ("Europe").
     Continent,
 }
 
 /// A gazetteer entry.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Place {
+    /// Country, region, city or continent.
     pub kind: PlaceKind,
     /// The name the gazetteer files it under ("Kyiv" for "Kiev").
     pub canonical: &'static str,

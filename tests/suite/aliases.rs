@@ -1,7 +1,7 @@
 //! Batch entity linking: the variant table with its bars, and the seeds.
 
 use crate::hay::seed_articles;
-use storydiff::extract::aliases::{self, same_name, Overrides};
+use storydiff::compare::{self as aliases, same_name, Overrides};
 use storydiff::extract::EntityLabel;
 
 fn label(s: &str) -> EntityLabel {

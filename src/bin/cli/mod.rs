@@ -6,11 +6,13 @@
 //! - Errors: exit status 1 and one line `storydiff: <file>: <problem>` on stderr.
 
 use clap::{Parser, Subcommand};
+use serde::Serialize;
 use std::io::{self, BufWriter, Read, Write};
 use std::path::Path;
 use std::process::ExitCode;
-use storydiff::report::CompareReport;
-use storydiff::{analyze_batch, compare, Input};
+use storydiff::compare::Overrides;
+use storydiff::report::{self, Mode, Report};
+use storydiff::Input;
 
 #[derive(Parser)]
 #[command(
@@ -55,41 +57,41 @@ pub fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<(), String> {
-    let (inputs, compare_mode) = match &cli.command {
-        Command::Analyze(i) => (i, false),
-        Command::Compare(i) => (i, true),
+    let (inputs, mode) = match &cli.command {
+        Command::Analyze(i) => (i, Mode::Analyze),
+        Command::Compare(i) => (i, Mode::Compare),
     };
-    let articles_in = read_inputs(inputs)?;
-    let articles = analyze_batch(&articles_in).map_err(|e| e.to_string())?;
+    let report = report::build(&read_inputs(inputs)?, mode, &Overrides::default())
+        .map_err(|e| e.to_string())?;
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    let write_err = |e: io::Error| format!("writing output: {e}");
-    if compare_mode {
-        let report = CompareReport::new(&articles, &compare(&articles));
-        let json = if inputs.pretty {
-            serde_json::to_string_pretty(&report)
-        } else {
-            serde_json::to_string(&report)
-        }
-        .map_err(|e| e.to_string())?;
-        writeln!(out, "{json}").map_err(write_err)?;
-    } else {
-        // Entity names are the batch's, as in a comparison.
-        let table = storydiff::extract::aliases::link(&articles);
-        for report in storydiff::report::article_reports(&articles, &table) {
-            let json = if inputs.pretty {
-                serde_json::to_string_pretty(&report)
-            } else {
-                serde_json::to_string(&report)
+    match &report {
+        // JSON Lines: one article report per line.
+        Report::Articles(articles) => {
+            for article in articles {
+                write_json(&mut out, article, inputs.pretty)?;
             }
-            .map_err(|e| e.to_string())?;
-            writeln!(out, "{json}").map_err(write_err)?;
         }
+        Report::Comparison(comparison) => write_json(&mut out, comparison, inputs.pretty)?,
     }
-    out.flush().map_err(write_err)
+    out.flush().map_err(write_error)
 }
 
-/// One JSON Lines record.
+/// Writes `value` as JSON on a line of its own.
+fn write_json(out: &mut impl Write, value: &impl Serialize, pretty: bool) -> Result<(), String> {
+    let json = if pretty {
+        serde_json::to_string_pretty(value)
+    } else {
+        serde_json::to_string(value)
+    }
+    .map_err(|e| e.to_string())?;
+    writeln!(out, "{json}").map_err(write_error)
+}
+
+fn write_error(e: io::Error) -> String {
+    format!("writing output: {e}")
+}
+
 /// One JSON Lines record. Unknown fields are ignored, so callers may pass their own.
 #[derive(serde::Deserialize)]
 struct Record {
