@@ -23,7 +23,7 @@ pub struct Input {
     /// The article's original address, when the caller knows it.
     pub url: Option<String>,
     /// Which decoding produced `text`, when it came from bytes.
-    pub encoding: Option<text::decode::Encoding>,
+    pub encoding: Option<text::Encoding>,
     /// Removals to undo, as byte spans of `text`.
     pub keep: Vec<Span>,
 }
@@ -59,7 +59,7 @@ pub struct Article {
     /// The text as given.
     pub input: String,
     /// Which decoding produced the input, when it came from bytes.
-    pub encoding: Option<text::decode::Encoding>,
+    pub encoding: Option<text::Encoding>,
     /// Plain text, Markdown or HTML, as detected.
     pub format: Format,
     /// The cleaned body, mapped onto the input.

@@ -465,7 +465,7 @@ impl RemovedOut {
             start: s.start,
             end: s.end,
             text: s.text,
-            reason: r.reason.clone(),
+            reason: r.reason.to_string(),
         }
     }
 }

@@ -101,7 +101,7 @@ pub(crate) fn check_spans(input: &str, c: &Cleaned) -> Result<(), TestCaseError>
             "{r:?}"
         );
         prop_assert!(input.is_char_boundary(r.span.start) && input.is_char_boundary(r.span.end));
-        prop_assert!(!r.reason.is_empty());
+        prop_assert!(!r.reason.as_str().is_empty());
     }
     let body = c.body.as_str();
     for (at, ch) in body.char_indices() {

@@ -211,7 +211,7 @@ fn cleaning(a: &Article) -> Vec<Finding> {
     for r in &a.removed {
         out.push(
             Finding::at(r.span, "removed")
-                .value(&r.reason)
+                .value(r.reason)
                 .quoted(r.span.of(&a.input)),
         );
     }
