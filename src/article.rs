@@ -75,7 +75,7 @@ pub struct Article {
     /// People, organisations and places (analysis-text spans).
     pub entities: Vec<EntityMention>,
     /// Nationality words and the country each names ("Kazakh" -> Kazakhstan); not mentions.
-    pub demonyms: Vec<extract::entities::DemonymMention>,
+    pub demonyms: Vec<extract::DemonymMention>,
     /// Temporal expressions with their values.
     pub dates: Vec<DateMention>,
     /// Numbers as intervals, with what they count.
@@ -145,7 +145,7 @@ fn analyze_one(input: &Input, evidence: &BatchEvidence) -> Article {
     let normalized = text::normalize(body.as_str());
     let analysis = normalized.compose(&body);
     let seg = text::segment(analysis.as_str());
-    let mut meta = extract::metadata::extract(&input.text, format, &body);
+    let mut meta = extract::metadata(&input.text, format, &body);
     if let Some(d) = &input.date {
         meta.date = Some(extract::Field::given(d.clone()));
     }
@@ -166,12 +166,12 @@ fn analyze_one(input: &Input, evidence: &BatchEvidence) -> Article {
         anchor,
         language: language.as_deref(),
     };
-    let entities = extract::entities::extract(&doc);
-    let demonyms = extract::entities::demonyms(&doc);
-    let dates = extract::dates::extract(&doc);
-    let quantities = extract::quantities::extract(&doc);
-    let quotes = extract::quotes::extract(&doc, &entities);
-    let events = extract::events::extract(&doc, &entities, &dates, &quantities);
+    let entities = extract::entities(&doc);
+    let demonyms = extract::demonyms(&doc);
+    let dates = extract::dates(&doc);
+    let quantities = extract::quantities(&doc);
+    let quotes = extract::quotes(&doc, &entities);
+    let events = extract::events(&doc, &entities, &dates, &quantities);
     Article {
         id: input.id.clone(),
         input: input.text.clone(),

@@ -37,7 +37,7 @@ use crate::compare::{
     EntityTable, Fact, FactDiff, Merge, Overrides, PairScore, Relation,
 };
 use crate::error::Error;
-use crate::extract::entities::DemonymMention;
+use crate::extract::DemonymMention;
 use crate::extract::{
     DateKind, DateMention, EntityMention, Event, Field, Hedge, Metadata, Quantity, Quote, QuoteKind,
 };

@@ -7,7 +7,7 @@
 
 use super::keys::{count_key, word_key};
 use crate::article::Article;
-use crate::extract::events::EventClass;
+use crate::extract::EventClass;
 use crate::extract::{CalendarDate, EntityLabel, Hedge};
 use crate::lexicon::{self, PlaceKind};
 use crate::text::TokenKind;

@@ -295,7 +295,7 @@ proptest! {
         for format in [Format::Plain, Format::Markdown, Format::Html] {
             let c = clean(&input, format, &BatchEvidence::default(), &[]);
             check_spans(&input, &c)?;
-            let m = storydiff::extract::metadata::extract(&input, format, &c.body);
+            let m = storydiff::extract::metadata(&input, format, &c.body);
             for f in [&m.title, &m.date, &m.byline, &m.agency, &m.url, &m.outlet, &m.language, &m.section]
                 .into_iter()
                 .flatten()

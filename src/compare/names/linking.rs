@@ -4,7 +4,7 @@
 use super::spelling::{key, same_name, tokens};
 use super::table::{Entity, EntityTable, Member, Merge, MergeReason, Overrides};
 use crate::article::Article;
-use crate::extract::entities::abbreviates;
+use crate::extract::abbreviates;
 use crate::extract::EntityLabel;
 use crate::lexicon;
 use std::collections::{HashMap, HashSet};
