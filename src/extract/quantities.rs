@@ -11,7 +11,7 @@
 //! let t = text::normalize("At least eight people were killed, according to the Interior Ministry.");
 //! let seg = text::segment(t.as_str());
 //! let doc = Doc { text: t.as_str(), seg: &seg, anchor: None, language: Some("en") };
-//! let q = &quantities::extract(&doc)[0];
+//! let q = &quantities(&doc)[0];
 //! assert_eq!((q.low, q.high, q.hedge), (Some(8.0), None, Hedge::AtLeast));
 //! assert_eq!(q.unit.as_deref(), Some("people"));
 //! assert_eq!(q.counts.as_deref(), Some("killed"));
