@@ -479,7 +479,9 @@ pub struct CompareReport {
     pub articles: Vec<ArticleReport>,
     /// Groups of article ids at three grains.
     pub clusters: ClustersOut,
-    /// Every pair of articles.
+    /// Every pair of a batch whose pairs were all scored (up to
+    /// [`crate::compare::ALL_PAIRS_UP_TO`] articles, or when asked); of a
+    /// larger batch, the pairs related at least by topic.
     pub pairs: Vec<PairOut>,
     /// The batch's people, organisations and places, one row each.
     pub entities: Vec<EntityRowOut>,
@@ -661,9 +663,12 @@ impl CompareReport {
     pub fn new(articles: &[Article], comparison: &Comparison) -> CompareReport {
         let table = &comparison.entities;
         let writers: Vec<SpanWriter> = articles.iter().map(SpanWriter::new).collect();
+        // Every pair when every pair was scored; of a large batch, the related ones.
+        let listed = |p: &&PairScore| comparison.complete || p.relation >= Relation::SameTopic;
         let pairs = (comparison.pairs.iter())
             .zip(&comparison.diffs)
             .zip(&comparison.alignments)
+            .filter(|((p, _), _)| listed(p))
             .map(|((p, d), aligned)| {
                 let sides = (&writers[p.a], &writers[p.b]);
                 PairOut::of(articles, p, d, aligned, sides)

@@ -176,6 +176,46 @@ impl Profile {
     }
 }
 
+/// Content words at least this rare ([`general_rarity`]: Zipf frequency 4.5
+/// or less) are blocking features.
+pub(super) const RARE_WORD: f64 = 2.5;
+
+impl Profile {
+    /// The features that [`super::candidates`] blocks on, hashed with their
+    /// kind: entity keys, rare content words, full dates, counted figures.
+    pub(super) fn block_features(&self) -> Vec<u64> {
+        let rare =
+            (self.words.keys()).filter(|w| self.rarity.get(*w).is_some_and(|&r| r >= RARE_WORD));
+        let mut out: Vec<u64> = (self.entities.keys().map(|e| feature(b'e', e)))
+            .chain(rare.map(|w| feature(b'w', w)))
+            .chain(self.dates.iter().map(|d| feature(b'd', d)))
+            .chain(self.numbers.iter().map(|n| feature(b'n', n)))
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// A profile that names these entities and nothing else.
+    #[cfg(test)]
+    pub(super) fn with_entities(names: &[&str]) -> Profile {
+        Profile {
+            entities: names.iter().map(|n| (n.to_string(), 1.0)).collect(),
+            ..Profile::default()
+        }
+    }
+}
+
+/// FNV-1a of a feature's kind and text.
+fn feature(kind: u8, s: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in std::iter::once(&kind).chain(s.as_bytes()) {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
 /// Content words (three letters or more, not stop words), keyed by
 /// [`word_key`]: their term frequency, where a name counts more, and their
 /// general rarity.

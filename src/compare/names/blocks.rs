@@ -144,4 +144,28 @@ mod tests {
         // And far fewer than all pairs.
         assert!(candidates.len() < names.len() * (names.len() - 1) / 4);
     }
+
+    #[test]
+    fn every_variant_pair_that_same_name_joins_is_a_candidate() {
+        let rows = include_str!("../../../tests/eval/aliases/variants.tsv");
+        let mut checked = 0;
+        for row in rows
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        {
+            let cols: Vec<&str> = row.split('\t').collect();
+            let label = match cols[0] {
+                "PERSON" => Person,
+                "ORG" => Org,
+                _ => Place,
+            };
+            if same_name(cols[1], cols[2], label).is_none() {
+                continue;
+            }
+            let pairs = candidate_pairs(&[(label, cols[1]), (label, cols[2])]);
+            assert_eq!(pairs, vec![(0, 1)], "{} / {}", cols[1], cols[2]);
+            checked += 1;
+        }
+        assert!(checked > 20, "{checked}");
+    }
 }
