@@ -69,6 +69,15 @@ fn one(n: usize) {
     let start = Instant::now();
     let comparison = compare_pairs(&articles, &Overrides::default(), Pairs::Candidates);
     let compared = start.elapsed().as_secs_f64();
+    if std::env::var_os("COMPARE_SCALE_PARTS").is_some() {
+        let start = Instant::now();
+        let table = storydiff::compare::link(&articles);
+        eprintln!(
+            "  names linked in {:.2} s ({} entities)",
+            start.elapsed().as_secs_f64(),
+            table.entities.len()
+        );
+    }
     let report = CompareReport::new(&articles, &comparison);
     let mut sink = Counter(0);
     serde_json::to_writer(&mut sink, &report).expect("report");
@@ -117,6 +126,9 @@ fn check(n: usize) {
 /// `n` articles recombined from the repository's real texts.
 fn corpus(n: usize) -> Vec<Input> {
     let pool = paragraphs();
+    if std::env::var_os("COMPARE_SCALE_PARTS").is_some() {
+        eprintln!("  {} paragraphs in the pool", pool.len());
+    }
     let mut rng = 0x9e37_79b9_u32;
     let mut next = move |m: usize| {
         // mulberry32

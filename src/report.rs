@@ -33,8 +33,8 @@
 use crate::article::{analyze_batch, Article, Input};
 use crate::clean::Removal;
 use crate::compare::{
-    compare_with_overrides, link_with, AlignedSentences, Clusters, Comparison, ConflictKind,
-    EntityTable, Fact, FactDiff, Merge, Overrides, PairScore, Relation,
+    compare_pairs, link_with, AlignedSentences, Clusters, Comparison, ConflictKind, EntityTable,
+    Fact, FactDiff, Merge, Overrides, PairScore, Pairs, Relation,
 };
 use crate::error::Error;
 use crate::extract::entities::DemonymMention;
@@ -52,8 +52,12 @@ pub const SCHEMA_VERSION: u32 = 1;
 pub enum Mode {
     /// One [`ArticleReport`] per article (`storydiff analyze`).
     Analyze,
-    /// One [`CompareReport`] of the whole batch (`storydiff compare`).
+    /// One [`CompareReport`] of the whole batch (`storydiff compare`): every
+    /// pair of a small batch, the related pairs of a large one.
     Compare,
+    /// [`Mode::Compare`], scoring and listing every pair whatever the size of
+    /// the batch (`storydiff compare --all-pairs`; quadratic).
+    CompareAllPairs,
 }
 
 /// The report of a batch; serializes as its content alone.
@@ -69,7 +73,7 @@ pub enum Report {
 /// Everything storydiff does for a caller, the CLI and the page alike:
 /// analyzes the batch ([`analyze_batch`]), links its entity names across it
 /// with the user's `overrides` ([`link_with`]), compares it when `mode` asks
-/// ([`compare_with_overrides`]), and builds the report.
+/// ([`compare_pairs`]), and builds the report.
 pub fn build(inputs: &[Input], mode: Mode, overrides: &Overrides) -> Result<Report, Error> {
     let articles = analyze_batch(inputs)?;
     Ok(match mode {
@@ -77,8 +81,13 @@ pub fn build(inputs: &[Input], mode: Mode, overrides: &Overrides) -> Result<Repo
             let table = link_with(&articles, overrides);
             Report::Articles(article_reports(&articles, &table))
         }
-        Mode::Compare => {
-            let comparison = compare_with_overrides(&articles, overrides);
+        Mode::Compare | Mode::CompareAllPairs => {
+            let pairs = if mode == Mode::Compare {
+                Pairs::Candidates
+            } else {
+                Pairs::All
+            };
+            let comparison = compare_pairs(&articles, overrides, pairs);
             Report::Comparison(CompareReport::new(&articles, &comparison))
         }
     })

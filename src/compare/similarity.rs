@@ -143,9 +143,10 @@ impl PairScore {
 /// The comparable features of one article.
 #[derive(Clone, Debug, Default)]
 pub(super) struct Profile {
-    /// Content words: term frequency (names count more) and general rarity.
-    words: HashMap<String, f64>,
-    rarity: HashMap<String, f64>,
+    /// Content words: (hash of the key, `1 + ln tf` where names count more,
+    /// general rarity), sorted by hash, and the squared norm of their weights.
+    terms: Vec<(u64, f64, f64)>,
+    norm2: f64,
     entities: HashMap<String, f64>,
     families: HashSet<&'static str>,
     dates: HashSet<String>,
@@ -159,14 +160,20 @@ impl Profile {
     /// The profile of `article`; `entity_key` folds name variants into one key.
     pub(super) fn of(article: &Article, entity_key: &dyn Fn(&str) -> String) -> Profile {
         let (words, rarity) = content_words(article);
+        let mut terms: Vec<(u64, f64, f64)> = words
+            .iter()
+            .map(|(w, &tf)| (feature(b'w', w), 1.0 + tf.ln(), rarity[w]))
+            .collect();
+        terms.sort_unstable_by_key(|t| t.0);
+        let norm2 = terms.iter().map(|&(_, tf, r)| (tf * r).powi(2)).sum();
         let full_dates: Vec<CalendarDate> = article
             .dates
             .iter()
             .filter_map(|d| CalendarDate::parse_iso(d.value.get(..10)?))
             .collect();
         Profile {
-            words,
-            rarity,
+            terms,
+            norm2,
             entities: entity_weights(article, entity_key),
             families: event_families(article),
             dates: full_dates.iter().map(CalendarDate::iso).collect(),
@@ -184,10 +191,9 @@ impl Profile {
     /// The features that [`super::candidates`] blocks on, hashed with their
     /// kind: entity keys, rare content words, full dates, counted figures.
     pub(super) fn block_features(&self) -> Vec<u64> {
-        let rare =
-            (self.words.keys()).filter(|w| self.rarity.get(*w).is_some_and(|&r| r >= RARE_WORD));
+        let rare = (self.terms.iter()).filter(|t| t.2 >= RARE_WORD);
         let mut out: Vec<u64> = (self.entities.keys().map(|e| feature(b'e', e)))
-            .chain(rare.map(|w| feature(b'w', w)))
+            .chain(rare.map(|t| t.0))
             .chain(self.dates.iter().map(|d| feature(b'd', d)))
             .chain(self.numbers.iter().map(|n| feature(b'n', n)))
             .collect();
@@ -327,15 +333,7 @@ impl<'p> Model<'p> {
         let (p, q) = (&self.profiles[i], &self.profiles[j]);
         // A shared word's rarity is the mean of both sides' readings (each
         // reads it in its own language), so that the score is symmetric.
-        let words = cosine(
-            &p.words,
-            &q.words,
-            &|w| match (p.rarity.get(w), q.rarity.get(w)) {
-                (Some(x), Some(y)) => (x + y) / 2.0,
-                (Some(x), None) | (None, Some(x)) => *x,
-                (None, None) => 1.0,
-            },
-        );
+        let words = cosine(p, q);
         let entities = weighted_overlap(&p.entities, &q.entities, &|_| 1.0);
         let events = jaccard(&p.families, &q.families);
         let dates = overlap(&p.dates, &q.dates);
@@ -360,29 +358,33 @@ impl<'p> Model<'p> {
     }
 }
 
-/// Cosine of two term bags, each term weighted by sublinear term frequency
-/// times `term_weight`.
-fn cosine(
-    p: &HashMap<String, f64>,
-    q: &HashMap<String, f64>,
-    term_weight: &dyn Fn(&str) -> f64,
-) -> f64 {
-    let weight = |w: &str, tf: f64| (1.0 + tf.ln()) * term_weight(w);
-    let norm = |x: &HashMap<String, f64>| {
-        x.iter()
-            .map(|(w, &tf)| weight(w, tf).powi(2))
-            .sum::<f64>()
-            .sqrt()
-    };
-    let (np, nq) = (norm(p), norm(q));
-    if np == 0.0 || nq == 0.0 {
+/// Cosine of two articles' content words, each weighted by sublinear term
+/// frequency times its rarity, where a shared word's rarity is the mean of
+/// both sides' readings. One merge over the two sorted term lists: the
+/// norms start from each side's own weights and are corrected for the
+/// shared words.
+fn cosine(p: &Profile, q: &Profile) -> f64 {
+    let (mut dot, mut np, mut nq) = (0.0, p.norm2, q.norm2);
+    let (mut i, mut j) = (0, 0);
+    while i < p.terms.len() && j < q.terms.len() {
+        let ((hp, tp, rp), (hq, tq, rq)) = (p.terms[i], q.terms[j]);
+        match hp.cmp(&hq) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                let r = (rp + rq) / 2.0;
+                np += (tp * r).powi(2) - (tp * rp).powi(2);
+                nq += (tq * r).powi(2) - (tq * rq).powi(2);
+                dot += tp * r * tq * r;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    if np <= 0.0 || nq <= 0.0 {
         return 0.0;
     }
-    let dot: f64 = p
-        .iter()
-        .filter_map(|(w, &tf)| q.get(w).map(|&tq| weight(w, tf) * weight(w, tq)))
-        .sum();
-    dot / (np * nq)
+    dot / (np.sqrt() * nq.sqrt())
 }
 
 /// How much naming an entity says about which event a report tells: a
