@@ -15,7 +15,7 @@
 //! in its own process, so that its peak memory (`VmHWM`) is its own.
 //!
 //! Printed per size: analysis time (every stage before compare), compare
-//! time, pairs scored, pairs in the report, report size, peak memory, and
+//! time (wall and CPU), pairs scored, pairs in the report, report size, peak memory, and
 //! each per article, so that linear growth shows as a flat column.
 
 use std::io::Write;
@@ -36,10 +36,11 @@ fn main() {
                 args.iter().map(|a| a.parse().expect("a size")).collect()
             };
             println!(
-                "{:>6} {:>10} {:>10} {:>9} {:>9} {:>9} {:>10} {:>9} {:>8} {:>9}",
+                "{:>6} {:>10} {:>10} {:>8} {:>9} {:>9} {:>9} {:>10} {:>9} {:>8} {:>9}",
                 "n",
                 "analyze s",
                 "compare s",
+                "cpu s",
                 "scored",
                 "listed",
                 "report MB",
@@ -66,9 +67,10 @@ fn one(n: usize) {
     let start = Instant::now();
     let articles = analyze_batch(&inputs).expect("analysis");
     let analyzed = start.elapsed().as_secs_f64();
-    let start = Instant::now();
+    let (start, cpu) = (Instant::now(), cpu_s());
     let comparison = compare_pairs(&articles, &Overrides::default(), Pairs::Candidates);
     let compared = start.elapsed().as_secs_f64();
+    let compared_cpu = cpu_s() - cpu;
     if std::env::var_os("COMPARE_SCALE_PARTS").is_some() {
         let start = Instant::now();
         let table = storydiff::compare::link(&articles);
@@ -83,7 +85,7 @@ fn one(n: usize) {
     serde_json::to_writer(&mut sink, &report).expect("report");
     let peak = peak_kb();
     println!(
-        "{n:>6} {analyzed:>10.2} {compared:>10.2} {:>9} {:>9} {:>9.1} {:>10.0} {:>9.3} {:>8.1} {:>9.1}",
+        "{n:>6} {analyzed:>10.2} {compared:>10.2} {compared_cpu:>8.2} {:>9} {:>9} {:>9.1} {:>10.0} {:>9.3} {:>8.1} {:>9.1}",
         comparison.pairs.len(),
         report.pairs.len(),
         sink.0 as f64 / 1e6,
@@ -210,6 +212,20 @@ fn unbracket(line: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// The process's CPU time so far (user and system), in seconds, from
+/// `/proc/self/stat` at the usual 100 ticks a second; 0 where unknown. On a
+/// shared machine wall time includes waiting for a core; this does not.
+fn cpu_s() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // Fields after the command name (which is in parentheses): utime is the 12th, stime the 13th.
+    let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
+    let f: Vec<f64> = rest
+        .split_whitespace()
+        .map(|x| x.parse().unwrap_or(0.0))
+        .collect();
+    (f.get(11).unwrap_or(&0.0) + f.get(12).unwrap_or(&0.0)) / 100.0
 }
 
 /// The process's peak resident memory in KB (Linux), or 0.

@@ -168,7 +168,7 @@ fn score_pairs(
         }
         for k in [i, j] {
             if keys[k].is_none() {
-                keys[k] = Some(sentence_keys(&articles[k]));
+                keys[k] = Some(align::hashed(&sentence_keys(&articles[k])));
             }
         }
         let (ki, kj) = (

@@ -147,10 +147,12 @@ pub(super) struct Profile {
     /// general rarity), sorted by hash, and the squared norm of their weights.
     terms: Vec<(u64, f64, f64)>,
     norm2: f64,
-    entities: HashMap<String, f64>,
+    /// Entity keys (hashed, sorted) with their weights.
+    entities: Vec<(u64, f64)>,
     families: HashSet<&'static str>,
-    dates: HashSet<String>,
-    numbers: HashSet<String>,
+    /// Full dates and counted figures, hashed, sorted.
+    dates: Vec<u64>,
+    numbers: Vec<u64>,
     /// The day the article reports on: its publication date, or else the
     /// latest full date it states.
     pub(super) day: Option<EventDay>,
@@ -176,8 +178,8 @@ impl Profile {
             norm2,
             entities: entity_weights(article, entity_key),
             families: event_families(article),
-            dates: full_dates.iter().map(CalendarDate::iso).collect(),
-            numbers: counted_figures(article),
+            dates: hashed(b'd', full_dates.iter().map(CalendarDate::iso)),
+            numbers: hashed(b'n', counted_figures(article).into_iter()),
             day: event_day(article, &full_dates),
         }
     }
@@ -192,10 +194,10 @@ impl Profile {
     /// kind: entity keys, rare content words, full dates, counted figures.
     pub(super) fn block_features(&self) -> Vec<u64> {
         let rare = (self.terms.iter()).filter(|t| t.2 >= RARE_WORD);
-        let mut out: Vec<u64> = (self.entities.keys().map(|e| feature(b'e', e)))
+        let mut out: Vec<u64> = (self.entities.iter().map(|e| e.0))
             .chain(rare.map(|t| t.0))
-            .chain(self.dates.iter().map(|d| feature(b'd', d)))
-            .chain(self.numbers.iter().map(|n| feature(b'n', n)))
+            .chain(self.dates.iter().copied())
+            .chain(self.numbers.iter().copied())
             .collect();
         out.sort_unstable();
         out.dedup();
@@ -206,10 +208,18 @@ impl Profile {
     #[cfg(test)]
     pub(super) fn with_entities(names: &[&str]) -> Profile {
         Profile {
-            entities: names.iter().map(|n| (n.to_string(), 1.0)).collect(),
+            entities: names.iter().map(|n| (feature(b'e', n), 1.0)).collect(),
             ..Profile::default()
         }
     }
+}
+
+/// The features' hashes, sorted, without repeats.
+fn hashed(kind: u8, items: impl Iterator<Item = String>) -> Vec<u64> {
+    let mut out: Vec<u64> = items.map(|s| feature(kind, &s)).collect();
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// FNV-1a of a feature's kind and text.
@@ -255,14 +265,18 @@ fn content_words(article: &Article) -> (HashMap<String, f64>, HashMap<String, f6
 }
 
 /// Each entity's key, weighted by its most specific mention.
-fn entity_weights(article: &Article, entity_key: &dyn Fn(&str) -> String) -> HashMap<String, f64> {
-    let mut entities: HashMap<String, f64> = HashMap::new();
+fn entity_weights(article: &Article, entity_key: &dyn Fn(&str) -> String) -> Vec<(u64, f64)> {
+    let mut entities: HashMap<u64, f64> = HashMap::new();
     for e in &article.entities {
         let w = specificity(e.label, &e.name);
-        let slot = entities.entry(entity_key(&e.name)).or_insert(0.0);
+        let slot = entities
+            .entry(feature(b'e', &entity_key(&e.name)))
+            .or_insert(0.0);
         *slot = slot.max(w);
     }
-    entities
+    let mut out: Vec<(u64, f64)> = entities.into_iter().collect();
+    out.sort_unstable_by_key(|e| e.0);
+    out
 }
 
 /// The families of the events the article reports ("unrest", "casualties").
@@ -334,7 +348,7 @@ impl<'p> Model<'p> {
         // A shared word's rarity is the mean of both sides' readings (each
         // reads it in its own language), so that the score is symmetric.
         let words = cosine(p, q);
-        let entities = weighted_overlap(&p.entities, &q.entities, &|_| 1.0);
+        let entities = weighted_overlap(&p.entities, &q.entities);
         let events = jaccard(&p.families, &q.families);
         let dates = overlap(&p.dates, &q.dates);
         let numbers = overlap(&p.numbers, &q.numbers);
@@ -401,25 +415,36 @@ fn specificity(label: EntityLabel, name: &str) -> f64 {
     }
 }
 
-/// Weighted overlap coefficient of two weighted term sets: the weight of the
-/// shared terms over the smaller side's total weight, each term's weight its
-/// own (`p[w]`) times `term_weight(w)`. "Do these reports name the same
-/// actors?", without penalizing the longer report for naming more.
-fn weighted_overlap(
-    p: &HashMap<String, f64>,
-    q: &HashMap<String, f64>,
-    term_weight: &dyn Fn(&str) -> f64,
-) -> f64 {
-    let total = |x: &HashMap<String, f64>| x.iter().map(|(w, v)| v * term_weight(w)).sum::<f64>();
+/// Weighted overlap coefficient of two weighted term sets (sorted by
+/// term): the weight of the shared terms (the smaller of the two) over the
+/// smaller side's total weight. "Do these reports name the same actors?",
+/// without penalizing the longer report for naming more.
+fn weighted_overlap(p: &[(u64, f64)], q: &[(u64, f64)]) -> f64 {
+    let total = |x: &[(u64, f64)]| x.iter().map(|e| e.1).sum::<f64>();
     let smaller = total(p).min(total(q));
     if smaller <= 0.0 {
         return 0.0;
     }
-    let shared: f64 = p
-        .iter()
-        .filter_map(|(w, v)| q.get(w).map(|u| v.min(*u) * term_weight(w)))
-        .sum();
+    let mut shared = 0.0;
+    merge(p, q, |e| e.0, |x, y| shared += x.1.min(y.1));
     (shared / smaller).min(1.0)
+}
+
+/// Calls `both` on each pair of items of `p` and `q` (each sorted by `key`)
+/// that have the same key.
+fn merge<T: Copy>(p: &[T], q: &[T], key: impl Fn(&T) -> u64, mut both: impl FnMut(T, T)) {
+    let (mut i, mut j) = (0, 0);
+    while i < p.len() && j < q.len() {
+        match key(&p[i]).cmp(&key(&q[j])) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                both(p[i], q[j]);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
 }
 
 fn jaccard<T: Eq + std::hash::Hash>(a: &HashSet<T>, b: &HashSet<T>) -> f64 {
@@ -430,13 +455,14 @@ fn jaccard<T: Eq + std::hash::Hash>(a: &HashSet<T>, b: &HashSet<T>) -> f64 {
     a.intersection(b).count() as f64 / union as f64
 }
 
-/// Overlap coefficient of two sets, damped for tiny sets.
-fn overlap(a: &HashSet<String>, b: &HashSet<String>) -> f64 {
+/// Overlap coefficient of two sorted sets, damped for tiny sets.
+fn overlap(a: &[u64], b: &[u64]) -> f64 {
     let small = a.len().min(b.len());
     if small == 0 {
         return 0.0;
     }
-    let shared = a.intersection(b).count() as f64;
+    let mut shared = 0.0;
+    merge(a, b, |&x| x, |_, _| shared += 1.0);
     // With two or fewer items a single shared one says little.
     shared / (small as f64).max(3.0)
 }
