@@ -33,8 +33,8 @@
 use crate::article::{analyze_batch, Article, Input};
 use crate::clean::Removal;
 use crate::compare::{
-    compare_pairs, link_with, AlignedSentences, Clusters, Comparison, ConflictKind, EntityTable,
-    Fact, FactDiff, Merge, Overrides, PairScore, Pairs, Relation,
+    compare_pairs, explain, link_with, name_key, AlignedSentences, Clusters, Comparison,
+    ConflictKind, EntityTable, Fact, FactDiff, Merge, Overrides, PairScore, Pairs, Relation,
 };
 use crate::error::Error;
 use crate::extract::entities::DemonymMention;
@@ -592,6 +592,10 @@ pub struct PairOut {
     pub relation: Relation,
     /// The parts of the score.
     pub evidence: Evidence,
+    /// What the two share, in words ("shares 2 people (Alnur Ilyashev, ...),
+    /// 1 place (Almaty), 1 date (2022-03-19)"), for pairs related at least by
+    /// topic; empty for unrelated pairs.
+    pub because: String,
     /// Facts both report alike.
     pub agreements: Vec<FactPair>,
     /// Facts they report differently.
@@ -674,13 +678,18 @@ impl CompareReport {
         let writers: Vec<SpanWriter> = articles.iter().map(SpanWriter::new).collect();
         // Every pair when every pair was scored; of a large batch, the related ones.
         let listed = |p: &&PairScore| comparison.complete || p.relation >= Relation::SameTopic;
+        let key = |name: &str| name_key(table.canonical(name));
         let pairs = (comparison.pairs.iter())
             .zip(&comparison.diffs)
             .zip(&comparison.alignments)
             .filter(|((p, _), _)| listed(p))
             .map(|((p, d), aligned)| {
                 let sides = (&writers[p.a], &writers[p.b]);
-                PairOut::of(articles, p, d, aligned, sides)
+                let mut out = PairOut::of(articles, p, d, aligned, sides);
+                if p.relation >= Relation::SameTopic {
+                    out.because = explain(&articles[p.a], &articles[p.b], &key, p.aligned);
+                }
+                out
             })
             .collect();
         CompareReport {
@@ -715,6 +724,7 @@ impl PairOut {
             score: round(p.score),
             relation: p.relation,
             evidence: Evidence::of(p),
+            because: String::new(),
             agreements: (d.agreements.iter())
                 .map(|g| pair(&g.a, &g.b, None))
                 .collect(),

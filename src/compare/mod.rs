@@ -20,6 +20,7 @@
 //! - `align`: sentence alignment, which tells a rewrite from a separate report.
 //! - `cluster`: story, event and topic clusters from the pair relations.
 //! - `diff`: agreements, conflicts, what only one side reports, wording.
+//! - `explain`: what a linked pair shares, in words ([`explain`]).
 //!
 //! ```
 //! use storydiff::{analyze_batch, compare, Input};
@@ -35,6 +36,7 @@ mod align;
 mod candidates;
 mod cluster;
 mod diff;
+mod explain;
 mod keys;
 mod names;
 mod similarity;
@@ -43,6 +45,7 @@ pub use align::{AlignedSentences, SENTENCE_MIN_SCORE};
 pub use candidates::{ALL_PAIRS_UP_TO, MAX_POSTINGS, MIN_SHARED, PER_ARTICLE};
 pub use cluster::Clusters;
 pub use diff::{Agreement, Conflict, ConflictKind, Fact, FactDiff, Wording};
+pub use explain::explain;
 pub use keys::{count_key, name_key, sentence_keys, word_key, UNCOUNTED};
 pub use names::{
     link, link_with, same_name, Entity, EntityTable, Member, Merge, MergeReason, Overrides,
