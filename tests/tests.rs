@@ -19,6 +19,8 @@ mod clean_seeds;
 mod cli;
 #[path = "suite/cluster_eval.rs"]
 mod cluster_eval;
+#[path = "suite/cluster_scale.rs"]
+mod cluster_scale;
 #[path = "suite/dates.rs"]
 mod dates;
 #[path = "suite/dates_eval.rs"]

@@ -6,6 +6,7 @@
 //!   [`html_pages()`]: the saved pages of `tests/corpus/html/` with their expected text.
 //! - [`timex`]: TempEval-3 span and value F1 of temporal expressions.
 //! - [`quotes`]: quote finding and speaker attribution.
+//! - [`clusters`]: B-cubed scores of a clustering.
 //! - [`entities`]: exact-match precision and recall of people, organisations and places.
 //!
 //! It is a hidden module of the library rather than code shared through `#[path]` so that the
@@ -20,6 +21,7 @@
 //! assert_eq!(seed.file_name(), format!("{}.txt", seed.id));
 //! ```
 
+pub mod clusters;
 pub mod entities;
 pub mod quotes;
 mod seeds;

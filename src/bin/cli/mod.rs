@@ -2,7 +2,7 @@
 //!
 //! Contract (other tools depend on it; extend, do not break):
 //! - `storydiff analyze [--jsonl] [FILE|-]...`: JSON Lines, one article report per line.
-//! - `storydiff compare [--jsonl] [FILE|-]...`: one JSON document.
+//! - `storydiff compare [--jsonl] [--all-pairs] [FILE|-]...`: one JSON document.
 //! - Errors: exit status 1 and one line `storydiff: <file>: <problem>` on stderr.
 
 use clap::{Parser, Subcommand};
@@ -41,6 +41,10 @@ struct Inputs {
     /// Pretty-print the JSON.
     #[arg(long)]
     pretty: bool,
+    /// compare: score and list every pair, also of a batch over 64 articles
+    /// (by default such a batch lists its related pairs only).
+    #[arg(long)]
+    all_pairs: bool,
     /// Files to read (.txt, .md, .html); `-` or none reads standard input.
     files: Vec<String>,
 }
@@ -59,6 +63,7 @@ pub fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<(), String> {
     let (inputs, mode) = match &cli.command {
         Command::Analyze(i) => (i, Mode::Analyze),
+        Command::Compare(i) if i.all_pairs => (i, Mode::CompareAllPairs),
         Command::Compare(i) => (i, Mode::Compare),
     };
     let report = report::build(&read_inputs(inputs)?, mode, &Overrides::default())
