@@ -76,7 +76,7 @@ pub(super) fn choose_content(doc: &Document, m: &Measures, dead: &[bool]) -> Vec
     let Some(best) = best_candidate(&scores) else {
         return vec![doc.elements("body").next().unwrap_or(0)];
     };
-    let top = climb(doc, &scores, best);
+    let top = climb(doc, &scores, shared_ancestor(doc, &scores, best));
     let mut content = vec![top];
     content.extend(close_siblings(doc, m, dead, &scores, top));
     if let Some(h1) = doc.elements("h1").find(|&h| !dead[h] && m.text[h] > 0) {
@@ -142,6 +142,33 @@ fn best_candidate(s: &Scores) -> Option<usize> {
         if s.scored[id] && best.is_none_or(|b| s.score[id] > s.score[b]) {
             best = Some(id);
         }
+    }
+    best
+}
+
+/// The article split over several blocks that each score nearly as well as
+/// the best one (sections of a long review, a live blog's entries): the
+/// nearest ancestor of `best` that holds at least three of the five
+/// runners-up scoring three quarters of it or more (Readability's rule).
+fn shared_ancestor(doc: &Document, s: &Scores, best: usize) -> usize {
+    let mut runners: Vec<usize> = (0..s.score.len())
+        .filter(|&id| id != best && s.scored[id] && s.score[id] >= 0.75 * s.score[best])
+        .collect();
+    runners.sort_by(|&a, &b| s.score[b].total_cmp(&s.score[a]));
+    runners.truncate(5);
+    if runners.len() < 3 {
+        return best;
+    }
+    let mut anc = doc.nodes[best].parent;
+    while let Some(a) = anc {
+        if a == 0 || matches!(doc.nodes[a].name(), "body" | "html") {
+            break;
+        }
+        let held = runners.iter().filter(|&&r| doc.is_ancestor(a, r)).count();
+        if held >= 3 {
+            return a;
+        }
+        anc = doc.nodes[a].parent;
     }
     best
 }
