@@ -7,6 +7,8 @@
 
 #[path = "suite/aliases.rs"]
 mod aliases;
+#[path = "suite/clean_benchmark.rs"]
+mod clean_benchmark;
 #[path = "suite/clean_html.rs"]
 mod clean_html;
 #[path = "suite/clean_pastes.rs"]

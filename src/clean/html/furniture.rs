@@ -25,7 +25,10 @@ fn reason(role: &str) -> Reason {
 pub(super) fn class_words(n: &Node) -> Vec<String> {
     let mut out = Vec::new();
     for key in ["class", "id"] {
-        if let Some(v) = n.attr_value(key) {
+        if let Some(v) = n
+            .attr_value(key)
+            .filter(|v| key == "class" || !is_heading_slug(v))
+        {
             for t in v.split(|c: char| !c.is_ascii_alphanumeric()) {
                 if !t.is_empty() {
                     out.push(t.to_ascii_lowercase());
@@ -34,6 +37,17 @@ pub(super) fn class_words(n: &Node) -> Vec<String> {
         }
     }
     out
+}
+
+/// An id made from a heading's words ("sharing-with-a-single-developer"):
+/// four words or more with a stop word among them, which names a section,
+/// not a component.
+fn is_heading_slug(id: &str) -> bool {
+    let parts: Vec<&str> = id.split(['-', '_']).filter(|p| !p.is_empty()).collect();
+    parts.len() >= 4
+        && parts
+            .iter()
+            .any(|p| crate::lexicon::is_stopword(&p.to_ascii_lowercase()))
 }
 
 /// Whether a class word says the element holds the article ("story").
@@ -126,9 +140,13 @@ fn stem_inside(words: &[String]) -> Option<Reason> {
     html::FURNITURE_CLASS_STEMS
         .iter()
         .find(|(stem, _)| {
-            words
-                .iter()
-                .any(|x| x.len() > stem.len() && x.contains(stem) && !x.contains("canvas"))
+            words.iter().any(|x| {
+                x.len() > stem.len()
+                        && x.contains(stem)
+                        && !x.contains("canvas")
+                        // "shared", "commentary": words, not run-together names.
+                        && !crate::lexicon::is_dictionary_word(x)
+            })
         })
         .map(|(_, role)| reason(role))
 }
@@ -181,6 +199,13 @@ mod tests {
             ("<div class='leftnav'>", Some(Reason::Navigation), None),
             ("<div class='canvas-nav'>", Some(Reason::Navigation), None),
             ("<div class='navcanvas'>", None, None),
+            ("<div class='commentary'>", None, None),
+            ("<div id='sharing-with-a-single-developer'>", None, None),
+            (
+                "<div id='getting-into-trouble-with-shared-history'>",
+                None,
+                None,
+            ),
             ("<div class='header'>", Some(Reason::Navigation), None),
             ("<div class='story header'>", None, None),
             ("<article class='share'>", None, None),

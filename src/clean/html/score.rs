@@ -76,7 +76,8 @@ pub(super) fn choose_content(doc: &Document, m: &Measures, dead: &[bool]) -> Vec
     let Some(best) = best_candidate(&scores) else {
         return vec![doc.elements("body").next().unwrap_or(0)];
     };
-    let top = climb(doc, &scores, best);
+    let top = climb(doc, &scores, shared_ancestor(doc, &scores, best));
+    let top = only_child_up(doc, m, dead, top);
     let mut content = vec![top];
     content.extend(close_siblings(doc, m, dead, &scores, top));
     if let Some(h1) = doc.elements("h1").find(|&h| !dead[h] && m.text[h] > 0) {
@@ -146,6 +147,33 @@ fn best_candidate(s: &Scores) -> Option<usize> {
     best
 }
 
+/// The article split over several blocks that each score nearly as well as
+/// the best one (sections of a long review, a live blog's entries): the
+/// nearest ancestor of `best` that holds at least three of the five
+/// runners-up scoring three quarters of it or more (Readability's rule).
+fn shared_ancestor(doc: &Document, s: &Scores, best: usize) -> usize {
+    let mut runners: Vec<usize> = (0..s.score.len())
+        .filter(|&id| id != best && s.scored[id] && s.score[id] >= 0.75 * s.score[best])
+        .collect();
+    runners.sort_by(|&a, &b| s.score[b].total_cmp(&s.score[a]));
+    runners.truncate(5);
+    if runners.len() < 3 {
+        return best;
+    }
+    let mut anc = doc.nodes[best].parent;
+    while let Some(a) = anc {
+        if a == 0 || matches!(doc.nodes[a].name(), "body" | "html") {
+            break;
+        }
+        let held = runners.iter().filter(|&&r| doc.is_ancestor(a, r)).count();
+        if held >= 3 {
+            return a;
+        }
+        anc = doc.nodes[a].parent;
+    }
+    best
+}
+
 /// An ancestor holding nearly the same score, e.g. an `<article>` whose
 /// text is split over several `<div>`s, is preferred.
 fn climb(doc: &Document, s: &Scores, best: usize) -> usize {
@@ -162,8 +190,30 @@ fn climb(doc: &Document, s: &Scores, best: usize) -> usize {
     top
 }
 
-/// Siblings of `top` that score at least a fifth of it (and ten), and long
-/// paragraphs beside it with few links.
+/// The outermost wrapper whose only text is `top` ("<div class=section><div
+/// class=body>...</div></div>"), so that the blocks beside the wrapper are
+/// seen as siblings (Readability climbs the same way).
+fn only_child_up(doc: &Document, m: &Measures, dead: &[bool], mut top: usize) -> usize {
+    while let Some(p) = doc.nodes[top].parent {
+        if p == 0 || matches!(doc.nodes[p].name(), "body" | "html") || dead[p] {
+            break;
+        }
+        let with_text = doc.nodes[p]
+            .children
+            .iter()
+            .filter(|&&c| !dead[c] && m.text[c] > 0)
+            .count();
+        if with_text != 1 {
+            break;
+        }
+        top = p;
+    }
+    top
+}
+
+/// Siblings of `top` that score at least a fifth of it (and ten), counting a
+/// bonus of a fifth of it for one of the same class, and long paragraphs
+/// beside it with few links.
 fn close_siblings(
     doc: &Document,
     m: &Measures,
@@ -175,8 +225,20 @@ fn close_siblings(
         return Vec::new();
     };
     let threshold = (s.score[top] * 0.2).max(10.0);
+    // A sibling of the same class ("articleBody section") gets a bonus of a fifth of `top`.
+    let class = doc.nodes[top]
+        .attr_value("class")
+        .filter(|c| !c.trim().is_empty());
+    let bonus = |sib: usize| {
+        let same = class.is_some() && doc.nodes[sib].attr_value("class") == class;
+        if same {
+            s.score[top] * 0.2
+        } else {
+            0.0
+        }
+    };
     let ok = |sib: usize| {
-        (s.scored[sib] && s.score[sib] >= threshold)
+        (s.scored[sib] && s.score[sib] + bonus(sib) >= threshold)
             || (doc.nodes[sib].name() == "p" && m.text[sib] > 80 && m.density(sib) < 0.25)
     };
     doc.nodes[parent]

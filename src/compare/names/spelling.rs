@@ -18,12 +18,18 @@ pub fn same_name(a: &str, b: &str, label: EntityLabel) -> Option<MergeReason> {
     if a == b {
         return Some(MergeReason::SameName);
     }
+    // Cyrillic names compare by their Latin spelling ("Токаев", "Tokayev");
+    // the gazetteer also knows some in Cyrillic ("Германия").
+    let (written_a, written_b) = (a, b);
+    let (a, b) = (&*crate::text::latin(a), &*crate::text::latin(b));
     let (ka, kb) = (key(a), key(b));
     if fold(a) == fold(b) {
         return Some(MergeReason::CaseAndAccents);
     }
     if label == EntityLabel::Place {
-        if let (Some(pa), Some(pb)) = (lexicon::place(a), lexicon::place(b)) {
+        let place =
+            |written: &str, latin: &str| lexicon::place(written).or_else(|| lexicon::place(latin));
+        if let (Some(pa), Some(pb)) = (place(written_a, a), place(written_b, b)) {
             if pa.canonical == pb.canonical {
                 return Some(MergeReason::OnePlace);
             }

@@ -95,6 +95,13 @@ pub(super) fn is_pronoun(w: &str) -> bool {
     pronoun(w).is_some()
 }
 
+/// Whether `w` (lower case) is a document that speaks for its issuer ("statement").
+pub(super) fn is_document_noun(w: &str) -> bool {
+    crate::lexicon::lists::quotes::DOCUMENT_NOUNS
+        .binary_search(&w)
+        .is_ok()
+}
+
 pub(super) fn is_title(w: &str) -> bool {
     let w = w.trim_end_matches('.');
     if has(ROLE_NOUNS, w) || w.ends_with("ologist") {
