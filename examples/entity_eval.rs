@@ -24,7 +24,7 @@ fn main() {
             anchor: None,
             language: Some("en"),
         };
-        extract::entities::extract(&doc)
+        extract::entities(&doc)
     };
     let found = run(&text);
     println!(

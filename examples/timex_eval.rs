@@ -65,7 +65,7 @@ fn throughput() {
                 anchor: CalendarDate::new(2022, 3, 19),
                 language: None,
             };
-            found += dates::extract(&doc).len();
+            found += dates(&doc).len();
         }
     }
     let secs = start.elapsed().as_secs_f64();

@@ -24,7 +24,7 @@ pub struct Input {
     /// The article's original address, when the caller knows it.
     pub url: Option<String>,
     /// Which decoding produced `text`, when it came from bytes.
-    pub encoding: Option<text::decode::Encoding>,
+    pub encoding: Option<text::Encoding>,
     /// Removals to undo, as byte spans of `text`.
     pub keep: Vec<Span>,
 }
@@ -60,7 +60,7 @@ pub struct Article {
     /// The text as given.
     pub input: String,
     /// Which decoding produced the input, when it came from bytes.
-    pub encoding: Option<text::decode::Encoding>,
+    pub encoding: Option<text::Encoding>,
     /// Plain text, Markdown or HTML, as detected.
     pub format: Format,
     /// The cleaned body, mapped onto the input.
@@ -76,7 +76,7 @@ pub struct Article {
     /// People, organisations and places (analysis-text spans).
     pub entities: Vec<EntityMention>,
     /// Nationality words and the country each names ("Kazakh" -> Kazakhstan); not mentions.
-    pub demonyms: Vec<extract::entities::DemonymMention>,
+    pub demonyms: Vec<extract::DemonymMention>,
     /// Temporal expressions with their values.
     pub dates: Vec<DateMention>,
     /// Numbers as intervals, with what they count.
@@ -150,7 +150,7 @@ fn analyze_one(input: &Input, evidence: &BatchEvidence) -> Article {
     let normalized = text::normalize(body.as_str());
     let analysis = normalized.compose(&body);
     let seg = text::segment(analysis.as_str());
-    let mut meta = extract::metadata::extract(&input.text, format, &body);
+    let mut meta = extract::metadata(&input.text, format, &body);
     if let Some(d) = &input.date {
         meta.date = Some(extract::Field::given(d.clone()));
     }
@@ -171,12 +171,12 @@ fn analyze_one(input: &Input, evidence: &BatchEvidence) -> Article {
         anchor,
         language: language.as_deref(),
     };
-    let entities = extract::entities::extract(&doc);
-    let demonyms = extract::entities::demonyms(&doc);
-    let dates = extract::dates::extract(&doc);
-    let quantities = extract::quantities::extract(&doc);
-    let quotes = extract::quotes::extract(&doc, &entities);
-    let events = extract::events::extract(&doc, &entities, &dates, &quantities);
+    let entities = extract::entities(&doc);
+    let demonyms = extract::demonyms(&doc);
+    let dates = extract::dates(&doc);
+    let quantities = extract::quantities(&doc);
+    let quotes = extract::quotes(&doc, &entities);
+    let events = extract::events(&doc, &entities, &dates, &quantities);
     let records = extract::records::extract(&doc, &entities, &dates, &quantities, &events, &quotes);
     let facts = extract::facts::extract(&doc, &entities, &dates, &quantities, &records, &quotes);
     Article {

@@ -33,11 +33,11 @@
 use crate::article::{analyze_batch, Article, Input};
 use crate::clean::Removal;
 use crate::compare::{
-    compare_with_overrides, link_with, AlignedSentences, Clusters, Comparison, ConflictKind,
-    EntityTable, Fact, FactDiff, Merge, Overrides, PairScore, Relation,
+    compare_pairs, explain, link_with, name_key, AlignedSentences, Clusters, Comparison,
+    ConflictKind, EntityTable, Fact, FactDiff, Merge, Overrides, PairScore, Pairs, Relation,
 };
 use crate::error::Error;
-use crate::extract::entities::DemonymMention;
+use crate::extract::DemonymMention;
 use crate::extract::{
     DateKind, DateMention, EntityMention, Event, Field, Hedge, Metadata, Quantity, Quote, QuoteKind,
 };
@@ -55,8 +55,12 @@ pub const SCHEMA_VERSION: u32 = 2;
 pub enum Mode {
     /// One [`ArticleReport`] per article (`storydiff analyze`).
     Analyze,
-    /// One [`CompareReport`] of the whole batch (`storydiff compare`).
+    /// One [`CompareReport`] of the whole batch (`storydiff compare`): every
+    /// pair of a small batch, the related pairs of a large one.
     Compare,
+    /// [`Mode::Compare`], scoring and listing every pair whatever the size of
+    /// the batch (`storydiff compare --all-pairs`; quadratic).
+    CompareAllPairs,
 }
 
 /// The report of a batch; serializes as its content alone.
@@ -72,7 +76,7 @@ pub enum Report {
 /// Everything storydiff does for a caller, the CLI and the page alike:
 /// analyzes the batch ([`analyze_batch`]), links its entity names across it
 /// with the user's `overrides` ([`link_with`]), compares it when `mode` asks
-/// ([`compare_with_overrides`]), and builds the report.
+/// ([`compare_pairs`]), and builds the report.
 pub fn build(inputs: &[Input], mode: Mode, overrides: &Overrides) -> Result<Report, Error> {
     let articles = analyze_batch(inputs)?;
     Ok(match mode {
@@ -80,8 +84,13 @@ pub fn build(inputs: &[Input], mode: Mode, overrides: &Overrides) -> Result<Repo
             let table = link_with(&articles, overrides);
             Report::Articles(article_reports(&articles, &table))
         }
-        Mode::Compare => {
-            let comparison = compare_with_overrides(&articles, overrides);
+        Mode::Compare | Mode::CompareAllPairs => {
+            let pairs = if mode == Mode::Compare {
+                Pairs::Candidates
+            } else {
+                Pairs::All
+            };
+            let comparison = compare_pairs(&articles, overrides, pairs);
             Report::Comparison(CompareReport::new(&articles, &comparison))
         }
     })
@@ -478,7 +487,7 @@ impl RemovedOut {
             start: s.start,
             end: s.end,
             text: s.text,
-            reason: r.reason.clone(),
+            reason: r.reason.to_string(),
         }
     }
 }
@@ -492,7 +501,9 @@ pub struct CompareReport {
     pub articles: Vec<ArticleReport>,
     /// Groups of article ids at three grains.
     pub clusters: ClustersOut,
-    /// Every pair of articles.
+    /// Every pair of a batch whose pairs were all scored (up to
+    /// [`crate::compare::ALL_PAIRS_UP_TO`] articles, or when asked); of a
+    /// larger batch, the pairs related at least by topic.
     pub pairs: Vec<PairOut>,
     /// The batch's people, organisations and places, one row each.
     pub entities: Vec<EntityRowOut>,
@@ -594,6 +605,10 @@ pub struct PairOut {
     pub relation: Relation,
     /// The parts of the score.
     pub evidence: Evidence,
+    /// What the two share, in words ("shares 2 people (Alnur Ilyashev, ...),
+    /// 1 place (Almaty), 1 date (2022-03-19)"), for pairs related at least by
+    /// topic; empty for unrelated pairs.
+    pub because: String,
     /// Facts both report alike.
     pub agreements: Vec<FactPair>,
     /// Facts they report differently.
@@ -674,12 +689,20 @@ impl CompareReport {
     pub fn new(articles: &[Article], comparison: &Comparison) -> CompareReport {
         let table = &comparison.entities;
         let writers: Vec<SpanWriter> = articles.iter().map(SpanWriter::new).collect();
+        // Every pair when every pair was scored; of a large batch, the related ones.
+        let listed = |p: &&PairScore| comparison.complete || p.relation >= Relation::SameTopic;
+        let key = |name: &str| name_key(table.canonical(name));
         let pairs = (comparison.pairs.iter())
             .zip(&comparison.diffs)
             .zip(&comparison.alignments)
+            .filter(|((p, _), _)| listed(p))
             .map(|((p, d), aligned)| {
                 let sides = (&writers[p.a], &writers[p.b]);
-                PairOut::of(articles, p, d, aligned, sides)
+                let mut out = PairOut::of(articles, p, d, aligned, sides);
+                if p.relation >= Relation::SameTopic {
+                    out.because = explain(&articles[p.a], &articles[p.b], &key, p.aligned);
+                }
+                out
             })
             .collect();
         CompareReport {
@@ -714,6 +737,7 @@ impl PairOut {
             score: round(p.score),
             relation: p.relation,
             evidence: Evidence::of(p),
+            because: String::new(),
             agreements: (d.agreements.iter())
                 .map(|g| pair(&g.a, &g.b, None))
                 .collect(),

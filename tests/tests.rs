@@ -7,6 +7,8 @@
 
 #[path = "suite/aliases.rs"]
 mod aliases;
+#[path = "suite/clean_benchmark.rs"]
+mod clean_benchmark;
 #[path = "suite/clean_html.rs"]
 mod clean_html;
 #[path = "suite/clean_pastes.rs"]
@@ -19,6 +21,8 @@ mod clean_seeds;
 mod cli;
 #[path = "suite/cluster_eval.rs"]
 mod cluster_eval;
+#[path = "suite/cluster_scale.rs"]
+mod cluster_scale;
 #[path = "suite/dates.rs"]
 mod dates;
 #[path = "suite/dates_eval.rs"]

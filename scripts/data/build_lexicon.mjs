@@ -35,10 +35,11 @@ if (process.argv[3]) for (const x of fs.readFileSync(process.argv[3], "utf8").sp
 const isCommon = (s) => common.has(s.toLowerCase());
 const isWord = (s) => isCommon(s) || dict.has(s.toLowerCase());
 
+const cyrillic = (s) => /^[\p{Script=Cyrillic}\p{M}' .\-’]+$/u.test(s) && /^\p{Lu}/u.test(s);
 const places = new Map(); // name -> [kind, canonical]
 const add = (name, kind, canonical) => {
   name = name.trim();
-  if (!latin(name) || name.length < 3) return;
+  if (!(latin(name) || (canonical && cyrillic(name))) || name.length < 3) return;
   if (!name.includes(" ") && isCommon(name)) return;
   const prev = places.get(name);
   const rank = { C: 0, K: 1, T: 2, S: 3 };
@@ -60,7 +61,7 @@ for (const c of countries) {
       (a.length >= 3 || ["US", "UK"].includes(a)))
       places.set(a, ["C", name]);
   }
-  for (const l of ["deu", "fra", "spa", "ita"]) {
+  for (const l of ["deu", "fra", "spa", "ita", "rus"]) {
     const t = c.translations[l];
     if (t) add(t.common, "C", name);
   }
@@ -102,6 +103,10 @@ for (const c of cities) {
   if (c.population >= 1000000) {
     for (const a of c.alternatenames || [])
       if (latin(a) && /[a-z]/.test(a) && a.split(" ").length <= 2 && !/[a-z]-[a-z]|'/.test(a) && !isWord(a)) add(a, "T", c.name);
+  }
+  // Cyrillic names of cities of 300,000+ (Москва, Львів, Алматы, Београд) for the English one.
+  if (c.population >= 300000) {
+    for (const a of c.alternatenames || []) if (cyrillic(a) && a.split(" ").length <= 2) add(a, "T", c.name);
   }
 }
 

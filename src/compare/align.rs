@@ -24,8 +24,47 @@ pub struct AlignedSentences {
     pub score: f64,
 }
 
-/// Aligns the sentences of two articles, given their sentence keys.
-pub(super) fn align(a: &[HashSet<String>], b: &[HashSet<String>]) -> Vec<AlignedSentences> {
+/// Each sentence's keys as sorted 64-bit hashes, so that two sentences
+/// intersect by one merge rather than by string lookups.
+pub(super) fn hashed(keys: &[HashSet<String>]) -> Vec<Vec<u64>> {
+    keys.iter()
+        .map(|set| {
+            let mut h: Vec<u64> = set.iter().map(|k| fnv(k)).collect();
+            h.sort_unstable();
+            h.dedup();
+            h
+        })
+        .collect()
+}
+
+fn fnv(s: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in s.as_bytes() {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// How many items two sorted lists share.
+fn shared(x: &[u64], y: &[u64]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < x.len() && j < y.len() {
+        match x[i].cmp(&y[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// Aligns the sentences of two articles, given their [`hashed`] sentence keys.
+pub(super) fn align(a: &[Vec<u64>], b: &[Vec<u64>]) -> Vec<AlignedSentences> {
     let mut candidates = Vec::new();
     for (i, x) in a.iter().enumerate() {
         if x.len() < 3 {
@@ -35,7 +74,7 @@ pub(super) fn align(a: &[HashSet<String>], b: &[HashSet<String>]) -> Vec<Aligned
             if y.len() < 3 {
                 continue;
             }
-            let shared = x.intersection(y).count();
+            let shared = shared(x, y);
             let score = 2.0 * shared as f64 / (x.len() + y.len()) as f64;
             if score >= SENTENCE_MIN_SCORE {
                 candidates.push(AlignedSentences { a: i, b: j, score });
@@ -66,12 +105,8 @@ pub(super) fn align(a: &[HashSet<String>], b: &[HashSet<String>]) -> Vec<Aligned
 }
 
 /// The share of the shorter article's substantial sentences that are aligned.
-pub(super) fn coverage(
-    a: &[HashSet<String>],
-    b: &[HashSet<String>],
-    aligned: &[AlignedSentences],
-) -> f64 {
-    let count = |s: &[HashSet<String>]| s.iter().filter(|k| k.len() >= 3).count();
+pub(super) fn coverage(a: &[Vec<u64>], b: &[Vec<u64>], aligned: &[AlignedSentences]) -> f64 {
+    let count = |s: &[Vec<u64>]| s.iter().filter(|k| k.len() >= 3).count();
     let shorter = count(a).min(count(b));
     if shorter == 0 {
         return 0.0;
@@ -84,8 +119,8 @@ mod tests {
     use super::*;
     use crate::compare::keys::word_key;
 
-    fn keys(sentences: &[&str]) -> Vec<HashSet<String>> {
-        sentences
+    fn keys(sentences: &[&str]) -> Vec<Vec<u64>> {
+        let sets: Vec<HashSet<String>> = sentences
             .iter()
             .map(|s| {
                 s.split_whitespace()
@@ -93,7 +128,8 @@ mod tests {
                     .filter(|k| !crate::lexicon::is_stopword_in(k, Some("en")))
                     .collect()
             })
-            .collect()
+            .collect();
+        hashed(&sets)
     }
 
     #[test]

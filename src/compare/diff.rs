@@ -14,7 +14,7 @@
 
 use super::keys::{count_key, sentence_keys, UNCOUNTED};
 use crate::article::Article;
-use crate::extract::events::EventClass;
+use crate::extract::EventClass;
 use crate::extract::{EntityLabel, Hedge, Quantity};
 use crate::text::Span;
 use serde::Serialize;

@@ -15,9 +15,12 @@
 //!   [`sentence_keys`], [`count_key`], [`name_key`]).
 //! - `names`: entity linking across the batch ([`link_with`], [`same_name`]).
 //! - `similarity`: pairwise scores from content words, entities, dates and numbers.
+//! - `candidates`: which pairs of a large batch are scored at all (an
+//!   inverted index over names, rare words, dates and figures).
 //! - `align`: sentence alignment, which tells a rewrite from a separate report.
 //! - `cluster`: story, event and topic clusters from the pair relations.
 //! - `diff`: agreements, conflicts, what only one side reports, wording.
+//! - `explain`: what a linked pair shares, in words ([`explain`]).
 //!
 //! ```
 //! use storydiff::{analyze_batch, compare, Input};
@@ -30,15 +33,19 @@
 //! ```
 
 mod align;
+mod candidates;
 mod cluster;
 mod diff;
+mod explain;
 mod keys;
 mod names;
 mod similarity;
 
 pub use align::{AlignedSentences, SENTENCE_MIN_SCORE};
+pub use candidates::{ALL_PAIRS_UP_TO, MAX_POSTINGS, MIN_SHARED, PER_ARTICLE};
 pub use cluster::Clusters;
 pub use diff::{Agreement, Conflict, ConflictKind, Fact, FactDiff, Wording};
+pub use explain::explain;
 pub use keys::{count_key, name_key, sentence_keys, word_key, UNCOUNTED};
 pub use names::{
     link, link_with, same_name, Entity, EntityTable, Member, Merge, MergeReason, Overrides,
@@ -61,24 +68,44 @@ pub struct Comparison {
     pub entities: EntityTable,
     /// Story, event and topic clusters.
     pub clusters: Clusters,
-    /// Every pair of articles, `(0, 1), (0, 2) ... (1, 2) ...`.
+    /// The pairs scored, in order `(0, 1), (0, 2) ... (1, 2) ...`: every pair
+    /// when [`Comparison::complete`], else the candidate pairs of a large
+    /// batch (a pair not listed shares too little to be related).
     pub pairs: Vec<PairScore>,
+    /// Whether `pairs` holds every pair of the batch.
+    pub complete: bool,
     /// Fact diffs, one per pair, in the order of `pairs`.
     pub diffs: Vec<FactDiff>,
     /// Aligned sentences, one list per pair, in the order of `pairs`.
     pub alignments: Vec<Vec<AlignedSentences>>,
 }
 
-/// Compares every pair of `articles` and clusters them.
+/// Which pairs a comparison scores.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Pairs {
+    /// Every pair of a small batch ([`ALL_PAIRS_UP_TO`]); of a larger one,
+    /// the candidates that share names, rare words, dates or figures.
+    #[default]
+    Candidates,
+    /// Every pair, whatever the size of the batch (quadratic).
+    All,
+}
+
+/// Compares the articles of a batch and clusters them.
 pub fn compare(articles: &[Article]) -> Comparison {
     compare_with_overrides(articles, &Overrides::default())
 }
 
 /// [`compare`], with the user's forced entity merges and splits.
 pub fn compare_with_overrides(articles: &[Article], overrides: &Overrides) -> Comparison {
+    compare_pairs(articles, overrides, Pairs::Candidates)
+}
+
+/// [`compare_with_overrides`], scoring the pairs that `pairs` says.
+pub fn compare_pairs(articles: &[Article], overrides: &Overrides, pairs: Pairs) -> Comparison {
     let entities = link_with(articles, overrides);
     let key = |name: &str| name_key(entities.canonical(name));
-    let mut comparison = compare_with(articles, &key);
+    let mut comparison = compare_keyed(articles, &key, pairs);
     comparison.entities = entities;
     comparison
 }
@@ -86,52 +113,75 @@ pub fn compare_with_overrides(articles: &[Article], overrides: &Overrides) -> Co
 /// Compares with a given name key (two names with one key are one entity);
 /// the returned comparison's entity table is empty.
 pub fn compare_with(articles: &[Article], entity_key: &dyn Fn(&str) -> String) -> Comparison {
+    compare_keyed(articles, entity_key, Pairs::Candidates)
+}
+
+fn compare_keyed(
+    articles: &[Article],
+    entity_key: &dyn Fn(&str) -> String,
+    which: Pairs,
+) -> Comparison {
     let profiles: Vec<Profile> = articles
         .iter()
         .map(|a| Profile::of(a, entity_key))
         .collect();
-    let (mut pairs, alignments) = score_pairs(articles, &profiles);
+    let scored = match which {
+        Pairs::All => candidates::all_pairs(articles.len()),
+        Pairs::Candidates => candidates::candidate_pairs(&profiles),
+    };
+    let n = articles.len();
+    let complete = scored.len() == n * n.saturating_sub(1) / 2;
+    let (mut pairs, alignments) = score_pairs(articles, &profiles, &scored);
     // Relations are decided again with the days learned from same-story partners.
     let days = days_learned_from_stories(&profiles, &pairs);
     for p in &mut pairs {
         p.relation = p.decide(days[p.a], days[p.b]);
     }
-    let diffs = diff_pairs(articles, &pairs, entity_key);
     let clusters = cluster::cluster(articles.len(), &pairs);
+    let diffs = diff_pairs(articles, &pairs, entity_key, &clusters, complete);
     Comparison {
         entities: EntityTable::default(),
         clusters,
         pairs,
+        complete,
         diffs,
         alignments,
     }
 }
 
-/// Scores every pair, in order (0, 1), (0, 2) ... (1, 2) ..., with its
+/// Scores the pairs `scored`, in their order, with their
 /// aligned sentences. Sentences are aligned only where the wording is close
 /// enough for one text to derive from the other ([`ALIGN_MIN_WORDS`]): the
 /// rest of the pairs skip the quadratic sentence matching.
 fn score_pairs(
     articles: &[Article],
     profiles: &[Profile],
+    scored: &[(usize, usize)],
 ) -> (Vec<PairScore>, Vec<Vec<AlignedSentences>>) {
-    let keys: Vec<_> = articles.iter().map(sentence_keys).collect();
+    let mut keys: Vec<Option<Vec<_>>> = vec![None; articles.len()];
     let model = Model::new(profiles);
-    let mut pairs = Vec::new();
-    let mut alignments = Vec::new();
-    for i in 0..articles.len() {
-        for j in i + 1..articles.len() {
-            let first = model.score(i, j, 0.0, 0);
-            if first.words < ALIGN_MIN_WORDS {
-                pairs.push(first);
-                alignments.push(Vec::new());
-                continue;
-            }
-            let aligned = align::align(&keys[i], &keys[j]);
-            let coverage = align::coverage(&keys[i], &keys[j], &aligned);
-            pairs.push(model.score(i, j, coverage, aligned.len()));
-            alignments.push(aligned);
+    let mut pairs = Vec::with_capacity(scored.len());
+    let mut alignments = Vec::with_capacity(scored.len());
+    for &(i, j) in scored {
+        let first = model.score(i, j, 0.0, 0);
+        if first.words < ALIGN_MIN_WORDS {
+            pairs.push(first);
+            alignments.push(Vec::new());
+            continue;
         }
+        for k in [i, j] {
+            if keys[k].is_none() {
+                keys[k] = Some(align::hashed(&sentence_keys(&articles[k])));
+            }
+        }
+        let (ki, kj) = (
+            keys[i].as_deref().unwrap_or(&[]),
+            keys[j].as_deref().unwrap_or(&[]),
+        );
+        let aligned = align::align(ki, kj);
+        let coverage = align::coverage(ki, kj, &aligned);
+        pairs.push(model.score(i, j, coverage, aligned.len()));
+        alignments.push(aligned);
     }
     (pairs, alignments)
 }
@@ -153,18 +203,32 @@ fn days_learned_from_stories(profiles: &[Profile], pairs: &[PairScore]) -> Vec<O
     days
 }
 
-/// The fact diff of each pair. Facts are diffed for pairs that share at
-/// least a topic; for unrelated articles a list of everything each says
-/// alone helps nobody.
+/// The fact diff of each pair. Where every pair was scored (`complete`), facts are diffed for pairs that share at least a
+/// topic; for unrelated articles a list of everything each says alone helps
+/// nobody. In a large batch, only pairs inside one event cluster are
+/// diffed, so that the work and the report grow with the articles.
 fn diff_pairs(
     articles: &[Article],
     pairs: &[PairScore],
     entity_key: &dyn Fn(&str) -> String,
+    clusters: &Clusters,
+    complete: bool,
 ) -> Vec<FactDiff> {
+    let mut event_of = vec![0; articles.len()];
+    for (c, members) in clusters.event.iter().enumerate() {
+        for &m in members {
+            event_of[m] = c;
+        }
+    }
     pairs
         .iter()
         .map(|p| {
-            if p.relation >= Relation::SameTopic {
+            let wanted = if complete {
+                p.relation >= Relation::SameTopic
+            } else {
+                event_of[p.a] == event_of[p.b]
+            };
+            if wanted {
                 diff::diff(&articles[p.a], &articles[p.b], entity_key)
             } else {
                 FactDiff::default()

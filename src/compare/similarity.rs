@@ -7,7 +7,7 @@
 
 use super::keys::{count_key, word_key};
 use crate::article::Article;
-use crate::extract::events::EventClass;
+use crate::extract::EventClass;
 use crate::extract::{CalendarDate, EntityLabel, Hedge};
 use crate::lexicon::{self, PlaceKind};
 use crate::text::TokenKind;
@@ -143,13 +143,16 @@ impl PairScore {
 /// The comparable features of one article.
 #[derive(Clone, Debug, Default)]
 pub(super) struct Profile {
-    /// Content words: term frequency (names count more) and general rarity.
-    words: HashMap<String, f64>,
-    rarity: HashMap<String, f64>,
-    entities: HashMap<String, f64>,
+    /// Content words: (hash of the key, `1 + ln tf` where names count more,
+    /// general rarity), sorted by hash, and the squared norm of their weights.
+    terms: Vec<(u64, f64, f64)>,
+    norm2: f64,
+    /// Entity keys (hashed, sorted) with their weights.
+    entities: Vec<(u64, f64)>,
     families: HashSet<&'static str>,
-    dates: HashSet<String>,
-    numbers: HashSet<String>,
+    /// Full dates and counted figures, hashed, sorted.
+    dates: Vec<u64>,
+    numbers: Vec<u64>,
     /// The day the article reports on: its publication date, or else the
     /// latest full date it states.
     pub(super) day: Option<EventDay>,
@@ -159,21 +162,74 @@ impl Profile {
     /// The profile of `article`; `entity_key` folds name variants into one key.
     pub(super) fn of(article: &Article, entity_key: &dyn Fn(&str) -> String) -> Profile {
         let (words, rarity) = content_words(article);
+        let mut terms: Vec<(u64, f64, f64)> = words
+            .iter()
+            .map(|(w, &tf)| (feature(b'w', w), 1.0 + tf.ln(), rarity[w]))
+            .collect();
+        terms.sort_unstable_by_key(|t| t.0);
+        let norm2 = terms.iter().map(|&(_, tf, r)| (tf * r).powi(2)).sum();
         let full_dates: Vec<CalendarDate> = article
             .dates
             .iter()
             .filter_map(|d| CalendarDate::parse_iso(d.value.get(..10)?))
             .collect();
         Profile {
-            words,
-            rarity,
+            terms,
+            norm2,
             entities: entity_weights(article, entity_key),
             families: event_families(article),
-            dates: full_dates.iter().map(CalendarDate::iso).collect(),
-            numbers: counted_figures(article),
+            dates: hashed(b'd', full_dates.iter().map(CalendarDate::iso)),
+            numbers: hashed(b'n', counted_figures(article).into_iter()),
             day: event_day(article, &full_dates),
         }
     }
+}
+
+/// Content words at least this rare ([`general_rarity`]: Zipf frequency 4.5
+/// or less) are blocking features.
+pub(super) const RARE_WORD: f64 = 2.5;
+
+impl Profile {
+    /// The features that [`super::candidates`] blocks on, hashed with their
+    /// kind: entity keys, rare content words, full dates, counted figures.
+    pub(super) fn block_features(&self) -> Vec<u64> {
+        let rare = (self.terms.iter()).filter(|t| t.2 >= RARE_WORD);
+        let mut out: Vec<u64> = (self.entities.iter().map(|e| e.0))
+            .chain(rare.map(|t| t.0))
+            .chain(self.dates.iter().copied())
+            .chain(self.numbers.iter().copied())
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// A profile that names these entities and nothing else.
+    #[cfg(test)]
+    pub(super) fn with_entities(names: &[&str]) -> Profile {
+        Profile {
+            entities: names.iter().map(|n| (feature(b'e', n), 1.0)).collect(),
+            ..Profile::default()
+        }
+    }
+}
+
+/// The features' hashes, sorted, without repeats.
+fn hashed(kind: u8, items: impl Iterator<Item = String>) -> Vec<u64> {
+    let mut out: Vec<u64> = items.map(|s| feature(kind, &s)).collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// FNV-1a of a feature's kind and text.
+fn feature(kind: u8, s: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in std::iter::once(&kind).chain(s.as_bytes()) {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
 }
 
 /// Content words (three letters or more, not stop words), keyed by
@@ -209,14 +265,18 @@ fn content_words(article: &Article) -> (HashMap<String, f64>, HashMap<String, f6
 }
 
 /// Each entity's key, weighted by its most specific mention.
-fn entity_weights(article: &Article, entity_key: &dyn Fn(&str) -> String) -> HashMap<String, f64> {
-    let mut entities: HashMap<String, f64> = HashMap::new();
+fn entity_weights(article: &Article, entity_key: &dyn Fn(&str) -> String) -> Vec<(u64, f64)> {
+    let mut entities: HashMap<u64, f64> = HashMap::new();
     for e in &article.entities {
         let w = specificity(e.label, &e.name);
-        let slot = entities.entry(entity_key(&e.name)).or_insert(0.0);
+        let slot = entities
+            .entry(feature(b'e', &entity_key(&e.name)))
+            .or_insert(0.0);
         *slot = slot.max(w);
     }
-    entities
+    let mut out: Vec<(u64, f64)> = entities.into_iter().collect();
+    out.sort_unstable_by_key(|e| e.0);
+    out
 }
 
 /// The families of the events the article reports ("unrest", "casualties").
@@ -287,16 +347,8 @@ impl<'p> Model<'p> {
         let (p, q) = (&self.profiles[i], &self.profiles[j]);
         // A shared word's rarity is the mean of both sides' readings (each
         // reads it in its own language), so that the score is symmetric.
-        let words = cosine(
-            &p.words,
-            &q.words,
-            &|w| match (p.rarity.get(w), q.rarity.get(w)) {
-                (Some(x), Some(y)) => (x + y) / 2.0,
-                (Some(x), None) | (None, Some(x)) => *x,
-                (None, None) => 1.0,
-            },
-        );
-        let entities = weighted_overlap(&p.entities, &q.entities, &|_| 1.0);
+        let words = cosine(p, q);
+        let entities = weighted_overlap(&p.entities, &q.entities);
         let events = jaccard(&p.families, &q.families);
         let dates = overlap(&p.dates, &q.dates);
         let numbers = overlap(&p.numbers, &q.numbers);
@@ -320,29 +372,33 @@ impl<'p> Model<'p> {
     }
 }
 
-/// Cosine of two term bags, each term weighted by sublinear term frequency
-/// times `term_weight`.
-fn cosine(
-    p: &HashMap<String, f64>,
-    q: &HashMap<String, f64>,
-    term_weight: &dyn Fn(&str) -> f64,
-) -> f64 {
-    let weight = |w: &str, tf: f64| (1.0 + tf.ln()) * term_weight(w);
-    let norm = |x: &HashMap<String, f64>| {
-        x.iter()
-            .map(|(w, &tf)| weight(w, tf).powi(2))
-            .sum::<f64>()
-            .sqrt()
-    };
-    let (np, nq) = (norm(p), norm(q));
-    if np == 0.0 || nq == 0.0 {
+/// Cosine of two articles' content words, each weighted by sublinear term
+/// frequency times its rarity, where a shared word's rarity is the mean of
+/// both sides' readings. One merge over the two sorted term lists: the
+/// norms start from each side's own weights and are corrected for the
+/// shared words.
+fn cosine(p: &Profile, q: &Profile) -> f64 {
+    let (mut dot, mut np, mut nq) = (0.0, p.norm2, q.norm2);
+    let (mut i, mut j) = (0, 0);
+    while i < p.terms.len() && j < q.terms.len() {
+        let ((hp, tp, rp), (hq, tq, rq)) = (p.terms[i], q.terms[j]);
+        match hp.cmp(&hq) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                let r = (rp + rq) / 2.0;
+                np += (tp * r).powi(2) - (tp * rp).powi(2);
+                nq += (tq * r).powi(2) - (tq * rq).powi(2);
+                dot += tp * r * tq * r;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    if np <= 0.0 || nq <= 0.0 {
         return 0.0;
     }
-    let dot: f64 = p
-        .iter()
-        .filter_map(|(w, &tf)| q.get(w).map(|&tq| weight(w, tf) * weight(w, tq)))
-        .sum();
-    dot / (np * nq)
+    dot / (np.sqrt() * nq.sqrt())
 }
 
 /// How much naming an entity says about which event a report tells: a
@@ -359,25 +415,36 @@ fn specificity(label: EntityLabel, name: &str) -> f64 {
     }
 }
 
-/// Weighted overlap coefficient of two weighted term sets: the weight of the
-/// shared terms over the smaller side's total weight, each term's weight its
-/// own (`p[w]`) times `term_weight(w)`. "Do these reports name the same
-/// actors?", without penalizing the longer report for naming more.
-fn weighted_overlap(
-    p: &HashMap<String, f64>,
-    q: &HashMap<String, f64>,
-    term_weight: &dyn Fn(&str) -> f64,
-) -> f64 {
-    let total = |x: &HashMap<String, f64>| x.iter().map(|(w, v)| v * term_weight(w)).sum::<f64>();
+/// Weighted overlap coefficient of two weighted term sets (sorted by
+/// term): the weight of the shared terms (the smaller of the two) over the
+/// smaller side's total weight. "Do these reports name the same actors?",
+/// without penalizing the longer report for naming more.
+fn weighted_overlap(p: &[(u64, f64)], q: &[(u64, f64)]) -> f64 {
+    let total = |x: &[(u64, f64)]| x.iter().map(|e| e.1).sum::<f64>();
     let smaller = total(p).min(total(q));
     if smaller <= 0.0 {
         return 0.0;
     }
-    let shared: f64 = p
-        .iter()
-        .filter_map(|(w, v)| q.get(w).map(|u| v.min(*u) * term_weight(w)))
-        .sum();
+    let mut shared = 0.0;
+    merge(p, q, |e| e.0, |x, y| shared += x.1.min(y.1));
     (shared / smaller).min(1.0)
+}
+
+/// Calls `both` on each pair of items of `p` and `q` (each sorted by `key`)
+/// that have the same key.
+fn merge<T: Copy>(p: &[T], q: &[T], key: impl Fn(&T) -> u64, mut both: impl FnMut(T, T)) {
+    let (mut i, mut j) = (0, 0);
+    while i < p.len() && j < q.len() {
+        match key(&p[i]).cmp(&key(&q[j])) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                both(p[i], q[j]);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
 }
 
 fn jaccard<T: Eq + std::hash::Hash>(a: &HashSet<T>, b: &HashSet<T>) -> f64 {
@@ -388,13 +455,14 @@ fn jaccard<T: Eq + std::hash::Hash>(a: &HashSet<T>, b: &HashSet<T>) -> f64 {
     a.intersection(b).count() as f64 / union as f64
 }
 
-/// Overlap coefficient of two sets, damped for tiny sets.
-fn overlap(a: &HashSet<String>, b: &HashSet<String>) -> f64 {
+/// Overlap coefficient of two sorted sets, damped for tiny sets.
+fn overlap(a: &[u64], b: &[u64]) -> f64 {
     let small = a.len().min(b.len());
     if small == 0 {
         return 0.0;
     }
-    let shared = a.intersection(b).count() as f64;
+    let mut shared = 0.0;
+    merge(a, b, |&x| x, |_, _| shared += 1.0);
     // With two or fewer items a single shared one says little.
     shared / (small as f64).max(3.0)
 }

@@ -3,9 +3,11 @@
 //! hidden from the documentation, and no stage uses it (it sits above all of them).
 //!
 //! - [`seeds()`] / [`seed()`]: the seed articles (`seeds/*.txt`), read once;
-//!   [`html_pages()`]: the saved pages of `tests/corpus/html/` with their expected text.
+//!   [`html_pages()`]: the saved pages of `tests/corpus/html/` with their expected text;
+//!   [`readability_pages()`]: the benchmark of real sites' pages in `tests/corpus/readability/`.
 //! - [`timex`]: TempEval-3 span and value F1 of temporal expressions.
 //! - [`quotes`]: quote finding and speaker attribution.
+//! - [`clusters`]: B-cubed scores of a clustering.
 //! - [`entities`]: exact-match precision and recall of people, organisations and places.
 //!
 //! It is a hidden module of the library rather than code shared through `#[path]` so that the
@@ -20,9 +22,12 @@
 //! assert_eq!(seed.file_name(), format!("{}.txt", seed.id));
 //! ```
 
+pub mod clusters;
 pub mod entities;
+mod pages;
 pub mod quotes;
 mod seeds;
 pub mod timex;
 
+pub use pages::{readability_pages, READABILITY_DIR};
 pub use seeds::{html_page, html_pages, seed, seeds, HtmlPage, Seed, HTML_DIR, SEEDS_DIR};

@@ -132,8 +132,8 @@ fn score_doc(d: &GoldDoc, verbose: bool, s: &mut Score) {
         anchor: None,
         language: Some(&d.lang),
     };
-    let ents = entities::extract(&doc);
-    let found: Vec<Quote> = quotes::extract(&doc, &ents)
+    let ents = entities(&doc);
+    let found: Vec<Quote> = quotes(&doc, &ents)
         .into_iter()
         .filter(|q| q.kind != QuoteKind::Indirect)
         .collect();

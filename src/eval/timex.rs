@@ -193,7 +193,7 @@ fn score_doc(doc: &GoldDoc, c: &mut Counts, report: &mut impl FnMut(String)) {
         anchor: CalendarDate::parse_iso(&doc.dct),
         language: None,
     };
-    let sys = dates::extract(&d);
+    let sys = dates(&d);
     c.gold += gold.len();
     c.system += sys.len();
     let mut used = vec![false; sys.len()];

@@ -11,7 +11,7 @@
 //! let t = text::normalize("At least eight people were killed, according to the Interior Ministry.");
 //! let seg = text::segment(t.as_str());
 //! let doc = Doc { text: t.as_str(), seg: &seg, anchor: None, language: Some("en") };
-//! let q = &quantities::extract(&doc)[0];
+//! let q = &quantities(&doc)[0];
 //! assert_eq!((q.low, q.high, q.hedge), (Some(8.0), None, Hedge::AtLeast));
 //! assert_eq!(q.unit.as_deref(), Some("people"));
 //! assert_eq!(q.counts.as_deref(), Some("killed"));
@@ -30,7 +30,11 @@
 //! - Vague amounts: "dozens" [24, 99], "hundreds" [200, 999], "thousands"
 //!   [2000, 9999], "tens of thousands" [20000, 99999]; "several" multiplies
 //!   by [3, 9] ("several hundred" [300, 900], "several dozen" [36, 108]) and
-//!   "a few" by [2, 5].
+//!   "a few" by [2, 5]; "a couple of" is [2, 3] ("a couple of hundred"
+//!   [200, 300]). "dozen" multiplies like "hundred" ("three dozen" 36,
+//!   "half a dozen" 6).
+//! - Digits grouped by a space, a no-break or a narrow space ("1 500
+//!   человек", "12 000") are one figure in any language.
 //! - `unit` is the counted noun, lower case ("people", "protesters",
 //!   "members", "days"), or a code for money ("usd", "eur", "gbp", ...) and
 //!   "percent". With no noun ("at least eight dead", "more than 300

@@ -17,7 +17,7 @@
 //! with six single-byte statics). The two code-page tables here cost 256 bytes.
 //!
 //! ```
-//! use storydiff::text::decode::{decode, Encoding};
+//! use storydiff::text::{decode, Encoding};
 //! let d = decode(b"caf\xe9 cr\xe8me");
 //! assert_eq!((d.text.as_str(), d.encoding), ("café crème", Encoding::Windows1252));
 //! let d = decode(b"\xcc\xee\xf1\xea\xe2\xe0 \xe8 \xcf\xe5\xf2\xe5\xf0\xe1\xf3\xf0\xe3");
@@ -30,15 +30,22 @@ use serde::Serialize;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Encoding {
+    /// UTF-8.
     Utf8,
+    /// UTF-8 after a byte order mark.
     Utf8Bom,
+    /// UTF-16, little-endian (after its byte order mark).
     Utf16Le,
+    /// UTF-16, big-endian (after its byte order mark).
     Utf16Be,
+    /// Windows-1252, the superset of Latin-1.
     Windows1252,
+    /// Windows-1251 (Cyrillic).
     Windows1251,
 }
 
 impl Encoding {
+    /// The encoding's label, as the report writes it ("windows-1252").
     pub fn name(&self) -> &'static str {
         match self {
             Encoding::Utf8 => "utf-8",
@@ -54,7 +61,9 @@ impl Encoding {
 /// Decoded text and how it was decoded.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Decoded {
+    /// The text.
     pub text: String,
+    /// How the bytes were decoded.
     pub encoding: Encoding,
     /// Whether some bytes were invalid and replaced by U+FFFD.
     pub had_errors: bool,

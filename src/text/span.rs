@@ -12,7 +12,9 @@ use std::ops::Range;
     Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
 )]
 pub struct Span {
+    /// The first byte.
     pub start: usize,
+    /// The byte after the last.
     pub end: usize,
 }
 
@@ -23,14 +25,17 @@ impl Span {
         Span { start, end }
     }
 
+    /// The length in bytes.
     pub fn len(&self) -> usize {
         self.end - self.start
     }
 
+    /// Whether the span covers nothing.
     pub fn is_empty(&self) -> bool {
         self.start == self.end
     }
 
+    /// The span as a range, for slicing.
     pub fn range(&self) -> Range<usize> {
         self.start..self.end
     }
@@ -40,10 +45,12 @@ impl Span {
         &text[self.start..self.end]
     }
 
+    /// Whether `other` lies inside this span.
     pub fn contains(&self, other: Span) -> bool {
         self.start <= other.start && other.end <= self.end
     }
 
+    /// Whether the two spans share a byte.
     pub fn overlaps(&self, other: Span) -> bool {
         self.start < other.end && other.start < self.end
     }
@@ -77,6 +84,7 @@ pub struct CharIndex {
 }
 
 impl CharIndex {
+    /// Indexes `text`.
     pub fn new(text: &str) -> CharIndex {
         let mut wide = Vec::new();
         let mut extra = 0;

@@ -317,8 +317,8 @@ fn metadata_from_the_page() {
     for &(name, title, date, byline, url, outlet, lang, section) in rows {
         let (html, _) = page(name);
         let c = clean(html, Format::Html, &BatchEvidence::default(), &[]);
-        let m = metadata::extract(html, Format::Html, &c.body);
-        let v = |f: &Option<metadata::Field>| f.as_ref().map(|f| f.value.clone());
+        let m = metadata(html, Format::Html, &c.body);
+        let v = |f: &Option<storydiff::extract::Field>| f.as_ref().map(|f| f.value.clone());
         assert_eq!(v(&m.title).as_deref(), Some(title), "{name} title");
         assert_eq!(v(&m.date).as_deref(), date, "{name} date");
         assert_eq!(v(&m.byline).as_deref(), byline, "{name} byline");
@@ -354,7 +354,7 @@ fn metadata_from_the_page() {
 fn agency_from_the_text() {
     let (html, _) = page("amp");
     let c = clean(html, Format::Html, &BatchEvidence::default(), &[]);
-    let m = metadata::extract(html, Format::Html, &c.body);
+    let m = metadata(html, Format::Html, &c.body);
     assert_eq!(m.agency.map(|f| f.value).as_deref(), Some("AP"));
 }
 

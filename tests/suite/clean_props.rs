@@ -101,7 +101,7 @@ pub(crate) fn check_spans(input: &str, c: &Cleaned) -> Result<(), TestCaseError>
             "{r:?}"
         );
         prop_assert!(input.is_char_boundary(r.span.start) && input.is_char_boundary(r.span.end));
-        prop_assert!(!r.reason.is_empty());
+        prop_assert!(!r.reason.as_str().is_empty());
     }
     let body = c.body.as_str();
     for (at, ch) in body.char_indices() {
@@ -295,7 +295,7 @@ proptest! {
         for format in [Format::Plain, Format::Markdown, Format::Html] {
             let c = clean(&input, format, &BatchEvidence::default(), &[]);
             check_spans(&input, &c)?;
-            let m = storydiff::extract::metadata::extract(&input, format, &c.body);
+            let m = storydiff::extract::metadata(&input, format, &c.body);
             for f in [&m.title, &m.date, &m.byline, &m.agency, &m.url, &m.outlet, &m.language, &m.section]
                 .into_iter()
                 .flatten()

@@ -11,7 +11,7 @@ fn run(text: &str, anchor: Option<&str>) -> Vec<DateMention> {
         anchor: anchor.and_then(CalendarDate::parse_iso),
         language: None,
     };
-    dates::extract(&doc)
+    dates(&doc)
 }
 
 /// `(surface, value)` of each finding.
@@ -571,7 +571,7 @@ fn numeric_dates_follow_the_language() {
         anchor: None,
         language: Some("fr"),
     };
-    let found = dates::extract(&doc);
+    let found = dates(&doc);
     assert_eq!(found[0].value, "2022-04-03");
     assert_eq!(found[0].day(), CalendarDate::new(2022, 4, 3));
 }

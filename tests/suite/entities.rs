@@ -14,7 +14,7 @@ fn mentions(text: &str) -> Vec<EntityMention> {
         anchor: None,
         language: Some("en"),
     };
-    entities::extract(&doc)
+    entities(&doc)
 }
 
 fn found(text: &str) -> Vec<(String, EntityLabel)> {
@@ -140,7 +140,7 @@ fn demonyms_link_to_countries() {
         anchor: None,
         language: Some("en"),
     };
-    let got: Vec<(&str, &str)> = entities::demonyms(&doc)
+    let got: Vec<(&str, &str)> = storydiff::extract::demonyms(&doc)
         .iter()
         .map(|d| (d.span.of(text), d.country))
         .collect();
@@ -161,9 +161,9 @@ fn pronoun_goes_to_the_last_named_person() {
     let text = "Police in Almaty detained Alnur Ilyashev on Monday. He told AFP he would appeal.";
     let m = mentions(text);
     let at = text.find("He told").unwrap();
-    let p = entities::last_person_before(&m, at).expect("a person");
+    let p = storydiff::extract::last_person_before(&m, at).expect("a person");
     assert_eq!(p.name, "Alnur Ilyashev");
-    assert!(entities::last_person_before(&m, 5).is_none());
+    assert!(storydiff::extract::last_person_before(&m, 5).is_none());
 }
 
 #[test]

@@ -21,7 +21,7 @@
 use std::fmt::Display;
 
 use storydiff::eval::{seeds, Seed};
-use storydiff::extract::{dates, quantities, quotes, CalendarDate, Doc};
+use storydiff::extract::{self, CalendarDate, Doc};
 use storydiff::text::{normalize, segment, Span};
 use storydiff::{analyze_batch, Article, Input};
 
@@ -211,7 +211,7 @@ fn cleaning(a: &Article) -> Vec<Finding> {
     for r in &a.removed {
         out.push(
             Finding::at(r.span, "removed")
-                .value(&r.reason)
+                .value(r.reason)
                 .quoted(r.span.of(&a.input)),
         );
     }
@@ -258,7 +258,7 @@ fn dates() {
         anchors.iter().map(|&(prefix, anchor)| {
             let seed = storydiff::eval::seed(prefix);
             let found = with_doc(seed, CalendarDate::parse_iso(anchor), None, |doc| {
-                let findings: Vec<Finding> = dates::extract(doc)
+                let findings: Vec<Finding> = extract::dates(doc)
                     .iter()
                     .map(|d| {
                         let kind = format!("{:?}", d.kind).to_uppercase();
@@ -323,7 +323,7 @@ fn quantities() {
         "quantities",
         seeds().iter().map(|seed| {
             let found = with_doc(seed, None, Some("en"), |doc| {
-                let findings: Vec<Finding> = quantities::extract(doc)
+                let findings: Vec<Finding> = extract::quantities(doc)
                     .iter()
                     .map(|q| {
                         Finding::at(q.span, format_args!("{:?}", q.hedge))
@@ -358,7 +358,7 @@ fn quotes() {
         "quotes",
         seeds().iter().map(|seed| {
             let found = with_doc(seed, None, Some("en"), |doc| {
-                let findings: Vec<Finding> = quotes::extract(doc, &[])
+                let findings: Vec<Finding> = extract::quotes(doc, &[])
                     .iter()
                     .map(|q| {
                         Finding::at(q.span, format_args!("{:?}", q.kind))

@@ -54,7 +54,7 @@ fn quantity_sentences() {
             anchor: None,
             language: Some(&c.lang),
         };
-        let got = quantities::extract(&doc);
+        let got = quantities(&doc);
         gold += c.quantities.len();
         predicted += got.len();
         for q in &got {

@@ -15,7 +15,7 @@ fn quantities_of(prefix: &str) -> (String, Vec<Quantity>) {
         anchor: None,
         language: Some("en"),
     };
-    let q = quantities::extract(&doc);
+    let q = quantities(&doc);
     (t.as_str().to_string(), q)
 }
 

@@ -30,13 +30,13 @@ pub(crate) fn run(input: &str, lang: &str) {
         language: Some(lang),
     };
     let text = t.as_str();
-    for q in quantities::extract(&doc) {
+    for q in quantities(&doc) {
         check(text, q.span);
         if let (Some(l), Some(h)) = (q.low, q.high) {
             assert!(l <= h, "{l} > {h} for {:?}", q.span.of(text));
         }
     }
-    for q in quotes::extract(&doc, &[]) {
+    for q in quotes(&doc, &[]) {
         check(text, q.span);
         check(text, q.content);
         assert!(q.span.contains(q.content), "content outside its quote");

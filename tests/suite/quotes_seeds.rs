@@ -14,7 +14,7 @@ fn quotes_of(prefix: &str) -> (String, Vec<Quote>) {
         anchor: None,
         language: Some("en"),
     };
-    let q = quotes::extract(&doc, &[]);
+    let q = quotes(&doc, &[]);
     (t.as_str().to_string(), q)
 }
 

@@ -23,7 +23,7 @@ fn german_nouns_are_not_names() {
         anchor: None,
         language: Some("de"),
     };
-    let got: Vec<(&str, EntityLabel)> = entities::extract(&doc)
+    let got: Vec<(&str, EntityLabel)> = entities(&doc)
         .iter()
         .map(|m| (m.span.of(text), m.label))
         .collect();
@@ -45,8 +45,8 @@ fn entities_do_not_change_seed_speakers() {
             anchor: None,
             language: Some("en"),
         };
-        let alone = quotes::extract(&doc, &[]);
-        let with = quotes::extract(&doc, &entities::extract(&doc));
+        let alone = quotes(&doc, &[]);
+        let with = quotes(&doc, &entities(&doc));
         assert_eq!(alone.len(), with.len(), "{prefix}");
         for (a, w) in alone.iter().zip(&with) {
             assert_eq!(

@@ -2,7 +2,7 @@
 //!
 //! Contract (other tools depend on it; extend, do not break):
 //! - `storydiff analyze [--jsonl] [FILE|-]...`: JSON Lines, one article report per line.
-//! - `storydiff compare [--jsonl] [FILE|-]...`: one JSON document.
+//! - `storydiff compare [--jsonl] [--all-pairs] [FILE|-]...`: one JSON document.
 //! - `storydiff facts [--jsonl] [FILE|-]...`: CSV, one row per fact of each article.
 //! - Errors: exit status 1 and one line `storydiff: <file>: <problem>` on stderr.
 
@@ -47,6 +47,10 @@ struct Inputs {
     /// Pretty-print the JSON.
     #[arg(long)]
     pretty: bool,
+    /// compare: score and list every pair, also of a batch over 64 articles
+    /// (by default such a batch lists its related pairs only).
+    #[arg(long)]
+    all_pairs: bool,
     /// Files to read (.txt, .md, .html); `-` or none reads standard input.
     files: Vec<String>,
 }
@@ -65,6 +69,7 @@ pub fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<(), String> {
     let (inputs, mode) = match &cli.command {
         Command::Analyze(i) => (i, Mode::Analyze),
+        Command::Compare(i) if i.all_pairs => (i, Mode::CompareAllPairs),
         Command::Compare(i) => (i, Mode::Compare),
         Command::Facts(i) => (i, Mode::Analyze),
     };

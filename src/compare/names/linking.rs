@@ -1,10 +1,11 @@
 //! The linking rules of [`super::link_with`], one function each, over the
 //! distinct names of a batch.
 
+use super::blocks;
 use super::spelling::{key, same_name, tokens};
 use super::table::{Entity, EntityTable, Member, Merge, MergeReason, Overrides};
 use crate::article::Article;
-use crate::extract::entities::abbreviates;
+use crate::extract::abbreviates;
 use crate::extract::EntityLabel;
 use crate::lexicon;
 use std::collections::{HashMap, HashSet};
@@ -93,31 +94,36 @@ impl<'o> Links<'o> {
         Merge::new(&self.names[i].name, &self.names[j].name, reason)
     }
 
-    /// Rule 1: every pair of names of one label that [`same_name`] accepts.
-    /// Pairs whose last words differ in key length by more than three cannot
-    /// be close and are skipped, unless both are gazetteer places.
+    /// Rule 1: every pair of names of one label that [`same_name`] accepts,
+    /// among the candidates that blocking finds (`super::blocks`: exact for
+    /// this rule, and near-linear in the number of names). Pairs whose last
+    /// words differ in key length by more than three cannot be close and are
+    /// skipped, unless both are gazetteer places.
     pub(super) fn join_same_names(&mut self) {
         let last_keys: Vec<String> = self
             .names
             .iter()
             .map(|n| tokens(&n.name).pop().unwrap_or_default())
             .collect();
-        for i in 0..self.names.len() {
-            for j in i + 1..self.names.len() {
-                let (x, y) = (&self.names[i], &self.names[j]);
-                if x.label != y.label || self.is_split(&x.name) || self.is_split(&y.name) {
-                    continue;
-                }
-                let gazetteer = x.label == EntityLabel::Place
-                    && lexicon::place(&x.name).is_some()
-                    && lexicon::place(&y.name).is_some();
-                if !gazetteer && last_keys[i].len().abs_diff(last_keys[j].len()) > 3 {
-                    continue;
-                }
-                if let Some(reason) = same_name(&x.name, &y.name, x.label) {
-                    let merge = self.merge(i, j, reason);
-                    self.join(i, j, merge);
-                }
+        let labelled: Vec<(EntityLabel, &str)> = self
+            .names
+            .iter()
+            .map(|n| (n.label, n.name.as_str()))
+            .collect();
+        for (i, j) in blocks::candidate_pairs(&labelled) {
+            let (x, y) = (&self.names[i], &self.names[j]);
+            if x.label != y.label || self.is_split(&x.name) || self.is_split(&y.name) {
+                continue;
+            }
+            let gazetteer = x.label == EntityLabel::Place
+                && lexicon::place(&x.name).is_some()
+                && lexicon::place(&y.name).is_some();
+            if !gazetteer && last_keys[i].len().abs_diff(last_keys[j].len()) > 3 {
+                continue;
+            }
+            if let Some(reason) = same_name(&x.name, &y.name, x.label) {
+                let merge = self.merge(i, j, reason);
+                self.join(i, j, merge);
             }
         }
     }
@@ -125,6 +131,14 @@ impl<'o> Links<'o> {
     /// Rule 2: a lone surname joins the one full name it ends ("Tokayev"),
     /// when every full name it could end is already one entity.
     pub(super) fn join_lone_surnames(&mut self) {
+        // Full names of people by the key of their last word, in name order.
+        let mut by_last: HashMap<String, Vec<usize>> = HashMap::new();
+        for (j, n) in self.names.iter().enumerate() {
+            if n.is_full(EntityLabel::Person) {
+                let last = n.name.rsplit([' ', '-']).next().unwrap_or("");
+                by_last.entry(key(last)).or_default().push(j);
+            }
+        }
         for i in 0..self.names.len() {
             let short = &self.names[i];
             if !short.is(EntityLabel::Person)
@@ -133,14 +147,7 @@ impl<'o> Links<'o> {
             {
                 continue;
             }
-            let short_key = key(&short.name);
-            let fits: Vec<usize> = (0..self.names.len())
-                .filter(|&j| self.names[j].is_full(EntityLabel::Person))
-                .filter(|&j| {
-                    let last = self.names[j].name.rsplit([' ', '-']).next().unwrap_or("");
-                    key(last) == short_key
-                })
-                .collect();
+            let fits = by_last.get(&key(&short.name)).cloned().unwrap_or_default();
             if self.one_entity(&fits) {
                 let merge = self.merge(i, fits[0], MergeReason::Surname);
                 self.join(i, fits[0], merge);
@@ -151,6 +158,24 @@ impl<'o> Links<'o> {
     /// Rule 3: an acronym joins the one organisation it abbreviates ("UN",
     /// United Nations), unless the two are one entity already.
     pub(super) fn join_acronyms(&mut self) {
+        // Full organisation names by the first letter of each of their words
+        // (an acronym starts with the first letter of one of them), in name order.
+        let mut by_initial: HashMap<char, Vec<usize>> = HashMap::new();
+        for (j, n) in self.names.iter().enumerate() {
+            if n.is_full(EntityLabel::Org) {
+                let mut initials: Vec<char> = n
+                    .name
+                    .split(|c: char| c.is_whitespace() || c == '-')
+                    .filter_map(|w| w.chars().next())
+                    .flat_map(char::to_lowercase)
+                    .collect();
+                initials.sort_unstable();
+                initials.dedup();
+                for c in initials {
+                    by_initial.entry(c).or_default().push(j);
+                }
+            }
+        }
         for i in 0..self.names.len() {
             let short = &self.names[i];
             let caps = short
@@ -165,8 +190,16 @@ impl<'o> Links<'o> {
             {
                 continue;
             }
-            let fits: Vec<usize> = (0..self.names.len())
-                .filter(|&j| self.names[j].is_full(EntityLabel::Org))
+            let first = short
+                .name
+                .chars()
+                .find(|c| c.is_alphabetic())
+                .and_then(|c| c.to_lowercase().next());
+            let fits: Vec<usize> = first
+                .and_then(|c| by_initial.get(&c))
+                .into_iter()
+                .flatten()
+                .copied()
                 .filter(|&j| abbreviates(&short.name, &self.names[j].name))
                 .collect();
             if self.one_entity(&fits) && self.groups.find(i) != self.groups.find(fits[0]) {

@@ -32,6 +32,7 @@
 //! forced merges. A name the user splits joins nothing by the first rule,
 //! and is never the lone surname or acronym that the second and third join.
 
+mod blocks;
 mod linking;
 mod spelling;
 mod table;

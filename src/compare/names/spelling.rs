@@ -18,12 +18,18 @@ pub fn same_name(a: &str, b: &str, label: EntityLabel) -> Option<MergeReason> {
     if a == b {
         return Some(MergeReason::SameName);
     }
+    // Cyrillic names compare by their Latin spelling ("Токаев", "Tokayev");
+    // the gazetteer also knows some in Cyrillic ("Германия").
+    let (written_a, written_b) = (a, b);
+    let (a, b) = (&*crate::text::latin(a), &*crate::text::latin(b));
     let (ka, kb) = (key(a), key(b));
     if fold(a) == fold(b) {
         return Some(MergeReason::CaseAndAccents);
     }
     if label == EntityLabel::Place {
-        if let (Some(pa), Some(pb)) = (lexicon::place(a), lexicon::place(b)) {
+        let place =
+            |written: &str, latin: &str| lexicon::place(written).or_else(|| lexicon::place(latin));
+        if let (Some(pa), Some(pb)) = (place(written_a, a), place(written_b, b)) {
             if pa.canonical == pb.canonical {
                 return Some(MergeReason::OnePlace);
             }
@@ -38,12 +44,7 @@ pub fn same_name(a: &str, b: &str, label: EntityLabel) -> Option<MergeReason> {
         return Some(MergeReason::Transliteration);
     }
     // Place and organisation names are short and many look alike (Astana, Astara): stricter.
-    let n = ka.chars().count().min(kb.chars().count());
-    let bound = match n {
-        0..=7 => 0,
-        8..=11 => 1,
-        _ => 2,
-    };
+    let bound = spelling_bound(ka.chars().count().min(kb.chars().count()));
     (bound > 0 && levenshtein(&ka, &kb) <= bound).then_some(MergeReason::Spelling)
 }
 
@@ -146,15 +147,29 @@ fn key_word(w: &str) -> String {
     out
 }
 
-/// Edit distance within a bound that grows with length.
-fn close(a: &str, b: &str) -> bool {
-    let n = a.chars().count().min(b.chars().count());
-    let bound = match n {
+/// The edit bound of a place or organisation key of `n` letters: names
+/// that short are many and look alike (Astana, Astara), so it is strict.
+pub(super) fn spelling_bound(n: usize) -> usize {
+    match n {
+        0..=7 => 0,
+        8..=11 => 1,
+        _ => 2,
+    }
+}
+
+/// The edit bound of a word of a person's name of `n` letters.
+pub(super) fn person_bound(n: usize) -> usize {
+    match n {
         0..=4 => 0,
         5..=7 => 1,
         8..=14 => 2,
         _ => 3,
-    };
+    }
+}
+
+/// Edit distance within a bound that grows with length ([`person_bound`]).
+fn close(a: &str, b: &str) -> bool {
+    let bound = person_bound(a.chars().count().min(b.chars().count()));
     bound > 0 && levenshtein(a, b) <= bound
 }
 

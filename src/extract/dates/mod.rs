@@ -13,7 +13,7 @@
 //! let text = "Activists said Saturday they were refused. The ministry last month signaled neutrality.";
 //! let seg = segment(text);
 //! let doc = Doc { text, seg: &seg, anchor: CalendarDate::new(2022, 3, 19), language: Some("en") };
-//! let found: Vec<(&str, String)> = dates::extract(&doc)
+//! let found: Vec<(&str, String)> = dates(&doc)
 //!     .iter()
 //!     .map(|d| (d.span.of(text), d.value.clone()))
 //!     .collect();

@@ -35,7 +35,7 @@
 //!             Collective Security Treaty Organization (CSTO) would help. The CSTO sent troops.";
 //! let seg = segment(text);
 //! let doc = Doc { text, seg: &seg, anchor: None, language: Some("en") };
-//! let mentions = entities::extract(&doc);
+//! let mentions = entities(&doc);
 //! let found: Vec<(&str, EntityLabel, &str)> = mentions
 //!     .iter()
 //!     .map(|m| (m.span.of(text), m.label, m.name.as_str()))

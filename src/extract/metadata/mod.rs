@@ -28,7 +28,7 @@
 //! use storydiff::extract::metadata;
 //! let input = "Rally Blocked\n\nBy AFP\n\nMarch 19, 2022\n\nActivists said Saturday they were refused permission to rally.";
 //! let body = clean(input, Format::Plain, &BatchEvidence::default(), &[]).body;
-//! let meta = metadata::extract(input, Format::Plain, &body);
+//! let meta = metadata(input, Format::Plain, &body);
 //! assert_eq!(meta.title.unwrap().value, "Rally Blocked");
 //! assert_eq!(meta.date.unwrap().value, "2022-03-19");
 //! assert_eq!(meta.agency.unwrap().value, "AFP");

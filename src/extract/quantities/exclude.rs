@@ -102,9 +102,11 @@ fn is_a_year(c: &Candidate) -> bool {
 }
 
 /// A number after a capitalized word is part of a name: "Resolution 2231",
-/// "iPhone 15"; but "Only 12 people", "All 298", "Monday 5".
+/// "iPhone 15"; but "Only 12 people", "All 298", "Monday 5", and not digits
+/// grouped by spaces ("Задержаны 1 500 человек").
 fn is_in_a_name(c: &Candidate) -> bool {
     c.bare_digits()
+        && c.f.end == c.f.start + 1
         && c.prev().is_some_and(|p| {
             p.kind == TokenKind::Word
                 && p.text.chars().any(char::is_uppercase)

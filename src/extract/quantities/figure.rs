@@ -79,8 +79,8 @@ fn currency_figure(doc: &Doc, w: &[Word], i: usize) -> Option<Figure> {
 fn digit_figure(doc: &Doc, w: &[Word], i: usize) -> Option<Figure> {
     let (mut v, suffix) = parse_numeral(w[i].text, doc.language)?;
     let mut end = i + 1;
-    if doc.language == Some("fr") && v < 1000.0 && suffix.is_empty() {
-        (v, end) = french_thousands(w, v, end)?;
+    if w[i].text.len() <= 3 && w[i].text.bytes().all(|b| b.is_ascii_digit()) {
+        (v, end) = spaced_thousands(w, v, end)?;
     }
     let mut unit = None;
     if !suffix.is_empty() {
@@ -111,9 +111,10 @@ fn digit_figure(doc: &Doc, w: &[Word], i: usize) -> Option<Figure> {
     Some(f)
 }
 
-/// French thousands written with a space ("2 000"): the value and the token
+/// Thousands grouped with a space ("2 000", "1 500 человек"; no-break and
+/// narrow spaces are plain spaces after normalizing): the value and the token
 /// after the last group of three digits.
-fn french_thousands(w: &[Word], mut v: f64, mut end: usize) -> Option<(f64, usize)> {
+fn spaced_thousands(w: &[Word], mut v: f64, mut end: usize) -> Option<(f64, usize)> {
     while let Some(n) = w.get(end) {
         if n.kind == TokenKind::Number
             && n.text.len() == 3
@@ -140,18 +141,25 @@ fn approximate_figure(w: &[Word], i: usize) -> Option<Figure> {
 }
 
 /// Number words: "eight", "twenty-five", "two hundred", "three million",
-/// "a million".
+/// "a million", "three dozen", "half a dozen".
 fn word_figure(w: &[Word], i: usize) -> Option<Figure> {
     let t = &w[i];
-    let a_scale = matches!(t.lower.as_str(), "a" | "an")
-        && w.get(i + 1).is_some_and(|n| {
-            matches!(
-                n.lower.as_str(),
-                "hundred" | "thousand" | "million" | "billion"
-            )
-        });
-    let mut value = if a_scale { 1.0 } else { number_word(&t.lower)? };
-    let mut end = i + 1;
+    let is_scale = |n: &Word| {
+        matches!(
+            n.lower.as_str(),
+            "dozen" | "hundred" | "thousand" | "million" | "billion"
+        )
+    };
+    let a_at = |j: usize| w.get(j).is_some_and(|n| n.is("a") || n.is("an"));
+    let half = t.is("half") && a_at(i + 1) && w.get(i + 2).is_some_and(is_scale);
+    let a_scale = a_at(i) && w.get(i + 1).is_some_and(is_scale);
+    let (mut value, mut end) = if half {
+        (0.5, i + 2)
+    } else if a_scale {
+        (1.0, i + 1)
+    } else {
+        (number_word(&t.lower)?, i + 1)
+    };
     if let Some(s) = w.get(end).and_then(|n| scale_word(&n.lower)) {
         value *= s;
         end += 1;
@@ -162,6 +170,7 @@ fn word_figure(w: &[Word], i: usize) -> Option<Figure> {
 /// "dozens (of)", "hundreds", "tens of thousands", "several hundred", "a few dozen".
 fn vague_at(w: &[Word], i: usize) -> Option<Figure> {
     let (low, high, mut end) = tens_of_plural(w, i)
+        .or_else(|| couple_of(w, i))
         .or_else(|| plural_amount(w, i))
         .or_else(|| several_of(w, i))?;
     if w.get(end)
@@ -198,6 +207,28 @@ fn tens_of_plural(w: &[Word], i: usize) -> Option<(f64, f64, usize)> {
         .and_then(|n| vague_scale(&n.lower))
         .filter(|&s| s >= 1000.0)?;
     Some((2.0 * m * s, 10.0 * m * s - 1.0, i + 3))
+}
+
+/// "a couple of" [2, 3], "a couple of hundred" [200, 300], "a couple hundred".
+fn couple_of(w: &[Word], i: usize) -> Option<(f64, f64, usize)> {
+    if !(w[i].is("a") && w.get(i + 1).is_some_and(|n| n.is("couple"))) {
+        return None;
+    }
+    let of = w.get(i + 2).is_some_and(|n| n.is("of"));
+    let at = if of { i + 3 } else { i + 2 };
+    let scale = w.get(at).and_then(|n| match n.lower.as_str() {
+        "dozen" => Some(12.0),
+        "hundred" => Some(100.0),
+        "thousand" => Some(1000.0),
+        "million" => Some(1e6),
+        "billion" => Some(1e9),
+        _ => None,
+    });
+    match scale {
+        Some(s) => Some((2.0 * s, 3.0 * s, at + 1)),
+        None if of => Some((2.0, 3.0, i + 2)),
+        None => None,
+    }
 }
 
 /// "dozens", "thousands", "milliers": two to ten of the scale ("dozens" up to 99).

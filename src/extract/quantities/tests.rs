@@ -364,3 +364,89 @@ fn source() {
     let q = extract(&doc);
     assert_eq!(q[0].source.as_deref(), Some("Kazakh officials"));
 }
+
+/// Regressions from real reports: digit groups split by spaces or narrow
+/// spaces, "dozen" as a multiplier, "a couple", "tens of thousands".
+#[test]
+fn grouped_digits_and_dozens() {
+    let cases: &[(&str, &str, &str, f64, f64)] = &[
+        (
+            "ru",
+            "В акции приняли участие 1 500 человек.",
+            "1 500 человек",
+            1500.0,
+            1500.0,
+        ),
+        (
+            "ru",
+            "Задержаны 1\u{202F}500 человек.",
+            "1 500 человек",
+            1500.0,
+            1500.0,
+        ),
+        (
+            "en",
+            "More than 12\u{A0}000 people were evacuated.",
+            "More than 12 000 people",
+            12000.0,
+            f64::NAN,
+        ),
+        (
+            "en",
+            "Police detained around three dozen protesters.",
+            "around three dozen protesters",
+            32.4,
+            39.6,
+        ),
+        (
+            "en",
+            "Half a dozen soldiers were injured.",
+            "Half a dozen soldiers",
+            6.0,
+            6.0,
+        ),
+        (
+            "en",
+            "A couple of protesters were arrested.",
+            "A couple of protesters",
+            2.0,
+            3.0,
+        ),
+        (
+            "en",
+            "A couple of hundred people gathered.",
+            "A couple of hundred people",
+            200.0,
+            300.0,
+        ),
+        (
+            "en",
+            "Tens of thousands of people marched.",
+            "Tens of thousands of people",
+            20000.0,
+            99999.0,
+        ),
+        (
+            "en",
+            "In 2019 500 people were arrested.",
+            "500 people",
+            500.0,
+            500.0,
+        ),
+    ];
+    for &(lang, text, span, low, high) in cases {
+        let got = run(text, lang);
+        assert_eq!(got.len(), 1, "{text}: {got:?}");
+        assert_eq!(got[0].0, span, "{text}");
+        assert_eq!(got[0].1, Some(low), "{text}");
+        assert_eq!(
+            got[0].2.unwrap_or(f64::NAN).to_bits(),
+            high.to_bits(),
+            "{text}"
+        );
+    }
+    assert_eq!(
+        run("Задержаны 1 500 человек.", "ru")[0].4.as_deref(),
+        Some("people")
+    );
+}

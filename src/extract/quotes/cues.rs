@@ -16,7 +16,7 @@ use super::reading::{NameCase, Reading};
 use super::speakers::{is_name_only, np_after, np_speaker, Speaker};
 use super::Attr;
 use crate::lexicon::lists::quotes::{
-    COORDINATORS, ORG_HEADS, PHRASE_BREAKS, PRO_DROP_CUES, ROLE_NOUNS, SENTENCE_STARTERS,
+    COORDINATORS, NON_PERSON_HEADS, PHRASE_BREAKS, PRO_DROP_CUES, ROLE_NOUNS, SENTENCE_STARTERS,
     SKIPPED_NEAR_CUE,
 };
 use crate::text::Word;
@@ -317,7 +317,7 @@ fn is_postmodifier(rd: &Reading, a: usize, end: usize) -> bool {
         && a >= 2
         && a < end
         && (has(ROLE_NOUNS, &rd[a - 2].lower)
-            || has(ORG_HEADS, &rd[a - 2].lower)
+            || has(NON_PERSON_HEADS, &rd[a - 2].lower)
             || is_plural_noun(&rd[a - 2].lower))
 }
 

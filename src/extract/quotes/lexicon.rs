@@ -4,8 +4,8 @@
 use super::reading::Reading;
 use crate::lexicon::lists::names::PARTICLES;
 use crate::lexicon::lists::quotes::{
-    HONORIFICS, ORG_HEADS, PHRASE_BREAKS, PRONOUNS, REPORTING_VERBS, ROLE_NOUNS, SENTENCE_STARTERS,
-    SKIPPED_NEAR_CUE, SPEECH_VERBS, TITLES,
+    HONORIFICS, NON_PERSON_HEADS, PHRASE_BREAKS, PRONOUNS, REPORTING_VERBS, ROLE_NOUNS,
+    SENTENCE_STARTERS, SKIPPED_NEAR_CUE, SPEECH_VERBS, TITLES,
 };
 
 /// Whether `w` is in `list`, a sorted word list.
@@ -95,6 +95,13 @@ pub(super) fn is_pronoun(w: &str) -> bool {
     pronoun(w).is_some()
 }
 
+/// Whether `w` (lower case) is a document that speaks for its issuer ("statement").
+pub(super) fn is_document_noun(w: &str) -> bool {
+    crate::lexicon::lists::quotes::DOCUMENT_NOUNS
+        .binary_search(&w)
+        .is_ok()
+}
+
 pub(super) fn is_title(w: &str) -> bool {
     let w = w.trim_end_matches('.');
     if has(ROLE_NOUNS, w) || w.ends_with("ologist") {
@@ -151,7 +158,7 @@ pub(super) fn is_person_like(name: &str) -> bool {
     };
     let l = last.to_lowercase();
     words.len() >= 2
-        && !has(ORG_HEADS, l.as_str())
+        && !has(NON_PERSON_HEADS, l.as_str())
         && !words.iter().any(|w| {
             let w = w.to_lowercase();
             is_pronoun(&w) || has(SENTENCE_STARTERS, w.as_str()) || is_weekday(&w)
@@ -161,5 +168,5 @@ pub(super) fn is_person_like(name: &str) -> bool {
             .all(|w| w.chars().next().is_some_and(char::is_uppercase) || is_particle(w))
         && !words
             .iter()
-            .any(|w| has(ORG_HEADS, w.to_lowercase().as_str()))
+            .any(|w| has(NON_PERSON_HEADS, w.to_lowercase().as_str()))
 }

@@ -11,7 +11,7 @@
 //! let t = text::normalize("US spokesman Ned Price spoke. “We urge restraint,” Price said.");
 //! let seg = text::segment(t.as_str());
 //! let doc = Doc { text: t.as_str(), seg: &seg, anchor: None, language: Some("en") };
-//! let q = &quotes::extract(&doc, &[])[0];
+//! let q = &quotes(&doc, &[])[0];
 //! assert_eq!(q.content.of(t.as_str()), "We urge restraint,");
 //! assert_eq!(q.kind, QuoteKind::Direct);
 //! assert_eq!(q.speaker.as_deref(), Some("Ned Price"));

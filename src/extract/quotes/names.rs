@@ -5,7 +5,7 @@ use super::super::{EntityLabel, EntityMention};
 use super::lexicon::{has, honorific_dot, is_particle, is_person_like, is_title};
 use super::reading::{NameCase, Reading};
 use super::speakers::{np_speaker, Speaker};
-use crate::lexicon::lists::quotes::{ARTICLES, HONORIFICS, ORG_HEADS, ROLE_NOUNS};
+use crate::lexicon::lists::quotes::{ARTICLES, HONORIFICS, NON_PERSON_HEADS, ROLE_NOUNS};
 use crate::text::{Span, TokenKind};
 use std::collections::{HashMap, HashSet};
 
@@ -238,7 +238,7 @@ pub(super) fn is_person_entity(e: &EntityMention) -> bool {
         && !e
             .name
             .split_whitespace()
-            .any(|w| has(ORG_HEADS, w.to_lowercase().as_str()))
+            .any(|w| has(NON_PERSON_HEADS, w.to_lowercase().as_str()))
 }
 
 /// Whether the person entity `e`, overlapping the speaker phrase `name` at

@@ -8,7 +8,7 @@
 
 use super::super::{EntityLabel, EntityMention};
 use super::cues::sentence_subject;
-use super::lexicon::{has, is_person_like, is_pronoun, pronoun, Pronoun};
+use super::lexicon::{has, is_document_noun, is_person_like, is_pronoun, pronoun, Pronoun};
 use super::names::{confirms, entity_name, is_person_entity, NameIndex};
 use super::reading::{NameCase, Reading};
 use super::speakers::Speaker;
@@ -286,7 +286,7 @@ fn quoted_groups(found: &[Found], known: &HashSet<String>) -> Vec<Mention> {
         .filter_map(|f| f.attr.as_ref()?.speaker.as_ref())
         .filter(|s| {
             let l = s.name.to_lowercase();
-            !is_pronoun(&l) && !known.contains(&l)
+            !is_pronoun(&l) && !is_document_noun(&l) && !known.contains(&l)
         })
         .map(|s| Mention {
             name: s.name.clone(),
@@ -320,8 +320,8 @@ fn continue_with_person_between(f: &mut Found, mentions: &Mentions) {
 }
 
 /// A pronoun speaker takes the person named last before it ("he", "sie");
-/// "it" and "they" take the organisation or group quoted shortly before;
-/// "we" stays as written.
+/// "it" and "they" take the organisation or group quoted shortly before,
+/// and so does a document ("the statement said"); "we" stays as written.
 fn resolve_pronoun(speaker: &mut Speaker, persons: &[Mention], groups: &[Mention]) {
     let l = speaker.name.to_lowercase();
     let role = pronoun(&l);
@@ -334,7 +334,7 @@ fn resolve_pronoun(speaker: &mut Speaker, persons: &[Mention], groups: &[Mention
     }
     let plural = role == Some(Pronoun::Group);
     // "es": German "it", not a subject pronoun of the list.
-    if plural || role == Some(Pronoun::Thing) || l == "es" {
+    if plural || role == Some(Pronoun::Thing) || l == "es" || is_document_noun(&l) {
         if let Some(g) = groups
             .iter()
             .rev()

@@ -6,8 +6,8 @@ use super::lexicon::{
 };
 use super::reading::{NameCase, Reading};
 use crate::lexicon::lists::quotes::{
-    ORG_HEADS, PHRASE_BREAKS, ROLE_NOUNS, SENTENCE_STARTERS, SPEAKER_ARTICLES, SPEAKER_OPENERS,
-    SPEAKER_STOPS,
+    NON_PERSON_HEADS, PHRASE_BREAKS, ROLE_NOUNS, SENTENCE_STARTERS, SPEAKER_ARTICLES,
+    SPEAKER_OPENERS, SPEAKER_STOPS,
 };
 use crate::text::{Span, TokenKind};
 
@@ -128,11 +128,11 @@ pub(super) fn np_speaker(rd: &Reading, a: usize, b: usize) -> Option<Speaker> {
     // "Marieke Jansen of ING": the name before "of"; "Federation of German Taxpayers": all of it.
     if let Some(p) = (a + 1..b).find(|&p| rd.is(p, "of")) {
         let h = &rd[p - 1];
-        if h.is_cap() && has(ORG_HEADS, h.lower.as_str()) && last.is_cap() {
+        if h.is_cap() && has(NON_PERSON_HEADS, h.lower.as_str()) && last.is_cap() {
             let span = Span::new(rd[a].span.start, rd[b - 1].span.end);
             return Some(Speaker::of(rd.text, span));
         }
-        if h.is_cap() && !is_title(&h.lower) && !has(ORG_HEADS, h.lower.as_str()) {
+        if h.is_cap() && !is_title(&h.lower) && !has(NON_PERSON_HEADS, h.lower.as_str()) {
             if let Some(found) = trailing_name(rd, a, p) {
                 if is_person_like(&found.name) {
                     return Some(found);
@@ -180,7 +180,7 @@ fn has_role_head(rd: &Reading, a: usize, b: usize) -> bool {
         .find(|&p| matches!(rd[p].lower.as_str(), "of" | "in" | "from" | "at" | "for"))
         .is_some_and(|p| {
             let h = rd[p - 1].lower.as_str();
-            has(ROLE_NOUNS, h) || is_plural_noun(h) || has(ORG_HEADS, h) || is_title(h)
+            has(ROLE_NOUNS, h) || is_plural_noun(h) || has(NON_PERSON_HEADS, h) || is_title(h)
         })
 }
 
