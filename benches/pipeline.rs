@@ -56,14 +56,14 @@ mod native {
     }
 
     fn records_and_facts(a: &storydiff::Article) -> usize {
-        use storydiff::extract::{facts, records, Doc};
+        use storydiff::extract::{self, Doc};
         let doc = Doc {
             text: a.analysis_text(),
             seg: &a.seg,
             anchor: a.date(),
             language: a.language(),
         };
-        let r = records::extract(
+        let r = extract::records(
             &doc,
             &a.entities,
             &a.dates,
@@ -71,7 +71,7 @@ mod native {
             &a.events,
             &a.quotes,
         );
-        facts::extract(&doc, &a.entities, &a.dates, &a.quantities, &r, &a.quotes).len()
+        extract::facts(&doc, &a.entities, &a.dates, &a.quantities, &r, &a.quotes).len()
     }
 
     criterion_group!(benches, bench);

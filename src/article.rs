@@ -177,8 +177,8 @@ fn analyze_one(input: &Input, evidence: &BatchEvidence) -> Article {
     let quantities = extract::quantities(&doc);
     let quotes = extract::quotes(&doc, &entities);
     let events = extract::events(&doc, &entities, &dates, &quantities);
-    let records = extract::records::extract(&doc, &entities, &dates, &quantities, &events, &quotes);
-    let facts = extract::facts::extract(&doc, &entities, &dates, &quantities, &records, &quotes);
+    let records = extract::records(&doc, &entities, &dates, &quantities, &events, &quotes);
+    let facts = extract::facts(&doc, &entities, &dates, &quantities, &records, &quotes);
     Article {
         id: input.id.clone(),
         input: input.text.clone(),

@@ -19,11 +19,11 @@
 mod dates;
 mod entities;
 mod events;
-pub mod facts;
+mod facts;
 mod metadata;
 mod quantities;
 mod quotes;
-pub mod records;
+mod records;
 mod sources;
 
 // Each extractor is the function named after what it finds.
@@ -34,11 +34,11 @@ pub use self::{
         EntityLabel, EntityMention,
     },
     events::{extract as events, Event, EventClass},
-    facts::Fact,
+    facts::{extract as facts, Fact},
     metadata::{extract as metadata, identify_language, Field, Metadata},
     quantities::{extract as quantities, Hedge, Quantity},
     quotes::{extract as quotes, Quote, QuoteKind},
-    records::Record,
+    records::{extract as records, Count, Evidence, Interval, Record, RecordKind, Status},
 };
 
 use crate::text::Segmentation;

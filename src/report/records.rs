@@ -2,9 +2,9 @@
 //! was read from.
 
 use super::SpanWriter;
-use crate::extract::facts::Fact;
-use crate::extract::records::{Count, Evidence, Interval, Record, RecordKind, Status};
+use crate::extract::Fact;
 use crate::extract::Hedge;
+use crate::extract::{Count, Evidence, Interval, Record, RecordKind, Status};
 use crate::text::Span;
 use serde::Serialize;
 

@@ -2,8 +2,8 @@
 //! issue on event records names, each with its evidence.
 
 use crate::hay::seed;
-use storydiff::extract::records::{Record, RecordKind, Status};
 use storydiff::extract::{Fact, Hedge};
+use storydiff::extract::{Record, RecordKind, Status};
 use storydiff::{analyze, Article, Input};
 
 fn text(a: &Article, span: storydiff::text::Span) -> &str {

@@ -10,7 +10,7 @@
 //!
 //! ```
 //! use storydiff::{analyze, Input};
-//! use storydiff::extract::records::{RecordKind, Status};
+//! use storydiff::extract::{RecordKind, Status};
 //! let a = analyze(&Input::new("a", "Kazakhstan has refused to allow a march against the war.")).unwrap();
 //! let march = a.records.iter().find(|r| r.kind == RecordKind::Protest).unwrap();
 //! assert_eq!(march.status, Status::Refused);
