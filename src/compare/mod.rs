@@ -17,7 +17,11 @@
 //! - `similarity`: pairwise scores from content words, entities, dates and numbers.
 //! - `align`: sentence alignment, which tells a rewrite from a separate report.
 //! - `cluster`: story, event and topic clusters from the pair relations.
-//! - `diff`: agreements, conflicts, what only one side reports, wording.
+//! - `values`: two values of one fact as intervals with hedges and days ([`Class`]).
+//! - `variants`: names of one entity: the same, a variant, a translation ([`NameClass`]).
+//! - `quoting`: the same quote in two reports, with a word diff ([`QuoteClass`]).
+//! - `framing`: the outlets' own words for the event, outside quotes.
+//! - `diff`: the fact diff of a pair, from the four above.
 //!
 //! ```
 //! use storydiff::{analyze_batch, compare, Input};
@@ -32,20 +36,30 @@
 mod align;
 mod cluster;
 mod diff;
+mod framing;
 mod keys;
 mod names;
+mod quoting;
 mod similarity;
+mod values;
+mod variants;
 
 pub use align::{AlignedSentences, SENTENCE_MIN_SCORE};
 pub use cluster::Clusters;
-pub use diff::{Agreement, Conflict, ConflictKind, Fact, FactDiff, Wording};
+pub use diff::{
+    explain_name, explain_quote, explain_wording, Agreement, Conflict, Fact, FactDiff, Single,
+    Wording,
+};
 pub use keys::{count_key, name_key, sentence_keys, word_key, UNCOUNTED};
 pub use names::{
     link, link_with, same_name, Entity, EntityTable, Member, Merge, MergeReason, Overrides,
 };
+pub use quoting::{word_diff, QuoteClass, QuoteMatch, WordOp};
 pub use similarity::{
     PairScore, Relation, EVENT_DAYS_APART, EVENT_SCORE, STORY_COVERAGE, TOPIC_SCORE,
 };
+pub use values::{classify_values, Class};
+pub use variants::{name_class, NameClass, NameMatch};
 
 use crate::article::Article;
 use similarity::{EventDay, Model, Profile};
