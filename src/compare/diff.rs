@@ -12,6 +12,7 @@
 //!
 //! Every finding carries a one-sentence `note` naming both reports.
 
+use super::fact::{Fact, Wording};
 use super::framing;
 use super::keys::{count_key, sentence_keys, UNCOUNTED};
 use super::quoting::{self, QuoteClass, QuoteMatch};
@@ -22,17 +23,6 @@ use crate::extract::{CalendarDate, Hedge, Quantity};
 use crate::text::Span;
 use serde::Serialize;
 use std::collections::HashSet;
-
-/// One comparable fact of an article.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Fact {
-    /// What the fact is about ("killed", "people", "statement", "quote").
-    pub key: String,
-    /// Its value as text ("13", "at least 8", "Jen Psaki").
-    pub value: String,
-    /// Where the article states it (analysis-text span).
-    pub span: Span,
-}
 
 /// Two facts about the same thing that differ.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -56,16 +46,6 @@ pub struct Agreement {
     pub b: Fact,
     /// What both say, in one sentence.
     pub note: String,
-}
-
-/// One kind of event named with different words: a word one side uses and
-/// the other never does, against the other side's usual word for it.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Wording {
-    /// The first article's word.
-    pub a: Fact,
-    /// The second article's word.
-    pub b: Fact,
 }
 
 /// A fact only one side gives, with its sentence.
@@ -392,7 +372,7 @@ fn diff_statements(
             };
             let common = keys_a[i].intersection(&keys_b[j]).count();
             let score = dice(&keys_a[i], &keys_b[j]);
-            if score >= STATEMENT_MATCH && common >= STATEMENT_MIN_SHARED + 1 {
+            if score >= STATEMENT_MATCH && common > STATEMENT_MIN_SHARED {
                 candidates.push((score, i, j, shared));
             }
         }

@@ -6,7 +6,7 @@
 //! `data/words/events/triggers.tsv`), a word one side uses and the other never
 //! does is set against the other side's usual word for it.
 
-use super::diff::{Fact, Wording};
+use super::fact::{Fact, Wording};
 use crate::article::Article;
 use crate::extract::events::EventClass;
 use crate::text::Span;

@@ -20,6 +20,7 @@
 //! - `values`: two values of one fact as intervals with hedges and days ([`Class`]).
 //! - `variants`: names of one entity: the same, a variant, a translation ([`NameClass`]).
 //! - `quoting`: the same quote in two reports, with a word diff ([`QuoteClass`]).
+//! - `fact`: the fact shape the diff reports ([`Fact`], [`Wording`]).
 //! - `framing`: the outlets' own words for the event, outside quotes.
 //! - `diff`: the fact diff of a pair, from the four above.
 //!
@@ -36,6 +37,7 @@
 mod align;
 mod cluster;
 mod diff;
+mod fact;
 mod framing;
 mod keys;
 mod names;
@@ -47,9 +49,9 @@ mod variants;
 pub use align::{AlignedSentences, SENTENCE_MIN_SCORE};
 pub use cluster::Clusters;
 pub use diff::{
-    explain_name, explain_quote, explain_wording, Agreement, Conflict, Fact, FactDiff, Single,
-    Wording,
+    explain_name, explain_quote, explain_wording, Agreement, Conflict, FactDiff, Single,
 };
+pub use fact::{Fact, Wording};
 pub use keys::{count_key, name_key, sentence_keys, word_key, UNCOUNTED};
 pub use names::{
     link, link_with, same_name, Entity, EntityTable, Member, Merge, MergeReason, Overrides,
