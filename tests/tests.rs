@@ -25,6 +25,8 @@ mod dates;
 mod dates_eval;
 #[path = "suite/entities.rs"]
 mod entities;
+#[path = "suite/factdiff_eval.rs"]
+mod factdiff_eval;
 #[path = "suite/factdiff_seeds.rs"]
 mod factdiff_seeds;
 #[path = "suite/golden.rs"]

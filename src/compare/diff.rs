@@ -138,6 +138,14 @@ fn unmatched_speakers(
     out
 }
 
+/// The fact diff of `articles[i]` and `articles[j]`, whatever their
+/// relation, with the names of the batch linked ([`super::link`]).
+pub fn diff_pair(articles: &[Article], i: usize, j: usize) -> FactDiff {
+    let table = super::names::link(articles);
+    let key = |name: &str| super::keys::name_key(table.canonical(name));
+    diff(&articles[i], &articles[j], &key)
+}
+
 /// One plain sentence for a name both use.
 pub fn explain_name(m: &NameMatch, a: &str, b: &str) -> String {
     variants::explain(m, a, b)
@@ -202,15 +210,29 @@ struct QuantityMatch {
 /// An article with its sentences' content-word keys.
 type Keyed<'x> = (&'x Article, &'x [HashSet<String>]);
 
-/// The day a figure is given for: a full date in its sentence, else the
-/// article's publication date.
-fn day_of(art: &Article, span: Span) -> Option<CalendarDate> {
-    let sentence = art.seg.sentence_at(span.start);
+/// A full date in the sentence of `span`.
+fn sentence_day(art: &Article, span: Span) -> Option<CalendarDate> {
+    let sentence = art.seg.sentence_at(span.start)?;
     art.dates
         .iter()
-        .filter(|d| sentence.is_some() && art.seg.sentence_at(d.span.start) == sentence)
+        .filter(|d| art.seg.sentence_at(d.span.start) == Some(sentence))
         .find_map(|d| d.day())
-        .or_else(|| art.date())
+}
+
+/// The days two figures are given for: the publication dates when both
+/// articles have one (a toll is as of the day it is published), else the
+/// dates in the figures' sentences when both have one; else none.
+fn days_of(
+    (a, qa): (&Article, &Quantity),
+    (b, qb): (&Article, &Quantity),
+) -> (Option<CalendarDate>, Option<CalendarDate>) {
+    match (a.date(), b.date()) {
+        (Some(x), Some(y)) => (Some(x), Some(y)),
+        _ => match (sentence_day(a, qa.span), sentence_day(b, qb.span)) {
+            (Some(x), Some(y)) => (Some(x), Some(y)),
+            _ => (None, None),
+        },
+    }
 }
 
 fn quantity_fact(q: &Quantity) -> Fact {
@@ -232,7 +254,8 @@ fn diff_quantities((a, keys_a): Keyed, (b, keys_b): Keyed, d: &mut FactDiff) {
         used_b.insert(m.b);
         let (qa, qb) = (&a.quantities[m.a], &b.quantities[m.b]);
         let (fa, fb) = (quantity_fact(qa), quantity_fact(qb));
-        let class = classify_values(qa, qb, day_of(a, qa.span), day_of(b, qb.span));
+        let (day_a, day_b) = days_of((a, qa), (b, qb));
+        let class = classify_values(qa, qb, day_a, day_b);
         let note = values::explain(class, &fa.key, (&a.id, &fa.value), (&b.id, &fb.value));
         if class == Class::Agree {
             d.agreements.push(Agreement { a: fa, b: fb, note });
@@ -270,6 +293,8 @@ fn match_quantities((a, keys_a): Keyed, (b, keys_b): Keyed) -> Vec<QuantityMatch
     let context_a = quantity_contexts(a, keys_a, &no_words);
     let context_b = quantity_contexts(b, keys_b, &no_words);
     let counts_b: Vec<String> = b.quantities.iter().map(count_key).collect();
+    let counts_a: Vec<String> = a.quantities.iter().map(count_key).collect();
+    let once = |keys: &[String], k: &str| keys.iter().filter(|x| *x == k).count() == 1;
     let mut candidates = Vec::new();
     for (i, qa) in a.quantities.iter().enumerate() {
         let ka = count_key(qa);
@@ -277,10 +302,21 @@ fn match_quantities((a, keys_a): Keyed, (b, keys_b): Keyed) -> Vec<QuantityMatch
             continue;
         }
         for (j, qb) in b.quantities.iter().enumerate() {
-            if counts_b[j] != ka {
+            let score = if counts_b[j] == ka {
+                // The only figure of its kind on each side: likely the same fact,
+                // whatever the words around it (a translation shares none).
+                let sole = if once(&counts_a, &ka) && once(&counts_b, &ka) {
+                    SOLE_BONUS
+                } else {
+                    0.0
+                };
+                dice(context_a[i], context_b[j]) + figure_bonus(qa, qb) + sole
+            } else if generic_meets(&ka, &counts_b[j], qa, qb) {
+                // "13 pessoas" (killed, says the verb) against "at least 15 killed".
+                GENERIC_SCORE + figure_bonus(qa, qb)
+            } else {
                 continue;
-            }
-            let score = dice(context_a[i], context_b[j]) + figure_bonus(qa, qb);
+            };
             if score >= 0.15 {
                 candidates.push(QuantityMatch { score, a: i, b: j });
             }
@@ -293,6 +329,38 @@ fn match_quantities((a, keys_a): Keyed, (b, keys_b): Keyed) -> Vec<QuantityMatch
             .then(x.b.cmp(&y.b))
     });
     candidates
+}
+
+/// The bonus of a pair of figures that are each the only one of their key
+/// in their article.
+const SOLE_BONUS: f64 = 0.15;
+/// What a figure of people counts when the text does not say what happened to them.
+const GENERIC_COUNT: &str = "people";
+/// The score of a generic count against a specific one: below any match of
+/// the same key with shared words.
+const GENERIC_SCORE: f64 = 0.15;
+/// A generic count meets a specific one only when the figures are this close (ratio).
+const GENERIC_RATIO: f64 = 2.0;
+
+/// Whether a count of people ("13 pessoas") may be the same figure as a
+/// count of the killed ("at least 15 killed"): one key is the generic one,
+/// the other the toll's, and the figures are within
+/// [`GENERIC_RATIO`] of each other.
+fn generic_meets(ka: &str, kb: &str, qa: &Quantity, qb: &Quantity) -> bool {
+    let casualty = |k: &str| k == "killed";
+    let generic_pair =
+        (ka == GENERIC_COUNT && casualty(kb)) || (kb == GENERIC_COUNT && casualty(ka));
+    let mid = |q: &Quantity| match (q.low, q.high) {
+        (Some(l), Some(h)) => Some((l + h) / 2.0),
+        (Some(x), None) | (None, Some(x)) => Some(x),
+        _ => None,
+    };
+    match (mid(qa), mid(qb)) {
+        (Some(x), Some(y)) if x > 0.0 && y > 0.0 => {
+            generic_pair && x.max(y) / x.min(y) <= GENERIC_RATIO
+        }
+        _ => false,
+    }
 }
 
 fn figure_bonus(qa: &Quantity, qb: &Quantity) -> f64 {

@@ -49,7 +49,7 @@ mod variants;
 pub use align::{AlignedSentences, SENTENCE_MIN_SCORE};
 pub use cluster::Clusters;
 pub use diff::{
-    explain_name, explain_quote, explain_wording, Agreement, Conflict, FactDiff, Single,
+    diff_pair, explain_name, explain_quote, explain_wording, Agreement, Conflict, FactDiff, Single,
 };
 pub use fact::{Fact, Wording};
 pub use keys::{count_key, name_key, sentence_keys, word_key, UNCOUNTED};

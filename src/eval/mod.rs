@@ -7,6 +7,7 @@
 //! - [`timex`]: TempEval-3 span and value F1 of temporal expressions.
 //! - [`quotes`]: quote finding and speaker attribution.
 //! - [`entities`]: exact-match precision and recall of people, organisations and places.
+//! - [`factdiff`]: recall per class and precision of the fact diff on labelled pairs.
 //!
 //! It is a hidden module of the library rather than code shared through `#[path]` so that the
 //! integration tests, the browser tests, the examples and the benchmarks import one thing, and
@@ -21,6 +22,7 @@
 //! ```
 
 pub mod entities;
+pub mod factdiff;
 pub mod quotes;
 mod seeds;
 pub mod timex;
