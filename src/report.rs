@@ -45,6 +45,9 @@ use crate::extract::{
 use crate::text::{CharIndex, Span};
 use serde::Serialize;
 
+mod tables;
+pub use tables::{CellOut, MomentOut, RowOut, TableOut};
+
 /// The version of `schema/report.schema.json` the reports follow.
 pub const SCHEMA_VERSION: u32 = 2;
 
@@ -484,6 +487,8 @@ pub struct CompareReport {
     pub pairs: Vec<PairOut>,
     /// The batch's people, organisations and places, one row each.
     pub entities: Vec<EntityRowOut>,
+    /// Per event cluster of two or more articles: facts × articles, and the merged timeline.
+    pub tables: Vec<TableOut>,
 }
 
 /// One entity of the batch: its one name, where it is mentioned, and why names were joined.
@@ -719,6 +724,7 @@ impl CompareReport {
             clusters: ClustersOut::of(articles, &comparison.clusters),
             pairs,
             entities: entity_rows(articles, table),
+            tables: tables::tables_out(articles, &writers, &comparison.tables),
         }
     }
 }

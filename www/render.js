@@ -164,8 +164,28 @@ export function clustersBlock(clusters, titleOf) {
 }
 
 /** The pairs table: each pair's differences (with their class and sentence), quotes with a word diff, name variants, agreements and one-sided facts. */
-export function pairsBlock(pairs, titleOf) {
+export function pairsBlock(pairs, titleOf, tables = []) {
   if (!pairs.length) return [h("p", { class: "empty" }, "Add a second article to compare pairs.")];
+  return [...tables.map((t) => clusterTable(t, titleOf)), ...pairBlocks(pairs, titleOf)];
+}
+
+/** One event cluster: facts × articles with each row's class, then its merged timeline. */
+function clusterTable(t, titleOf) {
+  const cellOf = (row, id) => {
+    const c = row.cells.find((x) => x.article === id);
+    return h("td", {}, c ? h("a", { href: `#article-${cssId(id)}`, title: `${c.start}..${c.end}` }, c.value) : "—");
+  };
+  return h("details", { class: "cluster-table", open: true },
+    h("summary", {}, `Event: ${t.articles.map(titleOf).join(" · ")}`),
+    h("table", { class: "facts-table" },
+      h("thead", {}, h("tr", {}, h("th", {}, "fact"), t.articles.map((id) => h("th", {}, titleOf(id))), h("th", {}, "class"))),
+      h("tbody", {}, t.rows.map((r) => h("tr", { class: `row-${r.class}`, title: r.note },
+        h("td", {}, r.key), t.articles.map((id) => cellOf(r, id)), h("td", {}, h("span", { class: `kind kind-${r.class}` }, r.class)))))),
+    t.timeline.length ? h("ol", { class: "timeline" }, t.timeline.map((m) =>
+      h("li", {}, h("b", {}, m.day), ` ${m.class}: `, m.sources.map((s) => h("a", { href: `#article-${cssId(s.article)}`, class: "chip", title: titleOf(s.article) }, s.text))))) : null);
+}
+
+function pairBlocks(pairs, titleOf) {
   const sorted = [...pairs].sort((x, y) => y.score - x.score);
   const blocks = sorted.map((p) => {
     const ev = p.evidence || {};

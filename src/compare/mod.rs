@@ -23,6 +23,7 @@
 //! - `fact`: the fact shape the diff reports ([`Fact`], [`Wording`]).
 //! - `framing`: the outlets' own words for the event, outside quotes.
 //! - `diff`: the fact diff of a pair, from the four above.
+//! - `table`: per event cluster, facts × articles and the merged timeline ([`ClusterTable`]).
 //!
 //! ```
 //! use storydiff::{analyze_batch, compare, Input};
@@ -43,6 +44,7 @@ mod keys;
 mod names;
 mod quoting;
 mod similarity;
+mod table;
 mod values;
 mod variants;
 
@@ -60,6 +62,7 @@ pub use quoting::{word_diff, QuoteClass, QuoteMatch, WordOp};
 pub use similarity::{
     PairScore, Relation, EVENT_DAYS_APART, EVENT_SCORE, STORY_COVERAGE, TOPIC_SCORE,
 };
+pub use table::{explain_row, Cell, ClusterTable, Moment, Row};
 pub use values::{classify_values, Class};
 pub use variants::{name_class, NameClass, NameMatch};
 
@@ -83,6 +86,8 @@ pub struct Comparison {
     pub diffs: Vec<FactDiff>,
     /// Aligned sentences, one list per pair, in the order of `pairs`.
     pub alignments: Vec<Vec<AlignedSentences>>,
+    /// Per event cluster of two or more articles: facts × articles, and the timeline.
+    pub tables: Vec<ClusterTable>,
 }
 
 /// Compares every pair of `articles` and clusters them.
@@ -114,12 +119,14 @@ pub fn compare_with(articles: &[Article], entity_key: &dyn Fn(&str) -> String) -
     }
     let diffs = diff_pairs(articles, &pairs, entity_key);
     let clusters = cluster::cluster(articles.len(), &pairs);
+    let tables = table::tables(articles, &clusters.event, &pairs, &diffs);
     Comparison {
         entities: EntityTable::default(),
         clusters,
         pairs,
         diffs,
         alignments,
+        tables,
     }
 }
 

@@ -41,6 +41,8 @@ pub enum Class {
     OnlyA,
     /// Only the second report gives it.
     OnlyB,
+    /// Only one report of a cluster gives it.
+    OnlyOne,
 }
 
 impl Class {
@@ -53,6 +55,7 @@ impl Class {
             Class::Update => "update",
             Class::OnlyA => "only-a",
             Class::OnlyB => "only-b",
+            Class::OnlyOne => "only-one",
         }
     }
 }
@@ -182,6 +185,7 @@ pub fn explain(class: Class, what: &str, (a, va): (&str, &str), (b, vb): (&str, 
         ),
         Class::OnlyA => format!("Only {a} gives {what}: {va}."),
         Class::OnlyB => format!("Only {b} gives {what}: {vb}."),
+        Class::OnlyOne => format!("Only one report gives {what}."),
     }
 }
 

@@ -239,3 +239,36 @@ fn framing_and_one_sided_facts() {
         event.only_a
     );
 }
+
+#[test]
+fn each_event_cluster_has_a_facts_by_articles_table() {
+    let r = report();
+    let table = r
+        .tables
+        .iter()
+        .find(|t| t.articles.iter().any(|a| a.starts_with("002")))
+        .unwrap_or_else(|| panic!("{:#?}", r.tables));
+    assert_eq!(table.articles.len(), 2);
+    let killed = table
+        .rows
+        .iter()
+        .find(|row| {
+            row.cells.len() == 2 && row.cells.iter().any(|c| c.text.contains("at least eight"))
+        })
+        .unwrap_or_else(|| panic!("{:#?}", table.rows));
+    assert_eq!(json(&killed.class), "compatible");
+    assert!(
+        killed.note.contains("13") && killed.note.contains("at least 8"),
+        "{}",
+        killed.note
+    );
+    assert!(
+        table
+            .timeline
+            .iter()
+            .all(|m| !m.sources.is_empty() && m.day.len() == 10),
+        "{:#?}",
+        table.timeline
+    );
+    assert!(r.tables.iter().all(|t| t.articles.len() >= 2));
+}
