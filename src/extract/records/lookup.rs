@@ -116,7 +116,16 @@ pub(crate) fn counted(doc: &Doc, si: usize, q: &Quantity, prev: Option<&Counted>
         })
         .map(str::to_string)
         .or_else(|| q.counts.clone());
-    let group = group_near(doc, si, q.span).or_else(|| prev.and_then(|p| p.group.clone()));
+    // Not the credited source ("La police a fait état de 40 blessés").
+    let source = q.source.as_deref().map(str::to_lowercase);
+    let group = group_near(doc, si, q.span)
+        .filter(|(_, sp)| {
+            let said = sp.of(doc.text).to_lowercase();
+            source
+                .as_ref()
+                .is_none_or(|s| !s.contains(&said) && !said.contains(s.as_str()))
+        })
+        .or_else(|| prev.and_then(|p| p.group.clone()));
     Counted { what, group }
 }
 
