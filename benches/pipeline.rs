@@ -42,8 +42,29 @@ mod native {
             b.iter(|| analyze_batch(black_box(&inputs)).unwrap())
         });
         let articles = analyze_batch(&inputs).unwrap();
+        // The part of analyze_batch that reads records and facts, to set
+        // against it: the analysis without them is the difference.
+        g.bench_function("records+facts", |b| {
+            b.iter(|| {
+                (articles.iter())
+                    .map(|a| records_and_facts(black_box(a)))
+                    .sum::<usize>()
+            })
+        });
         g.bench_function("compare", |b| b.iter(|| compare(black_box(&articles))));
         g.finish();
+    }
+
+    fn records_and_facts(a: &storydiff::Article) -> usize {
+        use storydiff::extract::{facts, records, Doc};
+        let doc = Doc {
+            text: a.analysis_text(),
+            seg: &a.seg,
+            anchor: a.date(),
+            language: a.language(),
+        };
+        let r = records::extract(&doc, &a.entities, &a.dates, &a.quantities, &a.events);
+        facts::extract(&doc, &a.entities, &a.dates, &a.quantities, &r, &a.quotes).len()
     }
 
     criterion_group!(benches, bench);

@@ -2,7 +2,8 @@
 
 use crate::clean::{self, BatchEvidence, Cleaned, Format, Removal};
 use crate::extract::{
-    self, CalendarDate, DateMention, Doc, EntityMention, Event, Metadata, Quantity, Quote,
+    self, CalendarDate, DateMention, Doc, EntityMention, Event, Fact, Metadata, Quantity, Quote,
+    Record,
 };
 use crate::text::{self, MappedText, Segmentation, Span};
 use crate::Error;
@@ -84,6 +85,10 @@ pub struct Article {
     pub quotes: Vec<Quote>,
     /// What happened: event triggers with their arguments.
     pub events: Vec<Event>,
+    /// Each event coded as a record, every field with its evidence.
+    pub records: Vec<Record>,
+    /// Atomic claims, each with a key comparable across articles.
+    pub facts: Vec<Fact>,
 }
 
 impl Article {
@@ -172,6 +177,8 @@ fn analyze_one(input: &Input, evidence: &BatchEvidence) -> Article {
     let quantities = extract::quantities::extract(&doc);
     let quotes = extract::quotes::extract(&doc, &entities);
     let events = extract::events::extract(&doc, &entities, &dates, &quantities);
+    let records = extract::records::extract(&doc, &entities, &dates, &quantities, &events);
+    let facts = extract::facts::extract(&doc, &entities, &dates, &quantities, &records, &quotes);
     Article {
         id: input.id.clone(),
         input: input.text.clone(),
@@ -188,5 +195,7 @@ fn analyze_one(input: &Input, evidence: &BatchEvidence) -> Article {
         quantities,
         quotes,
         events,
+        records,
+        facts,
     }
 }

@@ -47,6 +47,8 @@ use serde::Serialize;
 
 mod tables;
 pub use tables::{CellOut, MomentOut, RowOut, TableOut};
+mod records;
+pub use records::{ArticleFactOut, CountOut, EvidenceOut, IntervalOut, RecordOut};
 
 /// The version of `schema/report.schema.json` the reports follow.
 pub const SCHEMA_VERSION: u32 = 2;
@@ -129,6 +131,10 @@ pub struct ArticleReport {
     pub quotes: Vec<QuoteOut>,
     /// What happened: event triggers.
     pub events: Vec<EventOut>,
+    /// Each event coded as a record, every field with its evidence.
+    pub records: Vec<RecordOut>,
+    /// Atomic claims, each keyed for comparison across articles and languages.
+    pub facts: Vec<ArticleFactOut>,
     /// What cleaning removed from the input, and why.
     pub removed: Vec<RemovedOut>,
     /// The sentences of the body.
@@ -352,6 +358,12 @@ impl ArticleReport {
                 .map(|q| QuoteOut::of(&w, q, &canonical))
                 .collect(),
             events: article.events.iter().map(|x| EventOut::of(&w, x)).collect(),
+            records: (article.records.iter())
+                .map(|x| RecordOut::of(&w, x))
+                .collect(),
+            facts: (article.facts.iter())
+                .map(|x| ArticleFactOut::of(&w, x))
+                .collect(),
             removed: article
                 .removed
                 .iter()

@@ -29,6 +29,8 @@ mod entities;
 mod factdiff_eval;
 #[path = "suite/factdiff_seeds.rs"]
 mod factdiff_seeds;
+#[path = "suite/facts_eval.rs"]
+mod facts_eval;
 #[path = "suite/golden.rs"]
 mod golden;
 #[path = "suite/hay.rs"]
@@ -49,6 +51,8 @@ mod quotes_eval;
 mod quotes_props;
 #[path = "suite/quotes_seeds.rs"]
 mod quotes_seeds;
+#[path = "suite/records_seeds.rs"]
+mod records_seeds;
 #[path = "suite/regression.rs"]
 mod regression;
 #[path = "suite/seeds.rs"]

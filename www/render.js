@@ -123,7 +123,7 @@ export function articleCard(report, input, { onRestore, onRemove, clusterOf }) {
   const cluster = clusterOf(report.id);
   const counts = [
     [report.entities, "entities"], [report.dates, "dates"], [report.quantities, "quantities"],
-    [report.quotes, "quotes"], [report.removed, "removed parts"],
+    [report.quotes, "quotes"], [report.facts, "facts"], [report.removed, "removed parts"],
   ].map(([list, name]) => `${(list || []).length} ${name}`).join(" · ");
   return h("article", { class: "card", id: `article-${cssId(report.id)}`, dataset: { id: report.id } },
     h("header", {},
@@ -134,7 +134,51 @@ export function articleCard(report, input, { onRestore, onRemove, clusterOf }) {
     h("p", { class: "meta" }, h("code", {}, report.id), ...meta.flatMap((m) => [" · ", m])),
     h("p", { class: "counts" }, counts),
     body,
+    recordsTable(report, body, input.text),
   );
+}
+
+/** Selects code points `start..end` of the input shown in `body` and scrolls to them. */
+export function selectSpan(body, text, start, end) {
+  const at = codePointIndex(text);
+  const [from, to] = [at(start), at(end)];
+  const walk = document.createTreeWalker(body, NodeFilter.SHOW_TEXT, {
+    acceptNode: (n) => (n.parentElement.closest(".removed-reason, button") ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+  });
+  const range = document.createRange();
+  let pos = 0;
+  for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+    const len = n.data.length;
+    if (from >= pos && from <= pos + len) range.setStart(n, from - pos);
+    if (to >= pos && to <= pos + len) { range.setEnd(n, to - pos); break; }
+    pos += len;
+  }
+  const sel = window.getSelection();
+  sel.removeAllRanges();
+  sel.addRange(range);
+  range.startContainer.parentElement?.scrollIntoView({ block: "center" });
+}
+
+/** The article's facts as a table, each cell a link that selects its evidence in the text. */
+function recordsTable(report, body, text) {
+  const facts = report.facts || [];
+  if (!facts.length) return null;
+  const link = (label, s) =>
+    s ? h("a", { href: "#", class: "span-link", title: `“${s.text}”`, dataset: { start: s.start, end: s.end },
+      onclick: (e) => { e.preventDefault(); selectSpan(body, text, s.start, s.end); } }, label) : "";
+  const ev = (e) => link(e && e.value, e);
+  const cols = ["fact", "value", "status", "where", "when", "source"];
+  const rows = facts.map((f) => h("tr", { dataset: { key: f.key } },
+    h("td", {}, link(f.key, f)),
+    h("td", {}, f.value ? link(quantityValue(f.value), f) : ""),
+    h("td", {}, f.status),
+    h("td", {}, ev(f.place)), h("td", {}, ev(f.when)), h("td", {}, ev(f.source)),
+  ));
+  return h("details", { class: "facts" },
+    h("summary", {}, `${facts.length} facts, ${(report.records || []).length} event records`),
+    h("table", { class: "facts-table" },
+      h("thead", {}, h("tr", {}, cols.map((c) => h("th", {}, c)))),
+      h("tbody", {}, rows)));
 }
 
 /** `id` made safe for an element id (the card of article `id` is `#article-${cssId(id)}`). */
@@ -177,7 +221,7 @@ function clusterTable(t, titleOf) {
   };
   return h("details", { class: "cluster-table", open: true },
     h("summary", {}, `Event: ${t.articles.map(titleOf).join(" · ")}`),
-    h("table", { class: "facts-table" },
+    h("table", { class: "cluster-facts" },
       h("thead", {}, h("tr", {}, h("th", {}, "fact"), t.articles.map((id) => h("th", {}, titleOf(id))), h("th", {}, "class"))),
       h("tbody", {}, t.rows.map((r) => h("tr", { class: `row-${r.class}`, title: r.note },
         h("td", {}, r.key), t.articles.map((id) => cellOf(r, id)), h("td", {}, h("span", { class: `kind kind-${r.class}` }, r.class)))))),

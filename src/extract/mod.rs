@@ -7,7 +7,9 @@
 //! | [`dates`] | temporal expressions with ISO 8601 / TimeML values | [`DateMention`] |
 //! | [`quantities`] | numbers as intervals, with what they count and the hedge | [`Quantity`] |
 //! | [`quotes`] | direct, partial and indirect quotes with their speakers | [`Quote`] |
-//! | [`events`] | what happened: trigger, who, where, when, how many | [`Event`] |
+//! | [`events`] | what happened: trigger words and their classes | [`Event`] |
+//! | [`records`] | each event coded as a record: type, status, when, where, who, how many, with evidence | [`Record`] |
+//! | [`facts`] | atomic claims with a key comparable across articles and languages | [`Fact`] |
 //!
 //! Every extractor reads a [`Doc`]: the analysis text, its segmentation and the
 //! findings of the extractors that ran before it. Spans are byte ranges of the
@@ -17,17 +19,21 @@
 pub mod dates;
 pub mod entities;
 pub mod events;
+pub mod facts;
 pub mod metadata;
 pub mod quantities;
 pub mod quotes;
+pub mod records;
 mod sources;
 
 pub use dates::{CalendarDate, DateKind, DateMention};
 pub use entities::{EntityLabel, EntityMention};
 pub use events::Event;
+pub use facts::Fact;
 pub use metadata::{Field, Metadata};
 pub use quantities::{Hedge, Quantity};
 pub use quotes::{Quote, QuoteKind};
+pub use records::Record;
 
 use crate::text::Segmentation;
 

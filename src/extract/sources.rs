@@ -4,6 +4,7 @@
 
 use super::quotes::{credited_name, Reading};
 use super::Doc;
+use crate::lexicon::lists::quantities::AUXILIARIES;
 use crate::lexicon::lists::sources::CUES as SOURCE_CUES;
 
 /// The source of the figures in sentence `si`, where the sentence states one
@@ -30,11 +31,23 @@ impl<'a> Sources<'a> {
                 continue;
             }
             if let Some(name) = credited_name(rd, k, first) {
-                return Some(name);
+                return Some(trim_verbs(name));
             }
         }
         None
     }
+}
+
+/// The name without verbs the speaker reading took along ("Polizei wurden"
+/// in "Laut Polizei wurden 40 Menschen verletzt").
+fn trim_verbs(mut name: String) -> String {
+    while let Some((head, last)) = name.rsplit_once(' ') {
+        if !AUXILIARIES.contains(&last.to_lowercase().as_str()) {
+            break;
+        }
+        name = head.to_string();
+    }
+    name
 }
 
 /// Whether word `k` is a cue naming a source ("according" only before "to").
@@ -77,6 +90,11 @@ mod tests {
             ),
             ("At least 40 people died, he said.", None),
             ("At least 40 people died on Monday.", None),
+            ("Laut Polizei wurden 40 Menschen verletzt.", Some("Polizei")),
+            (
+                "Die Polizei sagte, 40 Menschen seien verletzt worden.",
+                Some("Polizei"),
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(source(text).as_deref(), want, "{text}");

@@ -208,3 +208,56 @@ fn reads_windows_1252_and_utf16_files() {
     assert!(lines[1]["body"].as_str().unwrap().contains("Köln"));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn facts_writes_csv_rows_whose_spans_quote_the_input() {
+    let file = "seeds/003_348d9d6d770ae7f5.txt";
+    let out = storydiff(&["facts", file], None);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let csv = String::from_utf8(out.stdout).expect("UTF-8");
+    let mut lines = csv.split("\r\n").filter(|l| !l.is_empty());
+    let header: Vec<&str> = lines.next().expect("a header").split(',').collect();
+    let col = |name: &str| header.iter().position(|h| *h == name).unwrap();
+    let input: Vec<char> = std::fs::read_to_string(file).unwrap().chars().collect();
+    let rows: Vec<Vec<String>> = lines.map(split_csv).collect();
+    assert!(rows.len() >= 3, "{csv}");
+    for row in &rows {
+        assert_eq!(row.len(), header.len(), "{row:?}");
+        let (s, e): (usize, usize) = (
+            row[col("start")].parse().unwrap(),
+            row[col("end")].parse().unwrap(),
+        );
+        let quoted: String = input[s..e].iter().collect();
+        assert_eq!(quoted, row[col("text")], "{row:?}");
+    }
+    let killed = rows
+        .iter()
+        .find(|r| r[col("text")] == "at least eight dead")
+        .expect("the eight dead");
+    assert_eq!(killed[col("key")], "killed/security_forces");
+    assert_eq!(killed[col("hedge")], "at_least");
+    assert_eq!(killed[col("source")], "Interior Ministry");
+}
+
+/// One CSV line (no line breaks inside fields in these rows).
+fn split_csv(line: &str) -> Vec<String> {
+    let mut out = vec![String::new()];
+    let mut quoted = false;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, quoted) {
+            ('"', true) if chars.peek() == Some(&'"') => {
+                chars.next();
+                out.last_mut().unwrap().push('"');
+            }
+            ('"', _) => quoted = !quoted,
+            (',', false) => out.push(String::new()),
+            _ => out.last_mut().unwrap().push(c),
+        }
+    }
+    out
+}

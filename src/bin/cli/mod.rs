@@ -3,7 +3,10 @@
 //! Contract (other tools depend on it; extend, do not break):
 //! - `storydiff analyze [--jsonl] [FILE|-]...`: JSON Lines, one article report per line.
 //! - `storydiff compare [--jsonl] [FILE|-]...`: one JSON document.
+//! - `storydiff facts [--jsonl] [FILE|-]...`: CSV, one row per fact of each article.
 //! - Errors: exit status 1 and one line `storydiff: <file>: <problem>` on stderr.
+
+mod csv;
 
 use clap::{Parser, Subcommand};
 use serde::Serialize;
@@ -31,6 +34,9 @@ enum Command {
     Analyze(Inputs),
     /// Compare articles: clusters, pair scores and fact diffs as one JSON document.
     Compare(Inputs),
+    /// The facts of each article as CSV: one row per fact, with its key,
+    /// value, hedge, status, place, time, source and spans.
+    Facts(Inputs),
 }
 
 #[derive(clap::Args)]
@@ -60,12 +66,16 @@ fn run(cli: Cli) -> Result<(), String> {
     let (inputs, mode) = match &cli.command {
         Command::Analyze(i) => (i, Mode::Analyze),
         Command::Compare(i) => (i, Mode::Compare),
+        Command::Facts(i) => (i, Mode::Analyze),
     };
     let report = report::build(&read_inputs(inputs)?, mode, &Overrides::default())
         .map_err(|e| e.to_string())?;
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     match &report {
+        Report::Articles(articles) if matches!(cli.command, Command::Facts(_)) => {
+            csv::write_facts(&mut out, articles).map_err(write_error)?
+        }
         // JSON Lines: one article report per line.
         Report::Articles(articles) => {
             for article in articles {
