@@ -273,7 +273,7 @@ test("bridge: lazy start, queue, cancelling a running call restarts the worker",
     bridge.stop();
     return { lazy, r1, r2, r3, bad };
   });
-  assert.deepEqual(got, { lazy: true, r1: "AbortError", r2: 1, r3: "AbortError", bad: "unknown method nope" });
+  assert.deepEqual(got, { lazy: true, r1: "AbortError", r2: 2, r3: "AbortError", bad: "unknown method nope" });
   await cleanLog(page, log);
   await context.close();
 });
