@@ -33,8 +33,9 @@
 use crate::article::{analyze_batch, Article, Input};
 use crate::clean::Removal;
 use crate::compare::{
-    compare_pairs, explain, link_with, name_key, AlignedSentences, Clusters, Comparison,
-    ConflictKind, EntityTable, Fact, FactDiff, Merge, Overrides, PairScore, Pairs, Relation,
+    compare_pairs, explain, explain_name, explain_quote, explain_wording, link_with, name_key,
+    AlignedSentences, Class, Clusters, Comparison, EntityTable, Fact, FactDiff, Merge, NameClass,
+    Overrides, PairScore, Pairs, QuoteClass, Relation, WordOp,
 };
 use crate::error::Error;
 use crate::extract::DemonymMention;
@@ -44,6 +45,8 @@ use crate::extract::{
 use crate::text::{CharIndex, Span};
 use serde::Serialize;
 
+mod tables;
+pub use tables::{CellOut, MomentOut, RowOut, TableOut};
 mod records;
 pub use records::{ArticleFactOut, CountOut, EvidenceOut, IntervalOut, RecordOut};
 
@@ -507,6 +510,8 @@ pub struct CompareReport {
     pub pairs: Vec<PairOut>,
     /// The batch's people, organisations and places, one row each.
     pub entities: Vec<EntityRowOut>,
+    /// Per event cluster of two or more articles: facts × articles, and the merged timeline.
+    pub tables: Vec<TableOut>,
 }
 
 /// One entity of the batch: its one name, where it is mentioned, and why names were joined.
@@ -609,16 +614,20 @@ pub struct PairOut {
     /// 1 place (Almaty), 1 date (2022-03-19)"), for pairs related at least by
     /// topic; empty for unrelated pairs.
     pub because: String,
-    /// Facts both report alike.
+    /// Facts both report alike: figures and statements, not shared names.
     pub agreements: Vec<FactPair>,
-    /// Facts they report differently.
+    /// Facts they report differently: `compatible`, `conflict` or `update`.
     pub conflicts: Vec<FactPair>,
     /// Facts only the first article reports.
     pub only_a: Vec<FactOut>,
     /// Facts only the second article reports.
     pub only_b: Vec<FactOut>,
-    /// The same kind of event named with different words ("riot" / "protest").
+    /// The same kind of event named with different words ("riot" / "protest"), outside quotes.
     pub wording: Vec<FactPair>,
+    /// Entities both name: the same name, a spelling variant, or a translation.
+    pub names: Vec<NamePairOut>,
+    /// Quotes both give: the same words, reworded, or given to another speaker.
+    pub quotes: Vec<QuotePairOut>,
     /// Aligned sentences, by index into each article's `sentences`.
     pub aligned: Vec<AlignedOut>,
 }
@@ -664,6 +673,9 @@ pub struct FactOut {
     pub end: usize,
     /// The input's code points `start..end`.
     pub text: String,
+    /// For a fact only one side gives: that, in one sentence.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 /// A fact of each article about the same thing.
@@ -675,8 +687,44 @@ pub struct FactPair {
     pub a: FactOut,
     /// The second article's fact.
     pub b: FactOut,
-    /// For conflicts: `compatible`, `contradictory` or `spelling`.
-    pub kind: Option<ConflictKind>,
+    /// `agree`, `compatible`, `conflict` or `update`; none for wording.
+    pub class: Option<Class>,
+    /// The difference (or the agreement) in one sentence.
+    pub note: String,
+}
+
+/// An entity both articles name.
+#[derive(Clone, Debug, Serialize)]
+pub struct NamePairOut {
+    /// `person`, `organisation` or `place`.
+    pub label: &'static str,
+    /// `same`, `variant` (spelled differently) or `translation` (a place's standard names).
+    pub class: NameClass,
+    /// The first article's fullest name for it.
+    pub a: FactOut,
+    /// The second article's.
+    pub b: FactOut,
+    /// How the names relate, in one sentence.
+    pub note: String,
+}
+
+/// A quote both articles give.
+#[derive(Clone, Debug, Serialize)]
+pub struct QuotePairOut {
+    /// `same`, `variant` (worded differently) or `other-speaker`.
+    pub class: QuoteClass,
+    /// The first article's speaker.
+    pub speaker_a: Option<String>,
+    /// The second article's speaker.
+    pub speaker_b: Option<String>,
+    /// The first article's quote.
+    pub a: FactOut,
+    /// The second article's quote.
+    pub b: FactOut,
+    /// The first quote's words turned into the second's: `same`, `removed`, `added`.
+    pub diff: Vec<WordOp>,
+    /// How the quotes relate, in one sentence.
+    pub note: String,
 }
 
 /// Three decimals, and never `-0` (an empty float sum is negative zero).
@@ -711,6 +759,7 @@ impl CompareReport {
             clusters: ClustersOut::of(articles, &comparison.clusters),
             pairs,
             entities: entity_rows(articles, table),
+            tables: tables::tables_out(articles, &writers, &comparison.tables),
         }
     }
 }
@@ -725,28 +774,38 @@ impl PairOut {
         aligned: &[AlignedSentences],
         (wa, wb): (&SpanWriter, &SpanWriter),
     ) -> PairOut {
-        let pair = |x: &Fact, y: &Fact, kind: Option<ConflictKind>| FactPair {
+        let (ia, ib) = (&articles[p.a].id, &articles[p.b].id);
+        let pair = |x: &Fact, y: &Fact, class: Option<Class>, note: String| FactPair {
             key: x.key.clone(),
             a: FactOut::of(wa, x),
             b: FactOut::of(wb, y),
-            kind,
+            class,
+            note,
+        };
+        let single = |w: &SpanWriter, s: &crate::compare::Single| FactOut {
+            note: Some(s.note.clone()),
+            ..FactOut::of(w, &s.fact)
         };
         PairOut {
-            a: articles[p.a].id.clone(),
-            b: articles[p.b].id.clone(),
+            a: ia.clone(),
+            b: ib.clone(),
             score: round(p.score),
             relation: p.relation,
             evidence: Evidence::of(p),
             because: String::new(),
             agreements: (d.agreements.iter())
-                .map(|g| pair(&g.a, &g.b, None))
+                .map(|g| pair(&g.a, &g.b, Some(Class::Agree), g.note.clone()))
                 .collect(),
             conflicts: (d.conflicts.iter())
-                .map(|c| pair(&c.a, &c.b, Some(c.kind)))
+                .map(|c| pair(&c.a, &c.b, Some(c.class), c.note.clone()))
                 .collect(),
-            only_a: d.only_a.iter().map(|f| FactOut::of(wa, f)).collect(),
-            only_b: d.only_b.iter().map(|f| FactOut::of(wb, f)).collect(),
-            wording: d.wording.iter().map(|w| pair(&w.a, &w.b, None)).collect(),
+            only_a: d.only_a.iter().map(|f| single(wa, f)).collect(),
+            only_b: d.only_b.iter().map(|f| single(wb, f)).collect(),
+            wording: (d.wording.iter())
+                .map(|w| pair(&w.a, &w.b, None, explain_wording(w, ia, ib)))
+                .collect(),
+            names: names_out(d, (wa, wb), (ia, ib)),
+            quotes: quotes_out(articles, p, d, (wa, wb)),
             aligned: aligned
                 .iter()
                 .map(|x| AlignedOut {
@@ -781,6 +840,66 @@ impl FactOut {
             start: s.start,
             end: s.end,
             text: s.text,
+            note: None,
         }
     }
+}
+
+fn names_out(
+    d: &FactDiff,
+    (wa, wb): (&SpanWriter, &SpanWriter),
+    (ia, ib): (&str, &str),
+) -> Vec<NamePairOut> {
+    let fact = |w: &SpanWriter, label: &str, name: &str, span| {
+        FactOut::of(
+            w,
+            &Fact {
+                key: label.to_string(),
+                value: name.to_string(),
+                span,
+            },
+        )
+    };
+    d.names
+        .iter()
+        .map(|n| NamePairOut {
+            label: n.label,
+            class: n.class,
+            a: fact(wa, n.label, &n.name_a, n.span_a),
+            b: fact(wb, n.label, &n.name_b, n.span_b),
+            note: explain_name(n, ia, ib),
+        })
+        .collect()
+}
+
+fn quotes_out(
+    articles: &[Article],
+    p: &PairScore,
+    d: &FactDiff,
+    (wa, wb): (&SpanWriter, &SpanWriter),
+) -> Vec<QuotePairOut> {
+    let (ia, ib) = (&articles[p.a].id, &articles[p.b].id);
+    let fact = |w: &SpanWriter, speaker: &Option<String>, span| {
+        let value = speaker.clone().unwrap_or_default();
+        FactOut::of(
+            w,
+            &Fact {
+                key: "quote".to_string(),
+                value,
+                span,
+            },
+        )
+    };
+    d.quotes
+        .iter()
+        .map(|q| QuotePairOut {
+            class: q.class,
+            speaker_a: q.speaker_a.clone(),
+            speaker_b: q.speaker_b.clone(),
+            a: fact(wa, &q.speaker_a, q.span_a),
+            b: fact(wb, &q.speaker_b, q.span_b),
+            diff: q.diff.clone(),
+            note: explain_quote(q, ia, ib),
+        })
+        .collect()
 }

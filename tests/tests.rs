@@ -29,8 +29,14 @@ mod dates;
 mod dates_eval;
 #[path = "suite/entities.rs"]
 mod entities;
+#[path = "suite/factdiff_eval.rs"]
+mod factdiff_eval;
+#[path = "suite/factdiff_seeds.rs"]
+mod factdiff_seeds;
 #[path = "suite/facts_eval.rs"]
 mod facts_eval;
+#[path = "suite/facts_keys.rs"]
+mod facts_keys;
 #[path = "suite/golden.rs"]
 mod golden;
 #[path = "suite/hay.rs"]

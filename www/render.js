@@ -207,23 +207,50 @@ export function clustersBlock(clusters, titleOf) {
   ];
 }
 
-/** The pairs table with each pair's agreements, conflicts and one-sided facts. */
-export function pairsBlock(pairs, titleOf) {
+/** The pairs table: each pair's differences (with their class and sentence), quotes with a word diff, name variants, agreements and one-sided facts. */
+export function pairsBlock(pairs, titleOf, tables = []) {
   if (!pairs.length) return [h("p", { class: "empty" }, "Add a second article to compare pairs.")];
+  return [...tables.map((t) => clusterTable(t, titleOf)), ...pairBlocks(pairs, titleOf)];
+}
+
+/** One event cluster: facts × articles with each row's class, then its merged timeline. */
+function clusterTable(t, titleOf) {
+  const cellOf = (row, id) => {
+    const c = row.cells.find((x) => x.article === id);
+    return h("td", {}, c ? h("a", { href: `#article-${cssId(id)}`, title: `${c.start}..${c.end}` }, c.value) : "—");
+  };
+  return h("details", { class: "cluster-table", open: true },
+    h("summary", {}, `Event: ${t.articles.map(titleOf).join(" · ")}`),
+    h("table", { class: "cluster-facts" },
+      h("thead", {}, h("tr", {}, h("th", {}, "fact"), t.articles.map((id) => h("th", {}, titleOf(id))), h("th", {}, "class"))),
+      h("tbody", {}, t.rows.map((r) => h("tr", { class: `row-${r.class}`, title: r.note },
+        h("td", {}, r.key), t.articles.map((id) => cellOf(r, id)), h("td", {}, h("span", { class: `kind kind-${r.class}` }, r.class)))))),
+    t.timeline.length ? h("ol", { class: "timeline" }, t.timeline.map((m) =>
+      h("li", {}, h("b", {}, m.day), ` ${m.class}: `, m.sources.map((s) => h("a", { href: `#article-${cssId(s.article)}`, class: "chip", title: titleOf(s.article) }, s.text))))) : null);
+}
+
+function pairBlocks(pairs, titleOf) {
   const sorted = [...pairs].sort((x, y) => y.score - x.score);
   const blocks = sorted.map((p) => {
     const ev = p.evidence || {};
     const parts = Object.entries(ev).filter(([, v]) => typeof v === "number")
       .map(([k, v]) => `${k} ${v.toFixed(2)}`).join(" · ");
-    const fact = (f) => h("span", { class: "fact", title: `${f.key}: ${f.value}` },
+    const fact = (f, id) => h("a", { class: "fact", href: `#article-${cssId(id)}`, title: `${f.key}: ${f.value} (${f.start}..${f.end})`, dataset: { start: f.start, end: f.end } },
       h("span", { class: "fact-text" }, f.text),
       f.value && f.value.toLowerCase() !== f.text.toLowerCase() ? [" ", h("small", {}, f.value)] : null);
+    const badge = (c) => (c ? h("span", { class: `kind kind-${c}` }, ` ${c}`) : null);
+    const note = (x) => (x.note ? h("div", { class: "note" }, x.note) : null);
+    const words = (diff) => h("div", { class: "word-diff" }, (diff || []).map((o) =>
+      o.op === "same" ? `${o.text} ` : [h(o.op === "added" ? "ins" : "del", {}, o.text), " "]));
+    const named = (p.names || []).filter((n) => n.class !== "same");
     const lists = [
-      ["agreements", "Both say", p.agreements, (x) => [h("b", {}, x.key), ": ", fact(x.a), " ⇔ ", fact(x.b)]],
-      ["conflicts", "They differ", p.conflicts, (x) => [h("b", {}, x.key), x.kind ? h("span", { class: `kind kind-${x.kind}` }, ` ${x.kind}`) : null, ": ", fact(x.a), " ≠ ", fact(x.b)]],
-      ["wording", "Same thing, different words", p.wording, (x) => [h("b", {}, x.key), ": ", fact(x.a), " / ", fact(x.b)]],
-      ["only_a", `Only in ${titleOf(p.a)}`, p.only_a, (f) => [h("b", {}, f.key), ": ", fact(f)]],
-      ["only_b", `Only in ${titleOf(p.b)}`, p.only_b, (f) => [h("b", {}, f.key), ": ", fact(f)]],
+      ["conflicts", "They differ", p.conflicts, (x) => [h("b", {}, x.key), badge(x.class), ": ", fact(x.a, p.a), " ≠ ", fact(x.b, p.b), note(x)]],
+      ["quotes", "Quotes both give", p.quotes, (x) => [badge(x.class), " ", x.speaker_a || "?", x.speaker_b && x.speaker_b !== x.speaker_a ? ` / ${x.speaker_b}` : "", ": ", fact(x.a, p.a), " ⇔ ", fact(x.b, p.b), x.class === "variant" ? words(x.diff) : null, note(x)]],
+      ["names", "Names written differently", named, (x) => [h("b", {}, x.label), badge(x.class), ": ", fact(x.a, p.a), " / ", fact(x.b, p.b), note(x)]],
+      ["agreements", "Both say", p.agreements, (x) => [h("b", {}, x.key), ": ", fact(x.a, p.a), " ⇔ ", fact(x.b, p.b), note(x)]],
+      ["wording", "Their own words for it", p.wording, (x) => [h("b", {}, x.key), ": ", fact(x.a, p.a), " / ", fact(x.b, p.b), note(x)]],
+      ["only_a", `Only in ${titleOf(p.a)}`, p.only_a, (f) => [h("b", {}, f.key), ": ", fact(f, p.a)]],
+      ["only_b", `Only in ${titleOf(p.b)}`, p.only_b, (f) => [h("b", {}, f.key), ": ", fact(f, p.b)]],
     ].filter(([, , list]) => list && list.length);
     return h("details", { class: `pair rel-${p.relation}`, dataset: { a: p.a, b: p.b, relation: p.relation } },
       h("summary", {},

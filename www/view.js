@@ -61,7 +61,7 @@ function renderResults(ui, s, act) {
   events.forEach((ids, index) => ids.forEach((id) => clusterIndex.set(id, { index, ids })));
   ui.summary.replaceChildren(summaryText(report, events.length), h("span", { class: "timing" }, ` (${duration(s.elapsedMs)})`));
   ui.clusters.replaceChildren(...clustersBlock(report.clusters || {}, titleOf));
-  ui.pairs.replaceChildren(...pairsBlock(report.pairs || [], titleOf));
+  ui.pairs.replaceChildren(...pairsBlock(report.pairs || [], titleOf, report.tables || []));
   ui.entities.replaceChildren(...entitiesBlock(report.entities, titleOf, entityEdit(s.overrides, act)));
   ui.legend.replaceChildren(legend());
   ui.cards.replaceChildren(

@@ -19,7 +19,13 @@
 //!   inverted index over names, rare words, dates and figures).
 //! - `align`: sentence alignment, which tells a rewrite from a separate report.
 //! - `cluster`: story, event and topic clusters from the pair relations.
-//! - `diff`: agreements, conflicts, what only one side reports, wording.
+//! - `values`: two values of one fact as intervals with hedges and days ([`Class`]).
+//! - `variants`: names of one entity: the same, a variant, a translation ([`NameClass`]).
+//! - `quoting`: the same quote in two reports, with a word diff ([`QuoteClass`]).
+//! - `fact`: the fact shape the diff reports ([`Fact`], [`Wording`]).
+//! - `framing`: the outlets' own words for the event, outside quotes.
+//! - `diff`: the fact diff of a pair, from the four above.
+//! - `table`: per event cluster, facts × articles and the merged timeline ([`ClusterTable`]).
 //! - `explain`: what a linked pair shares, in words ([`explain`]).
 //!
 //! ```
@@ -37,22 +43,35 @@ mod candidates;
 mod cluster;
 mod diff;
 mod explain;
+mod fact;
+mod framing;
 mod keys;
 mod names;
+mod quoting;
 mod similarity;
+mod table;
+mod values;
+mod variants;
 
 pub use align::{AlignedSentences, SENTENCE_MIN_SCORE};
 pub use candidates::{ALL_PAIRS_UP_TO, MAX_POSTINGS, MIN_SHARED, PER_ARTICLE};
 pub use cluster::Clusters;
-pub use diff::{Agreement, Conflict, ConflictKind, Fact, FactDiff, Wording};
+pub use diff::{
+    diff_pair, explain_name, explain_quote, explain_wording, Agreement, Conflict, FactDiff, Single,
+};
 pub use explain::explain;
+pub use fact::{Fact, Wording};
 pub use keys::{count_key, name_key, sentence_keys, word_key, UNCOUNTED};
 pub use names::{
     link, link_with, same_name, Entity, EntityTable, Member, Merge, MergeReason, Overrides,
 };
+pub use quoting::{word_diff, QuoteClass, QuoteMatch, WordOp};
 pub use similarity::{
     PairScore, Relation, EVENT_DAYS_APART, EVENT_SCORE, STORY_COVERAGE, TOPIC_SCORE,
 };
+pub use table::{explain_row, Cell, ClusterTable, Moment, Row};
+pub use values::{classify_values, Class};
+pub use variants::{name_class, NameClass, NameMatch};
 
 use crate::article::Article;
 use similarity::{EventDay, Model, Profile};
@@ -78,6 +97,8 @@ pub struct Comparison {
     pub diffs: Vec<FactDiff>,
     /// Aligned sentences, one list per pair, in the order of `pairs`.
     pub alignments: Vec<Vec<AlignedSentences>>,
+    /// Per event cluster of two or more articles: facts × articles, and the timeline.
+    pub tables: Vec<ClusterTable>,
 }
 
 /// Which pairs a comparison scores.
@@ -139,6 +160,7 @@ fn compare_keyed(
     }
     let clusters = cluster::cluster(articles.len(), &pairs);
     let diffs = diff_pairs(articles, &pairs, entity_key, &clusters, complete);
+    let tables = table::tables(articles, &clusters.event, &pairs, &diffs);
     Comparison {
         entities: EntityTable::default(),
         clusters,
@@ -146,6 +168,7 @@ fn compare_keyed(
         complete,
         diffs,
         alignments,
+        tables,
     }
 }
 

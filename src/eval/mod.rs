@@ -9,6 +9,7 @@
 //! - [`quotes`]: quote finding and speaker attribution.
 //! - [`clusters`]: B-cubed scores of a clustering.
 //! - [`entities`]: exact-match precision and recall of people, organisations and places.
+//! - [`factdiff`]: recall per class and precision of the fact diff on labelled pairs.
 //!
 //! It is a hidden module of the library rather than code shared through `#[path]` so that the
 //! integration tests, the browser tests, the examples and the benchmarks import one thing, and
@@ -24,6 +25,7 @@
 
 pub mod clusters;
 pub mod entities;
+pub mod factdiff;
 mod pages;
 pub mod quotes;
 mod seeds;
