@@ -8,11 +8,13 @@
 //! - [`segment`]: paragraphs, sentences and tokens of the analysis text.
 //! - [`Words`]: the tokens with their lower case, the view the extractors read.
 //! - [`decode`](mod@decode): bytes in any common encoding to a `String`, saying which.
+//! - [`sniff`](mod@sniff): whether bytes are another file format (PDF, PNG, ZIP...), not text.
 
 pub mod decode;
 mod mapped;
 mod normalize;
 mod segment;
+pub mod sniff;
 mod span;
 mod words;
 
@@ -20,5 +22,6 @@ pub use decode::{decode, Decoded};
 pub use mapped::{MappedText, MappedTextBuilder};
 pub use normalize::normalize;
 pub use segment::{paragraphs, segment, Segmentation, Sentence, Token, TokenKind};
+pub use sniff::sniff;
 pub use span::{CharIndex, Span};
 pub use words::{Word, Words};
