@@ -109,7 +109,7 @@ impl fmt::Display for Error {
             ),
             ErrorKind::TooLarge { id, bytes, limit } => write!(
                 f,
-                "{id}: {} is over the size limit of {}; split it, or raise the limit (--max-size)",
+                "{id}: {} is over the size limit of {}; split it, or raise the limit (--max-size in the CLI)",
                 human_size(*bytes),
                 human_size(*limit)
             ),

@@ -7,6 +7,8 @@
 
 #[path = "suite/aliases.rs"]
 mod aliases;
+#[path = "suite/bad_inputs.rs"]
+mod bad_inputs;
 #[path = "suite/clean_html.rs"]
 mod clean_html;
 #[path = "suite/clean_pastes.rs"]

@@ -128,7 +128,13 @@ fn read_jsonl(
         let record: Record = match serde_json::from_str(line) {
             Ok(r) => r,
             Err(e) => {
-                let e = storydiff::Error::bad_json_line(n + 1, e.to_string());
+                // serde's "at line 1 column 9" counts within this one line.
+                let message = e.to_string();
+                let message = match message.rfind(" at line ") {
+                    Some(i) => format!("{} at column {}", &message[..i], e.column()),
+                    None => message,
+                };
+                let e = storydiff::Error::bad_json_line(n + 1, message);
                 read.errors.push(format!("{}: {e}", name(file)));
                 continue;
             }

@@ -128,9 +128,9 @@ fn run(cli: Cli) -> Result<bool, String> {
     };
     if !args.ids.is_empty() && (args.jsonl || args.ids.len() != files.len()) {
         return Err(format!(
-            "--id names files, once each: {} ids for {} files{}",
-            args.ids.len(),
-            files.len(),
+            "--id names files, once each: {} for {}{}",
+            plural(args.ids.len(), "id"),
+            plural(files.len(), "file"),
             if args.jsonl {
                 " (JSON Lines records carry their own ids)"
             } else {
@@ -166,6 +166,10 @@ fn run(cli: Cli) -> Result<bool, String> {
     }
     out.flush().map_err(write_error)?;
     Ok(read.errors.is_empty())
+}
+
+fn plural(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
 /// Writes `value` as JSON on a line of its own.
