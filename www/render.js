@@ -133,6 +133,7 @@ export function articleCard(report, input, { onRestore, onRemove, clusterOf }) {
     ),
     h("p", { class: "meta" }, h("code", {}, report.id), ...meta.flatMap((m) => [" · ", m])),
     h("p", { class: "counts" }, counts),
+    report.warnings?.length ? h("p", { class: "warnings" }, `⚠ ${report.warnings.join("; ")}`) : null,
     body,
   );
 }
@@ -163,43 +164,79 @@ export function clustersBlock(clusters, titleOf) {
   ];
 }
 
-/** The pairs table with each pair's agreements, conflicts and one-sided facts. */
+/** How many pairs or cards are drawn at once; the rest come on demand ("Show more"). */
+export const PAGE = 50;
+
+/**
+ * `items` drawn by `draw` one page at a time: the first page now, and a button that draws
+ * the next one when pressed, so a batch of 1,000 articles does not block the page.
+ */
+export function lazyList(items, draw, noun, page = PAGE) {
+  const first = items.slice(0, page).map(draw);
+  if (items.length <= page) return first;
+  let shown = first.length;
+  const button = h("button", { type: "button", class: "show-more" });
+  const label = () => {
+    const left = items.length - shown;
+    button.textContent = `Show ${Math.min(page, left)} more (${left.toLocaleString("en")} ${noun} not shown)`;
+  };
+  label();
+  button.addEventListener("click", () => {
+    const next = items.slice(shown, shown + page).map(draw);
+    button.before(...next);
+    shown += next.length;
+    if (shown >= items.length) button.remove();
+    else label();
+  });
+  return [...first, button];
+}
+
+/** The pairs table with each pair's agreements, conflicts and one-sided facts, drawn lazily. */
 export function pairsBlock(pairs, titleOf) {
   if (!pairs.length) return [h("p", { class: "empty" }, "Add a second article to compare pairs.")];
-  const sorted = [...pairs].sort((x, y) => y.score - x.score);
-  const blocks = sorted.map((p) => {
-    const ev = p.evidence || {};
-    const parts = Object.entries(ev).filter(([, v]) => typeof v === "number")
-      .map(([k, v]) => `${k} ${v.toFixed(2)}`).join(" · ");
-    const fact = (f) => h("span", { class: "fact", title: `${f.key}: ${f.value}` },
-      h("span", { class: "fact-text" }, f.text),
-      f.value && f.value.toLowerCase() !== f.text.toLowerCase() ? [" ", h("small", {}, f.value)] : null);
-    const lists = [
-      ["agreements", "Both say", p.agreements, (x) => [h("b", {}, x.key), ": ", fact(x.a), " ⇔ ", fact(x.b)]],
-      ["conflicts", "They differ", p.conflicts, (x) => [h("b", {}, x.key), x.kind ? h("span", { class: `kind kind-${x.kind}` }, ` ${x.kind}`) : null, ": ", fact(x.a), " ≠ ", fact(x.b)]],
-      ["wording", "Same thing, different words", p.wording, (x) => [h("b", {}, x.key), ": ", fact(x.a), " / ", fact(x.b)]],
-      ["only_a", `Only in ${titleOf(p.a)}`, p.only_a, (f) => [h("b", {}, f.key), ": ", fact(f)]],
-      ["only_b", `Only in ${titleOf(p.b)}`, p.only_b, (f) => [h("b", {}, f.key), ": ", fact(f)]],
-    ].filter(([, , list]) => list && list.length);
-    return h("details", { class: `pair rel-${p.relation}`, dataset: { a: p.a, b: p.b, relation: p.relation } },
-      h("summary", {},
-        h("span", { class: "score" }, p.score.toFixed(2)), " ",
-        h("span", { class: "relation" }, String(p.relation).replace(/-/g, " ")), " ",
-        h("span", { class: "pair-names" }, titleOf(p.a), " ↔ ", titleOf(p.b))),
-      parts && h("p", { class: "evidence" }, "score parts: ", parts),
-      lists.length === 0
-        ? h("p", { class: "empty" }, "No fact-level differences reported for this pair.")
-        : lists.map(([kind, label, list, item]) =>
-          h("div", { class: `facts facts-${kind}` }, h("h4", {}, `${label} (${list.length})`),
-            h("ul", {}, list.map((x) => h("li", {}, item(x)))))),
-    );
+  const related = pairs.filter((p) => p.relation !== "unrelated").sort((x, y) => y.score - x.score);
+  const unrelated = pairs.filter((p) => p.relation === "unrelated");
+  const draw = (p) => pairBlock(p, titleOf);
+  const blocks = lazyList(related, draw, "related pairs");
+  if (unrelated.length === 0) return blocks;
+  // Unrelated pairs are folded away under one line, and drawn only when it is opened.
+  const fold = h("details", { class: "unrelated-pairs" },
+    h("summary", {}, `${unrelated.length.toLocaleString("en")} unrelated pair${unrelated.length === 1 ? "" : "s"}`));
+  fold.addEventListener("toggle", () => {
+    if (!fold.open || fold.dataset.drawn) return;
+    fold.dataset.drawn = "1";
+    fold.append(...lazyList([...unrelated].sort((x, y) => y.score - x.score), draw, "unrelated pairs"));
   });
-  // Unrelated pairs are folded away under one line.
-  const related = blocks.filter((b) => b.dataset.relation !== "unrelated");
-  const unrelated = blocks.filter((b) => b.dataset.relation === "unrelated");
-  if (unrelated.length === 0) return related;
-  return [...related, h("details", { class: "unrelated-pairs" },
-    h("summary", {}, `${unrelated.length} unrelated pair${unrelated.length === 1 ? "" : "s"}`), unrelated)];
+  return [...blocks, fold];
+}
+
+/** One pair: its score and relation, and what the two articles agree and differ on. */
+function pairBlock(p, titleOf) {
+  const ev = p.evidence || {};
+  const parts = Object.entries(ev).filter(([, v]) => typeof v === "number")
+    .map(([k, v]) => `${k} ${v.toFixed(2)}`).join(" · ");
+  const fact = (f) => h("span", { class: "fact", title: `${f.key}: ${f.value}` },
+    h("span", { class: "fact-text" }, f.text),
+    f.value && f.value.toLowerCase() !== f.text.toLowerCase() ? [" ", h("small", {}, f.value)] : null);
+  const lists = [
+    ["agreements", "Both say", p.agreements, (x) => [h("b", {}, x.key), ": ", fact(x.a), " ⇔ ", fact(x.b)]],
+    ["conflicts", "They differ", p.conflicts, (x) => [h("b", {}, x.key), x.kind ? h("span", { class: `kind kind-${x.kind}` }, ` ${x.kind}`) : null, ": ", fact(x.a), " ≠ ", fact(x.b)]],
+    ["wording", "Same thing, different words", p.wording, (x) => [h("b", {}, x.key), ": ", fact(x.a), " / ", fact(x.b)]],
+    ["only_a", `Only in ${titleOf(p.a)}`, p.only_a, (f) => [h("b", {}, f.key), ": ", fact(f)]],
+    ["only_b", `Only in ${titleOf(p.b)}`, p.only_b, (f) => [h("b", {}, f.key), ": ", fact(f)]],
+  ].filter(([, , list]) => list && list.length);
+  return h("details", { class: `pair rel-${p.relation}`, dataset: { a: p.a, b: p.b, relation: p.relation } },
+    h("summary", {},
+      h("span", { class: "score" }, p.score.toFixed(2)), " ",
+      h("span", { class: "relation" }, String(p.relation).replace(/-/g, " ")), " ",
+      h("span", { class: "pair-names" }, titleOf(p.a), " ↔ ", titleOf(p.b))),
+    parts && h("p", { class: "evidence" }, "score parts: ", parts),
+    lists.length === 0
+      ? h("p", { class: "empty" }, "No fact-level differences reported for this pair.")
+      : lists.map(([kind, label, list, item]) =>
+        h("div", { class: `facts facts-${kind}` }, h("h4", {}, `${label} (${list.length})`),
+          h("ul", {}, list.map((x) => h("li", {}, item(x)))))),
+  );
 }
 
 /** The colour legend of the highlights. */
