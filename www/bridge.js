@@ -74,7 +74,7 @@ export class WorkerBridge {
     job.signal?.removeEventListener("abort", job.onAbort);
     this.current = null;
     this.pump();
-    if (!this.current) this.idleTimer = setTimeout(() => this.stop(), this.idleMs);
+    if (!this.current && Number.isFinite(this.idleMs)) this.idleTimer = setTimeout(() => this.stop(), this.idleMs);
   }
 
   /** Rejects the running call and drops the worker (it may be broken). */

@@ -165,47 +165,69 @@ export function clustersBlock(clusters, titleOf) {
 }
 
 /** How many pairs or cards are drawn at once; the rest come on demand ("Show more"). */
-export const PAGE = 50;
+export const PAGE = 20;
 
 /**
  * `items` drawn by `draw` one page at a time: the first page now, and a button that draws
- * the next one when pressed, so a batch of 1,000 articles does not block the page.
+ * the next one when pressed, so a batch of 1,000 articles does not block the page. `total`
+ * and `fetch(offset, limit)` (a promise of the next items) serve a list kept elsewhere (the
+ * worker keeps the pairs); `items` is then its first part.
  */
-export function lazyList(items, draw, noun, page = PAGE) {
+export function lazyList(items, draw, noun, { page = PAGE, total = items.length, fetch = null } = {}) {
   const first = items.slice(0, page).map(draw);
-  if (items.length <= page) return first;
+  if (total <= first.length) return first;
   let shown = first.length;
   const button = h("button", { type: "button", class: "show-more" });
   const label = () => {
-    const left = items.length - shown;
-    button.textContent = `Show ${Math.min(page, left)} more (${left.toLocaleString("en")} ${noun} not shown)`;
+    const left = total - shown;
+    button.textContent = `Show ${Math.min(page, left).toLocaleString("en")} more (${left.toLocaleString("en")} ${noun} not shown)`;
   };
   label();
-  button.addEventListener("click", () => {
-    const next = items.slice(shown, shown + page).map(draw);
-    button.before(...next);
-    shown += next.length;
-    if (shown >= items.length) button.remove();
+  button.addEventListener("click", async () => {
+    button.disabled = true;
+    try {
+      const next = fetch ? await fetch(shown, page) : items.slice(shown, shown + page);
+      button.before(...next.map(draw));
+      shown += next.length;
+    } catch (e) {
+      button.textContent = `Could not show more: ${e.message}`;
+      return;
+    }
+    button.disabled = false;
+    if (shown >= total || !fetch && shown >= items.length) button.remove();
     else label();
   });
   return [...first, button];
 }
 
-/** The pairs table with each pair's agreements, conflicts and one-sided facts, drawn lazily. */
-export function pairsBlock(pairs, titleOf) {
-  if (!pairs.length) return [h("p", { class: "empty" }, "Add a second article to compare pairs.")];
-  const related = pairs.filter((p) => p.relation !== "unrelated").sort((x, y) => y.score - x.score);
-  const unrelated = pairs.filter((p) => p.relation === "unrelated");
+/**
+ * The pairs with each pair's agreements, conflicts and one-sided facts, drawn a page at a
+ * time. `report.pairs` holds the first related pairs; `report.pairCounts` says how many
+ * there are, and `more(related, offset, limit)` fetches the next ones (from the worker).
+ * Without them (a report with every pair), the pairs are sorted and paged here.
+ */
+export function pairsBlock(report, titleOf, more = null) {
+  const pairs = report.pairs || [];
+  const counts = report.pairCounts;
+  if (!(counts ? counts.total : pairs.length)) return [h("p", { class: "empty" }, "Add a second article to compare pairs.")];
+  const byScore = (x, y) => y.score - x.score;
   const draw = (p) => pairBlock(p, titleOf);
-  const blocks = lazyList(related, draw, "related pairs");
-  if (unrelated.length === 0) return blocks;
+  const related = counts ? pairs : pairs.filter((p) => p.relation !== "unrelated").sort(byScore);
+  const unrelated = counts ? [] : pairs.filter((p) => p.relation === "unrelated").sort(byScore);
+  const source = (isRelated, first, total) => counts && more
+    ? { total, fetch: (offset, limit) => more(isRelated, offset, limit) }
+    : { total: first.length };
+  const blocks = lazyList(related, draw, "related pairs", source(true, related, counts?.related));
+  const nUnrelated = counts ? counts.unrelated : unrelated.length;
+  if (nUnrelated === 0) return blocks;
   // Unrelated pairs are folded away under one line, and drawn only when it is opened.
   const fold = h("details", { class: "unrelated-pairs" },
-    h("summary", {}, `${unrelated.length.toLocaleString("en")} unrelated pair${unrelated.length === 1 ? "" : "s"}`));
-  fold.addEventListener("toggle", () => {
+    h("summary", {}, `${nUnrelated.toLocaleString("en")} unrelated pair${nUnrelated === 1 ? "" : "s"}`));
+  fold.addEventListener("toggle", async () => {
     if (!fold.open || fold.dataset.drawn) return;
     fold.dataset.drawn = "1";
-    fold.append(...lazyList([...unrelated].sort((x, y) => y.score - x.score), draw, "unrelated pairs"));
+    const first = counts && more ? await more(false, 0, PAGE) : unrelated;
+    fold.append(...lazyList(first, draw, "unrelated pairs", source(false, first, nUnrelated)));
   });
   return [...blocks, fold];
 }
@@ -251,6 +273,9 @@ export function legend() {
     h("mark", { class: "hl-removed" }, "removed boilerplate"));
 }
 
+/** How many entity chips are drawn at once (the rest on demand). */
+const ENTITY_PAGE = 200;
+
 /**
  * The batch's entities: one chip each, most widely reported first; then the names joined
  * into one entity, each merge with its reason and confidence and a "split" per name; a
@@ -264,7 +289,7 @@ export function entitiesBlock(rows, titleOf, edit = null) {
     return [h("p", { class: "empty" }, "No people, organisations or places found."), overrides].filter(Boolean);
   const sorted = [...rows].sort((a, b) => b.members.length - a.members.length || a.name.localeCompare(b.name));
   const chips = h("p", { class: "entity-table" },
-    sorted.map((row) => {
+    lazyList(sorted, (row) => {
       const where = row.members.map((m) => `${titleOf(m.article)} (${m.mentions.length})`).join("\n");
       const variants = row.variants.filter((v) => v !== row.name);
       const tip = [`${row.label}: ${row.name}`, variants.length ? `also written: ${variants.join(", ")}` : "", `in:\n${where}`]
@@ -272,7 +297,7 @@ export function entitiesBlock(rows, titleOf, edit = null) {
       return h("span", { class: "entity-row", dataset: { label: row.label, name: row.name, id: String(row.id) } },
         h("mark", { class: `hl-ent hl-${row.label}`, title: tip }, row.name),
         h("small", {}, ` ×${row.members.length}`));
-    }));
+    }, "entities", { page: ENTITY_PAGE }));
   const joined = sorted.filter((row) => row.variants.length > 1 || row.merges.length > 0);
   const merged = h("details", { class: "entity-merges", open: true },
     h("summary", {}, `Names joined into one entity (${joined.length})`,

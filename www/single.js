@@ -8,6 +8,7 @@ for (let i = 0; i < bin.length; i++) wasmBytes[i] = bin.charCodeAt(i);
 const workerSrc = URL.createObjectURL(new Blob([STORYDIFF_WORKER_SRC], { type: "text/javascript" }));
 const bridge = new WorkerBridge(workerSrc, {
   type: "classic",
+  idleMs: Infinity, // it keeps the pairs of the last comparison for "Show more"
   onStart: (worker) => worker.postMessage({ wasm: wasmBytes }),
 });
 
@@ -15,6 +16,7 @@ start({
   engine: {
     compare: (articles, opts) => bridge.call("compare", [articles], opts),
     compareWithOverrides: (articles, overrides, opts) => bridge.call("compareWithOverrides", [articles, overrides], opts),
+    pairs: (run, related, offset, limit) => bridge.call("pairs", [run, related, offset, limit]),
     decode: (bytes, name) => bridge.call("decode", [bytes, name]),
   },
   loadExamples: async () => STORYDIFF_SEEDS.map((a) => ({ ...a })),

@@ -63,7 +63,8 @@ function renderResults(ui, s, act) {
   events.forEach((ids, index) => ids.forEach((id) => clusterIndex.set(id, { index, ids })));
   ui.summary.replaceChildren(summaryText(report, events.length), h("span", { class: "timing" }, ` (${duration(s.elapsedMs)})`));
   ui.clusters.replaceChildren(...clustersBlock(report.clusters || {}, titleOf));
-  ui.pairs.replaceChildren(...pairsBlock(report.pairs || [], titleOf));
+  const more = ui.morePairs && report.run ? (related, offset, limit) => ui.morePairs(report.run, related, offset, limit) : null;
+  ui.pairs.replaceChildren(...pairsBlock(report, titleOf, more));
   ui.entities.replaceChildren(...entitiesBlock(report.entities, titleOf, entityEdit(s.overrides, act)));
   ui.legend.replaceChildren(legend());
   const inputs = new Map(s.articles.map((a) => [a.id, a]));
@@ -90,8 +91,9 @@ function entityEdit(overrides, act) {
 
 function summaryText(report, nEvents) {
   const n = report.articles.length;
+  const pairs = report.pairCounts ? report.pairCounts.total : report.pairs.length;
   return `${n} article${n === 1 ? "" : "s"}, ` +
-    `${nEvents} event${nEvents === 1 ? "" : "s"}, ${report.pairs.length} pair${report.pairs.length === 1 ? "" : "s"} compared.`;
+    `${nEvents} event${nEvents === 1 ? "" : "s"}, ${pairs.toLocaleString("en")} pair${pairs === 1 ? "" : "s"} compared.`;
 }
 
 function duration(ms) {

@@ -25,16 +25,48 @@ export function lockNetwork(scope) {
   }
 }
 
+/** How many pairs a comparison sends at first; the page asks for more as the user wants them. */
+export const FIRST_PAIRS = 20;
+
+/**
+ * The pairs of the last comparison, kept in the worker: copying every pair to the page (19,900
+ * for 200 articles) blocks its main thread for seconds, so a comparison sends only the best
+ * FIRST_PAIRS related pairs, with `pairCounts` and its `run` number, and `more` sends the next.
+ */
+function pairPages() {
+  let run = 0;
+  let kept = { related: [], unrelated: [] };
+  const byScore = (x, y) => y.score - x.score;
+  return {
+    first(report) {
+      const pairs = report.pairs || [];
+      kept = {
+        related: pairs.filter((p) => p.relation !== "unrelated").sort(byScore),
+        unrelated: pairs.filter((p) => p.relation === "unrelated").sort(byScore),
+      };
+      run += 1;
+      const pairCounts = { total: pairs.length, related: kept.related.length, unrelated: kept.unrelated.length };
+      return { ...report, pairs: kept.related.slice(0, FIRST_PAIRS), pairCounts, run };
+    },
+    more(of, related, offset, limit) {
+      if (of !== run) throw new Error("these results are out of date: a newer comparison replaced them");
+      return (related ? kept.related : kept.unrelated).slice(offset, offset + limit);
+    },
+  };
+}
+
 /**
  * Serves the engine's methods on `scope`'s messages; each waits for `load()` (the engine
  * loaded and the network locked; called on the first message, again after a failed load).
  */
 export function serveEngine(scope, engine, load) {
   let ready = null;
+  const pages = pairPages();
   const methods = {
     analyze: (articles) => engine.analyze(articles),
-    compare: (articles) => engine.compare(articles),
-    compareWithOverrides: (articles, overrides) => engine.compareWithOverrides(articles, overrides),
+    compare: (articles) => pages.first(engine.compare(articles)),
+    compareWithOverrides: (articles, overrides) => pages.first(engine.compareWithOverrides(articles, overrides)),
+    pairs: (run, related, offset, limit) => pages.more(run, related, offset, limit),
     decode: (bytes, name) => engine.decodeBytes(new Uint8Array(bytes), name),
     schemaVersion: () => engine.schemaVersion(),
   };

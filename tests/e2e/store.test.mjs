@@ -118,7 +118,7 @@ test("runner: changes close together make one run on the latest inputs", async (
   assert.equal(engine.calls.length, 1);
   const [call] = engine.calls;
   assert.deepEqual(call.articles.map((a) => a.id), ["a", "b"]);
-  assert.deepEqual(Object.keys(call.articles[0]).sort(), ["id", "keep", "name", "text", "title"]);
+  assert.deepEqual(Object.keys(call.articles[0]).sort(), ["id", "keep", "name", "text", "title", "warnings"]);
   call.resolve(reportOf(call.articles));
   await tick();
   const s = store.get();
