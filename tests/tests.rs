@@ -32,6 +32,9 @@ mod golden;
 #[path = "suite/hay.rs"]
 mod hay;
 #[cfg(not(target_arch = "wasm32"))]
+#[path = "suite/invariants.rs"]
+mod invariants;
+#[cfg(not(target_arch = "wasm32"))]
 #[path = "suite/layers.rs"]
 mod layers;
 #[cfg(not(target_arch = "wasm32"))]

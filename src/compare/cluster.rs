@@ -21,24 +21,34 @@ pub struct Clusters {
 /// The clusters of `n` articles at each grain, from their pair relations.
 pub(super) fn cluster(n: usize, pairs: &[PairScore]) -> Clusters {
     let mut rel = vec![vec![Relation::Unrelated; n]; n];
+    let mut score = vec![vec![0.0; n]; n];
     for p in pairs {
         rel[p.a][p.b] = p.relation;
         rel[p.b][p.a] = p.relation;
+        score[p.a][p.b] = p.score;
+        score[p.b][p.a] = p.score;
     }
+    let links = Links { rel, score };
     Clusters {
-        story: agglomerate(n, &rel, Relation::SameStory),
-        event: agglomerate(n, &rel, Relation::SameEvent),
-        topic: agglomerate(n, &rel, Relation::SameTopic),
+        story: agglomerate(n, &links, Relation::SameStory),
+        event: agglomerate(n, &links, Relation::SameEvent),
+        topic: agglomerate(n, &links, Relation::SameTopic),
     }
+}
+
+/// The pair relations and scores, by article index.
+struct Links {
+    rel: Vec<Vec<Relation>>,
+    score: Vec<Vec<f64>>,
 }
 
 /// Clusters at one grain. Groups only ever join over a link at `level`, so
 /// each connected component of linked articles is agglomerated on its own:
 /// for a large batch of mostly unrelated articles the work stays small.
-fn agglomerate(n: usize, rel: &[Vec<Relation>], level: Relation) -> Vec<Vec<usize>> {
+fn agglomerate(n: usize, links: &Links, level: Relation) -> Vec<Vec<usize>> {
     let mut groups = Vec::new();
-    for component in components(n, rel, level) {
-        groups.extend(agglomerate_within(component, rel, level));
+    for component in components(n, &links.rel, level) {
+        groups.extend(agglomerate_within(component, links, level));
     }
     groups.sort_by_key(|g| g[0]);
     groups
@@ -72,30 +82,30 @@ fn components(n: usize, rel: &[Vec<Relation>], level: Relation) -> Vec<Vec<usize
 
 /// Average linkage inside one component: repeatedly join the two groups
 /// with the highest share of member pairs linked at `level`, while that
-/// share is over half.
-fn agglomerate_within(
-    members: Vec<usize>,
-    rel: &[Vec<Relation>],
-    level: Relation,
-) -> Vec<Vec<usize>> {
+/// share is over half. A tie goes to the higher mean pair score, so that
+/// the result does not depend on the order of the articles.
+fn agglomerate_within(members: Vec<usize>, links: &Links, level: Relation) -> Vec<Vec<usize>> {
+    let rel = &links.rel;
     let mut groups: Vec<Vec<usize>> = members.into_iter().map(|i| vec![i]).collect();
     loop {
-        let mut best: Option<(f64, usize, usize)> = None;
+        let mut best: Option<((f64, f64), usize, usize)> = None;
         for a in 0..groups.len() {
             for b in a + 1..groups.len() {
                 let mut linked = 0;
                 let mut total = 0;
+                let mut sum = 0.0;
                 for &i in &groups[a] {
                     for &j in &groups[b] {
                         total += 1;
+                        sum += links.score[i][j];
                         if rel[i][j] >= level {
                             linked += 1;
                         }
                     }
                 }
-                let share = linked as f64 / total as f64;
-                if share > 0.5 && best.is_none_or(|(s, _, _)| share > s) {
-                    best = Some((share, a, b));
+                let key = (linked as f64 / total as f64, sum / total as f64);
+                if key.0 > 0.5 && best.is_none_or(|(k, _, _)| key > k) {
+                    best = Some((key, a, b));
                 }
             }
         }

@@ -167,7 +167,7 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
 /// parity varies; and the units decode to text. `None` for anything else.
 pub fn utf16_without_bom(bytes: &[u8]) -> Option<Encoding> {
     let sample = &bytes[..bytes.len().min(4096) & !1];
-    if sample.len() < 16 || !sample.contains(&0) {
+    if sample.len() < 8 || !sample.contains(&0) {
         return None;
     }
     let top_two = |parity: usize| {
@@ -186,15 +186,45 @@ pub fn utf16_without_bom(bytes: &[u8]) -> Option<Encoding> {
     } else if even >= 90 && odd < 60 && even_zeros > 0 {
         Encoding::Utf16Be
     } else {
-        return None;
+        // Scripts whose high bytes vary (Chinese, Japanese): the byte order
+        // whose characters read as text.
+        let le = textlike_share(sample, Encoding::Utf16Le);
+        let be = textlike_share(sample, Encoding::Utf16Be);
+        return match (le >= 95, be >= 95) {
+            (true, false) => Some(Encoding::Utf16Le),
+            (false, true) => Some(Encoding::Utf16Be),
+            _ => None,
+        };
     };
-    let d = utf16(sample, encoding);
-    let controls = d
-        .text
-        .chars()
-        .filter(|c| c.is_control() && !c.is_whitespace())
-        .count();
-    (!d.had_errors && controls * 100 <= d.text.chars().count()).then_some(encoding)
+    (textlike_share(sample, encoding) >= 90).then_some(encoding)
+}
+
+/// The percentage of the characters of `bytes` read as `encoding` that are
+/// letters, digits, spaces or punctuation; 0 when any unit is an unpaired
+/// surrogate or a control character is met.
+fn textlike_share(bytes: &[u8], encoding: Encoding) -> usize {
+    let d = utf16(bytes, encoding);
+    if d.had_errors {
+        return 0;
+    }
+    let (mut total, mut text) = (0usize, 0usize);
+    for c in d.text.chars() {
+        if c.is_control() && !c.is_whitespace() {
+            return 0;
+        }
+        total += 1;
+        let cjk_punctuation =
+            ('\u{3000}'..='\u{303F}').contains(&c) || ('\u{FF00}'..='\u{FFEF}').contains(&c);
+        if c.is_alphanumeric()
+            || c.is_whitespace()
+            || c.is_ascii_punctuation()
+            || cjk_punctuation
+            || matches!(c, '‘' | '’' | '“' | '”' | '«' | '»' | '—' | '–' | '…')
+        {
+            text += 1;
+        }
+    }
+    text * 100 / total.max(1)
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
