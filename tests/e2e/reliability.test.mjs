@@ -67,6 +67,12 @@ for (const build of ["served", "single"]) {
   });
 }
 
+test("served: the worker's script comes with its own CSP header", async () => {
+  const res = await fetch(`${server.url}www/worker.js`);
+  assert.equal(res.status, 200);
+  assert.match(res.headers.get("content-security-policy") || "", /default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'/);
+});
+
 test("single file: zero requests of any kind from opening it to the last result", async () => {
   const file = pathToFileURL(path.join(DIST, "storydiff.html")).href;
   const { context, page, log } = await watchedPage(browser, "file");
