@@ -161,7 +161,12 @@ fn decode_bytes_refuses_other_formats_and_large_files_by_name() {
     let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
     let err = decode_bytes(png, Some("photo.txt".into()), None).unwrap_err();
     assert!(error_message(err).starts_with("photo.txt: looks like a PNG image, not text"));
-    let err = decode_bytes(b"Police said 13 people died.", Some("a.txt".into()), Some(10)).unwrap_err();
+    let err = decode_bytes(
+        b"Police said 13 people died.",
+        Some("a.txt".into()),
+        Some(10),
+    )
+    .unwrap_err();
     assert!(error_message(err).contains("over the size limit of 10 bytes"));
     let out = rust(decode_bytes(b"caf\xe9", Some("b.txt".into()), None).unwrap());
     assert!(out["warnings"][0].as_str().unwrap().contains("(a guess)"));

@@ -4,8 +4,8 @@
 import { addArticles, addPasted } from "./store.js";
 
 const ACCEPT = /\.(txt|text|html?|xhtml|md|markdown)$/i;
-/** The size limit of one article, as the engine's (storydiff::DEFAULT_MAX_BYTES): 2 MB. */
-export const MAX_BYTES = 2 * 1024 * 1024;
+/** The size limit of one article, as the engine's (storydiff::DEFAULT_MAX_BYTES): 1 MB. */
+export const MAX_BYTES = 1024 * 1024;
 
 /** Wires the paste box, the file picker and the drop zone to `store`. */
 export function wireInput(ui, store, decode) {

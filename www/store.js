@@ -87,8 +87,8 @@ export function addArticles(state, list) {
   return { articles, error };
 }
 
-/** The size limit of a pasted article, as the engine's (storydiff::DEFAULT_MAX_BYTES): 2 MB. */
-const PASTE_MAX_BYTES = 2 * 1024 * 1024;
+/** The size limit of a pasted article, as the engine's (storydiff::DEFAULT_MAX_BYTES): 1 MB. */
+const PASTE_MAX_BYTES = 1024 * 1024;
 
 /** Adds a pasted text with an optional title; says so when there is no text. */
 export function addPasted(state, text, title) {

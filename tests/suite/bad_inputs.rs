@@ -67,7 +67,7 @@ fn cases() -> Vec<Case> {
         case("only spaces and newlines", vec![("blank.txt", b"  \n\n\t \n".to_vec())], &["analyze", "blank.txt"], 0),
         case("missing file, then a good one", vec![("good.txt", story.clone())], &["analyze", "missing.txt", "good.txt"], 1),
         case("a folder", vec![("good.txt", story.clone())], &["analyze", ".", "good.txt"], 1),
-        case("over the size limit (2 MB)", vec![("huge.txt", big.clone())], &["analyze", "huge.txt"], 0),
+        case("over the size limit (1 MB)", vec![("huge.txt", big.clone())], &["analyze", "huge.txt"], 0),
         case("over a lowered limit", vec![("good.txt", story.clone()), ("huge.txt", big)], &["analyze", "--max-size", "1K", "good.txt", "huge.txt"], 1),
         case("UTF-16 without a byte order mark", vec![("utf16.txt", utf16le(STORY))], &["analyze", "utf16.txt"], 1),
         case("UTF-8 with three bad bytes", vec![("bad-bytes.txt", bad_utf8)], &["analyze", "bad-bytes.txt"], 1),

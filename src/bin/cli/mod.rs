@@ -48,8 +48,8 @@ struct Inputs {
     /// stem, or the path without its extension where two stems clash.
     #[arg(long = "id", value_name = "ID")]
     ids: Vec<String>,
-    /// The largest article read, as bytes or with K or M (default 2M).
-    #[arg(long, value_name = "SIZE", value_parser = parse_size, default_value = "2M")]
+    /// The largest article read, as bytes or with K or M (default 1M).
+    #[arg(long, value_name = "SIZE", value_parser = parse_size, default_value = "1M")]
     max_size: usize,
     /// Files to read (.txt, .md, .html); `-` or none reads standard input.
     files: Vec<String>,
