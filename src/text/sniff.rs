@@ -5,7 +5,7 @@
 //! Two tests: the magic number a format starts with, and, for what has none,
 //! the share of control bytes (text has almost none, random or compressed
 //! bytes about one in eight). UTF-16 without a byte order mark is full of
-//! zero bytes but is text: [`crate::text::decode`] recognizes it first, and
+//! zero bytes but is text: [`crate::text::decode()`] recognizes it first, and
 //! [`sniff`] does not call it binary.
 //!
 //! ```
