@@ -2,6 +2,7 @@
 // dist/storydiff.html, one self-contained page: the no-modules wasm-bindgen glue, the wasm as
 // base64, the page modules (imports and exports stripped, wrapped in one function scope), the
 // seeds, and the CSS, all inline, allowed by sha256 hashes in a CSP with connect-src 'none'.
+// The analysis runs in a worker from a Blob URL (worker-src blob:), which inherits that CSP.
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync, readdirSync, copyFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
@@ -49,12 +50,29 @@ const moduleBody = (file) => {
   }
   return `// ---- ${file}\n` + src.replace(/^(import .*|export \{.*\} from .*);$/gm, "").replace(/^export (default )?/gm, "");
 };
-// JSON that is safe inside <script>: no "</script", no U+2028/9 surprises.
-const json = (x) => JSON.stringify(x).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
-const js = [
+// The worker of the single file, started from a Blob URL: the no-modules glue, the worker core,
+// and a tail that loads the wasm the page posts first, then shuts the network off.
+const workerSrc = [
   read(opt.glue),
   "(() => {",
   '"use strict";',
+  read("www/worker-core.js").replace(/^export /gm, ""),
+  "const load = new Promise((resolve, reject) => {",
+  "  self.addEventListener(\"message\", function first({ data }) {",
+  "    if (!data || !data.wasm) return;",
+  "    self.removeEventListener(\"message\", first);",
+  "    try { wasm_bindgen.initSync({ module: data.wasm }); lockNetwork(self); resolve(); } catch (e) { reject(e); }",
+  "  });",
+  "});",
+  "serveEngine(self, wasm_bindgen, () => load);",
+  "})();",
+].join("\n");
+// JSON that is safe inside <script>: no "</script", no U+2028/9 surprises.
+const json = (x) => JSON.stringify(x).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+const js = [
+  "(() => {",
+  '"use strict";',
+  `const STORYDIFF_WORKER_SRC = ${json(workerSrc)};`,
   `const STORYDIFF_WASM_B64 = "${readFileSync(path.resolve(root, opt.wasm)).toString("base64")}";`,
   `const STORYDIFF_SEEDS = ${json(seeds)};`,
   ...MODULES.map(moduleBody),
@@ -77,9 +95,12 @@ const csp = [
   `style-src ${sha(css)}`,
   "img-src data:",
   "connect-src 'none'",
+  "worker-src blob:",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
+  "require-trusted-types-for 'script'",
+  "trusted-types storydiff-worker",
 ].join("; ");
 
 let html = read("index.html");

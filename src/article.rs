@@ -27,7 +27,15 @@ pub struct Input {
     pub encoding: Option<text::Encoding>,
     /// Removals to undo, as byte spans of `text`.
     pub keep: Vec<Span>,
+    /// What the caller should know about how the text was read (decoding
+    /// errors, a guessed encoding); carried into the report.
+    pub warnings: Vec<String>,
 }
+
+/// The size limit callers apply unless told otherwise: 1 MB, far above any
+/// news article's text, and what the analysis finishes in seconds (about 13 s
+/// on a slow shared machine; 2 MB took a minute).
+pub const DEFAULT_MAX_BYTES: usize = 1024 * 1024;
 
 impl Input {
     /// An input of text alone, with nothing else known.
@@ -39,7 +47,8 @@ impl Input {
         }
     }
 
-    /// An input from raw bytes, decoded with [`text::decode()`].
+    /// An input from raw bytes, decoded with [`text::decode()`]; its
+    /// decoding warnings go into [`Input::warnings`].
     pub fn from_bytes(id: impl Into<String>, file_name: Option<String>, bytes: &[u8]) -> Input {
         let decoded = text::decode(bytes);
         Input {
@@ -47,8 +56,49 @@ impl Input {
             text: decoded.text,
             file_name,
             encoding: Some(decoded.encoding),
+            warnings: decoded.warnings,
             ..Input::default()
         }
+    }
+
+    /// [`Input::from_bytes`] for bytes that must be text: fails, without
+    /// decoding, on another file format ([`text::sniff()`]) and on more
+    /// than `max_bytes`; then [`Input::check`]s the text.
+    pub fn try_from_bytes(
+        id: impl Into<String>,
+        file_name: Option<String>,
+        bytes: &[u8],
+        max_bytes: usize,
+    ) -> Result<Input, Error> {
+        let id = id.into();
+        if bytes.len() > max_bytes {
+            return Err(Error::too_large(&id, bytes.len(), max_bytes));
+        }
+        if let Some(what) = text::sniff(bytes) {
+            return Err(Error::not_text(&id, what));
+        }
+        let input = Input::from_bytes(id, file_name, bytes);
+        input.check(max_bytes)?;
+        Ok(input)
+    }
+
+    /// The checks an input must pass on its own before a batch is analyzed:
+    /// some text, at most `max_bytes` of it, and a calendar date when one is
+    /// given. A caller that checks each input can report the bad ones and
+    /// still analyze the good ones.
+    pub fn check(&self, max_bytes: usize) -> Result<(), Error> {
+        if self.text.len() > max_bytes {
+            return Err(Error::too_large(&self.id, self.text.len(), max_bytes));
+        }
+        if self.text.trim().is_empty() {
+            return Err(Error::empty(&self.id));
+        }
+        if let Some(d) = &self.date {
+            if CalendarDate::parse_iso(d).is_none() {
+                return Err(Error::bad_date(&self.id, d));
+            }
+        }
+        Ok(())
     }
 }
 
@@ -61,6 +111,9 @@ pub struct Article {
     pub input: String,
     /// Which decoding produced the input, when it came from bytes.
     pub encoding: Option<text::Encoding>,
+    /// What the caller should know about how the input was read, and
+    /// whether the HTML held no article text.
+    pub warnings: Vec<String>,
     /// Plain text, Markdown or HTML, as detected.
     pub format: Format,
     /// The cleaned body, mapped onto the input.
@@ -165,6 +218,13 @@ fn analyze_one(input: &Input, evidence: &BatchEvidence) -> Article {
         .as_ref()
         .and_then(|f| CalendarDate::parse_iso(&f.value));
     let language = meta.language.as_ref().map(|f| f.value.clone());
+    let mut warnings = input.warnings.clone();
+    if body.as_str().trim().is_empty() {
+        warnings.push(match format {
+            Format::Html => "no article text found in the HTML page".to_string(),
+            _ => "nothing left after cleaning: every line was set aside as boilerplate".to_string(),
+        });
+    }
     let doc = Doc {
         text: analysis.as_str(),
         seg: &seg,
@@ -183,6 +243,7 @@ fn analyze_one(input: &Input, evidence: &BatchEvidence) -> Article {
         id: input.id.clone(),
         input: input.text.clone(),
         encoding: input.encoding,
+        warnings,
         format,
         body,
         removed,

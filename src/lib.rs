@@ -59,7 +59,7 @@ pub mod wasm;
 pub mod eval;
 
 pub use crate::{
-    article::{analyze, analyze_batch, Article, Input},
+    article::{analyze, analyze_batch, Article, Input, DEFAULT_MAX_BYTES},
     compare::{compare, Comparison},
     error::Error,
 };

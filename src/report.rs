@@ -126,6 +126,11 @@ pub struct ArticleReport {
     pub format: crate::clean::Format,
     /// How the bytes were decoded (absent when the caller gave text).
     pub encoding: Option<&'static str>,
+    /// What the reader should know about how the input was read (bytes
+    /// replaced, an encoding guessed, no article text in an HTML page);
+    /// left out when there is nothing to say.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
     /// The cleaned main text.
     pub body: String,
     /// People, organisations and places.
@@ -348,6 +353,7 @@ impl ArticleReport {
             meta: MetaSpans::of(&w, meta),
             format: article.format,
             encoding: article.encoding.map(|e| e.name()),
+            warnings: article.warnings.clone(),
             body: article.body.as_str().to_string(),
             entities: (article.entities.iter())
                 .map(|e| EntityOut::of(&w, e, &canonical))

@@ -28,6 +28,9 @@ struct JsInput {
     title: Option<String>,
     #[serde(default)]
     keep: Vec<(usize, usize)>,
+    /// The decoding warnings [`decode_bytes`] gave for this text.
+    #[serde(default)]
+    warnings: Vec<String>,
 }
 
 fn into_error(message: impl std::fmt::Display) -> JsError {
@@ -58,6 +61,7 @@ fn inputs(value: JsValue) -> Result<Vec<Input>, JsError> {
                 url: None,
                 encoding: None,
                 keep,
+                warnings: r.warnings,
             }
         })
         .collect())
@@ -95,19 +99,36 @@ fn build(inputs: &[Input], mode: Mode, overrides: &Overrides) -> Result<JsValue,
     to_js(&report)
 }
 
-/// Decodes file bytes (any common encoding); returns `{text, encoding}`.
+/// Decodes file bytes (any common encoding); returns `{text, encoding,
+/// warnings}`. Fails with a one-line message on another file format ("looks
+/// like a PNG image, not text") and on more than `maxBytes` (default
+/// [`crate::DEFAULT_MAX_BYTES`]); `name` is the file name the message names.
 #[wasm_bindgen(js_name = decodeBytes)]
-pub fn decode_bytes(bytes: &[u8]) -> Result<JsValue, JsError> {
-    let d = crate::text::decode(bytes);
+pub fn decode_bytes(
+    bytes: &[u8],
+    name: Option<String>,
+    max_bytes: Option<usize>,
+) -> Result<JsValue, JsError> {
+    let name = name.unwrap_or_else(|| "file".to_string());
+    let max = max_bytes.unwrap_or(crate::DEFAULT_MAX_BYTES);
+    let input = Input::try_from_bytes(name, None, bytes, max).map_err(into_error)?;
     #[derive(serde::Serialize)]
     struct Out {
         text: String,
         encoding: &'static str,
+        warnings: Vec<String>,
     }
     to_js(&Out {
-        text: d.text,
-        encoding: d.encoding.name(),
+        text: input.text,
+        encoding: input.encoding.map_or("utf-8", |e| e.name()),
+        warnings: input.warnings,
     })
+}
+
+/// The size limit the page applies unless told otherwise, in bytes.
+#[wasm_bindgen(js_name = defaultMaxBytes)]
+pub fn default_max_bytes() -> usize {
+    crate::DEFAULT_MAX_BYTES
 }
 
 /// The report schema version this build writes.

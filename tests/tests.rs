@@ -7,6 +7,8 @@
 
 #[path = "suite/aliases.rs"]
 mod aliases;
+#[path = "suite/bad_inputs.rs"]
+mod bad_inputs;
 #[path = "suite/clean_benchmark.rs"]
 mod clean_benchmark;
 #[path = "suite/clean_html.rs"]
@@ -41,6 +43,9 @@ mod facts_keys;
 mod golden;
 #[path = "suite/hay.rs"]
 mod hay;
+#[cfg(not(target_arch = "wasm32"))]
+#[path = "suite/invariants.rs"]
+mod invariants;
 #[cfg(not(target_arch = "wasm32"))]
 #[path = "suite/layers.rs"]
 mod layers;

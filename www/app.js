@@ -16,6 +16,8 @@ export { overridesOf } from "./store.js";
  */
 export function start({ engine, loadExamples, singleFile = false }) {
   const ui = findElements(document);
+  // The worker keeps the pairs of the last comparison; the view asks it for more on demand.
+  if (engine.pairs) ui.morePairs = (run, related, offset, limit) => engine.pairs(run, related, offset, limit);
   const store = createStore();
   store.subscribe(createView(ui, store));
   const runner = createRunner(store, engine);

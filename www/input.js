@@ -4,7 +4,8 @@
 import { addArticles, addPasted } from "./store.js";
 
 const ACCEPT = /\.(txt|text|html?|xhtml|md|markdown)$/i;
-const MAX_BYTES = 5_000_000;
+/** The size limit of one article, as the engine's (storydiff::DEFAULT_MAX_BYTES): 1 MB. */
+export const MAX_BYTES = 1024 * 1024;
 
 /** Wires the paste box, the file picker and the drop zone to `store`. */
 export function wireInput(ui, store, decode) {
@@ -72,18 +73,24 @@ async function readFiles(entries, decode) {
       continue;
     }
     if (file.size > MAX_BYTES) {
-      skipped.push(`${path} (larger than 5 MB)`);
+      skipped.push(`${path}: ${megabytes(file.size)} is over the size limit of ${megabytes(MAX_BYTES)}; split it`);
       continue;
     }
     try {
-      const { text, encoding } = await decode(await file.arrayBuffer());
-      loaded.push({ id: file.name.replace(/\.[^.]*$/, ""), name: path, text, encoding });
+      // The engine refuses other formats ("looks like a PNG image, not text") by name.
+      const { text, encoding, warnings } = await decode(await file.arrayBuffer(), path);
+      loaded.push({ id: file.name.replace(/\.[^.]*$/, ""), name: path, text, encoding, warnings });
     } catch (e) {
-      skipped.push(`${path} (${e.message})`);
+      skipped.push(e.message.startsWith(path) ? e.message : `${path}: ${e.message}`);
     }
   }
   loaded.sort((a, b) => a.name.localeCompare(b.name));
   return { loaded, skipped };
+}
+
+/** `2.5 MB`: a size as people read it. */
+export function megabytes(bytes) {
+  return `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, "")} MB`;
 }
 
 /** The files of a drop: plain files and the supported files inside dropped folders. */

@@ -74,7 +74,7 @@ export function createRunner(store, engine, { delayMs = RUN_DELAY_MS, now = () =
 
 /** One engine call on the articles and overrides of state `s`. */
 function compare(engine, s, opts) {
-  const input = s.articles.map(({ id, text, name, title, keep }) => ({ id, text, name, title, keep }));
+  const input = s.articles.map(({ id, text, name, title, keep, warnings }) => ({ id, text, name, title, keep, warnings: warnings || [] }));
   return s.overrides.length
     ? engine.compareWithOverrides(input, overridesOf(s.overrides), opts)
     : engine.compare(input, opts);

@@ -81,15 +81,23 @@ export function addArticles(state, list) {
       empty.push(a.name || a.id);
       continue;
     }
-    articles.push({ id: uniqueId(articles, a.id), name: a.name, text: a.text, title: a.title, keep: [], encoding: a.encoding });
+    articles.push({ id: uniqueId(articles, a.id), name: a.name, text: a.text, title: a.title, keep: [], encoding: a.encoding, warnings: a.warnings || [] });
   }
   const error = empty.length ? { text: `Skipped ${empty.length} empty article(s): ${empty.join("; ")}` } : null;
   return { articles, error };
 }
 
+/** The size limit of a pasted article, as the engine's (storydiff::DEFAULT_MAX_BYTES): 1 MB. */
+const PASTE_MAX_BYTES = 1024 * 1024;
+
 /** Adds a pasted text with an optional title; says so when there is no text. */
 export function addPasted(state, text, title) {
   if (!text.trim()) return { error: { text: "Paste the text of an article first." } };
+  const bytes = new TextEncoder().encode(text).length;
+  if (bytes > PASTE_MAX_BYTES) {
+    const mb = (n) => `${(n / (1024 * 1024)).toFixed(1).replace(/\.0$/, "")} MB`;
+    return { error: { text: `The pasted text is ${mb(bytes)}, over the size limit of ${mb(PASTE_MAX_BYTES)}; paste one article at a time.` } };
+  }
   const pasted = state.pasted + 1;
   const named = title.trim() || undefined;
   const article = { id: `pasted-${pasted}`, name: named || `pasted text ${pasted}`, text, title: named };

@@ -1,7 +1,7 @@
 // The page drawn from the state: the article list, the status line, the error, and the
 // results. `createView` returns the store's subscriber, which draws again only the parts
 // whose state changed; the buttons it draws change the state through `act`.
-import { h, articleCard, clustersBlock, pairsBlock, entitiesBlock, legend } from "./render.js";
+import { h, articleCard, clustersBlock, pairsBlock, entitiesBlock, legend, lazyList } from "./render.js";
 import { removeArticle, restoreRemoved, retry, splitName, mergeEntities, undoOverride } from "./store.js";
 
 /** The page's elements, by role. */
@@ -40,6 +40,7 @@ function renderList(ui, articles, act) {
       h("li", { dataset: { id: a.id } },
         h("span", { class: "name" }, a.name || a.id),
         h("small", {}, ` ${a.text.length.toLocaleString("en")} chars${a.encoding && a.encoding !== "utf-8" ? `, ${a.encoding}` : ""}${a.keep.length ? `, ${a.keep.length} restored` : ""}`),
+        a.warnings?.length ? h("small", { class: "warning" }, ` ⚠ ${a.warnings.join("; ")}`) : null,
         h("button", { type: "button", class: "remove", title: `Remove ${a.name || a.id}`, onclick: () => act(removeArticle, a.id) }, "remove"))),
   );
   ui.clear.hidden = articles.length === 0;
@@ -55,24 +56,26 @@ function renderResults(ui, s, act) {
   }
   ui.results.hidden = false;
   const byId = new Map(report.articles.map((r) => [r.id, r]));
-  const titleOf = (id) => shorten(byId.get(id)?.title || s.articles.find((a) => a.id === id)?.name || id);
+  const names = new Map(s.articles.map((a) => [a.id, a.name]));
+  const titleOf = (id) => shorten(byId.get(id)?.title || names.get(id) || id);
   const events = report.clusters?.event || [];
   const clusterIndex = new Map();
   events.forEach((ids, index) => ids.forEach((id) => clusterIndex.set(id, { index, ids })));
   ui.summary.replaceChildren(summaryText(report, events.length), h("span", { class: "timing" }, ` (${duration(s.elapsedMs)})`));
   ui.clusters.replaceChildren(...clustersBlock(report.clusters || {}, titleOf));
-  ui.pairs.replaceChildren(...pairsBlock(report.pairs || [], titleOf, report.tables || []));
+  const more = ui.morePairs && report.run ? (related, offset, limit) => ui.morePairs(report.run, related, offset, limit) : null;
+  ui.pairs.replaceChildren(...pairsBlock(report, titleOf, more));
   ui.entities.replaceChildren(...entitiesBlock(report.entities, titleOf, entityEdit(s.overrides, act)));
   ui.legend.replaceChildren(legend());
+  const inputs = new Map(s.articles.map((a) => [a.id, a]));
+  const shown = report.articles.filter((r) => inputs.has(r.id));
+  // Cards are drawn a page at a time: 1,000 highlighted articles at once would block the page.
   ui.cards.replaceChildren(
-    ...report.articles.map((r) => {
-      const input = s.articles.find((a) => a.id === r.id);
-      return input ? articleCard(r, input, {
-        onRestore: (removed) => act(restoreRemoved, r.id, removed),
-        onRemove: (id) => act(removeArticle, id),
-        clusterOf: (id) => clusterIndex.get(id),
-      }) : null;
-    }).filter(Boolean),
+    ...lazyList(shown, (r) => articleCard(r, inputs.get(r.id), {
+      onRestore: (removed) => act(restoreRemoved, r.id, removed),
+      onRemove: (id) => act(removeArticle, id),
+      clusterOf: (id) => clusterIndex.get(id),
+    }), "articles"),
   );
 }
 
@@ -88,8 +91,9 @@ function entityEdit(overrides, act) {
 
 function summaryText(report, nEvents) {
   const n = report.articles.length;
+  const pairs = report.pairCounts ? report.pairCounts.total : report.pairs.length;
   return `${n} article${n === 1 ? "" : "s"}, ` +
-    `${nEvents} event${nEvents === 1 ? "" : "s"}, ${report.pairs.length} pair${report.pairs.length === 1 ? "" : "s"} compared.`;
+    `${nEvents} event${nEvents === 1 ? "" : "s"}, ${pairs.toLocaleString("en")} pair${pairs === 1 ? "" : "s"} compared.`;
 }
 
 function duration(ms) {

@@ -97,7 +97,14 @@ impl Format {
             Some("md" | "markdown") => return Format::Markdown,
             _ => {}
         }
-        let head = text.trim_start().get(..text.len().min(1024)).unwrap_or("");
+        // The first 1024 bytes, cut back to a character boundary (a cut inside
+        // a Cyrillic or CJK character used to make the head empty).
+        let trimmed = text.trim_start();
+        let mut cut = trimmed.len().min(1024);
+        while !trimmed.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let head = &trimmed[..cut];
         let lower = head.to_ascii_lowercase();
         if lower.starts_with("<!doctype html")
             || lower.starts_with("<html")

@@ -34,7 +34,8 @@ pub(super) fn cluster(n: usize, pairs: &[PairScore]) -> Clusters {
 
 /// Clusters at one grain: average linkage, where two groups join when more
 /// than half of their member pairs are linked at `level`, the groups with the
-/// highest share first (ties to the groups of the lowest first members).
+/// highest share first; a tie goes to the higher mean score of the linked
+/// pairs, so that the result does not depend on the order of the articles.
 ///
 /// Only linked groups can join, so the work follows the links, not the
 /// pairs of the batch: each group keeps its count of links to each other
@@ -43,16 +44,16 @@ pub(super) fn cluster(n: usize, pairs: &[PairScore]) -> Clusters {
 fn agglomerate(n: usize, pairs: &[PairScore], level: Relation) -> Vec<Vec<usize>> {
     // Groups are named by their first member; links[g]: group -> links to it.
     let mut members: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
-    let mut links: Vec<HashMap<usize, u32>> = vec![HashMap::new(); n];
+    let mut links: Vec<HashMap<usize, Link>> = vec![HashMap::new(); n];
     for p in pairs.iter().filter(|p| p.relation >= level && p.a != p.b) {
-        *links[p.a].entry(p.b).or_insert(0) += 1;
-        *links[p.b].entry(p.a).or_insert(0) += 1;
+        links[p.a].entry(p.b).or_default().add(Link::of(p.score));
+        links[p.b].entry(p.a).or_default().add(Link::of(p.score));
     }
     let mut heap = BinaryHeap::new();
     for (a, to) in links.iter().enumerate() {
-        for (&b, &count) in to {
+        for (&b, &link) in to {
             if a < b {
-                heap.extend(Join::over_half(a, b, count, (1, 1)));
+                heap.extend(Join::over_half(a, b, link, (1, 1)));
             }
         }
     }
@@ -66,21 +67,21 @@ fn agglomerate(n: usize, pairs: &[PairScore], level: Relation) -> Vec<Vec<usize>
         members[a].extend(moved);
         let from_b = std::mem::take(&mut links[b]);
         links[a].remove(&b);
-        for (c, count) in from_b {
+        for (c, link) in from_b {
             if c == a {
                 continue;
             }
-            *links[a].entry(c).or_insert(0) += count;
+            links[a].entry(c).or_default().add(link);
             let to_c = &mut links[c];
             to_c.remove(&b);
-            *to_c.entry(a).or_insert(0) += count;
+            to_c.entry(a).or_default().add(link);
         }
-        for (&c, &count) in &links[a] {
+        for (&c, &link) in &links[a] {
             let (x, y) = (a.min(c), a.max(c));
             heap.extend(Join::over_half(
                 x,
                 y,
-                count,
+                link,
                 (members[x].len(), members[y].len()),
             ));
         }
@@ -93,10 +94,33 @@ fn agglomerate(n: usize, pairs: &[PairScore], level: Relation) -> Vec<Vec<usize>
     groups
 }
 
+/// The links between two groups: how many member pairs are linked, and the
+/// sum of their scores.
+#[derive(Clone, Copy, Debug, Default)]
+struct Link {
+    count: u32,
+    score_sum: f64,
+}
+
+impl Link {
+    fn of(score: f64) -> Link {
+        Link {
+            count: 1,
+            score_sum: score,
+        }
+    }
+    fn add(&mut self, other: Link) {
+        self.count += other.count;
+        self.score_sum += other.score_sum;
+    }
+}
+
 /// A candidate join of groups `a < b` (named by their first members) with
 /// their sizes when it was pushed; only shares over half are pushed.
 struct Join {
     share: f64,
+    /// The mean score of the linked member pairs: the tie-break.
+    mean_score: f64,
     a: usize,
     b: usize,
     sizes: (usize, usize),
@@ -104,9 +128,16 @@ struct Join {
 
 impl Join {
     /// The join, if more than half of the member pairs are linked.
-    fn over_half(a: usize, b: usize, links: u32, sizes: (usize, usize)) -> Option<Join> {
-        let share = f64::from(links) / (sizes.0 * sizes.1) as f64;
-        (share > 0.5).then_some(Join { share, a, b, sizes })
+    fn over_half(a: usize, b: usize, link: Link, sizes: (usize, usize)) -> Option<Join> {
+        let share = f64::from(link.count) / (sizes.0 * sizes.1) as f64;
+        let mean_score = link.score_sum / f64::from(link.count.max(1));
+        (share > 0.5).then_some(Join {
+            share,
+            mean_score,
+            a,
+            b,
+            sizes,
+        })
     }
 }
 
@@ -125,9 +156,10 @@ impl PartialOrd for Join {
 }
 
 impl Ord for Join {
-    /// The highest share first, then the lowest groups.
+    /// The highest share first, then the highest mean score, then the lowest groups.
     fn cmp(&self, other: &Join) -> Ordering {
         (self.share.total_cmp(&other.share))
+            .then(self.mean_score.total_cmp(&other.mean_score))
             .then(other.a.cmp(&self.a))
             .then(other.b.cmp(&self.b))
     }

@@ -10,11 +10,13 @@
 //! - [`latin`]: Cyrillic names in Latin letters, for comparing names across scripts.
 //! - [`decode()`]: bytes in any common encoding to a `String`, saying which
 //!   [`Encoding`].
+//! - [`sniff()`]: whether bytes are another file format (PDF, PNG, ZIP...), not text.
 
 mod decode;
 mod mapped;
 mod normalize;
 mod segment;
+mod sniff;
 mod span;
 mod translit;
 mod words;
@@ -23,6 +25,7 @@ pub use decode::{decode, windows_1252, Decoded, Encoding};
 pub use mapped::{MappedText, MappedTextBuilder};
 pub use normalize::normalize;
 pub use segment::{paragraphs, segment, Segmentation, Sentence, Token, TokenKind};
+pub use sniff::sniff;
 pub use span::{CharIndex, Span};
 pub use translit::latin;
 pub use words::{Word, Words};

@@ -35,7 +35,7 @@ test("store: ids are unique, empty articles are skipped and named, nothing is mu
   const s = initialState();
   const patch = addArticles(s, [article("x"), article("x"), { id: "e", name: "empty.txt", text: "  \n" }, article("x")]);
   assert.deepEqual(patch.articles.map((a) => a.id), ["x", "x-2", "x-3"]);
-  assert.deepEqual(patch.articles[0], { id: "x", name: "x.txt", text: "text of x", title: undefined, keep: [], encoding: undefined });
+  assert.deepEqual(patch.articles[0], { id: "x", name: "x.txt", text: "text of x", title: undefined, keep: [], encoding: undefined, warnings: [] });
   assert.deepEqual(patch.error, { text: "Skipped 1 empty article(s): empty.txt" });
   assert.deepEqual(s.articles, []);
   assert.equal(addArticles(s, [article("y")]).error, null, "adding clears the error");
@@ -118,7 +118,7 @@ test("runner: changes close together make one run on the latest inputs", async (
   assert.equal(engine.calls.length, 1);
   const [call] = engine.calls;
   assert.deepEqual(call.articles.map((a) => a.id), ["a", "b"]);
-  assert.deepEqual(Object.keys(call.articles[0]).sort(), ["id", "keep", "name", "text", "title"]);
+  assert.deepEqual(Object.keys(call.articles[0]).sort(), ["id", "keep", "name", "text", "title", "warnings"]);
   call.resolve(reportOf(call.articles));
   await tick();
   const s = store.get();

@@ -111,3 +111,19 @@ fn range_never_ends_below_its_start() {
 fn similarity_is_symmetric_around_an_abbreviated_date() {
     crate::properties::check_symmetric("Jan. 6 “quoted.”", ". Jan. 6").unwrap();
 }
+
+/// The format sniff read the first 1024 bytes, and a cut inside a Cyrillic
+/// or CJK character made the head empty: pasted HTML was taken for plain text.
+#[test]
+fn html_whose_1024th_byte_falls_inside_a_character_is_still_html() {
+    for letter in ["ж", "東"] {
+        for pad in 0..4 {
+            let text = format!(
+                "{}<html><body><p>{}</p></body></html>",
+                " ".repeat(pad),
+                letter.repeat(2000)
+            );
+            assert_eq!(Format::detect(None, &text), Format::Html, "{letter} {pad}");
+        }
+    }
+}

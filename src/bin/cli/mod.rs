@@ -4,18 +4,21 @@
 //! - `storydiff analyze [--jsonl] [FILE|-]...`: JSON Lines, one article report per line.
 //! - `storydiff compare [--jsonl] [--all-pairs] [FILE|-]...`: one JSON document.
 //! - `storydiff facts [--jsonl] [FILE|-]...`: CSV, one row per fact of each article.
-//! - Errors: exit status 1 and one line `storydiff: <file>: <problem>` on stderr.
+//! - Errors: one line `storydiff: <file>: <problem>` on stderr for each input
+//!   that could not be read; the good inputs are still analyzed and printed,
+//!   and the exit status is 1 when any input failed. A usage error is one
+//!   line too, with exit status 2.
+
+mod input;
 
 mod csv;
 
 use clap::{Parser, Subcommand};
 use serde::Serialize;
-use std::io::{self, BufWriter, Read, Write};
-use std::path::Path;
+use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 use storydiff::compare::Overrides;
 use storydiff::report::{self, Mode, Report};
-use storydiff::Input;
 
 #[derive(Parser)]
 #[command(
@@ -51,14 +54,46 @@ struct Inputs {
     /// (by default such a batch lists its related pairs only).
     #[arg(long)]
     all_pairs: bool,
+    /// The id of each file, in order (once per file); by default the file
+    /// stem, or the path without its extension where two stems clash.
+    #[arg(long = "id", value_name = "ID")]
+    ids: Vec<String>,
+    /// The largest article read, as bytes or with K or M (default 1M).
+    #[arg(long, value_name = "SIZE", value_parser = parse_size, default_value = "1M")]
+    max_size: usize,
     /// Files to read (.txt, .md, .html); `-` or none reads standard input.
     files: Vec<String>,
 }
 
+/// `2M`, `500K`, `1048576`: a size in bytes (K = 1024).
+fn parse_size(s: &str) -> Result<usize, String> {
+    let t = s.trim().to_ascii_uppercase();
+    let t = t.strip_suffix('B').unwrap_or(&t);
+    let (digits, unit) = match t.strip_suffix('K') {
+        Some(d) => (d, 1024),
+        None => match t.strip_suffix('M') {
+            Some(d) => (d, 1024 * 1024),
+            None => match t.strip_suffix('G') {
+                Some(d) => (d, 1024 * 1024 * 1024),
+                None => (t, 1),
+            },
+        },
+    };
+    let n: f64 = digits
+        .trim()
+        .parse()
+        .map_err(|_| format!("{s:?} is not a size; write it like 2M, 500K or 1048576"))?;
+    Ok((n * unit as f64) as usize)
+}
+
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return usage_error(e),
+    };
     match run(cli) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::FAILURE,
         Err(message) => {
             eprintln!("storydiff: {message}");
             ExitCode::FAILURE
@@ -66,15 +101,70 @@ pub fn main() -> ExitCode {
     }
 }
 
-fn run(cli: Cli) -> Result<(), String> {
-    let (inputs, mode) = match &cli.command {
+/// Help and version as clap prints them; a usage error as one line, status 2.
+fn usage_error(e: clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    if matches!(
+        e.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
+        let _ = e.print();
+        let missing = e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand;
+        return ExitCode::from(if missing { 2 } else { 0 });
+    }
+    let text = e.to_string();
+    let first = text
+        .lines()
+        .next()
+        .unwrap_or("bad arguments")
+        .trim_start_matches("error: ");
+    eprintln!("storydiff: {first}; see storydiff --help");
+    ExitCode::from(2)
+}
+
+/// Reads, analyzes and prints; `Ok(false)` when some input failed (each
+/// already reported) but the rest was printed.
+fn run(cli: Cli) -> Result<bool, String> {
+    let (args, mode) = match &cli.command {
         Command::Analyze(i) => (i, Mode::Analyze),
         Command::Compare(i) if i.all_pairs => (i, Mode::CompareAllPairs),
         Command::Compare(i) => (i, Mode::Compare),
         Command::Facts(i) => (i, Mode::Analyze),
     };
-    let report = report::build(&read_inputs(inputs)?, mode, &Overrides::default())
-        .map_err(|e| e.to_string())?;
+    let files: Vec<String> = if args.files.is_empty() {
+        vec!["-".to_string()]
+    } else {
+        args.files.clone()
+    };
+    if !args.ids.is_empty() && (args.jsonl || args.ids.len() != files.len()) {
+        return Err(format!(
+            "--id names files, once each: {} for {}{}",
+            plural(args.ids.len(), "id"),
+            plural(files.len(), "file"),
+            if args.jsonl {
+                " (JSON Lines records carry their own ids)"
+            } else {
+                ""
+            }
+        ));
+    }
+    let read = input::read_all(&files, &args.ids, args.jsonl, args.max_size);
+    for e in &read.errors {
+        eprintln!("storydiff: {e}");
+    }
+    if read.inputs.is_empty() {
+        if read.errors.is_empty() {
+            return Err(format!(
+                "{}: no articles in the input",
+                input::name(&files[0])
+            ));
+        }
+        return Ok(false);
+    }
+    let report =
+        report::build(&read.inputs, mode, &Overrides::default()).map_err(|e| e.to_string())?;
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     match &report {
@@ -84,12 +174,17 @@ fn run(cli: Cli) -> Result<(), String> {
         // JSON Lines: one article report per line.
         Report::Articles(articles) => {
             for article in articles {
-                write_json(&mut out, article, inputs.pretty)?;
+                write_json(&mut out, article, args.pretty)?;
             }
         }
-        Report::Comparison(comparison) => write_json(&mut out, comparison, inputs.pretty)?,
+        Report::Comparison(comparison) => write_json(&mut out, comparison, args.pretty)?,
     }
-    out.flush().map_err(write_error)
+    out.flush().map_err(write_error)?;
+    Ok(read.errors.is_empty())
+}
+
+fn plural(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
 /// Writes `value` as JSON on a line of its own.
@@ -105,100 +200,4 @@ fn write_json(out: &mut impl Write, value: &impl Serialize, pretty: bool) -> Res
 
 fn write_error(e: io::Error) -> String {
     format!("writing output: {e}")
-}
-
-/// One JSON Lines record. Unknown fields are ignored, so callers may pass their own.
-#[derive(serde::Deserialize)]
-struct Record {
-    id: String,
-    text: String,
-    #[serde(default)]
-    date: Option<String>,
-    #[serde(default)]
-    title: Option<String>,
-    #[serde(default)]
-    url: Option<String>,
-}
-
-fn read_inputs(args: &Inputs) -> Result<Vec<Input>, String> {
-    let files: Vec<String> = if args.files.is_empty() {
-        vec!["-".to_string()]
-    } else {
-        args.files.clone()
-    };
-    let mut inputs = Vec::new();
-    for file in &files {
-        let bytes = read_bytes(file)?;
-        if args.jsonl {
-            let text = String::from_utf8(bytes)
-                .map_err(|_| format!("{}: JSON Lines input must be UTF-8", name(file)))?;
-            for (n, line) in text.lines().enumerate() {
-                if line.trim().is_empty() {
-                    continue;
-                }
-                let record: Record = serde_json::from_str(line).map_err(|e| {
-                    format!(
-                        "{}: {}",
-                        name(file),
-                        storydiff::Error::bad_json_line(n + 1, e.to_string())
-                    )
-                })?;
-                let mut input = Input::new(record.id, record.text);
-                input.date = record.date;
-                input.title = record.title;
-                input.url = record.url;
-                inputs.push(input);
-            }
-        } else {
-            let id = if file == "-" {
-                "stdin".to_string()
-            } else {
-                Path::new(file)
-                    .file_stem()
-                    .map(|s| s.to_string_lossy().into_owned())
-                    .unwrap_or_else(|| file.clone())
-            };
-            let file_name = (file != "-").then(|| file.clone());
-            inputs.push(Input::from_bytes(id, file_name, &bytes));
-        }
-    }
-    if let Some(empty) = inputs.iter().find(|i| i.text.trim().is_empty()) {
-        return Err(storydiff::Error::empty(&empty.id).to_string());
-    }
-    Ok(inputs)
-}
-
-fn name(file: &str) -> &str {
-    if file == "-" {
-        "<stdin>"
-    } else {
-        file
-    }
-}
-
-fn read_bytes(file: &str) -> Result<Vec<u8>, String> {
-    let mut bytes = Vec::new();
-    if file == "-" {
-        io::stdin()
-            .read_to_end(&mut bytes)
-            .map_err(|e| format!("<stdin>: cannot read: {e}"))?;
-    } else {
-        let path = Path::new(file);
-        if path.is_dir() {
-            return Err(format!(
-                "{file}: is a folder; name the files in it (for example {file}/*.txt)"
-            ));
-        }
-        bytes = std::fs::read(path)
-            .map_err(|e| format!("{file}: cannot read: {}", plain_io_error(&e)))?;
-    }
-    Ok(bytes)
-}
-
-fn plain_io_error(e: &io::Error) -> String {
-    match e.kind() {
-        io::ErrorKind::NotFound => "no such file".to_string(),
-        io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-        _ => e.to_string(),
-    }
 }
