@@ -20,5 +20,5 @@ pub use decode::{decode, Decoded};
 pub use mapped::{MappedText, MappedTextBuilder};
 pub use normalize::normalize;
 pub use segment::{paragraphs, segment, Segmentation, Sentence, Token, TokenKind};
-pub use span::{CharIndex, Span};
+pub use span::{CharIndex, Covers, Span};
 pub use words::{Word, Words};

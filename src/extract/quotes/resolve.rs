@@ -14,7 +14,7 @@ use super::reading::{NameCase, Reading};
 use super::speakers::Speaker;
 use super::{Found, QuoteKind};
 use crate::lexicon::lists::quotes::{HONORIFICS, ROLE_NOUNS};
-use crate::text::Span;
+use crate::text::{Covers, Span};
 use std::collections::HashSet;
 
 /// Lengthens short names, resolves pronouns and entity mentions.
@@ -171,12 +171,13 @@ impl Mentions {
         found: &[Found],
         known: &HashSet<String>,
     ) -> Mentions {
-        let quoted: Vec<Span> = found
-            .iter()
-            .filter(|f| f.kind != QuoteKind::Indirect)
-            .map(|f| f.content)
-            .collect();
-        let outside = |sp: Span| !quoted.iter().any(|q| q.contains(sp));
+        let quoted = Covers::new(
+            found
+                .iter()
+                .filter(|f| f.kind != QuoteKind::Indirect)
+                .map(|f| f.content),
+        );
+        let outside = |sp: Span| !quoted.contains(sp);
         let mut m = Mentions {
             persons: Vec::new(),
             spans: Vec::new(),
@@ -226,12 +227,14 @@ impl Mentions {
         entities: &[EntityMention],
         known: &HashSet<String>,
     ) {
-        for r in &names.runs {
-            let at = r.span.start;
-            let by_entity = entities
+        let persons = Covers::new(
+            entities
                 .iter()
-                .any(|e| e.label == EntityLabel::Person && e.span.start <= at && at < e.span.end);
-            if by_entity {
+                .filter(|e| e.label == EntityLabel::Person)
+                .map(|e| e.span),
+        );
+        for r in &names.runs {
+            if persons.contains_point(r.span.start) {
                 continue;
             }
             let full = names.fullest(&r.name);
@@ -303,17 +306,19 @@ fn continue_with_person_between(f: &mut Found, mentions: &Mentions) {
     let Some(speaker) = speaker_mut(f) else {
         return;
     };
-    let Some(p) = mentions
-        .persons
-        .iter()
-        .rev()
-        .find(|p| p.at >= after && p.at < start)
+    // The persons are sorted by position: the last one before `start`.
+    let before = mentions.persons.partition_point(|p| p.at < start);
+    let Some(p) = before
+        .checked_sub(1)
+        .map(|i| &mentions.persons[i])
+        .filter(|p| p.at >= after)
     else {
         return;
     };
     if !p.name.eq_ignore_ascii_case(&speaker.name) {
         speaker.name = p.name.clone();
-        if let Some(m) = mentions.spans.iter().find(|m| m.start == p.at) {
+        let first = mentions.spans.partition_point(|m| m.start < p.at);
+        if let Some(m) = mentions.spans.get(first).filter(|m| m.start == p.at) {
             speaker.span = *m;
         }
     }
@@ -327,7 +332,9 @@ fn resolve_pronoun(speaker: &mut Speaker, persons: &[Mention], groups: &[Mention
     let role = pronoun(&l);
     let at = speaker.span.start;
     if role == Some(Pronoun::Person) {
-        if let Some(p) = persons.iter().rev().find(|p| p.at < at) {
+        // Sorted by position: the last one before `at`.
+        let before = persons.partition_point(|p| p.at < at);
+        if let Some(p) = before.checked_sub(1).map(|i| &persons[i]) {
             speaker.name = p.name.clone();
         }
         return;
