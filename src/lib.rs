@@ -63,7 +63,7 @@ pub mod wasm;
 pub mod eval;
 
 pub use crate::{
-    article::{analyze, analyze_batch, Article, Input},
+    article::{analyze, analyze_batch, analyze_batch_with, AnalyzeOne, Article, Input},
     compare::{compare, Comparison},
     error::Error,
 };

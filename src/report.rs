@@ -72,16 +72,22 @@ pub enum Report {
 /// ([`compare_with_overrides`]), and builds the report.
 pub fn build(inputs: &[Input], mode: Mode, overrides: &Overrides) -> Result<Report, Error> {
     let articles = analyze_batch(inputs)?;
-    Ok(match mode {
+    Ok(of_articles(&articles, mode, overrides))
+}
+
+/// The report of articles already analyzed (by [`crate::analyze_batch`] or
+/// [`crate::analyze_batch_with`]): the rest of [`build`].
+pub fn of_articles(articles: &[Article], mode: Mode, overrides: &Overrides) -> Report {
+    match mode {
         Mode::Analyze => {
-            let table = link_with(&articles, overrides);
-            Report::Articles(article_reports(&articles, &table))
+            let table = link_with(articles, overrides);
+            Report::Articles(article_reports(articles, &table))
         }
         Mode::Compare => {
-            let comparison = compare_with_overrides(&articles, overrides);
-            Report::Comparison(CompareReport::new(&articles, &comparison))
+            let comparison = compare_with_overrides(articles, overrides);
+            Report::Comparison(CompareReport::new(articles, &comparison))
         }
-    })
+    }
 }
 
 /// One analyzed article.

@@ -6,13 +6,14 @@
 //! - Errors: exit status 1 and one line `storydiff: <file>: <problem>` on stderr.
 
 use clap::{Parser, Subcommand};
+use rayon::prelude::*;
 use serde::Serialize;
 use std::io::{self, BufWriter, Read, Write};
 use std::path::Path;
 use std::process::ExitCode;
 use storydiff::compare::Overrides;
 use storydiff::report::{self, Mode, Report};
-use storydiff::Input;
+use storydiff::{Article, Input};
 
 #[derive(Parser)]
 #[command(
@@ -41,6 +42,10 @@ struct Inputs {
     /// Pretty-print the JSON.
     #[arg(long)]
     pretty: bool,
+    /// Analyze on this many threads (default: one per CPU). The output is the
+    /// same whatever the number.
+    #[arg(long, value_name = "N")]
+    threads: Option<usize>,
     /// Files to read (.txt, .md, .html); `-` or none reads standard input.
     files: Vec<String>,
 }
@@ -61,8 +66,8 @@ fn run(cli: Cli) -> Result<(), String> {
         Command::Analyze(i) => (i, Mode::Analyze),
         Command::Compare(i) => (i, Mode::Compare),
     };
-    let report = report::build(&read_inputs(inputs)?, mode, &Overrides::default())
-        .map_err(|e| e.to_string())?;
+    let articles = analyze(&read_inputs(inputs)?, inputs.threads)?;
+    let report = report::of_articles(&articles, mode, &Overrides::default());
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     match &report {
@@ -75,6 +80,22 @@ fn run(cli: Cli) -> Result<(), String> {
         Report::Comparison(comparison) => write_json(&mut out, comparison, inputs.pretty)?,
     }
     out.flush().map_err(write_error)
+}
+
+/// Analyzes the batch, its articles spread over `threads` threads (rayon's
+/// default, one per CPU, when not given); the articles keep the input order.
+fn analyze(inputs: &[Input], threads: Option<usize>) -> Result<Vec<Article>, String> {
+    if threads == Some(0) {
+        return Err("--threads: give at least 1".to_string());
+    }
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads.unwrap_or(0))
+        .build()
+        .map_err(|e| format!("cannot start the analysis threads: {e}"))?;
+    pool.install(|| {
+        storydiff::analyze_batch_with(inputs, |inputs, one| inputs.par_iter().map(one).collect())
+    })
+    .map_err(|e| e.to_string())
 }
 
 /// Writes `value` as JSON on a line of its own.
