@@ -1,7 +1,8 @@
 //! Argument parsing, input reading and output writing for the CLI.
 //!
 //! Contract (other tools depend on it; extend, do not break):
-//! - `storydiff analyze [--jsonl] [FILE|-]...`: JSON Lines, one article report per line.
+//! - `storydiff analyze [--jsonl] [--threads N] [FILE|-]...`: JSON Lines, one article report per
+//!   line (the same whatever the number of threads).
 //! - `storydiff compare [--jsonl] [FILE|-]...`: one JSON document.
 //! - Errors: exit status 1 and one line `storydiff: <file>: <problem>` on stderr.
 
