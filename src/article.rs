@@ -181,6 +181,20 @@ pub fn analyze(input: &Input) -> Result<Article, Error> {
 ///
 /// Fails when two inputs share an id or a given date is not a calendar date.
 pub fn analyze_batch(inputs: &[Input]) -> Result<Vec<Article>, Error> {
+    analyze_batch_with(inputs, |inputs, one| inputs.iter().map(one).collect())
+}
+
+/// One article's analysis, given the batch's evidence: what
+/// [`analyze_batch_with`] hands to its caller's `map`.
+pub type AnalyzeOne<'a> = dyn Fn(&Input) -> Article + Sync + 'a;
+
+/// [`analyze_batch`], with the per-article work run by `map`, which must
+/// return one article per input, in input order. The native CLI passes a
+/// thread pool's parallel map; the results are the same as in sequence.
+pub fn analyze_batch_with(
+    inputs: &[Input],
+    map: impl FnOnce(&[Input], &AnalyzeOne) -> Vec<Article>,
+) -> Result<Vec<Article>, Error> {
     let mut seen = std::collections::HashSet::new();
     for input in inputs {
         if !seen.insert(input.id.as_str()) {
@@ -194,7 +208,9 @@ pub fn analyze_batch(inputs: &[Input]) -> Result<Vec<Article>, Error> {
     }
     let texts: Vec<&str> = inputs.iter().map(|i| i.text.as_str()).collect();
     let evidence = BatchEvidence::gather(&texts);
-    Ok(inputs.iter().map(|i| analyze_one(i, &evidence)).collect())
+    let articles = map(inputs, &|i: &Input| analyze_one(i, &evidence));
+    assert_eq!(articles.len(), inputs.len(), "one article per input");
+    Ok(articles)
 }
 
 fn analyze_one(input: &Input, evidence: &BatchEvidence) -> Article {

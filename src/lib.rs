@@ -59,7 +59,9 @@ pub mod wasm;
 pub mod eval;
 
 pub use crate::{
-    article::{analyze, analyze_batch, Article, Input, DEFAULT_MAX_BYTES},
+    article::{
+        analyze, analyze_batch, analyze_batch_with, AnalyzeOne, Article, Input, DEFAULT_MAX_BYTES,
+    },
     compare::{compare, Comparison},
     error::Error,
 };

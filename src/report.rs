@@ -82,10 +82,16 @@ pub enum Report {
 /// ([`compare_pairs`]), and builds the report.
 pub fn build(inputs: &[Input], mode: Mode, overrides: &Overrides) -> Result<Report, Error> {
     let articles = analyze_batch(inputs)?;
-    Ok(match mode {
+    Ok(of_articles(&articles, mode, overrides))
+}
+
+/// The report of articles already analyzed (by [`crate::analyze_batch`] or
+/// [`crate::analyze_batch_with`]): the rest of [`build`].
+pub fn of_articles(articles: &[Article], mode: Mode, overrides: &Overrides) -> Report {
+    match mode {
         Mode::Analyze => {
-            let table = link_with(&articles, overrides);
-            Report::Articles(article_reports(&articles, &table))
+            let table = link_with(articles, overrides);
+            Report::Articles(article_reports(articles, &table))
         }
         Mode::Compare | Mode::CompareAllPairs => {
             let pairs = if mode == Mode::Compare {
@@ -93,10 +99,10 @@ pub fn build(inputs: &[Input], mode: Mode, overrides: &Overrides) -> Result<Repo
             } else {
                 Pairs::All
             };
-            let comparison = compare_pairs(&articles, overrides, pairs);
-            Report::Comparison(CompareReport::new(&articles, &comparison))
+            let comparison = compare_pairs(articles, overrides, pairs);
+            Report::Comparison(CompareReport::new(articles, &comparison))
         }
-    })
+    }
 }
 
 /// One analyzed article.

@@ -22,6 +22,8 @@ use super::{DateMention, Doc, EntityMention, Quantity};
 use crate::lexicon::lists::events::TRIGGERS;
 use crate::text::{Span, TokenKind};
 use serde::Serialize;
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// One event trigger in an article.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -130,18 +132,32 @@ struct Trigger {
     class: EventClass,
 }
 
-/// The trigger whose stem fits `lower` best (longest stem), if any.
+/// The trigger list indexed by stem: each stem's entries in list order.
+fn by_stem() -> &'static HashMap<&'static str, Vec<usize>> {
+    static INDEX: OnceLock<HashMap<&'static str, Vec<usize>>> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index: HashMap<&'static str, Vec<usize>> = HashMap::new();
+        for (i, &(stem, ..)) in TRIGGERS.iter().enumerate() {
+            index.entry(stem).or_default().push(i);
+        }
+        index
+    })
+}
+
+/// The trigger whose stem fits `lower` best (longest stem; of equal stems,
+/// the last listed), if any: one hash lookup per prefix of the word.
 fn lookup(lower: &str) -> Option<Trigger> {
-    let &(stem, class, lemma, _) = TRIGGERS
-        .iter()
-        .filter(|&&(stem, _, _, exact)| {
-            if exact {
-                lower == stem
-            } else {
-                lower.starts_with(stem)
-            }
-        })
-        .max_by_key(|t| t.0.len())?;
+    let index = by_stem();
+    let mut ends = lower.char_indices().rev().map(|(i, c)| i + c.len_utf8());
+    let &(stem, class, lemma, _) = ends.find_map(|end| {
+        let prefix = &lower[..end];
+        let entries = index.get(prefix)?;
+        entries
+            .iter()
+            .rev()
+            .map(|&i| &TRIGGERS[i])
+            .find(|&&(_, _, _, exact)| !exact || end == lower.len())
+    })?;
     let class = EventClass::from_name(class)
         .unwrap_or_else(|| unreachable!("triggers.tsv: unknown class {class}"));
     Some(Trigger { stem, lemma, class })
@@ -160,12 +176,24 @@ pub fn extract(
     let _ = quantities;
     let text = doc.text;
     let german = doc.language == Some("de");
+    // Entities and dates, by start, with the furthest end reached so far: a
+    // token lies inside one of them when the furthest end of those starting
+    // at or before it reaches its end. Tokens come in order, so one sweep.
+    let mut covers: Vec<Span> = entities.iter().map(|e| e.span).collect();
+    covers.extend(dates.iter().map(|d| d.span));
+    covers.sort_unstable_by_key(|s| s.start);
+    let (mut next_cover, mut reach) = (0, None::<usize>);
     let mut events = Vec::new();
     for (si, sentence) in doc.seg.sentences.iter().enumerate() {
         let tokens = doc.seg.sentence_tokens(si);
+        let mut headline = None;
         for (ti, tok) in tokens.iter().enumerate() {
             if tok.kind != TokenKind::Word {
                 continue;
+            }
+            while next_cover < covers.len() && covers[next_cover].start <= tok.span.start {
+                reach = reach.max(Some(covers[next_cover].end));
+                next_cover += 1;
             }
             let word = tok.span.of(text);
             // A capitalized word next to another capitalized word is part of a
@@ -183,13 +211,12 @@ pub fn extract(
             };
             if capitalized(Some(tok))
                 && !german
-                && !all_caps_sentence(text, tokens)
+                && !*headline.get_or_insert_with(|| all_caps_sentence(text, tokens))
                 && ((ti > 1 && capitalized(tokens.get(ti - 1))) || capitalized(tokens.get(ti + 1)))
             {
                 continue;
             }
-            let inside = |s: Span| s.contains(tok.span);
-            if entities.iter().any(|e| inside(e.span)) || dates.iter().any(|d| inside(d.span)) {
+            if reach.is_some_and(|end| end >= tok.span.end) {
                 continue;
             }
             let lower = word.to_lowercase();

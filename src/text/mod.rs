@@ -26,6 +26,6 @@ pub use mapped::{MappedText, MappedTextBuilder};
 pub use normalize::normalize;
 pub use segment::{paragraphs, segment, Segmentation, Sentence, Token, TokenKind};
 pub use sniff::sniff;
-pub use span::{CharIndex, Span};
+pub use span::{CharIndex, Covers, Span};
 pub use translit::latin;
 pub use words::{Word, Words};

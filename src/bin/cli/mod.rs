@@ -1,7 +1,8 @@
 //! Argument parsing, input reading and output writing for the CLI.
 //!
 //! Contract (other tools depend on it; extend, do not break):
-//! - `storydiff analyze [--jsonl] [FILE|-]...`: JSON Lines, one article report per line.
+//! - `storydiff analyze [--jsonl] [--threads N] [FILE|-]...`: JSON Lines, one article report per
+//!   line (the same whatever the number of threads).
 //! - `storydiff compare [--jsonl] [--all-pairs] [FILE|-]...`: one JSON document.
 //! - `storydiff facts [--jsonl] [FILE|-]...`: CSV, one row per fact of each article.
 //! - Errors: one line `storydiff: <file>: <problem>` on stderr for each input
@@ -14,11 +15,13 @@ mod input;
 mod csv;
 
 use clap::{Parser, Subcommand};
+use rayon::prelude::*;
 use serde::Serialize;
 use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 use storydiff::compare::Overrides;
 use storydiff::report::{self, Mode, Report};
+use storydiff::{Article, Input};
 
 #[derive(Parser)]
 #[command(
@@ -61,6 +64,10 @@ struct Inputs {
     /// The largest article read, as bytes or with K or M (default 1M).
     #[arg(long, value_name = "SIZE", value_parser = parse_size, default_value = "1M")]
     max_size: usize,
+    /// Analyze on this many threads (default: one per CPU). The output is the
+    /// same whatever the number.
+    #[arg(long, value_name = "N")]
+    threads: Option<usize>,
     /// Files to read (.txt, .md, .html); `-` or none reads standard input.
     files: Vec<String>,
 }
@@ -163,8 +170,8 @@ fn run(cli: Cli) -> Result<bool, String> {
         }
         return Ok(false);
     }
-    let report =
-        report::build(&read.inputs, mode, &Overrides::default()).map_err(|e| e.to_string())?;
+    let articles = analyze(&read.inputs, args.threads)?;
+    let report = report::of_articles(&articles, mode, &Overrides::default());
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     match &report {
@@ -185,6 +192,22 @@ fn run(cli: Cli) -> Result<bool, String> {
 
 fn plural(n: usize, word: &str) -> String {
     format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+}
+
+/// Analyzes the batch, its articles spread over `threads` threads (rayon's
+/// default, one per CPU, when not given); the articles keep the input order.
+fn analyze(inputs: &[Input], threads: Option<usize>) -> Result<Vec<Article>, String> {
+    if threads == Some(0) {
+        return Err("--threads: give at least 1".to_string());
+    }
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads.unwrap_or(0))
+        .build()
+        .map_err(|e| format!("cannot start the analysis threads: {e}"))?;
+    pool.install(|| {
+        storydiff::analyze_batch_with(inputs, |inputs, one| inputs.par_iter().map(one).collect())
+    })
+    .map_err(|e| e.to_string())
 }
 
 /// Writes `value` as JSON on a line of its own.

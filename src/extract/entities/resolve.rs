@@ -6,7 +6,7 @@ use super::cues;
 use super::{EntityLabel, EntityMention};
 use crate::extract::Doc;
 use crate::text::TokenKind;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Surface text -> label, read from `doc`.
 pub fn known_in(doc: &Doc, cands: &[Candidate]) -> HashMap<String, EntityLabel> {
@@ -109,21 +109,29 @@ fn acronyms(text: &str, cands: &[Candidate]) -> HashMap<String, Expansion> {
             acronyms.insert(s, Expansion { long: l, label });
         }
     }
+    // The organisations named in several words, each surface once, in text
+    // order; each acronym is tried against them once.
+    let mut seen = HashSet::new();
+    let orgs: Vec<&str> = cands
+        .iter()
+        .filter(|o| o.words > 1 && o.label == Some(EntityLabel::Org))
+        .map(|o| o.span.of(text))
+        .filter(|o| seen.insert(*o))
+        .collect();
+    let mut tried = HashSet::new();
     for c in cands {
         let s = surface(c);
         if !c.allcaps
             || c.words != 1
             || c.label == Some(EntityLabel::Place)
             || acronyms.contains_key(&s)
+            || !tried.insert(c.span.of(text))
         {
             continue;
         }
-        let long = cands.iter().find(|o| {
-            o.words > 1 && o.label == Some(EntityLabel::Org) && abbreviates(&s, &surface(o))
-        });
-        if let Some(o) = long {
+        if let Some(o) = orgs.iter().find(|o| abbreviates(&s, o)) {
             let expansion = Expansion {
-                long: surface(o),
+                long: o.to_string(),
                 label: EntityLabel::Org,
             };
             acronyms.insert(s, expansion);
@@ -134,37 +142,62 @@ fn acronyms(text: &str, cands: &[Candidate]) -> HashMap<String, Expansion> {
 
 /// The people named in full (more than one word), by where they are named.
 struct People {
+    /// By position (the candidates come sorted).
     full: Vec<(usize, String)>,
+    /// The last words of each full name after a space ("Ruto", "Samoei
+    /// Ruto" for "William Samoei Ruto") -> the names, in order.
+    by_tail: HashMap<String, Vec<usize>>,
+    /// The first words of each full name, two words or more, before a space.
+    by_head: HashMap<String, Vec<usize>>,
 }
 
 impl People {
     fn named(text: &str, cands: &[Candidate]) -> People {
-        let full = cands
+        let full: Vec<(usize, String)> = cands
             .iter()
             .filter(|c| c.label == Some(EntityLabel::Person) && c.words > 1)
             .map(|c| (c.span.start, c.span.of(text).to_string()))
             .collect();
-        People { full }
+        let mut by_tail: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_head: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, (_, f)) in full.iter().enumerate() {
+            for (at, _) in f.match_indices(' ') {
+                by_tail.entry(f[at + 1..].to_string()).or_default().push(i);
+                let head = &f[..at];
+                if head.contains(' ') {
+                    by_head.entry(head.to_string()).or_default().push(i);
+                }
+            }
+        }
+        People {
+            full,
+            by_tail,
+            by_head,
+        }
     }
 
     /// The full name a short one at `at` stands for: its last word (or last
     /// words, or first words), the nearest named before it, else the first
     /// named after.
     fn full_name(&self, short: &str, at: usize) -> Option<String> {
-        let fits = |full: &str| {
-            let ends = full.len() > short.len()
-                && full.ends_with(short)
-                && full.as_bytes()[full.len() - short.len() - 1] == b' ';
-            let starts = short.contains(' ')
-                && full.len() > short.len()
-                && full.starts_with(short)
-                && full.as_bytes()[short.len()] == b' ';
-            full != short && (ends || starts)
+        let none = Vec::new();
+        let tails = self.by_tail.get(short).unwrap_or(&none);
+        let heads = if short.contains(' ') {
+            self.by_head.get(short).unwrap_or(&none)
+        } else {
+            &none
         };
-        let before = self.full.iter().rev().find(|(s, f)| *s < at && fits(f));
-        before
-            .or_else(|| self.full.iter().find(|(_, f)| fits(f)))
-            .map(|(_, f)| f.clone())
+        // The last fitting name before `at`, else the first fitting one.
+        let last_before = |list: &Vec<usize>| {
+            let n = list.partition_point(|&i| self.full[i].0 < at);
+            n.checked_sub(1).map(|k| list[k])
+        };
+        let before = last_before(tails).max(last_before(heads));
+        let first = match (tails.first(), heads.first()) {
+            (Some(&a), Some(&b)) => Some(a.min(b)),
+            (a, b) => a.or(b).copied(),
+        };
+        before.or(first).map(|i| self.full[i].1.clone())
     }
 }
 

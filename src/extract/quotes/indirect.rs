@@ -25,6 +25,8 @@ pub(super) fn indirect(
         return;
     }
     let end = without_final_punctuation(rd, sa, se);
+    // Clauses lie inside their sentence: only this sentence's can overlap.
+    let first = out.len();
     for c in sa..se {
         let quoted = mark_at(marks, rd[c].span.start).is_some();
         if used.contains(&c) || quoted || !is_indirect_cue(rd, c) {
@@ -35,7 +37,7 @@ pub(super) fn indirect(
             continue;
         };
         if let Some((a, b)) = reported_clause(rd, c, sp, sa, end) {
-            push_indirect(rd, a, b, attr, out);
+            push_indirect(rd, a, b, attr, out, first);
         }
     }
 }
@@ -194,10 +196,11 @@ fn opens_clause(first: &Word) -> bool {
 }
 
 /// Adds the clause `a..b` as indirect speech, unless an indirect quote
-/// already covers part of it or it is one quotation.
-fn push_indirect(rd: &Reading, a: usize, b: usize, attr: Attr, out: &mut Vec<Found>) {
+/// already covers part of it (one found in this sentence: `out[first..]`)
+/// or it is one quotation.
+fn push_indirect(rd: &Reading, a: usize, b: usize, attr: Attr, out: &mut Vec<Found>, first: usize) {
     let span = Span::new(rd[a].span.start, rd[b - 1].span.end);
-    if out
+    if out[first..]
         .iter()
         .any(|f| f.kind == QuoteKind::Indirect && f.span.overlaps(span))
     {

@@ -7,6 +7,8 @@ use crate::lexicon::lists::quotes::{
     HONORIFICS, NON_PERSON_HEADS, PHRASE_BREAKS, PRONOUNS, REPORTING_VERBS, ROLE_NOUNS,
     SENTENCE_STARTERS, SKIPPED_NEAR_CUE, SPEECH_VERBS, TITLES,
 };
+use std::collections::HashSet;
+use std::sync::OnceLock;
 
 /// Whether `w` is in `list`, a sorted word list.
 pub(super) fn has(list: &[&str], w: &str) -> bool {
@@ -117,17 +119,31 @@ pub(super) fn is_title(w: &str) -> bool {
     if w.len() > 6 && w.ends_with("ist") && !w.ends_with("christ") {
         return true;
     }
-    if TITLES
-        .iter()
-        .chain(ROLE_NOUNS)
-        .any(|t| t.chars().count() >= 6 && w.len() > t.len() && w.ends_with(t))
-    {
+    if ends_in_long_title(w) {
         return true;
     }
     has(TITLES, w)
         || w.split('-')
             .next()
             .is_some_and(|p| has(TITLES, p) && w.contains('-'))
+}
+
+/// Whether a proper suffix of `w` is a title or role noun of six or more
+/// letters ("Ministerpräsident" in "CDU-Ministerpräsident"): one set lookup
+/// per suffix.
+fn ends_in_long_title(w: &str) -> bool {
+    static LONG: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    let long = LONG.get_or_init(|| {
+        TITLES
+            .iter()
+            .chain(ROLE_NOUNS)
+            .copied()
+            .filter(|t| t.chars().count() >= 6)
+            .collect()
+    });
+    w.char_indices()
+        .skip(1)
+        .any(|(i, _)| long.contains(&w[i..]))
 }
 
 pub(super) fn is_weekday(w: &str) -> bool {

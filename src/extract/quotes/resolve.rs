@@ -14,8 +14,8 @@ use super::reading::{NameCase, Reading};
 use super::speakers::Speaker;
 use super::{Found, QuoteKind};
 use crate::lexicon::lists::quotes::{HONORIFICS, ROLE_NOUNS};
-use crate::text::Span;
-use std::collections::HashSet;
+use crate::text::{Covers, Span};
+use std::collections::{HashMap, HashSet};
 
 /// Lengthens short names, resolves pronouns and entity mentions.
 pub(super) fn resolve(
@@ -25,8 +25,10 @@ pub(super) fn resolve(
     found: &mut [Found],
 ) {
     let mut known = known_persons(names);
+    let near = Nearby::new(entities);
+    let descriptions = Descriptions::new(names);
     for speaker in found.iter_mut().filter_map(speaker_mut) {
-        name_speaker(rd, names, entities, speaker, &mut known);
+        name_speaker(rd, names, &near, &descriptions, speaker, &mut known);
     }
     let mentions = Mentions::collect(rd, names, entities, found, &known);
     let groups = quoted_groups(found, &known);
@@ -85,7 +87,8 @@ fn known_persons(names: &NameIndex) -> HashSet<String> {
 fn name_speaker(
     rd: &Reading,
     names: &NameIndex,
-    entities: &[EntityMention],
+    near: &Nearby,
+    descriptions: &Descriptions,
     speaker: &mut Speaker,
     known: &mut HashSet<String>,
 ) {
@@ -93,16 +96,15 @@ fn name_speaker(
     if is_pronoun(&name.to_lowercase()) {
         return;
     }
-    if let Some(e) = entities
-        .iter()
-        .find(|e| e.span.overlaps(*sp) && e.label == EntityLabel::Person)
+    if let Some(e) = near
+        .first_overlapping(*sp, |e| e.label == EntityLabel::Person)
         .filter(|e| confirms(rd, e, name, *sp))
     {
         // An entity mention that is the speaker names it (lengthened,
         // "Van Dijk" is "Pieter van Dijk").
         *name = names.fullest(&entity_name(e));
     } else if !name.contains(' ') && name.chars().all(|c| !c.is_uppercase()) {
-        if let Some(n) = described(names, name, sp.start) {
+        if let Some(n) = descriptions.last_before(names, name, sp.start) {
             *name = n;
         }
     } else {
@@ -113,21 +115,73 @@ fn name_speaker(
     }
 }
 
-/// "the department": the last name before `at` ending in that word.
-fn described(names: &NameIndex, noun: &str, at: usize) -> Option<String> {
-    names
-        .runs
-        .iter()
-        .rev()
-        .find(|r| {
-            r.span.start < at
-                && r.name.contains(' ')
-                && r.name
-                    .split_whitespace()
-                    .last()
-                    .is_some_and(|l| l.to_lowercase() == noun)
-        })
-        .map(|r| r.name.clone())
+/// The entity mentions, for finding those that overlap a span without
+/// scanning them all: when they come sorted by start (as the entity stage
+/// gives them), only those starting within the longest mention's length of
+/// the span are looked at.
+struct Nearby<'a> {
+    entities: &'a [EntityMention],
+    sorted: bool,
+    longest: usize,
+}
+
+impl<'a> Nearby<'a> {
+    fn new(entities: &'a [EntityMention]) -> Nearby<'a> {
+        Nearby {
+            entities,
+            sorted: entities.is_sorted_by_key(|e| e.span.start),
+            longest: entities.iter().map(|e| e.span.len()).max().unwrap_or(0),
+        }
+    }
+
+    /// The first mention, in order, that overlaps `sp` and passes `keep`.
+    fn first_overlapping(
+        &self,
+        sp: Span,
+        keep: impl Fn(&EntityMention) -> bool,
+    ) -> Option<&'a EntityMention> {
+        let from = if self.sorted {
+            self.entities
+                .partition_point(|e| e.span.start + self.longest <= sp.start)
+        } else {
+            0
+        };
+        self.entities[from..]
+            .iter()
+            .take_while(|e| !self.sorted || e.span.start < sp.end)
+            .find(|e| e.span.overlaps(sp) && keep(e))
+    }
+}
+
+/// The names of several words by their last word, lower case, for "the
+/// department": the last such name before `at` ending in that word.
+struct Descriptions {
+    by_last: HashMap<String, Vec<usize>>,
+}
+
+impl Descriptions {
+    fn new(names: &NameIndex) -> Descriptions {
+        let mut by_last: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, r) in names.runs.iter().enumerate() {
+            if !r.name.contains(' ') {
+                continue;
+            }
+            if let Some(last) = r.name.split_whitespace().last() {
+                by_last.entry(last.to_lowercase()).or_default().push(i);
+            }
+        }
+        Descriptions { by_last }
+    }
+
+    fn last_before(&self, names: &NameIndex, noun: &str, at: usize) -> Option<String> {
+        self.by_last
+            .get(noun)?
+            .iter()
+            .rev()
+            .map(|&i| &names.runs[i])
+            .find(|r| r.span.start < at)
+            .map(|r| r.name.clone())
+    }
 }
 
 /// `name` without an honorific ("Mr. Dujarric") and lengthened to its
@@ -171,12 +225,13 @@ impl Mentions {
         found: &[Found],
         known: &HashSet<String>,
     ) -> Mentions {
-        let quoted: Vec<Span> = found
-            .iter()
-            .filter(|f| f.kind != QuoteKind::Indirect)
-            .map(|f| f.content)
-            .collect();
-        let outside = |sp: Span| !quoted.iter().any(|q| q.contains(sp));
+        let quoted = Covers::new(
+            found
+                .iter()
+                .filter(|f| f.kind != QuoteKind::Indirect)
+                .map(|f| f.content),
+        );
+        let outside = |sp: Span| !quoted.contains(sp);
         let mut m = Mentions {
             persons: Vec::new(),
             spans: Vec::new(),
@@ -226,12 +281,14 @@ impl Mentions {
         entities: &[EntityMention],
         known: &HashSet<String>,
     ) {
-        for r in &names.runs {
-            let at = r.span.start;
-            let by_entity = entities
+        let persons = Covers::new(
+            entities
                 .iter()
-                .any(|e| e.label == EntityLabel::Person && e.span.start <= at && at < e.span.end);
-            if by_entity {
+                .filter(|e| e.label == EntityLabel::Person)
+                .map(|e| e.span),
+        );
+        for r in &names.runs {
+            if persons.contains_point(r.span.start) {
                 continue;
             }
             let full = names.fullest(&r.name);
@@ -303,17 +360,19 @@ fn continue_with_person_between(f: &mut Found, mentions: &Mentions) {
     let Some(speaker) = speaker_mut(f) else {
         return;
     };
-    let Some(p) = mentions
-        .persons
-        .iter()
-        .rev()
-        .find(|p| p.at >= after && p.at < start)
+    // The persons are sorted by position: the last one before `start`.
+    let before = mentions.persons.partition_point(|p| p.at < start);
+    let Some(p) = before
+        .checked_sub(1)
+        .map(|i| &mentions.persons[i])
+        .filter(|p| p.at >= after)
     else {
         return;
     };
     if !p.name.eq_ignore_ascii_case(&speaker.name) {
         speaker.name = p.name.clone();
-        if let Some(m) = mentions.spans.iter().find(|m| m.start == p.at) {
+        let first = mentions.spans.partition_point(|m| m.start < p.at);
+        if let Some(m) = mentions.spans.get(first).filter(|m| m.start == p.at) {
             speaker.span = *m;
         }
     }
@@ -327,7 +386,9 @@ fn resolve_pronoun(speaker: &mut Speaker, persons: &[Mention], groups: &[Mention
     let role = pronoun(&l);
     let at = speaker.span.start;
     if role == Some(Pronoun::Person) {
-        if let Some(p) = persons.iter().rev().find(|p| p.at < at) {
+        // Sorted by position: the last one before `at`.
+        let before = persons.partition_point(|p| p.at < at);
+        if let Some(p) = before.checked_sub(1).map(|i| &persons[i]) {
             speaker.name = p.name.clone();
         }
         return;
