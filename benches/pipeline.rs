@@ -12,20 +12,7 @@ mod native {
     use unicode_segmentation::UnicodeSegmentation;
 
     fn seeds() -> Vec<Input> {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds");
-        let mut paths: Vec<_> = std::fs::read_dir(dir)
-            .unwrap()
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-            .collect();
-        paths.sort();
-        paths
-            .iter()
-            .map(|p| {
-                let id = p.file_stem().unwrap().to_string_lossy().into_owned();
-                Input::new(id, std::fs::read_to_string(p).unwrap())
-            })
-            .collect()
+        storydiff::eval::seeds().iter().map(|s| s.input()).collect()
     }
 
     fn bench(c: &mut Criterion) {
@@ -55,8 +42,36 @@ mod native {
             b.iter(|| analyze_batch(black_box(&inputs)).unwrap())
         });
         let articles = analyze_batch(&inputs).unwrap();
+        // The part of analyze_batch that reads records and facts, to set
+        // against it: the analysis without them is the difference.
+        g.bench_function("records+facts", |b| {
+            b.iter(|| {
+                (articles.iter())
+                    .map(|a| records_and_facts(black_box(a)))
+                    .sum::<usize>()
+            })
+        });
         g.bench_function("compare", |b| b.iter(|| compare(black_box(&articles))));
         g.finish();
+    }
+
+    fn records_and_facts(a: &storydiff::Article) -> usize {
+        use storydiff::extract::{self, Doc};
+        let doc = Doc {
+            text: a.analysis_text(),
+            seg: &a.seg,
+            anchor: a.date(),
+            language: a.language(),
+        };
+        let r = extract::records(
+            &doc,
+            &a.entities,
+            &a.dates,
+            &a.quantities,
+            &a.events,
+            &a.quotes,
+        );
+        extract::facts(&doc, &a.entities, &a.dates, &a.quantities, &r, &a.quotes).len()
     }
 
     criterion_group!(benches, bench);

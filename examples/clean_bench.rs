@@ -15,7 +15,7 @@ fn run(name: &str, inputs: &[(String, Format)], rounds: usize) {
     for _ in 0..rounds {
         for (text, format) in inputs {
             let c = clean(text, *format, &BatchEvidence::default(), &[]);
-            let m = metadata::extract(text, *format, &c.body);
+            let m = metadata(text, *format, &c.body);
             std::hint::black_box((c, m));
         }
     }
@@ -30,26 +30,13 @@ fn run(name: &str, inputs: &[(String, Format)], rounds: usize) {
 }
 
 fn main() {
-    let root = env!("CARGO_MANIFEST_DIR");
-    let read_dir = |dir: &str, ext: &str| -> Vec<String> {
-        let mut paths: Vec<_> = std::fs::read_dir(format!("{root}/{dir}"))
-            .expect("dir")
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|e| e == ext))
-            .collect();
-        paths.sort();
-        paths
-            .iter()
-            .map(|p| std::fs::read_to_string(p).expect("file"))
-            .collect()
-    };
-    let seeds: Vec<(String, Format)> = read_dir("seeds", "txt")
-        .into_iter()
-        .map(|t| (t, Format::Plain))
+    let seeds: Vec<(String, Format)> = storydiff::eval::seeds()
+        .iter()
+        .map(|s| (s.text.clone(), Format::Plain))
         .collect();
-    let pages: Vec<(String, Format)> = read_dir("tests/corpus/html", "html")
-        .into_iter()
-        .map(|t| (t, Format::Html))
+    let pages: Vec<(String, Format)> = storydiff::eval::html_pages()
+        .iter()
+        .map(|p| (p.html.clone(), Format::Html))
         .collect();
     run("seeds (plain text)", &seeds, 200);
     run("HTML corpus", &pages, 50);

@@ -8,14 +8,10 @@ use storydiff::extract::{self, Doc};
 use storydiff::text::{normalize, segment};
 
 fn main() {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds");
-    let mut texts: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .map(|p| std::fs::read_to_string(p).unwrap())
+    let texts: Vec<String> = storydiff::eval::seeds()
+        .iter()
+        .map(|s| s.text.clone())
         .collect();
-    texts.sort();
     let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
     let rounds = 50;
     let mut t = [0f64; 8];
@@ -44,7 +40,7 @@ fn main() {
             let seg = segment(norm.as_str());
             t[2] += s.elapsed().as_secs_f64();
             let s = Instant::now();
-            let meta = extract::metadata::extract(text, Format::Plain, &cleaned.body);
+            let meta = extract::metadata(text, Format::Plain, &cleaned.body);
             t[3] += s.elapsed().as_secs_f64();
             let doc = Doc {
                 text: norm.as_str(),
@@ -53,16 +49,16 @@ fn main() {
                 language: meta.language.as_ref().map(|f| f.value.as_str()),
             };
             let s = Instant::now();
-            let ents = extract::entities::extract(&doc);
+            let ents = extract::entities(&doc);
             t[4] += s.elapsed().as_secs_f64();
             let s = Instant::now();
-            let _ = extract::dates::extract(&doc);
+            let _ = extract::dates(&doc);
             t[5] += s.elapsed().as_secs_f64();
             let s = Instant::now();
-            let _ = extract::quantities::extract(&doc);
+            let _ = extract::quantities(&doc);
             t[6] += s.elapsed().as_secs_f64();
             let s = Instant::now();
-            let _ = extract::quotes::extract(&doc, &ents);
+            let _ = extract::quotes(&doc, &ents);
             t[7] += s.elapsed().as_secs_f64();
         }
     }

@@ -7,12 +7,10 @@
 //! cargo run --release --example timex_eval -- -v      # and every error
 //! ```
 
-#[path = "../tests/eval/timex/score.rs"]
-mod score;
+use storydiff::eval::timex;
 
 fn main() {
     let verbose = std::env::args().any(|a| a == "-v" || a == "--verbose");
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/eval/timex");
     println!(
         "{:<6} {:>5} {:>5} | {:>6} {:>6} {:>6} | {:>6} {:>6} {:>6} | {:>6} {:>6} {:>6} | {:>6}",
         "part",
@@ -30,15 +28,15 @@ fn main() {
         "typ-F1"
     );
     for part in ["dev", "test", "seeds", "challenge", "challenge2"] {
-        let docs = score::load(&format!("{dir}/{part}.jsonl"));
-        let c = score::score(&docs, |line| {
+        let docs = timex::load(part);
+        let c = timex::score(&docs, |line| {
             if verbose {
                 println!("  {line}");
             }
         });
-        let (sp, sr, sf) = score::f1(c.strict, c.system, c.gold);
-        let (rp, rr, rf) = score::f1(c.relaxed, c.system, c.gold);
-        let (vp, vr, vf) = score::f1(c.value, c.system, c.gold);
+        let (sp, sr, sf) = timex::f1(c.strict, c.system, c.gold);
+        let (rp, rr, rf) = timex::f1(c.relaxed, c.system, c.gold);
+        let (vp, vr, vf) = timex::f1(c.value, c.system, c.gold);
         println!(
             "{:<6} {:>5} {:>5} | {sp:>6.3} {sr:>6.3} {sf:>6.3} | {rp:>6.3} {rr:>6.3} {rf:>6.3} | {vp:>6.3} {vr:>6.3} {vf:>6.3} | {:>6.3}",
             part, c.gold, c.system, c.type_f1()
@@ -50,18 +48,10 @@ fn main() {
 /// Extraction speed on the seeds (segmentation done beforehand).
 fn throughput() {
     use storydiff::extract::{dates, CalendarDate, Doc};
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds");
-    let mut texts: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .map(|p| {
-            storydiff::text::normalize(&std::fs::read_to_string(p).unwrap())
-                .as_str()
-                .to_string()
-        })
+    let texts: Vec<String> = storydiff::eval::seeds()
+        .iter()
+        .map(|s| storydiff::text::normalize(&s.text).as_str().to_string())
         .collect();
-    texts.sort();
     let segs: Vec<_> = texts.iter().map(|t| storydiff::text::segment(t)).collect();
     let bytes: usize = texts.iter().map(String::len).sum();
     let rounds = 200;
@@ -75,7 +65,7 @@ fn throughput() {
                 anchor: CalendarDate::new(2022, 3, 19),
                 language: None,
             };
-            found += dates::extract(&doc).len();
+            found += dates(&doc).len();
         }
     }
     let secs = start.elapsed().as_secs_f64();

@@ -2,6 +2,7 @@
 // dist/storydiff.html, one self-contained page: the no-modules wasm-bindgen glue, the wasm as
 // base64, the page modules (imports and exports stripped, wrapped in one function scope), the
 // seeds, and the CSS, all inline, allowed by sha256 hashes in a CSP with connect-src 'none'.
+// The analysis runs in a worker from a Blob URL (worker-src blob:), which inherits that CSP.
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync, readdirSync, copyFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
@@ -35,23 +36,46 @@ writeFileSync(path.join(seedsOut, "manifest.json"),
 
 // ---- the single file -------------------------------------------------------------------
 if (!opt.glue || !opt.wasm) fail("--glue and --wasm are required");
+// The modules share one scope there, in this order (each after the ones it imports): their
+// top-level names must differ.
+const MODULES = ["render", "bridge", "store", "runner", "view", "input", "examples", "app"].map((m) => `www/${m}.js`);
+const declared = new Map();
 const moduleBody = (file) => {
   const src = read(file);
-  const multi = src.match(/^import[^;]*$/m);
-  if (multi) fail(`${file}: imports must fit on one line (${multi[0]})`);
-  return `// ---- ${file}\n` + src.replace(/^import .*;$/gm, "").replace(/^export (default )?/gm, "");
+  const multi = src.match(/^(import|export \{)[^;]*$/m);
+  if (multi) fail(`${file}: imports and re-exports must fit on one line (${multi[0]})`);
+  for (const [, name] of src.matchAll(/^(?:export )?(?:async )?(?:function\*?|const|let|var|class) ([\w$]+)/gm)) {
+    if (declared.has(name)) fail(`${file}: ${name} is also declared in ${declared.get(name)}; the single file needs distinct top-level names`);
+    declared.set(name, file);
+  }
+  return `// ---- ${file}\n` + src.replace(/^(import .*|export \{.*\} from .*);$/gm, "").replace(/^export (default )?/gm, "");
 };
-// JSON that is safe inside <script>: no "</script", no U+2028/9 surprises.
-const json = (x) => JSON.stringify(x).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
-const js = [
+// The worker of the single file, started from a Blob URL: the no-modules glue, the worker core,
+// and a tail that loads the wasm the page posts first, then shuts the network off.
+const workerSrc = [
   read(opt.glue),
   "(() => {",
   '"use strict";',
+  read("www/worker-core.js").replace(/^export /gm, ""),
+  "const load = new Promise((resolve, reject) => {",
+  "  self.addEventListener(\"message\", function first({ data }) {",
+  "    if (!data || !data.wasm) return;",
+  "    self.removeEventListener(\"message\", first);",
+  "    try { wasm_bindgen.initSync({ module: data.wasm }); lockNetwork(self); resolve(); } catch (e) { reject(e); }",
+  "  });",
+  "});",
+  "serveEngine(self, wasm_bindgen, () => load);",
+  "})();",
+].join("\n");
+// JSON that is safe inside <script>: no "</script", no U+2028/9 surprises.
+const json = (x) => JSON.stringify(x).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+const js = [
+  "(() => {",
+  '"use strict";',
+  `const STORYDIFF_WORKER_SRC = ${json(workerSrc)};`,
   `const STORYDIFF_WASM_B64 = "${readFileSync(path.resolve(root, opt.wasm)).toString("base64")}";`,
   `const STORYDIFF_SEEDS = ${json(seeds)};`,
-  moduleBody("www/render.js"),
-  moduleBody("www/bridge.js"),
-  moduleBody("www/app.js"),
+  ...MODULES.map(moduleBody),
   "try {",
   read("www/single.js"),
   "} catch (e) {",
@@ -71,9 +95,12 @@ const csp = [
   `style-src ${sha(css)}`,
   "img-src data:",
   "connect-src 'none'",
+  "worker-src blob:",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
+  "require-trusted-types-for 'script'",
+  "trusted-types storydiff-worker",
 ].join("; ");
 
 let html = read("index.html");

@@ -2,7 +2,8 @@
 
 use crate::clean::{self, BatchEvidence, Cleaned, Format, Removal};
 use crate::extract::{
-    self, CalendarDate, DateMention, Doc, EntityMention, Event, Metadata, Quantity, Quote,
+    self, CalendarDate, DateMention, Doc, EntityMention, Event, Fact, Metadata, Quantity, Quote,
+    Record,
 };
 use crate::text::{self, MappedText, Segmentation, Span};
 use crate::Error;
@@ -23,12 +24,21 @@ pub struct Input {
     /// The article's original address, when the caller knows it.
     pub url: Option<String>,
     /// Which decoding produced `text`, when it came from bytes.
-    pub encoding: Option<text::decode::Encoding>,
+    pub encoding: Option<text::Encoding>,
     /// Removals to undo, as byte spans of `text`.
     pub keep: Vec<Span>,
+    /// What the caller should know about how the text was read (decoding
+    /// errors, a guessed encoding); carried into the report.
+    pub warnings: Vec<String>,
 }
 
+/// The size limit callers apply unless told otherwise: 1 MB, far above any
+/// news article's text, and what the analysis finishes in seconds (about 13 s
+/// on a slow shared machine; 2 MB took a minute).
+pub const DEFAULT_MAX_BYTES: usize = 1024 * 1024;
+
 impl Input {
+    /// An input of text alone, with nothing else known.
     pub fn new(id: impl Into<String>, text: impl Into<String>) -> Input {
         Input {
             id: id.into(),
@@ -37,7 +47,8 @@ impl Input {
         }
     }
 
-    /// An input from raw bytes, decoded with [`text::decode()`].
+    /// An input from raw bytes, decoded with [`text::decode()`]; its
+    /// decoding warnings go into [`Input::warnings`].
     pub fn from_bytes(id: impl Into<String>, file_name: Option<String>, bytes: &[u8]) -> Input {
         let decoded = text::decode(bytes);
         Input {
@@ -45,33 +56,92 @@ impl Input {
             text: decoded.text,
             file_name,
             encoding: Some(decoded.encoding),
+            warnings: decoded.warnings,
             ..Input::default()
         }
+    }
+
+    /// [`Input::from_bytes`] for bytes that must be text: fails, without
+    /// decoding, on another file format ([`text::sniff()`]) and on more
+    /// than `max_bytes`; then [`Input::check`]s the text.
+    pub fn try_from_bytes(
+        id: impl Into<String>,
+        file_name: Option<String>,
+        bytes: &[u8],
+        max_bytes: usize,
+    ) -> Result<Input, Error> {
+        let id = id.into();
+        if bytes.len() > max_bytes {
+            return Err(Error::too_large(&id, bytes.len(), max_bytes));
+        }
+        if let Some(what) = text::sniff(bytes) {
+            return Err(Error::not_text(&id, what));
+        }
+        let input = Input::from_bytes(id, file_name, bytes);
+        input.check(max_bytes)?;
+        Ok(input)
+    }
+
+    /// The checks an input must pass on its own before a batch is analyzed:
+    /// some text, at most `max_bytes` of it, and a calendar date when one is
+    /// given. A caller that checks each input can report the bad ones and
+    /// still analyze the good ones.
+    pub fn check(&self, max_bytes: usize) -> Result<(), Error> {
+        if self.text.len() > max_bytes {
+            return Err(Error::too_large(&self.id, self.text.len(), max_bytes));
+        }
+        if self.text.trim().is_empty() {
+            return Err(Error::empty(&self.id));
+        }
+        if let Some(d) = &self.date {
+            if CalendarDate::parse_iso(d).is_none() {
+                return Err(Error::bad_date(&self.id, d));
+            }
+        }
+        Ok(())
     }
 }
 
 /// One analyzed article. It owns its input text; every finding is a span.
 #[derive(Clone, Debug)]
 pub struct Article {
+    /// The caller's name for it, unique in its batch.
     pub id: String,
     /// The text as given.
     pub input: String,
-    pub encoding: Option<text::decode::Encoding>,
+    /// Which decoding produced the input, when it came from bytes.
+    pub encoding: Option<text::Encoding>,
+    /// What the caller should know about how the input was read, and
+    /// whether the HTML held no article text.
+    pub warnings: Vec<String>,
+    /// Plain text, Markdown or HTML, as detected.
     pub format: Format,
     /// The cleaned body, mapped onto the input.
     pub body: MappedText,
+    /// What cleaning removed from the input, and why (input spans).
     pub removed: Vec<Removal>,
     /// The analysis text (normalized body), mapped onto the input.
     pub text: MappedText,
+    /// Sentences and tokens of the analysis text.
     pub seg: Segmentation,
+    /// Title, date, byline, language and the rest, each with where it was read.
     pub meta: Metadata,
+    /// People, organisations and places (analysis-text spans).
     pub entities: Vec<EntityMention>,
     /// Nationality words and the country each names ("Kazakh" -> Kazakhstan); not mentions.
-    pub demonyms: Vec<extract::entities::DemonymMention>,
+    pub demonyms: Vec<extract::DemonymMention>,
+    /// Temporal expressions with their values.
     pub dates: Vec<DateMention>,
+    /// Numbers as intervals, with what they count.
     pub quantities: Vec<Quantity>,
+    /// Quotes with their speakers.
     pub quotes: Vec<Quote>,
+    /// What happened: event triggers with their arguments.
     pub events: Vec<Event>,
+    /// Each event coded as a record, every field with its evidence.
+    pub records: Vec<Record>,
+    /// Atomic claims, each with a key comparable across articles.
+    pub facts: Vec<Fact>,
 }
 
 impl Article {
@@ -93,6 +163,7 @@ impl Article {
             .and_then(|f| CalendarDate::parse_iso(&f.value))
     }
 
+    /// The language code ("en", "fr", ...), when known.
     pub fn language(&self) -> Option<&str> {
         self.meta.language.as_ref().map(|f| f.value.as_str())
     }
@@ -105,9 +176,25 @@ pub fn analyze(input: &Input) -> Result<Article, Error> {
 }
 
 /// Analyzes a batch: each article is cleaned with the evidence of the whole
-/// batch (recurring site furniture), then extracted on its own, and finally
-/// entity names are linked across the batch.
+/// batch (recurring site furniture), then extracted on its own. Linking entity
+/// names across the batch is comparison's work ([`crate::compare::link`]).
+///
+/// Fails when two inputs share an id or a given date is not a calendar date.
 pub fn analyze_batch(inputs: &[Input]) -> Result<Vec<Article>, Error> {
+    analyze_batch_with(inputs, |inputs, one| inputs.iter().map(one).collect())
+}
+
+/// One article's analysis, given the batch's evidence: what
+/// [`analyze_batch_with`] hands to its caller's `map`.
+pub type AnalyzeOne<'a> = dyn Fn(&Input) -> Article + Sync + 'a;
+
+/// [`analyze_batch`], with the per-article work run by `map`, which must
+/// return one article per input, in input order. The native CLI passes a
+/// thread pool's parallel map; the results are the same as in sequence.
+pub fn analyze_batch_with(
+    inputs: &[Input],
+    map: impl FnOnce(&[Input], &AnalyzeOne) -> Vec<Article>,
+) -> Result<Vec<Article>, Error> {
     let mut seen = std::collections::HashSet::new();
     for input in inputs {
         if !seen.insert(input.id.as_str()) {
@@ -121,7 +208,9 @@ pub fn analyze_batch(inputs: &[Input]) -> Result<Vec<Article>, Error> {
     }
     let texts: Vec<&str> = inputs.iter().map(|i| i.text.as_str()).collect();
     let evidence = BatchEvidence::gather(&texts);
-    Ok(inputs.iter().map(|i| analyze_one(i, &evidence)).collect())
+    let articles = map(inputs, &|i: &Input| analyze_one(i, &evidence));
+    assert_eq!(articles.len(), inputs.len(), "one article per input");
+    Ok(articles)
 }
 
 fn analyze_one(input: &Input, evidence: &BatchEvidence) -> Article {
@@ -130,7 +219,7 @@ fn analyze_one(input: &Input, evidence: &BatchEvidence) -> Article {
     let normalized = text::normalize(body.as_str());
     let analysis = normalized.compose(&body);
     let seg = text::segment(analysis.as_str());
-    let mut meta = extract::metadata::extract(&input.text, format, &body);
+    let mut meta = extract::metadata(&input.text, format, &body);
     if let Some(d) = &input.date {
         meta.date = Some(extract::Field::given(d.clone()));
     }
@@ -145,22 +234,32 @@ fn analyze_one(input: &Input, evidence: &BatchEvidence) -> Article {
         .as_ref()
         .and_then(|f| CalendarDate::parse_iso(&f.value));
     let language = meta.language.as_ref().map(|f| f.value.clone());
+    let mut warnings = input.warnings.clone();
+    if body.as_str().trim().is_empty() {
+        warnings.push(match format {
+            Format::Html => "no article text found in the HTML page".to_string(),
+            _ => "nothing left after cleaning: every line was set aside as boilerplate".to_string(),
+        });
+    }
     let doc = Doc {
         text: analysis.as_str(),
         seg: &seg,
         anchor,
         language: language.as_deref(),
     };
-    let entities = extract::entities::extract(&doc);
-    let demonyms = extract::entities::demonyms(&doc);
-    let dates = extract::dates::extract(&doc);
-    let quantities = extract::quantities::extract(&doc);
-    let quotes = extract::quotes::extract(&doc, &entities);
-    let events = extract::events::extract(&doc, &entities, &dates, &quantities);
+    let entities = extract::entities(&doc);
+    let demonyms = extract::demonyms(&doc);
+    let dates = extract::dates(&doc);
+    let quantities = extract::quantities(&doc);
+    let quotes = extract::quotes(&doc, &entities);
+    let events = extract::events(&doc, &entities, &dates, &quantities);
+    let records = extract::records(&doc, &entities, &dates, &quantities, &events, &quotes);
+    let facts = extract::facts(&doc, &entities, &dates, &quantities, &records, &quotes);
     Article {
         id: input.id.clone(),
         input: input.text.clone(),
         encoding: input.encoding,
+        warnings,
         format,
         body,
         removed,
@@ -173,5 +272,7 @@ fn analyze_one(input: &Input, evidence: &BatchEvidence) -> Article {
         quantities,
         quotes,
         events,
+        records,
+        facts,
     }
 }

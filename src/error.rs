@@ -11,13 +11,29 @@ pub struct Error {
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum ErrorKind {
     DuplicateId(String),
-    BadDate { id: String, date: String },
-    BadJsonLine { line: usize, message: String },
+    BadDate {
+        id: String,
+        date: String,
+    },
+    BadJsonLine {
+        line: usize,
+        message: String,
+    },
     Empty(String),
+    NotText {
+        id: String,
+        what: &'static str,
+    },
+    TooLarge {
+        id: String,
+        bytes: usize,
+        limit: usize,
+    },
 }
 
 impl Error {
-    pub(crate) fn duplicate_id(id: &str) -> Error {
+    /// Two articles of one batch with the same id.
+    pub fn duplicate_id(id: &str) -> Error {
         Error {
             kind: ErrorKind::DuplicateId(id.to_string()),
         }
@@ -38,6 +54,27 @@ impl Error {
             kind: ErrorKind::BadJsonLine {
                 line,
                 message: message.into(),
+            },
+        }
+    }
+
+    /// Bytes that are some other file format, not text ("a PNG image").
+    pub fn not_text(id: &str, what: &'static str) -> Error {
+        Error {
+            kind: ErrorKind::NotText {
+                id: id.to_string(),
+                what,
+            },
+        }
+    }
+
+    /// An article larger than the size limit.
+    pub fn too_large(id: &str, bytes: usize, limit: usize) -> Error {
+        Error {
+            kind: ErrorKind::TooLarge {
+                id: id.to_string(),
+                bytes,
+                limit,
             },
         }
     }
@@ -66,8 +103,31 @@ impl fmt::Display for Error {
                 "line {line}: {message}; each line must be an object like {{\"id\": \"a\", \"text\": \"...\", \"date\": \"2022-01-06\"}}"
             ),
             ErrorKind::Empty(id) => write!(f, "{id}: the article is empty"),
+            ErrorKind::NotText { id, what } => write!(
+                f,
+                "{id}: looks like {what}, not text; give the article's text (.txt, .html, .md)"
+            ),
+            ErrorKind::TooLarge { id, bytes, limit } => write!(
+                f,
+                "{id}: {} is over the size limit of {}; split it, or raise the limit (--max-size in the CLI)",
+                human_size(*bytes),
+                human_size(*limit)
+            ),
         }
     }
 }
 
 impl std::error::Error for Error {}
+
+/// `2.5 MB`, `512 KB`, `17 bytes`: sizes as people read them (1 KB = 1024 bytes).
+pub fn human_size(bytes: usize) -> String {
+    const KB: usize = 1024;
+    const MB: usize = 1024 * KB;
+    if bytes >= MB {
+        format!("{:.1} MB", bytes as f64 / MB as f64).replace(".0 MB", " MB")
+    } else if bytes >= KB {
+        format!("{} KB", bytes.div_ceil(KB))
+    } else {
+        format!("{bytes} bytes")
+    }
+}

@@ -9,8 +9,8 @@
 //! and moves them in and out of Arrow and pandas.
 
 use crate::compare::blocking;
-use crate::compare::{PairScore, Relation};
-use crate::report::{self, CompareReport};
+use crate::compare::{Overrides, PairScore, Relation};
+use crate::report::{self, Mode, Report};
 use crate::{analyze_batch, Article, Input};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
@@ -66,22 +66,24 @@ fn json<T: serde::Serialize>(value: &T) -> Result<String, String> {
     serde_json::to_string(value).map_err(|e| e.to_string())
 }
 
+/// The reports of analyzed articles, as `storydiff analyze` writes them: one JSON text each.
+fn article_reports(articles: &[Article]) -> Result<Vec<String>, String> {
+    match report::of_articles(articles, Mode::Analyze, &Overrides::default()) {
+        Report::Articles(reports) => reports.iter().map(json).collect(),
+        Report::Comparison(_) => Err("an analysis gave a comparison".to_string()),
+    }
+}
+
 /// The reports of a batch analyzed together, as `storydiff analyze` writes them.
 fn batch_reports(inputs: &[Input]) -> Result<Vec<String>, String> {
-    let articles = analyze_batch(inputs).map_err(|e| e.to_string())?;
-    let table = crate::extract::aliases::link(&articles);
-    report::article_reports(&articles, &table)
-        .iter()
-        .map(json)
-        .collect()
+    article_reports(&analyze_batch(inputs).map_err(|e| e.to_string())?)
 }
 
 /// One article analyzed on its own, as `storydiff analyze` writes it for a batch of one.
 fn single(input: &Input) -> Result<(Article, String), String> {
     let article = crate::analyze(input).map_err(|e| e.to_string())?;
-    let table = crate::extract::aliases::link(std::slice::from_ref(&article));
-    let report = report::article_reports(std::slice::from_ref(&article), &table);
-    Ok((article, json(&report[0])?))
+    let mut report = article_reports(std::slice::from_ref(&article))?;
+    Ok((article, report.remove(0)))
 }
 
 /// Analyzes articles; returns one JSON report per article. `together`: as one batch
@@ -147,8 +149,9 @@ fn compare_json(
 ) -> PyResult<String> {
     let inputs = inputs(ids, texts, dates, titles, urls)?;
     py.detach(|| {
-        let articles = analyze_batch(&inputs).map_err(|e| e.to_string())?;
-        json(&CompareReport::new(&articles, &crate::compare(&articles)))
+        let report = report::build(&inputs, Mode::Compare, &Overrides::default())
+            .map_err(|e| e.to_string())?;
+        json(&report)
     })
     .map_err(into_error)
 }

@@ -1,30 +1,130 @@
 //! The report: the one shape that leaves the core, for the CLI and the page alike.
 //!
+//! | type | what |
+//! | --- | --- |
+//! | [`Report`] | what [`build`] returns: article reports, or a comparison report |
+//! | [`ArticleReport`] | one analyzed article: metadata and every finding as a span |
+//! | [`CompareReport`] | a comparison of a batch: articles, clusters, pairs, entities |
+//! | [`SpanOut`] | a span of the input, in code points, with its text |
+//!
 //! Every span is `start..end` in Unicode code points of the article's input as
 //! given, and its `text` is exactly that slice of the input. The JSON Schema is
 //! `schema/report.schema.json`; bump [`SCHEMA_VERSION`] when a field changes
 //! meaning or disappears (adding fields does not need a bump).
+//!
+//! ```
+//! use storydiff::compare::Overrides;
+//! use storydiff::report::{self, Mode, Report};
+//! use storydiff::Input;
+//! let inputs = [
+//!     Input::new("a", "Alnour Iliachev was detained in Almaty."),
+//!     Input::new("b", "Police in Almaty detained Alnur Ilyashev."),
+//! ];
+//! let Report::Articles(articles) = report::build(&inputs, Mode::Analyze, &Overrides::default())?
+//! else {
+//!     unreachable!("analyze reports each article")
+//! };
+//! // Both spellings get the batch's one name.
+//! let names: Vec<&str> = articles.iter().flat_map(|a| &a.entities).map(|e| e.entity.as_str()).collect();
+//! assert!(names.iter().filter(|n| n.ends_with("Ilyashev")).count() >= 2, "{names:?}");
+//! # Ok::<(), storydiff::Error>(())
+//! ```
 
-use crate::article::Article;
-use crate::compare::{Comparison, ConflictKind, Fact, Relation};
-use crate::extract::aliases::EntityTable;
-use crate::extract::{DateKind, Field, Hedge, QuoteKind};
+use crate::article::{analyze_batch, Article, Input};
+use crate::clean::Removal;
+use crate::compare::{
+    compare_pairs, explain, explain_name, explain_quote, explain_wording, link_with, name_key,
+    AlignedSentences, Class, Clusters, Comparison, EntityTable, Fact, FactDiff, Merge, NameClass,
+    Overrides, PairScore, Pairs, QuoteClass, Relation, WordOp,
+};
+use crate::error::Error;
+use crate::extract::DemonymMention;
+use crate::extract::{
+    DateKind, DateMention, EntityMention, Event, Field, Hedge, Metadata, Quantity, Quote, QuoteKind,
+};
 use crate::text::{CharIndex, Span};
 use serde::Serialize;
 
-pub const SCHEMA_VERSION: u32 = 1;
+mod tables;
+pub use tables::{CellOut, MomentOut, RowOut, TableOut};
+mod records;
+pub use records::{ArticleFactOut, CountOut, EvidenceOut, IntervalOut, RecordOut};
+
+/// The version of `schema/report.schema.json` the reports follow.
+pub const SCHEMA_VERSION: u32 = 2;
+
+/// What to report on a batch.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// One [`ArticleReport`] per article (`storydiff analyze`).
+    Analyze,
+    /// One [`CompareReport`] of the whole batch (`storydiff compare`): every
+    /// pair of a small batch, the related pairs of a large one.
+    Compare,
+    /// [`Mode::Compare`], scoring and listing every pair whatever the size of
+    /// the batch (`storydiff compare --all-pairs`; quadratic).
+    CompareAllPairs,
+}
+
+/// The report of a batch; serializes as its content alone.
+#[derive(Clone, Debug, Serialize)]
+#[serde(untagged)]
+pub enum Report {
+    /// For [`Mode::Analyze`]: one report per article, in input order.
+    Articles(Vec<ArticleReport>),
+    /// For [`Mode::Compare`].
+    Comparison(CompareReport),
+}
+
+/// Everything storydiff does for a caller, the CLI and the page alike:
+/// analyzes the batch ([`analyze_batch`]), links its entity names across it
+/// with the user's `overrides` ([`link_with`]), compares it when `mode` asks
+/// ([`compare_pairs`]), and builds the report.
+pub fn build(inputs: &[Input], mode: Mode, overrides: &Overrides) -> Result<Report, Error> {
+    let articles = analyze_batch(inputs)?;
+    Ok(of_articles(&articles, mode, overrides))
+}
+
+/// The report of articles already analyzed (by [`crate::analyze_batch`] or
+/// [`crate::analyze_batch_with`]): the rest of [`build`].
+pub fn of_articles(articles: &[Article], mode: Mode, overrides: &Overrides) -> Report {
+    match mode {
+        Mode::Analyze => {
+            let table = link_with(articles, overrides);
+            Report::Articles(article_reports(articles, &table))
+        }
+        Mode::Compare | Mode::CompareAllPairs => {
+            let pairs = if mode == Mode::Compare {
+                Pairs::Candidates
+            } else {
+                Pairs::All
+            };
+            let comparison = compare_pairs(articles, overrides, pairs);
+            Report::Comparison(CompareReport::new(articles, &comparison))
+        }
+    }
+}
 
 /// One analyzed article.
 #[derive(Clone, Debug, Serialize)]
 pub struct ArticleReport {
+    /// [`SCHEMA_VERSION`].
     pub schema_version: u32,
+    /// The caller's id (the CLI uses the file stem).
     pub id: String,
+    /// The title, when known.
     pub title: Option<String>,
+    /// The publication date, ISO 8601, when known.
     pub date: Option<String>,
+    /// Who wrote it, when the text says.
     pub byline: Option<String>,
+    /// The article's address, when known.
     pub url: Option<String>,
+    /// ISO 639-1 code (en, fr, de, ...), when known.
     pub language: Option<String>,
+    /// The outlet that published it, when known.
     pub outlet: Option<String>,
+    /// A news agency credited (AFP, Reuters, AP, ...).
     pub agency: Option<String>,
     /// The span each metadata value was read from (absent when the caller gave it).
     pub meta: MetaSpans,
@@ -32,107 +132,176 @@ pub struct ArticleReport {
     pub format: crate::clean::Format,
     /// How the bytes were decoded (absent when the caller gave text).
     pub encoding: Option<&'static str>,
+    /// What the reader should know about how the input was read (bytes
+    /// replaced, an encoding guessed, no article text in an HTML page);
+    /// left out when there is nothing to say.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
     /// The cleaned main text.
     pub body: String,
+    /// People, organisations and places.
     pub entities: Vec<EntityOut>,
     /// Nationality words, each with the country it names ("Kazakh" -> Kazakhstan).
     pub demonyms: Vec<DemonymOut>,
+    /// Temporal expressions.
     pub dates: Vec<DateOut>,
+    /// Numbers as intervals.
     pub quantities: Vec<QuantityOut>,
+    /// Quotes and their speakers.
     pub quotes: Vec<QuoteOut>,
+    /// What happened: event triggers.
     pub events: Vec<EventOut>,
+    /// Each event coded as a record, every field with its evidence.
+    pub records: Vec<RecordOut>,
+    /// Atomic claims, each keyed for comparison across articles and languages.
+    pub facts: Vec<ArticleFactOut>,
+    /// What cleaning removed from the input, and why.
     pub removed: Vec<RemovedOut>,
+    /// The sentences of the body.
     pub sentences: Vec<SpanOut>,
 }
 
+/// Where each metadata value was read in the input.
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct MetaSpans {
+    /// Where the title was read.
     pub title: Option<SpanOut>,
+    /// Where the date was read.
     pub date: Option<SpanOut>,
+    /// Where the byline was read.
     pub byline: Option<SpanOut>,
+    /// Where the agency was read.
     pub agency: Option<SpanOut>,
+    /// Where the address was read.
     pub url: Option<SpanOut>,
+    /// Where the outlet was read.
     pub outlet: Option<SpanOut>,
+    /// Where the section was read.
     pub section: Option<SpanOut>,
 }
 
+/// A span of the input: code points `start..end`, and the text of that slice.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct SpanOut {
+    /// First code point.
     pub start: usize,
+    /// Code point after the last.
     pub end: usize,
+    /// The input's code points `start..end`.
     pub text: String,
 }
 
+/// A mention of a person, organisation or place.
 #[derive(Clone, Debug, Serialize)]
 pub struct EntityOut {
+    /// First code point.
     pub start: usize,
+    /// Code point after the last.
     pub end: usize,
+    /// The input's code points `start..end`.
     pub text: String,
+    /// `PERSON`, `ORG` or `PLACE`.
     pub label: &'static str,
     /// The entity's one name across the batch.
     pub entity: String,
+    /// A title or role given in the text ("President", "spokesman").
     pub role: Option<String>,
 }
 
+/// A nationality word and the country it names.
 #[derive(Clone, Debug, Serialize)]
 pub struct DemonymOut {
+    /// First code point.
     pub start: usize,
+    /// Code point after the last.
     pub end: usize,
+    /// The input's code points `start..end`.
     pub text: String,
     /// The country the word names.
     pub place: &'static str,
 }
 
+/// A temporal expression with its TimeML (TIMEX3) value.
 #[derive(Clone, Debug, Serialize)]
 pub struct DateOut {
+    /// First code point.
     pub start: usize,
+    /// Code point after the last.
     pub end: usize,
+    /// The input's code points `start..end`.
     pub text: String,
+    /// ISO 8601 at the precision the text supports, a duration or a reference.
     pub value: String,
+    /// Date, time, duration or set.
     pub kind: DateKind,
     /// TimeML `mod`: `START` ("early March"), `END` ("late last year"), `MID`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub modifier: Option<&'static str>,
 }
 
+/// A number as an interval, with what it counts and how it is hedged.
 #[derive(Clone, Debug, Serialize)]
 pub struct QuantityOut {
+    /// First code point.
     pub start: usize,
+    /// Code point after the last.
     pub end: usize,
+    /// The input's code points `start..end`.
     pub text: String,
+    /// Lower bound; none when open.
     pub low: Option<f64>,
+    /// Upper bound; none when open.
     pub high: Option<f64>,
+    /// What is counted or measured (people, tenge, km, %).
     pub unit: Option<String>,
     /// What happened to what is counted ("killed", "injured", "arrested").
     pub counts: Option<String>,
+    /// Exact, approximate, at least, more than ...
     pub hedge: Hedge,
+    /// Who gives the number, when the text says.
     pub source: Option<String>,
 }
 
+/// A quote (for indirect speech: the reported clause) and its speaker.
 #[derive(Clone, Debug, Serialize)]
 pub struct QuoteOut {
+    /// First code point.
     pub start: usize,
+    /// Code point after the last.
     pub end: usize,
+    /// The input's code points `start..end`.
     pub text: String,
+    /// The speaker's entity name, when known.
     pub speaker: Option<String>,
+    /// Direct, partial or indirect.
     pub kind: QuoteKind,
     /// Where the speaker is named for this quote.
     pub speaker_span: Option<SpanOut>,
 }
 
+/// What happened: the trigger word or phrase and its class.
 #[derive(Clone, Debug, Serialize)]
 pub struct EventOut {
+    /// First code point.
     pub start: usize,
+    /// Code point after the last.
     pub end: usize,
+    /// The input's code points `start..end`.
     pub text: String,
+    /// The event class ("protest", "killing", ...).
     pub class: String,
 }
 
+/// A part of the input that is not in the body, with the reason.
 #[derive(Clone, Debug, Serialize)]
 pub struct RemovedOut {
+    /// First code point.
     pub start: usize,
+    /// Code point after the last.
     pub end: usize,
+    /// The input's code points `start..end`.
     pub text: String,
+    /// Short machine-readable reason ("related-links", "share-counter", "markup", ...).
     pub reason: String,
 }
 
@@ -143,6 +312,7 @@ pub struct SpanWriter<'a> {
 }
 
 impl<'a> SpanWriter<'a> {
+    /// A writer for the spans of `article`.
     pub fn new(article: &'a Article) -> SpanWriter<'a> {
         SpanWriter {
             article,
@@ -166,6 +336,7 @@ impl<'a> SpanWriter<'a> {
 }
 
 impl ArticleReport {
+    /// The report of one article, each entity under its in-article name.
     pub fn new(article: &Article) -> ArticleReport {
         ArticleReport::with_names(article, |name| name.to_string())
     }
@@ -175,7 +346,6 @@ impl ArticleReport {
         let w = SpanWriter::new(article);
         let meta = &article.meta;
         let value = |f: &Option<Field>| f.as_ref().map(|f| f.value.clone());
-        let span = |f: &Option<Field>| f.as_ref().and_then(|f| f.span).map(|s| w.input(s));
         ArticleReport {
             schema_version: SCHEMA_VERSION,
             id: article.id.clone(),
@@ -186,126 +356,153 @@ impl ArticleReport {
             language: value(&meta.language),
             outlet: value(&meta.outlet),
             agency: value(&meta.agency),
-            meta: MetaSpans {
-                title: span(&meta.title),
-                date: span(&meta.date),
-                byline: span(&meta.byline),
-                agency: span(&meta.agency),
-                url: span(&meta.url),
-                outlet: span(&meta.outlet),
-                section: span(&meta.section),
-            },
+            meta: MetaSpans::of(&w, meta),
             format: article.format,
             encoding: article.encoding.map(|e| e.name()),
+            warnings: article.warnings.clone(),
             body: article.body.as_str().to_string(),
-            entities: article
-                .entities
-                .iter()
-                .map(|e| {
-                    let s = w.analysis(e.span);
-                    EntityOut {
-                        start: s.start,
-                        end: s.end,
-                        text: s.text,
-                        label: e.label.as_str(),
-                        entity: canonical(&e.name),
-                        role: e.role.clone(),
-                    }
-                })
+            entities: (article.entities.iter())
+                .map(|e| EntityOut::of(&w, e, &canonical))
                 .collect(),
             demonyms: article
                 .demonyms
                 .iter()
-                .map(|d| {
-                    let s = w.analysis(d.span);
-                    DemonymOut {
-                        start: s.start,
-                        end: s.end,
-                        text: s.text,
-                        place: d.country,
-                    }
-                })
+                .map(|x| DemonymOut::of(&w, x))
                 .collect(),
-            dates: article
-                .dates
-                .iter()
-                .map(|d| {
-                    let s = w.analysis(d.span);
-                    DateOut {
-                        start: s.start,
-                        end: s.end,
-                        text: s.text,
-                        value: d.value.clone(),
-                        kind: d.kind,
-                        modifier: d.modifier,
-                    }
-                })
-                .collect(),
+            dates: article.dates.iter().map(|x| DateOut::of(&w, x)).collect(),
             quantities: article
                 .quantities
                 .iter()
-                .map(|q| {
-                    let s = w.analysis(q.span);
-                    QuantityOut {
-                        start: s.start,
-                        end: s.end,
-                        text: s.text,
-                        low: q.low,
-                        high: q.high,
-                        unit: q.unit.clone(),
-                        counts: q.counts.clone(),
-                        hedge: q.hedge,
-                        source: q.source.clone(),
-                    }
-                })
+                .map(|x| QuantityOut::of(&w, x))
                 .collect(),
-            quotes: article
-                .quotes
-                .iter()
-                .map(|q| {
-                    let s = w.analysis(q.span);
-                    QuoteOut {
-                        start: s.start,
-                        end: s.end,
-                        text: s.text,
-                        speaker: q.speaker.as_deref().map(&canonical),
-                        kind: q.kind,
-                        speaker_span: q.speaker_span.map(|sp| w.analysis(sp)),
-                    }
-                })
+            quotes: (article.quotes.iter())
+                .map(|q| QuoteOut::of(&w, q, &canonical))
                 .collect(),
-            events: article
-                .events
-                .iter()
-                .map(|e| {
-                    let s = w.analysis(e.trigger);
-                    EventOut {
-                        start: s.start,
-                        end: s.end,
-                        text: s.text,
-                        class: e.class.clone(),
-                    }
-                })
+            events: article.events.iter().map(|x| EventOut::of(&w, x)).collect(),
+            records: (article.records.iter())
+                .map(|x| RecordOut::of(&w, x))
+                .collect(),
+            facts: (article.facts.iter())
+                .map(|x| ArticleFactOut::of(&w, x))
                 .collect(),
             removed: article
                 .removed
                 .iter()
-                .map(|r| {
-                    let s = w.input(r.span);
-                    RemovedOut {
-                        start: s.start,
-                        end: s.end,
-                        text: s.text,
-                        reason: r.reason.clone(),
-                    }
-                })
+                .map(|x| RemovedOut::of(&w, x))
                 .collect(),
-            sentences: article
-                .seg
-                .sentences
-                .iter()
+            sentences: (article.seg.sentences.iter())
                 .map(|s| w.analysis(s.span))
                 .collect(),
+        }
+    }
+}
+
+impl MetaSpans {
+    fn of(w: &SpanWriter, meta: &Metadata) -> MetaSpans {
+        let span = |f: &Option<Field>| f.as_ref().and_then(|f| f.span).map(|s| w.input(s));
+        MetaSpans {
+            title: span(&meta.title),
+            date: span(&meta.date),
+            byline: span(&meta.byline),
+            agency: span(&meta.agency),
+            url: span(&meta.url),
+            outlet: span(&meta.outlet),
+            section: span(&meta.section),
+        }
+    }
+}
+
+impl EntityOut {
+    fn of(w: &SpanWriter, e: &EntityMention, canonical: &dyn Fn(&str) -> String) -> EntityOut {
+        let s = w.analysis(e.span);
+        EntityOut {
+            start: s.start,
+            end: s.end,
+            text: s.text,
+            label: e.label.as_str(),
+            entity: canonical(&e.name),
+            role: e.role.clone(),
+        }
+    }
+}
+
+impl DemonymOut {
+    fn of(w: &SpanWriter, d: &DemonymMention) -> DemonymOut {
+        let s = w.analysis(d.span);
+        DemonymOut {
+            start: s.start,
+            end: s.end,
+            text: s.text,
+            place: d.country,
+        }
+    }
+}
+
+impl DateOut {
+    fn of(w: &SpanWriter, d: &DateMention) -> DateOut {
+        let s = w.analysis(d.span);
+        DateOut {
+            start: s.start,
+            end: s.end,
+            text: s.text,
+            value: d.value.clone(),
+            kind: d.kind,
+            modifier: d.modifier,
+        }
+    }
+}
+
+impl QuantityOut {
+    fn of(w: &SpanWriter, q: &Quantity) -> QuantityOut {
+        let s = w.analysis(q.span);
+        QuantityOut {
+            start: s.start,
+            end: s.end,
+            text: s.text,
+            low: q.low,
+            high: q.high,
+            unit: q.unit.clone(),
+            counts: q.counts.clone(),
+            hedge: q.hedge,
+            source: q.source.clone(),
+        }
+    }
+}
+
+impl QuoteOut {
+    fn of(w: &SpanWriter, q: &Quote, canonical: &dyn Fn(&str) -> String) -> QuoteOut {
+        let s = w.analysis(q.span);
+        QuoteOut {
+            start: s.start,
+            end: s.end,
+            text: s.text,
+            speaker: q.speaker.as_deref().map(canonical),
+            kind: q.kind,
+            speaker_span: q.speaker_span.map(|sp| w.analysis(sp)),
+        }
+    }
+}
+
+impl EventOut {
+    fn of(w: &SpanWriter, e: &Event) -> EventOut {
+        let s = w.analysis(e.trigger);
+        EventOut {
+            start: s.start,
+            end: s.end,
+            text: s.text,
+            class: e.class.clone(),
+        }
+    }
+}
+
+impl RemovedOut {
+    fn of(w: &SpanWriter, r: &Removal) -> RemovedOut {
+        let s = w.input(r.span);
+        RemovedOut {
+            start: s.start,
+            end: s.end,
+            text: s.text,
+            reason: r.reason.to_string(),
         }
     }
 }
@@ -313,33 +510,49 @@ impl ArticleReport {
 /// A comparison of a batch.
 #[derive(Clone, Debug, Serialize)]
 pub struct CompareReport {
+    /// [`SCHEMA_VERSION`].
     pub schema_version: u32,
+    /// The articles, in input order, with the batch's entity names.
     pub articles: Vec<ArticleReport>,
+    /// Groups of article ids at three grains.
     pub clusters: ClustersOut,
+    /// Every pair of a batch whose pairs were all scored (up to
+    /// [`crate::compare::ALL_PAIRS_UP_TO`] articles, or when asked); of a
+    /// larger batch, the pairs related at least by topic.
     pub pairs: Vec<PairOut>,
     /// The batch's people, organisations and places, one row each.
     pub entities: Vec<EntityRowOut>,
+    /// Per event cluster of two or more articles: facts × articles, and the merged timeline.
+    pub tables: Vec<TableOut>,
 }
 
 /// One entity of the batch: its one name, where it is mentioned, and why names were joined.
 #[derive(Clone, Debug, Serialize)]
 pub struct EntityRowOut {
+    /// The row's index.
     pub id: usize,
+    /// The name the batch uses for it.
     pub name: String,
+    /// `PERSON`, `ORG` or `PLACE`.
     pub label: &'static str,
     /// Per article (by id): indices into that article's `entities`.
     pub members: Vec<EntityMembersOut>,
+    /// The names used for it across the batch, the canonical one first.
     pub variants: Vec<String>,
-    pub merges: Vec<crate::extract::aliases::Merge>,
+    /// Why names were joined.
+    pub merges: Vec<Merge>,
 }
 
+/// The mentions of one entity in one article.
 #[derive(Clone, Debug, Serialize)]
 pub struct EntityMembersOut {
+    /// The article's id.
     pub article: String,
+    /// Indices into that article's `entities`.
     pub mentions: Vec<usize>,
 }
 
-/// Article reports whose `entity` names are the batch's ([`crate::extract::aliases`]).
+/// Article reports whose `entity` names are the batch's ([`crate::compare::link`]).
 pub fn article_reports(articles: &[Article], table: &EntityTable) -> Vec<ArticleReport> {
     articles
         .iter()
@@ -372,65 +585,158 @@ fn entity_rows(articles: &[Article], table: &EntityTable) -> Vec<EntityRowOut> {
 /// Clusters as lists of article ids.
 #[derive(Clone, Debug, Serialize)]
 pub struct ClustersOut {
+    /// Articles reporting the same happening.
     pub event: Vec<Vec<String>>,
+    /// Articles that are one text (wire copy, rewrite, translation).
     pub story: Vec<Vec<String>>,
+    /// Articles on the same subject.
     pub topic: Vec<Vec<String>>,
 }
 
+impl ClustersOut {
+    fn of(articles: &[Article], clusters: &Clusters) -> ClustersOut {
+        let ids = |groups: &Vec<Vec<usize>>| {
+            groups
+                .iter()
+                .map(|g| g.iter().map(|&i| articles[i].id.clone()).collect())
+                .collect()
+        };
+        ClustersOut {
+            event: ids(&clusters.event),
+            story: ids(&clusters.story),
+            topic: ids(&clusters.topic),
+        }
+    }
+}
+
+/// One pair of articles: how similar, how related, and how their facts compare.
 #[derive(Clone, Debug, Serialize)]
 pub struct PairOut {
+    /// The first article's id.
     pub a: String,
+    /// The second article's id.
     pub b: String,
+    /// Combined similarity, `0..=1`, three decimals.
     pub score: f64,
+    /// Unrelated, same topic, same event or same story.
     pub relation: Relation,
     /// The parts of the score.
     pub evidence: Evidence,
+    /// What the two share, in words ("shares 2 people (Alnur Ilyashev, ...),
+    /// 1 place (Almaty), 1 date (2022-03-19)"), for pairs related at least by
+    /// topic; empty for unrelated pairs.
+    pub because: String,
+    /// Facts both report alike: figures and statements, not shared names.
     pub agreements: Vec<FactPair>,
+    /// Facts they report differently: `compatible`, `conflict` or `update`.
     pub conflicts: Vec<FactPair>,
+    /// Facts only the first article reports.
     pub only_a: Vec<FactOut>,
+    /// Facts only the second article reports.
     pub only_b: Vec<FactOut>,
-    /// The same kind of event named with different words ("riot" / "protest").
+    /// The same kind of event named with different words ("riot" / "protest"), outside quotes.
     pub wording: Vec<FactPair>,
+    /// Entities both name: the same name, a spelling variant, or a translation.
+    pub names: Vec<NamePairOut>,
+    /// Quotes both give: the same words, reworded, or given to another speaker.
+    pub quotes: Vec<QuotePairOut>,
     /// Aligned sentences, by index into each article's `sentences`.
     pub aligned: Vec<AlignedOut>,
 }
 
+/// Two aligned sentences.
 #[derive(Clone, Debug, Serialize)]
 pub struct AlignedOut {
+    /// Index into the first article's `sentences`.
     pub a: usize,
+    /// Index into the second article's `sentences`.
     pub b: usize,
+    /// The alignment score, three decimals.
     pub score: f64,
 }
 
 /// The parts of a pair's score, each `0..=1`.
 #[derive(Clone, Debug, Serialize)]
 pub struct Evidence {
+    /// Similarity of the content words.
     pub words: f64,
+    /// Overlap of the entities named.
     pub entities: f64,
     /// Overlap of the kinds of event reported (unrest, casualties, arrests, ...).
     pub events: f64,
+    /// Overlap of the full dates stated.
     pub dates: f64,
+    /// Overlap of the figures reported.
     pub numbers: f64,
     /// Share of the shorter article's sentences aligned with the other's.
     pub coverage: f64,
 }
 
+/// A fact of one article: what it is about, its value, and where it is said.
 #[derive(Clone, Debug, Serialize)]
 pub struct FactOut {
+    /// What the fact is about ("killed", "person", "quote", "unrest").
     pub key: String,
+    /// Its value as text ("13", "at least 8", "Alnur Ilyashev").
     pub value: String,
+    /// First code point.
     pub start: usize,
+    /// Code point after the last.
     pub end: usize,
+    /// The input's code points `start..end`.
     pub text: String,
+    /// For a fact only one side gives: that, in one sentence.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
+/// A fact of each article about the same thing.
 #[derive(Clone, Debug, Serialize)]
 pub struct FactPair {
+    /// What both facts are about.
     pub key: String,
+    /// The first article's fact.
     pub a: FactOut,
+    /// The second article's fact.
     pub b: FactOut,
-    /// For conflicts: `compatible`, `contradictory` or `spelling`.
-    pub kind: Option<ConflictKind>,
+    /// `agree`, `compatible`, `conflict` or `update`; none for wording.
+    pub class: Option<Class>,
+    /// The difference (or the agreement) in one sentence.
+    pub note: String,
+}
+
+/// An entity both articles name.
+#[derive(Clone, Debug, Serialize)]
+pub struct NamePairOut {
+    /// `person`, `organisation` or `place`.
+    pub label: &'static str,
+    /// `same`, `variant` (spelled differently) or `translation` (a place's standard names).
+    pub class: NameClass,
+    /// The first article's fullest name for it.
+    pub a: FactOut,
+    /// The second article's.
+    pub b: FactOut,
+    /// How the names relate, in one sentence.
+    pub note: String,
+}
+
+/// A quote both articles give.
+#[derive(Clone, Debug, Serialize)]
+pub struct QuotePairOut {
+    /// `same`, `variant` (worded differently) or `other-speaker`.
+    pub class: QuoteClass,
+    /// The first article's speaker.
+    pub speaker_a: Option<String>,
+    /// The second article's speaker.
+    pub speaker_b: Option<String>,
+    /// The first article's quote.
+    pub a: FactOut,
+    /// The second article's quote.
+    pub b: FactOut,
+    /// The first quote's words turned into the second's: `same`, `removed`, `added`.
+    pub diff: Vec<WordOp>,
+    /// How the quotes relate, in one sentence.
+    pub note: String,
 }
 
 /// Three decimals, and never `-0` (an empty float sum is negative zero).
@@ -443,80 +749,169 @@ impl CompareReport {
     pub fn new(articles: &[Article], comparison: &Comparison) -> CompareReport {
         let table = &comparison.entities;
         let writers: Vec<SpanWriter> = articles.iter().map(SpanWriter::new).collect();
-        let fact = |i: usize, f: &Fact| {
-            let s = writers[i].analysis(f.span);
-            FactOut {
-                key: f.key.clone(),
-                value: f.value.clone(),
-                start: s.start,
-                end: s.end,
-                text: s.text,
-            }
-        };
-        let ids = |groups: &Vec<Vec<usize>>| {
-            groups
-                .iter()
-                .map(|g| g.iter().map(|&i| articles[i].id.clone()).collect())
-                .collect()
-        };
-        let pairs = comparison
-            .pairs
-            .iter()
+        // Every pair when every pair was scored; of a large batch, the related ones.
+        let listed = |p: &&PairScore| comparison.complete || p.relation >= Relation::SameTopic;
+        let key = |name: &str| name_key(table.canonical(name));
+        let pairs = (comparison.pairs.iter())
             .zip(&comparison.diffs)
             .zip(&comparison.alignments)
+            .filter(|((p, _), _)| listed(p))
             .map(|((p, d), aligned)| {
-                let pair = |(x, y): &(Fact, Fact)| FactPair {
-                    key: x.key.clone(),
-                    a: fact(p.a, x),
-                    b: fact(p.b, y),
-                    kind: None,
-                };
-                PairOut {
-                    a: articles[p.a].id.clone(),
-                    b: articles[p.b].id.clone(),
-                    score: round(p.score),
-                    relation: p.relation,
-                    evidence: Evidence {
-                        words: round(p.words),
-                        entities: round(p.entities),
-                        events: round(p.events),
-                        dates: round(p.dates),
-                        numbers: round(p.numbers),
-                        coverage: round(p.coverage),
-                    },
-                    agreements: d.agreements.iter().map(pair).collect(),
-                    conflicts: d
-                        .conflicts
-                        .iter()
-                        .map(|c| FactPair {
-                            kind: Some(c.kind),
-                            ..pair(&(c.a.clone(), c.b.clone()))
-                        })
-                        .collect(),
-                    only_a: d.only_a.iter().map(|f| fact(p.a, f)).collect(),
-                    only_b: d.only_b.iter().map(|f| fact(p.b, f)).collect(),
-                    wording: d.wording.iter().map(pair).collect(),
-                    aligned: aligned
-                        .iter()
-                        .map(|x| AlignedOut {
-                            a: x.a,
-                            b: x.b,
-                            score: round(x.score),
-                        })
-                        .collect(),
+                let sides = (&writers[p.a], &writers[p.b]);
+                let mut out = PairOut::of(articles, p, d, aligned, sides);
+                if p.relation >= Relation::SameTopic {
+                    out.because = explain(&articles[p.a], &articles[p.b], &key, p.aligned);
                 }
+                out
             })
             .collect();
         CompareReport {
             schema_version: SCHEMA_VERSION,
             articles: article_reports(articles, table),
-            clusters: ClustersOut {
-                event: ids(&comparison.clusters.event),
-                story: ids(&comparison.clusters.story),
-                topic: ids(&comparison.clusters.topic),
-            },
+            clusters: ClustersOut::of(articles, &comparison.clusters),
             pairs,
             entities: entity_rows(articles, table),
+            tables: tables::tables_out(articles, &writers, &comparison.tables),
         }
     }
+}
+
+impl PairOut {
+    /// The pair `p` with its diff and aligned sentences; `(wa, wb)` write
+    /// the spans of its two articles.
+    fn of(
+        articles: &[Article],
+        p: &PairScore,
+        d: &FactDiff,
+        aligned: &[AlignedSentences],
+        (wa, wb): (&SpanWriter, &SpanWriter),
+    ) -> PairOut {
+        let (ia, ib) = (&articles[p.a].id, &articles[p.b].id);
+        let pair = |x: &Fact, y: &Fact, class: Option<Class>, note: String| FactPair {
+            key: x.key.clone(),
+            a: FactOut::of(wa, x),
+            b: FactOut::of(wb, y),
+            class,
+            note,
+        };
+        let single = |w: &SpanWriter, s: &crate::compare::Single| FactOut {
+            note: Some(s.note.clone()),
+            ..FactOut::of(w, &s.fact)
+        };
+        PairOut {
+            a: ia.clone(),
+            b: ib.clone(),
+            score: round(p.score),
+            relation: p.relation,
+            evidence: Evidence::of(p),
+            because: String::new(),
+            agreements: (d.agreements.iter())
+                .map(|g| pair(&g.a, &g.b, Some(Class::Agree), g.note.clone()))
+                .collect(),
+            conflicts: (d.conflicts.iter())
+                .map(|c| pair(&c.a, &c.b, Some(c.class), c.note.clone()))
+                .collect(),
+            only_a: d.only_a.iter().map(|f| single(wa, f)).collect(),
+            only_b: d.only_b.iter().map(|f| single(wb, f)).collect(),
+            wording: (d.wording.iter())
+                .map(|w| pair(&w.a, &w.b, None, explain_wording(w, ia, ib)))
+                .collect(),
+            names: names_out(d, (wa, wb), (ia, ib)),
+            quotes: quotes_out(articles, p, d, (wa, wb)),
+            aligned: aligned
+                .iter()
+                .map(|x| AlignedOut {
+                    a: x.a,
+                    b: x.b,
+                    score: round(x.score),
+                })
+                .collect(),
+        }
+    }
+}
+
+impl Evidence {
+    fn of(p: &PairScore) -> Evidence {
+        Evidence {
+            words: round(p.words),
+            entities: round(p.entities),
+            events: round(p.events),
+            dates: round(p.dates),
+            numbers: round(p.numbers),
+            coverage: round(p.coverage),
+        }
+    }
+}
+
+impl FactOut {
+    fn of(w: &SpanWriter, f: &Fact) -> FactOut {
+        let s = w.analysis(f.span);
+        FactOut {
+            key: f.key.clone(),
+            value: f.value.clone(),
+            start: s.start,
+            end: s.end,
+            text: s.text,
+            note: None,
+        }
+    }
+}
+
+fn names_out(
+    d: &FactDiff,
+    (wa, wb): (&SpanWriter, &SpanWriter),
+    (ia, ib): (&str, &str),
+) -> Vec<NamePairOut> {
+    let fact = |w: &SpanWriter, label: &str, name: &str, span| {
+        FactOut::of(
+            w,
+            &Fact {
+                key: label.to_string(),
+                value: name.to_string(),
+                span,
+            },
+        )
+    };
+    d.names
+        .iter()
+        .map(|n| NamePairOut {
+            label: n.label,
+            class: n.class,
+            a: fact(wa, n.label, &n.name_a, n.span_a),
+            b: fact(wb, n.label, &n.name_b, n.span_b),
+            note: explain_name(n, ia, ib),
+        })
+        .collect()
+}
+
+fn quotes_out(
+    articles: &[Article],
+    p: &PairScore,
+    d: &FactDiff,
+    (wa, wb): (&SpanWriter, &SpanWriter),
+) -> Vec<QuotePairOut> {
+    let (ia, ib) = (&articles[p.a].id, &articles[p.b].id);
+    let fact = |w: &SpanWriter, speaker: &Option<String>, span| {
+        let value = speaker.clone().unwrap_or_default();
+        FactOut::of(
+            w,
+            &Fact {
+                key: "quote".to_string(),
+                value,
+                span,
+            },
+        )
+    };
+    d.quotes
+        .iter()
+        .map(|q| QuotePairOut {
+            class: q.class,
+            speaker_a: q.speaker_a.clone(),
+            speaker_b: q.speaker_b.clone(),
+            a: fact(wa, &q.speaker_a, q.span_a),
+            b: fact(wb, &q.speaker_b, q.span_b),
+            diff: q.diff.clone(),
+            note: explain_quote(q, ia, ib),
+        })
+        .collect()
 }

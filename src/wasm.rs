@@ -4,9 +4,10 @@
 //! `{id, text, name?, date?, title?, keep?: [[start, end], ...]}` (offsets in
 //! code points) and gets the report objects of [`crate::report`] back.
 
-use crate::report::{ArticleReport, CompareReport};
+use crate::compare::Overrides;
+use crate::report::{self, Mode};
 use crate::text::{CharIndex, Span};
-use crate::{analyze_batch, Input};
+use crate::Input;
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
@@ -27,6 +28,9 @@ struct JsInput {
     title: Option<String>,
     #[serde(default)]
     keep: Vec<(usize, usize)>,
+    /// The decoding warnings [`decode_bytes`] gave for this text.
+    #[serde(default)]
+    warnings: Vec<String>,
 }
 
 fn into_error(message: impl std::fmt::Display) -> JsError {
@@ -57,6 +61,7 @@ fn inputs(value: JsValue) -> Result<Vec<Input>, JsError> {
                 url: None,
                 encoding: None,
                 keep,
+                warnings: r.warnings,
             }
         })
         .collect())
@@ -71,43 +76,59 @@ fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> {
 /// Analyzes articles; returns one report per article.
 #[wasm_bindgen]
 pub fn analyze(articles: JsValue) -> Result<JsValue, JsError> {
-    let articles = analyze_batch(&inputs(articles)?).map_err(into_error)?;
-    let table = crate::extract::aliases::link(&articles);
-    let reports: Vec<ArticleReport> = crate::report::article_reports(&articles, &table);
-    to_js(&reports)
+    build(&inputs(articles)?, Mode::Analyze, &Overrides::default())
 }
 
 /// Analyzes and compares articles; returns the comparison report.
 #[wasm_bindgen]
 pub fn compare(articles: JsValue) -> Result<JsValue, JsError> {
-    let articles = analyze_batch(&inputs(articles)?).map_err(into_error)?;
-    let comparison = crate::compare(&articles);
-    to_js(&CompareReport::new(&articles, &comparison))
+    build(&inputs(articles)?, Mode::Compare, &Overrides::default())
 }
 
 /// [`compare`] with the user's entity overrides: `{merge: [[a, b], ...], split: [name, ...]}`.
 #[wasm_bindgen(js_name = compareWithOverrides)]
 pub fn compare_with_overrides(articles: JsValue, overrides: JsValue) -> Result<JsValue, JsError> {
-    let articles = analyze_batch(&inputs(articles)?).map_err(into_error)?;
-    let overrides: crate::extract::aliases::Overrides =
-        serde_wasm_bindgen::from_value(overrides).map_err(into_error)?;
-    let comparison = crate::compare::compare_with_overrides(&articles, &overrides);
-    to_js(&CompareReport::new(&articles, &comparison))
+    let inputs = inputs(articles)?;
+    let overrides: Overrides = serde_wasm_bindgen::from_value(overrides).map_err(into_error)?;
+    build(&inputs, Mode::Compare, &overrides)
 }
 
-/// Decodes file bytes (any common encoding); returns `{text, encoding}`.
+/// [`report::build`], its report as a JavaScript value.
+fn build(inputs: &[Input], mode: Mode, overrides: &Overrides) -> Result<JsValue, JsError> {
+    let report = report::build(inputs, mode, overrides).map_err(into_error)?;
+    to_js(&report)
+}
+
+/// Decodes file bytes (any common encoding); returns `{text, encoding,
+/// warnings}`. Fails with a one-line message on another file format ("looks
+/// like a PNG image, not text") and on more than `maxBytes` (default
+/// [`crate::DEFAULT_MAX_BYTES`]); `name` is the file name the message names.
 #[wasm_bindgen(js_name = decodeBytes)]
-pub fn decode_bytes(bytes: &[u8]) -> Result<JsValue, JsError> {
-    let d = crate::text::decode(bytes);
+pub fn decode_bytes(
+    bytes: &[u8],
+    name: Option<String>,
+    max_bytes: Option<usize>,
+) -> Result<JsValue, JsError> {
+    let name = name.unwrap_or_else(|| "file".to_string());
+    let max = max_bytes.unwrap_or(crate::DEFAULT_MAX_BYTES);
+    let input = Input::try_from_bytes(name, None, bytes, max).map_err(into_error)?;
     #[derive(serde::Serialize)]
     struct Out {
         text: String,
         encoding: &'static str,
+        warnings: Vec<String>,
     }
     to_js(&Out {
-        text: d.text,
-        encoding: d.encoding.name(),
+        text: input.text,
+        encoding: input.encoding.map_or("utf-8", |e| e.name()),
+        warnings: input.warnings,
     })
+}
+
+/// The size limit the page applies unless told otherwise, in bytes.
+#[wasm_bindgen(js_name = defaultMaxBytes)]
+pub fn default_max_bytes() -> usize {
+    crate::DEFAULT_MAX_BYTES
 }
 
 /// The report schema version this build writes.

@@ -1,14 +1,11 @@
 //! The temporal evaluation run inside headless Chromium, on the wasm build:
 //! the quality figures hold in the browser, not only natively. Same sets,
-//! scorer and floors as `tests/dates_eval.rs` (the sets that name a file on
-//! disk, the seeds, are left out: a browser test cannot read files).
+//! scorer (`storydiff::eval::timex`) and floors as `tests/suite/dates_eval.rs`
+//! (the sets that name a file on disk, the seeds, are left out: a browser test
+//! cannot read files).
 #![cfg(target_arch = "wasm32")]
 
-// The shared scorer also reads sets from disk (`load`), which a browser cannot.
-#[allow(dead_code)]
-#[path = "eval/timex/score.rs"]
-mod score;
-
+use storydiff::eval::timex;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -31,7 +28,7 @@ const SETS: [(&str, &str, f64); 4] = [
 #[wasm_bindgen_test]
 fn temporal_value_f1_in_the_browser() {
     for (name, text, floor) in SETS {
-        let c = score::score(&score::parse(name, text), |_| {});
+        let c = timex::score(&timex::parse(name, text), |_| {});
         console_log!(
             "timex in the browser, {name}: {} gold, strict span F1 {:.3}, value F1 {:.3}",
             c.gold,

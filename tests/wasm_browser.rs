@@ -150,10 +150,26 @@ fn decode_bytes_detects_the_encoding() {
         ("latin-1", b"Z\xfcrich", "Zürich", "windows-1252"),
     ];
     for (name, bytes, text, encoding) in cases {
-        let out = rust(decode_bytes(bytes).unwrap());
+        let out = rust(decode_bytes(bytes, None, None).unwrap());
         assert_eq!(out["text"], text, "{name}");
         assert_eq!(out["encoding"], encoding, "{name}");
     }
+}
+
+#[wasm_bindgen_test]
+fn decode_bytes_refuses_other_formats_and_large_files_by_name() {
+    let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+    let err = decode_bytes(png, Some("photo.txt".into()), None).unwrap_err();
+    assert!(error_message(err).starts_with("photo.txt: looks like a PNG image, not text"));
+    let err = decode_bytes(
+        b"Police said 13 people died.",
+        Some("a.txt".into()),
+        Some(10),
+    )
+    .unwrap_err();
+    assert!(error_message(err).contains("over the size limit of 10 bytes"));
+    let out = rust(decode_bytes(b"caf\xe9", Some("b.txt".into()), None).unwrap());
+    assert!(out["warnings"][0].as_str().unwrap().contains("(a guess)"));
 }
 
 #[wasm_bindgen_test]

@@ -6,10 +6,16 @@
 const IDLE_MS = 120_000;
 
 export class WorkerBridge {
-  /** @param {URL|string} url module worker script */
-  constructor(url, { idleMs = IDLE_MS } = {}) {
+  /**
+   * @param {URL|string} url worker script (same origin, or a blob: URL)
+   * @param {{idleMs?: number, type?: "module"|"classic", onStart?: (worker: Worker) => void}} opts
+   *   `onStart` posts what a fresh worker needs first (the single file sends it the wasm).
+   */
+  constructor(url, { idleMs = IDLE_MS, type = "module", onStart = () => {} } = {}) {
     this.url = url;
     this.idleMs = idleMs;
+    this.type = type;
+    this.onStart = onStart;
     this.worker = null;
     this.queue = [];
     this.current = null;
@@ -42,7 +48,7 @@ export class WorkerBridge {
 
   start() {
     if (this.worker) return this.worker;
-    const worker = new Worker(this.url, { type: "module", name: "storydiff" });
+    const worker = new Worker(workerUrl(this.url), { type: this.type, name: "storydiff" });
     worker.onmessage = (e) => this.onMessage(e.data);
     worker.onerror = (e) => {
       e.preventDefault();
@@ -50,6 +56,7 @@ export class WorkerBridge {
     };
     worker.onmessageerror = () => this.fail(new Error("The analysis worker sent an unreadable message."));
     this.worker = worker;
+    this.onStart(worker);
     return worker;
   }
 
@@ -57,6 +64,7 @@ export class WorkerBridge {
     const job = this.current;
     if (!job || msg.id !== job.id) return;
     if (msg.type === "progress") return job.onProgress?.(msg.progress);
+    if (msg.fatal) this.stop(); // the engine trapped: the next call gets a fresh worker
     this.finish(job);
     if (msg.type === "result") job.resolve(msg.value);
     else job.reject(new Error(msg.error || "unknown error in the worker"));
@@ -66,7 +74,7 @@ export class WorkerBridge {
     job.signal?.removeEventListener("abort", job.onAbort);
     this.current = null;
     this.pump();
-    if (!this.current) this.idleTimer = setTimeout(() => this.stop(), this.idleMs);
+    if (!this.current && Number.isFinite(this.idleMs)) this.idleTimer = setTimeout(() => this.stop(), this.idleMs);
   }
 
   /** Rejects the running call and drops the worker (it may be broken). */
@@ -98,6 +106,26 @@ export class WorkerBridge {
   }
 }
 
+let policy = null;
+
+/**
+ * The worker's URL as Trusted Types require it where they are enforced: a policy that lets
+ * through only a same-origin script or a blob: URL made by this page.
+ */
+function workerUrl(url) {
+  const tt = globalThis.trustedTypes;
+  if (!tt) return url;
+  policy ??= tt.createPolicy("storydiff-worker", {
+    createScriptURL: (u) => {
+      const parsed = new URL(u, document.baseURI);
+      if (parsed.protocol === "blob:" || parsed.origin === location.origin) return u;
+      throw new TypeError(`storydiff: refusing to start a worker from ${u}`);
+    },
+  });
+  return policy.createScriptURL(String(url));
+}
+
+/** The error a cancelled call rejects with, as fetch's: a DOMException named AbortError. */
 export function abortError() {
   return new DOMException("Cancelled", "AbortError");
 }

@@ -3,7 +3,8 @@
 import { start } from "./app.js";
 import { WorkerBridge } from "./bridge.js";
 
-const bridge = new WorkerBridge(new URL("./worker.js", import.meta.url));
+// The worker keeps the pairs of the last comparison for "Show more": it never stops when idle.
+const bridge = new WorkerBridge(new URL("./worker.js", import.meta.url), { idleMs: Infinity });
 
 async function loadExamples() {
   const base = new URL("seeds/", document.baseURI);
@@ -23,7 +24,8 @@ start({
   engine: {
     compare: (articles, opts) => bridge.call("compare", [articles], opts),
     compareWithOverrides: (articles, overrides, opts) => bridge.call("compareWithOverrides", [articles, overrides], opts),
-    decode: (bytes) => bridge.call("decode", [bytes]),
+    pairs: (run, related, offset, limit) => bridge.call("pairs", [run, related, offset, limit]),
+    decode: (bytes, name) => bridge.call("decode", [bytes, name]),
   },
   loadExamples,
 });

@@ -48,6 +48,7 @@ export function highlights(report, text) {
   return out.filter((s) => s.end > s.start);
 }
 
+/** A quantity's value as shown: hedge, number or range, unit ("at least 13 people", "1,000–2,000"). */
 export function quantityValue(q) {
   const fmt = (x) => (x === null || x === undefined ? "?" : x.toLocaleString("en"));
   const range = q.low === q.high ? fmt(q.low) : `${fmt(q.low)}–${fmt(q.high)}`;
@@ -122,7 +123,7 @@ export function articleCard(report, input, { onRestore, onRemove, clusterOf }) {
   const cluster = clusterOf(report.id);
   const counts = [
     [report.entities, "entities"], [report.dates, "dates"], [report.quantities, "quantities"],
-    [report.quotes, "quotes"], [report.removed, "removed parts"],
+    [report.quotes, "quotes"], [report.facts, "facts"], [report.removed, "removed parts"],
   ].map(([list, name]) => `${(list || []).length} ${name}`).join(" · ");
   return h("article", { class: "card", id: `article-${cssId(report.id)}`, dataset: { id: report.id } },
     h("header", {},
@@ -132,10 +133,56 @@ export function articleCard(report, input, { onRestore, onRemove, clusterOf }) {
     ),
     h("p", { class: "meta" }, h("code", {}, report.id), ...meta.flatMap((m) => [" · ", m])),
     h("p", { class: "counts" }, counts),
+    report.warnings?.length ? h("p", { class: "warnings" }, `⚠ ${report.warnings.join("; ")}`) : null,
     body,
+    recordsTable(report, body, input.text),
   );
 }
 
+/** Selects code points `start..end` of the input shown in `body` and scrolls to them. */
+export function selectSpan(body, text, start, end) {
+  const at = codePointIndex(text);
+  const [from, to] = [at(start), at(end)];
+  const walk = document.createTreeWalker(body, NodeFilter.SHOW_TEXT, {
+    acceptNode: (n) => (n.parentElement.closest(".removed-reason, button") ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+  });
+  const range = document.createRange();
+  let pos = 0;
+  for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+    const len = n.data.length;
+    if (from >= pos && from <= pos + len) range.setStart(n, from - pos);
+    if (to >= pos && to <= pos + len) { range.setEnd(n, to - pos); break; }
+    pos += len;
+  }
+  const sel = window.getSelection();
+  sel.removeAllRanges();
+  sel.addRange(range);
+  range.startContainer.parentElement?.scrollIntoView({ block: "center" });
+}
+
+/** The article's facts as a table, each cell a link that selects its evidence in the text. */
+function recordsTable(report, body, text) {
+  const facts = report.facts || [];
+  if (!facts.length) return null;
+  const link = (label, s) =>
+    s ? h("a", { href: "#", class: "span-link", title: `“${s.text}”`, dataset: { start: s.start, end: s.end },
+      onclick: (e) => { e.preventDefault(); selectSpan(body, text, s.start, s.end); } }, label) : "";
+  const ev = (e) => link(e && e.value, e);
+  const cols = ["fact", "value", "status", "where", "when", "source"];
+  const rows = facts.map((f) => h("tr", { dataset: { key: f.key } },
+    h("td", {}, link(f.key, f)),
+    h("td", {}, f.value ? link(quantityValue(f.value), f) : ""),
+    h("td", {}, f.status),
+    h("td", {}, ev(f.place)), h("td", {}, ev(f.when)), h("td", {}, ev(f.source)),
+  ));
+  return h("details", { class: "facts" },
+    h("summary", {}, `${facts.length} facts, ${(report.records || []).length} event records`),
+    h("table", { class: "facts-table" },
+      h("thead", {}, h("tr", {}, cols.map((c) => h("th", {}, c)))),
+      h("tbody", {}, rows)));
+}
+
+/** `id` made safe for an element id (the card of article `id` is `#article-${cssId(id)}`). */
 export function cssId(id) {
   return String(id).replace(/[^A-Za-z0-9_-]/g, "_");
 }
@@ -161,43 +208,125 @@ export function clustersBlock(clusters, titleOf) {
   ];
 }
 
-/** The pairs table with each pair's agreements, conflicts and one-sided facts. */
-export function pairsBlock(pairs, titleOf) {
-  if (!pairs.length) return [h("p", { class: "empty" }, "Add a second article to compare pairs.")];
-  const sorted = [...pairs].sort((x, y) => y.score - x.score);
-  const blocks = sorted.map((p) => {
-    const ev = p.evidence || {};
-    const parts = Object.entries(ev).filter(([, v]) => typeof v === "number")
-      .map(([k, v]) => `${k} ${v.toFixed(2)}`).join(" · ");
-    const fact = (f) => h("span", { class: "fact", title: `${f.key}: ${f.value}` },
-      h("span", { class: "fact-text" }, f.text),
-      f.value && f.value.toLowerCase() !== f.text.toLowerCase() ? [" ", h("small", {}, f.value)] : null);
-    const lists = [
-      ["agreements", "Both say", p.agreements, (x) => [h("b", {}, x.key), ": ", fact(x.a), " ⇔ ", fact(x.b)]],
-      ["conflicts", "They differ", p.conflicts, (x) => [h("b", {}, x.key), x.kind ? h("span", { class: `kind kind-${x.kind}` }, ` ${x.kind}`) : null, ": ", fact(x.a), " ≠ ", fact(x.b)]],
-      ["wording", "Same thing, different words", p.wording, (x) => [h("b", {}, x.key), ": ", fact(x.a), " / ", fact(x.b)]],
-      ["only_a", `Only in ${titleOf(p.a)}`, p.only_a, (f) => [h("b", {}, f.key), ": ", fact(f)]],
-      ["only_b", `Only in ${titleOf(p.b)}`, p.only_b, (f) => [h("b", {}, f.key), ": ", fact(f)]],
-    ].filter(([, , list]) => list && list.length);
-    return h("details", { class: `pair rel-${p.relation}`, dataset: { a: p.a, b: p.b, relation: p.relation } },
-      h("summary", {},
-        h("span", { class: "score" }, p.score.toFixed(2)), " ",
-        h("span", { class: "relation" }, String(p.relation).replace(/-/g, " ")), " ",
-        h("span", { class: "pair-names" }, titleOf(p.a), " ↔ ", titleOf(p.b))),
-      parts && h("p", { class: "evidence" }, "score parts: ", parts),
-      lists.length === 0
-        ? h("p", { class: "empty" }, "No fact-level differences reported for this pair.")
-        : lists.map(([kind, label, list, item]) =>
-          h("div", { class: `facts facts-${kind}` }, h("h4", {}, `${label} (${list.length})`),
-            h("ul", {}, list.map((x) => h("li", {}, item(x)))))),
-    );
+/** How many pairs or cards are drawn at once; the rest come on demand ("Show more"). */
+export const PAGE = 20;
+
+/**
+ * `items` drawn by `draw` one page at a time: the first page now, and a button that draws
+ * the next one when pressed, so a batch of 1,000 articles does not block the page. `total`
+ * and `fetch(offset, limit)` (a promise of the next items) serve a list kept elsewhere (the
+ * worker keeps the pairs); `items` is then its first part.
+ */
+export function lazyList(items, draw, noun, { page = PAGE, total = items.length, fetch = null } = {}) {
+  const first = items.slice(0, page).map(draw);
+  if (total <= first.length) return first;
+  let shown = first.length;
+  const button = h("button", { type: "button", class: "show-more" });
+  const label = () => {
+    const left = total - shown;
+    button.textContent = `Show ${Math.min(page, left).toLocaleString("en")} more (${left.toLocaleString("en")} ${noun} not shown)`;
+  };
+  label();
+  button.addEventListener("click", async () => {
+    button.disabled = true;
+    try {
+      const next = fetch ? await fetch(shown, page) : items.slice(shown, shown + page);
+      button.before(...next.map(draw));
+      shown += next.length;
+    } catch (e) {
+      button.textContent = `Could not show more: ${e.message}`;
+      return;
+    }
+    button.disabled = false;
+    if (shown >= total || !fetch && shown >= items.length) button.remove();
+    else label();
   });
-  // Unrelated pairs are folded away under one line.
-  const related = blocks.filter((b) => b.dataset.relation !== "unrelated");
-  const unrelated = blocks.filter((b) => b.dataset.relation === "unrelated");
-  if (unrelated.length === 0) return related;
-  return [...related, h("details", { class: "unrelated-pairs" },
-    h("summary", {}, `${unrelated.length} unrelated pair${unrelated.length === 1 ? "" : "s"}`), unrelated)];
+  return [...first, button];
+}
+
+/**
+ * The pairs with each pair's agreements, conflicts and one-sided facts, drawn a page at a
+ * time. `report.pairs` holds the first related pairs; `report.pairCounts` says how many
+ * there are, and `more(related, offset, limit)` fetches the next ones (from the worker).
+ * Without them (a report with every pair), the pairs are sorted and paged here.
+ */
+export function pairsBlock(report, titleOf, more = null) {
+  const pairs = report.pairs || [];
+  const counts = report.pairCounts;
+  if (!(counts ? counts.total : pairs.length)) return [h("p", { class: "empty" }, "Add a second article to compare pairs.")];
+  const tables = (report.tables || []).map((t) => clusterTable(t, titleOf));
+  const byScore = (x, y) => y.score - x.score;
+  const draw = (p) => pairBlock(p, titleOf);
+  const related = counts ? pairs : pairs.filter((p) => p.relation !== "unrelated").sort(byScore);
+  const unrelated = counts ? [] : pairs.filter((p) => p.relation === "unrelated").sort(byScore);
+  const source = (isRelated, first, total) => counts && more
+    ? { total, fetch: (offset, limit) => more(isRelated, offset, limit) }
+    : { total: first.length };
+  const blocks = lazyList(related, draw, "related pairs", source(true, related, counts?.related));
+  const nUnrelated = counts ? counts.unrelated : unrelated.length;
+  if (nUnrelated === 0) return [...tables, ...blocks];
+  // Unrelated pairs are folded away under one line, and drawn only when it is opened.
+  const fold = h("details", { class: "unrelated-pairs" },
+    h("summary", {}, `${nUnrelated.toLocaleString("en")} unrelated pair${nUnrelated === 1 ? "" : "s"}`));
+  fold.addEventListener("toggle", async () => {
+    if (!fold.open || fold.dataset.drawn) return;
+    fold.dataset.drawn = "1";
+    const first = counts && more ? await more(false, 0, PAGE) : unrelated;
+    fold.append(...lazyList(first, draw, "unrelated pairs", source(false, first, nUnrelated)));
+  });
+  return [...tables, ...blocks, fold];
+}
+
+/** One pair: its score and relation, each difference with its class and sentence, quotes with a word diff, name variants, agreements and one-sided facts. */
+function pairBlock(p, titleOf) {
+  const ev = p.evidence || {};
+  const parts = Object.entries(ev).filter(([, v]) => typeof v === "number")
+    .map(([k, v]) => `${k} ${v.toFixed(2)}`).join(" · ");
+  const fact = (f, id) => h("a", { class: "fact", href: `#article-${cssId(id)}`, title: `${f.key}: ${f.value} (${f.start}..${f.end})`, dataset: { start: f.start, end: f.end } },
+    h("span", { class: "fact-text" }, f.text),
+    f.value && f.value.toLowerCase() !== f.text.toLowerCase() ? [" ", h("small", {}, f.value)] : null);
+  const badge = (c) => (c ? h("span", { class: `kind kind-${c}` }, ` ${c}`) : null);
+  const note = (x) => (x.note ? h("div", { class: "note" }, x.note) : null);
+  const words = (diff) => h("div", { class: "word-diff" }, (diff || []).map((o) =>
+    o.op === "same" ? `${o.text} ` : [h(o.op === "added" ? "ins" : "del", {}, o.text), " "]));
+  const named = (p.names || []).filter((n) => n.class !== "same");
+  const lists = [
+    ["conflicts", "They differ", p.conflicts, (x) => [h("b", {}, x.key), badge(x.class), ": ", fact(x.a, p.a), " ≠ ", fact(x.b, p.b), note(x)]],
+    ["quotes", "Quotes both give", p.quotes, (x) => [badge(x.class), " ", x.speaker_a || "?", x.speaker_b && x.speaker_b !== x.speaker_a ? ` / ${x.speaker_b}` : "", ": ", fact(x.a, p.a), " ⇔ ", fact(x.b, p.b), x.class === "variant" ? words(x.diff) : null, note(x)]],
+    ["names", "Names written differently", named, (x) => [h("b", {}, x.label), badge(x.class), ": ", fact(x.a, p.a), " / ", fact(x.b, p.b), note(x)]],
+    ["agreements", "Both say", p.agreements, (x) => [h("b", {}, x.key), ": ", fact(x.a, p.a), " ⇔ ", fact(x.b, p.b), note(x)]],
+    ["wording", "Their own words for it", p.wording, (x) => [h("b", {}, x.key), ": ", fact(x.a, p.a), " / ", fact(x.b, p.b), note(x)]],
+    ["only_a", `Only in ${titleOf(p.a)}`, p.only_a, (f) => [h("b", {}, f.key), ": ", fact(f, p.a)]],
+    ["only_b", `Only in ${titleOf(p.b)}`, p.only_b, (f) => [h("b", {}, f.key), ": ", fact(f, p.b)]],
+  ].filter(([, , list]) => list && list.length);
+  return h("details", { class: `pair rel-${p.relation}`, dataset: { a: p.a, b: p.b, relation: p.relation } },
+    h("summary", {},
+      h("span", { class: "score" }, p.score.toFixed(2)), " ",
+      h("span", { class: "relation" }, String(p.relation).replace(/-/g, " ")), " ",
+      h("span", { class: "pair-names" }, titleOf(p.a), " ↔ ", titleOf(p.b))),
+    parts && h("p", { class: "evidence" }, "score parts: ", parts),
+    lists.length === 0
+      ? h("p", { class: "empty" }, "No fact-level differences reported for this pair.")
+      : lists.map(([kind, label, list, item]) =>
+        h("div", { class: `facts facts-${kind}` }, h("h4", {}, `${label} (${list.length})`),
+          h("ul", {}, list.map((x) => h("li", {}, item(x)))))),
+  );
+}
+
+/** One event cluster: facts × articles with each row's class, then its merged timeline. */
+function clusterTable(t, titleOf) {
+  const cellOf = (row, id) => {
+    const c = row.cells.find((x) => x.article === id);
+    return h("td", {}, c ? h("a", { href: `#article-${cssId(id)}`, title: `${c.start}..${c.end}` }, c.value) : "—");
+  };
+  return h("details", { class: "cluster-table", open: true },
+    h("summary", {}, `Event: ${t.articles.map(titleOf).join(" · ")}`),
+    h("table", { class: "cluster-facts" },
+      h("thead", {}, h("tr", {}, h("th", {}, "fact"), t.articles.map((id) => h("th", {}, titleOf(id))), h("th", {}, "class"))),
+      h("tbody", {}, t.rows.map((r) => h("tr", { class: `row-${r.class}`, title: r.note },
+        h("td", {}, r.key), t.articles.map((id) => cellOf(r, id)), h("td", {}, h("span", { class: `kind kind-${r.class}` }, r.class)))))),
+    t.timeline.length ? h("ol", { class: "timeline" }, t.timeline.map((m) =>
+      h("li", {}, h("b", {}, m.day), ` ${m.class}: `, m.sources.map((s) => h("a", { href: `#article-${cssId(s.article)}`, class: "chip", title: titleOf(s.article) }, s.text))))) : null);
 }
 
 /** The colour legend of the highlights. */
@@ -212,6 +341,9 @@ export function legend() {
     h("mark", { class: "hl-removed" }, "removed boilerplate"));
 }
 
+/** How many entity chips are drawn at once (the rest on demand). */
+const ENTITY_PAGE = 200;
+
 /**
  * The batch's entities: one chip each, most widely reported first; then the names joined
  * into one entity, each merge with its reason and confidence and a "split" per name; a
@@ -225,7 +357,7 @@ export function entitiesBlock(rows, titleOf, edit = null) {
     return [h("p", { class: "empty" }, "No people, organisations or places found."), overrides].filter(Boolean);
   const sorted = [...rows].sort((a, b) => b.members.length - a.members.length || a.name.localeCompare(b.name));
   const chips = h("p", { class: "entity-table" },
-    sorted.map((row) => {
+    lazyList(sorted, (row) => {
       const where = row.members.map((m) => `${titleOf(m.article)} (${m.mentions.length})`).join("\n");
       const variants = row.variants.filter((v) => v !== row.name);
       const tip = [`${row.label}: ${row.name}`, variants.length ? `also written: ${variants.join(", ")}` : "", `in:\n${where}`]
@@ -233,7 +365,7 @@ export function entitiesBlock(rows, titleOf, edit = null) {
       return h("span", { class: "entity-row", dataset: { label: row.label, name: row.name, id: String(row.id) } },
         h("mark", { class: `hl-ent hl-${row.label}`, title: tip }, row.name),
         h("small", {}, ` ×${row.members.length}`));
-    }));
+    }, "entities", { page: ENTITY_PAGE }));
   const joined = sorted.filter((row) => row.variants.length > 1 || row.merges.length > 0);
   const merged = h("details", { class: "entity-merges", open: true },
     h("summary", {}, `Names joined into one entity (${joined.length})`,

@@ -1,30 +1,23 @@
-// Glue of the single-file build (classic script, appended after the inlined modules):
-// the wasm comes from a base64 constant and runs on the main thread, so nothing is
-// fetched: it works from file:// under connect-src 'none'.
+// Glue of the single-file build (classic script, appended after the inlined modules): the
+// analysis runs off the main thread, in a worker made from a Blob URL (STORYDIFF_WORKER_SRC:
+// the no-modules glue and worker-core.js); the page hands it the wasm, decoded from base64, as
+// its first message. Nothing is fetched: it works from file:// under connect-src 'none'.
 const bin = atob(STORYDIFF_WASM_B64);
 const wasmBytes = new Uint8Array(bin.length);
 for (let i = 0; i < bin.length; i++) wasmBytes[i] = bin.charCodeAt(i);
-wasm_bindgen.initSync({ module: wasmBytes });
-
-const nextPaint = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+const workerSrc = URL.createObjectURL(new Blob([STORYDIFF_WORKER_SRC], { type: "text/javascript" }));
+const bridge = new WorkerBridge(workerSrc, {
+  type: "classic",
+  idleMs: Infinity, // it keeps the pairs of the last comparison for "Show more"
+  onStart: (worker) => worker.postMessage({ wasm: wasmBytes }),
+});
 
 start({
   engine: {
-    async compare(articles, { signal, onProgress } = {}) {
-      onProgress?.({ stage: `analyzing and comparing ${articles.length} article(s)` });
-      await nextPaint(); // let the status show before the synchronous call
-      if (signal?.aborted) throw abortError();
-      return wasm_bindgen.compare(articles);
-    },
-    async compareWithOverrides(articles, overrides, { signal, onProgress } = {}) {
-      onProgress?.({ stage: `analyzing and comparing ${articles.length} article(s)` });
-      await nextPaint();
-      if (signal?.aborted) throw abortError();
-      return wasm_bindgen.compareWithOverrides(articles, overrides);
-    },
-    async decode(bytes) {
-      return wasm_bindgen.decodeBytes(new Uint8Array(bytes));
-    },
+    compare: (articles, opts) => bridge.call("compare", [articles], opts),
+    compareWithOverrides: (articles, overrides, opts) => bridge.call("compareWithOverrides", [articles, overrides], opts),
+    pairs: (run, related, offset, limit) => bridge.call("pairs", [run, related, offset, limit]),
+    decode: (bytes, name) => bridge.call("decode", [bytes, name]),
   },
   loadExamples: async () => STORYDIFF_SEEDS.map((a) => ({ ...a })),
   singleFile: true,

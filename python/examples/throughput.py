@@ -5,7 +5,8 @@
 
 Both run in this one process's core, one batch at a time, alternating batch by batch so
 that load from elsewhere on the machine falls on both alike: the CLI as
-``storydiff analyze --jsonl`` on the batch's JSON Lines (spawn, read, analyze, write), the
+``storydiff analyze --jsonl --threads 1`` on the batch's JSON Lines (spawn, read, analyze,
+write; one thread, as one core), the
 package as ``analyze_batch`` on the same columns (the same work: one batch, the same
 reports), and as the pipeline's ``analyze_table`` (each article on its own, with its
 blocking keys). Prints characters per second for each and the ratios.
@@ -40,7 +41,7 @@ def main():
     for b in batches:
         jsonl = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in b.to_dict("records"))
         t = time.perf_counter()
-        subprocess.run([args.cli, "analyze", "--jsonl"], input=jsonl.encode("utf-8"),
+        subprocess.run([args.cli, "analyze", "--jsonl", "--threads", "1"], input=jsonl.encode("utf-8"),
                        stdout=subprocess.DEVNULL, check=True)
         took["cli"] += time.perf_counter() - t
         t = time.perf_counter()

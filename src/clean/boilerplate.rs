@@ -8,7 +8,10 @@
 //! context rules (blocks, the trailing region, batch evidence) live in
 //! [`super::lines`].
 
-use crate::extract::metadata;
+use super::dateline;
+use super::Reason;
+use crate::lexicon::lists::clean as words;
+use crate::lexicon::WordIndex;
 
 /// What one line is, judged on its own.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -16,7 +19,7 @@ pub enum LineKind {
     /// Not recognised as furniture: possibly story.
     Text,
     /// Furniture, with the reason.
-    Remove(&'static str),
+    Remove(Reason),
     /// A header whose following headline-like lines are related links.
     RelatedHeader,
     /// A header after which everything is comments.
@@ -57,321 +60,58 @@ pub fn is_story_like(s: &str) -> bool {
     word_count(s) >= 6 && ends_sentence(s)
 }
 
-const RELATED_PREFIXES: &[&str] = &[
-    "read also",
-    "read more",
-    "also read",
-    "also see",
-    "see also",
-    "related:",
-    "related article",
-    "related story",
-    "related stories",
-    "related news",
-    "related coverage",
-    "related content",
-    "recommended:",
-    "more:",
-    "watch:",
-    "listen:",
-    "lire aussi",
-    "à lire aussi",
-    "a lire aussi",
-    "lire également",
-    "à lire également",
-    "voir aussi",
-    "lesen sie auch",
-    "lesen sie mehr",
-    "mehr zum thema",
-    "auch interessant",
-    "leer también",
-    "lea también",
-    "lee también",
-    "ver también",
-    "te puede interesar",
-    "puede interesarte",
-    "читайте также",
-    "читать также",
-    "см. также",
-    "смотрите также",
-    "leggi anche",
-    "vedi anche",
-    "potrebbe interessarti",
-];
-
-const RELATED_HEADERS: &[&str] = &[
-    "related",
-    "related articles",
-    "related posts",
-    "related stories",
-    "related news",
-    "related content",
-    "related topics",
-    "more stories",
-    "more news",
-    "more on this story",
-    "more from",
-    "you may also like",
-    "you might also like",
-    "you may be interested in",
-    "recommended",
-    "recommended for you",
-    "recommended stories",
-    "most read",
-    "most popular",
-    "most viewed",
-    "trending",
-    "trending now",
-    "popular posts",
-    "popular stories",
-    "latest news",
-    "latest stories",
-    "top stories",
-    "read next",
-    "what to read next",
-    "editor's picks",
-    "sur le même sujet",
-    "dans la même rubrique",
-    "les plus lus",
-    "weitere artikel",
-    "das könnte sie auch interessieren",
-    "meistgelesen",
-    "noticias relacionadas",
-    "lo más leído",
-    "также читайте",
-    "по теме",
-    "articoli correlati",
-    "più letti",
-];
-
-const COMMENT_HEADERS: &[&str] = &[
-    "leave a reply",
-    "leave a comment",
-    "leave a reply cancel reply",
-    "comments",
-    "comment",
-    "post a comment",
-    "add a comment",
-    "add comment",
-    "join the discussion",
-    "join the conversation",
-    "reader comments",
-    "show comments",
-    "view comments",
-    "laisser un commentaire",
-    "commentaires",
-    "réagir",
-    "kommentare",
-    "kommentar schreiben",
-    "deja un comentario",
-    "deja una respuesta",
-    "comentarios",
-    "комментарии",
-    "оставить комментарий",
-    "lascia un commento",
-    "lascia una risposta",
-    "commenti",
-];
-
-const COMMENT_FORM: &[&str] = &[
-    "your email address will not be published",
-    "required fields are marked",
-    "save my name, email, and website",
-    "you must be logged in to post a comment",
-    "log in to comment",
-    "votre adresse e-mail ne sera pas publiée",
-    "ihre e-mail-adresse wird nicht veröffentlicht",
-    "tu dirección de correo electrónico no será publicada",
-    "il tuo indirizzo email non sarà pubblicato",
-];
-
-/// Comment-form labels: whole lines only ("Website" alone, not "Website owners said").
-const COMMENT_FORM_LINES: &[&str] = &[
-    "post comment",
-    "cancel reply",
-    "name *",
-    "name",
-    "email *",
-    "email address *",
-    "website",
-    "comment *",
-];
-
-const SHARE_WORDS: &[&str] = &[
-    "share",
-    "shares",
-    "share this",
-    "share this article",
-    "share this story",
-    "share on facebook",
-    "share on twitter",
-    "share on whatsapp",
-    "share via",
-    "share via email",
-    "tweet",
-    "pin",
-    "pin it",
-    "email",
-    "print",
-    "copy link",
-    "whatsapp",
-    "facebook",
-    "twitter",
-    "linkedin",
-    "reddit",
-    "telegram",
-    "x",
-    "partager",
-    "partager sur facebook",
-    "teilen",
-    "compartir",
-    "condividi",
-    "поделиться",
-];
-
-const COUNT_WORDS: &[&str] = &[
-    "share",
-    "shares",
-    "comment",
-    "comments",
-    "view",
-    "views",
-    "like",
-    "likes",
-    "read",
-    "reads",
-    "reactions",
-    "k",
-    "m",
-];
-
-/// Marks of a photo credit or caption, whatever else the line says.
-const PHOTO_MARKS: &[&str] = &[
-    "/ flickr",
-    "flickr /",
-    "cc by",
-    "cc-by",
-    "creative commons",
-    "getty images",
-    "shutterstock",
-    "photo:",
-    "photo :",
-    "photo by",
-    "photo credit",
-    "photos:",
-    "photograph:",
-    "image:",
-    "image credit",
-    "credit:",
-    "foto:",
-    "фото:",
-    "afp photo",
-    "afp via getty",
-    "epa-efe",
-    "wikimedia commons",
-    "via wikimedia",
-    "unsplash",
-    "file photo",
-];
-
-/// Marks that are also story text ("a Reuters/Ipsos poll"): a credit only on
-/// a short line that does not end like a sentence.
-const WEAK_PHOTO_MARKS: &[&str] = &[
-    "/ afp",
-    "reuters/",
-    "/reuters",
-    "/ reuters",
-    "ap photo",
-    "/ epa",
-    "(photo",
-    "[photo",
-    "image source",
-    "picture:",
-];
-
-const PROMO_PREFIXES: &[&str] = &[
-    "stay tuned to",
-    "stay tuned for",
-    "follow us on",
-    "follow us",
-    "like us on",
-    "subscribe to",
-    "subscribe now",
-    "subscribe for",
-    "sign up for",
-    "sign up to",
-    "download our app",
-    "download the app",
-    "get the app",
-    "join our",
-    "click here",
-    "tap here",
-    "for more news",
-    "for the latest",
-    "for latest news",
-    "get the latest",
-    "don't miss",
-    "don’t miss",
-    "do not miss",
-    "support our journalism",
-    "support independent journalism",
-    "continue reading",
-    "read the full story",
-    "read the full article",
-    "abonnez-vous",
-    "inscrivez-vous",
-    "suivez-nous",
-    "téléchargez l'application",
-    "folgen sie uns",
-    "abonnieren sie",
-    "síguenos",
-    "suscríbete",
-    "seguici",
-    "iscriviti",
-    "подписывайтесь",
-    "подпишитесь",
-];
-
-const COOKIE_MARKS: &[&str] = &[
-    "we use",
-    "this site uses",
-    "this website uses",
-    "uses cookies",
-    "accept",
-    "consent",
-    "cookie policy",
-    "cookie settings",
-    "utilise des cookies",
-    "utilisons",
-    "verwenden",
-    "verwendet cookies",
-    "utilizamos",
-    "utiliza cookies",
-    "utilizziamo",
-    "utilizza cookie",
-    "используем",
-    "использует",
-];
-
-const URL_HEADERS: &[&str] = &[
-    "original url",
-    "original link",
-    "original article",
-    "source url",
-    "originally published",
-    "read the original",
-    "read the original article",
-    "article source",
-];
-
-const BYLINE_WORDS: &[&str] = &["by", "par", "von", "por", "di", "от", "author:", "auteur :"];
-
 /// Whether `s` is a web address (bare, or in `<...>`).
 pub fn is_url(s: &str) -> bool {
     let t = s.trim().trim_start_matches('<').trim_end_matches('>');
     (t.starts_with("http://") || t.starts_with("https://") || t.starts_with("www."))
         && !t.contains(char::is_whitespace)
 }
+
+/// A whole-line list, indexed on first use.
+type Lines = WordIndex<&'static str>;
+
+static RELATED_HEADERS: Lines = WordIndex::new(words::RELATED_HEADERS, |w| w);
+static COMMENT_HEADERS: Lines = WordIndex::new(words::COMMENT_HEADERS, |w| w);
+static COMMENT_COUNT_NOUNS: Lines = WordIndex::new(words::COMMENT_COUNT_NOUNS, |w| w);
+static COMMENT_FORM_LABELS: Lines = WordIndex::new(words::COMMENT_FORM_LABELS, |w| w);
+static SHARE_BUTTONS: Lines = WordIndex::new(words::SHARE_BUTTONS, |w| w);
+static ADVERTISING_LABELS: Lines = WordIndex::new(words::ADVERTISING_LABELS, |w| w);
+static COUNTER_WORDS: Lines = WordIndex::new(words::COUNTER_WORDS, |w| w);
+static BYLINE_NAME_LINKS: Lines = WordIndex::new(words::BYLINE_NAME_LINKS, |w| w);
+
+/// One line under judgement: as given (trimmed), its [`core`], and the
+/// number of words of the core.
+struct Line<'a> {
+    line: &'a str,
+    l: String,
+    words: usize,
+}
+
+/// The line rules, tried in order: the first that recognises the line decides.
+const RULES: &[fn(&Line) -> Option<LineKind>] = &[
+    only_punctuation,
+    related_link,
+    related_header,
+    comments_header,
+    comment_form,
+    source_url_header,
+    bare_url,
+    source_tag,
+    share_button,
+    share_counter,
+    photo_credit,
+    promo,
+    newsletter,
+    cookie_notice,
+    copyright,
+    relative_time,
+    page_tools,
+    caption,
+    credits,
+    tags,
+    byline,
+    dateline_only,
+];
 
 /// Judges one trimmed, non-empty line on its own.
 pub fn classify(line: &str) -> LineKind {
@@ -382,122 +122,149 @@ pub fn classify(line: &str) -> LineKind {
     }
     let l = core(line);
     let words = word_count(&l);
-    if l.is_empty() {
-        // Only bullets or punctuation.
-        return if line.trim().is_empty() {
-            LineKind::Text
-        } else {
-            LineKind::Remove("markup")
+    let line = Line { line, l, words };
+    RULES
+        .iter()
+        .find_map(|rule| rule(&line))
+        .unwrap_or(LineKind::Text)
+}
+
+/// Only bullets or punctuation.
+fn only_punctuation(x: &Line) -> Option<LineKind> {
+    if !x.l.is_empty() {
+        return None;
+    }
+    Some(if x.line.trim().is_empty() {
+        LineKind::Text
+    } else {
+        LineKind::Remove(Reason::Markup)
+    })
+}
+
+/// "Read also: ...", "• Read more Markets slide": a link to another article;
+/// "SEE ALSO" alone heads a block of them.
+fn related_link(x: &Line) -> Option<LineKind> {
+    let l = &x.l;
+    for p in words::RELATED_LINK_PREFIXES {
+        let Some(rest) = l.strip_prefix(p) else {
+            continue;
         };
-    }
-    // Related links and their headers.
-    for p in RELATED_PREFIXES {
-        if let Some(rest) = l.strip_prefix(p) {
-            let rest = rest.trim_start_matches([':', ' ', '-', '–', '—', '|']);
-            if rest.is_empty() {
-                return LineKind::RelatedHeader;
-            }
-            let bulleted = line
-                .trim_start()
-                .starts_with(['•', '·', '*', '-', '–', '—', '►', '▶', '»', '>']);
-            let marked = l[p.len()..]
-                .trim_start()
-                .starts_with([':', '-', '–', '—', '|'])
-                || p.ends_with(':')
-                || rest.starts_with(|c: char| c.is_uppercase());
-            if words <= 30 && (bulleted || marked) {
-                return LineKind::Remove("related-links");
-            }
+        let rest = rest.trim_start_matches([':', ' ', '-', '–', '—', '|']);
+        if rest.is_empty() {
+            return Some(LineKind::RelatedHeader);
+        }
+        let bulleted = x
+            .line
+            .trim_start()
+            .starts_with(['•', '·', '*', '-', '–', '—', '►', '▶', '»', '>']);
+        let marked = l[p.len()..]
+            .trim_start()
+            .starts_with([':', '-', '–', '—', '|'])
+            || p.ends_with(':')
+            || rest.starts_with(|c: char| c.is_uppercase());
+        if x.words <= 30 && (bulleted || marked) {
+            return Some(LineKind::Remove(Reason::RelatedLinks));
         }
     }
-    if words <= 8 && RELATED_HEADERS.contains(&l.as_str()) {
-        return LineKind::RelatedHeader;
-    }
-    // Comments.
-    if COMMENT_HEADERS.contains(&l.as_str())
-        || is_count_of(
-            &l,
-            &[
-                "comment",
-                "comments",
-                "responses",
-                "replies",
-                "commentaires",
-                "kommentare",
-                "comentarios",
-                "комментариев",
-                "commenti",
-            ],
-        )
-    {
-        return LineKind::CommentsHeader;
-    }
-    if words <= 25 && COMMENT_FORM.iter().any(|p| l.starts_with(p))
-        || COMMENT_FORM_LINES.contains(&l.as_str()) && line.trim().len() < 20
-    {
-        return LineKind::Remove("comments");
-    }
-    // "Original url:" and bare addresses.
-    for p in URL_HEADERS {
-        if let Some(rest) = l.strip_prefix(p) {
-            let rest = rest.trim_start_matches([':', ' ']);
-            if rest.is_empty() {
-                return LineKind::UrlHeader;
-            }
-            if words <= 12 {
-                return LineKind::Remove("source-url");
-            }
+    None
+}
+
+/// "Related Articles", "Most read".
+fn related_header(x: &Line) -> Option<LineKind> {
+    (x.words <= 8 && RELATED_HEADERS.contains(&x.l)).then_some(LineKind::RelatedHeader)
+}
+
+/// "Leave a reply", "12 Comments".
+fn comments_header(x: &Line) -> Option<LineKind> {
+    (COMMENT_HEADERS.contains(&x.l) || is_count_of(&x.l, &COMMENT_COUNT_NOUNS))
+        .then_some(LineKind::CommentsHeader)
+}
+
+/// A comment form's small print, or one of its labels alone on a line.
+fn comment_form(x: &Line) -> Option<LineKind> {
+    let small_print = x.words <= 25
+        && words::COMMENT_FORM_PHRASES
+            .iter()
+            .any(|p| x.l.starts_with(p));
+    let label = COMMENT_FORM_LABELS.contains(&x.l) && x.line.trim().len() < 20;
+    (small_print || label).then_some(LineKind::Remove(Reason::Comments))
+}
+
+/// "Original url:" (the address follows), or "Original url: https://...".
+fn source_url_header(x: &Line) -> Option<LineKind> {
+    for p in words::SOURCE_URL_HEADERS {
+        let Some(rest) = x.l.strip_prefix(p) else {
+            continue;
+        };
+        if rest.trim_start_matches([':', ' ']).is_empty() {
+            return Some(LineKind::UrlHeader);
+        }
+        if x.words <= 12 {
+            return Some(LineKind::Remove(Reason::SourceUrl));
         }
     }
-    if is_url(line) {
-        return LineKind::Remove("source-url");
-    }
-    // "source site-64", "Source link -124", "Source: AFP".
-    if words <= 4
+    None
+}
+
+/// A bare address.
+fn bare_url(x: &Line) -> Option<LineKind> {
+    is_url(x.line).then_some(LineKind::Remove(Reason::SourceUrl))
+}
+
+/// "source site-64", "Source link -124", "Source: AFP".
+fn source_tag(x: &Line) -> Option<LineKind> {
+    let l = &x.l;
+    let tag = x.words <= 4
         && (l.starts_with("source link")
             || l.starts_with("source site")
             || l.starts_with("source:")
             || l == "source"
             || l.starts_with("source -")
-            || l.starts_with("source ") && !ends_sentence(line))
-    {
-        return LineKind::Remove("source-tag");
+            || l.starts_with("source ") && !ends_sentence(x.line));
+    tag.then_some(LineKind::Remove(Reason::SourceTag))
+}
+
+/// "Share this article", "Facebook".
+fn share_button(x: &Line) -> Option<LineKind> {
+    SHARE_BUTTONS
+        .contains(&x.l)
+        .then_some(LineKind::Remove(Reason::Share))
+}
+
+/// "0", "81", "1.2K shares".
+fn share_counter(x: &Line) -> Option<LineKind> {
+    is_counter(&x.l).then_some(LineKind::Remove(Reason::ShareCounter))
+}
+
+/// Photo credits, and captions carrying one: a strong mark near the end or
+/// on a line that is no sentence, or a weak mark on a short such line.
+fn photo_credit(x: &Line) -> Option<LineKind> {
+    if x.words > 40 {
+        return None;
     }
-    // Share buttons and counters.
-    if SHARE_WORDS.contains(&l.as_str()) {
-        return LineKind::Remove("share");
-    }
-    if is_counter(&l) {
-        return LineKind::Remove("share-counter");
-    }
-    // Photo credits and captions carrying one.
-    let is_credit = || {
-        let credit_at = PHOTO_MARKS.iter().filter_map(|m| l.rfind(m)).max();
-        credit_at.is_some_and(|at| !ends_sentence(line) || at + 60 >= l.len())
-            || words <= 25 && !ends_sentence(line) && WEAK_PHOTO_MARKS.iter().any(|m| l.contains(m))
-    };
-    if words <= 40 && is_credit() {
-        return LineKind::Remove("photo-credit");
-    }
-    // Promotion of the outlet, newsletters, apps.
-    if words <= 30 && PROMO_PREFIXES.iter().any(|p| l.starts_with(p))
-        || matches!(
-            l.as_str(),
-            "advertisement"
-                | "advertising"
-                | "sponsored"
-                | "sponsored content"
-                | "publicité"
-                | "anzeige"
-                | "werbung"
-                | "publicidad"
-                | "pubblicità"
-                | "реклама"
-        )
-    {
-        return LineKind::Remove("promo");
-    }
-    if words <= 30
+    let l = &x.l;
+    let credit_at = words::PHOTO_CREDIT_MARKS
+        .iter()
+        .filter_map(|m| l.rfind(m))
+        .max();
+    let credit = credit_at.is_some_and(|at| !ends_sentence(x.line) || at + 60 >= l.len())
+        || x.words <= 25
+            && !ends_sentence(x.line)
+            && words::WEAK_PHOTO_CREDIT_MARKS.iter().any(|m| l.contains(m));
+    credit.then_some(LineKind::Remove(Reason::PhotoCredit))
+}
+
+/// Promotion of the outlet and its apps; advertising labels.
+fn promo(x: &Line) -> Option<LineKind> {
+    let promo = x.words <= 30 && words::PROMO_PREFIXES.iter().any(|p| x.l.starts_with(p))
+        || ADVERTISING_LABELS.contains(&x.l);
+    promo.then_some(LineKind::Remove(Reason::Promo))
+}
+
+/// "Sign up for our newsletter", "Enable notifications".
+fn newsletter(x: &Line) -> Option<LineKind> {
+    let l = &x.l;
+    let signup = x.words <= 30
         && (l.contains("newsletter") || l.contains("notifications"))
         && [
             "sign up",
@@ -509,49 +276,48 @@ pub fn classify(line: &str) -> LineKind {
             "abonn",
         ]
         .iter()
-        .any(|v| l.contains(v))
-    {
-        return LineKind::Remove("promo");
-    }
-    if words <= 60 && l.contains("cookie") && COOKIE_MARKS.iter().any(|m| l.contains(m)) {
-        return LineKind::Remove("cookie");
-    }
-    if words <= 30
+        .any(|v| l.contains(v));
+    signup.then_some(LineKind::Remove(Reason::Promo))
+}
+
+/// "We use cookies ...".
+fn cookie_notice(x: &Line) -> Option<LineKind> {
+    let l = &x.l;
+    let notice =
+        x.words <= 60 && l.contains("cookie") && words::COOKIE_MARKS.iter().any(|m| l.contains(m));
+    notice.then_some(LineKind::Remove(Reason::Cookie))
+}
+
+/// "© 2022 Example News. All rights reserved."
+fn copyright(x: &Line) -> Option<LineKind> {
+    let l = &x.l;
+    let notice = x.words <= 30
         && (l.starts_with('©')
             || l.starts_with("copyright")
             || l.starts_with("(c) ")
             || l.contains("all rights reserved")
             || l.contains("tous droits réservés")
-            || l.contains("alle rechte vorbehalten"))
-    {
-        return LineKind::Remove("copyright");
-    }
-    if words <= 8 && is_relative_time(&l) {
-        return LineKind::Remove("dateline");
-    }
-    // Page tools and furniture that copy-paste picks up.
-    if words <= 6
-        && [
-            "skip to main content",
-            "skip to content",
-            "skip to navigation",
-            "listen to this article",
-            "listen to article",
-            "gift this article",
-            "save article",
-            "save for later",
-            "reading time",
-            "min read",
-            "print this article",
-            "font size",
-            "text size",
-        ]
-        .iter()
-        .any(|p| l.starts_with(p) || l.ends_with(p))
-    {
-        return LineKind::Remove("page-tools");
-    }
-    if words <= 30
+            || l.contains("alle rechte vorbehalten"));
+    notice.then_some(LineKind::Remove(Reason::Copyright))
+}
+
+/// "Published 3 hours ago": a dateline.
+fn relative_time(x: &Line) -> Option<LineKind> {
+    (x.words <= 8 && is_relative_time(&x.l)).then_some(LineKind::Remove(Reason::Dateline))
+}
+
+/// Page tools and furniture that copy-paste picks up ("5 min read").
+fn page_tools(x: &Line) -> Option<LineKind> {
+    let tool = x.words <= 6
+        && words::PAGE_TOOLS
+            .iter()
+            .any(|p| x.l.starts_with(p) || x.l.ends_with(p));
+    tool.then_some(LineKind::Remove(Reason::PageTools))
+}
+
+/// "Image caption, Police in Almaty on Thursday".
+fn caption(x: &Line) -> Option<LineKind> {
+    let caption = x.words <= 30
         && [
             "image caption",
             "media caption",
@@ -560,58 +326,39 @@ pub fn classify(line: &str) -> LineKind {
             "légende",
         ]
         .iter()
-        .any(|p| l.starts_with(p))
-    {
-        return LineKind::Remove("photo-credit");
-    }
-    if words <= 25
-        && [
-            "reporting by",
-            "additional reporting by",
-            "(reporting by",
-            "editing by",
-            "writing by",
-            "compiled by",
-            "with agencies",
-            "with afp",
-            "with reuters",
-            "avec afp",
-            "mit material von",
-            "con información de",
-        ]
-        .iter()
-        .any(|p| l.starts_with(p))
-        && (!ends_sentence(line) || l.contains(';') || l.contains("editing by"))
-    {
-        return LineKind::Remove("credits");
-    }
-    if words <= 12
-        && [
-            "posted in ",
-            "filed under",
-            "tagged ",
-            "tags:",
-            "categories:",
-            "topics:",
-            "mots-clés",
-            "schlagworte",
-            "etiquetas:",
-        ]
-        .iter()
-        .any(|p| l.starts_with(p))
-    {
-        return LineKind::Remove("tags");
-    }
-    if is_byline(line) {
-        return LineKind::Remove("byline");
-    }
-    let bare = line.trim().trim_start_matches(|c: char| {
+        .any(|p| x.l.starts_with(p));
+    caption.then_some(LineKind::Remove(Reason::PhotoCredit))
+}
+
+/// "Reporting by Duncan Miriri; Editing by Alex Richardson".
+fn credits(x: &Line) -> Option<LineKind> {
+    let l = &x.l;
+    let credits = x.words <= 25
+        && words::CREDIT_PREFIXES.iter().any(|p| l.starts_with(p))
+        && (!ends_sentence(x.line) || l.contains(';') || l.contains("editing by"));
+    credits.then_some(LineKind::Remove(Reason::Credits))
+}
+
+/// "Filed under: Politics, Asia".
+fn tags(x: &Line) -> Option<LineKind> {
+    let tags = x.words <= 12 && words::TAG_PREFIXES.iter().any(|p| x.l.starts_with(p));
+    tags.then_some(LineKind::Remove(Reason::Tags))
+}
+
+/// "By AFP", "Par Jean Dupont".
+fn byline(x: &Line) -> Option<LineKind> {
+    is_byline(x.line).then_some(LineKind::Remove(Reason::Byline))
+}
+
+/// A line that is only a dateline ("March 19, 2022", "· Sunday, April 18").
+fn dateline_only(x: &Line) -> Option<LineKind> {
+    let bare = x.line.trim().trim_start_matches(|c: char| {
         c.is_whitespace() || matches!(c, '·' | '•' | '|' | '-' | '–' | '—')
     });
-    if metadata::parse_dateline(bare).is_some_and(|d| d.len == bare.trim_end().len()) {
-        return LineKind::Remove("dateline");
+    if dateline::parse_dateline(bare).is_some_and(|d| d.len == bare.trim_end().len()) {
+        return Some(LineKind::Remove(Reason::Dateline));
     }
-    LineKind::Text
+    None
 }
 
 /// "Published 3 hours ago", "Updated 5 min ago", "il y a 2 heures",
@@ -645,11 +392,11 @@ fn is_relative_time(l: &str) -> bool {
                     && ["minutos", "horas", "hora", "días", "día"].contains(&unit)))
 }
 
-/// "12 Comments", "3 responses".
-fn is_count_of(l: &str, nouns: &[&str]) -> bool {
+/// "12 Comments", "3 responses": a number and one of `nouns`.
+fn is_count_of(l: &str, nouns: &Lines) -> bool {
     let mut it = l.split_whitespace();
     match (it.next(), it.next(), it.next()) {
-        (Some(n), Some(w), None) => n.chars().all(|c| c.is_ascii_digit()) && nouns.contains(&w),
+        (Some(n), Some(w), None) => n.chars().all(|c| c.is_ascii_digit()) && nouns.contains(w),
         _ => false,
     }
 }
@@ -670,16 +417,17 @@ fn is_counter(l: &str) -> bool {
     {
         return false;
     }
-    parts.all(|w| COUNT_WORDS.contains(&w))
+    parts.all(|w| COUNTER_WORDS.contains(w))
 }
 
-/// "By AFP", "By [Jane Doe](/author/jd)", "Par Jean Dupont".
+/// "By AFP", "By [Jane Doe](/author/jd)", "Par Jean Dupont": the byte range
+/// of the name in `line`.
 pub fn byline_name(line: &str) -> Option<(usize, usize)> {
     let t = line.trim();
     let lead = line.len() - line.trim_start().len();
     let head: String = t.chars().take(12).collect();
     let lower = head.to_lowercase();
-    let word = BYLINE_WORDS
+    let word = words::BYLINE_WORDS
         .iter()
         .find(|w| lower.starts_with(*w) && lower[w.len()..].starts_with(char::is_whitespace))?;
     let rest = &t[word.len()..];
@@ -692,40 +440,22 @@ pub fn byline_name(line: &str) -> Option<(usize, usize)> {
     {
         return None;
     }
-    // Names are capitalised words, maybe joined by "and", "&", ",", "in".
-    let ok = name
-        .trim_start_matches('[')
+    is_name_list(name).then_some((lead + name_start, lead + t.len()))
+}
+
+/// Names are capitalised words, maybe joined by "and", "&", ",", "in", "de".
+fn is_name_list(name: &str) -> bool {
+    name.trim_start_matches('[')
         .split(|c: char| c.is_whitespace() || c == ',' || c == '|' || c == '/')
         .filter(|w| !w.is_empty())
         .all(|w| {
             let w = w.trim_matches(|c: char| !c.is_alphanumeric());
             w.is_empty()
                 || w.starts_with(|c: char| c.is_uppercase())
-                || matches!(
-                    w,
-                    "and"
-                        | "in"
-                        | "et"
-                        | "und"
-                        | "y"
-                        | "e"
-                        | "и"
-                        | "de"
-                        | "van"
-                        | "von"
-                        | "der"
-                        | "da"
-                        | "del"
-                        | "di"
-                        | "la"
-                        | "le"
-                        | "for"
-                        | "with"
-                )
+                || BYLINE_NAME_LINKS.contains(w)
                 || w.starts_with('(')
                 || w.contains('(') // markdown link target
-        });
-    ok.then_some((lead + name_start, lead + t.len()))
+        })
 }
 
 fn is_byline(line: &str) -> bool {
@@ -737,63 +467,82 @@ mod tests {
     use super::*;
 
     #[test]
+    fn whole_line_lists_are_sorted_and_unique() {
+        for list in [
+            words::RELATED_HEADERS,
+            words::COMMENT_HEADERS,
+            words::COMMENT_COUNT_NOUNS,
+            words::COMMENT_FORM_LABELS,
+            words::SHARE_BUTTONS,
+            words::COUNTER_WORDS,
+            words::ADVERTISING_LABELS,
+            words::BYLINE_NAME_LINKS,
+        ] {
+            assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
+        }
+    }
+
+    #[test]
     fn table() {
         use LineKind::*;
         let cases: &[(&str, LineKind)] = &[
             (
                 "• Read also: Russia says it used hypersonic missiles in Ukraine, a first",
-                Remove("related-links"),
+                Remove(Reason::RelatedLinks),
             ),
             (
                 "READ MORE: Markets slide as oil jumps",
-                Remove("related-links"),
+                Remove(Reason::RelatedLinks),
             ),
             (
                 "À lire aussi : La France et le Kazakhstan",
-                Remove("related-links"),
+                Remove(Reason::RelatedLinks),
             ),
             ("SEE ALSO", RelatedHeader),
             ("Related Articles", RelatedHeader),
-            ("source site-64", Remove("source-tag")),
-            ("Source link -124", Remove("source-tag")),
-            ("0", Remove("share-counter")),
-            ("81", Remove("share-counter")),
-            ("1.2K shares", Remove("share-counter")),
-            ("Share this article", Remove("share")),
+            ("source site-64", Remove(Reason::SourceTag)),
+            ("Source link -124", Remove(Reason::SourceTag)),
+            ("0", Remove(Reason::ShareCounter)),
+            ("81", Remove(Reason::ShareCounter)),
+            ("1.2K shares", Remove(Reason::ShareCounter)),
+            ("Share this article", Remove(Reason::Share)),
             (
                 "Almaty's central Republic Square. [mibuchat / Flickr / CC BY-SA 2.0](#)",
-                Remove("photo-credit"),
+                Remove(Reason::PhotoCredit),
             ),
-            ("Protesters in Almaty. (Photo: AFP)", Remove("photo-credit")),
+            (
+                "Protesters in Almaty. (Photo: AFP)",
+                Remove(Reason::PhotoCredit),
+            ),
             (
                 "Stay tuned to BaaghiTV for latest news and Updates!",
-                Remove("promo"),
+                Remove(Reason::Promo),
             ),
-            ("Sign up for our daily newsletter", Remove("promo")),
+            ("Sign up for our daily newsletter", Remove(Reason::Promo)),
             (
                 "We use cookies to improve your experience. Accept",
-                Remove("cookie"),
+                Remove(Reason::Cookie),
             ),
             ("Leave a reply", CommentsHeader),
             ("Leave a Reply", CommentsHeader),
             ("12 Comments", CommentsHeader),
             (
                 "Your email address will not be published. Required fields are marked *",
-                Remove("comments"),
+                Remove(Reason::Comments),
             ),
             ("Original url:", UrlHeader),
             (
                 "<https://www.themoscowtimes.com/2022/03/19/x-a77004>",
-                Remove("source-url"),
+                Remove(Reason::SourceUrl),
             ),
             (
                 "© 2022 Example News. All rights reserved.",
-                Remove("copyright"),
+                Remove(Reason::Copyright),
             ),
-            ("By [AFP](#)", Remove("byline")),
-            ("By Jane Doe and John Roe", Remove("byline")),
-            ("March 19, 2022", Remove("dateline")),
-            ("Sunday, April 18", Remove("dateline")),
+            ("By [AFP](#)", Remove(Reason::Byline)),
+            ("By Jane Doe and John Roe", Remove(Reason::Byline)),
+            ("March 19, 2022", Remove(Reason::Dateline)),
+            ("Sunday, April 18", Remove(Reason::Dateline)),
             // Story text stays.
             ("By Saturday evening the square was empty.", Text),
             (
@@ -833,28 +582,28 @@ mod tests {
             ),
             (
                 "Protesters gather in Almaty on January 5, 2022. REUTERS/Pavel Mikheyev",
-                Remove("photo-credit"),
+                Remove(Reason::PhotoCredit),
             ),
             (
                 "Riot police in central Almaty. (AP Photo/Vladimir Tretyakov)",
-                Remove("photo-credit"),
+                Remove(Reason::PhotoCredit),
             ),
-            ("Advertisement", Remove("promo")),
-            ("Website", Remove("comments")),
-            ("Published 3 hours ago", Remove("dateline")),
-            ("Updated 1 day ago", Remove("dateline")),
-            ("il y a 2 heures", Remove("dateline")),
-            ("vor 3 Stunden", Remove("dateline")),
+            ("Advertisement", Remove(Reason::Promo)),
+            ("Website", Remove(Reason::Comments)),
+            ("Published 3 hours ago", Remove(Reason::Dateline)),
+            ("Updated 1 day ago", Remove(Reason::Dateline)),
+            ("il y a 2 heures", Remove(Reason::Dateline)),
+            ("vor 3 Stunden", Remove(Reason::Dateline)),
             ("Three hours ago the rally began in the square.", Text),
-            ("Skip to main content", Remove("page-tools")),
-            ("5 min read", Remove("page-tools")),
+            ("Skip to main content", Remove(Reason::PageTools)),
+            ("5 min read", Remove(Reason::PageTools)),
             (
                 "Image caption, Police in Almaty on Thursday",
-                Remove("photo-credit"),
+                Remove(Reason::PhotoCredit),
             ),
             (
                 "Reporting by Duncan Miriri; Editing by Alex Richardson",
-                Remove("credits"),
+                Remove(Reason::Credits),
             ),
             (
                 "Reporting by the state broadcaster suggested otherwise.",
@@ -863,36 +612,39 @@ mod tests {
             // French, German, Spanish, Russian, Italian.
             (
                 "Lire aussi : La France et le Kazakhstan signent un accord",
-                Remove("related-links"),
+                Remove(Reason::RelatedLinks),
             ),
             (
                 "Lesen Sie auch: Proteste in Almaty",
-                Remove("related-links"),
+                Remove(Reason::RelatedLinks),
             ),
             (
                 "Leer también: Protestas en Kazajistán",
-                Remove("related-links"),
+                Remove(Reason::RelatedLinks),
             ),
-            ("Читайте также: Протесты в Алматы", Remove("related-links")),
+            (
+                "Читайте также: Протесты в Алматы",
+                Remove(Reason::RelatedLinks),
+            ),
             (
                 "Leggi anche: Proteste in Kazakistan",
-                Remove("related-links"),
+                Remove(Reason::RelatedLinks),
             ),
             ("Laisser un commentaire", CommentsHeader),
             ("Kommentare", CommentsHeader),
             ("Комментарии", CommentsHeader),
-            ("Abonnez-vous à notre newsletter", Remove("promo")),
+            ("Abonnez-vous à notre newsletter", Remove(Reason::Promo)),
             (
                 "Nous utilisons des cookies pour améliorer votre expérience.",
-                Remove("cookie"),
+                Remove(Reason::Cookie),
             ),
             (
                 "Wir verwenden Cookies, um Inhalte zu personalisieren.",
-                Remove("cookie"),
+                Remove(Reason::Cookie),
             ),
-            ("Par Jean Dupont", Remove("byline")),
-            ("Von Jana Berger", Remove("byline")),
-            ("6 janvier 2022", Remove("dateline")),
+            ("Par Jean Dupont", Remove(Reason::Byline)),
+            ("Von Jana Berger", Remove(Reason::Byline)),
+            ("6 janvier 2022", Remove(Reason::Dateline)),
             (
                 "Le gouvernement a déclaré jeudi que l'ordre était rétabli.",
                 Text,

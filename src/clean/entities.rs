@@ -11,59 +11,18 @@
 //! assert_eq!(decode_entities("Tom &amp; Jerry&#8217;s").as_str(), "Tom & Jerry’s");
 //! ```
 
+use crate::lexicon::lists::html::NAMED_REFERENCES;
+use crate::lexicon::WordIndex;
 use crate::text::MappedText;
 
-/// Named references beyond Latin-1 that news pages use.
-const NAMED: &[(&str, &str)] = &[
-    ("amp", "&"),
-    ("lt", "<"),
-    ("gt", ">"),
-    ("quot", "\""),
-    ("apos", "'"),
-    ("nbsp", "\u{a0}"),
-    ("ndash", "–"),
-    ("mdash", "—"),
-    ("lsquo", "‘"),
-    ("rsquo", "’"),
-    ("sbquo", "‚"),
-    ("ldquo", "“"),
-    ("rdquo", "”"),
-    ("bdquo", "„"),
-    ("hellip", "…"),
-    ("bull", "•"),
-    ("middot", "·"),
-    ("euro", "€"),
-    ("trade", "™"),
-    ("thinsp", "\u{2009}"),
-    ("ensp", "\u{2002}"),
-    ("emsp", "\u{2003}"),
-    ("zwj", "\u{200d}"),
-    ("zwnj", "\u{200c}"),
-    ("shy", "\u{ad}"),
-    ("lsaquo", "‹"),
-    ("rsaquo", "›"),
-    ("dagger", "†"),
-    ("minus", "−"),
-    ("prime", "′"),
-    ("OElig", "Œ"),
-    ("oelig", "œ"),
-    ("Scaron", "Š"),
-    ("scaron", "š"),
-    ("Yuml", "Ÿ"),
-];
+static NAMED: WordIndex<(&str, u32)> = WordIndex::new(NAMED_REFERENCES, |r| r.0);
 
-/// Latin-1 names for U+00A1..=U+00FF, in code point order.
-const LATIN1: &str = "iexcl cent pound curren yen brvbar sect uml copy ordf laquo not shy reg macr deg plusmn sup2 sup3 acute micro para middot cedil sup1 ordm raquo frac14 frac12 frac34 iquest Agrave Aacute Acirc Atilde Auml Aring AElig Ccedil Egrave Eacute Ecirc Euml Igrave Iacute Icirc Iuml ETH Ntilde Ograve Oacute Ocirc Otilde Ouml times Oslash Ugrave Uacute Ucirc Uuml Yacute THORN szlig agrave aacute acirc atilde auml aring aelig ccedil egrave eacute ecirc euml igrave iacute icirc iuml eth ntilde ograve oacute ocirc otilde ouml divide oslash ugrave uacute ucirc uuml yacute thorn yuml";
-
+/// The character a named reference (`eacute`, case-sensitive) stands for:
+/// all of Latin-1 and the names beyond it that news pages use
+/// (`data/words/html/named_references.tsv`).
 fn named(name: &str) -> Option<String> {
-    if let Some((_, v)) = NAMED.iter().find(|(n, _)| *n == name) {
-        return Some(v.to_string());
-    }
-    LATIN1
-        .split(' ')
-        .position(|n| n == name)
-        .and_then(|i| char::from_u32(0xA1 + i as u32))
-        .map(String::from)
+    let (_, code) = NAMED.get(name)?;
+    char::from_u32(*code).map(String::from)
 }
 
 /// Reads the character reference starting at `text[at..]` (which starts with
@@ -106,7 +65,7 @@ fn single(text: &str, at: usize) -> Option<(String, usize)> {
         };
         // Numeric references to C1 bytes mean Windows-1252, as in browsers.
         let c = if (0x80..=0x9F).contains(&code) {
-            crate::text::decode::windows_1252(code as u8)
+            crate::text::windows_1252(code as u8)
         } else {
             char::from_u32(code).filter(|&c| c != '\0')?
         };
@@ -152,12 +111,25 @@ mod tests {
             ("cp1252 numeric", "&#146;", "’"),
             ("double escaped", "it&amp;rsquo;s", "it’s"),
             ("unknown kept", "&bogus; & AT&T", "&bogus; & AT&T"),
+            ("case matters", "&Eacute;&eacute;&EACUTE;", "Éé&EACUTE;"),
+            ("beyond latin1", "&euro;&OElig;&shy;x", "€Œ\u{ad}x"),
             ("no semicolon kept", "&amp b", "&amp b"),
         ];
         for (name, input, want) in cases {
             let got = decode_entities(input);
             assert_eq!(got.as_str(), want, "{name}");
             assert_eq!(decode_entities(got.as_str()).as_str(), want, "{name} twice");
+        }
+    }
+
+    #[test]
+    fn named_references_are_sorted_and_latin1_is_complete() {
+        assert!(NAMED_REFERENCES.windows(2).all(|w| w[0].0 < w[1].0));
+        for code in 0xA1..=0xFF {
+            assert!(
+                NAMED_REFERENCES.iter().any(|(_, c)| *c == code),
+                "U+{code:04X}"
+            );
         }
     }
 }

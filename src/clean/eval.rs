@@ -16,15 +16,20 @@ use std::collections::HashMap;
 /// Precision, recall and their counts.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct TokenScores {
+    /// Share of the extracted tokens that were expected.
     pub precision: f64,
+    /// Share of the expected tokens that were extracted.
     pub recall: f64,
     /// Tokens in both (bag intersection).
     pub overlap: usize,
+    /// Tokens of the extracted text.
     pub extracted: usize,
+    /// Tokens of the expected text.
     pub expected: usize,
 }
 
 impl TokenScores {
+    /// The harmonic mean of precision and recall.
     pub fn f1(&self) -> f64 {
         if self.precision + self.recall == 0.0 {
             0.0

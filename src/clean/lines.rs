@@ -21,8 +21,9 @@
 
 use super::batch::BatchEvidence;
 use super::boilerplate::{classify, ends_sentence, is_story_like, is_url, word_count, LineKind};
+use super::dateline;
 use super::repair::should_join;
-use crate::extract::metadata;
+use super::Reason;
 use crate::text::{MappedText, Span};
 use std::collections::HashSet;
 
@@ -34,7 +35,14 @@ struct Line {
     end: usize,
     /// Where the kept part starts (after a cut dateline prefix).
     keep_from: usize,
-    removed: Option<&'static str>,
+    removed: Option<Reason>,
+}
+
+impl Line {
+    /// Whether some of the line stays in the body.
+    fn is_live(&self) -> bool {
+        self.removed.is_none() && self.keep_from < self.end
+    }
 }
 
 /// Runs the line stage over `text`. `is_kept` says whether a removal (a span
@@ -44,115 +52,208 @@ pub fn clean_lines(
     text: &str,
     batch: &BatchEvidence,
     is_kept: &dyn Fn(Span) -> bool,
-) -> (MappedText, Vec<(Span, &'static str)>) {
-    let mut lines = split(text);
-    let mut removals = Vec::new();
-    let remove = |l: &mut Line, reason: &'static str, removals: &mut Vec<(Span, &'static str)>| {
-        let span = Span::new(l.start, l.end);
-        if !is_kept(span) {
-            l.removed = Some(reason);
-            removals.push((span, reason));
-        }
+) -> (MappedText, Vec<(Span, Reason)>) {
+    let mut stage = Stage {
+        text,
+        lines: split(text),
+        removals: Vec::new(),
+        is_kept,
+        context: Context::default(),
     };
+    for i in 0..stage.lines.len() {
+        stage.judge(i, batch);
+    }
+    stage.remove_trailing_unrelated();
+    let body = assemble(text, &stage.lines);
+    let mut removals = stage.removals;
+    removals.sort_by_key(|(s, _)| *s);
+    (body, removals)
+}
 
-    // Judge each line on its own, then in context.
-    let mut block: Option<LineKind> = None;
-    let mut title: Option<usize> = None;
-    let mut after_byline = false;
-    for i in 0..lines.len() {
-        let s = &text[lines[i].start..lines[i].end];
+/// A block of furniture that a header line opens.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Block {
+    /// After "SEE ALSO": headlines of other articles.
+    RelatedLinks,
+    /// After "Leave a reply": everything.
+    Comments,
+    /// After "Original url:": the address.
+    SourceUrl,
+}
+
+impl Block {
+    /// The reason the header and the lines of the block are removed for.
+    fn reason(self) -> Reason {
+        match self {
+            Block::RelatedLinks => Reason::RelatedLinks,
+            Block::Comments => Reason::Comments,
+            Block::SourceUrl => Reason::SourceUrl,
+        }
+    }
+}
+
+/// What the lines above tell about the next one.
+#[derive(Default)]
+struct Context {
+    /// The block the line is in, if any.
+    block: Option<Block>,
+    /// The title line, once found.
+    title: Option<usize>,
+    /// Whether the line above was a byline.
+    after_byline: bool,
+}
+
+/// The lines of the text and what was removed so far.
+struct Stage<'a> {
+    text: &'a str,
+    lines: Vec<Line>,
+    removals: Vec<(Span, Reason)>,
+    is_kept: &'a dyn Fn(Span) -> bool,
+    context: Context,
+}
+
+impl Stage<'_> {
+    /// Removes line `i` for `reason`, unless the user kept it.
+    fn remove(&mut self, i: usize, reason: Reason) {
+        let l = &mut self.lines[i];
+        let span = Span::new(l.start, l.end);
+        if !(self.is_kept)(span) {
+            l.removed = Some(reason);
+            self.removals.push((span, reason));
+        }
+    }
+
+    /// Judges line `i` on its own, then in context; the rules are tried in
+    /// order and the first that removes the line (or names the title) decides.
+    fn judge(&mut self, i: usize, batch: &BatchEvidence) {
+        let text = self.text;
+        let s = &text[self.lines[i].start..self.lines[i].end];
         if s.is_empty() {
-            continue;
+            return;
         }
         let kind = classify(s);
-        let headline_like = !ends_sentence(s) && word_count(s) <= 25;
-        // The line under a byline naming the outlet or role ("BBC News").
-        let byline_tail = after_byline
-            && title.is_some()
+        let byline_tail = self.is_byline_tail(s, kind);
+        self.context.after_byline = kind == LineKind::Remove(Reason::Byline);
+        let reason = if byline_tail {
+            Some(Reason::Byline)
+        } else {
+            self.on_its_own(kind).or_else(|| self.in_block(s))
+        };
+        if let Some(reason) = reason {
+            self.remove(i, reason);
+            return;
+        }
+        if self.context.title.is_none() {
+            self.context.title = Some(i);
+            return;
+        }
+        if batch.is_furniture(s) {
+            self.remove(i, Reason::BatchRepeated);
+            return;
+        }
+        self.cut_leading_dateline(i);
+    }
+
+    /// The line under a byline naming the outlet or role ("BBC News").
+    fn is_byline_tail(&self, s: &str, kind: LineKind) -> bool {
+        self.context.after_byline
+            && self.context.title.is_some()
             && kind == LineKind::Text
             && word_count(s) <= 4
             && !ends_sentence(s)
-            && s.starts_with(char::is_uppercase);
-        after_byline = kind == LineKind::Remove("byline");
-        if byline_tail {
-            remove(&mut lines[i], "byline", &mut removals);
-            continue;
+            && s.starts_with(char::is_uppercase)
+    }
+
+    /// The line's own kind: furniture, or a header that opens a block.
+    fn on_its_own(&mut self, kind: LineKind) -> Option<Reason> {
+        let block = match kind {
+            LineKind::Remove(reason) => return Some(reason),
+            LineKind::RelatedHeader => Block::RelatedLinks,
+            LineKind::CommentsHeader => Block::Comments,
+            LineKind::UrlHeader => Block::SourceUrl,
+            LineKind::Text => return None,
+        };
+        self.context.block = Some(block);
+        Some(block.reason())
+    }
+
+    /// A line inside a block: after a comments header everything is
+    /// comments; after a related-links header, headline-like lines are links
+    /// (questions among them: "Why did so much rain fall?"); after "Original
+    /// url:", the address. Any other line ends the block.
+    fn in_block(&mut self, s: &str) -> Option<Reason> {
+        let headline_like = !ends_sentence(s) && word_count(s) <= 25;
+        match self.context.block {
+            Some(Block::Comments) => return Some(Reason::Comments),
+            Some(Block::RelatedLinks) if headline_like || word_count(s) <= 15 => {
+                return Some(Reason::RelatedLinks)
+            }
+            Some(Block::SourceUrl) if is_url(s) || s.contains("://") && word_count(s) <= 2 => {
+                self.context.block = None;
+                return Some(Reason::SourceUrl);
+            }
+            _ => self.context.block = None,
         }
-        match kind {
-            LineKind::Remove(reason) => {
-                remove(&mut lines[i], reason, &mut removals);
-                continue;
-            }
-            LineKind::RelatedHeader => {
-                remove(&mut lines[i], "related-links", &mut removals);
-                block = Some(kind);
-                continue;
-            }
-            LineKind::CommentsHeader => {
-                remove(&mut lines[i], "comments", &mut removals);
-                block = Some(kind);
-                continue;
-            }
-            LineKind::UrlHeader => {
-                remove(&mut lines[i], "source-url", &mut removals);
-                block = Some(kind);
-                continue;
-            }
-            LineKind::Text => {}
-        }
-        match block {
-            Some(LineKind::CommentsHeader) => {
-                remove(&mut lines[i], "comments", &mut removals);
-                continue;
-            }
-            // Related headlines, questions among them ("Why did so much rain fall?").
-            Some(LineKind::RelatedHeader) if headline_like || word_count(s) <= 15 => {
-                remove(&mut lines[i], "related-links", &mut removals);
-                continue;
-            }
-            Some(LineKind::UrlHeader) if is_url(s) || s.contains("://") && word_count(s) <= 2 => {
-                remove(&mut lines[i], "source-url", &mut removals);
-                block = None;
-                continue;
-            }
-            _ => block = None,
-        }
-        if title.is_none() {
-            title = Some(i);
-            continue;
-        }
-        if batch.is_furniture(s) {
-            remove(&mut lines[i], "batch-repeated", &mut removals);
-            continue;
-        }
-        // A dateline opening a paragraph: "Jan 6, 2022: Unrest ...".
-        if let Some(d) = metadata::parse_dateline(s) {
+        None
+    }
+
+    /// A dateline opening a paragraph: "Jan 6, 2022: Unrest ..." loses its
+    /// dateline.
+    fn cut_leading_dateline(&mut self, i: usize) {
+        let s = &self.text[self.lines[i].start..self.lines[i].end];
+        if let Some(d) = dateline::parse_dateline(s) {
             let rest = &s[d.len..];
             let after = rest.trim_start_matches([' ', '\u{a0}', '\t']);
             let delim = after
                 .strip_prefix([':', '—', '–', '-', '|'])
                 .map(|r| r.trim_start_matches([' ', '\u{a0}', '\t']));
             if let Some(body) = delim.filter(|b| !b.is_empty()) {
-                let cut = lines[i].start + (s.len() - body.len());
-                let span = Span::new(lines[i].start, cut);
-                if !is_kept(span) {
-                    lines[i].keep_from = cut;
-                    removals.push((span, "dateline"));
+                let cut = self.lines[i].start + (s.len() - body.len());
+                let span = Span::new(self.lines[i].start, cut);
+                if !(self.is_kept)(span) {
+                    self.lines[i].keep_from = cut;
+                    self.removals.push((span, Reason::Dateline));
                 }
             }
         }
     }
 
-    // The trailing region: after the last story-like line, headline-like lines
-    // that share little with the story are unrelated.
-    let live = |l: &Line| l.removed.is_none() && l.keep_from < l.end;
-    // Story-likeness is judged on whole rejoined paragraphs, as the body
-    // will have them.
-    let joined = joins(text, &lines);
+    /// The trailing region: after the last story-like line, headline-like
+    /// lines that share little vocabulary with the story are unrelated.
+    fn remove_trailing_unrelated(&mut self) {
+        let Some(last) = last_story_line(self.text, &self.lines) else {
+            return;
+        };
+        let text = self.text;
+        let mut vocab = HashSet::new();
+        for l in self.lines[..=last].iter().filter(|l| l.is_live()) {
+            vocab.extend(content_words(&text[l.keep_from..l.end]));
+        }
+        for i in last + 1..self.lines.len() {
+            if !self.lines[i].is_live() || Some(i) == self.context.title {
+                continue;
+            }
+            let s = &text[self.lines[i].keep_from..self.lines[i].end];
+            if ends_sentence(s) {
+                continue;
+            }
+            let words = content_words(s);
+            let shared = words.iter().filter(|w| vocab.contains(*w)).count();
+            if words.is_empty() || shared * 2 < words.len() {
+                self.remove(i, Reason::TrailingUnrelated);
+            }
+        }
+    }
+}
+
+/// The last live line that ends a story-like paragraph. Story-likeness is
+/// judged on whole rejoined paragraphs, as the body will have them.
+fn last_story_line(text: &str, lines: &[Line]) -> Option<usize> {
+    let joined = joins(text, lines);
     let mut chain = String::new();
     let mut last_story = None;
-    for i in 0..lines.len() {
-        if !live(&lines[i]) {
+    for (i, l) in lines.iter().enumerate() {
+        if !l.is_live() {
             continue;
         }
         if !joined[i] {
@@ -160,38 +261,22 @@ pub fn clean_lines(
         } else {
             chain.push(' ');
         }
-        chain.push_str(&text[lines[i].keep_from..lines[i].end]);
+        chain.push_str(&text[l.keep_from..l.end]);
         if is_story_like(&chain) {
             last_story = Some(i);
         }
     }
-    if let Some(last) = last_story {
-        let mut vocab = HashSet::new();
-        for l in lines[..=last].iter().filter(|l| live(l)) {
-            vocab.extend(content_words(&text[l.keep_from..l.end]));
-        }
-        for i in last + 1..lines.len() {
-            if !live(&lines[i]) || Some(i) == title {
-                continue;
-            }
-            let s = &text[lines[i].keep_from..lines[i].end];
-            if ends_sentence(s) {
-                continue;
-            }
-            let words = content_words(s);
-            let shared = words.iter().filter(|w| vocab.contains(*w)).count();
-            if words.is_empty() || shared * 2 < words.len() {
-                remove(&mut lines[i], "trailing-unrelated", &mut removals);
-            }
-        }
-    }
+    last_story
+}
 
-    // Assemble the body.
-    let joined = joins(text, &lines);
+/// The body: the live lines, paragraphs apart with "\n\n", a single line
+/// break kept as one, and a broken paragraph rejoined with a space.
+fn assemble(text: &str, lines: &[Line]) -> MappedText {
+    let joined = joins(text, lines);
     let mut b = MappedText::builder();
     let mut prev: Option<usize> = None;
     for i in 0..lines.len() {
-        if !live(&lines[i]) || lines[i].keep_from >= lines[i].end {
+        if !lines[i].is_live() {
             continue;
         }
         if let Some(p) = prev {
@@ -219,8 +304,7 @@ pub fn clean_lines(
         b.copy(text, lines[i].keep_from..lines[i].end);
         prev = Some(i);
     }
-    removals.sort_by_key(|(s, _)| *s);
-    (b.finish_for(text.len()), removals)
+    b.finish_for(text.len())
 }
 
 /// For each live line, whether it continues the previous live line's
@@ -287,7 +371,7 @@ fn stem(w: &str) -> String {
 mod tests {
     use super::*;
 
-    fn run(text: &str) -> (String, Vec<(String, &'static str)>) {
+    fn run(text: &str) -> (String, Vec<(String, Reason)>) {
         let (body, removed) = clean_lines(text, &BatchEvidence::default(), &|_| false);
         let removed = removed
             .into_iter()
@@ -321,7 +405,7 @@ mod tests {
         assert_eq!(body, "T\n\nUnrest in Kazakhstan has drawn attention.");
         assert_eq!(
             removed,
-            vec![("Jan 6, 2022:\u{a0}".to_string(), "dateline")]
+            vec![("Jan 6, 2022:\u{a0}".to_string(), Reason::Dateline)]
         );
     }
 

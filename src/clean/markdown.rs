@@ -5,8 +5,8 @@
 //! address in both plain text and Markdown, since pasted text carries them
 //! either way; images (`![alt](src)`) are dropped. In Markdown, heading,
 //! quote and list markers, emphasis markers, code ticks, rules and reference
-//! definitions are dropped too. Every drop is a removal with reason `markup`
-//! (or `image`).
+//! definitions are dropped too. Every drop is a removal with reason
+//! [`Reason::Markup`] (or [`Reason::Image`]).
 //!
 //! ```
 //! use storydiff::clean::strip_markup;
@@ -15,147 +15,204 @@
 //! ```
 
 use super::entities::entity_at;
-use crate::text::{MappedText, Span};
+use super::Reason;
+use crate::text::{MappedText, MappedTextBuilder, Span};
 
 /// Strips inline markup; `markdown` turns on the Markdown-only rules.
 /// Returns the text mapped onto `input`, and the dropped spans with reasons.
-pub fn strip_markup(input: &str, markdown: bool) -> (MappedText, Vec<(Span, &'static str)>) {
-    let mut b = MappedText::builder();
-    let mut removed: Vec<(Span, &'static str)> = Vec::new();
-    let bytes = input.as_bytes();
-    let mut copy_from = 0;
+pub fn strip_markup(input: &str, markdown: bool) -> (MappedText, Vec<(Span, Reason)>) {
+    let mut s = Stripper {
+        input,
+        markdown,
+        b: MappedText::builder(),
+        removed: Vec::new(),
+        copy_from: 0,
+    };
     let mut i = 0;
     let mut line_start = true;
-    let flush = |b: &mut crate::text::MappedTextBuilder, from: usize, to: usize| {
-        if from < to {
-            b.copy(input, from..to);
-        }
-    };
     while i < input.len() {
-        let c = bytes[i];
         if line_start && markdown {
             line_start = false;
-            let line_end = input[i..].find('\n').map_or(input.len(), |n| i + n);
-            let line = &input[i..line_end];
-            let t = line.trim_start();
-            let lead = line.len() - t.len();
-            // Rules and reference definitions: the whole line.
-            let rule = t.len() >= 3
-                && t.trim_end()
-                    .chars()
-                    .all(|c| matches!(c, '-' | '*' | '_' | ' '))
-                && t.chars().filter(|c| !c.is_whitespace()).count() >= 3;
-            let refdef = t.starts_with('[') && t.contains("]:") && !t.contains("](");
-            if rule || refdef {
-                flush(&mut b, copy_from, i);
-                removed.push((Span::new(i + lead, i + lead + t.trim_end().len()), "markup"));
-                i = line_end;
-                copy_from = i;
-                continue;
-            }
-            // Heading, quote and list markers.
-            let marker = t
-                .find(|c: char| c != '#')
-                .filter(|&n| n > 0 && n <= 6 && t[n..].starts_with(' '))
-                .map(|n| n + 1)
-                .or_else(|| {
-                    ["> ", "- ", "* ", "+ "]
-                        .iter()
-                        .find(|m| t.starts_with(*m))
-                        .map(|m| m.len())
-                });
-            if let Some(n) = marker {
-                flush(&mut b, copy_from, i + lead);
-                removed.push((Span::new(i + lead, i + lead + n), "markup"));
-                i += lead + n;
-                copy_from = i;
+            if let Some(next) = s.whole_line(i).or_else(|| s.line_marker(i)) {
+                i = next;
                 continue;
             }
         }
-        match c {
-            b'\n' => {
-                line_start = true;
-                i += 1;
-            }
-            b'!' if input[i + 1..].starts_with('[') => {
-                if let Some((_, _, end)) = link_at(input, i + 1) {
-                    flush(&mut b, copy_from, i);
-                    removed.push((Span::new(i, end), "image"));
-                    i = end;
-                    copy_from = i;
-                } else {
-                    i += 1;
-                }
-            }
-            b'[' => {
-                if let Some((ts, te, end)) = link_at(input, i) {
-                    flush(&mut b, copy_from, i);
-                    removed.push((Span::new(i, ts), "markup"));
-                    b.copy(input, ts..te);
-                    removed.push((Span::new(te, end), "markup"));
-                    i = end;
-                    copy_from = i;
-                } else {
-                    i += 1;
-                }
-            }
-            b'<' => {
-                let rest = &input[i + 1..];
-                let close = rest.find('>');
-                let is_auto = (rest.starts_with("http://") || rest.starts_with("https://"))
-                    && close.is_some_and(|n| !rest[..n].contains(char::is_whitespace));
-                if let (true, Some(n)) = (is_auto, close) {
-                    flush(&mut b, copy_from, i);
-                    removed.push((Span::new(i, i + 1), "markup"));
-                    b.copy(input, i + 1..i + 1 + n);
-                    removed.push((Span::new(i + 1 + n, i + 2 + n), "markup"));
-                    i += n + 2;
-                    copy_from = i;
-                } else {
-                    i += 1;
-                }
-            }
-            b'&' => {
-                if let Some((value, len)) = entity_at(input, i) {
-                    flush(&mut b, copy_from, i);
-                    b.replace(&value, i..i + len);
-                    i += len;
-                    copy_from = i;
-                } else {
-                    i += 1;
-                }
-            }
-            b'*' | b'_' | b'`' if markdown => {
-                let run = input[i..].bytes().take_while(|&x| x == c).count();
-                let before = input[..i].chars().next_back();
-                let after = input[i + run..].chars().next();
-                let word = |ch: Option<char>| {
-                    ch.is_some_and(|ch| ch.is_alphanumeric() || ".,;:!?\"'’”)".contains(ch))
-                };
-                let space = |ch: Option<char>| {
-                    ch.is_none_or(|ch| ch.is_whitespace() || "([“\"'‘".contains(ch))
-                };
-                // Opening (space before, word after) or closing (word before, space after).
-                let opens = space(before) && after.is_some_and(|a| !a.is_whitespace());
-                let closes =
-                    word(before) && (space(after) || after.is_some_and(|a| ".,;:!?)".contains(a)));
-                let intraword = c == b'_' && word(before) && word(after);
-                if (opens || closes || c == b'`') && !intraword && run <= 3 {
-                    flush(&mut b, copy_from, i);
-                    removed.push((Span::new(i, i + run), "markup"));
-                    copy_from = i + run;
-                }
-                i += run;
-            }
-            _ => i += input[i..].chars().next().map_or(1, char::len_utf8),
+        if input.as_bytes()[i] == b'\n' {
+            line_start = true;
+            i += 1;
+            continue;
         }
+        // The rule for the markup this byte can open, if any.
+        let next = match input.as_bytes()[i] {
+            b'!' => s.image(i),
+            b'[' => s.link(i),
+            b'<' => s.autolink(i),
+            b'&' => s.reference(i),
+            b'*' | b'_' | b'`' => s.emphasis(i),
+            _ => None,
+        };
+        i = next.unwrap_or_else(|| i + input[i..].chars().next().map_or(1, char::len_utf8));
     }
-    flush(&mut b, copy_from, input.len());
-    (b.finish_for(input.len()), removed)
+    s.flush(input.len());
+    (s.b.finish_for(input.len()), s.removed)
 }
 
-/// A link `[text](target)` starting at `at`: the text's range and the end.
-fn link_at(input: &str, at: usize) -> Option<(usize, usize, usize)> {
+/// The text being built and the markup dropped so far. Each rule reads the
+/// markup at one offset and, when it applies, says where reading goes on.
+struct Stripper<'a> {
+    input: &'a str,
+    markdown: bool,
+    b: MappedTextBuilder,
+    removed: Vec<(Span, Reason)>,
+    /// Start of the input not yet copied.
+    copy_from: usize,
+}
+
+impl Stripper<'_> {
+    /// Copies the input up to `to` (from where copying stopped).
+    fn flush(&mut self, to: usize) {
+        if self.copy_from < to {
+            self.b.copy(self.input, self.copy_from..to);
+        }
+    }
+
+    /// Drops `span` as markup (or an image), copying the input before it.
+    fn drop(&mut self, span: Span, reason: Reason) -> usize {
+        self.flush(span.start);
+        self.removed.push((span, reason));
+        self.copy_from = span.end;
+        span.end
+    }
+
+    /// Markdown rules (`---`) and reference definitions (`[1]: https://...`):
+    /// the whole line at `at`.
+    fn whole_line(&mut self, at: usize) -> Option<usize> {
+        let input = self.input;
+        let line_end = input[at..].find('\n').map_or(input.len(), |n| at + n);
+        let t = input[at..line_end].trim_start();
+        let lead = line_end - at - t.len();
+        let rule = t.len() >= 3
+            && t.trim_end()
+                .chars()
+                .all(|c| matches!(c, '-' | '*' | '_' | ' '))
+            && t.chars().filter(|c| !c.is_whitespace()).count() >= 3;
+        let refdef = t.starts_with('[') && t.contains("]:") && !t.contains("](");
+        if !(rule || refdef) {
+            return None;
+        }
+        self.flush(at);
+        let start = at + lead;
+        self.removed
+            .push((Span::new(start, start + t.trim_end().len()), Reason::Markup));
+        self.copy_from = line_end;
+        Some(line_end)
+    }
+
+    /// Heading, quote and list markers at the start of the line at `at`.
+    fn line_marker(&mut self, at: usize) -> Option<usize> {
+        let input = self.input;
+        let line = &input[at..input[at..].find('\n').map_or(input.len(), |n| at + n)];
+        let t = line.trim_start();
+        let lead = line.len() - t.len();
+        let n = t
+            .find(|c: char| c != '#')
+            .filter(|&n| n > 0 && n <= 6 && t[n..].starts_with(' '))
+            .map(|n| n + 1)
+            .or_else(|| {
+                ["> ", "- ", "* ", "+ "]
+                    .iter()
+                    .find(|m| t.starts_with(*m))
+                    .map(|m| m.len())
+            })?;
+        let start = at + lead;
+        Some(self.drop(Span::new(start, start + n), Reason::Markup))
+    }
+
+    /// `![alt](src)`: dropped whole.
+    fn image(&mut self, at: usize) -> Option<usize> {
+        if !self.input[at..].starts_with("![") {
+            return None;
+        }
+        let link = link_at(self.input, at + 1)?;
+        Some(self.drop(Span::new(at, link.end), Reason::Image))
+    }
+
+    /// `[text](target)`: the text stays, the brackets and target go.
+    fn link(&mut self, at: usize) -> Option<usize> {
+        if !self.input[at..].starts_with('[') {
+            return None;
+        }
+        let link = link_at(self.input, at)?;
+        self.drop(Span::new(at, link.text.start), Reason::Markup);
+        // The text is copied when the next drop flushes.
+        Some(self.drop(Span::new(link.text.end, link.end), Reason::Markup))
+    }
+
+    /// `<https://...>`: the address stays, the angle brackets go.
+    fn autolink(&mut self, at: usize) -> Option<usize> {
+        let rest = self.input[at..].strip_prefix('<')?;
+        if !(rest.starts_with("http://") || rest.starts_with("https://")) {
+            return None;
+        }
+        let close = rest.find('>')?;
+        if rest[..close].contains(char::is_whitespace) {
+            return None;
+        }
+        self.drop(Span::new(at, at + 1), Reason::Markup);
+        Some(self.drop(Span::new(at + 1 + close, at + 2 + close), Reason::Markup))
+    }
+
+    /// A character reference (`&amp;`): decoded, as a replaced piece.
+    fn reference(&mut self, at: usize) -> Option<usize> {
+        if !self.input[at..].starts_with('&') {
+            return None;
+        }
+        let (value, len) = entity_at(self.input, at)?;
+        self.flush(at);
+        self.b.replace(&value, at..at + len);
+        self.copy_from = at + len;
+        Some(at + len)
+    }
+
+    /// Markdown emphasis and code markers (`*`, `_`, `` ` ``, up to three in
+    /// a run) that open or close a span; a run that does neither stays, and
+    /// so does `_` inside a word.
+    fn emphasis(&mut self, at: usize) -> Option<usize> {
+        let input = self.input;
+        let c = input.as_bytes()[at];
+        if !(self.markdown && matches!(c, b'*' | b'_' | b'`')) {
+            return None;
+        }
+        let run = input[at..].bytes().take_while(|&x| x == c).count();
+        let before = input[..at].chars().next_back();
+        let after = input[at + run..].chars().next();
+        let word = |ch: Option<char>| {
+            ch.is_some_and(|ch| ch.is_alphanumeric() || ".,;:!?\"'’”)".contains(ch))
+        };
+        let space =
+            |ch: Option<char>| ch.is_none_or(|ch| ch.is_whitespace() || "([“\"'‘".contains(ch));
+        // Opening (space before, word after) or closing (word before, space after).
+        let opens = space(before) && after.is_some_and(|a| !a.is_whitespace());
+        let closes = word(before) && (space(after) || after.is_some_and(|a| ".,;:!?)".contains(a)));
+        let intraword = c == b'_' && word(before) && word(after);
+        if (opens || closes || c == b'`') && !intraword && run <= 3 {
+            self.drop(Span::new(at, at + run), Reason::Markup);
+        }
+        Some(at + run)
+    }
+}
+
+/// A link `[text](target)` in the input.
+struct Link {
+    /// The text between the brackets.
+    text: Span,
+    /// Just after the closing parenthesis.
+    end: usize,
+}
+
+/// The link `[text](target)` starting at `at`, if there is one.
+fn link_at(input: &str, at: usize) -> Option<Link> {
     let rest = &input[at..];
     let mut depth = 0usize;
     let mut close = None;
@@ -182,9 +239,10 @@ fn link_at(input: &str, at: usize) -> Option<(usize, usize, usize)> {
     if target[..end].contains('\n') || end > 2000 {
         return None;
     }
-    let text_start = at + 1;
-    let text_end = at + close;
-    Some((text_start, text_end, at + close + 2 + end + 1))
+    Some(Link {
+        text: Span::new(at + 1, at + close),
+        end: at + close + 2 + end + 1,
+    })
 }
 
 #[cfg(test)]

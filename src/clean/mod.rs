@@ -23,11 +23,11 @@
 //! `byline`, `dateline` and `source-url`, which [`Removal::is_metadata`] tells
 //! apart from furniture; metadata extraction reads them from the input.
 //!
-//! Removal reasons, for the page to show and the user to undo:
+//! Removal reasons ([`Reason`]), for the page to show and the user to undo:
 //!
 //! | reason | what |
 //! | --- | --- |
-//! | `markup` | tags, Markdown markers, link targets |
+//! | `markup`, `image` | tags, Markdown markers, link targets; Markdown images |
 //! | `head`, `script`, `style`, `form`, `media`, `hidden` | HTML that is never text |
 //! | `navigation`, `sidebar`, `outside-article` | site furniture around the article |
 //! | `related-links` | "Read also", "SEE ALSO" blocks, link lists |
@@ -50,21 +50,25 @@
 
 mod batch;
 mod boilerplate;
+mod dateline;
 mod entities;
 mod eval;
 mod html;
 mod lines;
 mod markdown;
 mod mojibake;
+mod reason;
 mod repair;
 
 pub use batch::BatchEvidence;
 pub use boilerplate::{byline_name, classify, is_story_like, LineKind};
+pub use dateline::{parse_dateline, Dateline};
 pub use entities::decode_entities;
 pub use eval::{token_scores, tokens, TokenScores};
-pub use html::{extract_main, Document, Node, NodeKind};
+pub use html::{extract_main, Attr, Document, Node, NodeKind};
 pub use markdown::strip_markup;
 pub use mojibake::repair_mojibake;
+pub use reason::Reason;
 pub use repair::should_join;
 
 use crate::text::{MappedText, Span};
@@ -74,8 +78,11 @@ use serde::Serialize;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
+    /// Plain text: a paste or a `.txt` file.
     Plain,
+    /// Markdown (`.md`, or headings written `# Title`).
     Markdown,
+    /// An HTML page.
     Html,
 }
 
@@ -90,7 +97,14 @@ impl Format {
             Some("md" | "markdown") => return Format::Markdown,
             _ => {}
         }
-        let head = text.trim_start().get(..text.len().min(1024)).unwrap_or("");
+        // The first 1024 bytes, cut back to a character boundary (a cut inside
+        // a Cyrillic or CJK character used to make the head empty).
+        let trimmed = text.trim_start();
+        let mut cut = trimmed.len().min(1024);
+        while !trimmed.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let head = &trimmed[..cut];
         let lower = head.to_ascii_lowercase();
         if lower.starts_with("<!doctype html")
             || lower.starts_with("<html")
@@ -122,8 +136,8 @@ fn is_markdown_heading(line: &str) -> bool {
 pub struct Removal {
     /// Byte span of the input.
     pub span: Span,
-    /// Short machine-readable reason ("related-links", "share-counter", "markup", ...).
-    pub reason: String,
+    /// Why it was removed; written "related-links", "share-counter", "markup", ...
+    pub reason: Reason,
 }
 
 /// The cleaned article.
@@ -131,6 +145,7 @@ pub struct Removal {
 pub struct Cleaned {
     /// The main text, mapped onto the input.
     pub body: MappedText,
+    /// What was removed from the input and why, in input order.
     pub removed: Vec<Removal>,
 }
 
@@ -138,10 +153,14 @@ impl Removal {
     /// Whether the removal is a fact of publication (byline, dateline,
     /// source URL) rather than furniture or markup: not story text either way.
     pub fn is_metadata(&self) -> bool {
-        matches!(
-            self.reason.as_str(),
-            "byline" | "dateline" | "source-url" | "credits" | "title"
-        )
+        self.reason.is_metadata()
+    }
+
+    /// Input order; at the same span, by the reason's name.
+    fn order(&self, other: &Removal) -> std::cmp::Ordering {
+        self.span
+            .cmp(&other.span)
+            .then_with(|| self.reason.as_str().cmp(other.reason.as_str()))
     }
 }
 
@@ -150,7 +169,7 @@ impl Removal {
 pub(crate) fn prepare(
     input: &str,
     format: Format,
-) -> (MappedText, Vec<(Span, &'static str)>, MappedText) {
+) -> (MappedText, Vec<(Span, Reason)>, MappedText) {
     prepare_keeping(input, format, &|_| false)
 }
 
@@ -158,7 +177,7 @@ fn prepare_keeping(
     input: &str,
     format: Format,
     is_kept: &dyn Fn(Span) -> bool,
-) -> (MappedText, Vec<(Span, &'static str)>, MappedText) {
+) -> (MappedText, Vec<(Span, Reason)>, MappedText) {
     let fixed = repair_mojibake(input);
     let kept_in_fixed = |s: Span| is_kept(fixed.to_source(s));
     let (stage, removed) = match format {
@@ -175,16 +194,16 @@ pub fn clean(input: &str, format: Format, batch: &BatchEvidence, keep: &[Span]) 
     let (stage, removed2, fixed) = prepare_keeping(input, format, &is_kept);
     let mut removed: Vec<Removal> = removed2
         .into_iter()
-        .map(|(s, r)| Removal {
+        .map(|(s, reason)| Removal {
             span: fixed.to_source(s),
-            reason: r.to_string(),
+            reason,
         })
         .collect();
     let kept_in_stage = |s: Span| is_kept(stage.to_source(s));
     let (body, removed3) = lines::clean_lines(stage.as_str(), batch, &kept_in_stage);
-    removed.extend(removed3.into_iter().map(|(s, r)| Removal {
+    removed.extend(removed3.into_iter().map(|(s, reason)| Removal {
         span: stage.to_source(s),
-        reason: r.to_string(),
+        reason,
     }));
     let body = body.compose(&stage);
     // Whatever else was dropped (tags, markers) is markup.
@@ -195,13 +214,13 @@ pub fn clean(input: &str, format: Format, batch: &BatchEvidence, keep: &[Span]) 
             if part.of(input).chars().any(|c| !c.is_whitespace()) {
                 removed.push(Removal {
                     span: trim_span(input, part),
-                    reason: "markup".to_string(),
+                    reason: Reason::Markup,
                 });
             }
         }
     }
     removed.retain(|r| !r.span.is_empty());
-    removed.sort_by(|a, b| a.span.cmp(&b.span).then_with(|| a.reason.cmp(&b.reason)));
+    removed.sort_by(Removal::order);
     removed.dedup();
     // Plain text and Markdown: a removed line is one removal, its link
     // brackets included. (HTML tags stay their own removals.)
@@ -219,7 +238,7 @@ fn absorb_markup(removed: Vec<Removal>) -> Vec<Removal> {
     let mut out: Vec<Removal> = Vec::with_capacity(removed.len());
     let mut markup: Vec<Removal> = Vec::new();
     for r in removed {
-        if r.reason == "markup" {
+        if r.reason == Reason::Markup {
             markup.push(r);
         } else {
             out.push(r);
@@ -236,7 +255,7 @@ fn absorb_markup(removed: Vec<Removal>) -> Vec<Removal> {
         }
     }
     out.extend(left);
-    out.sort_by(|a, b| a.span.cmp(&b.span).then_with(|| a.reason.cmp(&b.reason)));
+    out.sort_by(Removal::order);
     out
 }
 
@@ -289,7 +308,7 @@ mod tests {
         let byline: Vec<&str> = c
             .removed
             .iter()
-            .filter(|r| r.reason == "byline")
+            .filter(|r| r.reason == Reason::Byline)
             .map(|r| r.span.of(input))
             .collect();
         assert_eq!(byline, ["By [AFP](#)"]);

@@ -14,7 +14,7 @@
 //! assert_eq!(fixed.as_str(), "Russia’s ally");
 //! ```
 
-use crate::text::{decode::windows_1252, MappedText};
+use crate::text::{windows_1252, MappedText};
 
 /// The Windows-1252 byte that decodes to `c`, if any (undefined bytes map to
 /// the C1 control of the same number, as browsers do).

@@ -1,49 +1,70 @@
 //! Sentence alignment of two articles.
 //!
 //! Each sentence becomes a set of content-word keys (stopwords left out,
-//! possessives and plurals folded, see [`super::similarity::word_key`]). Two
+//! possessives and plurals folded, see [`super::keys::sentence_keys`]). Two
 //! sentences match by the Dice coefficient of their sets; the alignment is
-//! the greedy one-to-one matching of the best pairs above [`MIN_SCORE`]. The
+//! the greedy one-to-one matching of the best pairs above [`SENTENCE_MIN_SCORE`]. The
 //! share of sentences aligned says whether one text derives from the other
 //! (a wire story and its rewrite or translation) or only tells the same event.
 
-use super::similarity::word_key;
-use crate::article::Article;
-use crate::text::TokenKind;
 use serde::Serialize;
 use std::collections::HashSet;
 
 /// Sentences whose Dice score is below this are not aligned.
-pub const MIN_SCORE: f64 = 0.3;
+pub const SENTENCE_MIN_SCORE: f64 = 0.3;
 
 /// A pair of aligned sentences, by their index in each article's segmentation.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct AlignedSentences {
+    /// The sentence's index in the first article.
     pub a: usize,
+    /// The sentence's index in the second article.
     pub b: usize,
+    /// The Dice coefficient of their content-word keys, `0..=1`.
     pub score: f64,
 }
 
-/// The content-word keys of every sentence of `article`.
-pub fn sentence_keys(article: &Article) -> Vec<HashSet<String>> {
-    let text = article.analysis_text();
-    let lang = article.language();
-    (0..article.seg.sentences.len())
-        .map(|i| {
-            article
-                .seg
-                .sentence_tokens(i)
-                .iter()
-                .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
-                .map(|t| word_key(t.span.of(text)))
-                .filter(|k| k.chars().count() >= 2 && !crate::lexicon::is_stopword_in(k, lang))
-                .collect()
+/// Each sentence's keys as sorted 64-bit hashes, so that two sentences
+/// intersect by one merge rather than by string lookups.
+pub(super) fn hashed(keys: &[HashSet<String>]) -> Vec<Vec<u64>> {
+    keys.iter()
+        .map(|set| {
+            let mut h: Vec<u64> = set.iter().map(|k| fnv(k)).collect();
+            h.sort_unstable();
+            h.dedup();
+            h
         })
         .collect()
 }
 
-/// Aligns the sentences of two articles, given their sentence keys.
-pub fn align(a: &[HashSet<String>], b: &[HashSet<String>]) -> Vec<AlignedSentences> {
+fn fnv(s: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in s.as_bytes() {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// How many items two sorted lists share.
+fn shared(x: &[u64], y: &[u64]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < x.len() && j < y.len() {
+        match x[i].cmp(&y[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// Aligns the sentences of two articles, given their [`hashed`] sentence keys.
+pub(super) fn align(a: &[Vec<u64>], b: &[Vec<u64>]) -> Vec<AlignedSentences> {
     let mut candidates = Vec::new();
     for (i, x) in a.iter().enumerate() {
         if x.len() < 3 {
@@ -53,9 +74,9 @@ pub fn align(a: &[HashSet<String>], b: &[HashSet<String>]) -> Vec<AlignedSentenc
             if y.len() < 3 {
                 continue;
             }
-            let shared = x.intersection(y).count();
+            let shared = shared(x, y);
             let score = 2.0 * shared as f64 / (x.len() + y.len()) as f64;
-            if score >= MIN_SCORE {
+            if score >= SENTENCE_MIN_SCORE {
                 candidates.push(AlignedSentences { a: i, b: j, score });
             }
         }
@@ -84,8 +105,8 @@ pub fn align(a: &[HashSet<String>], b: &[HashSet<String>]) -> Vec<AlignedSentenc
 }
 
 /// The share of the shorter article's substantial sentences that are aligned.
-pub fn coverage(a: &[HashSet<String>], b: &[HashSet<String>], aligned: &[AlignedSentences]) -> f64 {
-    let count = |s: &[HashSet<String>]| s.iter().filter(|k| k.len() >= 3).count();
+pub(super) fn coverage(a: &[Vec<u64>], b: &[Vec<u64>], aligned: &[AlignedSentences]) -> f64 {
+    let count = |s: &[Vec<u64>]| s.iter().filter(|k| k.len() >= 3).count();
     let shorter = count(a).min(count(b));
     if shorter == 0 {
         return 0.0;
@@ -96,9 +117,10 @@ pub fn coverage(a: &[HashSet<String>], b: &[HashSet<String>], aligned: &[Aligned
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::compare::keys::word_key;
 
-    fn keys(sentences: &[&str]) -> Vec<HashSet<String>> {
-        sentences
+    fn keys(sentences: &[&str]) -> Vec<Vec<u64>> {
+        let sets: Vec<HashSet<String>> = sentences
             .iter()
             .map(|s| {
                 s.split_whitespace()
@@ -106,7 +128,8 @@ mod tests {
                     .filter(|k| !crate::lexicon::is_stopword_in(k, Some("en")))
                     .collect()
             })
-            .collect()
+            .collect();
+        hashed(&sets)
     }
 
     #[test]

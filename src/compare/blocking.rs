@@ -41,7 +41,7 @@
 //! ```
 
 use super::cluster::{self, Clusters};
-use super::similarity::{PairScore, Profile, Relation, EVENT_DAYS_APART};
+use super::{PairScore, Relation, EVENT_DAYS_APART};
 use crate::article::Article;
 use crate::extract::EntityLabel;
 use crate::lexicon::{self, PlaceKind};
@@ -52,8 +52,9 @@ use std::collections::{BTreeSet, HashMap};
 pub const NAMES: usize = 3;
 /// Width of a day bucket; two offsets of half a width each.
 pub const BUCKET_DAYS: i64 = 2 * EVENT_DAYS_APART;
-/// MinHash bands, and rows (hash functions) per band.
+/// MinHash bands.
 pub const BANDS: usize = 6;
+/// Rows (hash functions) per MinHash band.
 pub const ROWS: usize = 3;
 /// Words rarer than this Zipf frequency join an article's rare-word set
 /// ("government" is about 5, "neutrality" about 3.4, a word in no list 3).
@@ -71,9 +72,7 @@ pub fn keys(article: &Article) -> Vec<String> {
     } else {
         Vec::new()
     };
-    let day = Profile::of(article, &|n: &str| super::name_key(n))
-        .day
-        .and_then(|d| Some(crate::extract::CalendarDate::new(d.year?, d.month, d.day)?.days()));
+    let day = event_day(article);
     let mut out = BTreeSet::new();
     match day {
         // Every key with the fortnight, at both offsets: reports of one story or event are
@@ -108,6 +107,24 @@ pub fn keys(article: &Article) -> Vec<String> {
         }
     }
     out.into_iter().collect()
+}
+
+/// The day the article reports on, in days since 1970-01-01: its publication date, or else
+/// the latest full date it states (the event day of the pair scores; one without a year
+/// gives no day here).
+fn event_day(article: &Article) -> Option<i64> {
+    use crate::extract::CalendarDate;
+    let published = article.meta.date.as_ref();
+    published
+        .and_then(|f| CalendarDate::parse_iso(&f.value))
+        .or_else(|| {
+            article
+                .dates
+                .iter()
+                .filter_map(|d| CalendarDate::parse_iso(d.value.get(..10)?))
+                .max()
+        })
+        .map(|d| d.days())
 }
 
 /// The article's [`NAMES`] main names as name keys (a person's by the surname): the most
@@ -151,14 +168,14 @@ fn main_names(article: &Article, lang: Option<&str>) -> Vec<String> {
     names.into_iter().take(NAMES).map(|n| n.3).collect()
 }
 
-/// The article's rare content words, folded with [`super::similarity::word_key`].
+/// The article's rare content words, folded with [`super::word_key`].
 fn rare_words(article: &Article, lang: Option<&str>) -> BTreeSet<String> {
     let text = article.analysis_text();
     Words::new(text, &article.seg)
         .iter()
         .filter(|w| w.kind == TokenKind::Word && w.text.chars().count() >= 3)
         .filter(|w| !lexicon::is_stopword_in(&w.lower, lang))
-        .map(|w| super::similarity::word_key(w.text))
+        .map(|w| super::word_key(w.text))
         .filter(|k| !lexicon::is_stopword_in(k, lang))
         .filter(|k| lexicon::wordfreq::zipf(k, lang) < RARE_ZIPF)
         .collect()
@@ -521,7 +538,7 @@ mod tests {
     fn date_after(d: crate::extract::CalendarDate, days: i64) -> String {
         let mut x = d;
         for _ in 0..days {
-            x = if x.day < crate::extract::dates::days_in_month(x.year, x.month) {
+            x = if x.day < crate::extract::days_in_month(x.year, x.month) {
                 crate::extract::CalendarDate::new(x.year, x.month, x.day + 1).unwrap()
             } else if x.month < 12 {
                 crate::extract::CalendarDate::new(x.year, x.month + 1, 1).unwrap()

@@ -1,103 +1,168 @@
-//! Fact diff of a pair of articles: where they agree, where they conflict,
-//! what only one of them reports, and how their wording differs.
+//! Fact diff of a pair of articles: where they agree, where they differ and
+//! how (see [`Class`]), what only one reports, the names and quotes they
+//! share, and the words each uses for the event.
 //!
-//! | fact | key | agree when | conflict when |
-//! | --- | --- | --- | --- |
-//! | a quantity | what it counts ("killed", "people") | same interval and hedge | the figures or hedges differ: `compatible` if the intervals overlap ("around 2,000" / "more than 2,000"), `contradictory` if not |
-//! | a person, organisation or place | its label | same entity, same spelling | same entity spelled differently ("Alnour Iliachev" / "Alnur Ilyashev") |
-//! | a quote | "quote" | the same speaker is quoted by both | |
-//! | wording | the event family ("unrest") | | (listed apart: "riots" / "protests") |
+//! | fact | meets the other's when | classes |
+//! | --- | --- | --- |
+//! | a quantity | same count key and close sentences ("13 ... killed" / "at least eight dead") | agree, compatible, conflict, update, only in one |
+//! | a statement | the sentences name one entity and share most of their words | agree |
+//! | a name | one entity of the batch | same, variant, translation ([`NameClass`]) |
+//! | a quote | one speaker and close words or sentences | same, variant, other speaker ([`QuoteClass`]) |
+//! | framing | one event family, outside quotes ("riots" / "protests") | |
 //!
-//! Quantities are paired by what they count and by the words of their
-//! sentences, so "13 ... killed" meets "at least eight dead" when both
-//! sentences speak of the security forces.
+//! Every finding carries a one-sentence `note` naming both reports.
 
-use super::align::sentence_keys;
+use super::fact::{Fact, Wording};
+use super::framing;
+use super::keys::{count_key, sentence_keys, UNCOUNTED};
+use super::quoting::{self, QuoteClass, QuoteMatch};
+use super::values::{self, classify_values, Class};
+use super::variants::{self, NameClass, NameMatch};
 use crate::article::Article;
-use crate::extract::events::EventClass;
-use crate::extract::{EntityLabel, Hedge, Quantity};
+use crate::extract::{CalendarDate, Hedge, Quantity};
 use crate::text::Span;
 use serde::Serialize;
-use std::collections::{BTreeMap, HashSet};
-
-/// One comparable fact of an article.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Fact {
-    /// What the fact is about ("killed", "people", "person", "quote").
-    pub key: String,
-    /// Its value as text ("13", "at least 8", "Alnur Ilyashev").
-    pub value: String,
-    /// Where the article states it (analysis-text span).
-    pub span: Span,
-}
-
-/// How two facts about the same thing differ.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum ConflictKind {
-    /// Figures differ but both can be true ("13" / "at least eight").
-    Compatible,
-    /// Figures cannot both be true ("13" / "fewer than ten").
-    Contradictory,
-    /// The same entity spelled differently.
-    Spelling,
-}
+use std::collections::HashSet;
 
 /// Two facts about the same thing that differ.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Conflict {
+    /// The first article's fact.
     pub a: Fact,
+    /// The second article's fact.
     pub b: Fact,
-    pub kind: ConflictKind,
+    /// [`Class::Compatible`], [`Class::Conflict`] or [`Class::Update`].
+    pub class: Class,
+    /// What the difference is, in one sentence.
+    pub note: String,
+}
+
+/// Two facts about the same thing that agree.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Agreement {
+    /// The first article's fact.
+    pub a: Fact,
+    /// The second article's fact.
+    pub b: Fact,
+    /// What both say, in one sentence.
+    pub note: String,
+}
+
+/// A fact only one side gives, with its sentence.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Single {
+    /// The fact.
+    pub fact: Fact,
+    /// What only this side says, in one sentence.
+    pub note: String,
 }
 
 /// The diff of one pair.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct FactDiff {
-    pub agreements: Vec<(Fact, Fact)>,
+    /// Facts both report alike: figures and statements, not shared names.
+    pub agreements: Vec<Agreement>,
+    /// Facts both report, differently: compatible, conflicting or updated.
     pub conflicts: Vec<Conflict>,
-    pub only_a: Vec<Fact>,
-    pub only_b: Vec<Fact>,
-    /// The same kind of event named with different words.
-    pub wording: Vec<(Fact, Fact)>,
+    /// Facts only the first article reports.
+    pub only_a: Vec<Single>,
+    /// Facts only the second article reports.
+    pub only_b: Vec<Single>,
+    /// Entities both name, with how the names relate.
+    pub names: Vec<NameMatch>,
+    /// Quotes both give, matched, with their word diff.
+    pub quotes: Vec<QuoteMatch>,
+    /// The same kind of event named with different words, outside quotes.
+    pub wording: Vec<Wording>,
+}
+
+impl FactDiff {
+    /// The name variants (not translations, not the same name).
+    pub fn name_variants(&self) -> impl Iterator<Item = &NameMatch> {
+        self.names.iter().filter(|n| n.class == NameClass::Variant)
+    }
+
+    /// The quotes worded differently.
+    pub fn quote_variants(&self) -> impl Iterator<Item = &QuoteMatch> {
+        self.quotes
+            .iter()
+            .filter(|q| q.class == QuoteClass::Variant)
+    }
 }
 
 /// Diffs two articles. `entity_key` gives the batch's key for a name, so
 /// that variants of one name compare as one entity.
-pub fn diff(a: &Article, b: &Article, entity_key: &dyn Fn(&str) -> String) -> FactDiff {
+pub(super) fn diff(a: &Article, b: &Article, entity_key: &dyn Fn(&str) -> String) -> FactDiff {
+    let (keys_a, keys_b) = (sentence_keys(a), sentence_keys(b));
     let mut d = FactDiff::default();
-    diff_quantities(a, b, &mut d);
-    diff_entities(a, b, entity_key, &mut d);
-    diff_quotes(a, b, entity_key, &mut d);
-    diff_wording(a, b, &mut d);
+    diff_quantities((a, &keys_a), (b, &keys_b), &mut d);
+    diff_statements((a, &keys_a), (b, &keys_b), entity_key, &mut d);
+    d.names = variants::match_names(a, b, entity_key);
+    d.quotes = quoting::match_quotes((a, &keys_a), (b, &keys_b), entity_key);
+    let matched_a: HashSet<usize> = d.quotes.iter().map(|m| m.a).collect();
+    let matched_b: HashSet<usize> = d.quotes.iter().map(|m| m.b).collect();
+    d.only_a
+        .extend(unmatched_speakers(a, &matched_a, entity_key));
+    d.only_b
+        .extend(unmatched_speakers(b, &matched_b, entity_key));
+    d.wording = framing::diff_framing(a, b);
     d
 }
 
-/// What a quantity counts, with synonyms folded ("dead" and "killed"): what
-/// happened to the counted ("13 members ... were killed" counts the killed),
-/// else the counted noun.
-pub fn count_key(q: &Quantity) -> String {
-    let unit = q
-        .counts
-        .as_deref()
-        .or(q.unit.as_deref())
-        .unwrap_or("count")
-        .to_lowercase();
-    let folded = match unit.as_str() {
-        "dead" | "deaths" | "died" | "killed" | "fatalities" | "bodies" => "killed",
-        "wounded" | "injured" | "hurt" | "injuries" => "injured",
-        "detained" | "arrested" | "arrests" | "detentions" | "detainees" => "arrested",
-        "demonstrators" | "protesters" | "protestors" | "activists" | "participants" => {
-            "protesters"
+/// The first quote of each speaker none of whose quotes the other side gives.
+fn unmatched_speakers(
+    art: &Article,
+    matched: &HashSet<usize>,
+    entity_key: &dyn Fn(&str) -> String,
+) -> Vec<Single> {
+    let speaker_key = |i: usize| art.quotes[i].speaker.as_deref().map(entity_key);
+    let heard: HashSet<String> = matched.iter().filter_map(|&i| speaker_key(i)).collect();
+    let mut seen = HashSet::new();
+    let mut out = Vec::new();
+    for (i, q) in art.quotes.iter().enumerate() {
+        let (Some(speaker), Some(key)) = (&q.speaker, speaker_key(i)) else {
+            continue;
+        };
+        if heard.contains(&key) || !seen.insert(key) {
+            continue;
         }
-        "person" | "people" | "persons" => "people",
-        other => other,
-    };
-    folded.to_string()
+        out.push(Single {
+            fact: Fact {
+                key: "quote".to_string(),
+                value: speaker.clone(),
+                span: q.span,
+            },
+            note: format!("Only {} quotes {speaker} here.", art.id),
+        });
+    }
+    out
+}
+
+/// The fact diff of `articles[i]` and `articles[j]`, whatever their
+/// relation, with the names of the batch linked ([`super::link`]).
+pub fn diff_pair(articles: &[Article], i: usize, j: usize) -> FactDiff {
+    let table = super::names::link(articles);
+    let key = |name: &str| super::keys::name_key(table.canonical(name));
+    diff(&articles[i], &articles[j], &key)
+}
+
+/// One plain sentence for a name both use.
+pub fn explain_name(m: &NameMatch, a: &str, b: &str) -> String {
+    variants::explain(m, a, b)
+}
+
+/// One plain sentence for a matched quote.
+pub fn explain_quote(m: &QuoteMatch, a: &str, b: &str) -> String {
+    quoting::explain(m, a, b)
+}
+
+/// One plain sentence for a framing difference.
+pub fn explain_wording(w: &Wording, a: &str, b: &str) -> String {
+    framing::explain(w, a, b)
 }
 
 /// A short reading of a quantity's interval: "13", "at least 8", "about 2,000".
-pub fn describe(q: &Quantity) -> String {
+pub(super) fn describe(q: &Quantity) -> String {
     let n = |v: f64| {
         if v.fract() == 0.0 && v.abs() < 1e15 {
             group_thousands(v as i64)
@@ -135,251 +200,272 @@ fn group_thousands(v: i64) -> String {
     out
 }
 
-fn interval(q: &Quantity) -> (f64, f64) {
-    (
-        q.low.unwrap_or(f64::NEG_INFINITY),
-        q.high.unwrap_or(f64::INFINITY),
-    )
+/// Two quantities of a pair that may report one figure, and how likely.
+struct QuantityMatch {
+    score: f64,
+    a: usize,
+    b: usize,
 }
 
-fn same_figure(x: &Quantity, y: &Quantity) -> bool {
-    let close = |p: Option<f64>, q: Option<f64>| match (p, q) {
-        (Some(p), Some(q)) => (p - q).abs() <= 1e-9 * p.abs().max(1.0),
-        (None, None) => true,
-        _ => false,
-    };
-    close(x.low, y.low) && close(x.high, y.high)
+/// An article with its sentences' content-word keys.
+type Keyed<'x> = (&'x Article, &'x [HashSet<String>]);
+
+/// A full date in the sentence of `span`.
+fn sentence_day(art: &Article, span: Span) -> Option<CalendarDate> {
+    let sentence = art.seg.sentence_at(span.start)?;
+    art.dates
+        .iter()
+        .filter(|d| art.seg.sentence_at(d.span.start) == Some(sentence))
+        .find_map(|d| d.day())
 }
 
-fn overlaps(x: &Quantity, y: &Quantity) -> bool {
-    let (a0, a1) = interval(x);
-    let (b0, b1) = interval(y);
-    a0 <= b1 && b0 <= a1
+/// The days two figures are given for: the publication dates when both
+/// articles have one (a toll is as of the day it is published), else the
+/// dates in the figures' sentences when both have one; else none.
+fn days_of(
+    (a, qa): (&Article, &Quantity),
+    (b, qb): (&Article, &Quantity),
+) -> (Option<CalendarDate>, Option<CalendarDate>) {
+    match (a.date(), b.date()) {
+        (Some(x), Some(y)) => (Some(x), Some(y)),
+        _ => match (sentence_day(a, qa.span), sentence_day(b, qb.span)) {
+            (Some(x), Some(y)) => (Some(x), Some(y)),
+            _ => (None, None),
+        },
+    }
 }
 
-fn diff_quantities(a: &Article, b: &Article, d: &mut FactDiff) {
-    let keys_a = sentence_keys(a);
-    let keys_b = sentence_keys(b);
-    let context = |art: &Article, keys: &[HashSet<String>], q: &Quantity| -> HashSet<String> {
-        art.seg
-            .sentence_at(q.span.start)
-            .map(|i| keys[i].clone())
-            .unwrap_or_default()
-    };
-    let fact = |q: &Quantity| Fact {
+fn quantity_fact(q: &Quantity) -> Fact {
+    Fact {
         key: count_key(q),
         value: describe(q),
         span: q.span,
-    };
-    // Candidate pairs: same key, scored by their sentences' shared words.
-    let mut candidates = Vec::new();
-    for (i, qa) in a.quantities.iter().enumerate() {
-        let ka = count_key(qa);
-        if ka == "count" {
-            continue;
-        }
-        let ca = context(a, &keys_a, qa);
-        for (j, qb) in b.quantities.iter().enumerate() {
-            if count_key(qb) != ka {
-                continue;
-            }
-            let cb = context(b, &keys_b, qb);
-            let shared = ca.intersection(&cb).count() as f64;
-            let dice = if ca.is_empty() && cb.is_empty() {
-                0.0
-            } else {
-                2.0 * shared / (ca.len() + cb.len()) as f64
-            };
-            let bonus = if same_figure(qa, qb) {
-                0.3
-            } else if overlaps(qa, qb) {
-                0.1
-            } else {
-                0.0
-            };
-            let score = dice + bonus;
-            if score >= 0.15 {
-                candidates.push((score, i, j));
-            }
-        }
     }
-    candidates.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+}
+
+fn diff_quantities((a, keys_a): Keyed, (b, keys_b): Keyed, d: &mut FactDiff) {
     let mut used_a = HashSet::new();
     let mut used_b = HashSet::new();
-    for (_, i, j) in candidates {
-        if used_a.contains(&i) || used_b.contains(&j) {
+    for m in match_quantities((a, keys_a), (b, keys_b)) {
+        if used_a.contains(&m.a) || used_b.contains(&m.b) {
             continue;
         }
-        used_a.insert(i);
-        used_b.insert(j);
-        let (qa, qb) = (&a.quantities[i], &b.quantities[j]);
-        let (fa, fb) = (fact(qa), fact(qb));
-        if same_figure(qa, qb) && qa.hedge == qb.hedge {
-            d.agreements.push((fa, fb));
+        used_a.insert(m.a);
+        used_b.insert(m.b);
+        let (qa, qb) = (&a.quantities[m.a], &b.quantities[m.b]);
+        let (fa, fb) = (quantity_fact(qa), quantity_fact(qb));
+        let (day_a, day_b) = days_of((a, qa), (b, qb));
+        let class = classify_values(qa, qb, day_a, day_b);
+        let note = values::explain(class, &fa.key, (&a.id, &fa.value), (&b.id, &fb.value));
+        if class == Class::Agree {
+            d.agreements.push(Agreement { a: fa, b: fb, note });
         } else {
-            let kind = if overlaps(qa, qb) {
-                ConflictKind::Compatible
-            } else {
-                ConflictKind::Contradictory
-            };
-            d.conflicts.push(Conflict { a: fa, b: fb, kind });
+            d.conflicts.push(Conflict {
+                a: fa,
+                b: fb,
+                class,
+                note,
+            });
         }
     }
+    let single = |q: &Quantity, class: Class| {
+        let fact = quantity_fact(q);
+        let note = values::explain(class, &fact.key, (&a.id, &fact.value), (&b.id, &fact.value));
+        Single { fact, note }
+    };
     for (i, q) in a.quantities.iter().enumerate() {
-        if !used_a.contains(&i) && count_key(q) != "count" {
-            d.only_a.push(fact(q));
+        if !used_a.contains(&i) && count_key(q) != UNCOUNTED {
+            d.only_a.push(single(q, Class::OnlyA));
         }
     }
     for (j, q) in b.quantities.iter().enumerate() {
-        if !used_b.contains(&j) && count_key(q) != "count" {
-            d.only_b.push(fact(q));
+        if !used_b.contains(&j) && count_key(q) != UNCOUNTED {
+            d.only_b.push(single(q, Class::OnlyB));
         }
     }
 }
 
-/// Per entity key: its label, the fullest name the article uses, and its first span.
-fn entity_index(
+/// Candidate pairs of quantities, best first: the same count key, scored by
+/// the Dice coefficient of their sentences' words plus a bonus for the same
+/// figure (or overlapping ones).
+fn match_quantities((a, keys_a): Keyed, (b, keys_b): Keyed) -> Vec<QuantityMatch> {
+    let no_words = HashSet::new();
+    let context_a = quantity_contexts(a, keys_a, &no_words);
+    let context_b = quantity_contexts(b, keys_b, &no_words);
+    let counts_b: Vec<String> = b.quantities.iter().map(count_key).collect();
+    let counts_a: Vec<String> = a.quantities.iter().map(count_key).collect();
+    let once = |keys: &[String], k: &str| keys.iter().filter(|x| *x == k).count() == 1;
+    let mut candidates = Vec::new();
+    for (i, qa) in a.quantities.iter().enumerate() {
+        let ka = count_key(qa);
+        if ka == UNCOUNTED {
+            continue;
+        }
+        for (j, qb) in b.quantities.iter().enumerate() {
+            let score = if counts_b[j] == ka {
+                // The only figure of its kind on each side: likely the same fact,
+                // whatever the words around it (a translation shares none).
+                let sole = if once(&counts_a, &ka) && once(&counts_b, &ka) {
+                    SOLE_BONUS
+                } else {
+                    0.0
+                };
+                dice(context_a[i], context_b[j]) + figure_bonus(qa, qb) + sole
+            } else if generic_meets(&ka, &counts_b[j], qa, qb) {
+                // "13 pessoas" (killed, says the verb) against "at least 15 killed".
+                GENERIC_SCORE + figure_bonus(qa, qb)
+            } else {
+                continue;
+            };
+            if score >= 0.15 {
+                candidates.push(QuantityMatch { score, a: i, b: j });
+            }
+        }
+    }
+    candidates.sort_by(|x, y| {
+        y.score
+            .total_cmp(&x.score)
+            .then(x.a.cmp(&y.a))
+            .then(x.b.cmp(&y.b))
+    });
+    candidates
+}
+
+/// The bonus of a pair of figures that are each the only one of their key
+/// in their article.
+const SOLE_BONUS: f64 = 0.15;
+/// What a figure of people counts when the text does not say what happened to them.
+const GENERIC_COUNT: &str = "people";
+/// The score of a generic count against a specific one: below any match of
+/// the same key with shared words.
+const GENERIC_SCORE: f64 = 0.15;
+/// A generic count meets a specific one only when the figures are this close (ratio).
+const GENERIC_RATIO: f64 = 2.0;
+
+/// Whether a count of people ("13 pessoas") may be the same figure as a
+/// count of the killed ("at least 15 killed"): one key is the generic one,
+/// the other the toll's, and the figures are within
+/// [`GENERIC_RATIO`] of each other.
+fn generic_meets(ka: &str, kb: &str, qa: &Quantity, qb: &Quantity) -> bool {
+    let casualty = |k: &str| k == "killed";
+    let generic_pair =
+        (ka == GENERIC_COUNT && casualty(kb)) || (kb == GENERIC_COUNT && casualty(ka));
+    let mid = |q: &Quantity| match (q.low, q.high) {
+        (Some(l), Some(h)) => Some((l + h) / 2.0),
+        (Some(x), None) | (None, Some(x)) => Some(x),
+        _ => None,
+    };
+    match (mid(qa), mid(qb)) {
+        (Some(x), Some(y)) if x > 0.0 && y > 0.0 => {
+            generic_pair && x.max(y) / x.min(y) <= GENERIC_RATIO
+        }
+        _ => false,
+    }
+}
+
+fn figure_bonus(qa: &Quantity, qb: &Quantity) -> f64 {
+    if values::same_value(qa, qb) {
+        0.3
+    } else if values::overlap(qa, qb) {
+        0.1
+    } else {
+        0.0
+    }
+}
+
+fn dice(x: &HashSet<String>, y: &HashSet<String>) -> f64 {
+    if x.is_empty() && y.is_empty() {
+        return 0.0;
+    }
+    2.0 * x.intersection(y).count() as f64 / (x.len() + y.len()) as f64
+}
+
+/// The content-word keys of each quantity's sentence (`none` outside any sentence).
+fn quantity_contexts<'k>(
+    art: &Article,
+    keys: &'k [HashSet<String>],
+    none: &'k HashSet<String>,
+) -> Vec<&'k HashSet<String>> {
+    art.quantities
+        .iter()
+        .map(|q| art.seg.sentence_at(q.span.start).map_or(none, |i| &keys[i]))
+        .collect()
+}
+
+/// Two sentences state one thing when they name one entity and share this
+/// share of their content words (Dice).
+const STATEMENT_MATCH: f64 = 0.3;
+/// ... and at least this many content words besides the entity's.
+const STATEMENT_MIN_SHARED: usize = 4;
+
+/// Per sentence, the entity keys it names, with the name's span and text:
+/// people first, then organisations, then places, each in text order.
+fn sentence_entities(
     art: &Article,
     entity_key: &dyn Fn(&str) -> String,
-) -> BTreeMap<String, (EntityLabel, String, Span)> {
-    let mut out: BTreeMap<String, (EntityLabel, String, Span)> = BTreeMap::new();
-    for e in &art.entities {
-        let key = entity_key(&e.name);
-        let surface = e.span.of(art.analysis_text()).to_string();
-        out.entry(key)
-            .and_modify(|(_, name, span)| {
-                // Keep the fullest written form, for comparing spellings.
-                if surface.len() > name.len() {
-                    *name = surface.clone();
-                    *span = e.span;
-                }
-            })
-            .or_insert((e.label, surface, e.span));
+) -> Vec<Vec<(String, Span, String)>> {
+    let mut out = vec![Vec::new(); art.seg.sentences.len()];
+    let mut entities: Vec<_> = art.entities.iter().collect();
+    entities.sort_by_key(|e| (e.label as u8, e.span.start));
+    for e in entities {
+        if let Some(i) = art.seg.sentence_at(e.span.start) {
+            let key = entity_key(&e.name);
+            if !out[i].iter().any(|(k, _, _)| *k == key) {
+                let text = e.span.of(art.analysis_text()).to_string();
+                out[i].push((key, e.span, text));
+            }
+        }
     }
     out
 }
 
-fn label_key(label: EntityLabel) -> &'static str {
-    match label {
-        EntityLabel::Person => "person",
-        EntityLabel::Org => "organisation",
-        EntityLabel::Place => "place",
-    }
-}
-
-fn diff_entities(a: &Article, b: &Article, entity_key: &dyn Fn(&str) -> String, d: &mut FactDiff) {
-    let ia = entity_index(a, entity_key);
-    let ib = entity_index(b, entity_key);
-    let fact = |(label, name, span): &(EntityLabel, String, Span)| Fact {
-        key: label_key(*label).to_string(),
-        value: name.clone(),
-        span: *span,
-    };
-    for (key, ea) in &ia {
-        match ib.get(key) {
-            Some(eb) => {
-                let (fa, fb) = (fact(ea), fact(eb));
-                // Spelling differs when the fullest forms differ beyond case and
-                // one is not simply a part of the other ("Tokayev" / "Kassym-Jomart Tokayev").
-                let (x, y) = (ea.1.to_lowercase(), eb.1.to_lowercase());
-                if x == y || x.contains(&y) || y.contains(&x) {
-                    d.agreements.push((fa, fb));
-                } else {
-                    d.conflicts.push(Conflict {
-                        a: fa,
-                        b: fb,
-                        kind: ConflictKind::Spelling,
-                    });
-                }
-            }
-            None => d.only_a.push(fact(ea)),
-        }
-    }
-    for (key, eb) in &ib {
-        if !ia.contains_key(key) {
-            d.only_b.push(fact(eb));
-        }
-    }
-}
-
-fn diff_quotes(a: &Article, b: &Article, entity_key: &dyn Fn(&str) -> String, d: &mut FactDiff) {
-    let speakers = |art: &Article| {
-        let mut out: BTreeMap<String, (String, Span)> = BTreeMap::new();
-        for q in &art.quotes {
-            if let Some(s) = &q.speaker {
-                out.entry(entity_key(s)).or_insert((s.clone(), q.span));
+/// Statements both report: sentences of each side that name one entity and
+/// share most of their other words ("Komilov ... supported Ukraine's
+/// territorial integrity"), matched one to one, best first.
+fn diff_statements(
+    (a, keys_a): Keyed,
+    (b, keys_b): Keyed,
+    entity_key: &dyn Fn(&str) -> String,
+    d: &mut FactDiff,
+) {
+    let (ea, eb) = (
+        sentence_entities(a, entity_key),
+        sentence_entities(b, entity_key),
+    );
+    let mut candidates = Vec::new();
+    for (i, xs) in ea.iter().enumerate() {
+        for (j, ys) in eb.iter().enumerate() {
+            let Some(shared) = xs.iter().position(|x| ys.iter().any(|y| y.0 == x.0)) else {
+                continue;
+            };
+            let common = keys_a[i].intersection(&keys_b[j]).count();
+            let score = dice(&keys_a[i], &keys_b[j]);
+            if score >= STATEMENT_MATCH && common > STATEMENT_MIN_SHARED {
+                candidates.push((score, i, j, shared));
             }
         }
-        out
-    };
-    let (sa, sb) = (speakers(a), speakers(b));
-    let fact = |(name, span): &(String, Span)| Fact {
-        key: "quote".to_string(),
-        value: name.clone(),
-        span: *span,
-    };
-    for (key, qa) in &sa {
-        match sb.get(key) {
-            Some(qb) => d.agreements.push((fact(qa), fact(qb))),
-            None => d.only_a.push(fact(qa)),
-        }
     }
-    for (key, qb) in &sb {
-        if !sa.contains_key(key) {
-            d.only_b.push(fact(qb));
-        }
-    }
-}
-
-/// Per event family, the stems an article uses, most frequent first, each
-/// with its count and first span.
-type Stems = BTreeMap<&'static str, Vec<(String, usize, Span)>>;
-
-fn stems(art: &Article) -> Stems {
-    let mut out: Stems = BTreeMap::new();
-    for e in &art.events {
-        let Some(class) = EventClass::from_name(&e.class) else {
+    candidates.sort_by(|p, q| q.0.total_cmp(&p.0).then(p.1.cmp(&q.1)).then(p.2.cmp(&q.2)));
+    let (mut used_a, mut used_b) = (HashSet::new(), HashSet::new());
+    for (_, i, j, shared) in candidates {
+        if !used_a.insert(i) || !used_b.insert(j) {
             continue;
+        }
+        let (key, _, name) = &ea[i][shared];
+        let name_b = eb[j].iter().find(|y| y.0 == *key).map_or(name, |y| &y.2);
+        let fact = |art: &Article, s: usize, value: &str| Fact {
+            key: "statement".to_string(),
+            value: value.to_string(),
+            span: art.seg.sentences[s].span,
         };
-        let list = out.entry(class.family()).or_default();
-        match list.iter_mut().find(|(s, _, _)| *s == e.stem) {
-            Some(entry) => entry.1 += 1,
-            None => list.push((e.stem.clone(), 1, e.trigger)),
-        }
-    }
-    for list in out.values_mut() {
-        list.sort_by(|x, y| y.1.cmp(&x.1).then(x.2.start.cmp(&y.2.start)));
-    }
-    out
-}
-
-/// For each kind of event both report, a word one side uses and the other
-/// never does ("riots"), set against the other side's usual word for it
-/// ("protests").
-fn diff_wording(a: &Article, b: &Article, d: &mut FactDiff) {
-    let (sa, sb) = (stems(a), stems(b));
-    let fact = |family: &str, (stem, _, span): &(String, usize, Span)| Fact {
-        key: family.to_string(),
-        value: stem.clone(),
-        span: *span,
-    };
-    for (family, la) in &sa {
-        let Some(lb) = sb.get(family) else { continue };
-        let absent_from = |x: &[(String, usize, Span)], y: &[(String, usize, Span)]| {
-            x.iter()
-                .find(|(s, _, _)| !y.iter().any(|(t, _, _)| t == s))
-                .cloned()
-        };
-        // A word only `a` uses, against `b`'s usual word; then the other way round.
-        if let Some(wa) = absent_from(la, lb) {
-            d.wording.push((fact(family, &wa), fact(family, &lb[0])));
-        }
-        if let Some(wb) = absent_from(lb, la) {
-            let pair = (fact(family, &la[0]), fact(family, &wb));
-            if !d.wording.contains(&pair) {
-                d.wording.push(pair);
-            }
-        }
+        d.agreements.push(Agreement {
+            a: fact(a, i, name),
+            b: fact(b, j, name_b),
+            note: format!(
+                "{} and {} both report what {name} did or said, in close words.",
+                a.id, b.id
+            ),
+        });
     }
 }
 
@@ -417,24 +503,5 @@ mod tests {
         for (quantity, want) in cases {
             assert_eq!(describe(&quantity), want);
         }
-    }
-
-    #[test]
-    fn folds_count_synonyms() {
-        assert_eq!(count_key(&q(None, None, Hedge::Exact, "dead")), "killed");
-        assert_eq!(
-            count_key(&q(None, None, Hedge::Exact, "Wounded")),
-            "injured"
-        );
-        assert_eq!(count_key(&q(None, None, Hedge::Exact, "troops")), "troops");
-    }
-
-    #[test]
-    fn overlap_decides_the_kind_of_conflict() {
-        let thirteen = q(Some(13.0), Some(13.0), Hedge::Exact, "killed");
-        let at_least_eight = q(Some(8.0), None, Hedge::AtLeast, "killed");
-        let under_ten = q(None, Some(10.0), Hedge::LessThan, "killed");
-        assert!(overlaps(&thirteen, &at_least_eight));
-        assert!(!overlaps(&thirteen, &under_ten));
     }
 }

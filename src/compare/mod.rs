@@ -1,9 +1,32 @@
 //! Comparison: which articles report the same event, and how their reports differ.
 //!
-//! - [`similarity`]: pairwise scores from content words, entities, dates and numbers.
-//! - [`align`]: sentence alignment, which tells a rewrite from a separate report.
-//! - [`cluster`]: story, event and topic clusters from the pair relations.
-//! - [`diff`]: agreements, conflicts, what only one side reports, wording.
+//! | type | what |
+//! | --- | --- |
+//! | [`Comparison`] | everything [`compare`] finds in a batch |
+//! | [`EntityTable`] | one name for each entity across the batch ([`link_with`]) |
+//! | [`PairScore`], [`Relation`] | how similar two articles are, and what that makes them |
+//! | [`AlignedSentences`] | a sentence of one article matched with one of the other |
+//! | [`Clusters`] | story, event and topic clusters of the batch |
+//! | [`FactDiff`] | agreements, conflicts, what only one side reports, wording |
+//!
+//! The modules, each reading only those above it:
+//!
+//! - `keys`: the keys under which two spellings compare equal ([`word_key`],
+//!   [`sentence_keys`], [`count_key`], [`name_key`]).
+//! - `names`: entity linking across the batch ([`link_with`], [`same_name`]).
+//! - `similarity`: pairwise scores from content words, entities, dates and numbers.
+//! - `candidates`: which pairs of a large batch are scored at all (an
+//!   inverted index over names, rare words, dates and figures).
+//! - `align`: sentence alignment, which tells a rewrite from a separate report.
+//! - `cluster`: story, event and topic clusters from the pair relations.
+//! - `values`: two values of one fact as intervals with hedges and days ([`Class`]).
+//! - `variants`: names of one entity: the same, a variant, a translation ([`NameClass`]).
+//! - `quoting`: the same quote in two reports, with a word diff ([`QuoteClass`]).
+//! - `fact`: the fact shape the diff reports ([`Fact`], [`Wording`]).
+//! - `framing`: the outlets' own words for the event, outside quotes.
+//! - `diff`: the fact diff of a pair, from the four above.
+//! - `table`: per event cluster, facts × articles and the merged timeline ([`ClusterTable`]).
+//! - `explain`: what a linked pair shares, in words ([`explain`]).
 //!
 //! ```
 //! use storydiff::{analyze_batch, compare, Input};
@@ -15,19 +38,44 @@
 //! assert_eq!(comparison.clusters.event, vec![vec![0], vec![1]]);
 //! ```
 
-pub mod align;
+mod align;
 pub mod blocking;
-pub mod cluster;
-pub mod diff;
-pub mod similarity;
+mod candidates;
+mod cluster;
+mod diff;
+mod explain;
+mod fact;
+mod framing;
+mod keys;
+mod names;
+mod quoting;
+mod similarity;
+mod table;
+mod values;
+mod variants;
+
+pub use align::{AlignedSentences, SENTENCE_MIN_SCORE};
+pub use candidates::{ALL_PAIRS_UP_TO, MAX_POSTINGS, MIN_SHARED, PER_ARTICLE};
+pub use cluster::Clusters;
+pub use diff::{
+    diff_pair, explain_name, explain_quote, explain_wording, Agreement, Conflict, FactDiff, Single,
+};
+pub use explain::explain;
+pub use fact::{Fact, Wording};
+pub use keys::{count_key, name_key, sentence_keys, word_key, UNCOUNTED};
+pub use names::{
+    link, link_with, same_name, Entity, EntityTable, Member, Merge, MergeReason, Overrides,
+};
+pub use quoting::{word_diff, QuoteClass, QuoteMatch, WordOp};
+pub use similarity::{
+    PairScore, Relation, EVENT_DAYS_APART, EVENT_SCORE, STORY_COVERAGE, TOPIC_SCORE,
+};
+pub use table::{explain_row, Cell, ClusterTable, Moment, Row};
+pub use values::{classify_values, Class};
+pub use variants::{name_class, NameClass, NameMatch};
 
 use crate::article::Article;
-use crate::extract::aliases::{self, EntityTable, Overrides};
-pub use align::AlignedSentences;
-pub use cluster::Clusters;
-pub use diff::{Conflict, ConflictKind, Fact, FactDiff};
-pub use similarity::{PairScore, Relation};
-use unicode_normalization::UnicodeNormalization;
+use similarity::{EventDay, Model, Profile};
 
 /// Pairs whose word similarity is below this are not sentence-aligned (no
 /// text derived from another shares so few words with it).
@@ -38,36 +86,48 @@ pub const ALIGN_MIN_WORDS: f64 = 0.2;
 pub struct Comparison {
     /// The batch's entities, with name variants merged.
     pub entities: EntityTable,
+    /// Story, event and topic clusters.
     pub clusters: Clusters,
+    /// The pairs scored, in order `(0, 1), (0, 2) ... (1, 2) ...`: every pair
+    /// when [`Comparison::complete`], else the candidate pairs of a large
+    /// batch (a pair not listed shares too little to be related).
     pub pairs: Vec<PairScore>,
+    /// Whether `pairs` holds every pair of the batch.
+    pub complete: bool,
     /// Fact diffs, one per pair, in the order of `pairs`.
     pub diffs: Vec<FactDiff>,
     /// Aligned sentences, one list per pair, in the order of `pairs`.
     pub alignments: Vec<Vec<AlignedSentences>>,
+    /// Per event cluster of two or more articles: facts × articles, and the timeline.
+    pub tables: Vec<ClusterTable>,
 }
 
-/// The key two spellings of one name share when nothing better is known:
-/// lower case, accents and punctuation folded ("Stéphane" = "Stephane").
-pub fn name_key(name: &str) -> String {
-    let folded: String = name
-        .nfd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
-        .collect();
-    folded.split_whitespace().collect::<Vec<_>>().join(" ")
+/// Which pairs a comparison scores.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Pairs {
+    /// Every pair of a small batch ([`ALL_PAIRS_UP_TO`]); of a larger one,
+    /// the candidates that share names, rare words, dates or figures.
+    #[default]
+    Candidates,
+    /// Every pair, whatever the size of the batch (quadratic).
+    All,
 }
 
-/// Compares every pair of `articles` and clusters them.
+/// Compares the articles of a batch and clusters them.
 pub fn compare(articles: &[Article]) -> Comparison {
     compare_with_overrides(articles, &Overrides::default())
 }
 
 /// [`compare`], with the user's forced entity merges and splits.
 pub fn compare_with_overrides(articles: &[Article], overrides: &Overrides) -> Comparison {
-    let entities = aliases::link_with(articles, overrides);
+    compare_pairs(articles, overrides, Pairs::Candidates)
+}
+
+/// [`compare_with_overrides`], scoring the pairs that `pairs` says.
+pub fn compare_pairs(articles: &[Article], overrides: &Overrides, pairs: Pairs) -> Comparison {
+    let entities = link_with(articles, overrides);
     let key = |name: &str| name_key(entities.canonical(name));
-    let mut comparison = compare_with(articles, &key);
+    let mut comparison = compare_keyed(articles, &key, pairs);
     comparison.entities = entities;
     comparison
 }
@@ -75,36 +135,87 @@ pub fn compare_with_overrides(articles: &[Article], overrides: &Overrides) -> Co
 /// Compares with a given name key (two names with one key are one entity);
 /// the returned comparison's entity table is empty.
 pub fn compare_with(articles: &[Article], entity_key: &dyn Fn(&str) -> String) -> Comparison {
-    let profiles: Vec<similarity::Profile> = articles
+    compare_keyed(articles, entity_key, Pairs::Candidates)
+}
+
+fn compare_keyed(
+    articles: &[Article],
+    entity_key: &dyn Fn(&str) -> String,
+    which: Pairs,
+) -> Comparison {
+    let profiles: Vec<Profile> = articles
         .iter()
-        .map(|a| similarity::Profile::of(a, entity_key))
+        .map(|a| Profile::of(a, entity_key))
         .collect();
-    let keys: Vec<_> = articles.iter().map(align::sentence_keys).collect();
-    let model = similarity::Model::new(&profiles);
-    let mut pairs = Vec::new();
-    let mut alignments = Vec::new();
-    for i in 0..articles.len() {
-        for j in i + 1..articles.len() {
-            // Sentences are aligned only where the wording is close enough for
-            // one text to derive from the other: the rest of the pairs skip
-            // the quadratic sentence matching.
-            let first = model.score(i, j, 0.0, 0);
-            if first.words < ALIGN_MIN_WORDS {
-                pairs.push(first);
-                alignments.push(Vec::new());
-                continue;
-            }
-            let aligned = align::align(&keys[i], &keys[j]);
-            let coverage = align::coverage(&keys[i], &keys[j], &aligned);
-            pairs.push(model.score(i, j, coverage, aligned.len()));
-            alignments.push(aligned);
-        }
+    let scored = match which {
+        Pairs::All => candidates::all_pairs(articles.len()),
+        Pairs::Candidates => candidates::candidate_pairs(&profiles),
+    };
+    let n = articles.len();
+    let complete = scored.len() == n * n.saturating_sub(1) / 2;
+    let (mut pairs, alignments) = score_pairs(articles, &profiles, &scored);
+    // Relations are decided again with the days learned from same-story partners.
+    let days = days_learned_from_stories(&profiles, &pairs);
+    for p in &mut pairs {
+        p.relation = p.decide(days[p.a], days[p.b]);
     }
-    // An undated article takes the day of a dated article it shares a story
-    // with (a translation of a dated wire story happened on that day too);
-    // then relations are decided again with those days.
-    let mut days: Vec<Option<similarity::EventDay>> = profiles.iter().map(|p| p.day).collect();
-    for p in &pairs {
+    let clusters = cluster::cluster(articles.len(), &pairs);
+    let diffs = diff_pairs(articles, &pairs, entity_key, &clusters, complete);
+    let tables = table::tables(articles, &clusters.event, &pairs, &diffs);
+    Comparison {
+        entities: EntityTable::default(),
+        clusters,
+        pairs,
+        complete,
+        diffs,
+        alignments,
+        tables,
+    }
+}
+
+/// Scores the pairs `scored`, in their order, with their
+/// aligned sentences. Sentences are aligned only where the wording is close
+/// enough for one text to derive from the other ([`ALIGN_MIN_WORDS`]): the
+/// rest of the pairs skip the quadratic sentence matching.
+fn score_pairs(
+    articles: &[Article],
+    profiles: &[Profile],
+    scored: &[(usize, usize)],
+) -> (Vec<PairScore>, Vec<Vec<AlignedSentences>>) {
+    let mut keys: Vec<Option<Vec<_>>> = vec![None; articles.len()];
+    let model = Model::new(profiles);
+    let mut pairs = Vec::with_capacity(scored.len());
+    let mut alignments = Vec::with_capacity(scored.len());
+    for &(i, j) in scored {
+        let first = model.score(i, j, 0.0, 0);
+        if first.words < ALIGN_MIN_WORDS {
+            pairs.push(first);
+            alignments.push(Vec::new());
+            continue;
+        }
+        for k in [i, j] {
+            if keys[k].is_none() {
+                keys[k] = Some(align::hashed(&sentence_keys(&articles[k])));
+            }
+        }
+        let (ki, kj) = (
+            keys[i].as_deref().unwrap_or(&[]),
+            keys[j].as_deref().unwrap_or(&[]),
+        );
+        let aligned = align::align(ki, kj);
+        let coverage = align::coverage(ki, kj, &aligned);
+        pairs.push(model.score(i, j, coverage, aligned.len()));
+        alignments.push(aligned);
+    }
+    (pairs, alignments)
+}
+
+/// Each article's event day, where an undated article takes the day of a
+/// dated article it shares a story with (a translation of a dated wire story
+/// happened on that day too).
+fn days_learned_from_stories(profiles: &[Profile], pairs: &[PairScore]) -> Vec<Option<EventDay>> {
+    let mut days: Vec<Option<EventDay>> = profiles.iter().map(|p| p.day).collect();
+    for p in pairs {
         if p.derived() {
             match (days[p.a], days[p.b]) {
                 (None, Some(d)) => days[p.a] = Some(d),
@@ -113,27 +224,39 @@ pub fn compare_with(articles: &[Article], entity_key: &dyn Fn(&str) -> String) -
             }
         }
     }
-    for p in &mut pairs {
-        p.relation = p.decide(days[p.a], days[p.b]);
+    days
+}
+
+/// The fact diff of each pair. Where every pair was scored (`complete`), facts are diffed for pairs that share at least a
+/// topic; for unrelated articles a list of everything each says alone helps
+/// nobody. In a large batch, only pairs inside one event cluster are
+/// diffed, so that the work and the report grow with the articles.
+fn diff_pairs(
+    articles: &[Article],
+    pairs: &[PairScore],
+    entity_key: &dyn Fn(&str) -> String,
+    clusters: &Clusters,
+    complete: bool,
+) -> Vec<FactDiff> {
+    let mut event_of = vec![0; articles.len()];
+    for (c, members) in clusters.event.iter().enumerate() {
+        for &m in members {
+            event_of[m] = c;
+        }
     }
-    // Facts are diffed for pairs that share at least a topic; for unrelated
-    // articles a list of everything each says alone helps nobody.
-    let diffs = pairs
+    pairs
         .iter()
         .map(|p| {
-            if p.relation >= Relation::SameTopic {
+            let wanted = if complete {
+                p.relation >= Relation::SameTopic
+            } else {
+                event_of[p.a] == event_of[p.b]
+            };
+            if wanted {
                 diff::diff(&articles[p.a], &articles[p.b], entity_key)
             } else {
                 FactDiff::default()
             }
         })
-        .collect();
-    let clusters = cluster::cluster(articles.len(), &pairs);
-    Comparison {
-        entities: EntityTable::default(),
-        clusters,
-        pairs,
-        diffs,
-        alignments,
-    }
+        .collect()
 }

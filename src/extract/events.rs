@@ -5,9 +5,9 @@
 //! ([`EventClass`]), so two reports that word the same event differently
 //! ("riots" against "protests") can be lined up, and the difference shown.
 //!
-//! The lexicon covers English, French, German and Spanish stems; a stem
-//! matches a lower-cased word that starts with it, unless the entry is marked
-//! exact. Capitalized words match only at a sentence start or in German (where
+//! The lexicon (`data/words/events/triggers.tsv`) covers English, French,
+//! German and Spanish stems; a stem matches a lower-cased word that starts
+//! with it, unless the entry is marked exact. Capitalized words match only at a sentence start or in German (where
 //! nouns are capitalized), so "March" the month or "Rally Square" the name
 //! do not count.
 //!
@@ -19,8 +19,11 @@
 //! ```
 
 use super::{DateMention, Doc, EntityMention, Quantity};
+use crate::lexicon::lists::events::TRIGGERS;
 use crate::text::{Span, TokenKind};
 use serde::Serialize;
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// One event trigger in an article.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -39,22 +42,53 @@ pub struct Event {
 /// Classes of events news reports compare.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum EventClass {
+    /// Protests, rallies, marches, demonstrations.
     Protest,
+    /// Riots, unrest, looting.
     Riot,
+    /// Deaths and killings.
     Killing,
+    /// Injuries.
     Injury,
+    /// Arrests and detentions.
     Arrest,
+    /// Clashes, attacks, fighting.
     Clash,
+    /// Deployments of troops.
     Deployment,
+    /// Bans, refusals, blocks.
     Ban,
+    /// States of emergency, curfews, martial law.
     Emergency,
+    /// Shutdowns and blackouts.
     Shutdown,
+    /// Sanctions.
     Sanction,
+    /// Elections and referendums.
     Election,
+    /// Invasions and offensives.
     Invasion,
 }
 
 impl EventClass {
+    /// Every class, in the order of [`EventClass`].
+    pub const ALL: [EventClass; 13] = [
+        EventClass::Protest,
+        EventClass::Riot,
+        EventClass::Killing,
+        EventClass::Injury,
+        EventClass::Arrest,
+        EventClass::Clash,
+        EventClass::Deployment,
+        EventClass::Ban,
+        EventClass::Emergency,
+        EventClass::Shutdown,
+        EventClass::Sanction,
+        EventClass::Election,
+        EventClass::Invasion,
+    ];
+
+    /// The class's name in reports and in the trigger list ("protest").
     pub fn name(&self) -> &'static str {
         match self {
             EventClass::Protest => "protest",
@@ -84,175 +118,49 @@ impl EventClass {
         }
     }
 
+    /// The class with this [`name`](EventClass::name).
     pub fn from_name(name: &str) -> Option<EventClass> {
-        TRIGGERS.iter().map(|t| t.class).find(|c| c.name() == name)
+        EventClass::ALL.into_iter().find(|c| c.name() == name)
     }
 }
 
+/// An entry of the trigger list (`data/words/events/triggers.tsv`).
 struct Trigger {
     stem: &'static str,
     /// The word the stem stands for, when they differ ("rallie" -> "rally").
     lemma: &'static str,
     class: EventClass,
-    /// Whether the word must equal the stem (no inflected forms).
-    exact: bool,
 }
 
-const fn t(stem: &'static str, class: EventClass) -> Trigger {
-    Trigger {
-        stem,
-        lemma: stem,
-        class,
-        exact: false,
-    }
+/// The trigger list indexed by stem: each stem's entries in list order.
+fn by_stem() -> &'static HashMap<&'static str, Vec<usize>> {
+    static INDEX: OnceLock<HashMap<&'static str, Vec<usize>>> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index: HashMap<&'static str, Vec<usize>> = HashMap::new();
+        for (i, &(stem, ..)) in TRIGGERS.iter().enumerate() {
+            index.entry(stem).or_default().push(i);
+        }
+        index
+    })
 }
 
-/// A stem whose word differs from it ("rallie" in "rallies" is "rally").
-const fn l(stem: &'static str, lemma: &'static str, class: EventClass) -> Trigger {
-    Trigger {
-        stem,
-        lemma,
-        class,
-        exact: false,
-    }
-}
-
-const fn x(stem: &'static str, class: EventClass) -> Trigger {
-    Trigger {
-        stem,
-        lemma: stem,
-        class,
-        exact: true,
-    }
-}
-
-use EventClass::*;
-
-/// The trigger lexicon. Longer stems are tried first (see [`lookup`]).
-const TRIGGERS: &[Trigger] = &[
-    // protest
-    t("protest", Protest),
-    l("demonstrat", "demonstration", Protest),
-    t("rally", Protest),
-    l("rallie", "rally", Protest),
-    x("march", Protest),
-    l("marches", "march", Protest),
-    l("marched", "march", Protest),
-    t("gathering", Protest),
-    t("sit-in", Protest),
-    t("walkout", Protest),
-    t("manifestation", Protest),
-    t("manifestant", Protest),
-    t("manifestación", Protest),
-    t("manifestacion", Protest),
-    t("manifestante", Protest),
-    t("protesta", Protest),
-    t("kundgebung", Protest),
-    t("demonstrant", Protest),
-    t("rassemblement", Protest),
-    // riot
-    t("riot", Riot),
-    t("unrest", Riot),
-    t("uprising", Riot),
-    t("émeute", Riot),
-    t("emeute", Riot),
-    t("krawall", Riot),
-    t("unruhe", Riot),
-    t("disturbio", Riot),
-    t("vandalism", Riot),
-    t("looting", Riot),
-    // killing
-    t("killed", Killing),
-    t("killing", Killing),
-    x("dead", Killing),
-    x("died", Killing),
-    x("deaths", Killing),
-    x("death", Killing),
-    t("beheaded", Killing),
-    l("fatalit", "fatality", Killing),
-    t("murder", Killing),
-    x("tués", Killing),
-    x("tué", Killing),
-    x("morts", Killing),
-    x("getötet", Killing),
-    x("tote", Killing),
-    x("muertos", Killing),
-    // injury
-    l("injur", "injury", Injury),
-    t("wounded", Injury),
-    x("hurt", Injury),
-    x("blessés", Injury),
-    x("verletzt", Injury),
-    x("verletzte", Injury),
-    x("heridos", Injury),
-    // arrest
-    t("arrest", Arrest),
-    t("detain", Arrest),
-    t("detention", Arrest),
-    l("interpell", "interpellation", Arrest),
-    t("festgenommen", Arrest),
-    t("festnahme", Arrest),
-    t("detenido", Arrest),
-    t("arrêté", Arrest),
-    // clash
-    t("clash", Clash),
-    t("attack", Clash),
-    t("stormed", Clash),
-    x("storm", Clash),
-    t("fighting", Clash),
-    t("bombing", Clash),
-    t("shelling", Clash),
-    t("affrontement", Clash),
-    l("zusammenst", "Zusammenstoß", Clash),
-    t("enfrentamiento", Clash),
-    // deployment
-    t("deploy", Deployment),
-    l("peacekeep", "peacekeeping", Deployment),
-    t("troops", Deployment),
-    l("paratroop", "paratroopers", Deployment),
-    // ban
-    l("refus", "refuse", Ban),
-    t("banned", Ban),
-    t("blocks", Ban),
-    t("blocked", Ban),
-    t("prohibit", Ban),
-    t("outlaw", Ban),
-    l("interdi", "interdiction", Ban),
-    t("verbot", Ban),
-    l("prohib", "prohibición", Ban),
-    // emergency
-    t("emergency", Emergency),
-    t("curfew", Emergency),
-    t("martial", Emergency),
-    // shutdown
-    t("blackout", Shutdown),
-    t("shutdown", Shutdown),
-    // sanction
-    t("sanction", Sanction),
-    // election
-    t("election", Election),
-    t("referendum", Election),
-    t("élection", Election),
-    t("wahl", Election),
-    t("elección", Election),
-    // invasion
-    t("invasion", Invasion),
-    t("invade", Invasion),
-    t("offensive", Invasion),
-];
-
-/// The trigger whose stem fits `lower` best (longest stem), if any.
-fn lookup(lower: &str) -> Option<&'static Trigger> {
-    TRIGGERS
-        .iter()
-        .filter(|t| {
-            if t.exact {
-                lower == t.stem
-            } else {
-                lower.starts_with(t.stem)
-            }
-        })
-        .max_by_key(|t| t.stem.len())
+/// The trigger whose stem fits `lower` best (longest stem; of equal stems,
+/// the last listed), if any: one hash lookup per prefix of the word.
+fn lookup(lower: &str) -> Option<Trigger> {
+    let index = by_stem();
+    let mut ends = lower.char_indices().rev().map(|(i, c)| i + c.len_utf8());
+    let &(stem, class, lemma, _) = ends.find_map(|end| {
+        let prefix = &lower[..end];
+        let entries = index.get(prefix)?;
+        entries
+            .iter()
+            .rev()
+            .map(|&i| &TRIGGERS[i])
+            .find(|&&(_, _, _, exact)| !exact || end == lower.len())
+    })?;
+    let class = EventClass::from_name(class)
+        .unwrap_or_else(|| unreachable!("triggers.tsv: unknown class {class}"));
+    Some(Trigger { stem, lemma, class })
 }
 
 /// Finds the event triggers of `doc`.
@@ -268,12 +176,24 @@ pub fn extract(
     let _ = quantities;
     let text = doc.text;
     let german = doc.language == Some("de");
+    // Entities and dates, by start, with the furthest end reached so far: a
+    // token lies inside one of them when the furthest end of those starting
+    // at or before it reaches its end. Tokens come in order, so one sweep.
+    let mut covers: Vec<Span> = entities.iter().map(|e| e.span).collect();
+    covers.extend(dates.iter().map(|d| d.span));
+    covers.sort_unstable_by_key(|s| s.start);
+    let (mut next_cover, mut reach) = (0, None::<usize>);
     let mut events = Vec::new();
     for (si, sentence) in doc.seg.sentences.iter().enumerate() {
         let tokens = doc.seg.sentence_tokens(si);
+        let mut headline = None;
         for (ti, tok) in tokens.iter().enumerate() {
             if tok.kind != TokenKind::Word {
                 continue;
+            }
+            while next_cover < covers.len() && covers[next_cover].start <= tok.span.start {
+                reach = reach.max(Some(covers[next_cover].end));
+                next_cover += 1;
             }
             let word = tok.span.of(text);
             // A capitalized word next to another capitalized word is part of a
@@ -291,13 +211,12 @@ pub fn extract(
             };
             if capitalized(Some(tok))
                 && !german
-                && !all_caps_sentence(text, tokens)
+                && !*headline.get_or_insert_with(|| all_caps_sentence(text, tokens))
                 && ((ti > 1 && capitalized(tokens.get(ti - 1))) || capitalized(tokens.get(ti + 1)))
             {
                 continue;
             }
-            let inside = |s: Span| s.contains(tok.span);
-            if entities.iter().any(|e| inside(e.span)) || dates.iter().any(|d| inside(d.span)) {
+            if reach.is_some_and(|end| end >= tok.span.end) {
                 continue;
             }
             let lower = word.to_lowercase();
@@ -411,8 +330,15 @@ mod tests {
 
     #[test]
     fn classes_round_trip_by_name() {
-        for t in TRIGGERS {
-            assert_eq!(EventClass::from_name(t.class.name()), Some(t.class));
+        for class in EventClass::ALL {
+            assert_eq!(EventClass::from_name(class.name()), Some(class));
+        }
+    }
+
+    #[test]
+    fn every_trigger_names_a_class() {
+        for (stem, class, ..) in TRIGGERS {
+            assert!(EventClass::from_name(class).is_some(), "{stem}: {class}");
         }
     }
 }

@@ -1,34 +1,45 @@
 //! Extraction: what each article says, as labelled spans of its analysis text.
 //!
-//! | module | finds | type |
+//! | extractor | finds | type |
 //! | --- | --- | --- |
-//! | [`metadata`] | title, publication date, byline, agency, URL, outlet, language | [`Metadata`] |
-//! | [`entities`] | people, organisations, places (with roles, acronyms, in-article coreference) | [`EntityMention`] |
-//! | [`dates`] | temporal expressions with ISO 8601 / TimeML values | [`DateMention`] |
-//! | [`quantities`] | numbers as intervals, with what they count and the hedge | [`Quantity`] |
-//! | [`quotes`] | direct, partial and indirect quotes with their speakers | [`Quote`] |
-//! | [`events`] | what happened: trigger, who, where, when, how many | [`Event`] |
-//! | [`aliases`] | one name for each entity across a batch | [`aliases::EntityTable`] |
+//! | [`metadata()`] | title, publication date, byline, agency, URL, outlet, language | [`Metadata`] |
+//! | [`entities()`] | people, organisations, places (with roles, acronyms, in-article coreference) | [`EntityMention`] |
+//! | [`dates()`] | temporal expressions with ISO 8601 / TimeML values | [`DateMention`] |
+//! | [`quantities()`] | numbers as intervals, with what they count and the hedge | [`Quantity`] |
+//! | [`quotes()`] | direct, partial and indirect quotes with their speakers | [`Quote`] |
+//! | [`events()`] | what happened: trigger, who, where, when, how many | [`Event`] |
+//! | [`records`] | each event coded as a record: type, status, when, where, who, how many, with evidence | [`Record`] |
+//! | [`facts`] | atomic claims with a key comparable across articles and languages | [`Fact`] |
 //!
 //! Every extractor reads a [`Doc`]: the analysis text, its segmentation and the
 //! findings of the extractors that ran before it. Spans are byte ranges of the
 //! analysis text, except [`Metadata`] fields, which point into the input
 //! (they may come from an HTML head that the analysis text does not contain).
 
-pub mod aliases;
-pub mod dates;
-pub mod entities;
-pub mod events;
-pub mod metadata;
-pub mod quantities;
-pub mod quotes;
+mod dates;
+mod entities;
+mod events;
+mod facts;
+mod metadata;
+mod quantities;
+mod quotes;
+mod records;
+mod sources;
 
-pub use dates::{CalendarDate, DateKind, DateMention};
-pub use entities::{EntityLabel, EntityMention};
-pub use events::Event;
-pub use metadata::{Field, Metadata};
-pub use quantities::{Hedge, Quantity};
-pub use quotes::{Quote, QuoteKind};
+// Each extractor is the function named after what it finds.
+pub use self::{
+    dates::{days_in_month, extract as dates, CalendarDate, DateKind, DateMention},
+    entities::{
+        abbreviates, demonyms, extract as entities, last_person_before, DemonymMention,
+        EntityLabel, EntityMention,
+    },
+    events::{extract as events, Event, EventClass},
+    facts::{extract as facts, Fact},
+    metadata::{extract as metadata, identify_language, Field, Metadata},
+    quantities::{extract as quantities, Hedge, Quantity},
+    quotes::{extract as quotes, Quote, QuoteKind},
+    records::{extract as records, Count, Evidence, Interval, Record, RecordKind, Status},
+};
 
 use crate::text::Segmentation;
 
@@ -36,7 +47,9 @@ use crate::text::Segmentation;
 /// earlier stages found.
 #[derive(Clone, Copy, Debug)]
 pub struct Doc<'a> {
+    /// The analysis text.
     pub text: &'a str,
+    /// Its sentences and tokens.
     pub seg: &'a Segmentation,
     /// The publication date, the anchor for relative expressions ("on Saturday").
     pub anchor: Option<CalendarDate>,

@@ -13,7 +13,7 @@
 //!
 //! The generated lists live in `data/lexicon/`, `data/stopwords/` and
 //! `data/wordfreq/`, each with a README naming each
-//! source package, version and licence; `scripts/build_lexicon.mjs` rebuilds
+//! source package, version and licence; `scripts/data/build_lexicon.mjs` rebuilds
 //! them. They are parsed on first use.
 //!
 //! ```
@@ -28,10 +28,12 @@ use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
+mod index;
 pub mod lists;
 mod stopwords;
 pub mod wordfreq;
 
+pub use index::WordIndex;
 pub use stopwords::{is_stopword_in, STOPWORD_LISTS};
 
 /// FNV-1a: the lists are looked up once per word, and SipHash's resistance to
@@ -70,16 +72,20 @@ pub fn is_stopword(word: &str) -> bool {
 /// What kind of place a gazetteer name is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum PlaceKind {
+    /// A country ("Kazakhstan", "US").
     Country,
     /// A state, province or region.
     Region,
+    /// A city or town of 50,000 people or more.
     City,
+    /// A continent ("Europe").
     Continent,
 }
 
 /// A gazetteer entry.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Place {
+    /// Country, region, city or continent.
     pub kind: PlaceKind,
     /// The name the gazetteer files it under ("Kyiv" for "Kiev").
     pub canonical: &'static str,

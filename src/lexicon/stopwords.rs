@@ -3,7 +3,7 @@
 use std::sync::OnceLock;
 
 /// (language code, word list as one newline-separated text): shared with
-/// language identification (`extract::metadata::identify_language`).
+/// language identification (`extract::identify_language`).
 pub const STOPWORD_LISTS: &[(&str, &str)] = &[
     ("en", include_str!("../../data/stopwords/en.txt")),
     ("fr", include_str!("../../data/stopwords/fr.txt")),

@@ -50,6 +50,7 @@ pub struct MappedText {
 }
 
 impl MappedText {
+    /// A builder that assembles a mapped text piece by piece.
     pub fn builder() -> MappedTextBuilder {
         MappedTextBuilder::default()
     }
@@ -61,14 +62,17 @@ impl MappedText {
         b.finish_for(source.len())
     }
 
+    /// The derived text.
     pub fn as_str(&self) -> &str {
         &self.text
     }
 
+    /// The derived text's length in bytes.
     pub fn len(&self) -> usize {
         self.text.len()
     }
 
+    /// Whether the derived text is empty.
     pub fn is_empty(&self) -> bool {
         self.text.is_empty()
     }
@@ -301,6 +305,7 @@ impl MappedTextBuilder {
         &self.text
     }
 
+    /// Finishes; the source is taken to end where the last piece does.
     pub fn finish(self) -> MappedText {
         let n = self.max_src;
         self.finish_for(n)

@@ -7,18 +7,25 @@
 //! - [`normalize`]: the analysis text (NFC, one kind of quote, dash and space).
 //! - [`segment`]: paragraphs, sentences and tokens of the analysis text.
 //! - [`Words`]: the tokens with their lower case, the view the extractors read.
-//! - [`decode`](mod@decode): bytes in any common encoding to a `String`, saying which.
+//! - [`latin`]: Cyrillic names in Latin letters, for comparing names across scripts.
+//! - [`decode()`]: bytes in any common encoding to a `String`, saying which
+//!   [`Encoding`].
+//! - [`sniff()`]: whether bytes are another file format (PDF, PNG, ZIP...), not text.
 
-pub mod decode;
+mod decode;
 mod mapped;
 mod normalize;
 mod segment;
+mod sniff;
 mod span;
+mod translit;
 mod words;
 
-pub use decode::{decode, Decoded};
+pub use decode::{decode, windows_1252, Decoded, Encoding};
 pub use mapped::{MappedText, MappedTextBuilder};
 pub use normalize::normalize;
 pub use segment::{paragraphs, segment, Segmentation, Sentence, Token, TokenKind};
-pub use span::{CharIndex, Span};
+pub use sniff::sniff;
+pub use span::{CharIndex, Covers, Span};
+pub use translit::latin;
 pub use words::{Word, Words};

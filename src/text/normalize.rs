@@ -17,117 +17,160 @@
 //! Guillemets (`« »`) are kept: they mark quotes unambiguously. The result is a
 //! [`MappedText`], so every span found in it maps back to the input exactly.
 
-use super::MappedText;
+use super::{MappedText, MappedTextBuilder};
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
 /// Normalizes `input` into the analysis text, with its offset map.
 pub fn normalize(input: &str) -> MappedText {
-    let mut b = MappedText::builder();
-    let bytes = input.as_bytes();
-    let mut copy_from = 0; // start of the pending verbatim run
-    let mut i = 0;
-    // Whether the output currently ends in a space / how many newlines it ends in.
-    let flush = |b: &mut super::MappedTextBuilder, from: usize, to: usize| {
-        if from < to {
-            b.copy(input, from..to);
-        }
+    let mut n = Normalizer {
+        input,
+        b: MappedText::builder(),
+        copy_from: 0,
     };
+    let mut i = 0;
     while i < input.len() {
-        let c = input[i..].chars().next().unwrap_or('\0');
-        let n = c.len_utf8();
-        // ASCII letters, digits and most punctuation pass through untouched.
-        // (unless a combining mark follows, which NFC may fold into it).
-        if bytes[i] < 0x80
+        i = n
+            .plain_ascii(i)
+            .or_else(|| n.white_space(i))
+            .or_else(|| n.invisible(i))
+            .or_else(|| n.quote_or_dash(i))
+            .unwrap_or_else(|| n.nfc_cluster(i));
+    }
+    // Trailing white space is dropped (it was skipped when at the end).
+    n.flush(input.len());
+    n.b.finish_for(input.len())
+}
+
+/// The analysis text being built. Each rule reads the character at one
+/// offset and, when it applies, says where reading goes on; what no rule
+/// changes is copied verbatim, in runs.
+struct Normalizer<'a> {
+    input: &'a str,
+    b: MappedTextBuilder,
+    /// Start of the pending verbatim run.
+    copy_from: usize,
+}
+
+impl Normalizer<'_> {
+    /// Copies the pending verbatim run up to `to`.
+    fn flush(&mut self, to: usize) {
+        if self.copy_from < to {
+            self.b.copy(self.input, self.copy_from..to);
+        }
+    }
+
+    /// Writes `text` for `input[at..end]`.
+    fn replace(&mut self, text: &str, at: usize, end: usize) {
+        self.flush(at);
+        self.b.replace(text, at..end);
+        self.copy_from = end;
+    }
+
+    /// ASCII letters, digits and most punctuation pass through untouched
+    /// (unless a combining mark follows, which NFC may fold into them).
+    fn plain_ascii(&self, i: usize) -> Option<usize> {
+        let bytes = self.input.as_bytes();
+        let plain = bytes[i] < 0x80
             && !matches!(bytes[i], b' ' | b'\t' | b'\r' | b'\n' | 0x0B | 0x0C)
-            && bytes.get(i + 1).is_none_or(|&b| b < 0x80)
-        {
-            i += 1;
-            continue;
+            && bytes.get(i + 1).is_none_or(|&b| b < 0x80);
+        plain.then_some(i + 1)
+    }
+
+    /// A run of white space (and invisible characters inside it) becomes one
+    /// space, or one or two newlines; at the start and the end, nothing.
+    fn white_space(&mut self, start: usize) -> Option<usize> {
+        let input = self.input;
+        if !is_space(char_at(input, start)) {
+            return None;
         }
-        // White space: a run of it becomes one space, or one/two newlines.
-        if is_space(c) {
-            let start = i;
-            let mut newlines = 0;
-            let mut j = i;
-            while j < input.len() {
-                let d = input[j..].chars().next().unwrap_or('\0');
-                if d == '\r' {
-                    // \r\n counts once
-                    if input[j + 1..].starts_with('\n') {
-                        j += 1;
-                    }
-                    newlines += 1;
-                } else if matches!(
-                    d,
-                    '\n' | '\u{2028}' | '\u{2029}' | '\u{0B}' | '\u{0C}' | '\u{85}'
-                ) {
-                    newlines += 1;
-                } else if !is_space(d) && !is_invisible(d) {
-                    break;
+        let mut newlines = 0;
+        let mut j = start;
+        while j < input.len() {
+            let d = char_at(input, j);
+            if d == '\r' {
+                // \r\n counts once
+                if input[j + 1..].starts_with('\n') {
+                    j += 1;
                 }
-                j += d.len_utf8();
+                newlines += 1;
+            } else if matches!(
+                d,
+                '\n' | '\u{2028}' | '\u{2029}' | '\u{0B}' | '\u{0C}' | '\u{85}'
+            ) {
+                newlines += 1;
+            } else if !is_space(d) && !is_invisible(d) {
+                break;
             }
-            let at_start = b.as_str().is_empty() && copy_from == 0 && start == 0;
-            let replacement = if newlines >= 2 {
-                "\n\n"
-            } else if newlines == 1 {
-                "\n"
-            } else {
-                " "
-            };
-            let verbatim = &input[start..j] == replacement;
-            if verbatim {
-                i = j;
-                continue;
-            }
-            flush(&mut b, copy_from, start);
-            if !at_start && j < input.len() {
-                b.replace(replacement, start..j);
-            }
-            copy_from = j;
-            i = j;
-            continue;
+            j += d.len_utf8();
         }
-        if is_invisible(c) {
-            flush(&mut b, copy_from, i);
-            i += n;
-            copy_from = i;
-            continue;
+        let at_start = self.b.as_str().is_empty() && self.copy_from == 0 && start == 0;
+        let replacement = match newlines {
+            0 => " ",
+            1 => "\n",
+            _ => "\n\n",
+        };
+        if &input[start..j] == replacement {
+            return Some(j);
         }
-        let replacement: Option<&str> = match c {
-            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{FF02}' => {
-                Some("\"")
-            }
-            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{FF07}' => {
-                Some("'")
-            }
+        if !at_start && j < input.len() {
+            self.replace(replacement, start, j);
+        } else {
+            self.flush(start);
+            self.copy_from = j;
+        }
+        Some(j)
+    }
+
+    /// Zero-width characters, soft hyphens and the BOM are dropped.
+    fn invisible(&mut self, i: usize) -> Option<usize> {
+        let c = char_at(self.input, i);
+        if !is_invisible(c) {
+            return None;
+        }
+        self.flush(i);
+        self.copy_from = i + c.len_utf8();
+        Some(self.copy_from)
+    }
+
+    /// Curly quotes become straight ones, dashes a hyphen, and an em dash a
+    /// spaced hyphen.
+    fn quote_or_dash(&mut self, i: usize) -> Option<usize> {
+        let input = self.input;
+        let c = char_at(input, i);
+        let n = c.len_utf8();
+        let replacement = match c {
+            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{FF02}' => "\"",
+            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{FF07}' => "'",
             '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2212}' | '\u{FE63}'
-            | '\u{FF0D}' => Some("-"),
+            | '\u{FF0D}' => "-",
             '\u{2014}' | '\u{2015}' => {
+                // The text built so far: the pending run is not in it yet.
                 let spaced_before =
-                    b.as_str().ends_with(' ') || input[..i].ends_with(char::is_whitespace);
+                    self.b.as_str().ends_with(' ') || input[..i].ends_with(char::is_whitespace);
                 let spaced_after = input[i + n..].starts_with(char::is_whitespace);
-                Some(match (spaced_before, spaced_after) {
+                match (spaced_before, spaced_after) {
                     (true, true) => "-",
                     (true, false) => "- ",
                     (false, true) => " -",
                     (false, false) => " - ",
-                })
+                }
             }
-            _ => None,
+            _ => return None,
         };
-        if let Some(r) = replacement {
-            flush(&mut b, copy_from, i);
-            b.replace(r, i..i + n);
-            i += n;
-            copy_from = i;
-            continue;
-        }
-        // NFC: a base character and its combining marks, composed when that changes them.
+        self.replace(replacement, i, i + n);
+        Some(i + n)
+    }
+
+    /// NFC: a base character and its combining marks, composed when that
+    /// changes them.
+    fn nfc_cluster(&mut self, i: usize) -> usize {
+        let input = self.input;
+        let c = char_at(input, i);
+        let n = c.len_utf8();
         let mut j = i + n;
         while j < input.len() {
-            let d = input[j..].chars().next().unwrap_or('\0');
+            let d = char_at(input, j);
             if !is_combining_mark(d) {
                 break;
             }
@@ -137,16 +180,16 @@ pub fn normalize(input: &str) -> MappedText {
             let cluster = &input[i..j];
             let composed: String = cluster.nfc().collect();
             if composed != cluster {
-                flush(&mut b, copy_from, i);
-                b.replace(&composed, i..j);
-                copy_from = j;
+                self.replace(&composed, i, j);
             }
         }
-        i = j;
+        j
     }
-    // Trailing white space is dropped (it was skipped above when at the end).
-    flush(&mut b, copy_from, input.len());
-    b.finish_for(input.len())
+}
+
+/// The character at byte offset `at` (a character boundary before the end).
+fn char_at(s: &str, at: usize) -> char {
+    s[at..].chars().next().unwrap_or('\0')
 }
 
 fn is_space(c: char) -> bool {

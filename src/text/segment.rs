@@ -17,35 +17,47 @@
 //! ```
 
 use super::Span;
+use crate::lexicon::lists::text::ABBREVIATIONS;
+use crate::lexicon::WordIndex;
 use serde::Serialize;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// Paragraphs, sentences and tokens of one text.
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct Segmentation {
+    /// The paragraphs, in text order.
     pub paragraphs: Vec<Span>,
+    /// The sentences, in text order.
     pub sentences: Vec<Sentence>,
+    /// The tokens, in text order.
     pub tokens: Vec<Token>,
 }
 
+/// A sentence: its span and where it sits.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct Sentence {
+    /// The sentence's text.
     pub span: Span,
     /// Index of the paragraph holding it.
     pub paragraph: usize,
     /// Range of its tokens in [`Segmentation::tokens`].
     pub first_token: usize,
+    /// The end (exclusive) of its tokens' range.
     pub end_token: usize,
 }
 
+/// A token: a word, a number or a punctuation mark.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct Token {
+    /// The token's text.
     pub span: Span,
+    /// What the token is.
     pub kind: TokenKind,
     /// Index of the sentence holding it.
     pub sentence: usize,
 }
 
+/// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub enum TokenKind {
     /// Letters (possibly with digits, apostrophes, inner hyphens and dots: "U.S.", "Kassym-Jomart").
@@ -75,20 +87,13 @@ impl Segmentation {
     }
 }
 
-/// Words that end in a period without ending the sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "st", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt",
-    "maj", "cmdr", "adm", "pres", "supt", "insp", "rev", "fr", "hon", "jr", "sr", "messrs", "mme",
-    "mlle", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "no", "nos", "vol",
-    "pp", "p", "fig", "approx", "est", "dept", "univ", "assn", "bros", "inc", "ltd", "co", "corp",
-    "vs", "etc", "al", "ca", "cf", "mt", "ft", "ave", "blvd", "rd", "hwy", "sq", "km", "mi", "bzw",
-    "ggf", "nr", "dr", "hr", "fr", "sr", "sra", "srta", "av", "art", "abs",
-];
-
-/// Abbreviations after which a sentence may still end when a capital follows
-/// (they are also common at a sentence's end).
-const FINAL_ABBREVIATIONS: &[&str] = &["etc", "inc", "ltd", "co", "corp", "jr", "sr", "al"];
+/// Whether `word` (lower case) is an abbreviation ("mr", "jan", "etc"), and
+/// if so whether a sentence may still end after it (when a capital follows).
+/// The list is `data/words/text/abbreviations.tsv`.
+fn abbreviation(word: &str) -> Option<bool> {
+    static INDEX: WordIndex<(&str, bool)> = WordIndex::new(ABBREVIATIONS, |r| r.0);
+    INDEX.get(word).map(|(_, may_end)| *may_end)
+}
 
 /// Splits `text` into paragraphs, sentences and tokens.
 pub fn segment(text: &str) -> Segmentation {
@@ -280,8 +285,8 @@ fn ends_sentence(s: &str, dot: usize, after: usize) -> bool {
         // "at 3 p.m. The police ..." ends a sentence; "p.m. local time" does not.
         return is_time && next_upper;
     }
-    if ABBREVIATIONS.contains(&lower.as_str()) {
-        return FINAL_ABBREVIATIONS.contains(&lower.as_str()) && next_upper;
+    if let Some(may_end) = abbreviation(&lower) {
+        return may_end && next_upper;
     }
     true
 }
@@ -429,6 +434,14 @@ mod tests {
         for (name, text, want) in cases {
             assert_eq!(sentences_of(text), *want, "{name}");
         }
+    }
+
+    #[test]
+    fn abbreviations_are_sorted() {
+        assert!(ABBREVIATIONS.windows(2).all(|w| w[0].0 < w[1].0));
+        assert_eq!(abbreviation("etc"), Some(true));
+        assert_eq!(abbreviation("mr"), Some(false));
+        assert_eq!(abbreviation("said"), None);
     }
 
     #[test]

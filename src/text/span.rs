@@ -12,7 +12,9 @@ use std::ops::Range;
     Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
 )]
 pub struct Span {
+    /// The first byte.
     pub start: usize,
+    /// The byte after the last.
     pub end: usize,
 }
 
@@ -23,14 +25,17 @@ impl Span {
         Span { start, end }
     }
 
+    /// The length in bytes.
     pub fn len(&self) -> usize {
         self.end - self.start
     }
 
+    /// Whether the span covers nothing.
     pub fn is_empty(&self) -> bool {
         self.start == self.end
     }
 
+    /// The span as a range, for slicing.
     pub fn range(&self) -> Range<usize> {
         self.start..self.end
     }
@@ -40,10 +45,12 @@ impl Span {
         &text[self.start..self.end]
     }
 
+    /// Whether `other` lies inside this span.
     pub fn contains(&self, other: Span) -> bool {
         self.start <= other.start && other.end <= self.end
     }
 
+    /// Whether the two spans share a byte.
     pub fn overlaps(&self, other: Span) -> bool {
         self.start < other.end && other.start < self.end
     }
@@ -77,6 +84,7 @@ pub struct CharIndex {
 }
 
 impl CharIndex {
+    /// Indexes `text`.
     pub fn new(text: &str) -> CharIndex {
         let mut wide = Vec::new();
         let mut extra = 0;
@@ -123,9 +131,75 @@ impl CharIndex {
     }
 }
 
+/// A set of spans that answers "does one of them contain this span?" in
+/// O(log n): the spans sorted by start, with the furthest end reached so far.
+/// Built once per article, so checks per token or per mention stay linear
+/// overall instead of scanning every span each time.
+#[derive(Clone, Debug, Default)]
+pub struct Covers {
+    starts: Vec<usize>,
+    /// `reach[i]`: the largest end among the first `i + 1` spans by start.
+    reach: Vec<usize>,
+}
+
+impl Covers {
+    /// The index of `spans`, in any order.
+    pub fn new(spans: impl IntoIterator<Item = Span>) -> Covers {
+        let mut spans: Vec<Span> = spans.into_iter().collect();
+        spans.sort_unstable_by_key(|s| s.start);
+        let mut reach = Vec::with_capacity(spans.len());
+        let mut far = 0;
+        for s in &spans {
+            far = far.max(s.end);
+            reach.push(far);
+        }
+        Covers {
+            starts: spans.iter().map(|s| s.start).collect(),
+            reach,
+        }
+    }
+
+    /// Whether one of the spans contains `span` (as [`Span::contains`]).
+    pub fn contains(&self, span: Span) -> bool {
+        let n = self.starts.partition_point(|&s| s <= span.start);
+        n > 0 && self.reach[n - 1] >= span.end
+    }
+
+    /// Whether one of the spans has `start <= at < end`.
+    pub fn contains_point(&self, at: usize) -> bool {
+        let n = self.starts.partition_point(|&s| s <= at);
+        n > 0 && self.reach[n - 1] > at
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn covers_agree_with_a_scan() {
+        let spans = [
+            Span::new(5, 9),
+            Span::new(0, 3),
+            Span::new(2, 12),
+            Span::new(20, 22),
+            Span::new(7, 8),
+        ];
+        let covers = Covers::new(spans);
+        for a in 0..25 {
+            for b in a..25 {
+                let s = Span::new(a, b);
+                assert_eq!(
+                    covers.contains(s),
+                    spans.iter().any(|c| c.contains(s)),
+                    "{a}..{b}"
+                );
+            }
+            let point = spans.iter().any(|c| c.start <= a && a < c.end);
+            assert_eq!(covers.contains_point(a), point, "{a}");
+        }
+        assert!(!Covers::new([]).contains(Span::new(0, 0)));
+    }
 
     #[test]
     fn char_index_round_trips() {

@@ -27,10 +27,11 @@ export function launch() {
   });
 }
 
-/** Starts `python3 -m http.server` on 127.0.0.1:0 serving `dir`; resolves {url, origin, stop}. */
+/** Starts a static server on 127.0.0.1:0 serving `dir`; resolves {url, origin, stop}. */
 export function serve(dir) {
   return new Promise((resolve, reject) => {
-    const child = spawn("python3", ["-u", "-m", "http.server", "0", "--bind", "127.0.0.1", "--directory", dir], {
+    // scripts/serve.py: http.server plus the headers of dir/_headers (the worker's CSP).
+    const child = spawn("python3", ["-u", path.join(ROOT, "scripts/serve.py"), "0", dir], {
       stdio: ["ignore", "pipe", "pipe"],
     });
     let buf = "";

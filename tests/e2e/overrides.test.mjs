@@ -47,9 +47,9 @@ function highlightNames(page, label) {
 }
 const entityOf = (title) => title.replace(/^[A-Z]+: /, "").replace(/ \(.*\)$/, "");
 
-/** Pair facts that set the two spellings side by side (an agreement or a conflict). */
+/** Pair findings that set the two spellings side by side (a name variant or a fact). */
 function factsJoining(page, x, y) {
-  return page.$$eval(".pair .facts-agreements li, .pair .facts-conflicts li",
+  return page.$$eval(".pair .facts-names li, .pair .facts-agreements li, .pair .facts-conflicts li",
     (els, [x, y]) => els.map((e) => e.textContent).filter((t) => t.includes(x) && t.includes(y)), [x, y]);
 }
 

@@ -1,37 +1,15 @@
-//! The shared corpus: the seed articles, analyzed once per test binary.
+//! The shared corpus: the seed articles (read by [`storydiff::eval::seeds`]), analyzed once
+//! per test run.
 
 use std::sync::OnceLock;
+use storydiff::eval::seeds;
 use storydiff::{analyze_batch, Article, Input};
-
-/// Every `seeds/*.txt` as (file stem, text), sorted by name.
-pub fn seed_texts() -> Vec<(String, String)> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds");
-    let mut out: Vec<(String, String)> = std::fs::read_dir(dir)
-        .expect("seeds/ is readable")
-        .filter_map(|e| e.ok())
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .map(|p| {
-            let stem = p.file_stem().unwrap().to_string_lossy().into_owned();
-            (stem, std::fs::read_to_string(&p).unwrap())
-        })
-        .collect();
-    out.sort();
-    out
-}
 
 /// The seeds analyzed as one batch, as the CLI and the page do.
 pub fn seed_articles() -> &'static [Article] {
     static ARTICLES: OnceLock<Vec<Article>> = OnceLock::new();
     ARTICLES.get_or_init(|| {
-        let inputs: Vec<Input> = seed_texts()
-            .into_iter()
-            .map(|(id, text)| {
-                let mut input = Input::new(id.clone(), text);
-                input.file_name = Some(format!("{id}.txt"));
-                input
-            })
-            .collect();
+        let inputs: Vec<Input> = seeds().iter().map(|s| s.input()).collect();
         analyze_batch(&inputs).expect("seeds analyze")
     })
 }

@@ -1,16 +1,27 @@
 //! Argument parsing, input reading and output writing for the CLI.
 //!
 //! Contract (other tools depend on it; extend, do not break):
-//! - `storydiff analyze [--jsonl] [FILE|-]...`: JSON Lines, one article report per line.
-//! - `storydiff compare [--jsonl] [FILE|-]...`: one JSON document.
-//! - Errors: exit status 1 and one line `storydiff: <file>: <problem>` on stderr.
+//! - `storydiff analyze [--jsonl] [--threads N] [FILE|-]...`: JSON Lines, one article report per
+//!   line (the same whatever the number of threads).
+//! - `storydiff compare [--jsonl] [--all-pairs] [FILE|-]...`: one JSON document.
+//! - `storydiff facts [--jsonl] [FILE|-]...`: CSV, one row per fact of each article.
+//! - Errors: one line `storydiff: <file>: <problem>` on stderr for each input
+//!   that could not be read; the good inputs are still analyzed and printed,
+//!   and the exit status is 1 when any input failed. A usage error is one
+//!   line too, with exit status 2.
+
+mod input;
+
+mod csv;
 
 use clap::{Parser, Subcommand};
-use std::io::{self, BufWriter, Read, Write};
-use std::path::Path;
+use rayon::prelude::*;
+use serde::Serialize;
+use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
-use storydiff::report::CompareReport;
-use storydiff::{analyze_batch, compare, Input};
+use storydiff::compare::Overrides;
+use storydiff::report::{self, Mode, Report};
+use storydiff::{Article, Input};
 
 #[derive(Parser)]
 #[command(
@@ -29,6 +40,9 @@ enum Command {
     Analyze(Inputs),
     /// Compare articles: clusters, pair scores and fact diffs as one JSON document.
     Compare(Inputs),
+    /// The facts of each article as CSV: one row per fact, with its key,
+    /// value, hedge, status, place, time, source and spans.
+    Facts(Inputs),
 }
 
 #[derive(clap::Args)]
@@ -39,14 +53,54 @@ struct Inputs {
     /// Pretty-print the JSON.
     #[arg(long)]
     pretty: bool,
+    /// compare: score and list every pair, also of a batch over 64 articles
+    /// (by default such a batch lists its related pairs only).
+    #[arg(long)]
+    all_pairs: bool,
+    /// The id of each file, in order (once per file); by default the file
+    /// stem, or the path without its extension where two stems clash.
+    #[arg(long = "id", value_name = "ID")]
+    ids: Vec<String>,
+    /// The largest article read, as bytes or with K or M (default 1M).
+    #[arg(long, value_name = "SIZE", value_parser = parse_size, default_value = "1M")]
+    max_size: usize,
+    /// Analyze on this many threads (default: one per CPU). The output is the
+    /// same whatever the number.
+    #[arg(long, value_name = "N")]
+    threads: Option<usize>,
     /// Files to read (.txt, .md, .html); `-` or none reads standard input.
     files: Vec<String>,
 }
 
+/// `2M`, `500K`, `1048576`: a size in bytes (K = 1024).
+fn parse_size(s: &str) -> Result<usize, String> {
+    let t = s.trim().to_ascii_uppercase();
+    let t = t.strip_suffix('B').unwrap_or(&t);
+    let (digits, unit) = match t.strip_suffix('K') {
+        Some(d) => (d, 1024),
+        None => match t.strip_suffix('M') {
+            Some(d) => (d, 1024 * 1024),
+            None => match t.strip_suffix('G') {
+                Some(d) => (d, 1024 * 1024 * 1024),
+                None => (t, 1),
+            },
+        },
+    };
+    let n: f64 = digits
+        .trim()
+        .parse()
+        .map_err(|_| format!("{s:?} is not a size; write it like 2M, 500K or 1048576"))?;
+    Ok((n * unit as f64) as usize)
+}
+
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return usage_error(e),
+    };
     match run(cli) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::FAILURE,
         Err(message) => {
             eprintln!("storydiff: {message}");
             ExitCode::FAILURE
@@ -54,134 +108,119 @@ pub fn main() -> ExitCode {
     }
 }
 
-fn run(cli: Cli) -> Result<(), String> {
-    let (inputs, compare_mode) = match &cli.command {
-        Command::Analyze(i) => (i, false),
-        Command::Compare(i) => (i, true),
-    };
-    let articles_in = read_inputs(inputs)?;
-    let articles = analyze_batch(&articles_in).map_err(|e| e.to_string())?;
-    let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
-    let write_err = |e: io::Error| format!("writing output: {e}");
-    if compare_mode {
-        let report = CompareReport::new(&articles, &compare(&articles));
-        let json = if inputs.pretty {
-            serde_json::to_string_pretty(&report)
-        } else {
-            serde_json::to_string(&report)
-        }
-        .map_err(|e| e.to_string())?;
-        writeln!(out, "{json}").map_err(write_err)?;
-    } else {
-        // Entity names are the batch's, as in a comparison.
-        let table = storydiff::extract::aliases::link(&articles);
-        for report in storydiff::report::article_reports(&articles, &table) {
-            let json = if inputs.pretty {
-                serde_json::to_string_pretty(&report)
-            } else {
-                serde_json::to_string(&report)
-            }
-            .map_err(|e| e.to_string())?;
-            writeln!(out, "{json}").map_err(write_err)?;
-        }
+/// Help and version as clap prints them; a usage error as one line, status 2.
+fn usage_error(e: clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    if matches!(
+        e.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
+        let _ = e.print();
+        let missing = e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand;
+        return ExitCode::from(if missing { 2 } else { 0 });
     }
-    out.flush().map_err(write_err)
+    let text = e.to_string();
+    let first = text
+        .lines()
+        .next()
+        .unwrap_or("bad arguments")
+        .trim_start_matches("error: ");
+    eprintln!("storydiff: {first}; see storydiff --help");
+    ExitCode::from(2)
 }
 
-/// One JSON Lines record.
-/// One JSON Lines record. Unknown fields are ignored, so callers may pass their own.
-#[derive(serde::Deserialize)]
-struct Record {
-    id: String,
-    text: String,
-    #[serde(default)]
-    date: Option<String>,
-    #[serde(default)]
-    title: Option<String>,
-    #[serde(default)]
-    url: Option<String>,
-}
-
-fn read_inputs(args: &Inputs) -> Result<Vec<Input>, String> {
+/// Reads, analyzes and prints; `Ok(false)` when some input failed (each
+/// already reported) but the rest was printed.
+fn run(cli: Cli) -> Result<bool, String> {
+    let (args, mode) = match &cli.command {
+        Command::Analyze(i) => (i, Mode::Analyze),
+        Command::Compare(i) if i.all_pairs => (i, Mode::CompareAllPairs),
+        Command::Compare(i) => (i, Mode::Compare),
+        Command::Facts(i) => (i, Mode::Analyze),
+    };
     let files: Vec<String> = if args.files.is_empty() {
         vec!["-".to_string()]
     } else {
         args.files.clone()
     };
-    let mut inputs = Vec::new();
-    for file in &files {
-        let bytes = read_bytes(file)?;
-        if args.jsonl {
-            let text = String::from_utf8(bytes)
-                .map_err(|_| format!("{}: JSON Lines input must be UTF-8", name(file)))?;
-            for (n, line) in text.lines().enumerate() {
-                if line.trim().is_empty() {
-                    continue;
-                }
-                let record: Record = serde_json::from_str(line).map_err(|e| {
-                    format!(
-                        "{}: {}",
-                        name(file),
-                        storydiff::Error::bad_json_line(n + 1, e.to_string())
-                    )
-                })?;
-                let mut input = Input::new(record.id, record.text);
-                input.date = record.date;
-                input.title = record.title;
-                input.url = record.url;
-                inputs.push(input);
-            }
-        } else {
-            let id = if file == "-" {
-                "stdin".to_string()
+    if !args.ids.is_empty() && (args.jsonl || args.ids.len() != files.len()) {
+        return Err(format!(
+            "--id names files, once each: {} for {}{}",
+            plural(args.ids.len(), "id"),
+            plural(files.len(), "file"),
+            if args.jsonl {
+                " (JSON Lines records carry their own ids)"
             } else {
-                Path::new(file)
-                    .file_stem()
-                    .map(|s| s.to_string_lossy().into_owned())
-                    .unwrap_or_else(|| file.clone())
-            };
-            let file_name = (file != "-").then(|| file.clone());
-            inputs.push(Input::from_bytes(id, file_name, &bytes));
-        }
+                ""
+            }
+        ));
     }
-    if let Some(empty) = inputs.iter().find(|i| i.text.trim().is_empty()) {
-        return Err(storydiff::Error::empty(&empty.id).to_string());
+    let read = input::read_all(&files, &args.ids, args.jsonl, args.max_size);
+    for e in &read.errors {
+        eprintln!("storydiff: {e}");
     }
-    Ok(inputs)
-}
-
-fn name(file: &str) -> &str {
-    if file == "-" {
-        "<stdin>"
-    } else {
-        file
-    }
-}
-
-fn read_bytes(file: &str) -> Result<Vec<u8>, String> {
-    let mut bytes = Vec::new();
-    if file == "-" {
-        io::stdin()
-            .read_to_end(&mut bytes)
-            .map_err(|e| format!("<stdin>: cannot read: {e}"))?;
-    } else {
-        let path = Path::new(file);
-        if path.is_dir() {
+    if read.inputs.is_empty() {
+        if read.errors.is_empty() {
             return Err(format!(
-                "{file}: is a folder; name the files in it (for example {file}/*.txt)"
+                "{}: no articles in the input",
+                input::name(&files[0])
             ));
         }
-        bytes = std::fs::read(path)
-            .map_err(|e| format!("{file}: cannot read: {}", plain_io_error(&e)))?;
+        return Ok(false);
     }
-    Ok(bytes)
+    let articles = analyze(&read.inputs, args.threads)?;
+    let report = report::of_articles(&articles, mode, &Overrides::default());
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    match &report {
+        Report::Articles(articles) if matches!(cli.command, Command::Facts(_)) => {
+            csv::write_facts(&mut out, articles).map_err(write_error)?
+        }
+        // JSON Lines: one article report per line.
+        Report::Articles(articles) => {
+            for article in articles {
+                write_json(&mut out, article, args.pretty)?;
+            }
+        }
+        Report::Comparison(comparison) => write_json(&mut out, comparison, args.pretty)?,
+    }
+    out.flush().map_err(write_error)?;
+    Ok(read.errors.is_empty())
 }
 
-fn plain_io_error(e: &io::Error) -> String {
-    match e.kind() {
-        io::ErrorKind::NotFound => "no such file".to_string(),
-        io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-        _ => e.to_string(),
+fn plural(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+}
+
+/// Analyzes the batch, its articles spread over `threads` threads (rayon's
+/// default, one per CPU, when not given); the articles keep the input order.
+fn analyze(inputs: &[Input], threads: Option<usize>) -> Result<Vec<Article>, String> {
+    if threads == Some(0) {
+        return Err("--threads: give at least 1".to_string());
     }
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads.unwrap_or(0))
+        .build()
+        .map_err(|e| format!("cannot start the analysis threads: {e}"))?;
+    pool.install(|| {
+        storydiff::analyze_batch_with(inputs, |inputs, one| inputs.par_iter().map(one).collect())
+    })
+    .map_err(|e| e.to_string())
+}
+
+/// Writes `value` as JSON on a line of its own.
+fn write_json(out: &mut impl Write, value: &impl Serialize, pretty: bool) -> Result<(), String> {
+    let json = if pretty {
+        serde_json::to_string_pretty(value)
+    } else {
+        serde_json::to_string(value)
+    }
+    .map_err(|e| e.to_string())?;
+    writeln!(out, "{json}").map_err(write_error)
+}
+
+fn write_error(e: io::Error) -> String {
+    format!("writing output: {e}")
 }

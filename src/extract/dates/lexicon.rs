@@ -1,230 +1,198 @@
-//! Small word tables for the temporal scanner (written by hand; no external data).
+//! The temporal scanner's words: lookups in `data/words/dates/` (each list
+//! indexed by word on first use) and the closed sets they name.
+
+use crate::lexicon::lists::dates as lists;
+use crate::lexicon::WordIndex;
+
+/// A list of words, indexed.
+type Words = WordIndex<&'static str>;
+
+static MONTHS: WordIndex<(&str, &str, u32, bool)> = WordIndex::new(lists::MONTHS, |r| r.0);
+static WEEKDAYS: WordIndex<(&str, u32, bool)> = WordIndex::new(lists::WEEKDAYS, |r| r.0);
+static PARTS_OF_DAY: WordIndex<(&str, &str)> = WordIndex::new(lists::PARTS_OF_DAY, |r| r.0);
+static UNITS: WordIndex<(&str, &str, bool)> = WordIndex::new(lists::UNITS, |r| r.0);
+static COUNT_WORDS: WordIndex<(&str, u32, bool)> = WordIndex::new(lists::COUNT_WORDS, |r| r.0);
+static RELATIVE_WORDS: WordIndex<(&str, &str, i64)> =
+    WordIndex::new(lists::RELATIVE_WORDS, |r| r.0);
+static FOREIGN_WEEKDAY_CUES: Words = WordIndex::new(lists::FOREIGN_WEEKDAY_CUES, |w| *w);
+static WEEKDAY_NAMES_BEFORE: Words = WordIndex::new(lists::WEEKDAY_NAMES_BEFORE, |w| *w);
+static WEEKDAY_NAMES_AFTER: Words = WordIndex::new(lists::WEEKDAY_NAMES_AFTER, |w| *w);
+static DATE_CUES: Words = WordIndex::new(lists::DATE_CUES, |w| *w);
+static TIME_ZONES: Words = WordIndex::new(lists::TIME_ZONES, |w| *w);
+static PAST_WORDS: Words = WordIndex::new(lists::PAST_WORDS, |w| *w);
+static NOT_PAST: Words = WordIndex::new(lists::NOT_PAST, |w| *w);
+static FUTURE_WORDS: Words = WordIndex::new(lists::FUTURE_WORDS, |w| *w);
+static CAUSAL_AFTER_DUE_TO: Words = WordIndex::new(lists::CAUSAL_AFTER_DUE_TO, |w| *w);
+static COUNTED_NOUNS: Words = WordIndex::new(lists::COUNTED_NOUNS, |w| *w);
+static BEFORE_ARTICLE_UNIT: Words = WordIndex::new(lists::BEFORE_ARTICLE_UNIT, |w| *w);
+static BEFORE_BARE_UNITS: Words = WordIndex::new(lists::BEFORE_BARE_UNITS, |w| *w);
+static CLOCK_CUES: Words = WordIndex::new(lists::CLOCK_CUES, |w| *w);
+
+/// How a month word is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum MonthForm {
+    /// An English month name ("March"): a date on its own when capitalized.
+    Name,
+    /// An English abbreviation ("Jan."): needs a day or a year next to it.
+    Abbreviation,
+    /// A French, German or Spanish name: needs a number next to it.
+    Foreign,
+}
 
 /// A month name and how safe it is to read on its own.
 #[derive(Clone, Copy, Debug)]
 pub(super) struct MonthWord {
     pub month: u32,
-    /// Needs a number next to it (abbreviations, foreign names).
-    pub needs_number: bool,
+    pub form: MonthForm,
     /// Also an ordinary word ("March", "May"): alone it needs a date context.
     pub ambiguous: bool,
 }
 
-const fn m(month: u32, needs_number: bool, ambiguous: bool) -> MonthWord {
-    MonthWord {
-        month,
-        needs_number,
-        ambiguous,
+impl MonthWord {
+    /// Needs a number next to it (abbreviations, foreign names).
+    pub fn needs_number(&self) -> bool {
+        self.form != MonthForm::Name
+    }
+    /// English, so written with a capital.
+    pub fn english(&self) -> bool {
+        self.form != MonthForm::Foreign
     }
 }
 
-/// Month names, lowercase: English full names and abbreviations, French,
-/// German and Spanish names (the foreign ones only next to a number).
-const MONTHS: &[(&str, MonthWord)] = &[
-    ("january", m(1, false, false)),
-    ("february", m(2, false, false)),
-    ("march", m(3, false, true)),
-    ("april", m(4, false, false)),
-    ("may", m(5, false, true)),
-    ("june", m(6, false, false)),
-    ("july", m(7, false, false)),
-    ("august", m(8, false, false)),
-    ("september", m(9, false, false)),
-    ("october", m(10, false, false)),
-    ("november", m(11, false, false)),
-    ("december", m(12, false, false)),
-    ("jan", m(1, true, true)),
-    ("feb", m(2, true, true)),
-    ("mar", m(3, true, true)),
-    ("apr", m(4, true, true)),
-    ("jun", m(6, true, true)),
-    ("jul", m(7, true, true)),
-    ("aug", m(8, true, true)),
-    ("sep", m(9, true, true)),
-    ("sept", m(9, true, true)),
-    ("oct", m(10, true, true)),
-    ("nov", m(11, true, true)),
-    ("dec", m(12, true, true)),
-    // French
-    ("janvier", m(1, true, false)),
-    ("février", m(2, true, false)),
-    ("mars", m(3, true, true)),
-    ("avril", m(4, true, false)),
-    ("mai", m(5, true, true)),
-    ("juin", m(6, true, false)),
-    ("juillet", m(7, true, false)),
-    ("août", m(8, true, false)),
-    ("septembre", m(9, true, false)),
-    ("octobre", m(10, true, false)),
-    ("novembre", m(11, true, false)),
-    ("décembre", m(12, true, false)),
-    // German
-    ("januar", m(1, true, false)),
-    ("jänner", m(1, true, false)),
-    ("februar", m(2, true, false)),
-    ("märz", m(3, true, false)),
-    ("juni", m(6, true, false)),
-    ("juli", m(7, true, false)),
-    ("oktober", m(10, true, false)),
-    ("dezember", m(12, true, false)),
-    // Spanish
-    ("enero", m(1, true, false)),
-    ("febrero", m(2, true, false)),
-    ("marzo", m(3, true, false)),
-    ("abril", m(4, true, false)),
-    ("mayo", m(5, true, true)),
-    ("junio", m(6, true, false)),
-    ("julio", m(7, true, true)),
-    ("agosto", m(8, true, false)),
-    ("septiembre", m(9, true, false)),
-    ("setiembre", m(9, true, false)),
-    ("octubre", m(10, true, false)),
-    ("noviembre", m(11, true, false)),
-    ("diciembre", m(12, true, false)),
-];
-
+/// A month name in lower case ("march", "jan", "märz").
 pub(super) fn month(word: &str) -> Option<MonthWord> {
-    MONTHS.iter().find(|(w, _)| *w == word).map(|&(_, m)| m)
-}
-
-/// Weekday names, 0 = Monday; the second field says whether it is English.
-const WEEKDAYS: &[(&str, u32, bool)] = &[
-    ("monday", 0, true),
-    ("tuesday", 1, true),
-    ("wednesday", 2, true),
-    ("thursday", 3, true),
-    ("friday", 4, true),
-    ("saturday", 5, true),
-    ("sunday", 6, true),
-    ("lundi", 0, false),
-    ("mardi", 1, false),
-    ("mercredi", 2, false),
-    ("jeudi", 3, false),
-    ("vendredi", 4, false),
-    ("samedi", 5, false),
-    ("dimanche", 6, false),
-    ("montag", 0, false),
-    ("dienstag", 1, false),
-    ("mittwoch", 2, false),
-    ("donnerstag", 3, false),
-    ("freitag", 4, false),
-    ("samstag", 5, false),
-    ("sonnabend", 5, false),
-    ("sonntag", 6, false),
-    ("lunes", 0, false),
-    ("martes", 1, false),
-    ("miércoles", 2, false),
-    ("jueves", 3, false),
-    ("viernes", 4, false),
-    ("sábado", 5, false),
-    ("domingo", 6, false),
-];
-
-/// `(weekday, english)`.
-pub(super) fn weekday(word: &str) -> Option<(u32, bool)> {
-    WEEKDAYS
-        .iter()
-        .find(|(w, _, _)| *w == word)
-        .map(|&(_, d, en)| (d, en))
-}
-
-/// Words before a foreign weekday that make it a date ("le samedi", "am Samstag", "el sábado").
-pub(super) const FOREIGN_WEEKDAY_CUES: &[&str] = &[
-    "le", "ce", "dès", "depuis", "jusqu'à", "am", "seit", "bis", "vom", "diesen", "el", "este",
-    "desde", "hasta", "del",
-];
-
-/// Capitalized words that turn a weekday into a name ("Bloody Sunday", "Super Tuesday").
-pub(super) const WEEKDAY_NAME_BEFORE: &[&str] = &[
-    "bloody", "black", "good", "super", "cyber", "ash", "palm", "easter", "holy", "maundy",
-    "giving", "manic",
-];
-
-/// Capitalized words that turn a weekday into a name ("Sunday Times").
-pub(super) const WEEKDAY_NAME_AFTER: &[&str] = &[
-    "times",
-    "telegraph",
-    "express",
-    "mirror",
-    "post",
-    "herald",
-    "independent",
-    "tribune",
-    "star",
-    "sport",
-    "league",
-    "school",
-    "people",
-    "mail",
-    "world",
-];
-
-/// Words after which a bare month name or a bare year reads as a date.
-pub(super) const DATE_CUES: &[&str] = &[
-    "in",
-    "since",
-    "until",
-    "till",
-    "by",
-    "from",
-    "of",
-    "during",
-    "before",
-    "after",
-    "through",
-    "throughout",
-    "between",
-    "early",
-    "late",
-    "mid",
-    "around",
-    "circa",
-    "last",
-    "next",
-    "this",
-    "that",
-    "each",
-    "every",
-    "end",
-    "beginning",
-    "start",
-    "middle",
-    "until",
-    "on",
-    "for",
-    "to",
-    "into",
-    "mid-",
-    "in-",
-    "en",
-    "im",
-    "seit",
-    "desde",
-    "depuis",
-    "de",
-    "et",
-    "und",
-    "y",
-];
-
-/// Part of day words and their TimeML codes.
-pub(super) fn part_of_day(word: &str) -> Option<&'static str> {
-    Some(match word {
-        "morning" | "matin" | "morgen" => "MO",
-        "afternoon" | "après-midi" | "nachmittag" => "AF",
-        "evening" | "soir" | "abend" => "EV",
-        "night" | "nuit" | "nacht" => "NI",
-        _ => return None,
+    let &(_, form, month, ambiguous) = MONTHS.get(word)?;
+    let form = match form {
+        "name" => MonthForm::Name,
+        "abbreviation" => MonthForm::Abbreviation,
+        "foreign" => MonthForm::Foreign,
+        other => unreachable!("months.tsv: unknown role {other}"),
+    };
+    Some(MonthWord {
+        month,
+        form,
+        ambiguous,
     })
 }
 
-/// Seasons and their TimeML codes.
-pub(super) fn season(word: &str) -> Option<&'static str> {
+/// Whether a lower-case word is a month name or abbreviation, in any of
+/// the languages the scanner reads.
+pub(in crate::extract) fn is_month_name(word: &str) -> bool {
+    MONTHS.get(word).is_some()
+}
+
+/// A weekday name.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct WeekdayWord {
+    /// 0 = Monday .. 6 = Sunday.
+    pub weekday: u32,
+    /// English (written with a capital) rather than French, German or Spanish.
+    pub english: bool,
+}
+
+/// A weekday name in lower case ("saturday", "samedi").
+pub(super) fn weekday(word: &str) -> Option<WeekdayWord> {
+    WEEKDAYS
+        .get(word)
+        .map(|&(_, weekday, english)| WeekdayWord { weekday, english })
+}
+
+/// Whether a lower-case word is an English weekday name.
+pub(in crate::extract) fn is_english_weekday(word: &str) -> bool {
+    weekday(word).is_some_and(|w| w.english)
+}
+
+/// Words before a foreign weekday that make it a date ("le samedi", "am Samstag", "el sábado").
+pub(super) fn is_foreign_weekday_cue(word: &str) -> bool {
+    FOREIGN_WEEKDAY_CUES.contains(word)
+}
+
+/// Capitalized words that turn a weekday after them into a name ("Bloody Sunday").
+pub(super) fn is_weekday_name_before(word: &str) -> bool {
+    WEEKDAY_NAMES_BEFORE.contains(word)
+}
+
+/// Capitalized words that turn a weekday before them into a name ("Sunday Times").
+pub(super) fn is_weekday_name_after(word: &str) -> bool {
+    WEEKDAY_NAMES_AFTER.contains(word)
+}
+
+/// Words after which a bare month name or a bare year reads as a date.
+pub(super) fn is_date_cue(word: &str) -> bool {
+    DATE_CUES.contains(word)
+}
+
+/// A part of the day (TimeML's `MO`, `AF`, `EV`, `NI`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum PartOfDay {
+    Morning,
+    Afternoon,
+    Evening,
+    Night,
+}
+
+impl PartOfDay {
+    /// The TimeML code.
+    pub fn code(self) -> &'static str {
+        match self {
+            PartOfDay::Morning => "MO",
+            PartOfDay::Afternoon => "AF",
+            PartOfDay::Evening => "EV",
+            PartOfDay::Night => "NI",
+        }
+    }
+}
+
+/// A part of day word ("morning", "soir", "Nacht").
+pub(super) fn part_of_day(word: &str) -> Option<PartOfDay> {
+    Some(match PARTS_OF_DAY.get(word)?.1 {
+        "morning" => PartOfDay::Morning,
+        "afternoon" => PartOfDay::Afternoon,
+        "evening" => PartOfDay::Evening,
+        "night" => PartOfDay::Night,
+        other => unreachable!("parts_of_day.tsv: unknown role {other}"),
+    })
+}
+
+/// A season (TimeML's `SP`, `SU`, `FA`, `WI`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Season {
+    Spring,
+    Summer,
+    Fall,
+    Winter,
+}
+
+impl Season {
+    /// The TimeML code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Season::Spring => "SP",
+            Season::Summer => "SU",
+            Season::Fall => "FA",
+            Season::Winter => "WI",
+        }
+    }
+
+    /// The month after which the season is over in a year (winter never is:
+    /// it runs into the next one).
+    pub fn last_month(self) -> u32 {
+        match self {
+            Season::Spring => 5,
+            Season::Summer => 8,
+            Season::Fall => 11,
+            Season::Winter => 13,
+        }
+    }
+}
+
+/// A season word.
+pub(super) fn season(word: &str) -> Option<Season> {
     Some(match word {
-        "spring" => "SP",
-        "summer" => "SU",
-        "autumn" | "fall" => "FA",
-        "winter" => "WI",
+        "spring" => Season::Spring,
+        "summer" => Season::Summer,
+        "autumn" | "fall" => Season::Fall,
+        "winter" => Season::Winter,
         _ => return None,
     })
 }
@@ -269,138 +237,53 @@ impl Unit {
             _ => 1.0,
         }
     }
+
+    /// The unit a role of the unit list names.
+    fn from_role(role: &str) -> Unit {
+        match role {
+            "second" => Unit::Second,
+            "minute" => Unit::Minute,
+            "hour" => Unit::Hour,
+            "day" => Unit::Day,
+            "week" => Unit::Week,
+            "fortnight" => Unit::Fortnight,
+            "month" => Unit::Month,
+            "quarter" => Unit::Quarter,
+            "year" => Unit::Year,
+            "decade" => Unit::Decade,
+            "century" => Unit::Century,
+            other => unreachable!("units.tsv: unknown role {other}"),
+        }
+    }
 }
 
-/// A unit word, singular or plural.
-pub(super) fn unit(word: &str) -> Option<(Unit, bool)> {
-    let (u, plural) = match word {
-        "second" | "sec" => (Unit::Second, false),
-        "seconds" | "secs" => (Unit::Second, true),
-        "minute" | "min" => (Unit::Minute, false),
-        "minutes" | "mins" => (Unit::Minute, true),
-        "hour" | "hr" => (Unit::Hour, false),
-        "hours" | "hrs" => (Unit::Hour, true),
-        "day" => (Unit::Day, false),
-        "days" => (Unit::Day, true),
-        "week" => (Unit::Week, false),
-        "weeks" => (Unit::Week, true),
-        "fortnight" => (Unit::Fortnight, false),
-        "fortnights" => (Unit::Fortnight, true),
-        "month" => (Unit::Month, false),
-        "months" => (Unit::Month, true),
-        "quarter" => (Unit::Quarter, false),
-        "quarters" => (Unit::Quarter, true),
-        "year" | "yr" => (Unit::Year, false),
-        "years" | "yrs" => (Unit::Year, true),
-        "decade" => (Unit::Decade, false),
-        "decades" => (Unit::Decade, true),
-        "century" => (Unit::Century, false),
-        "centuries" => (Unit::Century, true),
-        // French, German, Spanish ("an" is left out: it is the English article).
-        "heure" | "stunde" | "hora" => (Unit::Hour, false),
-        "heures" | "stunden" | "horas" => (Unit::Hour, true),
-        "jour" | "tag" | "día" => (Unit::Day, false),
-        "jours" | "tage" | "tagen" | "días" => (Unit::Day, true),
-        "semaine" | "woche" | "semana" => (Unit::Week, false),
-        "semaines" | "wochen" | "semanas" => (Unit::Week, true),
-        "mois" | "monat" | "mes" => (Unit::Month, false),
-        "monate" | "monaten" | "meses" => (Unit::Month, true),
-        "année" | "jahr" | "año" => (Unit::Year, false),
-        "ans" | "années" | "jahre" | "jahren" | "años" => (Unit::Year, true),
-        _ => return None,
-    };
-    Some((u, plural))
+/// A unit word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct UnitWord {
+    pub unit: Unit,
+    /// "days", not "day".
+    pub plural: bool,
 }
 
-/// Number words (cardinals up to ninety-nine via "twenty-four"), `None` if not one.
+/// A unit word, singular or plural ("day", "weeks", "semaines").
+pub(super) fn unit(word: &str) -> Option<UnitWord> {
+    UNITS.get(word).map(|&(_, role, plural)| UnitWord {
+        unit: Unit::from_role(role),
+        plural,
+    })
+}
+
+/// Number words (cardinals up to ninety-nine via "twenty-four", "hundred",
+/// "dozen", French, German and Spanish ones up to ten), `None` if not one.
 pub(super) fn number_word(word: &str) -> Option<f64> {
-    const ONES: &[&str] = &[
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-    ];
-    const TENS: &[&str] = &[
-        "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-    ];
-    if let Some(i) = ONES.iter().position(|w| *w == word) {
-        return Some(i as f64);
+    let count = |w: &str| COUNT_WORDS.get(w);
+    if let Some(&(_, n, _)) = count(word) {
+        return Some(f64::from(n));
     }
-    if let Some(i) = TENS.iter().position(|w| !w.is_empty() && *w == word) {
-        return Some(10.0 * i as f64);
-    }
-    if let Some((t, o)) = word.split_once('-') {
-        let t = TENS.iter().position(|w| !w.is_empty() && *w == t)?;
-        let o = ONES
-            .iter()
-            .position(|w| *w == o)
-            .filter(|&o| (1..10).contains(&o))?;
-        return Some((10 * t + o) as f64);
-    }
-    match word {
-        "hundred" => Some(100.0),
-        "dozen" => Some(12.0),
-        _ => foreign_number(word),
-    }
-}
-
-/// French, German and Spanish number words up to ten (for "quatre semaines").
-fn foreign_number(word: &str) -> Option<f64> {
-    const WORDS: &[(&str, u8)] = &[
-        ("un", 1),
-        ("une", 1),
-        ("deux", 2),
-        ("trois", 3),
-        ("quatre", 4),
-        ("cinq", 5),
-        ("huit", 8),
-        ("neuf", 9),
-        ("dix", 10),
-        ("ein", 1),
-        ("eine", 1),
-        ("einen", 1),
-        ("einem", 1),
-        ("zwei", 2),
-        ("drei", 3),
-        ("vier", 4),
-        ("fünf", 5),
-        ("sechs", 6),
-        ("sieben", 7),
-        ("acht", 8),
-        ("neun", 9),
-        ("zehn", 10),
-        ("una", 1),
-        ("uno", 1),
-        ("dos", 2),
-        ("tres", 3),
-        ("cuatro", 4),
-        ("cinco", 5),
-        ("seis", 6),
-        ("siete", 7),
-        ("ocho", 8),
-        ("nueve", 9),
-        ("diez", 10),
-    ];
-    WORDS
-        .iter()
-        .find(|(w, _)| *w == word)
-        .map(|&(_, n)| f64::from(n))
+    let (tens, ones) = word.split_once('-')?;
+    let tens = count(tens).filter(|&&(_, n, compounds)| compounds && n >= 20)?;
+    let ones = count(ones).filter(|&&(_, n, compounds)| compounds && (1..10).contains(&n))?;
+    Some(f64::from(tens.1 + ones.1))
 }
 
 /// Vague quantity words: "several days", "a few weeks".
@@ -418,131 +301,24 @@ pub(super) fn ordinal(word: &str) -> Option<u32> {
 }
 
 /// Time zone words that may follow a clock time ("14:00 GMT").
-pub(super) const ZONES: &[&str] = &[
-    "gmt", "utc", "est", "edt", "eastern", "pacific", "central", "mountain", "cst", "cdt", "mst",
-    "mdt", "pst", "pdt", "et", "pt", "bst", "cet", "cest", "eet", "eest", "msk", "ist", "jst",
-    "aest",
-];
+pub(super) fn is_time_zone(word: &str) -> bool {
+    TIME_ZONES.contains(word)
+}
 
 /// Irregular past forms (and a few regular ones that are frequent in news).
-pub(super) const PAST_WORDS: &[&str] = &[
-    "was", "were", "had", "did", "been", "said", "told", "began", "came", "went", "took", "made",
-    "met", "left", "held", "fell", "rose", "won", "lost", "saw", "gave", "got", "struck", "fled",
-    "ran", "led", "sent", "spent", "brought", "built", "became", "broke", "chose", "drew", "drove",
-    "fought", "found", "flew", "grew", "heard", "kept", "knew", "paid", "quit", "sold", "sat",
-    "shot", "spoke", "stood", "stole", "swore", "sworn", "taught", "thought", "threw", "tore",
-    "wrote", "woke", "hit", "gone", "done", "seen", "taken", "given", "begun", "ago", "earlier",
-    "wasn't", "weren't", "hadn't", "didn't",
-];
+pub(super) fn is_past_word(word: &str) -> bool {
+    PAST_WORDS.contains(word)
+}
 
 /// Words that look like past participles but are not verbs in the past.
-pub(super) const NOT_PAST: &[&str] = &[
-    "need",
-    "speed",
-    "indeed",
-    "proceed",
-    "exceed",
-    "succeed",
-    "embed",
-    "hundred",
-    "red",
-    "bed",
-    "seed",
-    "feed",
-    "weed",
-    "breed",
-    "greed",
-    "creed",
-    "shed",
-    "united",
-    "armed",
-    "biased",
-    "based",
-    "related",
-    "detailed",
-    "advanced",
-    "limited",
-    "interested",
-    "concerned",
-    "alleged",
-];
+pub(super) fn is_not_past(word: &str) -> bool {
+    NOT_PAST.contains(word)
+}
 
-/// Future and modal markers.
-pub(super) const FUTURE_WORDS: &[&str] = &[
-    "will",
-    "shall",
-    "would",
-    "won't",
-    "wouldn't",
-    "could",
-    "may",
-    "might",
-    "going",
-    "expect",
-    "expects",
-    "plan",
-    "plans",
-    "intend",
-    "intends",
-    "aim",
-    "aims",
-    "upcoming",
-    "coming",
-    "next",
-    "tomorrow",
-    "soon",
-    "later",
-    // Present tense of scheduled events: "Parliament returns on Tuesday".
-    "begins",
-    "starts",
-    "opens",
-    "closes",
-    "ends",
-    "resumes",
-    "returns",
-    "meets",
-    "expires",
-    "falls",
-    "kicks",
-    "arrives",
-    "departs",
-    "reopens",
-    "convenes",
-    // French, German, Spanish future and modal forms.
-    "sera",
-    "seront",
-    "aura",
-    "auront",
-    "fera",
-    "feront",
-    "va",
-    "vont",
-    "pourra",
-    "pourront",
-    "devra",
-    "devront",
-    "wird",
-    "werden",
-    "soll",
-    "sollen",
-    "beginnt",
-    "será",
-    "serán",
-    "habrá",
-    "van",
-    "prévu",
-    "prévue",
-    "prévus",
-    "prévues",
-    "programmé",
-    "programmée",
-    "previsto",
-    "prevista",
-    "previstos",
-    "previstas",
-    "geplant",
-    "angesetzt",
-];
+/// Future, modal and scheduling markers.
+pub(super) fn is_future_word(word: &str) -> bool {
+    FUTURE_WORDS.contains(word)
+}
 
 /// Words meaning "intended for a time" that read as future unless "was/were/had" precedes.
 pub(super) const SCHEDULE_WORDS: &[&str] = &[
@@ -557,54 +333,84 @@ pub(super) const SCHEDULE_WORDS: &[&str] = &[
     "predicted",
 ];
 
-/// Determiners: after "due to", they make it causal ("due to a rise").
-pub(super) const DETERMINERS: &[&str] = &[
-    "a", "an", "the", "its", "his", "her", "their", "our", "this", "that", "these", "those",
-    "what", "some", "high", "low", "heavy", "bad", "poor", "lack", "concerns", "fears",
-];
+/// Words after "due to" that make it causal ("due to a rise").
+pub(super) fn is_causal_after_due_to(word: &str) -> bool {
+    CAUSAL_AFTER_DUE_TO.contains(word)
+}
 
 /// Nouns that make a four-digit number a count, not a year ("of 2000 people").
-pub(super) const COUNTED_NOUNS: &[&str] = &[
-    "people",
-    "persons",
-    "men",
-    "women",
-    "children",
-    "troops",
-    "soldiers",
-    "police",
-    "officers",
-    "protesters",
-    "demonstrators",
-    "residents",
-    "workers",
-    "employees",
-    "jobs",
-    "cases",
-    "deaths",
-    "dead",
-    "dollars",
-    "euros",
-    "rubles",
-    "pounds",
-    "tonnes",
-    "tons",
-    "km",
-    "kilometres",
-    "kilometers",
-    "miles",
-    "metres",
-    "meters",
-    "feet",
-    "votes",
-    "seats",
-    "units",
-    "homes",
-    "houses",
-    "cars",
-    "barrels",
-    "migrants",
-    "refugees",
-    "prisoners",
-    "members",
-];
+pub(super) fn is_counted_noun(word: &str) -> bool {
+    COUNTED_NOUNS.contains(word)
+}
+
+/// Words before "a"/"an" and a unit that make it a duration ("for a day").
+pub(super) fn is_before_article_unit(word: &str) -> bool {
+    BEFORE_ARTICLE_UNIT.contains(word)
+}
+
+/// Words before a bare plural unit that make it a duration ("for days").
+pub(super) fn is_before_bare_units(word: &str) -> bool {
+    BEFORE_BARE_UNITS.contains(word)
+}
+
+/// Words before a bare clock time that make it one ("at 2:00").
+pub(super) fn is_clock_cue(word: &str) -> bool {
+    CLOCK_CUES.contains(word)
+}
+
+/// The offset a word written before a foreign unit gives it ("letzte Woche": -1).
+pub(super) fn offset_before_unit(word: &str) -> Option<i64> {
+    RELATIVE_WORDS
+        .get(word)
+        .filter(|r| r.1 == "before")
+        .map(|r| r.2)
+}
+
+/// The offset a word written after a foreign unit gives it ("la semaine dernière": -1).
+pub(super) fn offset_after_unit(word: &str) -> Option<i64> {
+    RELATIVE_WORDS
+        .get(word)
+        .filter(|r| r.1 == "after")
+        .map(|r| r.2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::lists::{MONTHS, PARTS_OF_DAY, RELATIVE_WORDS, UNITS};
+    use super::*;
+
+    #[test]
+    fn every_role_names_a_value() {
+        for (word, ..) in MONTHS {
+            assert!(month(word).is_some(), "{word}");
+        }
+        for (word, ..) in PARTS_OF_DAY {
+            assert!(part_of_day(word).is_some(), "{word}");
+        }
+        for (word, ..) in UNITS {
+            assert!(unit(word).is_some(), "{word}");
+        }
+        for (word, role, _) in RELATIVE_WORDS {
+            assert!(matches!(*role, "before" | "after"), "{word}: {role}");
+        }
+    }
+
+    #[test]
+    fn number_words() {
+        let cases = [
+            ("zero", Some(0.0)),
+            ("nineteen", Some(19.0)),
+            ("ninety", Some(90.0)),
+            ("twenty-four", Some(24.0)),
+            ("twenty-ten", None),
+            ("twenty-deux", None),
+            ("dozen", Some(12.0)),
+            ("hundred", Some(100.0)),
+            ("quatre", Some(4.0)),
+            ("einen", Some(1.0)),
+        ];
+        for (word, want) in cases {
+            assert_eq!(number_word(word), want, "{word}");
+        }
+    }
+}

@@ -13,7 +13,7 @@
 //! let text = "Activists said Saturday they were refused. The ministry last month signaled neutrality.";
 //! let seg = segment(text);
 //! let doc = Doc { text, seg: &seg, anchor: CalendarDate::new(2022, 3, 19), language: Some("en") };
-//! let found: Vec<(&str, String)> = dates::extract(&doc)
+//! let found: Vec<(&str, String)> = dates(&doc)
 //!     .iter()
 //!     .map(|d| (d.span.of(text), d.value.clone()))
 //!     .collect();
@@ -28,9 +28,9 @@
 //! means (`Sem`: "the Saturday before or after the anchor", "the month before
 //! the anchor's", "three years"); `resolve` turns that into a value using the
 //! anchor, the tense of the sentence and the last day the text spoke of. The
-//! word tables (`lexicon`) are small and written by hand: English, with
-//! French, German and Spanish month and weekday names, numbers to ten, units
-//! and "last/next week/month/year".
+//! word lists live in `data/words/dates/` (read through `lexicon`), written
+//! by hand: English, with French, German and Spanish month and weekday names,
+//! numbers to ten, units and "last/next week/month/year".
 //!
 //! Names are not dates: "Russia Today", "a march against", "May" as a modal
 //! verb or a surname, "Bloody Sunday", "The Sunday Times", "Santo Domingo",
@@ -64,6 +64,8 @@ mod lexicon;
 mod resolve;
 mod scan;
 
+pub(super) use lexicon::{is_english_weekday, is_month_name};
+
 use super::Doc;
 use crate::text::Span;
 use resolve::Tense;
@@ -73,12 +75,16 @@ use serde::Serialize;
 /// A day of the proleptic Gregorian calendar.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct CalendarDate {
+    /// The year (astronomical numbering: 0 is 1 BC).
     pub year: i32,
+    /// 1 = January .. 12 = December.
     pub month: u32,
+    /// The day of the month, from 1.
     pub day: u32,
 }
 
 impl CalendarDate {
+    /// The day, if it exists ("2022-02-30" does not).
     pub fn new(year: i32, month: u32, day: u32) -> Option<CalendarDate> {
         (1..=12)
             .contains(&month)
@@ -108,6 +114,7 @@ impl CalendarDate {
         era * 146097 + doe - 719468
     }
 
+    /// The day `z` days after 1970-01-01 (the inverse of [`days`](CalendarDate::days)).
     pub fn from_days(z: i64) -> CalendarDate {
         let z = z + 719468;
         let era = z.div_euclid(146097);
@@ -130,15 +137,18 @@ impl CalendarDate {
         ((self.days() + 3).rem_euclid(7)) as u32
     }
 
+    /// The day `n` days later (earlier when `n` is negative).
     pub fn add_days(&self, n: i64) -> CalendarDate {
         CalendarDate::from_days(self.days() + n)
     }
 
+    /// `YYYY-MM-DD`.
     pub fn iso(&self) -> String {
         format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
     }
 }
 
+/// The number of days of a month (0 for a month that is not 1 to 12).
 pub fn days_in_month(year: i32, month: u32) -> u32 {
     match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
@@ -153,16 +163,22 @@ pub fn days_in_month(year: i32, month: u32) -> u32 {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "UPPERCASE")]
 pub enum DateKind {
+    /// A day, month, year, week... ("March 19", "last year").
     Date,
+    /// A time of day, or a part of one ("2 p.m.", "Tuesday night").
     Time,
+    /// An amount of time ("three years").
     Duration,
+    /// A recurring time ("every Saturday", "daily").
     Set,
 }
 
 /// A temporal expression and its normalized value.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct DateMention {
+    /// The expression in the analysis text.
     pub span: Span,
+    /// DATE, TIME, DURATION or SET.
     pub kind: DateKind,
     /// ISO 8601 / TimeML value: `2022-03-19`, `2022-03`, `2022-W11`,
     /// `2022-03-19T14:00`, `P3D`, `PRESENT_REF`, `XXXX-03-19` when the year is unknown.
@@ -246,7 +262,7 @@ pub fn extract(doc: &Doc) -> Vec<DateMention> {
                 span,
                 kind: r.kind,
                 value: r.value,
-                modifier: f.modifier,
+                modifier: f.modifier.map(scan::Modifier::as_str),
             });
         }
     }
@@ -264,7 +280,7 @@ fn soft_sentences(toks: &[Tok], raw: &[crate::text::Token]) -> Vec<usize> {
             let ordinal = prev == "."
                 && i >= 2
                 && toks[i - 2].low.bytes().all(|b| b.is_ascii_digit())
-                && lexicon::month(&toks[i].low).is_some();
+                && lexicon::is_month_name(&toks[i].low);
             if !(matches!(prev, "a.m." | "p.m.") || ordinal) {
                 current = raw[i].sentence;
             }
@@ -284,7 +300,7 @@ fn tense_markers(toks: &[Tok]) -> Vec<Option<bool>> {
                 // "expected to", "scheduled for", "due to end"; not "due to a rise", "set up".
                 let next = toks.get(i + 1).map_or("", |t| t.low.as_str());
                 let after = toks.get(i + 2).map_or("", |t| t.low.as_str());
-                let causal = w == "due" && lexicon::DETERMINERS.contains(&after);
+                let causal = w == "due" && lexicon::is_causal_after_due_to(after);
                 if !matches!(
                     next,
                     "to" | "for" | "on" | "in" | "through" | "until" | "by" | "at"
@@ -297,13 +313,13 @@ fn tense_markers(toks: &[Tok]) -> Vec<Option<bool>> {
             // Spanish and French future endings: "celebrarán", "pourront".
             let foreign_future = (w.ends_with("rán") || w.ends_with("rá")) && w.len() > 5
                 || (w.ends_with("ront") && w.len() >= 7 && !matches!(w, "affront" | "confront"));
-            if lexicon::FUTURE_WORDS.contains(&w) || w.ends_with("'ll") || foreign_future {
+            if lexicon::is_future_word(w) || w.ends_with("'ll") || foreign_future {
                 if w == "going" && toks.get(i + 1).is_none_or(|t| t.low != "to") {
                     return None;
                 }
                 return Some(true);
             }
-            if lexicon::PAST_WORDS.contains(&w) {
+            if lexicon::is_past_word(w) {
                 return Some(false);
             }
             // French passé composé ("a annoncé"), Spanish preterite ("anunció"),
@@ -327,7 +343,7 @@ fn tense_markers(toks: &[Tok]) -> Vec<Option<bool>> {
                 && w.len() >= 5
                 && w.ends_with("ed")
                 && w.chars().all(char::is_alphabetic)
-                && !lexicon::NOT_PAST.contains(&w);
+                && !lexicon::is_not_past(w);
             regular_past.then_some(false)
         })
         .collect()

@@ -2,7 +2,7 @@
 //! anchor (publication date), the tense of its sentence and the last day the
 //! text spoke of.
 
-use super::lexicon::Unit;
+use super::lexicon::{PartOfDay, Season, Unit};
 use super::{CalendarDate, DateKind};
 
 /// Which way a relative expression points when the words themselves do not say.
@@ -137,7 +137,7 @@ pub(super) enum Sem {
     MonthOffset(i64),
     Weekend(Rel),
     Season {
-        code: &'static str,
+        season: Season,
         year: YearSpec,
         /// "last summer" = -1, "next summer" = 1.
         rel: i32,
@@ -169,7 +169,7 @@ pub(super) enum Sem {
     /// A day with a part of day ("Tuesday night").
     PartOfDay {
         base: Box<Sem>,
-        code: &'static str,
+        part: PartOfDay,
     },
     /// Already a value (durations, sets, references).
     Literal {
@@ -311,14 +311,7 @@ pub(super) fn resolve(
             year,
             month,
             day: d,
-        } => {
-            match year_of(year, a, tense, (month, Some(d)))
-                .and_then(|y| CalendarDate::new(y, month, d))
-            {
-                Some(x) => day(x),
-                None => date(Date, format!("XXXX-{month:02}-{d:02}")),
-            }
-        }
+        } => calendar_day(year, month, d, a, tense),
         Sem::Month { year, month } => match year_of(year, a, tense, (month, None)) {
             Some(y) => date(Date, format!("{y:04}-{month:02}")),
             None => date(Date, format!("XXXX-{month:02}")),
@@ -328,15 +321,11 @@ pub(super) fn resolve(
             None => date(Date, "XXXX".into()),
         },
         Sem::Decade(d) => date(Date, format!("{d:03}")),
-        Sem::DecadeOffset(o) => match a {
-            Some(a) => date(Date, format!("{:03}", a.year.div_euclid(10) + o)),
-            None => date(Date, "XXX".into()),
-        },
+        Sem::DecadeOffset(o) => anchored(a, "XXX", |a| format!("{:03}", a.year.div_euclid(10) + o)),
         Sem::Century(c) => date(Date, format!("{c:02}")),
-        Sem::CenturyOffset(o) => match a {
-            Some(a) => date(Date, format!("{:02}", a.year.div_euclid(100) + o)),
-            None => date(Date, "XX".into()),
-        },
+        Sem::CenturyOffset(o) => {
+            anchored(a, "XX", |a| format!("{:02}", a.year.div_euclid(100) + o))
+        }
         Sem::Weekday { weekday, rel } => match a {
             Some(a) => day(weekday_date(a, weekday, rel, tense)),
             None => date(Date, format!("XXXX-WXX-{}", weekday + 1)),
@@ -349,117 +338,26 @@ pub(super) fn resolve(
             Some(r) => day(r.add_days(o)),
             None => date(Date, "XXXX-XX-XX".into()),
         },
-        Sem::WeekOffset(o) => match a {
-            Some(a) => date(Date, week_value(a.add_days(7 * o))),
-            None => date(Date, "XXXX-WXX".into()),
-        },
-        Sem::MonthOffset(o) => match a {
-            Some(a) => {
-                let (y, m) = add_months(a.year, a.month, o);
-                date(Date, format!("{y:04}-{m:02}"))
-            }
-            None => date(Date, "XXXX-XX".into()),
-        },
-        Sem::Weekend(rel) => match a {
-            Some(a) => {
-                let aw = a.weekday() as i64;
-                let saturday = a.add_days(5 - aw);
-                let in_weekend = aw >= 5;
-                let d = match rel {
-                    Rel::Last => saturday.add_days(-7),
-                    Rel::Next if in_weekend => saturday.add_days(7),
-                    Rel::Next | Rel::This => saturday,
-                    Rel::Tense if in_weekend || tense == Tense::Future => saturday,
-                    Rel::Tense => saturday.add_days(-7),
-                };
-                date(Date, format!("{}-WE", week_value(d)))
-            }
-            None => date(Date, "XXXX-WXX-WE".into()),
-        },
-        Sem::Season { code, year, rel } => {
-            let y = match (year, a) {
-                (YearSpec::Given(y), _) => Some(y),
-                (_, Some(a)) => {
-                    // A season counts as past once its last month is over.
-                    let end = match code {
-                        "SP" => 5,
-                        "SU" => 8,
-                        "FA" => 11,
-                        _ => 13,
-                    };
-                    Some(match rel {
-                        -1 if a.month > end => a.year,
-                        1 if a.month <= end => a.year + 1,
-                        r => a.year + if r == 0 { 0 } else { r },
-                    })
-                }
-                (_, None) => None,
-            };
-            match y {
-                Some(y) => date(Date, format!("{y:04}-{code}")),
-                None => date(Date, format!("XXXX-{code}")),
-            }
-        }
-        Sem::Quarter { n, half, year } => {
-            let letter = if half { 'H' } else { 'Q' };
-            match year_of(year, a, Tense::Unknown, (1, None)) {
-                Some(y) => date(Date, format!("{y:04}-{letter}{n}")),
-                None => date(Date, format!("XXXX-{letter}{n}")),
-            }
-        }
-        Sem::QuarterOffset(o) => match a {
-            Some(a) => {
-                let (y, m) = add_months(a.year, a.month, 3 * o);
-                date(Date, format!("{y:04}-Q{}", (m - 1) / 3 + 1))
-            }
-            None => date(Date, "XXXX-QX".into()),
-        },
-        Sem::Ago { n, unit } => match (a, n) {
-            (Some(a), Some(n)) => {
-                let n = (n * unit.factor()).round() as i64;
-                let value = match unit {
-                    Unit::Second | Unit::Minute | Unit::Hour => a.iso(),
-                    Unit::Day => return day(a.add_days(-n)),
-                    Unit::Week | Unit::Fortnight => week_value(a.add_days(-7 * n)),
-                    Unit::Month | Unit::Quarter => {
-                        let (y, m) = add_months(a.year, a.month, -n);
-                        format!("{y:04}-{m:02}")
-                    }
-                    Unit::Year => format!("{:04}", a.year as i64 - n),
-                    Unit::Decade => format!("{:03}", (a.year as i64 - n).div_euclid(10)),
-                    Unit::Century => format!("{:02}", (a.year as i64 - n).div_euclid(100)),
-                };
-                date(Date, value)
-            }
-            _ => date(Date, "PAST_REF".into()),
-        },
-        Sem::HolidayWeekend(h) => match a.and_then(|a| h.resolve(a, tense)) {
-            Some(d) => {
-                let saturday = match d.weekday() {
-                    0 => d.add_days(-2),
-                    6 => d.add_days(-1),
-                    w => d.add_days(5 - w as i64),
-                };
-                date(Date, format!("{}-WE", week_value(saturday)))
-            }
-            None => date(Date, "XXXX-WXX-WE".into()),
-        },
-        Sem::Holiday(h) => match a.and_then(|a| h.resolve(a, tense)) {
-            Some(x) => day(x),
-            None => match h {
-                Holiday::Fixed(m, d) => date(Date, format!("XXXX-{m:02}-{d:02}")),
-                _ => date(Date, "XXXX-XX-XX".into()),
-            },
-        },
+        Sem::WeekOffset(o) => anchored(a, "XXXX-WXX", |a| week_value(a.add_days(7 * o))),
+        Sem::MonthOffset(o) => anchored(a, "XXXX-XX", |a| {
+            let (y, m) = add_months(a.year, a.month, o);
+            format!("{y:04}-{m:02}")
+        }),
+        Sem::Weekend(rel) => anchored(a, "XXXX-WXX-WE", |a| weekend(a, rel, tense)),
+        Sem::Season { season, year, rel } => season_value(season, year, rel, a),
+        Sem::Quarter { n, half, year } => quarter(n, half, year, a),
+        Sem::QuarterOffset(o) => anchored(a, "XXXX-QX", |a| {
+            let (y, m) = add_months(a.year, a.month, 3 * o);
+            format!("{y:04}-Q{}", (m - 1) / 3 + 1)
+        }),
+        Sem::Ago { n, unit } => ago(n, unit, a),
+        Sem::HolidayWeekend(h) => holiday_weekend(h, a, tense),
+        Sem::Holiday(h) => holiday(h, a, tense),
         Sem::Time { hour, minute } => {
             let base = reference
                 .or(a)
                 .map_or_else(|| "XXXX-XX-XX".to_string(), |d| d.iso());
-            Resolved {
-                kind: DateKind::Time,
-                value: format!("{base}T{hour:02}:{minute:02}"),
-                day: None,
-            }
+            time(format!("{base}T{hour:02}:{minute:02}"), None)
         }
         Sem::ClockOn {
             ref base,
@@ -467,21 +365,138 @@ pub(super) fn resolve(
             minute,
         } => {
             let r = resolve(base, a, tense, reference);
-            Resolved {
-                kind: DateKind::Time,
-                value: format!("{}T{hour:02}:{minute:02}", r.value),
-                day: r.day,
-            }
+            time(format!("{}T{hour:02}:{minute:02}", r.value), r.day)
         }
-        Sem::PartOfDay { ref base, code } => {
+        Sem::PartOfDay { ref base, part } => {
             let r = resolve(base, a, tense, reference);
-            Resolved {
-                kind: DateKind::Time,
-                value: format!("{}T{code}", r.value),
-                day: r.day,
-            }
+            time(format!("{}T{}", r.value, part.code()), r.day)
         }
         Sem::Literal { kind, ref value } => date(kind, value.clone()),
+    }
+}
+
+/// A DATE whose value needs the anchor: `unknown` without one.
+fn anchored(
+    a: Option<CalendarDate>,
+    unknown: &str,
+    value: impl FnOnce(CalendarDate) -> String,
+) -> Resolved {
+    date(DateKind::Date, a.map_or_else(|| unknown.to_string(), value))
+}
+
+/// A TIME on a day (`day`, when it is known).
+fn time(value: String, day: Option<CalendarDate>) -> Resolved {
+    Resolved {
+        kind: DateKind::Time,
+        value,
+        day,
+    }
+}
+
+/// "March 19", "19 March 2022": the day, or `XXXX-03-19` without a year.
+fn calendar_day(
+    year: YearSpec,
+    month: u32,
+    d: u32,
+    a: Option<CalendarDate>,
+    tense: Tense,
+) -> Resolved {
+    match year_of(year, a, tense, (month, Some(d))).and_then(|y| CalendarDate::new(y, month, d)) {
+        Some(x) => day(x),
+        None => date(DateKind::Date, format!("XXXX-{month:02}-{d:02}")),
+    }
+}
+
+/// "the weekend", "last weekend": its ISO week with `-WE`.
+fn weekend(a: CalendarDate, rel: Rel, tense: Tense) -> String {
+    let aw = a.weekday() as i64;
+    let saturday = a.add_days(5 - aw);
+    let in_weekend = aw >= 5;
+    let d = match rel {
+        Rel::Last => saturday.add_days(-7),
+        Rel::Next if in_weekend => saturday.add_days(7),
+        Rel::Next | Rel::This => saturday,
+        Rel::Tense if in_weekend || tense == Tense::Future => saturday,
+        Rel::Tense => saturday.add_days(-7),
+    };
+    format!("{}-WE", week_value(d))
+}
+
+/// "this summer", "last winter", "the spring of 2021".
+fn season_value(season: Season, year: YearSpec, rel: i32, a: Option<CalendarDate>) -> Resolved {
+    let code = season.code();
+    let y = match (year, a) {
+        (YearSpec::Given(y), _) => Some(y),
+        (_, Some(a)) => {
+            // A season counts as past once its last month is over.
+            let end = season.last_month();
+            Some(match rel {
+                -1 if a.month > end => a.year,
+                1 if a.month <= end => a.year + 1,
+                r => a.year + if r == 0 { 0 } else { r },
+            })
+        }
+        (_, None) => None,
+    };
+    match y {
+        Some(y) => date(DateKind::Date, format!("{y:04}-{code}")),
+        None => date(DateKind::Date, format!("XXXX-{code}")),
+    }
+}
+
+/// "the first quarter of 2020", "the second half of the year": `2020-Q1`, `2022-H2`.
+fn quarter(n: u32, half: bool, year: YearSpec, a: Option<CalendarDate>) -> Resolved {
+    let letter = if half { 'H' } else { 'Q' };
+    match year_of(year, a, Tense::Unknown, (1, None)) {
+        Some(y) => date(DateKind::Date, format!("{y:04}-{letter}{n}")),
+        None => date(DateKind::Date, format!("XXXX-{letter}{n}")),
+    }
+}
+
+/// "three years ago", "days ago": the date that far before the anchor.
+fn ago(n: Option<f64>, unit: Unit, a: Option<CalendarDate>) -> Resolved {
+    let (Some(a), Some(n)) = (a, n) else {
+        return date(DateKind::Date, "PAST_REF".into());
+    };
+    let n = (n * unit.factor()).round() as i64;
+    let value = match unit {
+        Unit::Second | Unit::Minute | Unit::Hour => a.iso(),
+        Unit::Day => return day(a.add_days(-n)),
+        Unit::Week | Unit::Fortnight => week_value(a.add_days(-7 * n)),
+        Unit::Month | Unit::Quarter => {
+            let (y, m) = add_months(a.year, a.month, -n);
+            format!("{y:04}-{m:02}")
+        }
+        Unit::Year => format!("{:04}", a.year as i64 - n),
+        Unit::Decade => format!("{:03}", (a.year as i64 - n).div_euclid(10)),
+        Unit::Century => format!("{:02}", (a.year as i64 - n).div_euclid(100)),
+    };
+    date(DateKind::Date, value)
+}
+
+/// "the Labor Day weekend": the weekend around the holiday.
+fn holiday_weekend(h: Holiday, a: Option<CalendarDate>, tense: Tense) -> Resolved {
+    match a.and_then(|a| h.resolve(a, tense)) {
+        Some(d) => {
+            let saturday = match d.weekday() {
+                0 => d.add_days(-2),
+                6 => d.add_days(-1),
+                w => d.add_days(5 - w as i64),
+            };
+            date(DateKind::Date, format!("{}-WE", week_value(saturday)))
+        }
+        None => date(DateKind::Date, "XXXX-WXX-WE".into()),
+    }
+}
+
+/// "Christmas", "Thanksgiving": the day, or `XXXX-12-25` without an anchor.
+fn holiday(h: Holiday, a: Option<CalendarDate>, tense: Tense) -> Resolved {
+    match a.and_then(|a| h.resolve(a, tense)) {
+        Some(x) => day(x),
+        None => match h {
+            Holiday::Fixed(m, d) => date(DateKind::Date, format!("XXXX-{m:02}-{d:02}")),
+            _ => date(DateKind::Date, "XXXX-XX-XX".into()),
+        },
     }
 }
 

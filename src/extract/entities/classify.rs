@@ -1,4 +1,15 @@
 //! Runs to labelled candidates: roles apart, unsupported capitals dropped.
+//!
+//! Each part of a body run (see [`split_run`]) goes through these steps, in
+//! order:
+//!
+//! 1. storm names are skipped ("Hurricane Otis");
+//! 2. leading words that are not part of the name are dropped
+//!    ([`Sentence::drops_leading`]), and trailing connectors and never-names;
+//! 3. titles are read off the front into a role ([`Titles`]); a role with no
+//!    name after it waits for the name after a comma ([`PendingRole`]);
+//! 4. what is left is labelled: one word by [`single`], several by the first
+//!    rule of [`MULTIWORD_RULES`] that applies.
 
 use super::cues;
 use super::pieces::{Evidence, Piece, Run};
@@ -11,15 +22,19 @@ use std::collections::HashMap;
 /// A mention before in-article resolution.
 #[derive(Clone, Debug)]
 pub struct Candidate {
+    /// Where it is in the analysis text.
     pub span: Span,
     /// `None` when nothing but capitals speaks for it (a lone unknown word).
     pub label: Option<EntityLabel>,
+    /// The title or role written next to it.
     pub role: Option<String>,
     /// Words in it (connectors not counted).
     pub words: usize,
+    /// Written in capitals only ("CSTO").
     pub allcaps: bool,
     /// Token index one past its last word.
     pub end_tok: usize,
+    /// Token index of its run's first word.
     pub first_tok: usize,
 }
 
@@ -42,337 +57,485 @@ pub fn place_of(name: &str) -> Option<lexicon::Place> {
     })
 }
 
+/// A role read without a name after it ("the President of Kazakhstan,"): it
+/// goes to the name written after a comma at `end`.
+struct PendingRole {
+    /// Where the role (or the place after it) ends.
+    end: usize,
+    role: String,
+}
+
+/// One run being classified, with what the document says.
+struct Sentence<'a> {
+    doc: &'a Doc<'a>,
+    run: &'a Run,
+    ev: &'a Evidence,
+}
+
 /// Labels the runs of one body sentence.
 pub fn classify(doc: &Doc, runs: &[Run], ev: &Evidence) -> Vec<Candidate> {
-    let text = doc.text;
     let mut out = Vec::new();
-    let mut pending_role: Option<(usize, String)> = None;
+    let mut pending: Option<PendingRole> = None;
     for run in runs {
-        for (si, sub) in split_run(text, &run.pieces).into_iter().enumerate() {
-            let mut pieces: &[Piece] = &sub;
-            let look_back = si == 0;
-            let mut after_initial = false;
-            // Storms are named like people ("Hurricane Otis").
-            if matches!(
-                pieces[0].span.of(text),
-                "Hurricane" | "Typhoon" | "Cyclone" | "Storm" | "Tropical"
-            ) {
-                continue;
-            }
-            // Leading words that are not part of the name.
-            while let Some(p) = pieces.first() {
-                let initial = p.initial || after_initial;
-                let w = p.span.of(text);
-                let lower = w.to_lowercase();
-                let dictionary = lexicon::is_dictionary_word(&lower)
-                    || ev.lower.contains(&lower)
-                    || lexicon::is_common_word(&lower);
-                let next = pieces
-                    .get(1)
-                    .filter(|n| !n.connector)
-                    .map(|n| n.span.of(text));
-                let strong = place_of(w).is_some()
-                || (lexicon::is_first_name(w) && next.is_some())
-                || ev.mid_caps.contains(w)
-                || cues::is_title(w)
-                || cues::is_title_modifier(w)
-                || lexicon::demonym(w).is_some()
-                || p.allcaps
-                // "The Bank of England": a head word before "of".
-                || (pieces.len() > 2 && pieces[1].connector && (cues::is_org_head(w) || cues::is_place_head(w)))
-                // "White House press secretary": a word and its organisation or place noun.
-                || (pieces.len() == 2 && next.is_some_and(|n| cues::is_org_suffix(n) || cues::is_place_suffix(n)) && !lexicon::is_stopword(&lower));
-                // Not a dictionary word: "Ilyashev told AFP", "Nvidia became"; or a rare word
-                // before one ("Bola Tinubu").
-                let rare_before_name = next.is_some_and(|n| {
-                    !lexicon::is_dictionary_word(&n.to_lowercase()) && lexicon::place(n).is_none()
-                }) && !lexicon::is_common_word(&lower)
-                    && !ev.lower.contains(&lower)
-                    && !is_adverbish(&lower)
-                    && !lower.ends_with('s');
-                let supported =
-                    strong || rare_before_name || (!dictionary && !is_adverbish(&lower));
-                let drop = p.connector
-                    || cues::is_never_name(w)
-                    || (initial && !supported)
-                    || (initial
-                        && dictionary
-                        && place_of(w).is_none()
-                        && !cues::is_title(w)
-                        && !ev.mid_caps.contains(w)
-                        && !(pieces.len() > 1 && (strong || rare_before_name)))
-                    || (lexicon::is_stopword(&lower)
-                        && !p.allcaps
-                        && (initial
-                            || matches!(
-                                w,
-                                "The"
-                                    | "A"
-                                    | "An"
-                                    | "This"
-                                    | "That"
-                                    | "These"
-                                    | "Those"
-                                    | "Its"
-                                    | "His"
-                                    | "Her"
-                                    | "Their"
-                            )));
-                if !drop {
-                    break;
-                }
-                after_initial = initial && !p.connector;
-                pieces = &pieces[1..];
-            }
-            while pieces
-                .last()
-                .is_some_and(|p| p.connector || cues::is_never_name(p.span.of(text)))
-            {
-                pieces = &pieces[..pieces.len() - 1];
-            }
-            if pieces.is_empty() {
-                continue;
-            }
-            // Titles and qualifiers before a name: "Kazakh President", "Uzbekistan Foreign Minister".
-            let mut k = 0;
-            let mut qualifiers = Vec::new();
-            while k < pieces.len() && !pieces[k].connector {
-                let w = pieces[k].span.of(text);
-                if k + 1 < pieces.len()
-                    && lexicon::demonym(cover(&pieces[k..k + 2]).of(text)).is_some()
-                {
-                    // "South African President", "Sri Lankan President".
-                    k += 2;
-                    continue;
-                }
-                if lexicon::demonym(w).is_some() || (place_of(w).is_some() && !cues::is_title(w)) {
-                    qualifiers.push(k);
-                    k += 1;
-                } else {
-                    break;
-                }
-            }
-            let title_start = k;
-            let mut has_title = false;
-            while k < pieces.len() {
-                let w = pieces[k].span.of(text);
-                if cues::is_title(w) {
-                    has_title = true;
-                } else if !(cues::is_title_modifier(w) || (pieces[k].connector && w == "of")) {
-                    break;
-                }
-                k += 1;
-            }
-            let _ = title_start;
-            let rest = &pieces[k.min(pieces.len())..];
-            let rest_is_name = !rest.is_empty()
-                && !rest[0].connector
-                && !(rest.len() == 1
-                    && (cues::is_org_suffix(rest[0].span.of(text))
-                        || place_of(rest[0].span.of(text)).is_some()));
-            if has_title && !rest_is_name {
-                // A role alone ("the Uzbek Minister of Foreign Affairs, Abdulaziz Komilov,"
-                // "the President of Kazakhstan, Kassym-Jomart Tokayev"): it goes to the name after a comma.
-                let mut role_end = if rest.is_empty() { pieces.len() } else { k };
-                while role_end > title_start + 1 && pieces[role_end - 1].connector {
-                    role_end -= 1;
-                }
-                let role_span = cover(&pieces[..role_end]);
-                let rest_place = rest.len() == 1 && place_of(rest[0].span.of(text)).is_some();
-                if rest.is_empty() || rest_place {
-                    for &q in &qualifiers {
-                        if let Some(c) = single(doc, run, &pieces[q..q + 1], ev) {
-                            out.push(c);
-                        }
-                    }
-                    if rest_place {
-                        if let Some(c) = single(doc, run, rest, ev) {
-                            out.push(c);
-                        }
-                    }
-                    let tail = if rest_place {
-                        rest[0].span.end
-                    } else {
-                        role_span.end
-                    };
-                    pending_role = Some((
-                        tail,
-                        cover(&pieces[qualifiers.len()..role_end])
-                            .of(text)
-                            .trim_end_matches('.')
-                            .to_string(),
-                    ));
-                    continue;
-                }
-            }
-            let (role, pieces) = if has_title && rest_is_name {
-                for &q in &qualifiers {
-                    if let Some(c) = single(doc, run, &pieces[q..q + 1], ev) {
-                        out.push(c);
-                    }
-                }
-                let role_span = cover(&pieces[title_start..k]);
-                (
-                    Some(role_span.of(text).trim_end_matches('.').to_string()),
-                    rest,
-                )
-            } else {
-                (None, pieces)
-            };
-            let role = role
-                .or_else(|| {
-                    if look_back {
-                        lowercase_role(doc, run.first_tok)
-                    } else {
-                        None
-                    }
-                })
-                .or_else(|| {
-                    let (end, r) = pending_role.take()?;
-                    let gap = &text[end..pieces[0].span.start];
-                    (gap.trim() == ",").then_some(r)
-                });
-            let words = word_count(pieces);
-            let last = pieces[pieces.len() - 1].span.of(text);
-            // "South Korean prosecutors": a two-word demonym.
-            if lexicon::demonym(cover(pieces).of(text)).is_some()
-                && place_of(cover(pieces).of(text)).is_none()
-            {
-                continue;
-            }
-            // "SEE ALSO", "BREAKING NEWS": shouted words.
-            if pieces.iter().all(|p| {
-                p.connector
-                    || (p.allcaps && lexicon::is_common_word(&p.span.of(text).to_lowercase()))
-            }) {
-                continue;
-            }
-            // "Top European Union diplomat": a loose adjective before the name.
-            let mut pieces = pieces;
-            while pieces.len() > 1
-                && matches!(
-                    pieces[0].span.of(text),
-                    "Top"
-                        | "Former"
-                        | "Senior"
-                        | "Acting"
-                        | "Interim"
-                        | "Late"
-                        | "Then"
-                        | "Veteran"
-                )
-            {
-                pieces = &pieces[1..];
-            }
-            let span = cover(pieces);
-            let name = span.of(text);
-            let first = pieces[0].span.of(text);
-            // "Central Asian", "South African": adjectives, not names.
-            if words == 2
-                && cues::is_place_head(first)
-                && (lexicon::demonym(last).is_some()
-                    || last.ends_with("an")
-                    || last.ends_with("ese"))
-                && !lexicon::is_first_name(first)
-            {
-                continue;
-            }
-            let label = if words == 1 {
-                if lexicon::demonym(name).is_some() && place_of(name).is_none() {
-                    continue;
-                }
-                if let Some(mut c) = single(doc, run, pieces, ev) {
-                    if role.is_some() && c.label.is_none() {
-                        c.label = Some(EntityLabel::Person);
-                    }
-                    c.role = role;
-                    out.push(c);
-                }
-                continue;
-            } else if place_of(name)
-                .is_some_and(|p| p.kind != lexicon::PlaceKind::City || !cues::is_org_suffix(last))
-            {
-                Some(EntityLabel::Place)
-            } else if cues::is_org_suffix(last)
-                || pieces
-                    .windows(2)
-                    .any(|x| cues::is_org_head(x[0].span.of(text)) && x[1].connector)
-            {
-                Some(EntityLabel::Org)
-            } else if cues::is_place_suffix(last)
-                || cues::is_place_head(first) && place_of(last).is_some()
-                || cues::is_place_head(first)
-                    && first != "New"
-                    && pieces.iter().any(|p| p.connector)
-            {
-                Some(EntityLabel::Place)
-            } else if let Some(l) = context_label(doc, span) {
-                Some(l)
-            } else if role.is_none()
-                && words == 2
-                && place_of(last).is_some_and(|p| p.kind == lexicon::PlaceKind::City)
-                && !lexicon::is_first_name(first)
-                && lexicon::demonym(first).is_none()
-            {
-                // "Real Madrid", "Inter Miami": a club named after its city.
-                Some(EntityLabel::Org)
-            } else if role.is_some() || lexicon::is_first_name(first) {
-                Some(EntityLabel::Person)
-            } else if pieces.iter().any(|p| p.allcaps)
-                || place_of(first).is_some()
-                || lexicon::demonym(first).is_some()
-            {
-                Some(EntityLabel::Org)
-            } else if strict_capitals(doc) {
-                // German capitalizes every noun: capitals alone say nothing.
-                None
-            } else if pieces
-                .iter()
-                .all(|p| p.connector || !lexicon::is_common_word(&p.span.of(text).to_lowercase()))
-            {
-                Some(EntityLabel::Person)
-            } else {
-                Some(EntityLabel::Org)
-            };
-            out.push(Candidate {
-                span,
-                label,
-                role,
-                words,
-                allcaps: false,
-                end_tok: run.end_tok,
-                first_tok: run.first_tok,
-            });
+        let s = Sentence { doc, run, ev };
+        for (si, part) in split_run(doc.text, &run.pieces).into_iter().enumerate() {
+            s.part(&part, si == 0, &mut pending, &mut out);
         }
     }
     out
+}
+
+/// Storms are named like people ("Hurricane Otis").
+fn is_storm_name(first: &str) -> bool {
+    matches!(
+        first,
+        "Hurricane" | "Typhoon" | "Cyclone" | "Storm" | "Tropical"
+    )
+}
+
+/// A loose adjective before a name ("Top European Union diplomat").
+fn is_loose_adjective(w: &str) -> bool {
+    matches!(
+        w,
+        "Top" | "Former" | "Senior" | "Acting" | "Interim" | "Late" | "Then" | "Veteran"
+    )
+}
+
+fn is_adverbish(w: &str) -> bool {
+    w.ends_with("ly") || w.ends_with("ing") || w.ends_with("ed")
+}
+
+/// A role as written, without an abbreviation's period.
+fn role_text(span: Span, text: &str) -> String {
+    span.of(text).trim_end_matches('.').to_string()
+}
+
+/// The titles at the front of a run: "Kazakh President", "Uzbekistan Foreign
+/// Minister", "the President of".
+struct Titles {
+    /// Pieces before the title that are demonyms or places, each a mention of its own.
+    qualifiers: Vec<usize>,
+    /// Where the title begins.
+    start: usize,
+    /// One past its last word: where the name begins.
+    end: usize,
+    /// Whether a title word was seen (modifiers alone are not a title).
+    found: bool,
+}
+
+impl Titles {
+    fn read(text: &str, pieces: &[Piece]) -> Titles {
+        let mut k = 0;
+        let mut qualifiers = Vec::new();
+        while k < pieces.len() && !pieces[k].connector {
+            let w = pieces[k].span.of(text);
+            if k + 1 < pieces.len() && lexicon::demonym(cover(&pieces[k..k + 2]).of(text)).is_some()
+            {
+                // "South African President", "Sri Lankan President".
+                k += 2;
+                continue;
+            }
+            if lexicon::demonym(w).is_some() || (place_of(w).is_some() && !cues::is_title(w)) {
+                qualifiers.push(k);
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        let start = k;
+        let mut found = false;
+        while k < pieces.len() {
+            let w = pieces[k].span.of(text);
+            if cues::is_title(w) {
+                found = true;
+            } else if !(cues::is_title_modifier(w) || (pieces[k].connector && w == "of")) {
+                break;
+            }
+            k += 1;
+        }
+        Titles {
+            qualifiers,
+            start,
+            end: k,
+            found,
+        }
+    }
+}
+
+impl<'a> Sentence<'a> {
+    /// One part of a run: trimmed, its title read off, then labelled.
+    fn part(
+        &self,
+        part: &[Piece],
+        look_back: bool,
+        pending: &mut Option<PendingRole>,
+        out: &mut Vec<Candidate>,
+    ) {
+        let text = self.doc.text;
+        if is_storm_name(part[0].span.of(text)) {
+            return;
+        }
+        let pieces = self.trim(part);
+        if pieces.is_empty() {
+            return;
+        }
+        let titles = Titles::read(text, pieces);
+        let rest = &pieces[titles.end..];
+        let rest_is_name = !rest.is_empty()
+            && !rest[0].connector
+            && !(rest.len() == 1
+                && (cues::is_org_suffix(rest[0].span.of(text))
+                    || place_of(rest[0].span.of(text)).is_some()));
+        if titles.found && !rest_is_name {
+            if let Some(role) = self.role_alone(pieces, &titles, out) {
+                *pending = Some(role);
+                return;
+            }
+        }
+        let (role, pieces) = if titles.found && rest_is_name {
+            self.push_qualifiers(pieces, &titles.qualifiers, out);
+            let role_span = cover(&pieces[titles.start..titles.end]);
+            (Some(role_text(role_span, text)), rest)
+        } else {
+            (None, pieces)
+        };
+        let role = role
+            .or_else(|| {
+                look_back
+                    .then(|| lowercase_role(self.doc, self.run.first_tok))
+                    .flatten()
+            })
+            .or_else(|| {
+                let PendingRole { end, role } = pending.take()?;
+                let gap = &text[end..pieces[0].span.start];
+                (gap.trim() == ",").then_some(role)
+            });
+        self.name(pieces, role, out);
+    }
+
+    /// `part` without the words before and after the name.
+    fn trim<'p>(&self, part: &'p [Piece]) -> &'p [Piece] {
+        let text = self.doc.text;
+        let mut pieces = part;
+        let mut after_initial = false;
+        while let Some(p) = pieces.first() {
+            let initial = p.initial || after_initial;
+            if !self.drops_leading(pieces, initial) {
+                break;
+            }
+            after_initial = initial && !p.connector;
+            pieces = &pieces[1..];
+        }
+        while pieces
+            .last()
+            .is_some_and(|p| p.connector || cues::is_never_name(p.span.of(text)))
+        {
+            pieces = &pieces[..pieces.len() - 1];
+        }
+        pieces
+    }
+
+    /// Whether the first of `pieces` is not part of the name, `initial` when it
+    /// opens the sentence (or follows a dropped opening word). Rules in order:
+    /// a connector or a never-name; an opening word nothing supports; an
+    /// opening dictionary word alone or without strong support; a function word
+    /// at the start or a determiner anywhere.
+    fn drops_leading(&self, pieces: &[Piece], initial: bool) -> bool {
+        let p = &pieces[0];
+        let w = p.span.of(self.doc.text);
+        if p.connector || cues::is_never_name(w) {
+            return true;
+        }
+        let lower = w.to_lowercase();
+        let dictionary = lexicon::is_dictionary_word(&lower)
+            || self.ev.lower.contains(&lower)
+            || lexicon::is_common_word(&lower);
+        let strong = self.strong_lead(pieces, &lower);
+        let rare = self.rare_before_name(pieces, &lower);
+        let supported = strong || rare || (!dictionary && !is_adverbish(&lower));
+        (initial && !supported)
+            || (initial
+                && dictionary
+                && place_of(w).is_none()
+                && !cues::is_title(w)
+                && !self.ev.mid_caps.contains(w)
+                && !(pieces.len() > 1 && (strong || rare)))
+            || (lexicon::is_stopword(&lower)
+                && !p.allcaps
+                && (initial || cues::is_leading_determiner(w)))
+    }
+
+    /// The word after the first, when it is a word and not a connector.
+    fn next_word(&self, pieces: &[Piece]) -> Option<&'a str> {
+        pieces
+            .get(1)
+            .filter(|n| !n.connector)
+            .map(|n| n.span.of(self.doc.text))
+    }
+
+    /// Strong support for an opening word: the gazetteer, a given name before
+    /// another word, a capital elsewhere in the text, a title, a demonym,
+    /// capitals; "The Bank of England": a head word before "of"; "White House
+    /// press secretary": a word and its organisation or place noun.
+    fn strong_lead(&self, pieces: &[Piece], lower: &str) -> bool {
+        let p = &pieces[0];
+        let w = p.span.of(self.doc.text);
+        let next = self.next_word(pieces);
+        place_of(w).is_some()
+            || (lexicon::is_first_name(w) && next.is_some())
+            || self.ev.mid_caps.contains(w)
+            || cues::is_title(w)
+            || cues::is_title_modifier(w)
+            || lexicon::demonym(w).is_some()
+            || p.allcaps
+            || (pieces.len() > 2
+                && pieces[1].connector
+                && (cues::is_org_head(w) || cues::is_place_head(w)))
+            || (pieces.len() == 2
+                && next.is_some_and(|n| cues::is_org_suffix(n) || cues::is_place_suffix(n))
+                && !lexicon::is_stopword(lower))
+    }
+
+    /// A rare word before a word that is not in the dictionary ("Bola Tinubu").
+    fn rare_before_name(&self, pieces: &[Piece], lower: &str) -> bool {
+        self.next_word(pieces).is_some_and(|n| {
+            !lexicon::is_dictionary_word(&n.to_lowercase()) && lexicon::place(n).is_none()
+        }) && !lexicon::is_common_word(lower)
+            && !self.ev.lower.contains(lower)
+            && !is_adverbish(lower)
+            && !lower.ends_with('s')
+    }
+
+    /// A role alone ("the Uzbek Minister of Foreign Affairs, Abdulaziz Komilov,",
+    /// "the President of Kazakhstan, Kassym-Jomart Tokayev"): its qualifiers and
+    /// a place after it are mentions, and the role waits for the name after a
+    /// comma. `None` when something other than a place follows the title.
+    fn role_alone(
+        &self,
+        pieces: &[Piece],
+        titles: &Titles,
+        out: &mut Vec<Candidate>,
+    ) -> Option<PendingRole> {
+        let text = self.doc.text;
+        let rest = &pieces[titles.end..];
+        let mut role_end = titles.end;
+        while role_end > titles.start + 1 && pieces[role_end - 1].connector {
+            role_end -= 1;
+        }
+        let role_span = cover(&pieces[..role_end]);
+        let rest_place = rest.len() == 1 && place_of(rest[0].span.of(text)).is_some();
+        if !(rest.is_empty() || rest_place) {
+            return None;
+        }
+        self.push_qualifiers(pieces, &titles.qualifiers, out);
+        if rest_place {
+            out.extend(single(self.doc, self.run, rest, self.ev));
+        }
+        let end = if rest_place {
+            rest[0].span.end
+        } else {
+            role_span.end
+        };
+        let role = role_text(cover(&pieces[titles.qualifiers.len()..role_end]), text);
+        Some(PendingRole { end, role })
+    }
+
+    /// The demonyms and places before a title, each as its own mention.
+    fn push_qualifiers(&self, pieces: &[Piece], qualifiers: &[usize], out: &mut Vec<Candidate>) {
+        for &q in qualifiers {
+            out.extend(single(self.doc, self.run, &pieces[q..q + 1], self.ev));
+        }
+    }
+
+    /// The name left after the titles, labelled, with its role.
+    fn name(&self, pieces: &[Piece], role: Option<String>, out: &mut Vec<Candidate>) {
+        let text = self.doc.text;
+        let words = word_count(pieces);
+        let last = pieces[pieces.len() - 1].span.of(text);
+        let whole = cover(pieces).of(text);
+        // "South Korean prosecutors": a two-word demonym.
+        if lexicon::demonym(whole).is_some() && place_of(whole).is_none() {
+            return;
+        }
+        // "SEE ALSO", "BREAKING NEWS": shouted words.
+        if pieces.iter().all(|p| {
+            p.connector || (p.allcaps && lexicon::is_common_word(&p.span.of(text).to_lowercase()))
+        }) {
+            return;
+        }
+        let mut pieces = pieces;
+        while pieces.len() > 1 && is_loose_adjective(pieces[0].span.of(text)) {
+            pieces = &pieces[1..];
+        }
+        let span = cover(pieces);
+        let first = pieces[0].span.of(text);
+        // "Central Asian", "South African": adjectives, not names.
+        if words == 2
+            && cues::is_place_head(first)
+            && (lexicon::demonym(last).is_some() || last.ends_with("an") || last.ends_with("ese"))
+            && !lexicon::is_first_name(first)
+        {
+            return;
+        }
+        if words == 1 {
+            self.one_word(pieces, span, role, out);
+            return;
+        }
+        let name = Name {
+            doc: self.doc,
+            pieces,
+            span,
+            whole: span.of(text),
+            first,
+            last,
+            words,
+            has_role: role.is_some(),
+        };
+        out.push(Candidate {
+            span,
+            label: multiword_label(&name),
+            role,
+            words,
+            allcaps: false,
+            end_tok: self.run.end_tok,
+            first_tok: self.run.first_tok,
+        });
+    }
+
+    /// A one-word name: a person when a role goes with it and nothing else
+    /// labels it.
+    fn one_word(
+        &self,
+        pieces: &[Piece],
+        span: Span,
+        role: Option<String>,
+        out: &mut Vec<Candidate>,
+    ) {
+        let name = span.of(self.doc.text);
+        if lexicon::demonym(name).is_some() && place_of(name).is_none() {
+            return;
+        }
+        if let Some(mut c) = single(self.doc, self.run, pieces, self.ev) {
+            if role.is_some() && c.label.is_none() {
+                c.label = Some(EntityLabel::Person);
+            }
+            c.role = role;
+            out.push(c);
+        }
+    }
+}
+
+/// A name of several words, for the labelling rules.
+struct Name<'a> {
+    doc: &'a Doc<'a>,
+    pieces: &'a [Piece],
+    span: Span,
+    whole: &'a str,
+    first: &'a str,
+    last: &'a str,
+    words: usize,
+    has_role: bool,
+}
+
+/// The labelling rules for a name of several words, tried in order; when none
+/// applies, [`fallback_label`] decides.
+const MULTIWORD_RULES: &[fn(&Name) -> Option<EntityLabel>] = &[
+    gazetteer_place,
+    org_by_suffix_or_head,
+    place_by_suffix_or_head,
+    label_from_context,
+    club_named_after_city,
+    person_by_role_or_given_name,
+    org_by_capitals_or_place_word,
+];
+
+fn multiword_label(n: &Name) -> Option<EntityLabel> {
+    MULTIWORD_RULES
+        .iter()
+        .find_map(|rule| rule(n))
+        .or_else(|| fallback_label(n))
+}
+
+/// "New York", "Gulf of Aden": the gazetteer has the whole name (a city's name
+/// that ends in an organisation word is the organisation: "Manchester United").
+fn gazetteer_place(n: &Name) -> Option<EntityLabel> {
+    place_of(n.whole)
+        .is_some_and(|p| p.kind != lexicon::PlaceKind::City || !cues::is_org_suffix(n.last))
+        .then_some(EntityLabel::Place)
+}
+
+/// "Collective Security Treaty Organization", "Ministry of Defence".
+fn org_by_suffix_or_head(n: &Name) -> Option<EntityLabel> {
+    let text = n.doc.text;
+    (cues::is_org_suffix(n.last)
+        || n.pieces
+            .windows(2)
+            .any(|x| cues::is_org_head(x[0].span.of(text)) && x[1].connector))
+    .then_some(EntityLabel::Org)
+}
+
+/// "Red Square", "Lake Baikal", "Gulf of Aden".
+fn place_by_suffix_or_head(n: &Name) -> Option<EntityLabel> {
+    (cues::is_place_suffix(n.last)
+        || cues::is_place_head(n.first) && place_of(n.last).is_some()
+        || cues::is_place_head(n.first) && n.first != "New" && n.pieces.iter().any(|p| p.connector))
+    .then_some(EntityLabel::Place)
+}
+
+/// "the Georgian Dream party", "the island of Rhodes".
+fn label_from_context(n: &Name) -> Option<EntityLabel> {
+    context_label(n.doc, n.span)
+}
+
+/// "Real Madrid", "Inter Miami": a club named after its city.
+fn club_named_after_city(n: &Name) -> Option<EntityLabel> {
+    (!n.has_role
+        && n.words == 2
+        && place_of(n.last).is_some_and(|p| p.kind == lexicon::PlaceKind::City)
+        && !lexicon::is_first_name(n.first)
+        && lexicon::demonym(n.first).is_none())
+    .then_some(EntityLabel::Org)
+}
+
+/// "President Kassym-Jomart Tokayev", "Margarita Simonyan".
+fn person_by_role_or_given_name(n: &Name) -> Option<EntityLabel> {
+    (n.has_role || lexicon::is_first_name(n.first)).then_some(EntityLabel::Person)
+}
+
+/// "BBC News", "Kazakhstan Airlines", "Russian Railways".
+fn org_by_capitals_or_place_word(n: &Name) -> Option<EntityLabel> {
+    (n.pieces.iter().any(|p| p.allcaps)
+        || place_of(n.first).is_some()
+        || lexicon::demonym(n.first).is_some())
+    .then_some(EntityLabel::Org)
+}
+
+/// What capitals alone say: nothing in German, which capitalizes every noun;
+/// otherwise a person when no word of it is a common word, else an organisation.
+fn fallback_label(n: &Name) -> Option<EntityLabel> {
+    if strict_capitals(n.doc) {
+        return None;
+    }
+    let text = n.doc.text;
+    let uncommon = n
+        .pieces
+        .iter()
+        .all(|p| p.connector || !lexicon::is_common_word(&p.span.of(text).to_lowercase()));
+    Some(if uncommon {
+        EntityLabel::Person
+    } else {
+        EntityLabel::Org
+    })
 }
 
 /// Cuts a run where one name ends and another begins: at "and" in a list
 /// ("Tajikistan and Kyrgyzstan", but not "Competition and Markets Authority"), and
 /// between an organisation and a title ("European Commission | President Ursula von der Leyen").
 fn split_run(text: &str, pieces: &[Piece]) -> Vec<Vec<Piece>> {
-    let w = |p: &Piece| p.span.of(text);
-    let last = w(&pieces[pieces.len() - 1]);
-    let whole = cover(pieces).of(text);
-    let org_of = pieces.windows(2).any(|x| {
-        cues::is_org_head(w(&x[0])) && x[1].connector && matches!(w(&x[1]), "of" | "for" | "on")
-    });
-    // "Competition and Markets Authority" is one name; "Gazprom and China National
-    // Petroleum Corporation" two.
-    let before_and = pieces
-        .iter()
-        .position(|p| p.connector && matches!(w(p), "and" | "&"))
-        .and_then(|i| i.checked_sub(1))
-        .map(|i| w(&pieces[i]).to_lowercase());
-    let joined_words = before_and
-        .as_deref()
-        .is_some_and(lexicon::is_dictionary_word);
-    let keep_and =
-        place_of(whole).is_some() || (cues::is_org_suffix(last) && joined_words) || org_of;
+    let keep_and = keeps_and(text, pieces);
     let mut parts: Vec<Vec<Piece>> = vec![Vec::new()];
     for p in pieces {
-        if p.connector && matches!(w(p), "and" | "&") && !keep_and {
+        if p.connector && matches!(p.span.of(text), "and" | "&") && !keep_and {
             parts.push(Vec::new());
         } else {
             parts.last_mut().expect("one part").push(p.clone());
@@ -380,28 +543,13 @@ fn split_run(text: &str, pieces: &[Piece]) -> Vec<Vec<Piece>> {
     }
     let mut out = Vec::new();
     for part in parts.into_iter().filter(|p| !p.is_empty()) {
-        // A title after something that is not a demonym or a place.
-        let t = part
-            .iter()
-            .position(|p| !p.connector && cues::is_title(w(p)));
-        let mut c = t.unwrap_or(0);
-        while c > 0 && cues::is_title_modifier(w(&part[c - 1])) && !part[c - 1].connector {
-            c -= 1;
-        }
-        let qualifier = |p: &Piece| lexicon::demonym(w(p)).is_some() || place_of(w(p)).is_some();
-        let prefix_is_qualifier = part[..c].iter().all(qualifier)
-            || (c == 2 && lexicon::demonym(cover(&part[..2]).of(text)).is_some());
-        let name_after = t.is_some_and(|t| {
-            part[t + 1..]
-                .iter()
-                .any(|p| !p.connector && !cues::is_title(w(p)) && !cues::is_title_modifier(w(p)))
-        });
-        if c > 0 && !prefix_is_qualifier && name_after {
-            let (a, b) = part.split_at(c);
-            out.push(a.to_vec());
-            out.push(b.to_vec());
-        } else {
-            out.push(part);
+        match title_cut(text, &part) {
+            Some(c) => {
+                let (a, b) = part.split_at(c);
+                out.push(a.to_vec());
+                out.push(b.to_vec());
+            }
+            None => out.push(part),
         }
     }
     for p in &mut out {
@@ -416,8 +564,46 @@ fn split_run(text: &str, pieces: &[Piece]) -> Vec<Vec<Piece>> {
     out
 }
 
-fn is_adverbish(w: &str) -> bool {
-    w.ends_with("ly") || w.ends_with("ing") || w.ends_with("ed")
+/// Whether "and" inside the run joins one name: "Competition and Markets
+/// Authority" is one, "Gazprom and China National Petroleum Corporation" two.
+fn keeps_and(text: &str, pieces: &[Piece]) -> bool {
+    let w = |p: &Piece| p.span.of(text);
+    let last = w(&pieces[pieces.len() - 1]);
+    let whole = cover(pieces).of(text);
+    let org_of = pieces.windows(2).any(|x| {
+        cues::is_org_head(w(&x[0])) && x[1].connector && matches!(w(&x[1]), "of" | "for" | "on")
+    });
+    let before_and = pieces
+        .iter()
+        .position(|p| p.connector && matches!(w(p), "and" | "&"))
+        .and_then(|i| i.checked_sub(1))
+        .map(|i| w(&pieces[i]).to_lowercase());
+    let joined_words = before_and
+        .as_deref()
+        .is_some_and(lexicon::is_dictionary_word);
+    place_of(whole).is_some() || (cues::is_org_suffix(last) && joined_words) || org_of
+}
+
+/// Where a title (and its modifiers) begins after something that is not a
+/// demonym or a place, with a name after it: the run splits there.
+fn title_cut(text: &str, part: &[Piece]) -> Option<usize> {
+    let w = |p: &Piece| p.span.of(text);
+    let t = part
+        .iter()
+        .position(|p| !p.connector && cues::is_title(w(p)));
+    let mut c = t.unwrap_or(0);
+    while c > 0 && cues::is_title_modifier(w(&part[c - 1])) && !part[c - 1].connector {
+        c -= 1;
+    }
+    let qualifier = |p: &Piece| lexicon::demonym(w(p)).is_some() || place_of(w(p)).is_some();
+    let prefix_is_qualifier = part[..c].iter().all(qualifier)
+        || (c == 2 && lexicon::demonym(cover(&part[..2]).of(text)).is_some());
+    let name_after = t.is_some_and(|t| {
+        part[t + 1..]
+            .iter()
+            .any(|p| !p.connector && !cues::is_title(w(p)) && !cues::is_title_modifier(w(p)))
+    });
+    (c > 0 && !prefix_is_qualifier && name_after).then_some(c)
 }
 
 /// A one-word candidate; its label may stay open for resolution.
@@ -520,10 +706,7 @@ fn lowercase_role(doc: &Doc, first_tok: usize) -> Option<String> {
             && pp.sentence == prev.sentence
             && pw.chars().all(|c| c.is_lowercase() || c == '-')
             && !lexicon::is_stopword(pw)
-            && !matches!(
-                pw,
-                "a" | "an" | "the" | "as" | "by" | "to" | "of" | "in" | "and" | "said" | "told"
-            )
+            && !cues::is_role_noun_stop(pw)
         {
             span = pp.span.cover(span);
         }

@@ -19,6 +19,12 @@
 //! 3. `resolve` links acronyms to their definitions ("Collective Security
 //!    Treaty Organization (CSTO)") and short names to full ones ("Tokayev").
 //!
+//! The closed word classes these steps read (titles, role nouns, organisation
+//! and place heads and suffixes, name particles, capitalized words that are
+//! never names) are data: `data/words/entities/` and
+//! `data/words/names/entity_particles.tsv`, read through
+//! [`crate::lexicon::lists`].
+//!
 //! Demonyms ("Kazakh") are not mentions; [`demonyms`] lists them with the
 //! country each belongs to.
 //!
@@ -29,7 +35,7 @@
 //!             Collective Security Treaty Organization (CSTO) would help. The CSTO sent troops.";
 //! let seg = segment(text);
 //! let doc = Doc { text, seg: &seg, anchor: None, language: Some("en") };
-//! let mentions = entities::extract(&doc);
+//! let mentions = entities(&doc);
 //! let found: Vec<(&str, EntityLabel, &str)> = mentions
 //!     .iter()
 //!     .map(|m| (m.span.of(text), m.label, m.name.as_str()))
@@ -51,17 +57,22 @@ use super::Doc;
 use crate::text::Span;
 use serde::Serialize;
 
+/// What an entity is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 pub enum EntityLabel {
+    /// A person ("Kassym-Jomart Tokayev").
     #[serde(rename = "PERSON")]
     Person,
+    /// An organisation: a government body, a company, a party, an agency ("CSTO").
     #[serde(rename = "ORG")]
     Org,
+    /// A place: a country, a region, a city, a facility ("Almaty").
     #[serde(rename = "PLACE")]
     Place,
 }
 
 impl EntityLabel {
+    /// The label as the report writes it: `PERSON`, `ORG`, `PLACE`.
     pub fn as_str(&self) -> &'static str {
         match self {
             EntityLabel::Person => "PERSON",
@@ -74,7 +85,9 @@ impl EntityLabel {
 /// One mention of an entity in the analysis text.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct EntityMention {
+    /// Where it is in the analysis text.
     pub span: Span,
+    /// What it is.
     pub label: EntityLabel,
     /// The name this mention refers to within the article ("Tokayev" -> "Kassym-Jomart Tokayev").
     pub name: String,
@@ -86,7 +99,9 @@ pub struct EntityMention {
 /// Kazakhstan). Demonyms are not entity mentions; this links them to places.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct DemonymMention {
+    /// Where it is in the analysis text.
     pub span: Span,
+    /// The country's name as the gazetteer writes it ("Kazakhstan").
     pub country: &'static str,
 }
 

@@ -2,7 +2,7 @@
 
 use super::cues;
 use crate::extract::Doc;
-use crate::text::{Span, TokenKind};
+use crate::text::{Span, Token, TokenKind};
 use std::collections::HashSet;
 
 /// One word of a candidate, trimmed of possessives and hyphen prefixes.
@@ -125,149 +125,201 @@ pub fn is_headline(doc: &Doc, i: usize) -> bool {
 
 /// The capitalized runs of sentence `i`.
 pub fn runs(doc: &Doc, i: usize) -> Vec<Run> {
-    let text = doc.text;
     let sentence = &doc.seg.sentences[i];
     let toks = &doc.seg.tokens[sentence.first_token..sentence.end_token];
-    let mut out = Vec::new();
-    let mut cur: Vec<Piece> = Vec::new();
-    let mut first_tok = 0;
-    let mut pending: Vec<Piece> = Vec::new();
-    let mut initial = true;
-    let close = |cur: &mut Vec<Piece>,
-                 pending: &mut Vec<Piece>,
-                 out: &mut Vec<Run>,
-                 first: usize,
-                 end: usize| {
-        pending.clear();
-        if !cur.is_empty() {
-            out.push(Run {
-                pieces: std::mem::take(cur),
-                first_tok: first,
-                end_tok: end,
-            });
-        }
+    let mut b = Runs {
+        text: doc.text,
+        out: Vec::new(),
+        cur: Vec::new(),
+        pending: Vec::new(),
+        first_tok: 0,
+        initial: true,
     };
     for (k, t) in toks.iter().enumerate() {
         let ti = sentence.first_token + k;
-        let w = t.span.of(text);
-        match t.kind {
-            TokenKind::Word => {}
-            TokenKind::Punct if w == "&" && !cur.is_empty() => {
-                pending.push(Piece {
-                    span: t.span,
-                    connector: true,
-                    allcaps: false,
-                    initial: false,
-                });
-                continue;
-            }
-            TokenKind::Punct if w == "." && !cur.is_empty() && pending.is_empty() => {
-                // "J. Smith", "Mr. Smith": the period belongs to the abbreviation.
-                let last = cur.last_mut().expect("non-empty");
-                let lw = last.span.of(text);
-                if last.span.end == t.span.start
-                    && (lw.chars().count() == 1 || cues::is_title(lw))
-                    && toks.get(k + 1).is_some_and(|n| is_cap(n.span.of(text)))
-                {
-                    last.span.end = t.span.end;
-                    continue;
-                }
-                close(&mut cur, &mut pending, &mut out, first_tok, ti);
-                continue;
-            }
-            _ => {
-                close(&mut cur, &mut pending, &mut out, first_tok, ti);
-                initial = initial || opens(w) || w.ends_with(':') || k == 0;
-                continue;
-            }
+        if t.kind == TokenKind::Word {
+            b.word(t, ti);
+        } else {
+            b.other(toks, k, ti);
         }
-        let was_initial = std::mem::replace(&mut initial, false);
-        let (core, possessive) = strip_possessive(w);
-        let mut span = Span::new(t.span.start, t.span.start + core.len());
-        let mut boundary_before = false;
-        let mut boundary_after = possessive;
-        if core.contains('-') {
-            let parts: Vec<&str> = core.split('-').collect();
-            let first = parts[0];
-            if is_cap(first) {
-                // Only when the rest is a word: "Moscow-led", not "Lai Ching-te".
-                let compound = |p: &&str| {
-                    !p.is_empty()
-                        && !is_cap(p)
-                        && !cues::is_particle(p)
-                        && ((p.len() >= 3 && crate::lexicon::is_dictionary_word(p))
-                            || p.ends_with("ed")
-                            || p.ends_with("ing"))
-                };
-                if parts[1..].iter().any(compound) {
-                    // "Moscow-led", "Russia-backed": only the name.
-                    span.end = span.start + first.len();
-                    boundary_after = true;
-                }
-            } else if !cues::is_particle(first) {
-                // "pro-Tokayev", "anti-Putin": the name after the prefix.
-                match core.find(|c: char| c.is_uppercase()) {
-                    Some(at) if core[..at].ends_with('-') => {
-                        span.start += at;
-                        boundary_before = true;
-                    }
-                    _ => {}
-                }
-            }
+    }
+    b.close(sentence.end_token);
+    b.out
+}
+
+/// A lower-case joiner kept inside a run ("of", "&", "von").
+fn connector(span: Span) -> Piece {
+    Piece {
+        span,
+        connector: true,
+        allcaps: false,
+        initial: false,
+    }
+}
+
+/// The runs of one sentence as its tokens are read.
+struct Runs<'a> {
+    text: &'a str,
+    out: Vec<Run>,
+    /// The run being built.
+    cur: Vec<Piece>,
+    /// Connectors read after it, waiting for the next capitalized word.
+    pending: Vec<Piece>,
+    /// Token index of the run's first piece.
+    first_tok: usize,
+    /// Whether the next word opens the sentence, a quote or a list item.
+    initial: bool,
+}
+
+impl Runs<'_> {
+    /// Ends the current run before token `end`, dropping waiting connectors.
+    fn close(&mut self, end: usize) {
+        self.pending.clear();
+        if !self.cur.is_empty() {
+            self.out.push(Run {
+                pieces: std::mem::take(&mut self.cur),
+                first_tok: self.first_tok,
+                end_tok: end,
+            });
         }
-        let piece_text = span.of(text);
+    }
+
+    /// A token that is not a word, `k` in the sentence and `ti` in the text:
+    /// "&" joins, an abbreviation's period stays, anything else ends the run.
+    fn other(&mut self, toks: &[Token], k: usize, ti: usize) {
+        let t = &toks[k];
+        let w = t.span.of(self.text);
+        let punct = t.kind == TokenKind::Punct && !self.cur.is_empty();
+        if punct && w == "&" {
+            self.pending.push(connector(t.span));
+        } else if punct && w == "." && self.pending.is_empty() {
+            if !self.abbreviation_period(toks, k) {
+                self.close(ti);
+            }
+        } else {
+            self.close(ti);
+            self.initial = self.initial || opens(w) || w.ends_with(':') || k == 0;
+        }
+    }
+
+    /// "J. Smith", "Mr. Smith": the period belongs to the abbreviation before
+    /// it when a capitalized word follows.
+    fn abbreviation_period(&mut self, toks: &[Token], k: usize) -> bool {
+        let text = self.text;
+        let t = &toks[k];
+        let last = self.cur.last_mut().expect("a run is open");
+        let lw = last.span.of(text);
+        let glued = last.span.end == t.span.start
+            && (lw.chars().count() == 1 || cues::is_title(lw))
+            && toks.get(k + 1).is_some_and(|n| is_cap(n.span.of(text)));
+        if glued {
+            last.span.end = t.span.end;
+        }
+        glued
+    }
+
+    /// A word, token `ti`: a capitalized piece joins the run (or starts one),
+    /// a lower-case joiner waits, any other word ends the run.
+    fn word(&mut self, t: &Token, ti: usize) {
+        let was_initial = std::mem::replace(&mut self.initial, false);
+        let cut = WordCut::of(t.span, t.span.of(self.text));
+        let piece_text = cut.span.of(self.text);
         // "al-Burhan", "el-Sisi": a particle glued to a name.
         let particle_name = piece_text
             .split_once('-')
             .is_some_and(|(a, b)| cues::is_particle(a) && is_cap(b));
         if !is_cap(piece_text) && !particle_name {
-            let lw = piece_text;
-            let joiner = cues::is_particle(lw) || matches!(lw, "of" | "for" | "and" | "on" | "the");
-            if joiner && !cur.is_empty() && pending.len() < 3 {
-                pending.push(Piece {
-                    span,
-                    connector: true,
-                    allcaps: false,
-                    initial: false,
-                });
+            let joiner = cues::is_particle(piece_text)
+                || matches!(piece_text, "of" | "for" | "and" | "on" | "the");
+            if joiner && !self.cur.is_empty() && self.pending.len() < 3 {
+                self.pending.push(connector(cut.span));
             } else {
-                close(&mut cur, &mut pending, &mut out, first_tok, ti);
+                self.close(ti);
             }
-            continue;
+            return;
         }
         let piece = Piece {
-            span,
+            span: cut.span,
             connector: false,
             allcaps: is_allcaps(piece_text),
             initial: was_initial,
         };
-        if boundary_before {
-            close(&mut cur, &mut pending, &mut out, first_tok, ti);
+        if cut.boundary_before {
+            self.close(ti);
         }
-        if !cur.is_empty() && !pending.is_empty() && !joins(text, &cur, &pending, &piece) {
-            close(&mut cur, &mut pending, &mut out, first_tok, ti);
+        if !self.cur.is_empty()
+            && !self.pending.is_empty()
+            && !joins(self.text, &self.cur, &self.pending)
+        {
+            self.close(ti);
         }
-        if cur.is_empty() {
-            first_tok = ti;
+        if self.cur.is_empty() {
+            self.first_tok = ti;
         }
-        cur.append(&mut pending);
-        cur.push(piece);
-        if boundary_after {
-            close(&mut cur, &mut pending, &mut out, first_tok, ti + 1);
+        self.cur.append(&mut self.pending);
+        self.cur.push(piece);
+        if cut.boundary_after {
+            self.close(ti + 1);
         }
     }
-    close(
-        &mut cur,
-        &mut pending,
-        &mut out,
-        first_tok,
-        sentence.end_token,
-    );
-    out
 }
 
-/// Whether `run` + `conn` + `next` is one name.
-fn joins(text: &str, run: &[Piece], conn: &[Piece], next: &Piece) -> bool {
+/// The name part of a word and whether a run must end before or after it.
+struct WordCut {
+    span: Span,
+    boundary_before: bool,
+    boundary_after: bool,
+}
+
+impl WordCut {
+    /// `w` at `span`, without a possessive ("Russia's"), and cut at a hyphen:
+    /// "Moscow-led" keeps "Moscow", "pro-Tokayev" keeps "Tokayev", while "Lai
+    /// Ching-te" and "al-Burhan" stay whole.
+    fn of(span: Span, w: &str) -> WordCut {
+        let (core, possessive) = strip_possessive(w);
+        let mut cut = WordCut {
+            span: Span::new(span.start, span.start + core.len()),
+            boundary_before: false,
+            boundary_after: possessive,
+        };
+        if !core.contains('-') {
+            return cut;
+        }
+        let parts: Vec<&str> = core.split('-').collect();
+        let first = parts[0];
+        if is_cap(first) {
+            if parts[1..].iter().any(|p| is_compound_tail(p)) {
+                // "Moscow-led", "Russia-backed": only the name.
+                cut.span.end = cut.span.start + first.len();
+                cut.boundary_after = true;
+            }
+        } else if !cues::is_particle(first) {
+            // "pro-Tokayev", "anti-Putin": the name after the prefix.
+            let at = core
+                .find(|c: char| c.is_uppercase())
+                .filter(|&at| core[..at].ends_with('-'));
+            if let Some(at) = at {
+                cut.span.start += at;
+                cut.boundary_before = true;
+            }
+        }
+        cut
+    }
+}
+
+/// The part after a capitalized word's hyphen that makes a compound, not a
+/// name: a word ("led", "based"), or a participle ("backed", "speaking").
+fn is_compound_tail(p: &str) -> bool {
+    !p.is_empty()
+        && !is_cap(p)
+        && !cues::is_particle(p)
+        && ((p.len() >= 3 && crate::lexicon::is_dictionary_word(p))
+            || p.ends_with("ed")
+            || p.ends_with("ing"))
+}
+
+/// Whether `run` + `conn` + the capitalized word after them is one name.
+fn joins(text: &str, run: &[Piece], conn: &[Piece]) -> bool {
     let words: Vec<&str> = conn.iter().map(|p| p.span.of(text)).collect();
     let last = run[run.len() - 1].span.of(text);
     let head = run
@@ -276,10 +328,6 @@ fn joins(text: &str, run: &[Piece], conn: &[Piece], next: &Piece) -> bool {
         .map(|p| p.span.of(text))
         .unwrap_or(last);
     let orgish = |w: &str| cues::is_org_head(w) || cues::is_org_suffix(w) || cues::is_place_head(w);
-    let has_of = run
-        .iter()
-        .any(|p| p.connector && matches!(p.span.of(text), "of" | "for" | "on"));
-    let next_w = next.span.of(text);
     match words.as_slice() {
         ["&"] => true,
         ["of"] | ["of", "the"] => {
@@ -289,10 +337,7 @@ fn joins(text: &str, run: &[Piece], conn: &[Piece], next: &Piece) -> bool {
             cues::is_org_head(last) || cues::is_org_suffix(last) || cues::is_org_head(head)
         }
         // Lists are cut again by the classifier unless the whole is one name.
-        ["and"] => {
-            let _ = (has_of, next_w, head);
-            true
-        }
+        ["and"] => true,
         ["the"] | ["and", "the"] => false,
         ws => ws.iter().all(|w| cues::is_particle(w)) && crate::lexicon::place(last).is_none(),
     }

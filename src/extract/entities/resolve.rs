@@ -6,7 +6,7 @@ use super::cues;
 use super::{EntityLabel, EntityMention};
 use crate::extract::Doc;
 use crate::text::TokenKind;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Surface text -> label, read from `doc`.
 pub fn known_in(doc: &Doc, cands: &[Candidate]) -> HashMap<String, EntityLabel> {
@@ -78,14 +78,20 @@ fn next_words<'a>(doc: &Doc<'a>, at: usize, n: usize) -> Vec<(&'a str, TokenKind
         .collect()
 }
 
-/// Resolves names and open labels, returning the mentions.
-pub fn resolve(doc: &Doc, cands: Vec<Candidate>) -> Vec<EntityMention> {
-    let text = doc.text;
+/// What an acronym stands for in the article.
+struct Expansion {
+    /// The full name ("Collective Security Treaty Organization").
+    long: String,
+    label: EntityLabel,
+}
+
+/// Acronyms and what they stand for: defined in parentheses, both ways round
+/// ("Collective Security Treaty Organization (CSTO)", "CSTO (Collective ...)"),
+/// then used without a definition for an organisation named in the article.
+fn acronyms(text: &str, cands: &[Candidate]) -> HashMap<String, Expansion> {
     let surface = |c: &Candidate| c.span.of(text).to_string();
-    // Acronyms defined in parentheses, both ways round.
-    let mut acronyms: HashMap<String, (String, EntityLabel)> = HashMap::new();
-    for (i, c) in cands.iter().enumerate() {
-        let Some(n) = cands.get(i + 1) else { continue };
+    let mut acronyms = HashMap::new();
+    for (c, n) in cands.iter().zip(cands.iter().skip(1)) {
         let between = &text[c.span.end..n.span.start];
         if between.trim() != "(" || !text[n.span.end..].trim_start().starts_with(')') {
             continue;
@@ -99,105 +105,186 @@ pub fn resolve(doc: &Doc, cands: Vec<Candidate>) -> Vec<EntityMention> {
         };
         let (l, s) = (surface(long), surface(short));
         if abbreviates(&s, &l) {
-            acronyms.insert(s, (l, long.label.unwrap_or(EntityLabel::Org)));
+            let label = long.label.unwrap_or(EntityLabel::Org);
+            acronyms.insert(s, Expansion { long: l, label });
         }
     }
-    // Acronyms used without a definition that abbreviate an organisation named in the article.
-    for c in &cands {
-        if c.allcaps
-            && c.words == 1
-            && c.label != Some(EntityLabel::Place)
-            && !acronyms.contains_key(&surface(c))
+    // The organisations named in several words, each surface once, in text
+    // order; each acronym is tried against them once.
+    let mut seen = HashSet::new();
+    let orgs: Vec<&str> = cands
+        .iter()
+        .filter(|o| o.words > 1 && o.label == Some(EntityLabel::Org))
+        .map(|o| o.span.of(text))
+        .filter(|o| seen.insert(*o))
+        .collect();
+    let mut tried = HashSet::new();
+    for c in cands {
+        let s = surface(c);
+        if !c.allcaps
+            || c.words != 1
+            || c.label == Some(EntityLabel::Place)
+            || acronyms.contains_key(&s)
+            || !tried.insert(c.span.of(text))
         {
-            let s = surface(c);
-            let long = cands.iter().find(|o| {
-                o.words > 1 && o.label == Some(EntityLabel::Org) && abbreviates(&s, &surface(o))
-            });
-            if let Some(o) = long {
-                acronyms.insert(s, (surface(o), EntityLabel::Org));
+            continue;
+        }
+        if let Some(o) = orgs.iter().find(|o| abbreviates(&s, o)) {
+            let expansion = Expansion {
+                long: o.to_string(),
+                label: EntityLabel::Org,
+            };
+            acronyms.insert(s, expansion);
+        }
+    }
+    acronyms
+}
+
+/// The people named in full (more than one word), by where they are named.
+struct People {
+    /// By position (the candidates come sorted).
+    full: Vec<(usize, String)>,
+    /// The last words of each full name after a space ("Ruto", "Samoei
+    /// Ruto" for "William Samoei Ruto") -> the names, in order.
+    by_tail: HashMap<String, Vec<usize>>,
+    /// The first words of each full name, two words or more, before a space.
+    by_head: HashMap<String, Vec<usize>>,
+}
+
+impl People {
+    fn named(text: &str, cands: &[Candidate]) -> People {
+        let full: Vec<(usize, String)> = cands
+            .iter()
+            .filter(|c| c.label == Some(EntityLabel::Person) && c.words > 1)
+            .map(|c| (c.span.start, c.span.of(text).to_string()))
+            .collect();
+        let mut by_tail: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_head: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, (_, f)) in full.iter().enumerate() {
+            for (at, _) in f.match_indices(' ') {
+                by_tail.entry(f[at + 1..].to_string()).or_default().push(i);
+                let head = &f[..at];
+                if head.contains(' ') {
+                    by_head.entry(head.to_string()).or_default().push(i);
+                }
             }
         }
-    }
-    // Full person names by their last word (and last two).
-    let mut people: Vec<(usize, String)> = Vec::new();
-    for c in &cands {
-        if c.label == Some(EntityLabel::Person) && c.words > 1 {
-            people.push((c.span.start, surface(c)));
+        People {
+            full,
+            by_tail,
+            by_head,
         }
     }
-    let person_for = |short: &str, at: usize| -> Option<String> {
-        let fits = |full: &str| {
-            let ends = full.len() > short.len()
-                && full.ends_with(short)
-                && full.as_bytes()[full.len() - short.len() - 1] == b' ';
-            let starts = short.contains(' ')
-                && full.len() > short.len()
-                && full.starts_with(short)
-                && full.as_bytes()[short.len()] == b' ';
-            full != short && (ends || starts)
+
+    /// The full name a short one at `at` stands for: its last word (or last
+    /// words, or first words), the nearest named before it, else the first
+    /// named after.
+    fn full_name(&self, short: &str, at: usize) -> Option<String> {
+        let none = Vec::new();
+        let tails = self.by_tail.get(short).unwrap_or(&none);
+        let heads = if short.contains(' ') {
+            self.by_head.get(short).unwrap_or(&none)
+        } else {
+            &none
         };
-        let before = people.iter().rev().find(|(s, f)| *s < at && fits(f));
-        before
-            .or_else(|| people.iter().find(|(_, f)| fits(f)))
-            .map(|(_, f)| f.clone())
+        // The last fitting name before `at`, else the first fitting one.
+        let last_before = |list: &Vec<usize>| {
+            let n = list.partition_point(|&i| self.full[i].0 < at);
+            n.checked_sub(1).map(|k| list[k])
+        };
+        let before = last_before(tails).max(last_before(heads));
+        let first = match (tails.first(), heads.first()) {
+            (Some(&a), Some(&b)) => Some(a.min(b)),
+            (a, b) => a.or(b).copied(),
+        };
+        before.or(first).map(|i| self.full[i].1.clone())
+    }
+}
+
+/// A label for a candidate nothing else labels: a place after "in", "near";
+/// a person between a role noun and a speech verb; else an organisation.
+fn open_label(doc: &Doc, c: &Candidate) -> EntityLabel {
+    let prev = c
+        .first_tok
+        .checked_sub(1)
+        .map(|i| doc.seg.tokens[i].span.of(doc.text));
+    let next = next_words(doc, c.end_tok, 1);
+    if prev.is_some_and(cues::is_place_preposition) && !c.allcaps {
+        EntityLabel::Place
+    } else if next.first().is_some_and(|(w, _)| cues::is_speech_verb(w))
+        && !c.allcaps
+        && prev.is_some_and(cues::is_role_noun)
+    {
+        EntityLabel::Person
+    } else {
+        EntityLabel::Org
+    }
+}
+
+/// Resolves names and open labels, returning the mentions.
+pub fn resolve(doc: &Doc, cands: Vec<Candidate>) -> Vec<EntityMention> {
+    let resolver = Resolver {
+        doc,
+        acronyms: acronyms(doc.text, &cands),
+        people: People::named(doc.text, &cands),
+        known: known_in(doc, &cands),
     };
-    let known = known_in(doc, &cands);
-    let mut out = Vec::new();
-    for c in &cands {
-        let s = surface(c);
+    cands.iter().filter_map(|c| resolver.mention(c)).collect()
+}
+
+/// What the whole article says, for resolving each candidate.
+struct Resolver<'a> {
+    doc: &'a Doc<'a>,
+    acronyms: HashMap<String, Expansion>,
+    people: People,
+    /// Surface text -> label.
+    known: HashMap<String, EntityLabel>,
+}
+
+impl Resolver<'_> {
+    /// The mention a candidate makes, in order: an acronym takes its
+    /// expansion; an open label or a short person name takes a full person
+    /// name; an open label takes the label the same text has elsewhere; then
+    /// the context decides. `None` for an unknown German capital and for a
+    /// lone all-capitals word taken for a person.
+    fn mention(&self, c: &Candidate) -> Option<EntityMention> {
+        let s = c.span.of(self.doc.text).to_string();
         let mut label = c.label;
         let mut name = s.clone();
-        if let Some((long, l)) = acronyms.get(&s) {
+        if let Some(e) = self.acronyms.get(&s) {
             if c.allcaps && label != Some(EntityLabel::Place) {
-                name = long.clone();
-                label = Some(*l);
+                name = e.long.clone();
+                label = Some(e.label);
             }
         }
         if label.is_none() || (label == Some(EntityLabel::Person) && c.words <= 2) {
-            if let Some(full) = person_for(&s, c.span.start) {
+            if let Some(full) = self.people.full_name(&s, c.span.start) {
                 label = Some(EntityLabel::Person);
                 name = full;
             }
         }
         if label.is_none() {
-            label = known.get(&s).copied();
+            label = self.known.get(&s).copied();
         }
-        if label.is_none() && !c.allcaps && super::classify::strict_capitals(doc) {
-            continue;
+        if label.is_none() && !c.allcaps && super::classify::strict_capitals(self.doc) {
+            return None;
         }
-        let label = label.unwrap_or_else(|| {
-            let prev = c
-                .first_tok
-                .checked_sub(1)
-                .map(|i| doc.seg.tokens[i].span.of(text));
-            let next = next_words(doc, c.end_tok, 1);
-            if prev.is_some_and(cues::is_place_preposition) && !c.allcaps {
-                EntityLabel::Place
-            } else if next.first().is_some_and(|(w, _)| cues::is_speech_verb(w))
-                && !c.allcaps
-                && prev.is_some_and(cues::is_role_noun)
-            {
-                EntityLabel::Person
-            } else {
-                EntityLabel::Org
-            }
-        });
+        let label = label.unwrap_or_else(|| open_label(self.doc, c));
         if label == EntityLabel::Person
             && c.role.is_none()
             && c.words == 1
             && name == s
             && c.allcaps
         {
-            continue;
+            return None;
         }
-        out.push(EntityMention {
+        Some(EntityMention {
             span: c.span,
             label,
             name,
             role: c.role.clone(),
-        });
+        })
     }
-    out
 }
 
 #[cfg(test)]

@@ -1,0 +1,159 @@
+//! Linearity and throughput of the analysis on a corpus of varied articles:
+//! time per MB for single articles from 10 KB to 50 MB and for batches from
+//! 10 to 10,000 articles, and MB/s on the whole corpus, next to an anchor
+//! (Unicode word splitting of the same text) measured in the same run.
+//!
+//! ```sh
+//! node scripts/bench/corpus.mjs             # target/bench/corpus.jsonl, 10 MB
+//! cargo bench --bench scaling               # every size
+//! cargo bench --bench scaling -- --quick    # up to 5 MB / 1,000 articles
+//! ```
+//!
+//! The corpus is recombined from the repository's real texts (see
+//! `scripts/bench/corpus.mjs`). Articles of a given size are paragraphs of the
+//! corpus laid end to end; a batch of n articles is the corpus's first n.
+
+#[cfg(not(target_arch = "wasm32"))]
+mod native {
+    use std::time::Instant;
+    use storydiff::{analyze_batch, Input};
+    use unicode_segmentation::UnicodeSegmentation;
+
+    const CORPUS: &str = "target/bench/corpus.jsonl";
+
+    fn corpus() -> Vec<Input> {
+        let text = std::fs::read_to_string(CORPUS).unwrap_or_else(|e| {
+            eprintln!("scaling: {CORPUS}: {e}; make it with `node scripts/bench/corpus.mjs`");
+            std::process::exit(2)
+        });
+        text.lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(|l| {
+                let v: serde_json::Value = serde_json::from_str(l).expect("corpus line is JSON");
+                Input::new(
+                    v["id"].as_str().unwrap_or(""),
+                    v["text"].as_str().unwrap_or(""),
+                )
+            })
+            .collect()
+    }
+
+    /// One article of at least `bytes`, made of the corpus's paragraphs in order.
+    fn article(corpus: &[Input], bytes: usize) -> Input {
+        let mut text = String::with_capacity(bytes + 4096);
+        for input in corpus.iter().cycle() {
+            if text.len() >= bytes {
+                break;
+            }
+            text.push_str(&input.text);
+            text.push_str("\n\n");
+        }
+        Input::new("long", text)
+    }
+
+    /// This process's CPU time in seconds (user + system, from /proc on
+    /// Linux): unlike the wall clock, it does not count time spent waiting
+    /// for a CPU on a busy machine. `None` elsewhere.
+    fn cpu_seconds() -> Option<f64> {
+        let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+        let rest = &stat[stat.rfind(')')? + 2..];
+        let f: Vec<&str> = rest.split_whitespace().collect();
+        let ticks: f64 = f.get(11)?.parse::<f64>().ok()? + f.get(12)?.parse::<f64>().ok()?;
+        Some(ticks / 100.0)
+    }
+
+    /// Seconds for one run of `f`, the best of `rounds` (at least one): CPU
+    /// time where the system gives it (the analysis is single-threaded),
+    /// else wall-clock time.
+    fn best<T>(rounds: usize, mut f: impl FnMut() -> T) -> f64 {
+        (0..rounds.max(1))
+            .map(|_| {
+                let (t, c) = (Instant::now(), cpu_seconds());
+                std::hint::black_box(f());
+                let wall = t.elapsed().as_secs_f64();
+                match (c, cpu_seconds()) {
+                    // Below the clock tick's resolution, the wall clock says more.
+                    (Some(a), Some(b)) if b - a >= 0.2 => b - a,
+                    _ => wall,
+                }
+            })
+            .fold(f64::INFINITY, f64::min)
+    }
+
+    fn size(inputs: &[Input]) -> usize {
+        inputs.iter().map(|i| i.text.len()).sum()
+    }
+
+    fn row(label: &str, bytes: usize, secs: f64, anchor: f64) {
+        let mb = bytes as f64 / 1e6;
+        println!(
+            "{label:>16} {mb:>9.3} MB {secs:>9.3} s {:>8.3} s/MB {:>7.2} MB/s  anchor x{:.0}",
+            secs / mb,
+            mb / secs,
+            secs / anchor
+        );
+    }
+
+    fn words(inputs: &[Input]) -> usize {
+        inputs.iter().map(|i| i.text.unicode_words().count()).sum()
+    }
+
+    pub fn main() {
+        let quick = std::env::args().any(|a| a == "--quick");
+        let corpus = corpus();
+        let _ = analyze_batch(&corpus[..1]); // build the lexicons once
+        let total = size(&corpus);
+        println!(
+            "corpus: {} articles, {:.2} MB ({CORPUS})",
+            corpus.len(),
+            total as f64 / 1e6
+        );
+
+        println!("-- one article of growing size (analyze_batch of one input)");
+        let kbs: &[usize] = if quick {
+            &[10, 100, 1_000, 5_000]
+        } else {
+            &[10, 100, 1_000, 10_000, 50_000]
+        };
+        for &kb in kbs {
+            let one = vec![article(&corpus, kb * 1000)];
+            let rounds = if kb <= 100 { 5 } else { 1 };
+            let t = best(rounds, || analyze_batch(&one).unwrap());
+            let a = best(rounds, || words(&one));
+            row(&format!("{kb} KB"), size(&one), t, a);
+        }
+
+        println!("-- batches of growing count (analyze_batch of n inputs)");
+        let counts: &[usize] = if quick {
+            &[10, 100, 1_000]
+        } else {
+            &[10, 100, 1_000, 10_000]
+        };
+        for &n in counts {
+            let batch: Vec<Input> = (0..n)
+                .map(|i| {
+                    let mut input = corpus[i % corpus.len()].clone();
+                    input.id = format!("a{i}");
+                    input
+                })
+                .collect();
+            let rounds = if n <= 100 { 5 } else { 1 };
+            let t = best(rounds, || analyze_batch(&batch).unwrap());
+            let a = best(rounds, || words(&batch));
+            row(&format!("{n} articles"), size(&batch), t, a);
+        }
+
+        println!("-- the whole corpus");
+        let t = best(1, || analyze_batch(&corpus).unwrap());
+        let a = best(1, || words(&corpus));
+        row("corpus", total, t, a);
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    native::main()
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}

@@ -1,0 +1,315 @@
+//! Datelines: the date a text opens with ("March 19, 2022", "Sunday, April 18",
+//! "6 janvier 2022", "Published: Sept. 3, 2021 at 10:30 a.m. EDT").
+//!
+//! Cleaning removes a line that is only a dateline and splits one off the
+//! start of a paragraph; metadata extraction reads the publication date from
+//! it. The month and weekday names and the words before a date are data:
+//! `data/words/clean/dateline_*.tsv`.
+//!
+//! ```
+//! use storydiff::clean::parse_dateline;
+//! let d = parse_dateline("Jan 6, 2022: Unrest spreads").unwrap();
+//! assert_eq!((d.year, d.month, d.day, d.len), (Some(2022), 1, 6, 11));
+//! assert!(parse_dateline("March on Washington").is_none());
+//! ```
+
+use crate::lexicon::lists::clean::{DATELINE_MONTHS, DATELINE_PREFIXES, DATELINE_WEEKDAYS};
+
+/// A date read at the start of a text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Dateline {
+    /// Bytes consumed (the date and any time after it).
+    pub len: usize,
+    /// The year, when one is written.
+    pub year: Option<i32>,
+    /// 1 = January .. 12 = December.
+    pub month: u32,
+    /// Day of the month, 1 ..= 31 (a real day of that month when the year is known).
+    pub day: u32,
+    /// 0 = Monday .. 6 = Sunday, when a weekday is written.
+    pub weekday: Option<u32>,
+}
+
+/// Reads a dateline at the start of `s`: "March 19, 2022", "Jan 6, 2022",
+/// "Sunday, April 18", "19 March 2022", "6 janvier 2022", "19 de marzo de
+/// 2022", "2022-03-19", "19.03.2022", each maybe after "Published" and
+/// before a time of day.
+pub fn parse_dateline(s: &str) -> Option<Dateline> {
+    let mut c = Cur { s, at: 0 };
+    c.prefix();
+    let weekday = c.word(DATELINE_WEEKDAYS);
+    if weekday.is_some() {
+        c.lit(",");
+        c.spaces();
+    }
+    let start = c.at;
+    let (year, month, day) = if let Some(y) = c.number(4, 4) {
+        c.iso_rest(y)?
+    } else if let Some(d) = c.number(1, 2) {
+        c.day_first(d)?
+    } else {
+        c.month_first()?
+    };
+    if c.at == start || !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+        return None;
+    }
+    if year.is_some_and(|y| day > days_in_month(y, month)) {
+        return None;
+    }
+    // The next character must not continue a word or number.
+    if c.rest().starts_with(|ch: char| ch.is_alphanumeric()) {
+        return None;
+    }
+    c.time_after();
+    Some(Dateline {
+        len: c.at,
+        year,
+        month,
+        day,
+        weekday,
+    })
+}
+
+/// Days in `month` of `year` (proleptic Gregorian).
+fn days_in_month(year: i32, month: u32) -> u32 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+/// Year, month and day as read.
+type Parts = (Option<i32>, u32, u32);
+
+/// A cursor over a string for the dateline grammar.
+struct Cur<'a> {
+    s: &'a str,
+    at: usize,
+}
+
+impl<'a> Cur<'a> {
+    fn rest(&self) -> &'a str {
+        &self.s[self.at..]
+    }
+
+    fn spaces(&mut self) -> usize {
+        let r = self.rest();
+        let n = r.len() - r.trim_start_matches([' ', '\u{a0}', '\t']).len();
+        self.at += n;
+        n
+    }
+
+    /// A word of `table` (in lower case), and a period after it.
+    fn word(&mut self, table: &[(&str, u32)]) -> Option<u32> {
+        let r = self.rest();
+        let end = r.find(|c: char| !c.is_alphabetic()).unwrap_or(r.len());
+        let w = r[..end].to_lowercase();
+        let (_, v) = table.iter().find(|(n, _)| *n == w)?;
+        self.at += end;
+        if self.rest().starts_with('.') {
+            self.at += 1;
+        }
+        Some(*v)
+    }
+
+    fn number(&mut self, min: usize, max: usize) -> Option<u32> {
+        let r = self.rest();
+        let n = r.bytes().take_while(u8::is_ascii_digit).count();
+        if n < min || n > max {
+            return None;
+        }
+        let v = r[..n].parse().ok()?;
+        self.at += n;
+        Some(v)
+    }
+
+    fn lit(&mut self, l: &str) -> bool {
+        if self.rest().starts_with(l) {
+            self.at += l.len();
+            true
+        } else {
+            false
+        }
+    }
+
+    fn lit_ci(&mut self, l: &str) -> bool {
+        let r = self.rest();
+        if r.len() >= l.len() && r.is_char_boundary(l.len()) && r[..l.len()].to_lowercase() == l {
+            self.at += l.len();
+            true
+        } else {
+            false
+        }
+    }
+
+    /// "Published on", "Updated:", "Publié le": the first prefix followed by
+    /// a space or ending with a colon.
+    fn prefix(&mut self) {
+        for p in DATELINE_PREFIXES {
+            let save = self.at;
+            if self.lit_ci(p) {
+                if self.spaces() > 0 || p.ends_with(':') {
+                    self.spaces();
+                    return;
+                }
+                self.at = save;
+            }
+        }
+    }
+
+    /// After a four-digit year: "2022-03-19", maybe with "T10:00:00Z".
+    fn iso_rest(&mut self, y: u32) -> Option<Parts> {
+        if !self.lit("-") {
+            return None;
+        }
+        let m = self.number(2, 2)?;
+        if !self.lit("-") {
+            return None;
+        }
+        let d = self.number(2, 2)?;
+        let r = self.rest();
+        if r.starts_with('T') && r[1..].starts_with(|ch: char| ch.is_ascii_digit()) {
+            self.at += r.find(|ch: char| ch.is_whitespace()).unwrap_or(r.len());
+        }
+        Some((Some(y as i32), m, d))
+    }
+
+    /// After a day: "19.03.2022", "19. März 2022", "1er mai", "19 de marzo de 2022".
+    fn day_first(&mut self, d: u32) -> Option<Parts> {
+        if self.lit(".") {
+            if let Some(m) = self.number(1, 2) {
+                if !self.lit(".") {
+                    return None;
+                }
+                let y = self.number(4, 4)?;
+                return Some((Some(y as i32), m, d));
+            }
+            self.spaces();
+            let m = self.word(DATELINE_MONTHS)?;
+            return Some((self.year_after(), m, d));
+        }
+        self.lit_ci("er");
+        self.spaces();
+        self.lit_ci("de ");
+        let m = self.word(DATELINE_MONTHS)?;
+        Some((self.year_after(), m, d))
+    }
+
+    /// A month first: "March 19, 2022", "Sept. 3rd".
+    fn month_first(&mut self) -> Option<Parts> {
+        let m = self.word(DATELINE_MONTHS)?;
+        self.spaces();
+        let d = self.number(1, 2)?;
+        let _ = self.lit_ci("st") || self.lit_ci("nd") || self.lit_ci("rd") || self.lit_ci("th");
+        Some((self.year_after(), m, d))
+    }
+
+    /// ", 2022", " de 2022": a year from 1800 to 2200, else nothing consumed.
+    fn year_after(&mut self) -> Option<i32> {
+        let save = self.at;
+        self.lit(",");
+        self.spaces();
+        self.lit_ci("de ");
+        match self.number(4, 4) {
+            Some(y) if (1800..=2200).contains(&y) => Some(y as i32),
+            _ => {
+                self.at = save;
+                None
+            }
+        }
+    }
+
+    /// Consumes ", 10:30 AM GMT", " at 3:45 p.m.", " | 14:05".
+    fn time_after(&mut self) {
+        let save = self.at;
+        let _ = self.lit(",") || self.lit(" |") || self.lit(" -");
+        self.spaces();
+        let _ = self.lit_ci("at ")
+            || self.lit_ci("à ")
+            || self.lit_ci("um ")
+            || self.lit_ci("a las ")
+            || self.lit_ci("alle ");
+        let ok = self.number(1, 2).is_some()
+            && (self.lit(":") || self.lit("h") || self.lit("."))
+            && self.number(2, 2).is_some();
+        if !ok {
+            self.at = save;
+            return;
+        }
+        let save2 = self.at;
+        self.spaces();
+        if !(self.lit_ci("a.m.")
+            || self.lit_ci("p.m.")
+            || self.lit_ci("am")
+            || self.lit_ci("pm")
+            || self.lit_ci("uhr")
+            || self.lit_ci("hrs"))
+        {
+            self.at = save2;
+        }
+        let save3 = self.at;
+        self.spaces();
+        let r = self.rest();
+        let n = r.chars().take_while(|ch| ch.is_ascii_uppercase()).count();
+        if (2..=4).contains(&n) && !r[n..].starts_with(|ch: char| ch.is_alphanumeric()) {
+            self.at += n;
+        } else {
+            self.at = save3;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn datelines() {
+        type Parts = (Option<i32>, u32, u32, Option<u32>);
+        let cases: &[(&str, Option<Parts>)] = &[
+            ("March 19, 2022", Some((Some(2022), 3, 19, None))),
+            ("Jan 6, 2022:\u{a0}Unrest", Some((Some(2022), 1, 6, None))),
+            ("Sunday, April 18", Some((None, 4, 18, Some(6)))),
+            ("19 March 2022", Some((Some(2022), 3, 19, None))),
+            ("6 janvier 2022", Some((Some(2022), 1, 6, None))),
+            ("19 de marzo de 2022", Some((Some(2022), 3, 19, None))),
+            ("2022-03-19T10:00:00Z", Some((Some(2022), 3, 19, None))),
+            ("19.03.2022", Some((Some(2022), 3, 19, None))),
+            ("17.05.2023, 10:32 Uhr", Some((Some(2023), 5, 17, None))),
+            (
+                "Publié le 17 mai 2023 à 10h32",
+                Some((Some(2023), 5, 17, None)),
+            ),
+            (
+                "Published: Sept. 3, 2021 at 10:30 a.m. EDT",
+                Some((Some(2021), 9, 3, None)),
+            ),
+            ("Mayor said", None),
+            ("March on Washington", None),
+            ("2022 was a year", None),
+        ];
+        for (s, want) in cases {
+            let got = parse_dateline(s).map(|d| (d.year, d.month, d.day, d.weekday));
+            assert_eq!(got, *want, "{s}");
+        }
+        assert_eq!(parse_dateline("March 19, 2022").unwrap().len, 14);
+        assert_eq!(
+            parse_dateline("Published: Sept. 3, 2021 at 10:30 a.m. EDT rest")
+                .unwrap()
+                .len,
+            42
+        );
+    }
+
+    #[test]
+    fn impossible_days_are_not_datelines() {
+        assert!(parse_dateline("February 29, 2023").is_none());
+        assert!(parse_dateline("February 29, 2024").is_some());
+        assert!(parse_dateline("31.04.2022").is_none());
+        // Without a year any day up to the 31st is read.
+        assert!(parse_dateline("April 31").is_some());
+    }
+}

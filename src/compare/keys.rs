@@ -1,0 +1,150 @@
+//! The keys under which two spellings of one thing compare equal.
+//!
+//! | key | of | folds |
+//! | --- | --- | --- |
+//! | [`word_key`] | a word | case, a trailing possessive, a plural |
+//! | [`sentence_keys`] | each sentence of an article | its content words' keys, stop words left out |
+//! | [`count_key`] | a reported figure | what it counts, synonyms joined ("dead" = "killed") |
+//! | [`name_key`] | an entity name | case, accents, punctuation |
+//!
+//! A leaf module: similarity, alignment and the fact diff all read these keys,
+//! and this module reads none of them.
+//!
+//! ```
+//! use storydiff::compare::{name_key, word_key};
+//! assert_eq!(word_key("Russia's"), "russia");
+//! assert_eq!(name_key("Stéphane Dujarric"), name_key("stephane dujarric"));
+//! ```
+
+use crate::article::Article;
+use crate::extract::Quantity;
+use crate::lexicon::{self, lists};
+use crate::text::TokenKind;
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+use unicode_normalization::UnicodeNormalization;
+
+/// The key of a figure whose count word is unknown: such figures are not compared.
+pub const UNCOUNTED: &str = "count";
+
+/// Lower case, trailing possessive and plural folded ("Russia's" -> "russia", "rallies" -> "rally").
+pub fn word_key(w: &str) -> String {
+    let mut s = w.to_lowercase();
+    for suffix in ["'s", "’s"] {
+        if let Some(stripped) = s.strip_suffix(suffix) {
+            s = stripped.to_string();
+        }
+    }
+    if s.len() > 4 && s.ends_with("ies") {
+        s.truncate(s.len() - 3);
+        s.push('y');
+    } else if s.len() > 3 && s.ends_with('s') && !s.ends_with("ss") && !s.ends_with("us") {
+        s.pop();
+    }
+    s
+}
+
+/// The content-word keys of every sentence of `article`: the [`word_key`] of
+/// each word and number of two characters or more that is not a stop word of
+/// the article's language.
+pub fn sentence_keys(article: &Article) -> Vec<HashSet<String>> {
+    let text = article.analysis_text();
+    let lang = article.language();
+    (0..article.seg.sentences.len())
+        .map(|i| {
+            article
+                .seg
+                .sentence_tokens(i)
+                .iter()
+                .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
+                .map(|t| word_key(t.span.of(text)))
+                .filter(|k| k.chars().count() >= 2 && !lexicon::is_stopword_in(k, lang))
+                .collect()
+        })
+        .collect()
+}
+
+/// What a quantity counts, with synonyms folded ("dead" and "killed"): what
+/// happened to the counted ("13 members ... were killed" counts the killed),
+/// else the counted noun, else [`UNCOUNTED`]. The synonyms are
+/// `data/words/compare/count_synonyms.tsv`.
+pub fn count_key(q: &Quantity) -> String {
+    let unit = q
+        .counts
+        .as_deref()
+        .or(q.unit.as_deref())
+        .unwrap_or(UNCOUNTED)
+        .to_lowercase();
+    match count_synonyms().get(unit.as_str()) {
+        Some(key) => (*key).to_string(),
+        None => unit,
+    }
+}
+
+/// Count word -> the key its synonyms share, built once.
+fn count_synonyms() -> &'static HashMap<&'static str, &'static str> {
+    static SYNONYMS: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+    SYNONYMS.get_or_init(|| lists::compare::COUNT_SYNONYMS.iter().copied().collect())
+}
+
+/// The key two spellings of one name share when nothing better is known:
+/// lower case, accents and punctuation folded ("Stéphane" = "Stephane").
+pub fn name_key(name: &str) -> String {
+    let folded: String = name
+        .nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect();
+    folded.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::Hedge;
+    use crate::text::Span;
+
+    fn counting(unit: &str) -> Quantity {
+        Quantity {
+            span: Span::new(0, 1),
+            low: None,
+            high: None,
+            hedge: Hedge::Exact,
+            unit: Some(unit.to_string()),
+            counts: None,
+            source: None,
+        }
+    }
+
+    #[test]
+    fn word_keys_fold_possessives_and_plurals() {
+        for (w, want) in [
+            ("Russia's", "russia"),
+            ("rallies", "rally"),
+            ("protests", "protest"),
+            ("press", "press"),
+            ("status", "status"),
+        ] {
+            assert_eq!(word_key(w), want, "{w}");
+        }
+    }
+
+    #[test]
+    fn folds_count_synonyms() {
+        assert_eq!(count_key(&counting("dead")), "killed");
+        assert_eq!(count_key(&counting("Wounded")), "injured");
+        assert_eq!(count_key(&counting("troops")), "troops");
+    }
+
+    #[test]
+    fn count_synonyms_are_listed_once() {
+        assert_eq!(count_synonyms().len(), lists::compare::COUNT_SYNONYMS.len());
+    }
+
+    #[test]
+    fn name_keys_fold_case_accents_and_punctuation() {
+        assert_eq!(name_key("Kassym-Jomart  Tokayev"), "kassym jomart tokayev");
+        assert_eq!(name_key("Stéphane"), "stephane");
+    }
+}

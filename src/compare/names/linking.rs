@@ -1,0 +1,352 @@
+//! The linking rules of [`super::link_with`], one function each, over the
+//! distinct names of a batch.
+
+use super::blocks;
+use super::spelling::{key, same_name, tokens};
+use super::table::{Entity, EntityTable, Member, Merge, MergeReason, Overrides};
+use crate::article::Article;
+use crate::extract::abbreviates;
+use crate::extract::EntityLabel;
+use crate::lexicon;
+use std::collections::{HashMap, HashSet};
+
+/// One mention of a name: the article's index in the batch and the mention's
+/// index in that article's `entities`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+struct MentionAt {
+    article: usize,
+    mention: usize,
+}
+
+/// One distinct (label, name) of the batch and where it is mentioned.
+#[derive(Clone, Debug)]
+struct Name {
+    label: EntityLabel,
+    name: String,
+    mentions: Vec<MentionAt>,
+}
+
+impl Name {
+    fn is(&self, label: EntityLabel) -> bool {
+        self.label == label
+    }
+
+    fn is_full(&self, label: EntityLabel) -> bool {
+        self.label == label && self.name.contains(' ')
+    }
+}
+
+/// The distinct names of a batch, in order of first mention.
+pub(super) struct Names(Vec<Name>);
+
+impl Names {
+    pub(super) fn of(articles: &[Article]) -> Names {
+        let mut names: Vec<Name> = Vec::new();
+        let mut index: HashMap<(EntityLabel, String), usize> = HashMap::new();
+        for (article, a) in articles.iter().enumerate() {
+            for (mention, m) in a.entities.iter().enumerate() {
+                let n = *index.entry((m.label, m.name.clone())).or_insert_with(|| {
+                    names.push(Name {
+                        label: m.label,
+                        name: m.name.clone(),
+                        mentions: Vec::new(),
+                    });
+                    names.len() - 1
+                });
+                names[n].mentions.push(MentionAt { article, mention });
+            }
+        }
+        Names(names)
+    }
+}
+
+/// The names being joined: a union-find over them and the merges made so far.
+pub(super) struct Links<'o> {
+    names: Vec<Name>,
+    groups: UnionFind,
+    /// (index of the first name, the merge), in the order the rules made them.
+    merges: Vec<(usize, Merge)>,
+    overrides: &'o Overrides,
+}
+
+impl<'o> Links<'o> {
+    pub(super) fn new(names: Names, overrides: &'o Overrides) -> Links<'o> {
+        let groups = UnionFind::new(names.0.len());
+        Links {
+            names: names.0,
+            groups,
+            merges: Vec::new(),
+            overrides,
+        }
+    }
+
+    fn is_split(&self, name: &str) -> bool {
+        self.overrides.split.iter().any(|s| s == name)
+    }
+
+    fn join(&mut self, i: usize, j: usize, merge: Merge) {
+        self.groups.union(i, j);
+        self.merges.push((i, merge));
+    }
+
+    /// The rule's merge of names `i` and `j`.
+    fn merge(&self, i: usize, j: usize, reason: MergeReason) -> Merge {
+        Merge::new(&self.names[i].name, &self.names[j].name, reason)
+    }
+
+    /// Rule 1: every pair of names of one label that [`same_name`] accepts,
+    /// among the candidates that blocking finds (`super::blocks`: exact for
+    /// this rule, and near-linear in the number of names). Pairs whose last
+    /// words differ in key length by more than three cannot be close and are
+    /// skipped, unless both are gazetteer places.
+    pub(super) fn join_same_names(&mut self) {
+        let last_keys: Vec<String> = self
+            .names
+            .iter()
+            .map(|n| tokens(&n.name).pop().unwrap_or_default())
+            .collect();
+        let labelled: Vec<(EntityLabel, &str)> = self
+            .names
+            .iter()
+            .map(|n| (n.label, n.name.as_str()))
+            .collect();
+        for (i, j) in blocks::candidate_pairs(&labelled) {
+            let (x, y) = (&self.names[i], &self.names[j]);
+            if x.label != y.label || self.is_split(&x.name) || self.is_split(&y.name) {
+                continue;
+            }
+            let gazetteer = x.label == EntityLabel::Place
+                && lexicon::place(&x.name).is_some()
+                && lexicon::place(&y.name).is_some();
+            if !gazetteer && last_keys[i].len().abs_diff(last_keys[j].len()) > 3 {
+                continue;
+            }
+            if let Some(reason) = same_name(&x.name, &y.name, x.label) {
+                let merge = self.merge(i, j, reason);
+                self.join(i, j, merge);
+            }
+        }
+    }
+
+    /// Rule 2: a lone surname joins the one full name it ends ("Tokayev"),
+    /// when every full name it could end is already one entity.
+    pub(super) fn join_lone_surnames(&mut self) {
+        // Full names of people by the key of their last word, in name order.
+        let mut by_last: HashMap<String, Vec<usize>> = HashMap::new();
+        for (j, n) in self.names.iter().enumerate() {
+            if n.is_full(EntityLabel::Person) {
+                let last = n.name.rsplit([' ', '-']).next().unwrap_or("");
+                by_last.entry(key(last)).or_default().push(j);
+            }
+        }
+        for i in 0..self.names.len() {
+            let short = &self.names[i];
+            if !short.is(EntityLabel::Person)
+                || short.name.contains(' ')
+                || self.is_split(&short.name)
+            {
+                continue;
+            }
+            let fits = by_last.get(&key(&short.name)).cloned().unwrap_or_default();
+            if self.one_entity(&fits) {
+                let merge = self.merge(i, fits[0], MergeReason::Surname);
+                self.join(i, fits[0], merge);
+            }
+        }
+    }
+
+    /// Rule 3: an acronym joins the one organisation it abbreviates ("UN",
+    /// United Nations), unless the two are one entity already.
+    pub(super) fn join_acronyms(&mut self) {
+        // Full organisation names by the first letter of each of their words
+        // (an acronym starts with the first letter of one of them), in name order.
+        let mut by_initial: HashMap<char, Vec<usize>> = HashMap::new();
+        for (j, n) in self.names.iter().enumerate() {
+            if n.is_full(EntityLabel::Org) {
+                let mut initials: Vec<char> = n
+                    .name
+                    .split(|c: char| c.is_whitespace() || c == '-')
+                    .filter_map(|w| w.chars().next())
+                    .flat_map(char::to_lowercase)
+                    .collect();
+                initials.sort_unstable();
+                initials.dedup();
+                for c in initials {
+                    by_initial.entry(c).or_default().push(j);
+                }
+            }
+        }
+        for i in 0..self.names.len() {
+            let short = &self.names[i];
+            let caps = short
+                .name
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase);
+            if !short.is(EntityLabel::Org)
+                || !caps
+                || short.name.contains(' ')
+                || self.is_split(&short.name)
+            {
+                continue;
+            }
+            let first = short
+                .name
+                .chars()
+                .find(|c| c.is_alphabetic())
+                .and_then(|c| c.to_lowercase().next());
+            let fits: Vec<usize> = first
+                .and_then(|c| by_initial.get(&c))
+                .into_iter()
+                .flatten()
+                .copied()
+                .filter(|&j| abbreviates(&short.name, &self.names[j].name))
+                .collect();
+            if self.one_entity(&fits) && self.groups.find(i) != self.groups.find(fits[0]) {
+                let merge = self.merge(i, fits[0], MergeReason::Acronym);
+                self.join(i, fits[0], merge);
+            }
+        }
+    }
+
+    /// Whether `candidates` are all one entity (and there is at least one).
+    fn one_entity(&mut self, candidates: &[usize]) -> bool {
+        let roots: HashSet<usize> = candidates.iter().map(|&j| self.groups.find(j)).collect();
+        roots.len() == 1
+    }
+
+    /// Rule 4: the user's forced merges, by name (of any label), whatever the
+    /// other rules and the splits say.
+    pub(super) fn join_forced(&mut self) {
+        let overrides = self.overrides;
+        for (a, b) in &overrides.merge {
+            let find = |n: &str| self.names.iter().position(|x| x.name == n);
+            if let (Some(i), Some(j)) = (find(a), find(b)) {
+                self.join(i, j, Merge::new(a, b, MergeReason::User));
+            }
+        }
+    }
+
+    /// The table: one entity per group of joined names, in order of first mention.
+    pub(super) fn into_table(mut self) -> EntityTable {
+        let mut table = EntityTable::default();
+        for group in self.groups_in_order() {
+            let id = table.entities.len();
+            let entity = self.entity(id, &group);
+            let names = group.iter().map(|&n| {
+                let name = &self.names[n];
+                (name.label, name.name.clone())
+            });
+            table.push(entity, names);
+        }
+        table
+    }
+
+    /// The groups of joined names, each in name order, in order of their first name.
+    fn groups_in_order(&mut self) -> Vec<Vec<usize>> {
+        let mut group_of: HashMap<usize, usize> = HashMap::new();
+        let mut groups: Vec<Vec<usize>> = Vec::new();
+        for n in 0..self.names.len() {
+            let root = self.groups.find(n);
+            let g = *group_of.entry(root).or_insert_with(|| {
+                groups.push(Vec::new());
+                groups.len() - 1
+            });
+            groups[g].push(n);
+        }
+        groups
+    }
+
+    fn entity(&self, id: usize, group: &[usize]) -> Entity {
+        let best = self.canonical(group);
+        let mut variants = vec![self.names[best].name.clone()];
+        variants.extend(
+            group
+                .iter()
+                .filter(|&&n| n != best)
+                .map(|&n| self.names[n].name.clone()),
+        );
+        Entity {
+            id,
+            name: self.names[best].name.clone(),
+            label: self.names[best].label,
+            members: self.members(group),
+            variants,
+            merges: self
+                .merges
+                .iter()
+                .filter(|(i, _)| group.contains(i))
+                .map(|(_, m)| m.clone())
+                .collect(),
+        }
+    }
+
+    /// The group's canonical name: the most mentioned, then the one of most
+    /// words, then the longest; for a person, the fullest name (up to three
+    /// parts), then the most mentioned. Ties go to the later name.
+    fn canonical(&self, group: &[usize]) -> usize {
+        let count = |n: usize| self.names[n].mentions.len();
+        let best = *group
+            .iter()
+            .max_by_key(|&&n| {
+                let name = &self.names[n].name;
+                (count(n), name.split_whitespace().count(), name.len())
+            })
+            .expect("non-empty group");
+        if !self.names[best].is(EntityLabel::Person) {
+            return best;
+        }
+        *group
+            .iter()
+            .max_by_key(|&&n| {
+                let parts = self.names[n].name.split([' ', '-']).count();
+                (parts.min(3), count(n))
+            })
+            .expect("non-empty group")
+    }
+
+    /// The group's mentions, article by article in batch order.
+    fn members(&self, group: &[usize]) -> Vec<Member> {
+        let mut all: Vec<MentionAt> = group
+            .iter()
+            .flat_map(|&n| self.names[n].mentions.iter().copied())
+            .collect();
+        all.sort();
+        let mut members: Vec<Member> = Vec::new();
+        for at in all {
+            match members.last_mut() {
+                Some(last) if last.article == at.article => last.mentions.push(at.mention),
+                _ => members.push(Member {
+                    article: at.article,
+                    mentions: vec![at.mention],
+                }),
+            }
+        }
+        members
+    }
+}
+
+/// Disjoint sets of name indices; each set's root is its smallest member.
+struct UnionFind(Vec<usize>);
+
+impl UnionFind {
+    fn new(n: usize) -> UnionFind {
+        UnionFind((0..n).collect())
+    }
+
+    fn find(&mut self, x: usize) -> usize {
+        let mut r = x;
+        while self.0[r] != r {
+            r = self.0[r];
+        }
+        self.0[x] = r;
+        r
+    }
+
+    fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra != rb {
+            self.0[ra.max(rb)] = ra.min(rb);
+        }
+    }
+}

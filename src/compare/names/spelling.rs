@@ -1,0 +1,223 @@
+//! Whether two spellings name one entity: [`same_name`] and the
+//! transliteration key it compares.
+
+use super::table::MergeReason;
+use crate::extract::EntityLabel;
+use crate::lexicon::{self, lists};
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+/// Whether two names of one label name the same entity, and by which rule.
+///
+/// The rules, tried in order: the same string; the same but for case and
+/// accents; for places, one gazetteer entry (or a transliteration of one);
+/// for people, token by token (surname, then given names); for the rest, the same
+/// transliteration key, else a spelling within an edit bound that grows
+/// with length.
+pub fn same_name(a: &str, b: &str, label: EntityLabel) -> Option<MergeReason> {
+    if a == b {
+        return Some(MergeReason::SameName);
+    }
+    // Cyrillic names compare by their Latin spelling ("Токаев", "Tokayev");
+    // the gazetteer also knows some in Cyrillic ("Германия").
+    let (written_a, written_b) = (a, b);
+    let (a, b) = (&*crate::text::latin(a), &*crate::text::latin(b));
+    let (ka, kb) = (key(a), key(b));
+    if fold(a) == fold(b) {
+        return Some(MergeReason::CaseAndAccents);
+    }
+    if label == EntityLabel::Place {
+        let place =
+            |written: &str, latin: &str| lexicon::place(written).or_else(|| lexicon::place(latin));
+        if let (Some(pa), Some(pb)) = (place(written_a, a), place(written_b, b)) {
+            if pa.canonical == pb.canonical {
+                return Some(MergeReason::OnePlace);
+            }
+            // Two gazetteer places: only one spelling apart ("Odessa", Texas, and "Odesa").
+            return (ka == kb).then_some(MergeReason::GazetteerTransliteration);
+        }
+    }
+    if label == EntityLabel::Person {
+        return same_person(a, b);
+    }
+    if ka == kb {
+        return Some(MergeReason::Transliteration);
+    }
+    // Place and organisation names are short and many look alike (Astana, Astara): stricter.
+    let bound = spelling_bound(ka.chars().count().min(kb.chars().count()));
+    (bound > 0 && levenshtein(&ka, &kb) <= bound).then_some(MergeReason::Spelling)
+}
+
+/// People align token by token: the surnames must match (or be close), and
+/// the given names too, or be an initial, or be missing on one side.
+fn same_person(a: &str, b: &str) -> Option<MergeReason> {
+    let ta = tokens(a);
+    let tb = tokens(b);
+    if ta.len() < 2 || tb.len() < 2 {
+        return None;
+    }
+    let (sa, sb) = (ta.last()?, tb.last()?);
+    if !(sa == sb || close(sa, sb)) {
+        return None;
+    }
+    // Given names: the same number, or one side's are a prefix of the other's ("Qasim Jomart").
+    let ga = &ta[..ta.len() - 1];
+    let gb = &tb[..tb.len() - 1];
+    let n = ga.len().min(gb.len());
+    let mut exact = sa == sb;
+    for i in 0..n {
+        let (x, y) = (&ga[i], &gb[i]);
+        let initial = (x.len() == 1 || y.len() == 1) && x.chars().next() == y.chars().next();
+        if x == y {
+            continue;
+        }
+        exact = false;
+        if !(initial || close(x, y)) {
+            return None;
+        }
+    }
+    Some(if exact {
+        MergeReason::Transliteration
+    } else {
+        MergeReason::GivenNameAndSurnameSpelling
+    })
+}
+
+/// Keys of the name's words, particles and titles left out
+/// (`data/words/compare/name_key_particles.tsv`).
+pub(super) fn tokens(name: &str) -> Vec<String> {
+    fold(name)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && !is_particle(w))
+        .map(key_word)
+        .collect()
+}
+
+fn is_particle(word: &str) -> bool {
+    lists::compare::NAME_KEY_PARTICLES
+        .binary_search(&word)
+        .is_ok()
+}
+
+/// Lower case, accents off.
+fn fold(s: &str) -> String {
+    s.nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .collect::<String>()
+        .to_lowercase()
+        .replace('ß', "ss")
+}
+
+/// The transliteration key of a name: words folded and joined by a space.
+pub(super) fn key(name: &str) -> String {
+    tokens(name).join(" ")
+}
+
+/// One word's key: the letter groups of
+/// `data/words/compare/transliteration_rewrites.tsv` rewritten in order, then
+/// the letters that transliterations swap folded, a silent `h` and doubled
+/// letters dropped.
+fn key_word(w: &str) -> String {
+    let mut s = w.to_string();
+    // Longest first; upper-case letters are placeholders that no later rule touches.
+    for (from, to) in lists::compare::TRANSLITERATION_REWRITES {
+        s = s.replace(from, to);
+    }
+    let mut out = String::new();
+    let mut prev: Option<char> = None;
+    for c in s.chars() {
+        let c = match c {
+            'w' => 'v',
+            'z' => 's',
+            'q' | 'c' => 'k',
+            'y' | 'j' | 'J' => 'i',
+            'C' => 'c',
+            _ => c.to_ascii_lowercase(),
+        };
+        // "h" after a consonant is silent in these spellings (Gadhafi, Ahmadinejad).
+        if c == 'h' && prev.is_some_and(|p| !"aeiou".contains(p)) {
+            continue;
+        }
+        if prev == Some(c) {
+            continue;
+        }
+        out.push(c);
+        prev = Some(c);
+    }
+    out
+}
+
+/// The edit bound of a place or organisation key of `n` letters: names
+/// that short are many and look alike (Astana, Astara), so it is strict.
+pub(super) fn spelling_bound(n: usize) -> usize {
+    match n {
+        0..=7 => 0,
+        8..=11 => 1,
+        _ => 2,
+    }
+}
+
+/// The edit bound of a word of a person's name of `n` letters.
+pub(super) fn person_bound(n: usize) -> usize {
+    match n {
+        0..=4 => 0,
+        5..=7 => 1,
+        8..=14 => 2,
+        _ => 3,
+    }
+}
+
+/// Edit distance within a bound that grows with length ([`person_bound`]).
+fn close(a: &str, b: &str) -> bool {
+    let bound = person_bound(a.chars().count().min(b.chars().count()));
+    bound > 0 && levenshtein(a, b) <= bound
+}
+
+fn levenshtein(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(ca != cb))
+                .min(prev[j + 1] + 1)
+                .min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys() {
+        let cases = [
+            ("Mukhtar", "Moukhtar"),
+            ("Ilyashev", "Iliachev"),
+            ("Qasim", "Kassym"),
+            ("Organization", "Organisation"),
+            ("Gaddafi", "Gadhafi"),
+            ("Yeltsin", "Jelzin"),
+        ];
+        for (a, b) in cases {
+            assert_eq!(key(a), key(b), "{a} / {b}");
+        }
+    }
+
+    #[test]
+    fn particles_sorted_for_binary_search() {
+        assert!(lists::compare::NAME_KEY_PARTICLES
+            .windows(2)
+            .all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn particles_are_left_out_of_the_key() {
+        assert_eq!(key("Ursula von der Leyen"), "ursula leien");
+        assert_eq!(key("Abu Bakr al-Baghdadi"), key("Abu Bakr Baghdadi"));
+    }
+}

@@ -1,0 +1,172 @@
+//! The entity table and its parts: what [`super::link_with`] returns.
+
+use crate::extract::EntityLabel;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// The rule by which two names were joined; each has its words for the
+/// report and its confidence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum MergeReason {
+    /// The very same string.
+    SameName,
+    /// The same but for case and accents ("Stéphane" / "STEPHANE").
+    CaseAndAccents,
+    /// Two names of one gazetteer entry ("Kiev" / "Kyiv").
+    OnePlace,
+    /// Two gazetteer names one transliteration apart ("Odessa" / "Odesa").
+    GazetteerTransliteration,
+    /// The same transliteration key ("Moukhtar" / "Mukhtar").
+    Transliteration,
+    /// Keys a few edits apart ("Kazakhastan" / "Kazakhstan").
+    Spelling,
+    /// A person's given name and surname each a few edits apart, or an initial.
+    GivenNameAndSurnameSpelling,
+    /// A lone surname and the one full name of the batch that ends with it.
+    Surname,
+    /// An acronym and the one organisation of the batch that it spells.
+    Acronym,
+    /// Joined by the user ([`Overrides::merge`]).
+    User,
+}
+
+impl MergeReason {
+    /// The reason in words, as the report gives it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MergeReason::SameName => "same name",
+            MergeReason::CaseAndAccents => "same name but for case and accents",
+            MergeReason::OnePlace => "one place in the gazetteer",
+            MergeReason::GazetteerTransliteration => "transliteration variant of a gazetteer name",
+            MergeReason::Transliteration => "transliteration variant",
+            MergeReason::Spelling => "spelling variant",
+            MergeReason::GivenNameAndSurnameSpelling => {
+                "spelling variant of given name and surname"
+            }
+            MergeReason::Surname => "surname of the one full name",
+            MergeReason::Acronym => "acronym of the one organisation it spells",
+            MergeReason::User => "merged by the user",
+        }
+    }
+
+    /// How sure the rule is, `0..=1`.
+    pub fn confidence(self) -> f64 {
+        match self {
+            MergeReason::SameName | MergeReason::User => 1.0,
+            MergeReason::CaseAndAccents => 0.98,
+            MergeReason::OnePlace => 0.95,
+            MergeReason::Transliteration => 0.9,
+            MergeReason::Spelling
+            | MergeReason::GivenNameAndSurnameSpelling
+            | MergeReason::Surname => 0.8,
+            MergeReason::Acronym => 0.75,
+            MergeReason::GazetteerTransliteration => 0.7,
+        }
+    }
+}
+
+/// Why two names were joined.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Merge {
+    /// One of the names.
+    pub a: String,
+    /// The name it was joined with.
+    pub b: String,
+    /// The rule, in words ([`MergeReason::as_str`]).
+    pub reason: String,
+    /// How sure the rule is, `0..=1` ([`MergeReason::confidence`]).
+    pub confidence: f64,
+}
+
+impl Merge {
+    /// The merge of names `a` and `b` by `reason`.
+    pub fn new(a: &str, b: &str, reason: MergeReason) -> Merge {
+        Merge {
+            a: a.to_string(),
+            b: b.to_string(),
+            reason: reason.as_str().to_string(),
+            confidence: reason.confidence(),
+        }
+    }
+}
+
+/// The mentions of one entity in one article.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Member {
+    /// Index of the article in the batch.
+    pub article: usize,
+    /// Indices into that article's `entities`.
+    pub mentions: Vec<usize>,
+}
+
+/// One person, organisation or place of the batch.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Entity {
+    /// Its index in [`EntityTable::entities`].
+    pub id: usize,
+    /// The name the batch uses for it.
+    pub name: String,
+    /// Person, organisation or place.
+    pub label: EntityLabel,
+    /// Where it is mentioned, article by article in batch order.
+    pub members: Vec<Member>,
+    /// Every in-article name joined into it, the canonical one first.
+    pub variants: Vec<String>,
+    /// Why its names were joined.
+    pub merges: Vec<Merge>,
+}
+
+/// Merges and splits that the user forces, by name.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Overrides {
+    /// Pairs of names to join whatever the rules say.
+    #[serde(default)]
+    pub merge: Vec<(String, String)>,
+    /// Names that must stand alone (unless a forced merge joins them).
+    #[serde(default)]
+    pub split: Vec<String>,
+}
+
+/// The entities of a batch.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct EntityTable {
+    /// The entities, in order of first mention in the batch.
+    pub entities: Vec<Entity>,
+    /// (label, in-article name) -> entity index.
+    #[serde(skip)]
+    index: HashMap<(EntityLabel, String), usize>,
+    #[serde(skip)]
+    by_name: HashMap<String, usize>,
+}
+
+impl EntityTable {
+    /// The batch's name for an in-article `name` (itself when unknown).
+    pub fn canonical<'a>(&'a self, name: &'a str) -> &'a str {
+        self.by_name
+            .get(name)
+            .map(|&i| self.entities[i].name.as_str())
+            .unwrap_or(name)
+    }
+
+    /// The entity an in-article name with a label belongs to.
+    pub fn entity_of(&self, label: EntityLabel, name: &str) -> Option<&Entity> {
+        self.index
+            .get(&(label, name.to_string()))
+            .map(|&i| &self.entities[i])
+    }
+
+    /// Adds `entity`, known by each of its in-article `names`; the first
+    /// entity to claim a name keeps it for [`EntityTable::canonical`].
+    pub(super) fn push(
+        &mut self,
+        entity: Entity,
+        names: impl IntoIterator<Item = (EntityLabel, String)>,
+    ) {
+        let id = self.entities.len();
+        for (label, name) in names {
+            self.by_name.entry(name.clone()).or_insert(id);
+            self.index.insert((label, name), id);
+        }
+        self.entities.push(entity);
+    }
+}

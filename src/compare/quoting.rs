@@ -1,0 +1,340 @@
+//! The same quote in two reports: matched, and its wording diffed word by word.
+//!
+//! | class | when |
+//! | --- | --- |
+//! | [`QuoteClass::Same`] | one speaker, the same words (case and punctuation aside) |
+//! | [`QuoteClass::Variant`] | one speaker, worded differently: translation, trimming, paraphrase |
+//! | [`QuoteClass::OtherSpeaker`] | the same words given to different speakers |
+//!
+//! Two quotes of one speaker meet when their words overlap, or, for short
+//! quotes ("reserved" / "booked"), when the sentences around them do.
+//!
+//! ```
+//! use storydiff::compare::{word_diff, WordOp};
+//! let ops = word_diff("they organized it only to prevent us", "they only held it to prevent us");
+//! assert!(ops.iter().any(|o| matches!(o, WordOp::Removed(w) if w == "organized")));
+//! assert!(ops.iter().any(|o| matches!(o, WordOp::Added(w) if w == "held")));
+//! ```
+
+use super::keys::word_key;
+use crate::article::Article;
+use crate::extract::{Quote, QuoteKind};
+use crate::text::Span;
+use serde::Serialize;
+use std::collections::HashSet;
+
+/// How two matched quotes relate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum QuoteClass {
+    /// One speaker, the same words.
+    Same,
+    /// One speaker, different words.
+    Variant,
+    /// The same words, different speakers.
+    OtherSpeaker,
+}
+
+/// One step of a word-by-word diff.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "op", content = "text", rename_all = "kebab-case")]
+pub enum WordOp {
+    /// A word both have.
+    Same(String),
+    /// A word only the first has.
+    Removed(String),
+    /// A word only the second has.
+    Added(String),
+}
+
+/// A quote of each report matched as one.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct QuoteMatch {
+    /// Index into the first article's quotes.
+    pub a: usize,
+    /// Index into the second article's quotes.
+    pub b: usize,
+    /// The first quote's span (analysis text).
+    pub span_a: Span,
+    /// The second quote's span (analysis text).
+    pub span_b: Span,
+    /// The first quote's speaker, as its article names them.
+    pub speaker_a: Option<String>,
+    /// The second quote's speaker.
+    pub speaker_b: Option<String>,
+    /// How they relate.
+    pub class: QuoteClass,
+    /// The words of the first quote turned into those of the second.
+    pub diff: Vec<WordOp>,
+}
+
+/// Quote words above this Dice overlap are one quote, whatever the context.
+const WORDS_MATCH: f64 = 0.45;
+/// Short quotes of one speaker meet when their sentences overlap this much
+/// and each sentence is the other's closest in its article.
+const CONTEXT_MATCH: f64 = 0.25;
+/// Words given to two speakers must be at least this long to be one quote.
+const OTHER_SPEAKER_MIN_WORDS: usize = 4;
+
+/// The quoted words of `q`, as written.
+fn words_of(art: &Article, q: &Quote) -> Vec<String> {
+    q.content
+        .of(art.analysis_text())
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+fn keys(words: &[String]) -> HashSet<String> {
+    words.iter().map(|w| word_key(w)).collect()
+}
+
+fn dice(x: &HashSet<String>, y: &HashSet<String>) -> f64 {
+    if x.is_empty() || y.is_empty() {
+        return 0.0;
+    }
+    2.0 * x.intersection(y).count() as f64 / (x.len() + y.len()) as f64
+}
+
+/// The content words of the sentence around `span`, the quote itself left out.
+fn context(art: &Article, sentence_keys: &[HashSet<String>], span: Span) -> HashSet<String> {
+    let Some(i) = art.seg.sentence_at(span.start) else {
+        return HashSet::new();
+    };
+    let inside = keys(&words_of_span(art, span));
+    sentence_keys[i].difference(&inside).cloned().collect()
+}
+
+fn words_of_span(art: &Article, span: Span) -> Vec<String> {
+    span.of(art.analysis_text())
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// A quote as the matcher reads it.
+struct Said {
+    index: usize,
+    sentence: Option<usize>,
+    span: Span,
+    speaker: Option<String>,
+    words: Vec<String>,
+    keys: HashSet<String>,
+    context: HashSet<String>,
+}
+
+fn said(art: &Article, sentence_keys: &[HashSet<String>]) -> Vec<Said> {
+    (art.quotes.iter().enumerate())
+        .filter(|(_, q)| !matches!(q.kind, QuoteKind::Scare | QuoteKind::Slogan))
+        .map(|(index, q)| {
+            let words = words_of(art, q);
+            Said {
+                index,
+                sentence: art.seg.sentence_at(q.span.start),
+                span: q.span,
+                speaker: q.speaker.clone(),
+                keys: keys(&words),
+                words,
+                context: context(art, sentence_keys, q.span),
+            }
+        })
+        .collect()
+}
+
+/// Matches the quotes of `a` and `b` one to one, best first. `entity_key`
+/// gives the batch's key for a speaker's name; `keys_a` and `keys_b` are the
+/// articles' sentence keys.
+pub fn match_quotes(
+    (a, keys_a): (&Article, &[HashSet<String>]),
+    (b, keys_b): (&Article, &[HashSet<String>]),
+    entity_key: &dyn Fn(&str) -> String,
+) -> Vec<QuoteMatch> {
+    let (sa, sb) = (said(a, keys_a), said(b, keys_b));
+    let mut candidates = Vec::new();
+    for (i, x) in sa.iter().enumerate() {
+        for (j, y) in sb.iter().enumerate() {
+            let closest = match (x.sentence, y.sentence) {
+                (Some(p), Some(q)) => {
+                    closest(keys_a, &keys_b[q]) == Some(p) && closest(keys_b, &keys_a[p]) == Some(q)
+                }
+                _ => false,
+            };
+            if let Some((score, class)) = judge(x, y, closest, entity_key) {
+                candidates.push((score, i, j, class));
+            }
+        }
+    }
+    candidates.sort_by(|p, q| q.0.total_cmp(&p.0).then(p.1.cmp(&q.1)).then(p.2.cmp(&q.2)));
+    let (mut used_a, mut used_b) = (HashSet::new(), HashSet::new());
+    let mut out = Vec::new();
+    for (_, i, j, class) in candidates {
+        if !used_a.insert(i) || !used_b.insert(j) {
+            continue;
+        }
+        let (x, y) = (&sa[i], &sb[j]);
+        out.push(QuoteMatch {
+            a: x.index,
+            b: y.index,
+            span_a: x.span,
+            span_b: y.span,
+            speaker_a: x.speaker.clone(),
+            speaker_b: y.speaker.clone(),
+            class,
+            diff: diff_words(&x.words, &y.words),
+        });
+    }
+    out.sort_by_key(|m| (m.a, m.b));
+    out
+}
+
+/// Whether two quotes are one, how strongly, and how they relate.
+/// The sentence of `keys` closest to `sentence` (Dice of their words).
+fn closest(keys: &[HashSet<String>], sentence: &HashSet<String>) -> Option<usize> {
+    (0..keys.len())
+        .map(|i| (dice(&keys[i], sentence), i))
+        .filter(|(d, _)| *d > 0.0)
+        .max_by(|p, q| p.0.total_cmp(&q.0).then(q.1.cmp(&p.1)))
+        .map(|(_, i)| i)
+}
+
+/// `closest`: the two quotes' sentences are each other's closest.
+fn judge(
+    x: &Said,
+    y: &Said,
+    closest: bool,
+    entity_key: &dyn Fn(&str) -> String,
+) -> Option<(f64, QuoteClass)> {
+    let words = dice(&x.keys, &y.keys);
+    let same_speaker = match (&x.speaker, &y.speaker) {
+        (Some(p), Some(q)) => Some(entity_key(p) == entity_key(q)),
+        _ => None,
+    };
+    let same_words = x.words.len() == y.words.len()
+        && x.words
+            .iter()
+            .zip(&y.words)
+            .all(|(p, q)| p.to_lowercase() == q.to_lowercase());
+    match same_speaker {
+        Some(true) => {
+            let short = x.words.len().min(y.words.len()) <= 3;
+            let near = dice(&x.context, &y.context);
+            let score = if words >= WORDS_MATCH {
+                words + 0.5
+            } else if short && closest && near >= CONTEXT_MATCH && x.words.len() == y.words.len() {
+                near
+            } else {
+                return None;
+            };
+            let class = if same_words {
+                QuoteClass::Same
+            } else {
+                QuoteClass::Variant
+            };
+            Some((score, class))
+        }
+        Some(false) => {
+            let long = x.words.len().min(y.words.len()) >= OTHER_SPEAKER_MIN_WORDS;
+            (long && words >= 0.8).then_some((words, QuoteClass::OtherSpeaker))
+        }
+        None => None,
+    }
+}
+
+/// The word-by-word diff of two quotes (case and punctuation aside).
+pub fn word_diff(a: &str, b: &str) -> Vec<WordOp> {
+    let split = |s: &str| -> Vec<String> {
+        s.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    diff_words(&split(a), &split(b))
+}
+
+/// A longest-common-subsequence diff of two word lists.
+fn diff_words(a: &[String], b: &[String]) -> Vec<WordOp> {
+    let eq = |x: &String, y: &String| x.to_lowercase() == y.to_lowercase();
+    let (n, m) = (a.len(), b.len());
+    let mut lcs = vec![vec![0u32; m + 1]; n + 1];
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            lcs[i][j] = if eq(&a[i], &b[j]) {
+                lcs[i + 1][j + 1] + 1
+            } else {
+                lcs[i + 1][j].max(lcs[i][j + 1])
+            };
+        }
+    }
+    let (mut i, mut j) = (0, 0);
+    let mut out = Vec::new();
+    while i < n || j < m {
+        if i < n && j < m && eq(&a[i], &b[j]) {
+            out.push(WordOp::Same(b[j].clone()));
+            i += 1;
+            j += 1;
+        } else if j < m && (i == n || lcs[i][j + 1] >= lcs[i + 1][j]) {
+            out.push(WordOp::Added(b[j].clone()));
+            j += 1;
+        } else {
+            out.push(WordOp::Removed(a[i].clone()));
+            i += 1;
+        }
+    }
+    out
+}
+
+/// One plain sentence about a matched quote.
+pub fn explain(m: &QuoteMatch, a: &str, b: &str) -> String {
+    let who = |s: &Option<String>| s.clone().unwrap_or_else(|| "someone".to_string());
+    match m.class {
+        QuoteClass::Same => format!("{a} and {b} quote {} in the same words.", who(&m.speaker_a)),
+        QuoteClass::Variant => {
+            let changed = m
+                .diff
+                .iter()
+                .filter(|o| !matches!(o, WordOp::Same(_)))
+                .count();
+            format!(
+                "{a} and {b} quote {} saying the same thing in different words ({changed} words differ).",
+                who(&m.speaker_a)
+            )
+        }
+        QuoteClass::OtherSpeaker => format!(
+            "{a} gives these words to {}, {b} to {}.",
+            who(&m.speaker_a),
+            who(&m.speaker_b)
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reworded_quote_diffs_word_by_word() {
+        let ops = word_diff(
+            "In reality, they organized (the demonstration) only to prevent us",
+            "In reality they only held (the demonstration) to prevent us",
+        );
+        let changed: Vec<&WordOp> = ops
+            .iter()
+            .filter(|o| !matches!(o, WordOp::Same(_)))
+            .collect();
+        assert!(
+            changed.contains(&&WordOp::Removed("organized".into())),
+            "{ops:?}"
+        );
+        assert!(changed.contains(&&WordOp::Added("held".into())), "{ops:?}");
+        assert!(ops.contains(&WordOp::Same("demonstration".into())));
+        assert!(changed.len() <= 4, "{ops:?}");
+    }
+
+    #[test]
+    fn identical_words_diff_to_nothing() {
+        let ops = word_diff("This is absolutely false", "this is absolutely false.");
+        assert!(ops.iter().all(|o| matches!(o, WordOp::Same(_))), "{ops:?}");
+    }
+}

@@ -1,0 +1,181 @@
+//! Names of one entity in two reports: the same, a spelling variant, or a
+//! place's standard name in another language.
+//!
+//! | class | when | example |
+//! | --- | --- | --- |
+//! | [`NameClass::Same`] | the same spelling, or one name part of the other | "Tokayev" / "Kassym-Jomart Tokayev" |
+//! | [`NameClass::Variant`] | spelled differently | "Alnour Iliachev" / "Alnur Ilyashev" |
+//! | [`NameClass::Translation`] | two standard names of one place in the gazetteer | "Moscow" / "Moskau" |
+//!
+//! Only variants are discrepancies; a translation is how the other language
+//! writes the place.
+//!
+//! ```
+//! use storydiff::compare::{name_class, NameClass};
+//! assert_eq!(name_class("Moscow", "Moskau"), NameClass::Translation);
+//! assert_eq!(name_class("Alnour Iliachev", "Alnur Ilyashev"), NameClass::Variant);
+//! assert_eq!(name_class("Tokayev", "Kassym-Jomart Tokayev"), NameClass::Same);
+//! ```
+
+use super::keys::name_key;
+use crate::article::Article;
+use crate::extract::EntityLabel;
+use crate::lexicon;
+use crate::text::Span;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// How two names of one entity relate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum NameClass {
+    /// The same name.
+    Same,
+    /// The same entity spelled differently.
+    Variant,
+    /// A place's standard names in two languages.
+    Translation,
+}
+
+/// One entity named in both reports.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct NameMatch {
+    /// `person`, `organisation` or `place`.
+    pub label: &'static str,
+    /// The first report's fullest name for it.
+    pub name_a: String,
+    /// Where the first report writes it.
+    pub span_a: Span,
+    /// The second report's fullest name for it.
+    pub name_b: String,
+    /// Where the second report writes it.
+    pub span_b: Span,
+    /// How the names relate.
+    pub class: NameClass,
+}
+
+/// How two names of one entity relate.
+pub fn name_class(x: &str, y: &str) -> NameClass {
+    let (kx, ky) = (name_key(x), name_key(y));
+    let within = |p: &str, q: &str| format!(" {p} ").contains(&format!(" {q} "));
+    if kx == ky || within(&kx, &ky) || within(&ky, &kx) || initials(x, y) || initials(y, x) {
+        return NameClass::Same;
+    }
+    match (lexicon::place(x), lexicon::place(y)) {
+        (Some(p), Some(q)) if p.canonical == q.canonical => NameClass::Translation,
+        _ => NameClass::Variant,
+    }
+}
+
+/// Whether `short` is the initials of `long`'s capitalised words ("UN",
+/// "United Nations").
+fn initials(short: &str, long: &str) -> bool {
+    let letters: String = long
+        .split(|c: char| !c.is_alphanumeric())
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect();
+    short.chars().count() >= 2
+        && short.chars().all(|c| c.is_uppercase() || c == '.')
+        && short.replace('.', "") == letters
+}
+
+/// An entity as one article names it: its fullest written name.
+struct Named {
+    label: EntityLabel,
+    name: String,
+    span: Span,
+}
+
+fn named(art: &Article, entity_key: &dyn Fn(&str) -> String) -> BTreeMap<String, Named> {
+    let mut out: BTreeMap<String, Named> = BTreeMap::new();
+    for e in &art.entities {
+        let surface = e.span.of(art.analysis_text()).to_string();
+        out.entry(entity_key(&e.name))
+            .and_modify(|n| {
+                if surface.chars().count() > n.name.chars().count() {
+                    n.name = surface.clone();
+                    n.span = e.span;
+                }
+            })
+            .or_insert(Named {
+                label: e.label,
+                name: surface,
+                span: e.span,
+            });
+    }
+    out
+}
+
+/// The entity's label as the diff names it.
+pub fn label_key(label: EntityLabel) -> &'static str {
+    match label {
+        EntityLabel::Person => "person",
+        EntityLabel::Org => "organisation",
+        EntityLabel::Place => "place",
+    }
+}
+
+/// Every entity both articles name, with how their names relate, in the
+/// order of the batch's keys.
+pub fn match_names(
+    a: &Article,
+    b: &Article,
+    entity_key: &dyn Fn(&str) -> String,
+) -> Vec<NameMatch> {
+    let (na, nb) = (named(a, entity_key), named(b, entity_key));
+    na.iter()
+        .filter_map(|(key, x)| {
+            let y = nb.get(key)?;
+            Some(NameMatch {
+                label: label_key(x.label),
+                name_a: x.name.clone(),
+                span_a: x.span,
+                name_b: y.name.clone(),
+                span_b: y.span,
+                class: name_class(&x.name, &y.name),
+            })
+        })
+        .collect()
+}
+
+/// One plain sentence about a name both reports use.
+pub fn explain(m: &NameMatch, a: &str, b: &str) -> String {
+    match m.class {
+        NameClass::Same => format!("{a} and {b} both name {}.", m.name_a),
+        NameClass::Variant => format!(
+            "{a} writes {} and {b} {}: one {}, spelled differently.",
+            m.name_a, m.name_b, m.label
+        ),
+        NameClass::Translation => format!(
+            "{a} writes {} and {b} {}: the place's standard names in two languages, not a discrepancy.",
+            m.name_a, m.name_b
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classes_of_name_pairs() {
+        let cases = [
+            ("Moscow", "Moscú", NameClass::Translation),
+            ("Kiev", "Kyiv", NameClass::Translation),
+            ("Kazakhstan", "Kazakhastan", NameClass::Variant),
+            (
+                "Qasim Jomart Tokayev",
+                "Kassym-Jomart Tokayev",
+                NameClass::Variant,
+            ),
+            ("Shalabayev", "Sharabayev", NameClass::Variant),
+            ("UN", "UN", NameClass::Same),
+            ("United Nations", "UN", NameClass::Same),
+            ("Stéphane Dujarric", "Stephane Dujarric", NameClass::Same),
+        ];
+        for (x, y, want) in cases {
+            assert_eq!(name_class(x, y), want, "{x} / {y}");
+        }
+    }
+}

@@ -1,0 +1,271 @@
+//! Facts: the atomic claims of one article, the unit that comparison matches
+//! across articles and languages.
+//!
+//! | type | what it is |
+//! | --- | --- |
+//! | [`Fact`] | one claim: its [`key`](Fact::key), value, place, time, credited source, status and spans |
+//!
+//! A fact's key says what is counted or described, folded so that other
+//! words and other languages give the same key: "13 members of the security
+//! forces were killed", "treize membres des forces de l'ordre ont été tués"
+//! and "at least eight dead among the security forces" are all
+//! `killed/security_forces`. Keys are `what/group` for figures (what:
+//! killed, injured, detained, dispersed, deployed, participants,
+//! detention_term, or the counted unit; group: security_forces, protesters,
+//! civilians, troops, journalists, or people) and `event/kind` for events
+//! without a figure (`event/emergency`, `event/shutdown`).
+//!
+//! ```
+//! use storydiff::{analyze, Input};
+//! let en = analyze(&Input::new("en", "13 members of the security forces were killed.")).unwrap();
+//! let fr = analyze(&Input::new("fr", "Treize membres des forces de l'ordre ont été tués.")).unwrap();
+//! assert_eq!(en.facts[0].key, "killed/security_forces");
+//! assert_eq!(fr.facts[0].key, en.facts[0].key);
+//! ```
+
+use super::records::lookup::counted;
+use super::records::{Evidence, Interval, Record, RecordKind, Status};
+use super::{DateKind, DateMention, Doc, EntityLabel, EntityMention, Quantity, Quote, QuoteKind};
+use crate::text::Span;
+use serde::Serialize;
+
+/// One atomic claim of an article.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Fact {
+    /// What is counted or described, comparable across articles and
+    /// languages: `what/group` ("killed/security_forces"), `event/kind` or
+    /// `said/<speaker>`.
+    pub key: String,
+    /// What happened or is counted ("killed", "participants", "emergency").
+    pub what: String,
+    /// Whom it concerns ("security_forces", "protesters"; "people" when unsaid).
+    pub group: String,
+    /// The figure, when the claim has one.
+    pub value: Option<Interval>,
+    /// Where (a place entity).
+    pub place: Option<Evidence>,
+    /// When the event took place (ISO 8601 / TimeML value).
+    pub when: Option<Evidence>,
+    /// When the article reports it (its publication date), when known.
+    pub reported: Option<String>,
+    /// Who the article credits for it.
+    pub source: Option<Evidence>,
+    /// Whether it happened, is planned, refused, threatened, denied or claimed.
+    pub status: Status,
+    /// The record it belongs to (index into the article's records), if any.
+    pub record: Option<usize>,
+    /// The claim itself: the figure, or the event's trigger.
+    pub span: Span,
+    /// Where whom it concerns is said, when apart from `span`.
+    pub group_span: Option<Span>,
+    /// The sentence.
+    pub sentence: Span,
+}
+
+/// The facts of `doc`: one per counted figure, one per record without a
+/// figure of its own, and one per quote whose speaker is named.
+pub fn extract(
+    doc: &Doc,
+    entities: &[EntityMention],
+    dates: &[DateMention],
+    quantities: &[Quantity],
+    records: &[Record],
+    quotes: &[Quote],
+) -> Vec<Fact> {
+    let reported = doc.anchor.map(|d| d.iso());
+    let mut out = Vec::new();
+    for (si, sentence) in doc.seg.sentences.iter().enumerate() {
+        let span = sentence.span;
+        let in_sentence: Vec<&Quantity> = quantities
+            .iter()
+            .filter(|q| span.contains(q.span))
+            .collect();
+        let kinds: Vec<RecordKind> = records
+            .iter()
+            .filter(|r| r.sentence == span)
+            .map(|r| r.kind)
+            .chain(kinds_of_sentence(records, span))
+            .collect();
+        let mut prev: Option<(super::records::lookup::Counted, Span)> = None;
+        let source = |q: &Quantity| {
+            let name = q.source.clone()?;
+            super::records::build::evidence_of(doc.text, span, &name)
+                .or(Some(Evidence { value: name, span }))
+        };
+        for q in in_sentence {
+            if q.unit.is_none() {
+                continue;
+            }
+            let joined = prev
+                .as_ref()
+                .filter(|(_, ps)| gap_words(doc.text, *ps, q.span) <= 2)
+                .map(|p| &p.0);
+            let c = counted(doc, si, q, joined);
+            let what = super::records::build::fact_what(&c, q, &kinds);
+            let record = record_of(records, q.span);
+            let status = record.map_or(Status::Happened, |i| records[i].status);
+            let group = c.group.as_ref().map_or("people", |g| g.0.as_str());
+            out.push(Fact {
+                key: format!("{what}/{group}"),
+                what: what.clone(),
+                group: group.to_string(),
+                value: Some(Interval {
+                    low: q.low,
+                    high: q.high,
+                    unit: q.unit.clone(),
+                    hedge: q.hedge,
+                }),
+                place: record
+                    .and_then(|i| records[i].place.clone())
+                    .or_else(|| nearest_place(entities, span, q.span)),
+                when: record
+                    .and_then(|i| records[i].when.clone())
+                    .or_else(|| nearest_date(dates, span, q.span)),
+                reported: reported.clone(),
+                source: source(q),
+                status,
+                record,
+                span: q.span,
+                group_span: c
+                    .group
+                    .as_ref()
+                    .map(|g| g.1)
+                    .filter(|g| !q.span.contains(*g)),
+                sentence: span,
+            });
+            prev = Some((c, q.span));
+        }
+    }
+    out.extend(event_facts(records, &out, reported.as_deref()));
+    out.extend(quote_facts(doc, quotes, reported.as_deref()));
+    out.sort_by_key(|f| f.span.start);
+    out
+}
+
+/// The kinds of the records joined into one from another sentence, whose
+/// triggers lie in `span`.
+fn kinds_of_sentence(records: &[Record], span: Span) -> impl Iterator<Item = RecordKind> + '_ {
+    records
+        .iter()
+        .filter(move |r| r.sentence != span && span.contains(r.trigger.span))
+        .map(|r| r.kind)
+}
+
+/// Words between two spans, roughly: spaces in the text between them.
+fn gap_words(text: &str, a: Span, b: Span) -> usize {
+    if a.end > b.start {
+        return 0;
+    }
+    text[a.end..b.start].split_whitespace().count()
+}
+
+/// The record that holds the figure at `span`: of those, the one whose
+/// trigger is nearest to it in its sentence.
+fn record_of(records: &[Record], span: Span) -> Option<usize> {
+    let holds = |r: &Record| {
+        (r.size.iter().chain(&r.casualties).chain(&r.detentions)).any(|c| c.span == span)
+    };
+    (0..records.len())
+        .filter(|&i| holds(&records[i]))
+        .min_by_key(|&i| {
+            let t = records[i].trigger.span;
+            let apart = !records[i].sentence.contains(span);
+            (apart, t.start.abs_diff(span.start))
+        })
+}
+
+fn nearest_place(entities: &[EntityMention], sentence: Span, at: Span) -> Option<Evidence> {
+    entities
+        .iter()
+        .filter(|e| e.label == EntityLabel::Place && sentence.contains(e.span))
+        .min_by_key(|e| e.span.start.abs_diff(at.start))
+        .map(|e| Evidence {
+            value: e.name.clone(),
+            span: e.span,
+        })
+}
+
+fn nearest_date(dates: &[DateMention], sentence: Span, at: Span) -> Option<Evidence> {
+    dates
+        .iter()
+        .filter(|d| matches!(d.kind, DateKind::Date | DateKind::Time) && sentence.contains(d.span))
+        .min_by_key(|d| d.span.start.abs_diff(at.start))
+        .map(|d| Evidence {
+            value: d.value.clone(),
+            span: d.span,
+        })
+}
+
+/// One fact per record of a kind that a figure does not already state:
+/// `event/emergency`, `event/shutdown`, `event/ban`, ...
+fn event_facts(records: &[Record], figures: &[Fact], reported: Option<&str>) -> Vec<Fact> {
+    let mut out: Vec<Fact> = Vec::new();
+    for (i, r) in records.iter().enumerate() {
+        if figures.iter().any(|f| f.record == Some(i)) {
+            continue;
+        }
+        let key = format!("event/{}", r.kind.name());
+        if out.iter().any(|f| f.key == key && f.status == r.status) {
+            continue;
+        }
+        let group = r.target.as_ref().map_or("people", |t| t.value.as_str());
+        out.push(Fact {
+            key,
+            what: r.kind.name().to_string(),
+            group: group.to_string(),
+            value: None,
+            place: r.place.clone(),
+            when: r.when.clone(),
+            reported: reported.map(str::to_string),
+            source: r.source.clone(),
+            status: r.status,
+            record: Some(i),
+            span: r.trigger.span,
+            group_span: r.target.as_ref().map(|t| t.span),
+            sentence: r.sentence,
+        });
+    }
+    out
+}
+
+/// One fact per quote (not scare quotes or slogans) whose speaker is named:
+/// `said/<speaker>`, the speaker credited as its source.
+fn quote_facts(doc: &Doc, quotes: &[Quote], reported: Option<&str>) -> Vec<Fact> {
+    // The sentences the quote runs over.
+    let sentence_of = |span: Span| {
+        (doc.seg.sentences.iter())
+            .filter(|s| s.span.overlaps(span))
+            .fold(span, |all, s| all.cover(s.span))
+    };
+    quotes
+        .iter()
+        .filter(|q| {
+            matches!(
+                q.kind,
+                QuoteKind::Direct | QuoteKind::Partial | QuoteKind::Indirect
+            )
+        })
+        .filter_map(|q| {
+            let speaker = q.speaker.as_ref()?;
+            let named = q.speaker_span.filter(|s| s.of(doc.text) == speaker);
+            Some(Fact {
+                key: format!("said/{}", speaker.to_lowercase()),
+                what: "said".into(),
+                group: speaker.clone(),
+                value: None,
+                place: None,
+                when: None,
+                reported: reported.map(str::to_string),
+                source: Some(Evidence {
+                    value: speaker.clone(),
+                    span: named.or(q.speaker_span).unwrap_or(q.span),
+                }),
+                status: Status::Happened,
+                record: None,
+                span: q.span,
+                group_span: q.speaker_span,
+                sentence: sentence_of(q.span),
+            })
+        })
+        .collect()
+}

@@ -1,0 +1,100 @@
+//! The publication date from a dateline near the top of a plain or Markdown
+//! text, a missing year inferred from the weekday.
+
+use super::Field;
+use crate::clean::{parse_dateline, Dateline};
+use crate::extract::CalendarDate;
+use crate::text::Span;
+
+/// Years written in `text` (1900..=2100, as whole numbers).
+fn years_in(text: &str) -> Vec<i32> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i].is_ascii_digit() && (i == 0 || !b[i - 1].is_ascii_alphanumeric()) {
+            let n = b[i..].iter().take_while(|x| x.is_ascii_digit()).count();
+            if n == 4 && !b.get(i + 4).is_some_and(|x| x.is_ascii_alphanumeric()) {
+                if let Ok(y) = text[i..i + 4].parse::<i32>() {
+                    if (1900..=2100).contains(&y) {
+                        out.push(y);
+                    }
+                }
+            }
+            i += n;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// The ISO value of a dateline, inferring a missing year from `text`.
+pub(super) fn dateline_value(d: &Dateline, text: &str) -> String {
+    if let Some(y) = d.year {
+        return format!("{y:04}-{:02}-{:02}", d.month, d.day);
+    }
+    if let Some(wd) = d.weekday {
+        let mut years: Vec<i32> = years_in(text)
+            .into_iter()
+            .filter(|&y| CalendarDate::new(y, d.month, d.day).is_some_and(|c| c.weekday() == wd))
+            .collect();
+        years.sort();
+        years.dedup();
+        if let [y] = years[..] {
+            return format!("{y:04}-{:02}-{:02}", d.month, d.day);
+        }
+    }
+    format!("--{:02}-{:02}", d.month, d.day)
+}
+
+/// The publication date from a dateline among the first lines of `input`.
+pub(super) fn dateline_date(input: &str) -> Option<Field> {
+    let mut found: Vec<Field> = Vec::new();
+    let mut at = 0;
+    for (n, line) in input.split_inclusive('\n').enumerate() {
+        let start = at;
+        at += line.len();
+        if n > 40 || found.len() >= 3 {
+            break;
+        }
+        let t = line.trim_start_matches(|c: char| {
+            c.is_whitespace() || matches!(c, '*' | '_' | '#' | '>' | '|')
+        });
+        if t.trim().is_empty() {
+            continue;
+        }
+        let lead = line.len() - t.len();
+        if let Some(d) = parse_dateline(t) {
+            let span = Span::new(start + lead, start + lead + d.len);
+            let date_part = span.of(input).trim_end();
+            let span = Span::new(span.start, span.start + date_part.len());
+            found.push(Field::at(dateline_value(&d, input), span));
+        }
+    }
+    found
+        .iter()
+        .find(|f| !f.value.starts_with("--"))
+        .or(found.first())
+        .cloned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn weekday_year_inference() {
+        let d = parse_dateline("Sunday, April 18").unwrap();
+        // 2021-04-18 was a Sunday; 2009-04-18 a Saturday.
+        assert_eq!(
+            dateline_value(&d, "Sunday, April 18 ... in 2021 ..."),
+            "2021-04-18"
+        );
+        assert_eq!(
+            dateline_value(&d, "Sunday, April 18 ... fled in 2009 ..."),
+            "--04-18"
+        );
+        assert_eq!(dateline_value(&d, "no year at all"), "--04-18");
+    }
+}

@@ -1,0 +1,96 @@
+//! The language of a text, by its function words.
+
+use super::Field;
+use crate::text::{MappedText, Span};
+
+/// Stop-word lists by language (PyPI `stop-words`, BSD-3-Clause; see
+/// `data/stopwords/README.md`), shared with the comparison.
+use crate::lexicon::STOPWORD_LISTS as STOPWORDS;
+
+/// Word -> bit set of the languages whose list has it.
+fn stopword_index() -> &'static std::collections::HashMap<&'static str, u16> {
+    static INDEX: std::sync::OnceLock<std::collections::HashMap<&'static str, u16>> =
+        std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index = std::collections::HashMap::new();
+        for (i, (_, list)) in STOPWORDS.iter().enumerate() {
+            for w in list.lines().map(str::trim).filter(|w| !w.is_empty()) {
+                *index.entry(w).or_insert(0u16) |= 1 << i;
+            }
+        }
+        index
+    })
+}
+
+/// Identifies the language of a text by its function words: each word found
+/// in the stop-word lists scores for every language that has it, shared
+/// words counting less. Returns the ISO 639-1 code and whether the call is
+/// clear (enough evidence and a margin over the runner-up).
+pub fn identify_language(text: &str) -> Option<(&'static str, bool)> {
+    let index = stopword_index();
+    let mut scores = [0.0f64; 16];
+    let mut words = 0usize;
+    for w in text
+        .split(|c: char| !c.is_alphabetic() && c != '\'' && c != '’')
+        .filter(|w| !w.is_empty())
+        .take(3000)
+    {
+        words += 1;
+        let lower = w.to_lowercase();
+        let lower = lower.trim_matches(['\'', '’']);
+        if let Some(&set) = index.get(lower) {
+            let n = set.count_ones() as f64;
+            for (i, score) in scores.iter_mut().enumerate().take(STOPWORDS.len()) {
+                if set & (1 << i) != 0 {
+                    *score += 1.0 / n;
+                }
+            }
+        }
+    }
+    let mut order: Vec<usize> = (0..STOPWORDS.len()).collect();
+    order.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]));
+    let (best, second) = (scores[order[0]], scores[order[1]]);
+    if words == 0 || best < 1.0 {
+        return None;
+    }
+    let clear = best >= 3.0 && best >= 1.5 * second;
+    Some((STOPWORDS[order[0]].0, clear))
+}
+
+/// The language of the body, spanning all of it.
+pub(super) fn language(body: &MappedText) -> Option<(Field, bool)> {
+    let text = body.as_str();
+    let (code, clear) = identify_language(text)?;
+    let span = body.to_source(Span::new(0, text.len()));
+    Some((Field::at(code, span), clear))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn languages() {
+        let cases = [
+            ("en", "The government said on Thursday that the protests had been put down and that order was restored in the city."),
+            ("fr", "Le gouvernement a déclaré jeudi que les manifestations avaient été réprimées et que l'ordre était rétabli dans la ville."),
+            ("de", "Die Regierung erklärte am Donnerstag, die Proteste seien niedergeschlagen worden und in der Stadt herrsche wieder Ordnung."),
+            ("es", "El gobierno dijo el jueves que las protestas habían sido sofocadas y que el orden se había restablecido en la ciudad."),
+            ("ru", "Правительство заявило в четверг, что протесты были подавлены и порядок в городе восстановлен."),
+            ("it", "Il governo ha dichiarato giovedì che le proteste erano state represse e che l'ordine era stato ristabilito in città."),
+        ];
+        for (want, text) in cases {
+            assert_eq!(identify_language(text), Some((want, true)), "{text}");
+        }
+        let more = [
+            ("pt", "O governo disse na quinta-feira que os protestos tinham sido reprimidos e que a ordem foi restabelecida na cidade."),
+            ("nl", "De regering zei donderdag dat de protesten waren neergeslagen en dat de orde in de stad was hersteld."),
+            ("pl", "Rząd oświadczył w czwartek, że protesty zostały stłumione i że w mieście przywrócono porządek."),
+            ("uk", "Уряд заявив у четвер, що протести було придушено і що порядок у місті відновлено."),
+        ];
+        for (want, text) in more {
+            assert_eq!(identify_language(text).map(|l| l.0), Some(want), "{text}");
+        }
+        assert_eq!(identify_language("12345 67890"), None);
+    }
+}

@@ -1,0 +1,148 @@
+//! Facts of publication: title, date, byline, agency, URL, outlet, language.
+//!
+//! | field | plain text / Markdown | HTML |
+//! | --- | --- | --- |
+//! | title | first body line (a section label like "International" split off) | `h1`, JSON-LD `headline`, `og:title`, `<title>` |
+//! | date | a dateline near the top ("Jan 6, 2022:", "March 19, 2022") | `article:published_time`, JSON-LD `datePublished`, `<time>` |
+//! | byline | "By AFP", "Par Jean Dupont" | `author` meta, JSON-LD `author` |
+//! | agency | the byline, or "told AFP", "(Reuters)", "an AP correspondent" | same, over the body |
+//! | url | "Original url:" lines | canonical link, `og:url` |
+//! | outlet | "Stay tuned to X for", "© 2022 X", the URL's host | `og:site_name`, JSON-LD `publisher` |
+//! | language | stop-word profile of the body (en, fr, de, es, ru, it, pt, nl, pl, uk) | `<html lang>`, else the same |
+//!
+//! Every field carries the byte span of the *input* it was read from.
+//! A dateline without a year ("Sunday, April 18") gets one only when a year
+//! written in the text makes that day that weekday, and only one such year
+//! does; otherwise its value is the ISO 8601 month-day `--04-18`.
+//!
+//! Each concern has its module: `title` (the first body line and its section
+//! label), `date` (datelines near the top; the dateline grammar itself is
+//! [`crate::clean::parse_dateline`], shared with cleaning), `byline` (bylines
+//! and wire agencies), `url` (source addresses and outlets), `language`
+//! ([`identify_language`]), and `html` with `json_ld` for pages. The word
+//! lists they read (section labels, agencies, byline words) are data under
+//! `data/words/metadata/`.
+//!
+//! ```
+//! use storydiff::clean::{clean, BatchEvidence, Format};
+//! use storydiff::extract::metadata;
+//! let input = "Rally Blocked\n\nBy AFP\n\nMarch 19, 2022\n\nActivists said Saturday they were refused permission to rally.";
+//! let body = clean(input, Format::Plain, &BatchEvidence::default(), &[]).body;
+//! let meta = metadata(input, Format::Plain, &body);
+//! assert_eq!(meta.title.unwrap().value, "Rally Blocked");
+//! assert_eq!(meta.date.unwrap().value, "2022-03-19");
+//! assert_eq!(meta.agency.unwrap().value, "AFP");
+//! ```
+
+mod byline;
+mod date;
+mod html;
+mod json_ld;
+mod language;
+mod title;
+mod url;
+
+pub use language::identify_language;
+
+use crate::clean::Format;
+use crate::text::{MappedText, Span};
+use byline::{agency_in_body, agency_name, byline};
+use date::dateline_date;
+use html::html_meta;
+use language::language;
+use serde::Serialize;
+use title::title_from_body;
+use url::{host_of, outlet_in_text, source_url};
+
+/// A metadata value and the span of the input it was read from.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Field {
+    /// The value: text as written, or normalized (an ISO date, a language code).
+    pub value: String,
+    /// Byte span of the *input* (not the analysis text); `None` when given by the caller.
+    pub span: Option<Span>,
+}
+
+impl Field {
+    /// A value the caller gave, read from nowhere in the input.
+    pub fn given(value: impl Into<String>) -> Field {
+        Field {
+            value: value.into(),
+            span: None,
+        }
+    }
+
+    fn at(value: impl Into<String>, span: Span) -> Field {
+        Field {
+            value: value.into(),
+            span: Some(span),
+        }
+    }
+}
+
+/// The facts of publication of one article; each is `None` when the text
+/// does not give it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Metadata {
+    /// The headline.
+    pub title: Option<Field>,
+    /// Publication date, `YYYY-MM-DD` (or coarser when that is all the text gives).
+    pub date: Option<Field>,
+    /// The author or agency as the byline writes it ("Jean Dupont", "AFP").
+    pub byline: Option<Field>,
+    /// Wire agency the story comes from ("AFP", "Reuters", "AP").
+    pub agency: Option<Field>,
+    /// The address the article was published at.
+    pub url: Option<Field>,
+    /// The publication ("Money Daily"), or the host of its address.
+    pub outlet: Option<Field>,
+    /// ISO 639-1 code.
+    pub language: Option<Field>,
+    /// A section label split off the title ("International").
+    pub section: Option<Field>,
+}
+
+/// Reads the facts of publication of one article.
+///
+/// `input` is the text as given, `format` its kind, and `body` the cleaned
+/// text mapped onto the input. Field spans point into `input`.
+pub fn extract(input: &str, format: Format, body: &MappedText) -> Metadata {
+    let mut meta = Metadata::default();
+    if format == Format::Html {
+        html_meta(input, &mut meta);
+    }
+    if meta.title.is_none() {
+        title_from_body(body, &mut meta);
+    }
+    if meta.date.is_none() {
+        meta.date = dateline_date(input);
+    }
+    if meta.byline.is_none() && format != Format::Html {
+        meta.byline = byline(input);
+    }
+    if meta.agency.is_none() {
+        meta.agency = meta
+            .byline
+            .as_ref()
+            .and_then(|b| {
+                agency_name(&b.value).map(|a| Field {
+                    value: a.to_string(),
+                    span: b.span,
+                })
+            })
+            .or_else(|| agency_in_body(body));
+    }
+    if meta.url.is_none() && format != Format::Html {
+        meta.url = source_url(input);
+    }
+    if meta.outlet.is_none() {
+        meta.outlet = outlet_in_text(input).or_else(|| meta.url.as_ref().and_then(host_of));
+    }
+    // The text's own evidence wins when clear; a page's `lang` otherwise.
+    if let Some((lang, clear)) = language(body) {
+        if clear || meta.language.is_none() {
+            meta.language = Some(lang);
+        }
+    }
+    meta
+}

@@ -1,0 +1,177 @@
+//! The source address of a text ("Original url:" lines) and the outlet that
+//! names itself ("Stay tuned to X for", "© 2022 X").
+
+use super::Field;
+use crate::text::Span;
+
+/// The address after an "Original url:" (or "Source:", "Read the original")
+/// line, on it or on the next line.
+pub(super) fn source_url(input: &str) -> Option<Field> {
+    let mut header_seen = false;
+    let mut at = 0;
+    for line in input.split_inclusive('\n') {
+        let start = at;
+        at += line.len();
+        let t = line.trim();
+        if t.is_empty() {
+            continue;
+        }
+        let head: String = t.chars().take(24).collect();
+        let lower = head.to_lowercase();
+        let is_header = [
+            "original url",
+            "original link",
+            "original article",
+            "source url",
+            "originally published",
+            "source:",
+            "read the original",
+        ]
+        .iter()
+        .any(|h| lower.starts_with(h));
+        if is_header || header_seen {
+            if let Some(f) = url_in(input, start, line) {
+                return Some(f);
+            }
+        }
+        header_seen = is_header;
+    }
+    None
+}
+
+/// The first web address in `line` (which starts at `start` of `input`).
+fn url_in(input: &str, start: usize, line: &str) -> Option<Field> {
+    let at = line.find("https://").or_else(|| line.find("http://"))?;
+    let end = line[at..]
+        .find(|c: char| c.is_whitespace() || matches!(c, '>' | ')' | ']' | '"' | '\''))
+        .map_or(line.len(), |n| at + n);
+    let span = Span::new(start + at, start + end);
+    Some(Field::at(span.of(input), span))
+}
+
+/// The host of an address, without "www.", as the outlet.
+pub(super) fn host_of(url: &Field) -> Option<Field> {
+    let v = &url.value;
+    let scheme = v.find("://")? + 3;
+    let end = v[scheme..]
+        .find(['/', '?', '#', ':'])
+        .map_or(v.len(), |n| scheme + n);
+    let mut host_start = scheme;
+    if v[scheme..].starts_with("www.") {
+        host_start += 4;
+    }
+    let value = &v[host_start..end];
+    if value.is_empty() {
+        return None;
+    }
+    let span = url
+        .span
+        .map(|s| Span::new(s.start + host_start, s.start + end));
+    Some(Field {
+        value: value.to_string(),
+        span,
+    })
+}
+
+/// An outlet that names itself: "Stay tuned to X for", "© 2022 X".
+pub(super) fn outlet_in_text(input: &str) -> Option<Field> {
+    let mut at = 0;
+    for line in input.split_inclusive('\n') {
+        let start = at;
+        at += line.len();
+        let t = line.trim();
+        let lead = line.len() - line.trim_start().len();
+        let Some(ns) = outlet_name_start(t) else {
+            continue;
+        };
+        let rest = &t[ns..];
+        let end = [
+            " for ",
+            ".",
+            ",",
+            " - ",
+            " |",
+            " all rights",
+            " All rights",
+            "!",
+        ]
+        .iter()
+        .filter_map(|m| rest.find(m))
+        .min()
+        .unwrap_or(rest.len());
+        let name = rest[..end].trim();
+        if name.is_empty() || name.split_whitespace().count() > 5 {
+            continue;
+        }
+        let s = start + lead + ns + (rest.len() - rest.trim_start().len());
+        return Some(Field::at(name, Span::new(s, s + name.len())));
+    }
+    None
+}
+
+/// Where an outlet's name begins in a trimmed line: after "Stay tuned to ",
+/// or after a copyright notice's "©", "Copyright", "(c)" and years.
+fn outlet_name_start(t: &str) -> Option<usize> {
+    if t.get(..14)
+        .is_some_and(|p| p.eq_ignore_ascii_case("stay tuned to "))
+    {
+        return Some(14);
+    }
+    let copyright = t.starts_with('©')
+        || t.get(..10)
+            .is_some_and(|p| p.eq_ignore_ascii_case("copyright "));
+    if !copyright {
+        return None;
+    }
+    // Skip "©", "Copyright", "(c)", years and punctuation to the name.
+    let mut i = 0;
+    loop {
+        let r = &t[i..];
+        let skip = r.len() - r.trim_start_matches(|c: char| !c.is_alphabetic()).len();
+        i += skip;
+        let r = &t[i..];
+        if r.get(..9)
+            .is_some_and(|p| p.eq_ignore_ascii_case("copyright"))
+        {
+            i += 9;
+        } else if r.starts_with(['c', 'C']) && t[..i].ends_with('(') && r[1..].starts_with(')') {
+            i += 2;
+        } else {
+            break;
+        }
+    }
+    (i < t.len()).then_some(i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn outlets() {
+        let cases = [
+            (
+                "Stay tuned to BaaghiTV for latest news and Updates!",
+                Some("BaaghiTV"),
+            ),
+            (
+                "© 2022 Example News. All rights reserved.",
+                Some("Example News"),
+            ),
+            (
+                "Copyright 2021 Riverton Herald Media.",
+                Some("Riverton Herald Media"),
+            ),
+            ("© Copyright 2023 Foo Bar | Terms", Some("Foo Bar")),
+            ("© İstanbul Haber 2023", Some("İstanbul Haber 2023")),
+            ("The copyright holder sued.", None),
+        ];
+        for (line, want) in cases {
+            let got = outlet_in_text(line);
+            assert_eq!(got.as_ref().map(|f| f.value.as_str()), want, "{line}");
+            if let Some(f) = got {
+                assert_eq!(f.span.unwrap().of(line), f.value);
+            }
+        }
+    }
+}

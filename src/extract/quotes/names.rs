@@ -1,0 +1,274 @@
+//! The name index: the names an article gives, for lengthening short names
+//! and resolving pronouns.
+
+use super::super::{EntityLabel, EntityMention};
+use super::lexicon::{has, honorific_dot, is_particle, is_person_like, is_title};
+use super::reading::{NameCase, Reading};
+use super::speakers::{np_speaker, Speaker};
+use crate::lexicon::lists::quotes::{ARTICLES, HONORIFICS, NON_PERSON_HEADS, ROLE_NOUNS};
+use crate::text::{Span, TokenKind};
+use std::collections::{HashMap, HashSet};
+
+/// A run of capitalized words the article gives, cut after titles.
+pub(super) struct Run {
+    /// The name as written.
+    pub(super) name: String,
+    /// Where it is.
+    pub(super) span: Span,
+    /// Whether its context says it is a person's name: a title or role
+    /// before it, an apposition, a verb after it.
+    pub(super) personish: bool,
+}
+
+/// A person-like full name (two to four words).
+struct FullName {
+    /// Its words in lower case.
+    words: Vec<String>,
+    /// The name as written.
+    name: String,
+}
+
+/// Names the article gives, for lengthening short names and resolving pronouns.
+pub(super) struct NameIndex {
+    /// Every capitalized run, in text order.
+    pub(super) runs: Vec<Run>,
+    /// The names of the person entities, titles cut.
+    pub(super) entity_persons: Vec<String>,
+    /// Person-like full names, first seen first.
+    full: Vec<FullName>,
+    /// Indices into `full` by last and by first word.
+    by_last: HashMap<String, Vec<usize>>,
+    by_first: HashMap<String, Vec<usize>>,
+}
+
+impl NameIndex {
+    /// The names of the article read by `rd`, with its person `entities`.
+    pub(super) fn build(rd: &Reading, entities: &[EntityMention]) -> NameIndex {
+        let entity_persons: Vec<String> = entities
+            .iter()
+            .filter(|e| is_person_entity(e))
+            .map(entity_name)
+            .collect();
+        let runs = capitalized_runs(rd);
+        let full = full_names(&entity_persons, &runs);
+        let mut by_last: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, f) in full.iter().enumerate() {
+            by_last
+                .entry(f.words[f.words.len() - 1].clone())
+                .or_default()
+                .push(i);
+            by_first.entry(f.words[0].clone()).or_default().push(i);
+        }
+        NameIndex {
+            runs,
+            entity_persons,
+            full,
+            by_last,
+            by_first,
+        }
+    }
+
+    /// The fullest form of `name` the article gives, among person-like names.
+    pub(super) fn fullest(&self, name: &str) -> String {
+        let words: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
+        let Some(last) = name.split_whitespace().last() else {
+            return name.to_string();
+        };
+        if !last.chars().next().is_some_and(char::is_uppercase) || words.len() > 3 {
+            return name.to_string();
+        }
+        let mut best = name.to_string();
+        let mut best_len = words.len();
+        for &i in self
+            .by_last
+            .get(&words[words.len() - 1])
+            .into_iter()
+            .flatten()
+        {
+            let f = &self.full[i];
+            if f.words.len() > best_len && f.words.ends_with(&words) {
+                best = f.name.clone();
+                best_len = f.words.len();
+            }
+        }
+        // Surname first ("Cho" for "Cho Kyoo-hong").
+        if best_len == words.len() && words.len() == 1 {
+            for &i in self.by_first.get(&words[0]).into_iter().flatten() {
+                let f = &self.full[i];
+                if f.words.len() <= 3 && f.words.len() > best_len {
+                    best = f.name.clone();
+                    best_len = f.words.len();
+                }
+            }
+        }
+        best
+    }
+}
+
+/// Every run of capitalized words (with honorific periods and inner
+/// particles), in text order, as the name it gives.
+fn capitalized_runs(rd: &Reading) -> Vec<Run> {
+    let mut runs = Vec::new();
+    let mut k = 0;
+    while k < rd.len() {
+        if !rd[k].is_cap() {
+            k += 1;
+            continue;
+        }
+        let s = k;
+        let e = run_end(rd, s);
+        k = e.max(s + 1);
+        let Some(Speaker { name, span }) = np_speaker(rd, s, e) else {
+            continue;
+        };
+        if name.ends_with("'s") || name.ends_with('.') {
+            continue;
+        }
+        let personish = is_personish(rd, s, e, rd.at(span.start));
+        runs.push(Run {
+            name,
+            span,
+            personish: personish && is_person_like(span.of(rd.text)),
+        });
+    }
+    runs
+}
+
+/// The end of the capitalized run starting at word `s`: capitalized words,
+/// honorific periods, and particles or "of" after a title between them
+/// ("Pieter van Dijk", "Secretary of State Antony Blinken"), up to a
+/// possessive.
+fn run_end(rd: &Reading, s: usize) -> usize {
+    let mut e = s;
+    while e < rd.len() && rd[e].sentence == rd[s].sentence {
+        let t = &rd[e];
+        let next_cap = rd.get(e + 1).is_some_and(|x| x.is_cap());
+        let inner = e > s
+            && next_cap
+            && (is_particle(&t.lower) || t.lower == "of" && is_title(&rd[e - 1].lower));
+        if !(t.is_cap() || honorific_dot(rd, e, s) || inner) {
+            break;
+        }
+        e += 1;
+        if t.lower.ends_with("'s") {
+            break;
+        }
+    }
+    e
+}
+
+/// Whether the context of the run `s..e`, whose name starts at word
+/// `first`, says it is a person: not after an article ("the Great Barrier
+/// Reef had suffered"), and a title in it or before it, an apposition
+/// (", a spokesman,"), or a lower-case verb after it.
+fn is_personish(rd: &Reading, s: usize, e: usize, first: usize) -> bool {
+    let before = first.checked_sub(1).map(|p| &rd[p]);
+    let after = rd.get(e);
+    let after_article = s > 0 && matches!(rd[s - 1].lower.as_str(), "the" | "a" | "an");
+    let titled = (s..first).any(|j| is_title(&rd[j].lower))
+        || before.is_some_and(|p| is_title(&p.lower) || has(ROLE_NOUNS, &p.lower));
+    let apposition = after.is_some_and(|a| a.text == ",")
+        && (before.is_some_and(|p| p.text == ",")
+            || rd.get(e + 1).is_some_and(|n| {
+                matches!(n.lower.as_str(), "a" | "an" | "the" | "who")
+                    || has(ROLE_NOUNS, &n.lower)
+                    || n.kind == TokenKind::Number
+            }));
+    let verb_after = after.is_some_and(|a| {
+        a.is_word()
+            && !a.is_cap()
+            && !matches!(
+                a.lower.as_str(),
+                "of" | "and" | "or" | "in" | "at" | "on" | "for" | "to"
+            )
+    });
+    !after_article && (titled || apposition || verb_after)
+}
+
+/// The person-like names of two to four words among the entities' and the
+/// runs', each once, first seen first.
+fn full_names(entity_persons: &[String], runs: &[Run]) -> Vec<FullName> {
+    let mut full = Vec::new();
+    let mut seen = HashSet::new();
+    let names = entity_persons.iter().chain(runs.iter().map(|r| &r.name));
+    for n in names {
+        let words: Vec<String> = n.split_whitespace().map(str::to_lowercase).collect();
+        if (2..=4).contains(&words.len()) && is_person_like(n) && seen.insert(n.clone()) {
+            full.push(FullName {
+                words,
+                name: n.clone(),
+            });
+        }
+    }
+    full
+}
+
+/// The name of a person entity without the titles and roles the recognizer
+/// may have left in front ("Seismologist Hiroshi Tanaka", "Bahn-Personalvorstand
+/// Martin Seiler", "Mr. Dujarric").
+pub(super) fn entity_name(e: &EntityMention) -> String {
+    let words: Vec<&str> = e.name.split_whitespace().collect();
+    let mut s = 0;
+    while s + 1 < words.len() {
+        let w = words[s].to_lowercase();
+        let w = w.trim_end_matches('.');
+        if !(is_title(w) || has(HONORIFICS, w)) {
+            break;
+        }
+        s += 1;
+    }
+    words[s..].join(" ")
+}
+
+/// Whether `e` is a person entity whose name can be a person's: the
+/// recognizer also labels phrases opening with an article ("Die Grünen",
+/// "La Vanguardia") and some places as persons, and those must not take a
+/// pronoun ("sagte er").
+pub(super) fn is_person_entity(e: &EntityMention) -> bool {
+    let first = e
+        .name
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    e.label == EntityLabel::Person
+        && !has(ARTICLES, first.as_str())
+        && crate::lexicon::place(&e.name).is_none()
+        && !e
+            .name
+            .split_whitespace()
+            .any(|w| has(NON_PERSON_HEADS, w.to_lowercase().as_str()))
+}
+
+/// Whether the person entity `e`, overlapping the speaker phrase `name` at
+/// `sp`, is that speaker. An entity is not trusted over the phrase when it
+/// covers only part of it ("the editor of Die Presse", "Southern Andes
+/// Copper": the rest is more than an honorific or a particle), when it runs
+/// past it (the quote module cut those words as titles), or when its name
+/// does not contain the phrase's words (a mention linked to someone else).
+pub(super) fn confirms(rd: &Reading, e: &EntityMention, name: &str, sp: Span) -> bool {
+    if !sp.contains(e.span) {
+        return false;
+    }
+    let a = rd.at(sp.start);
+    let b = rd.at(sp.end);
+    let extra_ok = (a..b).filter(|&k| !e.span.contains(rd[k].span)).all(|k| {
+        let l = rd[k].lower.trim_end_matches('.');
+        l.is_empty() || has(HONORIFICS, l) || is_particle(l) || is_title(l)
+    });
+    if !extra_ok {
+        return false;
+    }
+    let en: HashSet<String> = entity_name(e)
+        .split_whitespace()
+        .map(str::to_lowercase)
+        .collect();
+    name.split_whitespace()
+        .map(|w| w.to_lowercase())
+        .filter(|w| {
+            let w = w.trim_end_matches('.');
+            !has(HONORIFICS, w) && !is_title(w)
+        })
+        .all(|w| en.contains(&w))
+}

@@ -1,0 +1,407 @@
+//! Resolution: short names lengthened, pronouns and entity mentions resolved.
+//!
+//! In order: the names known to be persons; each speaker named (by a
+//! confirming entity, a definite description, or its fullest form); the
+//! persons mentioned in text order; the organisations and groups quoted;
+//! then quotes continuing an earlier speaker, and pronouns, take the person
+//! or group named last before them.
+
+use super::super::{EntityLabel, EntityMention};
+use super::cues::sentence_subject;
+use super::lexicon::{has, is_document_noun, is_person_like, is_pronoun, pronoun, Pronoun};
+use super::names::{confirms, entity_name, is_person_entity, NameIndex};
+use super::reading::{NameCase, Reading};
+use super::speakers::Speaker;
+use super::{Found, QuoteKind};
+use crate::lexicon::lists::quotes::{HONORIFICS, ROLE_NOUNS};
+use crate::text::{Covers, Span};
+use std::collections::{HashMap, HashSet};
+
+/// Lengthens short names, resolves pronouns and entity mentions.
+pub(super) fn resolve(
+    rd: &Reading,
+    names: &NameIndex,
+    entities: &[EntityMention],
+    found: &mut [Found],
+) {
+    let mut known = known_persons(names);
+    let near = Nearby::new(entities);
+    let descriptions = Descriptions::new(names);
+    for speaker in found.iter_mut().filter_map(speaker_mut) {
+        name_speaker(rd, names, &near, &descriptions, speaker, &mut known);
+    }
+    let mentions = Mentions::collect(rd, names, entities, found, &known);
+    let groups = quoted_groups(found, &known);
+    for f in found.iter_mut() {
+        continue_with_person_between(f, &mentions);
+    }
+    for speaker in found.iter_mut().filter_map(speaker_mut) {
+        resolve_pronoun(speaker, &mentions.persons, &groups);
+    }
+}
+
+/// The speaker of a finding, to be resolved.
+fn speaker_mut(f: &mut Found) -> Option<&mut Speaker> {
+    f.attr.as_mut()?.speaker.as_mut()
+}
+
+/// A name and where it is mentioned.
+struct Mention {
+    name: String,
+    at: usize,
+}
+
+/// Names known to be persons, lower case: person entities, runs whose
+/// context says so, and full names also mentioned by their last word alone
+/// ("William Ruto" ... "Ruto").
+fn known_persons(names: &NameIndex) -> HashSet<String> {
+    let mut known: HashSet<String> = HashSet::new();
+    for n in &names.entity_persons {
+        known.insert(names.fullest(n).to_lowercase());
+    }
+    for r in names.runs.iter().filter(|r| r.personish) {
+        known.insert(names.fullest(&r.name).to_lowercase());
+    }
+    let singles: HashSet<String> = names
+        .runs
+        .iter()
+        .filter(|r| !r.name.contains(' '))
+        .map(|r| r.name.to_lowercase())
+        .collect();
+    for r in &names.runs {
+        let n = &r.name;
+        if is_person_like(n)
+            && n.split_whitespace()
+                .last()
+                .is_some_and(|l| singles.contains(&l.to_lowercase()))
+        {
+            known.insert(n.to_lowercase());
+        }
+    }
+    known
+}
+
+/// Names a speaker other than a pronoun: by the person entity that
+/// confirms it, by the last name ending in a definite description's noun,
+/// or by its fullest form; a person-like result becomes known.
+fn name_speaker(
+    rd: &Reading,
+    names: &NameIndex,
+    near: &Nearby,
+    descriptions: &Descriptions,
+    speaker: &mut Speaker,
+    known: &mut HashSet<String>,
+) {
+    let Speaker { name, span: sp } = speaker;
+    if is_pronoun(&name.to_lowercase()) {
+        return;
+    }
+    if let Some(e) = near
+        .first_overlapping(*sp, |e| e.label == EntityLabel::Person)
+        .filter(|e| confirms(rd, e, name, *sp))
+    {
+        // An entity mention that is the speaker names it (lengthened,
+        // "Van Dijk" is "Pieter van Dijk").
+        *name = names.fullest(&entity_name(e));
+    } else if !name.contains(' ') && name.chars().all(|c| !c.is_uppercase()) {
+        if let Some(n) = descriptions.last_before(names, name, sp.start) {
+            *name = n;
+        }
+    } else {
+        lengthen(names, name);
+    }
+    if is_person_like(name) {
+        known.insert(name.to_lowercase());
+    }
+}
+
+/// The entity mentions, for finding those that overlap a span without
+/// scanning them all: when they come sorted by start (as the entity stage
+/// gives them), only those starting within the longest mention's length of
+/// the span are looked at.
+struct Nearby<'a> {
+    entities: &'a [EntityMention],
+    sorted: bool,
+    longest: usize,
+}
+
+impl<'a> Nearby<'a> {
+    fn new(entities: &'a [EntityMention]) -> Nearby<'a> {
+        Nearby {
+            entities,
+            sorted: entities.is_sorted_by_key(|e| e.span.start),
+            longest: entities.iter().map(|e| e.span.len()).max().unwrap_or(0),
+        }
+    }
+
+    /// The first mention, in order, that overlaps `sp` and passes `keep`.
+    fn first_overlapping(
+        &self,
+        sp: Span,
+        keep: impl Fn(&EntityMention) -> bool,
+    ) -> Option<&'a EntityMention> {
+        let from = if self.sorted {
+            self.entities
+                .partition_point(|e| e.span.start + self.longest <= sp.start)
+        } else {
+            0
+        };
+        self.entities[from..]
+            .iter()
+            .take_while(|e| !self.sorted || e.span.start < sp.end)
+            .find(|e| e.span.overlaps(sp) && keep(e))
+    }
+}
+
+/// The names of several words by their last word, lower case, for "the
+/// department": the last such name before `at` ending in that word.
+struct Descriptions {
+    by_last: HashMap<String, Vec<usize>>,
+}
+
+impl Descriptions {
+    fn new(names: &NameIndex) -> Descriptions {
+        let mut by_last: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, r) in names.runs.iter().enumerate() {
+            if !r.name.contains(' ') {
+                continue;
+            }
+            if let Some(last) = r.name.split_whitespace().last() {
+                by_last.entry(last.to_lowercase()).or_default().push(i);
+            }
+        }
+        Descriptions { by_last }
+    }
+
+    fn last_before(&self, names: &NameIndex, noun: &str, at: usize) -> Option<String> {
+        self.by_last
+            .get(noun)?
+            .iter()
+            .rev()
+            .map(|&i| &names.runs[i])
+            .find(|r| r.span.start < at)
+            .map(|r| r.name.clone())
+    }
+}
+
+/// `name` without an honorific ("Mr. Dujarric") and lengthened to its
+/// fullest form, when either changes it.
+fn lengthen(names: &NameIndex, name: &mut String) {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let stripped: Vec<&str> = words
+        .iter()
+        .skip_while(|w| has(HONORIFICS, &w.trim_end_matches('.').to_lowercase()))
+        .copied()
+        .collect();
+    let base = if stripped.is_empty() {
+        name.clone()
+    } else {
+        stripped.join(" ")
+    };
+    let full = names.fullest(&base);
+    if full != base || stripped.len() != words.len() {
+        *name = full;
+    }
+}
+
+/// The persons mentioned in the article, in text order, and where each
+/// mention is.
+struct Mentions {
+    /// Each mention by its fullest name, sorted by position.
+    persons: Vec<Mention>,
+    /// Where the mentions are, sorted.
+    spans: Vec<Span>,
+}
+
+impl Mentions {
+    /// Person entities and runs known to be persons, outside quotes (a
+    /// person inside a quote is talked about, not talking: "„Die Menschen
+    /// wollen Stabilität“, sagte er"); speakers known to be persons; and
+    /// subjects describing a person without naming them.
+    fn collect(
+        rd: &Reading,
+        names: &NameIndex,
+        entities: &[EntityMention],
+        found: &[Found],
+        known: &HashSet<String>,
+    ) -> Mentions {
+        let quoted = Covers::new(
+            found
+                .iter()
+                .filter(|f| f.kind != QuoteKind::Indirect)
+                .map(|f| f.content),
+        );
+        let outside = |sp: Span| !quoted.contains(sp);
+        let mut m = Mentions {
+            persons: Vec::new(),
+            spans: Vec::new(),
+        };
+        for e in entities
+            .iter()
+            .filter(|e| is_person_entity(e) && outside(e.span))
+        {
+            m.add(names.fullest(&entity_name(e)), e.span);
+        }
+        m.add_known_runs(names, entities, known);
+        for s in found
+            .iter()
+            .filter_map(|f| f.attr.as_ref()?.speaker.as_ref())
+        {
+            if known.contains(&s.name.to_lowercase()) {
+                m.persons.push(Mention {
+                    name: s.name.clone(),
+                    at: s.span.start,
+                });
+            }
+        }
+        for (sa, se) in rd.sentences() {
+            if let Some(s) = role_subject(rd, sa, se) {
+                m.add(s.name, s.span);
+            }
+        }
+        m.persons.sort_by_key(|p| p.at);
+        m.spans.sort();
+        m
+    }
+
+    /// A person `name` mentioned at `span`.
+    fn add(&mut self, name: String, span: Span) {
+        self.persons.push(Mention {
+            name,
+            at: span.start,
+        });
+        self.spans.push(span);
+    }
+
+    /// The runs known to be persons (by their fullest name) that no person
+    /// entity covers: the entity's own name is already there.
+    fn add_known_runs(
+        &mut self,
+        names: &NameIndex,
+        entities: &[EntityMention],
+        known: &HashSet<String>,
+    ) {
+        let persons = Covers::new(
+            entities
+                .iter()
+                .filter(|e| e.label == EntityLabel::Person)
+                .map(|e| e.span),
+        );
+        for r in &names.runs {
+            if persons.contains_point(r.span.start) {
+                continue;
+            }
+            let full = names.fullest(&r.name);
+            if known.contains(&full.to_lowercase()) {
+                self.add(full, r.span);
+            }
+        }
+    }
+}
+
+/// A subject that describes a person without naming them, within the
+/// first words of sentence `sa..se`: "A spokesman for the Rapid Support
+/// Forces denied ...", for a "he" that follows.
+fn role_subject(rd: &Reading, sa: usize, se: usize) -> Option<Speaker> {
+    let mut k = sa;
+    while k < se && k < sa + 3 && !has(ROLE_NOUNS, &rd[k].lower) {
+        let l = rd[k].lower.as_str();
+        if !(matches!(l, "a" | "an" | "the" | "one") || !rd[k].is_cap() && rd[k].is_word()) {
+            break;
+        }
+        k += 1;
+    }
+    let role = rd.get(k).filter(|_| k < se && k < sa + 3);
+    if !role.is_some_and(|t| has(ROLE_NOUNS, &t.lower) && !t.is_cap()) {
+        return None;
+    }
+    let mut s = sentence_subject(rd, sa, se)?;
+    // "spokesman for the Rapid Support Forces"
+    let e = rd.at(s.span.end);
+    if e < se && matches!(rd[e].lower.as_str(), "for" | "of" | "at") {
+        let mut f = e + 1;
+        if rd.is(f, "the") {
+            f += 1;
+        }
+        let g = f;
+        while f < se && rd[f].is_cap() {
+            f += 1;
+        }
+        if f > g {
+            s.span = Span::new(s.span.start, rd[f - 1].span.end);
+            s.name = s.span.of(rd.text).to_string();
+        }
+    }
+    (!s.name.contains('"')).then_some(s)
+}
+
+/// Organisations and groups quoted (speakers that are neither pronouns nor
+/// known persons), for "it said", "they said".
+fn quoted_groups(found: &[Found], known: &HashSet<String>) -> Vec<Mention> {
+    found
+        .iter()
+        .filter_map(|f| f.attr.as_ref()?.speaker.as_ref())
+        .filter(|s| {
+            let l = s.name.to_lowercase();
+            !is_pronoun(&l) && !is_document_noun(&l) && !known.contains(&l)
+        })
+        .map(|s| Mention {
+            name: s.name.clone(),
+            at: s.span.start,
+        })
+        .collect()
+}
+
+/// A quote continuing an earlier speaker, when another person was named
+/// in between ("Smith disagreed. "That is wrong.""), is that person's.
+fn continue_with_person_between(f: &mut Found, mentions: &Mentions) {
+    let Some(after) = f.continues else { return };
+    let start = f.span.start;
+    let Some(speaker) = speaker_mut(f) else {
+        return;
+    };
+    // The persons are sorted by position: the last one before `start`.
+    let before = mentions.persons.partition_point(|p| p.at < start);
+    let Some(p) = before
+        .checked_sub(1)
+        .map(|i| &mentions.persons[i])
+        .filter(|p| p.at >= after)
+    else {
+        return;
+    };
+    if !p.name.eq_ignore_ascii_case(&speaker.name) {
+        speaker.name = p.name.clone();
+        let first = mentions.spans.partition_point(|m| m.start < p.at);
+        if let Some(m) = mentions.spans.get(first).filter(|m| m.start == p.at) {
+            speaker.span = *m;
+        }
+    }
+}
+
+/// A pronoun speaker takes the person named last before it ("he", "sie");
+/// "it" and "they" take the organisation or group quoted shortly before,
+/// and so does a document ("the statement said"); "we" stays as written.
+fn resolve_pronoun(speaker: &mut Speaker, persons: &[Mention], groups: &[Mention]) {
+    let l = speaker.name.to_lowercase();
+    let role = pronoun(&l);
+    let at = speaker.span.start;
+    if role == Some(Pronoun::Person) {
+        // Sorted by position: the last one before `at`.
+        let before = persons.partition_point(|p| p.at < at);
+        if let Some(p) = before.checked_sub(1).map(|i| &persons[i]) {
+            speaker.name = p.name.clone();
+        }
+        return;
+    }
+    let plural = role == Some(Pronoun::Group);
+    // "es": German "it", not a subject pronoun of the list.
+    if plural || role == Some(Pronoun::Thing) || l == "es" || is_document_noun(&l) {
+        if let Some(g) = groups
+            .iter()
+            .rev()
+            .find(|g| g.at < at && at - g.at < 600 && (!plural || g.name.ends_with('s')))
+        {
+            speaker.name = g.name.clone();
+        }
+    }
+}

@@ -1,0 +1,228 @@
+//! Phrase look-ups in a sentence and what a figure counts: the parts that
+//! records and facts share.
+
+use crate::extract::{Doc, Quantity};
+use crate::lexicon::lists::facts::{AGENT_MARKERS, GROUPS, HAPPENINGS};
+use crate::lexicon::lists::records;
+use crate::text::{Span, TokenKind};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// A word of a sentence: its span and its token index in the sentence.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct At {
+    pub span: Span,
+}
+
+/// The word starts of sentence `si`.
+pub(crate) fn words_of(doc: &Doc, si: usize) -> Vec<At> {
+    doc.seg
+        .sentence_tokens(si)
+        .iter()
+        .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
+        .map(|t| At { span: t.span })
+        .collect()
+}
+
+/// Folds a character for matching: lower case, typographic apostrophes as `'`.
+fn fold(c: char) -> char {
+    match c {
+        '’' | '‘' | 'ʼ' => '\'',
+        c => c.to_lowercase().next().unwrap_or(c),
+    }
+}
+
+/// The byte length of `text`'s prefix that `stem` matches, ignoring case;
+/// `None` when it does not.
+pub(crate) fn match_stem(text: &str, stem: &str) -> Option<usize> {
+    let mut chars = text.char_indices();
+    for want in stem.chars() {
+        let (_, got) = chars.next()?;
+        if fold(got) != want {
+            return None;
+        }
+    }
+    Some(chars.next().map_or(text.len(), |(i, _)| i))
+}
+
+/// The span from `at` to the end of the word that the match ends in.
+pub(crate) fn to_word_end(doc: &Doc, words: &[At], k: usize, len: usize) -> Span {
+    let start = words[k].span.start;
+    let end = start + len;
+    let last = words[k..]
+        .iter()
+        .take_while(|w| w.span.start < end)
+        .last()
+        .map_or(end, |w| w.span.end.max(end));
+    Span::new(start, last.min(doc.text.len()))
+}
+
+/// A word list of stems, indexed by the first character of each stem, so
+/// that a word is tried only against the stems that can match it. Rows keep
+/// their order (the first that matches wins).
+pub(crate) struct Stems {
+    by_first: HashMap<char, Vec<(&'static str, &'static str)>>,
+}
+
+impl Stems {
+    fn new(rows: impl Iterator<Item = (&'static str, &'static str)>) -> Stems {
+        let mut by_first: HashMap<char, Vec<_>> = HashMap::new();
+        for (stem, role) in rows {
+            if let Some(c) = stem.chars().next() {
+                by_first.entry(c).or_default().push((stem, role));
+            }
+        }
+        Stems { by_first }
+    }
+
+    /// The first stem that `text` starts with, its role and the byte length matched.
+    pub(crate) fn at(&self, text: &str) -> Option<(&'static str, &'static str, usize)> {
+        let first = fold(text.chars().next()?);
+        self.by_first
+            .get(&first)?
+            .iter()
+            .find_map(|&(stem, role)| Some((stem, role, match_stem(text, stem)?)))
+    }
+}
+
+macro_rules! stems {
+    ($name:ident, $rows:expr) => {
+        pub(crate) fn $name() -> &'static Stems {
+            static S: OnceLock<Stems> = OnceLock::new();
+            S.get_or_init(|| Stems::new($rows))
+        }
+    };
+}
+
+stems!(trigger_stems, records::TRIGGERS.iter().copied());
+stems!(status_stems, records::STATUS_CUES.iter().copied());
+stems!(group_stems, GROUPS.iter().copied());
+stems!(
+    authority_stems,
+    records::AUTHORITIES.iter().map(|w| (*w, ""))
+);
+stems!(issue_stems, records::ISSUE_CUES.iter().map(|w| (*w, "")));
+
+/// The first entry of `stems` that matches at word `k`, with its role and
+/// the span it covers (to the end of the last word it touches).
+pub(crate) fn phrase_at(
+    doc: &Doc,
+    words: &[At],
+    k: usize,
+    stems: &Stems,
+) -> Option<(&'static str, &'static str, Span)> {
+    let rest = &doc.text[words[k].span.start..];
+    let (stem, role, len) = stems.at(rest)?;
+    Some((stem, role, to_word_end(doc, words, k, len)))
+}
+
+/// The index of the first word at or after byte `at`.
+pub(crate) fn word_index(words: &[At], at: usize) -> usize {
+    words.partition_point(|w| w.span.start < at)
+}
+
+/// The index of the first word that starts at or after the end of `span`.
+pub(crate) fn word_after(words: &[At], span: Span) -> usize {
+    word_index(words, span.end)
+}
+
+/// What a figure counts, folded so that reports in other words and other
+/// languages share it: `what` (killed, injured, detained, dispersed,
+/// deployed, or the counted unit), and whom it concerns (`group`:
+/// security_forces, protesters, civilians, troops, ...), each with where it
+/// was read.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Counted {
+    pub what: Option<String>,
+    pub group: Option<(String, Span)>,
+}
+
+/// The happening key of a word ("tués" -> killed), from `data/words/facts/happenings.tsv`.
+pub(crate) fn happening(word: &str) -> Option<&'static str> {
+    let lower: String = word.chars().map(fold).collect();
+    HAPPENINGS
+        .iter()
+        .filter(|(stem, _)| lower.starts_with(stem))
+        .max_by_key(|(stem, _)| stem.len())
+        .map(|&(_, role)| role)
+}
+
+/// What quantity `q` of sentence `si` counts; `prev` is the counted of the
+/// quantity before it in the sentence, when the two are joined ("at least
+/// eight dead and more than 300 injured" concern the same group).
+pub(crate) fn counted(doc: &Doc, si: usize, q: &Quantity, prev: Option<&Counted>) -> Counted {
+    let what = q
+        .counts
+        .as_deref()
+        .and_then(happening)
+        .or_else(|| q.unit.as_deref().and_then(happening))
+        .or_else(|| {
+            after_words(doc, si, q.span, 7)
+                .into_iter()
+                .find_map(|w| happening(w.span.of(doc.text)))
+        })
+        .map(str::to_string)
+        .or_else(|| q.counts.clone());
+    // Not the credited source ("La police a fait état de 40 blessés").
+    let source = q.source.as_deref().map(str::to_lowercase);
+    let group = group_near(doc, si, q.span)
+        .filter(|(_, sp)| {
+            let said = sp.of(doc.text).to_lowercase();
+            source
+                .as_ref()
+                .is_none_or(|s| !s.contains(&said) && !said.contains(s.as_str()))
+        })
+        .or_else(|| prev.and_then(|p| p.group.clone()));
+    Counted { what, group }
+}
+
+fn after_words(doc: &Doc, si: usize, span: Span, n: usize) -> Vec<At> {
+    let words = words_of(doc, si);
+    let k = word_after(&words, span);
+    let mut end = k;
+    while end < (k + n).min(words.len()) {
+        let from = if end == 0 {
+            span.end
+        } else {
+            words[end - 1].span.end.max(span.end)
+        };
+        if doc.text[from.min(words[end].span.start)..words[end].span.start].contains([',', ';']) {
+            break;
+        }
+        end += 1;
+    }
+    words[k..end].to_vec()
+}
+
+/// The group a figure concerns: first inside its span and the eight words
+/// after it ("13 members of the security forces", "eight dead among the
+/// security forces"), else the six words before it ("the security forces
+/// who have at least eight dead").
+fn group_near(doc: &Doc, si: usize, span: Span) -> Option<(String, Span)> {
+    let words = words_of(doc, si);
+    let first = word_index(&words, span.start);
+    let after = word_after(&words, span);
+    // The words after it, up to a comma or an agent ("dispersed by the police").
+    let mut stop_after = after;
+    while stop_after < (after + 8).min(words.len()) {
+        let w = words[stop_after].span;
+        let gap = &doc.text[words[stop_after - 1].span.end..w.start];
+        if gap.contains([',', ';', ':']) || AGENT_MARKERS.contains(&w.of(doc.text)) {
+            break;
+        }
+        stop_after += 1;
+    }
+    let find = |range: std::ops::Range<usize>| {
+        range
+            .into_iter()
+            .find_map(|k| phrase_at(doc, &words, k, group_stems()))
+            .map(|(_, role, sp)| (role.to_string(), sp))
+    };
+    find(first..stop_after).or_else(|| {
+        let from = first.saturating_sub(6);
+        (from..first)
+            .rev()
+            .find_map(|k| phrase_at(doc, &words, k, group_stems()))
+            .map(|(_, role, sp)| (role.to_string(), sp))
+    })
+}

@@ -1,0 +1,158 @@
+// End-to-end tests of the page's defences: the analysis worker cannot reach the network (both
+// builds), the single file makes no request from opening it to the last result (paste, pick,
+// drop, compare), other formats are refused by name and decoding warnings shown, and a large
+// batch is drawn lazily while a probe on the main thread measures how long it is blocked.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { DIST, launch, serve, watchedPage, waitForRun, runCount } from "./helpers.mjs";
+
+let browser;
+let server;
+before(async () => {
+  browser = await launch();
+  server = await serve(DIST);
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const STORY = (i) =>
+  `Officials in Town ${i} said on Monday that ${i + 3} people were hurt when a bridge fell. ` +
+  `"We are still counting," said the mayor, Anna Berg${i}.`;
+
+/** Adds a pasted article and waits for the run it starts. */
+async function paste(page, text) {
+  const n = await runCount(page);
+  await page.fill("#paste", text);
+  await page.click("#add-article");
+  await waitForRun(page, n);
+}
+
+/** What network calls from inside the analysis worker give: each must fail. */
+async function tryNetworkInWorker(page, origin) {
+  await page.waitForFunction(() => true);
+  const worker = page.workers()[0];
+  assert.ok(worker, "the analysis worker is running");
+  return worker.evaluate(async (o) => {
+    const outcome = async (f) => {
+      try { await f(); return "reached"; } catch (e) { return e.message; }
+    };
+    return {
+      foreign: await outcome(() => fetch("https://example.com/")),
+      same: await outcome(() => fetch(`${o}/index.html`)),
+      xhr: await outcome(() => new XMLHttpRequest()),
+      socket: await outcome(() => new WebSocket("wss://example.com/")),
+      imports: await outcome(() => importScripts("https://example.com/x.js")),
+      prototype: await outcome(() => (Object.getPrototypeOf(self).fetch ?? self.fetch)("https://example.com/")),
+    };
+  }, origin);
+}
+
+for (const build of ["served", "single"]) {
+  test(`${build}: a fetch or any other network call from the worker's scope fails`, async () => {
+    const single = build === "single";
+    const { context, page, log } = await watchedPage(browser, single ? "file" : server.origin);
+    await page.goto(single ? pathToFileURL(path.join(DIST, "storydiff.html")).href : server.url);
+    await page.waitForSelector("body[data-ready='1']");
+    await paste(page, STORY(1));
+    const got = await tryNetworkInWorker(page, single ? "file://" : server.origin);
+    for (const [what, outcome] of Object.entries(got)) {
+      assert.match(outcome, /disabled: the analysis worker has no network access/, `${what}: ${outcome}`);
+    }
+    assert.deepEqual(log.blocked, [], "nothing left the page");
+    await context.close();
+  });
+}
+
+test("served: the worker's script comes with its own CSP header", async () => {
+  const res = await fetch(`${server.url}www/worker.js`);
+  assert.equal(res.status, 200);
+  assert.match(res.headers.get("content-security-policy") || "", /default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'/);
+});
+
+test("single file: zero requests of any kind from opening it to the last result", async () => {
+  const file = pathToFileURL(path.join(DIST, "storydiff.html")).href;
+  const { context, page, log } = await watchedPage(browser, "file");
+  await page.goto(file);
+  await page.waitForSelector("body[data-ready='1']");
+  await paste(page, STORY(1));
+  let n = await runCount(page);
+  await page.setInputFiles("#picker", [{ name: "picked.txt", mimeType: "text/plain", buffer: Buffer.from(STORY(2)) }]);
+  await waitForRun(page, n);
+  n = await runCount(page);
+  await page.evaluate((text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], "dropped.txt", { type: "text/plain" }));
+    document.querySelector("#drop").dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, STORY(3));
+  await waitForRun(page, n);
+  assert.equal(await page.locator(".card").count(), 3);
+  assert.equal(await page.locator("details.pair").count(), 3, "three pairs compared");
+  assert.deepEqual(log.requests, [file], "the only request is the file itself");
+  assert.deepEqual(log.blocked, []);
+  assert.deepEqual(await page.evaluate(() => window.__csp), [], "no CSP violation");
+  await context.close();
+});
+
+test("served: other formats are refused by name; decoding warnings are shown per file", async () => {
+  const { context, page } = await watchedPage(browser, server.origin);
+  await page.goto(server.url);
+  await page.waitForSelector("body[data-ready='1']");
+  const png = Buffer.concat([Buffer.from("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", "latin1"), Buffer.alloc(600, 7)]);
+  const utf16 = Buffer.from(STORY(4), "utf16le");
+  const n = await runCount(page);
+  await page.setInputFiles("#picker", [
+    { name: "photo.txt", mimeType: "text/plain", buffer: png },
+    { name: "utf16.txt", mimeType: "text/plain", buffer: utf16 },
+  ]);
+  await waitForRun(page, n);
+  assert.match(await page.textContent("#error"), /photo\.txt: looks like a PNG image, not text/);
+  assert.equal(await page.locator("#article-list li").count(), 1);
+  assert.match(await page.textContent("#article-list"), /no byte order mark: read as utf-16le/);
+  await context.close();
+});
+
+test("a large batch is drawn a page at a time; the main thread is probed throughout", async () => {
+  const N = Number(process.env.E2E_BATCH || 200);
+  const { context, page } = await watchedPage(browser, server.origin);
+  await page.goto(server.url);
+  await page.waitForSelector("body[data-ready='1']");
+  // The probe: a timer every 10 ms on the main thread records the longest it waited.
+  await page.evaluate(() => {
+    window.__lag = 0;
+    let last = performance.now();
+    setInterval(() => {
+      const t = performance.now();
+      window.__lag = Math.max(window.__lag, t - last - 10);
+      last = t;
+    }, 10);
+  });
+  const files = Array.from({ length: N }, (_, i) => ({ name: `a${String(i).padStart(4, "0")}.txt`, mimeType: "text/plain", buffer: Buffer.from(STORY(i)) }));
+  const n = await runCount(page);
+  const t0 = Date.now();
+  await page.setInputFiles("#picker", files);
+  await page.waitForFunction((k) => Number(document.querySelector("#results")?.dataset.run || 0) > k && !document.body.dataset.busy, n, { timeout: 600_000 });
+  const seconds = (Date.now() - t0) / 1000;
+  const lag = await page.evaluate(() => window.__lag);
+  const cards = await page.locator(".card").count();
+  const pairs = await page.locator("details.pair").count();
+  console.log(`batch of ${N}: ${seconds.toFixed(1)} s to results; longest main-thread block ${lag.toFixed(0)} ms; ${cards} cards and ${pairs} pairs drawn`);
+  assert.ok(cards <= 20 && pairs <= 20, "only the first page is drawn");
+  assert.equal(await page.locator(".show-more").count() >= 1, true, "the rest on demand");
+  await page.locator("#cards .show-more").click();
+  assert.equal(await page.locator(".card").count(), Math.min(40, N));
+  // More pairs come from the worker, which kept them.
+  const related = await page.locator("#pairs > details.pair").count();
+  if (await page.locator("#pairs > .show-more").count()) {
+    await page.locator("#pairs > .show-more").click();
+    await page.waitForFunction((k) => document.querySelectorAll("#pairs > details.pair").length > k, related);
+  }
+  if (await page.locator(".unrelated-pairs").count()) {
+    await page.locator(".unrelated-pairs > summary").click();
+    await page.waitForSelector(".unrelated-pairs details.pair");
+  }
+  await context.close();
+});

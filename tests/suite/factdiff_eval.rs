@@ -1,0 +1,51 @@
+//! Floors of the fact diff on the labelled pairs of `tests/eval/factdiff/`
+//! (figures: `cargo run --release --example factdiff_eval`). Each floor sits
+//! a little under the measured figure on all 46 pairs, so that a change that
+//! loses findings or raises false alarms fails here.
+
+use storydiff::eval::factdiff;
+
+#[test]
+fn fact_diff_floors_on_labelled_pairs() {
+    let pairs = factdiff::load();
+    assert!(pairs.len() >= 40, "{} pairs", pairs.len());
+    let s = factdiff::score(&pairs, None, false);
+    let recall = |c: &str| s.recall_of(c).unwrap_or_else(|| panic!("no {c} labels"));
+    let figures = format!("{s:?}");
+    assert!(recall("conflict") >= 0.75, "conflicts: {figures}");
+    assert!(recall("update") >= 0.75, "updates: {figures}");
+    assert!(recall("name-variant") >= 0.6, "name variants: {figures}");
+    assert!(
+        s.precision_of(None) >= 0.85,
+        "precision of all reported: {figures}"
+    );
+    assert!(
+        s.precision_of(Some("conflict")) >= 0.65,
+        "precision of conflicts: {figures}"
+    );
+    assert!(
+        s.false_alarms() <= 0.15,
+        "false alarms on look-alikes: {figures}"
+    );
+}
+
+#[test]
+fn the_set_has_four_languages_and_a_held_out_part() {
+    let pairs = factdiff::load();
+    let langs: std::collections::BTreeSet<&str> = pairs
+        .iter()
+        .flat_map(|p| [p.a.lang.as_str(), p.b.lang.as_str()])
+        .collect();
+    assert!(langs.len() >= 4, "{langs:?}");
+    let held = pairs.iter().filter(|p| p.split == "heldout").count();
+    assert!(held >= 20, "{held} held-out pairs");
+    for p in &pairs {
+        for l in &p.labels {
+            assert!(
+                p.a.text.contains(&l.a) && p.b.text.contains(&l.b),
+                "{}: {l:?}",
+                p.id
+            );
+        }
+    }
+}

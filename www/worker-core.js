@@ -1,0 +1,96 @@
+// The analysis worker's core, shared by the served build (worker.js, a module worker) and
+// the single file (a classic worker from a Blob URL): it shuts the worker's network off, then
+// answers {id, method, args} messages with {id, type: "result", value} or {id, type: "error",
+// error}; long calls first post {id, type: "progress", progress}. No message is read before
+// the engine is loaded and the network is shut: the untrusted text never meets a network API.
+
+/** The network APIs of a worker's scope: each is replaced by one that throws. */
+export const NETWORK_APIS = ["fetch", "XMLHttpRequest", "WebSocket", "WebSocketStream", "EventSource", "WebTransport", "importScripts", "Request"];
+
+/** Removes the network APIs from `scope` (and its prototypes), so that nothing can reach out. */
+export function lockNetwork(scope) {
+  const blocked = (name) => function () {
+    throw new TypeError(`${name} is disabled: the analysis worker has no network access`);
+  };
+  for (const name of NETWORK_APIS) {
+    for (let o = Object.getPrototypeOf(scope); o; o = Object.getPrototypeOf(o)) {
+      if (Object.prototype.hasOwnProperty.call(o, name)) {
+        try { delete o[name]; } catch { /* not configurable: shadowed below */ }
+      }
+    }
+    Object.defineProperty(scope, name, { value: blocked(name), writable: false, configurable: false });
+  }
+  if (scope.navigator && "sendBeacon" in scope.navigator) {
+    Object.defineProperty(scope.navigator, "sendBeacon", { value: blocked("sendBeacon"), configurable: false });
+  }
+}
+
+/** How many pairs a comparison sends at first; the page asks for more as the user wants them. */
+export const FIRST_PAIRS = 20;
+
+/**
+ * The pairs of the last comparison, kept in the worker: copying every pair to the page (19,900
+ * for 200 articles) blocks its main thread for seconds, so a comparison sends only the best
+ * FIRST_PAIRS related pairs, with `pairCounts` and its `run` number, and `more` sends the next.
+ */
+function pairPages() {
+  let run = 0;
+  let kept = { related: [], unrelated: [] };
+  const byScore = (x, y) => y.score - x.score;
+  return {
+    first(report) {
+      const pairs = report.pairs || [];
+      kept = {
+        related: pairs.filter((p) => p.relation !== "unrelated").sort(byScore),
+        unrelated: pairs.filter((p) => p.relation === "unrelated").sort(byScore),
+      };
+      run += 1;
+      const pairCounts = { total: pairs.length, related: kept.related.length, unrelated: kept.unrelated.length };
+      return { ...report, pairs: kept.related.slice(0, FIRST_PAIRS), pairCounts, run };
+    },
+    more(of, related, offset, limit) {
+      if (of !== run) throw new Error("these results are out of date: a newer comparison replaced them");
+      return (related ? kept.related : kept.unrelated).slice(offset, offset + limit);
+    },
+  };
+}
+
+/**
+ * Serves the engine's methods on `scope`'s messages; each waits for `load()` (the engine
+ * loaded and the network locked; called on the first message, again after a failed load).
+ */
+export function serveEngine(scope, engine, load) {
+  let ready = null;
+  const pages = pairPages();
+  const methods = {
+    analyze: (articles) => engine.analyze(articles),
+    compare: (articles) => pages.first(engine.compare(articles)),
+    compareWithOverrides: (articles, overrides) => pages.first(engine.compareWithOverrides(articles, overrides)),
+    pairs: (run, related, offset, limit) => pages.more(run, related, offset, limit),
+    decode: (bytes, name) => engine.decodeBytes(new Uint8Array(bytes), name),
+    schemaVersion: () => engine.schemaVersion(),
+  };
+  scope.addEventListener("message", async ({ data }) => {
+    if (!data || typeof data.method !== "string") return;
+    const { id, method, args } = data;
+    const progress = (p) => scope.postMessage({ id, type: "progress", progress: p });
+    try {
+      if (!ready) {
+        progress({ stage: "loading the analysis engine" });
+        ready = load();
+      }
+      await ready;
+      const fn = Object.prototype.hasOwnProperty.call(methods, method) ? methods[method] : null;
+      if (!fn) throw new Error(`unknown method ${method}`);
+      progress({ stage: method.startsWith("compare") ? `analyzing and comparing ${args[0].length} article(s)` : method });
+      scope.postMessage({ id, type: "result", value: fn(...args) });
+    } catch (e) {
+      // A failed load is tried again on the next call; after a trap the engine may be broken:
+      // `fatal` asks the bridge to start a fresh worker for the next call.
+      const loaded = await ready?.then(() => true, () => false);
+      if (!loaded) ready = null;
+      const fatal = loaded && (e instanceof WebAssembly.RuntimeError || String(e).includes("WebAssembly"));
+      scope.postMessage({ id, type: "error", error: e && e.message ? e.message : String(e), fatal });
+    }
+  });
+}
