@@ -218,7 +218,7 @@ pub const MAX_GROUP: usize = 500;
 ///
 /// A pair compared in several blocks counts with its strongest relation; a pair that
 /// shares no block counts as unrelated. Each group of linked articles is then clustered
-/// as [`cluster::cluster`] clusters a batch, so for one block holding a whole batch the
+/// as [`compare`](super::compare()) clusters a batch, so for one block holding a whole batch the
 /// result is that batch's own clusters. The work grows with the pairs and the groups,
 /// not with `n` squared. Story and event clusters come from groups linked at the same
 /// event or closer, topic clusters from groups linked at the same topic or closer.
