@@ -154,8 +154,8 @@ def compare(articles) -> dict:
 
     ``articles``: dicts with ``text`` and optionally ``id``, ``date``, ``title``, ``url``;
     plain strings (ids ``"0"``, ``"1"``, ...); or a pandas DataFrame or Arrow table with
-    those columns. Every pair is compared, so keep batches to a few hundred articles; for
-    a corpus use :mod:`storydiff.pipeline`."""
+    those columns. The whole batch is analyzed and compared in one call, so keep batches
+    to a few hundred articles; for a corpus use :mod:`storydiff.pipeline`."""
     return json.loads(compare_json(articles))
 
 

@@ -1,8 +1,9 @@
 """A corpus too big for one batch: analyze map-side, block, compare per block, stitch.
 
-:func:`storydiff.compare` scores every pair of its batch, so a corpus of millions is never
-one batch. The pipeline, each step a function of pandas DataFrames that an engine maps
-over partitions or groups (Dask ``map_partitions`` / ``groupby().apply``, Spark
+:func:`storydiff.compare` holds its whole batch in one process (every article analyzed,
+names linked across all of them, pairs scored), so a corpus of millions is never one batch.
+The pipeline, each step a function of pandas DataFrames that an engine maps over partitions
+or groups (Dask ``map_partitions`` / ``groupby().apply``, Spark
 ``mapInPandas`` / ``applyInPandas``, Ray ``map_batches``):
 
 1. :func:`analyze_partition`: every article on its own (so results never depend on the

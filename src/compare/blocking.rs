@@ -1,11 +1,12 @@
 //! Blocking: which articles of a large corpus are worth comparing at all.
 //!
-//! [`compare`](super::compare) scores every pair of its batch, so a corpus of
-//! millions is never one batch. Instead each article gets a few [`keys`] of its
-//! own, computed from its analysis alone (no corpus statistics, so a cluster's
-//! workers can compute them map-side, in any order); articles that share a key
-//! form a block, each block is compared as one batch, and [`stitch`] joins the
-//! pair relations of all blocks into corpus-wide clusters.
+//! [`compare`](super::compare) holds its whole batch in memory and links names
+//! across all of it, so a corpus of millions is never one batch. Instead each
+//! article gets a few [`keys`] of its own, computed from its analysis alone (no
+//! corpus statistics, so a cluster's workers can compute them map-side, in any
+//! order); articles that share a key form a block, each block is compared as
+//! one batch, and [`stitch`] joins the pair relations of all blocks into
+//! corpus-wide clusters.
 //!
 //! The keys, each a short string with a prefix that says its kind:
 //!
