@@ -37,8 +37,6 @@ mod factdiff_eval;
 mod factdiff_seeds;
 #[path = "suite/facts_eval.rs"]
 mod facts_eval;
-#[path = "suite/facts_keys.rs"]
-mod facts_keys;
 #[path = "suite/golden.rs"]
 mod golden;
 #[path = "suite/hay.rs"]
