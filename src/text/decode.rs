@@ -202,6 +202,14 @@ pub fn utf16_without_bom(bytes: &[u8]) -> Option<Encoding> {
         return match (le >= 95, be >= 95) {
             (true, false) => Some(Encoding::Utf16Le),
             (false, true) => Some(Encoding::Utf16Be),
+            // Both read as letters (swapped Latin lands among CJK ideographs):
+            // Latin characters put their zero byte high, at odd offsets in
+            // little-endian, so the side with more zeros there wins.
+            (true, true) if odd_zeros != even_zeros => Some(if odd_zeros > even_zeros {
+                Encoding::Utf16Le
+            } else {
+                Encoding::Utf16Be
+            }),
             _ => None,
         };
     };

@@ -127,3 +127,18 @@ fn html_whose_1024th_byte_falls_inside_a_character_is_still_html() {
         }
     }
 }
+
+/// Japanese and German in one UTF-16 text without a byte order mark read as
+/// letters in both byte orders (swapped Latin lands among CJK ideographs), and
+/// the text was refused as binary data.
+#[test]
+fn mixed_japanese_and_latin_utf16_without_bom_is_text() {
+    let text =
+        "東京で地震があり、3人がけがをした。 Die Polizei in Köln meldete am Montag 40 Verletzte.";
+    let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+    assert_eq!(storydiff::text::sniff(&le), None);
+    assert_eq!(storydiff::text::sniff(&be), None);
+    assert_eq!(storydiff::text::decode(&le).text, text);
+    assert_eq!(storydiff::text::decode(&be).text, text);
+}
