@@ -16,6 +16,7 @@ fn main() {
     let pairs = factdiff::load();
     for (name, split) in [
         ("held out", Some("heldout")),
+        ("held out, Wikinews follow-ups", Some("heldout-wikinews")),
         ("dev", Some("dev")),
         ("all", None),
     ] {
