@@ -10,7 +10,10 @@ use storydiff::eval::factdiff;
 fn fact_diff_floors_on_labelled_pairs() {
     let all = factdiff::load();
     assert!(all.len() >= 40, "{} pairs", all.len());
-    let pairs: Vec<_> = all.into_iter().filter(|p| !p.id.starts_with("wn-")).collect();
+    let pairs: Vec<_> = all
+        .into_iter()
+        .filter(|p| !p.id.starts_with("wn-"))
+        .collect();
     let s = factdiff::score(&pairs, None, false);
     let recall = |c: &str| s.recall_of(c).unwrap_or_else(|| panic!("no {c} labels"));
     let figures = format!("{s:?}");
@@ -60,4 +63,46 @@ fn the_set_has_four_languages_and_a_held_out_part() {
             );
         }
     }
+}
+
+/// Tolls of two groups met as one fact when only what was counted was
+/// compared: "13 members of the security forces were killed" against "20
+/// protesters were killed" read as a contradiction.
+#[test]
+fn tolls_of_different_groups_do_not_meet() {
+    use storydiff::compare::{diff_pair, Class};
+    use storydiff::{analyze_batch, Input};
+    let side = |id: &str, text: &str| Input {
+        date: Some("2022-01-06".into()),
+        ..Input::new(id, text)
+    };
+    let arts = analyze_batch(&[
+        side(
+            "a",
+            "Officials said 13 members of the security forces were killed in the city.",
+        ),
+        side(
+            "b",
+            "Officials said at least 20 protesters were killed in the city.",
+        ),
+    ])
+    .expect("analyzes");
+    assert_eq!(arts[0].facts[0].key, "killed/security_forces");
+    assert_eq!(arts[1].facts[0].key, "killed/protesters");
+    let d = diff_pair(&arts, 0, 1);
+    assert!(
+        !d.conflicts.iter().any(|c| c.class == Class::Conflict),
+        "{:#?}",
+        d.conflicts
+    );
+    assert!(
+        d.only_a
+            .iter()
+            .any(|s| s.fact.key == "killed/security_forces"),
+        "{d:#?}"
+    );
+    assert!(
+        d.only_b.iter().any(|s| s.fact.key == "killed/protesters"),
+        "{d:#?}"
+    );
 }
