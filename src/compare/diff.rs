@@ -277,6 +277,11 @@ fn readable(key: &str) -> String {
     }
 }
 
+/// Whether two figures are given for different days ([`days_of`]).
+fn days_apart(a: &Article, qa: &Quantity, b: &Article, qb: &Quantity) -> bool {
+    matches!(days_of((a, qa), (b, qb)), (Some(x), Some(y)) if x != y)
+}
+
 fn quantity_fact(q: &Quantity, claim: Option<&Claim>) -> Fact {
     Fact {
         key: fact_key(q, claim),
@@ -367,7 +372,7 @@ fn match_quantities(
                     0.0
                 };
                 dice(context_a[i], context_b[j]) + figure_bonus(qa, qb) + sole
-            } else if generic_meets(&ka, &counts_b[j], qa, qb) {
+            } else if generic_meets(&ka, &counts_b[j], (qa, qb), days_apart(a, qa, b, qb)) {
                 // "13 pessoas" (killed, says the verb) against "at least 15 killed".
                 GENERIC_SCORE + figure_bonus(qa, qb)
             } else {
@@ -395,25 +400,46 @@ const GENERIC_COUNT: &str = "people";
 /// The score of a generic count against a specific one: below any match of
 /// the same key with shared words.
 const GENERIC_SCORE: f64 = 0.15;
-/// A generic count meets a specific one only when the figures are this close (ratio).
+/// A generic count meets a specific one only when the figures are this close
+/// (ratio), given for one day ...
 const GENERIC_RATIO: f64 = 2.0;
+/// ... or for different days (a toll can more than double in a few days).
+const GENERIC_RATIO_APART: f64 = 4.0;
 
-/// Whether a count of people ("13 pessoas") may be the same figure as a
-/// count of the killed ("at least 15 killed"): one key is the generic one,
-/// the other the toll's, and the figures are within
-/// [`GENERIC_RATIO`] of each other.
-fn generic_meets(ka: &str, kb: &str, qa: &Quantity, qb: &Quantity) -> bool {
+/// The noun a figure counts, synonyms folded, whatever happened to them
+/// ("62 migrants ... killed" and "67 migrantes" both count migrants).
+fn noun_key(q: &Quantity) -> String {
+    count_key(&Quantity {
+        counts: None,
+        ..q.clone()
+    })
+}
+
+/// Whether a count that does not say what happened may be the same figure as
+/// one that does: a count of people ("13 pessoas") against a toll ("at least
+/// 15 killed"), or a count of one noun against a count of that noun that says
+/// what happened ("67 migrantes" / "62 migrants ... killed"); and the figures
+/// within [`GENERIC_RATIO`] of each other ([`GENERIC_RATIO_APART`] when the
+/// days differ).
+fn generic_meets(ka: &str, kb: &str, (qa, qb): (&Quantity, &Quantity), apart: bool) -> bool {
     let casualty = |k: &str| k == "killed";
     let generic_pair =
         (ka == GENERIC_COUNT && casualty(kb)) || (kb == GENERIC_COUNT && casualty(ka));
+    let (na, nb) = (noun_key(qa), noun_key(qb));
+    let same_noun = na == nb && na != UNCOUNTED && ka != kb && (ka == na || kb == nb);
     let mid = |q: &Quantity| match (q.low, q.high) {
         (Some(l), Some(h)) => Some((l + h) / 2.0),
         (Some(x), None) | (None, Some(x)) => Some(x),
         _ => None,
     };
+    let ratio = if apart {
+        GENERIC_RATIO_APART
+    } else {
+        GENERIC_RATIO
+    };
     match (mid(qa), mid(qb)) {
         (Some(x), Some(y)) if x > 0.0 && y > 0.0 => {
-            generic_pair && x.max(y) / x.min(y) <= GENERIC_RATIO
+            (generic_pair || same_noun) && x.max(y) / x.min(y) <= ratio
         }
         _ => false,
     }
