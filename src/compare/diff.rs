@@ -12,6 +12,7 @@
 //!
 //! Every finding carries a one-sentence `note` naming both reports.
 
+use super::diff_figures::{rate_after, restates_previous};
 use super::fact::{Fact, Wording};
 use super::framing;
 use super::keys::{count_key, sentence_keys, UNCOUNTED};
@@ -252,13 +253,22 @@ fn group_of(claim: Option<&Claim>) -> &str {
 /// The group of a figure that does not say whom it counts.
 const ANYONE: &str = "people";
 
+/// What a figure counts ([`count_key`]), as a rate when words after it make
+/// it one ("75 miles per hour" counts "miles per hour", not "miles").
+fn figure_count(art: &Article, q: &Quantity) -> String {
+    match rate_after(art.analysis_text(), q.span) {
+        Some(unit) => format!("{} per {unit}", count_key(q)),
+        None => count_key(q),
+    }
+}
+
 /// A figure's fact key: what it counts, synonyms of six languages folded
 /// ([`count_key`]), and of whom, from the fact extraction:
 /// `killed/security_forces`; `killed` alone when the group is unsaid.
-fn fact_key(q: &Quantity, claim: Option<&Claim>) -> String {
+fn fact_key(count: String, claim: Option<&Claim>) -> String {
     match group_of(claim) {
-        ANYONE => count_key(q),
-        group => format!("{}/{group}", count_key(q)),
+        ANYONE => count,
+        group => format!("{count}/{group}"),
     }
 }
 
@@ -282,9 +292,9 @@ fn days_apart(a: &Article, qa: &Quantity, b: &Article, qb: &Quantity) -> bool {
     matches!(days_of((a, qa), (b, qb)), (Some(x), Some(y)) if x != y)
 }
 
-fn quantity_fact(q: &Quantity, claim: Option<&Claim>) -> Fact {
+fn quantity_fact(art: &Article, q: &Quantity, claim: Option<&Claim>) -> Fact {
     Fact {
-        key: fact_key(q, claim),
+        key: fact_key(figure_count(art, q), claim),
         value: describe(q),
         span: q.span,
     }
@@ -303,8 +313,8 @@ fn diff_quantities((a, keys_a): Keyed, (b, keys_b): Keyed, d: &mut FactDiff) {
         used_b.insert(m.b);
         let (qa, qb) = (&a.quantities[m.a], &b.quantities[m.b]);
         let (fa, fb) = (
-            quantity_fact(qa, claims_a[m.a]),
-            quantity_fact(qb, claims_b[m.b]),
+            quantity_fact(a, qa, claims_a[m.a]),
+            quantity_fact(b, qb, claims_b[m.b]),
         );
         let (day_a, day_b) = days_of((a, qa), (b, qb));
         let class = classify_values(qa, qb, day_a, day_b);
@@ -321,20 +331,20 @@ fn diff_quantities((a, keys_a): Keyed, (b, keys_b): Keyed, d: &mut FactDiff) {
             });
         }
     }
-    let single = |q: &Quantity, claim: Option<&Claim>, class: Class| {
-        let fact = quantity_fact(q, claim);
+    let single = |art: &Article, q: &Quantity, claim: Option<&Claim>, class: Class| {
+        let fact = quantity_fact(art, q, claim);
         let what = readable(&fact.key);
         let note = values::explain(class, &what, (&a.id, &fact.value), (&b.id, &fact.value));
         Single { fact, note }
     };
     for (i, q) in a.quantities.iter().enumerate() {
-        if !used_a.contains(&i) && count_key(q) != UNCOUNTED {
-            d.only_a.push(single(q, claims_a[i], Class::OnlyA));
+        if !used_a.contains(&i) && count_key(q) != UNCOUNTED && !restates_previous(a, i) {
+            d.only_a.push(single(a, q, claims_a[i], Class::OnlyA));
         }
     }
     for (j, q) in b.quantities.iter().enumerate() {
-        if !used_b.contains(&j) && count_key(q) != UNCOUNTED {
-            d.only_b.push(single(q, claims_b[j], Class::OnlyB));
+        if !used_b.contains(&j) && count_key(q) != UNCOUNTED && !restates_previous(b, j) {
+            d.only_b.push(single(b, q, claims_b[j], Class::OnlyB));
         }
     }
 }
@@ -349,18 +359,18 @@ fn match_quantities(
     let no_words = HashSet::new();
     let context_a = quantity_contexts(a, keys_a, &no_words);
     let context_b = quantity_contexts(b, keys_b, &no_words);
-    let counts_b: Vec<String> = b.quantities.iter().map(count_key).collect();
-    let counts_a: Vec<String> = a.quantities.iter().map(count_key).collect();
+    let counts_b: Vec<String> = b.quantities.iter().map(|q| figure_count(b, q)).collect();
+    let counts_a: Vec<String> = a.quantities.iter().map(|q| figure_count(a, q)).collect();
     let once = |keys: &[String], k: &str| keys.iter().filter(|x| *x == k).count() == 1;
     let mut candidates = Vec::new();
     for (i, qa) in a.quantities.iter().enumerate() {
-        let ka = count_key(qa);
-        if ka == UNCOUNTED {
+        let ka = counts_a[i].clone();
+        if ka == UNCOUNTED || restates_previous(a, i) {
             continue;
         }
         for (j, qb) in b.quantities.iter().enumerate() {
             let (ca, cb) = (claims_a[i], claims_b[j]);
-            if !groups_meet(ca, cb) {
+            if !groups_meet(ca, cb) || restates_previous(b, j) {
                 continue;
             }
             let score = if counts_b[j] == ka {
@@ -600,8 +610,11 @@ mod tests {
         assert!(groups_meet(None, Some(&protesters)));
         assert!(!groups_meet(Some(&forces), Some(&protesters)));
         let toll = q(Some(13.0), Some(13.0), Hedge::Exact, "killed");
-        assert_eq!(fact_key(&toll, Some(&forces)), "killed/security_forces");
-        assert_eq!(fact_key(&toll, Some(&unsaid)), "killed");
+        assert_eq!(
+            fact_key(count_key(&toll), Some(&forces)),
+            "killed/security_forces"
+        );
+        assert_eq!(fact_key(count_key(&toll), Some(&unsaid)), "killed");
     }
 
     #[test]
