@@ -17,6 +17,7 @@ fn main() {
     for (name, split) in [
         ("held out", Some("heldout")),
         ("held out, Wikinews follow-ups", Some("heldout-wikinews")),
+        ("held out, second batch of blurbs", Some("heldout-itn2")),
         ("dev", Some("dev")),
         ("all", None),
     ] {
