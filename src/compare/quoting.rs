@@ -208,7 +208,7 @@ fn judge(
 ) -> Option<(f64, QuoteClass)> {
     let words = dice(&x.keys, &y.keys);
     let same_speaker = match (&x.speaker, &y.speaker) {
-        (Some(p), Some(q)) => Some(entity_key(p) == entity_key(q)),
+        (Some(p), Some(q)) => Some(entity_key(p) == entity_key(q) || one_name_in_other(p, q)),
         _ => None,
     };
     let same_words = x.words.len() == y.words.len()
@@ -240,6 +240,21 @@ fn judge(
         }
         None => None,
     }
+}
+
+/// One speaker named in full in one report and shorter in the other ("Chris
+/// Wright" / "Wright"): the shorter name's words, in order, end the longer
+/// one. A bare first name is not enough ("Chris" / "Chris Wright").
+fn one_name_in_other(p: &str, q: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (p, q) = (words(p), words(q));
+    let (short, long) = if p.len() <= q.len() { (p, q) } else { (q, p) };
+    !short.is_empty() && short.len() < long.len() && long.ends_with(&short)
 }
 
 /// The word-by-word diff of two quotes (case and punctuation aside).
@@ -330,6 +345,15 @@ mod tests {
         assert!(changed.contains(&&WordOp::Added("held".into())), "{ops:?}");
         assert!(ops.contains(&WordOp::Same("demonstration".into())));
         assert!(changed.len() <= 4, "{ops:?}");
+    }
+
+    #[test]
+    fn a_surname_alone_names_the_same_speaker() {
+        assert!(one_name_in_other("Chris Wright", "Wright"));
+        assert!(one_name_in_other("Wright", "Red Hat's Chris Wright"));
+        assert!(!one_name_in_other("Chris Wright", "Chris"));
+        assert!(!one_name_in_other("Chris Wright", "Chris Wright"));
+        assert!(!one_name_in_other("Chris Wright", "Orville Wright Jr"));
     }
 
     #[test]
