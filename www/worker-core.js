@@ -35,37 +35,55 @@ export const FIRST_PAIRS = 20;
  */
 function pairPages() {
   let run = 0;
-  let kept = { related: [], unrelated: [] };
+  let kept = { related: [], unrelated: [], report: null, inputs: [] };
   const byScore = (x, y) => y.score - x.score;
   return {
-    first(report) {
+    first(report, inputs) {
       const pairs = report.pairs || [];
       kept = {
         related: pairs.filter((p) => p.relation !== "unrelated").sort(byScore),
         unrelated: pairs.filter((p) => p.relation === "unrelated").sort(byScore),
+        report,
+        inputs,
       };
       run += 1;
       const pairCounts = { total: pairs.length, related: kept.related.length, unrelated: kept.unrelated.length };
       return { ...report, pairs: kept.related.slice(0, FIRST_PAIRS), pairCounts, run };
     },
     more(of, related, offset, limit) {
-      if (of !== run) throw new Error("these results are out of date: a newer comparison replaced them");
+      current(of);
       return (related ? kept.related : kept.unrelated).slice(offset, offset + limit);
     },
+    /** The whole report of run `of` (every pair, as the engine wrote it) and its inputs. */
+    whole(of) {
+      current(of);
+      return kept;
+    },
   };
+  function current(of) {
+    if (of !== run) throw new Error("these results are out of date: a newer comparison replaced them");
+  }
 }
 
 /**
  * Serves the engine's methods on `scope`'s messages; each waits for `load()` (the engine
  * loaded and the network locked; called on the first message, again after a failed load).
+ * `exporter(report, format, inputs)` (export.js's exportReport) makes the files to download.
  */
-export function serveEngine(scope, engine, load) {
+export function serveEngine(scope, engine, load, exporter = null) {
   let ready = null;
   const pages = pairPages();
   const methods = {
     analyze: (articles) => engine.analyze(articles),
-    compare: (articles) => pages.first(engine.compare(articles)),
-    compareWithOverrides: (articles, overrides) => pages.first(engine.compareWithOverrides(articles, overrides)),
+    compare: (articles) => pages.first(engine.compare(articles), articles),
+    compareWithOverrides: (articles, overrides) => pages.first(engine.compareWithOverrides(articles, overrides), articles),
+    // A file of the whole report (every pair), made here: the page gets one Blob, not the report.
+    exportReport: (run, format) => {
+      if (!exporter) throw new Error("exports are not available in this build");
+      const { report, inputs } = pages.whole(run);
+      const file = exporter(report, format, inputs);
+      return { name: file.name, blob: new Blob([file.text], { type: file.type }) };
+    },
     pairs: (run, related, offset, limit) => pages.more(run, related, offset, limit),
     decode: (bytes, name) => engine.decodeBytes(new Uint8Array(bytes), name),
     schemaVersion: () => engine.schemaVersion(),
