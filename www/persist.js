@@ -193,7 +193,8 @@ export function persistWorkspace(store, { idb = globalThis.indexedDB, delayMs = 
     try {
       await saveWorkspace(db, state, saved);
       saved = new Map(state.articles.map((a) => [a.id, a]));
-      say(state.articles.length ? "Your workspace is kept in this browser (articles and changes); a reload restores it." : null);
+      const n = state.articles.length;
+      say(n ? `Your workspace (${n} article${n === 1 ? "" : "s"} and your changes) is kept in this browser; a reload restores it.` : null);
     } catch (e) {
       say(saveProblem(e, state.articles.length), true);
     }
