@@ -64,8 +64,11 @@ export class WorkerBridge {
     const job = this.current;
     if (!job || msg.id !== job.id) return;
     if (msg.type === "progress") return job.onProgress?.(msg.progress);
+    if (msg.type === "part") return void ((job.parts ??= {})[msg.key] ??= []).push(...msg.items);
     if (msg.fatal) this.stop(); // the engine trapped: the next call gets a fresh worker
     this.finish(job);
+    // A long list came in parts (worker-core.js): put it back in place.
+    for (const key of msg.parts || []) msg.value[key] = job.parts?.[key] || [];
     if (msg.type === "result") job.resolve(msg.value);
     else job.reject(new Error(msg.error || "unknown error in the worker"));
   }

@@ -128,14 +128,26 @@ export async function loadWorkspace(db) {
   return ws;
 }
 
-/** Writes the articles of `articles` that differ from `saved` (a Map id → article) and the meta record. */
-function saveWorkspace(db, state, saved) {
-  return inTransaction(db, [ARTICLES, META], "readwrite", (s) => {
-    const ids = new Set(state.articles.map((a) => a.id));
-    for (const id of saved.keys()) if (!ids.has(id)) s[ARTICLES].delete(id);
-    for (const a of state.articles) {
-      if (saved.get(a.id) !== a) s[ARTICLES].put({ id: a.id, name: a.name, text: a.text, title: a.title, keep: a.keep, encoding: a.encoding, warnings: a.warnings || [] }, a.id);
-    }
+/** How many articles one transaction writes: a save of 1,000 must not hold the page in one task. */
+const SAVE_BATCH = 100;
+
+/**
+ * Writes the articles of `state` that differ from `saved` (a Map id → article), a batch per
+ * transaction, after deleting the ones that went; then the meta record (order, overrides).
+ */
+async function saveWorkspace(db, state, saved) {
+  const ids = new Set(state.articles.map((a) => a.id));
+  const changed = state.articles.filter((a) => saved.get(a.id) !== a);
+  const gone = [...saved.keys()].filter((id) => !ids.has(id));
+  for (let i = 0; i === 0 || i < changed.length; i += SAVE_BATCH) {
+    await inTransaction(db, [ARTICLES], "readwrite", (s) => {
+      if (i === 0) for (const id of gone) s[ARTICLES].delete(id);
+      for (const a of changed.slice(i, i + SAVE_BATCH)) {
+        s[ARTICLES].put({ id: a.id, name: a.name, text: a.text, title: a.title, keep: a.keep, encoding: a.encoding, warnings: a.warnings || [] }, a.id);
+      }
+    });
+  }
+  await inTransaction(db, [META], "readwrite", (s) => {
     s[META].put({ order: state.articles.map((a) => a.id), overrides: state.overrides, pasted: state.pasted }, META_KEY);
   });
 }

@@ -101,7 +101,7 @@ export function serveEngine(scope, engine, load, exporter = null) {
       const fn = Object.prototype.hasOwnProperty.call(methods, method) ? methods[method] : null;
       if (!fn) throw new Error(`unknown method ${method}`);
       progress({ stage: method.startsWith("compare") ? `analyzing and comparing ${args[0].length} article(s)` : method });
-      scope.postMessage({ id, type: "result", value: fn(...args) });
+      postResult(scope, id, fn(...args));
     } catch (e) {
       // A failed load is tried again on the next call; after a trap the engine may be broken:
       // `fatal` asks the bridge to start a fresh worker for the next call.
@@ -111,4 +111,25 @@ export function serveEngine(scope, engine, load, exporter = null) {
       scope.postMessage({ id, type: "error", error: e && e.message ? e.message : String(e), fatal });
     }
   });
+}
+
+/** The long lists of a result that are sent in parts, and how many items a part holds. */
+const PARTS = ["articles", "entities", "tables"];
+export const PART_SIZE = 50;
+
+/**
+ * Posts a result; its long lists (the articles of a batch of 1,000) go first, in parts of
+ * PART_SIZE items ({id, type: "part", key, items}), the rest last with those lists empty: the
+ * page reads each message in a task of its own, so that no one read blocks it for long.
+ */
+function postResult(scope, id, value) {
+  const long = value && typeof value === "object" && !Array.isArray(value)
+    ? PARTS.filter((k) => Array.isArray(value[k]) && value[k].length > PART_SIZE) : [];
+  if (long.length === 0) return scope.postMessage({ id, type: "result", value });
+  for (const key of long) {
+    for (let i = 0; i < value[key].length; i += PART_SIZE) {
+      scope.postMessage({ id, type: "part", key, items: value[key].slice(i, i + PART_SIZE) });
+    }
+  }
+  scope.postMessage({ id, type: "result", value: { ...value, ...Object.fromEntries(long.map((k) => [k, []])) }, parts: long });
 }
