@@ -86,7 +86,11 @@ export function fileProblem(file, path) {
     return `${path}: ${ext ? `a .${ext[1]} file` : "a file without an extension"} is not supported; add .txt, .html, .htm or .md files`;
   }
   if (file.size === 0) return `${path}: the file is empty`;
-  if (file.size > MAX_BYTES) return `${path}: ${megabytes(file.size)} is over the size limit of ${megabytes(MAX_BYTES)}; split it`;
+  if (file.size > MAX_BYTES) {
+    // Just over the limit reads "1 MB" too: then the bytes say why.
+    const size = megabytes(file.size) === megabytes(MAX_BYTES) ? `${file.size.toLocaleString("en")} bytes` : megabytes(file.size);
+    return `${path}: ${size} is over the size limit of ${megabytes(MAX_BYTES)}; split it`;
+  }
   return "";
 }
 
