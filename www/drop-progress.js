@@ -12,12 +12,7 @@ const ACTIVE_ROWS = 8;
  * `file` gives {progress(bytes), decoding(), added(), failed(reason)} for one file.
  */
 export function dropProgress(box, total, onCancel) {
-  const el = (tag, attrs = {}, text = "") => {
-    const e = document.createElement(tag);
-    for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
-    if (text) e.textContent = text;
-    return e;
-  };
+  const el = progressElement;
   const overall = el("progress", { id: "drop-overall", max: String(total), value: "0", "aria-label": "files read" });
   const line = el("span", { id: "drop-summary" });
   const cancel = el("button", { type: "button", id: "drop-cancel", class: "secondary" }, "Cancel");
@@ -36,12 +31,7 @@ export function dropProgress(box, total, onCancel) {
     overall.value = doneCount;
     line.textContent = `Reading ${total.toLocaleString("en")} file${total === 1 ? "" : "s"}: ${counts.added.toLocaleString("en")} read` +
       `${counts.failed ? `, ${counts.failed.toLocaleString("en")} not added` : ""}.`;
-    active.replaceChildren(...[...rows].slice(0, ACTIVE_ROWS).map(([path, r]) => {
-      const bar = el("progress", { max: String(Math.max(1, r.size)), value: String(r.bytes), "aria-label": path });
-      const li = el("li", { "data-file": path }, `${path} `);
-      li.append(bar, el("small", {}, ` ${r.stage}`));
-      return li;
-    }));
+    active.replaceChildren(...[...rows].slice(0, ACTIVE_ROWS).map(([path, r]) => fileRow(path, r)));
   };
   const redraw = () => { frame ||= requestAnimationFrame(draw); };
   draw();
@@ -73,4 +63,19 @@ export function dropProgress(box, total, onCancel) {
       if (!failed.childElementCount) box.hidden = true;
     },
   };
+}
+
+function progressElement(tag, attrs = {}, text = "") {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+  if (text) e.textContent = text;
+  return e;
+}
+
+/** The row of a file being read: its name, its bar, and what is being done. */
+function fileRow(path, r) {
+  const bar = progressElement("progress", { max: String(Math.max(1, r.size)), value: String(r.bytes), "aria-label": path });
+  const li = progressElement("li", { "data-file": path }, `${path} `);
+  li.append(bar, progressElement("small", {}, ` ${r.stage}`));
+  return li;
 }

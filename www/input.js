@@ -79,13 +79,15 @@ function readSummary(added, skipped, unread) {
     .filter(Boolean).join(", ") + ".";
 }
 
-/** Why file `file` at `path` is not read at all, in plain words; "" when it may be. */
+/**
+ * Why file `file` at `path` is not read at all, in plain words; "" when it may be. (The engine
+ * names the rest: "the article is empty", "looks like a PNG image, not text".)
+ */
 export function fileProblem(file, path) {
   if (!ACCEPT.test(file.name)) {
     const ext = /\.([^./]+)$/.exec(file.name);
     return `${path}: ${ext ? `a .${ext[1]} file` : "a file without an extension"} is not supported; add .txt, .html, .htm or .md files`;
   }
-  if (file.size === 0) return `${path}: the file is empty`;
   if (file.size > MAX_BYTES) {
     // Just over the limit reads "1 MB" too: then the bytes say why.
     const size = megabytes(file.size) === megabytes(MAX_BYTES) ? `${file.size.toLocaleString("en")} bytes` : megabytes(file.size);

@@ -56,7 +56,7 @@ test("served: each file that cannot be added is named with its reason in plain w
   assert.deepEqual(failed, [
     "report.pdf: a .pdf file is not supported; add .txt, .html, .htm or .md files",
     "notes: a file without an extension is not supported; add .txt, .html, .htm or .md files",
-    "empty.txt: the file is empty",
+    "empty.txt: the article is empty",
     "blank.md: the article is empty",
     "huge.txt: 1,048,577 bytes is over the size limit of 1 MB; split it",
     "photo.txt: looks like a PNG image, not text; give the article's text (.txt, .html, .md)",
