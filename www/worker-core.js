@@ -34,7 +34,9 @@ export const FIRST_PAIRS = 20;
  * FIRST_PAIRS related pairs, with `pairCounts` and its `run` number, and `more` sends the next.
  */
 function pairPages() {
-  let run = 0;
+  // Run numbers start anywhere: a worker started again (after a cancel) never takes the number
+  // of a report that the page still shows from the one before.
+  let run = Math.floor(Math.random() * 1e9);
   let kept = { related: [], unrelated: [], report: null, inputs: [] };
   const byScore = (x, y) => y.score - x.score;
   return {
@@ -61,6 +63,7 @@ function pairPages() {
     },
   };
   function current(of) {
+    if (!kept.report) throw new Error("the analysis was stopped since these results were shown; press “Analyze again” first");
     if (of !== run) throw new Error("these results are out of date: a newer comparison replaced them");
   }
 }
