@@ -119,20 +119,36 @@ export function serveEngine(scope, engine, load, exporter = null) {
 /** The long lists of a result that are sent in parts, and how many items a part holds. */
 const PARTS = ["articles", "entities", "tables"];
 export const PART_SIZE = 50;
+/** A list inside one item (the thousands of name joins of one entity) longer than this goes in parts too. */
+const INNER_LONG = 500;
 
 /**
  * Posts a result; its long lists (the articles of a batch of 1,000) go first, in parts of
  * PART_SIZE items ({id, type: "part", key, items}), the rest last with those lists empty: the
- * page reads each message in a task of its own, so that no one read blocks it for long.
+ * page reads each message in a task of its own, so that no one read blocks it for long. A
+ * long list inside an item goes the same way, keyed "list/index/field".
  */
 function postResult(scope, id, value) {
   const long = value && typeof value === "object" && !Array.isArray(value)
-    ? PARTS.filter((k) => Array.isArray(value[k]) && value[k].length > PART_SIZE) : [];
-  if (long.length === 0) return scope.postMessage({ id, type: "result", value });
+    ? PARTS.filter((k) => Array.isArray(value[k]) && value[k].length > 0) : [];
+  const parts = [];
+  const send = (key, list, size) => {
+    parts.push(key);
+    for (let i = 0; i < list.length; i += size) scope.postMessage({ id, type: "part", key, items: list.slice(i, i + size) });
+  };
   for (const key of long) {
-    for (let i = 0; i < value[key].length; i += PART_SIZE) {
-      scope.postMessage({ id, type: "part", key, items: value[key].slice(i, i + PART_SIZE) });
-    }
+    const items = value[key].map((item, i) => splitItem(item, (field, list) => send(`${key}/${i}/${field}`, list, INNER_LONG)));
+    send(key, items, PART_SIZE);
   }
-  scope.postMessage({ id, type: "result", value: { ...value, ...Object.fromEntries(long.map((k) => [k, []])) }, parts: long });
+  if (parts.length === 0) return scope.postMessage({ id, type: "result", value });
+  scope.postMessage({ id, type: "result", value: { ...value, ...Object.fromEntries(long.map((k) => [k, []])) }, parts });
+}
+
+/** `item` with its lists longer than INNER_LONG emptied, each handed to `send(field, list)` first. */
+function splitItem(item, send) {
+  if (!item || typeof item !== "object") return item;
+  const fields = Object.keys(item).filter((f) => Array.isArray(item[f]) && item[f].length > INNER_LONG);
+  if (fields.length === 0) return item;
+  for (const f of fields) send(f, item[f]);
+  return { ...item, ...Object.fromEntries(fields.map((f) => [f, []])) };
 }

@@ -157,6 +157,11 @@ test("1,000 dropped articles: read with progress, drawn a page at a time; the ma
     }, 10);
     new PerformanceObserver((l) => window.__long.push(...l.getEntries().map((e) => [e.startTime, Math.round(e.duration)]))).observe({ type: "longtask" });
     window.__phase = [];
+    // Frames whose work (tasks, then style, layout and paint) took over 50 ms, where Chromium says.
+    window.__frames = [];
+    if (PerformanceObserver.supportedEntryTypes.includes("long-animation-frame")) {
+      new PerformanceObserver((l) => window.__frames.push(...l.getEntries().map((e) => Math.round(e.duration)))).observe({ type: "long-animation-frame" });
+    }
   });
   const phase = (name) => page.evaluate((p) => window.__phase.push([performance.now(), p]), name);
   const n = await runCount(page);
@@ -177,8 +182,10 @@ test("1,000 dropped articles: read with progress, drawn a page at a time; the ma
   const lag = await page.evaluate(() => window.__lag);
   // Each long task with the phase it began in (results are drawn in the task that receives them).
   const long = await page.evaluate(() => window.__long.map(([t, d]) => `${d} ms (${window.__phase.filter(([p]) => p <= t).at(-1)?.[1] ?? "before"})`));
+  const frames = await page.evaluate(() => window.__frames);
   console.log(`batch of ${N}: ${seconds.toFixed(1)} s to results; longest main-thread wait ${lag.toFixed(0)} ms; ` +
-    `long tasks (> 50 ms): ${long.length}${long.length ? `: ${long.join(", ")}` : ""}`);
+    `long tasks (> 50 ms): ${long.length}${long.length ? `: ${long.join(", ")}` : ""}; ` +
+    `long animation frames (> 50 ms): ${frames.length}${frames.length ? `, the longest ${Math.max(...frames)} ms` : ""}`);
   await context.close();
 });
 
