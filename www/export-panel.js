@@ -2,11 +2,28 @@
 // worker, which holds the whole report, for one file (export.js) and saves it through a Blob
 // URL: the file is made and saved inside the tab, nothing is sent anywhere.
 
-/** Wires the buttons `[data-format]` of `panel` to `engine.exportReport(run, format)`. */
+/** The files offered, as export.js names them, with their buttons' labels. */
+const EXPORT_BUTTONS = [
+  ["json", "JSON report"], ["facts", "Facts (CSV)"], ["entities", "Entities (CSV)"], ["events", "Events (CSV)"],
+  ["markdown", "Summary (Markdown)"], ["html", "Report (HTML)"],
+];
+
+/** Fills `panel` with a button per file and wires each to `engine.exportReport(run, format)`. */
 export function wireExportPanel(panel, store, engine) {
   if (!panel) return;
-  const buttons = [...panel.querySelectorAll("button[data-format]")];
-  const status = panel.querySelector("#export-status");
+  const buttons = EXPORT_BUTTONS.map(([format, label]) => {
+    const b = document.createElement("button");
+    Object.assign(b, { type: "button", textContent: label });
+    b.dataset.format = format;
+    return b;
+  });
+  const status = Object.assign(document.createElement("p"), { id: "export-status", className: "export-status" });
+  status.setAttribute("role", "status");
+  const note = document.createElement("small");
+  note.textContent = "Files are made in this tab and saved by your browser; nothing is uploaded. The HTML report opens anywhere, without storydiff.";
+  const row = Object.assign(document.createElement("p"), { className: "export-buttons" });
+  row.append("Save: ", ...buttons.flatMap((b) => [b, " "]));
+  panel.replaceChildren(row, status, note);
   const sync = (s) => {
     panel.hidden = !s.report;
     for (const b of buttons) b.disabled = !s.report || s.busy;

@@ -4,14 +4,14 @@
 // Pure: no DOM, no imports, so it runs in the analysis worker (which holds the whole report) and
 // under `node --test`. Every span is `start`/`end` in code points of the text the user gave.
 
-/** The formats offered: key → {label, file name, MIME type}. */
+/** The formats offered: key → {file name, MIME type} (the page's buttons: export-panel.js). */
 export const EXPORT_FORMATS = {
-  json: { label: "JSON report", file: "storydiff-report.json", type: "application/json" },
-  facts: { label: "Facts (CSV)", file: "storydiff-facts.csv", type: "text/csv" },
-  entities: { label: "Entities (CSV)", file: "storydiff-entities.csv", type: "text/csv" },
-  events: { label: "Events (CSV)", file: "storydiff-events.csv", type: "text/csv" },
-  markdown: { label: "Summary (Markdown)", file: "storydiff-summary.md", type: "text/markdown" },
-  html: { label: "Report (HTML)", file: "storydiff-report.html", type: "text/html" },
+  json: { file: "storydiff-report.json", type: "application/json" },
+  facts: { file: "storydiff-facts.csv", type: "text/csv" },
+  entities: { file: "storydiff-entities.csv", type: "text/csv" },
+  events: { file: "storydiff-events.csv", type: "text/csv" },
+  markdown: { file: "storydiff-summary.md", type: "text/markdown" },
+  html: { file: "storydiff-report.html", type: "text/html" },
 };
 
 /**
