@@ -435,6 +435,11 @@ mod tests {
             numbers: 0.0,
             coverage: 0.0,
             aligned: 0,
+            same_event: if relation >= Relation::SameEvent {
+                score.max(0.99)
+            } else {
+                0.0
+            },
         }
     }
 

@@ -56,7 +56,7 @@ mod variants;
 
 pub use align::{AlignedSentences, SENTENCE_MIN_SCORE};
 pub use candidates::{ALL_PAIRS_UP_TO, MAX_POSTINGS, MIN_SHARED, PER_ARTICLE};
-pub use cluster::Clusters;
+pub use cluster::{Clusters, EVENT_LINK};
 pub use diff::{
     diff_pair, explain_name, explain_quote, explain_wording, Agreement, Conflict, FactDiff, Single,
 };
@@ -158,6 +158,7 @@ fn compare_keyed(
     let days = days_learned_from_stories(&profiles, &pairs);
     for p in &mut pairs {
         p.relation = p.decide(days[p.a], days[p.b]);
+        p.same_event = p.event_probability(days[p.a], days[p.b]);
     }
     let clusters = cluster::cluster(articles.len(), &pairs);
     let diffs = diff_pairs(articles, &pairs, entity_key, &clusters, complete);

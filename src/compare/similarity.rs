@@ -116,12 +116,47 @@ pub struct PairScore {
     pub coverage: f64,
     /// How many sentences aligned.
     pub aligned: usize,
+    /// How likely the two report one event, `0..=1`: the event model (a
+    /// logistic regression over the signals above and whether the event
+    /// days lie over [`EVENT_DAYS_APART`] apart, its weights fitted on data
+    /// in `data/words/compare/event_model.tsv`). Event clusters agglomerate on it.
+    pub same_event: f64,
 }
 
 impl PairScore {
     /// Whether one text derives from the other (most of its sentences align).
     pub fn derived(&self) -> bool {
         self.coverage >= STORY_COVERAGE && self.aligned >= 3
+    }
+
+    /// The event model's probability for two reports that share nothing.
+    pub(super) fn nothing_shared() -> f64 {
+        let bias = (lexicon::lists::compare::EVENT_MODEL.iter())
+            .find(|m| m.0 == "bias")
+            .map_or(0.0, |m| m.1);
+        1.0 / (1.0 + (-bias).exp())
+    }
+
+    /// The event model's probability that the two report one event, given
+    /// each side's event day (see [`PairScore::same_event`]).
+    pub(super) fn event_probability(&self, day_a: Option<EventDay>, day_b: Option<EventDay>) -> f64 {
+        let far =
+            matches!((day_a, day_b), (Some(a), Some(b)) if a.distance(&b) > EVENT_DAYS_APART);
+        let signal = |name: &str| match name {
+            "bias" => 1.0,
+            "words" => self.words,
+            "entities" => self.entities,
+            "events" => self.events,
+            "dates" => self.dates,
+            "numbers" => self.numbers,
+            "coverage" => self.coverage,
+            "far" => f64::from(u8::from(far)),
+            _ => 0.0,
+        };
+        let z: f64 = (lexicon::lists::compare::EVENT_MODEL.iter())
+            .map(|&(name, weight)| weight * signal(name))
+            .sum();
+        1.0 / (1.0 + (-z).exp())
     }
 
     /// The relation, given each side's event day.
@@ -366,8 +401,10 @@ impl<'p> Model<'p> {
             numbers,
             coverage,
             aligned,
+            same_event: 0.0,
         };
         pair.relation = pair.decide(p.day, q.day);
+        pair.same_event = pair.event_probability(p.day, q.day);
         pair
     }
 }
@@ -501,6 +538,7 @@ mod tests {
             numbers: 0.0,
             coverage: 0.0,
             aligned: 0,
+            same_event: 0.0,
         };
         let day = |s: &str| EventDay::parse(s);
         assert_eq!(
