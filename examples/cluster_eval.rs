@@ -14,7 +14,9 @@
 //! unchanged. Printed per set and split: B-cubed precision, recall and F1.
 
 use storydiff::compare::{compare_pairs, Overrides, Pairs};
-use storydiff::eval::clusters::{b_cubed, baseline_merges, cut, gold, inputs, load, tune, Report, SETS};
+use storydiff::eval::clusters::{
+    b_cubed, baseline_merges, cut, gold, inputs, load, tune, Report, SETS,
+};
 use storydiff::{analyze_batch, compare};
 
 fn storydiff_clusters(reports: &[Report]) -> Vec<Vec<usize>> {
@@ -57,7 +59,7 @@ fn main() {
 /// Every pair of every set's `split`, with storydiff's pair features and
 /// whether the two report one event (CSV on stdout), for the fitting script.
 fn pairs(split: &str) {
-    println!("set,a,b,words,entities,events,dates,numbers,coverage,days,same");
+    println!("set,a,b,words,entities,events,dates,numbers,facts,coverage,days,same");
     for name in SETS {
         let reports = load(name, split);
         let articles = analyze_batch(&inputs(&reports)).expect("the reports analyze");
@@ -68,7 +70,7 @@ fn pairs(split: &str) {
                 _ => -1,
             };
             println!(
-                "{name},{},{},{:.4},{:.4},{:.4},{:.4},{:.4},{:.4},{days},{}",
+                "{name},{},{},{:.4},{:.4},{:.4},{:.4},{:.4},{:.4},{:.4},{days},{}",
                 p.a,
                 p.b,
                 p.words,
@@ -76,6 +78,7 @@ fn pairs(split: &str) {
                 p.events,
                 p.dates,
                 p.numbers,
+                p.facts,
                 p.coverage,
                 u8::from(reports[p.a].event == reports[p.b].event)
             );
@@ -84,9 +87,7 @@ fn pairs(split: &str) {
 }
 
 fn days_apart(x: &str, y: &str) -> i64 {
-    let day = |s: &str| {
-        storydiff::extract::CalendarDate::parse_iso(s.get(..10)?).map(|d| d.days())
-    };
+    let day = |s: &str| storydiff::extract::CalendarDate::parse_iso(s.get(..10)?).map(|d| d.days());
     match (day(x), day(y)) {
         (Some(a), Some(b)) => (a - b).abs(),
         _ => -1,

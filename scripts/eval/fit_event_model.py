@@ -10,7 +10,7 @@ them in the word list format (`feature<TAB>*<TAB>weight`). Plain Python, no depe
 """
 import csv, math, sys
 
-FEATURES = ["words", "entities", "events", "dates", "numbers", "coverage", "far"]
+FEATURES = ["words", "entities", "events", "dates", "numbers", "facts", "coverage", "far"]
 
 
 def row_features(r):

@@ -433,10 +433,12 @@ mod tests {
             events: 0.0,
             dates: 0.0,
             numbers: 0.0,
+            facts: 0.0,
             coverage: 0.0,
             aligned: 0,
+            // Linked pairs: half-way between sharing nothing and certainty.
             same_event: if relation >= Relation::SameEvent {
-                score.max(0.99)
+                (1.0 + PairScore::nothing_shared()) / 2.0
             } else {
                 0.0
             },
@@ -577,7 +579,8 @@ mod tests {
         );
         assert_eq!(c.event, vec![vec![0, 1], vec![2]]);
         // 0-1 and 1-2 in two blocks; 0-2 shared no block, so counts as unrelated:
-        // 2 joins {0, 1} only over half of its pairs, which average linkage refuses.
+        // the mean evidence of 2 with {0, 1} is under the event link, which
+        // average linkage refuses.
         let c = stitch(
             3,
             &[

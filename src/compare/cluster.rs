@@ -231,6 +231,7 @@ mod tests {
             events: 0.0,
             dates: 0.0,
             numbers: 0.0,
+            facts: 0.0,
             coverage: 0.0,
             aligned: 0,
             same_event: match relation {

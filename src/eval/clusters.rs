@@ -116,7 +116,6 @@ pub fn inputs(reports: &[Report]) -> Vec<Input> {
         .collect()
 }
 
-
 /// TF-IDF vectors (sparse, L2-normalized) of the batch.
 fn tfidf(reports: &[Report]) -> Vec<Vec<(u32, f64)>> {
     let mut vocab: HashMap<String, u32> = HashMap::new();
@@ -267,4 +266,3 @@ pub fn tune(reports: &[Report]) -> f64 {
     }
     best.1
 }
-
