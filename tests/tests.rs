@@ -21,6 +21,8 @@ mod clean_props;
 mod clean_seeds;
 #[path = "suite/cli.rs"]
 mod cli;
+#[path = "suite/cluster_benchmark.rs"]
+mod cluster_benchmark;
 #[path = "suite/cluster_eval.rs"]
 mod cluster_eval;
 #[path = "suite/cluster_scale.rs"]
