@@ -9,7 +9,9 @@ mod score;
 
 fn main() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut files: Vec<String> = std::env::args().skip(1).collect();
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let misses = args.iter().any(|a| a == "--misses");
+    let mut files: Vec<String> = args.into_iter().filter(|a| a != "--misses").collect();
     if files.is_empty() {
         files.push("tests/eval/facts/seeds.json".into());
     }
@@ -24,5 +26,11 @@ fn main() {
         );
         print!("{}", score::table(&s));
         println!();
+        if misses {
+            for m in &s.misses {
+                println!("  {m}");
+            }
+            println!();
+        }
     }
 }

@@ -54,7 +54,17 @@ pub fn extract(
         let kinds: Vec<RecordKind> = triggers.iter().map(|t| t.0).collect();
         st.counts = counts_of(doc, si, span, quantities, &kinds);
         st.source = source_of(doc.text, span, quantities, quotes);
-        for record in sentence_records(&st, &triggers) {
+        let mut records = sentence_records(&st, &triggers);
+        if let Some((who, cue)) = super::request::requester(doc, span, &st.words) {
+            let nearest = (records.iter_mut())
+                .filter(|r| !matches!(r.kind, RecordKind::Killing | RecordKind::Injury))
+                // Acts are requested, rarely protests.
+                .min_by_key(|r| (r.kind == RecordKind::Protest, distance(r.trigger.span, cue)));
+            if let Some(r) = nearest {
+                r.requester = Some(who);
+            }
+        }
+        for record in records {
             join(&mut out, record);
         }
     }
@@ -338,6 +348,7 @@ fn record(
         when,
         place,
         actor: actor_of(st, kind, cue.unwrap_or(trigger)),
+        requester: None,
         target,
         size,
         casualties,
@@ -508,6 +519,7 @@ fn join(out: &mut Vec<Record>, r: Record) {
     fill(&mut prev.when, r.when);
     fill(&mut prev.place, r.place);
     fill(&mut prev.actor, r.actor);
+    fill(&mut prev.requester, r.requester);
     fill(&mut prev.target, r.target);
     fill(&mut prev.issue, r.issue);
     fill(&mut prev.response, r.response);
