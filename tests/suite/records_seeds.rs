@@ -441,3 +441,51 @@ fn what_happened_is_read_before_the_figure_too() {
         assert_eq!(keys(sentence), want, "{sentence}");
     }
 }
+
+/// (text, the requester as written)
+const REQUEST_CASES: &[(&str, &str)] = &[
+    (
+        "Troops were deployed at the request of Kazakh President Qasim Jomart Tokayev, who spoke of gangs.",
+        "Kazakh President Qasim Jomart Tokayev",
+    ),
+    ("The CSTO deployed troops at Tokayev's request.", "Tokayev"),
+    (
+        "Des troupes ont été déployées à la demande du président Tokaïev.",
+        "président Tokaïev",
+    ),
+    (
+        "Truppen wurden auf Bitte von Präsident Tokajew entsandt.",
+        "Präsident Tokajew",
+    ),
+    ("Войска направлены по просьбе Токаева.", "Токаева"),
+    (
+        "Las tropas fueron desplegadas a petición del presidente Tokáyev.",
+        "presidente Tokáyev",
+    ),
+    (
+        "Peacekeeping forces will be deployed, as requested by the government of the former Soviet republic.",
+        "government of the former Soviet republic",
+    ),
+];
+
+#[test]
+fn requesters_are_read_in_six_languages() {
+    for (text, want) in REQUEST_CASES {
+        let a = analyze(&Input::new("t", *text)).unwrap();
+        let got: Vec<&str> = (a.records.iter())
+            .filter_map(|r| r.requester.as_ref())
+            .map(|e| e.value.as_str())
+            .collect();
+        assert_eq!(got, [*want], "{text}");
+    }
+}
+
+#[test]
+fn no_request_no_requester() {
+    let a = analyze(&Input::new(
+        "t",
+        "Troops were deployed in Almaty on Thursday.",
+    ))
+    .unwrap();
+    assert!(a.records.iter().all(|r| r.requester.is_none()));
+}

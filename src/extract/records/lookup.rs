@@ -151,10 +151,20 @@ pub(crate) fn happening(word: &str) -> Option<&'static str> {
 /// quantity before it in the sentence, when the two are joined ("at least
 /// eight dead and more than 300 injured" concern the same group).
 pub(crate) fn counted(doc: &Doc, si: usize, q: &Quantity, prev: Option<&Counted>) -> Counted {
-    let what = q
-        .counts
-        .as_deref()
-        .and_then(happening)
+    // A happening word just before the figure is its verb ("it killed nine
+    // people and injured 50 more", "погибли 182 человека").
+    let timed = matches!(
+        q.unit.as_deref(),
+        Some("days" | "weeks" | "months" | "years" | "hours")
+    );
+    let verb_before = |n: usize| {
+        before_words(doc, si, q.span, if timed { 0 } else { n })
+            .into_iter()
+            .rev()
+            .find_map(|w| happening(w.span.of(doc.text)))
+    };
+    let what = verb_before(3)
+        .or_else(|| q.counts.as_deref().and_then(happening))
         .or_else(|| q.unit.as_deref().and_then(happening))
         .or_else(|| {
             after_words(doc, si, q.span, 7)
@@ -163,16 +173,7 @@ pub(crate) fn counted(doc: &Doc, si: usize, q: &Quantity, prev: Option<&Counted>
         })
         // Words before a term ("threatened with 20 to 50 days") say what
         // the term is for, not what happened to it.
-        .or_else(|| {
-            let timed = matches!(
-                q.unit.as_deref(),
-                Some("days" | "weeks" | "months" | "years" | "hours")
-            );
-            before_words(doc, si, q.span, if timed { 0 } else { 5 })
-                .into_iter()
-                .rev()
-                .find_map(|w| happening(w.span.of(doc.text)))
-        })
+        .or_else(|| verb_before(5))
         .map(str::to_string)
         .or_else(|| q.counts.clone());
     // Not the credited source ("La police a fait état de 40 blessés").
