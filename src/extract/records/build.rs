@@ -182,6 +182,19 @@ pub(crate) fn fact_what(c: &Counted, q: &Quantity, kinds: &[RecordKind]) -> Stri
     if people && has(RecordKind::Protest) {
         return "participants".into();
     }
+    // "At least 37 people, mostly children, are killed": people in a
+    // sentence that tells of one kind of harm only.
+    if unit == "people" {
+        let harms = [
+            (RecordKind::Killing, "killed"),
+            (RecordKind::Injury, "injured"),
+            (RecordKind::Arrest, "detained"),
+        ];
+        let mut told = harms.iter().filter(|(k, _)| has(*k));
+        if let (Some((_, what)), None) = (told.next(), told.next()) {
+            return what.to_string();
+        }
+    }
     unit.to_string()
 }
 
@@ -398,9 +411,19 @@ fn actor_of(st: &Sentence, kind: RecordKind, at: Span) -> Option<Evidence> {
         }
         candidates.push((span.of(st.doc.text).to_string(), span));
     }
+    // Who killed or injured is the subject right before the word ("police
+    // killed"); a name elsewhere in the sentence is more often a place or a
+    // victim ("a crash in Tanzania, killing 19").
+    let harm = matches!(kind, RecordKind::Killing | RecordKind::Injury);
+    let word_gap = |s: Span| {
+        st.doc.text[s.end.min(at.start)..at.start]
+            .split_whitespace()
+            .count()
+    };
     candidates
         .into_iter()
         .filter(|(_, s)| !s.overlaps(at))
+        .filter(|(_, s)| !harm || (s.end <= at.start && word_gap(*s) <= 2))
         .min_by_key(|(_, s)| distance(*s, at))
         .map(|(value, span)| Evidence { value, span })
 }

@@ -115,7 +115,9 @@ pub struct Scores {
     /// Gold records matched (recall) and predicted records matched (precision).
     pub records_found: Ratio,
     pub records_precise: Ratio,
-    /// Of matched records: status, place, actor right.
+    /// Of matched records: status right; of those whose gold gives a place
+    /// or an actor, that place or actor right (the annotations do not give
+    /// every place, so a predicted place without a gold one is not scored).
     pub record_status: Ratio,
     pub record_place: Ratio,
     pub record_actor: Ratio,
@@ -258,7 +260,7 @@ fn score_records(s: &mut Scores, doc: &Doc, chars: &[char], r: &ArticleReport) {
         s.record_status
             .add(status.as_str() == Some(g.status.as_str()));
         let value = |e: &Option<storydiff::report::EvidenceOut>| e.as_ref().map(|e| norm(&e.value));
-        if g.place.is_some() || p.place.is_some() {
+        if g.place.is_some() {
             let right = value(&p.place) == g.place.as_deref().map(norm);
             s.record_place.add(right);
             if !right {
@@ -271,7 +273,7 @@ fn score_records(s: &mut Scores, doc: &Doc, chars: &[char], r: &ArticleReport) {
                 ));
             }
         }
-        if g.actor.is_some() || p.actor.is_some() {
+        if g.actor.is_some() {
             let right = value(&p.actor) == g.actor.as_deref().map(norm);
             s.record_actor.add(right);
             if !right {
