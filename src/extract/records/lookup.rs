@@ -157,9 +157,11 @@ pub(crate) fn counted(doc: &Doc, si: usize, q: &Quantity, prev: Option<&Counted>
         q.unit.as_deref(),
         Some("days" | "weeks" | "months" | "years" | "hours")
     );
+    let before = before_words(doc, si, q.span, if timed { 0 } else { 5 });
     let verb_before = |n: usize| {
-        before_words(doc, si, q.span, if timed { 0 } else { n })
-            .into_iter()
+        let from = before.len().saturating_sub(n);
+        before[from..]
+            .iter()
             .rev()
             .find_map(|w| happening(w.span.of(doc.text)))
     };

@@ -8,6 +8,8 @@ use super::Evidence;
 use crate::extract::Doc;
 use crate::lexicon::lists::records::{ISSUE_STOPS, REQUEST_CUES};
 use crate::text::Span;
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// Leading articles left out of a requester's name.
 const ARTICLES: [&str; 11] = [
@@ -20,7 +22,8 @@ const MAX_WORDS: usize = 8;
 /// The requester a sentence names, with the span of the cue that says so.
 pub(super) fn requester(doc: &Doc, sentence: Span, words: &[At]) -> Option<(Evidence, Span)> {
     (0..words.len()).find_map(|k| {
-        REQUEST_CUES.iter().find_map(|&(phrase, role)| {
+        let phrases = by_first_word().get(lower(doc, words[k]).as_str())?;
+        phrases.iter().find_map(|&(phrase, role)| {
             let n = matches_at(doc, words, k, phrase)?;
             let cue = Span::new(words[k].span.start, words[k + n - 1].span.end);
             let name = match role {
@@ -29,6 +32,20 @@ pub(super) fn requester(doc: &Doc, sentence: Span, words: &[At]) -> Option<(Evid
             }?;
             Some((name, cue))
         })
+    })
+}
+
+/// The cue phrases by their first word, so that a word is tried only
+/// against the phrases it can open.
+fn by_first_word() -> &'static HashMap<&'static str, Vec<(&'static str, &'static str)>> {
+    static MAP: OnceLock<HashMap<&str, Vec<(&str, &str)>>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut map: HashMap<&str, Vec<_>> = HashMap::new();
+        for &(phrase, role) in REQUEST_CUES {
+            let first = phrase.split(' ').next().unwrap_or(phrase);
+            map.entry(first).or_default().push((phrase, role));
+        }
+        map
     })
 }
 
