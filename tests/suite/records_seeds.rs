@@ -348,12 +348,15 @@ fn a_refused_march_is_a_refusal_and_a_threat_is_a_threat() {
     assert_eq!(term.status, Status::Threatened);
 }
 
+/// (sentence, figure, low, high, hedge)
+type FigureCase<'a> = (&'a str, &'a str, Option<f64>, Option<f64>, Hedge);
+
 /// "1 500 человек" (digits grouped by a space or a no-break space) is 1500,
 /// and Russian and Portuguese hedges qualify their figure.
 #[test]
 fn russian_grouped_figures_and_hedges() {
     use Hedge::*;
-    let cases: &[(&str, &str, Option<f64>, Option<f64>, Hedge)] = &[
+    let cases: &[FigureCase] = &[
         (
             "На акцию вышли 1 500 человек.",
             "1 500 человек",
