@@ -33,6 +33,9 @@ impl<'a> Sources<'a> {
             if let Some(name) = credited_name(rd, k, first) {
                 return Some(trim_verbs(name));
             }
+            if let Some(name) = common_noun_source(rd, k, end) {
+                return Some(name);
+            }
         }
         None
     }
@@ -49,6 +52,51 @@ fn trim_verbs(mut name: String) -> String {
     }
     name
 }
+
+/// A source named by common nouns after "according to" and its kin
+/// ("according to state television", "according to health officials"):
+/// the words up to punctuation or a clause word, without a leading article.
+fn common_noun_source(rd: &Reading, k: usize, end: usize) -> Option<String> {
+    let start = if rd[k].lower == "according" {
+        k + 2
+    } else {
+        k + 1
+    };
+    if !is_according(&rd[k].lower) {
+        return None;
+    }
+    let mut first = start;
+    while first < end && rd[first].is_word() && ARTICLES.contains(&rd[first].lower.as_str()) {
+        first += 1;
+    }
+    let mut last = first;
+    while last < end.min(first + 4)
+        && rd[last].is_word()
+        && !STOPS.contains(&rd[last].lower.as_str())
+    {
+        last += 1;
+    }
+    (last > first).then(|| {
+        let span = rd[first].span.cover(rd[last - 1].span);
+        span.of(rd.text).to_string()
+    })
+}
+
+/// The "according to" family, whose source follows the cue.
+fn is_according(l: &str) -> bool {
+    matches!(
+        l,
+        "according" | "selon" | "laut" | "según" | "secondo" | "segundo" | "данным"
+    )
+}
+
+/// Articles before a source ("according to the interior ministry").
+const ARTICLES: [&str; 8] = ["the", "le", "la", "les", "el", "los", "il", "a"];
+
+/// Words that end a source read after its cue.
+const STOPS: [&str; 12] = [
+    "and", "or", "who", "which", "that", "on", "in", "at", "et", "y", "und", "ranging",
+];
 
 /// Whether word `k` is a cue naming a source ("according" only before "to").
 fn is_source_cue(rd: &Reading, k: usize) -> bool {
@@ -91,6 +139,18 @@ mod tests {
             ("At least 40 people died, he said.", None),
             ("At least 40 people died on Monday.", None),
             ("Laut Polizei wurden 40 Menschen verletzt.", Some("Polizei")),
+            (
+                "Over 200 people were injured, according to state television.",
+                Some("state television"),
+            ),
+            (
+                "Sixty-six people were injured yesterday according to health officials, ranging in age from 11 to 75.",
+                Some("health officials"),
+            ),
+            (
+                "13 policiers ont été tués, selon le ministère de l'Intérieur.",
+                Some("ministère de l'Intérieur"),
+            ),
             (
                 "Die Polizei sagte, 40 Menschen seien verletzt worden.",
                 Some("Polizei"),

@@ -72,6 +72,8 @@ pub struct RecordOut {
     pub place: Option<EvidenceOut>,
     /// Who acted.
     pub actor: Option<EvidenceOut>,
+    /// Who requested or authorized it ("at the request of ...").
+    pub requester: Option<EvidenceOut>,
     /// Against whom (a group key).
     pub target: Option<EvidenceOut>,
     /// How many took part.
@@ -170,6 +172,7 @@ impl RecordOut {
             when: ev(&r.when),
             place: ev(&r.place),
             actor: ev(&r.actor),
+            requester: ev(&r.requester),
             target: ev(&r.target),
             size: r.size.as_ref().map(|c| count(w, c)),
             casualties: r.casualties.iter().map(|c| count(w, c)).collect(),

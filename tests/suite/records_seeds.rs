@@ -212,14 +212,24 @@ fn the_january_unrest_records() {
     );
     let b = seed("002");
     let deployment = records(b, RecordKind::Deployment);
-    assert!(
-        deployment.iter().any(|r| r
-            .actor
-            .as_ref()
-            .is_some_and(|e| e.value.contains("Collective Security Treaty"))
-            && text(b, r.sentence).contains("at the request of")),
-        "the CSTO deployment, at Tokayev's request, in one record's sentence"
-    );
+    let csto = deployment
+        .iter()
+        .find(|r| {
+            r.actor
+                .as_ref()
+                .is_some_and(|e| e.value.contains("Collective Security Treaty"))
+        })
+        .expect("the CSTO deployment");
+    let requester = csto.requester.as_ref().expect("who requested it");
+    assert_eq!(requester.value, "Kazakh President Qasim Jomart Tokayev");
+    assert_eq!(text(b, requester.span), requester.value);
+    // 003: "as requested by the government of the former Soviet republic".
+    let c = seed("003");
+    let requested = records(c, RecordKind::Deployment)
+        .into_iter()
+        .find_map(|r| r.requester.as_ref())
+        .expect("the deployment requested by Kazakhstan's government");
+    assert_eq!(requested.value, "government of the former Soviet republic");
 }
 
 #[test]
@@ -336,4 +346,149 @@ fn a_refused_march_is_a_refusal_and_a_threat_is_a_threat() {
     assert_eq!(march.status, Status::Refused);
     let term = a.facts.iter().find(|f| f.what == "detention_term").unwrap();
     assert_eq!(term.status, Status::Threatened);
+}
+
+/// (sentence, figure, low, high, hedge)
+type FigureCase<'a> = (&'a str, &'a str, Option<f64>, Option<f64>, Hedge);
+
+/// "1 500 человек" (digits grouped by a space or a no-break space) is 1500,
+/// and Russian and Portuguese hedges qualify their figure.
+#[test]
+fn russian_grouped_figures_and_hedges() {
+    use Hedge::*;
+    let cases: &[FigureCase] = &[
+        (
+            "На акцию вышли 1 500 человек.",
+            "1 500 человек",
+            Some(1500.0),
+            Some(1500.0),
+            Exact,
+        ),
+        (
+            "Задержаны 1\u{a0}500 человек.",
+            "1\u{a0}500 человек",
+            Some(1500.0),
+            Some(1500.0),
+            Exact,
+        ),
+        (
+            "Погибли более 12 000 человек.",
+            "более 12 000 человек",
+            Some(12000.0),
+            None,
+            MoreThan,
+        ),
+        (
+            "Погибли не менее 38 человек.",
+            "не менее 38 человек",
+            Some(38.0),
+            None,
+            AtLeast,
+        ),
+        (
+            "По меньшей мере 150 человек погибли.",
+            "По меньшей мере 150 человек",
+            Some(150.0),
+            None,
+            AtLeast,
+        ),
+        (
+            "O sismo mata pelo menos 160 pessoas.",
+            "pelo menos 160 pessoas",
+            Some(160.0),
+            None,
+            AtLeast,
+        ),
+        (
+            "Il fait la mort d'au moins 36 personnes.",
+            "d'au moins 36 personnes",
+            Some(36.0),
+            None,
+            AtLeast,
+        ),
+    ];
+    for &(sentence, figure, low, high, hedge) in cases {
+        let a = analyze(&Input::new("t", sentence)).unwrap();
+        let f = a
+            .facts
+            .iter()
+            // The analysis text reads a no-break space as a space.
+            .find(|f| text(&a, f.span) == figure.replace('\u{a0}', " "))
+            .unwrap_or_else(|| panic!("{sentence}: no fact {figure:?}"));
+        let v = f.value.as_ref().unwrap();
+        assert_eq!((v.low, v.high, v.hedge), (low, high, hedge), "{sentence}");
+    }
+}
+
+/// The figure's happening may come before it ("погибли 182 человека",
+/// "mata pelo menos 15 pessoas") and stops at a clause join ("36 personnes
+/// et en blesse 80 autres").
+#[test]
+fn what_happened_is_read_before_the_figure_too() {
+    let cases = [
+        ("В Маланге погибли 182 человека, ещё 190 ранены.", ["killed/people", "injured/people"]),
+        (
+            "Tiroteio mata pelo menos 15 pessoas e deixa outras 40 feridas.",
+            ["killed/people", "injured/people"],
+        ),
+        (
+            "La collision entraîne la mort d'au moins 36 personnes et en blesse au moins 80 autres.",
+            ["killed/people", "injured/people"],
+        ),
+        (
+            "An earthquake kills at least 162 people and injures at least 700 others.",
+            ["killed/people", "injured/people"],
+        ),
+    ];
+    for (sentence, want) in cases {
+        assert_eq!(keys(sentence), want, "{sentence}");
+    }
+}
+
+/// (text, the requester as written)
+const REQUEST_CASES: &[(&str, &str)] = &[
+    (
+        "Troops were deployed at the request of Kazakh President Qasim Jomart Tokayev, who spoke of gangs.",
+        "Kazakh President Qasim Jomart Tokayev",
+    ),
+    ("The CSTO deployed troops at Tokayev's request.", "Tokayev"),
+    (
+        "Des troupes ont été déployées à la demande du président Tokaïev.",
+        "président Tokaïev",
+    ),
+    (
+        "Truppen wurden auf Bitte von Präsident Tokajew entsandt.",
+        "Präsident Tokajew",
+    ),
+    ("Войска направлены по просьбе Токаева.", "Токаева"),
+    (
+        "Las tropas fueron desplegadas a petición del presidente Tokáyev.",
+        "presidente Tokáyev",
+    ),
+    (
+        "Peacekeeping forces will be deployed, as requested by the government of the former Soviet republic.",
+        "government of the former Soviet republic",
+    ),
+];
+
+#[test]
+fn requesters_are_read_in_six_languages() {
+    for (text, want) in REQUEST_CASES {
+        let a = analyze(&Input::new("t", *text)).unwrap();
+        let got: Vec<&str> = (a.records.iter())
+            .filter_map(|r| r.requester.as_ref())
+            .map(|e| e.value.as_str())
+            .collect();
+        assert_eq!(got, [*want], "{text}");
+    }
+}
+
+#[test]
+fn no_request_no_requester() {
+    let a = analyze(&Input::new(
+        "t",
+        "Troops were deployed in Almaty on Thursday.",
+    ))
+    .unwrap();
+    assert!(a.records.iter().all(|r| r.requester.is_none()));
 }

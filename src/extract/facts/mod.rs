@@ -23,7 +23,7 @@
 //! assert_eq!(fr.facts[0].key, en.facts[0].key);
 //! ```
 
-use super::records::lookup::counted;
+use super::records::lookup::{counted, happening};
 use super::records::{Evidence, Interval, Record, RecordKind, Status};
 use super::{DateKind, DateMention, Doc, EntityLabel, EntityMention, Quantity, Quote, QuoteKind};
 use crate::text::Span;
@@ -93,14 +93,17 @@ pub fn extract(
                 .or(Some(Evidence { value: name, span }))
         };
         for q in in_sentence {
-            if q.unit.is_none() {
-                continue;
-            }
             let joined = prev
                 .as_ref()
                 .filter(|(_, ps)| gap_words(doc.text, *ps, q.span) <= 2)
                 .map(|p| &p.0);
             let c = counted(doc, si, q, joined);
+            // A bare figure counts when something happened to it ("injuring
+            // more than 6,000 others").
+            let happened = c.what.as_deref().and_then(happening).is_some();
+            if q.unit.is_none() && !happened {
+                continue;
+            }
             let what = super::records::build::fact_what(&c, q, &kinds);
             let record = record_of(records, q.span);
             let status = record.map_or(Status::Happened, |i| records[i].status);

@@ -40,7 +40,10 @@ pub(super) fn is_cue(rd: &Reading, c: usize) -> bool {
 /// Whether the lower-case cue `l` is one of the "according to" family, which
 /// names its speaker after it.
 pub(super) fn is_according(l: &str) -> bool {
-    matches!(l, "according" | "selon" | "laut" | "según" | "secondo")
+    matches!(
+        l,
+        "according" | "selon" | "laut" | "según" | "secondo" | "segundo" | "данным"
+    )
 }
 
 /// French inversion in one token: "explique-t-elle" is ("explique", "elle").

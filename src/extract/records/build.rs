@@ -54,7 +54,17 @@ pub fn extract(
         let kinds: Vec<RecordKind> = triggers.iter().map(|t| t.0).collect();
         st.counts = counts_of(doc, si, span, quantities, &kinds);
         st.source = source_of(doc.text, span, quantities, quotes);
-        for record in sentence_records(&st, &triggers) {
+        let mut records = sentence_records(&st, &triggers);
+        if let Some((who, cue)) = super::request::requester(doc, span, &st.words) {
+            let nearest = (records.iter_mut())
+                .filter(|r| !matches!(r.kind, RecordKind::Killing | RecordKind::Injury))
+                // Acts are requested, rarely protests.
+                .min_by_key(|r| (r.kind == RecordKind::Protest, distance(r.trigger.span, cue)));
+            if let Some(r) = nearest {
+                r.requester = Some(who);
+            }
+        }
+        for record in records {
             join(&mut out, record);
         }
     }
@@ -171,6 +181,19 @@ pub(crate) fn fact_what(c: &Counted, q: &Quantity, kinds: &[RecordKind]) -> Stri
     let people = matches!(group, None | Some("protesters")) && !timed && !is_money(unit);
     if people && has(RecordKind::Protest) {
         return "participants".into();
+    }
+    // "At least 37 people, mostly children, are killed": people in a
+    // sentence that tells of one kind of harm only.
+    if unit == "people" {
+        let harms = [
+            (RecordKind::Killing, "killed"),
+            (RecordKind::Injury, "injured"),
+            (RecordKind::Arrest, "detained"),
+        ];
+        let mut told = harms.iter().filter(|(k, _)| has(*k));
+        if let (Some((_, what)), None) = (told.next(), told.next()) {
+            return what.to_string();
+        }
     }
     unit.to_string()
 }
@@ -338,6 +361,7 @@ fn record(
         when,
         place,
         actor: actor_of(st, kind, cue.unwrap_or(trigger)),
+        requester: None,
         target,
         size,
         casualties,
@@ -387,9 +411,19 @@ fn actor_of(st: &Sentence, kind: RecordKind, at: Span) -> Option<Evidence> {
         }
         candidates.push((span.of(st.doc.text).to_string(), span));
     }
+    // Who killed or injured is the subject right before the word ("police
+    // killed"); a name elsewhere in the sentence is more often a place or a
+    // victim ("a crash in Tanzania, killing 19").
+    let harm = matches!(kind, RecordKind::Killing | RecordKind::Injury);
+    let word_gap = |s: Span| {
+        st.doc.text[s.end.min(at.start)..at.start]
+            .split_whitespace()
+            .count()
+    };
     candidates
         .into_iter()
         .filter(|(_, s)| !s.overlaps(at))
+        .filter(|(_, s)| !harm || (s.end <= at.start && word_gap(*s) <= 2))
         .min_by_key(|(_, s)| distance(*s, at))
         .map(|(value, span)| Evidence { value, span })
 }
@@ -508,6 +542,7 @@ fn join(out: &mut Vec<Record>, r: Record) {
     fill(&mut prev.when, r.when);
     fill(&mut prev.place, r.place);
     fill(&mut prev.actor, r.actor);
+    fill(&mut prev.requester, r.requester);
     fill(&mut prev.target, r.target);
     fill(&mut prev.issue, r.issue);
     fill(&mut prev.response, r.response);

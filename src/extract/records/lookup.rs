@@ -2,7 +2,7 @@
 //! records and facts share.
 
 use crate::extract::{Doc, Quantity};
-use crate::lexicon::lists::facts::{AGENT_MARKERS, GROUPS, HAPPENINGS};
+use crate::lexicon::lists::facts::{AGENT_MARKERS, CLAUSE_JOINS, GROUPS, HAPPENINGS};
 use crate::lexicon::lists::records;
 use crate::text::{Span, TokenKind};
 use std::collections::HashMap;
@@ -151,16 +151,31 @@ pub(crate) fn happening(word: &str) -> Option<&'static str> {
 /// quantity before it in the sentence, when the two are joined ("at least
 /// eight dead and more than 300 injured" concern the same group).
 pub(crate) fn counted(doc: &Doc, si: usize, q: &Quantity, prev: Option<&Counted>) -> Counted {
-    let what = q
-        .counts
-        .as_deref()
-        .and_then(happening)
+    // A happening word just before the figure is its verb ("it killed nine
+    // people and injured 50 more", "погибли 182 человека").
+    let timed = matches!(
+        q.unit.as_deref(),
+        Some("days" | "weeks" | "months" | "years" | "hours")
+    );
+    let before = before_words(doc, si, q.span, if timed { 0 } else { 5 });
+    let verb_before = |n: usize| {
+        let from = before.len().saturating_sub(n);
+        before[from..]
+            .iter()
+            .rev()
+            .find_map(|w| happening(w.span.of(doc.text)))
+    };
+    let what = verb_before(3)
+        .or_else(|| q.counts.as_deref().and_then(happening))
         .or_else(|| q.unit.as_deref().and_then(happening))
         .or_else(|| {
             after_words(doc, si, q.span, 7)
                 .into_iter()
                 .find_map(|w| happening(w.span.of(doc.text)))
         })
+        // Words before a term ("threatened with 20 to 50 days") say what
+        // the term is for, not what happened to it.
+        .or_else(|| verb_before(5))
         .map(str::to_string)
         .or_else(|| q.counts.clone());
     // Not the credited source ("La police a fait état de 40 blessés").
@@ -189,9 +204,41 @@ fn after_words(doc: &Doc, si: usize, span: Span, n: usize) -> Vec<At> {
         if doc.text[from.min(words[end].span.start)..words[end].span.start].contains([',', ';']) {
             break;
         }
+        if is_join(words[end].span.of(doc.text)) {
+            break;
+        }
         end += 1;
     }
     words[k..end].to_vec()
+}
+
+fn is_join(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    CLAUSE_JOINS.contains(&lower.as_str())
+}
+
+/// Up to `n` words before `span` in its sentence ("погибли 182 человека",
+/// "kills at least 15 people"), not past a comma, another figure or a
+/// clause join.
+fn before_words(doc: &Doc, si: usize, span: Span, n: usize) -> Vec<At> {
+    let words = words_of(doc, si);
+    let k = word_index(&words, span.start);
+    let mut start = k;
+    while start > k.saturating_sub(n) {
+        let w = words[start - 1];
+        let to = if start < k {
+            words[start].span.start
+        } else {
+            span.start
+        };
+        let said = w.span.of(doc.text);
+        let figure = said.starts_with(|c: char| c.is_ascii_digit());
+        if doc.text[w.span.end.min(to)..to].contains([',', ';', ':']) || figure || is_join(said) {
+            break;
+        }
+        start -= 1;
+    }
+    words[start..k].to_vec()
 }
 
 /// The group a figure concerns: first inside its span and the eight words

@@ -4,7 +4,7 @@
 //!
 //! | type | what it is |
 //! | --- | --- |
-//! | [`Record`] | one event: its [`RecordKind`], [`Status`], when, where, who acted and against whom, size, casualties, detentions, issue, response, credited source |
+//! | [`Record`] | one event: its [`RecordKind`], [`Status`], when, where, who acted, at whose request and against whom, size, casualties, detentions, issue, response, credited source |
 //! | [`Evidence`] | a field's value and the span it was read from |
 //! | [`Count`] | a figure of a record: its [`Interval`], what it counts and whom it concerns |
 //!
@@ -28,13 +28,16 @@
 //! protest's size; casualties and detentions with whom they concern), the
 //! words after "against" / "contre" / "против" as the issue, the state's acts
 //! in the same sentence as the response, and the source the sentence credits
-//! (for its figures, else the speaker of its reported speech).
+//! (for its figures, else the speaker of its reported speech), and who
+//! requested or authorized the act ("at the request of", "à la demande de",
+//! "auf Bitte von", "по просьбе", "a petición de": the act nearest the cue).
 //! The status comes from cues before the trigger ("refused to allow a march",
 //! "threatened with", "planned"), or a refusal after it ("the parade was not
 //! authorized").
 
 pub(crate) mod build;
 pub(crate) mod lookup;
+mod request;
 
 pub use build::extract;
 
@@ -246,6 +249,9 @@ pub struct Record {
     pub place: Option<Evidence>,
     /// Who acted (the state body that refused, the force that deployed).
     pub actor: Option<Evidence>,
+    /// Who requested or authorized it ("at the request of Kazakh President
+    /// Tokayev", "à la demande de", "по просьбе").
+    pub requester: Option<Evidence>,
     /// Against whom (a group key: "protesters", "security_forces").
     pub target: Option<Evidence>,
     /// How many took part (protests).

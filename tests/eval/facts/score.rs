@@ -115,12 +115,16 @@ pub struct Scores {
     /// Gold records matched (recall) and predicted records matched (precision).
     pub records_found: Ratio,
     pub records_precise: Ratio,
-    /// Of matched records: status, place, actor right.
+    /// Of matched records: status right; of those whose gold gives a place
+    /// or an actor, that place or actor right (the annotations do not give
+    /// every place, so a predicted place without a gold one is not scored).
     pub record_status: Ratio,
     pub record_place: Ratio,
     pub record_actor: Ratio,
     /// Pairs of one claim across languages, both found: keys equal.
     pub cross_language: Ratio,
+    /// One line per gold item got wrong (`facts_eval --misses` prints them).
+    pub misses: Vec<String>,
 }
 
 fn norm(s: &str) -> String {
@@ -172,17 +176,32 @@ pub fn score(set: &Set, root: &std::path::Path) -> Scores {
                 .unwrap_or_else(|| panic!("{}: {:?} not in the text", doc.id, g.text));
             let hit = figures.iter().position(|f| overlaps((f.start, f.end), at));
             s.found.add(hit.is_some());
-            let Some(i) = hit else { continue };
+            let Some(i) = hit else {
+                s.misses.push(format!("{}: {:?} not found", doc.id, g.text));
+                continue;
+            };
             used[i] = true;
             let f = figures[i];
             let v = f.value.as_ref().unwrap();
-            s.key.add(f.key == g.key);
-            s.value.add(v.low == g.low && v.high == g.high);
             let hedge = serde_json::to_value(v.hedge).unwrap();
-            s.hedge.add(hedge.as_str() == Some(g.hedge.as_str()));
             let got = f.source.as_ref().map(|e| norm(&e.value));
+            let source_right = got == g.source.as_deref().map(norm);
+            let right = [
+                f.key == g.key,
+                v.low == g.low && v.high == g.high,
+                hedge.as_str() == Some(g.hedge.as_str()),
+            ];
+            s.key.add(right[0]);
+            s.value.add(right[1]);
+            s.hedge.add(right[2]);
             if g.source.is_some() || got.is_some() {
-                s.source.add(got == g.source.as_deref().map(norm));
+                s.source.add(source_right);
+            }
+            if right.contains(&false) || !source_right {
+                s.misses.push(format!(
+                    "{}: {:?} key {} (gold {}), {:?}..{:?} {} (gold {:?}..{:?} {}), source {:?} (gold {:?})",
+                    doc.id, g.text, f.key, g.key, v.low, v.high, hedge, g.low, g.high, g.hedge, got, g.source
+                ));
             }
             let status = serde_json::to_value(f.status).unwrap();
             s.status.add(status.as_str() == Some(g.status.as_str()));
@@ -190,8 +209,13 @@ pub fn score(set: &Set, root: &std::path::Path) -> Scores {
                 claims.push((same.clone(), doc.lang.clone(), f.key.clone()));
             }
         }
-        for u in used {
-            s.precise.add(u);
+        for (u, f) in used.iter().zip(&figures) {
+            s.precise.add(*u);
+            if !u {
+                let at: String = chars[f.start..f.end].iter().collect();
+                s.misses
+                    .push(format!("{}: extra figure {:?} ({})", doc.id, at, f.key));
+            }
         }
         score_records(&mut s, doc, &chars, &r);
     }
@@ -199,6 +223,10 @@ pub fn score(set: &Set, root: &std::path::Path) -> Scores {
         for b in &claims[i + 1..] {
             if a.0 == b.0 && a.1 != b.1 {
                 s.cross_language.add(a.2 == b.2);
+                if a.2 != b.2 {
+                    s.misses
+                        .push(format!("{}: {} {} / {} {}", a.0, a.1, a.2, b.1, b.2));
+                }
             }
         }
     }
@@ -219,20 +247,44 @@ fn score_records(s: &mut Scores, doc: &Doc, chars: &[char], r: &ArticleReport) {
                     || cue.is_some_and(|c| overlaps(c, at)))
         });
         s.records_found.add(hit.is_some());
-        let Some(i) = hit else { continue };
+        let Some(i) = hit else {
+            s.misses.push(format!(
+                "{}: record {} {:?} not found",
+                doc.id, g.kind, g.trigger
+            ));
+            continue;
+        };
         used[i] = true;
         let p = &r.records[i];
         let status = serde_json::to_value(p.status).unwrap();
         s.record_status
             .add(status.as_str() == Some(g.status.as_str()));
         let value = |e: &Option<storydiff::report::EvidenceOut>| e.as_ref().map(|e| norm(&e.value));
-        if g.place.is_some() || p.place.is_some() {
-            s.record_place
-                .add(value(&p.place) == g.place.as_deref().map(norm));
+        if g.place.is_some() {
+            let right = value(&p.place) == g.place.as_deref().map(norm);
+            s.record_place.add(right);
+            if !right {
+                s.misses.push(format!(
+                    "{}: record {} place {:?} (gold {:?})",
+                    doc.id,
+                    g.kind,
+                    value(&p.place),
+                    g.place
+                ));
+            }
         }
-        if g.actor.is_some() || p.actor.is_some() {
-            s.record_actor
-                .add(value(&p.actor) == g.actor.as_deref().map(norm));
+        if g.actor.is_some() {
+            let right = value(&p.actor) == g.actor.as_deref().map(norm);
+            s.record_actor.add(right);
+            if !right {
+                s.misses.push(format!(
+                    "{}: record {} actor {:?} (gold {:?})",
+                    doc.id,
+                    g.kind,
+                    value(&p.actor),
+                    g.actor
+                ));
+            }
         }
     }
     for u in used {
