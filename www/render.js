@@ -187,8 +187,15 @@ export function cssId(id) {
   return String(id).replace(/[^A-Za-z0-9_-]/g, "_");
 }
 
-/** The clusters block: event clusters first, then story and topic. */
-export function clustersBlock(clusters, titleOf) {
+/**
+ * The clusters block: event clusters first, then story and topic. `open(index, view)` opens
+ * event cluster `index` in the side-by-side, facts or timeline view.
+ */
+export function clustersBlock(clusters, titleOf, open = null) {
+  const opens = (i, ids) => (open && ids.length > 1
+    ? h("span", { class: "cluster-open" }, [["side", "side by side"], ["facts", "facts"], ["timeline", "timeline"]].map(([view, label]) =>
+      h("button", { type: "button", class: "secondary small", dataset: { open: view }, "aria-label": `Event ${i + 1}: ${label}`, onclick: () => open(i, view) }, label)))
+    : null);
   const group = (kind, label, list) =>
     h("section", { class: "cluster-kind", dataset: { kind } },
       h("h3", {}, label),
@@ -199,6 +206,7 @@ export function clustersBlock(clusters, titleOf) {
             h("li", { class: `cluster c${i % 8}`, dataset: { cluster: kind, ids: [...ids].sort().join(" ") } },
               kind === "event" ? h("span", { class: `badge c${i % 8}` }, `E${i + 1}`) : null,
               ids.map((id) => h("a", { href: `#article-${cssId(id)}`, class: "chip", title: id }, titleOf(id))),
+              kind === "event" ? opens(i, ids) : null,
             ))),
     );
   return [
@@ -254,7 +262,6 @@ export function pairsBlock(report, titleOf, more = null) {
   const pairs = report.pairs || [];
   const counts = report.pairCounts;
   if (!(counts ? counts.total : pairs.length)) return [h("p", { class: "empty" }, "Add a second article to compare pairs.")];
-  const tables = (report.tables || []).map((t) => clusterTable(t, titleOf));
   const byScore = (x, y) => y.score - x.score;
   const draw = (p) => pairBlock(p, titleOf);
   const related = counts ? pairs : pairs.filter((p) => p.relation !== "unrelated").sort(byScore);
@@ -264,7 +271,7 @@ export function pairsBlock(report, titleOf, more = null) {
     : { total: first.length };
   const blocks = lazyList(related, draw, "related pairs", source(true, related, counts?.related));
   const nUnrelated = counts ? counts.unrelated : unrelated.length;
-  if (nUnrelated === 0) return [...tables, ...blocks];
+  if (nUnrelated === 0) return blocks;
   // Unrelated pairs are folded away under one line, and drawn only when it is opened.
   const fold = h("details", { class: "unrelated-pairs" },
     h("summary", {}, `${nUnrelated.toLocaleString("en")} unrelated pair${nUnrelated === 1 ? "" : "s"}`));
@@ -274,7 +281,7 @@ export function pairsBlock(report, titleOf, more = null) {
     const first = counts && more ? await more(false, 0, PAGE) : unrelated;
     fold.append(...lazyList(first, draw, "unrelated pairs", source(false, first, nUnrelated)));
   });
-  return [...tables, ...blocks, fold];
+  return [...blocks, fold];
 }
 
 /** One pair: its score and relation, each difference with its class and sentence, quotes with a word diff, name variants, agreements and one-sided facts. */
@@ -311,22 +318,6 @@ function pairBlock(p, titleOf) {
         h("div", { class: `facts facts-${kind}` }, h("h4", {}, `${label} (${list.length})`),
           h("ul", {}, list.map((x) => h("li", {}, item(x)))))),
   );
-}
-
-/** One event cluster: facts × articles with each row's class, then its merged timeline. */
-function clusterTable(t, titleOf) {
-  const cellOf = (row, id) => {
-    const c = row.cells.find((x) => x.article === id);
-    return h("td", {}, c ? h("a", { href: `#article-${cssId(id)}`, title: `${c.start}..${c.end}` }, c.value) : "—");
-  };
-  return h("details", { class: "cluster-table", open: true },
-    h("summary", {}, `Event: ${t.articles.map(titleOf).join(" · ")}`),
-    h("table", { class: "cluster-facts" },
-      h("thead", {}, h("tr", {}, h("th", {}, "fact"), t.articles.map((id) => h("th", {}, titleOf(id))), h("th", {}, "class"))),
-      h("tbody", {}, t.rows.map((r) => h("tr", { class: `row-${r.class}`, title: r.note },
-        h("td", {}, r.key), t.articles.map((id) => cellOf(r, id)), h("td", {}, h("span", { class: `kind kind-${r.class}` }, r.class)))))),
-    t.timeline.length ? h("ol", { class: "timeline" }, t.timeline.map((m) =>
-      h("li", {}, h("b", {}, m.day), ` ${m.class}: `, m.sources.map((s) => h("a", { href: `#article-${cssId(s.article)}`, class: "chip", title: titleOf(s.article) }, s.text))))) : null);
 }
 
 /** The colour legend of the highlights. */
