@@ -142,9 +142,11 @@ test("a large batch is drawn a page at a time; the main thread is probed through
   console.log(`batch of ${N}: ${seconds.toFixed(1)} s to results; longest main-thread block ${lag.toFixed(0)} ms; ${cards} cards and ${pairs} pairs drawn`);
   assert.ok(cards <= 20 && pairs <= 20, "only the first page is drawn");
   assert.equal(await page.locator(".show-more").count() >= 1, true, "the rest on demand");
+  await page.click("#tab-articles"); // the article cards are in the articles view
   await page.locator("#cards .show-more").click();
   assert.equal(await page.locator(".card").count(), Math.min(40, N));
-  // More pairs come from the worker, which kept them.
+  // More pairs come from the worker, which kept them (the pairs are in the overview).
+  await page.click("#tab-overview");
   const related = await page.locator("#pairs > details.pair").count();
   if (await page.locator("#pairs > .show-more").count()) {
     await page.locator("#pairs > .show-more").click();
