@@ -137,8 +137,9 @@ const DRAW = {
     ui.heat.replaceChildren(h("p", { class: "empty" }, "Drawing the heat map…"));
     const more = ui.morePairs && cx.report.run ? (rel, off, lim) => ui.morePairs(cx.report.run, rel, off, lim) : null;
     const { pairs, complete } = await heatPairs(cx.report, more);
-    ui.heat.replaceChildren(h("div", { class: "heat-wrap" }, heatMap(ids, pairs, cx.titleOf, cx.clusterOf, (a, b) => act(chooseReports, [a, b])), heatKey(ids, cx.titleOf)),
-      ids.length < cx.report.articles.length ? h("p", { class: "note" }, `The first ${ids.length} of ${cx.report.articles.length} articles, by event cluster${complete ? "" : "; a dot is a pair below the related threshold"}.`) : null);
+    const note = ids.length < cx.report.articles.length
+      ? h("p", { class: "note" }, `The first ${ids.length} of ${cx.report.articles.length} articles, by event cluster${complete ? "" : "; a dot is an unrelated pair"}.`) : "";
+    ui.heat.replaceChildren(h("div", { class: "heat-wrap" }, heatMap(ids, pairs, cx.titleOf, cx.clusterOf, (a, b) => act(chooseReports, [a, b])), heatKey(ids, cx.titleOf)), note);
   },
   side: async (ui, cx, s, act) => {
     const ids = s.view.ids || currentCluster(cx.choices, s.view)?.ids.slice(0, 4);

@@ -56,12 +56,12 @@ async function axeViolations(page) {
   return found.filter((v) => v.impact === "serious" || v.impact === "critical");
 }
 
-async function shot(page, name, selector = "#results") {
+async function shot(page, name, selector = "#results", height = 760) {
   if (!SHOTS) return;
   const el = await page.$(selector);
   await el.evaluate((e) => e.scrollIntoView({ block: "start" }));
   const box = await el.boundingBox();
-  await page.screenshot({ path: path.join(ROOT, "docs", `${name}.png`), clip: { x: box.x - 8, y: box.y - 8, width: Math.min(box.width + 16, 1280), height: Math.min(box.height + 16, 760) } });
+  await page.screenshot({ path: path.join(ROOT, "docs", `${name}.png`), clip: { x: box.x - 8, y: box.y - 8, width: Math.min(box.width + 16, 1280), height: Math.min(box.height + 16, height) } });
 }
 
 async function checkOverview(page) {
@@ -183,7 +183,6 @@ async function clean(page, log) {
 
 async function walkthrough(page) {
   await checkOverview(page);
-  await shot(page, "view-overview");
   await checkSide(page);
   await checkFacts(page);
   await checkEntities(page);
@@ -232,22 +231,31 @@ test("tablet width: the views fit without a page-wide horizontal scroll", async 
 
 /** The README's walkthrough: the examples loaded, the rally sizes, the name variants, the reworded quote. */
 async function screenshots(page) {
+  await page.setViewportSize({ width: 1280, height: 1100 });
+  await show(page, "overview");
+  await shot(page, "view-overview", "#results", 1060);
   await show(page, "facts");
+  await page.fill("#fact-words", "");
   await shot(page, "view-facts");
   await show(page, "entities");
   await shot(page, "view-entities");
   await show(page, "timeline");
   await shot(page, "view-timeline");
   await show(page, "side");
-  const quote = page.locator("table.sbs mark.diff-quote").first();
-  await quote.scrollIntoViewIfNeeded();
-  await quote.focus();
-  const box = await (await page.$("table.sbs")).boundingBox();
-  const q = await quote.boundingBox();
-  const y = Math.max(0, q.y - 300);
-  await page.screenshot({ path: path.join(ROOT, "docs", "view-side.png"), clip: { x: box.x - 8, y, width: Math.min(box.width + 16, 1280), height: Math.min(520, 900 - y) } });
+  // The reworded quote: both columns' marks in one picture, the first one's note shown.
+  const [qa, qb] = await page.$$eval("table.sbs thead th", (ths) => ths.slice(0, 2).map((th) => th.dataset.id));
+  const quoteA = page.locator(`table.sbs td[data-id='${qa}'] mark.diff-quote`).first();
+  const quoteB = page.locator(`table.sbs td[data-id='${qb}'] mark.diff-quote`).first();
+  await quoteA.evaluate((e) => e.scrollIntoView({ block: "start" }));
+  await page.mouse.wheel(0, -140);
+  await quoteA.focus();
+  const [a, b] = [await quoteA.boundingBox(), await quoteB.boundingBox()];
+  const table = await (await page.$("table.sbs")).boundingBox();
+  const y = Math.max(0, Math.min(a.y, b.y) - 120);
+  const bottom = Math.min(1100, Math.max(a.y + 160, b.y + 60));
+  await page.screenshot({ path: path.join(ROOT, "docs", "view-side.png"), clip: { x: table.x - 8, y, width: Math.min(table.width + 16, 1280), height: bottom - y } });
   await page.emulateMedia({ colorScheme: "dark" });
   await show(page, "overview");
-  await shot(page, "view-dark");
+  await shot(page, "view-dark", "#results", 1060);
   await page.emulateMedia({ colorScheme: "light" });
 }
