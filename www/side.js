@@ -169,6 +169,8 @@ export function selectInTable(table, id, start, end) {
   sel.addRange(range);
   for (const old of table.querySelectorAll(".focused")) old.classList.remove("focused");
   sent.classList.add("focused");
+  sent.tabIndex = -1; // focus follows the jump, so Tab goes on from the sentence shown
+  sent.focus({ preventScroll: true });
   sent.scrollIntoView({ block: "center" });
   return true;
 }

@@ -79,6 +79,21 @@ async function checkOverview(page) {
     for (let j = 0; j < 5; j++) if (i !== j) assert.equal(cells[i][j], cells[j][i], `score ${i},${j} is symmetric`);
   }
   assert.ok(await page.locator(".heat-map .heat-pair").count() >= 2, "related pairs are buttons");
+  // A pair's cell puts those two side by side.
+  const pair = page.locator(".heat-map tbody tr:nth-child(1) .heat-pair").last();
+  const label = await pair.getAttribute("aria-label");
+  await pair.click();
+  await waitShown(page, "side");
+  const cols = await page.$$eval("table.sbs thead th .sbs-title", (ths) => ths.map((th) => th.textContent));
+  assert.equal(cols.length, 2);
+  for (const t of cols) assert.ok(label.includes(t), `${t} is one of ${label}`);
+  // An article's card leads to its text.
+  await show(page, "overview");
+  const id = await page.getAttribute("#overview-cards .ov-card:nth-child(3)", "data-id");
+  await page.click("#overview-cards .ov-card:nth-child(3) .ov-title");
+  await waitShown(page, "articles");
+  assert.ok(await page.locator(`.card[data-id='${id}']`).isVisible());
+  await show(page, "overview");
   await page.waitForSelector(".cluster [data-open='side']");
 }
 
@@ -131,6 +146,7 @@ async function checkFacts(page) {
   await waitShown(page, "side");
   const selected = await page.evaluate(() => String(window.getSelection()));
   assert.match(selected, /2,000 people/);
+  assert.ok(await page.evaluate(() => document.activeElement.matches(".sent.focused")), "focus follows the jump");
   await page.fill("#fact-words", "").catch(() => {});
 }
 
