@@ -74,7 +74,7 @@ export function heatKey(ids, titleOf) {
 }
 
 /** How many related pairs a batch larger than HEAT_MAX fetches for its heat map. */
-const HEAT_RELATED_MAX = 5000;
+const HEAT_RELATED_MAX = 2000;
 
 /**
  * The pairs the heat map needs: every pair of a batch of up to HEAT_MAX articles; of a larger

@@ -142,7 +142,9 @@ const DRAW = {
     ui.heat.replaceChildren(h("div", { class: "heat-wrap" }, heatMap(ids, pairs, cx.titleOf, cx.clusterOf, (a, b) => act(chooseReports, [a, b])), heatKey(ids, cx.titleOf)), note);
   },
   side: async (ui, cx, s, act) => {
-    const ids = s.view.ids || currentCluster(cx.choices, s.view)?.ids.slice(0, 4);
+    // Reports chosen before an article was removed: those still there, or the cluster's.
+    const kept = (s.view.ids || []).filter((id) => cx.byId.has(id) && cx.inputs.has(id));
+    const ids = kept.length >= 2 ? kept : currentCluster(cx.choices, s.view)?.ids.slice(0, 4);
     if (!ids) return ui.side.replaceChildren(noCluster());
     const home = cx.choices.find((c) => ids.every((id) => c.ids.includes(id)));
     const picker = clusterPicker(cx.choices, home?.index, cx.titleOf, (i) => act(chooseCluster, i), "side-cluster");

@@ -245,6 +245,24 @@ test("tablet width: the views fit without a page-wide horizontal scroll", async 
   await context.close();
 });
 
+test("side by side after an article it showed is removed: the view falls back to an event", async () => {
+  const { context, page, log } = await watchedPage(browser, server.origin);
+  await page.goto(server.url);
+  await loadExamples(page);
+  await show(page, "overview");
+  await page.locator(".heat-map tbody tr:nth-child(1) .heat-pair").first().click();
+  await waitShown(page, "side");
+  const [, gone] = await page.$$eval("table.sbs thead th", (ths) => ths.map((th) => th.dataset.id));
+  const n = await runCount(page);
+  await page.click(`#article-list li[data-id='${gone}'] button.remove`);
+  await waitForRun(page, n);
+  await waitShown(page, "side");
+  const cols = await page.$$eval("table.sbs thead th", (ths) => ths.map((th) => th.dataset.id));
+  assert.ok(!cols.includes(gone), `${gone} is no longer shown: ${cols}`);
+  assert.deepEqual(log.errors, [], "page errors");
+  await context.close();
+});
+
 /** The README's walkthrough: the examples loaded, the rally sizes, the name variants, the reworded quote. */
 async function screenshots(page) {
   await page.setViewportSize({ width: 1280, height: 1100 });
