@@ -18,6 +18,7 @@ const CLASS_ORDER = new Map(FACT_CLASSES.map(([c], i) => [c, i]));
 
 /** The facts table of cluster table `t`, with its filters; `titleOf` names a report. */
 export function factsView(t, titleOf, onJump) {
+  if (!t.rows.length) return [h("p", { class: "empty" }, "Its reports give no fact the comparison can set side by side (figures, casualties, statements).")];
   const state = { sort: "class", dir: 1, hidden: new Set(), words: "" };
   const tbody = h("tbody", {});
   const count = h("p", { class: "facts-count", role: "status" });

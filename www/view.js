@@ -122,26 +122,37 @@ function renderView(ui, bar, drawn, s, act) {
   if (draw && drawn[tab] !== sig) {
     drawn[tab] = sig;
     ui.panels[tab].dataset.ready = "";
-    draw(ui, context(s), s, act).then(() => {
-      if (drawn[tab] === sig) ui.panels[tab].dataset.ready = sig;
+    const current = () => drawn[tab] === sig;
+    draw(ui, context(s), s, act, current).then(() => {
+      if (!current()) return;
+      ui.panels[tab].dataset.ready = sig;
       focusSpan(ui, s, act);
+    }, (e) => {
+      const where = { overview: ui.heat, side: ui.side, facts: ui.facts, timeline: ui.timeline }[tab];
+      if (current()) where.replaceChildren(h("p", { class: "error", role: "alert" }, `Could not draw this view: ${e.message}`));
     });
   } else focusSpan(ui, s, act);
 }
 
 /** The views drawn when shown: each resolves once drawn. */
 const DRAW = {
-  overview: async (ui, cx, s, act) => {
+  overview: async (ui, cx, s, act, current) => {
     const ids = heatOrder(cx.report);
     if (ids.length < 2) return ui.heat.replaceChildren(h("p", { class: "empty" }, "Add a second article to see how similar they are."));
+    // A large batch draws its heat map when asked: its pairs come from the worker, a copy that costs.
+    if (cx.report.articles.length > ids.length) {
+      await new Promise((resolve) => ui.heat.replaceChildren(h("button", { type: "button", class: "secondary", id: "draw-heat", onclick: resolve },
+        `Draw the heat map of the first ${ids.length} of ${cx.report.articles.length} articles`)));
+    }
     ui.heat.replaceChildren(h("p", { class: "empty" }, "Drawing the heat map…"));
     const more = ui.morePairs && cx.report.run ? (rel, off, lim) => ui.morePairs(cx.report.run, rel, off, lim) : null;
     const { pairs, complete } = await heatPairs(cx.report, more);
+    if (!current()) return; // a newer result is drawn
     const note = ids.length < cx.report.articles.length
       ? h("p", { class: "note" }, `The first ${ids.length} of ${cx.report.articles.length} articles, by event cluster${complete ? "" : "; a dot is an unrelated pair"}.`) : "";
     ui.heat.replaceChildren(h("div", { class: "heat-wrap" }, heatMap(ids, pairs, cx.titleOf, cx.clusterOf, (a, b) => act(chooseReports, [a, b])), heatKey(ids, cx.titleOf)), note);
   },
-  side: async (ui, cx, s, act) => {
+  side: async (ui, cx, s, act, current) => {
     // Reports chosen before an article was removed: those still there, or the cluster's.
     const kept = (s.view.ids || []).filter((id) => cx.byId.has(id) && cx.inputs.has(id));
     const ids = kept.length >= 2 ? kept : currentCluster(cx.choices, s.view)?.ids.slice(0, 4);
@@ -151,6 +162,7 @@ const DRAW = {
     ui.side.replaceChildren(...[picker, h("p", { class: "empty" }, "Aligning the reports…")].filter(Boolean));
     const more = ui.morePairs && cx.report.run ? (rel, off, lim) => ui.morePairs(cx.report.run, rel, off, lim) : null;
     const pairs = await pairsAmong(cx.report, ids, more);
+    if (!current()) return;
     const members = home ? home.ids : ids;
     ui.side.replaceChildren(...[picker, columnPicker(members, ids, cx.titleOf, (next) => act(chooseReports, next)),
       diffLegend(), h("div", { class: "sbs-wrap" }, sideBySide(ids, cx.byId, cx.inputs, pairs, cx.titleOf))].filter(Boolean));

@@ -156,5 +156,9 @@ test("a large batch is drawn a page at a time; the main thread is probed through
     await page.locator(".unrelated-pairs > summary").click();
     await page.waitForSelector(".unrelated-pairs details.pair");
   }
+  // The heat map of a batch this large is drawn when asked, for its first 40 articles.
+  await page.click("#draw-heat");
+  await page.waitForSelector(".heat-map");
+  assert.equal(await page.locator(".heat-map tbody tr").count(), Math.min(40, N));
   await context.close();
 });
