@@ -347,16 +347,26 @@ export function entitiesBlock(rows, titleOf, edit = null) {
   if (!rows || rows.length === 0)
     return [h("p", { class: "empty" }, "No people, organisations or places found."), overrides].filter(Boolean);
   const sorted = [...rows].sort((a, b) => b.members.length - a.members.length || a.name.localeCompare(b.name));
-  const chips = h("p", { class: "entity-table" },
-    lazyList(sorted, (row) => {
-      const where = row.members.map((m) => `${titleOf(m.article)} (${m.mentions.length})`).join("\n");
-      const variants = row.variants.filter((v) => v !== row.name);
-      const tip = [`${row.label}: ${row.name}`, variants.length ? `also written: ${variants.join(", ")}` : "", `in:\n${where}`]
-        .filter(Boolean).join("\n");
-      return h("span", { class: "entity-row", dataset: { label: row.label, name: row.name, id: String(row.id) } },
-        h("mark", { class: `hl-ent hl-${row.label}`, title: tip }, row.name),
-        h("small", {}, ` ×${row.members.length}`));
-    }, "entities", { page: ENTITY_PAGE }));
+  const chip = (row) => {
+    const where = row.members.map((m) => `${titleOf(m.article)} (${m.mentions.length})`).join("\n");
+    const variants = row.variants.filter((v) => v !== row.name);
+    const tip = [`${row.label}: ${row.name}`, variants.length ? `also written: ${variants.join(", ")}` : "", `in:\n${where}`]
+      .filter(Boolean).join("\n");
+    return h("span", { class: "entity-row", dataset: { label: row.label, name: row.name, id: String(row.id) } },
+      h("mark", { class: `hl-ent hl-${row.label}`, title: tip }, row.name),
+      h("small", {}, ` ×${row.members.length}`),
+      variants.length ? h("small", { class: "also" }, ` (also ${variants.join(", ")})`) : null);
+  };
+  // One group per kind: people, organisations, places (and any other label after them).
+  const KINDS = [["PERSON", "People"], ["ORG", "Organisations"], ["PLACE", "Places"]];
+  const labels = [...KINDS, ...[...new Set(sorted.map((r) => r.label))].filter((l) => !KINDS.some(([k]) => k === l)).map((l) => [l, l])];
+  const chips = labels.map(([label, name]) => {
+    const rows = sorted.filter((r) => r.label === label);
+    if (!rows.length) return null;
+    return h("section", { class: "entity-group", dataset: { label } },
+      h("h4", {}, `${name} (${rows.length})`),
+      h("p", { class: "entity-table" }, lazyList(rows, chip, name.toLowerCase(), { page: ENTITY_PAGE })));
+  }).filter(Boolean);
   const joined = sorted.filter((row) => row.variants.length > 1 || row.merges.length > 0);
   const merged = h("details", { class: "entity-merges", open: true },
     h("summary", {}, `Names joined into one entity (${joined.length})`,
@@ -364,7 +374,7 @@ export function entitiesBlock(rows, titleOf, edit = null) {
     joined.length === 0
       ? h("p", { class: "empty" }, "No names were joined.")
       : h("ul", { class: "merged-entities" }, joined.map((row) => mergedEntity(row, edit))));
-  return [chips, merged, edit ? mergeControl(sorted, edit) : null, overrides].filter(Boolean);
+  return [...chips, merged, edit ? mergeControl(sorted, edit) : null, overrides].filter(Boolean);
 }
 
 function mergedEntity(row, edit) {

@@ -155,6 +155,15 @@ async function checkEntities(page) {
   const variants = await page.$$eval(".merged-entity .variant", (els) => els.map((e) => e.dataset.variant));
   assert.ok(variants.includes("Alnour Iliachev") && variants.includes("Alnur Ilyashev"), `the name variants: ${variants}`);
   assert.ok(await page.locator(".merged-entity .split").first().isVisible());
+  // People, organisations and places apart, each chip with its other spellings.
+  const groups = await page.$$eval(".entity-group h4", (els) => els.map((e) => e.textContent));
+  assert.deepEqual(groups.map((g) => g.replace(/ \(\d+\)$/, "")), ["People", "Organisations", "Places"]);
+  for (const label of ["PERSON", "ORG", "PLACE"]) {
+    const wrong = await page.$$eval(`.entity-group[data-label='${label}'] .entity-row`, (els, l) => els.filter((e) => e.dataset.label !== l).length, label);
+    assert.equal(wrong, 0, `only ${label} in its group`);
+  }
+  const ily = page.locator(".entity-group[data-label='PERSON'] .entity-row", { hasText: "Ilyashev" });
+  assert.match(await ily.textContent(), /also (Alnour Iliachev|Alnur Ilyashev)/);
 }
 
 async function checkTimeline(page) {
