@@ -187,7 +187,8 @@ function noCluster() {
 function columnPicker(members, ids, titleOf, onChange) {
   if (members.length < 3) return null;
   const boxes = members.map((id, i) => {
-    const box = h("input", { type: "checkbox", id: `col-${i}`, checked: ids.includes(id), dataset: { id } });
+    // Two columns at least: the last two cannot be unticked.
+    const box = h("input", { type: "checkbox", id: `col-${i}`, checked: ids.includes(id), disabled: ids.length <= 2 && ids.includes(id), dataset: { id } });
     box.addEventListener("change", () => {
       const next = members.filter((m, j) => (j === i ? box.checked : ids.includes(m)));
       if (next.length >= 2) onChange(next);

@@ -7,7 +7,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
-import { readFileSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { ROOT, DIST, launch, serve, watchedPage, waitForRun, runCount } from "./helpers.mjs";
 
@@ -302,3 +302,38 @@ async function screenshots(page) {
   await shot(page, "view-dark", "#results", 1060);
   await page.emulateMedia({ colorScheme: "light" });
 }
+
+test("side by side with three reports: columns chosen by the reader, every sentence once", async () => {
+  // Two reports of one event and a syndicated copy of the first (the same text under another name).
+  const seeds = readdirSync(path.join(ROOT, "seeds")).filter((f) => f.endsWith(".txt")).sort();
+  const [a, b] = seeds.slice(0, 2).map((f) => path.join(ROOT, "seeds", f));
+  const { context, page, log } = await watchedPage(browser, server.origin);
+  await page.goto(server.url);
+  await page.waitForSelector("body[data-ready='1']");
+  const n = await runCount(page);
+  const file = (name, from) => ({ name, mimeType: "text/plain", buffer: readFileSync(from) });
+  await page.setInputFiles("#picker", [file(path.basename(a), a), file(path.basename(b), b), file("copy.txt", a)]);
+  await waitForRun(page, n);
+  await page.click("[data-cluster='event'] [data-open='side'] >> nth=0");
+  await waitShown(page, "side");
+  const columns = () => page.$$eval("table.sbs thead th", (ths) => ths.map((th) => th.dataset.id));
+  const cols = await columns();
+  assert.equal(cols.length, 3, `three reports in columns: ${cols}`);
+  for (const id of cols) {
+    const starts = await page.$$eval(`table.sbs td[data-id='${id}'] .sent`, (els) => els.map((e) => Number(e.dataset.start)));
+    assert.deepEqual(starts, [...starts].sort((x, y) => x - y), `${id}: in order`);
+    assert.equal(new Set(starts).size, starts.length, `${id}: each sentence once`);
+  }
+  // Leave one out; the last two cannot both go.
+  await page.uncheck("#col-2");
+  await waitShown(page, "side");
+  assert.equal((await columns()).length, 2);
+  assert.equal(await page.isDisabled("#col-1"), true, "two columns at least");
+  assert.equal(await page.isDisabled("#col-2"), false, "the one left out can come back");
+  await page.check("#col-2");
+  await waitShown(page, "side");
+  assert.equal((await columns()).length, 3);
+  assert.deepEqual(await axeViolations(page), [], "axe: three columns and their picker");
+  assert.deepEqual(log.errors, [], "page errors");
+  await context.close();
+});
