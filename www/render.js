@@ -332,8 +332,8 @@ export function legend() {
     h("mark", { class: "hl-removed" }, "removed boilerplate"));
 }
 
-/** How many entity chips are drawn at once (the rest on demand). */
-const ENTITY_PAGE = 200;
+/** How many entity chips of each kind (people, organisations, places) are drawn at once (the rest on demand). */
+const ENTITY_PAGE = 100;
 
 /**
  * The batch's entities: one chip each, most widely reported first; then the names joined
