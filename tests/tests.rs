@@ -31,6 +31,8 @@ mod dates;
 mod dates_eval;
 #[path = "suite/entities.rs"]
 mod entities;
+#[path = "suite/entities_eval.rs"]
+mod entities_eval;
 #[path = "suite/factdiff_eval.rs"]
 mod factdiff_eval;
 #[path = "suite/factdiff_seeds.rs"]

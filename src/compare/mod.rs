@@ -43,6 +43,7 @@ pub mod blocking;
 mod candidates;
 mod cluster;
 mod diff;
+mod diff_figures;
 mod explain;
 mod fact;
 mod framing;
