@@ -187,8 +187,15 @@ export function cssId(id) {
   return String(id).replace(/[^A-Za-z0-9_-]/g, "_");
 }
 
-/** The clusters block: event clusters first, then story and topic. */
-export function clustersBlock(clusters, titleOf) {
+/**
+ * The clusters block: event clusters first, then story and topic. `open(index, view)` opens
+ * event cluster `index` in the side-by-side, facts or timeline view.
+ */
+export function clustersBlock(clusters, titleOf, open = null) {
+  const opens = (i, ids) => (open && ids.length > 1
+    ? h("span", { class: "cluster-open" }, [["side", "side by side"], ["facts", "facts"], ["timeline", "timeline"]].map(([view, label]) =>
+      h("button", { type: "button", class: "secondary small", dataset: { open: view }, "aria-label": `Event ${i + 1}: ${label}`, onclick: () => open(i, view) }, label)))
+    : null);
   const group = (kind, label, list) =>
     h("section", { class: "cluster-kind", dataset: { kind } },
       h("h3", {}, label),
@@ -200,6 +207,7 @@ export function clustersBlock(clusters, titleOf) {
             h("li", { class: `cluster c${i % 8}`, dataset: { cluster: kind, ids: [...ids].sort().join(" ") } },
               kind === "event" ? h("span", { class: `badge c${i % 8}` }, `E${i + 1}`) : null,
               ids.map((id) => h("a", { href: `#article-${cssId(id)}`, class: "chip", title: id }, titleOf(id))),
+              kind === "event" ? opens(i, ids) : null,
             ), "clusters", { page: CLUSTER_PAGE, holder: "li" })),
     );
   return [
@@ -260,7 +268,6 @@ export function pairsBlock(report, titleOf, more = null) {
   const pairs = report.pairs || [];
   const counts = report.pairCounts;
   if (!(counts ? counts.total : pairs.length)) return [h("p", { class: "empty" }, "Add a second article to compare pairs.")];
-  const tables = (report.tables || []).map((t) => clusterTable(t, titleOf));
   const byScore = (x, y) => y.score - x.score;
   const draw = (p) => pairBlock(p, titleOf);
   const related = counts ? pairs : pairs.filter((p) => p.relation !== "unrelated").sort(byScore);
@@ -270,7 +277,7 @@ export function pairsBlock(report, titleOf, more = null) {
     : { total: first.length };
   const blocks = lazyList(related, draw, "related pairs", source(true, related, counts?.related));
   const nUnrelated = counts ? counts.unrelated : unrelated.length;
-  if (nUnrelated === 0) return [...tables, ...blocks];
+  if (nUnrelated === 0) return blocks;
   // Unrelated pairs are folded away under one line, and drawn only when it is opened.
   const fold = h("details", { class: "unrelated-pairs" },
     h("summary", {}, `${nUnrelated.toLocaleString("en")} unrelated pair${nUnrelated === 1 ? "" : "s"}`));
@@ -280,7 +287,7 @@ export function pairsBlock(report, titleOf, more = null) {
     const first = counts && more ? await more(false, 0, PAGE) : unrelated;
     fold.append(...lazyList(first, draw, "unrelated pairs", source(false, first, nUnrelated)));
   });
-  return [...tables, ...blocks, fold];
+  return [...blocks, fold];
 }
 
 /** One pair: its score and relation, each difference with its class and sentence, quotes with a word diff, name variants, agreements and one-sided facts. */
@@ -319,22 +326,6 @@ function pairBlock(p, titleOf) {
   );
 }
 
-/** One event cluster: facts × articles with each row's class, then its merged timeline. */
-function clusterTable(t, titleOf) {
-  const cellOf = (row, id) => {
-    const c = row.cells.find((x) => x.article === id);
-    return h("td", {}, c ? h("a", { href: `#article-${cssId(id)}`, title: `${c.start}..${c.end}` }, c.value) : "—");
-  };
-  return h("details", { class: "cluster-table", open: true },
-    h("summary", {}, `Event: ${t.articles.map(titleOf).join(" · ")}`),
-    h("table", { class: "cluster-facts" },
-      h("thead", {}, h("tr", {}, h("th", {}, "fact"), t.articles.map((id) => h("th", {}, titleOf(id))), h("th", {}, "class"))),
-      h("tbody", {}, t.rows.map((r) => h("tr", { class: `row-${r.class}`, title: r.note },
-        h("td", {}, r.key), t.articles.map((id) => cellOf(r, id)), h("td", {}, h("span", { class: `kind kind-${r.class}` }, r.class)))))),
-    t.timeline.length ? h("ol", { class: "timeline" }, t.timeline.map((m) =>
-      h("li", {}, h("b", {}, m.day), ` ${m.class}: `, m.sources.map((s) => h("a", { href: `#article-${cssId(s.article)}`, class: "chip", title: titleOf(s.article) }, s.text))))) : null);
-}
-
 /** The colour legend of the highlights. */
 export function legend() {
   return h("p", { class: "legend" },
@@ -347,8 +338,8 @@ export function legend() {
     h("mark", { class: "hl-removed" }, "removed boilerplate"));
 }
 
-/** How many entity chips are drawn at once (the rest on demand). */
-const ENTITY_PAGE = 200;
+/** How many entity chips of each kind (people, organisations, places) are drawn at once (the rest on demand). */
+const ENTITY_PAGE = 100;
 
 /**
  * The batch's entities: one chip each, most widely reported first; then the names joined
@@ -362,16 +353,26 @@ export function entitiesBlock(rows, titleOf, edit = null) {
   if (!rows || rows.length === 0)
     return [h("p", { class: "empty" }, "No people, organisations or places found."), overrides].filter(Boolean);
   const sorted = [...rows].sort((a, b) => b.members.length - a.members.length || a.name.localeCompare(b.name));
-  const chips = h("p", { class: "entity-table" },
-    lazyList(sorted, (row) => {
-      const where = row.members.map((m) => `${titleOf(m.article)} (${m.mentions.length})`).join("\n");
-      const variants = row.variants.filter((v) => v !== row.name);
-      const tip = [`${row.label}: ${row.name}`, variants.length ? `also written: ${variants.join(", ")}` : "", `in:\n${where}`]
-        .filter(Boolean).join("\n");
-      return h("span", { class: "entity-row", dataset: { label: row.label, name: row.name, id: String(row.id) } },
-        h("mark", { class: `hl-ent hl-${row.label}`, title: tip }, row.name),
-        h("small", {}, ` ×${row.members.length}`));
-    }, "entities", { page: ENTITY_PAGE }));
+  const chip = (row) => {
+    const where = row.members.map((m) => `${titleOf(m.article)} (${m.mentions.length})`).join("\n");
+    const variants = row.variants.filter((v) => v !== row.name);
+    const tip = [`${row.label}: ${row.name}`, variants.length ? `also written: ${variants.join(", ")}` : "", `in:\n${where}`]
+      .filter(Boolean).join("\n");
+    return h("span", { class: "entity-row", dataset: { label: row.label, name: row.name, id: String(row.id) } },
+      h("mark", { class: `hl-ent hl-${row.label}`, title: tip }, row.name),
+      h("small", {}, ` ×${row.members.length}`),
+      variants.length ? h("small", { class: "also" }, ` (also ${variants.join(", ")})`) : null);
+  };
+  // One group per kind: people, organisations, places (and any other label after them).
+  const KINDS = [["PERSON", "People"], ["ORG", "Organisations"], ["PLACE", "Places"]];
+  const labels = [...KINDS, ...[...new Set(sorted.map((r) => r.label))].filter((l) => !KINDS.some(([k]) => k === l)).map((l) => [l, l])];
+  const chips = labels.map(([label, name]) => {
+    const rows = sorted.filter((r) => r.label === label);
+    if (!rows.length) return null;
+    return h("section", { class: "entity-group", dataset: { label } },
+      h("h4", {}, `${name} (${rows.length})`),
+      h("p", { class: "entity-table" }, lazyList(rows, chip, name.toLowerCase(), { page: ENTITY_PAGE })));
+  }).filter(Boolean);
   const joined = sorted.filter((row) => row.variants.length > 1 || row.merges.length > 0);
   const merged = h("details", { class: "entity-merges", open: true },
     h("summary", {}, `Names joined into one entity (${joined.length})`,
@@ -379,7 +380,7 @@ export function entitiesBlock(rows, titleOf, edit = null) {
     joined.length === 0
       ? h("p", { class: "empty" }, "No names were joined.")
       : h("ul", { class: "merged-entities" }, lazyList(joined, (row) => mergedEntity(row, edit), "joined entities", { page: CLUSTER_PAGE, holder: "li" })));
-  return [chips, merged, edit ? mergeControl(sorted, edit) : null, overrides].filter(Boolean);
+  return [...chips, merged, edit ? mergeControl(sorted, edit) : null, overrides].filter(Boolean);
 }
 
 function mergedEntity(row, edit) {

@@ -21,6 +21,7 @@ export function initialState() {
     busy: false, // a run is scheduled or running
     status: null, // {text, cancellable}: what the page is doing
     error: null, // {text, retry}: what went wrong; `retry` offers "Analyze again"
+    view: { tab: "overview", cluster: 0, ids: null, focus: null }, // what the results show (www/tabs.js)
   };
 }
 

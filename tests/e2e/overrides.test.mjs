@@ -59,6 +59,7 @@ async function rowNames(page, label) {
 
 async function scenario(page) {
   await rerun(page, "#load-examples");
+  await page.click("#tab-entities"); // the entities view, where the user splits, merges and undoes
   await page.waitForSelector(".merged-entity");
   assert.equal(await page.locator("#overrides").count(), 0, "no overrides yet");
 

@@ -41,7 +41,7 @@ async function loadExamples(page) {
   const before = await runCount(page);
   await page.click("#load-examples");
   await waitForRun(page, before);
-  await page.waitForSelector(".card");
+  await page.waitForSelector(".card", { state: "attached" }); // in the articles view, drawn with the results
 }
 
 test("served: examples load, cluster into events, render the input exactly; no foreign request", async () => {
@@ -146,6 +146,7 @@ test("served: removed boilerplate is shown greyed with its reason and can be res
   assert.ok((await removed.first().locator(".removed-reason").textContent()).length > 0);
   const id = await removed.first().evaluate((el) => el.closest(".card").dataset.id);
   const n = await runCount(page);
+  await page.click("#tab-articles");
   await removed.first().locator("button.restore").click();
   await waitForRun(page, n);
   assert.equal(await page.locator(".card mark.hl-removed:not([data-piece])").count(), count - 1);
@@ -247,7 +248,7 @@ test("single file from file://: examples cluster, zero requests besides itself, 
 test("served: page.html#examples opens with the examples loaded", async () => {
   const { context, page, log } = await watchedPage(browser, server.origin);
   await page.goto(server.url + "#examples");
-  await page.waitForSelector(".card");
+  await page.waitForSelector(".card", { state: "attached" }); // in the articles view, drawn with the results
   await waitForRun(page, 0);
   assert.equal(await page.locator(".card").count(), SEEDS.length);
   await cleanLog(page, log);

@@ -196,9 +196,11 @@ async function drawMore(page, N) {
   assert.ok(cards <= 20 && pairs <= 20, "only the first page is drawn");
   assert.equal(await page.locator("#article-list li[data-id]").count(), Math.min(100, N), "the list too");
   assert.equal(await page.locator(".show-more").count() >= 1, true, "the rest on demand");
+  await page.click("#tab-articles"); // the article cards are in the articles view
   await page.locator("#cards .show-more").click();
   assert.equal(await page.locator(".card").count(), Math.min(40, N));
-  // More pairs come from the worker, which kept them.
+  // More pairs come from the worker, which kept them (the pairs are in the overview).
+  await page.click("#tab-overview");
   const related = await page.locator("#pairs > details.pair").count();
   if (await page.locator("#pairs > .show-more").count()) {
     await page.locator("#pairs > .show-more").click();
@@ -208,4 +210,8 @@ async function drawMore(page, N) {
     await page.locator(".unrelated-pairs > summary").click();
     await page.waitForSelector(".unrelated-pairs details.pair");
   }
+  // The heat map of a batch this large is drawn when asked, for its first 40 articles.
+  await page.click("#draw-heat");
+  await page.waitForSelector(".heat-map");
+  assert.equal(await page.locator(".heat-map tbody tr").count(), Math.min(40, N));
 }
