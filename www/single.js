@@ -12,6 +12,7 @@ const bridge = new WorkerBridge(workerSrc, {
   idleMs: Infinity, // it keeps the pairs of the last comparison for "Show more"
   onStart: (worker) => worker.postMessage({ wasm: wasmBytes }),
 });
+bridge.preload(); // compile the engine while the page starts
 
 start({
   engine: {
