@@ -3,14 +3,14 @@
 // RUNS times in a fresh browser context (no cache), and reports the median time from navigation
 // to the page ready: the five examples analyzed and their event clusters drawn. Beside it, in the
 // same run, two anchors: the same page with no examples (ready to take input) and a blank page.
-// It also prints the bytes the served build fetched for the examples and the single file, raw
-// and gzipped.
+// It also prints the bytes the served build fetches at load (without the examples) and the
+// single file's, raw, gzipped and brotli-compressed.
 //
 //   node scripts/bench/startup.mjs [--runs 9] [--json target/bench/startup.json]
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import path from "node:path";
-import { gzipSync } from "node:zlib";
+import { brotliCompressSync, gzipSync, constants as zlibConstants } from "node:zlib";
 import { parseArgs } from "node:util";
 import { DIST, launch, serve } from "../../tests/e2e/helpers.mjs";
 
@@ -80,13 +80,15 @@ try {
 
 const size = (file) => {
   const b = readFileSync(path.join(DIST, file));
-  return { file, raw: b.length, gzip: gzipSync(b, { level: 9 }).length };
+  const brotli = brotliCompressSync(b, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  return { file, raw: b.length, gzip: gzipSync(b, { level: 9 }).length, brotli };
 };
 const sizes = [size("pkg/storydiff_bg.wasm"), size("storydiff.html")];
 const served = ["index.html", "www/style.css", "pkg/storydiff.js", "pkg/storydiff_bg.wasm",
   ...["boot", "main", "app", "store", "runner", "view", "render", "input", "examples", "bridge", "worker", "worker-core"].map((m) => `www/${m}.js`)]
   .map(size);
-sizes.push({ file: "served build, code fetched at load (html, css, js, wasm)", raw: served.reduce((a, s) => a + s.raw, 0), gzip: served.reduce((a, s) => a + s.gzip, 0) });
+const sum = (key) => served.reduce((a, s) => a + s[key], 0);
+sizes.push({ file: "served build, code fetched at load (html, css, js, wasm)", raw: sum("raw"), gzip: sum("gzip"), brotli: sum("brotli") });
 
 console.log(`machine: headless Chromium, ${RUNS} runs each, fresh context per run`);
 console.table(rows);
