@@ -40,9 +40,7 @@ impl SortedLines {
             let index = self
                 .index
                 .get_or_init(|| lines(self.text).map(split).collect());
-            index
-                .get_key_value(key.as_bytes())
-                .map(|(&k, &v)| (k, v))
+            index.get_key_value(key.as_bytes()).map(|(&k, &v)| (k, v))
         }
         #[cfg(target_arch = "wasm32")]
         {
@@ -78,7 +76,10 @@ impl SortedLines {
             assert_eq!(search(self.text, k), Some((k, v)));
             let mut after = k.to_vec();
             after.push(b' ');
-            if all.binary_search_by(|(k2, _)| (*k2).cmp(&after[..])).is_err() {
+            if all
+                .binary_search_by(|(k2, _)| (*k2).cmp(&after[..]))
+                .is_err()
+            {
                 assert_eq!(search(self.text, &after), None);
             }
         }
@@ -102,10 +103,7 @@ fn split(line: &'static [u8]) -> (&'static [u8], &'static [u8]) {
 /// Binary search over the lines of `text` (sorted by key, one line per key)
 /// without an offset table: each probe steps back to the start of its line.
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-pub(crate) fn search(
-    text: &'static [u8],
-    key: &[u8],
-) -> Option<(&'static [u8], &'static [u8])> {
+pub(crate) fn search(text: &'static [u8], key: &[u8]) -> Option<(&'static [u8], &'static [u8])> {
     let (mut lo, mut hi) = (0, text.len());
     while lo < hi {
         let mid = lo + (hi - lo) / 2;
