@@ -1,7 +1,8 @@
 // Second half of scripts/build: copies the seeds with a manifest into dist/seeds/, and writes
 // dist/storydiff.html, one self-contained page: the no-modules wasm-bindgen glue, the wasm
-// deflated and in base64 (the worker inflates it with DecompressionStream), the page modules (imports and exports stripped, wrapped in one function scope), the
-// seeds, and the CSS, all inline, allowed by sha256 hashes in a CSP with connect-src 'none'.
+// deflated and in base64 (the worker inflates it with DecompressionStream), the page modules
+// (imports and exports stripped, wrapped in one function scope), the seeds, and the CSS, all
+// inline, allowed by sha256 hashes in a CSP with connect-src 'none'.
 // The analysis runs in a worker from a Blob URL (worker-src blob:), which inherits that CSP.
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync, readdirSync, copyFileSync, mkdirSync } from "node:fs";
