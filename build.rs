@@ -1,37 +1,75 @@
-//! Compresses the word lists under `data/lexicon/` and `data/wordfreq/`
-//! (readable text in the repository) into raw DEFLATE streams that
-//! `src/lexicon` embeds and inflates on first use: the lists shrink to about a
-//! third inside the wasm module.
+//! Writes the word lists under `data/lexicon/` and `data/wordfreq/`
+//! (readable text in the repository) into `OUT_DIR` as sorted lines, one per
+//! key (`key` or `key<TAB>value`), which `src/lexicon` embeds and looks up in
+//! place by binary search (`lexicon::sorted`): nothing to inflate or index
+//! when the program starts. Where a key is listed twice, the line that the
+//! old readers kept wins (the last for places and demonyms, the first for
+//! word frequencies), so every answer is the same as before.
+//! Also generates `lexicon::lists` from `data/words/`.
 
+use std::collections::BTreeMap;
 use std::{env, fs, path::PathBuf};
 
 fn main() {
     let out = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
-    let lists = [
-        ("lexicon", "places.tsv"),
-        ("lexicon", "demonyms.tsv"),
-        ("lexicon", "first_names.txt"),
-        ("lexicon", "common_words.txt"),
-        ("wordfreq", "en.txt"),
-        ("wordfreq", "fr.txt"),
-        ("wordfreq", "de.txt"),
-        ("wordfreq", "es.txt"),
-        ("wordfreq", "ru.txt"),
-        ("wordfreq", "it.txt"),
-    ];
-    for (folder, name) in lists {
-        let path = format!("data/{folder}/{name}");
-        println!("cargo:rerun-if-changed={path}");
-        let data = fs::read(&path).unwrap_or_else(|e| panic!("reading {path}: {e}"));
-        let packed = miniz_oxide::deflate::compress_to_vec(&data, 10);
-        let packed_name = match folder {
-            "lexicon" => format!("{name}.deflate"),
-            _ => format!("{folder}-{name}.deflate"),
-        };
-        fs::write(out.join(packed_name), packed).expect("writing OUT_DIR");
+    for name in ["places.tsv", "demonyms.tsv"] {
+        // name<TAB>rest; a later line of the same name replaces an earlier one.
+        let mut rows = BTreeMap::new();
+        for line in read(&format!("data/lexicon/{name}")).lines() {
+            if let Some((key, rest)) = line.split_once('\t') {
+                rows.insert(key.to_string(), rest.to_string());
+            }
+        }
+        write_sorted(&out.join(format!("{name}.sorted")), &rows);
+    }
+    for name in ["first_names.txt", "common_words.txt"] {
+        let rows: BTreeMap<String, String> = read(&format!("data/lexicon/{name}"))
+            .lines()
+            .filter(|l| !l.is_empty())
+            .map(|l| (l.to_string(), String::new()))
+            .collect();
+        write_sorted(&out.join(format!("{name}.sorted")), &rows);
+    }
+    for lang in ["en", "fr", "de", "es", "ru", "it"] {
+        // zipf<TAB>word word ...; the first line of a word counts.
+        let mut rows = BTreeMap::new();
+        for line in read(&format!("data/wordfreq/{lang}.txt")).lines() {
+            let Some((zipf, words)) = line.split_once('\t') else {
+                continue;
+            };
+            let z: u8 = zipf.parse().unwrap_or(0);
+            for w in words.split(' ') {
+                rows.entry(w.to_string()).or_insert_with(|| z.to_string());
+            }
+        }
+        write_sorted(&out.join(format!("wordfreq-{lang}.sorted")), &rows);
     }
     word_lists(&out);
     println!("cargo:rerun-if-changed=build.rs");
+}
+
+fn read(path: &str) -> String {
+    println!("cargo:rerun-if-changed={path}");
+    fs::read_to_string(path).unwrap_or_else(|e| panic!("reading {path}: {e}"))
+}
+
+/// `key<TAB>value` lines (`key` alone for an empty value) in key order.
+fn write_sorted(path: &std::path::Path, rows: &BTreeMap<String, String>) {
+    let mut text = String::new();
+    for (key, value) in rows {
+        assert!(
+            !key.is_empty() && !key.contains(['\t', '\n']),
+            "{}: the key {key:?} cannot be looked up",
+            path.display()
+        );
+        text.push_str(key);
+        if !value.is_empty() {
+            text.push('\t');
+            text.push_str(value);
+        }
+        text.push('\n');
+    }
+    fs::write(path, text).expect("writing OUT_DIR");
 }
 
 /// Turns every `data/words/<stage>/<meaning>.tsv` into a `pub static` in

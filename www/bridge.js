@@ -23,6 +23,14 @@ export class WorkerBridge {
     this.idleTimer = 0;
   }
 
+  /**
+   * Starts the worker and has it load the engine now (compile the wasm, shut the network), so
+   * that the first real call does not wait for it. A failed load is tried again by the next call.
+   */
+  preload() {
+    this.call("load").catch(() => {});
+  }
+
   /** Calls `method(...args)` in the worker; resolves with its result. */
   call(method, args = [], { signal, onProgress } = {}) {
     return new Promise((resolve, reject) => {

@@ -5,6 +5,8 @@ import { WorkerBridge } from "./bridge.js";
 
 // The worker keeps the pairs of the last comparison for "Show more": it never stops when idle.
 const bridge = new WorkerBridge(new URL("./worker.js", import.meta.url), { idleMs: Infinity });
+// Load the engine while the page and the examples load, not when the first article comes.
+bridge.preload();
 
 async function loadExamples() {
   const base = new URL("seeds/", document.baseURI);

@@ -77,6 +77,7 @@ export function serveEngine(scope, engine, load, exporter = null) {
   let ready = null;
   const pages = pairPages();
   const methods = {
+    load: () => true, // the engine is loaded before any method runs: see WorkerBridge.preload
     analyze: (articles) => engine.analyze(articles),
     compare: (articles) => pages.first(engine.compare(articles), articles),
     compareWithOverrides: (articles, overrides) => pages.first(engine.compareWithOverrides(articles, overrides), articles),

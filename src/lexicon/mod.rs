@@ -14,7 +14,9 @@
 //! The generated lists live in `data/lexicon/`, `data/stopwords/` and
 //! `data/wordfreq/`, each with a README naming each
 //! source package, version and licence; `scripts/data/build_lexicon.mjs` rebuilds
-//! them. They are parsed on first use.
+//! them. build.rs sorts them into one line per key, which is looked up in place
+//! by binary search in the wasm build (nothing to inflate or index at start-up)
+//! and through a hash index built on first use natively.
 //!
 //! ```
 //! use storydiff::lexicon::{self, PlaceKind};
@@ -24,16 +26,17 @@
 //! assert!(lexicon::is_first_name("Margarita"));
 //! ```
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
-use std::sync::OnceLock;
 
 mod index;
 pub mod lists;
+mod sorted;
 mod stopwords;
 pub mod wordfreq;
 
 pub use index::WordIndex;
+use sorted::SortedLines;
 pub use stopwords::{is_stopword_in, STOPWORD_LISTS};
 
 /// FNV-1a: the lists are looked up once per word, and SipHash's resistance to
@@ -59,7 +62,6 @@ impl Hasher for Fnv {
 }
 
 type Map<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
-type Set<K> = HashSet<K, BuildHasherDefault<Fnv>>;
 
 /// Whether lower-case `word` is an English function word (article, pronoun,
 /// auxiliary, preposition): the short list the entity recognizer uses to tell
@@ -91,19 +93,24 @@ pub struct Place {
     pub canonical: &'static str,
 }
 
-// Deflated by build.rs from data/lexicon/.
-const PLACES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/places.tsv.deflate"));
-const DEMONYMS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/demonyms.tsv.deflate"));
-const FIRST_NAMES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/first_names.txt.deflate"));
-const COMMON_WORDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/common_words.txt.deflate"));
+// Sorted and deduplicated by build.rs from data/lexicon/ (see `sorted`).
+static PLACES: SortedLines = SortedLines::new(include_bytes!(concat!(
+    env!("OUT_DIR"),
+    "/places.tsv.sorted"
+)));
+static DEMONYMS: SortedLines = SortedLines::new(include_bytes!(concat!(
+    env!("OUT_DIR"),
+    "/demonyms.tsv.sorted"
+)));
+static FIRST_NAMES: SortedLines = SortedLines::new(include_bytes!(concat!(
+    env!("OUT_DIR"),
+    "/first_names.txt.sorted"
+)));
+static COMMON_WORDS: SortedLines = SortedLines::new(include_bytes!(concat!(
+    env!("OUT_DIR"),
+    "/common_words.txt.sorted"
+)));
 
-/// Inflates a compiled-in list once; it lives as long as the program.
-pub(crate) fn inflate(packed: &'static [u8]) -> &'static str {
-    let bytes =
-        miniz_oxide::inflate::decompress_to_vec(packed).expect("build.rs wrote valid DEFLATE");
-    let text = String::from_utf8(bytes).expect("the lists are UTF-8");
-    Box::leak(text.into_boxed_str())
-}
 const WORDS_BLOOM: &[u8] = include_bytes!("../../data/lexicon/words.bloom");
 
 fn fnv(s: &str, seed: u32) -> u32 {
@@ -130,64 +137,38 @@ pub fn is_dictionary_word(word: &str) -> bool {
     })
 }
 
-fn places() -> &'static Map<&'static str, Place> {
-    static P: OnceLock<Map<&'static str, Place>> = OnceLock::new();
-    P.get_or_init(|| {
-        inflate(PLACES)
-            .lines()
-            .filter_map(|l| {
-                let mut f = l.split('\t');
-                let name = f.next()?;
-                let kind = match f.next()? {
-                    "C" => PlaceKind::Country,
-                    "S" => PlaceKind::Region,
-                    "K" => PlaceKind::Continent,
-                    _ => PlaceKind::City,
-                };
-                let canonical = f.next().filter(|c| !c.is_empty()).unwrap_or(name);
-                Some((name, Place { kind, canonical }))
-            })
-            .collect()
-    })
-}
-
-fn demonyms() -> &'static Map<&'static str, &'static str> {
-    static D: OnceLock<Map<&'static str, &'static str>> = OnceLock::new();
-    D.get_or_init(|| {
-        inflate(DEMONYMS)
-            .lines()
-            .filter_map(|l| l.split_once('\t'))
-            .collect()
-    })
-}
-
-fn set(
-    cell: &'static OnceLock<Set<&'static str>>,
-    data: &'static [u8],
-) -> &'static Set<&'static str> {
-    cell.get_or_init(|| inflate(data).lines().filter(|l| !l.is_empty()).collect())
-}
-
 /// The gazetteer entry for `name` as written (case-sensitive: "US" but not "us").
 pub fn place(name: &str) -> Option<Place> {
-    places().get(name).copied()
+    let line = PLACES.get(name)?;
+    let line = std::str::from_utf8(line).expect("build.rs writes UTF-8");
+    let mut f = line.split('\t');
+    let kind = match f.next().unwrap_or("") {
+        "C" => PlaceKind::Country,
+        "S" => PlaceKind::Region,
+        "K" => PlaceKind::Continent,
+        _ => PlaceKind::City,
+    };
+    let canonical = match f.next().filter(|c| !c.is_empty()) {
+        Some(c) => c,
+        // The key of a listed name, as 'static as the list.
+        None => PLACES.key(name)?,
+    };
+    Some(Place { kind, canonical })
 }
 
 /// The country a demonym or nationality adjective belongs to ("Kazakh" -> "Kazakhstan").
 pub fn demonym(word: &str) -> Option<&'static str> {
-    demonyms().get(word).copied()
+    DEMONYMS.get_str(word)
 }
 
 /// Whether `name` (capitalized as written) is a given name in one of the lists.
 pub fn is_first_name(name: &str) -> bool {
-    static F: OnceLock<Set<&'static str>> = OnceLock::new();
-    set(&F, FIRST_NAMES).contains(name)
+    FIRST_NAMES.contains(name)
 }
 
 /// Whether the lower-case `word` is a common English word or a stop word.
 pub fn is_common_word(word: &str) -> bool {
-    static C: OnceLock<Set<&'static str>> = OnceLock::new();
-    is_stopword(word) || set(&C, COMMON_WORDS).contains(word)
+    is_stopword(word) || COMMON_WORDS.contains(word)
 }
 
 #[cfg(test)]
@@ -199,6 +180,14 @@ mod tests {
         assert!(lists::lexicon::FUNCTION_WORDS
             .windows(2)
             .all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn binary_search_finds_every_entry() {
+        for list in [&PLACES, &DEMONYMS, &FIRST_NAMES, &COMMON_WORDS] {
+            assert!(list.check_search() > 600);
+        }
+        assert!(wordfreq::check_search() >= 6 * 5000);
     }
 
     #[test]

@@ -1,57 +1,67 @@
 //! General word frequencies (Zipf scale) for six languages; see
 //! `data/wordfreq/README.md` for the source and licence.
 
-use std::collections::HashMap;
-use std::sync::OnceLock;
+use super::SortedLines;
 
-/// (language code, the list deflated by build.rs from `data/wordfreq/<code>.txt`)
-const LISTS: &[(&str, &[u8])] = &[
+/// (language code, `word<TAB>zipf × 10` lines sorted by build.rs from `data/wordfreq/<code>.txt`)
+static LISTS: [(&str, SortedLines); 6] = [
     (
         "en",
-        include_bytes!(concat!(env!("OUT_DIR"), "/wordfreq-en.txt.deflate")),
+        SortedLines::new(include_bytes!(concat!(
+            env!("OUT_DIR"),
+            "/wordfreq-en.sorted"
+        ))),
     ),
     (
         "fr",
-        include_bytes!(concat!(env!("OUT_DIR"), "/wordfreq-fr.txt.deflate")),
+        SortedLines::new(include_bytes!(concat!(
+            env!("OUT_DIR"),
+            "/wordfreq-fr.sorted"
+        ))),
     ),
     (
         "de",
-        include_bytes!(concat!(env!("OUT_DIR"), "/wordfreq-de.txt.deflate")),
+        SortedLines::new(include_bytes!(concat!(
+            env!("OUT_DIR"),
+            "/wordfreq-de.sorted"
+        ))),
     ),
     (
         "es",
-        include_bytes!(concat!(env!("OUT_DIR"), "/wordfreq-es.txt.deflate")),
+        SortedLines::new(include_bytes!(concat!(
+            env!("OUT_DIR"),
+            "/wordfreq-es.sorted"
+        ))),
     ),
     (
         "ru",
-        include_bytes!(concat!(env!("OUT_DIR"), "/wordfreq-ru.txt.deflate")),
+        SortedLines::new(include_bytes!(concat!(
+            env!("OUT_DIR"),
+            "/wordfreq-ru.sorted"
+        ))),
     ),
     (
         "it",
-        include_bytes!(concat!(env!("OUT_DIR"), "/wordfreq-it.txt.deflate")),
+        SortedLines::new(include_bytes!(concat!(
+            env!("OUT_DIR"),
+            "/wordfreq-it.sorted"
+        ))),
     ),
 ];
 
 /// The Zipf value given to a word that is in no list: rarer than the rarest listed.
 pub const RARE_ZIPF: f32 = 3.0;
 
-type Table = HashMap<&'static str, u8>;
+/// The Zipf value × 10 of `word` in list `i`.
+fn lookup(i: usize, word: &str) -> Option<u8> {
+    let value = LISTS[i].1.get_str(word)?;
+    Some(value.parse().expect("build.rs writes a number"))
+}
 
-fn table(i: usize) -> &'static Table {
-    static TABLES: [OnceLock<Table>; 6] = [const { OnceLock::new() }; 6];
-    TABLES[i].get_or_init(|| {
-        let mut t = HashMap::new();
-        for line in super::inflate(LISTS[i].1).lines() {
-            let Some((zipf, words)) = line.split_once('\t') else {
-                continue;
-            };
-            let z: u8 = zipf.parse().unwrap_or(0);
-            for w in words.split(' ') {
-                t.entry(w).or_insert(z);
-            }
-        }
-        t
-    })
+/// [`SortedLines::check_search`] over every list: the number of lines.
+#[cfg(test)]
+pub(super) fn check_search() -> usize {
+    LISTS.iter().map(|(_, list)| list.check_search()).sum()
 }
 
 /// The Zipf frequency of lower-cased `word` (7 for "the", about 5 for
@@ -59,10 +69,8 @@ fn table(i: usize) -> &'static Table {
 /// without a list, the highest over all lists. Words in no list get [`RARE_ZIPF`].
 pub fn zipf(word: &str, lang: Option<&str>) -> f32 {
     let found = match lang.and_then(|l| LISTS.iter().position(|(code, _)| *code == l)) {
-        Some(i) => table(i).get(word).copied(),
-        None => (0..LISTS.len())
-            .filter_map(|i| table(i).get(word).copied())
-            .max(),
+        Some(i) => lookup(i, word),
+        None => (0..LISTS.len()).filter_map(|i| lookup(i, word)).max(),
     };
     found.map_or(RARE_ZIPF, |z| f32::from(z) / 10.0)
 }

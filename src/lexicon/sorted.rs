@@ -1,0 +1,149 @@
+//! [`SortedLines`]: a compiled-in list as build.rs writes it, one entry a
+//! line, `key` or `key<TAB>value`, sorted by key (byte order) with one line
+//! per key. It is looked up in place by binary search: nothing is inflated or
+//! indexed when the program starts, and the module carries the plain text,
+//! which the page's transfer compression (gzip, brotli) packs as well as the
+//! DEFLATE streams it replaced. Native builds index it in a hash table on
+//! first use, for speed; both give the same answers.
+
+#[cfg(not(target_arch = "wasm32"))]
+use std::sync::OnceLock;
+
+#[cfg(not(target_arch = "wasm32"))]
+use super::Map;
+
+/// A sorted list of `key[<TAB>value]` lines (see the module documentation).
+pub(crate) struct SortedLines {
+    text: &'static [u8],
+    #[cfg(not(target_arch = "wasm32"))]
+    index: OnceLock<Map<&'static [u8], &'static [u8]>>,
+}
+
+impl SortedLines {
+    pub(crate) const fn new(text: &'static [u8]) -> SortedLines {
+        SortedLines {
+            text,
+            #[cfg(not(target_arch = "wasm32"))]
+            index: OnceLock::new(),
+        }
+    }
+
+    /// The value of `key` (empty for a line without one), if it is listed.
+    pub(crate) fn get(&self, key: &str) -> Option<&'static [u8]> {
+        self.entry(key).map(|(_, v)| v)
+    }
+
+    /// The list's own copy of `key` and its value, if it is listed.
+    fn entry(&self, key: &str) -> Option<(&'static [u8], &'static [u8])> {
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            let index = self
+                .index
+                .get_or_init(|| lines(self.text).map(split).collect());
+            index.get_key_value(key.as_bytes()).map(|(&k, &v)| (k, v))
+        }
+        #[cfg(target_arch = "wasm32")]
+        {
+            search(self.text, key.as_bytes())
+        }
+    }
+
+    /// The list's own (`'static`) copy of `key`, if it is listed.
+    pub(crate) fn key(&self, key: &str) -> Option<&'static str> {
+        self.entry(key)
+            .map(|(k, _)| std::str::from_utf8(k).expect("build.rs writes UTF-8"))
+    }
+
+    /// The value of `key` as text.
+    pub(crate) fn get_str(&self, key: &str) -> Option<&'static str> {
+        self.get(key)
+            .map(|v| std::str::from_utf8(v).expect("build.rs writes UTF-8"))
+    }
+
+    /// Whether `key` is listed.
+    pub(crate) fn contains(&self, key: &str) -> bool {
+        self.get(key).is_some()
+    }
+
+    /// Checks that the lines are sorted with one per key, and that the binary
+    /// search (the wasm build's lookup) finds each one and one absent key
+    /// after each: the number of lines.
+    #[cfg(test)]
+    pub(crate) fn check_search(&self) -> usize {
+        let all: Vec<_> = lines(self.text).map(split).collect();
+        assert!(all.windows(2).all(|w| w[0].0 < w[1].0), "not sorted");
+        for &(k, v) in &all {
+            assert_eq!(search(self.text, k), Some((k, v)));
+            let mut after = k.to_vec();
+            after.push(b' ');
+            if all
+                .binary_search_by(|(k2, _)| (*k2).cmp(&after[..]))
+                .is_err()
+            {
+                assert_eq!(search(self.text, &after), None);
+            }
+        }
+        all.len()
+    }
+}
+
+#[cfg_attr(target_arch = "wasm32", allow(dead_code))]
+fn lines(text: &'static [u8]) -> impl Iterator<Item = &'static [u8]> {
+    text.split(|&b| b == b'\n').filter(|l| !l.is_empty())
+}
+
+/// A line's key and value.
+fn split(line: &'static [u8]) -> (&'static [u8], &'static [u8]) {
+    match line.iter().position(|&b| b == b'\t') {
+        Some(tab) => (&line[..tab], &line[tab + 1..]),
+        None => (line, &[]),
+    }
+}
+
+/// Binary search over the lines of `text` (sorted by key, one line per key)
+/// without an offset table: each probe steps back to the start of its line.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+pub(crate) fn search(text: &'static [u8], key: &[u8]) -> Option<(&'static [u8], &'static [u8])> {
+    let (mut lo, mut hi) = (0, text.len());
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        let start = text[lo..mid]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(lo, |i| lo + i + 1);
+        let end = text[start..hi]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(hi, |i| start + i);
+        let (k, value) = split(&text[start..end]);
+        match key.cmp(k) {
+            std::cmp::Ordering::Equal => return Some((k, value)),
+            std::cmp::Ordering::Less => hi = start,
+            std::cmp::Ordering::Greater => lo = end + 1,
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_every_line_and_nothing_else() {
+        static TEXT: &[u8] = b"Aa\tone\nAb\nB\ttwo\tthree\nBa\nZ\t\n\xc3\xa9t\xc3\xa9\tsummer\n";
+        let list = SortedLines::new(TEXT);
+        for line in lines(TEXT) {
+            let (k, v) = split(line);
+            let k = std::str::from_utf8(k).unwrap();
+            assert_eq!(search(TEXT, k.as_bytes()), Some((k.as_bytes(), v)), "{k}");
+            assert_eq!(list.key(k), Some(k));
+            assert_eq!(list.get(k), Some(v), "{k}");
+        }
+        assert_eq!(list.get_str("B"), Some("two\tthree"));
+        for absent in ["", "A", "Ac", "Bb", "C", "a", "été ", "Zz"] {
+            assert_eq!(search(TEXT, absent.as_bytes()), None, "{absent}");
+            assert!(!list.contains(absent), "{absent}");
+        }
+    }
+}
