@@ -35,6 +35,7 @@
 
 pub(crate) mod build;
 pub(crate) mod lookup;
+pub(crate) mod per_sentence;
 
 pub use build::extract;
 
