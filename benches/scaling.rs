@@ -1,7 +1,9 @@
 //! Linearity and throughput of the analysis on a corpus of varied articles:
 //! time per MB for single articles from 10 KB to 50 MB and for batches from
 //! 10 to 10,000 articles, and MB/s on the whole corpus, next to an anchor
-//! (Unicode word splitting of the same text) measured in the same run.
+//! (Unicode word splitting of the same text) measured in the same run. Each
+//! row also gives the process's peak resident memory while it ran (Linux;
+//! the corpus, loaded once before the first row, included).
 //!
 //! ```sh
 //! node scripts/bench/corpus.mjs             # target/bench/corpus.jsonl, 10 MB
