@@ -16,6 +16,12 @@ fn main() {
     let pairs = factdiff::load();
     for (name, split) in [
         ("held out", Some("heldout")),
+        ("held out, Wikinews follow-ups", Some("heldout-wikinews")),
+        ("held out, second batch of blurbs", Some("heldout-itn2")),
+        (
+            "held out, quotes in Wikinews follow-ups",
+            Some("heldout-quotes"),
+        ),
         ("dev", Some("dev")),
         ("all", None),
     ] {

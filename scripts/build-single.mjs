@@ -38,7 +38,8 @@ writeFileSync(path.join(seedsOut, "manifest.json"),
 if (!opt.glue || !opt.wasm) fail("--glue and --wasm are required");
 // The modules share one scope there, in this order (each after the ones it imports): their
 // top-level names must differ.
-const MODULES = ["render", "bridge", "store", "runner", "view", "input", "examples", "app"].map((m) => `www/${m}.js`);
+const MODULES = ["render", "bridge", "store", "runner", "view", "drop-progress", "input", "examples", "persist", "export-panel", "app"]
+  .map((m) => `www/${m}.js`);
 const declared = new Map();
 const moduleBody = (file) => {
   const src = read(file);
@@ -50,12 +51,14 @@ const moduleBody = (file) => {
   }
   return `// ---- ${file}\n` + src.replace(/^(import .*|export \{.*\} from .*);$/gm, "").replace(/^export (default )?/gm, "");
 };
-// The worker of the single file, started from a Blob URL: the no-modules glue, the worker core,
-// and a tail that loads the wasm the page posts first, then shuts the network off.
+// The worker of the single file, started from a Blob URL: the no-modules glue, the exports
+// (export.js), the worker core, and a tail that loads the wasm the page posts first, then
+// shuts the network off.
 const workerSrc = [
   read(opt.glue),
   "(() => {",
   '"use strict";',
+  read("www/export.js").replace(/^export /gm, ""),
   read("www/worker-core.js").replace(/^export /gm, ""),
   "const load = new Promise((resolve, reject) => {",
   "  self.addEventListener(\"message\", function first({ data }) {",
@@ -64,7 +67,7 @@ const workerSrc = [
   "    try { wasm_bindgen.initSync({ module: data.wasm }); lockNetwork(self); resolve(); } catch (e) { reject(e); }",
   "  });",
   "});",
-  "serveEngine(self, wasm_bindgen, () => load);",
+  "serveEngine(self, wasm_bindgen, () => load, exportReport);",
   "})();",
 ].join("\n");
 // JSON that is safe inside <script>: no "</script", no U+2028/9 surprises.

@@ -172,7 +172,8 @@ fn relation(name: &str) -> PyResult<Relation> {
 
 /// Corpus-wide clusters of `n` articles from the pairs their blocks compared
 /// ([`blocking::stitch_within`] with [`blocking::MAX_GROUP`]): `a[i]`, `b[i]` are article
-/// numbers, `relations[i]` the pair's relation as the report names it. Returns each
+/// numbers, `relations[i]` the pair's relation as the report names it (a pair related by
+/// event or story counts as certain for the event grain). Returns each
 /// article's story, event and topic cluster number (a cluster is numbered by its first
 /// article), and how many linked groups were too large to agglomerate.
 #[pyfunction]
@@ -199,18 +200,27 @@ fn stitch(
         .zip(&b)
         .zip(relations.iter().zip(&scores))
         .map(|((&a, &b), (r, &score))| {
+            let relation = relation(r)?;
             Ok(PairScore {
                 a,
                 b,
                 score,
-                relation: relation(r)?,
+                relation,
                 words: 0.0,
                 entities: 0.0,
                 events: 0.0,
                 dates: 0.0,
                 numbers: 0.0,
+                facts: 0.0,
                 coverage: 0.0,
                 aligned: 0,
+                // The report's pairs carry their relation, not the event
+                // model's probability: a pair related by event is certain.
+                same_event: if relation >= Relation::SameEvent {
+                    1.0
+                } else {
+                    0.0
+                },
             })
         })
         .collect::<PyResult<Vec<_>>>()?;

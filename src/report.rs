@@ -675,7 +675,8 @@ pub struct Evidence {
 /// A fact of one article: what it is about, its value, and where it is said.
 #[derive(Clone, Debug, Serialize)]
 pub struct FactOut {
-    /// What the fact is about ("killed", "person", "quote", "unrest").
+    /// What the fact is about: a figure's fact key ("killed", "killed/security_forces"),
+    /// or "person", "quote", "unrest".
     pub key: String,
     /// Its value as text ("13", "at least 8", "Alnur Ilyashev").
     pub value: String,

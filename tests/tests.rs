@@ -21,6 +21,8 @@ mod clean_props;
 mod clean_seeds;
 #[path = "suite/cli.rs"]
 mod cli;
+#[path = "suite/cluster_benchmark.rs"]
+mod cluster_benchmark;
 #[path = "suite/cluster_eval.rs"]
 mod cluster_eval;
 #[path = "suite/cluster_scale.rs"]
@@ -31,6 +33,8 @@ mod dates;
 mod dates_eval;
 #[path = "suite/entities.rs"]
 mod entities;
+#[path = "suite/entities_eval.rs"]
+mod entities_eval;
 #[path = "suite/factdiff_eval.rs"]
 mod factdiff_eval;
 #[path = "suite/factdiff_seeds.rs"]

@@ -7,12 +7,14 @@ import { createRunner } from "./runner.js";
 import { findElements, createView } from "./view.js";
 import { wireInput } from "./input.js";
 import { wireExamples } from "./examples.js";
+import { wireExportPanel } from "./export-panel.js";
+import { persistWorkspace } from "./persist.js";
 export { droppedFiles } from "./input.js";
 export { overridesOf } from "./store.js";
 
 /**
  * Wires the page.
- * @param {{engine: {compare: Function, compareWithOverrides: Function, decode: Function}, loadExamples: () => Promise<Array<{id, name, text}>>, singleFile?: boolean}} opts
+ * @param {{engine: {compare: Function, compareWithOverrides: Function, decode: Function, exportReport?: Function}, loadExamples: () => Promise<Array<{id, name, text}>>, singleFile?: boolean}} opts
  */
 export function start({ engine, loadExamples, singleFile = false }) {
   const ui = findElements(document);
@@ -22,12 +24,27 @@ export function start({ engine, loadExamples, singleFile = false }) {
   store.subscribe(createView(ui, store));
   const runner = createRunner(store, engine);
   ui.cancel.addEventListener("click", () => runner.cancel());
-  ui.clear.addEventListener("click", () => store.update(clearArticles));
+  // The workspace is kept in IndexedDB: restored first, then saved on every change.
+  const persist = persistWorkspace(store, { onStatus: (m) => showPersistStatus(document.getElementById("persist-status"), m), fileUrl: location.protocol === "file:" });
+  ui.clear.addEventListener("click", () => {
+    store.update(clearArticles);
+    persist.clear();
+  });
   wireInput(ui, store, engine.decode);
+  if (engine.exportReport) wireExportPanel(document.getElementById("export-panel"), store, engine);
 
   document.querySelector("#boot")?.remove();
   document.body.dataset.build = singleFile ? "single" : "served";
-  document.body.dataset.ready = "1";
   wireExamples(ui.examples, store, loadExamples);
-  return { store, runner };
+  // Ready once the saved workspace is back (or said to be unavailable).
+  persist.ready.then(() => { document.body.dataset.ready = "1"; });
+  return { store, runner, persist };
+}
+
+/** What the page says about the saved workspace (`m` = {text, problem} or null). */
+function showPersistStatus(el, m) {
+  if (!el) return;
+  el.hidden = !m;
+  el.textContent = m ? m.text : "";
+  el.classList.toggle("problem", Boolean(m && m.problem));
 }

@@ -64,8 +64,15 @@ export class WorkerBridge {
     const job = this.current;
     if (!job || msg.id !== job.id) return;
     if (msg.type === "progress") return job.onProgress?.(msg.progress);
+    if (msg.type === "part") return void ((job.parts ??= {})[msg.key] ??= []).push(...msg.items);
     if (msg.fatal) this.stop(); // the engine trapped: the next call gets a fresh worker
     this.finish(job);
+    // Long lists came in parts (worker-core.js): put them back in place, the lists inside items last.
+    const keys = msg.parts || [];
+    for (const key of keys.filter((k) => !k.includes("/"))) msg.value[key] = job.parts?.[key] || [];
+    for (const [list, i, field] of keys.filter((k) => k.includes("/")).map((k) => k.split("/"))) {
+      msg.value[list][Number(i)][field] = job.parts?.[`${list}/${i}/${field}`] || [];
+    }
     if (msg.type === "result") job.resolve(msg.value);
     else job.reject(new Error(msg.error || "unknown error in the worker"));
   }

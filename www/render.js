@@ -195,11 +195,12 @@ export function clustersBlock(clusters, titleOf) {
       list.length === 0
         ? h("p", { class: "empty" }, "none")
         : h("ol", { class: "clusters" },
-          list.map((ids, i) =>
+          // A page at a time: a batch of 1,000 articles has hundreds of clusters.
+          lazyList(list.map((ids, i) => [ids, i]), ([ids, i]) =>
             h("li", { class: `cluster c${i % 8}`, dataset: { cluster: kind, ids: [...ids].sort().join(" ") } },
               kind === "event" ? h("span", { class: `badge c${i % 8}` }, `E${i + 1}`) : null,
               ids.map((id) => h("a", { href: `#article-${cssId(id)}`, class: "chip", title: id }, titleOf(id))),
-            ))),
+            ), "clusters", { page: CLUSTER_PAGE, holder: "li" })),
     );
   return [
     group("event", "Events — articles about the same happening", clusters.event || []),
@@ -211,17 +212,22 @@ export function clustersBlock(clusters, titleOf) {
 /** How many pairs or cards are drawn at once; the rest come on demand ("Show more"). */
 export const PAGE = 20;
 
+/** How many clusters of a kind, or joined entities, are drawn at once. */
+const CLUSTER_PAGE = 50;
+
 /**
  * `items` drawn by `draw` one page at a time: the first page now, and a button that draws
  * the next one when pressed, so a batch of 1,000 articles does not block the page. `total`
  * and `fetch(offset, limit)` (a promise of the next items) serve a list kept elsewhere (the
  * worker keeps the pairs); `items` is then its first part.
  */
-export function lazyList(items, draw, noun, { page = PAGE, total = items.length, fetch = null } = {}) {
+export function lazyList(items, draw, noun, { page = PAGE, total = items.length, fetch = null, holder = null } = {}) {
   const first = items.slice(0, page).map(draw);
   if (total <= first.length) return first;
   let shown = first.length;
   const button = h("button", { type: "button", class: "show-more" });
+  // In a list, the button goes in an item of its own (`holder`: "li"), the new items before it.
+  const at = holder ? h(holder, { class: "show-more-item" }, button) : button;
   const label = () => {
     const left = total - shown;
     button.textContent = `Show ${Math.min(page, left).toLocaleString("en")} more (${left.toLocaleString("en")} ${noun} not shown)`;
@@ -231,17 +237,17 @@ export function lazyList(items, draw, noun, { page = PAGE, total = items.length,
     button.disabled = true;
     try {
       const next = fetch ? await fetch(shown, page) : items.slice(shown, shown + page);
-      button.before(...next.map(draw));
+      at.before(...next.map(draw));
       shown += next.length;
     } catch (e) {
       button.textContent = `Could not show more: ${e.message}`;
       return;
     }
     button.disabled = false;
-    if (shown >= total || !fetch && shown >= items.length) button.remove();
+    if (shown >= total || !fetch && shown >= items.length) at.remove();
     else label();
   });
-  return [...first, button];
+  return [...first, at];
 }
 
 /**
@@ -372,24 +378,25 @@ export function entitiesBlock(rows, titleOf, edit = null) {
       edit ? h("small", {}, " — why, how sure; “split” makes a name stand alone") : null),
     joined.length === 0
       ? h("p", { class: "empty" }, "No names were joined.")
-      : h("ul", { class: "merged-entities" }, joined.map((row) => mergedEntity(row, edit))));
+      : h("ul", { class: "merged-entities" }, lazyList(joined, (row) => mergedEntity(row, edit), "joined entities", { page: CLUSTER_PAGE, holder: "li" })));
   return [chips, merged, edit ? mergeControl(sorted, edit) : null, overrides].filter(Boolean);
 }
 
 function mergedEntity(row, edit) {
   return h("li", { class: "merged-entity", dataset: { label: row.label, name: row.name } },
     h("mark", { class: `hl-ent hl-${row.label}` }, row.name), " ",
+    // Names and reasons a page at a time: one entity of a large batch may have a thousand.
     h("span", { class: "variants" }, "names: ",
-      row.variants.flatMap((v, i) => [i ? ", " : "",
+      lazyList(row.variants.map((v, i) => [v, i]), ([v, i]) => h("span", {}, i ? ", " : "",
         h("span", { class: "variant", dataset: { variant: v } }, `“${v}”`,
           edit && row.variants.length > 1
             ? [" ", h("button", { type: "button", class: "split", title: `Make “${v}” a separate entity and compare again`, onclick: () => edit.onSplit(v) }, "split")]
-            : null)])),
+            : null)), "names", { page: PAGE })),
     row.merges.length
-      ? h("ul", { class: "merge-reasons" }, row.merges.map((m) =>
+      ? h("ul", { class: "merge-reasons" }, lazyList(row.merges, (m) =>
         h("li", { class: "merge-reason", dataset: { a: m.a, b: m.b } },
           `“${m.a}” = “${m.b}”: `, h("span", { class: "reason" }, m.reason), " · ",
-          h("span", { class: "confidence", dataset: { confidence: String(m.confidence) } }, `confidence ${Number(m.confidence).toFixed(2)}`))))
+          h("span", { class: "confidence", dataset: { confidence: String(m.confidence) } }, `confidence ${Number(m.confidence).toFixed(2)}`)), "reasons", { page: PAGE, holder: "li" }))
       : null);
 }
 

@@ -18,6 +18,7 @@ start({
     compareWithOverrides: (articles, overrides, opts) => bridge.call("compareWithOverrides", [articles, overrides], opts),
     pairs: (run, related, offset, limit) => bridge.call("pairs", [run, related, offset, limit]),
     decode: (bytes, name) => bridge.call("decode", [bytes, name]),
+    exportReport: (run, format) => bridge.call("exportReport", [run, format]),
   },
   loadExamples: async () => STORYDIFF_SEEDS.map((a) => ({ ...a })),
   singleFile: true,

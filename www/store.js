@@ -64,10 +64,9 @@ export function wantsRun(state, prev) {
 
 // ---- articles ------------------------------------------------------------------------------
 
-/** An id for an article named `base` that no article of `articles` has yet. */
-export function uniqueId(articles, base) {
+/** An id for an article named `base` that no article of `articles` has yet (or not in `taken`, a Set of ids). */
+export function uniqueId(articles, base, taken = new Set(articles.map((a) => a.id))) {
   const clean = String(base).trim().replace(/\s+/g, "_").slice(0, 80) || "article";
-  const taken = new Set(articles.map((a) => a.id));
   if (!taken.has(clean)) return clean;
   for (let i = 2; ; i++) if (!taken.has(`${clean}-${i}`)) return `${clean}-${i}`;
 }
@@ -75,13 +74,16 @@ export function uniqueId(articles, base) {
 /** Adds articles ({id, name, text, title?, encoding?}); the empty ones are skipped, and said so. */
 export function addArticles(state, list) {
   const articles = [...state.articles];
+  const taken = new Set(articles.map((a) => a.id));
   const empty = [];
   for (const a of list) {
     if (!a.text || !a.text.trim()) {
       empty.push(a.name || a.id);
       continue;
     }
-    articles.push({ id: uniqueId(articles, a.id), name: a.name, text: a.text, title: a.title, keep: [], encoding: a.encoding, warnings: a.warnings || [] });
+    const id = uniqueId(articles, a.id, taken);
+    taken.add(id);
+    articles.push({ id, name: a.name, text: a.text, title: a.title, keep: [], encoding: a.encoding, warnings: a.warnings || [] });
   }
   const error = empty.length ? { text: `Skipped ${empty.length} empty article(s): ${empty.join("; ")}` } : null;
   return { articles, error };

@@ -34,14 +34,17 @@ export function createView(ui, store) {
   };
 }
 
+/** How many rows of the article list are drawn at once (a drop of 1,000 files must not block the page). */
+const LIST_PAGE = 100;
+
 function renderList(ui, articles, act) {
   ui.list.replaceChildren(
-    ...articles.map((a) =>
+    ...lazyList(articles, (a) =>
       h("li", { dataset: { id: a.id } },
         h("span", { class: "name" }, a.name || a.id),
         h("small", {}, ` ${a.text.length.toLocaleString("en")} chars${a.encoding && a.encoding !== "utf-8" ? `, ${a.encoding}` : ""}${a.keep.length ? `, ${a.keep.length} restored` : ""}`),
         a.warnings?.length ? h("small", { class: "warning" }, ` ⚠ ${a.warnings.join("; ")}`) : null,
-        h("button", { type: "button", class: "remove", title: `Remove ${a.name || a.id}`, onclick: () => act(removeArticle, a.id) }, "remove"))),
+        h("button", { type: "button", class: "remove", title: `Remove ${a.name || a.id}`, onclick: () => act(removeArticle, a.id) }, "remove")), "articles", { page: LIST_PAGE, holder: "li" }),
   );
   ui.clear.hidden = articles.length === 0;
 }

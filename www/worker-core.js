@@ -34,38 +34,59 @@ export const FIRST_PAIRS = 20;
  * FIRST_PAIRS related pairs, with `pairCounts` and its `run` number, and `more` sends the next.
  */
 function pairPages() {
-  let run = 0;
-  let kept = { related: [], unrelated: [] };
+  // Run numbers start anywhere: a worker started again (after a cancel) never takes the number
+  // of a report that the page still shows from the one before.
+  let run = Math.floor(Math.random() * 1e9);
+  let kept = { related: [], unrelated: [], report: null, inputs: [] };
   const byScore = (x, y) => y.score - x.score;
   return {
-    first(report) {
+    first(report, inputs) {
       const pairs = report.pairs || [];
       kept = {
         related: pairs.filter((p) => p.relation !== "unrelated").sort(byScore),
         unrelated: pairs.filter((p) => p.relation === "unrelated").sort(byScore),
+        report,
+        inputs,
       };
       run += 1;
       const pairCounts = { total: pairs.length, related: kept.related.length, unrelated: kept.unrelated.length };
       return { ...report, pairs: kept.related.slice(0, FIRST_PAIRS), pairCounts, run };
     },
     more(of, related, offset, limit) {
-      if (of !== run) throw new Error("these results are out of date: a newer comparison replaced them");
+      current(of);
       return (related ? kept.related : kept.unrelated).slice(offset, offset + limit);
     },
+    /** The whole report of run `of` (every pair, as the engine wrote it) and its inputs. */
+    whole(of) {
+      current(of);
+      return kept;
+    },
   };
+  function current(of) {
+    if (!kept.report) throw new Error("the analysis was stopped since these results were shown; press “Analyze again” first");
+    if (of !== run) throw new Error("these results are out of date: a newer comparison replaced them");
+  }
 }
 
 /**
  * Serves the engine's methods on `scope`'s messages; each waits for `load()` (the engine
  * loaded and the network locked; called on the first message, again after a failed load).
+ * `exporter(report, format, inputs)` (export.js's exportReport) makes the files to download.
  */
-export function serveEngine(scope, engine, load) {
+export function serveEngine(scope, engine, load, exporter = null) {
   let ready = null;
   const pages = pairPages();
   const methods = {
     analyze: (articles) => engine.analyze(articles),
-    compare: (articles) => pages.first(engine.compare(articles)),
-    compareWithOverrides: (articles, overrides) => pages.first(engine.compareWithOverrides(articles, overrides)),
+    compare: (articles) => pages.first(engine.compare(articles), articles),
+    compareWithOverrides: (articles, overrides) => pages.first(engine.compareWithOverrides(articles, overrides), articles),
+    // A file of the whole report (every pair), made here: the page gets one Blob, not the report.
+    exportReport: (run, format) => {
+      if (!exporter) throw new Error("exports are not available in this build");
+      const { report, inputs } = pages.whole(run);
+      const file = exporter(report, format, inputs);
+      return { name: file.name, blob: new Blob([file.text], { type: file.type }) };
+    },
     pairs: (run, related, offset, limit) => pages.more(run, related, offset, limit),
     decode: (bytes, name) => engine.decodeBytes(new Uint8Array(bytes), name),
     schemaVersion: () => engine.schemaVersion(),
@@ -83,7 +104,7 @@ export function serveEngine(scope, engine, load) {
       const fn = Object.prototype.hasOwnProperty.call(methods, method) ? methods[method] : null;
       if (!fn) throw new Error(`unknown method ${method}`);
       progress({ stage: method.startsWith("compare") ? `analyzing and comparing ${args[0].length} article(s)` : method });
-      scope.postMessage({ id, type: "result", value: fn(...args) });
+      postResult(scope, id, fn(...args));
     } catch (e) {
       // A failed load is tried again on the next call; after a trap the engine may be broken:
       // `fatal` asks the bridge to start a fresh worker for the next call.
@@ -93,4 +114,41 @@ export function serveEngine(scope, engine, load) {
       scope.postMessage({ id, type: "error", error: e && e.message ? e.message : String(e), fatal });
     }
   });
+}
+
+/** The long lists of a result that are sent in parts, and how many items a part holds. */
+const PARTS = ["articles", "entities", "tables"];
+export const PART_SIZE = 50;
+/** A list inside one item (the thousands of name joins of one entity) longer than this goes in parts too. */
+const INNER_LONG = 500;
+
+/**
+ * Posts a result; its long lists (the articles of a batch of 1,000) go first, in parts of
+ * PART_SIZE items ({id, type: "part", key, items}), the rest last with those lists empty: the
+ * page reads each message in a task of its own, so that no one read blocks it for long. A
+ * long list inside an item goes the same way, keyed "list/index/field".
+ */
+function postResult(scope, id, value) {
+  const long = value && typeof value === "object" && !Array.isArray(value)
+    ? PARTS.filter((k) => Array.isArray(value[k]) && value[k].length > 0) : [];
+  const parts = [];
+  const send = (key, list, size) => {
+    parts.push(key);
+    for (let i = 0; i < list.length; i += size) scope.postMessage({ id, type: "part", key, items: list.slice(i, i + size) });
+  };
+  for (const key of long) {
+    const items = value[key].map((item, i) => splitItem(item, (field, list) => send(`${key}/${i}/${field}`, list, INNER_LONG)));
+    send(key, items, PART_SIZE);
+  }
+  if (parts.length === 0) return scope.postMessage({ id, type: "result", value });
+  scope.postMessage({ id, type: "result", value: { ...value, ...Object.fromEntries(long.map((k) => [k, []])) }, parts });
+}
+
+/** `item` with its lists longer than INNER_LONG emptied, each handed to `send(field, list)` first. */
+function splitItem(item, send) {
+  if (!item || typeof item !== "object") return item;
+  const fields = Object.keys(item).filter((f) => Array.isArray(item[f]) && item[f].length > INNER_LONG);
+  if (fields.length === 0) return item;
+  for (const f of fields) send(f, item[f]);
+  return { ...item, ...Object.fromEntries(fields.map((f) => [f, []])) };
 }

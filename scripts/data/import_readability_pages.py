@@ -8,7 +8,14 @@ page `source.html`, zlib-compressed) and `<name>.txt` (the text of `expected.htm
 Readability.js extracts it: block elements on their own lines, tags dropped, entities decoded).
 
 Usage, from the repository root, with a checkout (or bare clone) of github.com/mozilla/readability:
-    python3 scripts/data/import_readability_pages.py <readability git dir> [commit]
+    python3 scripts/data/import_readability_pages.py <readability git dir> [commit] [pages dir]
+
+Ports of Readability keep pages of the same layout (`<name>/source.html`, `<name>/expected.html`, the
+expected article being the port's output) under another folder; a page whose name is already in the
+corpus is skipped (delete the folder to import Mozilla's set afresh), so ports add only the pages
+Mozilla's set lacks:
+    python3 scripts/data/import_readability_pages.py <fivefilters/readability.php git dir> HEAD test/test-pages
+    python3 scripts/data/import_readability_pages.py <neolee/swift-readability git dir> HEAD Tests/ReadabilityTests/Resources/ex-pages
 """
 import html
 import html.parser
@@ -54,16 +61,22 @@ def text_of(expected):
 
 def main():
     repo, commit = sys.argv[1], (sys.argv[2] if len(sys.argv) > 2 else "HEAD")
+    pages = (sys.argv[3] if len(sys.argv) > 3 else "test/test-pages").rstrip("/")
     git = lambda *a: subprocess.run(["git", "--git-dir", repo, *a], check=True, capture_output=True).stdout
-    names = sorted({p.split("/")[2] for p in git("ls-tree", "-r", "--name-only", commit, "test/test-pages").decode().split("\n") if p.count("/") >= 3})
+    depth = pages.count("/") + 1
+    listed = git("ls-tree", "-r", "--name-only", commit, pages).decode().split("\n")
+    names = sorted({p.split("/")[depth] for p in listed if p.count("/") > depth})
     os.makedirs(OUT, exist_ok=True)
+    have = {f[: -len(".html.zz")] for f in os.listdir(OUT) if f.endswith(".html.zz")}
     n = 0
     for name in names:
+        if name in have:
+            continue
         try:
-            source = git("show", f"{commit}:test/test-pages/{name}/source.html")
+            source = git("show", f"{commit}:{pages}/{name}/source.html")
             if len(source) < 10000:
                 continue
-            expected = git("show", f"{commit}:test/test-pages/{name}/expected.html").decode("utf-8")
+            expected = git("show", f"{commit}:{pages}/{name}/expected.html").decode("utf-8")
         except subprocess.CalledProcessError:
             continue
         with open(os.path.join(OUT, name + ".html.zz"), "wb") as f:

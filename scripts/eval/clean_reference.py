@@ -14,29 +14,12 @@ Two scorings: "with title" compares against the expected text as written
 headline from the expected text and from the start of every output, since
 trafilatura and Readability leave the headline out of the main text.
 """
-import collections
 import glob
-import json
 import os
-import re
-import subprocess
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from extractors import ROOT, score, storydiff_outputs, systems as all_systems
+
 CORPUS = os.path.join(ROOT, "tests", "corpus", "html")
-
-
-def tokens(text):
-    return [t.lower() for t in re.findall(r"[^\W_]+", text or "")]
-
-
-def score(got, want):
-    g, w = tokens(got), collections.Counter(tokens(want))
-    overlap = 0
-    for t in g:
-        if w[t] > 0:
-            w[t] -= 1
-            overlap += 1
-    return overlap, len(g), len(tokens(want))
 
 
 def drop_title(text, title):
@@ -44,31 +27,8 @@ def drop_title(text, title):
     return t[len(title):] if t.startswith(title) else t
 
 
-def storydiff_outputs():
-    out = subprocess.run(
-        ["cargo", "run", "-q", "--example", "clean_eval", "--", "--json"],
-        cwd=ROOT, check=True, capture_output=True, text=True,
-    ).stdout
-    return json.loads(out)
-
-
-def trafilatura_output(html):
-    import trafilatura
-    return trafilatura.extract(html, include_comments=False, include_tables=True) or ""
-
-
-def readability_output(html):
-    from readability import Document
-    import lxml.html
-    summary = Document(html).summary(html_partial=True)
-    return lxml.html.fromstring(summary).text_content()
-
-
 def main():
-    ours = storydiff_outputs()
-    systems = {"storydiff": lambda name, html: ours[name],
-               "trafilatura": lambda name, html: trafilatura_output(html),
-               "readability-lxml": lambda name, html: readability_output(html)}
+    systems = all_systems(storydiff_outputs())
     totals = {(s, m): [0, 0, 0] for s in systems for m in ("title", "body")}
     pages = sorted(glob.glob(os.path.join(CORPUS, "*.html")))
     print(f"{'page':<18}" + "".join(f"{s:>28}" for s in systems))

@@ -27,6 +27,9 @@ use super::Reason;
 use crate::text::{MappedText, Span};
 use std::collections::HashSet;
 
+/// The most words a headline-like line has; a longer one is a paragraph.
+const HEADLINE_WORDS: usize = 40;
+
 /// One line of the text, trimmed.
 #[derive(Clone, Debug)]
 struct Line {
@@ -234,7 +237,8 @@ impl Stage<'_> {
                 continue;
             }
             let s = &text[self.lines[i].keep_from..self.lines[i].end];
-            if ends_sentence(s) {
+            // A long line is a paragraph, not a headline.
+            if ends_sentence(s) || word_count(s) > HEADLINE_WORDS {
                 continue;
             }
             let words = content_words(s);
@@ -389,6 +393,15 @@ mod tests {
             "Title here\n\nThe first paragraph of the story says something."
         );
         assert_eq!(removed.len(), 3, "{removed:?}");
+    }
+
+    #[test]
+    fn long_paragraph_without_full_stop_is_not_a_trailing_headline() {
+        let para = "words of a long post that ends in a link rather than a full stop ".repeat(5);
+        let text =
+            format!("Title here\n\nThe first paragraph of the story says something.\n\n{para}");
+        let (body, removed) = run(&text);
+        assert!(body.ends_with(para.trim_end()), "{removed:?}");
     }
 
     #[test]

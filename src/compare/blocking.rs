@@ -300,27 +300,26 @@ struct Group {
 }
 
 impl Group {
-    /// The group clustered as a batch of its own, in corpus indices.
-    fn cluster(&self) -> Clusters {
-        if self.members.len() == 1 {
-            return singletons(&self.members);
-        }
-        let local: HashMap<usize, usize> = self
-            .members
-            .iter()
-            .enumerate()
+    /// The group's pairs with the members' local indices (`0..members.len()`).
+    fn local_pairs(&self) -> Vec<PairScore> {
+        let local: HashMap<usize, usize> = (self.members.iter().enumerate())
             .map(|(i, &m)| (m, i))
             .collect();
-        let pairs: Vec<PairScore> = self
-            .pairs
-            .iter()
+        (self.pairs.iter())
             .map(|p| PairScore {
                 a: local[&p.a],
                 b: local[&p.b],
                 ..*p
             })
-            .collect();
-        let c = cluster::cluster(self.members.len(), &pairs);
+            .collect()
+    }
+
+    /// The group clustered as a batch of its own, in corpus indices.
+    fn cluster(&self) -> Clusters {
+        if self.members.len() == 1 {
+            return singletons(&self.members);
+        }
+        let c = cluster::cluster(self.members.len(), &self.local_pairs());
         let global = |groups: Vec<Vec<usize>>| -> Vec<Vec<usize>> {
             groups
                 .into_iter()
@@ -385,22 +384,7 @@ fn groups(n: usize, pairs: &[PairScore], level: Relation) -> Vec<Group> {
 
 /// The subgroups of `group` linked at `level` or closer.
 fn groups_within(group: &Group, level: Relation) -> Vec<Group> {
-    let local: HashMap<usize, usize> = group
-        .members
-        .iter()
-        .enumerate()
-        .map(|(i, &m)| (m, i))
-        .collect();
-    let pairs: Vec<PairScore> = group
-        .pairs
-        .iter()
-        .map(|p| PairScore {
-            a: local[&p.a],
-            b: local[&p.b],
-            ..*p
-        })
-        .collect();
-    groups(group.members.len(), &pairs, level)
+    groups(group.members.len(), &group.local_pairs(), level)
         .into_iter()
         .map(|g| Group {
             members: g.members.iter().map(|&i| group.members[i]).collect(),
@@ -433,8 +417,15 @@ mod tests {
             events: 0.0,
             dates: 0.0,
             numbers: 0.0,
+            facts: 0.0,
             coverage: 0.0,
             aligned: 0,
+            // Linked pairs: half-way between sharing nothing and certainty.
+            same_event: if relation >= Relation::SameEvent {
+                (1.0 + PairScore::nothing_shared()) / 2.0
+            } else {
+                0.0
+            },
         }
     }
 
@@ -572,7 +563,8 @@ mod tests {
         );
         assert_eq!(c.event, vec![vec![0, 1], vec![2]]);
         // 0-1 and 1-2 in two blocks; 0-2 shared no block, so counts as unrelated:
-        // 2 joins {0, 1} only over half of its pairs, which average linkage refuses.
+        // the mean evidence of 2 with {0, 1} is under the event link, which
+        // average linkage refuses.
         let c = stitch(
             3,
             &[

@@ -4,7 +4,7 @@
 //!
 //! | fact | meets the other's when | classes |
 //! | --- | --- | --- |
-//! | a quantity | same count key and close sentences ("13 ... killed" / "at least eight dead") | agree, compatible, conflict, update, only in one |
+//! | a figure | same fact key (`killed/security_forces`: what is counted, of whom), close sentences ("13 ... killed" / "at least eight dead") | agree, compatible, conflict, update, only in one |
 //! | a statement | the sentences name one entity and share most of their words | agree |
 //! | a name | one entity of the batch | same, variant, translation ([`NameClass`]) |
 //! | a quote | one speaker and close words or sentences | same, variant, other speaker ([`QuoteClass`]) |
@@ -12,6 +12,7 @@
 //!
 //! Every finding carries a one-sentence `note` naming both reports.
 
+use super::diff_figures::{rate_after, restates_previous};
 use super::fact::{Fact, Wording};
 use super::framing;
 use super::keys::{count_key, sentence_keys, UNCOUNTED};
@@ -19,7 +20,7 @@ use super::quoting::{self, QuoteClass, QuoteMatch};
 use super::values::{self, classify_values, Class};
 use super::variants::{self, NameClass, NameMatch};
 use crate::article::Article;
-use crate::extract::{CalendarDate, Hedge, Quantity};
+use crate::extract::{CalendarDate, Fact as Claim, Hedge, Quantity};
 use crate::text::Span;
 use serde::Serialize;
 use std::collections::HashSet;
@@ -209,6 +210,8 @@ struct QuantityMatch {
 
 /// An article with its sentences' content-word keys.
 type Keyed<'x> = (&'x Article, &'x [HashSet<String>]);
+/// ... and each quantity's claim.
+type Claimed<'x> = (&'x Article, &'x [HashSet<String>], &'x [Option<&'x Claim>]);
 
 /// A full date in the sentence of `span`.
 fn sentence_day(art: &Article, span: Span) -> Option<CalendarDate> {
@@ -235,28 +238,88 @@ fn days_of(
     }
 }
 
-fn quantity_fact(q: &Quantity) -> Fact {
+/// Each quantity's claim: the article's extracted fact at the figure's span.
+fn claims(art: &Article) -> Vec<Option<&Claim>> {
+    (art.quantities.iter())
+        .map(|q| art.facts.iter().find(|f| f.span == q.span))
+        .collect()
+}
+
+/// The group a claim concerns ("security_forces"); [`ANYONE`] when unsaid.
+fn group_of(claim: Option<&Claim>) -> &str {
+    claim.map_or(ANYONE, |c| c.group.as_str())
+}
+
+/// The group of a figure that does not say whom it counts.
+const ANYONE: &str = "people";
+
+/// What a figure counts ([`count_key`]), as a rate when words after it make
+/// it one ("75 miles per hour" counts "miles per hour", not "miles").
+fn figure_count(art: &Article, q: &Quantity) -> String {
+    match rate_after(art.analysis_text(), q.span) {
+        Some(unit) => format!("{} per {unit}", count_key(q)),
+        None => count_key(q),
+    }
+}
+
+/// A figure's fact key: what it counts, synonyms of six languages folded
+/// ([`count_key`]), and of whom, from the fact extraction:
+/// `killed/security_forces`; `killed` alone when the group is unsaid.
+fn fact_key(count: String, claim: Option<&Claim>) -> String {
+    match group_of(claim) {
+        ANYONE => count,
+        group => format!("{count}/{group}"),
+    }
+}
+
+/// Two figures of one count may meet when whom they count agrees: the same
+/// group, or one side does not say.
+fn groups_meet(x: Option<&Claim>, y: Option<&Claim>) -> bool {
+    let (gx, gy) = (group_of(x), group_of(y));
+    gx == gy || gx == ANYONE || gy == ANYONE
+}
+
+/// A fact key as words: `killed/security_forces` -> "killed (security forces)".
+fn readable(key: &str) -> String {
+    match key.split_once('/') {
+        Some((what, group)) => format!("{what} ({})", group.replace('_', " ")),
+        None => key.to_string(),
+    }
+}
+
+/// Whether two figures are given for different days ([`days_of`]).
+fn days_apart(a: &Article, qa: &Quantity, b: &Article, qb: &Quantity) -> bool {
+    matches!(days_of((a, qa), (b, qb)), (Some(x), Some(y)) if x != y)
+}
+
+fn quantity_fact(art: &Article, q: &Quantity, claim: Option<&Claim>) -> Fact {
     Fact {
-        key: count_key(q),
+        key: fact_key(figure_count(art, q), claim),
         value: describe(q),
         span: q.span,
     }
 }
 
 fn diff_quantities((a, keys_a): Keyed, (b, keys_b): Keyed, d: &mut FactDiff) {
+    let (claims_a, claims_b) = (claims(a), claims(b));
     let mut used_a = HashSet::new();
     let mut used_b = HashSet::new();
-    for m in match_quantities((a, keys_a), (b, keys_b)) {
+    let matches = match_quantities((a, keys_a, &claims_a), (b, keys_b, &claims_b));
+    for m in matches {
         if used_a.contains(&m.a) || used_b.contains(&m.b) {
             continue;
         }
         used_a.insert(m.a);
         used_b.insert(m.b);
         let (qa, qb) = (&a.quantities[m.a], &b.quantities[m.b]);
-        let (fa, fb) = (quantity_fact(qa), quantity_fact(qb));
+        let (fa, fb) = (
+            quantity_fact(a, qa, claims_a[m.a]),
+            quantity_fact(b, qb, claims_b[m.b]),
+        );
         let (day_a, day_b) = days_of((a, qa), (b, qb));
         let class = classify_values(qa, qb, day_a, day_b);
-        let note = values::explain(class, &fa.key, (&a.id, &fa.value), (&b.id, &fb.value));
+        let what = readable(&fa.key);
+        let note = values::explain(class, &what, (&a.id, &fa.value), (&b.id, &fb.value));
         if class == Class::Agree {
             d.agreements.push(Agreement { a: fa, b: fb, note });
         } else {
@@ -268,40 +331,48 @@ fn diff_quantities((a, keys_a): Keyed, (b, keys_b): Keyed, d: &mut FactDiff) {
             });
         }
     }
-    let single = |q: &Quantity, class: Class| {
-        let fact = quantity_fact(q);
-        let note = values::explain(class, &fact.key, (&a.id, &fact.value), (&b.id, &fact.value));
+    let single = |art: &Article, q: &Quantity, claim: Option<&Claim>, class: Class| {
+        let fact = quantity_fact(art, q, claim);
+        let what = readable(&fact.key);
+        let note = values::explain(class, &what, (&a.id, &fact.value), (&b.id, &fact.value));
         Single { fact, note }
     };
     for (i, q) in a.quantities.iter().enumerate() {
-        if !used_a.contains(&i) && count_key(q) != UNCOUNTED {
-            d.only_a.push(single(q, Class::OnlyA));
+        if !used_a.contains(&i) && count_key(q) != UNCOUNTED && !restates_previous(a, i) {
+            d.only_a.push(single(a, q, claims_a[i], Class::OnlyA));
         }
     }
     for (j, q) in b.quantities.iter().enumerate() {
-        if !used_b.contains(&j) && count_key(q) != UNCOUNTED {
-            d.only_b.push(single(q, Class::OnlyB));
+        if !used_b.contains(&j) && count_key(q) != UNCOUNTED && !restates_previous(b, j) {
+            d.only_b.push(single(b, q, claims_b[j], Class::OnlyB));
         }
     }
 }
 
-/// Candidate pairs of quantities, best first: the same count key, scored by
-/// the Dice coefficient of their sentences' words plus a bonus for the same
-/// figure (or overlapping ones).
-fn match_quantities((a, keys_a): Keyed, (b, keys_b): Keyed) -> Vec<QuantityMatch> {
+/// Candidate pairs of quantities, best first: the same fact key (or a count
+/// of people against a toll) with whom they count agreeing, scored by the Dice coefficient of their sentences' words plus
+/// a bonus for the same figure (or overlapping ones).
+fn match_quantities(
+    (a, keys_a, claims_a): Claimed,
+    (b, keys_b, claims_b): Claimed,
+) -> Vec<QuantityMatch> {
     let no_words = HashSet::new();
     let context_a = quantity_contexts(a, keys_a, &no_words);
     let context_b = quantity_contexts(b, keys_b, &no_words);
-    let counts_b: Vec<String> = b.quantities.iter().map(count_key).collect();
-    let counts_a: Vec<String> = a.quantities.iter().map(count_key).collect();
+    let counts_b: Vec<String> = b.quantities.iter().map(|q| figure_count(b, q)).collect();
+    let counts_a: Vec<String> = a.quantities.iter().map(|q| figure_count(a, q)).collect();
     let once = |keys: &[String], k: &str| keys.iter().filter(|x| *x == k).count() == 1;
     let mut candidates = Vec::new();
     for (i, qa) in a.quantities.iter().enumerate() {
-        let ka = count_key(qa);
-        if ka == UNCOUNTED {
+        let ka = counts_a[i].clone();
+        if ka == UNCOUNTED || restates_previous(a, i) {
             continue;
         }
         for (j, qb) in b.quantities.iter().enumerate() {
+            let (ca, cb) = (claims_a[i], claims_b[j]);
+            if !groups_meet(ca, cb) || restates_previous(b, j) {
+                continue;
+            }
             let score = if counts_b[j] == ka {
                 // The only figure of its kind on each side: likely the same fact,
                 // whatever the words around it (a translation shares none).
@@ -311,7 +382,7 @@ fn match_quantities((a, keys_a): Keyed, (b, keys_b): Keyed) -> Vec<QuantityMatch
                     0.0
                 };
                 dice(context_a[i], context_b[j]) + figure_bonus(qa, qb) + sole
-            } else if generic_meets(&ka, &counts_b[j], qa, qb) {
+            } else if generic_meets(&ka, &counts_b[j], (qa, qb), days_apart(a, qa, b, qb)) {
                 // "13 pessoas" (killed, says the verb) against "at least 15 killed".
                 GENERIC_SCORE + figure_bonus(qa, qb)
             } else {
@@ -339,25 +410,46 @@ const GENERIC_COUNT: &str = "people";
 /// The score of a generic count against a specific one: below any match of
 /// the same key with shared words.
 const GENERIC_SCORE: f64 = 0.15;
-/// A generic count meets a specific one only when the figures are this close (ratio).
+/// A generic count meets a specific one only when the figures are this close
+/// (ratio), given for one day ...
 const GENERIC_RATIO: f64 = 2.0;
+/// ... or for different days (a toll can more than double in a few days).
+const GENERIC_RATIO_APART: f64 = 4.0;
 
-/// Whether a count of people ("13 pessoas") may be the same figure as a
-/// count of the killed ("at least 15 killed"): one key is the generic one,
-/// the other the toll's, and the figures are within
-/// [`GENERIC_RATIO`] of each other.
-fn generic_meets(ka: &str, kb: &str, qa: &Quantity, qb: &Quantity) -> bool {
+/// The noun a figure counts, synonyms folded, whatever happened to them
+/// ("62 migrants ... killed" and "67 migrantes" both count migrants).
+fn noun_key(q: &Quantity) -> String {
+    count_key(&Quantity {
+        counts: None,
+        ..q.clone()
+    })
+}
+
+/// Whether a count that does not say what happened may be the same figure as
+/// one that does: a count of people ("13 pessoas") against a toll ("at least
+/// 15 killed"), or a count of one noun against a count of that noun that says
+/// what happened ("67 migrantes" / "62 migrants ... killed"); and the figures
+/// within [`GENERIC_RATIO`] of each other ([`GENERIC_RATIO_APART`] when the
+/// days differ).
+fn generic_meets(ka: &str, kb: &str, (qa, qb): (&Quantity, &Quantity), apart: bool) -> bool {
     let casualty = |k: &str| k == "killed";
     let generic_pair =
         (ka == GENERIC_COUNT && casualty(kb)) || (kb == GENERIC_COUNT && casualty(ka));
+    let (na, nb) = (noun_key(qa), noun_key(qb));
+    let same_noun = na == nb && na != UNCOUNTED && ka != kb && (ka == na || kb == nb);
     let mid = |q: &Quantity| match (q.low, q.high) {
         (Some(l), Some(h)) => Some((l + h) / 2.0),
         (Some(x), None) | (None, Some(x)) => Some(x),
         _ => None,
     };
+    let ratio = if apart {
+        GENERIC_RATIO_APART
+    } else {
+        GENERIC_RATIO
+    };
     match (mid(qa), mid(qb)) {
         (Some(x), Some(y)) if x > 0.0 && y > 0.0 => {
-            generic_pair && x.max(y) / x.min(y) <= GENERIC_RATIO
+            (generic_pair || same_noun) && x.max(y) / x.min(y) <= ratio
         }
         _ => false,
     }
@@ -483,6 +575,46 @@ mod tests {
             counts: None,
             source: None,
         }
+    }
+
+    #[test]
+    fn fact_keys_read_as_words() {
+        assert_eq!(
+            readable("killed/security_forces"),
+            "killed (security forces)"
+        );
+        assert_eq!(readable("killed"), "killed");
+    }
+
+    #[test]
+    fn whom_a_figure_counts_must_agree() {
+        let claim = |group: &str| Claim {
+            key: format!("killed/{group}"),
+            what: "killed".into(),
+            group: group.into(),
+            value: None,
+            place: None,
+            when: None,
+            reported: None,
+            source: None,
+            status: crate::extract::Status::Happened,
+            record: None,
+            span: Span::new(0, 1),
+            group_span: None,
+            sentence: Span::new(0, 1),
+        };
+        let (forces, protesters, unsaid) =
+            (claim("security_forces"), claim("protesters"), claim(ANYONE));
+        assert!(groups_meet(Some(&forces), Some(&forces)));
+        assert!(groups_meet(Some(&forces), Some(&unsaid)));
+        assert!(groups_meet(None, Some(&protesters)));
+        assert!(!groups_meet(Some(&forces), Some(&protesters)));
+        let toll = q(Some(13.0), Some(13.0), Hedge::Exact, "killed");
+        assert_eq!(
+            fact_key(count_key(&toll), Some(&forces)),
+            "killed/security_forces"
+        );
+        assert_eq!(fact_key(count_key(&toll), Some(&unsaid)), "killed");
     }
 
     #[test]

@@ -14,11 +14,13 @@
 //! - `keys`: the keys under which two spellings compare equal ([`word_key`],
 //!   [`sentence_keys`], [`count_key`], [`name_key`]).
 //! - `names`: entity linking across the batch ([`link_with`], [`same_name`]).
-//! - `similarity`: pairwise scores from content words, entities, dates and numbers.
+//! - `similarity`: pairwise scores from content words, entities, events, dates, numbers
+//!   and facts, and the event model's probability that two reports tell one event.
 //! - `candidates`: which pairs of a large batch are scored at all (an
 //!   inverted index over names, rare words, dates and figures).
 //! - `align`: sentence alignment, which tells a rewrite from a separate report.
-//! - `cluster`: story, event and topic clusters from the pair relations.
+//! - `cluster`: event clusters by average linkage over the event model's
+//!   probabilities ([`EVENT_LINK`]); story and topic clusters from the pair relations.
 //! - `values`: two values of one fact as intervals with hedges and days ([`Class`]).
 //! - `variants`: names of one entity: the same, a variant, a translation ([`NameClass`]).
 //! - `quoting`: the same quote in two reports, with a word diff ([`QuoteClass`]).
@@ -43,6 +45,7 @@ pub mod blocking;
 mod candidates;
 mod cluster;
 mod diff;
+mod diff_figures;
 mod explain;
 mod fact;
 mod framing;
@@ -56,7 +59,7 @@ mod variants;
 
 pub use align::{AlignedSentences, SENTENCE_MIN_SCORE};
 pub use candidates::{ALL_PAIRS_UP_TO, MAX_POSTINGS, MIN_SHARED, PER_ARTICLE};
-pub use cluster::Clusters;
+pub use cluster::{Clusters, EVENT_LINK};
 pub use diff::{
     diff_pair, explain_name, explain_quote, explain_wording, Agreement, Conflict, FactDiff, Single,
 };
@@ -158,6 +161,7 @@ fn compare_keyed(
     let days = days_learned_from_stories(&profiles, &pairs);
     for p in &mut pairs {
         p.relation = p.decide(days[p.a], days[p.b]);
+        p.same_event = p.event_probability(days[p.a], days[p.b]);
     }
     let clusters = cluster::cluster(articles.len(), &pairs);
     let diffs = diff_pairs(articles, &pairs, entity_key, &clusters, complete);

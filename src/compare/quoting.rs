@@ -17,6 +17,7 @@
 //! ```
 
 use super::keys::word_key;
+use super::names::name_tokens;
 use crate::article::Article;
 use crate::extract::{Quote, QuoteKind};
 use crate::text::Span;
@@ -208,7 +209,11 @@ fn judge(
 ) -> Option<(f64, QuoteClass)> {
     let words = dice(&x.keys, &y.keys);
     let same_speaker = match (&x.speaker, &y.speaker) {
-        (Some(p), Some(q)) => Some(entity_key(p) == entity_key(q)),
+        (Some(p), Some(q)) => Some(
+            entity_key(p) == entity_key(q)
+                || one_name_in_other(p, q)
+                || (words >= WORDS_MATCH && same_surname(p, q)),
+        ),
         _ => None,
     };
     let same_words = x.words.len() == y.words.len()
@@ -240,6 +245,27 @@ fn judge(
         }
         None => None,
     }
+}
+
+/// One speaker named in full in one report and shorter or spelled another
+/// way in the other ("Chris Wright" / "Wright"; "Volodymyr Zelenskyy" /
+/// "Zelensky"): the transliteration keys of the shorter name's words, in
+/// order, end the longer one's. A bare first name is not enough ("Chris" /
+/// "Chris Wright").
+fn one_name_in_other(p: &str, q: &str) -> bool {
+    let (p, q) = (name_tokens(p), name_tokens(q));
+    let (short, long) = if p.len() <= q.len() { (p, q) } else { (q, p) };
+    !short.is_empty() && long.ends_with(&short)
+}
+
+/// The same surname (the last word's transliteration key), whatever comes
+/// before it: a speaker's name as extraction reads it may carry a stray word
+/// ("On 11 January Zelensky said" read as "January Zelensky"). Only quotes
+/// whose words overlap are allowed to meet this way.
+fn same_surname(p: &str, q: &str) -> bool {
+    let (p, q) = (name_tokens(p), name_tokens(q));
+    p.last()
+        .is_some_and(|x| x.chars().count() > 2 && q.last() == Some(x))
 }
 
 /// The word-by-word diff of two quotes (case and punctuation aside).
@@ -330,6 +356,24 @@ mod tests {
         assert!(changed.contains(&&WordOp::Added("held".into())), "{ops:?}");
         assert!(ops.contains(&WordOp::Same("demonstration".into())));
         assert!(changed.len() <= 4, "{ops:?}");
+    }
+
+    #[test]
+    fn a_surname_alone_names_the_same_speaker() {
+        assert!(one_name_in_other("Chris Wright", "Wright"));
+        assert!(one_name_in_other("Wright", "Red Hat's Chris Wright"));
+        assert!(!one_name_in_other("Chris Wright", "Chris"));
+        assert!(one_name_in_other("Volodymyr Zelenskyy", "Zelensky"));
+        assert!(!one_name_in_other("Chris Wright", "Orville Wright Jr"));
+    }
+
+    #[test]
+    fn a_stray_word_before_a_surname_keeps_the_surname() {
+        assert!(same_surname(
+            "Ukraine Volodymyr Zelenskyy",
+            "January Zelensky"
+        ));
+        assert!(!same_surname("Chris Wright", "Chris Evans"));
     }
 
     #[test]

@@ -112,16 +112,58 @@ pub struct PairScore {
     pub dates: f64,
     /// Overlap of the figures reported with what they count.
     pub numbers: f64,
+    /// Overlap of the facts (keys that read the same in every language:
+    /// `killed/people` with its figure, `said/<speaker>` for a quote).
+    pub facts: f64,
     /// Share of the shorter article's sentences aligned with the other's.
     pub coverage: f64,
     /// How many sentences aligned.
     pub aligned: usize,
+    /// How likely the two report one event, `0..=1`: the event model (a
+    /// logistic regression over the signals above and whether the event
+    /// days lie over [`EVENT_DAYS_APART`] apart, its weights fitted on data
+    /// in `data/words/compare/event_model.tsv`). Event clusters agglomerate on it.
+    pub same_event: f64,
 }
 
 impl PairScore {
     /// Whether one text derives from the other (most of its sentences align).
     pub fn derived(&self) -> bool {
         self.coverage >= STORY_COVERAGE && self.aligned >= 3
+    }
+
+    /// The event model's probability for two reports that share nothing.
+    pub(super) fn nothing_shared() -> f64 {
+        let bias = (lexicon::lists::compare::EVENT_MODEL.iter())
+            .find(|m| m.0 == "bias")
+            .map_or(0.0, |m| m.1);
+        1.0 / (1.0 + (-bias).exp())
+    }
+
+    /// The event model's probability that the two report one event, given
+    /// each side's event day (see [`PairScore::same_event`]).
+    pub(super) fn event_probability(
+        &self,
+        day_a: Option<EventDay>,
+        day_b: Option<EventDay>,
+    ) -> f64 {
+        let far = matches!((day_a, day_b), (Some(a), Some(b)) if a.distance(&b) > EVENT_DAYS_APART);
+        let signal = |name: &str| match name {
+            "bias" => 1.0,
+            "words" => self.words,
+            "entities" => self.entities,
+            "events" => self.events,
+            "dates" => self.dates,
+            "numbers" => self.numbers,
+            "facts" => self.facts,
+            "coverage" => self.coverage,
+            "far" => f64::from(u8::from(far)),
+            _ => 0.0,
+        };
+        let z: f64 = (lexicon::lists::compare::EVENT_MODEL.iter())
+            .map(|&(name, weight)| weight * signal(name))
+            .sum();
+        1.0 / (1.0 + (-z).exp())
     }
 
     /// The relation, given each side's event day.
@@ -153,6 +195,8 @@ pub(super) struct Profile {
     /// Full dates and counted figures, hashed, sorted.
     dates: Vec<u64>,
     numbers: Vec<u64>,
+    /// Fact keys with their figures, and quoted speakers, hashed, sorted.
+    facts: Vec<u64>,
     /// The day the article reports on: its publication date, or else the
     /// latest full date it states.
     pub(super) day: Option<EventDay>,
@@ -180,6 +224,7 @@ impl Profile {
             families: event_families(article),
             dates: hashed(b'd', full_dates.iter().map(CalendarDate::iso)),
             numbers: hashed(b'n', counted_figures(article).into_iter()),
+            facts: hashed(b'f', fact_keys(article)),
             day: event_day(article, &full_dates),
         }
     }
@@ -191,13 +236,15 @@ pub(super) const RARE_WORD: f64 = 2.5;
 
 impl Profile {
     /// The features that [`super::candidates`] blocks on, hashed with their
-    /// kind: entity keys, rare content words, full dates, counted figures.
+    /// kind: entity keys, rare content words, full dates, counted figures,
+    /// facts.
     pub(super) fn block_features(&self) -> Vec<u64> {
         let rare = (self.terms.iter()).filter(|t| t.2 >= RARE_WORD);
         let mut out: Vec<u64> = (self.entities.iter().map(|e| e.0))
             .chain(rare.map(|t| t.0))
             .chain(self.dates.iter().copied())
             .chain(self.numbers.iter().copied())
+            .chain(self.facts.iter().copied())
             .collect();
         out.sort_unstable();
         out.dedup();
@@ -302,6 +349,20 @@ fn counted_figures(article: &Article) -> HashSet<String> {
         .collect()
 }
 
+/// The article's facts that say which event it tells: each figure with its
+/// key (`killed/people:149`), and each quoted speaker (`said/<speaker>`).
+/// Facts without a figure (`event/protest`) are the event families' part.
+fn fact_keys(article: &Article) -> impl Iterator<Item = String> + '_ {
+    article.facts.iter().filter_map(|f| {
+        if f.key.starts_with("said/") {
+            return Some(f.key.clone());
+        }
+        let v = f.value.as_ref()?;
+        let figure = v.low.or(v.high)?;
+        Some(format!("{}:{figure}", f.key))
+    })
+}
+
 /// The day the article reports on: its publication date, or else the latest
 /// full date it states.
 fn event_day(article: &Article, full_dates: &[CalendarDate]) -> Option<EventDay> {
@@ -352,6 +413,7 @@ impl<'p> Model<'p> {
         let events = jaccard(&p.families, &q.families);
         let dates = overlap(&p.dates, &q.dates);
         let numbers = overlap(&p.numbers, &q.numbers);
+        let facts = overlap(&p.facts, &q.facts);
         let score = (0.4 * words + 0.3 * entities + 0.1 * events + 0.1 * dates + 0.1 * numbers)
             .clamp(0.0, 1.0);
         let mut pair = PairScore {
@@ -364,10 +426,13 @@ impl<'p> Model<'p> {
             events,
             dates,
             numbers,
+            facts,
             coverage,
             aligned,
+            same_event: 0.0,
         };
         pair.relation = pair.decide(p.day, q.day);
+        pair.same_event = pair.event_probability(p.day, q.day);
         pair
     }
 }
@@ -499,8 +564,10 @@ mod tests {
             events: 0.0,
             dates: 0.0,
             numbers: 0.0,
+            facts: 0.0,
             coverage: 0.0,
             aligned: 0,
+            same_event: 0.0,
         };
         let day = |s: &str| EventDay::parse(s);
         assert_eq!(

@@ -6,7 +6,7 @@
 //! | [`Class::Agree`] | the same value, however written, rounding included | "81.31%" / "81.3%" |
 //! | [`Class::Compatible`] | hedged values that overlap | "around 2,000" / "more than 2,000" |
 //! | [`Class::Conflict`] | values that cannot both hold at the same time | "13 killed" / "under 10 killed" |
-//! | [`Class::Update`] | different values given for different days | a toll of 8, then 13 a day later |
+//! | [`Class::Update`] | different values given for different days (not one figure hedged two ways) | a toll of 8, then 13 a day later |
 //! | [`Class::OnlyA`], [`Class::OnlyB`] | a fact only one report gives | |
 //!
 //! ```
@@ -73,7 +73,10 @@ pub fn classify_values(
         return Class::Agree;
     }
     if let (Some(x), Some(y)) = (day_a, day_b) {
-        if x != y {
+        // The same figure hedged differently ("27" / "at least 27") has not
+        // moved from one day to the other.
+        let same_floor = matches!((a.low, b.low), (Some(p), Some(q)) if p == q);
+        if x != y && !(same_floor && overlap(a, b)) {
             return Class::Update;
         }
     }
@@ -269,6 +272,22 @@ mod tests {
                 exact(13.0),
                 day("2022-01-05"),
                 day("2022-01-06"),
+                Class::Update,
+            ),
+            (
+                "one figure hedged two ways, two days apart",
+                exact(27.0),
+                q(Some(27.0), None, Hedge::AtLeast),
+                day("2022-09-28"),
+                day("2022-09-30"),
+                Class::Compatible,
+            ),
+            (
+                "a hedged toll that grows",
+                q(Some(70.0), None, Hedge::MoreThan),
+                q(Some(91.0), None, Hedge::MoreThan),
+                day("2022-10-12"),
+                day("2022-10-21"),
                 Class::Update,
             ),
             (

@@ -5,10 +5,12 @@
 //! | --- | --- | --- |
 //! | [`NameClass::Same`] | the same spelling, or one name part of the other | "Tokayev" / "Kassym-Jomart Tokayev" |
 //! | [`NameClass::Variant`] | spelled differently | "Alnour Iliachev" / "Alnur Ilyashev" |
-//! | [`NameClass::Translation`] | two standard names of one place in the gazetteer | "Moscow" / "Moskau" |
+//! | [`NameClass::Translation`] | two standard names of one place in the gazetteer, or one regnal name in two languages | "Moscow" / "Moskau"; "Constantino II" / "Constantine II" |
 //!
 //! Only variants are discrepancies; a translation is how the other language
-//! writes the place.
+//! writes the place. A name with a case ending of its article's language
+//! ("Mette Frederiksenin" in Finnish, `data/words/compare/name_endings.tsv`)
+//! is the same name.
 //!
 //! ```
 //! use storydiff::compare::{name_class, NameClass};
@@ -20,7 +22,7 @@
 use super::keys::name_key;
 use crate::article::Article;
 use crate::extract::EntityLabel;
-use crate::lexicon;
+use crate::lexicon::{self, lists};
 use crate::text::Span;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -63,8 +65,49 @@ pub fn name_class(x: &str, y: &str) -> NameClass {
     }
     match (lexicon::place(x), lexicon::place(y)) {
         (Some(p), Some(q)) if p.canonical == q.canonical => NameClass::Translation,
+        _ if same_regnal_number(x, y) => NameClass::Translation,
         _ => NameClass::Variant,
     }
+}
+
+/// Whether both names end with one regnal number ("Constantino II" /
+/// "Constantine II", "Benedykt XVI" / "Benedict XVI"): a monarch's or pope's
+/// name, which each language writes its own way.
+fn same_regnal_number(x: &str, y: &str) -> bool {
+    matches!((regnal_number(x), regnal_number(y)), (Some(p), Some(q)) if p == q)
+}
+
+/// The Roman numeral that ends a name of two words or more ("XVI").
+fn regnal_number(name: &str) -> Option<&str> {
+    let mut words = name.split_whitespace();
+    let last = words.next_back()?;
+    let roman = last.len() <= 6 && last.chars().all(|c| "IVXL".contains(c));
+    (roman && words.next().is_some()).then_some(last)
+}
+
+/// Whether `form`, written in an article of language `lang`, is `base` with
+/// case endings of that language added to some of its words ("Mette
+/// Frederiksenin" for "Mette Frederiksen" in Finnish). An article whose
+/// language was not identified may be in one the identifier has no word list
+/// for (Finnish, Estonian, Hungarian ...): the endings of those languages apply.
+fn inflected(base: &str, form: &str, lang: Option<&str>) -> bool {
+    let identifiable = |l: &str| lexicon::STOPWORD_LISTS.iter().any(|(code, _)| *code == l);
+    let endings: Vec<&str> = (lists::compare::NAME_ENDINGS.iter())
+        .filter(|(_, l)| lang.map_or(!identifiable(l), |lang| *l == lang))
+        .map(|(w, _)| *w)
+        .collect();
+    let (bw, fw): (Vec<&str>, Vec<&str>) = (
+        base.split_whitespace().collect(),
+        form.split_whitespace().collect(),
+    );
+    if endings.is_empty() || bw.len() != fw.len() || base == form {
+        return false;
+    }
+    bw.iter().zip(&fw).all(|(b, f)| {
+        b == f
+            || f.strip_prefix(b)
+                .is_some_and(|ending| endings.contains(&ending))
+    })
 }
 
 /// Whether `short` is the initials of `long`'s capitalised words ("UN",
@@ -127,13 +170,20 @@ pub fn match_names(
     na.iter()
         .filter_map(|(key, x)| {
             let y = nb.get(key)?;
+            let class = if inflected(&x.name, &y.name, b.language())
+                || inflected(&y.name, &x.name, a.language())
+            {
+                NameClass::Same
+            } else {
+                name_class(&x.name, &y.name)
+            };
             Some(NameMatch {
                 label: label_key(x.label),
                 name_a: x.name.clone(),
                 span_a: x.span,
                 name_b: y.name.clone(),
                 span_b: y.span,
-                class: name_class(&x.name, &y.name),
+                class,
             })
         })
         .collect()
@@ -173,9 +223,41 @@ mod tests {
             ("UN", "UN", NameClass::Same),
             ("United Nations", "UN", NameClass::Same),
             ("Stéphane Dujarric", "Stephane Dujarric", NameClass::Same),
+            ("Constantino II", "Constantine II", NameClass::Translation),
+            ("Charles III", "Karol III", NameClass::Translation),
+            (
+                "Nikos Christodoulides",
+                "Nikos Christodoulidis",
+                NameClass::Variant,
+            ),
         ];
         for (x, y, want) in cases {
             assert_eq!(name_class(x, y), want, "{x} / {y}");
+        }
+    }
+
+    #[test]
+    fn case_endings_of_the_article_language_are_the_same_name() {
+        let cases = [
+            ("Mette Frederiksen", "Mette Frederiksenin", Some("fi"), true),
+            ("Chris Hipkins", "Chris Hipkinsistä", Some("fi"), true),
+            ("Rishi Sunak", "Rishiemu Sunakowi", Some("pl"), true),
+            ("Jair Bolsonaro", "Jaira Bolsonaro", Some("pl"), true),
+            // English adds no case endings: a letter more is a spelling.
+            ("Zelensky", "Zelenskyy", Some("en"), false),
+            // A language the identifier cannot name: Finnish endings apply, Polish ones not.
+            ("Mette Frederiksen", "Mette Frederiksenin", None, true),
+            ("Rishi Sunak", "Rishiemu Sunakowi", None, false),
+            // A stem change is not read.
+            ("Kaja Kallas", "Kaja Kallaksen", Some("fi"), false),
+            ("Mette Frederiksen", "Mette Frederiksen", Some("fi"), false),
+        ];
+        for (base, form, lang, want) in cases {
+            assert_eq!(
+                inflected(base, form, lang),
+                want,
+                "{base} / {form} ({lang:?})"
+            );
         }
     }
 }

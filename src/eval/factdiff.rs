@@ -5,14 +5,15 @@
 //! its spans overlap the label's texts in both reports. Scored:
 //!
 //! - recall of `conflict` (a finding of class conflict), `update` (class
-//!   update), `name-variant` (a name variant) and `quote-variant` (a quote
-//!   variant);
+//!   update), `name-variant` (a name variant), `quote-variant` (a quote
+//!   variant) and `quote-conflict` (the same words given to two speakers);
 //! - precision of all that is reported as a discrepancy (conflicts, updates,
-//!   name variants, quote variants): the share that meets a gold label of its
+//!   name variants, quote variants, quote conflicts): the share that meets a gold label of its
 //!   class, and the same for conflicts alone;
 //! - false alarms on look-alikes (`lookalike` and `compatible` labels: the same
 //!   value written two ways, different quantities, translations, hedged values
-//!   that overlap): the share that a conflict, an update or a name variant meets.
+//!   that overlap, the same quote in the same words, two different quotes of
+//!   one speaker): the share that any reported discrepancy meets.
 
 use crate::compare::{diff_pair, Class, FactDiff, NameClass, QuoteClass};
 use crate::text::Span;
@@ -37,7 +38,8 @@ pub struct Side {
 /// One hand label.
 #[derive(Clone, Debug, Deserialize)]
 pub struct Label {
-    /// conflict, update, compatible, name-variant, quote-variant or lookalike.
+    /// conflict, update, compatible, name-variant, quote-variant,
+    /// quote-conflict or lookalike.
     pub class: String,
     /// Its text in report a.
     pub a: String,
@@ -141,9 +143,14 @@ fn findings(d: &FactDiff, a: &Article, b: &Article) -> Vec<Finding> {
             b: b.to_input(n.span_b),
         });
     }
-    for q in d.quotes.iter().filter(|q| q.class == QuoteClass::Variant) {
+    for q in &d.quotes {
+        let class = match q.class {
+            QuoteClass::Variant => "quote-variant",
+            QuoteClass::OtherSpeaker => "quote-conflict",
+            QuoteClass::Same => continue,
+        };
         out.push(Finding {
-            class: "quote-variant",
+            class,
             a: a.to_input(q.span_a),
             b: b.to_input(q.span_b),
         });

@@ -31,5 +31,5 @@ pub mod quotes;
 mod seeds;
 pub mod timex;
 
-pub use pages::{readability_pages, READABILITY_DIR};
+pub use pages::{readability_heldout, readability_pages, READABILITY_DIR};
 pub use seeds::{html_page, html_pages, seed, seeds, HtmlPage, Seed, HTML_DIR, SEEDS_DIR};

@@ -43,3 +43,19 @@ pub fn readability_pages() -> &'static [HtmlPage] {
             .collect()
     })
 }
+
+/// The names of the benchmark's held-out pages (`heldout.list`): added
+/// after a blind score and not tuned on before it.
+///
+/// # Panics
+/// When the list cannot be read.
+pub fn readability_heldout() -> Vec<String> {
+    let path = format!("{READABILITY_DIR}/heldout.list");
+    std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{path}: {e}"))
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(str::to_string)
+        .collect()
+}

@@ -1,5 +1,5 @@
-// Unit tests of the page's store (www/store.js) and runner (www/runner.js) under node, with
-// no browser: the state changes of every action, the one update path, and the scheduling of
+// Unit tests of the page's store (www/store.js), runner (www/runner.js) and saved records
+// (www/persist.js) under node, with no browser: the state changes of every action, the one update path, and the scheduling of
 // runs (coalesced, stale runs cancelled, failures and cancels shown) against a fake engine.
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -8,6 +8,7 @@ import {
   clearArticles, restoreRemoved, retry, splitName, mergeEntities, undoOverride, overridesOf,
 } from "../../www/store.js";
 import { createRunner } from "../../www/runner.js";
+import { articleOfRecord, workspaceOfRecords, mergeRestored, saveProblem } from "../../www/persist.js";
 
 const article = (id, text = `text of ${id}`) => ({ id, name: `${id}.txt`, text });
 const withArticles = (...ids) => ({ ...initialState(), ...addArticles(initialState(), ids.map((id) => article(id))) });
@@ -177,4 +178,35 @@ test("runner: cancel, failure and retry; no articles means no results and no cal
   await tick();
   assert.equal(engine.calls.length, 2);
   assert.deepEqual([store.get().runs, store.get().report, store.get().busy, store.get().status], [1, null, false, null]);
+});
+
+// ---- the saved workspace's records (www/persist.js), without a browser ------------------------
+
+test("persist: a record is an article only when whole; damaged ones are named, the rest kept in order", () => {
+  const good = (id) => ({ id, name: `${id}.txt`, text: `text of ${id}`, keep: [[1, 3]], warnings: [] });
+  assert.deepEqual(articleOfRecord("a", good("a")), { id: "a", name: "a.txt", text: "text of a", title: undefined, keep: [[1, 3]], encoding: undefined, warnings: [] });
+  for (const bad of [null, "text", { ...good("a"), id: "b" }, { ...good("a"), text: 42 }, { ...good("a"), text: " \n" }, { ...good("a"), keep: [[1]] }, { ...good("a"), warnings: [3] }]) {
+    assert.equal(articleOfRecord("a", bad), null, JSON.stringify(bad));
+  }
+  const ws = workspaceOfRecords([["a", good("a")], ["b", good("b")], ["c", "junk"], ["d", good("d")]],
+    { order: ["b", "gone", "a"], overrides: [{ kind: "split", name: "X" }], pasted: 3 });
+  assert.deepEqual(ws.articles.map((a) => a.id), ["b", "a", "d"], "the saved order, then the records it did not list");
+  assert.deepEqual(ws.damaged.map((d) => `${d.store}/${d.key}`), ["articles/c"]);
+  assert.equal(ws.pasted, 3);
+  const noMeta = workspaceOfRecords([["a", good("a")]], { order: "x", overrides: [] });
+  assert.deepEqual([noMeta.articles.length, noMeta.overrides, noMeta.damaged.map((d) => d.store)], [1, [], ["meta"]]);
+  assert.deepEqual(workspaceOfRecords([], undefined).damaged, [], "no workspace saved yet is not damage");
+});
+
+test("persist: the restored workspace comes first; what was added meanwhile is kept, once, with its own id", () => {
+  const art = (id, text = `text of ${id}`) => ({ id, text, keep: [] });
+  const s = { ...initialState(), articles: [art("a"), art("b", "another b"), art("c")], overrides: [{ kind: "split", name: "Y" }], pasted: 1 };
+  const ws = { articles: [art("a"), art("b")], overrides: [{ kind: "split", name: "X" }], pasted: 4, damaged: [] };
+  const patch = mergeRestored(s, ws);
+  assert.deepEqual(patch.articles.map((a) => [a.id, a.text]), [["a", "text of a"], ["b", "text of b"], ["b-2", "another b"], ["c", "text of c"]]);
+  assert.deepEqual(patch.overrides.map((o) => o.name), ["X", "Y"]);
+  assert.equal(patch.pasted, 4);
+  assert.equal(mergeRestored(s, { articles: [], overrides: [], pasted: 0, damaged: [] }), null);
+  assert.match(saveProblem(new DOMException("full", "QuotaExceededError"), 1), /^Not saved: the browser's storage for this page is full\. Your 1 article and changes/);
+  assert.match(saveProblem(new DOMException("x", "UnknownError"), 2), /^Not saved: the browser refused to save \(UnknownError\)\. Your 2 articles/);
 });

@@ -68,6 +68,31 @@ fn sentences() {
             &[("Moscow", Place), ("Tokayev", Org)],
         ),
         (
+            "hyphenated given names",
+            "Lawmaker Wong Kwok-kin met President Lai Ching-te in Taipei, and activist Yau Wai-ching spoke.",
+            &[
+                ("Wong Kwok-kin", Person),
+                ("Lai Ching-te", Person),
+                ("Taipei", Place),
+                ("Yau Wai-ching", Person),
+            ],
+        ),
+        (
+            "short compound after a hyphen",
+            "The Kyiv-born writer moved to Lyon.",
+            &[("Kyiv", Place), ("Lyon", Place)],
+        ),
+        (
+            "place and compass point",
+            "Voters in Kowloon East and New Territories West went to the polls.",
+            &[("Kowloon East", Place), ("New Territories West", Place)],
+        ),
+        (
+            "place then a person",
+            "In a statement, Governor of Washington Chris Gregoire said I'm disappointed.",
+            &[("Washington", Place), ("Chris Gregoire", Person)],
+        ),
+        (
             "demonym is not a place",
             "Brazilian officials met French diplomats in Geneva.",
             &[("Geneva", Place)],

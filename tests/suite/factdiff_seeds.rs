@@ -50,6 +50,9 @@ fn security_forces_killed_is_not_a_contradiction() {
         .unwrap_or_else(|| panic!("{:#?}", event.conflicts));
     let class = json(&c.class);
     assert!(class == "compatible" || class == "update", "{class}");
+    // The facts meet by their key: what is counted, and of whom.
+    assert_eq!(c.key, "killed/security_forces", "{c:#?}");
+    assert!(c.note.contains("killed (security forces)"), "{}", c.note);
     assert!(
         !event.conflicts.iter().any(|c| json(&c.class) == "conflict"),
         "no contradiction between 002 and 003: {:#?}",

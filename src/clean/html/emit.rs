@@ -32,6 +32,7 @@ pub(super) fn emit(page: &Page) -> Extracted {
         pending_space: None,
         pending_break: Break::None,
         holds_content: vec![false; page.doc.nodes.len()],
+        pre: 0,
     };
     for &c in page.content {
         let mut at = page.doc.nodes[c].parent;
@@ -67,6 +68,8 @@ struct Emitter<'a> {
     pending_break: Break,
     /// Nodes that hold a part of the article below them.
     holds_content: Vec<bool>,
+    /// How many `pre` elements are open: there a blank line is a paragraph break.
+    pre: usize,
 }
 
 impl Emitter<'_> {
@@ -144,9 +147,12 @@ impl Emitter<'_> {
             };
             self.brk(level);
         }
+        let pre = usize::from(name == "pre");
+        self.pre += pre;
         for &c in &node.children {
             self.walk(c, in_content);
         }
+        self.pre -= pre;
         if block {
             self.brk(Break::Paragraph);
         }
@@ -202,7 +208,10 @@ impl Emitter<'_> {
                 while i < span.end && html.as_bytes()[i].is_ascii_whitespace() {
                     i += 1;
                 }
-                if self.pending_break == Break::None && !self.b.as_str().is_empty() {
+                let blank_line = self.pre > 0 && html[ws_start..i].matches('\n').count() >= 2;
+                if blank_line {
+                    self.brk(Break::Paragraph);
+                } else if self.pending_break == Break::None && !self.b.as_str().is_empty() {
                     self.pending_space = Some((ws_start, i));
                 }
                 copy_from = i;

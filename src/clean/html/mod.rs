@@ -67,13 +67,24 @@ pub fn extract_main(
     // when little text came out, try again trusting only the tags, and keep
     // the richer result (Readability retries the same way).
     let got = visible(first.0.as_str());
-    if got < 500 {
-        let second = extract_with(&doc, html, is_kept, false);
-        if visible(second.0.as_str()) > 2 * got.max(50) {
-            return second;
+    if got >= 500 {
+        return first;
+    }
+    let mut best = first;
+    let second = extract_with(&doc, html, is_kept, false);
+    if visible(second.0.as_str()) > 2 * got.max(50) {
+        best = second;
+    }
+    // A page built by scripts may keep its article in `<noscript>` for
+    // readers without JavaScript: read the page as they do.
+    if html.contains("<noscript") {
+        let plain = Document::parse_as(html, false);
+        let third = extract_with(&plain, html, is_kept, true);
+        if visible(third.0.as_str()) > 2 * visible(best.0.as_str()).max(50) {
+            best = third;
         }
     }
-    first
+    best
 }
 
 fn visible(text: &str) -> usize {
@@ -113,6 +124,15 @@ fn exclude_furniture(
 ) -> Vec<Option<Reason>> {
     let n = doc.nodes.len();
     let holds = holds_article(doc);
+    // Parsed with scripting off, `noscript` holds elements: what the reader sees.
+    let shown = |id: usize| {
+        let node = &doc.nodes[id];
+        node.name() == "noscript"
+            && node
+                .children
+                .iter()
+                .any(|&c| !doc.nodes[c].name().is_empty())
+    };
     let mut excluded: Vec<Option<Reason>> = vec![None; n];
     let mut below = vec![false; n];
     for id in 0..n {
@@ -128,7 +148,7 @@ fn exclude_furniture(
         } else {
             furniture_by_tag(node)
         };
-        if let Some(r) = reason {
+        if let Some(r) = reason.filter(|_| !shown(id)) {
             let keeps_article =
                 holds[id] && !matches!(r, Reason::Head | Reason::Script | Reason::Style);
             if !keeps_article && !is_kept(node.span) {
@@ -213,5 +233,47 @@ mod tests {
         assert!(reasons.contains(&Reason::RelatedLinks), "{reasons:?}");
         let at = text.as_str().find("second").unwrap();
         assert_eq!(text.to_source(Span::new(at, at + 6)).of(html), "second");
+    }
+
+    #[test]
+    fn article_in_noscript_is_read_as_without_javascript() {
+        let story =
+            "<p>The interview ran for two hours, and the designer spoke about his early work.</p>"
+                .repeat(8);
+        let html = format!(
+            r#"<body><div id="app">Loading...</div><noscript id="content"><div class="container">
+            <h1>Interview with a designer</h1>{story}</div></noscript><script>start()</script></body>"#
+        );
+        let (text, removed) = extract_main(&html, &|_| false);
+        assert!(
+            text.as_str().starts_with("Interview with a designer"),
+            "{:?}",
+            text.as_str()
+        );
+        assert!(text.as_str().contains("his early work."));
+        assert!(!text.as_str().contains("Loading"));
+        assert!(removed.iter().any(|(_, r)| *r == Reason::Script));
+        let at = text.as_str().find("designer spoke").unwrap();
+        assert_eq!(text.to_source(Span::new(at, at + 8)).of(&html), "designer");
+    }
+
+    #[test]
+    fn scripted_page_with_its_article_keeps_noscript_out() {
+        let html = r#"<body><article><h1>Headline here</h1>
+        <p>The council voted late on Wednesday to build the new tram line across the city.</p>
+        <p>Supporters said it would cut traffic, while opponents questioned the cost estimates.</p>
+        </article><noscript><p>Please enable JavaScript to see the comments below.</p></noscript></body>"#;
+        let (text, _) = extract_main(html, &|_| false);
+        assert!(!text.as_str().contains("JavaScript"), "{:?}", text.as_str());
+    }
+
+    #[test]
+    fn blank_lines_in_pre_are_paragraphs() {
+        let html = "<body><article><pre>First paragraph of a post written as plain text,\nwrapped by hand.\n\nSecond paragraph, after a blank line.</pre></article></body>";
+        let (text, _) = extract_main(html, &|_| false);
+        assert_eq!(
+            text.as_str(),
+            "First paragraph of a post written as plain text, wrapped by hand.\n\nSecond paragraph, after a blank line."
+        );
     }
 }

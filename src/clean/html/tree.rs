@@ -114,7 +114,15 @@ const MAX_DEPTH: usize = 256;
 impl Document {
     /// Parses `html`; never fails.
     pub fn parse(html: &str) -> Document {
+        Document::parse_as(html, true)
+    }
+
+    /// Parses `html` as a browser does with scripting on (`noscript` holds
+    /// raw text) or off (`noscript` holds elements, as a reader without
+    /// JavaScript sees them).
+    pub fn parse_as(html: &str, scripting: bool) -> Document {
         let mut parser = Parser::new(html);
+        parser.scripting = scripting;
         let mut at = 0;
         while at < html.len() {
             at = parser.step(at);
@@ -198,6 +206,8 @@ struct Parser<'h> {
     nodes: Vec<Node>,
     /// Open elements, the document at the bottom.
     stack: Vec<usize>,
+    /// Whether `noscript` holds raw text (scripting on) or elements.
+    scripting: bool,
 }
 
 impl<'h> Parser<'h> {
@@ -213,6 +223,7 @@ impl<'h> Parser<'h> {
             html,
             nodes: vec![document],
             stack: vec![0],
+            scripting: true,
         }
     }
 
@@ -303,7 +314,7 @@ impl<'h> Parser<'h> {
         } = read_start_tag(self.html, at);
         self.imply_end_tags(&name, at);
         let void = tags::is_void(&name) || self_closing;
-        let raw = tags::is_raw_text(&name);
+        let raw = tags::is_raw_text(&name) && (self.scripting || name != "noscript");
         let kind = NodeKind::Element {
             name: name.clone(),
             attrs,

@@ -38,6 +38,7 @@ mod spelling;
 mod table;
 
 pub use spelling::same_name;
+pub(crate) use spelling::tokens as name_tokens;
 pub use table::{Entity, EntityTable, Member, Merge, MergeReason, Overrides};
 
 use crate::article::Article;

@@ -85,7 +85,7 @@ fn same_person(a: &str, b: &str) -> Option<MergeReason> {
 
 /// Keys of the name's words, particles and titles left out
 /// (`data/words/compare/name_key_particles.tsv`).
-pub(super) fn tokens(name: &str) -> Vec<String> {
+pub(crate) fn tokens(name: &str) -> Vec<String> {
     fold(name)
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty() && !is_particle(w))

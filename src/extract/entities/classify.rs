@@ -474,12 +474,28 @@ fn org_by_suffix_or_head(n: &Name) -> Option<EntityLabel> {
     .then_some(EntityLabel::Org)
 }
 
-/// "Red Square", "Lake Baikal", "Gulf of Aden".
+/// "Red Square", "Lake Baikal", "Gulf of Aden"; a place and a compass point
+/// ("Kowloon East", "New Territories West", "Pacific Northwest").
 fn place_by_suffix_or_head(n: &Name) -> Option<EntityLabel> {
-    (cues::is_place_suffix(n.last)
+    let text = n.doc.text;
+    let compass = is_compass_point(n.last)
+        && n.pieces[..n.pieces.len() - 1].iter().any(|p| {
+            let w = p.span.of(text);
+            place_of(w).is_some() || cues::is_place_suffix(w)
+        });
+    (compass
+        || cues::is_place_suffix(n.last)
         || cues::is_place_head(n.first) && place_of(n.last).is_some()
         || cues::is_place_head(n.first) && n.first != "New" && n.pieces.iter().any(|p| p.connector))
     .then_some(EntityLabel::Place)
+}
+
+/// The points of the compass, which end names of regions and districts.
+fn is_compass_point(w: &str) -> bool {
+    matches!(
+        w,
+        "North" | "South" | "East" | "West" | "Northeast" | "Northwest" | "Southeast" | "Southwest"
+    )
 }
 
 /// "the Georgian Dream party", "the island of Rhodes".
@@ -543,7 +559,7 @@ fn split_run(text: &str, pieces: &[Piece]) -> Vec<Vec<Piece>> {
     }
     let mut out = Vec::new();
     for part in parts.into_iter().filter(|p| !p.is_empty()) {
-        match title_cut(text, &part) {
+        match title_cut(text, &part).or_else(|| place_then_person_cut(text, &part)) {
             Some(c) => {
                 let (a, b) = part.split_at(c);
                 out.push(a.to_vec());
@@ -604,6 +620,22 @@ fn title_cut(text: &str, part: &[Piece]) -> Option<usize> {
             .any(|p| !p.connector && !cues::is_title(w(p)) && !cues::is_title_modifier(w(p)))
     });
     (c > 0 && !prefix_is_qualifier && name_after).then_some(c)
+}
+
+/// "Governor of Washington Chris Gregoire": a place, then a given name with a
+/// word after it; the run splits before the given name.
+fn place_then_person_cut(text: &str, part: &[Piece]) -> Option<usize> {
+    let w = |p: &Piece| p.span.of(text);
+    (1..part.len().saturating_sub(1)).find(|&i| {
+        let p = &part[i];
+        !p.connector
+            && !part[i - 1].connector
+            && !part[i + 1].connector
+            && place_of(w(&part[i - 1])).is_some()
+            && place_of(cover(&part[..=i]).of(text)).is_none()
+            && lexicon::is_first_name(w(p))
+            && place_of(w(p)).is_none()
+    })
 }
 
 /// A one-word candidate; its label may stay open for resolution.

@@ -58,6 +58,11 @@ pub fn is_particle(w: &str) -> bool {
     has(names::ENTITY_PARTICLES, w)
 }
 
+/// Short lower-case words that make a compound after a hyphen ("Paris-born").
+pub fn is_compound_tail(w: &str) -> bool {
+    has(entities::COMPOUND_TAILS, w)
+}
+
 /// Capitalized words that are not names: days, months, holidays, pronoun "I".
 pub fn is_never_name(w: &str) -> bool {
     has(entities::NEVER_NAMES, w)
@@ -99,6 +104,7 @@ mod tests {
             ("title_modifiers", entities::TITLE_MODIFIERS),
             ("role_nouns", entities::ROLE_NOUNS),
             ("role_noun_stops", entities::ROLE_NOUN_STOPS),
+            ("compound_tails", entities::COMPOUND_TAILS),
             ("org_suffixes", entities::ORG_SUFFIXES),
             ("org_heads", entities::ORG_HEADS),
             ("place_suffixes", entities::PLACE_SUFFIXES),

@@ -288,7 +288,7 @@ impl WordCut {
         let parts: Vec<&str> = core.split('-').collect();
         let first = parts[0];
         if is_cap(first) {
-            if parts[1..].iter().any(|p| is_compound_tail(p)) {
+            if !is_name_syllables(&parts) && parts[1..].iter().any(|p| is_compound_tail(p)) {
                 // "Moscow-led", "Russia-backed": only the name.
                 cut.span.end = cut.span.start + first.len();
                 cut.boundary_after = true;
@@ -305,6 +305,20 @@ impl WordCut {
         }
         cut
     }
+}
+
+/// Two short syllables of a romanized given name ("Kwok-kin", "Ching-te",
+/// "Wai-ching"), though the second may spell an English word ("kin", "wan").
+fn is_name_syllables(parts: &[&str]) -> bool {
+    let short = |p: &str, n: usize| p.chars().count() <= n;
+    let [first, tail] = parts else {
+        return false;
+    };
+    short(first, 5)
+        && short(tail, 5)
+        && tail.chars().all(|c| c.is_ascii_lowercase())
+        && !tail.ends_with("ed")
+        && !cues::is_compound_tail(tail)
 }
 
 /// The part after a capitalized word's hyphen that makes a compound, not a

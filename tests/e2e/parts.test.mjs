@@ -1,0 +1,43 @@
+// Unit test under node of how a large result crosses from the worker to the page: the worker
+// (www/worker-core.js) sends its long lists, and long lists inside their items, in parts, each
+// message small; the bridge (www/bridge.js) puts them back so that the page gets the result as
+// the engine made it (less the pairs the worker keeps).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { serveEngine, FIRST_PAIRS } from "../../www/worker-core.js";
+import { WorkerBridge } from "../../www/bridge.js";
+
+/** A report as large as 1,000 articles make, with one entity of 3,000 joins. */
+function bigReport() {
+  const articles = Array.from({ length: 1000 }, (_, i) => ({ id: `a${i}`, title: `Story ${i}`, entities: [{ start: 0, end: 4, text: "Anna" }] }));
+  const entities = [
+    { id: 0, name: "Anna", label: "PERSON", members: articles.map((a) => ({ article: a.id, mentions: [0] })), variants: ["Anna"],
+      merges: Array.from({ length: 3000 }, (_, i) => ({ a: "Anna", b: `Anna ${i}`, reason: "variant", confidence: 0.8 })) },
+    { id: 1, name: "Town", label: "PLACE", members: [], variants: ["Town"], merges: [] },
+  ];
+  const pairs = Array.from({ length: 30 }, (_, i) => ({ a: "a0", b: `a${i + 1}`, score: 1 - i / 100, relation: "same-event" }));
+  return { schema_version: 1, articles, entities, pairs, tables: [], clusters: { event: [["a0", "a1"]], story: [], topic: [] } };
+}
+
+test("worker → page: long lists go in small parts and come back whole", async () => {
+  const report = bigReport();
+  const sent = [];
+  let onMessage = null;
+  const scope = { addEventListener: (type, fn) => { onMessage = fn; }, postMessage: (m) => sent.push(structuredClone(m)) };
+  serveEngine(scope, { compare: () => report }, async () => {});
+  await onMessage({ data: { id: 1, method: "compare", args: [[]] } });
+  const parts = sent.filter((m) => m.type === "part");
+  assert.ok(parts.length >= 1000 / 50 + 3000 / 500, `${parts.length} parts`);
+  const biggest = Math.max(...sent.map((m) => JSON.stringify(m).length));
+  assert.ok(biggest < 100_000, `no message over 100 KB (the largest: ${biggest} bytes)`);
+
+  const bridge = new WorkerBridge("unused", { idleMs: Infinity });
+  const got = new Promise((resolve, reject) => { bridge.current = { id: 1, resolve, reject }; });
+  for (const m of sent) bridge.onMessage(m);
+  const value = await got;
+  assert.deepEqual(value.articles, report.articles);
+  assert.deepEqual(value.entities, report.entities, "the 3,000 joins of one entity too");
+  assert.deepEqual(value.clusters, report.clusters);
+  assert.equal(value.pairs.length, FIRST_PAIRS, "the worker keeps the other pairs");
+  assert.deepEqual(value.pairCounts, { total: 30, related: 30, unrelated: 0 });
+});

@@ -1,0 +1,32 @@
+//! Event clusters on the held-out splits of `tests/eval/clusters/` (real
+//! Wikipedia "In the news" blurbs, see its README), against the TF-IDF
+//! baseline tuned on each set's dev split: the floors under the figures that
+//! `cargo run --release --example cluster_eval` prints.
+
+use storydiff::eval::clusters::{b_cubed, baseline_merges, cut, gold, inputs, load, tune};
+use storydiff::{analyze_batch, compare};
+
+/// (set, floor under storydiff's held-out B3-F1, least margin over the baseline).
+const FLOORS: [(&str, f64, f64); 3] = [
+    ("twins", 0.96, 0.005),
+    ("wording", 0.85, 0.25),
+    ("languages", 0.66, 0.14),
+];
+
+#[test]
+fn event_clusters_beat_the_tuned_baseline_on_held_out_sets() {
+    for (name, floor, margin) in FLOORS {
+        let t = tune(&load(name, "dev"));
+        let reports = load(name, "heldout");
+        let (n, g) = (reports.len(), gold(&reports));
+        let articles = analyze_batch(&inputs(&reports)).unwrap();
+        let ours = b_cubed(&compare(&articles).clusters.event, &g, n).2;
+        let base = b_cubed(&cut(n, &baseline_merges(&reports), t), &g, n).2;
+        println!("{name}: storydiff {ours:.3}, baseline {base:.3} (t = {t:.2})");
+        assert!(ours >= floor, "{name}: B3-F1 {ours:.3} under {floor}");
+        assert!(
+            ours - base >= margin,
+            "{name}: {ours:.3} against the baseline's {base:.3}"
+        );
+    }
+}
