@@ -1,7 +1,9 @@
 //! Linearity and throughput of the analysis on a corpus of varied articles:
 //! time per MB for single articles from 10 KB to 50 MB and for batches from
 //! 10 to 10,000 articles, and MB/s on the whole corpus, next to an anchor
-//! (Unicode word splitting of the same text) measured in the same run.
+//! (Unicode word splitting of the same text) measured in the same run. Each
+//! row also gives the process's peak resident memory while it ran (Linux;
+//! the corpus, loaded once before the first row, included).
 //!
 //! ```sh
 //! node scripts/bench/corpus.mjs             # target/bench/corpus.jsonl, 10 MB
@@ -80,14 +82,30 @@ mod native {
             .fold(f64::INFINITY, f64::min)
     }
 
+    /// Starts a new peak of resident memory (Linux: /proc/self/clear_refs).
+    fn reset_peak() {
+        let _ = std::fs::write("/proc/self/clear_refs", "5");
+    }
+
+    /// The peak resident memory in MB since [`reset_peak`] (Linux), else `None`.
+    fn peak_mb() -> Option<f64> {
+        let status = std::fs::read_to_string("/proc/self/status").ok()?;
+        let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+        let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+        Some(kb / 1024.0)
+    }
+
     fn size(inputs: &[Input]) -> usize {
         inputs.iter().map(|i| i.text.len()).sum()
     }
 
-    fn row(label: &str, bytes: usize, secs: f64, anchor: f64) {
+    /// One line of figures; `peak`: the process's peak resident memory while
+    /// the row ran (input included).
+    fn row(label: &str, bytes: usize, secs: f64, anchor: f64, peak: Option<f64>) {
         let mb = bytes as f64 / 1e6;
+        let peak = peak.map_or(String::from("n/a"), |p| format!("{p:.0} MB"));
         println!(
-            "{label:>16} {mb:>9.3} MB {secs:>9.3} s {:>8.3} s/MB {:>7.2} MB/s  anchor x{:.0}",
+            "{label:>16} {mb:>9.3} MB {secs:>9.3} s {:>8.3} s/MB {:>7.2} MB/s  anchor x{:<4.0} peak RSS {peak}",
             secs / mb,
             mb / secs,
             secs / anchor
@@ -116,11 +134,12 @@ mod native {
             &[10, 100, 1_000, 10_000, 50_000]
         };
         for &kb in kbs {
+            reset_peak();
             let one = vec![article(&corpus, kb * 1000)];
             let rounds = if kb <= 100 { 5 } else { 1 };
             let t = best(rounds, || analyze_batch(&one).unwrap());
             let a = best(rounds, || words(&one));
-            row(&format!("{kb} KB"), size(&one), t, a);
+            row(&format!("{kb} KB"), size(&one), t, a, peak_mb());
         }
 
         println!("-- batches of growing count (analyze_batch of n inputs)");
@@ -130,6 +149,7 @@ mod native {
             &[10, 100, 1_000, 10_000]
         };
         for &n in counts {
+            reset_peak();
             let batch: Vec<Input> = (0..n)
                 .map(|i| {
                     let mut input = corpus[i % corpus.len()].clone();
@@ -140,13 +160,14 @@ mod native {
             let rounds = if n <= 100 { 5 } else { 1 };
             let t = best(rounds, || analyze_batch(&batch).unwrap());
             let a = best(rounds, || words(&batch));
-            row(&format!("{n} articles"), size(&batch), t, a);
+            row(&format!("{n} articles"), size(&batch), t, a, peak_mb());
         }
 
         println!("-- the whole corpus");
+        reset_peak();
         let t = best(1, || analyze_batch(&corpus).unwrap());
         let a = best(1, || words(&corpus));
-        row("corpus", total, t, a);
+        row("corpus", total, t, a, peak_mb());
     }
 }
 

@@ -137,7 +137,7 @@ impl<'a> Cur<'a> {
 
     fn lit_ci(&mut self, l: &str) -> bool {
         let r = self.rest();
-        if r.len() >= l.len() && r.is_char_boundary(l.len()) && r[..l.len()].to_lowercase() == l {
+        if r.len() >= l.len() && r.is_char_boundary(l.len()) && lower_eq(&r[..l.len()], l) {
             self.at += l.len();
             true
         } else {
@@ -260,6 +260,15 @@ impl<'a> Cur<'a> {
             self.at = save3;
         }
     }
+}
+
+/// Whether `s` in lower case is `lower` (as `s.to_lowercase() == lower`,
+/// without allocating outside the final-sigma case).
+fn lower_eq(s: &str, lower: &str) -> bool {
+    if s.contains('Σ') {
+        return s.to_lowercase() == lower;
+    }
+    s.chars().flat_map(char::to_lowercase).eq(lower.chars())
 }
 
 #[cfg(test)]

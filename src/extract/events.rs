@@ -219,7 +219,7 @@ pub fn extract(
             if reach.is_some_and(|end| end >= tok.span.end) {
                 continue;
             }
-            let lower = word.to_lowercase();
+            let lower = crate::text::Lower::new(word);
             let Some(trigger) = lookup(&lower) else {
                 continue;
             };

@@ -28,4 +28,4 @@ pub use segment::{paragraphs, segment, Segmentation, Sentence, Token, TokenKind}
 pub use sniff::sniff;
 pub use span::{CharIndex, Covers, Span};
 pub use translit::latin;
-pub use words::{Word, Words};
+pub use words::{Lower, Word, Words};

@@ -10,9 +10,77 @@
 //! assert_eq!(words[2].text, "13");
 //! ```
 
+use std::borrow::Cow;
+use std::fmt;
 use std::ops::Deref;
 
 use super::{Segmentation, Span, TokenKind};
+
+/// A token in lower case: borrowed from the text where the token already is
+/// in lower case (most are), so that reading a document allocates only for
+/// the capitalized ones. Dereferences to `str` and compares with strings.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Lower<'a>(Cow<'a, str>);
+
+impl<'a> Lower<'a> {
+    /// The Unicode lower case of `s` (as [`str::to_lowercase`]).
+    pub fn new(s: &'a str) -> Lower<'a> {
+        let unchanged = if s.is_ascii() {
+            !s.bytes().any(|b| b.is_ascii_uppercase())
+        } else {
+            s.chars().all(|c| {
+                let mut l = c.to_lowercase();
+                l.next() == Some(c) && l.next().is_none()
+            })
+        };
+        Lower(if unchanged {
+            Cow::Borrowed(s)
+        } else {
+            Cow::Owned(s.to_lowercase())
+        })
+    }
+    /// The lower case as a string slice.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl Deref for Lower<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for Lower<'_> {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Lower<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl PartialEq<str> for Lower<'_> {
+    fn eq(&self, other: &str) -> bool {
+        *self.0 == *other
+    }
+}
+
+impl PartialEq<&str> for Lower<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl PartialEq<String> for Lower<'_> {
+    fn eq(&self, other: &String) -> bool {
+        *self.0 == **other
+    }
+}
 
 /// One token of a text, with its lower case.
 #[derive(Clone, Debug)]
@@ -24,7 +92,7 @@ pub struct Word<'a> {
     /// The token as written.
     pub text: &'a str,
     /// The token in lower case (Unicode lower-casing).
-    pub lower: String,
+    pub lower: Lower<'a>,
     /// Index of the token's sentence in the segmentation.
     pub sentence: usize,
 }
@@ -63,7 +131,7 @@ impl<'a> Words<'a> {
                     span: t.span,
                     kind: t.kind,
                     text: s,
-                    lower: s.to_lowercase(),
+                    lower: Lower::new(s),
                     sentence: t.sentence,
                 }
             })

@@ -24,10 +24,12 @@
 //! ```
 
 use super::records::lookup::{counted, happening};
+use super::records::per_sentence;
 use super::records::{Evidence, Interval, Record, RecordKind, Status};
 use super::{DateKind, DateMention, Doc, EntityLabel, EntityMention, Quantity, Quote, QuoteKind};
 use crate::text::Span;
 use serde::Serialize;
+use std::collections::HashMap;
 
 /// One atomic claim of an article.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -74,17 +76,25 @@ pub fn extract(
 ) -> Vec<Fact> {
     let reported = doc.anchor.map(|d| d.iso());
     let mut out = Vec::new();
-    for (si, sentence) in doc.seg.sentences.iter().enumerate() {
+    let sentences = &doc.seg.sentences;
+    let quantities_in = per_sentence::contained(sentences, quantities, |q| q.span);
+    let records_of = per_sentence::of_sentence(sentences, records, |r| r.sentence);
+    let triggered_in = per_sentence::contained(sentences, records, |r| r.trigger.span);
+    let entities_in = per_sentence::contained(sentences, entities, |e| e.span);
+    let dates_in = per_sentence::contained(sentences, dates, |d| d.span);
+    let holders = holders(records);
+    for (si, sentence) in sentences.iter().enumerate() {
         let span = sentence.span;
-        let in_sentence: Vec<&Quantity> = quantities
+        let in_sentence: Vec<&Quantity> = quantities_in[si]
             .iter()
+            .copied()
             .filter(|q| span.contains(q.span))
             .collect();
-        let kinds: Vec<RecordKind> = records
+        let kinds: Vec<RecordKind> = records_of[si]
             .iter()
             .filter(|r| r.sentence == span)
             .map(|r| r.kind)
-            .chain(kinds_of_sentence(records, span))
+            .chain(kinds_of_sentence(&triggered_in[si], span))
             .collect();
         let mut prev: Option<(super::records::lookup::Counted, Span)> = None;
         let source = |q: &Quantity| {
@@ -105,7 +115,7 @@ pub fn extract(
                 continue;
             }
             let what = super::records::build::fact_what(&c, q, &kinds);
-            let record = record_of(records, q.span);
+            let record = record_of(records, &holders, q.span);
             let status = record.map_or(Status::Happened, |i| records[i].status);
             let group = c.group.as_ref().map_or("people", |g| g.0.as_str());
             out.push(Fact {
@@ -120,10 +130,10 @@ pub fn extract(
                 }),
                 place: record
                     .and_then(|i| records[i].place.clone())
-                    .or_else(|| nearest_place(entities, span, q.span)),
+                    .or_else(|| nearest_place(&entities_in[si], span, q.span)),
                 when: record
                     .and_then(|i| records[i].when.clone())
-                    .or_else(|| nearest_date(dates, span, q.span)),
+                    .or_else(|| nearest_date(&dates_in[si], span, q.span)),
                 reported: reported.clone(),
                 source: source(q),
                 status,
@@ -147,7 +157,10 @@ pub fn extract(
 
 /// The kinds of the records joined into one from another sentence, whose
 /// triggers lie in `span`.
-fn kinds_of_sentence(records: &[Record], span: Span) -> impl Iterator<Item = RecordKind> + '_ {
+fn kinds_of_sentence<'a>(
+    records: &'a [&Record],
+    span: Span,
+) -> impl Iterator<Item = RecordKind> + 'a {
     records
         .iter()
         .filter(move |r| r.sentence != span && span.contains(r.trigger.span))
@@ -164,20 +177,29 @@ fn gap_words(text: &str, a: Span, b: Span) -> usize {
 
 /// The record that holds the figure at `span`: of those, the one whose
 /// trigger is nearest to it in its sentence.
-fn record_of(records: &[Record], span: Span) -> Option<usize> {
-    let holds = |r: &Record| {
-        (r.size.iter().chain(&r.casualties).chain(&r.detentions)).any(|c| c.span == span)
-    };
-    (0..records.len())
-        .filter(|&i| holds(&records[i]))
-        .min_by_key(|&i| {
-            let t = records[i].trigger.span;
-            let apart = !records[i].sentence.contains(span);
-            (apart, t.start.abs_diff(span.start))
-        })
+fn record_of(records: &[Record], holders: &HashMap<Span, Vec<usize>>, span: Span) -> Option<usize> {
+    (holders.get(&span)?.iter().copied()).min_by_key(|&i| {
+        let t = records[i].trigger.span;
+        let apart = !records[i].sentence.contains(span);
+        (apart, t.start.abs_diff(span.start))
+    })
 }
 
-fn nearest_place(entities: &[EntityMention], sentence: Span, at: Span) -> Option<Evidence> {
+/// The records holding a figure, by the figure's span, in record order.
+fn holders(records: &[Record]) -> HashMap<Span, Vec<usize>> {
+    let mut by_span: HashMap<Span, Vec<usize>> = HashMap::new();
+    for (i, r) in records.iter().enumerate() {
+        for c in r.size.iter().chain(&r.casualties).chain(&r.detentions) {
+            let held = by_span.entry(c.span).or_default();
+            if held.last() != Some(&i) {
+                held.push(i);
+            }
+        }
+    }
+    by_span
+}
+
+fn nearest_place(entities: &[&EntityMention], sentence: Span, at: Span) -> Option<Evidence> {
     entities
         .iter()
         .filter(|e| e.label == EntityLabel::Place && sentence.contains(e.span))
@@ -188,7 +210,7 @@ fn nearest_place(entities: &[EntityMention], sentence: Span, at: Span) -> Option
         })
 }
 
-fn nearest_date(dates: &[DateMention], sentence: Span, at: Span) -> Option<Evidence> {
+fn nearest_date(dates: &[&DateMention], sentence: Span, at: Span) -> Option<Evidence> {
     dates
         .iter()
         .filter(|d| matches!(d.kind, DateKind::Date | DateKind::Time) && sentence.contains(d.span))
@@ -203,8 +225,10 @@ fn nearest_date(dates: &[DateMention], sentence: Span, at: Span) -> Option<Evide
 /// `event/emergency`, `event/shutdown`, `event/ban`, ...
 fn event_facts(records: &[Record], figures: &[Fact], reported: Option<&str>) -> Vec<Fact> {
     let mut out: Vec<Fact> = Vec::new();
+    let stated: std::collections::HashSet<usize> =
+        figures.iter().filter_map(|f| f.record).collect();
     for (i, r) in records.iter().enumerate() {
-        if figures.iter().any(|f| f.record == Some(i)) {
+        if stated.contains(&i) {
             continue;
         }
         let key = format!("event/{}", r.kind.name());
@@ -235,8 +259,11 @@ fn event_facts(records: &[Record], figures: &[Fact], reported: Option<&str>) -> 
 /// `said/<speaker>`, the speaker credited as its source.
 fn quote_facts(doc: &Doc, quotes: &[Quote], reported: Option<&str>) -> Vec<Fact> {
     // The sentences the quote runs over.
+    let sentences = &doc.seg.sentences;
     let sentence_of = |span: Span| {
-        (doc.seg.sentences.iter())
+        let first = sentences.partition_point(|s| s.span.end <= span.start);
+        (sentences[first..].iter())
+            .take_while(|s| s.span.start < span.end)
             .filter(|s| s.span.overlaps(span))
             .fold(span, |all, s| all.cover(s.span))
     };

@@ -26,6 +26,10 @@ pub(super) fn agency_in_body(body: &MappedText) -> Option<Field> {
     let mut best: Option<(Span, &str)> = None;
     for (name, value) in AGENCIES {
         for (at, _) in text.match_indices(name) {
+            // Only an earlier mention can win.
+            if best.is_some_and(|(b, _)| at >= b.start) {
+                break;
+            }
             let span = Span::new(at, at + name.len());
             if is_word_at(text, at, name.len())
                 && credits_agency(text, span)

@@ -7,6 +7,7 @@ use crate::lexicon::lists::quotes::{
     HONORIFICS, NON_PERSON_HEADS, PHRASE_BREAKS, PRONOUNS, REPORTING_VERBS, ROLE_NOUNS,
     SENTENCE_STARTERS, SKIPPED_NEAR_CUE, SPEECH_VERBS, TITLES,
 };
+use crate::text::Lower;
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
@@ -144,8 +145,10 @@ fn ends_in_long_title(w: &str) -> bool {
             .filter(|t| t.chars().count() >= 6)
             .collect()
     });
+    // A title of six or more letters has at least six bytes: shorter suffixes are not looked up.
     w.char_indices()
         .skip(1)
+        .take_while(|&(i, _)| w.len() - i >= 6)
         .any(|(i, _)| long.contains(&w[i..]))
 }
 
@@ -175,11 +178,13 @@ pub(super) fn is_person_like(name: &str) -> bool {
     let Some(last) = words.last() else {
         return false;
     };
-    let l = last.to_lowercase();
-    words.len() >= 2
-        && !has(NON_PERSON_HEADS, l.as_str())
+    if words.len() < 2 {
+        return false;
+    }
+    let l = Lower::new(last);
+    !has(NON_PERSON_HEADS, l.as_str())
         && !words.iter().any(|w| {
-            let w = w.to_lowercase();
+            let w = Lower::new(w);
             is_pronoun(&w) || has(SENTENCE_STARTERS, w.as_str()) || is_weekday(&w)
         })
         && words
@@ -187,5 +192,5 @@ pub(super) fn is_person_like(name: &str) -> bool {
             .all(|w| w.chars().next().is_some_and(char::is_uppercase) || is_particle(w))
         && !words
             .iter()
-            .any(|w| has(NON_PERSON_HEADS, w.to_lowercase().as_str()))
+            .any(|w| has(NON_PERSON_HEADS, Lower::new(w).as_str()))
 }

@@ -5,7 +5,7 @@ use super::lookup::{
     authority_stems, counted, group_stems, issue_stems, phrase_at, status_stems, trigger_stems,
     word_after, word_index, words_of, At, Counted,
 };
-use super::{Count, Evidence, Interval, Record, RecordKind, Status};
+use super::{per_sentence, Count, Evidence, Interval, Record, RecordKind, Status};
 use crate::extract::{
     DateKind, DateMention, Doc, EntityLabel, EntityMention, Event, Quantity, Quote, QuoteKind,
 };
@@ -33,9 +33,15 @@ pub fn extract(
     quotes: &[Quote],
 ) -> Vec<Record> {
     let mut out: Vec<Record> = Vec::new();
-    for (si, sentence) in doc.seg.sentences.iter().enumerate() {
+    let sentences = &doc.seg.sentences;
+    let events = per_sentence::of_sentence(sentences, events, |e| e.sentence);
+    let entities = per_sentence::contained(sentences, entities, |e| e.span);
+    let dates = per_sentence::contained(sentences, dates, |d| d.span);
+    let quantities = per_sentence::contained(sentences, quantities, |q| q.span);
+    let quotes = per_sentence::overlapping(sentences, quotes, |q| q.span);
+    for (si, sentence) in sentences.iter().enumerate() {
         let span = sentence.span;
-        let triggers = triggers_of(doc, si, span, events);
+        let triggers = triggers_of(doc, si, span, &events[si]);
         if triggers.is_empty() {
             continue;
         }
@@ -44,16 +50,20 @@ pub fn extract(
             doc,
             span,
             words: words_of(doc, si),
-            entities: entities.iter().filter(|e| inside(e.span)).collect(),
-            dates: (dates.iter())
+            entities: entities[si]
+                .iter()
+                .copied()
+                .filter(|e| inside(e.span))
+                .collect(),
+            dates: (dates[si].iter().copied())
                 .filter(|d| inside(d.span) && matches!(d.kind, DateKind::Date | DateKind::Time))
                 .collect(),
             counts: Vec::new(),
             source: None,
         };
         let kinds: Vec<RecordKind> = triggers.iter().map(|t| t.0).collect();
-        st.counts = counts_of(doc, si, span, quantities, &kinds);
-        st.source = source_of(doc.text, span, quantities, quotes);
+        st.counts = counts_of(doc, si, span, &quantities[si], &kinds);
+        st.source = source_of(doc.text, span, &quantities[si], &quotes[si]);
         let mut records = sentence_records(&st, &triggers);
         if let Some((who, cue)) = super::request::requester(doc, span, &st.words) {
             let nearest = (records.iter_mut())
@@ -77,8 +87,8 @@ pub fn extract(
 fn source_of(
     text: &str,
     span: Span,
-    quantities: &[Quantity],
-    quotes: &[Quote],
+    quantities: &[&Quantity],
+    quotes: &[&Quote],
 ) -> Option<Evidence> {
     let figures = (quantities.iter())
         .filter(|q| span.contains(q.span))
@@ -99,7 +109,7 @@ fn source_of(
 }
 
 /// The triggers of sentence `si`, one per kind, in text order.
-fn triggers_of(doc: &Doc, si: usize, span: Span, events: &[Event]) -> Vec<(RecordKind, Span)> {
+fn triggers_of(doc: &Doc, si: usize, span: Span, events: &[&Event]) -> Vec<(RecordKind, Span)> {
     let mut found: Vec<(RecordKind, Span)> = events
         .iter()
         .filter(|e| e.sentence == span)
@@ -131,7 +141,7 @@ fn counts_of(
     doc: &Doc,
     si: usize,
     span: Span,
-    quantities: &[Quantity],
+    quantities: &[&Quantity],
     kinds: &[RecordKind],
 ) -> Vec<Count> {
     let mut out: Vec<Count> = Vec::new();

@@ -26,6 +26,9 @@ pub(crate) fn words_of(doc: &Doc, si: usize) -> Vec<At> {
 
 /// Folds a character for matching: lower case, typographic apostrophes as `'`.
 fn fold(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
     match c {
         '’' | '‘' | 'ʼ' => '\'',
         c => c.to_lowercase().next().unwrap_or(c),
@@ -61,26 +64,37 @@ pub(crate) fn to_word_end(doc: &Doc, words: &[At], k: usize, len: usize) -> Span
 /// that a word is tried only against the stems that can match it. Rows keep
 /// their order (the first that matches wins).
 pub(crate) struct Stems {
-    by_first: HashMap<char, Vec<(&'static str, &'static str)>>,
+    /// The rows of stems starting with an ASCII character, by that character.
+    ascii: Vec<Vec<Row>>,
+    by_first: HashMap<char, Vec<Row>>,
 }
 
+/// A stem and its role.
+type Row = (&'static str, &'static str);
+
 impl Stems {
-    fn new(rows: impl Iterator<Item = (&'static str, &'static str)>) -> Stems {
+    fn new(rows: impl Iterator<Item = Row>) -> Stems {
+        let mut ascii: Vec<Vec<Row>> = vec![Vec::new(); 128];
         let mut by_first: HashMap<char, Vec<_>> = HashMap::new();
         for (stem, role) in rows {
-            if let Some(c) = stem.chars().next() {
-                by_first.entry(c).or_default().push((stem, role));
+            match stem.chars().next() {
+                Some(c) if c.is_ascii() => ascii[c as usize].push((stem, role)),
+                Some(c) => by_first.entry(c).or_default().push((stem, role)),
+                None => {}
             }
         }
-        Stems { by_first }
+        Stems { ascii, by_first }
     }
 
     /// The first stem that `text` starts with, its role and the byte length matched.
     pub(crate) fn at(&self, text: &str) -> Option<(&'static str, &'static str, usize)> {
         let first = fold(text.chars().next()?);
-        self.by_first
-            .get(&first)?
-            .iter()
+        let rows = if first.is_ascii() {
+            &self.ascii[first as usize]
+        } else {
+            self.by_first.get(&first)?
+        };
+        rows.iter()
             .find_map(|&(stem, role)| Some((stem, role, match_stem(text, stem)?)))
     }
 }

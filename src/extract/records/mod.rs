@@ -37,6 +37,7 @@
 
 pub(crate) mod build;
 pub(crate) mod lookup;
+pub(crate) mod per_sentence;
 mod request;
 
 pub use build::extract;
