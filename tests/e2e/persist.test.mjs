@@ -48,11 +48,13 @@ test("served: a reload restores the articles, the parts put back and the entity 
   await page.click("#load-examples");
   await waitForRun(page, n);
   n = await runCount(page);
+  await page.click("#tab-articles"); // the set-aside parts are shown in the articles view
   const restoreButton = page.locator("button.restore").first();
   const restoredId = await restoreButton.evaluate((b) => b.closest(".card").dataset.id);
   await restoreButton.click();
   await waitForRun(page, n);
   n = await runCount(page);
+  await page.click("#tab-entities"); // the joined names are in the entities view
   const variant = await page.locator(".merged-entity .variant").first().getAttribute("data-variant");
   await page.locator(".merged-entity button.split").first().click();
   await waitForRun(page, n);
