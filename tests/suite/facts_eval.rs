@@ -47,7 +47,7 @@ fn real_reports_hold_their_floors() {
     let table = score::table(&s);
     assert!(s.found.value() >= 0.92, "{table}");
     assert!(s.precise.value() >= 0.78, "{table}");
-    assert!(s.key.value() >= 0.85, "{table}");
+    assert!(s.key.value() >= 0.9, "{table}");
     assert!(s.hedge.value() >= 0.95, "{table}");
     assert!(s.source.value() >= 0.87, "{table}");
     assert!(s.status.value() >= 0.95, "{table}");
