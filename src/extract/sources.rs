@@ -31,10 +31,10 @@ impl<'a> Sources<'a> {
                 continue;
             }
             if let Some(name) = credited_name(rd, k, first) {
-                return Some(trim_verbs(name));
+                return Some(cited(trim_verbs(name)));
             }
             if let Some(name) = common_noun_source(rd, k, end) {
-                return Some(name);
+                return Some(cited(name));
             }
         }
         None
@@ -51,6 +51,22 @@ fn trim_verbs(mut name: String) -> String {
         name = head.to_string();
     }
     name
+}
+
+/// The one a report cites: "a report citing the mayor's office" gives
+/// "mayor's office".
+fn cited(name: String) -> String {
+    let Some(rest) = [" citing ", " quoting "]
+        .iter()
+        .find_map(|c| name.split_once(c).map(|(_, r)| r))
+    else {
+        return name;
+    };
+    let rest = rest.strip_prefix("the ").unwrap_or(rest);
+    if rest.is_empty() {
+        return name;
+    }
+    rest.to_string()
 }
 
 /// A source named by common nouns after "according to" and its kin
@@ -150,6 +166,14 @@ mod tests {
             (
                 "13 policiers ont été tués, selon le ministère de l'Intérieur.",
                 Some("ministère de l'Intérieur"),
+            ),
+            (
+                "According to a report citing the mayor's office, twenty people were arrested.",
+                Some("mayor's office"),
+            ),
+            (
+                "The fire service indicated on Twitter that two adults were seriously injured.",
+                Some("fire service"),
             ),
             (
                 "Die Polizei sagte, 40 Menschen seien verletzt worden.",

@@ -45,11 +45,11 @@ fn real_reports_hold_their_floors() {
     assert!(set.docs.len() >= 60);
     let s = score::score(&set, &root);
     let table = score::table(&s);
-    assert!(s.found.value() >= 0.86, "{table}");
-    assert!(s.precise.value() >= 0.75, "{table}");
-    assert!(s.key.value() >= 0.85, "{table}");
+    assert!(s.found.value() >= 0.92, "{table}");
+    assert!(s.precise.value() >= 0.78, "{table}");
+    assert!(s.key.value() >= 0.9, "{table}");
     assert!(s.hedge.value() >= 0.95, "{table}");
-    assert!(s.source.value() >= 0.75, "{table}");
+    assert!(s.source.value() >= 0.87, "{table}");
     assert!(s.status.value() >= 0.95, "{table}");
     assert!(s.records_found.value() >= 0.9, "{table}");
     assert!(s.record_status.value() >= 0.95, "{table}");
@@ -58,9 +58,9 @@ fn real_reports_hold_their_floors() {
     assert!(s.cross_language.value() >= 0.95, "{table}");
 }
 
-/// The held-out part on its own: the floors of figures found and credited
-/// sources the issue sets (0.9, 0.75) are not yet met there, see
-/// `tests/eval/facts/README.md`; these floors keep what holds.
+/// The held-out part on its own, with the issue's targets: figures found
+/// ≥ 0.9 and credited sources ≥ 0.75 (its blind figures, before any tuning,
+/// are in `tests/eval/facts/README.md`).
 #[test]
 fn held_out_reports_hold_their_floors() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -69,8 +69,9 @@ fn held_out_reports_hold_their_floors() {
     assert!(set.docs.len() >= 20);
     let s = score::score(&set, root);
     let table = score::table(&s);
-    assert!(s.found.value() >= 0.8, "{table}");
+    assert!(s.found.value() >= 0.9, "{table}");
+    assert!(s.precise.value() >= 0.69, "{table}");
     assert!(s.hedge.value() >= 0.95, "{table}");
-    assert!(s.source.value() >= 0.7, "{table}");
+    assert!(s.source.value() >= 0.8, "{table}");
     assert!(s.cross_language.value() >= 0.95, "{table}");
 }

@@ -52,6 +52,14 @@ pub(super) fn counted(
     }
     if c.counts.is_none() && !c.is_money_or_percent() {
         c.counts = verb_before_figure(w, start);
+        // "killed three", "injured three others": with no noun after, a
+        // figure right after a harm verb counts those it happened to.
+        if c.unit.is_none() && c.counts.is_some() {
+            c.unit.clone_from(&c.counts);
+            if w.get(c.end).is_some_and(|t| t.is("others") || t.is("more")) {
+                c.end += 1;
+            }
+        }
     }
     if c.unit.is_none() && c.counts.is_none() {
         toll_before(w, start, &mut c);

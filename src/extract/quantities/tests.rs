@@ -305,6 +305,25 @@ fn subset_of_whom() {
 }
 
 #[test]
+fn harm_verb_then_number_word() {
+    let got = run(
+        "The blaze killed three, including a woman, and injured three others.",
+        "en",
+    );
+    let got: Vec<_> = got
+        .iter()
+        .map(|r| (r.0.as_str(), r.1, r.4.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("three", Some(3.0), Some("killed")),
+            ("three others", Some(3.0), Some("injured"))
+        ]
+    );
+}
+
+#[test]
 fn not_counts() {
     let cases: &[(&str, &str)] = &[
         (
@@ -323,6 +342,11 @@ fn not_counts() {
         ("age", "John Smith, 45, said he was a 45-year-old teacher."),
         ("bare", "The page 0 81 had nothing."),
         ("one", "One of these activists spoke."),
+        (
+            "one after a verb",
+            "The storm killed one of the farmers' cows.",
+        ),
+        ("verb then a day", "It injured one day and healed the next."),
         ("since", "Since 1991, the country has been independent."),
         ("spanish month variant", "Llegaron el 5 setiembre."),
         ("austrian month", "Sie kamen am 5 jänner."),
