@@ -105,18 +105,18 @@ pub struct Comparison {
     pub tables: Vec<ClusterTable>,
 }
 
-/// In the report of a large batch, how many related pairs each article
-/// keeps listed, its closest first: so that the report grows with the
+/// In the report of a large batch, how many pairs related by topic only
+/// each article keeps listed, its closest first: so that the report grows with the
 /// articles, however many of them share a topic. The rest stay in
 /// [`Comparison::pairs`]; `--all-pairs` lists every pair.
 pub const LISTED_PER_ARTICLE: usize = 10;
 
 impl Comparison {
     /// Which pairs a report lists, in the order of `pairs`: every pair when
-    /// every pair was scored ([`Comparison::complete`]); else the pairs
-    /// related at least by topic that are among the [`LISTED_PER_ARTICLE`]
-    /// closest of one of their two articles (by event probability, then
-    /// score, then order).
+    /// every pair was scored ([`Comparison::complete`]); else every pair
+    /// related by event or story, and the pairs related by topic only that
+    /// are among the [`LISTED_PER_ARTICLE`] closest of one of their two
+    /// articles (by event probability, then score, then order).
     pub fn listed(&self) -> Vec<bool> {
         if self.complete {
             return vec![true; self.pairs.len()];
@@ -141,6 +141,11 @@ impl Comparison {
                     .then(x.cmp(&y))
             });
             for &k in ks.iter().take(LISTED_PER_ARTICLE) {
+                listed[k] = true;
+            }
+        }
+        for (k, p) in self.pairs.iter().enumerate() {
+            if p.relation >= Relation::SameEvent {
                 listed[k] = true;
             }
         }
