@@ -16,7 +16,9 @@
 //!
 //! Printed per size: analysis time (every stage before compare), compare
 //! time (wall and CPU), pairs scored, pairs in the report, report size, peak memory, and
-//! each per article, so that linear growth shows as a flat column.
+//! each per article, so that linear growth shows as a flat column. With
+//! `COMPARE_SCALE_PARTS=1`, also where the report's bytes go and how many
+//! fact diffs were made.
 
 use std::io::Write;
 use std::time::Instant;
@@ -80,9 +82,16 @@ fn one(n: usize) {
             table.entities.len()
         );
     }
+    let t = Instant::now();
     let report = CompareReport::new(&articles, &comparison);
+    if std::env::var_os("COMPARE_SCALE_PARTS").is_some() {
+        eprintln!("  report built in {:.2} s", t.elapsed().as_secs_f64());
+    }
     let mut sink = Counter(0);
     serde_json::to_writer(&mut sink, &report).expect("report");
+    if std::env::var_os("COMPARE_SCALE_PARTS").is_some() {
+        parts(&report, &comparison);
+    }
     let peak = peak_kb();
     println!(
         "{n:>6} {analyzed:>10.2} {compared:>10.2} {compared_cpu:>8.2} {:>9} {:>9} {:>9.1} {:>10.0} {:>9.3} {:>8.1} {:>9.1}",
@@ -94,6 +103,45 @@ fn one(n: usize) {
         sink.0 as f64 / 1024.0 / n as f64,
         peak as f64 / n as f64,
     );
+}
+
+/// Where the report's bytes go, and how much fact-diff work was done.
+fn parts(report: &CompareReport, comparison: &storydiff::compare::Comparison) {
+    let size = |v: &dyn erased::Ser| {
+        let mut sink = Counter(0);
+        v.write(&mut sink);
+        sink.0 as f64 / 1e6
+    };
+    eprintln!(
+        "  report MB: articles {:.1}, pairs {:.1}, entities {:.1}, tables {:.1}, clusters {:.1}",
+        size(&report.articles),
+        size(&report.pairs),
+        size(&report.entities),
+        size(&report.tables),
+        size(&report.clusters)
+    );
+    let diffed = (comparison.diffs.iter())
+        .filter(|d| **d != storydiff::compare::FactDiff::default())
+        .count();
+    let mut sizes: Vec<usize> = comparison.clusters.event.iter().map(Vec::len).collect();
+    sizes.sort_unstable_by(|a, b| b.cmp(a));
+    sizes.truncate(5);
+    eprintln!(
+        "  non-empty diffs {diffed}, event clusters {}, largest {sizes:?}",
+        comparison.clusters.event.len()
+    );
+}
+
+mod erased {
+    /// A serializable value behind a `dyn`.
+    pub trait Ser {
+        fn write(&self, w: &mut super::Counter);
+    }
+    impl<T: serde::Serialize> Ser for T {
+        fn write(&self, w: &mut super::Counter) {
+            serde_json::to_writer(w, self).expect("part");
+        }
+    }
 }
 
 /// The blocked clusters next to the all-pairs ones on one batch.

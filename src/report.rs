@@ -518,7 +518,8 @@ pub struct CompareReport {
     pub clusters: ClustersOut,
     /// Every pair of a batch whose pairs were all scored (up to
     /// [`crate::compare::ALL_PAIRS_UP_TO`] articles, or when asked); of a
-    /// larger batch, the pairs related at least by topic.
+    /// larger batch, the pairs related at least by topic, each article's
+    /// closest ([`crate::compare::Comparison::listed`]).
     pub pairs: Vec<PairOut>,
     /// The batch's people, organisations and places, one row each.
     pub entities: Vec<EntityRowOut>,
@@ -750,13 +751,16 @@ impl CompareReport {
     pub fn new(articles: &[Article], comparison: &Comparison) -> CompareReport {
         let table = &comparison.entities;
         let writers: Vec<SpanWriter> = articles.iter().map(SpanWriter::new).collect();
-        // Every pair when every pair was scored; of a large batch, the related ones.
-        let listed = |p: &&PairScore| comparison.complete || p.relation >= Relation::SameTopic;
+        // Every pair when every pair was scored; of a large batch, each
+        // article's closest related ones.
+        let listed = comparison.listed();
         let key = |name: &str| name_key(table.canonical(name));
         let pairs = (comparison.pairs.iter())
             .zip(&comparison.diffs)
             .zip(&comparison.alignments)
-            .filter(|((p, _), _)| listed(p))
+            .zip(&listed)
+            .filter(|(_, &keep)| keep)
+            .map(|(pda, _)| pda)
             .map(|((p, d), aligned)| {
                 let sides = (&writers[p.a], &writers[p.b]);
                 let mut out = PairOut::of(articles, p, d, aligned, sides);

@@ -105,6 +105,54 @@ pub struct Comparison {
     pub tables: Vec<ClusterTable>,
 }
 
+/// In the report of a large batch, how many pairs related by topic only
+/// each article keeps listed, its closest first: so that the report grows with the
+/// articles, however many of them share a topic. The rest stay in
+/// [`Comparison::pairs`]; `--all-pairs` lists every pair.
+pub const LISTED_PER_ARTICLE: usize = 10;
+
+impl Comparison {
+    /// Which pairs a report lists, in the order of `pairs`: every pair when
+    /// every pair was scored ([`Comparison::complete`]); else every pair
+    /// related by event or story, and the pairs related by topic only that
+    /// are among the [`LISTED_PER_ARTICLE`] closest of one of their two
+    /// articles (by event probability, then score, then order).
+    pub fn listed(&self) -> Vec<bool> {
+        if self.complete {
+            return vec![true; self.pairs.len()];
+        }
+        let n = (self.pairs.iter())
+            .map(|p| p.a.max(p.b) + 1)
+            .max()
+            .unwrap_or(0);
+        let mut of: Vec<Vec<usize>> = vec![Vec::new(); n];
+        for (k, p) in self.pairs.iter().enumerate() {
+            if p.relation >= Relation::SameTopic {
+                of[p.a].push(k);
+                of[p.b].push(k);
+            }
+        }
+        let mut listed = vec![false; self.pairs.len()];
+        for ks in &mut of {
+            ks.sort_by(|&x, &y| {
+                let (p, q) = (&self.pairs[x], &self.pairs[y]);
+                (q.same_event.total_cmp(&p.same_event))
+                    .then(q.score.total_cmp(&p.score))
+                    .then(x.cmp(&y))
+            });
+            for &k in ks.iter().take(LISTED_PER_ARTICLE) {
+                listed[k] = true;
+            }
+        }
+        for (k, p) in self.pairs.iter().enumerate() {
+            if p.relation >= Relation::SameEvent {
+                listed[k] = true;
+            }
+        }
+        listed
+    }
+}
+
 /// Which pairs a comparison scores.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Pairs {

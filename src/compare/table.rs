@@ -140,32 +140,47 @@ impl Rows {
 }
 
 /// The table of each event cluster of two or more articles, from the pair
-/// diffs (`pairs` and `diffs` in the same order).
+/// diffs (`pairs` and `diffs` in the same order). Each pair is looked at
+/// once, by the cluster that holds both its articles, so the work grows with
+/// the pairs, not with the pairs times the clusters.
 pub(super) fn tables(
     articles: &[Article],
     event_clusters: &[Vec<usize>],
     pairs: &[PairScore],
     diffs: &[FactDiff],
 ) -> Vec<ClusterTable> {
+    let mut cluster_of = vec![usize::MAX; articles.len()];
+    for (c, members) in event_clusters.iter().enumerate() {
+        for &m in members {
+            cluster_of[m] = c;
+        }
+    }
+    // Per cluster, its inner pairs in the order of `pairs`.
+    let mut inner: Vec<Vec<usize>> = vec![Vec::new(); event_clusters.len()];
+    for (k, p) in pairs.iter().enumerate() {
+        let c = cluster_of[p.a];
+        if c != usize::MAX && c == cluster_of[p.b] {
+            inner[c].push(k);
+        }
+    }
     event_clusters
         .iter()
-        .filter(|c| c.len() >= 2)
-        .map(|c| table(articles, c, pairs, diffs))
+        .zip(&inner)
+        .filter(|(c, _)| c.len() >= 2)
+        .map(|(c, ks)| {
+            let scored = ks.iter().map(|&k| (&pairs[k], &diffs[k]));
+            table(articles, c, scored)
+        })
         .collect()
 }
 
-fn table(
+fn table<'a>(
     articles: &[Article],
     cluster: &[usize],
-    pairs: &[PairScore],
-    diffs: &[FactDiff],
+    scored: impl Iterator<Item = (&'a PairScore, &'a FactDiff)>,
 ) -> ClusterTable {
     let mut rows = Rows::default();
-    let inside = |i: usize| cluster.contains(&i);
-    for (p, d) in pairs.iter().zip(diffs) {
-        if !(inside(p.a) && inside(p.b)) {
-            continue;
-        }
+    for (p, d) in scored {
         for g in d.agreements.iter().filter(|g| g.a.key != "statement") {
             rows.join((p.a, &g.a), (p.b, &g.b), Class::Agree);
         }

@@ -1,9 +1,12 @@
 //! Compare on a batch larger than [`ALL_PAIRS_UP_TO`]: the candidate pairs
 //! from the inverted index give the same event and story clusters as
 //! scoring every pair, score far fewer pairs, and the report lists only
-//! related pairs (all of them with `Mode::CompareAllPairs`).
+//! related pairs, each article's closest (all of them with
+//! `Mode::CompareAllPairs`).
 
-use storydiff::compare::{compare_pairs, Overrides, Pairs, Relation, ALL_PAIRS_UP_TO};
+use storydiff::compare::{
+    compare_pairs, Overrides, Pairs, Relation, ALL_PAIRS_UP_TO, LISTED_PER_ARTICLE,
+};
 use storydiff::report::{build, Mode, Report};
 use storydiff::{analyze_batch, Input};
 
@@ -91,4 +94,52 @@ fn the_report_of_a_large_batch_lists_related_pairs_unless_asked_for_all() {
     };
     assert_eq!(every.pairs.len(), n * (n - 1) / 2);
     assert_eq!(some.clusters.event, every.clusters.event);
+}
+
+#[test]
+fn a_large_batch_on_one_subject_lists_each_articles_closest_pairs_only() {
+    let n = ALL_PAIRS_UP_TO + 16;
+    let inputs: Vec<Input> = (0..n)
+        .map(|i| {
+            // One subject, a different day for each: related by topic, not by event.
+            let month = ["March", "June", "September", "December"][i % 4];
+            let text = format!(
+                "Riot police dispersed a rally of {} people in Almaty on {} {month} {}, \
+                 said Marat Ilyashev of the interior ministry.",
+                100 + 7 * i,
+                1 + i % 28,
+                2000 + i / 4
+            );
+            Input::new(format!("r{i}"), text)
+        })
+        .collect();
+    let articles = analyze_batch(&inputs).unwrap();
+    let c = compare_pairs(&articles, &Overrides::default(), Pairs::Candidates);
+    assert!(!c.complete);
+    let listed = c.listed();
+    let related = |p: &&storydiff::compare::PairScore| p.relation >= Relation::SameTopic;
+    let shown: Vec<_> = (c.pairs.iter()).zip(&listed).filter(|(_, &l)| l).collect();
+    let n_related = c.pairs.iter().filter(related).count();
+    assert!(shown.iter().all(|(p, _)| related(p)));
+    assert!(
+        n_related > shown.len(),
+        "{n_related} related, {} listed",
+        shown.len()
+    );
+    let close = c.pairs.iter().filter(|p| p.relation >= Relation::SameEvent);
+    assert!(shown.len() <= LISTED_PER_ARTICLE * n + close.count());
+    for i in 0..n {
+        let has = |p: &&storydiff::compare::PairScore| p.a == i || p.b == i;
+        let own = c.pairs.iter().filter(related).filter(has).count();
+        let kept = shown.iter().filter(|(p, _)| has(p)).count();
+        assert!(
+            kept >= own.min(LISTED_PER_ARTICLE),
+            "article {i}: {kept} of {own}"
+        );
+    }
+    let Report::Comparison(report) = build(&inputs, Mode::Compare, &Overrides::default()).unwrap()
+    else {
+        panic!("a comparison");
+    };
+    assert_eq!(report.pairs.len(), shown.len());
 }
