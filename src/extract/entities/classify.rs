@@ -687,9 +687,6 @@ fn single(doc: &Doc, run: &Run, pieces: &[Piece], ev: &Evidence) -> Option<Candi
         } else {
             return None;
         }
-    } else if !p.allcaps && lexicon::is_first_name(w) {
-        // "Gloria", "Ahmed": a given name alone is a person.
-        Some(EntityLabel::Person)
     } else {
         None
     };

@@ -214,7 +214,8 @@ impl People {
 }
 
 /// A label for a candidate nothing else labels: a place after "in", "near";
-/// a person between a role noun and a speech verb; else an organisation.
+/// a lone given name, or a name between a role noun and a speech verb, a person;
+/// else an organisation.
 fn open_label(doc: &Doc, c: &Candidate) -> EntityLabel {
     let prev = c
         .first_tok
@@ -223,6 +224,18 @@ fn open_label(doc: &Doc, c: &Candidate) -> EntityLabel {
     let next = next_words(doc, c.end_tok, 1);
     if prev.is_some_and(cues::is_place_preposition) && !c.allcaps {
         EntityLabel::Place
+    } else if c.words == 1
+        && !c.allcaps
+        && doc
+            .language
+            .is_none_or(|l| l == "en" || l.starts_with("en-"))
+        && crate::lexicon::is_first_name(c.span.of(doc.text))
+        && doc.text.matches(c.span.of(doc.text)).nth(2).is_some()
+    {
+        // "Gloria", "Ahmed": a given name alone, not after "in" and written at
+        // least three times in the article (a town's name in a short report
+        // may be a given name too), is a person.
+        EntityLabel::Person
     } else if next.first().is_some_and(|(w, _)| cues::is_speech_verb(w))
         && !c.allcaps
         && prev.is_some_and(cues::is_role_noun)
@@ -352,7 +365,8 @@ mod tests {
 
     #[test]
     fn peoples_faiths_codes_and_bodies() {
-        let text = "Officials said Muslims and Christians prayed together. Later, Gloria arrived.";
+        let text = "Officials said Muslims and Christians prayed together. Later, Gloria arrived. \
+                    Gloria said the girls had met. Gloria left.";
         let all = found(text);
         assert!(
             all.iter().all(|(s, _)| s != "Muslims" && s != "Christians"),
