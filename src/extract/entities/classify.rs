@@ -503,9 +503,16 @@ fn label_from_context(n: &Name) -> Option<EntityLabel> {
     context_label(n.doc, n.span)
 }
 
-/// "Real Madrid", "Inter Miami": a club named after its city.
+/// "Real Madrid", "Inter Miami": a club named after its city, by a word of the
+/// language or an abbreviation ("AC Milan"); an unknown word before a city is a
+/// given name ("Valeska Paris").
 fn club_named_after_city(n: &Name) -> Option<EntityLabel> {
+    let lower = n.first.to_lowercase();
+    let known_first = n.pieces[0].allcaps
+        || lexicon::is_common_word(&lower)
+        || lexicon::is_dictionary_word(&lower);
     (!n.has_role
+        && known_first
         && n.words == 2
         && place_of(n.last).is_some_and(|p| p.kind == lexicon::PlaceKind::City)
         && !lexicon::is_first_name(n.first)
@@ -518,9 +525,14 @@ fn person_by_role_or_given_name(n: &Name) -> Option<EntityLabel> {
     (n.has_role || lexicon::is_first_name(n.first)).then_some(EntityLabel::Person)
 }
 
-/// "BBC News", "Kazakhstan Airlines", "Russian Railways".
+/// "BBC News", "Kazakhstan Airlines", "Russian Railways"; a body named after
+/// its country ("Environment Canada", "Statistics Norway").
 fn org_by_capitals_or_place_word(n: &Name) -> Option<EntityLabel> {
+    let country_last = n.words == 2
+        && place_of(n.last).is_some_and(|p| p.kind == lexicon::PlaceKind::Country)
+        && !lexicon::is_first_name(n.first);
     (n.pieces.iter().any(|p| p.allcaps)
+        || country_last
         || place_of(n.first).is_some()
         || lexicon::demonym(n.first).is_some())
     .then_some(EntityLabel::Org)
@@ -644,6 +656,8 @@ fn single(doc: &Doc, run: &Run, pieces: &[Piece], ev: &Evidence) -> Option<Candi
     let p = &pieces[0];
     let w = p.span.of(text);
     if cues::is_never_name(w)
+        || cues::is_people_or_faith(w)
+        || (p.allcaps && (is_roman_numeral(w) || is_model_code(w)))
         || cues::is_title(w)
         || cues::is_title_modifier(w) && !p.allcaps && place_of(w).is_none()
     {
@@ -685,6 +699,20 @@ fn single(doc: &Doc, run: &Run, pieces: &[Piece], ev: &Evidence) -> Option<Candi
         end_tok: run.end_tok,
         first_tok: run.first_tok,
     })
+}
+
+/// "XVII", "IV": a Roman numeral of two letters or more, a part or a rank, not a name.
+fn is_roman_numeral(w: &str) -> bool {
+    w.len() >= 2 && w.len() <= 6 && w.bytes().all(|b| matches!(b, b'I' | b'V' | b'X' | b'L'))
+}
+
+/// "IE6", "A320", "G7", "MP3": one or two capitals then digits, a model or version
+/// code, not an organisation (an acronym with a digit inside, "M5S", stays).
+fn is_model_code(w: &str) -> bool {
+    let letters = w.bytes().take_while(u8::is_ascii_uppercase).count();
+    (1..=2).contains(&letters)
+        && w.len() > letters
+        && w.bytes().skip(letters).all(|b| b.is_ascii_digit())
 }
 
 /// Whether the language capitalizes common nouns (German), so that an unknown

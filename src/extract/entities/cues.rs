@@ -68,6 +68,12 @@ pub fn is_never_name(w: &str) -> bool {
     has(entities::NEVER_NAMES, w)
 }
 
+/// Believers, faiths, peoples and rites ("Muslims", "Islam", "Rohingya", "Hajj"): one
+/// word alone is never a person, organisation or place.
+pub fn is_people_or_faith(w: &str) -> bool {
+    has(entities::PEOPLES, w)
+}
+
 /// Capitalized determiners and possessives that never begin a name ("The", "Their").
 pub fn is_leading_determiner(w: &str) -> bool {
     has(entities::LEADING_DETERMINERS, w)
@@ -111,6 +117,7 @@ mod tests {
             ("place_heads", entities::PLACE_HEADS),
             ("entity_particles", names::ENTITY_PARTICLES),
             ("never_names", entities::NEVER_NAMES),
+            ("peoples", entities::PEOPLES),
             ("leading_determiners", entities::LEADING_DETERMINERS),
             ("speech_verbs", entities::SPEECH_VERBS),
             ("place_prepositions", entities::PLACE_PREPOSITIONS),

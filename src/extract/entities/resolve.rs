@@ -176,6 +176,18 @@ impl People {
         }
     }
 
+    /// The last full name before `at` whose last word is `short`, when all its
+    /// words are capitalized.
+    fn named_before(&self, short: &str, at: usize) -> Option<String> {
+        let list = self.by_tail.get(short)?;
+        let n = list.partition_point(|&i| self.full[i].0 < at);
+        let full = &self.full[list[n.checked_sub(1)?]].1;
+        // Only a name of capitalized words ("Valeska Paris", not "Journal of Paris").
+        full.split(' ')
+            .all(|w| w.starts_with(char::is_uppercase))
+            .then(|| full.clone())
+    }
+
     /// The full name a short one at `at` stands for: its last word (or last
     /// words, or first words), the nearest named before it, else the first
     /// named after.
@@ -202,7 +214,8 @@ impl People {
 }
 
 /// A label for a candidate nothing else labels: a place after "in", "near";
-/// a person between a role noun and a speech verb; else an organisation.
+/// a lone given name, or a name between a role noun and a speech verb, a person;
+/// else an organisation.
 fn open_label(doc: &Doc, c: &Candidate) -> EntityLabel {
     let prev = c
         .first_tok
@@ -211,6 +224,18 @@ fn open_label(doc: &Doc, c: &Candidate) -> EntityLabel {
     let next = next_words(doc, c.end_tok, 1);
     if prev.is_some_and(cues::is_place_preposition) && !c.allcaps {
         EntityLabel::Place
+    } else if c.words == 1
+        && !c.allcaps
+        && doc
+            .language
+            .is_none_or(|l| l == "en" || l.starts_with("en-"))
+        && crate::lexicon::is_first_name(c.span.of(doc.text))
+        && doc.text.matches(c.span.of(doc.text)).nth(2).is_some()
+    {
+        // "Gloria", "Ahmed": a given name alone, not after "in" and written at
+        // least three times in the article (a town's name in a short report
+        // may be a given name too), is a person.
+        EntityLabel::Person
     } else if next.first().is_some_and(|(w, _)| cues::is_speech_verb(w))
         && !c.allcaps
         && prev.is_some_and(cues::is_role_noun)
@@ -263,6 +288,14 @@ impl Resolver<'_> {
                 name = full;
             }
         }
+        // "Paris" after "Gloria Paris": a place's or organisation's name that is
+        // the surname of a person named in full before it stays that person.
+        if label.is_some_and(|l| l != EntityLabel::Person) && c.words == 1 && !c.allcaps {
+            if let Some(full) = self.people.named_before(&s, c.span.start) {
+                label = Some(EntityLabel::Person);
+                name = full;
+            }
+        }
         if label.is_none() {
             label = self.known.get(&s).copied();
         }
@@ -290,6 +323,70 @@ impl Resolver<'_> {
 #[cfg(test)]
 mod tests {
     use super::abbreviates;
+    use crate::extract::{Doc, EntityLabel};
+    use crate::text::segment;
+
+    fn found(text: &str) -> Vec<(String, EntityLabel)> {
+        let seg = segment(text);
+        let doc = Doc {
+            text,
+            seg: &seg,
+            anchor: None,
+            language: Some("en"),
+        };
+        crate::extract::entities(&doc)
+            .iter()
+            .map(|m| (m.span.of(text).to_string(), m.label))
+            .collect()
+    }
+
+    fn label_of(text: &str, name: &str) -> Option<EntityLabel> {
+        found(text)
+            .into_iter()
+            .find(|(s, _)| s == name)
+            .map(|(_, l)| l)
+    }
+
+    #[test]
+    fn a_surname_that_is_a_place_stays_the_person() {
+        let text = "The court heard from Laura Paris, a former member. Later, Paris said she left in 2009.";
+        let all = found(text);
+        assert_eq!(
+            all.iter()
+                .filter(|(s, l)| s == "Paris" && *l == EntityLabel::Person)
+                .count(),
+            1,
+            "{all:?}"
+        );
+        // Without a person of that name the city stays a place.
+        let text = "Laura Smith flew to Paris on Monday.";
+        assert_eq!(label_of(text, "Paris"), Some(EntityLabel::Place));
+    }
+
+    #[test]
+    fn peoples_faiths_codes_and_bodies() {
+        let text = "Officials said Muslims and Christians prayed together. Later, Gloria arrived. \
+                    Gloria said the girls had met. Gloria left.";
+        let all = found(text);
+        assert!(
+            all.iter().all(|(s, _)| s != "Muslims" && s != "Christians"),
+            "{all:?}"
+        );
+        assert_eq!(label_of(text, "Gloria"), Some(EntityLabel::Person));
+        let text = "Users of IE6 were told that part XVII of the rules applies.";
+        let all = found(text);
+        assert!(
+            all.iter().all(|(s, _)| s != "IE6" && s != "XVII"),
+            "{all:?}"
+        );
+        let text = "A report by Environment Canada was found in Ottawa.";
+        assert_eq!(label_of(text, "Environment Canada"), Some(EntityLabel::Org));
+        let text = "The Municipality of Livorno asked schools to pay.";
+        assert_eq!(
+            label_of(text, "Municipality of Livorno"),
+            Some(EntityLabel::Org)
+        );
+    }
 
     #[test]
     fn acronyms() {
