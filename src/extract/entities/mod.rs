@@ -50,6 +50,7 @@ mod classify;
 mod cues;
 mod pieces;
 mod resolve;
+mod things;
 
 pub use resolve::abbreviates;
 
@@ -175,5 +176,9 @@ pub fn extract(doc: &Doc) -> Vec<EntityMention> {
         }
     }
     candidates.sort_by_key(|c| c.span.start);
+    // Products, vessels and events are no names; their mentions go before
+    // resolution.
+    let things = things::not_names(doc, &candidates);
+    candidates.retain(|c| !things.contains(c.span.of(doc.text)));
     resolve::resolve(doc, candidates)
 }
