@@ -1,8 +1,9 @@
 //! Names of things that are neither people, organisations nor places, read
 //! from the words around them in one article: products ("Internet Explorer 9
 //! (IE9) browser", "versions of Internet Explorer") and vessels and craft ("the
-//! cruise ship Freewinds", "Space Shuttle Endeavour"). Every mention of such a
-//! name in the article is left out, and so is an acronym of a product's name.
+//! cruise ship Freewinds", "Space Shuttle Endeavour"), and events ("Lantern
+//! Festival"). Every mention of such a name in the article is left out, and so
+//! is an acronym of a product's name.
 
 use super::classify::Candidate;
 use super::resolve::abbreviates;
@@ -64,6 +65,12 @@ fn is_vehicle(doc: &Doc, c: &Candidate, first: usize) -> bool {
     after_noun || inside
 }
 
+/// "Google Science Fair", "Lantern Festival", "Chinese New Year": an event.
+fn is_event(c: &Candidate, text: &str) -> bool {
+    let s = c.span.of(text);
+    c.words > 1 && s.rsplit(' ').next().is_some_and(|w| has(entities::EVENT_SUFFIXES, w))
+}
+
 /// The capitalized words written just before a name, with it: "Internet
 /// Explorer" for "Explorer".
 fn with_words_before(doc: &Doc, c: &Candidate, first: usize) -> String {
@@ -96,7 +103,7 @@ pub fn not_names(doc: &Doc, cands: &[Candidate]) -> HashSet<String> {
         if is_product(doc, first, after) {
             out.insert(c.span.of(text).to_string());
             products.push(with_words_before(doc, c, first));
-        } else if is_vehicle(doc, c, first) {
+        } else if is_vehicle(doc, c, first) || is_event(c, text) {
             out.insert(c.span.of(text).to_string());
         }
     }
@@ -167,5 +174,15 @@ mod tests {
         assert!(!n.iter().any(|s| s.contains("Breeze") || s.contains("Atlantis")), "{n:?}");
         assert!(n.contains(&"Carnival Corporation".to_string()), "{n:?}");
         assert!(n.contains(&"Lisbon".to_string()), "{n:?}");
+    }
+
+    #[test]
+    fn events_are_not_names() {
+        let text = "Crowds at the Edinburgh Fringe Festival met Oxfam workers. \
+                    The Dubai Air Fair opened as the Lunar New Year began.";
+        let n = names(text);
+        assert!(!n.iter().any(|s| s.ends_with("Festival") || s.ends_with("Fair")), "{n:?}");
+        assert!(!n.iter().any(|s| s.ends_with("Year")), "{n:?}");
+        assert!(n.contains(&"Oxfam".to_string()), "{n:?}");
     }
 }
