@@ -676,6 +676,8 @@ fn single(doc: &Doc, run: &Run, pieces: &[Piece], ev: &Evidence) -> Option<Candi
         Some(EntityLabel::Place)
     } else if let Some(l) = context_label(doc, p.span) {
         Some(l)
+    } else if !p.allcaps && !lexicon::is_first_name(w) && before_its_region(doc, p.span) {
+        Some(EntityLabel::Place)
     } else if !p.allcaps
         && (ev.lower.contains(&lower)
             || lexicon::is_common_word(&lower)
@@ -749,6 +751,28 @@ fn context_label(doc: &Doc, span: Span) -> Option<EntityLabel> {
         return Some(EntityLabel::Place);
     }
     None
+}
+
+/// "Mecca, Saudi Arabia.", "Irving, Texas, ...": a word written before a comma
+/// and a country or region that ends the phrase is a town there.
+fn before_its_region(doc: &Doc, span: Span) -> bool {
+    let toks = &doc.seg.tokens;
+    let i = doc.seg.token_at(span.end);
+    if toks.get(i).is_none_or(|t| t.span.of(doc.text) != ",") {
+        return false;
+    }
+    // The region may have up to three words ("Saudi Arabia", "New South Wales").
+    (i + 2..=i + 4).any(|end| {
+        let (Some(first), Some(last)) = (toks.get(i + 1), toks.get(end - 1)) else {
+            return false;
+        };
+        let region = &doc.text[first.span.start..last.span.end];
+        let ends = toks
+            .get(end)
+            .is_none_or(|t| t.kind == TokenKind::Punct && t.span.of(doc.text) != "-");
+        ends && place_of(region)
+            .is_some_and(|p| matches!(p.kind, lexicon::PlaceKind::Country | lexicon::PlaceKind::Region))
+    })
 }
 
 /// "press secretary" in "White House press secretary Jen Psaki".

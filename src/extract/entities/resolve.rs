@@ -389,6 +389,15 @@ mod tests {
     }
 
     #[test]
+    fn a_town_before_its_country_is_a_place() {
+        let text = "Umluj, Saudi Arabia, lost power. Umluj reopened its port.";
+        assert_eq!(label_of(text, "Umluj"), Some(EntityLabel::Place));
+        // A person before a role is not taken for a town.
+        let text = "The bill was signed by Perry, Texas governor since 2000.";
+        assert_ne!(label_of(text, "Perry"), Some(EntityLabel::Place));
+    }
+
+    #[test]
     fn acronyms() {
         let cases = [
             ("CSTO", "Collective Security Treaty Organization", true),
