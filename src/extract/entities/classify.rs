@@ -770,8 +770,12 @@ fn before_its_region(doc: &Doc, span: Span) -> bool {
         let ends = toks
             .get(end)
             .is_none_or(|t| t.kind == TokenKind::Punct && t.span.of(doc.text) != "-");
-        ends && place_of(region)
-            .is_some_and(|p| matches!(p.kind, lexicon::PlaceKind::Country | lexicon::PlaceKind::Region))
+        ends && place_of(region).is_some_and(|p| {
+            matches!(
+                p.kind,
+                lexicon::PlaceKind::Country | lexicon::PlaceKind::Region
+            )
+        })
     })
 }
 

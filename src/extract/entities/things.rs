@@ -37,9 +37,9 @@ fn is_product(doc: &Doc, first: usize, after: usize) -> bool {
     let rest = &toks[after.min(toks.len())..];
     let parts = rest.iter().take_while(|t| is_version_part(t, text)).count();
     let versioned = rest[..parts].iter().any(|t| t.kind != TokenKind::Punct);
-    let noun = rest
-        .get(parts)
-        .is_some_and(|t| t.kind == TokenKind::Word && has(entities::PRODUCT_NOUNS, t.span.of(text)));
+    let noun = rest.get(parts).is_some_and(|t| {
+        t.kind == TokenKind::Word && has(entities::PRODUCT_NOUNS, t.span.of(text))
+    });
     let word = |k: usize| toks.get(k).map(|t| t.span.of(text));
     let of_versions = first >= 2
         && word(first - 1) == Some("of")
@@ -68,7 +68,10 @@ fn is_vehicle(doc: &Doc, c: &Candidate, first: usize) -> bool {
 /// "Google Science Fair", "Lantern Festival", "Chinese New Year": an event.
 fn is_event(c: &Candidate, text: &str) -> bool {
     let s = c.span.of(text);
-    c.words > 1 && s.rsplit(' ').next().is_some_and(|w| has(entities::EVENT_SUFFIXES, w))
+    c.words > 1
+        && s.rsplit(' ')
+            .next()
+            .is_some_and(|w| has(entities::EVENT_SUFFIXES, w))
 }
 
 /// The capitalized words written just before a name, with it: "Internet
@@ -117,7 +120,9 @@ pub fn not_names(doc: &Doc, cands: &[Candidate]) -> HashSet<String> {
             && out.contains(toks[first - 2].span.of(text));
         let of_product = |p: &String| {
             let starts = p.match_indices(' ').map(|(i, _)| i + 1);
-            std::iter::once(0).chain(starts).any(|i| abbreviates(s, &p[i..]))
+            std::iter::once(0)
+                .chain(starts)
+                .any(|i| abbreviates(s, &p[i..]))
         };
         if after_version || (c.allcaps && products.iter().any(of_product)) {
             out.insert(s.to_string());
@@ -155,7 +160,10 @@ mod tests {
                     Older versions of Netscape Navigator are slow, and NN lost users.";
         let n = names(text);
         assert!(n.contains(&"Microsoft".to_string()), "{n:?}");
-        assert!(!n.iter().any(|s| s.contains("Navigator") || s == "NN"), "{n:?}");
+        assert!(
+            !n.iter().any(|s| s.contains("Navigator") || s == "NN"),
+            "{n:?}"
+        );
     }
 
     #[test]
@@ -171,7 +179,11 @@ mod tests {
         let text = "The cruise ship, Sea Breeze, docked in Lisbon. Aboard the Sea Breeze, \
                     crew worked for Carnival Corporation. Space Shuttle Atlantis flew.";
         let n = names(text);
-        assert!(!n.iter().any(|s| s.contains("Breeze") || s.contains("Atlantis")), "{n:?}");
+        assert!(
+            !n.iter()
+                .any(|s| s.contains("Breeze") || s.contains("Atlantis")),
+            "{n:?}"
+        );
         assert!(n.contains(&"Carnival Corporation".to_string()), "{n:?}");
         assert!(n.contains(&"Lisbon".to_string()), "{n:?}");
     }
@@ -181,7 +193,11 @@ mod tests {
         let text = "Crowds at the Edinburgh Fringe Festival met Oxfam workers. \
                     The Dubai Air Fair opened as the Lunar New Year began.";
         let n = names(text);
-        assert!(!n.iter().any(|s| s.ends_with("Festival") || s.ends_with("Fair")), "{n:?}");
+        assert!(
+            !n.iter()
+                .any(|s| s.ends_with("Festival") || s.ends_with("Fair")),
+            "{n:?}"
+        );
         assert!(!n.iter().any(|s| s.ends_with("Year")), "{n:?}");
         assert!(n.contains(&"Oxfam".to_string()), "{n:?}");
     }
