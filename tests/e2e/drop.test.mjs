@@ -1,24 +1,17 @@
 // End-to-end tests of large drops: a bar for all the files and one per file being read,
 // the files that could not be added each with its reason in plain words (unsupported type,
 // empty, too large, not text), and Cancel, which keeps the files already read.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { DIST, launch, serve, watchedPage, waitForRun, runCount } from "./helpers.mjs";
+import { watchedPage, waitForRun, runCount, startBrowserAndServer, STORY } from "./helpers.mjs";
 
 let browser;
 let server;
-before(async () => {
-  browser = await launch();
-  server = await serve(DIST);
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
+startBrowserAndServer((b, s) => {
+  browser = b;
+  server = s;
 });
 
-const STORY = (i) =>
-  `Officials in Town ${i} said on Monday that ${i + 3} people were hurt when a bridge fell. ` +
-  `"We are still counting," said the mayor, Anna Berg${i}.`;
 
 async function open(context, page) {
   await page.goto(server.url);

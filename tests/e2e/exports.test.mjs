@@ -3,24 +3,20 @@
 // (the page itself holds only the first ones); the CSV, Markdown and HTML files are what
 // www/export.js makes of that JSON; the HTML report opens on its own with no request and no
 // script. The single file does all of it with zero requests of any kind.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { checkCompare } from "../../scripts/check-schema.mjs";
 import { exportReport } from "../../www/export.js";
-import { DIST, launch, serve, watchedPage, waitForRun, runCount } from "./helpers.mjs";
+import { DIST, watchedPage, waitForRun, runCount, startBrowserAndServer } from "./helpers.mjs";
 
 let browser;
 let server;
-before(async () => {
-  browser = await launch();
-  server = await serve(DIST);
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
+startBrowserAndServer((b, s) => {
+  browser = b;
+  server = s;
 });
 
 const FORMATS = ["json", "facts", "entities", "events", "markdown", "html"];

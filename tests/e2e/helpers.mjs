@@ -1,6 +1,7 @@
 // Shared helpers for the end-to-end tests: playwright-core driving Debian's chromium, and
 // python's http.server on an ephemeral loopback port, both started and stopped by the tests.
 import { spawn } from "node:child_process";
+import { before, after } from "node:test";
 import path from "node:path";
 import { chromium } from "playwright-core";
 
@@ -113,3 +114,26 @@ export async function shownTexts(page) {
       return { id: card.dataset.id, text: clone.textContent };
     }));
 }
+
+/**
+ * Starts Chromium and a server of DIST before a test file's tests and stops them after;
+ * `use(browser, server)` receives them once started.
+ */
+export function startBrowserAndServer(use) {
+  let browser;
+  let server;
+  before(async () => {
+    browser = await launch();
+    server = await serve(DIST);
+    use(browser, server);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+}
+
+/** A short synthetic report, different for each `i`: a town, a count and a quoted mayor. */
+export const STORY = (i) =>
+  `Officials in Town ${i} said on Monday that ${i + 3} people were hurt when a bridge fell. ` +
+  `"We are still counting," said the mayor, Anna Berg${i}.`;

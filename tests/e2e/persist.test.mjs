@@ -3,26 +3,19 @@
 // it; a full quota, a damaged store and a browser that refuses storage lose nothing the user
 // can see, and the page says what happened. Each test has its own browser context (its own
 // storage).
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { DIST, launch, serve, watchedPage, waitForRun, runCount } from "./helpers.mjs";
+import { DIST, watchedPage, waitForRun, runCount, startBrowserAndServer, STORY } from "./helpers.mjs";
 
 let browser;
 let server;
-before(async () => {
-  browser = await launch();
-  server = await serve(DIST);
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
+startBrowserAndServer((b, s) => {
+  browser = b;
+  server = s;
 });
 
-const STORY = (i) =>
-  `Officials in Town ${i} said on Monday that ${i + 3} people were hurt when a bridge fell. ` +
-  `"We are still counting," said the mayor, Anna Berg${i}.`;
 
 async function open(page, url = server.url) {
   await page.goto(url);

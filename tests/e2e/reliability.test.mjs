@@ -3,26 +3,19 @@
 // drop, compare, export), other formats are refused by name and decoding warnings shown, and
 // 1,000 dropped articles are read and drawn lazily while a probe on the main thread measures
 // how long it is blocked.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { DIST, launch, serve, watchedPage, waitForRun, runCount } from "./helpers.mjs";
+import { DIST, watchedPage, waitForRun, runCount, startBrowserAndServer, STORY } from "./helpers.mjs";
 
 let browser;
 let server;
-before(async () => {
-  browser = await launch();
-  server = await serve(DIST);
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
+startBrowserAndServer((b, s) => {
+  browser = b;
+  server = s;
 });
 
-const STORY = (i) =>
-  `Officials in Town ${i} said on Monday that ${i + 3} people were hurt when a bridge fell. ` +
-  `"We are still counting," said the mayor, Anna Berg${i}.`;
 
 /** Adds a pasted article and waits for the run it starts. */
 async function paste(page, text) {

@@ -4,12 +4,12 @@
 // view, in light and dark mode. axe is injected through the test's own channel
 // (page.evaluate), so the page's CSP stays as users get it. With STORYDIFF_SCREENSHOTS=1 the
 // served test writes the README's walkthrough screenshots to docs/.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
 import { readFileSync, readdirSync } from "node:fs";
 import { pathToFileURL } from "node:url";
-import { ROOT, DIST, launch, serve, watchedPage, waitForRun, runCount } from "./helpers.mjs";
+import { ROOT, DIST, watchedPage, waitForRun, runCount, startBrowserAndServer } from "./helpers.mjs";
 
 const AXE = readFileSync(path.join(ROOT, "node_modules/axe-core/axe.min.js"), "utf8");
 const SHOTS = process.env.STORYDIFF_SCREENSHOTS === "1";
@@ -19,13 +19,9 @@ const DRAWN = new Set(["overview", "side", "facts", "timeline"]);
 
 let browser;
 let server;
-before(async () => {
-  browser = await launch();
-  server = await serve(DIST);
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
+startBrowserAndServer((b, s) => {
+  browser = b;
+  server = s;
 });
 
 async function loadExamples(page) {

@@ -182,3 +182,20 @@ pub fn extract(doc: &Doc) -> Vec<EntityMention> {
     candidates.retain(|c| !things.contains(c.span.of(doc.text)));
     resolve::resolve(doc, candidates)
 }
+
+/// The names an English text's entities are found under, with their labels, for the
+/// unit tests of the entity rules.
+#[cfg(test)]
+fn found(text: &str) -> Vec<(String, EntityLabel)> {
+    let seg = crate::text::segment(text);
+    let doc = Doc {
+        text,
+        seg: &seg,
+        anchor: None,
+        language: Some("en"),
+    };
+    extract(&doc)
+        .iter()
+        .map(|m| (m.span.of(text).to_string(), m.label))
+        .collect()
+}

@@ -322,23 +322,9 @@ impl Resolver<'_> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::found;
     use super::abbreviates;
-    use crate::extract::{Doc, EntityLabel};
-    use crate::text::segment;
-
-    fn found(text: &str) -> Vec<(String, EntityLabel)> {
-        let seg = segment(text);
-        let doc = Doc {
-            text,
-            seg: &seg,
-            anchor: None,
-            language: Some("en"),
-        };
-        crate::extract::entities(&doc)
-            .iter()
-            .map(|m| (m.span.of(text).to_string(), m.label))
-            .collect()
-    }
+    use crate::extract::EntityLabel;
 
     fn label_of(text: &str, name: &str) -> Option<EntityLabel> {
         found(text)

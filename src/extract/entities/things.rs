@@ -133,22 +133,7 @@ pub fn not_names(doc: &Doc, cands: &[Candidate]) -> HashSet<String> {
 
 #[cfg(test)]
 mod tests {
-    use crate::extract::{Doc, EntityLabel};
-    use crate::text::segment;
-
-    fn found(text: &str) -> Vec<(String, EntityLabel)> {
-        let seg = segment(text);
-        let doc = Doc {
-            text,
-            seg: &seg,
-            anchor: None,
-            language: Some("en"),
-        };
-        crate::extract::entities(&doc)
-            .iter()
-            .map(|m| (m.span.of(text).to_string(), m.label))
-            .collect()
-    }
+    use super::super::found;
 
     fn names(text: &str) -> Vec<String> {
         found(text).into_iter().map(|(s, _)| s).collect()
