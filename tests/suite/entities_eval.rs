@@ -27,23 +27,27 @@ const SETS: &[(&str, f64, f64)] = &[
 /// Combined figure when floored: F1 0.857, ORG P 0.774.
 const WIKINEWS_COMBINED: (f64, f64) = (0.85, 0.77);
 
+/// One set's scores: all labels, then organisations alone.
+fn scores(set: &str) -> [entities::Prf; 2] {
+    let path = format!("{}/tests/eval/entities/{set}", env!("CARGO_MANIFEST_DIR"));
+    let annotated = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let entities::Annotated { text, gold } = entities::parse(&annotated);
+    let seg = segment(&text);
+    let doc = Doc {
+        text: &text,
+        seg: &seg,
+        anchor: None,
+        language: Some("en"),
+    };
+    let found = storydiff::extract::entities(&doc);
+    [None, Some(EntityLabel::Org)].map(|label| entities::score(&gold, &found, label))
+}
+
 #[test]
 fn annotated_sets_floor() {
     let mut failures = Vec::new();
     for &(set, f1_floor, org_floor) in SETS {
-        let path = format!("{}/tests/eval/entities/{set}", env!("CARGO_MANIFEST_DIR"));
-        let annotated = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-        let entities::Annotated { text, gold } = entities::parse(&annotated);
-        let seg = segment(&text);
-        let doc = Doc {
-            text: &text,
-            seg: &seg,
-            anchor: None,
-            language: Some("en"),
-        };
-        let found = storydiff::extract::entities(&doc);
-        let all = entities::score(&gold, &found, None);
-        let org = entities::score(&gold, &found, Some(EntityLabel::Org));
+        let [all, org] = scores(set);
         println!(
             "{set}: F1 {:.3}, ORG precision {:.3}",
             all.f1(),
@@ -64,19 +68,7 @@ fn annotated_sets_floor() {
 fn public_news_combined_floor() {
     let (mut all, mut org) = (entities::Prf::default(), entities::Prf::default());
     for &(set, _, _) in SETS.iter().filter(|s| s.0.starts_with("wikinews")) {
-        let path = format!("{}/tests/eval/entities/{set}", env!("CARGO_MANIFEST_DIR"));
-        let annotated = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-        let entities::Annotated { text, gold } = entities::parse(&annotated);
-        let seg = segment(&text);
-        let doc = Doc {
-            text: &text,
-            seg: &seg,
-            anchor: None,
-            language: Some("en"),
-        };
-        let found = storydiff::extract::entities(&doc);
-        for (sum, label) in [(&mut all, None), (&mut org, Some(EntityLabel::Org))] {
-            let s = entities::score(&gold, &found, label);
+        for (sum, s) in [&mut all, &mut org].into_iter().zip(scores(set)) {
             sum.tp += s.tp;
             sum.fp += s.fp;
             sum.fn_ += s.fn_;
