@@ -201,27 +201,14 @@ fn stitch(
         .zip(relations.iter().zip(&scores))
         .map(|((&a, &b), (r, &score))| {
             let relation = relation(r)?;
-            Ok(PairScore {
-                a,
-                b,
-                score,
-                relation,
-                words: 0.0,
-                entities: 0.0,
-                events: 0.0,
-                dates: 0.0,
-                numbers: 0.0,
-                facts: 0.0,
-                coverage: 0.0,
-                aligned: 0,
-                // The report's pairs carry their relation, not the event
-                // model's probability: a pair related by event is certain.
-                same_event: if relation >= Relation::SameEvent {
-                    1.0
-                } else {
-                    0.0
-                },
-            })
+            // The report's pairs carry their relation, not the event
+            // model's probability: a pair related by event is certain.
+            let same_event = if relation >= Relation::SameEvent {
+                1.0
+            } else {
+                0.0
+            };
+            Ok(PairScore::known(a, b, score, relation, same_event))
         })
         .collect::<PyResult<Vec<_>>>()?;
     Ok(py.detach(|| {

@@ -407,26 +407,13 @@ mod tests {
     use crate::{analyze_batch, compare, Input};
 
     fn pair(a: usize, b: usize, relation: Relation, score: f64) -> PairScore {
-        PairScore {
-            a,
-            b,
-            score,
-            relation,
-            words: 0.0,
-            entities: 0.0,
-            events: 0.0,
-            dates: 0.0,
-            numbers: 0.0,
-            facts: 0.0,
-            coverage: 0.0,
-            aligned: 0,
-            // Linked pairs: half-way between sharing nothing and certainty.
-            same_event: if relation >= Relation::SameEvent {
-                (1.0 + PairScore::nothing_shared()) / 2.0
-            } else {
-                0.0
-            },
-        }
+        // Linked pairs: half-way between sharing nothing and certainty.
+        let same_event = if relation >= Relation::SameEvent {
+            (1.0 + PairScore::nothing_shared()) / 2.0
+        } else {
+            0.0
+        };
+        PairScore::known(a, b, score, relation, same_event)
     }
 
     fn seeds() -> Vec<Input> {

@@ -221,24 +221,11 @@ mod tests {
     use super::*;
 
     fn pair(a: usize, b: usize, relation: Relation) -> PairScore {
-        PairScore {
-            a,
-            b,
-            score: 0.0,
-            relation,
-            words: 0.0,
-            entities: 0.0,
-            events: 0.0,
-            dates: 0.0,
-            numbers: 0.0,
-            facts: 0.0,
-            coverage: 0.0,
-            aligned: 0,
-            same_event: match relation {
-                Relation::SameEvent | Relation::SameStory => 0.99,
-                _ => 0.0,
-            },
-        }
+        let same_event = match relation {
+            Relation::SameEvent | Relation::SameStory => 0.99,
+            _ => 0.0,
+        };
+        PairScore::known(a, b, 0.0, relation, same_event)
     }
 
     #[test]

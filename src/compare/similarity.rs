@@ -127,6 +127,27 @@ pub struct PairScore {
 }
 
 impl PairScore {
+    /// A pair whose relation and event probability are known but whose
+    /// signals are not (a pair read back from a report, or a test's): every
+    /// signal is zero.
+    pub fn known(a: usize, b: usize, score: f64, relation: Relation, same_event: f64) -> Self {
+        PairScore {
+            a,
+            b,
+            score,
+            relation,
+            words: 0.0,
+            entities: 0.0,
+            events: 0.0,
+            dates: 0.0,
+            numbers: 0.0,
+            facts: 0.0,
+            coverage: 0.0,
+            aligned: 0,
+            same_event,
+        }
+    }
+
     /// Whether one text derives from the other (most of its sentences align).
     pub fn derived(&self) -> bool {
         self.coverage >= STORY_COVERAGE && self.aligned >= 3
