@@ -1,5 +1,5 @@
-//! The fact diff on `tests/eval/factdiff/pairs.json`: labelled pairs of real
-//! reports of one event (see that folder's README).
+//! The fact diff on the JSON files of `tests/eval/factdiff/`: labelled pairs
+//! of real reports of one event (see that folder's README).
 //!
 //! A gold label is `(class, text in a, text in b)`; a finding meets it when
 //! its spans overlap the label's texts in both reports. Scored:
@@ -21,8 +21,8 @@ use crate::{analyze_batch, Article, Input};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
-/// The labelled pairs' file, from the crate root.
-pub const PAIRS: &str = "tests/eval/factdiff/pairs.json";
+/// The folder of the labelled pairs' files, from the crate root.
+pub const PAIRS: &str = "tests/eval/factdiff";
 
 /// One report of a pair.
 #[derive(Clone, Debug, Deserialize)]
@@ -69,12 +69,23 @@ struct File {
     pairs: Vec<Pair>,
 }
 
-/// Reads the pairs.
+/// Reads the pairs of every `*.json` file in [`PAIRS`], files in name order.
 pub fn load() -> Vec<Pair> {
-    let path = format!("{}/{PAIRS}", env!("CARGO_MANIFEST_DIR"));
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    let file: File = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"));
-    file.pairs
+    let dir = format!("{}/{PAIRS}", env!("CARGO_MANIFEST_DIR"));
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{dir}: {e}"))
+        .map(|entry| entry.expect("a readable folder").path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
+        .collect();
+    paths.sort();
+    let mut pairs = Vec::new();
+    for path in paths {
+        let shown = path.display();
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{shown}: {e}"));
+        let file: File = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{shown}: {e}"));
+        pairs.extend(file.pairs);
+    }
+    pairs
 }
 
 /// Counts behind the figures.
