@@ -22,6 +22,10 @@ fn main() {
             "held out, quotes in Wikinews follow-ups",
             Some("heldout-quotes"),
         ),
+        (
+            "held out, quotes of one speaker across Wikinews articles",
+            Some("heldout-quotes2"),
+        ),
         ("dev", Some("dev")),
         ("all", None),
     ] {
