@@ -6,8 +6,15 @@
 //! | [`QuoteClass::Variant`] | one speaker, worded differently: translation, trimming, paraphrase |
 //! | [`QuoteClass::OtherSpeaker`] | the same words given to different speakers |
 //!
-//! Two quotes of one speaker meet when their words overlap, or, for short
-//! quotes ("reserved" / "booked"), when the sentences around them do.
+//! Two quotes of one speaker meet when their content words overlap (stop
+//! words of the article's language left out, each word cut to a short stem,
+//! so "barbarity" meets "barbarism"), or when the shorter quote is mostly
+//! inside the longer (a quote trimmed by one report), or, for short quotes
+//! ("reserved" / "booked"), when the sentences around them do. A speaker
+//! named only by a pronoun that extraction left unresolved ("he said") is
+//! unknown, never another speaker. Names alone do not make one quote: two
+//! statements about one person share his name, so the quotes must also
+//! share a word that is not a name.
 //!
 //! ```
 //! use storydiff::compare::{word_diff, WordOp};
@@ -20,6 +27,7 @@ use super::keys::word_key;
 use super::names::name_tokens;
 use crate::article::Article;
 use crate::extract::{Quote, QuoteKind};
+use crate::lexicon;
 use crate::text::Span;
 use serde::Serialize;
 use std::collections::HashSet;
@@ -76,6 +84,13 @@ const WORDS_MATCH: f64 = 0.45;
 const CONTEXT_MATCH: f64 = 0.25;
 /// Words given to two speakers must be at least this long to be one quote.
 const OTHER_SPEAKER_MIN_WORDS: usize = 4;
+/// A content word is compared by its first this many characters.
+const STEM_CHARS: usize = 6;
+/// A trimmed quote: at least this many content words shared, and
+/// [`TRIMMED_SHARE`] of the shorter quote's content words in the longer.
+const TRIMMED_MIN_SHARED: usize = 4;
+/// See [`TRIMMED_MIN_SHARED`].
+const TRIMMED_SHARE: f64 = 0.8;
 
 /// The quoted words of `q`, as written.
 fn words_of(art: &Article, q: &Quote) -> Vec<String> {
@@ -89,6 +104,56 @@ fn words_of(art: &Article, q: &Quote) -> Vec<String> {
 
 fn keys(words: &[String]) -> HashSet<String> {
     words.iter().map(|w| word_key(w)).collect()
+}
+
+/// The stems of the content words of a quote: stop words of `lang` left
+/// out, each word's key cut to [`STEM_CHARS`] characters (numbers whole).
+fn content_stems(words: &[String], lang: Option<&str>) -> HashSet<String> {
+    words
+        .iter()
+        .map(|w| word_key(w))
+        .filter(|k| k.chars().count() >= 2 && !lexicon::is_stopword_in(k, lang))
+        .map(|k| {
+            if k.chars().any(|c| c.is_ascii_digit()) {
+                k
+            } else {
+                k.chars().take(STEM_CHARS).collect()
+            }
+        })
+        .collect()
+}
+
+/// The words that do not start with a capital letter.
+fn lower_case(words: &[String]) -> Vec<String> {
+    (words.iter())
+        .filter(|w| !w.chars().next().is_some_and(char::is_uppercase))
+        .cloned()
+        .collect()
+}
+
+/// How much two quotes' content words overlap: their Dice, or, for a quote
+/// trimmed by one report, the share of the shorter one found in the longer.
+fn overlap(x: &HashSet<String>, y: &HashSet<String>) -> f64 {
+    let shared = x.intersection(y).count();
+    let shorter = x.len().min(y.len());
+    let trimmed = if shared >= TRIMMED_MIN_SHARED && shared as f64 >= TRIMMED_SHARE * shorter as f64
+    {
+        shared as f64 / shorter as f64
+    } else {
+        0.0
+    };
+    dice(x, y).max(trimmed)
+}
+
+/// The speaker as a name, or `None` when extraction gave only a pronoun or
+/// other words of no name (every word a stop word of `lang`: "he", "They").
+fn named(speaker: Option<&String>, lang: Option<&str>) -> Option<String> {
+    let s = speaker?;
+    let has_name = s
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .any(|w| !lexicon::is_stopword_in(&w.to_lowercase(), lang));
+    has_name.then(|| s.clone())
 }
 
 fn dice(x: &HashSet<String>, y: &HashSet<String>) -> f64 {
@@ -121,12 +186,18 @@ struct Said {
     sentence: Option<usize>,
     span: Span,
     speaker: Option<String>,
+    /// The speaker when named by more than a pronoun.
+    named: Option<String>,
     words: Vec<String>,
+    /// The content-word stems.
     keys: HashSet<String>,
+    /// The stems of its content words written in lower case (not names).
+    plain: HashSet<String>,
     context: HashSet<String>,
 }
 
 fn said(art: &Article, sentence_keys: &[HashSet<String>]) -> Vec<Said> {
+    let lang = art.language();
     (art.quotes.iter().enumerate())
         .filter(|(_, q)| !matches!(q.kind, QuoteKind::Scare | QuoteKind::Slogan))
         .map(|(index, q)| {
@@ -136,7 +207,9 @@ fn said(art: &Article, sentence_keys: &[HashSet<String>]) -> Vec<Said> {
                 sentence: art.seg.sentence_at(q.span.start),
                 span: q.span,
                 speaker: q.speaker.clone(),
-                keys: keys(&words),
+                named: named(q.speaker.as_ref(), lang),
+                keys: content_stems(&words, lang),
+                plain: content_stems(&lower_case(&words), lang),
                 words,
                 context: context(art, sentence_keys, q.span),
             }
@@ -207,8 +280,14 @@ fn judge(
     closest: bool,
     entity_key: &dyn Fn(&str) -> String,
 ) -> Option<(f64, QuoteClass)> {
-    let words = dice(&x.keys, &y.keys);
-    let same_speaker = match (&x.speaker, &y.speaker) {
+    // Two statements about one person share his name: the quotes must also
+    // share a word that is not a name.
+    let words = if x.plain.is_disjoint(&y.plain) {
+        0.0
+    } else {
+        overlap(&x.keys, &y.keys)
+    };
+    let same_speaker = match (&x.named, &y.named) {
         (Some(p), Some(q)) => Some(
             entity_key(p) == entity_key(q)
                 || one_name_in_other(p, q)
@@ -243,7 +322,11 @@ fn judge(
             let long = x.words.len().min(y.words.len()) >= OTHER_SPEAKER_MIN_WORDS;
             (long && words >= 0.8).then_some((words, QuoteClass::OtherSpeaker))
         }
-        None => None,
+        // A speaker unknown on one side: only the same words meet, as one quote.
+        None => {
+            let long = x.words.len().min(y.words.len()) >= OTHER_SPEAKER_MIN_WORDS;
+            (long && same_words).then_some((words + 0.5, QuoteClass::Same))
+        }
     }
 }
 
@@ -374,6 +457,59 @@ mod tests {
             "January Zelensky"
         ));
         assert!(!same_surname("Chris Wright", "Chris Evans"));
+    }
+
+    fn stems(s: &str) -> HashSet<String> {
+        let words: Vec<String> = s
+            .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect();
+        content_stems(&words, Some("en"))
+    }
+
+    #[test]
+    fn content_words_meet_on_their_stems() {
+        let (x, y) = (
+            stems("an act of inexplicable barbarity"),
+            stems("an act of inexplicable barbarism"),
+        );
+        assert_eq!(x, y);
+        assert!(!x.contains("of"), "{x:?}");
+    }
+
+    #[test]
+    fn shared_stop_words_do_not_make_one_quote() {
+        // Two condolence messages of one speaker on two disasters.
+        let x = stems("condolences to the families of those who lost their lives. May the injured recover soon.");
+        let y = stems(
+            "My thoughts are with those who lost their loved ones. May the injured recover at \
+             the earliest. [...] Authorities are at the spot, providing all assistance to the affected.",
+        );
+        assert!(overlap(&x, &y) < WORDS_MATCH, "{}", overlap(&x, &y));
+    }
+
+    #[test]
+    fn a_trimmed_quote_meets_its_whole() {
+        let whole = stems(
+            "Parts of Abaco are decimated. There is severe flooding. There is severe flooding \
+             damage to homes, businesses and infrastructure. The southern aspect of Abaco has \
+             suffered less devastation than the north. The Sandy Point area and progressing \
+             north has not suffered as much devastation that was seen in the Marsh Harbour vicinity.",
+        );
+        let trimmed = stems("severe flooding damage to homes, businesses and infrastructure");
+        assert!(dice(&whole, &trimmed) < 0.6, "{}", dice(&whole, &trimmed));
+        assert_eq!(overlap(&whole, &trimmed), 1.0);
+    }
+
+    #[test]
+    fn a_pronoun_is_not_a_name() {
+        assert_eq!(named(Some(&"he".to_string()), Some("en")), None);
+        assert_eq!(named(Some(&"They".to_string()), Some("en")), None);
+        assert_eq!(
+            named(Some(&"Kyriakos Mitsotakis".to_string()), Some("en")),
+            Some("Kyriakos Mitsotakis".to_string())
+        );
     }
 
     #[test]
