@@ -14,7 +14,8 @@
 //! named only by a pronoun that extraction left unresolved ("he said") is
 //! unknown, never another speaker. Names alone do not make one quote: two
 //! statements about one person share his name, so the quotes must also
-//! share a word that is not a name.
+//! share a word that is not a name (not in an entity mention and, outside
+//! languages that capitalize every noun, not capitalized).
 //!
 //! ```
 //! use storydiff::compare::{word_diff, WordOp};
@@ -123,12 +124,45 @@ fn content_stems(words: &[String], lang: Option<&str>) -> HashSet<String> {
         .collect()
 }
 
-/// The words that do not start with a capital letter.
-fn lower_case(words: &[String]) -> Vec<String> {
-    (words.iter())
-        .filter(|w| !w.chars().next().is_some_and(char::is_uppercase))
-        .cloned()
-        .collect()
+/// Languages that write every noun with a capital letter: there, only the
+/// entity mentions mark a word as a name.
+const CAPITALIZED_NOUNS: &[&str] = &["de", "lb"];
+
+/// The words of `q` that are not names: outside the article's entity
+/// mentions and, unless the language capitalizes every noun, not capitalized.
+fn plain_words(art: &Article, q: &Quote) -> Vec<String> {
+    let text = art.analysis_text();
+    let by_capital = !art
+        .language()
+        .is_some_and(|l| CAPITALIZED_NOUNS.contains(&l));
+    let in_entity = |at: usize| {
+        art.entities
+            .iter()
+            .any(|e| e.span.start <= at && at < e.span.end)
+    };
+    let content = q.content.of(text);
+    let is_word = |c: char| c.is_alphanumeric() || c == '\'' || c == '’' || c == '-';
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in content
+        .char_indices()
+        .chain(std::iter::once((content.len(), ' ')))
+    {
+        match (is_word(c), start) {
+            (true, None) => start = Some(i),
+            (false, Some(b)) => {
+                let word = &content[b..i];
+                let capital = word.chars().next().is_some_and(char::is_uppercase);
+                let name = in_entity(q.content.start + b) || (by_capital && capital);
+                if !name {
+                    out.push(word.to_string());
+                }
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out
 }
 
 /// How much two quotes' content words overlap: their Dice, or, for a quote
@@ -191,7 +225,7 @@ struct Said {
     words: Vec<String>,
     /// The content-word stems.
     keys: HashSet<String>,
-    /// The stems of its content words written in lower case (not names).
+    /// The stems of its content words that are not names.
     plain: HashSet<String>,
     context: HashSet<String>,
 }
@@ -209,7 +243,7 @@ fn said(art: &Article, sentence_keys: &[HashSet<String>]) -> Vec<Said> {
                 speaker: q.speaker.clone(),
                 named: named(q.speaker.as_ref(), lang),
                 keys: content_stems(&words, lang),
-                plain: content_stems(&lower_case(&words), lang),
+                plain: content_stems(&plain_words(art, q), lang),
                 words,
                 context: context(art, sentence_keys, q.span),
             }
@@ -500,6 +534,33 @@ mod tests {
         let trimmed = stems("severe flooding damage to homes, businesses and infrastructure");
         assert!(dice(&whole, &trimmed) < 0.6, "{}", dice(&whole, &trimmed));
         assert_eq!(overlap(&whole, &trimmed), 1.0);
+    }
+
+    fn plain_of(text: &str) -> Vec<String> {
+        let art = crate::article::analyze(&crate::Input::new("a", text)).expect("analyzes");
+        let q = (art.quotes.first()).unwrap_or_else(|| panic!("no quote in {text:?}"));
+        plain_words(&art, q)
+    }
+
+    #[test]
+    fn names_in_a_quote_are_not_plain_words() {
+        let plain = plain_of(
+            "Former Prime Minister Donald Tusk wrote on Twitter on Sunday evening: \
+             \"Let's all pray for Mayor Adamowicz, we are with you.\"",
+        );
+        assert!(plain.contains(&"pray".to_string()), "{plain:?}");
+        assert!(!plain.iter().any(|w| w == "Adamowicz"), "{plain:?}");
+    }
+
+    #[test]
+    fn german_nouns_are_plain_words() {
+        let plain = plain_of(
+            "Der Bürgermeister der Stadt sagte am Montag vor den Journalisten im Rathaus: \
+             \"Die Regierung muss die Schulen und die Kindergärten sofort wieder öffnen.\" \
+             Die Opposition kritisierte die Entscheidung der Landesregierung scharf.",
+        );
+        assert!(plain.contains(&"Regierung".to_string()), "{plain:?}");
+        assert!(plain.contains(&"Schulen".to_string()), "{plain:?}");
     }
 
     #[test]
