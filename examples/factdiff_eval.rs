@@ -22,6 +22,7 @@ fn main() {
             "held out, quotes in Wikinews follow-ups",
             Some("heldout-quotes"),
         ),
+        ("held out, third set (blurbs and Wikinews)", Some("heldout3")),
         ("dev", Some("dev")),
         ("all", None),
     ] {
