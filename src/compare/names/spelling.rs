@@ -18,6 +18,10 @@ pub fn same_name(a: &str, b: &str, label: EntityLabel) -> Option<MergeReason> {
     if a == b {
         return Some(MergeReason::SameName);
     }
+    // Digits are not spelling: "Berg0" and "Berg999", "Flight 752" and "Flight 725".
+    if digits(a) != digits(b) {
+        return None;
+    }
     // Cyrillic names compare by their Latin spelling ("Токаев", "Tokayev");
     // the gazetteer also knows some in Cyrillic ("Германия").
     let (written_a, written_b) = (a, b);
@@ -60,27 +64,42 @@ fn same_person(a: &str, b: &str) -> Option<MergeReason> {
     if !(sa == sb || close(sa, sb)) {
         return None;
     }
-    // Given names: the same number, or one side's are a prefix of the other's ("Qasim Jomart").
+    // Given names: the same number, or one side's are the first ("Qasim
+    // Jomart") or the last ("Barry" of "Karl Barry") of the other's.
     let ga = &ta[..ta.len() - 1];
     let gb = &tb[..tb.len() - 1];
     let n = ga.len().min(gb.len());
-    let mut exact = sa == sb;
-    for i in 0..n {
-        let (x, y) = (&ga[i], &gb[i]);
-        let initial = (x.len() == 1 || y.len() == 1) && x.chars().next() == y.chars().next();
-        if x == y {
-            continue;
-        }
-        exact = false;
-        if !(initial || close(x, y)) {
-            return None;
-        }
-    }
-    Some(if exact {
+    let from_start = given_names_match(ga[..n].iter().zip(&gb[..n]));
+    let from_end = || given_names_match(ga[ga.len() - n..].iter().zip(&gb[gb.len() - n..]));
+    let exact_given = from_start.or_else(from_end)?;
+    Some(if exact_given && sa == sb {
         MergeReason::Transliteration
     } else {
         MergeReason::GivenNameAndSurnameSpelling
     })
+}
+
+/// Whether aligned given names match: each pair the same, an initial of the
+/// other, or close. `Some(true)` when all are the same, `None` when one pair
+/// does not match.
+fn given_names_match<'a>(pairs: impl Iterator<Item = (&'a String, &'a String)>) -> Option<bool> {
+    let mut exact = true;
+    for (x, y) in pairs {
+        if x == y {
+            continue;
+        }
+        exact = false;
+        let initial = (x.len() == 1 || y.len() == 1) && x.chars().next() == y.chars().next();
+        if !(initial || close(x, y)) {
+            return None;
+        }
+    }
+    Some(exact)
+}
+
+/// The digits of a name, in order.
+fn digits(name: &str) -> String {
+    name.chars().filter(char::is_ascii_digit).collect()
 }
 
 /// Keys of the name's words, particles and titles left out
@@ -167,10 +186,15 @@ pub(super) fn person_bound(n: usize) -> usize {
     }
 }
 
-/// Edit distance within a bound that grows with length ([`person_bound`]).
+/// Edit distance within a bound that grows with length ([`person_bound`]),
+/// or a word of four letters or more with a case ending of one or two
+/// letters added ("Luis" / Russian "Луису").
 fn close(a: &str, b: &str) -> bool {
-    let bound = person_bound(a.chars().count().min(b.chars().count()));
-    bound > 0 && levenshtein(a, b) <= bound
+    let (na, nb) = (a.chars().count(), b.chars().count());
+    let (short, long) = if na <= nb { (a, b) } else { (b, a) };
+    let ending = long.starts_with(short) && na.min(nb) >= 4 && na.abs_diff(nb) <= 2;
+    let bound = person_bound(na.min(nb));
+    ending || (bound > 0 && levenshtein(a, b) <= bound)
 }
 
 fn levenshtein(a: &str, b: &str) -> usize {
@@ -205,6 +229,36 @@ mod tests {
         ];
         for (a, b) in cases {
             assert_eq!(key(a), key(b), "{a} / {b}");
+        }
+    }
+
+    #[test]
+    fn names_that_differ_only_in_digits_are_not_one_name() {
+        use EntityLabel::{Org, Person, Place};
+        assert!(same_name("Anna Berg0", "Anna Berg999", Person).is_none());
+        assert!(same_name("Anna Berg1", "Anna Berg2", Person).is_none());
+        assert!(same_name("Flight 752", "Flight 725", Org).is_none());
+        assert!(same_name("District 9", "District 10", Place).is_none());
+        // The same digits still let the letters differ.
+        assert!(same_name("Apollo 11 Mision", "Apollo 11 Mission", Org).is_some());
+    }
+
+    #[test]
+    fn names_in_two_scripts_and_with_stray_words() {
+        use EntityLabel::Person;
+        let same = [
+            ("David Chipperfield", "Дэвид Чипперфилд"),
+            ("Карим Бензема", "Карім Бензема"),
+            ("Luis Caffarelli", "Луису Каффарелли"),
+            // Extraction took a place before the name; the given names nearest the surname match.
+            ("Guzmán López", "Синалоа Овидио Гусмана Лопеса"),
+            ("Barry Sharpless", "Karl Barry Sharpless"),
+        ];
+        for (a, b) in same {
+            assert!(same_name(a, b, Person).is_some(), "{a} / {b}");
+        }
+        for (a, b) in [("Raúl Castro", "Fidel Castro"), ("Mary Ann Smith", "John Smith")] {
+            assert!(same_name(a, b, Person).is_none(), "{a} / {b}");
         }
     }
 
