@@ -97,6 +97,13 @@ pub(super) fn diff(a: &Article, b: &Article, entity_key: &dyn Fn(&str) -> String
     let (keys_a, keys_b) = (sentence_keys(a), sentence_keys(b));
     let mut d = FactDiff::default();
     diff_quantities((a, &keys_a), (b, &keys_b), &mut d);
+    let dates = super::diff_dates::date_conflicts(a, b).into_iter();
+    d.conflicts.extend(dates.map(|c| Conflict {
+        a: c.a,
+        b: c.b,
+        class: Class::Conflict,
+        note: c.note,
+    }));
     diff_statements((a, &keys_a), (b, &keys_b), entity_key, &mut d);
     d.names = variants::match_names(a, b, entity_key);
     d.quotes = quoting::match_quotes((a, &keys_a), (b, &keys_b), entity_key);
