@@ -22,7 +22,10 @@ fn main() {
             "held out, quotes in Wikinews follow-ups",
             Some("heldout-quotes"),
         ),
-        ("held out, third set (blurbs and Wikinews)", Some("heldout3")),
+        (
+            "held out, third set (blurbs and Wikinews)",
+            Some("heldout3"),
+        ),
         ("dev", Some("dev")),
         ("all", None),
     ] {

@@ -679,14 +679,33 @@ mod tests {
         }
         // With another figure beside it, the verb may be the other's.
         let arts = analyze_batch(&[
-            side("a", "2021-05-02", "The virus had killed three people and infected over 200 people in the city."),
-            side("b", "2021-05-09", "There had been 2741 confirmed cases and 80 deaths in the city."),
+            side(
+                "a",
+                "2021-05-02",
+                "The virus had killed three people and infected over 200 people in the city.",
+            ),
+            side(
+                "b",
+                "2021-05-09",
+                "There had been 2741 confirmed cases and 80 deaths in the city.",
+            ),
         ])
         .expect("analyzes");
         let d = super::super::diff_pair(&arts, 0, 1);
-        let update = d.conflicts.iter().find(|c| c.class == Class::Update).expect("an update");
-        assert_eq!((update.a.value.as_str(), update.b.value.as_str()), ("3", "80"));
-        assert!(d.only_a.iter().any(|s| s.fact.key == "people"), "{:#?}", d.only_a);
+        let update = d
+            .conflicts
+            .iter()
+            .find(|c| c.class == Class::Update)
+            .expect("an update");
+        assert_eq!(
+            (update.a.value.as_str(), update.b.value.as_str()),
+            ("3", "80")
+        );
+        assert!(
+            d.only_a.iter().any(|s| s.fact.key == "people"),
+            "{:#?}",
+            d.only_a
+        );
     }
 
     #[test]

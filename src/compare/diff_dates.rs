@@ -132,7 +132,10 @@ mod tests {
         );
         let c = date_conflicts(&arts[0], &arts[1]);
         assert_eq!(c.len(), 1, "{c:#?}");
-        assert_eq!((c[0].a.value.as_str(), c[0].b.value.as_str()), ("2022-11-28", "2022-11-27"));
+        assert_eq!(
+            (c[0].a.value.as_str(), c[0].b.value.as_str()),
+            ("2022-11-28", "2022-11-27")
+        );
         assert!(c[0].note.contains("cannot"), "{}", c[0].note);
     }
 

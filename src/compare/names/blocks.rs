@@ -56,7 +56,10 @@ fn block_keys(label: EntityLabel, name: &str) -> Vec<u64> {
     let name = &*crate::text::latin(name);
     let mut out = vec![hash(tag, b'k', &key(name))];
     if label == EntityLabel::Place {
-        for p in [lexicon::place(written), lexicon::place(name)].into_iter().flatten() {
+        for p in [lexicon::place(written), lexicon::place(name)]
+            .into_iter()
+            .flatten()
+        {
             out.push(hash(tag, b'g', p.canonical));
         }
     }

@@ -257,7 +257,10 @@ mod tests {
         for (a, b) in same {
             assert!(same_name(a, b, Person).is_some(), "{a} / {b}");
         }
-        for (a, b) in [("Raúl Castro", "Fidel Castro"), ("Mary Ann Smith", "John Smith")] {
+        for (a, b) in [
+            ("Raúl Castro", "Fidel Castro"),
+            ("Mary Ann Smith", "John Smith"),
+        ] {
             assert!(same_name(a, b, Person).is_none(), "{a} / {b}");
         }
     }
