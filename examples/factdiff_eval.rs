@@ -26,6 +26,10 @@ fn main() {
             "held out, quotes of one speaker across Wikinews articles",
             Some("heldout-quotes2"),
         ),
+        (
+            "held out, third set (blurbs and Wikinews)",
+            Some("heldout3"),
+        ),
         ("dev", Some("dev")),
         ("all", None),
     ] {

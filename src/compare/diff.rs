@@ -97,6 +97,13 @@ pub(super) fn diff(a: &Article, b: &Article, entity_key: &dyn Fn(&str) -> String
     let (keys_a, keys_b) = (sentence_keys(a), sentence_keys(b));
     let mut d = FactDiff::default();
     diff_quantities((a, &keys_a), (b, &keys_b), &mut d);
+    let dates = super::diff_dates::date_conflicts(a, b).into_iter();
+    d.conflicts.extend(dates.map(|c| Conflict {
+        a: c.a,
+        b: c.b,
+        class: Class::Conflict,
+        note: c.note,
+    }));
     diff_statements((a, &keys_a), (b, &keys_b), entity_key, &mut d);
     d.names = variants::match_names(a, b, entity_key);
     d.quotes = quoting::match_quotes((a, &keys_a), (b, &keys_b), entity_key);
@@ -254,13 +261,36 @@ fn group_of(claim: Option<&Claim>) -> &str {
 const ANYONE: &str = "people";
 
 /// What a figure counts ([`count_key`]), as a rate when words after it make
-/// it one ("75 miles per hour" counts "miles per hour", not "miles").
-fn figure_count(art: &Article, q: &Quantity) -> String {
-    match rate_after(art.analysis_text(), q.span) {
-        Some(unit) => format!("{} per {unit}", count_key(q)),
-        None => count_key(q),
+/// it one ("75 miles per hour" counts "miles per hour", not "miles"). A count
+/// of people, the only figure of its sentence, takes what happened to them
+/// from the fact extraction, which reads the verb in any of its languages
+/// ("погибли по меньшей мере 41 человек": killed); with other figures
+/// beside it, the verb may be theirs ("killed three people and infected over
+/// 200 people").
+fn figure_count(art: &Article, q: &Quantity, claim: Option<&Claim>) -> String {
+    let count = count_key(q);
+    if let Some(unit) = rate_after(art.analysis_text(), q.span) {
+        return format!("{count} per {unit}");
+    }
+    let sentence = art.seg.sentence_at(q.span.start);
+    let alone = sentence.is_some()
+        && (art.quantities.iter())
+            .filter(|o| art.seg.sentence_at(o.span.start) == sentence)
+            .count()
+            == 1;
+    match claim.map(|c| c.what.as_str()) {
+        Some(what) if alone && count == GENERIC_COUNT && HAPPENINGS.contains(&what) => {
+            count_key(&Quantity {
+                counts: Some(what.to_string()),
+                ..q.clone()
+            })
+        }
+        _ => count,
     }
 }
+
+/// What the fact extraction says happened to those a figure counts.
+const HAPPENINGS: [&str; 4] = ["killed", "injured", "detained", "evacuated"];
 
 /// A figure's fact key: what it counts, synonyms of six languages folded
 /// ([`count_key`]), and of whom, from the fact extraction:
@@ -294,7 +324,7 @@ fn days_apart(a: &Article, qa: &Quantity, b: &Article, qb: &Quantity) -> bool {
 
 fn quantity_fact(art: &Article, q: &Quantity, claim: Option<&Claim>) -> Fact {
     Fact {
-        key: fact_key(figure_count(art, q), claim),
+        key: fact_key(figure_count(art, q, claim), claim),
         value: describe(q),
         span: q.span,
     }
@@ -359,8 +389,12 @@ fn match_quantities(
     let no_words = HashSet::new();
     let context_a = quantity_contexts(a, keys_a, &no_words);
     let context_b = quantity_contexts(b, keys_b, &no_words);
-    let counts_b: Vec<String> = b.quantities.iter().map(|q| figure_count(b, q)).collect();
-    let counts_a: Vec<String> = a.quantities.iter().map(|q| figure_count(a, q)).collect();
+    let counts = |art: &Article, claims: &[Option<&Claim>]| -> Vec<String> {
+        (art.quantities.iter().zip(claims))
+            .map(|(q, c)| figure_count(art, q, *c))
+            .collect()
+    };
+    let (counts_a, counts_b) = (counts(a, claims_a), counts(b, claims_b));
     let once = |keys: &[String], k: &str| keys.iter().filter(|x| *x == k).count() == 1;
     let mut candidates = Vec::new();
     for (i, qa) in a.quantities.iter().enumerate() {
@@ -615,6 +649,63 @@ mod tests {
             "killed/security_forces"
         );
         assert_eq!(fact_key(count_key(&toll), Some(&unsaid)), "killed");
+    }
+
+    #[test]
+    fn tolls_meet_across_languages_by_what_happened() {
+        use crate::{analyze_batch, Input};
+        let side = |id: &str, date: &str, text: &str| Input {
+            date: Some(date.into()),
+            ..Input::new(id, text)
+        };
+        let cases = [
+            (
+                "В результате взрыва на заводе погибли по меньшей мере 12 человек.",
+                "An explosion at the factory killed 15 people, officials said.",
+            ),
+            (
+                "Setidaknya 24 orang tewas akibat tanah longsor di dekat desa itu.",
+                "Tanah runtuh di kampung itu menyebabkan lebih 26 orang terkorban.",
+            ),
+        ];
+        for (x, y) in cases {
+            let arts = analyze_batch(&[side("a", "2021-05-02", x), side("b", "2021-05-04", y)])
+                .expect("analyzes");
+            let d = super::super::diff_pair(&arts, 0, 1);
+            assert!(
+                d.conflicts.iter().any(|c| c.class == Class::Update),
+                "{x} / {y}: {d:#?}"
+            );
+        }
+        // With another figure beside it, the verb may be the other's.
+        let arts = analyze_batch(&[
+            side(
+                "a",
+                "2021-05-02",
+                "The virus had killed three people and infected over 200 people in the city.",
+            ),
+            side(
+                "b",
+                "2021-05-09",
+                "There had been 2741 confirmed cases and 80 deaths in the city.",
+            ),
+        ])
+        .expect("analyzes");
+        let d = super::super::diff_pair(&arts, 0, 1);
+        let update = d
+            .conflicts
+            .iter()
+            .find(|c| c.class == Class::Update)
+            .expect("an update");
+        assert_eq!(
+            (update.a.value.as_str(), update.b.value.as_str()),
+            ("3", "80")
+        );
+        assert!(
+            d.only_a.iter().any(|s| s.fact.key == "people"),
+            "{:#?}",
+            d.only_a
+        );
     }
 
     #[test]

@@ -45,6 +45,7 @@ pub mod blocking;
 mod candidates;
 mod cluster;
 mod diff;
+mod diff_dates;
 mod diff_figures;
 mod explain;
 mod fact;

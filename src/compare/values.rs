@@ -73,10 +73,10 @@ pub fn classify_values(
         return Class::Agree;
     }
     if let (Some(x), Some(y)) = (day_a, day_b) {
-        // The same figure hedged differently ("27" / "at least 27") has not
-        // moved from one day to the other.
-        let same_floor = matches!((a.low, b.low), (Some(p), Some(q)) if p == q);
-        if x != y && !(same_floor && overlap(a, b)) {
+        // The same figure hedged differently ("27" / "at least 27", "40" /
+        // "about 40") has not moved from one day to the other.
+        let same_figure = matches!((nominal(a), nominal(b)), (Some(p), Some(q)) if p == q);
+        if x != y && !(same_figure && overlap(a, b)) {
             return Class::Update;
         }
     }
@@ -101,6 +101,20 @@ pub fn same_value(a: &Quantity, b: &Quantity) -> bool {
     match (point(a), point(b)) {
         (Some(x), Some(y)) => rounds(x, y) || rounds(y, x),
         _ => false,
+    }
+}
+
+/// The figure a hedged quantity is written with: "about 40" and "at least
+/// 40" are 40, "up to 100" is 100; `None` for a range or a vague word.
+fn nominal(q: &Quantity) -> Option<f64> {
+    match q.hedge {
+        Hedge::Exact | Hedge::MoreThan | Hedge::AtLeast => q.low.or(q.high),
+        Hedge::LessThan | Hedge::AtMost => q.high,
+        Hedge::Approximate => match (q.low, q.high) {
+            (Some(l), Some(h)) => Some((l + h) / 2.0),
+            (l, h) => l.or(h),
+        },
+        Hedge::Range | Hedge::Vague => None,
     }
 }
 
@@ -281,6 +295,22 @@ mod tests {
                 day("2022-09-28"),
                 day("2022-09-30"),
                 Class::Compatible,
+            ),
+            (
+                "one figure, plain and approximate, two days apart",
+                exact(40.0),
+                q(Some(36.0), Some(44.0), Hedge::Approximate),
+                day("2023-01-08"),
+                day("2023-01-10"),
+                Class::Compatible,
+            ),
+            (
+                "up to 100, then 101 two days later",
+                q(None, Some(100.0), Hedge::AtMost),
+                exact(101.0),
+                day("2023-01-10"),
+                day("2023-01-12"),
+                Class::Update,
             ),
             (
                 "a hedged toll that grows",

@@ -248,6 +248,9 @@ mod tests {
             // A language the identifier cannot name: Finnish endings apply, Polish ones not.
             ("Mette Frederiksen", "Mette Frederiksenin", None, true),
             ("Rishi Sunak", "Rishiemu Sunakowi", None, false),
+            ("Владимир Путин", "Владимира Путина", Some("ru"), true),
+            ("Володимир Путін", "Володимиру Путіну", Some("uk"), true),
+            ("Дональд Трамп", "Дональдом Трампом", Some("ru"), true),
             // A stem change is not read.
             ("Kaja Kallas", "Kaja Kallaksen", Some("fi"), false),
             ("Mette Frederiksen", "Mette Frederiksen", Some("fi"), false),

@@ -51,9 +51,15 @@ pub(super) fn candidate_pairs(names: &[(EntityLabel, &str)]) -> Vec<(usize, usiz
 /// The block keys of one name.
 fn block_keys(label: EntityLabel, name: &str) -> Vec<u64> {
     let tag = label as u8;
+    // `same_name` compares Cyrillic names by their Latin spelling: so do the blocks.
+    let written = name;
+    let name = &*crate::text::latin(name);
     let mut out = vec![hash(tag, b'k', &key(name))];
     if label == EntityLabel::Place {
-        if let Some(p) = lexicon::place(name) {
+        for p in [lexicon::place(written), lexicon::place(name)]
+            .into_iter()
+            .flatten()
+        {
             out.push(hash(tag, b'g', p.canonical));
         }
     }
@@ -131,6 +137,12 @@ mod tests {
             (Org, "World Helth Organisation"),
             (Org, "Ministry of Interior"),
             (Person, "Tokayev"),
+            (Person, "David Chipperfield"),
+            (Person, "Дэвид Чипперфилд"),
+            (Person, "Карим Бензема"),
+            (Person, "Карім Бензема"),
+            (Place, "Германия"),
+            (Place, "Germany"),
         ];
         let candidates = candidate_pairs(&names);
         for i in 0..names.len() {
@@ -141,6 +153,8 @@ mod tests {
                 }
             }
         }
+        // Names in two scripts meet.
+        assert!(candidates.contains(&(14, 15)), "{candidates:?}");
         // And far fewer than all pairs.
         assert!(candidates.len() < names.len() * (names.len() - 1) / 4);
     }

@@ -97,13 +97,16 @@ impl<'o> Links<'o> {
     /// Rule 1: every pair of names of one label that [`same_name`] accepts,
     /// among the candidates that blocking finds (`super::blocks`: exact for
     /// this rule, and near-linear in the number of names). Pairs whose last
-    /// words differ in key length by more than three cannot be close and are
-    /// skipped, unless both are gazetteer places.
+    /// words differ in key length (letters of the Latin spelling) by more than
+    /// three cannot be close and are skipped, unless both are gazetteer places.
     pub(super) fn join_same_names(&mut self) {
         let last_keys: Vec<String> = self
             .names
             .iter()
-            .map(|n| tokens(&n.name).pop().unwrap_or_default())
+            .map(|n| {
+                let last = tokens(&crate::text::latin(&n.name)).pop();
+                last.unwrap_or_default()
+            })
             .collect();
         let labelled: Vec<(EntityLabel, &str)> = self
             .names
@@ -118,7 +121,8 @@ impl<'o> Links<'o> {
             let gazetteer = x.label == EntityLabel::Place
                 && lexicon::place(&x.name).is_some()
                 && lexicon::place(&y.name).is_some();
-            if !gazetteer && last_keys[i].len().abs_diff(last_keys[j].len()) > 3 {
+            let letters = |k: &String| k.chars().count();
+            if !gazetteer && letters(&last_keys[i]).abs_diff(letters(&last_keys[j])) > 3 {
                 continue;
             }
             if let Some(reason) = same_name(&x.name, &y.name, x.label) {

@@ -18,6 +18,10 @@ pub fn same_name(a: &str, b: &str, label: EntityLabel) -> Option<MergeReason> {
     if a == b {
         return Some(MergeReason::SameName);
     }
+    // Digits are not spelling: "Berg0" and "Berg999", "Flight 752" and "Flight 725".
+    if digits(a) != digits(b) {
+        return None;
+    }
     // Cyrillic names compare by their Latin spelling ("Токаев", "Tokayev");
     // the gazetteer also knows some in Cyrillic ("Германия").
     let (written_a, written_b) = (a, b);
@@ -38,7 +42,9 @@ pub fn same_name(a: &str, b: &str, label: EntityLabel) -> Option<MergeReason> {
         }
     }
     if label == EntityLabel::Person {
-        return same_person(a, b);
+        // A name written in Cyrillic may carry a case ending ("Луису" for "Luis").
+        let cyrillic = a != written_a || b != written_b;
+        return same_person(a, b, cyrillic);
     }
     if ka == kb {
         return Some(MergeReason::Transliteration);
@@ -49,8 +55,9 @@ pub fn same_name(a: &str, b: &str, label: EntityLabel) -> Option<MergeReason> {
 }
 
 /// People align token by token: the surnames must match (or be close), and
-/// the given names too, or be an initial, or be missing on one side.
-fn same_person(a: &str, b: &str) -> Option<MergeReason> {
+/// the given names too, or be an initial, or be missing on one side. With
+/// `endings`, a given name may also carry a short case ending.
+fn same_person(a: &str, b: &str, endings: bool) -> Option<MergeReason> {
     let ta = tokens(a);
     let tb = tokens(b);
     if ta.len() < 2 || tb.len() < 2 {
@@ -60,27 +67,48 @@ fn same_person(a: &str, b: &str) -> Option<MergeReason> {
     if !(sa == sb || close(sa, sb)) {
         return None;
     }
-    // Given names: the same number, or one side's are a prefix of the other's ("Qasim Jomart").
+    // Given names: the same number, or one side's are the first ("Qasim
+    // Jomart") or the last ("Barry" of "Karl Barry") of the other's.
     let ga = &ta[..ta.len() - 1];
     let gb = &tb[..tb.len() - 1];
     let n = ga.len().min(gb.len());
-    let mut exact = sa == sb;
-    for i in 0..n {
-        let (x, y) = (&ga[i], &gb[i]);
-        let initial = (x.len() == 1 || y.len() == 1) && x.chars().next() == y.chars().next();
-        if x == y {
-            continue;
-        }
-        exact = false;
-        if !(initial || close(x, y)) {
-            return None;
-        }
-    }
-    Some(if exact {
+    let from_start = given_names_match(ga[..n].iter().zip(&gb[..n]), endings);
+    let from_end = || {
+        let pairs = ga[ga.len() - n..].iter().zip(&gb[gb.len() - n..]);
+        given_names_match(pairs, endings)
+    };
+    let exact_given = from_start.or_else(from_end)?;
+    Some(if exact_given && sa == sb {
         MergeReason::Transliteration
     } else {
         MergeReason::GivenNameAndSurnameSpelling
     })
+}
+
+/// Whether aligned given names match: each pair the same, an initial of the
+/// other, close, or (with `endings`) the other with a case ending.
+/// `Some(true)` when all are the same, `None` when one pair does not match.
+fn given_names_match<'a>(
+    pairs: impl Iterator<Item = (&'a String, &'a String)>,
+    endings: bool,
+) -> Option<bool> {
+    let mut exact = true;
+    for (x, y) in pairs {
+        if x == y {
+            continue;
+        }
+        exact = false;
+        let initial = (x.len() == 1 || y.len() == 1) && x.chars().next() == y.chars().next();
+        if !(initial || close(x, y) || (endings && with_ending(x, y))) {
+            return None;
+        }
+    }
+    Some(exact)
+}
+
+/// The digits of a name, in order.
+fn digits(name: &str) -> String {
+    name.chars().filter(char::is_ascii_digit).collect()
 }
 
 /// Keys of the name's words, particles and titles left out
@@ -173,6 +201,14 @@ fn close(a: &str, b: &str) -> bool {
     bound > 0 && levenshtein(a, b) <= bound
 }
 
+/// A word of four letters or more and the same word with one or two letters
+/// added: a case ending ("Luis" / Russian "Луису").
+fn with_ending(a: &str, b: &str) -> bool {
+    let (na, nb) = (a.chars().count(), b.chars().count());
+    let (short, long) = if na <= nb { (a, b) } else { (b, a) };
+    long.starts_with(short) && na.min(nb) >= 4 && na.abs_diff(nb) <= 2
+}
+
 fn levenshtein(a: &str, b: &str) -> usize {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
@@ -205,6 +241,42 @@ mod tests {
         ];
         for (a, b) in cases {
             assert_eq!(key(a), key(b), "{a} / {b}");
+        }
+    }
+
+    #[test]
+    fn names_that_differ_only_in_digits_are_not_one_name() {
+        use EntityLabel::{Org, Person, Place};
+        assert!(same_name("Anna Berg0", "Anna Berg999", Person).is_none());
+        assert!(same_name("Anna Berg1", "Anna Berg2", Person).is_none());
+        assert!(same_name("Flight 752", "Flight 725", Org).is_none());
+        assert!(same_name("District 9", "District 10", Place).is_none());
+        // The same digits still let the letters differ.
+        assert!(same_name("Apollo 11 Mision", "Apollo 11 Mission", Org).is_some());
+    }
+
+    #[test]
+    fn names_in_two_scripts_and_with_stray_words() {
+        use EntityLabel::Person;
+        let same = [
+            ("David Chipperfield", "Дэвид Чипперфилд"),
+            ("Карим Бензема", "Карім Бензема"),
+            ("Luis Caffarelli", "Луису Каффарелли"),
+            // Extraction took a place before the name; the given names nearest the surname match.
+            ("Guzmán López", "Синалоа Овидио Гусмана Лопеса"),
+            ("Barry Sharpless", "Karl Barry Sharpless"),
+        ];
+        for (a, b) in same {
+            assert!(same_name(a, b, Person).is_some(), "{a} / {b}");
+        }
+        // A letter or two more is a case ending only in Cyrillic.
+        let others = [
+            ("Raúl Castro", "Fidel Castro"),
+            ("Mary Ann Smith", "John Smith"),
+            ("Chris Evans", "Christa Evans"),
+        ];
+        for (a, b) in others {
+            assert!(same_name(a, b, Person).is_none(), "{a} / {b}");
         }
     }
 
