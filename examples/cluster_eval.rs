@@ -4,6 +4,7 @@
 //! ```sh
 //! cargo run --release --example cluster_eval                 # the table
 //! cargo run --release --example cluster_eval -- --pairs dev  # pair features and gold, CSV
+//! cargo run --release --example cluster_eval -- --clusters twins_full dev  # the clusters found
 //! ```
 //!
 //! Each split of each set is clustered as one batch. The baseline is written
@@ -28,6 +29,11 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args.first().map(String::as_str) == Some("--pairs") {
         pairs(args.get(1).map_or("dev", String::as_str));
+        return;
+    }
+    if args.first().map(String::as_str) == Some("--clusters") {
+        let name = args.get(1).map_or("twins_full", String::as_str);
+        show_clusters(name, args.get(2).map_or("dev", String::as_str));
         return;
     }
     println!(
@@ -56,10 +62,36 @@ fn main() {
     }
 }
 
+/// storydiff's event clusters of one split of a set, one per line: each
+/// member's id (which names its gold event), a cluster that mixes gold
+/// events marked `MIXED`, then the gold events split over several clusters.
+fn show_clusters(name: &str, split: &str) {
+    let reports = load(name, split);
+    let found = storydiff_clusters(&reports);
+    let mut homes: std::collections::HashMap<&str, usize> = Default::default();
+    for c in &found {
+        let events: std::collections::HashSet<&str> =
+            c.iter().map(|&i| reports[i].event.as_str()).collect();
+        for e in &events {
+            *homes.entry(e).or_default() += 1;
+        }
+        let ids: Vec<&str> = c.iter().map(|&i| reports[i].id.as_str()).collect();
+        let mark = if events.len() > 1 { "MIXED " } else { "" };
+        if c.len() > 1 || events.len() > 1 {
+            println!("{mark}{}", ids.join(" "));
+        }
+    }
+    let mut split_events: Vec<_> = homes.into_iter().filter(|e| e.1 > 1).collect();
+    split_events.sort();
+    for (e, n) in split_events {
+        println!("SPLIT {e} over {n} clusters");
+    }
+}
+
 /// Every pair of every set's `split`, with storydiff's pair features and
 /// whether the two report one event (CSV on stdout), for the fitting script.
 fn pairs(split: &str) {
-    println!("set,a,b,words,entities,events,dates,numbers,facts,coverage,days,same");
+    println!("set,a,b,words,entities,events,dates,numbers,facts,coverage,days,same_event,same");
     for name in SETS {
         let reports = load(name, split);
         let articles = analyze_batch(&inputs(&reports)).expect("the reports analyze");
@@ -70,7 +102,7 @@ fn pairs(split: &str) {
                 _ => -1,
             };
             println!(
-                "{name},{},{},{:.4},{:.4},{:.4},{:.4},{:.4},{:.4},{:.4},{days},{}",
+                "{name},{},{},{:.4},{:.4},{:.4},{:.4},{:.4},{:.4},{:.4},{days},{:.4},{}",
                 p.a,
                 p.b,
                 p.words,
@@ -80,6 +112,7 @@ fn pairs(split: &str) {
                 p.numbers,
                 p.facts,
                 p.coverage,
+                p.same_event,
                 u8::from(reports[p.a].event == reports[p.b].event)
             );
         }

@@ -8,8 +8,10 @@
 use crate::Input;
 use std::collections::HashMap;
 
-/// The sets of `tests/eval/clusters/`, built from Wikipedia "In the news" blurbs.
-pub const SETS: [&str; 3] = ["twins", "wording", "languages"];
+/// The sets of `tests/eval/clusters/`: Wikipedia "In the news" blurbs
+/// (`twins`, `wording`, `languages`) and full-length English Wikinews reports
+/// of events of a recurring kind (`twins_full`).
+pub const SETS: [&str; 4] = ["twins", "twins_full", "wording", "languages"];
 
 /// B-cubed precision, recall and F1 of `found` against `gold`, both lists
 /// of clusters of article indices `0..n` (an index in neither is a singleton).

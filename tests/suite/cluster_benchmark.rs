@@ -1,5 +1,6 @@
 //! Event clusters on the held-out splits of `tests/eval/clusters/` (real
-//! Wikipedia "In the news" blurbs, see its README), against the TF-IDF
+//! Wikipedia "In the news" blurbs and full-length English Wikinews reports,
+//! see its README), against the TF-IDF
 //! baseline tuned on each set's dev split: the floors under the figures that
 //! `cargo run --release --example cluster_eval` prints.
 
@@ -7,8 +8,11 @@ use storydiff::eval::clusters::{b_cubed, baseline_merges, cut, gold, inputs, loa
 use storydiff::{analyze_batch, compare};
 
 /// (set, floor under storydiff's held-out B3-F1, least margin over the baseline).
-const FLOORS: [(&str, f64, f64); 3] = [
+/// On `twins_full` storydiff is level with the baseline (0.889 both): the
+/// floor holds it there, short of the margin of 0.05 the clusters aim for.
+const FLOORS: [(&str, f64, f64); 4] = [
     ("twins", 0.96, 0.005),
+    ("twins_full", 0.88, -0.005),
     ("wording", 0.85, 0.25),
     ("languages", 0.66, 0.14),
 ];
