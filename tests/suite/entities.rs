@@ -6,15 +6,19 @@ use storydiff::text::segment;
 
 use EntityLabel::{Org, Person, Place};
 
-fn mentions(text: &str) -> Vec<EntityMention> {
+/// `f` of the English document of `text`.
+fn with_doc<R>(text: &str, f: impl FnOnce(&Doc) -> R) -> R {
     let seg = segment(text);
-    let doc = Doc {
+    f(&Doc {
         text,
         seg: &seg,
         anchor: None,
         language: Some("en"),
-    };
-    entities(&doc)
+    })
+}
+
+fn mentions(text: &str) -> Vec<EntityMention> {
+    with_doc(text, entities)
 }
 
 fn found(text: &str) -> Vec<(String, EntityLabel)> {
@@ -158,14 +162,7 @@ fn roles_acronyms_and_short_names() {
 #[test]
 fn demonyms_link_to_countries() {
     let text = "Kazakh authorities and South African officials met Russians in Almaty.";
-    let seg = segment(text);
-    let doc = Doc {
-        text,
-        seg: &seg,
-        anchor: None,
-        language: Some("en"),
-    };
-    let got: Vec<(&str, &str)> = storydiff::extract::demonyms(&doc)
+    let got: Vec<(&str, &str)> = with_doc(text, storydiff::extract::demonyms)
         .iter()
         .map(|d| (d.span.of(text), d.country))
         .collect();
