@@ -116,6 +116,8 @@ mod tests {
         check(&ss, &items);
     }
 
+    // proptest is a native dev-dependency.
+    #[cfg(not(target_arch = "wasm32"))]
     proptest::proptest! {
         /// Sentences from sorted cut points, taken two by two: gaps, touching
         /// and empty sentences; items anywhere, some empty.
