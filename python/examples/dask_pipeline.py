@@ -155,7 +155,7 @@ def run(args) -> dict:
 
     # 3. Each block compared as one batch (as `storydiff compare` would), in parallel.
     packed = dd.read_parquet(f"{out}/articles", columns=["id", "analysis"])
-    joined = members.merge(articles, on="id").merge(packed, on="id")
+    joined = members.merge(articles.merge(packed, on="id"), on="id")
     joined["group"] = joined["block"]
     pairs = joined.groupby("group").apply(pipeline.compare_block, meta=pipeline.pairs_meta())
     pairs.to_parquet(f"{out}/pairs", write_index=False)
