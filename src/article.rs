@@ -7,6 +7,7 @@ use crate::extract::{
 };
 use crate::text::{self, MappedText, Segmentation, Span};
 use crate::Error;
+use serde::{Deserialize, Serialize};
 
 /// One article as the caller gives it.
 #[derive(Clone, Debug, Default)]
@@ -103,7 +104,12 @@ impl Input {
 }
 
 /// One analyzed article. It owns its input text; every finding is a span.
-#[derive(Clone, Debug)]
+///
+/// It serializes whole (serde), so that one stage of a pipeline can analyze
+/// an article and another compare it: read back from a self-describing
+/// format that keeps every float (CBOR, or JSON with serde_json's
+/// `float_roundtrip`), it compares exactly as it did.
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Article {
     /// The caller's name for it, unique in its batch.
     pub id: String,
@@ -195,6 +201,70 @@ pub fn analyze_batch_with(
     inputs: &[Input],
     map: impl FnOnce(&[Input], &AnalyzeOne) -> Vec<Article>,
 ) -> Result<Vec<Article>, Error> {
+    let evidence = check_batch(inputs)?;
+    let articles = map(inputs, &|i: &Input| analyze_one(i, &evidence));
+    assert_eq!(articles.len(), inputs.len(), "one article per input");
+    Ok(articles)
+}
+
+/// [`analyze_batch`] of `inputs` from `alone`, each input's article as
+/// [`analyze`] made it (in a stage before, perhaps in another process): the
+/// batch's evidence changes only the cleaning, and the rest of an analysis
+/// follows from the cleaning, so an article whose cleaning the batch leaves
+/// as it was is kept, and only the others are analyzed again. The articles
+/// are exactly [`analyze_batch`]'s; the count says how many were analyzed
+/// again. An article that is not its input's (another id or text) is
+/// analyzed again too.
+///
+/// ```
+/// use storydiff::{analyze, analyze_batch, analyze_batch_reusing, Input};
+/// let inputs = vec![
+///     Input::new("a", "Floods hit Lagos.\n\nRoads were closed.\n\nFollow Example Daily"),
+///     Input::new("b", "Markets rose in Oslo.\n\nBanks led.\n\nFollow Example Daily"),
+///     Input::new("c", "Snow fell in Quebec.\n\nSchools shut."),
+/// ];
+/// let alone = inputs.iter().map(|i| analyze(i).unwrap()).collect();
+/// let (articles, again) = analyze_batch_reusing(&inputs, alone).unwrap();
+/// // The line both a and b end with is the batch's furniture: they are analyzed again.
+/// assert_eq!(again, 2);
+/// let batch = analyze_batch(&inputs).unwrap();
+/// assert_eq!(articles[0].body.as_str(), batch[0].body.as_str());
+/// assert!(!articles[0].body.as_str().contains("Follow"));
+/// ```
+pub fn analyze_batch_reusing(
+    inputs: &[Input],
+    alone: Vec<Article>,
+) -> Result<(Vec<Article>, usize), Error> {
+    assert_eq!(alone.len(), inputs.len(), "one article per input");
+    let evidence = check_batch(inputs)?;
+    let mut again = 0;
+    let articles = inputs
+        .iter()
+        .zip(alone)
+        .map(|(input, article)| {
+            if same_cleaning(input, &article, &evidence) {
+                article
+            } else {
+                again += 1;
+                analyze_one(input, &evidence)
+            }
+        })
+        .collect();
+    Ok((articles, again))
+}
+
+/// Whether `article` is `input`'s and its cleaning is what `evidence` makes of it.
+fn same_cleaning(input: &Input, article: &Article, evidence: &BatchEvidence) -> bool {
+    let format = Format::detect(input.file_name.as_deref(), &input.text);
+    if article.id != input.id || article.input != input.text || article.format != format {
+        return false;
+    }
+    let Cleaned { body, removed } = clean::clean(&input.text, format, evidence, &input.keep);
+    body == article.body && removed == article.removed
+}
+
+/// Checks a batch's ids and dates; gathers its evidence.
+fn check_batch(inputs: &[Input]) -> Result<BatchEvidence, Error> {
     let mut seen = std::collections::HashSet::new();
     for input in inputs {
         if !seen.insert(input.id.as_str()) {
@@ -207,10 +277,7 @@ pub fn analyze_batch_with(
         }
     }
     let texts: Vec<&str> = inputs.iter().map(|i| i.text.as_str()).collect();
-    let evidence = BatchEvidence::gather(&texts);
-    let articles = map(inputs, &|i: &Input| analyze_one(i, &evidence));
-    assert_eq!(articles.len(), inputs.len(), "one article per input");
-    Ok(articles)
+    Ok(BatchEvidence::gather(&texts))
 }
 
 fn analyze_one(input: &Input, evidence: &BatchEvidence) -> Article {

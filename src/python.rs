@@ -1,21 +1,37 @@
 //! The Python module `storydiff._storydiff` (pyo3, built by maturin from `python/`):
 //! converts types and errors, nothing else.
 //!
-//! Every function takes columns (lists of the same length: ids, texts, and optional
-//! dates, titles and addresses), copies them out of Python, and then releases the GIL
-//! while the core works, so that threads of one process analyze in parallel. Reports
-//! come back as the exact JSON text the CLI writes (`storydiff analyze --jsonl`,
-//! `storydiff compare --jsonl`); the Python package (`python/storydiff/`) parses them
-//! and moves them in and out of Arrow and pandas.
+//! Every function that analyzes takes its articles as one tuple of columns (lists of
+//! the same length: ids, texts, and optional dates, titles and addresses), copies them
+//! out of Python, and then releases the GIL while the core works, so that threads of
+//! one process analyze in parallel. Reports come back as the exact JSON text the CLI
+//! writes (`storydiff analyze --jsonl`, `storydiff compare --jsonl`); the Python package
+//! (`python/storydiff/`) parses them and moves them in and out of Arrow and pandas.
+//! An analysis also travels whole, as bytes, from the pipeline's first stage to its
+//! comparison per block ([`analyze_keys`], [`compare_analyzed`]), and [`analyses`]
+//! counts the articles a process has analyzed.
 
 use crate::compare::blocking;
 use crate::compare::{Overrides, PairScore, Relation};
 use crate::report::{self, Mode, Report};
-use crate::{analyze_batch, Article, Input};
+use crate::{analyze_batch, analyze_batch_reusing, Article, Input};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
+use pyo3::types::PyBytes;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// How many articles this process has analyzed: each article of each call that
+/// analyzes counts once ([`analyses`]).
+static ANALYZED: AtomicUsize = AtomicUsize::new(0);
+
+fn counted(n: usize) {
+    ANALYZED.fetch_add(n, Ordering::Relaxed);
+}
 
 type Column = Vec<Option<String>>;
+/// The columns of one call, one row per article: ids, texts, and the optional dates,
+/// titles and addresses (the Python side passes them as one tuple).
+type Columns = (Vec<String>, Vec<String>, Column, Column, Column);
 /// Each article's story, event and topic cluster number, and the groups too large to agglomerate.
 type Stitched = (Vec<usize>, Vec<usize>, Vec<usize>, usize);
 
@@ -24,13 +40,7 @@ fn into_error(e: impl std::fmt::Display) -> PyErr {
 }
 
 /// The inputs of one call, checked as the CLI checks them.
-fn inputs(
-    ids: Vec<String>,
-    texts: Vec<String>,
-    dates: Column,
-    titles: Column,
-    urls: Column,
-) -> PyResult<Vec<Input>> {
+fn inputs((ids, texts, dates, titles, urls): Columns) -> PyResult<Vec<Input>> {
     let n = ids.len();
     for (what, len) in [
         ("texts", texts.len()),
@@ -76,11 +86,13 @@ fn article_reports(articles: &[Article]) -> Result<Vec<String>, String> {
 
 /// The reports of a batch analyzed together, as `storydiff analyze` writes them.
 fn batch_reports(inputs: &[Input]) -> Result<Vec<String>, String> {
+    counted(inputs.len());
     article_reports(&analyze_batch(inputs).map_err(|e| e.to_string())?)
 }
 
 /// One article analyzed on its own, as `storydiff analyze` writes it for a batch of one.
 fn single(input: &Input) -> Result<(Article, String), String> {
+    counted(1);
     let article = crate::analyze(input).map_err(|e| e.to_string())?;
     let mut report = article_reports(std::slice::from_ref(&article))?;
     Ok((article, report.remove(0)))
@@ -91,17 +103,9 @@ fn single(input: &Input) -> Result<(Article, String), String> {
 /// is what the CLI does with the same articles; otherwise each article on its own, so
 /// that a report never depends on which articles shared a call.
 #[pyfunction]
-#[pyo3(signature = (ids, texts, dates, titles, urls, together = true))]
-fn analyze_json(
-    py: Python<'_>,
-    ids: Vec<String>,
-    texts: Vec<String>,
-    dates: Column,
-    titles: Column,
-    urls: Column,
-    together: bool,
-) -> PyResult<Vec<String>> {
-    let inputs = inputs(ids, texts, dates, titles, urls)?;
+#[pyo3(signature = (columns, together = true))]
+fn analyze_json(py: Python<'_>, columns: Columns, together: bool) -> PyResult<Vec<String>> {
+    let inputs = inputs(columns)?;
     py.detach(|| {
         if together {
             batch_reports(&inputs)
@@ -112,48 +116,122 @@ fn analyze_json(
     .map_err(into_error)
 }
 
-/// Analyzes each article on its own; returns its JSON report and its blocking keys
-/// ([`blocking::keys`]), from one analysis.
+/// What an analysis's bytes start with: the format and the version that wrote it
+/// (an analysis is read back only by the version that made it).
+const PACKED: &str = concat!("storydiff-analysis/", env!("CARGO_PKG_VERSION"), "\n");
+
+/// An analysis as bytes ([`PACKED`], then the article in CBOR, which keeps every
+/// float as it was, deflated).
+fn pack(article: &Article) -> Result<Vec<u8>, String> {
+    let mut cbor = Vec::new();
+    ciborium::into_writer(article, &mut cbor).map_err(|e| e.to_string())?;
+    let mut out = PACKED.as_bytes().to_vec();
+    out.extend(miniz_oxide::deflate::compress_to_vec(&cbor, 1));
+    Ok(out)
+}
+
+/// The analysis [`pack`] made.
+fn unpack(id: &str, bytes: &[u8]) -> Result<Article, String> {
+    let unreadable = |why: String| {
+        format!("{id}: the analysis cannot be read ({why}); analyze the article again with this version of storydiff")
+    };
+    let packed = bytes.strip_prefix(PACKED.as_bytes()).ok_or_else(|| {
+        unreadable(format!(
+            "it was not made by storydiff {}",
+            env!("CARGO_PKG_VERSION")
+        ))
+    })?;
+    let cbor = miniz_oxide::inflate::decompress_to_vec(packed)
+        .map_err(|e| unreadable(format!("{e:?}")))?;
+    ciborium::from_reader(cbor.as_slice()).map_err(|e| unreadable(e.to_string()))
+}
+
+/// Reports, blocking keys and, when asked, the analyses themselves (as `B`).
+type Analyzed<B> = (Vec<String>, Vec<Vec<String>>, Option<Vec<B>>);
+
+/// Analyzes each article on its own; returns its JSON report, its blocking keys
+/// ([`blocking::keys`]) and, with `analyses`, the analysis itself as bytes (what
+/// [`compare_analyzed`] reads, so that a later stage need not analyze the article
+/// again), all from one analysis.
 #[pyfunction]
-fn analyze_keys(
-    py: Python<'_>,
-    ids: Vec<String>,
-    texts: Vec<String>,
-    dates: Column,
-    titles: Column,
-    urls: Column,
-) -> PyResult<(Vec<String>, Vec<Vec<String>>)> {
-    let inputs = inputs(ids, texts, dates, titles, urls)?;
-    py.detach(|| {
-        let mut reports = Vec::with_capacity(inputs.len());
-        let mut keys = Vec::with_capacity(inputs.len());
-        for input in &inputs {
-            let (article, report) = single(input)?;
-            keys.push(blocking::keys(&article));
-            reports.push(report);
-        }
-        Ok::<_, String>((reports, keys))
-    })
-    .map_err(into_error)
+#[pyo3(signature = (columns, analyses = false))]
+fn analyze_keys<'py>(
+    py: Python<'py>,
+    columns: Columns,
+    analyses: bool,
+) -> PyResult<Analyzed<Bound<'py, PyBytes>>> {
+    let inputs = inputs(columns)?;
+    let (reports, keys, packed): Analyzed<Vec<u8>> = py
+        .detach(|| {
+            let mut reports = Vec::with_capacity(inputs.len());
+            let mut keys = Vec::with_capacity(inputs.len());
+            let mut packed = analyses.then(|| Vec::with_capacity(inputs.len()));
+            for input in &inputs {
+                let (article, report) = single(input)?;
+                keys.push(blocking::keys(&article));
+                reports.push(report);
+                if let Some(packed) = &mut packed {
+                    packed.push(pack(&article)?);
+                }
+            }
+            Ok::<_, String>((reports, keys, packed))
+        })
+        .map_err(into_error)?;
+    let packed = packed.map(|p| p.iter().map(|b| PyBytes::new(py, b)).collect());
+    Ok((reports, keys, packed))
 }
 
 /// Analyzes and compares a batch; returns the JSON document `storydiff compare` writes.
 #[pyfunction]
-fn compare_json(
-    py: Python<'_>,
-    ids: Vec<String>,
-    texts: Vec<String>,
-    dates: Column,
-    titles: Column,
-    urls: Column,
-) -> PyResult<String> {
-    let inputs = inputs(ids, texts, dates, titles, urls)?;
+fn compare_json(py: Python<'_>, columns: Columns) -> PyResult<String> {
+    let inputs = inputs(columns)?;
     py.detach(|| {
+        counted(inputs.len());
         let report = report::build(&inputs, Mode::Compare, &Overrides::default())
             .map_err(|e| e.to_string())?;
         json(&report)
     })
     .map_err(into_error)
+}
+
+/// [`compare_json`] of articles analyzed before, each on its own ([`analyze_keys`]
+/// with `analyses`): `analyses[i]` is the analysis of article `i`. Only the articles
+/// whose cleaning the batch changes (a line recurring across it) are analyzed again;
+/// the JSON is exactly [`compare_json`]'s. Returns it and how many were analyzed again.
+#[pyfunction]
+fn compare_analyzed(
+    py: Python<'_>,
+    columns: Columns,
+    analyses: Vec<Bound<'_, PyBytes>>,
+) -> PyResult<(String, usize)> {
+    let inputs = inputs(columns)?;
+    if analyses.len() != inputs.len() {
+        return Err(into_error(format!(
+            "analyses has {} rows but ids has {}; give one analysis per article",
+            analyses.len(),
+            inputs.len()
+        )));
+    }
+    let packed: Vec<Vec<u8>> = analyses.iter().map(|b| b.as_bytes().to_vec()).collect();
+    py.detach(|| {
+        let alone = inputs
+            .iter()
+            .zip(&packed)
+            .map(|(input, bytes)| unpack(&input.id, bytes))
+            .collect::<Result<Vec<_>, _>>()?;
+        let (articles, again) = analyze_batch_reusing(&inputs, alone).map_err(|e| e.to_string())?;
+        counted(again);
+        let report = report::of_articles(&articles, Mode::Compare, &Overrides::default());
+        Ok::<_, String>((json(&report)?, again))
+    })
+    .map_err(into_error)
+}
+
+/// How many articles this process has analyzed so far (each article of each call
+/// that analyzes counts once; [`compare_analyzed`] counts those it analyzed again).
+#[pyfunction]
+fn analyses() -> usize {
+    ANALYZED.load(Ordering::Relaxed)
 }
 
 fn relation(name: &str) -> PyResult<Relation> {
@@ -237,6 +315,8 @@ fn _storydiff(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(analyze_json, m)?)?;
     m.add_function(wrap_pyfunction!(analyze_keys, m)?)?;
     m.add_function(wrap_pyfunction!(compare_json, m)?)?;
+    m.add_function(wrap_pyfunction!(compare_analyzed, m)?)?;
+    m.add_function(wrap_pyfunction!(analyses, m)?)?;
     m.add_function(wrap_pyfunction!(stitch, m)?)?;
     m.add("SCHEMA_VERSION", report::SCHEMA_VERSION)?;
     m.add("VERSION", env!("CARGO_PKG_VERSION"))?;

@@ -70,3 +70,5 @@ mod records_seeds;
 mod regression;
 #[path = "suite/seeds.rs"]
 mod seeds;
+#[path = "suite/stored.rs"]
+mod stored;

@@ -12,6 +12,17 @@ import { persistWorkspace } from "./persist.js";
 export { droppedFiles } from "./input.js";
 export { overridesOf } from "./store.js";
 
+/** The engine `start` takes, as calls to the worker behind `bridge` (www/bridge.js). */
+export function bridgeEngine(bridge) {
+  return {
+    compare: (articles, opts) => bridge.call("compare", [articles], opts),
+    compareWithOverrides: (articles, overrides, opts) => bridge.call("compareWithOverrides", [articles, overrides], opts),
+    pairs: (run, related, offset, limit) => bridge.call("pairs", [run, related, offset, limit]),
+    decode: (bytes, name) => bridge.call("decode", [bytes, name]),
+    exportReport: (run, format) => bridge.call("exportReport", [run, format]),
+  };
+}
+
 /**
  * Wires the page.
  * @param {{engine: {compare: Function, compareWithOverrides: Function, decode: Function, exportReport?: Function}, loadExamples: () => Promise<Array<{id, name, text}>>, singleFile?: boolean}} opts

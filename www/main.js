@@ -1,6 +1,6 @@
 // Entry point of the served build: the engine runs in a module worker behind the bridge;
 // the examples are fetched from the same origin (seeds/manifest.json).
-import { start } from "./app.js";
+import { start, bridgeEngine } from "./app.js";
 import { WorkerBridge } from "./bridge.js";
 
 // The worker keeps the pairs of the last comparison for "Show more": it never stops when idle.
@@ -23,12 +23,6 @@ async function loadExamples() {
 }
 
 start({
-  engine: {
-    compare: (articles, opts) => bridge.call("compare", [articles], opts),
-    compareWithOverrides: (articles, overrides, opts) => bridge.call("compareWithOverrides", [articles, overrides], opts),
-    pairs: (run, related, offset, limit) => bridge.call("pairs", [run, related, offset, limit]),
-    decode: (bytes, name) => bridge.call("decode", [bytes, name]),
-    exportReport: (run, format) => bridge.call("exportReport", [run, format]),
-  },
+  engine: bridgeEngine(bridge),
   loadExamples,
 });

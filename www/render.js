@@ -142,13 +142,23 @@ export function articleCard(report, input, { onRestore, onRemove, clusterOf }) {
 /** Selects code points `start..end` of the input shown in `body` and scrolls to them. */
 export function selectSpan(body, text, start, end) {
   const at = codePointIndex(text);
-  const [from, to] = [at(start), at(end)];
-  const walk = document.createTreeWalker(body, NodeFilter.SHOW_TEXT, {
-    acceptNode: (n) => (n.parentElement.closest(".removed-reason, button") ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+  const range = selectOffsets(textNodes(body, ".removed-reason, button"), at(start), at(end));
+  range.startContainer.parentElement?.scrollIntoView({ block: "center" });
+}
+
+/** The text nodes under `el`, in order, less those inside an element matching `skip`. */
+export function* textNodes(el, skip) {
+  const walk = document.createTreeWalker(el, NodeFilter.SHOW_TEXT, {
+    acceptNode: (n) => (n.parentElement.closest(skip) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
   });
+  for (let n = walk.nextNode(); n; n = walk.nextNode()) yield n;
+}
+
+/** Selects UTF-16 offsets `from..to` of the text of `nodes` (in order); returns the range. */
+export function selectOffsets(nodes, from, to) {
   const range = document.createRange();
   let pos = 0;
-  for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+  for (const n of nodes) {
     const len = n.data.length;
     if (from >= pos && from <= pos + len) range.setStart(n, from - pos);
     if (to >= pos && to <= pos + len) { range.setEnd(n, to - pos); break; }
@@ -157,7 +167,7 @@ export function selectSpan(body, text, start, end) {
   const sel = window.getSelection();
   sel.removeAllRanges();
   sel.addRange(range);
-  range.startContainer.parentElement?.scrollIntoView({ block: "center" });
+  return range;
 }
 
 /** The article's facts as a table, each cell a link that selects its evidence in the text. */

@@ -5,7 +5,7 @@
 // numbers and quotes are highlighted as in the articles; each difference the comparison found
 // with the first report (a figure, a name spelled otherwise, a quote reworded, a fact only one
 // gives, their own words for it) is marked in place and explained on hover or focus.
-import { h, highlights, renderHighlighted, codePointIndex } from "./render.js";
+import { h, highlights, renderHighlighted, codePointIndex, textNodes, selectOffsets } from "./render.js";
 
 /** How many related pairs one request fetches while looking for the pairs of a cluster. */
 const PAIR_PAGE = 200;
@@ -153,32 +153,14 @@ export function selectInTable(table, id, start, end) {
     .find((el) => Number(el.dataset.start) <= start && start < Number(el.dataset.end));
   if (!sent) return false;
   const base = Number(sent.dataset.start);
-  const text = [...textNodes(sent)].map((n) => n.data).join("");
+  // The text nodes of the sentence, without the notes added to its differences.
+  const text = [...textNodes(sent, ".tip")].map((n) => n.data).join("");
   const at = codePointIndex(text);
-  const [from, to] = [at(start - base), at(Math.min(end, Number(sent.dataset.end)) - base)];
-  const range = document.createRange();
-  let pos = 0;
-  for (const n of textNodes(sent)) {
-    const len = n.data.length;
-    if (from >= pos && from <= pos + len) range.setStart(n, from - pos);
-    if (to >= pos && to <= pos + len) { range.setEnd(n, to - pos); break; }
-    pos += len;
-  }
-  const sel = window.getSelection();
-  sel.removeAllRanges();
-  sel.addRange(range);
+  selectOffsets(textNodes(sent, ".tip"), at(start - base), at(Math.min(end, Number(sent.dataset.end)) - base));
   for (const old of table.querySelectorAll(".focused")) old.classList.remove("focused");
   sent.classList.add("focused");
   sent.tabIndex = -1; // focus follows the jump, so Tab goes on from the sentence shown
   sent.focus({ preventScroll: true });
   sent.scrollIntoView({ block: "center" });
   return true;
-}
-
-/** The text nodes of a sentence, without the notes added to its differences. */
-function* textNodes(el) {
-  const walk = document.createTreeWalker(el, NodeFilter.SHOW_TEXT, {
-    acceptNode: (n) => (n.parentElement.closest(".tip") ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
-  });
-  for (let n = walk.nextNode(); n; n = walk.nextNode()) yield n;
 }

@@ -15,13 +15,7 @@ const bridge = new WorkerBridge(workerSrc, {
 bridge.preload(); // compile the engine while the page starts
 
 start({
-  engine: {
-    compare: (articles, opts) => bridge.call("compare", [articles], opts),
-    compareWithOverrides: (articles, overrides, opts) => bridge.call("compareWithOverrides", [articles, overrides], opts),
-    pairs: (run, related, offset, limit) => bridge.call("pairs", [run, related, offset, limit]),
-    decode: (bytes, name) => bridge.call("decode", [bytes, name]),
-    exportReport: (run, format) => bridge.call("exportReport", [run, format]),
-  },
+  engine: bridgeEngine(bridge),
   loadExamples: async () => STORYDIFF_SEEDS.map((a) => ({ ...a })),
   singleFile: true,
 });

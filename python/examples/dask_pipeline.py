@@ -13,7 +13,7 @@ optionally date, title, url, and give the scheduler and the paths:
     python dask_pipeline.py --scheduler tcp://scheduler:8786 \\
         --input s3://bucket/corpus/ --out s3://bucket/storydiff/
 
-Writes under --out: articles/ (id, report, keys), pairs/ (the related pairs of every
+Writes under --out: articles/ (id, report, keys, analysis), pairs/ (the related pairs of every
 block), clusters.parquet (each article's story, event and topic cluster), summary.json
 (times, sizes, peak memory, and the blocking recall where the corpus has a story column).
 """
@@ -134,10 +134,17 @@ def run(args) -> dict:
     fields = [c for c in ["id", "text", "date", "title", "url"] if c in articles.columns]
     articles = articles[fields]
 
-    # 1. Every article on its own, map-side: its report and its blocking keys.
+    def analyses():
+        """Articles the workers have analyzed so far (each worker counts its own)."""
+        return sum(client.run(pipeline.analyses).values())
+
+    at_start = analyses()
+    # 1. Every article on its own, map-side: its report, its blocking keys and the
+    # analysis itself, which step 3 compares without analyzing the article again.
     analyzed = articles.map_partitions(pipeline.analyze_partition, meta=pipeline.analyze_meta())
     analyzed.to_parquet(f"{out}/articles", write_index=False)
     lap("analyze + keys (map)")
+    mapped = analyses()
 
     # 2. Blocks: articles sharing a key; oversized keys dropped; same members kept once.
     rows = dd.read_parquet(f"{out}/articles", columns=["id", "keys"]).map_partitions(
@@ -147,11 +154,13 @@ def run(args) -> dict:
     lap("blocks (group by key)")
 
     # 3. Each block compared as one batch (as `storydiff compare` would), in parallel.
-    joined = members.merge(articles, on="id")
+    packed = dd.read_parquet(f"{out}/articles", columns=["id", "analysis"])
+    joined = members.merge(articles.merge(packed, on="id"), on="id")
     joined["group"] = joined["block"]
     pairs = joined.groupby("group").apply(pipeline.compare_block, meta=pipeline.pairs_meta())
     pairs.to_parquet(f"{out}/pairs", write_index=False)
     lap("compare per block")
+    compared = analyses()
 
     # 4. Clusters across blocks, on the driver: only ids and related pairs travel.
     ids = dd.read_parquet(f"{out}/articles", columns=["id"])["id"].compute().tolist()
@@ -172,6 +181,11 @@ def run(args) -> dict:
         "mean_block": round(float(sizes.mean()), 2) if len(sizes) else 0,
         "articles_in_a_block": int(members_local["id"].nunique()),
         "block_memberships": int(sizes.sum()),
+        # Analyses of an article, summed over the workers: once each map-side, and again
+        # in a block only where the block changes its cleaning (without the analyses
+        # passed on, once more per block membership).
+        "analyses": {"map": mapped - at_start, "blocks": compared - mapped,
+                     "per_article": round((compared - at_start) / n, 3) if n else None},
         "pairs_scored": int((sizes * (sizes - 1) // 2).sum()),
         "pairs_scored_if_one_batch": n * (n - 1) // 2,
         "related_pairs": int(len(related)),

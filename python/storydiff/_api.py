@@ -123,7 +123,7 @@ def analyze_json(
 ) -> str:
     """The report of one article as JSON text: exactly the line ``storydiff analyze --jsonl``
     writes for ``{"id", "text", "date", "title", "url"}``."""
-    return _storydiff.analyze_json([id], [text], [_date(date)], [title], [url])[0]
+    return _storydiff.analyze_json(([id], [text], [_date(date)], [title], [url]))[0]
 
 
 def analyze(
@@ -145,7 +145,7 @@ def analyze(
 def compare_json(articles) -> str:
     """The comparison of a batch as JSON text: exactly what ``storydiff compare --jsonl``
     writes for the same articles (less the final newline)."""
-    return _storydiff.compare_json(*_records(articles))
+    return _storydiff.compare_json(_records(articles))
 
 
 def compare(articles) -> dict:
@@ -191,27 +191,32 @@ def analyze_batch(
     its own, so that a report never depends on which rows shared a call: what a
     distributed pipeline wants. The GIL is released while the core works."""
     columns = _columns(texts, ids, dates, titles, urls)
-    reports = _storydiff.analyze_json(*columns, together=together)
+    reports = _storydiff.analyze_json(columns, together=together)
     return _like(reports, texts, "report")
 
 
-def analyze_table(table, *, keys: bool = True):
+def analyze_table(table, *, keys: bool = True, analyses: bool = False):
     """Analyzes every row of a table on its own (columns ``text`` and optionally ``id``,
     ``date``, ``title``, ``url``); returns a table of the same kind (pandas DataFrame or
-    Arrow table) with columns ``id``, ``report`` (the JSON report) and, with ``keys``,
-    ``keys`` (the article's blocking keys, see :mod:`storydiff.pipeline`)."""
-    ids, texts, dates, titles, urls = _records(table)
-    if keys:
-        reports, block_keys = _storydiff.analyze_keys(ids, texts, dates, titles, urls)
+    Arrow table) with columns ``id``, ``report`` (the JSON report), with ``keys``,
+    ``keys`` (the article's blocking keys, see :mod:`storydiff.pipeline`) and, with
+    ``analyses``, ``analysis`` (the whole analysis as bytes, which
+    :func:`storydiff.pipeline.compare_block` compares without analyzing again)."""
+    columns = _records(table)
+    ids = columns[0]
+    packed = None
+    if keys or analyses:
+        reports, block_keys, packed = _storydiff.analyze_keys(columns, analyses=analyses)
     else:
-        reports = _storydiff.analyze_json(ids, texts, dates, titles, urls, together=False)
-        block_keys = None
+        reports = _storydiff.analyze_json(columns, together=False)
     if _is_arrow(table):
         import pyarrow as pa
 
         cols = {"id": pa.array(ids, pa.string()), "report": pa.array(reports, pa.large_string())}
         if keys:
             cols["keys"] = pa.array(block_keys, pa.list_(pa.string()))
+        if analyses:
+            cols["analysis"] = pa.array(packed, pa.large_binary())
         return pa.table(cols)
     import pandas as pd
 
@@ -219,4 +224,6 @@ def analyze_table(table, *, keys: bool = True):
     cols = {"id": ids, "report": reports}
     if keys:
         cols["keys"] = block_keys
+    if analyses:
+        cols["analysis"] = packed
     return pd.DataFrame(cols, index=index)

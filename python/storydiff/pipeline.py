@@ -7,15 +7,19 @@ or groups (Dask ``map_partitions`` / ``groupby().apply``, Spark
 ``mapInPandas`` / ``applyInPandas``, Ray ``map_batches``):
 
 1. :func:`analyze_partition`: every article on its own (so results never depend on the
-   partitioning), its JSON report and its blocking keys (rare names with the event's
+   partitioning), its JSON report, its blocking keys (rare names with the event's
    fortnight, pairs of names, MinHash bands of rare words; see ``compare::blocking`` in
-   the Rust core).
+   the Rust core) and the analysis itself, as bytes, for step 3.
 2. :func:`key_rows` then :func:`blocks`: articles that share a key form a block; keys
    whose block is larger than ``max_block`` are dropped (they name what too many
    articles share to tell an event), and blocks with the same members are kept once.
    Works on pandas and Dask DataFrames alike.
 3. :func:`compare_block`: each block compared as one batch, exactly as
-   ``storydiff compare`` compares those articles; the related pairs come back.
+   ``storydiff compare`` compares those articles; the related pairs come back. Given
+   step 1's analyses, an article is analyzed again only where the block changes its
+   cleaning (a short line recurring across the block is set aside as furniture), so
+   the corpus is analyzed about once, not once per block an article is in
+   (:func:`analyses` counts).
 4. :func:`stitch`: the pairs of all blocks joined into corpus-wide story, event and topic
    clusters (a pair compared in two blocks counts with its stronger relation; a pair
    that shares no block counts as unrelated).
@@ -30,7 +34,8 @@ from typing import Any
 from . import _storydiff
 from ._api import _records, analyze_table
 
-#: Largest block compared. A block of n articles costs n analyses and n(n-1)/2 pair scores.
+#: Largest block compared. A block of n articles costs n(n-1)/2 pair scores (and n analyses
+#: when the articles come without theirs).
 MAX_BLOCK = 40
 
 #: The columns :func:`compare_block` returns, in order.
@@ -50,23 +55,49 @@ PAIR_COLUMNS = [
 ]
 
 
-def analyze_partition(frame):
+def analyze_partition(frame, *, analyses: bool = True):
     """Columns ``id``, ``text`` and optionally ``date``, ``title``, ``url`` in; ``id``,
-    ``report`` (JSON text) and ``keys`` (the blocking keys, one string, separated by
-    newlines, which no key holds: plain strings travel and store everywhere) out. Each
+    ``report`` (JSON text), ``keys`` (the blocking keys, one string, separated by
+    newlines, which no key holds: plain strings travel and store everywhere) and, with
+    ``analyses``, ``analysis`` (bytes: what :func:`compare_block` compares without
+    analyzing again; read back only by the same version of storydiff) out. Each
     article on its own."""
-    out = analyze_table(frame, keys=True)
+    out = analyze_table(frame, keys=True, analyses=analyses)
     out["keys"] = ["\n".join(k) for k in out["keys"]]
+    if analyses:
+        out["analysis"] = out["analysis"].astype(_bytes_dtype())
     return out
 
 
-def analyze_meta():
+def _bytes_dtype():
+    """Arrow's binary type in pandas, where pyarrow is installed (what Dask and Parquet
+    keep as bytes; an object column Dask would take for strings), else ``object``."""
+    import pandas as pd
+
+    try:
+        import pyarrow as pa
+    except ImportError:
+        return "object"
+    return pd.ArrowDtype(pa.large_binary())
+
+
+def analyze_meta(*, analyses: bool = True):
     """The empty frame :func:`analyze_partition` returns (Dask's ``meta``)."""
     import pandas as pd
 
-    return pd.DataFrame({"id": pd.Series([], dtype="str"),
-                         "report": pd.Series([], dtype="str"),
-                         "keys": pd.Series([], dtype="str")})
+    columns = {"id": pd.Series([], dtype="str"),
+               "report": pd.Series([], dtype="str"),
+               "keys": pd.Series([], dtype="str")}
+    if analyses:
+        columns["analysis"] = pd.Series([], dtype=_bytes_dtype())
+    return pd.DataFrame(columns)
+
+
+def analyses() -> int:
+    """How many articles this process has analyzed so far: each article of each call
+    that analyzes counts once (:func:`compare_block` counts only those it analyzed
+    again). On a cluster, sum it over the workers (Dask: ``client.run(analyses)``)."""
+    return _storydiff.analyses()
 
 
 def _hash(s: str, salt: bytes) -> int:
@@ -138,15 +169,23 @@ def blocks(rows, max_block: int = MAX_BLOCK):
 
 def compare_block(frame) -> Any:
     """One block (columns ``block``, ``id``, ``text`` and optionally ``date``, ``title``,
-    ``url``) compared as one batch; returns its related pairs (same topic or closer), one
-    row each (:data:`PAIR_COLUMNS`; ``pair``: the pair's JSON as the report has it)."""
+    ``url`` and :func:`analyze_partition`'s ``analysis``) compared as one batch; returns
+    its related pairs (same topic or closer), one row each (:data:`PAIR_COLUMNS`;
+    ``pair``: the pair's JSON as the report has it). The same pairs with or without the
+    analyses; with them, only the articles whose cleaning the block changes are analyzed
+    again."""
     import pandas as pd
 
     if len(frame) < 2:
         return pd.DataFrame({c: [] for c in PAIR_COLUMNS})
     frame = frame.sort_values("id")
     block = frame["block"].iloc[0]
-    report = json.loads(_storydiff.compare_json(*_records(frame)))
+    if "analysis" in frame.columns:
+        packed = [bytes(a) for a in frame["analysis"]]
+        text, _ = _storydiff.compare_analyzed(_records(frame), packed)
+    else:
+        text = _storydiff.compare_json(_records(frame))
+    report = json.loads(text)
     rows = []
     for p in report["pairs"]:
         if p["relation"] == "unrelated":

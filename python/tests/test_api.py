@@ -129,6 +129,12 @@ def test_analyze_table_gives_reports_and_keys():
     without = storydiff.analyze_table(frame, keys=False)
     assert list(without.columns) == ["id", "report"]
     assert without["report"].tolist() == out["report"].tolist()
+    packed = storydiff.analyze_table(frame, analyses=True)
+    assert list(packed.columns) == ["id", "report", "keys", "analysis"]
+    assert packed["report"].tolist() == out["report"].tolist()
+    assert all(isinstance(a, bytes) and a for a in packed["analysis"])
+    arrow = storydiff.analyze_table(pa.Table.from_pandas(frame), analyses=True)
+    assert arrow.column("analysis").to_pylist() == packed["analysis"].tolist()
 
 
 def test_the_gil_is_released_while_the_core_works():

@@ -44,7 +44,7 @@ def test_blocks_on_dask_are_the_blocks_on_pandas(analyzed, members):
     dask = pytest.importorskip("dask")
     import dask.dataframe as dd
 
-    rows = dd.from_pandas(analyzed, npartitions=3).map_partitions(
+    rows = dd.from_pandas(analyzed[["id", "keys"]], npartitions=3).map_partitions(
         pipeline.key_rows, meta=pipeline.key_rows_meta())
     with dask.config.set(scheduler="synchronous"):
         got = pipeline.blocks(rows, max_block=12).compute()
@@ -85,6 +85,35 @@ def test_blocking_keeps_the_pairs_one_batch_finds_related(sample, members):
     assert recall >= 0.85, recall
 
 
+def test_blocks_compared_from_the_analyses_analyze_only_what_a_block_changes(sample, analyzed):
+    """Counted, not timed: each block compared from step 1's analyses gives the pairs of
+    analyzing the block whole, and analyzes again only the articles whose cleaning the
+    block changes (a short line recurring across it); without the analyses every article
+    of every block is analyzed again."""
+    members = pipeline.blocks(pipeline.key_rows(analyzed))
+    frames = [f for _, f in members.merge(sample, on="id").merge(
+        analyzed[["id", "analysis"]], on="id").groupby("block")]
+    start = pipeline.analyses()
+    reused = [pipeline.compare_block(f) for f in frames]
+    again = pipeline.analyses() - start
+    whole = [pipeline.compare_block(f.drop(columns="analysis")) for f in frames]
+    every = pipeline.analyses() - start - again
+    print(f"{len(sample)} articles, {len(members)} block memberships: blocks analyzed "
+          f"{every} articles from their texts, {again} from the analyses")
+    assert every == len(members)
+    assert again < len(members) / 3
+    assert sum(len(p) for p in whole) > 0
+    for got, want in zip(reused, whole):
+        assert got["pair"].tolist() == want["pair"].tolist()
+
+
+def test_an_analysis_from_elsewhere_is_refused_with_what_to_do(sample, analyzed):
+    frame = sample.head(2).merge(analyzed[["id", "analysis"]], on="id").assign(block="b")
+    frame.loc[frame.index[0], "analysis"] = b"not an analysis"
+    with pytest.raises(ValueError, match="analyze the article again"):
+        pipeline.compare_block(frame)
+
+
 def test_the_dask_example_runs_on_a_local_cluster(tmp_path):
     pytest.importorskip("dask.distributed")
     out = tmp_path / "run"
@@ -99,9 +128,12 @@ def test_the_dask_example_runs_on_a_local_cluster(tmp_path):
     # Against the generator's stories (some versions are too short to block at all).
     assert summary["against_the_corpus_stories"]["block_recall"] >= 0.6
     articles = pd.read_parquet(out / "articles")
-    assert sorted(articles.columns) == ["id", "keys", "report"] and len(articles) == 80
+    assert sorted(articles.columns) == ["analysis", "id", "keys", "report"] and len(articles) == 80
     assert json.loads(articles["report"].iloc[0])["schema_version"] == storydiff.SCHEMA_VERSION
     clusters = pd.read_parquet(out / "clusters.parquet")
     assert sorted(clusters["id"]) == sorted(articles["id"])
     pairs = pd.read_parquet(out / "pairs")
     assert set(pairs["relation"]) <= {"same-topic", "same-event", "same-story"}
+    # Each article analyzed once map-side; in the blocks, only where a block changes its cleaning.
+    assert summary["analyses"]["map"] == 80
+    assert summary["analyses"]["blocks"] < summary["block_memberships"] / 2, summary["analyses"]

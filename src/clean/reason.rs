@@ -11,12 +11,12 @@
 //! assert!(Reason::Byline.is_metadata() && !Reason::Promo.is_metadata());
 //! ```
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// Why a part of the input is not in the body (see the table in the
 /// [`clean`](crate::clean) module). Serializes as its [name](Reason::as_str).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Reason {
     /// Tags, Markdown markers, link targets.

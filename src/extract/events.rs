@@ -21,12 +21,12 @@
 use super::{DateMention, Doc, EntityMention, Quantity};
 use crate::lexicon::lists::events::TRIGGERS;
 use crate::text::{Span, TokenKind};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// One event trigger in an article.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Event {
     /// The word that names what happened ("rally", "killed", "arrested").
     pub trigger: Span,

@@ -72,10 +72,10 @@ use counted::counted;
 use exclude::is_excluded;
 use figure::figure_at;
 use hedge::{approximate_noun_start, extend_to_range, hedge_before, interval, HedgeWord};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// How the number is qualified.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Hedge {
     /// "2,000"
@@ -97,7 +97,7 @@ pub enum Hedge {
 }
 
 /// One figure of a text: how many, of what, how hedged, according to whom.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Quantity {
     /// The figure with its hedge and counted noun ("more than 2,000 people").
     pub span: Span,

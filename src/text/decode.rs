@@ -24,10 +24,10 @@
 //! assert_eq!((d.text.as_str(), d.encoding), ("Москва и Петербург", Encoding::Windows1251));
 //! ```
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Which decoding turned the bytes into text.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Encoding {
     /// UTF-8.

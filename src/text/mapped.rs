@@ -27,10 +27,11 @@
 //! ```
 
 use super::Span;
+use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
 /// One piece of a [`MappedText`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 struct Piece {
     /// Where the piece starts in the derived text.
     out: usize,
@@ -42,7 +43,7 @@ struct Piece {
 }
 
 /// A text derived from a source text, with an offset map back to it.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MappedText {
     text: String,
     pieces: Vec<Piece>,

@@ -1,18 +1,15 @@
 // The browser benchmark page runs the engine next to its anchors and reports ratios.
 // No timing is asserted (timings belong to benchmarks, not tests): only that it runs,
 // measures, and asks nothing of another origin. The figures are printed for the log.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { DIST, launch, serve } from "./helpers.mjs";
+import { startBrowserAndServer } from "./helpers.mjs";
 
-let browser, server;
-before(async () => {
-  browser = await launch();
-  server = await serve(DIST);
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
+let browser;
+let server;
+startBrowserAndServer((b, s) => {
+  browser = b;
+  server = s;
 });
 
 test("bench page: engine and anchors measured in one run, same-origin only", async () => {

@@ -1,22 +1,17 @@
 // End-to-end tests of the entity overrides in the page: every merge shows its reason and
 // confidence; the user splits a name off, merges two entities, and undoes either; the
 // comparison runs again (compareWithOverrides) and the highlights follow. Both builds.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { DIST, launch, serve, watchedPage, waitForRun, runCount } from "./helpers.mjs";
+import { DIST, watchedPage, waitForRun, runCount, startBrowserAndServer } from "./helpers.mjs";
 
 let browser;
 let server;
-
-before(async () => {
-  browser = await launch();
-  server = await serve(DIST);
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
+startBrowserAndServer((b, s) => {
+  browser = b;
+  server = s;
 });
 
 /** Clicks `selector` (or runs `act`) and waits for the comparison to run again. */

@@ -1,12 +1,12 @@
 // End-to-end tests of the page in headless Chromium: the served build (module + worker),
 // the module build opened from disk (must fail cleanly), and the single file from file://.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { checkCompare } from "../../scripts/check-schema.mjs";
-import { DIST, OUT, ROOT, launch, serve, watchedPage, waitForRun, runCount, eventClusters, shownTexts } from "./helpers.mjs";
+import { DIST, OUT, ROOT, watchedPage, waitForRun, runCount, eventClusters, shownTexts, startBrowserAndServer } from "./helpers.mjs";
 
 /** The schema version the reports follow (schema/report.schema.json). */
 const SCHEMA_VERSION = JSON.parse(readFileSync(path.join(ROOT, "schema/report.schema.json"), "utf8")).$defs.SchemaVersion.const;
@@ -19,14 +19,9 @@ const seedText = (id) => readFileSync(path.join(ROOT, "seeds", SEEDS.find((f) =>
 mkdirSync(OUT, { recursive: true });
 let browser;
 let server;
-
-before(async () => {
-  browser = await launch();
-  server = await serve(DIST);
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
+startBrowserAndServer((b, s) => {
+  browser = b;
+  server = s;
 });
 
 async function cleanLog(page, log) {

@@ -190,39 +190,19 @@ fn furniture_is_gone_and_story_stays() {
 fn metadata_of_each_seed() {
     for (seed, a) in SEEDS.iter().zip(articles()) {
         let m = &a.meta;
-        let value = |f: &Option<storydiff::extract::Field>| f.as_ref().map(|f| f.value.clone());
-        assert_eq!(
-            value(&m.title).as_deref(),
-            Some(seed.title),
-            "{} title",
-            seed.file
-        );
-        assert_eq!(
-            value(&m.section).as_deref(),
-            seed.section,
-            "{} section",
-            seed.file
-        );
-        assert_eq!(value(&m.date).as_deref(), seed.date, "{} date", seed.file);
-        assert_eq!(
-            value(&m.byline).as_deref(),
-            seed.byline,
-            "{} byline",
-            seed.file
-        );
-        assert_eq!(
-            value(&m.agency).as_deref(),
-            seed.agency,
-            "{} agency",
-            seed.file
-        );
-        assert_eq!(value(&m.url).as_deref(), seed.url, "{} url", seed.file);
-        assert_eq!(
-            value(&m.language).as_deref(),
-            Some("en"),
-            "{} language",
-            seed.file
-        );
+        let fields = [
+            ("title", &m.title, Some(seed.title)),
+            ("section", &m.section, seed.section),
+            ("date", &m.date, seed.date),
+            ("byline", &m.byline, seed.byline),
+            ("agency", &m.agency, seed.agency),
+            ("url", &m.url, seed.url),
+            ("language", &m.language, Some("en")),
+        ];
+        for (name, field, want) in fields {
+            let got = field.as_ref().map(|f| f.value.as_str());
+            assert_eq!(got, want, "{} {name}", seed.file);
+        }
         // Field spans point at their value in the input.
         for f in [&m.title, &m.date, &m.byline, &m.url, &m.section]
             .into_iter()

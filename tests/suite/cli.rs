@@ -22,6 +22,24 @@ fn storydiff(args: &[&str], stdin: Option<&str>) -> Output {
     child.wait_with_output().unwrap()
 }
 
+/// `storydiff` run to success (else its standard error is the failure message).
+fn succeed(args: &[&str], stdin: Option<&str>) -> Output {
+    let out = storydiff(args, stdin);
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
+/// Every field of `fields` is present in `value` (`what` names it in the failure).
+fn assert_fields(value: &serde_json::Value, fields: &[&str], what: &str) {
+    for field in fields {
+        assert!(value.get(field).is_some(), "{what} missing {field}");
+    }
+}
+
 fn stdout_json_lines(out: &Output) -> Vec<serde_json::Value> {
     String::from_utf8_lossy(&out.stdout)
         .lines()
@@ -31,7 +49,7 @@ fn stdout_json_lines(out: &Output) -> Vec<serde_json::Value> {
 
 #[test]
 fn analyze_files_writes_one_line_per_article_with_the_contract_fields() {
-    let out = storydiff(
+    let out = succeed(
         &[
             "analyze",
             "seeds/000_c727ccb6a541bd91.txt",
@@ -39,16 +57,11 @@ fn analyze_files_writes_one_line_per_article_with_the_contract_fields() {
         ],
         None,
     );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
     let lines = stdout_json_lines(&out);
     assert_eq!(lines.len(), 2);
     assert_eq!(lines[0]["id"], "000_c727ccb6a541bd91");
     for line in &lines {
-        for field in [
+        let fields = [
             "id",
             "title",
             "date",
@@ -61,9 +74,8 @@ fn analyze_files_writes_one_line_per_article_with_the_contract_fields() {
             "quantities",
             "quotes",
             "removed",
-        ] {
-            assert!(line.get(field).is_some(), "missing {field}");
-        }
+        ];
+        assert_fields(line, &fields, "article");
         assert!(line["body"].as_str().is_some_and(|b| !b.is_empty()));
     }
 }
@@ -76,12 +88,7 @@ fn analyze_jsonl_uses_the_given_id_date_and_title() {
         r#"{"id": "a2", "text": "Another report."}"#,
         "\n"
     );
-    let out = storydiff(&["analyze", "--jsonl", "-"], Some(input));
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = succeed(&["analyze", "--jsonl", "-"], Some(input));
     let lines = stdout_json_lines(&out);
     assert_eq!(lines.len(), 2);
     assert_eq!(lines[0]["id"], "a1");
@@ -92,7 +99,7 @@ fn analyze_jsonl_uses_the_given_id_date_and_title() {
 
 #[test]
 fn compare_writes_one_document_with_clusters_and_pairs() {
-    let out = storydiff(
+    let out = succeed(
         &[
             "compare",
             "seeds/000_c727ccb6a541bd91.txt",
@@ -100,11 +107,6 @@ fn compare_writes_one_document_with_clusters_and_pairs() {
             "seeds/004_e163b6b2ee537228.txt",
         ],
         None,
-    );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
     );
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(doc["articles"].as_array().unwrap().len(), 3);
@@ -116,7 +118,7 @@ fn compare_writes_one_document_with_clusters_and_pairs() {
     let pairs = doc["pairs"].as_array().unwrap();
     assert_eq!(pairs.len(), 3);
     for p in pairs {
-        for field in [
+        let fields = [
             "a",
             "b",
             "score",
@@ -125,9 +127,8 @@ fn compare_writes_one_document_with_clusters_and_pairs() {
             "conflicts",
             "only_a",
             "only_b",
-        ] {
-            assert!(p.get(field).is_some(), "pair missing {field}");
-        }
+        ];
+        assert_fields(p, &fields, "pair");
     }
 }
 
@@ -198,11 +199,10 @@ fn reads_windows_1252_and_utf16_files() {
         bytes.extend(u.to_le_bytes());
     }
     std::fs::write(&utf16, bytes).unwrap();
-    let out = storydiff(
+    let out = succeed(
         &["analyze", latin.to_str().unwrap(), utf16.to_str().unwrap()],
         None,
     );
-    assert!(out.status.success());
     let lines = stdout_json_lines(&out);
     assert!(lines[0]["body"].as_str().unwrap().contains("Liège"));
     assert!(lines[1]["body"].as_str().unwrap().contains("Köln"));
@@ -212,12 +212,7 @@ fn reads_windows_1252_and_utf16_files() {
 #[test]
 fn facts_writes_csv_rows_whose_spans_quote_the_input() {
     let file = "seeds/003_348d9d6d770ae7f5.txt";
-    let out = storydiff(&["facts", file], None);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = succeed(&["facts", file], None);
     let csv = String::from_utf8(out.stdout).expect("UTF-8");
     let mut lines = csv.split("\r\n").filter(|l| !l.is_empty());
     let header: Vec<&str> = lines.next().expect("a header").split(',').collect();

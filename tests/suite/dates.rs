@@ -25,6 +25,15 @@ fn found(text: &str, anchor: Option<&str>) -> Vec<(String, String)> {
 /// Expected findings: `(surface, value)` in order.
 type Want = &'static [(&'static str, &'static str)];
 
+/// One named case: exactly the findings `want`, in order.
+fn check(name: &str, anchor: Option<&str>, text: &str, want: Want) {
+    let want: Vec<(String, String)> = want
+        .iter()
+        .map(|(s, v)| (s.to_string(), v.to_string()))
+        .collect();
+    assert_eq!(found(text, anchor), want, "{name}: {text}");
+}
+
 /// The analysis text (normalized) of a seed.
 fn seed(prefix: &str) -> String {
     normalize(&storydiff::eval::seed(prefix).text)
@@ -32,88 +41,79 @@ fn seed(prefix: &str) -> String {
         .to_string()
 }
 
-/// Whether `want` (surface, value) is found right after the first occurrence of `context`.
-fn assert_found_in(text: &str, anchor: &str, context: &str, surface: &str, value: &str) {
-    let at = text
-        .find(context)
-        .unwrap_or_else(|| panic!("{context:?} not in text"));
-    let all = run(text, Some(anchor));
-    let hit = all
-        .iter()
-        .find(|d| d.span.start >= at && d.span.of(text) == surface)
-        .unwrap_or_else(|| panic!("{surface:?} after {context:?} not found"));
-    assert_eq!(hit.value, value, "{surface:?} after {context:?}");
+/// Each `(context, surface, value)`: `surface` is found, with `value`, at or after the
+/// first occurrence of `context` in the seed `prefix` published on `anchor`.
+fn check_seed(prefix: &str, anchor: &str, cases: &[(&str, &str, &str)]) -> String {
+    let text = seed(prefix);
+    let all = run(&text, Some(anchor));
+    for &(context, surface, value) in cases {
+        let at = text
+            .find(context)
+            .unwrap_or_else(|| panic!("{prefix}: {context:?} not in text"));
+        let hit = all
+            .iter()
+            .find(|d| d.span.start >= at && d.span.of(&text) == surface)
+            .unwrap_or_else(|| panic!("{prefix}: {surface:?} after {context:?} not found"));
+        assert_eq!(hit.value, value, "{prefix}: {surface:?} after {context:?}");
+    }
+    text
 }
 
 #[test]
 fn seed_001_published_2022_03_19() {
-    let text = seed("001");
-    let a = "2022-03-19";
-    assert_found_in(
-        &text,
-        a,
-        "Activists in Kazakhstan said",
-        "Saturday",
+    let text = check_seed(
+        "001",
         "2022-03-19",
+        &[
+            ("Activists in Kazakhstan said", "Saturday", "2022-03-19"),
+            ("Komilov on", "Thursday", "2022-03-17"),
+            ("The foreign ministry", "last month", "2022-02"),
+            ("Earlier this month", "Earlier this month", "2022-03"),
+            ("vacate it", "2:00 p.m. local time", "2022-03-19T14:00"),
+            ("\"booked\"", "the whole day", "P1D"),
+        ],
     );
-    assert_found_in(&text, a, "Komilov on", "Thursday", "2022-03-17");
-    assert_found_in(&text, a, "The foreign ministry", "last month", "2022-02");
-    assert_found_in(
-        &text,
-        a,
-        "Earlier this month",
-        "Earlier this month",
-        "2022-03",
-    );
-    assert_found_in(
-        &text,
-        a,
-        "vacate it",
-        "2:00 p.m. local time",
-        "2022-03-19T14:00",
-    );
-    assert_found_in(&text, a, "\"booked\"", "the whole day", "P1D");
     // "Russia Today" is a channel, not a day.
-    assert!(run(&text, Some(a))
+    assert!(run(&text, Some("2022-03-19"))
         .iter()
         .all(|d| d.span.of(&text) != "Today"));
 }
 
 #[test]
 fn seed_002_published_2022_01_06() {
-    let text = seed("002");
-    let a = "2022-01-06";
-    assert_found_in(&text, a, "officials said", "Thursday", "2022-01-06");
-    assert_found_in(&text, a, "Separately on", "Thursday", "2022-01-06");
-    assert_found_in(&text, a, "protests over", "the weekend", "2021-W52-WE");
-    assert_found_in(&text, a, "independent in", "1991", "1991");
+    check_seed(
+        "002",
+        "2022-01-06",
+        &[
+            ("officials said", "Thursday", "2022-01-06"),
+            ("Separately on", "Thursday", "2022-01-06"),
+            ("protests over", "the weekend", "2021-W52-WE"),
+            ("independent in", "1991", "1991"),
+        ],
+    );
 }
 
 #[test]
 fn seeds_003_and_004() {
-    let text = seed("003");
-    assert_found_in(
-        &text,
+    check_seed(
+        "003",
         "2022-01-05",
-        "spreading",
-        "overnight from Tuesday to Wednesday",
-        "2022-01-04TNI",
+        &[
+            (
+                "spreading",
+                "overnight from Tuesday to Wednesday",
+                "2022-01-04TNI",
+            ),
+            ("erupted on", "Sunday", "2022-01-02"),
+        ],
     );
-    assert_found_in(&text, "2022-01-05", "erupted on", "Sunday", "2022-01-02");
-    let text = seed("004");
-    assert_found_in(
-        &text,
+    check_seed(
+        "004",
         "2021-04-18",
-        "ranging from",
-        "20 to 50 days",
-        "P20D/P50D",
-    );
-    assert_found_in(
-        &text,
-        "2021-04-18",
-        "resolution of",
-        "February 11",
-        "2021-02-11",
+        &[
+            ("ranging from", "20 to 50 days", "P20D/P50D"),
+            ("resolution of", "February 11", "2021-02-11"),
+        ],
     );
 }
 
@@ -504,13 +504,8 @@ fn expressions_with_an_anchor() {
             &[("samedi", "2022-03-19")],
         ),
     ];
-    for (name, anchor, text, want) in cases {
-        let got = found(text, Some(anchor));
-        let want: Vec<(String, String)> = want
-            .iter()
-            .map(|(s, v)| (s.to_string(), v.to_string()))
-            .collect();
-        assert_eq!(got, want, "{name}: {text}");
+    for &(name, anchor, text, want) in cases {
+        check(name, Some(anchor), text, want);
     }
 }
 
@@ -551,13 +546,8 @@ fn without_an_anchor_unknown_parts_are_x() {
             &[("last month", "XXXX-XX")],
         ),
     ];
-    for (name, text, want) in cases {
-        let got = found(text, None);
-        let want: Vec<(String, String)> = want
-            .iter()
-            .map(|(s, v)| (s.to_string(), v.to_string()))
-            .collect();
-        assert_eq!(got, want, "{name}: {text}");
+    for &(name, text, want) in cases {
+        check(name, None, text, want);
     }
 }
 
@@ -612,12 +602,8 @@ fn not_dates() {
             "Bloody Sunday is remembered. The Sunday Times wrote.",
         ),
     ];
-    for (name, text) in cases {
-        assert_eq!(
-            found(text, Some("2022-03-19")),
-            Vec::<(String, String)>::new(),
-            "{name}: {text}"
-        );
+    for &(name, text) in cases {
+        check(name, Some("2022-03-19"), text, &[]);
     }
 }
 

@@ -1,20 +1,12 @@
 //! Entity mentions: named cases on general news sentences, and the seeds.
 
-use crate::hay::seed_articles;
-use storydiff::extract::{entities, Doc, EntityLabel, EntityMention};
-use storydiff::text::segment;
+use crate::hay::{seed_articles, with_doc};
+use storydiff::extract::{entities, EntityLabel, EntityMention};
 
 use EntityLabel::{Org, Person, Place};
 
 fn mentions(text: &str) -> Vec<EntityMention> {
-    let seg = segment(text);
-    let doc = Doc {
-        text,
-        seg: &seg,
-        anchor: None,
-        language: Some("en"),
-    };
-    entities(&doc)
+    with_doc(text, "en", entities)
 }
 
 fn found(text: &str) -> Vec<(String, EntityLabel)> {
@@ -158,14 +150,7 @@ fn roles_acronyms_and_short_names() {
 #[test]
 fn demonyms_link_to_countries() {
     let text = "Kazakh authorities and South African officials met Russians in Almaty.";
-    let seg = segment(text);
-    let doc = Doc {
-        text,
-        seg: &seg,
-        anchor: None,
-        language: Some("en"),
-    };
-    let got: Vec<(&str, &str)> = storydiff::extract::demonyms(&doc)
+    let got: Vec<(&str, &str)> = with_doc(text, "en", storydiff::extract::demonyms)
         .iter()
         .map(|d| (d.span.of(text), d.country))
         .collect();

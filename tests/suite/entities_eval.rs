@@ -4,9 +4,9 @@
 //! from `cargo run --release --example entity_eval -- <set>`; spaCy's from
 //! `scripts/eval/entity_eval_spacy.py` (see the sets' README).
 
+use crate::hay::with_doc;
 use storydiff::eval::entities;
-use storydiff::extract::{Doc, EntityLabel};
-use storydiff::text::segment;
+use storydiff::extract::EntityLabel;
 
 /// (set, F1 floor, ORG precision floor); the figures when floored in the
 /// comment of each.
@@ -32,14 +32,7 @@ fn scores(set: &str) -> [entities::Prf; 2] {
     let path = format!("{}/tests/eval/entities/{set}", env!("CARGO_MANIFEST_DIR"));
     let annotated = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
     let entities::Annotated { text, gold } = entities::parse(&annotated);
-    let seg = segment(&text);
-    let doc = Doc {
-        text: &text,
-        seg: &seg,
-        anchor: None,
-        language: Some("en"),
-    };
-    let found = storydiff::extract::entities(&doc);
+    let found = with_doc(&text, "en", storydiff::extract::entities);
     [None, Some(EntityLabel::Org)].map(|label| entities::score(&gold, &found, label))
 }
 

@@ -319,63 +319,54 @@ fn bound(b: Option<f64>) -> String {
 /// Every quantity of each seed, read as English.
 #[test]
 fn quantities() {
-    check(
-        "quantities",
-        seeds().iter().map(|seed| {
-            let found = with_doc(seed, None, Some("en"), |doc| {
-                let findings: Vec<Finding> = extract::quantities(doc)
-                    .iter()
-                    .map(|q| {
-                        Finding::at(q.span, format_args!("{:?}", q.hedge))
-                            .value(format_args!("[{}, {}]", bound(q.low), bound(q.high)))
-                            .value(format_args!(
-                                "unit={} counts={} source={}",
-                                q.unit.as_deref().unwrap_or("-"),
-                                q.counts.as_deref().unwrap_or("-"),
-                                q.source.as_deref().unwrap_or("-"),
-                            ))
-                            .quoted(q.span.of(doc.text))
-                    })
-                    .collect();
-                findings
-            });
-            File::new(
-                seed,
-                format_args!(
-                    "quantities of seeds/{}, read as English: byte offsets of the normalized text",
-                    seed.file_name()
-                ),
-            )
-            .with(found)
-        }),
-    );
+    check_english("quantities", |doc| {
+        extract::quantities(doc)
+            .iter()
+            .map(|q| {
+                Finding::at(q.span, format_args!("{:?}", q.hedge))
+                    .value(format_args!("[{}, {}]", bound(q.low), bound(q.high)))
+                    .value(format_args!(
+                        "unit={} counts={} source={}",
+                        q.unit.as_deref().unwrap_or("-"),
+                        q.counts.as_deref().unwrap_or("-"),
+                        q.source.as_deref().unwrap_or("-"),
+                    ))
+                    .quoted(q.span.of(doc.text))
+            })
+            .collect()
+    });
 }
 
 /// Every quote of each seed, read as English, without the entity recognizer.
 #[test]
 fn quotes() {
+    check_english("quotes", |doc| {
+        extract::quotes(doc, &[])
+            .iter()
+            .map(|q| {
+                Finding::at(q.span, format_args!("{:?}", q.kind))
+                    .value(format_args!(
+                        "speaker={} cue={}",
+                        q.speaker.as_deref().unwrap_or("-"),
+                        q.cue.map_or("-", |c| c.of(doc.text)),
+                    ))
+                    .quoted(q.span.of(doc.text))
+            })
+            .collect()
+    });
+}
+
+/// The golden files of `stage`: for each seed, read as English, what `find` finds in
+/// its normalized text.
+fn check_english(stage: &str, find: impl Fn(&Doc) -> Vec<Finding>) {
     check(
-        "quotes",
+        stage,
         seeds().iter().map(|seed| {
-            let found = with_doc(seed, None, Some("en"), |doc| {
-                let findings: Vec<Finding> = extract::quotes(doc, &[])
-                    .iter()
-                    .map(|q| {
-                        Finding::at(q.span, format_args!("{:?}", q.kind))
-                            .value(format_args!(
-                                "speaker={} cue={}",
-                                q.speaker.as_deref().unwrap_or("-"),
-                                q.cue.map_or("-", |c| c.of(doc.text)),
-                            ))
-                            .quoted(q.span.of(doc.text))
-                    })
-                    .collect();
-                findings
-            });
+            let found = with_doc(seed, None, Some("en"), &find);
             File::new(
                 seed,
                 format_args!(
-                    "quotes of seeds/{}, read as English: byte offsets of the normalized text",
+                    "{stage} of seeds/{}, read as English: byte offsets of the normalized text",
                     seed.file_name()
                 ),
             )

@@ -3,6 +3,8 @@
 
 use std::sync::OnceLock;
 use storydiff::eval::seeds;
+use storydiff::extract::Doc;
+use storydiff::text;
 use storydiff::{analyze_batch, Article, Input};
 
 /// The seeds analyzed as one batch, as the CLI and the page do.
@@ -21,4 +23,24 @@ pub fn seed(prefix: &str) -> &'static Article {
         .iter()
         .find(|a| a.id.starts_with(prefix))
         .unwrap_or_else(|| panic!("no seed {prefix}"))
+}
+
+/// `f` of the document of `text` (an analysis text) read in `language`, with no anchor day.
+#[allow(dead_code)]
+pub fn with_doc<R>(text: &str, language: &str, f: impl FnOnce(&Doc) -> R) -> R {
+    let seg = text::segment(text);
+    f(&Doc {
+        text,
+        seg: &seg,
+        anchor: None,
+        language: Some(language),
+    })
+}
+
+/// The analysis text (normalized input) of the seed `prefix`, and `f` of its English document.
+#[allow(dead_code)]
+pub fn with_seed_doc<R>(prefix: &str, f: impl FnOnce(&Doc) -> R) -> (String, R) {
+    let t = text::normalize(&storydiff::eval::seed(prefix).text);
+    let r = with_doc(t.as_str(), "en", f);
+    (t.as_str().to_string(), r)
 }

@@ -4,8 +4,9 @@
 //! `cargo test --test quantities_eval -- --nocapture` prints the misses and
 //! the figures.
 
+use crate::hay::with_doc;
 use serde::Deserialize;
-use storydiff::extract::{quantities, Doc};
+use storydiff::extract::quantities;
 use storydiff::text;
 
 #[derive(Deserialize)]
@@ -47,14 +48,7 @@ fn quantity_sentences() {
     let (mut gold, mut predicted, mut right) = (0, 0, 0);
     for c in &set.cases {
         let t = text::normalize(&c.text);
-        let seg = text::segment(t.as_str());
-        let doc = Doc {
-            text: t.as_str(),
-            seg: &seg,
-            anchor: None,
-            language: Some(&c.lang),
-        };
-        let got = quantities(&doc);
+        let got = with_doc(t.as_str(), &c.lang, quantities);
         gold += c.quantities.len();
         predicted += got.len();
         for q in &got {

@@ -2,21 +2,11 @@
 //! with their counted nouns (every quantity of each seed is pinned by
 //! `golden::quantities`).
 
-use storydiff::eval::seed;
-use storydiff::extract::{quantities, Doc, Hedge, Quantity};
-use storydiff::text;
+use crate::hay::with_seed_doc;
+use storydiff::extract::{quantities, Hedge, Quantity};
 
 fn quantities_of(prefix: &str) -> (String, Vec<Quantity>) {
-    let t = text::normalize(&seed(prefix).text);
-    let seg = text::segment(t.as_str());
-    let doc = Doc {
-        text: t.as_str(),
-        seg: &seg,
-        anchor: None,
-        language: Some("en"),
-    };
-    let q = quantities(&doc);
-    (t.as_str().to_string(), q)
+    with_seed_doc(prefix, quantities)
 }
 
 /// A quantity a seed must report.

@@ -3,6 +3,7 @@
 // proptest is a native dev-dependency; on wasm32 this file is empty.
 #![cfg(not(target_arch = "wasm32"))]
 
+use crate::hay::with_doc;
 use proptest::prelude::*;
 use storydiff::extract::{quantities, quotes, Doc};
 use storydiff::text::{self, Span};
@@ -22,21 +23,18 @@ fn check(text: &str, span: Span) {
 /// every span and interval.
 pub(crate) fn run(input: &str, lang: &str) {
     let t = text::normalize(input);
-    let seg = text::segment(t.as_str());
-    let doc = Doc {
-        text: t.as_str(),
-        seg: &seg,
-        anchor: None,
-        language: Some(lang),
-    };
     let text = t.as_str();
-    for q in quantities(&doc) {
+    with_doc(text, lang, |doc| check_all(text, doc));
+}
+
+fn check_all(text: &str, doc: &Doc) {
+    for q in quantities(doc) {
         check(text, q.span);
         if let (Some(l), Some(h)) = (q.low, q.high) {
             assert!(l <= h, "{l} > {h} for {:?}", q.span.of(text));
         }
     }
-    for q in quotes(&doc, &[]) {
+    for q in quotes(doc, &[]) {
         check(text, q.span);
         check(text, q.content);
         assert!(q.span.contains(q.content), "content outside its quote");

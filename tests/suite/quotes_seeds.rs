@@ -1,21 +1,11 @@
 //! Quotes of the seed articles: the attributions issue 5 names (every quote
 //! of each seed is pinned by `golden::quotes`).
 
-use storydiff::eval::seed;
-use storydiff::extract::{quotes, Doc, Quote, QuoteKind};
-use storydiff::text;
+use crate::hay::with_seed_doc;
+use storydiff::extract::{quotes, Quote, QuoteKind};
 
 fn quotes_of(prefix: &str) -> (String, Vec<Quote>) {
-    let t = text::normalize(&seed(prefix).text);
-    let seg = text::segment(t.as_str());
-    let doc = Doc {
-        text: t.as_str(),
-        seg: &seg,
-        anchor: None,
-        language: Some("en"),
-    };
-    let q = quotes(&doc, &[]);
-    (t.as_str().to_string(), q)
+    with_seed_doc(prefix, |doc| quotes(doc, &[]))
 }
 
 /// (seed, start of the quoted words, kind, speaker)

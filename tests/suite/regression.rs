@@ -5,25 +5,17 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use storydiff::clean::{clean, BatchEvidence, Format};
-use storydiff::eval::seed;
-use storydiff::extract::{entities, quotes, Doc, EntityLabel};
-use storydiff::text::{self, segment};
+use storydiff::extract::{entities, quotes, EntityLabel};
 
 use crate::clean_props::{check_idempotent, check_spans};
+use crate::hay::{with_doc, with_seed_doc};
 
 /// Capitalized German nouns ("Regierung", "Regeln") were taken for names.
 #[test]
 fn german_nouns_are_not_names() {
     use EntityLabel::{Person, Place};
     let text = "Die Regierung in Berlin hat am Montag neue Regeln beschlossen, sagte Olaf Scholz.";
-    let seg = segment(text);
-    let doc = Doc {
-        text,
-        seg: &seg,
-        anchor: None,
-        language: Some("de"),
-    };
-    let got: Vec<(&str, EntityLabel)> = entities(&doc)
+    let got: Vec<(&str, EntityLabel)> = with_doc(text, "de", entities)
         .iter()
         .map(|m| (m.span.of(text), m.label))
         .collect();
@@ -37,24 +29,12 @@ fn german_nouns_are_not_names() {
 #[test]
 fn entities_do_not_change_seed_speakers() {
     for prefix in ["000", "001", "002", "003", "004"] {
-        let t = text::normalize(&seed(prefix).text);
-        let seg = text::segment(t.as_str());
-        let doc = Doc {
-            text: t.as_str(),
-            seg: &seg,
-            anchor: None,
-            language: Some("en"),
-        };
-        let alone = quotes(&doc, &[]);
-        let with = quotes(&doc, &entities(&doc));
+        let (t, (alone, with)) = with_seed_doc(prefix, |doc| {
+            (quotes(doc, &[]), quotes(doc, &entities(doc)))
+        });
         assert_eq!(alone.len(), with.len(), "{prefix}");
         for (a, w) in alone.iter().zip(&with) {
-            assert_eq!(
-                a.speaker,
-                w.speaker,
-                "{prefix}: {:?}",
-                a.content.of(t.as_str())
-            );
+            assert_eq!(a.speaker, w.speaker, "{prefix}: {:?}", a.content.of(&t));
         }
     }
 }

@@ -70,7 +70,7 @@ use super::Doc;
 use crate::text::Span;
 use resolve::Tense;
 use scan::Tok;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A day of the proleptic Gregorian calendar.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -160,7 +160,7 @@ pub fn days_in_month(year: i32, month: u32) -> u32 {
 }
 
 /// What kind of temporal expression (TimeML's TIMEX3 types).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "UPPERCASE")]
 pub enum DateKind {
     /// A day, month, year, week... ("March 19", "last year").
@@ -174,7 +174,7 @@ pub enum DateKind {
 }
 
 /// A temporal expression and its normalized value.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct DateMention {
     /// The expression in the analysis text.
     pub span: Span,
@@ -184,8 +184,12 @@ pub struct DateMention {
     /// `2022-03-19T14:00`, `P3D`, `PRESENT_REF`, `XXXX-03-19` when the year is unknown.
     pub value: String,
     /// TimeML `mod`: `START` ("early March"), `END` ("late last year"), `MID` ("mid-February").
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub modifier: Option<&'static str>,
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        default,
+        deserialize_with = "crate::text::interned::static_str_opt"
+    )]
+    pub modifier: Option<crate::text::interned::StaticStr>,
 }
 
 impl DateMention {

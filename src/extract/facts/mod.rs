@@ -28,11 +28,11 @@ use super::records::per_sentence;
 use super::records::{Evidence, Interval, Record, RecordKind, Status};
 use super::{DateKind, DateMention, Doc, EntityLabel, EntityMention, Quantity, Quote, QuoteKind};
 use crate::text::Span;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
 /// One atomic claim of an article.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Fact {
     /// What is counted or described, comparable across articles and
     /// languages: `what/group` ("killed/security_forces"), `event/kind` or
