@@ -137,6 +137,7 @@ const replaceOnce = (re, by, what) => {
 replaceOnce(/<meta http-equiv="Content-Security-Policy" content="[^"]*">/, `<meta http-equiv="Content-Security-Policy" content="${csp}">`, "CSP meta");
 replaceOnce(/<link rel="stylesheet" href="www\/style.css">/, () => `<style>${css}</style>`, "stylesheet link");
 replaceOnce(/^<script src="www\/boot.js"[^>]*><\/script>\n/m, "", "boot script");
+replaceOnce(/^<script type="module" async src="www\/engine.js"><\/script>\n/m, "", "engine module script");
 replaceOnce(/^<script type="module" src="www\/main.js"><\/script>\n/m, "", "module script");
 replaceOnce(/<p id="boot" class="boot">[\s\S]*?<\/p>/, '<p id="boot" class="boot">Loading storydiff…</p>', "boot message");
 replaceOnce(/<\/body>/, () => `<script>${js}</script>\n</body>`, "</body>");
