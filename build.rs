@@ -5,13 +5,29 @@
 //! when the program starts. Where a key is listed twice, the line that the
 //! old readers kept wins (the last for places and demonyms, the first for
 //! word frequencies), so every answer is the same as before.
+//!
+//! What English text never needs (the word frequencies of the other
+//! languages, the gazetteer's and the given-name list's names in other
+//! scripts than Latin) goes to `OUT_DIR/languages.pack` instead, the language
+//! pack that `lexicon::pack` reads: compiled in by default, loaded at run time
+//! by the page's wasm (feature `language-pack`), so that the module the page
+//! loads first is smaller.
+//!
 //! Also generates `lexicon::lists` from `data/words/`.
 
 use std::collections::BTreeMap;
 use std::{env, fs, path::PathBuf};
 
+include!("src/lexicon/script.rs");
+
+/// The languages whose word frequencies are compiled into the core; the
+/// others go to the language pack.
+const CORE_WORDFREQ: &[&str] = &["en"];
+
 fn main() {
     let out = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
+    // The language pack (`lexicon::pack`): what English text never needs, one part per list.
+    let mut pack: Vec<(String, BTreeMap<String, String>)> = Vec::new();
     for name in ["places.tsv", "demonyms.tsv"] {
         // name<TAB>rest; a later line of the same name replaces an earlier one.
         let mut rows = BTreeMap::new();
@@ -20,14 +36,20 @@ fn main() {
                 rows.insert(key.to_string(), rest.to_string());
             }
         }
+        if name == "places.tsv" {
+            pack.push((name.to_string(), split_off_other_scripts(&mut rows)));
+        }
         write_sorted(&out.join(format!("{name}.sorted")), &rows);
     }
     for name in ["first_names.txt", "common_words.txt"] {
-        let rows: BTreeMap<String, String> = read(&format!("data/lexicon/{name}"))
+        let mut rows: BTreeMap<String, String> = read(&format!("data/lexicon/{name}"))
             .lines()
             .filter(|l| !l.is_empty())
             .map(|l| (l.to_string(), String::new()))
             .collect();
+        if name == "first_names.txt" {
+            pack.push((name.to_string(), split_off_other_scripts(&mut rows)));
+        }
         write_sorted(&out.join(format!("{name}.sorted")), &rows);
     }
     for lang in ["en", "fr", "de", "es", "ru", "it"] {
@@ -42,10 +64,45 @@ fn main() {
                 rows.entry(w.to_string()).or_insert_with(|| z.to_string());
             }
         }
-        write_sorted(&out.join(format!("wordfreq-{lang}.sorted")), &rows);
+        let name = format!("wordfreq-{lang}");
+        if CORE_WORDFREQ.contains(&lang) {
+            write_sorted(&out.join(format!("{name}.sorted")), &rows);
+        } else {
+            pack.push((name, rows));
+        }
     }
+    write_pack(&out.join("languages.pack"), &pack);
     word_lists(&out);
     println!("cargo:rerun-if-changed=build.rs");
+    println!("cargo:rerun-if-changed=src/lexicon/script.rs");
+}
+
+/// Moves the rows whose key is in another script than Latin out of `rows`.
+fn split_off_other_scripts(rows: &mut BTreeMap<String, String>) -> BTreeMap<String, String> {
+    let other: BTreeMap<String, String> = rows
+        .iter()
+        .filter(|(k, _)| in_other_script(k))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    rows.retain(|k, _| !in_other_script(k));
+    other
+}
+
+/// The language pack: a first line `storydiff-language-pack 1`, then one
+/// line `name<TAB>bytes` per part, an empty line, and the parts' sorted lines
+/// one after the other (see `lexicon::pack`).
+fn write_pack(path: &std::path::Path, parts: &[(String, BTreeMap<String, String>)]) {
+    let mut head = String::from("storydiff-language-pack 1\n");
+    let mut body = Vec::new();
+    for (name, rows) in parts {
+        let text = sorted_text(path, rows);
+        head.push_str(&format!("{name}\t{}\n", text.len()));
+        body.extend_from_slice(text.as_bytes());
+    }
+    head.push('\n');
+    let mut bytes = head.into_bytes();
+    bytes.extend_from_slice(&body);
+    fs::write(path, bytes).expect("writing OUT_DIR");
 }
 
 fn read(path: &str) -> String {
@@ -55,6 +112,10 @@ fn read(path: &str) -> String {
 
 /// `key<TAB>value` lines (`key` alone for an empty value) in key order.
 fn write_sorted(path: &std::path::Path, rows: &BTreeMap<String, String>) {
+    fs::write(path, sorted_text(path, rows)).expect("writing OUT_DIR");
+}
+
+fn sorted_text(path: &std::path::Path, rows: &BTreeMap<String, String>) -> String {
     let mut text = String::new();
     for (key, value) in rows {
         assert!(
@@ -69,7 +130,7 @@ fn write_sorted(path: &std::path::Path, rows: &BTreeMap<String, String>) {
         }
         text.push('\n');
     }
-    fs::write(path, text).expect("writing OUT_DIR");
+    text
 }
 
 /// Turns every `data/words/<stage>/<meaning>.tsv` into a `pub static` in

@@ -1,6 +1,7 @@
 // Second half of scripts/build: copies the seeds with a manifest into dist/seeds/, and writes
 // dist/storydiff.html, one self-contained page: the no-modules wasm-bindgen glue, the wasm
-// deflated and in base64 (the worker inflates it with DecompressionStream), the page modules
+// and the language pack (--pack) deflated and in base64 (the worker inflates them with
+// DecompressionStream, the pack only when an article needs it), the page modules
 // (imports and exports stripped, wrapped in one function scope), the seeds, and the CSS, all
 // inline, allowed by sha256 hashes in a CSP with connect-src 'none'.
 // The analysis runs in a worker from a Blob URL (worker-src blob:), which inherits that CSP.
@@ -16,6 +17,7 @@ const { values: opt } = parseArgs({
     out: { type: "string", default: "dist" },
     glue: { type: "string" },
     wasm: { type: "string" },
+    pack: { type: "string" },
     root: { type: "string", default: "." },
   },
 });
@@ -62,20 +64,23 @@ const workerSrc = [
   '"use strict";',
   read("www/export.js").replace(/^export /gm, ""),
   read("www/worker-core.js").replace(/^export /gm, ""),
+  "const inflate = (bytes) => new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream(\"deflate-raw\"))).arrayBuffer();",
+  "let packDeflated = null;",
   "const load = new Promise((resolve, reject) => {",
   "  self.addEventListener(\"message\", function first({ data }) {",
   "    if (!data || !data.wasm) return;",
   "    self.removeEventListener(\"message\", first);",
+  "    packDeflated = data.pack || null; // inflated and loaded when an article needs it",
   "    // The page posts the wasm deflated (raw DEFLATE): inflate it as a stream, compile it off",
   "    // the page's thread, then shut the network off before any article is read.",
-  "    const inflated = new Blob([data.wasm]).stream().pipeThrough(new DecompressionStream(\"deflate-raw\"));",
-  "    new Response(inflated).arrayBuffer()",
+  "    inflate(data.wasm)",
   "      .then((bytes) => WebAssembly.compile(bytes))",
   "      .then((module) => { wasm_bindgen.initSync({ module }); lockNetwork(self); resolve(); })",
   "      .catch(reject);",
   "  });",
   "});",
-  "serveEngine(self, wasm_bindgen, () => load, exportReport);",
+  "const fetchPack = () => packDeflated ? inflate(packDeflated) : Promise.reject(new Error(\"this build carries no language pack\"));",
+  "serveEngine(self, wasm_bindgen, () => load, exportReport, fetchPack);",
   "})();",
 ].join("\n");
 // The wasm, deflated: base64 of compressed bytes costs about as much in a gzipped page as the
@@ -83,6 +88,10 @@ const workerSrc = [
 const wasmRaw = readFileSync(path.resolve(root, opt.wasm));
 const wasmDeflated = deflateRawSync(wasmRaw, { level: 9, memLevel: 9, strategy: zlibConstants.Z_DEFAULT_STRATEGY });
 console.log(`build-single: wasm ${wasmRaw.length} bytes, ${wasmDeflated.length} deflated`);
+// The language pack (the word lists English text never needs), deflated the same way.
+const deflate = (bytes) => deflateRawSync(bytes, { level: 9, memLevel: 9, strategy: zlibConstants.Z_DEFAULT_STRATEGY });
+const packDeflated = opt.pack ? deflate(readFileSync(path.resolve(root, opt.pack))) : null;
+if (packDeflated) console.log(`build-single: language pack ${readFileSync(path.resolve(root, opt.pack)).length} bytes, ${packDeflated.length} deflated`);
 // JSON that is safe inside <script>: no "</script", no U+2028/9 surprises.
 const json = (x) => JSON.stringify(x).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
 const js = [
@@ -90,6 +99,7 @@ const js = [
   '"use strict";',
   `const STORYDIFF_WORKER_SRC = ${json(workerSrc)};`,
   `const STORYDIFF_WASM_B64 = "${wasmDeflated.toString("base64")}";`,
+  `const STORYDIFF_PACK_B64 = ${packDeflated ? `"${packDeflated.toString("base64")}"` : "null"};`,
   `const STORYDIFF_SEEDS = ${json(seeds)};`,
   ...MODULES.map(moduleBody),
   "try {",
@@ -127,6 +137,7 @@ const replaceOnce = (re, by, what) => {
 replaceOnce(/<meta http-equiv="Content-Security-Policy" content="[^"]*">/, `<meta http-equiv="Content-Security-Policy" content="${csp}">`, "CSP meta");
 replaceOnce(/<link rel="stylesheet" href="www\/style.css">/, () => `<style>${css}</style>`, "stylesheet link");
 replaceOnce(/^<script src="www\/boot.js"[^>]*><\/script>\n/m, "", "boot script");
+replaceOnce(/^<script type="module" async src="www\/engine.js"><\/script>\n/m, "", "engine module script");
 replaceOnce(/^<script type="module" src="www\/main.js"><\/script>\n/m, "", "module script");
 replaceOnce(/<p id="boot" class="boot">[\s\S]*?<\/p>/, '<p id="boot" class="boot">Loading storydiff…</p>', "boot message");
 replaceOnce(/<\/body>/, () => `<script>${js}</script>\n</body>`, "</body>");

@@ -67,10 +67,12 @@ fn inputs(value: JsValue) -> Result<Vec<Input>, JsError> {
         .collect())
 }
 
+/// `value` as a JavaScript value: written as JSON text (the CLI's bytes) and
+/// read by the engine's `JSON.parse`, which is faster than building the
+/// objects one call at a time, and needs less code in the module.
 fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(into_error)
+    let text = serde_json::to_string(value).map_err(into_error)?;
+    js_sys::JSON::parse(&text).map_err(|_| into_error("the report is not valid JSON"))
 }
 
 /// Analyzes articles; returns one report per article.
@@ -93,10 +95,36 @@ pub fn compare_with_overrides(articles: JsValue, overrides: JsValue) -> Result<J
     build(&inputs, Mode::Compare, &overrides)
 }
 
-/// [`report::build`], its report as a JavaScript value.
+/// The message of the error [`analyze`] and [`compare`] throw when the
+/// articles need the language pack and it is not loaded (a build with the
+/// feature `language-pack`): the caller loads it ([`load_language_pack`]) and
+/// calls again. `www/worker-core.js` knows this text.
+pub const LANGUAGE_PACK_NEEDED: &str = "storydiff: these articles need the language pack";
+
+/// [`report::build`], its report as a JavaScript value; the error
+/// [`LANGUAGE_PACK_NEEDED`] if a lookup needed the language pack before it was
+/// loaded (the report might then differ from the full lists').
 fn build(inputs: &[Input], mode: Mode, overrides: &Overrides) -> Result<JsValue, JsError> {
+    crate::lexicon::pack::take_needed();
     let report = report::build(inputs, mode, overrides).map_err(into_error)?;
+    if crate::lexicon::pack::take_needed() {
+        return Err(JsError::new(LANGUAGE_PACK_NEEDED));
+    }
     to_js(&report)
+}
+
+/// Loads the language pack (`pkg/storydiff-languages.pack`, the word lists
+/// English text never needs); a build without the feature `language-pack`
+/// has it compiled in and ignores this.
+#[wasm_bindgen(js_name = loadLanguagePack)]
+pub fn load_language_pack(bytes: Vec<u8>) -> Result<(), JsError> {
+    crate::lexicon::pack::load(bytes).map_err(into_error)
+}
+
+/// Whether the language pack is there (compiled in, or loaded).
+#[wasm_bindgen(js_name = languagePackLoaded)]
+pub fn language_pack_loaded() -> bool {
+    crate::lexicon::pack::is_loaded()
 }
 
 /// Decodes file bytes (any common encoding); returns `{text, encoding,

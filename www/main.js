@@ -1,12 +1,7 @@
 // Entry point of the served build: the engine runs in a module worker behind the bridge;
 // the examples are fetched from the same origin (seeds/manifest.json).
 import { start, bridgeEngine } from "./app.js";
-import { WorkerBridge } from "./bridge.js";
-
-// The worker keeps the pairs of the last comparison for "Show more": it never stops when idle.
-const bridge = new WorkerBridge(new URL("./worker.js", import.meta.url), { idleMs: Infinity });
-// Load the engine while the page and the examples load, not when the first article comes.
-bridge.preload();
+import { bridge } from "./engine.js"; // started already: index.html loads engine.js first
 
 async function loadExamples() {
   const base = new URL("seeds/", document.baseURI);

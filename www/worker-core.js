@@ -68,19 +68,51 @@ function pairPages() {
   }
 }
 
+/** The engine's error when the articles need the language pack (src/wasm.rs, LANGUAGE_PACK_NEEDED). */
+export const LANGUAGE_PACK_NEEDED = "storydiff: these articles need the language pack";
+
+/**
+ * The word lists English text never needs (other languages' word frequencies, names in other
+ * scripts) are not in the page's wasm: `fetchPack()` gives their bytes (fetched from the same
+ * origin by the served build, inflated from the single file), and the engine loads them the
+ * first time a call says it needs them; that call then runs again. `onLoading` reports it.
+ */
+function languagePack(engine, fetchPack) {
+  let loading = null;
+  return async function withPack(call, onLoading) {
+    try {
+      return call();
+    } catch (e) {
+      if (!fetchPack || !e || e.message !== LANGUAGE_PACK_NEEDED) throw e;
+      if (!loading) {
+        onLoading();
+        loading = fetchPack().then((bytes) => engine.loadLanguagePack(new Uint8Array(bytes)));
+        loading.catch(() => { loading = null; }); // tried again by the next call
+      }
+      await loading.catch((err) => { throw new Error(`could not load the language pack: ${err.message || err}`); });
+      return call();
+    }
+  };
+}
+
 /**
  * Serves the engine's methods on `scope`'s messages; each waits for `load()` (the engine
  * loaded and the network locked; called on the first message, again after a failed load).
- * `exporter(report, format, inputs)` (export.js's exportReport) makes the files to download.
+ * `exporter(report, format, inputs)` (export.js's exportReport) makes the files to download;
+ * `fetchPack()` gives the language pack's bytes (see languagePack).
  */
-export function serveEngine(scope, engine, load, exporter = null) {
+export function serveEngine(scope, engine, load, exporter = null, fetchPack = null) {
   let ready = null;
   const pages = pairPages();
+  const withPack = languagePack(engine, fetchPack);
+  let progress = () => {};
+  const packed = (call) => withPack(call, () => progress({ stage: "loading the word lists of other languages" }));
   const methods = {
     load: () => true, // the engine is loaded before any method runs: see WorkerBridge.preload
-    analyze: (articles) => engine.analyze(articles),
-    compare: (articles) => pages.first(engine.compare(articles), articles),
-    compareWithOverrides: (articles, overrides) => pages.first(engine.compareWithOverrides(articles, overrides), articles),
+    analyze: (articles) => packed(() => engine.analyze(articles)),
+    compare: async (articles) => pages.first(await packed(() => engine.compare(articles)), articles),
+    compareWithOverrides: async (articles, overrides) =>
+      pages.first(await packed(() => engine.compareWithOverrides(articles, overrides)), articles),
     // A file of the whole report (every pair), made here: the page gets one Blob, not the report.
     exportReport: (run, format) => {
       if (!exporter) throw new Error("exports are not available in this build");
@@ -95,7 +127,7 @@ export function serveEngine(scope, engine, load, exporter = null) {
   scope.addEventListener("message", async ({ data }) => {
     if (!data || typeof data.method !== "string") return;
     const { id, method, args } = data;
-    const progress = (p) => scope.postMessage({ id, type: "progress", progress: p });
+    progress = (p) => scope.postMessage({ id, type: "progress", progress: p });
     try {
       if (!ready) {
         progress({ stage: "loading the analysis engine" });
@@ -105,7 +137,7 @@ export function serveEngine(scope, engine, load, exporter = null) {
       const fn = Object.prototype.hasOwnProperty.call(methods, method) ? methods[method] : null;
       if (!fn) throw new Error(`unknown method ${method}`);
       progress({ stage: method.startsWith("compare") ? `analyzing and comparing ${args[0].length} article(s)` : method });
-      postResult(scope, id, fn(...args));
+      postResult(scope, id, await fn(...args));
     } catch (e) {
       // A failed load is tried again on the next call; after a trap the engine may be broken:
       // `fatal` asks the bridge to start a fresh worker for the next call.

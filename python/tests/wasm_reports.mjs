@@ -4,7 +4,7 @@
 //   node wasm_reports.mjs canon < reports.jsonl                     each line re-serialized
 // JSON.stringify is the common form: the page's objects and the CLI's text differ only
 // in how numbers are spelled (3.0 / 3), which the re-serialization settles.
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
@@ -16,6 +16,10 @@ if (command === "canon") {
   const pkg = path.resolve(arg);
   const glue = await import(pathToFileURL(path.join(pkg, "storydiff.js")).href);
   glue.initSync({ module: readFileSync(path.join(pkg, "storydiff_bg.wasm")) });
+  // The page's wasm has the word lists of other languages apart (the language pack), which its
+  // worker loads when an article needs them: here they are loaded up front.
+  const pack = path.join(pkg, "storydiff-languages.pack");
+  if (glue.loadLanguagePack && existsSync(pack)) glue.loadLanguagePack(readFileSync(pack));
   const articles = lines.map((l) => JSON.parse(l));
   if (command === "analyze") for (const r of glue.analyze(articles)) console.log(JSON.stringify(r));
   else if (command === "compare") console.log(JSON.stringify(glue.compare(articles)));

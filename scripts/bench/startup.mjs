@@ -3,20 +3,27 @@
 // RUNS times in a fresh browser context (no cache), and reports the median time from navigation
 // to the page ready: the five examples analyzed and their event clusters drawn. Beside it, in the
 // same run, two anchors: the same page with no examples (ready to take input) and a blank page.
-// It also prints the bytes the served build fetches at load (without the examples) and the
-// single file's, raw, gzipped and brotli-compressed.
+// It also prints what the served build fetched at load (every response, the examples apart),
+// the wasm, the language pack (fetched only for other languages than English) and the single
+// file, raw, gzipped and brotli-compressed.
 //
-//   node scripts/bench/startup.mjs [--runs 9] [--json target/bench/startup.json]
-import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
+// Given several builds (dist folders), it runs them in turn within each round, so that all see
+// the same machine load, and prints each build's medians and their ratios to the first build's.
+//
+//   node scripts/bench/startup.mjs [--runs 9] [--json target/bench/startup.json] [DIST ...]
+import { existsSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { loadavg } from "node:os";
 import { pathToFileURL } from "node:url";
 import path from "node:path";
 import { brotliCompressSync, gzipSync, constants as zlibConstants } from "node:zlib";
 import { parseArgs } from "node:util";
 import { DIST, launch, serve } from "../../tests/e2e/helpers.mjs";
 
-const { values: opt } = parseArgs({
+const { values: opt, positionals } = parseArgs({
   options: { runs: { type: "string", default: "9" }, json: { type: "string" } },
+  allowPositionals: true,
 });
+const DISTS = (positionals.length ? positionals : [DIST]).map((d) => path.resolve(d));
 const RUNS = Math.max(1, Number(opt.runs) || 9);
 
 // Installed before any page script: notes the time (ms after navigation start) at which the
@@ -40,60 +47,98 @@ const median = (xs) => {
   return s[Math.floor(s.length / 2)];
 };
 
-async function measure(browser, url, wait) {
-  const times = [];
-  let bytes = 0;
-  for (let i = 0; i < RUNS; i++) {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.addInitScript(PROBE);
-    let fetched = 0;
-    page.on("response", async (r) => {
-      try { fetched += (await r.body()).length; } catch { /* a redirect or an aborted load */ }
-    });
-    await page.goto(url);
-    const at = await page.waitForFunction(wait, null, { timeout: 60_000, polling: 10 });
-    times.push(await at.jsonValue());
-    bytes = fetched;
-    await context.close();
-  }
-  return { median_ms: +median(times).toFixed(1), min_ms: +Math.min(...times).toFixed(1), max_ms: +Math.max(...times).toFixed(1), fetched_bytes: bytes };
+const gz = (b) => gzipSync(b, { level: 9 }).length;
+const br = (b) => brotliCompressSync(b, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+
+/** One load of `url` in a fresh context: ms until `wait` answers, and the responses' bodies. */
+async function once(browser, url, wait) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.addInitScript(PROBE);
+  const bodies = [];
+  page.on("response", async (r) => {
+    try { bodies.push({ url: r.url(), body: await r.body() }); } catch { /* a redirect or an aborted load */ }
+  });
+  await page.goto(url);
+  const at = await page.waitForFunction(wait, null, { timeout: 60_000, polling: 10 });
+  const ms = await at.jsonValue();
+  await page.waitForTimeout(50); // let the last response bodies arrive
+  await context.close();
+  return { ms, bodies };
 }
 
-const browser = await launch();
-const server = await serve(DIST);
-const single = pathToFileURL(path.join(DIST, "storydiff.html")).href;
+const stats = (times) => ({ median_ms: +median(times).toFixed(1), min_ms: +Math.min(...times).toFixed(1), max_ms: +Math.max(...times).toFixed(1) });
+
 const clustered = () => window.__clusteredAt;
 const inputReady = () => window.__inputReadyAt;
 const blank = () => performance.now();
-const rows = [];
+const browser = await launch();
+const servers = [];
+for (const dist of DISTS) servers.push(await serve(dist));
+const cases = (i) => {
+  const single = pathToFileURL(path.join(DISTS[i], "storydiff.html")).href;
+  const url = servers[i].url;
+  return [
+    ["served: ready for input", `${url}index.html`, inputReady],
+    ["served: examples analyzed and clustered", `${url}index.html#examples`, clustered],
+    ["single file: ready for input", single, inputReady],
+    ["single file: examples analyzed and clustered", `${single}#examples`, clustered],
+  ];
+};
+const times = DISTS.map(() => ({}));
+const blanks = [];
+const atLoad = DISTS.map(() => null);
+const load = [loadavg()[0]];
 try {
-  rows.push({ what: "anchor: blank page", ...(await measure(browser, "about:blank", blank)) });
-  rows.push({ what: "served: ready for input", ...(await measure(browser, `${server.url}index.html`, inputReady)) });
-  rows.push({ what: "served: examples analyzed and clustered", ...(await measure(browser, `${server.url}index.html#examples`, clustered)) });
-  rows.push({ what: "single file: ready for input", ...(await measure(browser, single, inputReady)) });
-  rows.push({ what: "single file: examples analyzed and clustered", ...(await measure(browser, `${single}#examples`, clustered)) });
+  for (let r = 0; r < RUNS; r++) {
+    blanks.push((await once(browser, "about:blank", blank)).ms);
+    for (let i = 0; i < DISTS.length; i++) {
+      for (const [what, url, wait] of cases(i)) {
+        const { ms, bodies } = await once(browser, url, wait);
+        (times[i][what] ??= []).push(ms);
+        // What the page fetched to be ready and to analyze (the wasm certainly among it), the examples apart.
+        if (what === "served: examples analyzed and clustered") {
+          atLoad[i] = bodies.filter((b) => b.url.startsWith(servers[i].url) && !new URL(b.url).pathname.startsWith("/seeds/"));
+        }
+      }
+    }
+    load.push(loadavg()[0]);
+  }
 } finally {
   await browser.close();
-  await server.stop();
+  for (const s of servers) await s.stop();
 }
 
-const size = (file) => {
-  const b = readFileSync(path.join(DIST, file));
-  const brotli = brotliCompressSync(b, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-  return { file, raw: b.length, gzip: gzipSync(b, { level: 9 }).length, brotli };
-};
-const sizes = [size("pkg/storydiff_bg.wasm"), size("storydiff.html")];
-const served = ["index.html", "www/style.css", "pkg/storydiff.js", "pkg/storydiff_bg.wasm",
-  ...["boot", "main", "app", "store", "runner", "view", "render", "input", "examples", "bridge", "worker", "worker-core"].map((m) => `www/${m}.js`)]
-  .map(size);
-const sum = (key) => served.reduce((a, s) => a + s[key], 0);
-sizes.push({ file: "served build, code fetched at load (html, css, js, wasm)", raw: sum("raw"), gzip: sum("gzip"), brotli: sum("brotli") });
+const rows = [{ build: "-", what: "anchor: blank page", ...stats(blanks) }];
+DISTS.forEach((dist, i) => {
+  for (const [what, t] of Object.entries(times[i])) {
+    const row = { build: path.relative(process.cwd(), dist) || dist, what, ...stats(t) };
+    if (i > 0) row.vs_first_build = +(row.median_ms / median(times[0][what])).toFixed(2);
+    rows.push(row);
+  }
+});
 
-console.log(`machine: headless Chromium, ${RUNS} runs each, fresh context per run`);
+const sizes = [];
+DISTS.forEach((dist, i) => {
+  const build = path.relative(process.cwd(), dist) || dist;
+  const file = (f) => {
+    if (!existsSync(path.join(dist, f))) return;
+    const b = readFileSync(path.join(dist, f));
+    sizes.push({ build, what: f, raw: b.length, gzip: gz(b), brotli: br(b) });
+  };
+  file("pkg/storydiff_bg.wasm");
+  file("pkg/storydiff-languages.pack");
+  file("storydiff.html");
+  const fetched = atLoad[i] || [];
+  const sum = (f) => fetched.reduce((a, x) => a + f(x.body), 0);
+  sizes.push({ build, what: `served build, all ${fetched.length} responses at load (no examples)`, raw: sum((b) => b.length), gzip: sum(gz), brotli: sum(br) });
+});
+
+console.log(`headless Chromium, ${RUNS} rounds, builds in turn within each round, fresh context per load; ` +
+  `1-minute load average ${Math.min(...load).toFixed(1)}–${Math.max(...load).toFixed(1)}`);
 console.table(rows);
 console.table(sizes);
 if (opt.json) {
   mkdirSync(path.dirname(opt.json), { recursive: true });
-  writeFileSync(opt.json, JSON.stringify({ runs: RUNS, rows, sizes }, null, 2) + "\n");
+  writeFileSync(opt.json, JSON.stringify({ runs: RUNS, load, rows, sizes }, null, 2) + "\n");
 }

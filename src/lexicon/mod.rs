@@ -18,6 +18,11 @@
 //! by binary search in the wasm build (nothing to inflate or index at start-up)
 //! and through a hash index built on first use natively.
 //!
+//! What English text never needs (the word frequencies of the other
+//! languages, places and given names written in other scripts than Latin) is
+//! the language pack ([`pack`]): compiled in like the rest by default, loaded
+//! at run time by the page's wasm, only when an article needs it.
+//!
 //! ```
 //! use storydiff::lexicon::{self, PlaceKind};
 //! let kyiv = lexicon::place("Kiev").unwrap();
@@ -31,12 +36,14 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 mod index;
 pub mod lists;
+pub mod pack;
+mod script;
 mod sorted;
 mod stopwords;
 pub mod wordfreq;
 
 pub use index::WordIndex;
-use sorted::SortedLines;
+use sorted::{SortedLines, SplitLines};
 pub use stopwords::{is_stopword_in, STOPWORD_LISTS};
 
 /// FNV-1a: the lists are looked up once per word, and SipHash's resistance to
@@ -94,18 +101,21 @@ pub struct Place {
 }
 
 // Sorted and deduplicated by build.rs from data/lexicon/ (see `sorted`).
-static PLACES: SortedLines = SortedLines::new(include_bytes!(concat!(
-    env!("OUT_DIR"),
-    "/places.tsv.sorted"
-)));
+// Names in other scripts than Latin are in the language pack (`pack`).
+static PLACES: SplitLines = SplitLines::new(
+    include_bytes!(concat!(env!("OUT_DIR"), "/places.tsv.sorted")),
+    "places.tsv",
+    script::in_other_script,
+);
 static DEMONYMS: SortedLines = SortedLines::new(include_bytes!(concat!(
     env!("OUT_DIR"),
     "/demonyms.tsv.sorted"
 )));
-static FIRST_NAMES: SortedLines = SortedLines::new(include_bytes!(concat!(
-    env!("OUT_DIR"),
-    "/first_names.txt.sorted"
-)));
+static FIRST_NAMES: SplitLines = SplitLines::new(
+    include_bytes!(concat!(env!("OUT_DIR"), "/first_names.txt.sorted")),
+    "first_names.txt",
+    script::in_other_script,
+);
 static COMMON_WORDS: SortedLines = SortedLines::new(include_bytes!(concat!(
     env!("OUT_DIR"),
     "/common_words.txt.sorted"
@@ -184,7 +194,10 @@ mod tests {
 
     #[test]
     fn binary_search_finds_every_entry() {
-        for list in [&PLACES, &DEMONYMS, &FIRST_NAMES, &COMMON_WORDS] {
+        for list in [&DEMONYMS, &COMMON_WORDS] {
+            assert!(list.check_search() > 600);
+        }
+        for list in [&PLACES, &FIRST_NAMES] {
             assert!(list.check_search() > 600);
         }
         assert!(wordfreq::check_search() >= 6 * 5000);

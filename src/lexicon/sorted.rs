@@ -6,7 +6,6 @@
 //! DEFLATE streams it replaced. Native builds index it in a hash table on
 //! first use, for speed; both give the same answers.
 
-#[cfg(not(target_arch = "wasm32"))]
 use std::sync::OnceLock;
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -34,7 +33,7 @@ impl SortedLines {
     }
 
     /// The list's own copy of `key` and its value, if it is listed.
-    fn entry(&self, key: &str) -> Option<(&'static [u8], &'static [u8])> {
+    pub(crate) fn entry(&self, key: &str) -> Option<(&'static [u8], &'static [u8])> {
         #[cfg(not(target_arch = "wasm32"))]
         {
             let index = self
@@ -46,12 +45,6 @@ impl SortedLines {
         {
             search(self.text, key.as_bytes())
         }
-    }
-
-    /// The list's own (`'static`) copy of `key`, if it is listed.
-    pub(crate) fn key(&self, key: &str) -> Option<&'static str> {
-        self.entry(key)
-            .map(|(k, _)| std::str::from_utf8(k).expect("build.rs writes UTF-8"))
     }
 
     /// The value of `key` as text.
@@ -84,6 +77,86 @@ impl SortedLines {
             }
         }
         all.len()
+    }
+}
+
+/// A list split in two by build.rs: the core's lines, compiled in, and the
+/// language pack's part `part` (see `lexicon::pack`), which holds only keys
+/// for which `in_pack` is true. The two parts share no key, so a lookup asks
+/// the core and then, only for such a key, the pack.
+pub(crate) struct SplitLines {
+    core: SortedLines,
+    part: &'static str,
+    in_pack: fn(&str) -> bool,
+    rest: OnceLock<SortedLines>,
+}
+
+impl SplitLines {
+    pub(crate) const fn new(
+        core: &'static [u8],
+        part: &'static str,
+        in_pack: fn(&str) -> bool,
+    ) -> SplitLines {
+        SplitLines {
+            core: SortedLines::new(core),
+            part,
+            in_pack,
+            rest: OnceLock::new(),
+        }
+    }
+
+    /// The pack's part, once the pack is there.
+    fn rest(&self) -> Option<&SortedLines> {
+        if let Some(rest) = self.rest.get() {
+            return Some(rest);
+        }
+        let lines = super::pack::part(self.part)?;
+        Some(self.rest.get_or_init(|| SortedLines::new(lines)))
+    }
+
+    fn entry(&self, key: &str) -> Option<(&'static [u8], &'static [u8])> {
+        self.core.entry(key).or_else(|| {
+            (self.in_pack)(key)
+                .then(|| self.rest()?.entry(key))
+                .flatten()
+        })
+    }
+
+    /// The value of `key` (empty for a line without one), if it is listed.
+    pub(crate) fn get(&self, key: &str) -> Option<&'static [u8]> {
+        self.entry(key).map(|(_, v)| v)
+    }
+
+    /// The list's own (`'static`) copy of `key`, if it is listed.
+    pub(crate) fn key(&self, key: &str) -> Option<&'static str> {
+        self.entry(key)
+            .map(|(k, _)| std::str::from_utf8(k).expect("build.rs writes UTF-8"))
+    }
+
+    /// The value of `key` as text.
+    pub(crate) fn get_str(&self, key: &str) -> Option<&'static str> {
+        self.get(key)
+            .map(|v| std::str::from_utf8(v).expect("build.rs writes UTF-8"))
+    }
+
+    /// Whether `key` is listed.
+    pub(crate) fn contains(&self, key: &str) -> bool {
+        self.get(key).is_some()
+    }
+
+    /// [`SortedLines::check_search`] over both parts, which must share no
+    /// key and split by `in_pack`: the number of lines.
+    #[cfg(test)]
+    pub(crate) fn check_search(&self) -> usize {
+        let rest = self.rest().expect("the pack is compiled into tests");
+        for (list, in_pack) in [(&self.core, false), (rest, true)] {
+            for line in lines(list.text) {
+                let key = std::str::from_utf8(split(line).0).unwrap();
+                assert_eq!((self.in_pack)(key), in_pack, "{key}");
+                assert!(self.contains(key), "{key}");
+            }
+        }
+        self.core.check_search() + rest.check_search()
     }
 }
 
@@ -137,7 +210,7 @@ mod tests {
             let (k, v) = split(line);
             let k = std::str::from_utf8(k).unwrap();
             assert_eq!(search(TEXT, k.as_bytes()), Some((k.as_bytes(), v)), "{k}");
-            assert_eq!(list.key(k), Some(k));
+            assert_eq!(list.entry(k).map(|(k, _)| k), Some(k.as_bytes()));
             assert_eq!(list.get(k), Some(v), "{k}");
         }
         assert_eq!(list.get_str("B"), Some("two\tthree"));

@@ -1,52 +1,25 @@
 //! General word frequencies (Zipf scale) for six languages; see
 //! `data/wordfreq/README.md` for the source and licence.
 
-use super::SortedLines;
+use super::SplitLines;
 
-/// (language code, `word<TAB>zipf × 10` lines sorted by build.rs from `data/wordfreq/<code>.txt`)
-static LISTS: [(&str, SortedLines); 6] = [
+/// (language code, `word<TAB>zipf × 10` lines sorted by build.rs from
+/// `data/wordfreq/<code>.txt`): English in the core, the others in the
+/// language pack (`lexicon::pack`), whose part holds the whole list.
+static LISTS: [(&str, SplitLines); 6] = [
     (
         "en",
-        SortedLines::new(include_bytes!(concat!(
-            env!("OUT_DIR"),
-            "/wordfreq-en.sorted"
-        ))),
+        SplitLines::new(
+            include_bytes!(concat!(env!("OUT_DIR"), "/wordfreq-en.sorted")),
+            "wordfreq-en",
+            |_| false,
+        ),
     ),
-    (
-        "fr",
-        SortedLines::new(include_bytes!(concat!(
-            env!("OUT_DIR"),
-            "/wordfreq-fr.sorted"
-        ))),
-    ),
-    (
-        "de",
-        SortedLines::new(include_bytes!(concat!(
-            env!("OUT_DIR"),
-            "/wordfreq-de.sorted"
-        ))),
-    ),
-    (
-        "es",
-        SortedLines::new(include_bytes!(concat!(
-            env!("OUT_DIR"),
-            "/wordfreq-es.sorted"
-        ))),
-    ),
-    (
-        "ru",
-        SortedLines::new(include_bytes!(concat!(
-            env!("OUT_DIR"),
-            "/wordfreq-ru.sorted"
-        ))),
-    ),
-    (
-        "it",
-        SortedLines::new(include_bytes!(concat!(
-            env!("OUT_DIR"),
-            "/wordfreq-it.sorted"
-        ))),
-    ),
+    ("fr", SplitLines::new(b"", "wordfreq-fr", |_| true)),
+    ("de", SplitLines::new(b"", "wordfreq-de", |_| true)),
+    ("es", SplitLines::new(b"", "wordfreq-es", |_| true)),
+    ("ru", SplitLines::new(b"", "wordfreq-ru", |_| true)),
+    ("it", SplitLines::new(b"", "wordfreq-it", |_| true)),
 ];
 
 /// The Zipf value given to a word that is in no list: rarer than the rarest listed.
@@ -58,7 +31,7 @@ fn lookup(i: usize, word: &str) -> Option<u8> {
     Some(value.parse().expect("build.rs writes a number"))
 }
 
-/// [`SortedLines::check_search`] over every list: the number of lines.
+/// [`SplitLines::check_search`] over every list: the number of lines.
 #[cfg(test)]
 pub(super) fn check_search() -> usize {
     LISTS.iter().map(|(_, list)| list.check_search()).sum()

@@ -1,0 +1,116 @@
+#!/usr/bin/env python3
+"""What is large in a wasm module: sections, data segments, and code by function and by crate.
+
+    python3 scripts/bench/wasm-size.py FILE.wasm [--top N] [--data-names OUT_DIR]
+
+Sizes are raw bytes and gzip -9 of each part on its own (a part's share of the whole module's
+gzip is about its own gzip size). Function names come from the module's name section (the
+wasm before wasm-opt keeps it; after wasm-opt, functions are counted but not named).
+"""
+import gzip, re, sys
+from collections import defaultdict
+
+def leb(b, i):
+    r = s = 0
+    while True:
+        x = b[i]; i += 1
+        r |= (x & 0x7f) << s; s += 7
+        if x < 0x80: return r, i
+
+def sections(b):
+    assert b[:4] == b"\0asm"
+    i = 8
+    while i < len(b):
+        sid = b[i]; n, j = leb(b, i + 1)
+        yield sid, b[j:j + n]
+        i = j + n
+
+NAMES = {0: "custom", 1: "type", 2: "import", 3: "function", 4: "table", 5: "memory", 6: "global",
+         7: "export", 8: "start", 9: "element", 10: "code", 11: "data", 12: "datacount"}
+
+def gz(x): return len(gzip.compress(bytes(x), 9))
+
+def func_names(body):
+    i = 0; names = {}
+    while i < len(body):
+        kind = body[i]; n, j = leb(body, i + 1); sub = body[j:j + n]; i = j + n
+        if kind == 1:
+            count, k = leb(sub, 0)
+            for _ in range(count):
+                idx, k = leb(sub, k); ln, k = leb(sub, k)
+                names[idx] = sub[k:k + ln].decode("utf-8", "replace"); k += ln
+    return names
+
+def demangle_crate(name):
+    m = re.match(r"_ZN(\d+)(\w+)", name)
+    if m:
+        return m.group(2)[: int(m.group(1))]
+    m = re.search(r"([a-z_][a-z0-9_]*)::", name)
+    return m.group(1) if m else "(other)"
+
+def short(name):
+    name = re.sub(r"17h[0-9a-f]{16}E$", "", name)
+    parts, i = [], 0
+    if name.startswith("_ZN"):
+        i = 3
+        while i < len(name) and name[i].isdigit():
+            j = i
+            while name[j].isdigit(): j += 1
+            n = int(name[i:j]); parts.append(name[j:j + n]); i = j + n
+        return "::".join(parts)
+    return name
+
+def main():
+    path = sys.argv[1]
+    top = int(sys.argv[sys.argv.index("--top") + 1]) if "--top" in sys.argv else 25
+    b = open(path, "rb").read()
+    print(f"{path}: {len(b):,} bytes raw, {gz(b):,} gzip -9")
+    imports = 0; names = {}; code = data = None
+    for sid, body in sections(b):
+        label = NAMES.get(sid, str(sid))
+        if sid == 0:
+            ln, k = leb(body, 0); cname = body[k:k + ln].decode(); label += f" ({cname})"
+            if cname == "name": names = func_names(body[k + ln:])
+        if sid == 2:
+            cnt, k = leb(body, 0)
+            for _ in range(cnt):
+                for _f in range(2):
+                    ln, k = leb(body, k); k += ln
+                kind = body[k]; k += 1
+                if kind == 0: imports += 1; _, k = leb(body, k)
+                elif kind == 1: k += 1; fl, k = leb(body, k); _, k = leb(body, k); k = leb(body, k)[1] if fl & 1 else k
+                elif kind == 2: fl, k = leb(body, k); _, k = leb(body, k); k = leb(body, k)[1] if fl & 1 else k
+                elif kind == 3: k += 2
+        if sid == 10: code = body
+        if sid == 11: data = body
+        print(f"  section {label:<28} {len(body):>10,} raw {gz(body):>9,} gz")
+    if data is not None:
+        cnt, k = leb(data, 0); segs = []
+        for _ in range(cnt):
+            fl, k = leb(data, k)
+            if fl == 0:
+                while data[k] != 0x0b: k += 1
+                k += 1
+            elif fl == 2:
+                _, k = leb(data, k)
+                while data[k] != 0x0b: k += 1
+                k += 1
+            ln, k = leb(data, k); segs.append(data[k:k + ln]); k += ln
+        print(f"  data: {cnt} segments")
+    if code is not None:
+        cnt, k = leb(code, 0); funcs = []
+        for n in range(cnt):
+            ln, j = leb(code, k); funcs.append((imports + n, code[j:j + ln])); k = j + ln
+        by_crate = defaultdict(lambda: [0, bytearray(), 0])
+        for idx, body in funcs:
+            c = demangle_crate(names.get(idx, "(unnamed)")) if names else "(unnamed)"
+            e = by_crate[c]; e[0] += len(body); e[1] += body; e[2] += 1
+        print(f"  code by crate ({cnt} functions):")
+        for c, (size, blob, n) in sorted(by_crate.items(), key=lambda x: -x[1][0])[:20]:
+            print(f"    {c:<30} {n:>6} fns {size:>10,} raw {gz(blob):>9,} gz")
+        if names:
+            print(f"  largest functions:")
+            for idx, body in sorted(funcs, key=lambda f: -len(f[1]))[:top]:
+                print(f"    {len(body):>8,}  {short(names.get(idx, '?'))[:110]}")
+
+main()
