@@ -5,20 +5,31 @@
 //! ```sh
 //! cargo run --release --example compare_scale -- 1000 2000 5000 10000
 //! cargo run --release --example compare_scale -- --check 1000
+//! cargo run --release --example compare_scale -- --dump 1000 target/bench/compare-1000.jsonl
+//! cargo run --release --example compare_scale -- --time target/bench/compare-1000.jsonl 3
 //! ```
 //!
 //! The batches are varied articles recombined from the real texts in the
-//! repository (the seeds and the evaluation texts under `tests/eval/`, each
+//! repository (the seeds, the evaluation texts under `tests/eval/` and the
+//! main text of the saved pages under `tests/corpus/readability/`; each
 //! README says where they come from): each article is two to five
-//! paragraphs drawn with a fixed-seed generator, and a publication date
-//! spread over a year, so that every run gets the same batch. Each size runs
-//! in its own process, so that its peak memory (`VmHWM`) is its own.
+//! paragraphs drawn with a fixed-seed generator from a pool that grows with
+//! the batch ([`POOL_PER_ARTICLE`]), and a publication date spread over a
+//! year, so that every run gets the same batch. `COMPARE_SCALE_POOL=small`
+//! draws every batch from the 614 paragraphs of the seeds and evaluation
+//! texts alone (denser as it grows). Each size runs in its own process, so
+//! that its peak memory (`VmHWM`) is its own; a batch of ten articles is the
+//! anchor for what any process holds (code, word lists).
 //!
-//! Printed per size: analysis time (every stage before compare), compare
-//! time (wall and CPU), pairs scored, pairs in the report, report size, peak memory, and
-//! each per article, so that linear growth shows as a flat column. With
-//! `COMPARE_SCALE_PARTS=1`, also where the report's bytes go and how many
-//! fact diffs were made.
+//! Printed per size: analysis time (every stage before compare, on all the
+//! CPU's threads, as the CLI does), compare time (wall and CPU), the report
+//! built and written as JSON, the total wall and CPU time, pairs scored and
+//! listed, report size, peak memory, and each per article, so that linear
+//! growth shows as a flat column. With `COMPARE_SCALE_PARTS=1`, also the
+//! memory after each phase, where the report's bytes go and how many fact
+//! diffs were made. `--dump` writes a batch as JSON Lines for the browser
+//! benchmark (`scripts/bench/compare_wasm.mjs`); `--time` times a file's
+//! batch as that benchmark times the wasm engine.
 
 use std::io::Write;
 use std::time::Instant;
@@ -95,10 +106,24 @@ fn main() {
 }
 
 /// The articles of a batch on all the CPU's threads, as the CLI analyzes them.
+#[cfg(not(target_arch = "wasm32"))]
 fn analyze(inputs: &[Input]) -> Vec<storydiff::Article> {
     use rayon::prelude::*;
     storydiff::analyze_batch_with(inputs, |inputs, one| inputs.par_iter().map(one).collect())
         .expect("analysis")
+}
+
+#[cfg(target_arch = "wasm32")]
+fn analyze(inputs: &[Input]) -> Vec<storydiff::Article> {
+    storydiff::analyze_batch(inputs).expect("analysis")
+}
+
+/// The threads the analysis and compare run on.
+fn threads() -> usize {
+    #[cfg(not(target_arch = "wasm32"))]
+    return rayon::current_num_threads();
+    #[cfg(target_arch = "wasm32")]
+    return 1;
 }
 
 /// The batch whose peak memory is the anchor: what any batch holds besides its articles.
@@ -218,7 +243,7 @@ fn time_file(path: &str, rounds: usize) {
         "{}",
         serde_json::json!({
             "n": inputs.len(),
-            "threads": rayon::current_num_threads(),
+            "threads": threads(),
             "analyze_s": ms(a),
             "compare_s": ms(c - a),
             "total_s": ms(c),
