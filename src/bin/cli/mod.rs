@@ -54,7 +54,7 @@ struct Inputs {
     #[arg(long)]
     pretty: bool,
     /// compare: score and list every pair, also of a batch over 64 articles
-    /// (by default such a batch lists its related pairs only).
+    /// (by default such a batch lists each article's 10 closest related pairs).
     #[arg(long)]
     all_pairs: bool,
     /// The id of each file, in order (once per file); by default the file
