@@ -555,10 +555,9 @@ pub struct EntityMembersOut {
 
 /// Article reports whose `entity` names are the batch's ([`crate::compare::link`]).
 pub fn article_reports(articles: &[Article], table: &EntityTable) -> Vec<ArticleReport> {
-    articles
-        .iter()
-        .map(|a| ArticleReport::with_names(a, |n| table.canonical(n).to_string()))
-        .collect()
+    crate::compare::par_map(articles, |a| {
+        ArticleReport::with_names(a, |n| table.canonical(n).to_string())
+    })
 }
 
 fn entity_rows(articles: &[Article], table: &EntityTable) -> Vec<EntityRowOut> {
@@ -755,21 +754,17 @@ impl CompareReport {
         // article's closest related ones.
         let listed = comparison.listed();
         let key = |name: &str| name_key(table.canonical(name));
-        let pairs = (comparison.pairs.iter())
-            .zip(&comparison.diffs)
-            .zip(&comparison.alignments)
-            .zip(&listed)
-            .filter(|(_, &keep)| keep)
-            .map(|(pda, _)| pda)
-            .map(|((p, d), aligned)| {
-                let sides = (&writers[p.a], &writers[p.b]);
-                let mut out = PairOut::of(articles, p, d, aligned, sides);
-                if p.relation >= Relation::SameTopic {
-                    out.because = explain(&articles[p.a], &articles[p.b], &key, p.aligned);
-                }
-                out
-            })
-            .collect();
+        let shown: Vec<usize> = (0..comparison.pairs.len()).filter(|&k| listed[k]).collect();
+        let pairs = crate::compare::par_map(&shown, |&k| {
+            let p = &comparison.pairs[k];
+            let sides = (&writers[p.a], &writers[p.b]);
+            let (d, aligned) = (&comparison.diffs[k], &comparison.alignments[k]);
+            let mut out = PairOut::of(articles, p, d, aligned, sides);
+            if p.relation >= Relation::SameTopic {
+                out.because = explain(&articles[p.a], &articles[p.b], &key, p.aligned);
+            }
+            out
+        });
         CompareReport {
             schema_version: SCHEMA_VERSION,
             articles: article_reports(articles, table),

@@ -92,12 +92,16 @@ pub struct Comparison {
     pub entities: EntityTable,
     /// Story, event and topic clusters.
     pub clusters: Clusters,
-    /// The pairs scored, in order `(0, 1), (0, 2) ... (1, 2) ...`: every pair
-    /// when [`Comparison::complete`], else the candidate pairs of a large
-    /// batch (a pair not listed shares too little to be related).
+    /// The pairs kept, in order `(0, 1), (0, 2) ... (1, 2) ...`: every pair
+    /// when [`Comparison::complete`]; else, of a large batch, those its
+    /// report lists ([`Comparison::listed`]): each article's closest related
+    /// pairs among the candidates scored. The clusters are made from every
+    /// pair scored before the rest are dropped.
     pub pairs: Vec<PairScore>,
     /// Whether `pairs` holds every pair of the batch.
     pub complete: bool,
+    /// How many pairs were scored: every pair, or the candidates of a large batch.
+    pub scored: usize,
     /// Fact diffs, one per pair, in the order of `pairs`.
     pub diffs: Vec<FactDiff>,
     /// Aligned sentences, one list per pair, in the order of `pairs`.
@@ -106,52 +110,65 @@ pub struct Comparison {
     pub tables: Vec<ClusterTable>,
 }
 
-/// In the report of a large batch, how many pairs related by topic only
-/// each article keeps listed, its closest first: so that the report grows with the
-/// articles, however many of them share a topic. The rest stay in
-/// [`Comparison::pairs`]; `--all-pairs` lists every pair.
+/// In the report of a large batch, how many related pairs each article keeps
+/// listed, its closest first (by event probability, then score): so that the
+/// report, the fact diffs and the memory grow with the articles, however many
+/// of them report one event or share a topic. `--all-pairs` lists every pair.
 pub const LISTED_PER_ARTICLE: usize = 10;
 
 impl Comparison {
     /// Which pairs a report lists, in the order of `pairs`: every pair when
-    /// every pair was scored ([`Comparison::complete`]); else every pair
-    /// related by event or story, and the pairs related by topic only that
-    /// are among the [`LISTED_PER_ARTICLE`] closest of one of their two
-    /// articles (by event probability, then score, then order).
+    /// every pair was scored ([`Comparison::complete`]); else the pairs related
+    /// at least by topic that are among the [`LISTED_PER_ARTICLE`] closest of
+    /// one of their two articles (by event probability, then score, then
+    /// order). A comparison of a large batch keeps only these, so there it
+    /// lists every pair it holds.
     pub fn listed(&self) -> Vec<bool> {
         if self.complete {
             return vec![true; self.pairs.len()];
         }
-        let n = (self.pairs.iter())
-            .map(|p| p.a.max(p.b) + 1)
-            .max()
-            .unwrap_or(0);
-        let mut of: Vec<Vec<usize>> = vec![Vec::new(); n];
-        for (k, p) in self.pairs.iter().enumerate() {
-            if p.relation >= Relation::SameTopic {
-                of[p.a].push(k);
-                of[p.b].push(k);
-            }
-        }
-        let mut listed = vec![false; self.pairs.len()];
-        for ks in &mut of {
-            ks.sort_by(|&x, &y| {
-                let (p, q) = (&self.pairs[x], &self.pairs[y]);
-                (q.same_event.total_cmp(&p.same_event))
-                    .then(q.score.total_cmp(&p.score))
-                    .then(x.cmp(&y))
-            });
-            for &k in ks.iter().take(LISTED_PER_ARTICLE) {
-                listed[k] = true;
-            }
-        }
-        for (k, p) in self.pairs.iter().enumerate() {
-            if p.relation >= Relation::SameEvent {
-                listed[k] = true;
-            }
-        }
-        listed
+        closest(&self.pairs, LISTED_PER_ARTICLE)
     }
+}
+
+/// The pairs related at least by topic that are among the `per_article`
+/// closest of one of their two articles (by event probability, then score,
+/// then order), in the order of `pairs`.
+fn closest(pairs: &[PairScore], per_article: usize) -> Vec<bool> {
+    let n = (pairs.iter()).map(|p| p.a.max(p.b) + 1).max().unwrap_or(0);
+    let mut of: Vec<Vec<u32>> = vec![Vec::new(); n];
+    for (k, p) in pairs.iter().enumerate() {
+        if p.relation >= Relation::SameTopic {
+            of[p.a].push(k as u32);
+            of[p.b].push(k as u32);
+        }
+    }
+    let mut listed = vec![false; pairs.len()];
+    for ks in &mut of {
+        ks.sort_by(|&x, &y| {
+            let (p, q) = (&pairs[x as usize], &pairs[y as usize]);
+            (q.same_event.total_cmp(&p.same_event))
+                .then(q.score.total_cmp(&p.score))
+                .then(x.cmp(&y))
+        });
+        for &k in ks.iter().take(per_article) {
+            listed[k as usize] = true;
+        }
+    }
+    listed
+}
+
+/// `f` over `items`, in their order: on the CPU's threads natively (rayon's
+/// global pool), in sequence in wasm. The results are the same either way.
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync + Send) -> Vec<R> {
+    use rayon::prelude::*;
+    items.par_iter().map(f).collect()
+}
+
+#[cfg(target_arch = "wasm32")]
+pub(crate) fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync + Send) -> Vec<R> {
+    items.iter().map(f).collect()
 }
 
 /// Which pairs a comparison scores.
@@ -186,33 +203,45 @@ pub fn compare_pairs(articles: &[Article], overrides: &Overrides, pairs: Pairs) 
 
 /// Compares with a given name key (two names with one key are one entity);
 /// the returned comparison's entity table is empty.
-pub fn compare_with(articles: &[Article], entity_key: &dyn Fn(&str) -> String) -> Comparison {
+pub fn compare_with(
+    articles: &[Article],
+    entity_key: &(dyn Fn(&str) -> String + Sync),
+) -> Comparison {
     compare_keyed(articles, entity_key, Pairs::Candidates)
 }
 
 fn compare_keyed(
     articles: &[Article],
-    entity_key: &dyn Fn(&str) -> String,
+    entity_key: &(dyn Fn(&str) -> String + Sync),
     which: Pairs,
 ) -> Comparison {
-    let profiles: Vec<Profile> = articles
-        .iter()
-        .map(|a| Profile::of(a, entity_key))
-        .collect();
+    let profiles: Vec<Profile> = par_map(articles, |a| Profile::of(a, entity_key));
     let scored = match which {
         Pairs::All => candidates::all_pairs(articles.len()),
         Pairs::Candidates => candidates::candidate_pairs(&profiles),
     };
     let n = articles.len();
     let complete = scored.len() == n * n.saturating_sub(1) / 2;
-    let (mut pairs, alignments) = score_pairs(articles, &profiles, &scored);
+    let (mut pairs, mut alignments) = score_pairs(articles, &profiles, &scored);
+    let scored = scored.len();
     // Relations are decided again with the days learned from same-story partners.
     let days = days_learned_from_stories(&profiles, &pairs);
+    drop(profiles);
     for p in &mut pairs {
         p.relation = p.decide(days[p.a], days[p.b]);
         p.same_event = p.event_probability(days[p.a], days[p.b]);
     }
     let clusters = cluster::cluster(articles.len(), &pairs);
+    if !complete {
+        // A large batch keeps the pairs its report lists; the rest served the clusters.
+        let keep = closest(&pairs, LISTED_PER_ARTICLE);
+        let mut kept = keep.iter();
+        pairs.retain(|_| *kept.next().unwrap_or(&false));
+        let mut kept = keep.iter();
+        alignments.retain(|_| *kept.next().unwrap_or(&false));
+        pairs.shrink_to_fit();
+        alignments.shrink_to_fit();
+    }
     let diffs = diff_pairs(articles, &pairs, entity_key, &clusters, complete);
     let tables = table::tables(articles, &clusters.event, &pairs, &diffs);
     Comparison {
@@ -220,6 +249,7 @@ fn compare_keyed(
         clusters,
         pairs,
         complete,
+        scored,
         diffs,
         alignments,
         tables,
@@ -229,38 +259,42 @@ fn compare_keyed(
 /// Scores the pairs `scored`, in their order, with their
 /// aligned sentences. Sentences are aligned only where the wording is close
 /// enough for one text to derive from the other ([`ALIGN_MIN_WORDS`]): the
-/// rest of the pairs skip the quadratic sentence matching.
+/// rest of the pairs skip the quadratic sentence matching. Natively the
+/// pairs are scored on all the CPU's threads.
 fn score_pairs(
     articles: &[Article],
     profiles: &[Profile],
     scored: &[(usize, usize)],
 ) -> (Vec<PairScore>, Vec<Vec<AlignedSentences>>) {
-    let mut keys: Vec<Option<Vec<_>>> = vec![None; articles.len()];
     let model = Model::new(profiles);
-    let mut pairs = Vec::with_capacity(scored.len());
-    let mut alignments = Vec::with_capacity(scored.len());
-    for &(i, j) in scored {
-        let first = model.score(i, j, 0.0, 0);
+    let first = par_map(scored, |&(i, j)| model.score(i, j, 0.0, 0));
+    // The sentence keys of the articles of a pair close enough to align, once each.
+    let mut wanted = vec![false; articles.len()];
+    for p in first.iter().filter(|p| p.words >= ALIGN_MIN_WORDS) {
+        wanted[p.a] = true;
+        wanted[p.b] = true;
+    }
+    let which: Vec<usize> = (0..articles.len()).filter(|&k| wanted[k]).collect();
+    let hashed = par_map(&which, |&k| align::hashed(&sentence_keys(&articles[k])));
+    let mut keys: Vec<&[Vec<u64>]> = vec![&[]; articles.len()];
+    for (&k, h) in which.iter().zip(&hashed) {
+        keys[k] = h;
+    }
+    let keys = &keys;
+    par_map(&first, |first| {
         if first.words < ALIGN_MIN_WORDS {
-            pairs.push(first);
-            alignments.push(Vec::new());
-            continue;
+            return (*first, Vec::new());
         }
-        for k in [i, j] {
-            if keys[k].is_none() {
-                keys[k] = Some(align::hashed(&sentence_keys(&articles[k])));
-            }
-        }
-        let (ki, kj) = (
-            keys[i].as_deref().unwrap_or(&[]),
-            keys[j].as_deref().unwrap_or(&[]),
-        );
+        let (ki, kj) = (keys[first.a], keys[first.b]);
         let aligned = align::align(ki, kj);
         let coverage = align::coverage(ki, kj, &aligned);
-        pairs.push(model.score(i, j, coverage, aligned.len()));
-        alignments.push(aligned);
-    }
-    (pairs, alignments)
+        (
+            model.score(first.a, first.b, coverage, aligned.len()),
+            aligned,
+        )
+    })
+    .into_iter()
+    .unzip()
 }
 
 /// Each article's event day, where an undated article takes the day of a
@@ -280,14 +314,16 @@ fn days_learned_from_stories(profiles: &[Profile], pairs: &[PairScore]) -> Vec<O
     days
 }
 
-/// The fact diff of each pair. Where every pair was scored (`complete`), facts are diffed for pairs that share at least a
-/// topic; for unrelated articles a list of everything each says alone helps
-/// nobody. In a large batch, only pairs inside one event cluster are
-/// diffed, so that the work and the report grow with the articles.
+/// The fact diff of each pair. Where every pair was scored (`complete`),
+/// facts are diffed for pairs that share at least a topic; for unrelated
+/// articles a list of everything each says alone helps nobody. In a large
+/// batch, whose comparison keeps each article's closest pairs only, those
+/// inside one event cluster are diffed, so that the work and the report grow
+/// with the articles. Natively on all the CPU's threads.
 fn diff_pairs(
     articles: &[Article],
     pairs: &[PairScore],
-    entity_key: &dyn Fn(&str) -> String,
+    entity_key: &(dyn Fn(&str) -> String + Sync),
     clusters: &Clusters,
     complete: bool,
 ) -> Vec<FactDiff> {
@@ -297,19 +333,16 @@ fn diff_pairs(
             event_of[m] = c;
         }
     }
-    pairs
-        .iter()
-        .map(|p| {
-            let wanted = if complete {
-                p.relation >= Relation::SameTopic
-            } else {
-                event_of[p.a] == event_of[p.b]
-            };
-            if wanted {
-                diff::diff(&articles[p.a], &articles[p.b], entity_key)
-            } else {
-                FactDiff::default()
-            }
-        })
-        .collect()
+    par_map(pairs, |p| {
+        let wanted = if complete {
+            p.relation >= Relation::SameTopic
+        } else {
+            event_of[p.a] == event_of[p.b]
+        };
+        if wanted {
+            diff::diff(&articles[p.a], &articles[p.b], entity_key)
+        } else {
+            FactDiff::default()
+        }
+    })
 }

@@ -115,27 +115,43 @@ fn a_large_batch_on_one_subject_lists_each_articles_closest_pairs_only() {
         .collect();
     let articles = analyze_batch(&inputs).unwrap();
     let c = compare_pairs(&articles, &Overrides::default(), Pairs::Candidates);
-    assert!(!c.complete);
+    let all = compare_pairs(&articles, &Overrides::default(), Pairs::All);
+    assert!(!c.complete && all.complete);
+    // The comparison keeps the pairs it lists, all related, and fewer than it scored.
     let listed = c.listed();
+    assert!(listed.iter().all(|&l| l));
     let related = |p: &&storydiff::compare::PairScore| p.relation >= Relation::SameTopic;
-    let shown: Vec<_> = (c.pairs.iter()).zip(&listed).filter(|(_, &l)| l).collect();
-    let n_related = c.pairs.iter().filter(related).count();
-    assert!(shown.iter().all(|(p, _)| related(p)));
+    let shown: Vec<_> = c.pairs.iter().collect();
+    assert!(shown.iter().all(related));
+    assert!(
+        c.scored > shown.len(),
+        "{} scored, {} kept",
+        c.scored,
+        shown.len()
+    );
+    assert!(shown.len() <= LISTED_PER_ARTICLE * n);
+    assert_eq!(c.diffs.len(), shown.len());
+    assert_eq!(c.alignments.len(), shown.len());
+    // Each article keeps its closest related pairs: as many as it has, up to the limit.
+    let n_related = all.pairs.iter().filter(related).count();
     assert!(
         n_related > shown.len(),
         "{n_related} related, {} listed",
         shown.len()
     );
-    let close = c.pairs.iter().filter(|p| p.relation >= Relation::SameEvent);
-    assert!(shown.len() <= LISTED_PER_ARTICLE * n + close.count());
     for i in 0..n {
         let has = |p: &&storydiff::compare::PairScore| p.a == i || p.b == i;
-        let own = c.pairs.iter().filter(related).filter(has).count();
-        let kept = shown.iter().filter(|(p, _)| has(p)).count();
+        let own = c.pairs.iter().filter(has).count();
+        let found = all.pairs.iter().filter(related).filter(has).count();
         assert!(
-            kept >= own.min(LISTED_PER_ARTICLE),
-            "article {i}: {kept} of {own}"
+            own >= found.min(LISTED_PER_ARTICLE),
+            "article {i}: {own} of {found}"
         );
+    }
+    // The pairs kept are scored as when every pair is.
+    for p in &c.pairs {
+        let q = all.pairs.iter().find(|q| (q.a, q.b) == (p.a, p.b)).unwrap();
+        assert_eq!((p.relation, p.score), (q.relation, q.score));
     }
     let Report::Comparison(report) = build(&inputs, Mode::Compare, &Overrides::default()).unwrap()
     else {

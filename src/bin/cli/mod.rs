@@ -54,7 +54,7 @@ struct Inputs {
     #[arg(long)]
     pretty: bool,
     /// compare: score and list every pair, also of a batch over 64 articles
-    /// (by default such a batch lists its related pairs only).
+    /// (by default such a batch lists each article's 10 closest related pairs).
     #[arg(long)]
     all_pairs: bool,
     /// The id of each file, in order (once per file); by default the file
@@ -210,15 +210,22 @@ fn analyze(inputs: &[Input], threads: Option<usize>) -> Result<Vec<Article>, Str
     .map_err(|e| e.to_string())
 }
 
-/// Writes `value` as JSON on a line of its own.
+/// Writes `value` as JSON on a line of its own, streamed: a large report is
+/// never held as one string.
 fn write_json(out: &mut impl Write, value: &impl Serialize, pretty: bool) -> Result<(), String> {
-    let json = if pretty {
-        serde_json::to_string_pretty(value)
+    let written = if pretty {
+        serde_json::to_writer_pretty(&mut *out, value)
     } else {
-        serde_json::to_string(value)
-    }
-    .map_err(|e| e.to_string())?;
-    writeln!(out, "{json}").map_err(write_error)
+        serde_json::to_writer(&mut *out, value)
+    };
+    written.map_err(|e| {
+        if e.is_io() {
+            format!("writing output: {e}")
+        } else {
+            e.to_string()
+        }
+    })?;
+    writeln!(out).map_err(write_error)
 }
 
 fn write_error(e: io::Error) -> String {
