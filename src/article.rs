@@ -103,7 +103,7 @@ impl Input {
 }
 
 /// One analyzed article. It owns its input text; every finding is a span.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Article {
     /// The caller's name for it, unique in its batch.
     pub id: String,
@@ -195,6 +195,28 @@ pub fn analyze_batch_with(
     inputs: &[Input],
     map: impl FnOnce(&[Input], &AnalyzeOne) -> Vec<Article>,
 ) -> Result<Vec<Article>, Error> {
+    let evidence = batch_evidence(inputs)?;
+    let articles = map(inputs, &|i: &Input| analyze_one(i, &evidence));
+    assert_eq!(articles.len(), inputs.len(), "one article per input");
+    Ok(articles)
+}
+
+/// The articles `part` of a batch (`inputs[part]`), each analyzed as
+/// [`analyze_batch`] analyzes it in the whole batch: with the evidence of
+/// every input. Several workers can share a batch this way (the page's worker
+/// pool); their parts, put together in order, are [`analyze_batch`]'s result.
+///
+/// Fails as [`analyze_batch`] fails, and when `part` is not within the batch.
+pub fn analyze_part(inputs: &[Input], part: std::ops::Range<usize>) -> Result<Vec<Article>, Error> {
+    let evidence = batch_evidence(inputs)?;
+    let Some(inputs) = inputs.get(part.clone()) else {
+        return Err(Error::bad_part(part.start, part.end, inputs.len()));
+    };
+    Ok(inputs.iter().map(|i| analyze_one(i, &evidence)).collect())
+}
+
+/// Checks a batch (unique ids, calendar dates) and gathers its evidence.
+fn batch_evidence(inputs: &[Input]) -> Result<BatchEvidence, Error> {
     let mut seen = std::collections::HashSet::new();
     for input in inputs {
         if !seen.insert(input.id.as_str()) {
@@ -207,10 +229,7 @@ pub fn analyze_batch_with(
         }
     }
     let texts: Vec<&str> = inputs.iter().map(|i| i.text.as_str()).collect();
-    let evidence = BatchEvidence::gather(&texts);
-    let articles = map(inputs, &|i: &Input| analyze_one(i, &evidence));
-    assert_eq!(articles.len(), inputs.len(), "one article per input");
-    Ok(articles)
+    Ok(BatchEvidence::gather(&texts))
 }
 
 fn analyze_one(input: &Input, evidence: &BatchEvidence) -> Article {

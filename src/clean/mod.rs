@@ -75,7 +75,7 @@ use crate::text::{MappedText, Span};
 use serde::Serialize;
 
 /// What kind of document the input is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
     /// Plain text: a paste or a `.txt` file.
@@ -132,7 +132,7 @@ fn is_markdown_heading(line: &str) -> bool {
 }
 
 /// Why a part of the input is not in the body.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Removal {
     /// Byte span of the input.
     pub span: Span,

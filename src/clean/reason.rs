@@ -16,7 +16,7 @@ use std::fmt;
 
 /// Why a part of the input is not in the body (see the table in the
 /// [`clean`](crate::clean) module). Serializes as its [name](Reason::as_str).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Reason {
     /// Tags, Markdown markers, link targets.

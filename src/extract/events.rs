@@ -26,7 +26,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// One event trigger in an article.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, serde::Deserialize)]
 pub struct Event {
     /// The word that names what happened ("rally", "killed", "arrested").
     pub trigger: Span,

@@ -75,7 +75,7 @@ use hedge::{approximate_noun_start, extend_to_range, hedge_before, interval, Hed
 use serde::Serialize;
 
 /// How the number is qualified.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Hedge {
     /// "2,000"
@@ -97,7 +97,7 @@ pub enum Hedge {
 }
 
 /// One figure of a text: how many, of what, how hedged, according to whom.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, serde::Deserialize)]
 pub struct Quantity {
     /// The figure with its hedge and counted noun ("more than 2,000 people").
     pub span: Span,

@@ -30,7 +30,7 @@ use super::Span;
 use std::ops::Range;
 
 /// One piece of a [`MappedText`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 struct Piece {
     /// Where the piece starts in the derived text.
     out: usize,
@@ -42,7 +42,7 @@ struct Piece {
 }
 
 /// A text derived from a source text, with an offset map back to it.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct MappedText {
     text: String,
     pieces: Vec<Piece>,

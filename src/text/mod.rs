@@ -13,6 +13,7 @@
 //! - [`sniff()`]: whether bytes are another file format (PDF, PNG, ZIP...), not text.
 
 mod decode;
+pub mod intern;
 mod mapped;
 mod normalize;
 mod segment;

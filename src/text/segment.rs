@@ -23,7 +23,7 @@ use serde::Serialize;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// Paragraphs, sentences and tokens of one text.
-#[derive(Clone, Debug, Default, Serialize)]
+#[derive(Clone, Debug, Default, Serialize, serde::Deserialize)]
 pub struct Segmentation {
     /// The paragraphs, in text order.
     pub paragraphs: Vec<Span>,
@@ -34,7 +34,7 @@ pub struct Segmentation {
 }
 
 /// A sentence: its span and where it sits.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Sentence {
     /// The sentence's text.
     pub span: Span,
@@ -47,7 +47,7 @@ pub struct Sentence {
 }
 
 /// A token: a word, a number or a punctuation mark.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Token {
     /// The token's text.
     pub span: Span,
@@ -58,7 +58,7 @@ pub struct Token {
 }
 
 /// What a token is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub enum TokenKind {
     /// Letters (possibly with digits, apostrophes, inner hyphens and dots: "U.S.", "Kassym-Jomart").
     Word,

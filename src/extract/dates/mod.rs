@@ -73,7 +73,9 @@ use scan::Tok;
 use serde::Serialize;
 
 /// A day of the proleptic Gregorian calendar.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
+)]
 pub struct CalendarDate {
     /// The year (astronomical numbering: 0 is 1 BC).
     pub year: i32,
@@ -160,7 +162,7 @@ pub fn days_in_month(year: i32, month: u32) -> u32 {
 }
 
 /// What kind of temporal expression (TimeML's TIMEX3 types).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "UPPERCASE")]
 pub enum DateKind {
     /// A day, month, year, week... ("March 19", "last year").
@@ -174,7 +176,7 @@ pub enum DateKind {
 }
 
 /// A temporal expression and its normalized value.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, serde::Deserialize)]
 pub struct DateMention {
     /// The expression in the analysis text.
     pub span: Span,
@@ -184,8 +186,12 @@ pub struct DateMention {
     /// `2022-03-19T14:00`, `P3D`, `PRESENT_REF`, `XXXX-03-19` when the year is unknown.
     pub value: String,
     /// TimeML `mod`: `START` ("early March"), `END` ("late last year"), `MID` ("mid-February").
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub modifier: Option<&'static str>,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::text::intern::static_str_opt"
+    )]
+    pub modifier: Option<crate::text::intern::StaticStr>,
 }
 
 impl DateMention {

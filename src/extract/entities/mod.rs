@@ -59,7 +59,9 @@ use crate::text::Span;
 use serde::Serialize;
 
 /// What an entity is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, serde::Deserialize,
+)]
 pub enum EntityLabel {
     /// A person ("Kassym-Jomart Tokayev").
     #[serde(rename = "PERSON")]
@@ -84,7 +86,7 @@ impl EntityLabel {
 }
 
 /// One mention of an entity in the analysis text.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, serde::Deserialize)]
 pub struct EntityMention {
     /// Where it is in the analysis text.
     pub span: Span,
@@ -98,12 +100,13 @@ pub struct EntityMention {
 
 /// A nationality adjective or noun and the country it belongs to ("Kazakh" ->
 /// Kazakhstan). Demonyms are not entity mentions; this links them to places.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, serde::Deserialize)]
 pub struct DemonymMention {
     /// Where it is in the analysis text.
     pub span: Span,
     /// The country's name as the gazetteer writes it ("Kazakhstan").
-    pub country: &'static str,
+    #[serde(deserialize_with = "crate::text::intern::static_str")]
+    pub country: crate::text::intern::StaticStr,
 }
 
 /// The demonyms of `doc` ("Kazakh authorities", "South African President", "Russians").

@@ -32,7 +32,7 @@ use serde::Serialize;
 use std::collections::HashMap;
 
 /// One atomic claim of an article.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, serde::Deserialize)]
 pub struct Fact {
     /// What is counted or described, comparable across articles and
     /// languages: `what/group` ("killed/security_forces"), `event/kind` or

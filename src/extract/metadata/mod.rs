@@ -55,7 +55,7 @@ use title::title_from_body;
 use url::{host_of, outlet_in_text, source_url};
 
 /// A metadata value and the span of the input it was read from.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, serde::Deserialize)]
 pub struct Field {
     /// The value: text as written, or normalized (an ISO date, a language code).
     pub value: String,
@@ -82,7 +82,7 @@ impl Field {
 
 /// The facts of publication of one article; each is `None` when the text
 /// does not give it.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, serde::Deserialize)]
 pub struct Metadata {
     /// The headline.
     pub title: Option<Field>,

@@ -104,7 +104,7 @@ use std::collections::HashSet;
 
 /// What a quote is: reported speech, quoted or not, or quote marks used
 /// for something else.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum QuoteKind {
     /// A whole quoted statement: "We call on all Kazakhstanis ...," Price said.
@@ -120,7 +120,7 @@ pub enum QuoteKind {
 }
 
 /// One quote of an article, with its speaker where the article names one.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, serde::Deserialize)]
 pub struct Quote {
     /// The quote including its marks (for indirect speech: the reported clause).
     pub span: Span,

@@ -47,7 +47,7 @@ use crate::text::Span;
 use serde::Serialize;
 
 /// A field's value and where the article says it.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, serde::Deserialize)]
 pub struct Evidence {
     /// The value, normalized where the field says so (an ISO date, a group key).
     pub value: String,
@@ -56,7 +56,7 @@ pub struct Evidence {
 }
 
 /// A figure as an interval, as [`crate::extract::Quantity`] reads it.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, serde::Deserialize)]
 pub struct Interval {
     /// Lower bound; `None` when open.
     pub low: Option<f64>,
@@ -69,7 +69,7 @@ pub struct Interval {
 }
 
 /// A figure of a record: how many, of what, concerning whom.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, serde::Deserialize)]
 pub struct Count {
     /// The figure.
     pub value: Interval,
@@ -83,7 +83,7 @@ pub struct Count {
 }
 
 /// The type of an event.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RecordKind {
     /// A protest, rally, march or riot.
@@ -189,7 +189,7 @@ impl RecordKind {
 }
 
 /// Whether the event happened, as the article tells it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     /// It happened.
@@ -234,7 +234,7 @@ impl Status {
 }
 
 /// One event an article reports, every field with its evidence.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, serde::Deserialize)]
 pub struct Record {
     /// What kind of event.
     pub kind: RecordKind,
