@@ -2,11 +2,14 @@
 // the examples are fetched from the same origin (seeds/manifest.json).
 import { start } from "./app.js";
 import { WorkerBridge } from "./bridge.js";
+import { WorkerPool } from "./pool.js";
 
 // The worker keeps the pairs of the last comparison for "Show more": it never stops when idle.
 const bridge = new WorkerBridge(new URL("./worker.js", import.meta.url), { idleMs: Infinity });
 // Load the engine while the page and the examples load, not when the first article comes.
 bridge.preload();
+// A large batch is analyzed in parts by more workers (pool.js), then compared in this one.
+const pool = new WorkerPool(bridge, () => new WorkerBridge(new URL("./worker.js", import.meta.url)));
 
 async function loadExamples() {
   const base = new URL("seeds/", document.baseURI);
@@ -24,8 +27,8 @@ async function loadExamples() {
 
 start({
   engine: {
-    compare: (articles, opts) => bridge.call("compare", [articles], opts),
-    compareWithOverrides: (articles, overrides, opts) => bridge.call("compareWithOverrides", [articles, overrides], opts),
+    compare: (articles, opts) => pool.compare(articles, null, opts),
+    compareWithOverrides: (articles, overrides, opts) => pool.compare(articles, overrides, opts),
     pairs: (run, related, offset, limit) => bridge.call("pairs", [run, related, offset, limit]),
     decode: (bytes, name) => bridge.call("decode", [bytes, name]),
     exportReport: (run, format) => bridge.call("exportReport", [run, format]),
