@@ -95,14 +95,12 @@ pub fn compare_with_overrides(articles: JsValue, overrides: JsValue) -> Result<J
 
 /// Analyzes the articles `start..end` of a batch, each as [`compare`] analyzes
 /// it (with the evidence of the whole batch: give every article of it);
-/// returns them packed (CBOR) for [`compare_analyzed`]. Several workers share
+/// returns them packed (bincode) for [`compare_analyzed`]. Several workers share
 /// a large batch this way.
 #[wasm_bindgen(js_name = analyzePart)]
 pub fn analyze_part(articles: JsValue, start: usize, end: usize) -> Result<Vec<u8>, JsError> {
     let part = crate::analyze_part(&inputs(articles)?, start..end).map_err(into_error)?;
-    let mut bytes = Vec::new();
-    ciborium::into_writer(&part, &mut bytes).map_err(into_error)?;
-    Ok(bytes)
+    bincode::serialize(&part).map_err(into_error)
 }
 
 /// Compares a batch from its parts, each analyzed by [`analyze_part`], in
@@ -118,7 +116,7 @@ pub fn compare_analyzed(parts: js_sys::Array, overrides: JsValue) -> Result<JsVa
     let mut articles: Vec<crate::Article> = Vec::new();
     for part in parts.iter() {
         let bytes = js_sys::Uint8Array::new(&part).to_vec();
-        let more: Vec<crate::Article> = ciborium::from_reader(bytes.as_slice())
+        let more: Vec<crate::Article> = bincode::deserialize(&bytes)
             .map_err(|e| into_error(format!("an analyzed part could not be read: {e}")))?;
         articles.extend(more);
     }

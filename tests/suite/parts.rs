@@ -1,7 +1,7 @@
 //! A batch analyzed in parts (the page's worker pool: `analyzePart` in each
 //! worker, `compareAnalyzed` in one) gives the report of the batch analyzed
 //! at once: the parts put together are the batch's articles, and articles
-//! packed as the workers hand them over (CBOR) come back unchanged.
+//! packed as the workers hand them over (bincode) come back unchanged.
 
 use storydiff::compare::Overrides;
 use storydiff::eval::seeds;
@@ -41,9 +41,7 @@ fn batch() -> Vec<Input> {
 }
 
 fn packed(articles: &[Article]) -> Vec<u8> {
-    let mut bytes = Vec::new();
-    ciborium::into_writer(articles, &mut bytes).unwrap();
-    bytes
+    bincode::serialize(articles).unwrap()
 }
 
 fn compared(articles: &[Article]) -> String {
@@ -72,7 +70,7 @@ fn parts_put_together_are_the_batch() {
 fn packed_articles_compare_as_the_batch() {
     let whole = analyze_batch(&batch()).unwrap();
     let bytes = packed(&whole);
-    let back: Vec<Article> = ciborium::from_reader(bytes.as_slice()).unwrap();
+    let back: Vec<Article> = bincode::deserialize(&bytes).unwrap();
     assert_eq!(packed(&back), bytes);
     assert_eq!(compared(&back), compared(&whole));
     let analyzed = |a: &[Article]| {

@@ -186,11 +186,7 @@ pub struct DateMention {
     /// `2022-03-19T14:00`, `P3D`, `PRESENT_REF`, `XXXX-03-19` when the year is unknown.
     pub value: String,
     /// TimeML `mod`: `START` ("early March"), `END` ("late last year"), `MID` ("mid-February").
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::text::intern::static_str_opt"
-    )]
+    #[serde(deserialize_with = "crate::text::intern::static_str_opt")]
     pub modifier: Option<crate::text::intern::StaticStr>,
 }
 
