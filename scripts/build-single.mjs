@@ -42,7 +42,7 @@ writeFileSync(path.join(seedsOut, "manifest.json"),
 if (!opt.glue || !opt.wasm) fail("--glue and --wasm are required");
 // The modules share one scope there, in this order (each after the ones it imports): their
 // top-level names must differ.
-const MODULES = ["render", "bridge", "store", "runner", "tabs", "overview", "side", "facts", "view", "drop-progress", "input", "examples", "persist", "export-panel", "app"]
+const MODULES = ["render", "bridge", "pool", "store", "runner", "tabs", "overview", "side", "facts", "view", "drop-progress", "input", "examples", "persist", "export-panel", "app"]
   .map((m) => `www/${m}.js`);
 const declared = new Map();
 const moduleBody = (file) => {

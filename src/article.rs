@@ -263,6 +263,20 @@ fn same_cleaning(input: &Input, article: &Article, evidence: &BatchEvidence) -> 
     body == article.body && removed == article.removed
 }
 
+/// The articles `part` of a batch (`inputs[part]`), each analyzed as
+/// [`analyze_batch`] analyzes it in the whole batch: with the evidence of
+/// every input. Several workers can share a batch this way (the page's worker
+/// pool); their parts, put together in order, are [`analyze_batch`]'s result.
+///
+/// Fails as [`analyze_batch`] fails, and when `part` is not within the batch.
+pub fn analyze_part(inputs: &[Input], part: std::ops::Range<usize>) -> Result<Vec<Article>, Error> {
+    let evidence = check_batch(inputs)?;
+    let Some(inputs) = inputs.get(part.clone()) else {
+        return Err(Error::bad_part(part.start, part.end, inputs.len()));
+    };
+    Ok(inputs.iter().map(|i| analyze_one(i, &evidence)).collect())
+}
+
 /// Checks a batch's ids and dates; gathers its evidence.
 fn check_batch(inputs: &[Input]) -> Result<BatchEvidence, Error> {
     let mut seen = std::collections::HashSet::new();

@@ -29,6 +29,11 @@ enum ErrorKind {
         bytes: usize,
         limit: usize,
     },
+    BadPart {
+        start: usize,
+        end: usize,
+        len: usize,
+    },
 }
 
 impl Error {
@@ -45,6 +50,13 @@ impl Error {
                 id: id.to_string(),
                 date: date.to_string(),
             },
+        }
+    }
+
+    /// A part of a batch that is not within it ([`crate::analyze_part`]).
+    pub(crate) fn bad_part(start: usize, end: usize, len: usize) -> Error {
+        Error {
+            kind: ErrorKind::BadPart { start, end, len },
         }
     }
 
@@ -112,6 +124,10 @@ impl fmt::Display for Error {
                 "{id}: {} is over the size limit of {}; split it, or raise the limit (--max-size in the CLI)",
                 human_size(*bytes),
                 human_size(*limit)
+            ),
+            ErrorKind::BadPart { start, end, len } => write!(
+                f,
+                "articles {start}..{end} are not within the batch of {len}; give a part inside it"
             ),
         }
     }

@@ -101,6 +101,49 @@ pub fn compare_with_overrides(articles: JsValue, overrides: JsValue) -> Result<J
 /// calls again. `www/worker-core.js` knows this text.
 pub const LANGUAGE_PACK_NEEDED: &str = "storydiff: these articles need the language pack";
 
+/// Analyzes the articles `start..end` of a batch, each as [`compare`] analyzes
+/// it (with the evidence of the whole batch: give every article of it);
+/// returns them packed (bincode) for [`compare_analyzed`]. Several workers share
+/// a large batch this way.
+#[wasm_bindgen(js_name = analyzePart)]
+pub fn analyze_part(articles: JsValue, start: usize, end: usize) -> Result<Vec<u8>, JsError> {
+    crate::lexicon::pack::take_needed();
+    let part = crate::analyze_part(&inputs(articles)?, start..end).map_err(into_error)?;
+    if crate::lexicon::pack::take_needed() {
+        return Err(JsError::new(LANGUAGE_PACK_NEEDED));
+    }
+    bincode::serialize(&part).map_err(into_error)
+}
+
+/// Compares a batch from its parts, each analyzed by [`analyze_part`], in
+/// batch order; `overrides` as [`compare_with_overrides`] takes them (or
+/// nothing). The report is the one [`compare`] gives on the whole batch.
+#[wasm_bindgen(js_name = compareAnalyzed)]
+pub fn compare_analyzed(parts: js_sys::Array, overrides: JsValue) -> Result<JsValue, JsError> {
+    let overrides: Overrides = if overrides.is_undefined() || overrides.is_null() {
+        Overrides::default()
+    } else {
+        serde_wasm_bindgen::from_value(overrides).map_err(into_error)?
+    };
+    let mut articles: Vec<crate::Article> = Vec::new();
+    for part in parts.iter() {
+        let bytes = js_sys::Uint8Array::new(&part).to_vec();
+        let more: Vec<crate::Article> = bincode::deserialize(&bytes)
+            .map_err(|e| into_error(format!("an analyzed part could not be read: {e}")))?;
+        articles.extend(more);
+    }
+    let mut seen = std::collections::HashSet::new();
+    if let Some(twice) = articles.iter().find(|a| !seen.insert(a.id.as_str())) {
+        return Err(into_error(crate::Error::duplicate_id(&twice.id)));
+    }
+    crate::lexicon::pack::take_needed();
+    let report = report::of_articles(&articles, Mode::Compare, &overrides);
+    if crate::lexicon::pack::take_needed() {
+        return Err(JsError::new(LANGUAGE_PACK_NEEDED));
+    }
+    to_js(&report)
+}
+
 /// [`report::build`], its report as a JavaScript value; the error
 /// [`LANGUAGE_PACK_NEEDED`] if a lookup needed the language pack before it was
 /// loaded (the report might then differ from the full lists').

@@ -52,6 +52,9 @@ mod invariants;
 #[path = "suite/layers.rs"]
 mod layers;
 #[cfg(not(target_arch = "wasm32"))]
+#[path = "suite/parts.rs"]
+mod parts;
+#[cfg(not(target_arch = "wasm32"))]
 #[path = "suite/properties.rs"]
 mod properties;
 #[path = "suite/quantities_eval.rs"]

@@ -1,7 +1,12 @@
 // Entry point of the served build: the engine runs in a module worker behind the bridge;
 // the examples are fetched from the same origin (seeds/manifest.json).
 import { start, bridgeEngine } from "./app.js";
+import { WorkerBridge } from "./bridge.js";
 import { bridge } from "./engine.js"; // started already: index.html loads engine.js first
+import { WorkerPool } from "./pool.js";
+
+// A large batch is analyzed in parts by more workers (pool.js), then compared in the main one.
+const pool = new WorkerPool(bridge, () => new WorkerBridge(new URL("./worker.js", import.meta.url)));
 
 async function loadExamples() {
   const base = new URL("seeds/", document.baseURI);
@@ -18,6 +23,10 @@ async function loadExamples() {
 }
 
 start({
-  engine: bridgeEngine(bridge),
+  engine: {
+    ...bridgeEngine(bridge),
+    compare: (articles, opts) => pool.compare(articles, null, opts),
+    compareWithOverrides: (articles, overrides, opts) => pool.compare(articles, overrides, opts),
+  },
   loadExamples,
 });

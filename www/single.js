@@ -13,15 +13,22 @@ const wasmBytes = fromBase64(STORYDIFF_WASM_B64);
 // The language pack (deflated too): the worker inflates and loads it when an article needs it.
 const packBytes = STORYDIFF_PACK_B64 ? fromBase64(STORYDIFF_PACK_B64) : null;
 const workerSrc = URL.createObjectURL(new Blob([STORYDIFF_WORKER_SRC], { type: "text/javascript" }));
+const startWorker = (worker) => worker.postMessage({ wasm: wasmBytes, pack: packBytes });
 const bridge = new WorkerBridge(workerSrc, {
   type: "classic",
   idleMs: Infinity, // it keeps the pairs of the last comparison for "Show more"
-  onStart: (worker) => worker.postMessage({ wasm: wasmBytes, pack: packBytes }),
+  onStart: startWorker,
 });
 bridge.preload(); // compile the engine while the page starts
+// A large batch is analyzed in parts by more workers from the same Blob URL (pool.js).
+const pool = new WorkerPool(bridge, () => new WorkerBridge(workerSrc, { type: "classic", onStart: startWorker }));
 
 start({
-  engine: bridgeEngine(bridge),
+  engine: {
+    ...bridgeEngine(bridge),
+    compare: (articles, opts) => pool.compare(articles, null, opts),
+    compareWithOverrides: (articles, overrides, opts) => pool.compare(articles, overrides, opts),
+  },
   loadExamples: async () => STORYDIFF_SEEDS.map((a) => ({ ...a })),
   singleFile: true,
 });

@@ -113,6 +113,11 @@ export function serveEngine(scope, engine, load, exporter = null, fetchPack = nu
     compare: async (articles) => pages.first(await packed(() => engine.compare(articles)), articles),
     compareWithOverrides: async (articles, overrides) =>
       pages.first(await packed(() => engine.compareWithOverrides(articles, overrides)), articles),
+    // The worker pool (pool.js): a part of a large batch analyzed here, handed back packed;
+    // then, in the main worker, the batch compared from its parts.
+    analyzePart: (articles, start, end) => packed(() => engine.analyzePart(articles, start, end)),
+    compareAnalyzed: async (articles, parts, overrides) =>
+      pages.first(await packed(() => engine.compareAnalyzed(parts, overrides)), articles),
     // A file of the whole report (every pair), made here: the page gets one Blob, not the report.
     exportReport: (run, format) => {
       if (!exporter) throw new Error("exports are not available in this build");
@@ -136,7 +141,7 @@ export function serveEngine(scope, engine, load, exporter = null, fetchPack = nu
       await ready;
       const fn = Object.prototype.hasOwnProperty.call(methods, method) ? methods[method] : null;
       if (!fn) throw new Error(`unknown method ${method}`);
-      progress({ stage: method.startsWith("compare") ? `analyzing and comparing ${args[0].length} article(s)` : method });
+      progress({ stage: stageOf(method, args) });
       postResult(scope, id, await fn(...args));
     } catch (e) {
       // A failed load is tried again on the next call; after a trap the engine may be broken:
@@ -147,6 +152,13 @@ export function serveEngine(scope, engine, load, exporter = null, fetchPack = nu
       scope.postMessage({ id, type: "error", error: e && e.message ? e.message : String(e), fatal });
     }
   });
+}
+
+/** What a call is doing, as the page's status says it. */
+function stageOf(method, args) {
+  if (method === "compareAnalyzed") return `comparing ${args[0].length} article(s)`;
+  if (method === "analyzePart") return `analyzing articles ${args[1] + 1}–${args[2]}`;
+  return method.startsWith("compare") ? `analyzing and comparing ${args[0].length} article(s)` : method;
 }
 
 /** The long lists of a result that are sent in parts, and how many items a part holds. */

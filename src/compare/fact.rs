@@ -5,7 +5,7 @@ use crate::text::Span;
 use serde::Serialize;
 
 /// One comparable fact of an article.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, serde::Deserialize)]
 pub struct Fact {
     /// What the fact is about ("killed", "people", "statement", "quote").
     pub key: String,
@@ -17,7 +17,7 @@ pub struct Fact {
 
 /// One kind of event named with different words: a word one side uses and
 /// the other never does, against the other side's usual word for it.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, serde::Deserialize)]
 pub struct Wording {
     /// The first article's word.
     pub a: Fact,

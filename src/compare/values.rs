@@ -26,7 +26,9 @@ use crate::extract::{CalendarDate, Hedge, Quantity};
 use serde::Serialize;
 
 /// How two reports' versions of one fact relate.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Class {
     /// The same value, also when written differently.

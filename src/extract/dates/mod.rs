@@ -184,11 +184,9 @@ pub struct DateMention {
     /// `2022-03-19T14:00`, `P3D`, `PRESENT_REF`, `XXXX-03-19` when the year is unknown.
     pub value: String,
     /// TimeML `mod`: `START` ("early March"), `END` ("late last year"), `MID` ("mid-February").
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        default,
-        deserialize_with = "crate::text::interned::static_str_opt"
-    )]
+    // Written even when empty: the page's worker pool packs articles with bincode, which
+    // reads every field in order.
+    #[serde(default, deserialize_with = "crate::text::interned::static_str_opt")]
     pub modifier: Option<crate::text::interned::StaticStr>,
 }
 

@@ -1,0 +1,100 @@
+//! A batch analyzed in parts (the page's worker pool: `analyzePart` in each
+//! worker, `compareAnalyzed` in one) gives the report of the batch analyzed
+//! at once: the parts put together are the batch's articles, and articles
+//! packed as the workers hand them over (bincode) come back unchanged.
+
+use storydiff::compare::Overrides;
+use storydiff::eval::seeds;
+use storydiff::report::{self, Mode};
+use storydiff::{analyze_batch, analyze_part, Article, Input};
+
+/// The seeds, the clustering evaluation's batch (ten articles, several about
+/// one event), a page furniture line that recurs across articles, and a
+/// figure too large for a float.
+fn batch() -> Vec<Input> {
+    let mut inputs: Vec<Input> = seeds().iter().map(|s| s.input()).collect();
+    let clusters: serde_json::Value =
+        serde_json::from_str(include_str!("../eval/clusters/batch1.json")).unwrap();
+    for a in clusters["articles"].as_array().unwrap() {
+        let mut input = Input::new(a["id"].as_str().unwrap(), a["text"].as_str().unwrap());
+        input.date = a["date"].as_str().map(str::to_string);
+        inputs.push(input);
+    }
+    let huge = format!(
+        "Officials said {} people attended the rally in Almaty on Saturday.",
+        "999,".repeat(120) + "999"
+    );
+    inputs.push(Input::new("huge-figure", huge));
+    for (i, text) in [
+        "The council met in Lyon on Monday.",
+        "Lyon's mayor spoke on Tuesday.",
+    ]
+    .iter()
+    .enumerate()
+    {
+        inputs.push(Input::new(
+            format!("furniture-{i}"),
+            format!("Subscribe to our newsletter\n\n{text}\n\nSubscribe to our newsletter"),
+        ));
+    }
+    inputs
+}
+
+fn packed(articles: &[Article]) -> Vec<u8> {
+    bincode::serialize(articles).unwrap()
+}
+
+fn compared(articles: &[Article]) -> String {
+    serde_json::to_string(&report::of_articles(
+        articles,
+        Mode::Compare,
+        &Overrides::default(),
+    ))
+    .unwrap()
+}
+
+#[test]
+fn parts_put_together_are_the_batch() {
+    let inputs = batch();
+    let whole = analyze_batch(&inputs).unwrap();
+    for size in [1, 4, 7, inputs.len()] {
+        let mut parts = Vec::new();
+        for start in (0..inputs.len()).step_by(size) {
+            parts.extend(analyze_part(&inputs, start..(start + size).min(inputs.len())).unwrap());
+        }
+        assert_eq!(packed(&parts), packed(&whole), "parts of {size}");
+    }
+}
+
+#[test]
+fn packed_articles_compare_as_the_batch() {
+    let whole = analyze_batch(&batch()).unwrap();
+    let bytes = packed(&whole);
+    let back: Vec<Article> = bincode::deserialize(&bytes).unwrap();
+    assert_eq!(packed(&back), bytes);
+    assert_eq!(compared(&back), compared(&whole));
+    let analyzed = |a: &[Article]| {
+        serde_json::to_string(&report::of_articles(
+            a,
+            Mode::Analyze,
+            &Overrides::default(),
+        ))
+        .unwrap()
+    };
+    assert_eq!(analyzed(&back), analyzed(&whole));
+}
+
+#[test]
+fn a_part_outside_the_batch_is_refused() {
+    let inputs = batch();
+    let err = analyze_part(&inputs, 2..inputs.len() + 1)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("not within the batch"), "{err}");
+    let mut twice = inputs.clone();
+    twice.push(inputs[0].clone());
+    assert!(
+        analyze_part(&twice, 0..1).is_err(),
+        "a duplicate id anywhere in the batch fails every part"
+    );
+}
