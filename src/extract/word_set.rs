@@ -6,21 +6,30 @@
 //! [`word_sets!`] declares one `static` set per list, under the list's own
 //! name, so that a stage reads `has(&ROLE_NOUNS, w)` as it read the list.
 
-use crate::lexicon::WordIndex;
+use crate::text::hash::FastSet;
+use std::sync::OnceLock;
 
 /// A word list with a hash index of its words (see the module documentation).
-pub(crate) struct WordSet(WordIndex<&'static str>);
+pub(crate) struct WordSet {
+    list: &'static [&'static str],
+    index: OnceLock<FastSet<&'static str>>,
+}
 
 impl WordSet {
     /// The set of the words of `list`.
     pub(crate) const fn new(list: &'static [&'static str]) -> WordSet {
-        WordSet(WordIndex::new(list, |w| w))
+        WordSet {
+            list,
+            index: OnceLock::new(),
+        }
     }
 
     /// Whether `word` is in the list.
     #[inline]
     pub(crate) fn contains(&self, word: &str) -> bool {
-        self.0.contains(word)
+        self.index
+            .get_or_init(|| self.list.iter().copied().collect())
+            .contains(word)
     }
 }
 
