@@ -11,11 +11,14 @@
 
 use std::sync::OnceLock;
 
+/// For each first byte, the strings starting with it: their index in the list and their bytes.
+type ByFirstByte = Vec<Vec<(usize, &'static [u8])>>;
+
 /// A list of strings, with the ones starting with each byte indexed on first
 /// use: a search reads the text once and compares only where a string could start.
 pub struct Needles {
     strings: &'static [&'static str],
-    by_first_byte: OnceLock<Vec<Vec<(usize, &'static [u8])>>>,
+    by_first_byte: OnceLock<ByFirstByte>,
 }
 
 impl Needles {
