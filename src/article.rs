@@ -331,8 +331,7 @@ fn analyze_one(input: &Input, evidence: &BatchEvidence) -> Article {
     let entities = extract::entities(&doc);
     let demonyms = extract::demonyms(&doc);
     let dates = extract::dates(&doc);
-    let quantities = extract::quantities(&doc);
-    let quotes = extract::quotes(&doc, &entities);
+    let (quantities, quotes) = extract::quantities_and_quotes(&doc, &entities);
     let events = extract::events(&doc, &entities, &dates, &quantities);
     let records = extract::records(&doc, &entities, &dates, &quantities, &events, &quotes);
     let facts = extract::facts(&doc, &entities, &dates, &quantities, &records, &quotes);

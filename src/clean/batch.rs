@@ -18,7 +18,7 @@
 //! ```
 
 use super::boilerplate::{ends_sentence, word_count};
-use std::collections::{HashMap, HashSet};
+use crate::text::hash::{FastMap, FastSet};
 
 /// Most words a recurring line may have to count as furniture.
 const MAX_WORDS: usize = 12;
@@ -27,28 +27,37 @@ const MAX_WORDS: usize = 12;
 #[derive(Clone, Debug, Default)]
 pub struct BatchEvidence {
     /// Normalized line -> number of articles it occurs in.
-    counts: HashMap<String, usize>,
+    counts: FastMap<String, usize>,
 }
 
 fn key(line: &str) -> String {
-    line.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    let mut key = String::with_capacity(line.len());
+    for w in line.split_whitespace() {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(w);
+    }
+    if key.is_ascii() {
+        key.make_ascii_lowercase();
+        key
+    } else {
+        key.to_lowercase()
+    }
 }
 
 impl BatchEvidence {
     /// Gathers the evidence from the texts of a batch (raw inputs; HTML is
     /// read through its extracted text).
     pub fn gather(inputs: &[&str]) -> BatchEvidence {
-        let mut counts: HashMap<String, usize> = HashMap::new();
+        let mut counts: FastMap<String, usize> = FastMap::default();
         if inputs.len() < 2 {
             return BatchEvidence { counts };
         }
         for input in inputs {
             let format = super::Format::detect(None, input);
             let text = super::prepare(input, format).0;
-            let lines: HashSet<String> = text
+            let lines: FastSet<String> = text
                 .as_str()
                 .lines()
                 .map(str::trim)
@@ -66,7 +75,7 @@ impl BatchEvidence {
     /// Whether `line` is furniture by the evidence of the batch.
     pub fn is_furniture(&self, line: &str) -> bool {
         let line = line.trim();
-        if word_count(line) > MAX_WORDS {
+        if self.counts.is_empty() || word_count(line) > MAX_WORDS {
             return false;
         }
         let n = self.counts.get(&key(line)).copied().unwrap_or(0);

@@ -12,6 +12,7 @@ use super::dateline;
 use super::Reason;
 use crate::lexicon::lists::clean as words;
 use crate::lexicon::WordIndex;
+use crate::text::Needles;
 
 /// What one line is, judged on its own.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -243,14 +244,11 @@ fn photo_credit(x: &Line) -> Option<LineKind> {
         return None;
     }
     let l = &x.l;
-    let credit_at = words::PHOTO_CREDIT_MARKS
-        .iter()
-        .filter_map(|m| l.rfind(m))
-        .max();
+    static MARKS: Needles = Needles::new(words::PHOTO_CREDIT_MARKS);
+    static WEAK_MARKS: Needles = Needles::new(words::WEAK_PHOTO_CREDIT_MARKS);
+    let credit_at = MARKS.last_start(l);
     let credit = credit_at.is_some_and(|at| !ends_sentence(x.line) || at + 60 >= l.len())
-        || x.words <= 25
-            && !ends_sentence(x.line)
-            && words::WEAK_PHOTO_CREDIT_MARKS.iter().any(|m| l.contains(m));
+        || x.words <= 25 && !ends_sentence(x.line) && WEAK_MARKS.any_in(l);
     credit.then_some(LineKind::Remove(Reason::PhotoCredit))
 }
 

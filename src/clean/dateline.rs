@@ -265,6 +265,13 @@ impl<'a> Cur<'a> {
 /// Whether `s` in lower case is `lower` (as `s.to_lowercase() == lower`,
 /// without allocating outside the final-sigma case).
 fn lower_eq(s: &str, lower: &str) -> bool {
+    if s.is_ascii() {
+        // An ASCII letter lowers to an ASCII letter: compare bytes.
+        return s.len() == lower.len()
+            && s.bytes()
+                .zip(lower.bytes())
+                .all(|(a, b)| a.to_ascii_lowercase() == b);
+    }
     if s.contains('Σ') {
         return s.to_lowercase() == lower;
     }

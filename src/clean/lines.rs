@@ -24,8 +24,8 @@ use super::boilerplate::{classify, ends_sentence, is_story_like, is_url, word_co
 use super::dateline;
 use super::repair::should_join;
 use super::Reason;
+use crate::text::hash::FastSet;
 use crate::text::{MappedText, Span};
-use std::collections::HashSet;
 
 /// The most words a headline-like line has; a longer one is a paragraph.
 const HEADLINE_WORDS: usize = 40;
@@ -228,10 +228,8 @@ impl Stage<'_> {
             return;
         };
         let text = self.text;
-        let mut vocab = HashSet::new();
-        for l in self.lines[..=last].iter().filter(|l| l.is_live()) {
-            vocab.extend(content_words(&text[l.keep_from..l.end]));
-        }
+        // The story's vocabulary, gathered when a trailing line needs it.
+        let mut vocab: Option<FastSet<String>> = None;
         for i in last + 1..self.lines.len() {
             if !self.lines[i].is_live() || Some(i) == self.context.title {
                 continue;
@@ -241,6 +239,13 @@ impl Stage<'_> {
             if ends_sentence(s) || word_count(s) > HEADLINE_WORDS {
                 continue;
             }
+            let vocab = vocab.get_or_insert_with(|| {
+                self.lines[..=last]
+                    .iter()
+                    .filter(|l| l.is_live())
+                    .flat_map(|l| content_words(&text[l.keep_from..l.end]))
+                    .collect()
+            });
             let words = content_words(s);
             let shared = words.iter().filter(|w| vocab.contains(*w)).count();
             if words.is_empty() || shared * 2 < words.len() {
@@ -362,13 +367,18 @@ fn content_words(s: &str) -> Vec<String> {
                 || w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
         })
         .filter(|w| w.chars().count() >= 2)
-        .map(|w| stem(&w.to_lowercase()))
+        .map(stem)
         .collect()
 }
 
-/// A crude stem so "Kazakh" and "Kazakhstan's" meet.
+/// A crude stem so "Kazakh" and "Kazakhstan's" meet: the first five
+/// characters of the lower case.
 fn stem(w: &str) -> String {
-    w.chars().take(5).collect()
+    if w.contains('Σ') {
+        // Its lower case depends on what follows: lower the whole word.
+        return w.to_lowercase().chars().take(5).collect();
+    }
+    w.chars().flat_map(char::to_lowercase).take(5).collect()
 }
 
 #[cfg(test)]

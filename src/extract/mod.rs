@@ -25,6 +25,7 @@ mod quantities;
 mod quotes;
 mod records;
 mod sources;
+mod word_set;
 
 // Each extractor is the function named after what it finds.
 pub use self::{
@@ -42,6 +43,19 @@ pub use self::{
 };
 
 use crate::text::Segmentation;
+
+/// [`quantities()`] and [`quotes()`] of one document, reading one word view
+/// between them (what [`crate::analyze`] runs).
+pub(crate) fn quantities_and_quotes(
+    doc: &Doc,
+    entities: &[EntityMention],
+) -> (Vec<Quantity>, Vec<Quote>) {
+    let rd = quotes::Reading::new(doc);
+    (
+        quantities::extract_in(doc, &rd),
+        quotes::extract_in(doc, &rd, entities),
+    )
+}
 
 /// What an extractor reads: the analysis text, its segmentation, and what the
 /// earlier stages found.

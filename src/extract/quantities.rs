@@ -66,8 +66,9 @@ mod hedge;
 mod tests;
 mod words;
 
+use super::quotes::Reading;
 use super::Doc;
-use crate::text::{Span, Word, Words};
+use crate::text::{Span, Word};
 use counted::counted;
 use exclude::is_excluded;
 use figure::figure_at;
@@ -117,9 +118,14 @@ pub struct Quantity {
 
 /// Finds the quantities of `doc`.
 pub fn extract(doc: &Doc) -> Vec<Quantity> {
+    extract_in(doc, &Reading::new(doc))
+}
+
+/// [`extract`] on the word view `rd` of `doc`, shared with the quote stage.
+pub(crate) fn extract_in(doc: &Doc, rd: &Reading) -> Vec<Quantity> {
     let mut out = Vec::new();
     let mut sources = None;
-    let all = Words::new(doc.text, doc.seg);
+    let all: &[Word] = rd;
     for si in 0..doc.seg.sentences.len() {
         let sentence = &doc.seg.sentences[si];
         let words = &all[sentence.first_token..sentence.end_token];
@@ -127,7 +133,7 @@ pub fn extract(doc: &Doc) -> Vec<Quantity> {
         scan_sentence(doc, words, &mut out);
         if out.len() > first {
             let source = sources
-                .get_or_insert_with(|| super::sources::Sources::new(doc))
+                .get_or_insert_with(|| super::sources::Sources::new(rd))
                 .of(si);
             for q in &mut out[first..] {
                 q.source.clone_from(&source);

@@ -3,28 +3,25 @@
 //! source from here; the speaker is found the way quotes find theirs.
 
 use super::quotes::{credited_name, Reading};
-use super::Doc;
 use crate::lexicon::lists::quantities::AUXILIARIES;
 use crate::lexicon::lists::sources::CUES as SOURCE_CUES;
 
 /// The source of the figures in sentence `si`, where the sentence states one
 /// ("according to the Interior Ministry", "State television reported").
-pub(crate) struct Sources<'a> {
-    rd: Reading<'a>,
+pub(crate) struct Sources<'r, 'a> {
+    rd: &'r Reading<'a>,
 }
 
-impl<'a> Sources<'a> {
-    /// The source index of `doc`.
-    pub(crate) fn new(doc: &Doc<'a>) -> Sources<'a> {
-        Sources {
-            rd: Reading::new(doc),
-        }
+impl<'r, 'a> Sources<'r, 'a> {
+    /// The source index of the document `rd` reads.
+    pub(crate) fn new(rd: &'r Reading<'a>) -> Sources<'r, 'a> {
+        Sources { rd }
     }
 
     /// The source of the figures in sentence `si`, where the sentence states one
     /// ("according to the Interior Ministry", "State television reported").
     pub(crate) fn of(&self, si: usize) -> Option<String> {
-        let rd = &self.rd;
+        let rd = self.rd;
         let (first, end) = rd.sentence(si)?;
         for k in first..end {
             if !is_source_cue(rd, k) {
@@ -123,6 +120,7 @@ fn is_source_cue(rd: &Reading, k: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::Doc;
     use crate::text;
 
     fn source(s: &str) -> Option<String> {
@@ -134,7 +132,7 @@ mod tests {
             anchor: None,
             language: Some("en"),
         };
-        Sources::new(&doc).of(0)
+        Sources::new(&Reading::new(&doc)).of(0)
     }
 
     #[test]

@@ -7,14 +7,17 @@
 //! - [`normalize`]: the analysis text (NFC, one kind of quote, dash and space).
 //! - [`segment`]: paragraphs, sentences and tokens of the analysis text.
 //! - [`Words`]: the tokens with their lower case, the view the extractors read.
+//! - [`Needles`]: several fixed strings found in one pass over a text.
 //! - [`latin`]: Cyrillic names in Latin letters, for comparing names across scripts.
 //! - [`decode()`]: bytes in any common encoding to a `String`, saying which
 //!   [`Encoding`].
 //! - [`sniff()`]: whether bytes are another file format (PDF, PNG, ZIP...), not text.
 
 mod decode;
+pub(crate) mod hash;
 pub(crate) mod interned;
 mod mapped;
+mod needles;
 mod normalize;
 mod segment;
 mod sniff;
@@ -24,6 +27,7 @@ mod words;
 
 pub use decode::{decode, windows_1252, Decoded, Encoding};
 pub use mapped::{MappedText, MappedTextBuilder};
+pub use needles::Needles;
 pub use normalize::normalize;
 pub use segment::{paragraphs, segment, Segmentation, Sentence, Token, TokenKind};
 pub use sniff::sniff;

@@ -16,8 +16,8 @@ use super::pieces::{Evidence, Piece, Run};
 use super::EntityLabel;
 use crate::extract::Doc;
 use crate::lexicon;
+use crate::text::hash::FastMap as HashMap;
 use crate::text::{Span, TokenKind};
-use std::collections::HashMap;
 
 /// A mention before in-article resolution.
 #[derive(Clone, Debug)]
@@ -69,7 +69,7 @@ struct PendingRole {
 struct Sentence<'a> {
     doc: &'a Doc<'a>,
     run: &'a Run,
-    ev: &'a Evidence,
+    ev: &'a Evidence<'a>,
 }
 
 /// Labels the runs of one body sentence.
@@ -248,7 +248,7 @@ impl<'a> Sentence<'a> {
         }
         let lower = w.to_lowercase();
         let dictionary = lexicon::is_dictionary_word(&lower)
-            || self.ev.lower.contains(&lower)
+            || self.ev.lower.contains(lower.as_str())
             || lexicon::is_common_word(&lower);
         let strong = self.strong_lead(pieces, &lower);
         let rare = self.rare_before_name(pieces, &lower);
@@ -679,12 +679,12 @@ fn single(doc: &Doc, run: &Run, pieces: &[Piece], ev: &Evidence) -> Option<Candi
     } else if !p.allcaps && !lexicon::is_first_name(w) && before_its_region(doc, p.span) {
         Some(EntityLabel::Place)
     } else if !p.allcaps
-        && (ev.lower.contains(&lower)
+        && (ev.lower.contains(lower.as_str())
             || lexicon::is_common_word(&lower)
             || lexicon::is_common_word(lower.trim_end_matches('s')))
     {
         // "Updates", "Parliament": a common noun written with a capital.
-        if cues::is_org_suffix(w) && !ev.lower.contains(&lower) {
+        if cues::is_org_suffix(w) && !ev.lower.contains(lower.as_str()) {
             Some(EntityLabel::Org)
         } else {
             return None;

@@ -6,102 +6,104 @@
 //! binary search: English first, with the commonest French, German and Spanish
 //! forms.
 
-use crate::lexicon::lists::{entities, names};
+use super::sets;
+use crate::extract::word_set::WordSet;
 
-/// Whether the sorted `list` has `w`.
-fn has(list: &[&str], w: &str) -> bool {
-    list.binary_search(&w).is_ok()
+/// Whether `list` has `w`.
+fn has(list: &WordSet, w: &str) -> bool {
+    list.contains(w)
 }
 
 /// Titles and offices written before a name ("President", "Foreign Minister").
 pub fn is_title(w: &str) -> bool {
-    has(entities::TITLES, w) || has(entities::TITLES, w.trim_end_matches('.'))
+    has(&sets::TITLES, w) || has(&sets::TITLES, w.trim_end_matches('.'))
 }
 
 /// Words that qualify a title ("Foreign" in "Foreign Minister", "Vice", "Former").
 pub fn is_title_modifier(w: &str) -> bool {
-    has(entities::TITLE_MODIFIERS, w)
+    has(&sets::TITLE_MODIFIERS, w)
 }
 
 /// Lower-case role nouns written before a name ("press secretary Jen Psaki").
 pub fn is_role_noun(w: &str) -> bool {
-    has(entities::ROLE_NOUNS, w)
+    has(&sets::ROLE_NOUNS, w)
 }
 
 /// Lower-case words that never qualify a role noun ("the" in "the spokesman").
 pub fn is_role_noun_stop(w: &str) -> bool {
-    has(entities::ROLE_NOUN_STOPS, w)
+    has(&sets::ROLE_NOUN_STOPS, w)
 }
 
 /// Last words of organisation names ("Organization", "Ministry", "Party").
 pub fn is_org_suffix(w: &str) -> bool {
-    has(entities::ORG_SUFFIXES, w)
+    has(&sets::ORG_SUFFIXES, w)
 }
 
 /// First words of organisation names followed by "of" ("Ministry of Defence", "Bank of England").
 pub fn is_org_head(w: &str) -> bool {
-    has(entities::ORG_HEADS, w)
+    has(&sets::ORG_HEADS, w)
 }
 
 /// Last words of place names ("Square", "River", "Province").
 pub fn is_place_suffix(w: &str) -> bool {
-    has(entities::PLACE_SUFFIXES, w)
+    has(&sets::PLACE_SUFFIXES, w)
 }
 
 /// First words of place names ("Lake", "Mount", "Gulf of").
 pub fn is_place_head(w: &str) -> bool {
-    has(entities::PLACE_HEADS, w)
+    has(&sets::PLACE_HEADS, w)
 }
 
 /// Lower-case particles inside names ("Ursula von der Leyen", "Bashar al Assad").
 pub fn is_particle(w: &str) -> bool {
-    has(names::ENTITY_PARTICLES, w)
+    has(&sets::ENTITY_PARTICLES, w)
 }
 
 /// Short lower-case words that make a compound after a hyphen ("Paris-born").
 pub fn is_compound_tail(w: &str) -> bool {
-    has(entities::COMPOUND_TAILS, w)
+    has(&sets::COMPOUND_TAILS, w)
 }
 
 /// Capitalized words that are not names: days, months, holidays, pronoun "I".
 pub fn is_never_name(w: &str) -> bool {
-    has(entities::NEVER_NAMES, w)
+    has(&sets::NEVER_NAMES, w)
 }
 
 /// Believers, faiths, peoples and rites ("Muslims", "Islam", "Rohingya", "Hajj"): one
 /// word alone is never a person, organisation or place.
 pub fn is_people_or_faith(w: &str) -> bool {
-    has(entities::PEOPLES, w)
+    has(&sets::PEOPLES, w)
 }
 
 /// Capitalized determiners and possessives that never begin a name ("The", "Their").
 pub fn is_leading_determiner(w: &str) -> bool {
-    has(entities::LEADING_DETERMINERS, w)
+    has(&sets::LEADING_DETERMINERS, w)
 }
 
 /// Verbs of saying that follow a speaker ("Ilyashev told AFP").
 pub fn is_speech_verb(w: &str) -> bool {
-    has(entities::SPEECH_VERBS, w)
+    has(&sets::SPEECH_VERBS, w)
 }
 
 /// Prepositions that put a place after them ("in", "near").
 pub fn is_place_preposition(w: &str) -> bool {
-    has(entities::PLACE_PREPOSITIONS, w)
+    has(&sets::PLACE_PREPOSITIONS, w)
 }
 
 /// Lower-case nouns after a name that say it is an organisation ("the Georgian Dream party").
 pub fn is_org_noun(w: &str) -> bool {
-    has(entities::ORG_NOUNS, w)
+    has(&sets::ORG_NOUNS, w)
 }
 
 /// Lower-case nouns after a name that say it is a place ("the Zaporizhzhia region").
 pub fn is_place_noun(w: &str) -> bool {
-    has(entities::PLACE_NOUNS, w)
+    has(&sets::PLACE_NOUNS, w)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lexicon::lists::{entities, names};
 
     #[test]
     fn lists_are_sorted_for_binary_search() {

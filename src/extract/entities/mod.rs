@@ -50,6 +50,7 @@ mod classify;
 mod cues;
 mod pieces;
 mod resolve;
+mod sets;
 mod things;
 
 pub use resolve::abbreviates;

@@ -2,8 +2,8 @@
 
 use super::cues;
 use crate::extract::Doc;
+use crate::text::hash::FastSet;
 use crate::text::{Span, Token, TokenKind};
-use std::collections::HashSet;
 
 /// One word of a candidate, trimmed of possessives and hyphen prefixes.
 #[derive(Clone, Debug)]
@@ -27,18 +27,18 @@ pub struct Run {
 }
 
 /// What the whole document says about a capitalized word.
-#[derive(Debug, Default)]
-pub struct Evidence {
+#[derive(Default)]
+pub struct Evidence<'a> {
     /// Words written capitalized somewhere other than a sentence start or a headline.
-    pub mid_caps: HashSet<String>,
+    pub mid_caps: FastSet<&'a str>,
     /// Which sentences are headlines.
     pub headlines: Vec<bool>,
     /// Words written in lower case somewhere.
-    pub lower: HashSet<String>,
+    pub lower: FastSet<&'a str>,
 }
 
-impl Evidence {
-    pub fn gather(doc: &Doc) -> Evidence {
+impl<'a> Evidence<'a> {
+    pub fn gather(doc: &Doc<'a>) -> Evidence<'a> {
         let mut ev = Evidence::default();
         for i in 0..doc.seg.sentences.len() {
             let headline = is_headline(doc, i);
@@ -53,11 +53,11 @@ impl Evidence {
                 }
                 let core = strip_possessive(w).0;
                 if core.chars().next().is_some_and(char::is_uppercase) {
-                    if !initial && !headline && !ev.mid_caps.contains(core) {
-                        ev.mid_caps.insert(core.to_string());
+                    if !initial && !headline {
+                        ev.mid_caps.insert(core);
                     }
-                } else if !ev.lower.contains(core) {
-                    ev.lower.insert(core.to_string());
+                } else {
+                    ev.lower.insert(core);
                 }
                 initial = false;
             }

@@ -5,12 +5,12 @@ use super::classify::Candidate;
 use super::cues;
 use super::{EntityLabel, EntityMention};
 use crate::extract::Doc;
+use crate::text::hash::{FastMap as HashMap, FastSet as HashSet};
 use crate::text::TokenKind;
-use std::collections::{HashMap, HashSet};
 
 /// Surface text -> label, read from `doc`.
 pub fn known_in(doc: &Doc, cands: &[Candidate]) -> HashMap<String, EntityLabel> {
-    let mut m = HashMap::new();
+    let mut m = HashMap::default();
     for c in cands {
         if let Some(l) = c.label {
             m.entry(c.span.of(doc.text).to_string()).or_insert(l);
@@ -90,7 +90,7 @@ struct Expansion {
 /// then used without a definition for an organisation named in the article.
 fn acronyms(text: &str, cands: &[Candidate]) -> HashMap<String, Expansion> {
     let surface = |c: &Candidate| c.span.of(text).to_string();
-    let mut acronyms = HashMap::new();
+    let mut acronyms = HashMap::default();
     for (c, n) in cands.iter().zip(cands.iter().skip(1)) {
         let between = &text[c.span.end..n.span.start];
         if between.trim() != "(" || !text[n.span.end..].trim_start().starts_with(')') {
@@ -111,14 +111,14 @@ fn acronyms(text: &str, cands: &[Candidate]) -> HashMap<String, Expansion> {
     }
     // The organisations named in several words, each surface once, in text
     // order; each acronym is tried against them once.
-    let mut seen = HashSet::new();
+    let mut seen = HashSet::default();
     let orgs: Vec<&str> = cands
         .iter()
         .filter(|o| o.words > 1 && o.label == Some(EntityLabel::Org))
         .map(|o| o.span.of(text))
         .filter(|o| seen.insert(*o))
         .collect();
-    let mut tried = HashSet::new();
+    let mut tried = HashSet::default();
     for c in cands {
         let s = surface(c);
         if !c.allcaps
@@ -158,8 +158,8 @@ impl People {
             .filter(|c| c.label == Some(EntityLabel::Person) && c.words > 1)
             .map(|c| (c.span.start, c.span.of(text).to_string()))
             .collect();
-        let mut by_tail: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut by_head: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_tail: HashMap<String, Vec<usize>> = HashMap::default();
+        let mut by_head: HashMap<String, Vec<usize>> = HashMap::default();
         for (i, (_, f)) in full.iter().enumerate() {
             for (at, _) in f.match_indices(' ') {
                 by_tail.entry(f[at + 1..].to_string()).or_default().push(i);

@@ -7,13 +7,14 @@
 
 use super::classify::Candidate;
 use super::resolve::abbreviates;
+use super::sets;
+use crate::extract::word_set::WordSet;
 use crate::extract::Doc;
-use crate::lexicon::lists::entities;
 use crate::text::{Token, TokenKind};
 use std::collections::HashSet;
 
-fn has(list: &[&str], w: &str) -> bool {
-    list.binary_search(&w).is_ok()
+fn has(list: &WordSet, w: &str) -> bool {
+    list.contains(w)
 }
 
 /// A version number or a model code between a product's name and its noun:
@@ -37,9 +38,9 @@ fn is_product(doc: &Doc, first: usize, after: usize) -> bool {
     let rest = &toks[after.min(toks.len())..];
     let parts = rest.iter().take_while(|t| is_version_part(t, text)).count();
     let versioned = rest[..parts].iter().any(|t| t.kind != TokenKind::Punct);
-    let noun = rest.get(parts).is_some_and(|t| {
-        t.kind == TokenKind::Word && has(entities::PRODUCT_NOUNS, t.span.of(text))
-    });
+    let noun = rest
+        .get(parts)
+        .is_some_and(|t| t.kind == TokenKind::Word && has(&sets::PRODUCT_NOUNS, t.span.of(text)));
     let word = |k: usize| toks.get(k).map(|t| t.span.of(text));
     let of_versions = first >= 2
         && word(first - 1) == Some("of")
@@ -56,12 +57,12 @@ fn is_vehicle(doc: &Doc, c: &Candidate, first: usize) -> bool {
     if k >= 1 && toks[k - 1].span.of(text) == "," {
         k -= 1;
     }
-    let after_noun = k >= 1 && has(entities::VEHICLE_NOUNS, &lower(&toks[k - 1]));
+    let after_noun = k >= 1 && has(&sets::VEHICLE_NOUNS, &lower(&toks[k - 1]));
     let inside = c.words > 1
         && toks[first..]
             .iter()
             .take_while(|t| t.span.start < c.span.end)
-            .any(|t| has(entities::VEHICLE_NOUNS, &lower(t)));
+            .any(|t| has(&sets::VEHICLE_NOUNS, &lower(t)));
     after_noun || inside
 }
 
@@ -71,7 +72,7 @@ fn is_event(c: &Candidate, text: &str) -> bool {
     c.words > 1
         && s.rsplit(' ')
             .next()
-            .is_some_and(|w| has(entities::EVENT_SUFFIXES, w))
+            .is_some_and(|w| has(&sets::EVENT_SUFFIXES, w))
 }
 
 /// The capitalized words written just before a name, with it: "Internet

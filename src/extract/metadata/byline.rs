@@ -3,7 +3,8 @@
 
 use super::Field;
 use crate::lexicon::lists::metadata::AGENCIES;
-use crate::text::{MappedText, Span};
+use crate::text::{MappedText, Needles, Span};
+use std::sync::OnceLock;
 
 /// The agency a name is, if it is one ("AFP", "By Reuters", "AFP/Getty").
 pub(super) fn agency_name(name: &str) -> Option<&'static str> {
@@ -22,24 +23,28 @@ fn is_word_at(text: &str, at: usize, len: usize) -> bool {
 /// "showed AFP", "an AFP correspondent", "(Reuters)". The first such mention
 /// in the text wins.
 pub(super) fn agency_in_body(body: &MappedText) -> Option<Field> {
+    static NAMES: OnceLock<Needles> = OnceLock::new();
+    let names = NAMES.get_or_init(|| {
+        let names: Vec<&str> = AGENCIES.iter().map(|&(name, _)| name).collect();
+        Needles::new(names.leak())
+    });
     let text = body.as_str();
-    let mut best: Option<(Span, &str)> = None;
-    for (name, value) in AGENCIES {
-        for (at, _) in text.match_indices(name) {
-            // Only an earlier mention can win.
-            if best.is_some_and(|(b, _)| at >= b.start) {
-                break;
-            }
-            let span = Span::new(at, at + name.len());
-            if is_word_at(text, at, name.len())
-                && credits_agency(text, span)
-                && best.is_none_or(|(b, _)| at < b.start)
-            {
-                best = Some((span, value));
-            }
+    // One pass over the text: mentions by position, and at one position in
+    // the list's order. As a search for each name, a mention does not start
+    // inside the previous mention of the same name.
+    let mut free_from = vec![0; AGENCIES.len()];
+    for (at, k) in names.starts(text) {
+        let (name, value) = AGENCIES[k];
+        if at < free_from[k] {
+            continue;
+        }
+        free_from[k] = at + name.len();
+        let span = Span::new(at, at + name.len());
+        if is_word_at(text, at, name.len()) && credits_agency(text, span) {
+            return Some(Field::at(value, body.to_source(span)));
         }
     }
-    best.map(|(span, value)| Field::at(value, body.to_source(span)))
+    None
 }
 
 /// Whether the words around an agency's name at `span` say the story is

@@ -1,18 +1,18 @@
 //! The language of a text, by its function words.
 
 use super::Field;
-use crate::text::{MappedText, Span};
+use crate::text::hash::FastMap;
+use crate::text::{Lower, MappedText, Span};
 
 /// Stop-word lists by language (PyPI `stop-words`, BSD-3-Clause; see
 /// `data/stopwords/README.md`), shared with the comparison.
 use crate::lexicon::STOPWORD_LISTS as STOPWORDS;
 
 /// Word -> bit set of the languages whose list has it.
-fn stopword_index() -> &'static std::collections::HashMap<&'static str, u16> {
-    static INDEX: std::sync::OnceLock<std::collections::HashMap<&'static str, u16>> =
-        std::sync::OnceLock::new();
+fn stopword_index() -> &'static FastMap<&'static str, u16> {
+    static INDEX: std::sync::OnceLock<FastMap<&'static str, u16>> = std::sync::OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut index = std::collections::HashMap::new();
+        let mut index = FastMap::default();
         for (i, (_, list)) in STOPWORDS.iter().enumerate() {
             for w in list.lines().map(str::trim).filter(|w| !w.is_empty()) {
                 *index.entry(w).or_insert(0u16) |= 1 << i;
@@ -36,7 +36,7 @@ pub fn identify_language(text: &str) -> Option<(&'static str, bool)> {
         .take(3000)
     {
         words += 1;
-        let lower = w.to_lowercase();
+        let lower = Lower::new(w);
         let lower = lower.trim_matches(['\'', '’']);
         if let Some(&set) = index.get(lower) {
             let n = set.count_ones() as f64;

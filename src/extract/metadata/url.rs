@@ -16,19 +16,22 @@ pub(super) fn source_url(input: &str) -> Option<Field> {
         if t.is_empty() {
             continue;
         }
-        let head: String = t.chars().take(24).collect();
-        let lower = head.to_lowercase();
-        let is_header = [
-            "original url",
-            "original link",
-            "original article",
-            "source url",
-            "originally published",
-            "source:",
-            "read the original",
-        ]
-        .iter()
-        .any(|h| lower.starts_with(h));
+        // Every header starts with "o", "s" or "r", which only "O", "S" and "R" lower to.
+        let is_header = t.starts_with(['o', 'O', 's', 'S', 'r', 'R']) && {
+            let head: String = t.chars().take(24).collect();
+            let lower = head.to_lowercase();
+            [
+                "original url",
+                "original link",
+                "original article",
+                "source url",
+                "originally published",
+                "source:",
+                "read the original",
+            ]
+            .iter()
+            .any(|h| lower.starts_with(h))
+        };
         if is_header || header_seen {
             if let Some(f) = url_in(input, start, line) {
                 return Some(f);

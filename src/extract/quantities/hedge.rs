@@ -6,7 +6,9 @@ use super::words::approximate_number;
 use super::Hedge;
 use crate::extract::Doc;
 use crate::lexicon::lists::quantities::HEDGES;
+use crate::text::hash::FastMap;
 use crate::text::Word;
+use std::sync::OnceLock;
 
 /// A hedge as written before the figure (`data/words/quantities/hedges.tsv`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -40,7 +42,21 @@ impl HedgeWord {
 
 /// The hedge ending just before token `i`: its first token and kind.
 pub(super) fn hedge_before(w: &[Word], i: usize) -> (usize, Option<HedgeWord>) {
-    for (words, role) in HEDGES {
+    let Some(before) = i.checked_sub(1) else {
+        return (i, None);
+    };
+    // Only the hedges ending in the word before `i` can end there: the list's
+    // rows by their last word, each word's in the list's order.
+    static BY_LAST_WORD: OnceLock<FastMap<&str, Vec<(&str, &str)>>> = OnceLock::new();
+    let by_last = BY_LAST_WORD.get_or_init(|| {
+        let mut by_last: FastMap<&str, Vec<(&str, &str)>> = FastMap::default();
+        for &(words, role) in HEDGES {
+            let last = words.rsplit(' ').next().unwrap_or(words);
+            by_last.entry(last).or_default().push((words, role));
+        }
+        by_last
+    });
+    for &(words, role) in by_last.get(w[before].lower.as_str()).into_iter().flatten() {
         if let Some(start) = ends_at(w, i, words) {
             return (start, Some(HedgeWord::from_role(role)));
         }

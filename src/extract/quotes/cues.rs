@@ -13,12 +13,12 @@ use super::lexicon::{
     is_pronoun, is_say, is_weekday,
 };
 use super::reading::{NameCase, Reading};
-use super::speakers::{is_name_only, np_after, np_speaker, Speaker};
-use super::Attr;
-use crate::lexicon::lists::quotes::{
+use super::sets::{
     COORDINATORS, NON_PERSON_HEADS, PHRASE_BREAKS, PRO_DROP_CUES, ROLE_NOUNS, SENTENCE_STARTERS,
     SKIPPED_NEAR_CUE,
 };
+use super::speakers::{is_name_only, np_after, np_speaker, Speaker};
+use super::Attr;
 use crate::text::Word;
 
 /// The attribution of cue token `c`, looking no further left than `left`.
@@ -161,7 +161,7 @@ impl Cue<'_, '_> {
     fn skip_back_adverbials(&self) -> usize {
         let (rd, left) = (self.rd, self.left);
         let mut k = self.at;
-        while k > left && has(SKIPPED_NEAR_CUE, &rd[k - 1].lower) && !rd[k - 1].is_cap() {
+        while k > left && has(&SKIPPED_NEAR_CUE, &rd[k - 1].lower) && !rd[k - 1].is_cap() {
             k -= 1;
         }
         while k > left && rd[k - 1].is_cap() && is_weekday(&rd[k - 1].lower) {
@@ -196,7 +196,7 @@ impl Cue<'_, '_> {
         while h > self.left
             && h + 4 > a
             && rd[h - 1].is_word()
-            && !has(PHRASE_BREAKS, &rd[h - 1].lower)
+            && !has(&PHRASE_BREAKS, &rd[h - 1].lower)
             && !is_say(rd, h - 1)
         {
             h -= 1;
@@ -209,7 +209,7 @@ impl Cue<'_, '_> {
     fn skip_starters(&self, mut a: usize, end: usize) -> usize {
         let rd = self.rd;
         while a < end
-            && has(SENTENCE_STARTERS, &rd[a].lower)
+            && has(&SENTENCE_STARTERS, &rd[a].lower)
             && a + 1 < end
             && !matches!(rd[a].lower.as_str(), "the" | "a" | "an")
         {
@@ -248,7 +248,7 @@ impl Cue<'_, '_> {
         let mut b = e;
         while b > self.left
             && rd[b - 1].is_word()
-            && !has(PHRASE_BREAKS, &rd[b - 1].lower)
+            && !has(&PHRASE_BREAKS, &rd[b - 1].lower)
             && e - b < 8
         {
             b -= 1;
@@ -275,7 +275,7 @@ impl Cue<'_, '_> {
         }
         let mut b = self.at + 1;
         while b < self.se
-            && (has(SKIPPED_NEAR_CUE, &rd[b].lower) || rd[b].is_cap() && is_weekday(&rd[b].lower))
+            && (has(&SKIPPED_NEAR_CUE, &rd[b].lower) || rd[b].is_cap() && is_weekday(&rd[b].lower))
         {
             b += 1;
         }
@@ -285,7 +285,7 @@ impl Cue<'_, '_> {
     /// The subject at the sentence's start for a coordinated verb: "Borrell
     /// expressed ... and added".
     fn coordinated(&self, stop: Option<&Word>) -> Option<Speaker> {
-        if stop.is_some_and(|t| has(COORDINATORS, &t.lower)) {
+        if stop.is_some_and(|t| has(&COORDINATORS, &t.lower)) {
             sentence_subject(self.rd, self.sa, self.at)
         } else {
             None
@@ -300,14 +300,14 @@ impl Cue<'_, '_> {
         let ends = rd
             .get(self.at + 1)
             .is_none_or(|t| t.sentence != sentence || matches!(t.text, "." | "!" | "?"));
-        (ends && has(PRO_DROP_CUES, self.lower)).then(|| Speaker::new("él", rd[self.at].span))
+        (ends && has(&PRO_DROP_CUES, self.lower)).then(|| Speaker::new("él", rd[self.at].span))
     }
 }
 
 /// Whether the word before `a` ends a noun phrase walked back from a cue:
 /// punctuation, or a lower-case conjunction, preposition or relative.
 fn ends_phrase(t: &Word) -> bool {
-    !t.is_word() || has(PHRASE_BREAKS, &t.lower) && !t.is_cap()
+    !t.is_word() || has(&PHRASE_BREAKS, &t.lower) && !t.is_cap()
 }
 
 /// "Activists in Kazakhstan said": the preposition before `a` opens a place
@@ -316,8 +316,8 @@ fn is_postmodifier(rd: &Reading, a: usize, end: usize) -> bool {
     matches!(rd[a - 1].lower.as_str(), "in" | "from" | "at")
         && a >= 2
         && a < end
-        && (has(ROLE_NOUNS, &rd[a - 2].lower)
-            || has(NON_PERSON_HEADS, &rd[a - 2].lower)
+        && (has(&ROLE_NOUNS, &rd[a - 2].lower)
+            || has(&NON_PERSON_HEADS, &rd[a - 2].lower)
             || is_plural_noun(&rd[a - 2].lower))
 }
 
@@ -369,7 +369,7 @@ fn subject_end(rd: &Reading, sa: usize, c: usize) -> usize {
         if seen_cap && !t.is_cap() && !dot && !is_particle(&t.lower) && t.lower != "of" {
             break;
         }
-        if t.is_cap() && !has(SENTENCE_STARTERS, &t.lower) {
+        if t.is_cap() && !has(&SENTENCE_STARTERS, &t.lower) {
             seen_cap = true;
         }
         if !dot && (!t.is_word() || is_verb_or_break(rd, sa, e)) {
@@ -385,8 +385,8 @@ fn subject_end(rd: &Reading, sa: usize, c: usize) -> usize {
 /// lower-case verb ("-ed", or "-s" after a name).
 fn is_verb_or_break(rd: &Reading, sa: usize, e: usize) -> bool {
     let t = &rd[e];
-    has(PHRASE_BREAKS, &t.lower)
-        || has(SKIPPED_NEAR_CUE, &t.lower) && !t.is_cap()
+    has(&PHRASE_BREAKS, &t.lower)
+        || has(&SKIPPED_NEAR_CUE, &t.lower) && !t.is_cap()
         || is_cue(rd, e)
         || !t.is_cap()
             && (t.lower.ends_with("ed") || t.lower.ends_with('s') && e > sa && rd[e - 1].is_cap())

@@ -4,12 +4,10 @@ use super::cues::attribution_at;
 use super::lexicon::{has, is_according, is_weekday};
 use super::marks::{mark_at, Marks};
 use super::reading::{NameCase, Reading};
+use super::sets::{CLAUSE_WITHOUT_THAT, INDIRECT_CUES, NOT_CLAUSE_OPENERS, SKIPPED_NEAR_CUE};
 use super::{Attr, Found, QuoteKind};
-use crate::lexicon::lists::quotes::{
-    CLAUSE_WITHOUT_THAT, INDIRECT_CUES, NOT_CLAUSE_OPENERS, SKIPPED_NEAR_CUE,
-};
+use crate::text::hash::FastSet as HashSet;
 use crate::text::{Span, TokenKind, Word};
-use std::collections::HashSet;
 
 /// Indirect speech in sentence `si`: "X said (that) ...", "..., X said."
 /// and "According to X, ...", for cues not `used` by a quote.
@@ -55,7 +53,7 @@ fn without_final_punctuation(rd: &Reading, sa: usize, se: usize) -> usize {
 /// Whether word `c` is a cue after which unquoted text is reported speech
 /// ("according" only before "to").
 fn is_indirect_cue(rd: &Reading, c: usize) -> bool {
-    has(INDIRECT_CUES, &rd[c].lower) && (rd[c].lower != "according" || rd.is(c + 1, "to"))
+    has(&INDIRECT_CUES, &rd[c].lower) && (rd[c].lower != "according" || rd.is(c + 1, "to"))
 }
 
 /// The first and end word of the clause cue `c` reports, its speaker named
@@ -92,7 +90,7 @@ fn reported_clause(
 /// clause after a comma and end the sentence, or run into another comma.
 fn is_trailing(rd: &Reading, sa: usize, end: usize, head_end: usize, tail_start: usize) -> bool {
     let mut t = tail_start;
-    while t < end && (has(SKIPPED_NEAR_CUE, &rd[t].lower) || is_weekday(&rd[t].lower)) {
+    while t < end && (has(&SKIPPED_NEAR_CUE, &rd[t].lower) || is_weekday(&rd[t].lower)) {
         t += 1;
     }
     head_end > sa + 3 && rd[head_end - 1].text == "," && (t >= end || rd[t].text == ",")
@@ -131,7 +129,7 @@ fn clause_after(rd: &Reading, c: usize, end: usize) -> Option<(usize, usize)> {
     k = past_adverbials(rd, k, end);
     if rd.is(k, "that") || rd.is(k, "que") || rd.is(k, "dass") || rd.is(k, "che") {
         k += 1;
-    } else if !has(CLAUSE_WITHOUT_THAT, cue_l) {
+    } else if !has(&CLAUSE_WITHOUT_THAT, cue_l) {
         // "stressed the country's neutrality" is no reported clause.
         return None;
     }
@@ -169,7 +167,7 @@ fn past_the_one_told(rd: &Reading, k: usize, end: usize) -> Option<usize> {
 fn past_adverbials(rd: &Reading, mut k: usize, end: usize) -> usize {
     while k < end {
         let l = rd[k].lower.as_str();
-        if has(SKIPPED_NEAR_CUE, l) || is_weekday(l) {
+        if has(&SKIPPED_NEAR_CUE, l) || is_weekday(l) {
             k += 1;
         } else if l == "in"
             && rd.is(k + 1, "a")
@@ -192,7 +190,7 @@ fn past_adverbials(rd: &Reading, mut k: usize, end: usize) -> usize {
 /// colon, comma or bracket, nor a preposition ("warned of").
 fn opens_clause(first: &Word) -> bool {
     !(matches!(first.text, "\"" | ":" | "," | "«" | "(" | "-")
-        || has(NOT_CLAUSE_OPENERS, &first.lower))
+        || has(&NOT_CLAUSE_OPENERS, &first.lower))
 }
 
 /// Adds the clause `a..b` as indirect speech, unless an indirect quote

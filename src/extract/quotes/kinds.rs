@@ -11,8 +11,8 @@ use super::cues::{attribution_at, sentence_cue_speaker};
 use super::lexicon::{has, honorific_dot, is_cue, is_plural_noun, is_say};
 use super::marks::{mark_at, Marks};
 use super::reading::{NameCase, Reading};
+use super::sets::CHANT_CUES;
 use super::{Attr, Found, QuoteKind};
-use crate::lexicon::lists::quotes::CHANT_CUES;
 use crate::text::TokenKind;
 
 /// The kind and attribution of the quote between `marks[mi]`, given the
@@ -104,7 +104,7 @@ impl<'r, 'a> Quoted<'r, 'a> {
     fn slogan(&self) -> Option<Found> {
         let rd = self.rd;
         let lo = self.open.saturating_sub(4).max(self.sa);
-        let chant = (lo..self.open).any(|k| has(CHANT_CUES, &rd[k].lower));
+        let chant = (lo..self.open).any(|k| has(&CHANT_CUES, &rd[k].lower));
         let crowd_shout = (lo..self.open).any(|k| {
             matches!(
                 rd[k].lower.as_str(),

@@ -2,18 +2,21 @@
 //! titles, particles, and what makes a name a person's.
 
 use super::reading::Reading;
-use crate::lexicon::lists::names::PARTICLES;
-use crate::lexicon::lists::quotes::{
-    HONORIFICS, NON_PERSON_HEADS, PHRASE_BREAKS, PRONOUNS, REPORTING_VERBS, ROLE_NOUNS,
+use super::sets::PARTICLES;
+use super::sets::{
+    DOCUMENT_NOUNS, HONORIFICS, NON_PERSON_HEADS, PHRASE_BREAKS, REPORTING_VERBS, ROLE_NOUNS,
     SENTENCE_STARTERS, SKIPPED_NEAR_CUE, SPEECH_VERBS, TITLES,
 };
+use crate::extract::word_set::WordSet;
+use crate::lexicon::lists::quotes::PRONOUNS;
+use crate::lexicon::WordIndex;
 use crate::text::Lower;
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-/// Whether `w` is in `list`, a sorted word list.
-pub(super) fn has(list: &[&str], w: &str) -> bool {
-    list.binary_search(&w).is_ok()
+/// Whether `w` is in `list`.
+pub(super) fn has(list: &WordSet, w: &str) -> bool {
+    list.contains(w)
 }
 
 /// Whether word `c` is a speech cue that can introduce or follow a whole quote.
@@ -29,13 +32,13 @@ pub(super) fn is_say(rd: &Reading, c: usize) -> bool {
         // German "..., so Scholz."
         return false;
     }
-    has(SPEECH_VERBS, l) || inverted_pronoun(l).is_some_and(|(stem, _)| has(SPEECH_VERBS, stem))
+    has(&SPEECH_VERBS, l) || inverted_pronoun(l).is_some_and(|(stem, _)| has(&SPEECH_VERBS, stem))
 }
 
 /// Whether word `c` is a cue at all: a speech verb, or a verb reporting
 /// speech around a quoted fragment ("accused", "called").
 pub(super) fn is_cue(rd: &Reading, c: usize) -> bool {
-    is_say(rd, c) || has(REPORTING_VERBS, &rd[c].lower)
+    is_say(rd, c) || has(&REPORTING_VERBS, &rd[c].lower)
 }
 
 /// Whether the lower-case cue `l` is one of the "according to" family, which
@@ -69,7 +72,7 @@ pub(super) fn inverted_pronoun(l: &str) -> Option<(&str, &'static str)> {
 /// Whether word `i` is the period of an honorific ("Mr.") that is itself at
 /// or after word `from`: such a period ends neither a name nor a sentence.
 pub(super) fn honorific_dot(rd: &Reading, i: usize, from: usize) -> bool {
-    i > from && rd[i].text == "." && has(HONORIFICS, &rd[i - 1].lower)
+    i > from && rd[i].text == "." && has(&HONORIFICS, &rd[i - 1].lower)
 }
 
 /// Whom a subject pronoun is resolved to (the `role` of `PRONOUNS`).
@@ -87,8 +90,8 @@ pub(super) enum Pronoun {
 
 /// What the subject pronoun `w` (lower case) stands for, if it is one.
 pub(super) fn pronoun(w: &str) -> Option<Pronoun> {
-    let i = PRONOUNS.binary_search_by_key(&w, |&(p, _)| p).ok()?;
-    Some(match PRONOUNS[i].1 {
+    static INDEX: WordIndex<(&str, &str)> = WordIndex::new(PRONOUNS, |&(p, _)| p);
+    Some(match INDEX.get(w)?.1 {
         "person" => Pronoun::Person,
         "group" => Pronoun::Group,
         "thing" => Pronoun::Thing,
@@ -103,19 +106,17 @@ pub(super) fn is_pronoun(w: &str) -> bool {
 
 /// Whether `w` (lower case) is a document that speaks for its issuer ("statement").
 pub(super) fn is_document_noun(w: &str) -> bool {
-    crate::lexicon::lists::quotes::DOCUMENT_NOUNS
-        .binary_search(&w)
-        .is_ok()
+    has(&DOCUMENT_NOUNS, w)
 }
 
 pub(super) fn is_title(w: &str) -> bool {
     let w = w.trim_end_matches('.');
-    if has(ROLE_NOUNS, w) || w.ends_with("ologist") {
+    if has(&ROLE_NOUNS, w) || w.ends_with("ologist") {
         return true;
     }
     // "GDL-Chef", "Bahn-Personalvorstand": the part after the hyphen.
     if let Some((_, tail)) = w.rsplit_once('-') {
-        if !tail.is_empty() && (has(TITLES, tail) || has(ROLE_NOUNS, tail)) {
+        if !tail.is_empty() && (has(&TITLES, tail) || has(&ROLE_NOUNS, tail)) {
             return true;
         }
     }
@@ -126,10 +127,10 @@ pub(super) fn is_title(w: &str) -> bool {
     if ends_in_long_title(w) {
         return true;
     }
-    has(TITLES, w)
+    has(&TITLES, w)
         || w.split('-')
             .next()
-            .is_some_and(|p| has(TITLES, p) && w.contains('-'))
+            .is_some_and(|p| has(&TITLES, p) && w.contains('-'))
 }
 
 /// Whether a proper suffix of `w` is a title or role noun of six or more
@@ -138,6 +139,7 @@ pub(super) fn is_title(w: &str) -> bool {
 fn ends_in_long_title(w: &str) -> bool {
     static LONG: OnceLock<HashSet<&'static str>> = OnceLock::new();
     let long = LONG.get_or_init(|| {
+        use crate::lexicon::lists::quotes::{ROLE_NOUNS, TITLES};
         TITLES
             .iter()
             .chain(ROLE_NOUNS)
@@ -165,32 +167,31 @@ pub(super) fn is_plural_noun(w: &str) -> bool {
         && !w.ends_with("ss")
         && !w.ends_with("ous")
         && !w.ends_with("'s")
-        && !has(PHRASE_BREAKS, w)
-        && !has(SKIPPED_NEAR_CUE, w)
+        && !has(&PHRASE_BREAKS, w)
+        && !has(&SKIPPED_NEAR_CUE, w)
 }
 
 pub(super) fn is_particle(w: &str) -> bool {
-    has(PARTICLES, w)
+    has(&PARTICLES, w)
 }
 
 pub(super) fn is_person_like(name: &str) -> bool {
-    let words: Vec<&str> = name.split_whitespace().collect();
-    let Some(last) = words.last() else {
-        return false;
-    };
-    if words.len() < 2 {
-        return false;
+    // Two words or more, each capitalized or a particle, none a pronoun, a
+    // sentence starter, a weekday or a head that names no person.
+    let mut words = 0;
+    for w in name.split_whitespace() {
+        words += 1;
+        if !(w.chars().next().is_some_and(char::is_uppercase) || is_particle(w)) {
+            return false;
+        }
+        let l = Lower::new(w);
+        if is_pronoun(&l)
+            || has(&SENTENCE_STARTERS, &l)
+            || is_weekday(&l)
+            || has(&NON_PERSON_HEADS, &l)
+        {
+            return false;
+        }
     }
-    let l = Lower::new(last);
-    !has(NON_PERSON_HEADS, l.as_str())
-        && !words.iter().any(|w| {
-            let w = Lower::new(w);
-            is_pronoun(&w) || has(SENTENCE_STARTERS, w.as_str()) || is_weekday(&w)
-        })
-        && words
-            .iter()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase) || is_particle(w))
-        && !words
-            .iter()
-            .any(|w| has(NON_PERSON_HEADS, Lower::new(w).as_str()))
+    words >= 2
 }

@@ -84,6 +84,7 @@ mod marks;
 mod names;
 mod reading;
 mod resolve;
+mod sets;
 mod speakers;
 #[cfg(test)]
 mod tests;
@@ -92,6 +93,7 @@ pub(crate) use cues::credited_name;
 pub(crate) use reading::Reading;
 
 use super::{Doc, EntityMention};
+use crate::text::hash::FastSet as HashSet;
 use crate::text::Span;
 use indirect::indirect;
 use kinds::classify;
@@ -100,7 +102,6 @@ use names::NameIndex;
 use resolve::resolve;
 use serde::{Deserialize, Serialize};
 use speakers::Speaker;
-use std::collections::HashSet;
 
 /// What a quote is: reported speech, quoted or not, or quote marks used
 /// for something else.
@@ -138,23 +139,27 @@ pub struct Quote {
 
 /// Finds the quotes of `doc`, attributing speakers with the help of `entities`.
 pub fn extract(doc: &Doc, entities: &[EntityMention]) -> Vec<Quote> {
-    let rd = Reading::new(doc);
-    let names = NameIndex::build(&rd, entities);
+    extract_in(doc, &Reading::new(doc), entities)
+}
+
+/// [`extract`] on the word view `rd` of `doc`, shared with the quantity stage.
+pub(crate) fn extract_in(doc: &Doc, rd: &Reading, entities: &[EntityMention]) -> Vec<Quote> {
+    let names = NameIndex::build(rd, entities);
     let marks = pair_marks(doc.text, &doc.seg.paragraphs);
     let mut found: Vec<Found> = Vec::new();
-    let mut used_cues: HashSet<usize> = HashSet::new();
+    let mut used_cues: HashSet<usize> = HashSet::default();
     for mi in 0..marks.len() {
-        let f = classify(&rd, &marks, mi, &found);
+        let f = classify(rd, &marks, mi, &found);
         if let Some(a) = &f.attr {
             used_cues.insert(a.cue);
         }
         found.push(f);
     }
     for si in 0..doc.seg.sentences.len() {
-        indirect(&rd, &marks, si, &used_cues, &mut found);
+        indirect(rd, &marks, si, &used_cues, &mut found);
     }
     found.sort_by_key(|f| f.span.start);
-    resolve(&rd, &names, entities, &mut found);
+    resolve(rd, &names, entities, &mut found);
     found
         .into_iter()
         .map(|f| {

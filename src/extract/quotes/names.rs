@@ -4,10 +4,10 @@
 use super::super::{EntityLabel, EntityMention};
 use super::lexicon::{has, honorific_dot, is_particle, is_person_like, is_title};
 use super::reading::{NameCase, Reading};
+use super::sets::{ARTICLES, HONORIFICS, NON_PERSON_HEADS, ROLE_NOUNS};
 use super::speakers::{np_speaker, Speaker};
-use crate::lexicon::lists::quotes::{ARTICLES, HONORIFICS, NON_PERSON_HEADS, ROLE_NOUNS};
+use crate::text::hash::{FastMap as HashMap, FastSet as HashSet};
 use crate::text::{Span, TokenKind};
-use std::collections::{HashMap, HashSet};
 
 /// A run of capitalized words the article gives, cut after titles.
 pub(super) struct Run {
@@ -51,8 +51,8 @@ impl NameIndex {
             .collect();
         let runs = capitalized_runs(rd);
         let full = full_names(&entity_persons, &runs);
-        let mut by_last: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_last: HashMap<String, Vec<usize>> = HashMap::default();
+        let mut by_first: HashMap<String, Vec<usize>> = HashMap::default();
         for (i, f) in full.iter().enumerate() {
             by_last
                 .entry(f.words[f.words.len() - 1].clone())
@@ -167,12 +167,12 @@ fn is_personish(rd: &Reading, s: usize, e: usize, first: usize) -> bool {
     let after = rd.get(e);
     let after_article = s > 0 && matches!(rd[s - 1].lower.as_str(), "the" | "a" | "an");
     let titled = (s..first).any(|j| is_title(&rd[j].lower))
-        || before.is_some_and(|p| is_title(&p.lower) || has(ROLE_NOUNS, &p.lower));
+        || before.is_some_and(|p| is_title(&p.lower) || has(&ROLE_NOUNS, &p.lower));
     let apposition = after.is_some_and(|a| a.text == ",")
         && (before.is_some_and(|p| p.text == ",")
             || rd.get(e + 1).is_some_and(|n| {
                 matches!(n.lower.as_str(), "a" | "an" | "the" | "who")
-                    || has(ROLE_NOUNS, &n.lower)
+                    || has(&ROLE_NOUNS, &n.lower)
                     || n.kind == TokenKind::Number
             }));
     let verb_after = after.is_some_and(|a| {
@@ -190,7 +190,7 @@ fn is_personish(rd: &Reading, s: usize, e: usize, first: usize) -> bool {
 /// runs', each once, first seen first.
 fn full_names(entity_persons: &[String], runs: &[Run]) -> Vec<FullName> {
     let mut full = Vec::new();
-    let mut seen = HashSet::new();
+    let mut seen = HashSet::default();
     let names = entity_persons.iter().chain(runs.iter().map(|r| &r.name));
     for n in names {
         let words: Vec<String> = n.split_whitespace().map(str::to_lowercase).collect();
@@ -213,7 +213,7 @@ pub(super) fn entity_name(e: &EntityMention) -> String {
     while s + 1 < words.len() {
         let w = words[s].to_lowercase();
         let w = w.trim_end_matches('.');
-        if !(is_title(w) || has(HONORIFICS, w)) {
+        if !(is_title(w) || has(&HONORIFICS, w)) {
             break;
         }
         s += 1;
@@ -233,12 +233,12 @@ pub(super) fn is_person_entity(e: &EntityMention) -> bool {
         .unwrap_or("")
         .to_lowercase();
     e.label == EntityLabel::Person
-        && !has(ARTICLES, first.as_str())
+        && !has(&ARTICLES, first.as_str())
         && crate::lexicon::place(&e.name).is_none()
         && !e
             .name
             .split_whitespace()
-            .any(|w| has(NON_PERSON_HEADS, w.to_lowercase().as_str()))
+            .any(|w| has(&NON_PERSON_HEADS, w.to_lowercase().as_str()))
 }
 
 /// Whether the person entity `e`, overlapping the speaker phrase `name` at
@@ -255,7 +255,7 @@ pub(super) fn confirms(rd: &Reading, e: &EntityMention, name: &str, sp: Span) ->
     let b = rd.at(sp.end);
     let extra_ok = (a..b).filter(|&k| !e.span.contains(rd[k].span)).all(|k| {
         let l = rd[k].lower.trim_end_matches('.');
-        l.is_empty() || has(HONORIFICS, l) || is_particle(l) || is_title(l)
+        l.is_empty() || has(&HONORIFICS, l) || is_particle(l) || is_title(l)
     });
     if !extra_ok {
         return false;
@@ -268,7 +268,7 @@ pub(super) fn confirms(rd: &Reading, e: &EntityMention, name: &str, sp: Span) ->
         .map(|w| w.to_lowercase())
         .filter(|w| {
             let w = w.trim_end_matches('.');
-            !has(HONORIFICS, w) && !is_title(w)
+            !has(&HONORIFICS, w) && !is_title(w)
         })
         .all(|w| en.contains(&w))
 }

@@ -70,6 +70,10 @@ impl NameCase for Word<'_> {
         if self.starts_upper() {
             return true;
         }
+        // Each particle ends in a hyphen or an apostrophe.
+        if !self.text.bytes().any(|b| b == b'-' || b == b'\'') {
+            return false;
+        }
         ["al-", "el-", "d'", "bin-", "ibn-", "ben-"]
             .iter()
             .any(|p| {

@@ -11,11 +11,11 @@ use super::cues::sentence_subject;
 use super::lexicon::{has, is_document_noun, is_person_like, is_pronoun, pronoun, Pronoun};
 use super::names::{confirms, entity_name, is_person_entity, NameIndex};
 use super::reading::{NameCase, Reading};
+use super::sets::{HONORIFICS, ROLE_NOUNS};
 use super::speakers::Speaker;
 use super::{Found, QuoteKind};
-use crate::lexicon::lists::quotes::{HONORIFICS, ROLE_NOUNS};
+use crate::text::hash::{FastMap as HashMap, FastSet as HashSet};
 use crate::text::{Covers, Span};
-use std::collections::{HashMap, HashSet};
 
 /// Lengthens short names, resolves pronouns and entity mentions.
 pub(super) fn resolve(
@@ -55,7 +55,7 @@ struct Mention {
 /// context says so, and full names also mentioned by their last word alone
 /// ("William Ruto" ... "Ruto").
 fn known_persons(names: &NameIndex) -> HashSet<String> {
-    let mut known: HashSet<String> = HashSet::new();
+    let mut known: HashSet<String> = HashSet::default();
     for n in &names.entity_persons {
         known.insert(names.fullest(n).to_lowercase());
     }
@@ -161,7 +161,7 @@ struct Descriptions {
 
 impl Descriptions {
     fn new(names: &NameIndex) -> Descriptions {
-        let mut by_last: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_last: HashMap<String, Vec<usize>> = HashMap::default();
         for (i, r) in names.runs.iter().enumerate() {
             if !r.name.contains(' ') {
                 continue;
@@ -190,7 +190,7 @@ fn lengthen(names: &NameIndex, name: &mut String) {
     let words: Vec<&str> = name.split_whitespace().collect();
     let stripped: Vec<&str> = words
         .iter()
-        .skip_while(|w| has(HONORIFICS, &w.trim_end_matches('.').to_lowercase()))
+        .skip_while(|w| has(&HONORIFICS, &w.trim_end_matches('.').to_lowercase()))
         .copied()
         .collect();
     let base = if stripped.is_empty() {
@@ -304,7 +304,7 @@ impl Mentions {
 /// Forces denied ...", for a "he" that follows.
 fn role_subject(rd: &Reading, sa: usize, se: usize) -> Option<Speaker> {
     let mut k = sa;
-    while k < se && k < sa + 3 && !has(ROLE_NOUNS, &rd[k].lower) {
+    while k < se && k < sa + 3 && !has(&ROLE_NOUNS, &rd[k].lower) {
         let l = rd[k].lower.as_str();
         if !(matches!(l, "a" | "an" | "the" | "one") || !rd[k].is_cap() && rd[k].is_word()) {
             break;
@@ -312,7 +312,7 @@ fn role_subject(rd: &Reading, sa: usize, se: usize) -> Option<Speaker> {
         k += 1;
     }
     let role = rd.get(k).filter(|_| k < se && k < sa + 3);
-    if !role.is_some_and(|t| has(ROLE_NOUNS, &t.lower) && !t.is_cap()) {
+    if !role.is_some_and(|t| has(&ROLE_NOUNS, &t.lower) && !t.is_cap()) {
         return None;
     }
     let mut s = sentence_subject(rd, sa, se)?;

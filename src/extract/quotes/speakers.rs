@@ -5,7 +5,7 @@ use super::lexicon::{
     is_say, is_title, is_weekday,
 };
 use super::reading::{NameCase, Reading};
-use crate::lexicon::lists::quotes::{
+use super::sets::{
     NON_PERSON_HEADS, PHRASE_BREAKS, ROLE_NOUNS, SENTENCE_STARTERS, SPEAKER_ARTICLES,
     SPEAKER_OPENERS, SPEAKER_STOPS,
 };
@@ -67,10 +67,11 @@ fn phrase_end_after(rd: &Reading, start: usize, end: usize) -> usize {
         }
         let t = &rd[e];
         let lw = t.lower.as_str();
-        if !t.is_word() || e > start && has(PHRASE_BREAKS, lw) && !t.is_cap() {
+        if !t.is_word() || e > start && has(&PHRASE_BREAKS, lw) && !t.is_cap() {
             break;
         }
-        if e > start && (!t.is_cap() && (has(SPEAKER_STOPS, lw) || is_say(rd, e)) || is_weekday(lw))
+        if e > start
+            && (!t.is_cap() && (has(&SPEAKER_STOPS, lw) || is_say(rd, e)) || is_weekday(lw))
         {
             break;
         }
@@ -86,9 +87,9 @@ fn can_open_speaker(rd: &Reading, start: usize, e: usize) -> bool {
     let first = &rd[start];
     let l = first.lower.as_str();
     first.is_cap()
-        || has(SPEAKER_OPENERS, l)
+        || has(&SPEAKER_OPENERS, l)
         || is_pronoun(l)
-        || has(ROLE_NOUNS, l)
+        || has(&ROLE_NOUNS, l)
         || is_plural_noun(l)
         || rd[e - 1].is_cap()
 }
@@ -111,7 +112,7 @@ fn apposed_name(rd: &Reading, comma: usize, end: usize) -> Option<Speaker> {
 /// titles, a pronoun, or the phrase itself without its article.
 pub(super) fn np_speaker(rd: &Reading, a: usize, b: usize) -> Option<Speaker> {
     let mut a = a;
-    while a < b && has(SPEAKER_ARTICLES, rd[a].lower.as_str()) {
+    while a < b && has(&SPEAKER_ARTICLES, rd[a].lower.as_str()) {
         a += 1;
     }
     if a >= b {
@@ -128,11 +129,11 @@ pub(super) fn np_speaker(rd: &Reading, a: usize, b: usize) -> Option<Speaker> {
     // "Marieke Jansen of ING": the name before "of"; "Federation of German Taxpayers": all of it.
     if let Some(p) = (a + 1..b).find(|&p| rd.is(p, "of")) {
         let h = &rd[p - 1];
-        if h.is_cap() && has(NON_PERSON_HEADS, h.lower.as_str()) && last.is_cap() {
+        if h.is_cap() && has(&NON_PERSON_HEADS, h.lower.as_str()) && last.is_cap() {
             let span = Span::new(rd[a].span.start, rd[b - 1].span.end);
             return Some(Speaker::of(rd.text, span));
         }
-        if h.is_cap() && !is_title(&h.lower) && !has(NON_PERSON_HEADS, h.lower.as_str()) {
+        if h.is_cap() && !is_title(&h.lower) && !has(&NON_PERSON_HEADS, h.lower.as_str()) {
             if let Some(found) = trailing_name(rd, a, p) {
                 if is_person_like(&found.name) {
                     return Some(found);
@@ -164,7 +165,7 @@ pub(super) fn is_name_only(rd: &Reading, a: usize, b: usize) -> bool {
     let mut caps = 0;
     for k in a..b {
         let t = &rd[k];
-        if t.is_cap() && !is_weekday(&t.lower) && !has(SENTENCE_STARTERS, t.lower.as_str()) {
+        if t.is_cap() && !is_weekday(&t.lower) && !has(&SENTENCE_STARTERS, t.lower.as_str()) {
             caps += 1;
         } else if !honorific_dot(rd, k, a) && !is_particle(&t.lower) {
             return false;
@@ -180,7 +181,7 @@ fn has_role_head(rd: &Reading, a: usize, b: usize) -> bool {
         .find(|&p| matches!(rd[p].lower.as_str(), "of" | "in" | "from" | "at" | "for"))
         .is_some_and(|p| {
             let h = rd[p - 1].lower.as_str();
-            has(ROLE_NOUNS, h) || is_plural_noun(h) || has(NON_PERSON_HEADS, h) || is_title(h)
+            has(&ROLE_NOUNS, h) || is_plural_noun(h) || has(&NON_PERSON_HEADS, h) || is_title(h)
         })
 }
 
@@ -220,7 +221,7 @@ fn trailing_name(rd: &Reading, a: usize, b: usize) -> Option<Speaker> {
         s = n;
     }
     // Drop sentence starters ("Meanwhile China").
-    while s + 1 < b && has(SENTENCE_STARTERS, rd[s].lower.as_str()) {
+    while s + 1 < b && has(&SENTENCE_STARTERS, rd[s].lower.as_str()) {
         s += 1;
     }
     let span = Span::new(rd[s].span.start, rd[b - 1].span.end);

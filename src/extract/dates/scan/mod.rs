@@ -19,7 +19,7 @@ mod relative;
 
 use super::resolve::{Sem, YearSpec};
 use super::DateKind;
-use crate::text::{Span, TokenKind};
+use crate::text::{Lower, Span, TokenKind};
 use calendar::{day_number, year_number};
 
 /// One token as the scanner sees it.
@@ -27,7 +27,7 @@ pub(super) struct Tok<'a> {
     /// The token text, without a possessive `'s`.
     pub raw: &'a str,
     /// `raw` in lower case.
-    pub low: String,
+    pub low: Lower<'a>,
     pub kind: TokenKind,
     /// The span of `raw`.
     pub span: Span,
@@ -60,7 +60,7 @@ impl<'a> Tok<'a> {
         };
         Tok {
             raw,
-            low: raw.to_lowercase(),
+            low: Lower::new(raw),
             kind,
             possessive,
             span,

@@ -1,0 +1,70 @@
+//! [`WordSet`]: a sorted compiled-in word list (`lexicon::lists`) asked
+//! "is this word in it?" through a hash index built on first use, instead of
+//! a binary search of string compares; both give the same answers, and the
+//! lists stay sorted (their tests check it) so that either works.
+//!
+//! [`word_sets!`] declares one `static` set per list, under the list's own
+//! name, so that a stage reads `has(&ROLE_NOUNS, w)` as it read the list.
+
+use crate::text::hash::FastSet;
+use std::sync::OnceLock;
+
+/// A word list with a hash index of its words (see the module documentation).
+pub(crate) struct WordSet {
+    list: &'static [&'static str],
+    index: OnceLock<FastSet<&'static str>>,
+}
+
+impl WordSet {
+    /// The set of the words of `list`.
+    pub(crate) const fn new(list: &'static [&'static str]) -> WordSet {
+        WordSet {
+            list,
+            index: OnceLock::new(),
+        }
+    }
+
+    /// Whether `word` is in the list.
+    #[inline]
+    pub(crate) fn contains(&self, word: &str) -> bool {
+        self.index
+            .get_or_init(|| self.list.iter().copied().collect())
+            .contains(word)
+    }
+}
+
+/// Declares `pub(crate) static NAME: WordSet` for each list `NAME` of the
+/// module `$lists` (a path brought into scope with `use ... as`).
+macro_rules! word_sets {
+    ($lists:ident: $($name:ident),+ $(,)?) => {
+        $(
+            pub(crate) static $name: $crate::extract::word_set::WordSet =
+                $crate::extract::word_set::WordSet::new($lists::$name);
+        )+
+    };
+}
+pub(crate) use word_sets;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn answers_as_a_binary_search_of_the_list() {
+        static LIST: &[&str] = &["according", "said", "told", "über"];
+        static SET: WordSet = WordSet::new(LIST);
+        for w in [
+            "according",
+            "said",
+            "told",
+            "über",
+            "",
+            "say",
+            "Said",
+            "tol",
+            "toldx",
+        ] {
+            assert_eq!(SET.contains(w), LIST.binary_search(&w).is_ok(), "{w}");
+        }
+    }
+}
