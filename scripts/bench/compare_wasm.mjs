@@ -58,8 +58,11 @@ function nativeRun(threads) {
 async function wasmRun(articles) {
   // run(kind) times one analyze() or compare() call and keeps the last report (the heap holds it).
   const BENCH = `
-import init, { analyze, compare } from "./pkg/storydiff.js";
+import init, { analyze, compare, loadLanguagePack } from "./pkg/storydiff.js";
 const wasm = await init();
+// The page loads the language pack when an article needs it; the bench loads it up front.
+const pack = await fetch("/pkg/storydiff-languages.pack");
+if (pack.ok && loadLanguagePack) loadLanguagePack(new Uint8Array(await pack.arrayBuffer()));
 const articles = await (await fetch("/articles.json")).json();
 analyze(articles.slice(0, 20));
 compare(articles.slice(0, 20));
@@ -87,6 +90,8 @@ window.ready = true;
     "/pkg/storydiff.js": ["text/javascript", fs.readFileSync(path.join(pkg, "storydiff.js"))],
     "/pkg/storydiff_bg.wasm": ["application/wasm", fs.readFileSync(path.join(pkg, "storydiff_bg.wasm"))],
   };
+  const packFile = path.join(pkg, "storydiff-languages.pack");
+  if (fs.existsSync(packFile)) files["/pkg/storydiff-languages.pack"] = ["application/octet-stream", fs.readFileSync(packFile)];
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
     headless: true,
