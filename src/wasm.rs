@@ -107,11 +107,8 @@ pub const LANGUAGE_PACK_NEEDED: &str = "storydiff: these articles need the langu
 /// a large batch this way.
 #[wasm_bindgen(js_name = analyzePart)]
 pub fn analyze_part(articles: JsValue, start: usize, end: usize) -> Result<Vec<u8>, JsError> {
-    crate::lexicon::pack::take_needed();
-    let part = crate::analyze_part(&inputs(articles)?, start..end).map_err(into_error)?;
-    if crate::lexicon::pack::take_needed() {
-        return Err(JsError::new(LANGUAGE_PACK_NEEDED));
-    }
+    let inputs = inputs(articles)?;
+    let part = unless_pack_needed(|| crate::analyze_part(&inputs, start..end).map_err(into_error))?;
     bincode::serialize(&part).map_err(into_error)
 }
 
@@ -136,11 +133,8 @@ pub fn compare_analyzed(parts: js_sys::Array, overrides: JsValue) -> Result<JsVa
     if let Some(twice) = articles.iter().find(|a| !seen.insert(a.id.as_str())) {
         return Err(into_error(crate::Error::duplicate_id(&twice.id)));
     }
-    crate::lexicon::pack::take_needed();
-    let report = report::of_articles(&articles, Mode::Compare, &overrides);
-    if crate::lexicon::pack::take_needed() {
-        return Err(JsError::new(LANGUAGE_PACK_NEEDED));
-    }
+    let report =
+        unless_pack_needed(|| Ok(report::of_articles(&articles, Mode::Compare, &overrides)))?;
     to_js(&report)
 }
 
@@ -148,12 +142,19 @@ pub fn compare_analyzed(parts: js_sys::Array, overrides: JsValue) -> Result<JsVa
 /// [`LANGUAGE_PACK_NEEDED`] if a lookup needed the language pack before it was
 /// loaded (the report might then differ from the full lists').
 fn build(inputs: &[Input], mode: Mode, overrides: &Overrides) -> Result<JsValue, JsError> {
+    let report = unless_pack_needed(|| report::build(inputs, mode, overrides).map_err(into_error))?;
+    to_js(&report)
+}
+
+/// `work`'s result, or the error [`LANGUAGE_PACK_NEEDED`] if one of its
+/// lookups needed the language pack before it was loaded.
+fn unless_pack_needed<T>(work: impl FnOnce() -> Result<T, JsError>) -> Result<T, JsError> {
     crate::lexicon::pack::take_needed();
-    let report = report::build(inputs, mode, overrides).map_err(into_error)?;
+    let result = work()?;
     if crate::lexicon::pack::take_needed() {
         return Err(JsError::new(LANGUAGE_PACK_NEEDED));
     }
-    to_js(&report)
+    Ok(result)
 }
 
 /// Loads the language pack (`pkg/storydiff-languages.pack`, the word lists
