@@ -43,6 +43,7 @@ mod stopwords;
 pub mod wordfreq;
 
 pub use index::WordIndex;
+pub(crate) use sorted::Lines;
 use sorted::{SortedLines, SplitLines};
 pub use stopwords::{is_stopword_in, STOPWORD_LISTS};
 

@@ -11,6 +11,63 @@ use std::sync::OnceLock;
 #[cfg(not(target_arch = "wasm32"))]
 use super::Map;
 
+/// Lookups in a list of `key[<TAB>value]` lines: each list gives its entries,
+/// the rest follows from them.
+pub(crate) trait Lines {
+    /// The list's own copy of `key` and its value, if it is listed.
+    fn entry(&self, key: &str) -> Option<(&'static [u8], &'static [u8])>;
+
+    /// The value of `key` (empty for a line without one), if it is listed.
+    fn get(&self, key: &str) -> Option<&'static [u8]> {
+        self.entry(key).map(|(_, v)| v)
+    }
+
+    /// The list's own (`'static`) copy of `key`, if it is listed.
+    fn key(&self, key: &str) -> Option<&'static str> {
+        self.entry(key).map(|(k, _)| utf8(k))
+    }
+
+    /// The value of `key` as text.
+    fn get_str(&self, key: &str) -> Option<&'static str> {
+        self.get(key).map(utf8)
+    }
+
+    /// Whether `key` is listed.
+    fn contains(&self, key: &str) -> bool {
+        self.entry(key).is_some()
+    }
+}
+
+fn utf8(bytes: &'static [u8]) -> &'static str {
+    std::str::from_utf8(bytes).expect("build.rs writes UTF-8")
+}
+
+impl Lines for SortedLines {
+    fn entry(&self, key: &str) -> Option<(&'static [u8], &'static [u8])> {
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            let index = self
+                .index
+                .get_or_init(|| lines(self.text).map(split).collect());
+            index.get_key_value(key.as_bytes()).map(|(&k, &v)| (k, v))
+        }
+        #[cfg(target_arch = "wasm32")]
+        {
+            search(self.text, key.as_bytes())
+        }
+    }
+}
+
+impl Lines for SplitLines {
+    fn entry(&self, key: &str) -> Option<(&'static [u8], &'static [u8])> {
+        self.core.entry(key).or_else(|| {
+            (self.in_pack)(key)
+                .then(|| self.rest()?.entry(key))
+                .flatten()
+        })
+    }
+}
+
 /// A sorted list of `key[<TAB>value]` lines (see the module documentation).
 pub(crate) struct SortedLines {
     text: &'static [u8],
@@ -25,37 +82,6 @@ impl SortedLines {
             #[cfg(not(target_arch = "wasm32"))]
             index: OnceLock::new(),
         }
-    }
-
-    /// The value of `key` (empty for a line without one), if it is listed.
-    pub(crate) fn get(&self, key: &str) -> Option<&'static [u8]> {
-        self.entry(key).map(|(_, v)| v)
-    }
-
-    /// The list's own copy of `key` and its value, if it is listed.
-    pub(crate) fn entry(&self, key: &str) -> Option<(&'static [u8], &'static [u8])> {
-        #[cfg(not(target_arch = "wasm32"))]
-        {
-            let index = self
-                .index
-                .get_or_init(|| lines(self.text).map(split).collect());
-            index.get_key_value(key.as_bytes()).map(|(&k, &v)| (k, v))
-        }
-        #[cfg(target_arch = "wasm32")]
-        {
-            search(self.text, key.as_bytes())
-        }
-    }
-
-    /// The value of `key` as text.
-    pub(crate) fn get_str(&self, key: &str) -> Option<&'static str> {
-        self.get(key)
-            .map(|v| std::str::from_utf8(v).expect("build.rs writes UTF-8"))
-    }
-
-    /// Whether `key` is listed.
-    pub(crate) fn contains(&self, key: &str) -> bool {
-        self.get(key).is_some()
     }
 
     /// Checks that the lines are sorted with one per key, and that the binary
@@ -112,36 +138,6 @@ impl SplitLines {
         }
         let lines = super::pack::part(self.part)?;
         Some(self.rest.get_or_init(|| SortedLines::new(lines)))
-    }
-
-    fn entry(&self, key: &str) -> Option<(&'static [u8], &'static [u8])> {
-        self.core.entry(key).or_else(|| {
-            (self.in_pack)(key)
-                .then(|| self.rest()?.entry(key))
-                .flatten()
-        })
-    }
-
-    /// The value of `key` (empty for a line without one), if it is listed.
-    pub(crate) fn get(&self, key: &str) -> Option<&'static [u8]> {
-        self.entry(key).map(|(_, v)| v)
-    }
-
-    /// The list's own (`'static`) copy of `key`, if it is listed.
-    pub(crate) fn key(&self, key: &str) -> Option<&'static str> {
-        self.entry(key)
-            .map(|(k, _)| std::str::from_utf8(k).expect("build.rs writes UTF-8"))
-    }
-
-    /// The value of `key` as text.
-    pub(crate) fn get_str(&self, key: &str) -> Option<&'static str> {
-        self.get(key)
-            .map(|v| std::str::from_utf8(v).expect("build.rs writes UTF-8"))
-    }
-
-    /// Whether `key` is listed.
-    pub(crate) fn contains(&self, key: &str) -> bool {
-        self.get(key).is_some()
     }
 
     /// [`SortedLines::check_search`] over both parts, which must share no

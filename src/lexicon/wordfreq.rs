@@ -1,7 +1,7 @@
 //! General word frequencies (Zipf scale) for six languages; see
 //! `data/wordfreq/README.md` for the source and licence.
 
-use super::SplitLines;
+use super::{Lines, SplitLines};
 
 /// (language code, `word<TAB>zipf × 10` lines sorted by build.rs from
 /// `data/wordfreq/<code>.txt`): English in the core, the others in the
