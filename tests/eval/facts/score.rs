@@ -259,30 +259,21 @@ fn score_records(s: &mut Scores, doc: &Doc, chars: &[char], r: &ArticleReport) {
         let status = serde_json::to_value(p.status).unwrap();
         s.record_status
             .add(status.as_str() == Some(g.status.as_str()));
-        let value = |e: &Option<storydiff::report::EvidenceOut>| e.as_ref().map(|e| norm(&e.value));
-        if g.place.is_some() {
-            let right = value(&p.place) == g.place.as_deref().map(norm);
-            s.record_place.add(right);
-            if !right {
-                s.misses.push(format!(
-                    "{}: record {} place {:?} (gold {:?})",
-                    doc.id,
-                    g.kind,
-                    value(&p.place),
-                    g.place
-                ));
+        let slots = [
+            ("place", &g.place, &p.place, &mut s.record_place),
+            ("actor", &g.actor, &p.actor, &mut s.record_actor),
+        ];
+        for (slot, gold, found, ratio) in slots {
+            if gold.is_none() {
+                continue;
             }
-        }
-        if g.actor.is_some() {
-            let right = value(&p.actor) == g.actor.as_deref().map(norm);
-            s.record_actor.add(right);
+            let got = found.as_ref().map(|e| norm(&e.value));
+            let right = got == gold.as_deref().map(norm);
+            ratio.add(right);
             if !right {
                 s.misses.push(format!(
-                    "{}: record {} actor {:?} (gold {:?})",
-                    doc.id,
-                    g.kind,
-                    value(&p.actor),
-                    g.actor
+                    "{}: record {} {slot} {got:?} (gold {gold:?})",
+                    doc.id, g.kind
                 ));
             }
         }
