@@ -356,3 +356,27 @@ fn analyze_one(input: &Input, evidence: &BatchEvidence) -> Article {
         facts,
     }
 }
+
+/// What packed articles start with: the format and the version that wrote them.
+/// An analysis is read back only by the version that made it, since its fields
+/// change between versions.
+pub const PACKED_HEADER: &str = concat!("storydiff-analysis/", env!("CARGO_PKG_VERSION"), "\n");
+
+/// Analyzed articles as bytes, to hand them from one worker or pipeline stage to
+/// the next without analyzing them again: [`PACKED_HEADER`], then bincode, which
+/// keeps every value exact (floats bit for bit) and reads structs as sequences,
+/// so the decoding code stays small in the wasm. [`unpack`] reads them back.
+pub fn pack(articles: &[Article]) -> Vec<u8> {
+    let mut out = PACKED_HEADER.as_bytes().to_vec();
+    bincode::serialize_into(&mut out, articles).expect("an article always serializes");
+    out
+}
+
+/// The articles [`pack`] packed, or why they cannot be read (another version
+/// of storydiff, or damaged bytes), in words for the user.
+pub fn unpack(bytes: &[u8]) -> Result<Vec<Article>, String> {
+    let body = bytes
+        .strip_prefix(PACKED_HEADER.as_bytes())
+        .ok_or_else(|| format!("it was not made by storydiff {}", env!("CARGO_PKG_VERSION")))?;
+    bincode::deserialize(body).map_err(|e| e.to_string())
+}

@@ -64,8 +64,8 @@ pub mod eval;
 
 pub use crate::{
     article::{
-        analyze, analyze_batch, analyze_batch_reusing, analyze_batch_with, analyze_part,
-        AnalyzeOne, Article, Input, DEFAULT_MAX_BYTES,
+        analyze, analyze_batch, analyze_batch_reusing, analyze_batch_with, analyze_part, pack,
+        unpack, AnalyzeOne, Article, Input, DEFAULT_MAX_BYTES, PACKED_HEADER,
     },
     compare::{compare, Comparison},
     error::Error,

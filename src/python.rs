@@ -116,18 +116,9 @@ fn analyze_json(py: Python<'_>, columns: Columns, together: bool) -> PyResult<Ve
     .map_err(into_error)
 }
 
-/// What an analysis's bytes start with: the format and the version that wrote it
-/// (an analysis is read back only by the version that made it).
-const PACKED: &str = concat!("storydiff-analysis/", env!("CARGO_PKG_VERSION"), "\n");
-
-/// An analysis as bytes ([`PACKED`], then the article in CBOR, which keeps every
-/// float as it was, deflated).
-fn pack(article: &Article) -> Result<Vec<u8>, String> {
-    let mut cbor = Vec::new();
-    ciborium::into_writer(article, &mut cbor).map_err(|e| e.to_string())?;
-    let mut out = PACKED.as_bytes().to_vec();
-    out.extend(miniz_oxide::deflate::compress_to_vec(&cbor, 1));
-    Ok(out)
+/// An analysis as bytes: [`crate::pack`]'s bytes of the one article, deflated.
+fn pack(article: &Article) -> Vec<u8> {
+    miniz_oxide::deflate::compress_to_vec(&crate::pack(std::slice::from_ref(article)), 1)
 }
 
 /// The analysis [`pack`] made.
@@ -135,15 +126,13 @@ fn unpack(id: &str, bytes: &[u8]) -> Result<Article, String> {
     let unreadable = |why: String| {
         format!("{id}: the analysis cannot be read ({why}); analyze the article again with this version of storydiff")
     };
-    let packed = bytes.strip_prefix(PACKED.as_bytes()).ok_or_else(|| {
-        unreadable(format!(
-            "it was not made by storydiff {}",
-            env!("CARGO_PKG_VERSION")
-        ))
-    })?;
-    let cbor = miniz_oxide::inflate::decompress_to_vec(packed)
-        .map_err(|e| unreadable(format!("{e:?}")))?;
-    ciborium::from_reader(cbor.as_slice()).map_err(|e| unreadable(e.to_string()))
+    let packed = miniz_oxide::inflate::decompress_to_vec(bytes)
+        .map_err(|e| unreadable(format!("not a packed analysis: {e:?}")))?;
+    let mut articles = crate::unpack(&packed).map_err(unreadable)?;
+    match (articles.pop(), articles.is_empty()) {
+        (Some(article), true) => Ok(article),
+        _ => Err(unreadable("it does not hold exactly one article".into())),
+    }
 }
 
 /// Reports, blocking keys and, when asked, the analyses themselves (as `B`).
@@ -171,7 +160,7 @@ fn analyze_keys<'py>(
                 keys.push(blocking::keys(&article));
                 reports.push(report);
                 if let Some(packed) = &mut packed {
-                    packed.push(pack(&article)?);
+                    packed.push(pack(&article));
                 }
             }
             Ok::<_, String>((reports, keys, packed))

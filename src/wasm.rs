@@ -103,13 +103,13 @@ pub const LANGUAGE_PACK_NEEDED: &str = "storydiff: these articles need the langu
 
 /// Analyzes the articles `start..end` of a batch, each as [`compare`] analyzes
 /// it (with the evidence of the whole batch: give every article of it);
-/// returns them packed (bincode) for [`compare_analyzed`]. Several workers share
+/// returns them packed ([`crate::pack`]) for [`compare_analyzed`]. Several workers share
 /// a large batch this way.
 #[wasm_bindgen(js_name = analyzePart)]
 pub fn analyze_part(articles: JsValue, start: usize, end: usize) -> Result<Vec<u8>, JsError> {
     let inputs = inputs(articles)?;
     let part = unless_pack_needed(|| crate::analyze_part(&inputs, start..end).map_err(into_error))?;
-    bincode::serialize(&part).map_err(into_error)
+    Ok(crate::pack(&part))
 }
 
 /// Compares a batch from its parts, each analyzed by [`analyze_part`], in
@@ -125,7 +125,7 @@ pub fn compare_analyzed(parts: js_sys::Array, overrides: JsValue) -> Result<JsVa
     let mut articles: Vec<crate::Article> = Vec::new();
     for part in parts.iter() {
         let bytes = js_sys::Uint8Array::new(&part).to_vec();
-        let more: Vec<crate::Article> = bincode::deserialize(&bytes)
+        let more = crate::unpack(&bytes)
             .map_err(|e| into_error(format!("an analyzed part could not be read: {e}")))?;
         articles.extend(more);
     }

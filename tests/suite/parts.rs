@@ -1,7 +1,7 @@
 //! A batch analyzed in parts (the page's worker pool: `analyzePart` in each
 //! worker, `compareAnalyzed` in one) gives the report of the batch analyzed
 //! at once: the parts put together are the batch's articles, and articles
-//! packed as the workers hand them over (bincode) come back unchanged.
+//! packed as the workers hand them over (`storydiff::pack`) come back unchanged.
 
 use storydiff::compare::Overrides;
 use storydiff::eval::seeds;
@@ -41,7 +41,7 @@ fn batch() -> Vec<Input> {
 }
 
 fn packed(articles: &[Article]) -> Vec<u8> {
-    bincode::serialize(articles).unwrap()
+    storydiff::pack(articles)
 }
 
 fn compared(articles: &[Article]) -> String {
@@ -70,7 +70,7 @@ fn parts_put_together_are_the_batch() {
 fn packed_articles_compare_as_the_batch() {
     let whole = analyze_batch(&batch()).unwrap();
     let bytes = packed(&whole);
-    let back: Vec<Article> = bincode::deserialize(&bytes).unwrap();
+    let back = storydiff::unpack(&bytes).unwrap();
     assert_eq!(packed(&back), bytes);
     assert_eq!(compared(&back), compared(&whole));
     let analyzed = |a: &[Article]| {
@@ -97,4 +97,19 @@ fn a_part_outside_the_batch_is_refused() {
         analyze_part(&twice, 0..1).is_err(),
         "a duplicate id anywhere in the batch fails every part"
     );
+}
+
+#[test]
+fn bytes_not_packed_by_this_version_are_refused_in_words() {
+    let bytes =
+        packed(&analyze_batch(&seeds().iter().map(|s| s.input()).collect::<Vec<_>>()).unwrap());
+    let other_version = [
+        b"storydiff-analysis/0.0.0\n".as_slice(),
+        &bytes[storydiff::PACKED_HEADER.len()..],
+    ]
+    .concat();
+    let why = storydiff::unpack(&other_version).unwrap_err();
+    assert!(why.contains("not made by storydiff"), "{why}");
+    let cut = &bytes[..bytes.len() / 2];
+    assert!(storydiff::unpack(cut).is_err());
 }
