@@ -160,9 +160,10 @@ def test_the_gil_is_released_while_the_core_works():
         stop.set()
         t.join()
     # Holding the GIL, the core would let the counter run only around the call (a switch
-    # interval or two, 5 ms each); released, it counts all along.
+    # interval or two, 5 ms each: under 1% of the call here); released, it counts all along,
+    # though on a busy machine the counting thread gets only part of a core.
     assert took > 0.1, took
-    assert during > 0.3 * rate * took, (during, rate, took)
+    assert during > 0.1 * rate * took, (during, rate, took)
 
 
 def test_the_module_docstring_example_runs():
