@@ -91,7 +91,9 @@ fn show_clusters(name: &str, split: &str) {
 /// Every pair of every set's `split`, with storydiff's pair features and
 /// whether the two report one event (CSV on stdout), for the fitting script.
 fn pairs(split: &str) {
-    println!("set,a,b,words,entities,events,dates,numbers,facts,coverage,days,same_event,same");
+    println!(
+        "set,a,b,words,entities,events,dates,numbers,facts,coverage,conflict,days,same_event,same"
+    );
     for name in SETS {
         let reports = load(name, split);
         let articles = analyze_batch(&inputs(&reports)).expect("the reports analyze");
@@ -102,7 +104,7 @@ fn pairs(split: &str) {
                 _ => -1,
             };
             println!(
-                "{name},{},{},{:.4},{:.4},{:.4},{:.4},{:.4},{:.4},{:.4},{days},{:.4},{}",
+                "{name},{},{},{:.4},{:.4},{:.4},{:.4},{:.4},{:.4},{:.4},{:.0},{days},{:.4},{}",
                 p.a,
                 p.b,
                 p.words,
@@ -112,6 +114,7 @@ fn pairs(split: &str) {
                 p.numbers,
                 p.facts,
                 p.coverage,
+                p.conflict,
                 p.same_event,
                 u8::from(reports[p.a].event == reports[p.b].event)
             );
