@@ -265,8 +265,9 @@ impl Profile {
     }
 }
 
-/// Content words at least this rare ([`general_rarity`]: Zipf frequency 3.5
-/// or less: names, places, rare terms) are a headline's specifics.
+/// Content words at least this rare (7 minus their Zipf frequency in the
+/// word frequency lists, so Zipf 3.5 or less, about three in a million
+/// words: names, places, rare terms) are a headline's specifics.
 pub const SPECIFIC_WORD: f64 = 3.5;
 
 /// Content words at least this rare ([`general_rarity`]: Zipf frequency 4.5
