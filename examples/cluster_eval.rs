@@ -4,7 +4,8 @@
 //! ```sh
 //! cargo run --release --example cluster_eval                 # the table
 //! cargo run --release --example cluster_eval -- --pairs dev  # pair features and gold, CSV
-//! cargo run --release --example cluster_eval -- --clusters twins_full dev  # the clusters found
+//! cargo run --release --example cluster_eval -- --clusters twins_full dev  # both systems' clusters, and why
+//!                                                            # storydiff links two events
 //! ```
 //!
 //! Each split of each set is clustered as one batch. The baseline is written
@@ -14,7 +15,7 @@
 //! held-out split. storydiff's event clusters come from [`storydiff::compare`]
 //! unchanged. Printed per set and split: B-cubed precision, recall and F1.
 
-use storydiff::compare::{compare_pairs, Overrides, Pairs};
+use storydiff::compare::{compare_pairs, explain, name_key, Overrides, Pairs};
 use storydiff::eval::clusters::{
     b_cubed, baseline_merges, cut, gold, inputs, load, tune, Report, SETS,
 };
@@ -62,14 +63,37 @@ fn main() {
     }
 }
 
-/// storydiff's event clusters of one split of a set, one per line: each
+/// storydiff's event clusters of one split of a set, then the baseline's
+/// (its threshold tuned on the set's dev split), one per line: each
 /// member's id (which names its gold event), a cluster that mixes gold
 /// events marked `MIXED`, then the gold events split over several clusters.
 fn show_clusters(name: &str, split: &str) {
     let reports = load(name, split);
-    let found = storydiff_clusters(&reports);
+    println!("# storydiff");
+    let articles = analyze_batch(&inputs(&reports)).expect("the reports analyze");
+    let c = compare(&articles);
+    print_clusters(&reports, &c.clusters.event);
+    // Why each pair of different events inside one cluster is linked.
+    let key = |n: &str| name_key(c.entities.canonical(n));
+    for p in &c.pairs {
+        let same_cluster = (c.clusters.event.iter()).any(|g| g.contains(&p.a) && g.contains(&p.b));
+        if same_cluster && reports[p.a].event != reports[p.b].event {
+            let why = explain(&articles[p.a], &articles[p.b], &key, p.aligned);
+            let (a, b) = (&reports[p.a].id, &reports[p.b].id);
+            println!(
+                "  {a} ~ {b}: p = {:.3}, conflict {}: {why}",
+                p.same_event, p.conflict
+            );
+        }
+    }
+    let t = tune(&load(name, "dev"));
+    println!("# baseline (t = {t:.2})");
+    print_clusters(&reports, &cut(reports.len(), &baseline_merges(&reports), t));
+}
+
+fn print_clusters(reports: &[Report], found: &[Vec<usize>]) {
     let mut homes: std::collections::HashMap<&str, usize> = Default::default();
-    for c in &found {
+    for c in found {
         let events: std::collections::HashSet<&str> =
             c.iter().map(|&i| reports[i].event.as_str()).collect();
         for e in &events {
@@ -91,7 +115,9 @@ fn show_clusters(name: &str, split: &str) {
 /// Every pair of every set's `split`, with storydiff's pair features and
 /// whether the two report one event (CSV on stdout), for the fitting script.
 fn pairs(split: &str) {
-    println!("set,a,b,words,entities,events,dates,numbers,facts,coverage,days,same_event,same");
+    println!(
+        "set,a,b,words,entities,events,dates,numbers,facts,coverage,conflict,days,same_event,same"
+    );
     for name in SETS {
         let reports = load(name, split);
         let articles = analyze_batch(&inputs(&reports)).expect("the reports analyze");
@@ -102,7 +128,7 @@ fn pairs(split: &str) {
                 _ => -1,
             };
             println!(
-                "{name},{},{},{:.4},{:.4},{:.4},{:.4},{:.4},{:.4},{:.4},{days},{:.4},{}",
+                "{name},{},{},{:.4},{:.4},{:.4},{:.4},{:.4},{:.4},{:.4},{:.0},{days},{:.4},{}",
                 p.a,
                 p.b,
                 p.words,
@@ -112,6 +138,7 @@ fn pairs(split: &str) {
                 p.numbers,
                 p.facts,
                 p.coverage,
+                p.conflict,
                 p.same_event,
                 u8::from(reports[p.a].event == reports[p.b].event)
             );

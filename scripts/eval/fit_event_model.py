@@ -10,7 +10,7 @@ them in the word list format (`feature<TAB>*<TAB>weight`). Plain Python, no depe
 """
 import csv, math, sys
 
-FEATURES = ["words", "entities", "events", "dates", "numbers", "facts", "coverage", "far"]
+FEATURES = ["words", "entities", "events", "dates", "numbers", "facts", "coverage", "conflict", "far"]
 
 
 def row_features(r):
@@ -62,7 +62,8 @@ def main(path):
         if max(abs(s) for s in step) < 1e-6:
             break
     print("# Event model: logistic weights over the pair signals (bias, then each signal of a")
-    print("# PairScore; far: event days over 7 apart), fitted on the dev splits of tests/eval/clusters/")
+    print("# PairScore; conflict: the headlines name specifics the other report lacks; far: event")
+    print("# days over 7 apart), fitted on the dev splits of tests/eval/clusters/")
     print("# by scripts/eval/fit_event_model.py. Written for storydiff (MIT OR Apache-2.0).")
     print("word\tlang\tweight:f64")
     for name, wi in zip(["bias"] + FEATURES, w):

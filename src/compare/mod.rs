@@ -72,7 +72,7 @@ pub use names::{
 };
 pub use quoting::{word_diff, QuoteClass, QuoteMatch, WordOp};
 pub use similarity::{
-    PairScore, Relation, EVENT_DAYS_APART, EVENT_SCORE, STORY_COVERAGE, TOPIC_SCORE,
+    PairScore, Relation, EVENT_DAYS_APART, EVENT_SCORE, SPECIFIC_WORD, STORY_COVERAGE, TOPIC_SCORE,
 };
 pub use table::{explain_row, Cell, ClusterTable, Moment, Row};
 pub use values::{classify_values, Class};

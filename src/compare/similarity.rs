@@ -119,9 +119,14 @@ pub struct PairScore {
     pub coverage: f64,
     /// How many sentences aligned.
     pub aligned: usize,
+    /// 1 when the two headlines conflict, else 0: in one language, each
+    /// headline names specifics (words rarer than [`SPECIFIC_WORD`]: names,
+    /// places) and each report lacks some of the other headline's (two
+    /// storms, two candidates, two states' primaries).
+    pub conflict: f64,
     /// How likely the two report one event, `0..=1`: the event model (a
-    /// logistic regression over the signals above and whether the event
-    /// days lie over [`EVENT_DAYS_APART`] apart, its weights fitted on data
+    /// logistic regression over the signals above, [`PairScore::conflict`]
+    /// and whether the event days lie over [`EVENT_DAYS_APART`] apart, its weights fitted on data
     /// in `data/words/compare/event_model.tsv`). Event clusters agglomerate on it.
     pub same_event: f64,
 }
@@ -144,6 +149,7 @@ impl PairScore {
             facts: 0.0,
             coverage: 0.0,
             aligned: 0,
+            conflict: 0.0,
             same_event,
         }
     }
@@ -179,6 +185,7 @@ impl PairScore {
             "facts" => self.facts,
             "coverage" => self.coverage,
             "far" => f64::from(u8::from(far)),
+            "conflict" => self.conflict,
             _ => 0.0,
         };
         let z: f64 = (lexicon::lists::compare::EVENT_MODEL.iter())
@@ -218,6 +225,11 @@ pub(super) struct Profile {
     numbers: Vec<u64>,
     /// Fact keys with their figures, and quoted speakers, hashed, sorted.
     facts: Vec<u64>,
+    /// The specific words of the headline (the first sentence): hashed as
+    /// `terms`, sorted, without repeats.
+    head: Vec<u64>,
+    /// The article's language, where known.
+    lang: Option<String>,
     /// The day the article reports on: its publication date, or else the
     /// latest full date it states.
     pub(super) day: Option<EventDay>,
@@ -246,10 +258,17 @@ impl Profile {
             dates: hashed(b'd', full_dates.iter().map(CalendarDate::iso)),
             numbers: hashed(b'n', counted_figures(article).into_iter()),
             facts: hashed(b'f', fact_keys(article)),
+            head: head_words(article),
+            lang: article.language().map(str::to_string),
             day: event_day(article, &full_dates),
         }
     }
 }
+
+/// Content words at least this rare (7 minus their Zipf frequency in the
+/// word frequency lists, so Zipf 3.5 or less, about three in a million
+/// words: names, places, rare terms) are a headline's specifics.
+pub const SPECIFIC_WORD: f64 = 3.5;
 
 /// Content words at least this rare ([`general_rarity`]: Zipf frequency 4.5
 /// or less) are blocking features.
@@ -344,6 +363,29 @@ fn entity_weights(article: &Article, entity_key: &dyn Fn(&str) -> String) -> Vec
     }
     let mut out: Vec<(u64, f64)> = entities.into_iter().collect();
     out.sort_unstable_by_key(|e| e.0);
+    out
+}
+
+/// The specific words of the article's first sentence (its headline, or
+/// the lead of a text without one): content words rarer than
+/// [`SPECIFIC_WORD`], keyed and hashed as [`content_words`] does; sorted.
+fn head_words(article: &Article) -> Vec<u64> {
+    if article.seg.sentences.is_empty() {
+        return Vec::new();
+    }
+    let text = article.analysis_text();
+    let lang = article.language();
+    let mut out: Vec<u64> = (article.seg.sentence_tokens(0).iter())
+        .filter(|t| t.kind == TokenKind::Word)
+        .map(|t| t.span.of(text))
+        .filter(|w| w.chars().count() >= 3)
+        .map(word_key)
+        .filter(|k| !lexicon::is_stopword_in(k, lang))
+        .filter(|k| general_rarity(k, lang) >= SPECIFIC_WORD)
+        .map(|k| feature(b'w', &k))
+        .collect();
+    out.sort_unstable();
+    out.dedup();
     out
 }
 
@@ -450,12 +492,24 @@ impl<'p> Model<'p> {
             facts,
             coverage,
             aligned,
+            conflict: headline_conflict(p, q),
             same_event: 0.0,
         };
         pair.relation = pair.decide(p.day, q.day);
         pair.same_event = pair.event_probability(p.day, q.day);
         pair
     }
+}
+
+/// 1 when the two headlines conflict (see [`PairScore::conflict`]), else 0.
+/// Only within one language: a headline's names written in another are
+/// no evidence that the other report lacks them.
+fn headline_conflict(p: &Profile, q: &Profile) -> f64 {
+    let lacks = |x: &Profile, y: &Profile| {
+        (x.head.iter()).any(|w| y.terms.binary_search_by_key(w, |t| t.0).is_err())
+    };
+    let both = !p.head.is_empty() && !q.head.is_empty() && p.lang == q.lang;
+    f64::from(u8::from(both && lacks(p, q) && lacks(q, p)))
 }
 
 /// Cosine of two articles' content words, each weighted by sublinear term
@@ -573,6 +627,31 @@ mod tests {
         assert!(EventDay::parse("--02-30").is_none());
     }
 
+    fn profiles(texts: &[&str]) -> Vec<Profile> {
+        let inputs: Vec<crate::Input> = (texts.iter().enumerate())
+            .map(|(i, t)| crate::Input::new(i.to_string(), *t))
+            .collect();
+        let articles = crate::analyze_batch(&inputs).unwrap();
+        let key = |n: &str| super::super::keys::name_key(n);
+        articles.iter().map(|a| Profile::of(a, &key)).collect()
+    }
+
+    #[test]
+    fn headlines_naming_different_specifics_conflict() {
+        let p = profiles(&[
+            "Hurricane Dorian makes landfall in the Bahamas\n\nThe storm hit Abaco on Sunday.",
+            "Hurricane Lorenzo hits the Azores\n\nThe storm passed Flores on Wednesday.",
+            "Hurricane Dorian leaves destruction in the Bahamas\n\nAbaco lies in ruins after the storm.",
+        ]);
+        assert_eq!(headline_conflict(&p[0], &p[1]), 1.0);
+        assert_eq!(headline_conflict(&p[1], &p[0]), 1.0);
+        // A follow-up names the same storm and islands.
+        assert_eq!(headline_conflict(&p[0], &p[2]), 0.0);
+        // A report whose headline names nothing specific conflicts with none.
+        let q = profiles(&["A storm hits the coast\n\nThe storm hit on Sunday."]);
+        assert_eq!(headline_conflict(&p[0], &q[0]), 0.0);
+    }
+
     #[test]
     fn relation_needs_close_days() {
         let pair = PairScore {
@@ -588,6 +667,7 @@ mod tests {
             facts: 0.0,
             coverage: 0.0,
             aligned: 0,
+            conflict: 0.0,
             same_event: 0.0,
         };
         let day = |s: &str| EventDay::parse(s);

@@ -8,11 +8,12 @@ use storydiff::eval::clusters::{b_cubed, baseline_merges, cut, gold, inputs, loa
 use storydiff::{analyze_batch, compare};
 
 /// (set, floor under storydiff's held-out B3-F1, least margin over the baseline).
-/// On `twins_full` storydiff is level with the baseline (0.889 both): the
-/// floor holds it there, short of the margin of 0.05 the clusters aim for.
+/// On `twins_full` storydiff is 0.020 above the baseline (0.909 against
+/// 0.889): the floor holds it there, short of the margin of 0.05 the
+/// clusters aim for.
 const FLOORS: [(&str, f64, f64); 4] = [
     ("twins", 0.96, 0.005),
-    ("twins_full", 0.88, -0.005),
+    ("twins_full", 0.90, 0.01),
     ("wording", 0.85, 0.25),
     ("languages", 0.66, 0.14),
 ];
