@@ -10,6 +10,7 @@
 //! | given names | `@faker-js/faker` locales | [`is_first_name`] |
 //! | common English words | `@faker-js/faker` | [`is_common_word`] |
 //! | dictionary words (Bloom filter, about 1% false positives) | Debian `wamerican` (SCOWL) | [`is_dictionary_word`] |
+//! | canonical Unicode normalization | `unicode-normalization`'s canonical tables | [`unicode::nfc`], [`unicode::nfd`] |
 //!
 //! The generated lists live in `data/lexicon/`, `data/stopwords/` and
 //! `data/wordfreq/`, each with a README naming each
@@ -40,6 +41,7 @@ pub mod pack;
 mod script;
 mod sorted;
 mod stopwords;
+pub mod unicode;
 pub mod wordfreq;
 
 pub use index::WordIndex;
