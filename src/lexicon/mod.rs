@@ -106,22 +106,22 @@ pub struct Place {
 // Sorted and deduplicated by build.rs from data/lexicon/ (see `sorted`).
 // Names in other scripts than Latin are in the language pack (`pack`).
 static PLACES: SplitLines = SplitLines::new(
-    include_bytes!(concat!(env!("OUT_DIR"), "/places.tsv.sorted")),
+    include_bytes!(concat!(env!("OUT_DIR"), "/places.tsv.packed")),
     "places.tsv",
     script::in_other_script,
 );
-static DEMONYMS: SortedLines = SortedLines::new(include_bytes!(concat!(
+static DEMONYMS: SortedLines = SortedLines::packed(include_bytes!(concat!(
     env!("OUT_DIR"),
-    "/demonyms.tsv.sorted"
+    "/demonyms.tsv.packed"
 )));
 static FIRST_NAMES: SplitLines = SplitLines::new(
-    include_bytes!(concat!(env!("OUT_DIR"), "/first_names.txt.sorted")),
+    include_bytes!(concat!(env!("OUT_DIR"), "/first_names.txt.packed")),
     "first_names.txt",
     script::in_other_script,
 );
-static COMMON_WORDS: SortedLines = SortedLines::new(include_bytes!(concat!(
+static COMMON_WORDS: SortedLines = SortedLines::packed(include_bytes!(concat!(
     env!("OUT_DIR"),
-    "/common_words.txt.sorted"
+    "/common_words.txt.packed"
 )));
 
 const WORDS_BLOOM: &[u8] = include_bytes!("../../data/lexicon/words.bloom");

@@ -1,10 +1,14 @@
-//! [`SortedLines`]: a compiled-in list as build.rs writes it, one entry a
-//! line, `key` or `key<TAB>value`, sorted by key (byte order) with one line
-//! per key. It is looked up in place by binary search: nothing is inflated or
-//! indexed when the program starts, and the module carries the plain text,
-//! which the page's transfer compression (gzip, brotli) packs as well as the
-//! DEFLATE streams it replaced. Native builds index it in a hash table on
-//! first use, for speed; both give the same answers.
+//! [`SortedLines`]: a compiled-in list, one entry a line, `key` or
+//! `key<TAB>value`, sorted by key (byte order) with one line per key. It is
+//! looked up by binary search over the lines (wasm) or through a hash index
+//! built on first use (native, for speed); both give the same answers.
+//!
+//! build.rs stores the core's lists packed ([`unpack`] describes the format):
+//! the keys front-coded (each key written as the length of the prefix it shares
+//! with the one before and the rest), and the values in a column of their own.
+//! The page's transfer compression (gzip, brotli) packs that a fifth smaller
+//! than the plain lines. A list is unpacked into its plain lines the first time
+//! it is read, once (about 0.5 MB for all of them).
 
 use std::sync::OnceLock;
 
@@ -48,12 +52,12 @@ impl Lines for SortedLines {
         {
             let index = self
                 .index
-                .get_or_init(|| lines(self.text).map(split).collect());
+                .get_or_init(|| lines(self.text()).map(split).collect());
             index.get_key_value(key.as_bytes()).map(|(&k, &v)| (k, v))
         }
         #[cfg(target_arch = "wasm32")]
         {
-            search(self.text, key.as_bytes())
+            search(self.text(), key.as_bytes())
         }
     }
 }
@@ -70,18 +74,44 @@ impl Lines for SplitLines {
 
 /// A sorted list of `key[<TAB>value]` lines (see the module documentation).
 pub(crate) struct SortedLines {
-    text: &'static [u8],
+    /// The lines, or the packed list when `packed`.
+    source: &'static [u8],
+    packed: bool,
+    unpacked: OnceLock<&'static [u8]>,
     #[cfg(not(target_arch = "wasm32"))]
     index: OnceLock<Map<&'static [u8], &'static [u8]>>,
 }
 
 impl SortedLines {
+    /// A list of plain sorted lines.
     pub(crate) const fn new(text: &'static [u8]) -> SortedLines {
         SortedLines {
-            text,
+            source: text,
+            packed: false,
+            unpacked: OnceLock::new(),
             #[cfg(not(target_arch = "wasm32"))]
             index: OnceLock::new(),
         }
+    }
+
+    /// A list as build.rs packs it (see [`unpack`]); empty bytes, an empty list.
+    pub(crate) const fn packed(bytes: &'static [u8]) -> SortedLines {
+        SortedLines {
+            source: bytes,
+            packed: true,
+            unpacked: OnceLock::new(),
+            #[cfg(not(target_arch = "wasm32"))]
+            index: OnceLock::new(),
+        }
+    }
+
+    /// The plain sorted lines.
+    fn text(&self) -> &'static [u8] {
+        if !self.packed {
+            return self.source;
+        }
+        self.unpacked
+            .get_or_init(|| Box::leak(unpack(self.source).into_boxed_slice()))
     }
 
     /// Checks that the lines are sorted with one per key, and that the binary
@@ -89,17 +119,18 @@ impl SortedLines {
     /// after each: the number of lines.
     #[cfg(test)]
     pub(crate) fn check_search(&self) -> usize {
-        let all: Vec<_> = lines(self.text).map(split).collect();
+        let text = self.text();
+        let all: Vec<_> = lines(text).map(split).collect();
         assert!(all.windows(2).all(|w| w[0].0 < w[1].0), "not sorted");
         for &(k, v) in &all {
-            assert_eq!(search(self.text, k), Some((k, v)));
+            assert_eq!(search(text, k), Some((k, v)));
             let mut after = k.to_vec();
             after.push(b' ');
             if all
                 .binary_search_by(|(k2, _)| (*k2).cmp(&after[..]))
                 .is_err()
             {
-                assert_eq!(search(self.text, &after), None);
+                assert_eq!(search(text, &after), None);
             }
         }
         all.len()
@@ -124,7 +155,7 @@ impl SplitLines {
         in_pack: fn(&str) -> bool,
     ) -> SplitLines {
         SplitLines {
-            core: SortedLines::new(core),
+            core: SortedLines::packed(core),
             part,
             in_pack,
             rest: OnceLock::new(),
@@ -146,7 +177,7 @@ impl SplitLines {
     pub(crate) fn check_search(&self) -> usize {
         let rest = self.rest().expect("the pack is compiled into tests");
         for (list, in_pack) in [(&self.core, false), (rest, true)] {
-            for line in lines(list.text) {
+            for line in lines(list.text()) {
                 let key = std::str::from_utf8(split(line).0).unwrap();
                 assert_eq!((self.in_pack)(key), in_pack, "{key}");
                 assert!(self.contains(key), "{key}");
@@ -154,6 +185,48 @@ impl SplitLines {
         }
         self.core.check_search() + rest.check_search()
     }
+}
+
+/// The plain lines of a packed list: `count\n`, then the values column
+/// (`count` lines, empty for a key without a value), then the keys column
+/// (`count` entries, each one byte, the length of the prefix the key shares
+/// with the key before it, then the rest of the key and `\n`). Keys hold no
+/// tab or newline and values no newline (build.rs checks).
+pub(crate) fn unpack(packed: &[u8]) -> Vec<u8> {
+    if packed.is_empty() {
+        return Vec::new();
+    }
+    let bad = "build.rs writes a packed list";
+    let head = packed.iter().position(|&b| b == b'\n').expect(bad);
+    let count: usize = std::str::from_utf8(&packed[..head])
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .expect(bad);
+    let mut values = packed[head + 1..].split(|&b| b == b'\n');
+    // The keys begin after the `count` lines of values.
+    let mut at = head + 1;
+    for _ in 0..count {
+        at += packed[at..].iter().position(|&b| b == b'\n').expect(bad) + 1;
+    }
+    let mut text = Vec::with_capacity(packed.len() * 3);
+    let mut key: Vec<u8> = Vec::new();
+    for _ in 0..count {
+        let shared = usize::from(packed[at]);
+        let end = at + 1 + packed[at + 1..].iter().position(|&b| b == b'\n').expect(bad);
+        key.truncate(shared);
+        key.extend_from_slice(&packed[at + 1..end]);
+        at = end + 1;
+        text.extend_from_slice(&key);
+        match values.next() {
+            Some(value) if !value.is_empty() => {
+                text.push(b'\t');
+                text.extend_from_slice(value);
+            }
+            _ => {}
+        }
+        text.push(b'\n');
+    }
+    text
 }
 
 #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
@@ -214,5 +287,21 @@ mod tests {
             assert_eq!(search(TEXT, absent.as_bytes()), None, "{absent}");
             assert!(!list.contains(absent), "{absent}");
         }
+    }
+
+    #[test]
+    fn unpacks_what_build_rs_packs() {
+        // Aa, Ab, B, Ba, Z, été: values one, (none), two<TAB>three, (none), (none), summer.
+        static PACKED: &[u8] = b"6\none\n\ntwo\tthree\n\n\nsummer\n\x00Aa\n\x01b\n\x00B\n\x01a\n\x00Z\n\x00\xc3\xa9t\xc3\xa9\n";
+        assert_eq!(
+            unpack(PACKED),
+            b"Aa\tone\nAb\nB\ttwo\tthree\nBa\nZ\n\xc3\xa9t\xc3\xa9\tsummer\n"
+        );
+        let list = SortedLines::packed(PACKED);
+        assert_eq!(list.get_str("B"), Some("two\tthree"));
+        assert_eq!(list.key("Ba"), Some("Ba"));
+        assert!(list.contains("Ab") && !list.contains("A"));
+        assert_eq!(unpack(b""), b"");
+        assert!(!SortedLines::packed(b"").contains("a"));
     }
 }
