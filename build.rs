@@ -2,7 +2,7 @@
 //! (readable text in the repository) into `OUT_DIR` as sorted lines, one per
 //! key (`key` or `key<TAB>value`), packed (`<name>.packed`: the keys
 //! front-coded, the values in a column of their own, see
-//! `lexicon::sorted::unpack`), which `src/lexicon` embeds, unpacks on first
+//! `lexicon::packed::unpack`), which `src/lexicon` embeds, unpacks on first
 //! use and looks up by binary search (`lexicon::sorted`). Where a key is listed
 //! twice, the line that the old readers kept wins (the last for places and
 //! demonyms, the first for word frequencies), so every answer is the same as
@@ -90,16 +90,16 @@ fn split_off_other_scripts(rows: &mut BTreeMap<String, String>) -> BTreeMap<Stri
     other
 }
 
-/// The language pack: a first line `storydiff-language-pack 1`, then one
-/// line `name<TAB>bytes` per part, an empty line, and the parts' sorted lines
-/// one after the other (see `lexicon::pack`).
+/// The language pack: a first line `storydiff-language-pack 2`, then one
+/// line `name<TAB>bytes` per part, an empty line, and the parts, each packed
+/// as `write_packed` packs a list, one after the other (see `lexicon::pack`).
 fn write_pack(path: &std::path::Path, parts: &[(String, BTreeMap<String, String>)]) {
-    let mut head = String::from("storydiff-language-pack 1\n");
+    let mut head = String::from("storydiff-language-pack 2\n");
     let mut body = Vec::new();
     for (name, rows) in parts {
-        let text = sorted_text(path, rows);
-        head.push_str(&format!("{name}\t{}\n", text.len()));
-        body.extend_from_slice(text.as_bytes());
+        let packed = packed(path, rows);
+        head.push_str(&format!("{name}\t{}\n", packed.len()));
+        body.extend_from_slice(&packed);
     }
     head.push('\n');
     let mut bytes = head.into_bytes();
@@ -112,16 +112,24 @@ fn read(path: &str) -> String {
     fs::read_to_string(path).unwrap_or_else(|e| panic!("reading {path}: {e}"))
 }
 
-/// The rows packed for `lexicon::sorted::unpack`: `count\n`, the values
+/// The rows packed for `lexicon::packed::unpack`: `count\n`, the values
 /// column (one line each), then the keys front-coded (one byte, the length of
 /// the prefix shared with the key before, at most 255; the rest; `\n`).
 fn write_packed(path: &std::path::Path, rows: &BTreeMap<String, String>) {
+    fs::write(path, packed(path, rows)).expect("writing OUT_DIR");
+}
+
+fn packed(path: &std::path::Path, rows: &BTreeMap<String, String>) -> Vec<u8> {
     sorted_text(path, rows); // checks the keys
     let mut values = format!("{}\n", rows.len()).into_bytes();
     let mut keys = Vec::new();
     let mut before: &[u8] = b"";
     for (key, value) in rows {
-        assert!(!value.contains('\n'), "{}: a value holds a newline", path.display());
+        assert!(
+            !value.contains('\n'),
+            "{}: a value holds a newline",
+            path.display()
+        );
         values.extend_from_slice(value.as_bytes());
         values.push(b'\n');
         let key = key.as_bytes();
@@ -137,7 +145,7 @@ fn write_packed(path: &std::path::Path, rows: &BTreeMap<String, String>) {
         before = key;
     }
     values.extend_from_slice(&keys);
-    fs::write(path, values).expect("writing OUT_DIR");
+    values
 }
 
 fn sorted_text(path: &std::path::Path, rows: &BTreeMap<String, String>) -> String {

@@ -15,9 +15,10 @@
 //! The generated lists live in `data/lexicon/`, `data/stopwords/` and
 //! `data/wordfreq/`, each with a README naming each
 //! source package, version and licence; `scripts/data/build_lexicon.mjs` rebuilds
-//! them. build.rs sorts them into one line per key, which is looked up in place
-//! by binary search in the wasm build (nothing to inflate or index at start-up)
-//! and through a hash index built on first use natively.
+//! them. build.rs sorts them into one line per key and packs them (keys
+//! front-coded, values apart; see `packed`); a list is unpacked the first
+//! time it is read, then looked up by binary search in the wasm build and
+//! through a hash index natively.
 //!
 //! What English text never needs (the word frequencies of the other
 //! languages, places and given names written in other scripts than Latin) is
@@ -38,6 +39,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 mod index;
 pub mod lists;
 pub mod pack;
+mod packed;
 mod script;
 mod sorted;
 mod stopwords;

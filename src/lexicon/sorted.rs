@@ -3,14 +3,15 @@
 //! looked up by binary search over the lines (wasm) or through a hash index
 //! built on first use (native, for speed); both give the same answers.
 //!
-//! build.rs stores the core's lists packed ([`unpack`] describes the format):
-//! the keys front-coded (each key written as the length of the prefix it shares
-//! with the one before and the rest), and the values in a column of their own.
-//! The page's transfer compression (gzip, brotli) packs that a fifth smaller
-//! than the plain lines. A list is unpacked into its plain lines the first time
-//! it is read, once (about 0.5 MB for all of them).
+//! build.rs stores the core's lists packed (`lexicon::packed`: the keys
+//! front-coded, the values in a column of their own), which the page's
+//! transfer compression (gzip, brotli) packs a sixth smaller than the plain
+//! lines. A list is unpacked into its plain lines the first time it is read,
+//! once (about 0.5 MB for all of them).
 
 use std::sync::OnceLock;
+
+use super::packed::unpack;
 
 #[cfg(not(target_arch = "wasm32"))]
 use super::Map;
@@ -94,7 +95,7 @@ impl SortedLines {
         }
     }
 
-    /// A list as build.rs packs it (see [`unpack`]); empty bytes, an empty list.
+    /// A list as build.rs packs it (see `lexicon::packed`); empty bytes, an empty list.
     pub(crate) const fn packed(bytes: &'static [u8]) -> SortedLines {
         SortedLines {
             source: bytes,
@@ -110,8 +111,10 @@ impl SortedLines {
         if !self.packed {
             return self.source;
         }
-        self.unpacked
-            .get_or_init(|| Box::leak(unpack(self.source).into_boxed_slice()))
+        self.unpacked.get_or_init(|| {
+            let text = unpack(self.source).expect("build.rs writes a packed list");
+            Box::leak(text.into_boxed_slice())
+        })
     }
 
     /// Checks that the lines are sorted with one per key, and that the binary
@@ -187,48 +190,6 @@ impl SplitLines {
     }
 }
 
-/// The plain lines of a packed list: `count\n`, then the values column
-/// (`count` lines, empty for a key without a value), then the keys column
-/// (`count` entries, each one byte, the length of the prefix the key shares
-/// with the key before it, then the rest of the key and `\n`). Keys hold no
-/// tab or newline and values no newline (build.rs checks).
-pub(crate) fn unpack(packed: &[u8]) -> Vec<u8> {
-    if packed.is_empty() {
-        return Vec::new();
-    }
-    let bad = "build.rs writes a packed list";
-    let head = packed.iter().position(|&b| b == b'\n').expect(bad);
-    let count: usize = std::str::from_utf8(&packed[..head])
-        .ok()
-        .and_then(|n| n.parse().ok())
-        .expect(bad);
-    let mut values = packed[head + 1..].split(|&b| b == b'\n');
-    // The keys begin after the `count` lines of values.
-    let mut at = head + 1;
-    for _ in 0..count {
-        at += packed[at..].iter().position(|&b| b == b'\n').expect(bad) + 1;
-    }
-    let mut text = Vec::with_capacity(packed.len() * 3);
-    let mut key: Vec<u8> = Vec::new();
-    for _ in 0..count {
-        let shared = usize::from(packed[at]);
-        let end = at + 1 + packed[at + 1..].iter().position(|&b| b == b'\n').expect(bad);
-        key.truncate(shared);
-        key.extend_from_slice(&packed[at + 1..end]);
-        at = end + 1;
-        text.extend_from_slice(&key);
-        match values.next() {
-            Some(value) if !value.is_empty() => {
-                text.push(b'\t');
-                text.extend_from_slice(value);
-            }
-            _ => {}
-        }
-        text.push(b'\n');
-    }
-    text
-}
-
 #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
 fn lines(text: &'static [u8]) -> impl Iterator<Item = &'static [u8]> {
     text.split(|&b| b == b'\n').filter(|l| !l.is_empty())
@@ -290,18 +251,12 @@ mod tests {
     }
 
     #[test]
-    fn unpacks_what_build_rs_packs() {
-        // Aa, Ab, B, Ba, Z, été: values one, (none), two<TAB>three, (none), (none), summer.
-        static PACKED: &[u8] = b"6\none\n\ntwo\tthree\n\n\nsummer\n\x00Aa\n\x01b\n\x00B\n\x01a\n\x00Z\n\x00\xc3\xa9t\xc3\xa9\n";
-        assert_eq!(
-            unpack(PACKED),
-            b"Aa\tone\nAb\nB\ttwo\tthree\nBa\nZ\n\xc3\xa9t\xc3\xa9\tsummer\n"
-        );
-        let list = SortedLines::packed(PACKED);
+    fn looks_up_a_packed_list() {
+        let list = SortedLines::packed(b"3\none\n\ntwo\tthree\n\x00Aa\n\x01b\n\x00B\n");
+        assert_eq!(list.get_str("Aa"), Some("one"));
         assert_eq!(list.get_str("B"), Some("two\tthree"));
-        assert_eq!(list.key("Ba"), Some("Ba"));
-        assert!(list.contains("Ab") && !list.contains("A"));
-        assert_eq!(unpack(b""), b"");
+        assert_eq!(list.key("Ab"), Some("Ab"));
+        assert!(list.contains("Ab") && !list.contains("A") && !list.contains("Ba"));
         assert!(!SortedLines::packed(b"").contains("a"));
     }
 }

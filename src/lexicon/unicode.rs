@@ -84,7 +84,9 @@ mod tests {
 
     #[test]
     fn every_character_as_the_crate() {
-        let marks = ['\u{301}', '\u{323}', '\u{308}', '\u{327}', '\u{1161}', '\u{11A8}'];
+        let marks = [
+            '\u{301}', '\u{323}', '\u{308}', '\u{327}', '\u{1161}', '\u{11A8}',
+        ];
         for c in (0..0x11_0000).filter_map(char::from_u32) {
             same(&c.to_string());
             if c.is_alphabetic() || canonical_combining_class(c) != 0 {
