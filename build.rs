@@ -1,10 +1,12 @@
 //! Writes the word lists under `data/lexicon/` and `data/wordfreq/`
 //! (readable text in the repository) into `OUT_DIR` as sorted lines, one per
-//! key (`key` or `key<TAB>value`), which `src/lexicon` embeds and looks up in
-//! place by binary search (`lexicon::sorted`): nothing to inflate or index
-//! when the program starts. Where a key is listed twice, the line that the
-//! old readers kept wins (the last for places and demonyms, the first for
-//! word frequencies), so every answer is the same as before.
+//! key (`key` or `key<TAB>value`), packed (`<name>.packed`: the keys
+//! front-coded, the values in a column of their own, see
+//! `lexicon::packed::unpack`), which `src/lexicon` embeds, unpacks on first
+//! use and looks up by binary search (`lexicon::sorted`). Where a key is listed
+//! twice, the line that the old readers kept wins (the last for places and
+//! demonyms, the first for word frequencies), so every answer is the same as
+//! before.
 //!
 //! What English text never needs (the word frequencies of the other
 //! languages, the gazetteer's and the given-name list's names in other
@@ -39,7 +41,7 @@ fn main() {
         if name == "places.tsv" {
             pack.push((name.to_string(), split_off_other_scripts(&mut rows)));
         }
-        write_sorted(&out.join(format!("{name}.sorted")), &rows);
+        write_packed(&out.join(format!("{name}.packed")), &rows);
     }
     for name in ["first_names.txt", "common_words.txt"] {
         let mut rows: BTreeMap<String, String> = read(&format!("data/lexicon/{name}"))
@@ -50,7 +52,7 @@ fn main() {
         if name == "first_names.txt" {
             pack.push((name.to_string(), split_off_other_scripts(&mut rows)));
         }
-        write_sorted(&out.join(format!("{name}.sorted")), &rows);
+        write_packed(&out.join(format!("{name}.packed")), &rows);
     }
     for lang in ["en", "fr", "de", "es", "ru", "it"] {
         // zipf<TAB>word word ...; the first line of a word counts.
@@ -66,7 +68,7 @@ fn main() {
         }
         let name = format!("wordfreq-{lang}");
         if CORE_WORDFREQ.contains(&lang) {
-            write_sorted(&out.join(format!("{name}.sorted")), &rows);
+            write_packed(&out.join(format!("{name}.packed")), &rows);
         } else {
             pack.push((name, rows));
         }
@@ -88,16 +90,16 @@ fn split_off_other_scripts(rows: &mut BTreeMap<String, String>) -> BTreeMap<Stri
     other
 }
 
-/// The language pack: a first line `storydiff-language-pack 1`, then one
-/// line `name<TAB>bytes` per part, an empty line, and the parts' sorted lines
-/// one after the other (see `lexicon::pack`).
+/// The language pack: a first line `storydiff-language-pack 2`, then one
+/// line `name<TAB>bytes` per part, an empty line, and the parts, each packed
+/// as `write_packed` packs a list, one after the other (see `lexicon::pack`).
 fn write_pack(path: &std::path::Path, parts: &[(String, BTreeMap<String, String>)]) {
-    let mut head = String::from("storydiff-language-pack 1\n");
+    let mut head = String::from("storydiff-language-pack 2\n");
     let mut body = Vec::new();
     for (name, rows) in parts {
-        let text = sorted_text(path, rows);
-        head.push_str(&format!("{name}\t{}\n", text.len()));
-        body.extend_from_slice(text.as_bytes());
+        let packed = packed(path, rows);
+        head.push_str(&format!("{name}\t{}\n", packed.len()));
+        body.extend_from_slice(&packed);
     }
     head.push('\n');
     let mut bytes = head.into_bytes();
@@ -110,9 +112,40 @@ fn read(path: &str) -> String {
     fs::read_to_string(path).unwrap_or_else(|e| panic!("reading {path}: {e}"))
 }
 
-/// `key<TAB>value` lines (`key` alone for an empty value) in key order.
-fn write_sorted(path: &std::path::Path, rows: &BTreeMap<String, String>) {
-    fs::write(path, sorted_text(path, rows)).expect("writing OUT_DIR");
+/// The rows packed for `lexicon::packed::unpack`: `count\n`, the values
+/// column (one line each), then the keys front-coded (one byte, the length of
+/// the prefix shared with the key before, at most 255; the rest; `\n`).
+fn write_packed(path: &std::path::Path, rows: &BTreeMap<String, String>) {
+    fs::write(path, packed(path, rows)).expect("writing OUT_DIR");
+}
+
+fn packed(path: &std::path::Path, rows: &BTreeMap<String, String>) -> Vec<u8> {
+    sorted_text(path, rows); // checks the keys
+    let mut values = format!("{}\n", rows.len()).into_bytes();
+    let mut keys = Vec::new();
+    let mut before: &[u8] = b"";
+    for (key, value) in rows {
+        assert!(
+            !value.contains('\n'),
+            "{}: a value holds a newline",
+            path.display()
+        );
+        values.extend_from_slice(value.as_bytes());
+        values.push(b'\n');
+        let key = key.as_bytes();
+        let shared = key
+            .iter()
+            .zip(before)
+            .take_while(|(a, b)| a == b)
+            .count()
+            .min(255);
+        keys.push(shared as u8);
+        keys.extend_from_slice(&key[shared..]);
+        keys.push(b'\n');
+        before = key;
+    }
+    values.extend_from_slice(&keys);
+    values
 }
 
 fn sorted_text(path: &std::path::Path, rows: &BTreeMap<String, String>) -> String {

@@ -6,8 +6,11 @@
 Sizes are raw bytes and gzip -9 of each part on its own (a part's share of the whole module's
 gzip is about its own gzip size). Function names come from the module's name section (the
 wasm before wasm-opt keeps it; after wasm-opt, functions are counted but not named).
+With --data-names, the word lists are found in the data section by their bytes: build.rs's
+files in OUT_DIR (the build's `target/.../build/storydiff-*/out`) and the lists the crate
+includes from data/ (the Bloom filter, the stop words); the rest is what is left.
 """
-import gzip, re, sys
+import gzip, os, re, sys
 from collections import defaultdict
 
 def leb(b, i):
@@ -97,6 +100,8 @@ def main():
                 k += 1
             ln, k = leb(data, k); segs.append(data[k:k + ln]); k += ln
         print(f"  data: {cnt} segments")
+        if "--data-names" in sys.argv:
+            data_names(segs, sys.argv[sys.argv.index("--data-names") + 1])
     if code is not None:
         cnt, k = leb(code, 0); funcs = []
         for n in range(cnt):
@@ -112,5 +117,29 @@ def main():
             print(f"  largest functions:")
             for idx, body in sorted(funcs, key=lambda f: -len(f[1]))[:top]:
                 print(f"    {len(body):>8,}  {short(names.get(idx, '?'))[:110]}")
+
+def data_names(segs, out_dir):
+    root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
+    blobs = {}
+    for f in sorted(os.listdir(out_dir)):
+        if f.endswith((".packed", ".sorted")):
+            blobs[f] = open(os.path.join(out_dir, f), "rb").read()
+    blobs["words.bloom"] = open(os.path.join(root, "data/lexicon/words.bloom"), "rb").read()
+    stop = os.path.join(root, "data/stopwords")
+    blobs["stop words"] = b"".join(open(os.path.join(stop, f), "rb").read()
+                                   for f in sorted(os.listdir(stop)) if f.endswith(".txt"))
+    rest = bytearray(b"".join(segs))
+    print("  data by list (found by their bytes):")
+    for name, blob in blobs.items():
+        parts = [blob] if name != "stop words" else [open(os.path.join(stop, f), "rb").read()
+                                                     for f in sorted(os.listdir(stop)) if f.endswith(".txt")]
+        found = 0
+        for part in parts:
+            i = rest.find(part)
+            if i >= 0 and part:
+                del rest[i:i + len(part)]; found += 1
+        if found:
+            print(f"    {name:<30} {len(blob):>10,} raw {gz(blob):>9,} gz")
+    print(f"    {'rest (code data, tables, strings)':<30} {len(rest):>10,} raw {gz(rest):>9,} gz")
 
 main()

@@ -22,7 +22,6 @@ use crate::lexicon::{self, lists};
 use crate::text::TokenKind;
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
-use unicode_normalization::UnicodeNormalization;
 
 /// The key of a figure whose count word is unknown: such figures are not compared.
 pub const UNCOUNTED: &str = "count";
@@ -90,8 +89,8 @@ fn count_synonyms() -> &'static HashMap<&'static str, &'static str> {
 /// The key two spellings of one name share when nothing better is known:
 /// lower case, accents and punctuation folded ("Stéphane" = "Stephane").
 pub fn name_key(name: &str) -> String {
-    let folded: String = name
-        .nfd()
+    let folded: String = crate::lexicon::unicode::nfd(name)
+        .into_iter()
         .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
         .flat_map(char::to_lowercase)
         .map(|c| if c.is_alphanumeric() { c } else { ' ' })

@@ -10,13 +10,15 @@
 //! | given names | `@faker-js/faker` locales | [`is_first_name`] |
 //! | common English words | `@faker-js/faker` | [`is_common_word`] |
 //! | dictionary words (Bloom filter, about 1% false positives) | Debian `wamerican` (SCOWL) | [`is_dictionary_word`] |
+//! | canonical Unicode normalization | `unicode-normalization`'s canonical tables | [`unicode::nfc`], [`unicode::nfd`] |
 //!
 //! The generated lists live in `data/lexicon/`, `data/stopwords/` and
 //! `data/wordfreq/`, each with a README naming each
 //! source package, version and licence; `scripts/data/build_lexicon.mjs` rebuilds
-//! them. build.rs sorts them into one line per key, which is looked up in place
-//! by binary search in the wasm build (nothing to inflate or index at start-up)
-//! and through a hash index built on first use natively.
+//! them. build.rs sorts them into one line per key and packs them (keys
+//! front-coded, values apart; see `packed`); a list is unpacked the first
+//! time it is read, then looked up by binary search in the wasm build and
+//! through a hash index natively.
 //!
 //! What English text never needs (the word frequencies of the other
 //! languages, places and given names written in other scripts than Latin) is
@@ -37,9 +39,11 @@ use std::hash::{BuildHasherDefault, Hasher};
 mod index;
 pub mod lists;
 pub mod pack;
+mod packed;
 mod script;
 mod sorted;
 mod stopwords;
+pub mod unicode;
 pub mod wordfreq;
 
 pub use index::WordIndex;
@@ -104,22 +108,22 @@ pub struct Place {
 // Sorted and deduplicated by build.rs from data/lexicon/ (see `sorted`).
 // Names in other scripts than Latin are in the language pack (`pack`).
 static PLACES: SplitLines = SplitLines::new(
-    include_bytes!(concat!(env!("OUT_DIR"), "/places.tsv.sorted")),
+    include_bytes!(concat!(env!("OUT_DIR"), "/places.tsv.packed")),
     "places.tsv",
     script::in_other_script,
 );
-static DEMONYMS: SortedLines = SortedLines::new(include_bytes!(concat!(
+static DEMONYMS: SortedLines = SortedLines::packed(include_bytes!(concat!(
     env!("OUT_DIR"),
-    "/demonyms.tsv.sorted"
+    "/demonyms.tsv.packed"
 )));
 static FIRST_NAMES: SplitLines = SplitLines::new(
-    include_bytes!(concat!(env!("OUT_DIR"), "/first_names.txt.sorted")),
+    include_bytes!(concat!(env!("OUT_DIR"), "/first_names.txt.packed")),
     "first_names.txt",
     script::in_other_script,
 );
-static COMMON_WORDS: SortedLines = SortedLines::new(include_bytes!(concat!(
+static COMMON_WORDS: SortedLines = SortedLines::packed(include_bytes!(concat!(
     env!("OUT_DIR"),
-    "/common_words.txt.sorted"
+    "/common_words.txt.packed"
 )));
 
 const WORDS_BLOOM: &[u8] = include_bytes!("../../data/lexicon/words.bloom");

@@ -15,14 +15,14 @@
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::OnceLock;
 
-/// The parts of the pack: (list name, its sorted lines).
+/// The parts of the pack: (list name, its sorted lines, unpacked).
 type Parts = Vec<(&'static str, &'static [u8])>;
 
 static PACK: OnceLock<Parts> = OnceLock::new();
 static NEEDED: AtomicBool = AtomicBool::new(false);
 
 /// The pack's first line, with its format's version.
-const MAGIC: &str = "storydiff-language-pack 1";
+const MAGIC: &str = "storydiff-language-pack 2";
 
 #[cfg(not(feature = "language-pack"))]
 static BUILT_IN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/languages.pack"));
@@ -50,7 +50,8 @@ pub(crate) fn part(name: &str) -> Option<&'static [u8]> {
     Some(found.map_or(&[][..], |(_, lines)| lines))
 }
 
-/// Splits a pack into its parts, checking its first line and its lengths.
+/// Splits a pack into its parts and unpacks them (`lexicon::packed`),
+/// checking its first line, its lengths and each part.
 fn parse(bytes: &'static [u8]) -> Result<Parts, String> {
     let bad = |what: &str| format!("not a storydiff language pack: {what}");
     let end = bytes
@@ -71,11 +72,12 @@ fn parse(bytes: &'static [u8]) -> Result<Parts, String> {
         let len: usize = len
             .parse()
             .map_err(|_| bad("a part length is not a number"))?;
-        let lines = bytes
+        let packed = bytes
             .get(at..at + len)
             .ok_or_else(|| bad("it is cut short"))?;
-        std::str::from_utf8(lines).map_err(|_| bad("a part is not UTF-8"))?;
-        parts.push((name, lines));
+        let lines = super::packed::unpack(packed).ok_or_else(|| bad("a part is not packed"))?;
+        std::str::from_utf8(&lines).map_err(|_| bad("a part is not UTF-8"))?;
+        parts.push((name, &*Box::leak(lines.into_boxed_slice())));
         at += len;
     }
     if at != bytes.len() {
@@ -136,13 +138,14 @@ mod tests {
         for bad in [
             &b""[..],
             b"hello\n\n",
-            b"storydiff-language-pack 1\nx\t5\n\nab",
-            b"storydiff-language-pack 1\nx\t2\n\nabc",
-            b"storydiff-language-pack 2\n\n",
+            b"storydiff-language-pack 2\nx\t5\n\nab",
+            b"storydiff-language-pack 2\nx\t2\n\nabc",
+            b"storydiff-language-pack 2\nx\t2\n\nab",
+            b"storydiff-language-pack 1\n\n",
         ] {
             assert!(parse(bad).is_err(), "{bad:?}");
         }
-        let ok = parse(b"storydiff-language-pack 1\nx\t2\ny\t0\n\nab").unwrap();
-        assert_eq!(ok, vec![("x", &b"ab"[..]), ("y", &b""[..])]);
+        let ok = parse(b"storydiff-language-pack 2\nx\t8\ny\t0\n\n1\nv\n\x00ab\n").unwrap();
+        assert_eq!(ok, vec![("x", &b"ab\tv\n"[..]), ("y", &b""[..])]);
     }
 }

@@ -1,12 +1,17 @@
-//! [`SortedLines`]: a compiled-in list as build.rs writes it, one entry a
-//! line, `key` or `key<TAB>value`, sorted by key (byte order) with one line
-//! per key. It is looked up in place by binary search: nothing is inflated or
-//! indexed when the program starts, and the module carries the plain text,
-//! which the page's transfer compression (gzip, brotli) packs as well as the
-//! DEFLATE streams it replaced. Native builds index it in a hash table on
-//! first use, for speed; both give the same answers.
+//! [`SortedLines`]: a compiled-in list, one entry a line, `key` or
+//! `key<TAB>value`, sorted by key (byte order) with one line per key. It is
+//! looked up by binary search over the lines (wasm) or through a hash index
+//! built on first use (native, for speed); both give the same answers.
+//!
+//! build.rs stores the core's lists packed (`lexicon::packed`: the keys
+//! front-coded, the values in a column of their own), which the page's
+//! transfer compression (gzip, brotli) packs a sixth smaller than the plain
+//! lines. A list is unpacked into its plain lines the first time it is read,
+//! once (about 0.5 MB for all of them).
 
 use std::sync::OnceLock;
+
+use super::packed::unpack;
 
 #[cfg(not(target_arch = "wasm32"))]
 use super::Map;
@@ -48,12 +53,12 @@ impl Lines for SortedLines {
         {
             let index = self
                 .index
-                .get_or_init(|| lines(self.text).map(split).collect());
+                .get_or_init(|| lines(self.text()).map(split).collect());
             index.get_key_value(key.as_bytes()).map(|(&k, &v)| (k, v))
         }
         #[cfg(target_arch = "wasm32")]
         {
-            search(self.text, key.as_bytes())
+            search(self.text(), key.as_bytes())
         }
     }
 }
@@ -70,18 +75,46 @@ impl Lines for SplitLines {
 
 /// A sorted list of `key[<TAB>value]` lines (see the module documentation).
 pub(crate) struct SortedLines {
-    text: &'static [u8],
+    /// The lines, or the packed list when `packed`.
+    source: &'static [u8],
+    packed: bool,
+    unpacked: OnceLock<&'static [u8]>,
     #[cfg(not(target_arch = "wasm32"))]
     index: OnceLock<Map<&'static [u8], &'static [u8]>>,
 }
 
 impl SortedLines {
+    /// A list of plain sorted lines.
     pub(crate) const fn new(text: &'static [u8]) -> SortedLines {
         SortedLines {
-            text,
+            source: text,
+            packed: false,
+            unpacked: OnceLock::new(),
             #[cfg(not(target_arch = "wasm32"))]
             index: OnceLock::new(),
         }
+    }
+
+    /// A list as build.rs packs it (see `lexicon::packed`); empty bytes, an empty list.
+    pub(crate) const fn packed(bytes: &'static [u8]) -> SortedLines {
+        SortedLines {
+            source: bytes,
+            packed: true,
+            unpacked: OnceLock::new(),
+            #[cfg(not(target_arch = "wasm32"))]
+            index: OnceLock::new(),
+        }
+    }
+
+    /// The plain sorted lines.
+    fn text(&self) -> &'static [u8] {
+        if !self.packed {
+            return self.source;
+        }
+        self.unpacked.get_or_init(|| {
+            let text = unpack(self.source).expect("build.rs writes a packed list");
+            Box::leak(text.into_boxed_slice())
+        })
     }
 
     /// Checks that the lines are sorted with one per key, and that the binary
@@ -89,17 +122,18 @@ impl SortedLines {
     /// after each: the number of lines.
     #[cfg(test)]
     pub(crate) fn check_search(&self) -> usize {
-        let all: Vec<_> = lines(self.text).map(split).collect();
+        let text = self.text();
+        let all: Vec<_> = lines(text).map(split).collect();
         assert!(all.windows(2).all(|w| w[0].0 < w[1].0), "not sorted");
         for &(k, v) in &all {
-            assert_eq!(search(self.text, k), Some((k, v)));
+            assert_eq!(search(text, k), Some((k, v)));
             let mut after = k.to_vec();
             after.push(b' ');
             if all
                 .binary_search_by(|(k2, _)| (*k2).cmp(&after[..]))
                 .is_err()
             {
-                assert_eq!(search(self.text, &after), None);
+                assert_eq!(search(text, &after), None);
             }
         }
         all.len()
@@ -124,7 +158,7 @@ impl SplitLines {
         in_pack: fn(&str) -> bool,
     ) -> SplitLines {
         SplitLines {
-            core: SortedLines::new(core),
+            core: SortedLines::packed(core),
             part,
             in_pack,
             rest: OnceLock::new(),
@@ -146,7 +180,7 @@ impl SplitLines {
     pub(crate) fn check_search(&self) -> usize {
         let rest = self.rest().expect("the pack is compiled into tests");
         for (list, in_pack) in [(&self.core, false), (rest, true)] {
-            for line in lines(list.text) {
+            for line in lines(list.text()) {
                 let key = std::str::from_utf8(split(line).0).unwrap();
                 assert_eq!((self.in_pack)(key), in_pack, "{key}");
                 assert!(self.contains(key), "{key}");
@@ -214,5 +248,15 @@ mod tests {
             assert_eq!(search(TEXT, absent.as_bytes()), None, "{absent}");
             assert!(!list.contains(absent), "{absent}");
         }
+    }
+
+    #[test]
+    fn looks_up_a_packed_list() {
+        let list = SortedLines::packed(b"3\none\n\ntwo\tthree\n\x00Aa\n\x01b\n\x00B\n");
+        assert_eq!(list.get_str("Aa"), Some("one"));
+        assert_eq!(list.get_str("B"), Some("two\tthree"));
+        assert_eq!(list.key("Ab"), Some("Ab"));
+        assert!(list.contains("Ab") && !list.contains("A") && !list.contains("Ba"));
+        assert!(!SortedLines::packed(b"").contains("a"));
     }
 }

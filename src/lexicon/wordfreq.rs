@@ -10,7 +10,7 @@ static LISTS: [(&str, SplitLines); 6] = [
     (
         "en",
         SplitLines::new(
-            include_bytes!(concat!(env!("OUT_DIR"), "/wordfreq-en.sorted")),
+            include_bytes!(concat!(env!("OUT_DIR"), "/wordfreq-en.packed")),
             "wordfreq-en",
             |_| false,
         ),

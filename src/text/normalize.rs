@@ -19,7 +19,6 @@
 
 use super::{MappedText, MappedTextBuilder};
 use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
 
 /// Normalizes `input` into the analysis text, with its offset map.
 pub fn normalize(input: &str) -> MappedText {
@@ -178,7 +177,7 @@ impl Normalizer<'_> {
         }
         if j > i + n || is_combining_mark(c) {
             let cluster = &input[i..j];
-            let composed: String = cluster.nfc().collect();
+            let composed = crate::lexicon::unicode::nfc(cluster);
             if composed != cluster {
                 self.replace(&composed, i, j);
             }

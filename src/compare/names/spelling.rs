@@ -5,7 +5,6 @@ use super::table::MergeReason;
 use crate::extract::EntityLabel;
 use crate::lexicon::{self, lists};
 use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
 
 /// Whether two names of one label name the same entity, and by which rule.
 ///
@@ -129,7 +128,8 @@ fn is_particle(word: &str) -> bool {
 
 /// Lower case, accents off.
 fn fold(s: &str) -> String {
-    s.nfd()
+    crate::lexicon::unicode::nfd(s)
+        .into_iter()
         .filter(|c| !is_combining_mark(*c))
         .collect::<String>()
         .to_lowercase()
