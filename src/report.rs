@@ -553,6 +553,25 @@ pub struct EntityMembersOut {
     pub mentions: Vec<usize>,
 }
 
+/// The reports of [`Mode::Analyze`], the same as [`of_articles`] gives, handed
+/// to `each` in input order a few at a time: a caller that writes each one out
+/// (the CLI) never holds the reports of the whole batch.
+pub fn each_article_report<E>(
+    articles: &[Article],
+    overrides: &Overrides,
+    mut each: impl FnMut(ArticleReport) -> Result<(), E>,
+) -> Result<(), E> {
+    // Enough articles per step to keep several threads busy building reports.
+    const STEP: usize = 64;
+    let table = link_with(articles, overrides);
+    for step in articles.chunks(STEP) {
+        article_reports(step, &table)
+            .into_iter()
+            .try_for_each(&mut each)?;
+    }
+    Ok(())
+}
+
 /// Article reports whose `entity` names are the batch's ([`crate::compare::link`]).
 pub fn article_reports(articles: &[Article], table: &EntityTable) -> Vec<ArticleReport> {
     crate::compare::par_map(articles, |a| {

@@ -17,7 +17,7 @@
 //! assert!(!batch.is_furniture("First story text."));
 //! ```
 
-use super::boilerplate::{ends_sentence, word_count};
+use super::boilerplate::{ends_sentence, more_words_than};
 use crate::text::hash::{FastMap, FastSet};
 
 /// Most words a recurring line may have to count as furniture.
@@ -61,7 +61,7 @@ impl BatchEvidence {
                 .as_str()
                 .lines()
                 .map(str::trim)
-                .filter(|l| !l.is_empty() && word_count(l) <= MAX_WORDS)
+                .filter(|l| !l.is_empty() && !more_words_than(l, MAX_WORDS))
                 .map(key)
                 .collect();
             for l in lines {
@@ -75,7 +75,7 @@ impl BatchEvidence {
     /// Whether `line` is furniture by the evidence of the batch.
     pub fn is_furniture(&self, line: &str) -> bool {
         let line = line.trim();
-        if self.counts.is_empty() || word_count(line) > MAX_WORDS {
+        if self.counts.is_empty() || more_words_than(line, MAX_WORDS) {
             return false;
         }
         let n = self.counts.get(&key(line)).copied().unwrap_or(0);

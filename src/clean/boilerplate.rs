@@ -47,6 +47,12 @@ pub fn word_count(s: &str) -> usize {
     s.split_whitespace().count()
 }
 
+/// Whether `s` has more than `n` words: `word_count(s) > n`, but it stops
+/// counting there (a long paragraph is read once, not to its end).
+pub fn more_words_than(s: &str, n: usize) -> bool {
+    s.split_whitespace().nth(n).is_some()
+}
+
 /// Whether `s` ends like a sentence (terminal punctuation, maybe inside quotes
 /// or brackets).
 pub fn ends_sentence(s: &str) -> bool {
@@ -58,7 +64,7 @@ pub fn ends_sentence(s: &str) -> bool {
 
 /// A line that reads like story text: several words ending like a sentence.
 pub fn is_story_like(s: &str) -> bool {
-    word_count(s) >= 6 && ends_sentence(s)
+    more_words_than(s, 5) && ends_sentence(s)
 }
 
 /// Whether `s` is a web address (bare, or in `<...>`).
@@ -118,7 +124,7 @@ const RULES: &[fn(&Line) -> Option<LineKind>] = &[
 pub fn classify(line: &str) -> LineKind {
     // Every rule is about short lines; a long paragraph is story (and
     // lower-casing it would be the cost of the whole stage).
-    if word_count(line) > 60 {
+    if more_words_than(line, 60) {
         return LineKind::Text;
     }
     let l = core(line);
@@ -246,9 +252,19 @@ fn photo_credit(x: &Line) -> Option<LineKind> {
     let l = &x.l;
     static MARKS: Needles = Needles::new(words::PHOTO_CREDIT_MARKS);
     static WEAK_MARKS: Needles = Needles::new(words::WEAK_PHOTO_CREDIT_MARKS);
-    let credit_at = MARKS.last_start(l);
-    let credit = credit_at.is_some_and(|at| !ends_sentence(x.line) || at + 60 >= l.len())
-        || x.words <= 25 && !ends_sentence(x.line) && WEAK_MARKS.any_in(l);
+    let sentence = ends_sentence(x.line);
+    let credit = if sentence {
+        // A sentence needs a strong mark in its last 60 bytes: only they are searched.
+        let mut from = l.len().saturating_sub(60);
+        while !l.is_char_boundary(from) {
+            from -= 1;
+        }
+        MARKS
+            .last_start(&l[from..])
+            .is_some_and(|at| from + at + 60 >= l.len())
+    } else {
+        MARKS.any_in(l) || x.words <= 25 && WEAK_MARKS.any_in(l)
+    };
     credit.then_some(LineKind::Remove(Reason::PhotoCredit))
 }
 
@@ -433,7 +449,7 @@ pub fn byline_name(line: &str) -> Option<(usize, usize)> {
     let name = rest.trim();
     if name.is_empty()
         || t.chars().count() > 80
-        || word_count(name) > 8
+        || more_words_than(name, 8)
         || ends_sentence(name) && !name.ends_with(')')
     {
         return None;

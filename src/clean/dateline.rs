@@ -106,8 +106,8 @@ impl<'a> Cur<'a> {
     fn word(&mut self, table: &[(&str, u32)]) -> Option<u32> {
         let r = self.rest();
         let end = r.find(|c: char| !c.is_alphabetic()).unwrap_or(r.len());
-        let w = r[..end].to_lowercase();
-        let (_, v) = table.iter().find(|(n, _)| *n == w)?;
+        let w = &r[..end];
+        let (_, v) = table.iter().find(|(n, _)| lower_eq(w, n))?;
         self.at += end;
         if self.rest().starts_with('.') {
             self.at += 1;

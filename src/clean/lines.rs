@@ -20,7 +20,9 @@
 //! survive it, so cleaning the body again removes nothing more.
 
 use super::batch::BatchEvidence;
-use super::boilerplate::{classify, ends_sentence, is_story_like, is_url, word_count, LineKind};
+use super::boilerplate::{
+    classify, ends_sentence, is_story_like, is_url, more_words_than, LineKind,
+};
 use super::dateline;
 use super::repair::should_join;
 use super::Reason;
@@ -162,7 +164,7 @@ impl Stage<'_> {
         self.context.after_byline
             && self.context.title.is_some()
             && kind == LineKind::Text
-            && word_count(s) <= 4
+            && !more_words_than(s, 4)
             && !ends_sentence(s)
             && s.starts_with(char::is_uppercase)
     }
@@ -185,13 +187,13 @@ impl Stage<'_> {
     /// (questions among them: "Why did so much rain fall?"); after "Original
     /// url:", the address. Any other line ends the block.
     fn in_block(&mut self, s: &str) -> Option<Reason> {
-        let headline_like = !ends_sentence(s) && word_count(s) <= 25;
+        let headline_like = !ends_sentence(s) && !more_words_than(s, 25);
         match self.context.block {
             Some(Block::Comments) => return Some(Reason::Comments),
-            Some(Block::RelatedLinks) if headline_like || word_count(s) <= 15 => {
+            Some(Block::RelatedLinks) if headline_like || !more_words_than(s, 15) => {
                 return Some(Reason::RelatedLinks)
             }
-            Some(Block::SourceUrl) if is_url(s) || s.contains("://") && word_count(s) <= 2 => {
+            Some(Block::SourceUrl) if is_url(s) || s.contains("://") && !more_words_than(s, 2) => {
                 self.context.block = None;
                 return Some(Reason::SourceUrl);
             }
@@ -236,7 +238,7 @@ impl Stage<'_> {
             }
             let s = &text[self.lines[i].keep_from..self.lines[i].end];
             // A long line is a paragraph, not a headline.
-            if ends_sentence(s) || word_count(s) > HEADLINE_WORDS {
+            if ends_sentence(s) || more_words_than(s, HEADLINE_WORDS) {
                 continue;
             }
             let vocab = vocab.get_or_insert_with(|| {

@@ -14,7 +14,7 @@
 //! assert!(!should_join("Kazakhstan: dozens of arrests", "Several dozen were held."));
 //! ```
 
-use super::boilerplate::word_count;
+use super::boilerplate::more_words_than;
 
 /// Whether `before` and `after` (two neighbouring lines) are one sentence.
 pub fn should_join(before: &str, after: &str) -> bool {
@@ -25,7 +25,7 @@ pub fn should_join(before: &str, after: &str) -> bool {
     let Some(first) = after.trim_start().chars().next() else {
         return false;
     };
-    word_count(before) >= 6
+    more_words_than(before, 5)
         && (last.is_alphanumeric() && !last.is_uppercase() || last == ',')
         && first.is_lowercase()
 }

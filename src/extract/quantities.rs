@@ -53,7 +53,8 @@
 //!
 //! ## Layout
 //!
-//! `figure` reads the number ("2,000", "eight", "dozens", "$600m"), `hedge`
+//! `start` tells the words no figure can start at, `figure` reads the
+//! number ("2,000", "eight", "dozens", "$600m"), `hedge`
 //! the words before it and ranges, `counted` what it counts, `exclude` the
 //! numbers that count nothing; `words` looks words up in the lists of
 //! `data/words/quantities/`.
@@ -62,6 +63,7 @@ mod counted;
 mod exclude;
 mod figure;
 mod hedge;
+mod start;
 #[cfg(test)]
 mod tests;
 mod words;
@@ -146,6 +148,11 @@ pub(crate) fn extract_in(doc: &Doc, rd: &Reading) -> Vec<Quantity> {
 fn scan_sentence(doc: &Doc, w: &[Word], out: &mut Vec<Quantity>) {
     let mut i = 0;
     while i < w.len() {
+        // Most words cannot start a figure: skip them without trying to read one.
+        if !start::may_start(&w[i]) {
+            i += 1;
+            continue;
+        }
         match quantity_at(doc, w, i, out) {
             Some((q, next)) => {
                 out.push(q);

@@ -171,22 +171,27 @@ fn run(cli: Cli) -> Result<bool, String> {
         return Ok(false);
     }
     let articles = analyze(&read.inputs, args.threads)?;
-    let report = report::of_articles(&articles, mode, &Overrides::default());
+    drop(read.inputs);
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    match &report {
-        Report::Articles(articles) if matches!(cli.command, Command::Facts(_)) => {
-            csv::write_facts(&mut out, articles).map_err(write_error)?
-        }
-        // JSON Lines: one article report per line.
-        Report::Articles(articles) => {
-            for article in articles {
-                write_json(&mut out, article, args.pretty)?;
+    let overrides = Overrides::default();
+    if matches!(cli.command, Command::Analyze(_)) {
+        // JSON Lines: one article report per line, each written as soon as it is built.
+        report::each_article_report(&articles, &overrides, |article| {
+            write_json(&mut out, &article, args.pretty)
+        })?;
+    } else {
+        match &report::of_articles(&articles, mode, &overrides) {
+            Report::Articles(articles) => {
+                csv::write_facts(&mut out, articles).map_err(write_error)?
             }
+            Report::Comparison(comparison) => write_json(&mut out, comparison, args.pretty)?,
         }
-        Report::Comparison(comparison) => write_json(&mut out, comparison, args.pretty)?,
     }
     out.flush().map_err(write_error)?;
+    // The process ends here: the system takes the memory back faster than
+    // freeing every string of every article one by one would.
+    std::mem::forget(articles);
     Ok(read.errors.is_empty())
 }
 
@@ -197,17 +202,21 @@ fn plural(n: usize, word: &str) -> String {
 /// Analyzes the batch, its articles spread over `threads` threads (rayon's
 /// default, one per CPU, when not given); the articles keep the input order.
 fn analyze(inputs: &[Input], threads: Option<usize>) -> Result<Vec<Article>, String> {
+    use_threads(threads)?;
+    storydiff::analyze_batch_with(inputs, |inputs, one| inputs.par_iter().map(one).collect())
+        .map_err(|e| e.to_string())
+}
+
+/// Runs everything after it (analysis, linking, reports) on `threads`
+/// threads (rayon's default, one per CPU, when not given).
+fn use_threads(threads: Option<usize>) -> Result<(), String> {
     if threads == Some(0) {
         return Err("--threads: give at least 1".to_string());
     }
-    let pool = rayon::ThreadPoolBuilder::new()
+    rayon::ThreadPoolBuilder::new()
         .num_threads(threads.unwrap_or(0))
-        .build()
-        .map_err(|e| format!("cannot start the analysis threads: {e}"))?;
-    pool.install(|| {
-        storydiff::analyze_batch_with(inputs, |inputs, one| inputs.par_iter().map(one).collect())
-    })
-    .map_err(|e| e.to_string())
+        .build_global()
+        .map_err(|e| format!("cannot start the analysis threads: {e}"))
 }
 
 /// Writes `value` as JSON on a line of its own, streamed: a large report is

@@ -10,12 +10,14 @@
 //! | `relative` | "last month", seasons, "la semaine dernière", "now", "the past" |
 //! | `duration` | durations ("three years", "20 to 50 days") and sets ("every day") |
 //! | `clock` | clock times ("2:00 p.m. local time", "noon", "14 Uhr") |
+//! | `start` | the cheap test of whether any pattern may start at a token |
 
 mod calendar;
 mod clock;
 mod days;
 mod duration;
 mod relative;
+mod start;
 
 use super::resolve::{Sem, YearSpec};
 use super::DateKind;
@@ -113,6 +115,11 @@ pub(super) fn scan(t: &[Tok], day_month: bool) -> Vec<Found> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < t.len() {
+        // Most tokens cannot start an expression: skip them without trying every pattern.
+        if !start::may_start(&t[i]) {
+            i += 1;
+            continue;
+        }
         match s.match_at(i) {
             Some(f) => {
                 i = f.end;

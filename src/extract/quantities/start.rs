@@ -1,0 +1,153 @@
+//! Which tokens may start a figure: a cheap test the scanner makes before
+//! it tries to read one, so that the ordinary words of a text cost one hash
+//! lookup instead of several.
+//!
+//! The test lets through every token a figure can start at, and a few more:
+//! anything but a word (numbers, currency signs), words with a digit first
+//! or a hyphen ("twenty-five"), every word of the number, approximate number
+//! and vague amount lists, and the words `figure` names in its code ("a",
+//! "several", "half", "us", ...). A figure that starts at a new word must
+//! add it to [`WORDS`]; the test `start_test_lets_every_figure_through`
+//! checks that none is missed on the quantity sentences and the seeds.
+
+use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
+use crate::lexicon::lists::quantities as lists;
+use crate::text::{TokenKind, Word};
+
+/// The words `figure` tests for by name, beyond the word lists.
+const WORDS: &[&str] = &[
+    "a",
+    "an",
+    "half",
+    "tens",
+    "hundreds",
+    "several",
+    "plusieurs",
+    "mehrere",
+    "varios",
+    "varias",
+    "few",
+    "us",
+    "us$",
+];
+
+/// Whether a figure may start at `t`. Never false where one does.
+pub(super) fn may_start(t: &Word) -> bool {
+    if t.kind != TokenKind::Word {
+        return true;
+    }
+    let w = t.lower.as_str();
+    let b = t.text.as_bytes();
+    if b.first().is_some_and(u8::is_ascii_digit) || w.contains('-') {
+        return true;
+    }
+    starts().contains(w)
+}
+
+type Set = HashSet<&'static str, BuildHasherDefault<Fnv>>;
+
+fn starts() -> &'static Set {
+    static STARTS: OnceLock<Set> = OnceLock::new();
+    STARTS.get_or_init(|| {
+        let mut s = Set::default();
+        s.extend(WORDS.iter().copied());
+        s.extend(lists::NUMBER_WORDS.iter().map(|r| r.0));
+        s.extend(lists::APPROXIMATE_NUMBERS.iter().map(|r| r.0));
+        s.extend(lists::VAGUE_AMOUNTS.iter().map(|r| r.0));
+        s
+    })
+}
+
+/// FNV-1a: short words hash faster than with the default hasher.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::figure::figure_at;
+    use super::may_start;
+    use crate::extract::quotes::Reading;
+    use crate::extract::Doc;
+    use crate::text::{normalize, segment};
+
+    /// The quantity sentences, the seeds and figures of every kind.
+    fn texts() -> Vec<String> {
+        let seeds = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds");
+        let mut out: Vec<String> = (std::fs::read_dir(seeds).expect("seeds").flatten())
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .map(|p| std::fs::read_to_string(p).expect("a seed"))
+            .collect();
+        assert!(out.len() >= 5, "the seeds");
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/eval/quantities/sentences.json"
+        );
+        let data = std::fs::read_to_string(path).expect("quantity sentences");
+        let v: serde_json::Value = serde_json::from_str(&data).expect("json");
+        fn strings(v: &serde_json::Value, out: &mut Vec<String>) {
+            match v {
+                serde_json::Value::String(s) => out.push(s.clone()),
+                serde_json::Value::Array(a) => a.iter().for_each(|x| strings(x, out)),
+                serde_json::Value::Object(o) => o.values().for_each(|x| strings(x, out)),
+                _ => {}
+            }
+        }
+        strings(&v, &mut out);
+        out.push(
+            "US$ 5, us $600m, €5 billion, $600m, tens of thousands, hundreds of thousands, \
+             a couple of hundred, a couple hundred, dozens of people, several hundred, \
+             a few dozen, plusieurs milliers, une trentaine de personnes, half a dozen, \
+             a million, three dozen, twenty-five, vingt-cinq, 1 500 человек, 12%."
+                .to_string(),
+        );
+        out
+    }
+
+    #[test]
+    fn start_test_lets_every_figure_through() {
+        for text in texts() {
+            let norm = normalize(&text);
+            let seg = segment(norm.as_str());
+            for language in [Some("en"), Some("fr"), None] {
+                let doc = Doc {
+                    text: norm.as_str(),
+                    seg: &seg,
+                    anchor: None,
+                    language,
+                };
+                let rd = Reading::new(&doc);
+                for (i, w) in rd.iter().enumerate() {
+                    if !may_start(w) {
+                        assert!(
+                            figure_at(&doc, &rd, i).is_none(),
+                            "{:?} in {text:?}",
+                            w.text
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
