@@ -91,12 +91,15 @@ impl FactDiff {
     }
 }
 
-/// Diffs two articles. `entity_key` gives the batch's key for a name, so
-/// that variants of one name compare as one entity.
-pub(super) fn diff(a: &Article, b: &Article, entity_key: &dyn Fn(&str) -> String) -> FactDiff {
-    let (keys_a, keys_b) = (sentence_keys(a), sentence_keys(b));
+/// Diffs two articles, given their [`sentence_keys`]. `entity_key` gives the
+/// batch's key for a name, so that variants of one name compare as one entity.
+pub(super) fn diff(
+    (a, keys_a): Keyed,
+    (b, keys_b): Keyed,
+    entity_key: &dyn Fn(&str) -> String,
+) -> FactDiff {
     let mut d = FactDiff::default();
-    diff_quantities((a, &keys_a), (b, &keys_b), &mut d);
+    diff_quantities((a, keys_a), (b, keys_b), &mut d);
     let dates = super::diff_dates::date_conflicts(a, b).into_iter();
     d.conflicts.extend(dates.map(|c| Conflict {
         a: c.a,
@@ -104,7 +107,7 @@ pub(super) fn diff(a: &Article, b: &Article, entity_key: &dyn Fn(&str) -> String
         class: Class::Conflict,
         note: c.note,
     }));
-    diff_statements((a, &keys_a), (b, &keys_b), entity_key, &mut d);
+    diff_statements((a, keys_a), (b, keys_b), entity_key, &mut d);
     d.names = variants::match_names(a, b, entity_key);
     d.quotes = quoting::match_quotes((a, &keys_a), (b, &keys_b), entity_key);
     let matched_a: HashSet<usize> = d.quotes.iter().map(|m| m.a).collect();
@@ -151,7 +154,8 @@ fn unmatched_speakers(
 pub fn diff_pair(articles: &[Article], i: usize, j: usize) -> FactDiff {
     let table = super::names::link(articles);
     let key = |name: &str| super::keys::name_key(table.canonical(name));
-    diff(&articles[i], &articles[j], &key)
+    let (a, b) = (&articles[i], &articles[j]);
+    diff((a, &sentence_keys(a)), (b, &sentence_keys(b)), &key)
 }
 
 /// One plain sentence for a name both use.

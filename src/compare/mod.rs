@@ -333,14 +333,29 @@ fn diff_pairs(
             event_of[m] = c;
         }
     }
-    par_map(pairs, |p| {
-        let wanted = if complete {
+    let wanted = |p: &PairScore| {
+        if complete {
             p.relation >= Relation::SameTopic
         } else {
             event_of[p.a] == event_of[p.b]
-        };
-        if wanted {
-            diff::diff(&articles[p.a], &articles[p.b], entity_key)
+        }
+    };
+    // The sentence keys of each article some pair diffs, once each.
+    let mut keyed = vec![false; articles.len()];
+    for p in pairs.iter().filter(|p| wanted(p)) {
+        keyed[p.a] = true;
+        keyed[p.b] = true;
+    }
+    let which: Vec<usize> = (0..articles.len()).filter(|&k| keyed[k]).collect();
+    let computed = par_map(&which, |&k| sentence_keys(&articles[k]));
+    let mut keys: Vec<&[std::collections::HashSet<String>]> = vec![&[]; articles.len()];
+    for (&k, sentences) in which.iter().zip(&computed) {
+        keys[k] = sentences;
+    }
+    par_map(pairs, |p| {
+        if wanted(p) {
+            let (a, b) = (p.a, p.b);
+            diff::diff((&articles[a], keys[a]), (&articles[b], keys[b]), entity_key)
         } else {
             FactDiff::default()
         }

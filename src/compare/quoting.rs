@@ -260,12 +260,16 @@ pub fn match_quotes(
     entity_key: &dyn Fn(&str) -> String,
 ) -> Vec<QuoteMatch> {
     let (sa, sb) = (said(a, keys_a), said(b, keys_b));
+    // Each sentence's closest in the other article, found once: the quotes
+    // of one sentence meet every quote of the other article.
+    let (mut in_a, mut in_b) = (vec![None; keys_b.len()], vec![None; keys_a.len()]);
     let mut candidates = Vec::new();
     for (i, x) in sa.iter().enumerate() {
         for (j, y) in sb.iter().enumerate() {
             let closest = match (x.sentence, y.sentence) {
                 (Some(p), Some(q)) => {
-                    closest(keys_a, &keys_b[q]) == Some(p) && closest(keys_b, &keys_a[p]) == Some(q)
+                    *in_a[q].get_or_insert_with(|| closest(keys_a, &keys_b[q])) == Some(p)
+                        && *in_b[p].get_or_insert_with(|| closest(keys_b, &keys_a[p])) == Some(q)
                 }
                 _ => false,
             };
