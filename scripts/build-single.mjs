@@ -138,9 +138,10 @@ replaceOnce(/<link rel="stylesheet" href="www\/style.css">/, () => `<style>${css
 replaceOnce(/^<script src="www\/boot.js"[^>]*><\/script>\n/m, "", "boot script");
 replaceOnce(/^<script type="module" async src="www\/engine.js"><\/script>\n/m, "", "engine module script");
 replaceOnce(/^<script type="module" src="www\/main.js"><\/script>\n/m, "", "module script");
+replaceOnce(/^<!-- Every module[^\n]*\n(<link rel="modulepreload"[^>]*>\n)+/m, "", "module preloads");
 replaceOnce(/<p id="boot" class="boot">[\s\S]*?<\/p>/, '<p id="boot" class="boot">Loading storydiff…</p>', "boot message");
 replaceOnce(/<\/body>/, () => `<script>${js}</script>\n</body>`, "</body>");
-if (/<script[^>]+src=|<link[^>]+stylesheet/i.test(html)) fail("an external script or stylesheet is left");
+if (/<script[^>]+src=|<link[^>]+(stylesheet|modulepreload)/i.test(html)) fail("an external script or stylesheet is left");
 const out = path.resolve(root, opt.out, "storydiff.html");
 writeFileSync(out, html);
 console.log(`build-single: ${out} (${html.length} bytes, ${seeds.length} seeds)`);
