@@ -340,24 +340,22 @@ fn diff_pairs(
             event_of[p.a] == event_of[p.b]
         }
     };
-    // The sentence keys of each article some pair diffs, once each.
-    let mut keyed = vec![false; articles.len()];
+    // What the diff reads of each article some pair diffs, once each.
+    let mut needed = vec![false; articles.len()];
     for p in pairs.iter().filter(|p| wanted(p)) {
-        keyed[p.a] = true;
-        keyed[p.b] = true;
+        needed[p.a] = true;
+        needed[p.b] = true;
     }
-    let which: Vec<usize> = (0..articles.len()).filter(|&k| keyed[k]).collect();
-    let computed = par_map(&which, |&k| sentence_keys(&articles[k]));
-    let mut keys: Vec<&[std::collections::HashSet<String>]> = vec![&[]; articles.len()];
-    for (&k, sentences) in which.iter().zip(&computed) {
-        keys[k] = sentences;
+    let which: Vec<usize> = (0..articles.len()).filter(|&k| needed[k]).collect();
+    let made = par_map(&which, |&k| diff::prepare(&articles[k], entity_key));
+    let mut prepared: Vec<Option<&diff::Prepared>> = vec![None; articles.len()];
+    for (&k, p) in which.iter().zip(&made) {
+        prepared[k] = Some(p);
     }
-    par_map(pairs, |p| {
-        if wanted(p) {
-            let (a, b) = (p.a, p.b);
-            diff::diff((&articles[a], keys[a]), (&articles[b], keys[b]), entity_key)
-        } else {
-            FactDiff::default()
+    par_map(pairs, |p| match (wanted(p), prepared[p.a], prepared[p.b]) {
+        (true, Some(pa), Some(pb)) => {
+            diff::diff((&articles[p.a], pa), (&articles[p.b], pb), entity_key)
         }
+        _ => FactDiff::default(),
     })
 }
