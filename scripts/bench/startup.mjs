@@ -168,7 +168,8 @@ DISTS.forEach((dist, i) => {
   for (const [what, byPhase] of Object.entries(phases[i])) {
     for (const [phase, xs] of Object.entries(byPhase)) {
       const row = { build: path.relative(process.cwd(), dist) || dist, load: what.replace(/:.*/, ""), phase, median_ms: +median(xs).toFixed(1) };
-      if (i > 0) row.vs_first_build = +(row.median_ms / median(phases[0][what][phase])).toFixed(2);
+      const first = phases[0][what]?.[phase]; // a build from before the marks has none
+      if (i > 0 && first) row.vs_first_build = +(row.median_ms / median(first)).toFixed(2);
       phaseRows.push(row);
     }
   }
