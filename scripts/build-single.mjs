@@ -73,9 +73,8 @@ const workerSrc = [
   "    packDeflated = data.pack || null; // inflated and loaded when an article needs it",
   "    // The page posts the wasm deflated (raw DEFLATE): inflate it as a stream, compile it off",
   "    // the page's thread, then shut the network off before any article is read.",
-  "    inflate(data.wasm)",
-  "      .then((bytes) => WebAssembly.compile(bytes))",
-  "      .then((module) => { wasm_bindgen.initSync({ module }); lockNetwork(self); resolve(); })",
+  "    timed(\"storydiff:compile\", () => inflate(data.wasm).then((bytes) => WebAssembly.compile(bytes)))",
+  "      .then((module) => { timed(\"storydiff:instantiate\", () => wasm_bindgen.initSync({ module })); lockNetwork(self); resolve(); })",
   "      .catch(reject);",
   "  });",
   "});",
@@ -139,9 +138,10 @@ replaceOnce(/<link rel="stylesheet" href="www\/style.css">/, () => `<style>${css
 replaceOnce(/^<script src="www\/boot.js"[^>]*><\/script>\n/m, "", "boot script");
 replaceOnce(/^<script type="module" async src="www\/engine.js"><\/script>\n/m, "", "engine module script");
 replaceOnce(/^<script type="module" src="www\/main.js"><\/script>\n/m, "", "module script");
+replaceOnce(/^<!-- Every module[^\n]*\n(<link rel="modulepreload"[^>]*>\n)+/m, "", "module preloads");
 replaceOnce(/<p id="boot" class="boot">[\s\S]*?<\/p>/, '<p id="boot" class="boot">Loading storydiff…</p>', "boot message");
 replaceOnce(/<\/body>/, () => `<script>${js}</script>\n</body>`, "</body>");
-if (/<script[^>]+src=|<link[^>]+stylesheet/i.test(html)) fail("an external script or stylesheet is left");
+if (/<script[^>]+src=|<link[^>]+(stylesheet|modulepreload)/i.test(html)) fail("an external script or stylesheet is left");
 const out = path.resolve(root, opt.out, "storydiff.html");
 writeFileSync(out, html);
 console.log(`build-single: ${out} (${html.length} bytes, ${seeds.length} seeds)`);

@@ -142,8 +142,30 @@ pub fn compare_analyzed(parts: js_sys::Array, overrides: JsValue) -> Result<JsVa
 /// [`LANGUAGE_PACK_NEEDED`] if a lookup needed the language pack before it was
 /// loaded (the report might then differ from the full lists').
 fn build(inputs: &[Input], mode: Mode, overrides: &Overrides) -> Result<JsValue, JsError> {
-    let report = unless_pack_needed(|| report::build(inputs, mode, overrides).map_err(into_error))?;
-    to_js(&report)
+    let report = unless_pack_needed(|| {
+        let articles = crate::analyze_batch(inputs).map_err(into_error)?;
+        mark("storydiff:analyzed");
+        let report = report::of_articles(&articles, mode, overrides);
+        mark("storydiff:compared");
+        Ok(report)
+    })?;
+    let value = to_js(&report);
+    mark("storydiff:written");
+    value
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// `performance.mark(name)`: where a call's time went, for the browser's
+    /// profiler and `scripts/bench/startup.mjs`.
+    #[wasm_bindgen(catch, js_namespace = performance, js_name = mark)]
+    fn performance_mark(name: &str) -> Result<(), JsValue>;
+}
+
+/// Marks a point of a call on the caller's performance timeline (nothing
+/// where there is none).
+fn mark(name: &str) {
+    let _ = performance_mark(name);
 }
 
 /// `work`'s result, or the error [`LANGUAGE_PACK_NEEDED`] if one of its

@@ -54,7 +54,9 @@ export function createRunner(store, engine, { delayMs = RUN_DELAY_MS, now = () =
       onProgress: (p) => { if (p && p.stage && p.stage !== "queued") stage = capitalize(p.stage); },
     };
     try {
+      performance.mark("storydiff:run");
       const report = await compare(engine, s, opts);
+      performance.mark("storydiff:report");
       if (ctl !== controller) return;
       store.update((st) => ({ report, elapsedMs: now() - t0, runs: st.runs + 1, busy: false, status: null }));
     } catch (e) {

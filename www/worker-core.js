@@ -136,13 +136,14 @@ export function serveEngine(scope, engine, load, exporter = null, fetchPack = nu
     try {
       if (!ready) {
         progress({ stage: "loading the analysis engine" });
-        ready = load();
+        ready = timed("storydiff:load", load);
       }
       await ready;
       const fn = Object.prototype.hasOwnProperty.call(methods, method) ? methods[method] : null;
       if (!fn) throw new Error(`unknown method ${method}`);
       progress({ stage: stageOf(method, args) });
-      postResult(scope, id, await fn(...args));
+      const value = await timed(`storydiff:${method}`, () => fn(...args));
+      timed("storydiff:post", () => postResult(scope, id, value));
     } catch (e) {
       // A failed load is tried again on the next call; after a trap the engine may be broken:
       // `fatal` asks the bridge to start a fresh worker for the next call.
@@ -152,6 +153,21 @@ export function serveEngine(scope, engine, load, exporter = null, fetchPack = nu
       scope.postMessage({ id, type: "error", error: e && e.message ? e.message : String(e), fatal });
     }
   });
+}
+
+/**
+ * `work()`'s result, its time on the worker's performance timeline as the measure `name` (seen in
+ * the browser's profiler and read by scripts/bench/startup.mjs).
+ */
+export function timed(name, work) {
+  const start = performance.now();
+  const done = () => {
+    try { performance.measure(name, { start, end: performance.now() }); } catch { /* no timeline here */ }
+  };
+  const result = work();
+  if (result && typeof result.then === "function") return result.finally(done);
+  done();
+  return result;
 }
 
 /** What a call is doing, as the page's status says it. */

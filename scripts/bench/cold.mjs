@@ -1,10 +1,12 @@
 // Cold start of the engine in Node, one fresh process per start: compile and instantiate the wasm
 // of each build given, then compare() the example articles twice (the first call pays for what is
 // set up on first use, the second is the steady cost). Builds alternate, so that both see the same
-// machine load; prints the medians per build and their ratios to the first build.
+// machine load; prints the medians per build and their ratios to the first build, and whether
+// every build gave the same report.
 //
 //   node scripts/bench/cold.mjs [--rounds 5] DIST [DIST...]    # e.g. /path/to/main/dist dist
 import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -27,11 +29,12 @@ if (opt.child) {
   const t0 = performance.now();
   engine.initSync({ module: await WebAssembly.compile(bytes) });
   const t1 = performance.now();
-  engine.compare(articles);
+  const report = engine.compare(articles);
   const t2 = performance.now();
   engine.compare(articles);
   const t3 = performance.now();
-  console.log(JSON.stringify({ load: t1 - t0, first: t2 - t1, second: t3 - t2 }));
+  const digest = createHash("sha256").update(JSON.stringify(report)).digest("hex").slice(0, 16);
+  console.log(JSON.stringify({ load: t1 - t0, first: t2 - t1, second: t3 - t2, digest }));
 } else {
   if (positionals.length === 0) throw new Error("give one or more dist folders (bash scripts/build writes dist/)");
   const rounds = Math.max(1, Number(opt.rounds) || 5);
@@ -45,7 +48,8 @@ if (opt.child) {
   const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const rows = positionals.map((dir, i) => {
     const m = (k) => +median(samples[i].map((s) => s[k])).toFixed(0);
-    return { build: dir, load_ms: m("load"), first_compare_ms: m("first"), second_compare_ms: m("second") };
+    const digests = new Set(samples[i].map((s) => s.digest));
+    return { build: dir, load_ms: m("load"), first_compare_ms: m("first"), second_compare_ms: m("second"), report: [...digests].join(" ") };
   });
   for (const row of rows) {
     row.first_vs_first_build = +(row.first_compare_ms / rows[0].first_compare_ms).toFixed(2);
@@ -53,4 +57,7 @@ if (opt.child) {
   }
   console.log(`node ${process.version}, ${rounds} rounds, builds alternating`);
   console.table(rows);
+  // The report column: a digest of the first compare's report (the same in every build: the same results).
+  const same = new Set(rows.map((r) => r.report)).size === 1;
+  console.log(same ? "every build gave the same report" : "the builds' reports differ");
 }

@@ -50,8 +50,49 @@ const median = (xs) => {
 const gz = (b) => gzipSync(b, { level: 9 }).length;
 const br = (b) => brotliCompressSync(b, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 
+/** The storydiff marks and measures of a page or worker's timeline, its time origin with them. */
+const TIMELINE = () => ({
+  origin: performance.timeOrigin,
+  entries: performance.getEntries().filter((e) => e.name.startsWith("storydiff:"))
+    .map((e) => ({ name: e.name, start: e.startTime, end: e.startTime + e.duration })),
+});
+
+/**
+ * Where the time of one load went, in ms after navigation, from the marks of the page
+ * (www/runner.js), of its analysis worker (www/worker-core.js, www/worker.js) and of the engine
+ * (src/wasm.rs): each phase's duration, and when the worker started and the clusters showed.
+ */
+async function phasesOf(page, clusteredAt) {
+  const main = await page.evaluate(TIMELINE);
+  let worker = null;
+  for (const w of page.workers()) {
+    const t = await w.evaluate(TIMELINE).catch(() => null);
+    if (t && t.entries.some((e) => e.name === "storydiff:compare")) worker = t;
+  }
+  if (!worker) return null;
+  const shift = worker.origin - main.origin; // worker time + shift = page time
+  const at = (list, name) => list.find((x) => x.name === name) || null;
+  const w = (name) => at(worker.entries, name);
+  const p = (name) => at(main.entries, name);
+  const call = w("storydiff:compare");
+  const mark = (name) => w(name)?.start ?? NaN;
+  return {
+    "worker started (at)": shift,
+    "fetch + compile": w("storydiff:compile") ? w("storydiff:compile").end - w("storydiff:compile").start : NaN,
+    "instantiate": w("storydiff:instantiate") ? w("storydiff:instantiate").end - w("storydiff:instantiate").start : NaN,
+    "engine ready (at)": w("storydiff:load") ? w("storydiff:load").end + shift : NaN,
+    "examples sent (at)": p("storydiff:run")?.start ?? NaN,
+    "first analyze": mark("storydiff:analyzed") - call.start,
+    "first compare": mark("storydiff:compared") - mark("storydiff:analyzed"),
+    "report to JSON and back": mark("storydiff:written") - mark("storydiff:compared"),
+    "post to the page": (p("storydiff:report")?.start ?? NaN) - (call.end + shift),
+    "render": clusteredAt - (p("storydiff:report")?.start ?? NaN),
+    "clustered (at)": clusteredAt,
+  };
+}
+
 /** One load of `url` in a fresh context: ms until `wait` answers, and the responses' bodies. */
-async function once(browser, url, wait) {
+async function once(browser, url, wait, withPhases = false) {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.addInitScript(PROBE);
@@ -62,9 +103,10 @@ async function once(browser, url, wait) {
   await page.goto(url);
   const at = await page.waitForFunction(wait, null, { timeout: 60_000, polling: 10 });
   const ms = await at.jsonValue();
+  const phases = withPhases ? await phasesOf(page, ms) : null;
   await page.waitForTimeout(50); // let the last response bodies arrive
   await context.close();
-  return { ms, bodies };
+  return { ms, bodies, phases };
 }
 
 const stats = (times) => ({ median_ms: +median(times).toFixed(1), min_ms: +Math.min(...times).toFixed(1), max_ms: +Math.max(...times).toFixed(1) });
@@ -86,6 +128,7 @@ const cases = (i) => {
   ];
 };
 const times = DISTS.map(() => ({}));
+const phases = DISTS.map(() => ({}));
 const blanks = [];
 const atLoad = DISTS.map(() => null);
 const load = [loadavg()[0]];
@@ -94,8 +137,9 @@ try {
     blanks.push((await once(browser, "about:blank", blank)).ms);
     for (let i = 0; i < DISTS.length; i++) {
       for (const [what, url, wait] of cases(i)) {
-        const { ms, bodies } = await once(browser, url, wait);
+        const { ms, bodies, phases: ph } = await once(browser, url, wait, wait === clustered);
         (times[i][what] ??= []).push(ms);
+        if (ph) for (const [k, v] of Object.entries(ph)) ((phases[i][what] ??= {})[k] ??= []).push(v);
         // What the page fetched to be ready and to analyze (the wasm certainly among it), the examples apart.
         if (what === "served: examples analyzed and clustered") {
           atLoad[i] = bodies.filter((b) => b.url.startsWith(servers[i].url) && !new URL(b.url).pathname.startsWith("/seeds/"));
@@ -118,6 +162,19 @@ DISTS.forEach((dist, i) => {
   }
 });
 
+// Per phase: the median of each over the runs (they need not add up to the total's median).
+const phaseRows = [];
+DISTS.forEach((dist, i) => {
+  for (const [what, byPhase] of Object.entries(phases[i])) {
+    for (const [phase, xs] of Object.entries(byPhase)) {
+      const row = { build: path.relative(process.cwd(), dist) || dist, load: what.replace(/:.*/, ""), phase, median_ms: +median(xs).toFixed(1) };
+      const first = phases[0][what]?.[phase]; // a build from before the marks has none
+      if (i > 0 && first) row.vs_first_build = +(row.median_ms / median(first)).toFixed(2);
+      phaseRows.push(row);
+    }
+  }
+});
+
 const sizes = [];
 DISTS.forEach((dist, i) => {
   const build = path.relative(process.cwd(), dist) || dist;
@@ -137,8 +194,10 @@ DISTS.forEach((dist, i) => {
 console.log(`headless Chromium, ${RUNS} rounds, builds in turn within each round, fresh context per load; ` +
   `1-minute load average ${Math.min(...load).toFixed(1)}–${Math.max(...load).toFixed(1)}`);
 console.table(rows);
+console.log("where the time of 'examples analyzed and clustered' goes (durations, or the moment after navigation where it says 'at'):");
+console.table(phaseRows);
 console.table(sizes);
 if (opt.json) {
   mkdirSync(path.dirname(opt.json), { recursive: true });
-  writeFileSync(opt.json, JSON.stringify({ runs: RUNS, load, rows, sizes }, null, 2) + "\n");
+  writeFileSync(opt.json, JSON.stringify({ runs: RUNS, load, rows, phases: phaseRows, sizes }, null, 2) + "\n");
 }

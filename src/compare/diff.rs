@@ -91,12 +91,34 @@ impl FactDiff {
     }
 }
 
-/// Diffs two articles. `entity_key` gives the batch's key for a name, so
-/// that variants of one name compare as one entity.
-pub(super) fn diff(a: &Article, b: &Article, entity_key: &dyn Fn(&str) -> String) -> FactDiff {
-    let (keys_a, keys_b) = (sentence_keys(a), sentence_keys(b));
+/// What the diff reads of one article whatever the other: its
+/// [`sentence_keys`] and its quotes as the matcher reads them. Made once per
+/// article of a batch, for every pair it is in.
+pub(super) struct Prepared {
+    keys: Vec<HashSet<String>>,
+    said: Vec<quoting::Said>,
+    named: std::collections::BTreeMap<String, variants::Named>,
+}
+
+/// [`Prepared`] for `art`; `entity_key` gives the batch's key for a name.
+pub(super) fn prepare(art: &Article, entity_key: &dyn Fn(&str) -> String) -> Prepared {
+    let keys = sentence_keys(art);
+    let said = quoting::said(art, &keys, entity_key);
+    let named = variants::named(art, entity_key);
+    Prepared { keys, said, named }
+}
+
+/// Diffs two articles, each with what [`prepare`] made of it. `entity_key`
+/// gives the batch's key for a name, so that variants of one name compare as
+/// one entity.
+pub(super) fn diff(
+    (a, pa): (&Article, &Prepared),
+    (b, pb): (&Article, &Prepared),
+    entity_key: &dyn Fn(&str) -> String,
+) -> FactDiff {
+    let (keys_a, keys_b) = (&pa.keys[..], &pb.keys[..]);
     let mut d = FactDiff::default();
-    diff_quantities((a, &keys_a), (b, &keys_b), &mut d);
+    diff_quantities((a, keys_a), (b, keys_b), &mut d);
     let dates = super::diff_dates::date_conflicts(a, b).into_iter();
     d.conflicts.extend(dates.map(|c| Conflict {
         a: c.a,
@@ -104,9 +126,9 @@ pub(super) fn diff(a: &Article, b: &Article, entity_key: &dyn Fn(&str) -> String
         class: Class::Conflict,
         note: c.note,
     }));
-    diff_statements((a, &keys_a), (b, &keys_b), entity_key, &mut d);
-    d.names = variants::match_names(a, b, entity_key);
-    d.quotes = quoting::match_quotes((a, &keys_a), (b, &keys_b), entity_key);
+    diff_statements((a, keys_a), (b, keys_b), entity_key, &mut d);
+    d.names = variants::match_names((a, &pa.named), (b, &pb.named));
+    d.quotes = quoting::match_quotes((keys_a, &pa.said), (keys_b, &pb.said));
     let matched_a: HashSet<usize> = d.quotes.iter().map(|m| m.a).collect();
     let matched_b: HashSet<usize> = d.quotes.iter().map(|m| m.b).collect();
     d.only_a
@@ -151,7 +173,8 @@ fn unmatched_speakers(
 pub fn diff_pair(articles: &[Article], i: usize, j: usize) -> FactDiff {
     let table = super::names::link(articles);
     let key = |name: &str| super::keys::name_key(table.canonical(name));
-    diff(&articles[i], &articles[j], &key)
+    let (a, b) = (&articles[i], &articles[j]);
+    diff((a, &prepare(a, &key)), (b, &prepare(b, &key)), &key)
 }
 
 /// One plain sentence for a name both use.

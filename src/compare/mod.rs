@@ -333,16 +333,29 @@ fn diff_pairs(
             event_of[m] = c;
         }
     }
-    par_map(pairs, |p| {
-        let wanted = if complete {
+    let wanted = |p: &PairScore| {
+        if complete {
             p.relation >= Relation::SameTopic
         } else {
             event_of[p.a] == event_of[p.b]
-        };
-        if wanted {
-            diff::diff(&articles[p.a], &articles[p.b], entity_key)
-        } else {
-            FactDiff::default()
         }
+    };
+    // What the diff reads of each article some pair diffs, once each.
+    let mut needed = vec![false; articles.len()];
+    for p in pairs.iter().filter(|p| wanted(p)) {
+        needed[p.a] = true;
+        needed[p.b] = true;
+    }
+    let which: Vec<usize> = (0..articles.len()).filter(|&k| needed[k]).collect();
+    let made = par_map(&which, |&k| diff::prepare(&articles[k], entity_key));
+    let mut prepared: Vec<Option<&diff::Prepared>> = vec![None; articles.len()];
+    for (&k, p) in which.iter().zip(&made) {
+        prepared[k] = Some(p);
+    }
+    par_map(pairs, |p| match (wanted(p), prepared[p.a], prepared[p.b]) {
+        (true, Some(pa), Some(pb)) => {
+            diff::diff((&articles[p.a], pa), (&articles[p.b], pb), entity_key)
+        }
+        _ => FactDiff::default(),
     })
 }

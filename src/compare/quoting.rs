@@ -214,14 +214,14 @@ fn words_of_span(art: &Article, span: Span) -> Vec<String> {
         .collect()
 }
 
-/// A quote as the matcher reads it.
-struct Said {
+/// A quote as the matcher reads it ([`said`]).
+pub(super) struct Said {
     index: usize,
     sentence: Option<usize>,
     span: Span,
     speaker: Option<String>,
     /// The speaker when named by more than a pronoun.
-    named: Option<String>,
+    named: Option<Named>,
     words: Vec<String>,
     /// The content-word stems.
     keys: HashSet<String>,
@@ -230,7 +230,21 @@ struct Said {
     context: HashSet<String>,
 }
 
-fn said(art: &Article, sentence_keys: &[HashSet<String>]) -> Vec<Said> {
+/// A named speaker, read once per quote: the batch's key for the name and
+/// the transliteration keys of its words ([`name_tokens`]).
+struct Named {
+    key: String,
+    tokens: Vec<String>,
+}
+
+/// The quotes of `art` as the matcher reads them, given its sentence keys;
+/// `entity_key` gives the batch's key for a speaker's name. Made once per
+/// article, for every pair it is in.
+pub(super) fn said(
+    art: &Article,
+    sentence_keys: &[HashSet<String>],
+    entity_key: &dyn Fn(&str) -> String,
+) -> Vec<Said> {
     let lang = art.language();
     (art.quotes.iter().enumerate())
         .filter(|(_, q)| !matches!(q.kind, QuoteKind::Scare | QuoteKind::Slogan))
@@ -241,7 +255,10 @@ fn said(art: &Article, sentence_keys: &[HashSet<String>]) -> Vec<Said> {
                 sentence: art.seg.sentence_at(q.span.start),
                 span: q.span,
                 speaker: q.speaker.clone(),
-                named: named(q.speaker.as_ref(), lang),
+                named: named(q.speaker.as_ref(), lang).map(|name| Named {
+                    key: entity_key(&name),
+                    tokens: name_tokens(&name),
+                }),
                 keys: content_stems(&words, lang),
                 plain: content_stems(&plain_words(art, q), lang),
                 words,
@@ -251,25 +268,26 @@ fn said(art: &Article, sentence_keys: &[HashSet<String>]) -> Vec<Said> {
         .collect()
 }
 
-/// Matches the quotes of `a` and `b` one to one, best first. `entity_key`
-/// gives the batch's key for a speaker's name; `keys_a` and `keys_b` are the
-/// articles' sentence keys.
-pub fn match_quotes(
-    (a, keys_a): (&Article, &[HashSet<String>]),
-    (b, keys_b): (&Article, &[HashSet<String>]),
-    entity_key: &dyn Fn(&str) -> String,
+/// Matches the quotes of two articles one to one, best first, given each
+/// article's sentence keys and its quotes as [`said`] reads them.
+pub(super) fn match_quotes(
+    (keys_a, sa): (&[HashSet<String>], &[Said]),
+    (keys_b, sb): (&[HashSet<String>], &[Said]),
 ) -> Vec<QuoteMatch> {
-    let (sa, sb) = (said(a, keys_a), said(b, keys_b));
+    // Each sentence's closest in the other article, found once: the quotes
+    // of one sentence meet every quote of the other article.
+    let (mut in_a, mut in_b) = (vec![None; keys_b.len()], vec![None; keys_a.len()]);
     let mut candidates = Vec::new();
     for (i, x) in sa.iter().enumerate() {
         for (j, y) in sb.iter().enumerate() {
             let closest = match (x.sentence, y.sentence) {
                 (Some(p), Some(q)) => {
-                    closest(keys_a, &keys_b[q]) == Some(p) && closest(keys_b, &keys_a[p]) == Some(q)
+                    *in_a[q].get_or_insert_with(|| closest(keys_a, &keys_b[q])) == Some(p)
+                        && *in_b[p].get_or_insert_with(|| closest(keys_b, &keys_a[p])) == Some(q)
                 }
                 _ => false,
             };
-            if let Some((score, class)) = judge(x, y, closest, entity_key) {
+            if let Some((score, class)) = judge(x, y, closest) {
                 candidates.push((score, i, j, class));
             }
         }
@@ -308,12 +326,7 @@ fn closest(keys: &[HashSet<String>], sentence: &HashSet<String>) -> Option<usize
 }
 
 /// `closest`: the two quotes' sentences are each other's closest.
-fn judge(
-    x: &Said,
-    y: &Said,
-    closest: bool,
-    entity_key: &dyn Fn(&str) -> String,
-) -> Option<(f64, QuoteClass)> {
+fn judge(x: &Said, y: &Said, closest: bool) -> Option<(f64, QuoteClass)> {
     // Two statements about one person share his name: the quotes must also
     // share a word that is not a name.
     let words = if x.plain.is_disjoint(&y.plain) {
@@ -323,9 +336,9 @@ fn judge(
     };
     let same_speaker = match (&x.named, &y.named) {
         (Some(p), Some(q)) => Some(
-            entity_key(p) == entity_key(q)
-                || one_name_in_other(p, q)
-                || (words >= WORDS_MATCH && same_surname(p, q)),
+            p.key == q.key
+                || one_name_in_other(&p.tokens, &q.tokens)
+                || (words >= WORDS_MATCH && same_surname(&p.tokens, &q.tokens)),
         ),
         _ => None,
     };
@@ -369,18 +382,17 @@ fn judge(
 /// "Zelensky"): the transliteration keys of the shorter name's words, in
 /// order, end the longer one's. A bare first name is not enough ("Chris" /
 /// "Chris Wright").
-fn one_name_in_other(p: &str, q: &str) -> bool {
-    let (p, q) = (name_tokens(p), name_tokens(q));
+/// `p` and `q` are the names' [`name_tokens`].
+fn one_name_in_other(p: &[String], q: &[String]) -> bool {
     let (short, long) = if p.len() <= q.len() { (p, q) } else { (q, p) };
-    !short.is_empty() && long.ends_with(&short)
+    !short.is_empty() && long.ends_with(short)
 }
 
 /// The same surname (the last word's transliteration key), whatever comes
 /// before it: a speaker's name as extraction reads it may carry a stray word
 /// ("On 11 January Zelensky said" read as "January Zelensky"). Only quotes
 /// whose words overlap are allowed to meet this way.
-fn same_surname(p: &str, q: &str) -> bool {
-    let (p, q) = (name_tokens(p), name_tokens(q));
+fn same_surname(p: &[String], q: &[String]) -> bool {
     p.last()
         .is_some_and(|x| x.chars().count() > 2 && q.last() == Some(x))
 }
@@ -475,22 +487,30 @@ mod tests {
         assert!(changed.len() <= 4, "{ops:?}");
     }
 
+    fn one_name_in(p: &str, q: &str) -> bool {
+        one_name_in_other(&name_tokens(p), &name_tokens(q))
+    }
+
+    fn surname_of_both(p: &str, q: &str) -> bool {
+        same_surname(&name_tokens(p), &name_tokens(q))
+    }
+
     #[test]
     fn a_surname_alone_names_the_same_speaker() {
-        assert!(one_name_in_other("Chris Wright", "Wright"));
-        assert!(one_name_in_other("Wright", "Red Hat's Chris Wright"));
-        assert!(!one_name_in_other("Chris Wright", "Chris"));
-        assert!(one_name_in_other("Volodymyr Zelenskyy", "Zelensky"));
-        assert!(!one_name_in_other("Chris Wright", "Orville Wright Jr"));
+        assert!(one_name_in("Chris Wright", "Wright"));
+        assert!(one_name_in("Wright", "Red Hat's Chris Wright"));
+        assert!(!one_name_in("Chris Wright", "Chris"));
+        assert!(one_name_in("Volodymyr Zelenskyy", "Zelensky"));
+        assert!(!one_name_in("Chris Wright", "Orville Wright Jr"));
     }
 
     #[test]
     fn a_stray_word_before_a_surname_keeps_the_surname() {
-        assert!(same_surname(
+        assert!(surname_of_both(
             "Ukraine Volodymyr Zelenskyy",
             "January Zelensky"
         ));
-        assert!(!same_surname("Chris Wright", "Chris Evans"));
+        assert!(!surname_of_both("Chris Wright", "Chris Evans"));
     }
 
     fn stems(s: &str) -> HashSet<String> {

@@ -124,13 +124,15 @@ fn initials(short: &str, long: &str) -> bool {
 }
 
 /// An entity as one article names it: its fullest written name.
-struct Named {
+pub(super) struct Named {
     label: EntityLabel,
     name: String,
     span: Span,
 }
 
-fn named(art: &Article, entity_key: &dyn Fn(&str) -> String) -> BTreeMap<String, Named> {
+/// The entities `art` names, by the batch's key (`entity_key`), each with its
+/// fullest written name: what [`match_names`] reads of one article.
+pub(super) fn named(art: &Article, entity_key: &dyn Fn(&str) -> String) -> BTreeMap<String, Named> {
     let mut out: BTreeMap<String, Named> = BTreeMap::new();
     for e in &art.entities {
         let surface = e.span.of(art.analysis_text()).to_string();
@@ -160,13 +162,11 @@ pub fn label_key(label: EntityLabel) -> &'static str {
 }
 
 /// Every entity both articles name, with how their names relate, in the
-/// order of the batch's keys.
-pub fn match_names(
-    a: &Article,
-    b: &Article,
-    entity_key: &dyn Fn(&str) -> String,
+/// order of the batch's keys; each article with what [`named`] made of it.
+pub(super) fn match_names(
+    (a, na): (&Article, &BTreeMap<String, Named>),
+    (b, nb): (&Article, &BTreeMap<String, Named>),
 ) -> Vec<NameMatch> {
-    let (na, nb) = (named(a, entity_key), named(b, entity_key));
     na.iter()
         .filter_map(|(key, x)| {
             let y = nb.get(key)?;
