@@ -14,10 +14,11 @@
 use super::cues;
 use super::pieces::{Evidence, Piece, Run};
 use super::EntityLabel;
+use crate::extract::word_set::is_function_word;
 use crate::extract::Doc;
 use crate::lexicon;
 use crate::text::hash::FastMap as HashMap;
-use crate::text::{Span, TokenKind};
+use crate::text::{Lower, Span, TokenKind};
 
 /// A mention before in-article resolution.
 #[derive(Clone, Debug)]
@@ -246,23 +247,28 @@ impl<'a> Sentence<'a> {
         if p.connector || cues::is_never_name(w) {
             return true;
         }
-        let lower = w.to_lowercase();
-        let dictionary = lexicon::is_dictionary_word(&lower)
-            || self.ev.lower.contains(lower.as_str())
-            || lexicon::is_common_word(&lower);
-        let strong = self.strong_lead(pieces, &lower);
-        let rare = self.rare_before_name(pieces, &lower);
-        let supported = strong || rare || (!dictionary && !is_adverbish(&lower));
-        (initial && !supported)
-            || (initial
-                && dictionary
+        let lower = Lower::new(w);
+        let lower = lower.as_str();
+        // The function-word rule, the only one for a word that opens nothing.
+        let function_word =
+            || is_function_word(lower) && !p.allcaps && (initial || cues::is_leading_determiner(w));
+        if !initial {
+            return function_word();
+        }
+        // Each term is evaluated only where the answer still depends on it.
+        let dictionary = lexicon::is_dictionary_word(lower)
+            || self.ev.lower.contains(lower)
+            || lexicon::is_common_word(lower);
+        let strong = self.strong_lead(pieces, lower);
+        let rare = || self.rare_before_name(pieces, lower);
+        let supported = strong || rare() || (!dictionary && !is_adverbish(lower));
+        !supported
+            || (dictionary
                 && place_of(w).is_none()
                 && !cues::is_title(w)
                 && !self.ev.mid_caps.contains(w)
-                && !(pieces.len() > 1 && (strong || rare)))
-            || (lexicon::is_stopword(&lower)
-                && !p.allcaps
-                && (initial || cues::is_leading_determiner(w)))
+                && !(pieces.len() > 1 && (strong || rare())))
+            || function_word()
     }
 
     /// The word after the first, when it is a word and not a connector.
@@ -293,13 +299,13 @@ impl<'a> Sentence<'a> {
                 && (cues::is_org_head(w) || cues::is_place_head(w)))
             || (pieces.len() == 2
                 && next.is_some_and(|n| cues::is_org_suffix(n) || cues::is_place_suffix(n))
-                && !lexicon::is_stopword(lower))
+                && !is_function_word(lower))
     }
 
     /// A rare word before a word that is not in the dictionary ("Bola Tinubu").
     fn rare_before_name(&self, pieces: &[Piece], lower: &str) -> bool {
         self.next_word(pieces).is_some_and(|n| {
-            !lexicon::is_dictionary_word(&n.to_lowercase()) && lexicon::place(n).is_none()
+            !lexicon::is_dictionary_word(&Lower::new(n)) && lexicon::place(n).is_none()
         }) && !lexicon::is_common_word(lower)
             && !self.ev.lower.contains(lower)
             && !is_adverbish(lower)
@@ -560,10 +566,12 @@ fn fallback_label(n: &Name) -> Option<EntityLabel> {
 /// ("Tajikistan and Kyrgyzstan", but not "Competition and Markets Authority"), and
 /// between an organisation and a title ("European Commission | President Ursula von der Leyen").
 fn split_run(text: &str, pieces: &[Piece]) -> Vec<Vec<Piece>> {
-    let keep_and = keeps_and(text, pieces);
+    let is_and = |p: &Piece| p.connector && matches!(p.span.of(text), "and" | "&");
+    // Asked only of a run with an "and" in it.
+    let keep_and = pieces.iter().any(is_and) && keeps_and(text, pieces);
     let mut parts: Vec<Vec<Piece>> = vec![Vec::new()];
     for p in pieces {
-        if p.connector && matches!(p.span.of(text), "and" | "&") && !keep_and {
+        if is_and(p) && !keep_and {
             parts.push(Vec::new());
         } else {
             parts.last_mut().expect("one part").push(p.clone());
@@ -793,7 +801,7 @@ fn lowercase_role(doc: &Doc, first_tok: usize) -> Option<String> {
         if pp.kind == TokenKind::Word
             && pp.sentence == prev.sentence
             && pw.chars().all(|c| c.is_lowercase() || c == '-')
-            && !lexicon::is_stopword(pw)
+            && !is_function_word(pw)
             && !cues::is_role_noun_stop(pw)
         {
             span = pp.span.cover(span);
