@@ -18,7 +18,7 @@ use crate::extract::word_set::is_function_word;
 use crate::extract::Doc;
 use crate::lexicon;
 use crate::text::hash::FastMap as HashMap;
-use crate::text::{Lower, Span, TokenKind};
+use crate::text::{with_lower, Lower, Span, TokenKind};
 
 /// A mention before in-article resolution.
 #[derive(Clone, Debug)]
@@ -365,7 +365,7 @@ impl<'a> Sentence<'a> {
         }
         // "SEE ALSO", "BREAKING NEWS": shouted words.
         if pieces.iter().all(|p| {
-            p.connector || (p.allcaps && lexicon::is_common_word(&p.span.of(text).to_lowercase()))
+            p.connector || (p.allcaps && with_lower(p.span.of(text), lexicon::is_common_word))
         }) {
             return;
         }
@@ -554,7 +554,7 @@ fn fallback_label(n: &Name) -> Option<EntityLabel> {
     let uncommon = n
         .pieces
         .iter()
-        .all(|p| p.connector || !lexicon::is_common_word(&p.span.of(text).to_lowercase()));
+        .all(|p| p.connector || !with_lower(p.span.of(text), lexicon::is_common_word));
     Some(if uncommon {
         EntityLabel::Person
     } else {
@@ -663,36 +663,40 @@ fn single(doc: &Doc, run: &Run, pieces: &[Piece], ev: &Evidence) -> Option<Candi
     let text = doc.text;
     let p = &pieces[0];
     let w = p.span.of(text);
+    // The gazetteer is asked once, when a rule first needs it.
+    let place = std::cell::OnceCell::new();
+    let place_of_w = || *place.get_or_init(|| place_of(w));
     if cues::is_never_name(w)
         || cues::is_people_or_faith(w)
         || (p.allcaps && (is_roman_numeral(w) || is_model_code(w)))
         || cues::is_title(w)
-        || cues::is_title_modifier(w) && !p.allcaps && place_of(w).is_none()
+        || cues::is_title_modifier(w) && !p.allcaps && place_of_w().is_none()
     {
         return None;
     }
     if (lexicon::demonym(w).is_some() || lexicon::demonym(w.trim_end_matches('s')).is_some())
-        && place_of(w).is_none()
+        && place_of_w().is_none()
     {
         return None;
     }
-    if p.allcaps && lexicon::is_common_word(&w.to_lowercase()) {
+    if p.allcaps && with_lower(w, lexicon::is_common_word) {
         return None;
     }
-    let lower = w.to_lowercase();
-    let label = if place_of(w).is_some() || matches!(w, "West" | "East" | "Arctic" | "Antarctic") {
+    let label = if place_of_w().is_some() || matches!(w, "West" | "East" | "Arctic" | "Antarctic") {
         Some(EntityLabel::Place)
     } else if let Some(l) = context_label(doc, p.span) {
         Some(l)
     } else if !p.allcaps && !lexicon::is_first_name(w) && before_its_region(doc, p.span) {
         Some(EntityLabel::Place)
     } else if !p.allcaps
-        && (ev.lower.contains(lower.as_str())
-            || lexicon::is_common_word(&lower)
-            || lexicon::is_common_word(lower.trim_end_matches('s')))
+        && with_lower(w, |lower| {
+            ev.lower.contains(lower)
+                || lexicon::is_common_word(lower)
+                || lexicon::is_common_word(lower.trim_end_matches('s'))
+        })
     {
         // "Updates", "Parliament": a common noun written with a capital.
-        if cues::is_org_suffix(w) && !ev.lower.contains(lower.as_str()) {
+        if cues::is_org_suffix(w) && !with_lower(w, |lower| ev.lower.contains(lower)) {
             Some(EntityLabel::Org)
         } else {
             return None;

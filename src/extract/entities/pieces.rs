@@ -40,7 +40,13 @@ pub struct Evidence<'a> {
 
 impl<'a> Evidence<'a> {
     pub fn gather(doc: &Doc<'a>) -> Evidence<'a> {
-        let mut ev = Evidence::default();
+        // Sized for a short article's words at once, instead of grown from nothing.
+        let words = (doc.seg.tokens.len() / 2).min(1024);
+        let mut ev = Evidence {
+            mid_caps: FastSet::with_capacity_and_hasher(words / 4, Default::default()),
+            headlines: Vec::with_capacity(doc.seg.sentences.len()),
+            lower: FastSet::with_capacity_and_hasher(words, Default::default()),
+        };
         for i in 0..doc.seg.sentences.len() {
             let headline = is_headline(doc, i);
             ev.headlines.push(headline);
