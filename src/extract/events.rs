@@ -20,9 +20,9 @@
 
 use super::{DateMention, Doc, EntityMention, Quantity};
 use crate::lexicon::lists::events::TRIGGERS;
+use crate::text::hash::FastMap;
 use crate::text::{Span, TokenKind};
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// One event trigger in an article.
@@ -132,23 +132,28 @@ struct Trigger {
     class: EventClass,
 }
 
-/// The trigger list indexed by stem: each stem's entries in list order.
-fn by_stem() -> &'static HashMap<&'static str, Vec<usize>> {
-    static INDEX: OnceLock<HashMap<&'static str, Vec<usize>>> = OnceLock::new();
+/// The trigger list indexed by stem: each stem's entries in list order, and
+/// the longest stem's length in bytes.
+fn by_stem() -> &'static (FastMap<&'static str, Vec<usize>>, usize) {
+    static INDEX: OnceLock<(FastMap<&'static str, Vec<usize>>, usize)> = OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut index: HashMap<&'static str, Vec<usize>> = HashMap::new();
+        let mut index: FastMap<&'static str, Vec<usize>> = FastMap::default();
         for (i, &(stem, ..)) in TRIGGERS.iter().enumerate() {
             index.entry(stem).or_default().push(i);
         }
-        index
+        let longest = TRIGGERS.iter().map(|t| t.0.len()).max().unwrap_or(0);
+        (index, longest)
     })
 }
 
 /// The trigger whose stem fits `lower` best (longest stem; of equal stems,
-/// the last listed), if any: one hash lookup per prefix of the word.
+/// the last listed), if any: one hash lookup per prefix of the word no
+/// longer than the longest stem.
 fn lookup(lower: &str) -> Option<Trigger> {
-    let index = by_stem();
-    let mut ends = lower.char_indices().rev().map(|(i, c)| i + c.len_utf8());
+    let (index, longest) = by_stem();
+    let mut ends = (lower.char_indices().rev())
+        .map(|(i, c)| i + c.len_utf8())
+        .skip_while(|&end| end > *longest);
     let &(stem, class, lemma, _) = ends.find_map(|end| {
         let prefix = &lower[..end];
         let entries = index.get(prefix)?;
@@ -219,8 +224,7 @@ pub fn extract(
             if reach.is_some_and(|end| end >= tok.span.end) {
                 continue;
             }
-            let lower = crate::text::Lower::new(word);
-            let Some(trigger) = lookup(&lower) else {
+            let Some(trigger) = crate::text::with_lower(word, lookup) else {
                 continue;
             };
             // "march" followed by a day number is the month, whatever its case.

@@ -12,7 +12,28 @@ use std::sync::OnceLock;
 /// A word list with a hash index of its words (see the module documentation).
 pub(crate) struct WordSet {
     list: &'static [&'static str],
-    index: OnceLock<FastSet<&'static str>>,
+    index: OnceLock<Index>,
+}
+
+/// The words hashed, behind a filter of 1,024 bits set by each word's
+/// length and first and last bytes: most words asked about are in no list,
+/// and most of those are told so without hashing them.
+struct Index {
+    filter: [u64; 16],
+    words: FastSet<&'static str>,
+}
+
+/// The filter bit of `word`.
+#[inline]
+fn filter_bit(word: &str) -> usize {
+    let b = word.as_bytes();
+    let (first, last) = match b {
+        [] => (0, 0),
+        [first, .., last] => (*first, *last),
+        [only] => (*only, *only),
+    };
+    let key = u32::from(first) | u32::from(last) << 8 | (b.len() as u32) << 16;
+    (key.wrapping_mul(0x9e37_79b1) >> 22) as usize
 }
 
 impl WordSet {
@@ -27,10 +48,28 @@ impl WordSet {
     /// Whether `word` is in the list.
     #[inline]
     pub(crate) fn contains(&self, word: &str) -> bool {
-        self.index
-            .get_or_init(|| self.list.iter().copied().collect())
-            .contains(word)
+        let index = self.index.get_or_init(|| {
+            let mut filter = [0u64; 16];
+            for w in self.list {
+                let bit = filter_bit(w);
+                filter[bit / 64] |= 1 << (bit % 64);
+            }
+            Index {
+                filter,
+                words: self.list.iter().copied().collect(),
+            }
+        });
+        let bit = filter_bit(word);
+        index.filter[bit / 64] & (1 << (bit % 64)) != 0 && index.words.contains(word)
     }
+}
+
+/// Whether lower-case `word` is an English function word: what
+/// [`crate::lexicon::is_stopword`] answers, by hash instead of a binary search.
+#[inline]
+pub(crate) fn is_function_word(word: &str) -> bool {
+    static FUNCTION_WORDS: WordSet = WordSet::new(crate::lexicon::lists::lexicon::FUNCTION_WORDS);
+    FUNCTION_WORDS.contains(word)
 }
 
 /// Declares `pub(crate) static NAME: WordSet` for each list `NAME` of the
@@ -65,6 +104,16 @@ mod tests {
             "toldx",
         ] {
             assert_eq!(SET.contains(w), LIST.binary_search(&w).is_ok(), "{w}");
+        }
+    }
+
+    #[test]
+    fn function_words_as_the_lexicon_answers() {
+        for &w in crate::lexicon::lists::lexicon::FUNCTION_WORDS {
+            assert!(is_function_word(w), "{w}");
+        }
+        for w in ["the", "of", "said", "The", "almaty", "", "thee"] {
+            assert_eq!(is_function_word(w), crate::lexicon::is_stopword(w), "{w}");
         }
     }
 }

@@ -23,6 +23,7 @@ mod segment;
 mod sniff;
 mod span;
 mod translit;
+mod word_bounds;
 mod words;
 
 pub use decode::{decode, windows_1252, Decoded, Encoding};
@@ -33,4 +34,5 @@ pub use segment::{paragraphs, segment, Segmentation, Sentence, Token, TokenKind}
 pub use sniff::sniff;
 pub use span::{CharIndex, Covers, Span};
 pub use translit::latin;
+pub(crate) use words::with_lower;
 pub use words::{Lower, Word, Words};

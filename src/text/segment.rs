@@ -20,7 +20,6 @@ use super::Span;
 use crate::lexicon::lists::text::ABBREVIATIONS;
 use crate::lexicon::WordIndex;
 use serde::{Deserialize, Serialize};
-use unicode_segmentation::UnicodeSegmentation;
 
 /// Paragraphs, sentences and tokens of one text.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
@@ -312,7 +311,7 @@ fn skip_space(s: &str, j: usize) -> usize {
 fn tokenize(text: &str, span: Span, sentence: usize, out: &mut Vec<Token>) {
     let s = &text[span.range()];
     let mut pending: Option<Token> = None;
-    for (off, w) in s.split_word_bound_indices() {
+    for (off, w) in super::word_bounds::word_bound_indices(s) {
         let start = span.start + off;
         let end = start + w.len();
         if w.chars().all(char::is_whitespace) {

@@ -45,6 +45,22 @@ impl<'a> Lower<'a> {
     }
 }
 
+/// Calls `f` with the lower case of `s` (as [`str::to_lowercase`]), made on
+/// the stack for a short ASCII word instead of in a new `String`.
+#[inline]
+pub(crate) fn with_lower<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
+    const MAX: usize = 64;
+    if s.len() <= MAX && s.is_ascii() {
+        let mut buf = [0u8; MAX];
+        let buf = &mut buf[..s.len()];
+        buf.copy_from_slice(s.as_bytes());
+        buf.make_ascii_lowercase();
+        f(std::str::from_utf8(buf).expect("ASCII"))
+    } else {
+        f(&Lower::new(s))
+    }
+}
+
 impl Deref for Lower<'_> {
     type Target = str;
     fn deref(&self) -> &str {
@@ -152,5 +168,27 @@ impl<'a> Deref for Words<'a> {
     type Target = [Word<'a>];
     fn deref(&self) -> &[Word<'a>] {
         &self.words
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn with_lower_is_to_lowercase() {
+        let long = "A".repeat(70);
+        for w in [
+            "Tokayev",
+            "said",
+            "U.S.",
+            "ÉTAT",
+            "İstanbul",
+            "ΟΔΟΣ",
+            "",
+            long.as_str(),
+        ] {
+            assert_eq!(with_lower(w, str::to_string), w.to_lowercase(), "{w}");
+        }
     }
 }

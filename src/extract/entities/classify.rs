@@ -14,10 +14,11 @@
 use super::cues;
 use super::pieces::{Evidence, Piece, Run};
 use super::EntityLabel;
+use crate::extract::word_set::is_function_word;
 use crate::extract::Doc;
 use crate::lexicon;
 use crate::text::hash::FastMap as HashMap;
-use crate::text::{Span, TokenKind};
+use crate::text::{with_lower, Lower, Span, TokenKind};
 
 /// A mention before in-article resolution.
 #[derive(Clone, Debug)]
@@ -246,23 +247,28 @@ impl<'a> Sentence<'a> {
         if p.connector || cues::is_never_name(w) {
             return true;
         }
-        let lower = w.to_lowercase();
-        let dictionary = lexicon::is_dictionary_word(&lower)
-            || self.ev.lower.contains(lower.as_str())
-            || lexicon::is_common_word(&lower);
-        let strong = self.strong_lead(pieces, &lower);
-        let rare = self.rare_before_name(pieces, &lower);
-        let supported = strong || rare || (!dictionary && !is_adverbish(&lower));
-        (initial && !supported)
-            || (initial
-                && dictionary
+        let lower = Lower::new(w);
+        let lower = lower.as_str();
+        // The function-word rule, the only one for a word that opens nothing.
+        let function_word =
+            || is_function_word(lower) && !p.allcaps && (initial || cues::is_leading_determiner(w));
+        if !initial {
+            return function_word();
+        }
+        // Each term is evaluated only where the answer still depends on it.
+        let dictionary = lexicon::is_dictionary_word(lower)
+            || self.ev.lower.contains(lower)
+            || lexicon::is_common_word(lower);
+        let strong = self.strong_lead(pieces, lower);
+        let rare = || self.rare_before_name(pieces, lower);
+        let supported = strong || rare() || (!dictionary && !is_adverbish(lower));
+        !supported
+            || (dictionary
                 && place_of(w).is_none()
                 && !cues::is_title(w)
                 && !self.ev.mid_caps.contains(w)
-                && !(pieces.len() > 1 && (strong || rare)))
-            || (lexicon::is_stopword(&lower)
-                && !p.allcaps
-                && (initial || cues::is_leading_determiner(w)))
+                && !(pieces.len() > 1 && (strong || rare())))
+            || function_word()
     }
 
     /// The word after the first, when it is a word and not a connector.
@@ -293,13 +299,13 @@ impl<'a> Sentence<'a> {
                 && (cues::is_org_head(w) || cues::is_place_head(w)))
             || (pieces.len() == 2
                 && next.is_some_and(|n| cues::is_org_suffix(n) || cues::is_place_suffix(n))
-                && !lexicon::is_stopword(lower))
+                && !is_function_word(lower))
     }
 
     /// A rare word before a word that is not in the dictionary ("Bola Tinubu").
     fn rare_before_name(&self, pieces: &[Piece], lower: &str) -> bool {
         self.next_word(pieces).is_some_and(|n| {
-            !lexicon::is_dictionary_word(&n.to_lowercase()) && lexicon::place(n).is_none()
+            !lexicon::is_dictionary_word(&Lower::new(n)) && lexicon::place(n).is_none()
         }) && !lexicon::is_common_word(lower)
             && !self.ev.lower.contains(lower)
             && !is_adverbish(lower)
@@ -359,7 +365,7 @@ impl<'a> Sentence<'a> {
         }
         // "SEE ALSO", "BREAKING NEWS": shouted words.
         if pieces.iter().all(|p| {
-            p.connector || (p.allcaps && lexicon::is_common_word(&p.span.of(text).to_lowercase()))
+            p.connector || (p.allcaps && with_lower(p.span.of(text), lexicon::is_common_word))
         }) {
             return;
         }
@@ -548,7 +554,7 @@ fn fallback_label(n: &Name) -> Option<EntityLabel> {
     let uncommon = n
         .pieces
         .iter()
-        .all(|p| p.connector || !lexicon::is_common_word(&p.span.of(text).to_lowercase()));
+        .all(|p| p.connector || !with_lower(p.span.of(text), lexicon::is_common_word));
     Some(if uncommon {
         EntityLabel::Person
     } else {
@@ -560,10 +566,12 @@ fn fallback_label(n: &Name) -> Option<EntityLabel> {
 /// ("Tajikistan and Kyrgyzstan", but not "Competition and Markets Authority"), and
 /// between an organisation and a title ("European Commission | President Ursula von der Leyen").
 fn split_run(text: &str, pieces: &[Piece]) -> Vec<Vec<Piece>> {
-    let keep_and = keeps_and(text, pieces);
+    let is_and = |p: &Piece| p.connector && matches!(p.span.of(text), "and" | "&");
+    // Asked only of a run with an "and" in it.
+    let keep_and = pieces.iter().any(is_and) && keeps_and(text, pieces);
     let mut parts: Vec<Vec<Piece>> = vec![Vec::new()];
     for p in pieces {
-        if p.connector && matches!(p.span.of(text), "and" | "&") && !keep_and {
+        if is_and(p) && !keep_and {
             parts.push(Vec::new());
         } else {
             parts.last_mut().expect("one part").push(p.clone());
@@ -655,36 +663,40 @@ fn single(doc: &Doc, run: &Run, pieces: &[Piece], ev: &Evidence) -> Option<Candi
     let text = doc.text;
     let p = &pieces[0];
     let w = p.span.of(text);
+    // The gazetteer is asked once, when a rule first needs it.
+    let place = std::cell::OnceCell::new();
+    let place_of_w = || *place.get_or_init(|| place_of(w));
     if cues::is_never_name(w)
         || cues::is_people_or_faith(w)
         || (p.allcaps && (is_roman_numeral(w) || is_model_code(w)))
         || cues::is_title(w)
-        || cues::is_title_modifier(w) && !p.allcaps && place_of(w).is_none()
+        || cues::is_title_modifier(w) && !p.allcaps && place_of_w().is_none()
     {
         return None;
     }
     if (lexicon::demonym(w).is_some() || lexicon::demonym(w.trim_end_matches('s')).is_some())
-        && place_of(w).is_none()
+        && place_of_w().is_none()
     {
         return None;
     }
-    if p.allcaps && lexicon::is_common_word(&w.to_lowercase()) {
+    if p.allcaps && with_lower(w, lexicon::is_common_word) {
         return None;
     }
-    let lower = w.to_lowercase();
-    let label = if place_of(w).is_some() || matches!(w, "West" | "East" | "Arctic" | "Antarctic") {
+    let label = if place_of_w().is_some() || matches!(w, "West" | "East" | "Arctic" | "Antarctic") {
         Some(EntityLabel::Place)
     } else if let Some(l) = context_label(doc, p.span) {
         Some(l)
     } else if !p.allcaps && !lexicon::is_first_name(w) && before_its_region(doc, p.span) {
         Some(EntityLabel::Place)
     } else if !p.allcaps
-        && (ev.lower.contains(lower.as_str())
-            || lexicon::is_common_word(&lower)
-            || lexicon::is_common_word(lower.trim_end_matches('s')))
+        && with_lower(w, |lower| {
+            ev.lower.contains(lower)
+                || lexicon::is_common_word(lower)
+                || lexicon::is_common_word(lower.trim_end_matches('s'))
+        })
     {
         // "Updates", "Parliament": a common noun written with a capital.
-        if cues::is_org_suffix(w) && !ev.lower.contains(lower.as_str()) {
+        if cues::is_org_suffix(w) && !with_lower(w, |lower| ev.lower.contains(lower)) {
             Some(EntityLabel::Org)
         } else {
             return None;
@@ -793,7 +805,7 @@ fn lowercase_role(doc: &Doc, first_tok: usize) -> Option<String> {
         if pp.kind == TokenKind::Word
             && pp.sentence == prev.sentence
             && pw.chars().all(|c| c.is_lowercase() || c == '-')
-            && !lexicon::is_stopword(pw)
+            && !is_function_word(pw)
             && !cues::is_role_noun_stop(pw)
         {
             span = pp.span.cover(span);

@@ -1,9 +1,10 @@
 //! Words to capitalized runs: the candidates the classifier labels.
 
 use super::cues;
+use crate::extract::word_set::is_function_word;
 use crate::extract::Doc;
 use crate::text::hash::FastSet;
-use crate::text::{Span, Token, TokenKind};
+use crate::text::{Lower, Span, Token, TokenKind};
 
 /// One word of a candidate, trimmed of possessives and hyphen prefixes.
 #[derive(Clone, Debug)]
@@ -39,7 +40,13 @@ pub struct Evidence<'a> {
 
 impl<'a> Evidence<'a> {
     pub fn gather(doc: &Doc<'a>) -> Evidence<'a> {
-        let mut ev = Evidence::default();
+        // Sized for a short article's words at once, instead of grown from nothing.
+        let words = (doc.seg.tokens.len() / 2).min(1024);
+        let mut ev = Evidence {
+            mid_caps: FastSet::with_capacity_and_hasher(words / 4, Default::default()),
+            headlines: Vec::with_capacity(doc.seg.sentences.len()),
+            lower: FastSet::with_capacity_and_hasher(words, Default::default()),
+        };
         for i in 0..doc.seg.sentences.len() {
             let headline = is_headline(doc, i);
             ev.headlines.push(headline);
@@ -106,21 +113,29 @@ fn is_allcaps(w: &str) -> bool {
 /// A title-case line: "Russia Ally Kazakhstan Blocks Ukraine Peace Rally".
 pub fn is_headline(doc: &Doc, i: usize) -> bool {
     let toks = doc.seg.sentence_tokens(i);
-    let words: Vec<&str> = toks
+    // A line of more than 20 words is no headline: counted before anything is looked up.
+    if toks
         .iter()
         .filter(|t| t.kind == TokenKind::Word)
-        .map(|t| t.span.of(doc.text))
-        .collect();
-    let long: Vec<&&str> = words
-        .iter()
-        .filter(|w| w.chars().count() >= 4 && !crate::lexicon::is_stopword(&w.to_lowercase()))
-        .collect();
-    if long.len() < 3 || words.len() > 20 {
+        .nth(20)
+        .is_some()
+    {
         return false;
     }
-    let caps = long.iter().filter(|w| is_cap(w)).count();
+    // The long words (four letters or more, not function words), and the capitalized ones.
+    let (mut long, mut caps) = (0, 0);
+    for t in toks.iter().filter(|t| t.kind == TokenKind::Word) {
+        let w = t.span.of(doc.text);
+        if w.chars().nth(3).is_some() && !is_function_word(&Lower::new(w)) {
+            long += 1;
+            caps += usize::from(is_cap(w));
+        }
+    }
+    if long < 3 {
+        return false;
+    }
     let ends = doc.seg.sentences[i].span.of(doc.text).trim_end();
-    caps * 5 >= long.len() * 4 && !ends.ends_with('.') || caps == long.len() && long.len() >= 4
+    caps * 5 >= long * 4 && !ends.ends_with('.') || caps == long && long >= 4
 }
 
 /// The capitalized runs of sentence `i`.

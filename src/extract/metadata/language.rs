@@ -2,7 +2,7 @@
 
 use super::Field;
 use crate::text::hash::FastMap;
-use crate::text::{Lower, MappedText, Span};
+use crate::text::{with_lower, MappedText, Span};
 
 /// Stop-word lists by language (PyPI `stop-words`, BSD-3-Clause; see
 /// `data/stopwords/README.md`), shared with the comparison.
@@ -36,9 +36,8 @@ pub fn identify_language(text: &str) -> Option<(&'static str, bool)> {
         .take(3000)
     {
         words += 1;
-        let lower = Lower::new(w);
-        let lower = lower.trim_matches(['\'', '’']);
-        if let Some(&set) = index.get(lower) {
+        let found = with_lower(w, |l| index.get(l.trim_matches(['\'', '’'])).copied());
+        if let Some(set) = found {
             let n = set.count_ones() as f64;
             for (i, score) in scores.iter_mut().enumerate().take(STOPWORDS.len()) {
                 if set & (1 << i) != 0 {

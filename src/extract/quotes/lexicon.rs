@@ -10,7 +10,7 @@ use super::sets::{
 use crate::extract::word_set::WordSet;
 use crate::lexicon::lists::quotes::PRONOUNS;
 use crate::lexicon::WordIndex;
-use crate::text::Lower;
+use crate::text::with_lower;
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
@@ -184,12 +184,13 @@ pub(super) fn is_person_like(name: &str) -> bool {
         if !(w.chars().next().is_some_and(char::is_uppercase) || is_particle(w)) {
             return false;
         }
-        let l = Lower::new(w);
-        if is_pronoun(&l)
-            || has(&SENTENCE_STARTERS, &l)
-            || is_weekday(&l)
-            || has(&NON_PERSON_HEADS, &l)
-        {
+        let excluded = with_lower(w, |l| {
+            is_pronoun(l)
+                || has(&SENTENCE_STARTERS, l)
+                || is_weekday(l)
+                || has(&NON_PERSON_HEADS, l)
+        });
+        if excluded {
             return false;
         }
     }

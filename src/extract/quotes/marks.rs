@@ -88,20 +88,37 @@ struct Pairing {
 }
 
 impl Pairing {
-    /// Reads the marks of paragraph `p`.
+    /// Reads the marks of paragraph `p`: only `"`, `«` and `»` change the
+    /// pairing, so the reading jumps from one to the next.
     fn read(&mut self, text: &str, p: Span) {
         let s = p.of(text);
-        for (off, c) in s.char_indices() {
-            if std::mem::take(&mut self.skip_reopen)
-                && self.open.is_some_and(|(_, k)| k.opener() == c)
-            {
-                continue;
-            }
-            let next_is_word = s[off + c.len_utf8()..]
-                .chars()
-                .next()
-                .is_some_and(|n| !n.is_whitespace());
-            self.mark(text, p.start + off, c, next_is_word);
+        let Some(first) = s.chars().next() else {
+            return;
+        };
+        let b = s.as_bytes();
+        // The opening mark that repeats a quote continued from the paragraph before.
+        let mut i = 0;
+        if std::mem::take(&mut self.skip_reopen)
+            && self.open.is_some_and(|(_, k)| k.opener() == first)
+        {
+            i = first.len_utf8();
+        }
+        // `«` and `»` are C2 AB and C2 BB; C2 is never inside another character.
+        while let Some(j) = b[i..].iter().position(|&x| x == b'"' || x == 0xc2) {
+            let at = i + j;
+            let c = match (b[at], b.get(at + 1)) {
+                (b'"', _) => '"',
+                (_, Some(0xab)) => '«',
+                (_, Some(0xbb)) => '»',
+                _ => {
+                    i = at + 1;
+                    continue;
+                }
+            };
+            let end = at + c.len_utf8();
+            let next_is_word = s[end..].chars().next().is_some_and(|n| !n.is_whitespace());
+            self.mark(text, p.start + at, c, next_is_word);
+            i = end;
         }
     }
 
@@ -189,6 +206,16 @@ mod tests {
                 &["Il a dit « non » hier"],
             ),
             ("reversed guillemets", "»Ja«, sagte sie.", &["Ja"]),
+            (
+                "marks among other two-byte characters",
+                "Él dijo «sí, ¡claro!» y «no».",
+                &["sí, ¡claro!", "no"],
+            ),
+            (
+                "continued with guillemets",
+                "«Première partie.\n\n«Seconde», dit-il.",
+                &["Première partie.\n\n«Seconde"],
+            ),
             (
                 "continued into the next paragraph",
                 "\"First part.\n\n\"Second part,\" she said.",

@@ -7,7 +7,7 @@ use super::reading::{NameCase, Reading};
 use super::sets::{ARTICLES, HONORIFICS, NON_PERSON_HEADS, ROLE_NOUNS};
 use super::speakers::{np_speaker, Speaker};
 use crate::text::hash::{FastMap as HashMap, FastSet as HashSet};
-use crate::text::{Span, TokenKind};
+use crate::text::{with_lower, Span, TokenKind};
 
 /// A run of capitalized words the article gives, cut after titles.
 pub(super) struct Run {
@@ -71,13 +71,21 @@ impl NameIndex {
 
     /// The fullest form of `name` the article gives, among person-like names.
     pub(super) fn fullest(&self, name: &str) -> String {
-        let words: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
         let Some(last) = name.split_whitespace().last() else {
             return name.to_string();
         };
-        if !last.chars().next().is_some_and(char::is_uppercase) || words.len() > 3 {
+        let count = name.split_whitespace().count();
+        if !last.chars().next().is_some_and(char::is_uppercase) || count > 3 {
             return name.to_string();
         }
+        // Most names have no longer form: no full name ends (or, alone, starts) with them.
+        let listed = with_lower(last, |l| {
+            self.by_last.contains_key(l) || count == 1 && self.by_first.contains_key(l)
+        });
+        if !listed {
+            return name.to_string();
+        }
+        let words: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
         let mut best = name.to_string();
         let mut best_len = words.len();
         for &i in self
@@ -193,10 +201,10 @@ fn full_names(entity_persons: &[String], runs: &[Run]) -> Vec<FullName> {
     let mut seen = HashSet::default();
     let names = entity_persons.iter().chain(runs.iter().map(|r| &r.name));
     for n in names {
-        let words: Vec<String> = n.split_whitespace().map(str::to_lowercase).collect();
-        if (2..=4).contains(&words.len()) && is_person_like(n) && seen.insert(n.clone()) {
+        let count = n.split_whitespace().count();
+        if (2..=4).contains(&count) && is_person_like(n) && seen.insert(n.as_str()) {
             full.push(FullName {
-                words,
+                words: n.split_whitespace().map(str::to_lowercase).collect(),
                 name: n.clone(),
             });
         }
@@ -211,9 +219,11 @@ pub(super) fn entity_name(e: &EntityMention) -> String {
     let words: Vec<&str> = e.name.split_whitespace().collect();
     let mut s = 0;
     while s + 1 < words.len() {
-        let w = words[s].to_lowercase();
-        let w = w.trim_end_matches('.');
-        if !(is_title(w) || has(&HONORIFICS, w)) {
+        let title = with_lower(words[s], |w| {
+            let w = w.trim_end_matches('.');
+            is_title(w) || has(&HONORIFICS, w)
+        });
+        if !title {
             break;
         }
         s += 1;
@@ -226,19 +236,14 @@ pub(super) fn entity_name(e: &EntityMention) -> String {
 /// "La Vanguardia") and some places as persons, and those must not take a
 /// pronoun ("sagte er").
 pub(super) fn is_person_entity(e: &EntityMention) -> bool {
-    let first = e
-        .name
-        .split_whitespace()
-        .next()
-        .unwrap_or("")
-        .to_lowercase();
+    let first = e.name.split_whitespace().next().unwrap_or("");
     e.label == EntityLabel::Person
-        && !has(&ARTICLES, first.as_str())
+        && !with_lower(first, |l| has(&ARTICLES, l))
         && crate::lexicon::place(&e.name).is_none()
         && !e
             .name
             .split_whitespace()
-            .any(|w| has(&NON_PERSON_HEADS, w.to_lowercase().as_str()))
+            .any(|w| with_lower(w, |l| has(&NON_PERSON_HEADS, l)))
 }
 
 /// Whether the person entity `e`, overlapping the speaker phrase `name` at

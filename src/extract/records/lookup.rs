@@ -4,6 +4,7 @@
 use crate::extract::{Doc, Quantity};
 use crate::lexicon::lists::facts::{AGENT_MARKERS, CLAUSE_JOINS, GROUPS, HAPPENINGS};
 use crate::lexicon::lists::records;
+use crate::text::hash::FastMap;
 use crate::text::{Span, TokenKind};
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -60,22 +61,60 @@ pub(crate) fn to_word_end(doc: &Doc, words: &[At], k: usize, len: usize) -> Span
     Span::new(start, last.min(doc.text.len()))
 }
 
-/// A word list of stems, indexed by the first character of each stem, so
-/// that a word is tried only against the stems that can match it. Rows keep
-/// their order (the first that matches wins).
+/// A word list of stems, indexed by the first two characters of each stem,
+/// so that a word is tried only against the stems that can match it. Rows
+/// keep their order (the first that matches wins).
 pub(crate) struct Stems {
-    /// The rows of stems starting with an ASCII character, by that character.
-    ascii: Vec<Vec<Row>>,
-    by_first: HashMap<char, Vec<Row>>,
+    /// The stems starting with an ASCII character, by that character.
+    ascii: Vec<Bucket>,
+    by_first: HashMap<char, Bucket>,
+}
+
+/// The stems that share a first character: by their second character, each
+/// list with the one-character stems in their places.
+#[derive(Clone, Default)]
+struct Bucket {
+    by_second: FastMap<char, Vec<Row>>,
+    /// The one-character stems: all that a text without a second character,
+    /// or with one no longer stem has second, can match.
+    singles: Vec<Row>,
 }
 
 /// A stem and its role.
 type Row = (&'static str, &'static str);
 
+impl Bucket {
+    fn push(&mut self, row: Row) {
+        match row.0.chars().nth(1) {
+            Some(second) => {
+                let singles = &self.singles;
+                self.by_second
+                    .entry(second)
+                    .or_insert_with(|| singles.clone())
+                    .push(row);
+            }
+            None => {
+                self.singles.push(row);
+                for rows in self.by_second.values_mut() {
+                    rows.push(row);
+                }
+            }
+        }
+    }
+
+    /// The rows that `text`, whose first character is this bucket's, may match, in order.
+    fn rows(&self, text: &str) -> &[Row] {
+        let second = text.chars().nth(1).map(fold);
+        second
+            .and_then(|c| self.by_second.get(&c))
+            .unwrap_or(&self.singles)
+    }
+}
+
 impl Stems {
     fn new(rows: impl Iterator<Item = Row>) -> Stems {
-        let mut ascii: Vec<Vec<Row>> = vec![Vec::new(); 128];
-        let mut by_first: HashMap<char, Vec<_>> = HashMap::new();
+        let mut ascii: Vec<Bucket> = vec![Bucket::default(); 128];
+        let mut by_first: HashMap<char, Bucket> = HashMap::new();
         for (stem, role) in rows {
             match stem.chars().next() {
                 Some(c) if c.is_ascii() => ascii[c as usize].push((stem, role)),
@@ -89,12 +128,14 @@ impl Stems {
     /// The first stem that `text` starts with, its role and the byte length matched.
     pub(crate) fn at(&self, text: &str) -> Option<(&'static str, &'static str, usize)> {
         let first = fold(text.chars().next()?);
-        let rows = if first.is_ascii() {
+        let bucket = if first.is_ascii() {
             &self.ascii[first as usize]
         } else {
             self.by_first.get(&first)?
         };
-        rows.iter()
+        bucket
+            .rows(text)
+            .iter()
             .find_map(|&(stem, role)| Some((stem, role, match_stem(text, stem)?)))
     }
 }
@@ -286,4 +327,44 @@ fn group_near(doc: &Doc, si: usize, span: Span) -> Option<(String, Span)> {
             .find_map(|k| phrase_at(doc, &words, k, group_stems()))
             .map(|(_, role, sp)| (role.to_string(), sp))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The first row that matches, by a scan of every row in order.
+    fn scan(rows: &[Row], text: &str) -> Option<(&'static str, &'static str, usize)> {
+        rows.iter()
+            .find_map(|&(stem, role)| Some((stem, role, match_stem(text, stem)?)))
+    }
+
+    #[test]
+    fn stems_answer_as_a_scan_of_their_rows() {
+        let lists: [Vec<Row>; 3] = [
+            records::TRIGGERS.to_vec(),
+            records::STATUS_CUES.to_vec(),
+            vec![
+                ("a", "1"),
+                ("ab", "2"),
+                ("a", "3"),
+                ("b", "4"),
+                ("é", "5"),
+                ("éta", "6"),
+            ],
+        ];
+        for rows in lists {
+            let stems = Stems::new(rows.iter().copied());
+            let mut texts: Vec<String> = rows.iter().map(|r| r.0.to_string()).collect();
+            for r in &rows {
+                texts.push(format!("{} x", r.0.to_uppercase()));
+                texts.push(r.0.chars().take(1).collect());
+                texts.push(r.0.chars().take(2).collect::<String>() + "zz");
+            }
+            texts.extend(["", "a", "A", "Ab", "É", "x", "’s"].map(String::from));
+            for t in &texts {
+                assert_eq!(stems.at(t), scan(&rows, t), "{t:?}");
+            }
+        }
+    }
 }
