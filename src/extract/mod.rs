@@ -70,3 +70,17 @@ pub struct Doc<'a> {
     /// Language code ("en", "fr", ...), when known.
     pub language: Option<&'a str>,
 }
+
+/// The texts of `seeds/`, for the extractors' own tests (they read the files
+/// themselves: extraction imports nothing of `eval`).
+#[cfg(test)]
+pub(crate) fn seed_texts() -> Vec<String> {
+    let seeds = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds");
+    let out: Vec<String> = (std::fs::read_dir(seeds).expect("seeds").flatten())
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .map(|p| std::fs::read_to_string(p).expect("a seed"))
+        .collect();
+    assert!(out.len() >= 5, "the seeds");
+    out
+}

@@ -33,9 +33,7 @@
 //! assert!(lexicon::is_first_name("Margarita"));
 //! ```
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
+pub(crate) mod hash;
 mod index;
 pub mod lists;
 pub mod pack;
@@ -51,49 +49,7 @@ pub(crate) use sorted::Lines;
 use sorted::{SortedLines, SplitLines};
 pub use stopwords::{is_stopword_in, STOPWORD_LISTS};
 
-/// The hash of rustc's FxHasher (eight bytes at a time: rotate, xor,
-/// multiply): the lists are looked up once per word, and SipHash's
-/// resistance to crafted keys buys nothing for compiled-in data.
-#[derive(Default)]
-struct Fx(u64);
-
-impl Fx {
-    #[inline]
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-impl Hasher for Fx {
-    #[inline]
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    #[inline]
-    fn write(&mut self, mut bytes: &[u8]) {
-        while let Some((chunk, rest)) = bytes.split_first_chunk::<8>() {
-            self.add(u64::from_le_bytes(*chunk));
-            bytes = rest;
-        }
-        if let Some((chunk, rest)) = bytes.split_first_chunk::<4>() {
-            self.add(u64::from(u32::from_le_bytes(*chunk)));
-            bytes = rest;
-        }
-        for &b in bytes {
-            self.add(u64::from(b));
-        }
-    }
-    #[inline]
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-    #[inline]
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
-    }
-}
-
-type Map<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
+type Map<K, V> = hash::FastMap<K, V>;
 
 /// Whether lower-case `word` is an English function word (article, pronoun,
 /// auxiliary, preposition): the short list the entity recognizer uses to tell

@@ -10,8 +10,7 @@
 //! add it to [`WORDS`]; the test `start_test_lets_every_figure_through`
 //! checks that none is missed on the quantity sentences and the seeds.
 
-use std::collections::HashSet;
-use std::hash::{BuildHasherDefault, Hasher};
+use crate::text::hash::FastSet;
 use std::sync::OnceLock;
 
 use crate::lexicon::lists::quantities as lists;
@@ -47,7 +46,7 @@ pub(super) fn may_start(t: &Word) -> bool {
     starts().contains(w)
 }
 
-type Set = HashSet<&'static str, BuildHasherDefault<Fnv>>;
+type Set = FastSet<&'static str>;
 
 fn starts() -> &'static Set {
     static STARTS: OnceLock<Set> = OnceLock::new();
@@ -61,28 +60,6 @@ fn starts() -> &'static Set {
     })
 }
 
-/// FNV-1a: short words hash faster than with the default hasher.
-#[derive(Default)]
-struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::super::figure::figure_at;
@@ -93,13 +70,7 @@ mod tests {
 
     /// The quantity sentences, the seeds and figures of every kind.
     fn texts() -> Vec<String> {
-        let seeds = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds");
-        let mut out: Vec<String> = (std::fs::read_dir(seeds).expect("seeds").flatten())
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-            .map(|p| std::fs::read_to_string(p).expect("a seed"))
-            .collect();
-        assert!(out.len() >= 5, "the seeds");
+        let mut out = crate::extract::seed_texts();
         let path = concat!(
             env!("CARGO_MANIFEST_DIR"),
             "/tests/eval/quantities/sentences.json"
