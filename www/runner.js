@@ -1,11 +1,13 @@
 // Runs the engine when the state asks for it (`wantsRun`), and writes what happened back
-// into the store. Changes that come close together make one run: each change cancels the
-// run in flight (through its AbortSignal, which the bridge turns into dropping the queued
-// call or ending the worker) and starts the next one `delayMs` later. No DOM: the page's
-// view renders `status`, `busy`, `error` and the results from the state.
+// into the store. A change when nothing else is pending (the examples, a restored workspace,
+// the first article) runs at once, after the other changes of the same task. Changes that
+// come close together make one run: a change while a run waits or is in flight cancels it
+// (through its AbortSignal, which the bridge turns into dropping the queued call or ending
+// the worker) and starts the next one `delayMs` later. No DOM: the page's view renders
+// `status`, `busy`, `error` and the results from the state.
 import { wantsRun, overridesOf } from "./store.js";
 
-/** How long the analysis waits for more changes before it runs. */
+/** How long the analysis waits for more changes before it runs, when a run is already pending. */
 export const RUN_DELAY_MS = 50;
 
 /** How often the elapsed time in the status moves on. */
@@ -17,20 +19,24 @@ const TICK_MS = 250;
  * the run waiting or in flight and says so.
  */
 export function createRunner(store, engine, { delayMs = RUN_DELAY_MS, now = () => performance.now() } = {}) {
-  let timer = null; // the run waiting for more changes
+  let timer = null; // the run waiting: {id} of its timeout, or {now: true} when it runs at once
   let controller = null; // the run in flight
 
   function schedule() {
+    const idle = controller === null && (timer === null || timer.now);
     controller?.abort(); // stale: its result is no longer wanted
     controller = null;
-    clearTimeout(timer);
-    timer = setTimeout(start, delayMs);
+    if (timer) clearTimeout(timer.id);
+    if (idle) {
+      const next = (timer = { now: true });
+      queueMicrotask(() => { if (timer === next) start(); });
+    } else timer = { id: setTimeout(start, delayMs) };
     store.update((s) => ({ busy: true, status: s.articles.length ? { text: analyzing(s.articles.length), cancellable: true } : null }));
   }
 
   function cancel() {
     if (timer === null) return controller?.abort();
-    clearTimeout(timer);
+    clearTimeout(timer.id);
     timer = null;
     store.update(() => ({ busy: false, status: null, error: failure(cancelled()) }));
   }

@@ -128,6 +128,34 @@ test("runner: changes close together make one run on the latest inputs", async (
   assert.ok(s.elapsedMs >= 0);
 });
 
+test("runner: a change when nothing is pending runs at once; one while a run is in flight waits for more", async () => {
+  const store = createStore();
+  const engine = fakeEngine();
+  createRunner(store, engine, { delayMs: 40 });
+  store.update((s) => addArticles(s, [article("a")]));
+  store.update((s) => addArticles(s, [article("b")])); // same task: the same run
+  assert.equal(engine.calls.length, 0, "not inside the change itself");
+  await Promise.resolve();
+  assert.equal(engine.calls.length, 1, "no wait before the first run");
+  assert.deepEqual(engine.calls[0].articles.map((a) => a.id), ["a", "b"]);
+  store.update((s) => addArticles(s, [article("c")]));
+  assert.equal(engine.calls[0].signal.aborted, true);
+  await tick(5);
+  assert.equal(engine.calls.length, 1, "a change during a run waits for more changes");
+  store.update((s) => addArticles(s, [article("d")]));
+  await tick(60);
+  assert.equal(engine.calls.length, 2, "the changes close together make one run");
+  assert.deepEqual(engine.calls[1].articles.map((a) => a.id), ["a", "b", "c", "d"]);
+  engine.calls[1].resolve(reportOf(engine.calls[1].articles));
+  await tick();
+  store.update((s) => addArticles(s, [article("e")]));
+  await Promise.resolve();
+  assert.equal(engine.calls.length, 3, "idle again: the next change runs at once");
+  engine.calls[2].resolve(reportOf(engine.calls[2].articles));
+  await tick();
+  assert.equal(store.get().busy, false);
+});
+
 test("runner: a change cancels the run in flight; its late answer is dropped", async () => {
   const store = createStore();
   const engine = fakeEngine();
