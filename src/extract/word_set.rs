@@ -6,6 +6,7 @@
 //! [`word_sets!`] declares one `static` set per list, under the list's own
 //! name, so that a stage reads `has(&ROLE_NOUNS, w)` as it read the list.
 
+use crate::lexicon::LengthEnds;
 use crate::text::hash::FastSet;
 use std::sync::OnceLock;
 
@@ -19,21 +20,8 @@ pub(crate) struct WordSet {
 /// length and first and last bytes: most words asked about are in no list,
 /// and most of those are told so without hashing them.
 struct Index {
-    filter: [u64; 16],
+    filter: LengthEnds,
     words: FastSet<&'static str>,
-}
-
-/// The filter bit of `word`.
-#[inline]
-fn filter_bit(word: &str) -> usize {
-    let b = word.as_bytes();
-    let (first, last) = match b {
-        [] => (0, 0),
-        [first, .., last] => (*first, *last),
-        [only] => (*only, *only),
-    };
-    let key = u32::from(first) | u32::from(last) << 8 | (b.len() as u32) << 16;
-    (key.wrapping_mul(0x9e37_79b1) >> 22) as usize
 }
 
 impl WordSet {
@@ -49,18 +37,16 @@ impl WordSet {
     #[inline]
     pub(crate) fn contains(&self, word: &str) -> bool {
         let index = self.index.get_or_init(|| {
-            let mut filter = [0u64; 16];
+            let mut filter = LengthEnds::default();
             for w in self.list {
-                let bit = filter_bit(w);
-                filter[bit / 64] |= 1 << (bit % 64);
+                filter.insert(w);
             }
             Index {
                 filter,
                 words: self.list.iter().copied().collect(),
             }
         });
-        let bit = filter_bit(word);
-        index.filter[bit / 64] & (1 << (bit % 64)) != 0 && index.words.contains(word)
+        index.filter.may_contain(word) && index.words.contains(word)
     }
 }
 

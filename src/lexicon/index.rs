@@ -14,12 +14,47 @@ use super::Map;
 
 /// The rows of a word list (`lexicon::lists`) and a hash index of them by
 /// word, built the first time it is read: a lookup costs one FNV hash,
-/// whatever the list's length or order. Where a word has several rows, the
-/// first one counts, as in a scan of the list in order.
+/// whatever the list's length or order, and most words in no list are told so
+/// by a [`LengthEnds`] filter without hashing them. Where a word has several
+/// rows, the first one counts, as in a scan of the list in order.
 pub struct WordIndex<T: 'static> {
     rows: &'static [T],
     word: fn(&T) -> &'static str,
-    index: OnceLock<Map<&'static str, &'static T>>,
+    index: OnceLock<(LengthEnds, Map<&'static str, &'static T>)>,
+}
+
+/// A filter of 1,024 bits, one set by each word of a list from the word's
+/// length and first and last bytes: a clear bit says that a word is in no
+/// list; a set one that it may be.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct LengthEnds([u64; 16]);
+
+impl LengthEnds {
+    /// The filter bit of `word`.
+    #[inline]
+    fn bit(word: &str) -> usize {
+        let b = word.as_bytes();
+        let (first, last) = match b {
+            [] => (0, 0),
+            [first, .., last] => (*first, *last),
+            [only] => (*only, *only),
+        };
+        let key = u32::from(first) | u32::from(last) << 8 | (b.len() as u32) << 16;
+        (key.wrapping_mul(0x9e37_79b1) >> 22) as usize
+    }
+
+    /// Sets the bit of `word`.
+    pub(crate) fn insert(&mut self, word: &str) {
+        let bit = Self::bit(word);
+        self.0[bit / 64] |= 1 << (bit % 64);
+    }
+
+    /// Whether `word` may be one of the words inserted (never false for one).
+    #[inline]
+    pub(crate) fn may_contain(&self, word: &str) -> bool {
+        let bit = Self::bit(word);
+        self.0[bit / 64] & (1 << (bit % 64)) != 0
+    }
 }
 
 impl<T> WordIndex<T> {
@@ -33,19 +68,55 @@ impl<T> WordIndex<T> {
     }
 
     /// The first row of `word`.
+    #[inline]
     pub fn get(&self, word: &str) -> Option<&'static T> {
-        let index = self.index.get_or_init(|| {
+        let (filter, index) = self.index.get_or_init(|| {
+            let mut filter = LengthEnds::default();
             let mut index = Map::default();
             for row in self.rows {
-                index.entry((self.word)(row)).or_insert(row);
+                let word = (self.word)(row);
+                filter.insert(word);
+                index.entry(word).or_insert(row);
             }
-            index
+            (filter, index)
         });
+        if !filter.may_contain(word) {
+            return None;
+        }
         index.get(word).copied()
     }
 
     /// Whether `word` is in the list.
+    #[inline]
     pub fn contains(&self, word: &str) -> bool {
         self.get(word).is_some()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn answers_as_a_scan_of_the_rows() {
+        static ROWS: &[(&str, u32)] = &[("a", 1), ("day", 1), ("week", 7), ("day", 2), ("über", 3)];
+        static INDEX: WordIndex<(&str, u32)> = WordIndex::new(ROWS, |r| r.0);
+        for w in [
+            "a", "day", "week", "über", "", "b", "da", "days", "Week", "weak", "ü",
+        ] {
+            assert_eq!(INDEX.get(w), ROWS.iter().find(|r| r.0 == w), "{w}");
+        }
+    }
+
+    #[test]
+    fn filter_never_refuses_a_word_inserted() {
+        let mut filter = LengthEnds::default();
+        let words = ["", "a", "said", "told", "über", "İstanbul", "according"];
+        for w in words {
+            filter.insert(w);
+        }
+        assert!(words.iter().all(|w| filter.may_contain(w)));
+        let empty = LengthEnds::default();
+        assert!(!empty.may_contain("said"));
     }
 }

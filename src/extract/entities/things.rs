@@ -10,7 +10,7 @@ use super::resolve::abbreviates;
 use super::sets;
 use crate::extract::word_set::WordSet;
 use crate::extract::Doc;
-use crate::text::{Token, TokenKind};
+use crate::text::{with_lower, Token, TokenKind};
 use std::collections::HashSet;
 
 fn has(list: &WordSet, w: &str) -> bool {
@@ -52,17 +52,17 @@ fn is_product(doc: &Doc, first: usize, after: usize) -> bool {
 fn is_vehicle(doc: &Doc, c: &Candidate, first: usize) -> bool {
     let toks = &doc.seg.tokens;
     let text = doc.text;
-    let lower = |t: &Token| t.span.of(text).to_lowercase();
+    let vehicle = |t: &Token| with_lower(t.span.of(text), |l| has(&sets::VEHICLE_NOUNS, l));
     let mut k = first;
     if k >= 1 && toks[k - 1].span.of(text) == "," {
         k -= 1;
     }
-    let after_noun = k >= 1 && has(&sets::VEHICLE_NOUNS, &lower(&toks[k - 1]));
+    let after_noun = k >= 1 && vehicle(&toks[k - 1]);
     let inside = c.words > 1
         && toks[first..]
             .iter()
             .take_while(|t| t.span.start < c.span.end)
-            .any(|t| has(&sets::VEHICLE_NOUNS, &lower(t)));
+            .any(vehicle);
     after_noun || inside
 }
 

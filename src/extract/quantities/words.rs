@@ -3,6 +3,7 @@
 
 use crate::lexicon::lists::quantities as lists;
 use crate::lexicon::WordIndex;
+use crate::text::with_lower;
 
 /// A list of words with a value each, indexed by word.
 type Valued<V> = WordIndex<(&'static str, V)>;
@@ -46,7 +47,7 @@ pub(super) fn approximate_number(w: &str) -> Option<f64> {
 
 /// The multiplier of a scale word or suffix ("m", "bn", "million"), in any case.
 pub(super) fn scale_word(s: &str) -> Option<f64> {
-    SCALES.get(&s.to_lowercase()).map(|r| r.1)
+    with_lower(s, |l| SCALES.get(l)).map(|r| r.1)
 }
 
 /// The scale a vague plural counts in tens of ("dozens": 12, "milliers": 1000).

@@ -5,7 +5,7 @@ use crate::extract::{Doc, Quantity};
 use crate::lexicon::lists::facts::{AGENT_MARKERS, CLAUSE_JOINS, GROUPS, HAPPENINGS};
 use crate::lexicon::lists::records;
 use crate::text::hash::FastMap;
-use crate::text::{Span, TokenKind};
+use crate::text::{with_lower, Span, TokenKind};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -268,8 +268,7 @@ fn after_words(doc: &Doc, si: usize, span: Span, n: usize) -> Vec<At> {
 }
 
 fn is_join(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    CLAUSE_JOINS.contains(&lower.as_str())
+    with_lower(word, |lower| CLAUSE_JOINS.contains(&lower))
 }
 
 /// Up to `n` words before `span` in its sentence ("погибли 182 человека",

@@ -7,7 +7,7 @@ use super::lookup::{happening, trigger_stems, At};
 use super::Evidence;
 use crate::extract::Doc;
 use crate::lexicon::lists::records::{ISSUE_STOPS, REQUEST_CUES};
-use crate::text::Span;
+use crate::text::{with_lower, Span};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -54,7 +54,7 @@ fn matches_at(doc: &Doc, words: &[At], k: usize, phrase: &str) -> Option<usize> 
     let mut n = 0;
     for want in phrase.split(' ') {
         let w = words.get(k + n)?;
-        (w.span.of(doc.text).to_lowercase() == want).then_some(())?;
+        with_lower(w.span.of(doc.text), |l| l == want).then_some(())?;
         n += 1;
     }
     Some(n)
