@@ -13,9 +13,10 @@ use std::sync::OnceLock;
 use super::Map;
 
 /// The rows of a word list (`lexicon::lists`) and a hash index of them by
-/// word, built the first time it is read: a lookup costs one FNV hash,
-/// whatever the list's length or order, and most words in no list are told so
-/// by a [`LengthEnds`] filter without hashing them. Where a word has several
+/// word, built the first time it is read: a lookup costs one hash (the
+/// lexicon's FxHasher), whatever the list's length or order, and most words in
+/// no list are told so by a filter of word lengths and end bytes without
+/// hashing them. Where a word has several
 /// rows, the first one counts, as in a scan of the list in order.
 pub struct WordIndex<T: 'static> {
     rows: &'static [T],
