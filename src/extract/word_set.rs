@@ -6,47 +6,28 @@
 //! [`word_sets!`] declares one `static` set per list, under the list's own
 //! name, so that a stage reads `has(&ROLE_NOUNS, w)` as it read the list.
 
-use crate::lexicon::LengthEnds;
-use crate::text::hash::FastSet;
-use std::sync::OnceLock;
+use crate::lexicon::WordIndex;
 
-/// A word list with a hash index of its words (see the module documentation).
-pub(crate) struct WordSet {
-    list: &'static [&'static str],
-    index: OnceLock<Index>,
-}
+/// A word list with a hash index of its words (see the module documentation):
+/// a [`WordIndex`] of the words themselves, with its length and end-byte
+/// filter in front of the hash.
+pub(crate) struct WordSet(WordIndex<&'static str>);
 
-/// The words hashed, behind a filter of 1,024 bits set by each word's
-/// length and first and last bytes: most words asked about are in no list,
-/// and most of those are told so without hashing them.
-struct Index {
-    filter: LengthEnds,
-    words: FastSet<&'static str>,
+/// The word of a row of a plain word list: the row itself.
+fn itself(word: &&'static str) -> &'static str {
+    word
 }
 
 impl WordSet {
     /// The set of the words of `list`.
     pub(crate) const fn new(list: &'static [&'static str]) -> WordSet {
-        WordSet {
-            list,
-            index: OnceLock::new(),
-        }
+        WordSet(WordIndex::new(list, itself))
     }
 
     /// Whether `word` is in the list.
     #[inline]
     pub(crate) fn contains(&self, word: &str) -> bool {
-        let index = self.index.get_or_init(|| {
-            let mut filter = LengthEnds::default();
-            for w in self.list {
-                filter.insert(w);
-            }
-            Index {
-                filter,
-                words: self.list.iter().copied().collect(),
-            }
-        });
-        index.filter.may_contain(word) && index.words.contains(word)
+        self.0.contains(word)
     }
 }
 
