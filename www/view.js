@@ -1,8 +1,9 @@
 // The page drawn from the state: the article list, the status line, the error, and the
 // results in views (tabs.js). `createView` returns the store's subscriber, which draws again
 // only the parts whose state changed; the buttons it draws change the state through `act`.
-// The overview, entities and articles are drawn with every result (their lists a page at a
-// time); the side-by-side, facts and timeline views, and the heat map, when they are shown.
+// Each view is drawn when it is shown, and again only when what it shows changed (a new
+// result, another cluster): a hidden view costs nothing until it is opened. Long lists (the
+// overview's cards, the articles) are drawn a page at a time.
 import { h, articleCard, clustersBlock, pairsBlock, entitiesBlock, legend, lazyList, selectSpan, cssId } from "./render.js";
 import { removeArticle, restoreRemoved, retry, splitName, mergeEntities, undoOverride } from "./store.js";
 import { VIEWS, showView, chooseCluster, chooseReports, clusterChoices, tabBar, selectTab, clusterPicker, currentCluster } from "./tabs.js";
@@ -36,7 +37,7 @@ export function createView(ui, store) {
   ui.results.addEventListener("click", (e) => followArticleLink(e, act));
   return (s, prev) => {
     if (s.articles !== prev.articles) renderList(ui, s.articles, act);
-    if (s.runs !== prev.runs) renderResults(ui, s, act);
+    if (s.runs !== prev.runs) renderResults(ui, s);
     if (s.runs !== prev.runs || s.view !== prev.view) renderView(ui, bar, drawn, s, act);
     if (s.status !== prev.status) renderStatus(ui, s.status);
     if (s.error !== prev.error) renderError(ui, s.error, s.articles.length > 0, () => act(retry));
@@ -83,34 +84,17 @@ function context(s) {
   return { report, byId, inputs, titleOf, clusterOf: (id) => clusterIndex.get(id), choices: clusterChoices(report) };
 }
 
-function renderResults(ui, s, act) {
+function renderResults(ui, s) {
   const report = s.report;
   ui.results.dataset.run = String(s.runs);
   if (!report) {
     ui.results.hidden = true;
-    for (const el of [ui.clusters, ui.pairs, ui.entities, ui.cards, ui.summary, ui.overviewCards, ui.heat, ui.side, ui.facts, ui.timeline]) el.replaceChildren();
+    for (const el of [ui.clusters, ui.pairs, ui.entities, ui.cards, ui.legend, ui.summary, ui.overviewCards, ui.heat, ui.side, ui.facts, ui.timeline]) el.replaceChildren();
     return;
   }
   ui.results.hidden = false;
-  const cx = context(s);
   const events = report.clusters?.event || [];
   ui.summary.replaceChildren(summaryText(report, events.length), h("span", { class: "timing" }, ` (${duration(s.elapsedMs)})`));
-  const open = (index, tab) => act(showView, tab, { cluster: index, ids: null });
-  ui.clusters.replaceChildren(...clustersBlock(report.clusters || {}, cx.titleOf, open));
-  const shown = report.articles.filter((r) => cx.inputs.has(r.id));
-  ui.overviewCards.replaceChildren(...lazyList(shown, (r) => summaryCard(r, cx.inputs.get(r.id), cx.clusterOf), "articles"));
-  const more = ui.morePairs && report.run ? (related, offset, limit) => ui.morePairs(report.run, related, offset, limit) : null;
-  ui.pairs.replaceChildren(...pairsBlock(report, cx.titleOf, more));
-  ui.entities.replaceChildren(...entitiesBlock(report.entities, cx.titleOf, entityEdit(s.overrides, act)));
-  ui.legend.replaceChildren(legend());
-  // Cards are drawn a page at a time: 1,000 highlighted articles at once would block the page.
-  ui.cards.replaceChildren(
-    ...lazyList(shown, (r) => articleCard(r, cx.inputs.get(r.id), {
-      onRestore: (removed) => act(restoreRemoved, r.id, removed),
-      onRemove: (id) => act(removeArticle, id),
-      clusterOf: cx.clusterOf,
-    }), "articles"),
-  );
 }
 
 /** Shows the chosen view, drawing it first when what it shows changed. */
@@ -120,7 +104,7 @@ function renderView(ui, bar, drawn, s, act) {
   ui.about.textContent = VIEWS.find(([key]) => key === tab)[2];
   if (!s.report) return;
   const draw = DRAW[tab];
-  const sig = `${s.runs}|${s.view.cluster}|${s.view.ids || ""}`;
+  const sig = CLUSTER_VIEWS.has(tab) ? `${s.runs}|${s.view.cluster}|${s.view.ids || ""}` : String(s.runs);
   if (draw && drawn[tab] !== sig) {
     drawn[tab] = sig;
     ui.panels[tab].dataset.ready = "";
@@ -130,29 +114,39 @@ function renderView(ui, bar, drawn, s, act) {
       ui.panels[tab].dataset.ready = sig;
       focusSpan(ui, s, act);
     }, (e) => {
-      const where = { overview: ui.heat, side: ui.side, facts: ui.facts, timeline: ui.timeline }[tab];
+      const where = { overview: ui.heat, side: ui.side, facts: ui.facts, entities: ui.entities, timeline: ui.timeline, articles: ui.cards }[tab];
       if (current()) where.replaceChildren(h("p", { class: "error", role: "alert" }, `Could not draw this view: ${e.message}`));
     });
   } else focusSpan(ui, s, act);
 }
 
-/** The views drawn when shown: each resolves once drawn. */
+/** The views that show one event cluster (or chosen reports): drawn again when the choice changes. */
+const CLUSTER_VIEWS = new Set(["side", "facts", "timeline"]);
+
+/** The views, each drawn when shown: each resolves once drawn. */
 const DRAW = {
   overview: async (ui, cx, s, act, current) => {
-    const ids = heatOrder(cx.report);
-    if (ids.length < 2) return ui.heat.replaceChildren(h("p", { class: "empty" }, "Add a second article to see how similar they are."));
-    // A large batch draws its heat map when asked: its pairs come from the worker, a copy that costs.
-    if (cx.report.articles.length > ids.length) {
-      await new Promise((resolve) => ui.heat.replaceChildren(h("button", { type: "button", class: "secondary", id: "draw-heat", onclick: resolve },
-        `Draw the heat map of the first ${ids.length} of ${cx.report.articles.length} articles`)));
-    }
-    ui.heat.replaceChildren(h("p", { class: "empty" }, "Drawing the heat map…"));
-    const more = ui.morePairs && cx.report.run ? (rel, off, lim) => ui.morePairs(cx.report.run, rel, off, lim) : null;
-    const { pairs, complete } = await heatPairs(cx.report, more);
-    if (!current()) return; // a newer result is drawn
-    const note = ids.length < cx.report.articles.length
-      ? h("p", { class: "note" }, `The first ${ids.length} of ${cx.report.articles.length} articles, by event cluster${complete ? "" : "; a dot is an unrelated pair"}.`) : "";
-    ui.heat.replaceChildren(h("div", { class: "heat-wrap" }, heatMap(ids, pairs, cx.titleOf, cx.clusterOf, (a, b) => act(chooseReports, [a, b])), heatKey(ids, cx.titleOf)), note);
+    const report = cx.report;
+    const open = (index, tab) => act(showView, tab, { cluster: index, ids: null });
+    ui.clusters.replaceChildren(...clustersBlock(report.clusters || {}, cx.titleOf, open));
+    ui.overviewCards.replaceChildren(...lazyList(shownReports(cx), (r) => summaryCard(r, cx.inputs.get(r.id), cx.clusterOf), "articles"));
+    const morePairs = ui.morePairs && report.run ? (related, offset, limit) => ui.morePairs(report.run, related, offset, limit) : null;
+    ui.pairs.replaceChildren(...pairsBlock(report, cx.titleOf, morePairs));
+    await heatView(ui, cx, act, current);
+  },
+  entities: async (ui, cx, s, act) => {
+    ui.entities.replaceChildren(...entitiesBlock(cx.report.entities, cx.titleOf, entityEdit(s.overrides, act)));
+  },
+  articles: async (ui, cx, s, act) => {
+    ui.legend.replaceChildren(legend());
+    // Cards are drawn a page at a time: 1,000 highlighted articles at once would block the page.
+    ui.cards.replaceChildren(
+      ...lazyList(shownReports(cx), (r) => articleCard(r, cx.inputs.get(r.id), {
+        onRestore: (removed) => act(restoreRemoved, r.id, removed),
+        onRemove: (id) => act(removeArticle, id),
+        clusterOf: cx.clusterOf,
+      }), "articles"),
+    );
   },
   side: async (ui, cx, s, act, current) => {
     // Reports chosen before an article was removed: those still there, or the cluster's.
@@ -172,6 +166,29 @@ const DRAW = {
   facts: async (ui, cx, s, act) => clusterView(ui.facts, cx, s, act, "facts-cluster", (t, jump) => factsView(t, cx.titleOf, jump)),
   timeline: async (ui, cx, s, act) => clusterView(ui.timeline, cx, s, act, "timeline-cluster", (t, jump) => timelineView(t, cx.titleOf, jump)),
 };
+
+/** The overview's heat map of how similar each pair is (a large batch's when asked). */
+async function heatView(ui, cx, act, current) {
+  const ids = heatOrder(cx.report);
+  if (ids.length < 2) return ui.heat.replaceChildren(h("p", { class: "empty" }, "Add a second article to see how similar they are."));
+  // A large batch draws its heat map when asked: its pairs come from the worker, a copy that costs.
+  if (cx.report.articles.length > ids.length) {
+    await new Promise((resolve) => ui.heat.replaceChildren(h("button", { type: "button", class: "secondary", id: "draw-heat", onclick: resolve },
+      `Draw the heat map of the first ${ids.length} of ${cx.report.articles.length} articles`)));
+  }
+  ui.heat.replaceChildren(h("p", { class: "empty" }, "Drawing the heat map…"));
+  const more = ui.morePairs && cx.report.run ? (rel, off, lim) => ui.morePairs(cx.report.run, rel, off, lim) : null;
+  const { pairs, complete } = await heatPairs(cx.report, more);
+  if (!current()) return; // a newer result is drawn
+  const note = ids.length < cx.report.articles.length
+    ? h("p", { class: "note" }, `The first ${ids.length} of ${cx.report.articles.length} articles, by event cluster${complete ? "" : "; a dot is an unrelated pair"}.`) : "";
+  ui.heat.replaceChildren(h("div", { class: "heat-wrap" }, heatMap(ids, pairs, cx.titleOf, cx.clusterOf, (a, b) => act(chooseReports, [a, b])), heatKey(ids, cx.titleOf)), note);
+}
+
+/** The reports of the articles still given (a result may name one removed since). */
+function shownReports(cx) {
+  return cx.report.articles.filter((r) => cx.inputs.has(r.id));
+}
 
 /** A view of one cluster's table (facts, timeline), with the cluster picker above it. */
 function clusterView(el, cx, s, act, pickerId, body) {

@@ -10,7 +10,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { checkCompare } from "../../scripts/check-schema.mjs";
 import { exportReport } from "../../www/export.js";
-import { DIST, watchedPage, waitForRun, runCount, startBrowserAndServer } from "./helpers.mjs";
+import { DIST, watchedPage, waitForRun, runCount, openView, startBrowserAndServer } from "./helpers.mjs";
 
 let browser;
 let server;
@@ -56,6 +56,7 @@ for (const build of ["served", "single"]) {
     assert.equal(await page.isHidden("#export-panel"), true, "nothing to export yet");
     const files = await exportAll(page);
     const report = JSON.parse(files.json.text);
+    await openView(page, "articles");
     const ids = await pageInputs(page);
     const seeds = ids.map((id) => ({ id, text: readFileSync(path.join(DIST, "seeds", `${id}.txt`), "utf8") }));
     assert.deepEqual(checkCompare(report, Object.fromEntries(seeds.map((a) => [a.id, a.text])), "exported JSON"), []);

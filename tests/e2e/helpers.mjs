@@ -95,6 +95,15 @@ export async function waitForRun(page, after) {
   );
 }
 
+/**
+ * Opens the results' view `key` (overview, side, facts, entities, timeline, articles) by its tab
+ * and waits until it is drawn: a view is drawn when it is shown, not with every result.
+ */
+export async function openView(page, key) {
+  await page.click(`#tab-${key}`);
+  await page.waitForSelector(`#panel-${key}:not([hidden])[data-ready]:not([data-ready=''])`);
+}
+
 export async function runCount(page) {
   return Number((await page.getAttribute("#results", "data-run")) || 0);
 }

@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { DIST, ROOT, startBrowserAndServer, watchedPage, waitForRun, runCount } from "./helpers.mjs";
+import { DIST, ROOT, startBrowserAndServer, watchedPage, waitForRun, runCount, openView } from "./helpers.mjs";
 
 let browser;
 let server;
@@ -34,6 +34,7 @@ test("served: the pack is fetched only when an article needs it, once, from the 
   await page.goto(server.url);
   await page.waitForSelector("body[data-ready='1']");
   await paste(page, ENGLISH);
+  await openView(page, "articles"); // drawn again with each new result while it is shown
   const packs = () => log.requests.filter((u) => u === server.url + PACK).length;
   assert.equal(packs(), 0, "English alone does not need the pack");
   assert.ok((await places(page)).includes("Almaty"));
@@ -55,6 +56,7 @@ test("single file: the inline pack serves the Russian article, and nothing is re
   await page.waitForSelector("body[data-ready='1']");
   await paste(page, ENGLISH);
   await paste(page, RUSSIAN);
+  await openView(page, "articles");
   assert.ok((await places(page)).includes("Финляндия"), `places: ${await places(page)}`);
   assert.deepEqual(log.requests, [file]);
   assert.deepEqual(log.errors, []);

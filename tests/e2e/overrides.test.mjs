@@ -5,7 +5,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { DIST, watchedPage, waitForRun, runCount, startBrowserAndServer } from "./helpers.mjs";
+import { DIST, watchedPage, waitForRun, runCount, openView, startBrowserAndServer } from "./helpers.mjs";
 
 let browser;
 let server;
@@ -36,16 +36,30 @@ function joined(page) {
   })));
 }
 
+/**
+ * What `read()` finds in view `key`, which is opened for it (a view is drawn when shown); then
+ * the entities view, where the scenario acts, is shown again as it was left.
+ */
+async function inView(page, key, read) {
+  await openView(page, key);
+  try {
+    return await read();
+  } finally {
+    await openView(page, "entities");
+  }
+}
+
 /** The highlights of one label in the cards: their text and title ("PERSON: entity name (role)"). */
 function highlightNames(page, label) {
-  return page.$$eval(`.card mark.hl-${label}`, (els) => els.map((m) => ({ text: m.textContent, title: m.title })));
+  return inView(page, "articles", () =>
+    page.$$eval(`.card mark.hl-${label}`, (els) => els.map((m) => ({ text: m.textContent, title: m.title }))));
 }
 const entityOf = (title) => title.replace(/^[A-Z]+: /, "").replace(/ \(.*\)$/, "");
 
 /** Pair findings that set the two spellings side by side (a name variant or a fact). */
 function factsJoining(page, x, y) {
-  return page.$$eval(".pair .facts-names li, .pair .facts-agreements li, .pair .facts-conflicts li",
-    (els, [x, y]) => els.map((e) => e.textContent).filter((t) => t.includes(x) && t.includes(y)), [x, y]);
+  return inView(page, "overview", () => page.$$eval(".pair .facts-names li, .pair .facts-agreements li, .pair .facts-conflicts li",
+    (els, [x, y]) => els.map((e) => e.textContent).filter((t) => t.includes(x) && t.includes(y)), [x, y]));
 }
 
 async function rowNames(page, label) {
@@ -54,7 +68,7 @@ async function rowNames(page, label) {
 
 async function scenario(page) {
   await rerun(page, "#load-examples");
-  await page.click("#tab-entities"); // the entities view, where the user splits, merges and undoes
+  await openView(page, "entities"); // where the user splits, merges and undoes
   await page.waitForSelector(".merged-entity");
   assert.equal(await page.locator("#overrides").count(), 0, "no overrides yet");
 

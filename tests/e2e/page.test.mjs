@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { checkCompare } from "../../scripts/check-schema.mjs";
-import { DIST, OUT, ROOT, watchedPage, waitForRun, runCount, eventClusters, shownTexts, startBrowserAndServer } from "./helpers.mjs";
+import { DIST, OUT, ROOT, watchedPage, waitForRun, runCount, openView, eventClusters, shownTexts, startBrowserAndServer } from "./helpers.mjs";
 
 /** The schema version the reports follow (schema/report.schema.json). */
 const SCHEMA_VERSION = JSON.parse(readFileSync(path.join(ROOT, "schema/report.schema.json"), "utf8")).$defs.SchemaVersion.const;
@@ -36,7 +36,6 @@ async function loadExamples(page) {
   const before = await runCount(page);
   await page.click("#load-examples");
   await waitForRun(page, before);
-  await page.waitForSelector(".card", { state: "attached" }); // in the articles view, drawn with the results
 }
 
 test("served: examples load, cluster into events, render the input exactly; no foreign request", async () => {
@@ -52,11 +51,15 @@ test("served: examples load, cluster into events, render the input exactly; no f
   const afterLoad = log.requests.length;
 
   await loadExamples(page);
-  assert.equal(await page.locator(".card").count(), SEEDS.length);
   assert.equal(await page.locator("#article-list li").count(), SEEDS.length);
   // The README screenshot: the top of the page with the clusters (scripts/screenshot copies it).
   await page.evaluate(() => document.querySelectorAll("details.pair")[0]?.setAttribute("open", ""));
   await page.screenshot({ path: path.join(OUT, "screenshot.png"), fullPage: true, clip: { x: 0, y: 0, width: 1280, height: 1900 } });
+  assert.equal(await page.locator("details.pair").count(), (SEEDS.length * (SEEDS.length - 1)) / 2);
+  // The hidden views are drawn when opened: the articles, then the entities.
+  assert.equal(await page.locator(".card").count(), 0, "the articles view is not drawn before it is opened");
+  await openView(page, "articles");
+  assert.equal(await page.locator(".card").count(), SEEDS.length);
 
   // Every card shows its input text exactly, highlights included.
   for (const { id, text } of await shownTexts(page)) assert.equal(text, seedText(id.slice(0, 3)), `text of ${id}`);
@@ -66,9 +69,9 @@ test("served: examples load, cluster into events, render the input exactly; no f
   }
   assert.ok((await page.locator(".card mark.hl-date").count()) > 0, "some dates highlighted");
   // The batch's entity table names Kazakhstan as a place reported by every example.
+  await openView(page, "entities");
   assert.equal(await page.getAttribute(".entity-row[data-name='Kazakhstan']", "data-label"), "PLACE");
   assert.match(await page.textContent(".entity-row[data-name='Kazakhstan'] small"), new RegExp(`×${SEEDS.length}`));
-  assert.equal(await page.locator("details.pair").count(), (SEEDS.length * (SEEDS.length - 1)) / 2);
 
 
   // After load, only the worker, the wasm and the examples were fetched, all same-origin.
@@ -101,6 +104,8 @@ test("served: files dropped (with a folder-less DataTransfer), picked, pasted; r
   await waitForRun(page, n);
   assert.deepEqual(await page.$$eval("#article-list li", (l) => l.map((e) => e.dataset.id)), ["first-report", "second"]);
   assert.match(await page.textContent("#error"), /scan\.pdf/);
+  // The articles view, once open, is drawn again with each new result.
+  await openView(page, "articles");
   assert.equal(await page.locator(".card").count(), 2);
   const first = (await shownTexts(page)).find((c) => c.id === "first-report");
   assert.equal(first.text, seedText("000"));
@@ -135,13 +140,13 @@ test("served: removed boilerplate is shown greyed with its reason and can be res
   await page.goto(server.url);
   await page.waitForSelector("body[data-ready='1']");
   await loadExamples(page);
+  await openView(page, "articles");
   const removed = page.locator(".card mark.hl-removed:not([data-piece])");
   const count = await removed.count();
   assert.ok(count > 0, "the examples contain boilerplate (\"Read also\" links) that is set aside");
   assert.ok((await removed.first().locator(".removed-reason").textContent()).length > 0);
   const id = await removed.first().evaluate((el) => el.closest(".card").dataset.id);
   const n = await runCount(page);
-  await page.click("#tab-articles");
   await removed.first().locator("button.restore").click();
   await waitForRun(page, n);
   assert.equal(await page.locator(".card mark.hl-removed:not([data-piece])").count(), count - 1);
@@ -232,8 +237,10 @@ test("single file from file://: examples cluster, zero requests besides itself, 
   assert.match(csp, /connect-src 'none'/);
   assert.doesNotMatch(csp, /unsafe-inline/);
   await loadExamples(page);
-  for (const { id, text } of await shownTexts(page)) assert.equal(text, seedText(id.slice(0, 3)), `text of ${id}`);
   await page.screenshot({ path: path.join(OUT, "single-file.png") });
+  await openView(page, "articles");
+  assert.equal((await shownTexts(page)).length, SEEDS.length);
+  for (const { id, text } of await shownTexts(page)) assert.equal(text, seedText(id.slice(0, 3)), `text of ${id}`);
   assert.deepEqual(log.requests, [file]);
   await cleanLog(page, log);
   assert.deepEqual(await eventClusters(page), EXPECTED_EVENTS);
@@ -243,8 +250,9 @@ test("single file from file://: examples cluster, zero requests besides itself, 
 test("served: page.html#examples opens with the examples loaded", async () => {
   const { context, page, log } = await watchedPage(browser, server.origin);
   await page.goto(server.url + "#examples");
-  await page.waitForSelector(".card", { state: "attached" }); // in the articles view, drawn with the results
+  await page.waitForSelector("[data-cluster='event']", { state: "attached" });
   await waitForRun(page, 0);
+  await openView(page, "articles");
   assert.equal(await page.locator(".card").count(), SEEDS.length);
   await cleanLog(page, log);
   await context.close();

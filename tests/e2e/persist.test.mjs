@@ -7,7 +7,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { DIST, watchedPage, waitForRun, runCount, startBrowserAndServer, STORY } from "./helpers.mjs";
+import { DIST, watchedPage, waitForRun, runCount, openView, startBrowserAndServer, STORY } from "./helpers.mjs";
 
 let browser;
 let server;
@@ -41,13 +41,13 @@ test("served: a reload restores the articles, the parts put back and the entity 
   await page.click("#load-examples");
   await waitForRun(page, n);
   n = await runCount(page);
-  await page.click("#tab-articles"); // the set-aside parts are shown in the articles view
+  await openView(page, "articles"); // the set-aside parts are shown in the articles view
   const restoreButton = page.locator("button.restore").first();
   const restoredId = await restoreButton.evaluate((b) => b.closest(".card").dataset.id);
   await restoreButton.click();
   await waitForRun(page, n);
   n = await runCount(page);
-  await page.click("#tab-entities"); // the joined names are in the entities view
+  await openView(page, "entities"); // the joined names are in the entities view
   const variant = await page.locator(".merged-entity .variant").first().getAttribute("data-variant");
   await page.locator(".merged-entity button.split").first().click();
   await waitForRun(page, n);
@@ -61,6 +61,7 @@ test("served: a reload restores the articles, the parts put back and the entity 
   await waitForRun(page, 0);
   assert.deepEqual(await listIds(page), before, "the same articles in the same order");
   assert.match(await page.textContent(`#article-list li[data-id='${restoredId}']`), /1 restored/);
+  await openView(page, "entities"); // the changes to the entities are listed there
   assert.deepEqual(await page.$$eval("#overrides li", (l) => l.map((e) => e.textContent)), [`split off “${variant}” undo`]);
   assert.match(await persistText(page), /Restored your workspace: 6 articles and 1 change to the entities\./);
   // Pasted ids go on from the restored counter.
@@ -97,6 +98,7 @@ test("served: a full quota loses nothing on the page, says so, and the next save
   assert.match(await persistText(page), /^Not saved: the browser's storage for this page is full\. Your 2 articles and changes are still on this page/);
   assert.equal(await page.getAttribute("#persist-status", "class"), "persist-status problem");
   assert.deepEqual(await listIds(page), ["pasted-1", "pasted-2"], "nothing the user sees is lost");
+  await openView(page, "articles");
   assert.equal(await page.locator(".card").count(), 2);
   await page.evaluate(() => { window.__quota = false; });
   await paste(page, STORY(3));
@@ -152,6 +154,7 @@ test("served: a browser that refuses storage: the page works and says the worksp
   await open(page);
   assert.match(await persistText(page), /^Your workspace is not kept in this browser: the browser refused the storage \(SecurityError\)\. What you add stays on this page/);
   await paste(page, STORY(1));
+  await openView(page, "articles");
   assert.equal(await page.locator(".card").count(), 1);
   await context.close();
 });

@@ -7,7 +7,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { DIST, watchedPage, waitForRun, runCount, startBrowserAndServer, STORY } from "./helpers.mjs";
+import { DIST, watchedPage, waitForRun, runCount, openView, startBrowserAndServer, STORY } from "./helpers.mjs";
 
 let browser;
 let server;
@@ -88,6 +88,7 @@ test("single file: zero requests of any kind from opening it to the last export"
     document.querySelector("#drop").dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
   }, STORY(3));
   await waitForRun(page, n);
+  await openView(page, "articles");
   assert.equal(await page.locator(".card").count(), 3);
   assert.equal(await page.locator("details.pair").count(), 3, "three pairs compared");
   const saved = [];
@@ -185,10 +186,12 @@ test("1,000 dropped articles: read with progress, drawn a page at a time; the ma
 async function drawMore(page, N) {
   const cards = await page.locator(".card").count();
   const pairs = await page.locator("details.pair").count();
-  assert.ok(cards <= 20 && pairs <= 20, "only the first page is drawn");
+  assert.equal(cards, 0, "the article cards are drawn when their view is opened");
+  assert.ok(pairs <= 20, "only the first page is drawn");
   assert.equal(await page.locator("#article-list li[data-id]").count(), Math.min(100, N), "the list too");
   assert.equal(await page.locator(".show-more").count() >= 1, true, "the rest on demand");
-  await page.click("#tab-articles"); // the article cards are in the articles view
+  await openView(page, "articles"); // the article cards are in the articles view
+  assert.equal(await page.locator(".card").count(), Math.min(20, N), "only the first page is drawn");
   await page.locator("#cards .show-more").click();
   assert.equal(await page.locator(".card").count(), Math.min(40, N));
   // More pairs come from the worker, which kept them (the pairs are in the overview).

@@ -9,13 +9,13 @@ import assert from "node:assert/strict";
 import path from "node:path";
 import { readFileSync, readdirSync } from "node:fs";
 import { pathToFileURL } from "node:url";
-import { ROOT, DIST, watchedPage, waitForRun, runCount, startBrowserAndServer } from "./helpers.mjs";
+import { ROOT, DIST, watchedPage, waitForRun, runCount, startBrowserAndServer, STORY } from "./helpers.mjs";
 
 const AXE = readFileSync(path.join(ROOT, "node_modules/axe-core/axe.min.js"), "utf8");
 const SHOTS = process.env.STORYDIFF_SCREENSHOTS === "1";
 const VIEWS = ["overview", "side", "facts", "entities", "timeline", "articles"];
-/** The views drawn when shown: their panel says when it is drawn (data-ready). */
-const DRAWN = new Set(["overview", "side", "facts", "timeline"]);
+/** Every view is drawn when shown: its panel says when it is drawn (data-ready). */
+const DRAWN = new Set(VIEWS);
 
 let browser;
 let server;
@@ -247,6 +247,45 @@ test("tablet width: the views fit without a page-wide horizontal scroll", async 
     const wide = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(wide <= 1, `${key}: the page scrolls sideways by ${wide}px`);
   }
+  await context.close();
+});
+
+test("a hidden view is drawn when it is opened after new results arrived, and not before", async () => {
+  const { context, page, log } = await watchedPage(browser, server.origin);
+  await page.goto(server.url);
+  await loadExamples(page);
+  const first = await runCount(page);
+  for (const key of ["articles", "entities"]) assert.equal(await page.getAttribute(`#panel-${key}`, "data-ready"), null, `${key}: not drawn before it is shown`);
+  await show(page, "articles");
+  assert.equal(await page.locator(".card").count(), 5);
+  await show(page, "entities");
+  const rowNames = () => page.$$eval(".entity-row", (els) => els.map((e) => e.dataset.name));
+  const before = await rowNames();
+  await show(page, "overview");
+  // A new article while those views are hidden: the overview is drawn again, they are not yet.
+  await page.fill("#paste", STORY(7));
+  await page.click("#add-article");
+  await waitForRun(page, first);
+  const run = await runCount(page);
+  assert.equal(await page.getAttribute("#panel-overview", "data-ready"), String(run));
+  assert.equal(await page.locator("#overview-cards .ov-card").count(), 6);
+  for (const key of ["articles", "entities"]) assert.equal(await page.getAttribute(`#panel-${key}`, "data-ready"), String(first), `${key}: still the result before`);
+  assert.equal(await page.locator(".card").count(), 5);
+  // Opened, each shows the new result: the new article's card with its highlights, its names.
+  await show(page, "articles");
+  assert.equal(await page.getAttribute("#panel-articles", "data-ready"), String(run));
+  assert.equal(await page.locator(".card").count(), 6);
+  assert.ok(await page.locator(".card[data-id='pasted-1'] mark").count() > 0, "the new card has its highlights");
+  const shown = await page.$eval(".card[data-id='pasted-1'] .article-text", (el) => el.textContent);
+  assert.ok(shown.startsWith(STORY(7).slice(0, 40)), shown);
+  const named = await page.$$eval(".card[data-id='pasted-1'] mark.hl-ent", (els) => els.map((m) => m.title.replace(/^[A-Z]+: /, "").replace(/ \(.*\)$/, "")));
+  const fresh = named.filter((n) => !before.includes(n));
+  assert.ok(fresh.length > 0, `a name only the new article gives: ${named}`);
+  await show(page, "entities");
+  assert.equal(await page.getAttribute("#panel-entities", "data-ready"), String(run));
+  const after = await rowNames();
+  assert.ok(fresh.some((n) => after.includes(n)), `the new article's names (${fresh}) are in the entities view`);
+  await clean(page, log);
   await context.close();
 });
 
