@@ -35,8 +35,9 @@ const seeds = seedFiles.map((file) => {
   copyFileSync(path.resolve(root, opt.seeds, file), path.join(seedsOut, file));
   return { id: file.replace(/\.[^.]*$/, ""), name: file, text: read(path.join(opt.seeds, file)) };
 });
+// The manifest carries the texts too: "Load examples" is one request (each file is there as well).
 writeFileSync(path.join(seedsOut, "manifest.json"),
-  JSON.stringify({ articles: seeds.map(({ id, name }) => ({ id, file: name })) }, null, 2) + "\n");
+  JSON.stringify({ articles: seeds.map(({ id, name, text }) => ({ id, file: name, text })) }, null, 2) + "\n");
 
 // ---- the single file -------------------------------------------------------------------
 if (!opt.glue || !opt.wasm) fail("--glue and --wasm are required");
@@ -44,7 +45,7 @@ if (!opt.glue || !opt.wasm) fail("--glue and --wasm are required");
 // top-level names must differ.
 const MODULES = ["render", "bridge", "pool", "store", "runner", "tabs", "overview", "side", "facts", "view", "drop-progress", "input", "examples", "persist", "export-panel", "app"]
   .map((m) => `www/${m}.js`);
-const declared = new Map();
+let declared = new Map();
 const moduleBody = (file) => {
   const src = read(file);
   const multi = src.match(/^(import|export \{)[^;]*$/m);
@@ -53,7 +54,9 @@ const moduleBody = (file) => {
     if (declared.has(name)) fail(`${file}: ${name} is also declared in ${declared.get(name)}; the single file needs distinct top-level names`);
     declared.set(name, file);
   }
-  return `// ---- ${file}\n` + src.replace(/^(import .*|export \{.*\} from .*);$/gm, "").replace(/^export (default )?/gm, "");
+  const body = src.replace(/^(import [^;]*|export \{[^;]*\} from [^;]*);[ \t]*(\/\/.*)?$/gm, "").replace(/^export (default )?/gm, "");
+  if (/^(import|export) /m.test(body)) fail(`${file}: an import or export is left: ${body.match(/^(import|export) .*$/m)[0]}`);
+  return `// ---- ${file}\n` + body;
 };
 // The worker of the single file, started from a Blob URL: the no-modules glue, the exports
 // (export.js), the worker core, and a tail that loads the wasm the page posts first, then
@@ -65,6 +68,14 @@ const workerSrc = [
   read("www/export.js").replace(/^export /gm, ""),
   read("www/worker-core.js").replace(/^export /gm, ""),
   "const inflate = (bytes) => new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream(\"deflate-raw\"))).arrayBuffer();",
+  "// The page posts them in base64, as they are in the file: decoded here, off its thread.",
+  "const fromBase64 = (b64) => {",
+  "  const bin = atob(b64);",
+  "  const bytes = new Uint8Array(bin.length);",
+  "  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);",
+  "  return bytes;",
+  "};",
+  "const bytesOf = (x) => (typeof x === \"string\" ? fromBase64(x) : x);",
   "let packDeflated = null;",
   "const load = new Promise((resolve, reject) => {",
   "  self.addEventListener(\"message\", function first({ data }) {",
@@ -73,12 +84,12 @@ const workerSrc = [
   "    packDeflated = data.pack || null; // inflated and loaded when an article needs it",
   "    // The page posts the wasm deflated (raw DEFLATE): inflate it as a stream, compile it off",
   "    // the page's thread, then shut the network off before any article is read.",
-  "    timed(\"storydiff:compile\", () => inflate(data.wasm).then((bytes) => WebAssembly.compile(bytes)))",
+  "    timed(\"storydiff:compile\", () => inflate(bytesOf(data.wasm)).then((bytes) => WebAssembly.compile(bytes)))",
   "      .then((module) => { timed(\"storydiff:instantiate\", () => wasm_bindgen.initSync({ module })); lockNetwork(self); resolve(); })",
   "      .catch(reject);",
   "  });",
   "});",
-  "const fetchPack = () => packDeflated ? inflate(packDeflated) : Promise.reject(new Error(\"this build carries no language pack\"));",
+  "const fetchPack = () => packDeflated ? inflate(bytesOf(packDeflated)) : Promise.reject(new Error(\"this build carries no language pack\"));",
   "serveEngine(self, wasm_bindgen, () => load, exportReport, fetchPack);",
   "})();",
 ].join("\n");
@@ -93,12 +104,18 @@ const packDeflated = opt.pack ? deflate(readFileSync(path.resolve(root, opt.pack
 if (packDeflated) console.log(`build-single: language pack ${readFileSync(path.resolve(root, opt.pack)).length} bytes, ${packDeflated.length} deflated`);
 // JSON that is safe inside <script>: no "</script", no U+2028/9 surprises.
 const json = (x) => JSON.stringify(x).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+// The first script, in <head>: starts the worker with the wasm before the page's code is read.
+const startJs = [
+  "const STORYDIFF_START = (() => {",
+  '"use strict";',
+  read("www/single-start.js"),
+  `return startEarly(${json(workerSrc)}, "${wasmDeflated.toString("base64")}", ${packDeflated ? `"${packDeflated.toString("base64")}"` : "null"});`,
+  "})();",
+].join("\n");
+if (/<\/script/i.test(startJs)) fail("the first inline script contains '</script'");
 const js = [
   "(() => {",
   '"use strict";',
-  `const STORYDIFF_WORKER_SRC = ${json(workerSrc)};`,
-  `const STORYDIFF_WASM_B64 = "${wasmDeflated.toString("base64")}";`,
-  `const STORYDIFF_PACK_B64 = ${packDeflated ? `"${packDeflated.toString("base64")}"` : "null"};`,
   `const STORYDIFF_SEEDS = ${json(seeds)};`,
   ...MODULES.map(moduleBody),
   "try {",
@@ -116,7 +133,7 @@ if (/<\/style/i.test(css)) fail("the CSS contains '</style'");
 const sha = (s) => `'sha256-${createHash("sha256").update(s, "utf8").digest("base64")}'`;
 const csp = [
   "default-src 'none'",
-  `script-src ${sha(js)} 'wasm-unsafe-eval'`,
+  `script-src ${sha(startJs)} ${sha(js)} 'wasm-unsafe-eval'`,
   `style-src ${sha(css)}`,
   "img-src data:",
   "connect-src 'none'",
@@ -125,7 +142,7 @@ const csp = [
   "base-uri 'none'",
   "form-action 'none'",
   "require-trusted-types-for 'script'",
-  "trusted-types storydiff-worker",
+  "trusted-types storydiff-start storydiff-worker",
 ].join("; ");
 
 let html = read("index.html");
@@ -136,6 +153,7 @@ const replaceOnce = (re, by, what) => {
 replaceOnce(/<meta http-equiv="Content-Security-Policy" content="[^"]*">/, `<meta http-equiv="Content-Security-Policy" content="${csp}">`, "CSP meta");
 replaceOnce(/<link rel="stylesheet" href="www\/style.css">/, () => `<style>${css}</style>`, "stylesheet link");
 replaceOnce(/^<script src="www\/boot.js"[^>]*><\/script>\n/m, "", "boot script");
+replaceOnce(/^<script src="www\/start.js"><\/script>\n/m, () => `<script>${startJs}</script>\n`, "worker start script");
 replaceOnce(/^<script type="module" async src="www\/engine.js"><\/script>\n/m, "", "engine module script");
 replaceOnce(/^<script type="module" src="www\/main.js"><\/script>\n/m, "", "module script");
 replaceOnce(/^<!-- Every module[^\n]*\n(<link rel="modulepreload"[^>]*>\n)+/m, "", "module preloads");
@@ -145,3 +163,24 @@ if (/<script[^>]+src=|<link[^>]+(stylesheet|modulepreload)/i.test(html)) fail("a
 const out = path.resolve(root, opt.out, "storydiff.html");
 writeFileSync(out, html);
 console.log(`build-single: ${out} (${html.length} bytes, ${seeds.length} seeds)`);
+
+// ---- the served page's modules in one script ----------------------------------------------
+// dist/index.html loads the page's modules as one module script, dist/www/page.js (the same
+// modules in the same order as above, then engine.js and main.js), instead of eighteen files:
+// over HTTP/1.1 a browser opens six connections to a host, and the worker's own fetches (the
+// script www/start.js starts it with, its code, the wasm) would wait behind the page's.
+// The modules stay in dist/www/ as they are (the source index.html loads them one by one).
+declared = new Map();
+const bundle = [
+  "// storydiff's page: www/*.js in one module (scripts/build-single.mjs); the sources are beside it.",
+  '"use strict";',
+  ...[...MODULES, "www/engine.js", "www/main.js"].map(moduleBody),
+].join("\n");
+writeFileSync(path.resolve(root, opt.out, "www/page.js"), bundle);
+const servedHtml = path.resolve(root, opt.out, "index.html");
+html = read("index.html"); // the source's, as scripts/build copied it
+replaceOnce(/^<script type="module" async src="www\/engine.js"><\/script>\n/m, "", "engine module script");
+replaceOnce(/^<script type="module" src="www\/main.js"><\/script>\n/m, '<script type="module" src="www/page.js"></script>\n', "module script");
+replaceOnce(/^<!-- Every module[^\n]*\n(<link rel="modulepreload"[^>]*>\n)+/m, "", "module preloads");
+writeFileSync(servedHtml, html);
+console.log(`build-single: ${path.join(opt.out, "www/page.js")} (${bundle.length} bytes), loaded by ${path.join(opt.out, "index.html")}`);

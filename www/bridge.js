@@ -4,18 +4,23 @@
 // which restarts on the next call), and an idle worker stops after a while.
 
 const IDLE_MS = 120_000;
+/** The id of the preload's message: no call has it (calls count from 1), so its answer is dropped. */
+const PRELOAD_ID = 0;
 
 export class WorkerBridge {
   /**
    * @param {URL|string} url worker script (same origin, or a blob: URL)
-   * @param {{idleMs?: number, type?: "module"|"classic", onStart?: (worker: Worker) => void}} opts
-   *   `onStart` posts what a fresh worker needs first (the single file sends it the wasm).
+   * @param {{idleMs?: number, type?: "module"|"classic", onStart?: (worker: Worker) => void, started?: Worker}} opts
+   *   `onStart` posts what a fresh worker needs first (the single file sends it the wasm);
+   *   `started` is a worker of `url` that the page started before this bridge existed, and that
+   *   was given that already (www/start.js): the bridge's first worker.
    */
-  constructor(url, { idleMs = IDLE_MS, type = "module", onStart = () => {} } = {}) {
+  constructor(url, { idleMs = IDLE_MS, type = "module", onStart = () => {}, started = null } = {}) {
     this.url = url;
     this.idleMs = idleMs;
     this.type = type;
     this.onStart = onStart;
+    this.started = started;
     this.worker = null;
     this.queue = [];
     this.current = null;
@@ -25,10 +30,12 @@ export class WorkerBridge {
 
   /**
    * Starts the worker and has it load the engine now (compile the wasm, shut the network), so
-   * that the first real call does not wait for it. A failed load is tried again by the next call.
+   * that the first real call does not wait for it. The load is not a call of the queue: a call
+   * made meanwhile is posted at once and waits in the worker, without a round trip through the
+   * page between the two. A failed load is tried again by the next call.
    */
   preload() {
-    this.call("load").catch(() => {});
+    this.start().postMessage({ id: PRELOAD_ID, method: "load", args: [] });
   }
 
   /** Calls `method(...args)` in the worker; resolves with its result. */
@@ -56,7 +63,11 @@ export class WorkerBridge {
 
   start() {
     if (this.worker) return this.worker;
-    const worker = new Worker(workerUrl(this.url), { type: this.type, name: "storydiff" });
+    const started = this.started;
+    this.started = null;
+    if (started?.storydiffFailed) started.terminate(); // it failed to start: a fresh one
+    const adopt = started && !started.storydiffFailed;
+    const worker = adopt ? started : new Worker(workerUrl(this.url), { type: this.type, name: "storydiff" });
     worker.onmessage = (e) => this.onMessage(e.data);
     worker.onerror = (e) => {
       e.preventDefault();
@@ -64,7 +75,7 @@ export class WorkerBridge {
     };
     worker.onmessageerror = () => this.fail(new Error("The analysis worker sent an unreadable message."));
     this.worker = worker;
-    this.onStart(worker);
+    if (!adopt) this.onStart(worker);
     return worker;
   }
 

@@ -1,5 +1,5 @@
 // Entry point of the served build: the engine runs in a module worker behind the bridge;
-// the examples are fetched from the same origin (seeds/manifest.json).
+// the examples are fetched from the same origin (seeds/manifest.json, which carries their texts).
 import { start, bridgeEngine } from "./app.js";
 import { WorkerBridge } from "./bridge.js";
 import { bridge } from "./engine.js"; // started already: index.html loads engine.js first
@@ -14,7 +14,8 @@ async function loadExamples() {
   if (!res.ok) throw new Error(`seeds/manifest.json: HTTP ${res.status}`);
   const manifest = await res.json();
   return Promise.all(
-    manifest.articles.map(async ({ id, file }) => {
+    manifest.articles.map(async ({ id, file, text }) => {
+      if (typeof text === "string") return { id, name: file, text }; // the manifest carries it
       const r = await fetch(new URL(file, base));
       if (!r.ok) throw new Error(`seeds/${file}: HTTP ${r.status}`);
       return { id, name: file, text: await r.text() };

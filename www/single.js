@@ -1,23 +1,16 @@
 // Glue of the single-file build (classic script, appended after the inlined modules): the
-// analysis runs off the main thread, in a worker made from a Blob URL (STORYDIFF_WORKER_SRC:
-// the no-modules glue and worker-core.js); the page hands it the wasm, decoded from base64 but
-// still deflated (the worker inflates it), and the language pack, as its first message. Nothing is fetched: it works
+// analysis runs off the main thread, in a worker made from a Blob URL (the no-modules glue and
+// worker-core.js), started already by the file's first script (www/single-start.js,
+// STORYDIFF_START) with the wasm, still deflated and in base64 (the worker decodes and
+// inflates it), and the language pack, as its first message. Nothing is fetched: it works
 // from file:// under connect-src 'none'.
-const fromBase64 = (b64) => {
-  const bin = atob(b64);
-  const bytes = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-  return bytes;
-};
-const wasmBytes = fromBase64(STORYDIFF_WASM_B64);
-// The language pack (deflated too): the worker inflates and loads it when an article needs it.
-const packBytes = STORYDIFF_PACK_B64 ? fromBase64(STORYDIFF_PACK_B64) : null;
-const workerSrc = URL.createObjectURL(new Blob([STORYDIFF_WORKER_SRC], { type: "text/javascript" }));
-const startWorker = (worker) => worker.postMessage({ wasm: wasmBytes, pack: packBytes });
+const { src: workerSrc, boot, worker: started } = STORYDIFF_START;
+const startWorker = (worker) => worker.postMessage(boot);
 const bridge = new WorkerBridge(workerSrc, {
   type: "classic",
   idleMs: Infinity, // it keeps the pairs of the last comparison for "Show more"
   onStart: startWorker,
+  started,
 });
 bridge.preload(); // compile the engine while the page starts
 // A large batch is analyzed in parts by more workers from the same Blob URL (pool.js).

@@ -52,6 +52,8 @@ test("served: examples load, cluster into events, render the input exactly; no f
 
   await loadExamples(page);
   assert.equal(await page.locator("#article-list li").count(), SEEDS.length);
+  // The worker www/start.js started first is the one the bridge uses: no second one.
+  assert.deepEqual(page.workers().map((w) => new URL(w.url()).pathname), ["/www/worker.js"]);
   // The README screenshot: the top of the page with the clusters (scripts/screenshot copies it).
   await page.evaluate(() => document.querySelectorAll("details.pair")[0]?.setAttribute("open", ""));
   await page.screenshot({ path: path.join(OUT, "screenshot.png"), fullPage: true, clip: { x: 0, y: 0, width: 1280, height: 1900 } });
@@ -237,6 +239,7 @@ test("single file from file://: examples cluster, zero requests besides itself, 
   assert.match(csp, /connect-src 'none'/);
   assert.doesNotMatch(csp, /unsafe-inline/);
   await loadExamples(page);
+  assert.equal(page.workers().length, 1, "the worker the file's first script started is the one used");
   await page.screenshot({ path: path.join(OUT, "single-file.png") });
   await openView(page, "articles");
   assert.equal((await shownTexts(page)).length, SEEDS.length);
@@ -278,9 +281,16 @@ test("bridge: lazy start, queue, cancelling a running call restarts the worker",
     const [r1, r2, r3] = [await p1, await p2, await p3];
     const bad = await bridge.call("nope", []).then(() => "finished", (e) => e.message);
     bridge.stop();
-    return { lazy, r1, r2, r3, bad };
+    // A preload is not a call of the queue: the first call is posted at once, not after the load.
+    const preloaded = new WorkerBridge(new URL("./www/worker.js", location.href));
+    preloaded.preload();
+    const first = preloaded.call("schemaVersion", []);
+    const posted = preloaded.current?.method === "schemaVersion" && preloaded.queue.length === 0;
+    const version = await first;
+    preloaded.stop();
+    return { lazy, r1, r2, r3, bad, posted, version };
   });
-  assert.deepEqual(got, { lazy: true, r1: "AbortError", r2: SCHEMA_VERSION, r3: "AbortError", bad: "unknown method nope" });
+  assert.deepEqual(got, { lazy: true, r1: "AbortError", r2: SCHEMA_VERSION, r3: "AbortError", bad: "unknown method nope", posted: true, version: SCHEMA_VERSION });
   await cleanLog(page, log);
   await context.close();
 });

@@ -267,7 +267,7 @@ test("a hidden view is drawn when it is opened after new results arrived, and no
   await page.click("#add-article");
   await waitForRun(page, first);
   const run = await runCount(page);
-  assert.equal(await page.getAttribute("#panel-overview", "data-ready"), String(run));
+  await page.waitForSelector(`#panel-overview[data-ready='${run}']`); // the heat map comes last
   assert.equal(await page.locator("#overview-cards .ov-card").count(), 6);
   for (const key of ["articles", "entities"]) assert.equal(await page.getAttribute(`#panel-${key}`, "data-ready"), String(first), `${key}: still the result before`);
   assert.equal(await page.locator(".card").count(), 5);
