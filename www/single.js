@@ -1,9 +1,9 @@
 // Glue of the single-file build (classic script, appended after the inlined modules): the
 // analysis runs off the main thread, in a worker made from a Blob URL (the no-modules glue and
 // worker-core.js), started already by the file's first script (www/single-start.js,
-// STORYDIFF_START) with the wasm, still deflated and in base64 (the worker decodes and
-// inflates it), and the language pack, as its first message. Nothing is fetched: it works
-// from file:// under connect-src 'none'.
+// STORYDIFF_START) with the wasm, decoded from base64 but still deflated (the worker inflates
+// it), and the language pack, as its first message. Nothing is fetched: it works from file://
+// under connect-src 'none'.
 const { src: workerSrc, boot, worker: started } = STORYDIFF_START;
 const startWorker = (worker) => worker.postMessage(boot);
 const bridge = new WorkerBridge(workerSrc, {
