@@ -19,6 +19,15 @@ export function h(tag, attrs = {}, ...children) {
   return el;
 }
 
+/**
+ * A whole number with its thousands grouped as in English ("12,345"), as
+ * `n.toLocaleString("en")` writes it, without that call's first-use cost (the locale data,
+ * tens of ms, on the way to the first results).
+ */
+export function count(n) {
+  return Number.isSafeInteger(n) ? String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",") : n.toLocaleString("en");
+}
+
 /** Maps code point offsets of `text` to UTF-16 offsets (JS string indexes). */
 export function codePointIndex(text) {
   const map = [0];
@@ -248,7 +257,7 @@ export function lazyList(items, draw, noun, { page = PAGE, total = items.length,
   const at = holder ? h(holder, { class: "show-more-item" }, button) : button;
   const label = () => {
     const left = total - shown;
-    button.textContent = `Show ${Math.min(page, left).toLocaleString("en")} more (${left.toLocaleString("en")} ${noun} not shown)`;
+    button.textContent = `Show ${count(Math.min(page, left))} more (${count(left)} ${noun} not shown)`;
   };
   label();
   button.addEventListener("click", async () => {
@@ -290,7 +299,7 @@ export function pairsBlock(report, titleOf, more = null) {
   if (nUnrelated === 0) return blocks;
   // Unrelated pairs are folded away under one line, and drawn only when it is opened.
   const fold = h("details", { class: "unrelated-pairs" },
-    h("summary", {}, `${nUnrelated.toLocaleString("en")} unrelated pair${nUnrelated === 1 ? "" : "s"}`));
+    h("summary", {}, `${count(nUnrelated)} unrelated pair${nUnrelated === 1 ? "" : "s"}`));
   fold.addEventListener("toggle", async () => {
     if (!fold.open || fold.dataset.drawn) return;
     fold.dataset.drawn = "1";
@@ -300,8 +309,41 @@ export function pairsBlock(report, titleOf, more = null) {
   return [...blocks, fold];
 }
 
-/** One pair: its score and relation, each difference with its class and sentence, quotes with a word diff, name variants, agreements and one-sided facts. */
+/** The pairs whose findings are not drawn yet: each resolves when they are (see `pairBlock`). */
+const pairBodies = new WeakMap();
+
+/** Resolves once the findings of every pair in `container` are drawn. */
+export function pairsDrawn(container) {
+  return Promise.all([...container.querySelectorAll("details.pair")].map((el) => pairBodies.get(el)));
+}
+
+/**
+ * One pair, folded: its score, relation and titles. Its findings (`pairFindings`) are drawn
+ * in a task of their own just after (the first results show without waiting for them), or at
+ * once when the pair is opened first.
+ */
 function pairBlock(p, titleOf) {
+  const el = h("details", { class: `pair rel-${p.relation}`, dataset: { a: p.a, b: p.b, relation: p.relation } },
+    h("summary", {},
+      h("span", { class: "score" }, p.score.toFixed(2)), " ",
+      h("span", { class: "relation" }, String(p.relation).replace(/-/g, " ")), " ",
+      h("span", { class: "pair-names" }, titleOf(p.a), " ↔ ", titleOf(p.b))));
+  let draw;
+  pairBodies.set(el, new Promise((resolve) => {
+    draw = () => {
+      if (el.dataset.drawn) return;
+      el.dataset.drawn = "1";
+      el.append(...pairFindings(p, titleOf));
+      resolve();
+    };
+  }));
+  el.addEventListener("toggle", draw);
+  setTimeout(draw, 0);
+  return el;
+}
+
+/** A pair's findings: each difference with its class and sentence, quotes with a word diff, name variants, agreements and one-sided facts. */
+function pairFindings(p, titleOf) {
   const ev = p.evidence || {};
   const parts = Object.entries(ev).filter(([, v]) => typeof v === "number")
     .map(([k, v]) => `${k} ${v.toFixed(2)}`).join(" · ");
@@ -322,18 +364,14 @@ function pairBlock(p, titleOf) {
     ["only_a", `Only in ${titleOf(p.a)}`, p.only_a, (f) => [h("b", {}, f.key), ": ", fact(f, p.a)]],
     ["only_b", `Only in ${titleOf(p.b)}`, p.only_b, (f) => [h("b", {}, f.key), ": ", fact(f, p.b)]],
   ].filter(([, , list]) => list && list.length);
-  return h("details", { class: `pair rel-${p.relation}`, dataset: { a: p.a, b: p.b, relation: p.relation } },
-    h("summary", {},
-      h("span", { class: "score" }, p.score.toFixed(2)), " ",
-      h("span", { class: "relation" }, String(p.relation).replace(/-/g, " ")), " ",
-      h("span", { class: "pair-names" }, titleOf(p.a), " ↔ ", titleOf(p.b))),
-    parts && h("p", { class: "evidence" }, "score parts: ", parts),
+  return [
+    parts ? h("p", { class: "evidence" }, "score parts: ", parts) : null,
     lists.length === 0
       ? h("p", { class: "empty" }, "No fact-level differences reported for this pair.")
       : lists.map(([kind, label, list, item]) =>
         h("div", { class: `facts facts-${kind}` }, h("h4", {}, `${label} (${list.length})`),
           h("ul", {}, list.map((x) => h("li", {}, item(x)))))),
-  );
+  ].flat().filter(Boolean);
 }
 
 /** The colour legend of the highlights. */

@@ -4,7 +4,7 @@
 // Each view is drawn when it is shown, and again only when what it shows changed (a new
 // result, another cluster): a hidden view costs nothing until it is opened. Long lists (the
 // overview's cards, the articles) are drawn a page at a time.
-import { h, articleCard, clustersBlock, pairsBlock, entitiesBlock, legend, lazyList, selectSpan, cssId } from "./render.js";
+import { h, articleCard, clustersBlock, pairsBlock, pairsDrawn, entitiesBlock, legend, lazyList, selectSpan, cssId, count } from "./render.js";
 import { removeArticle, restoreRemoved, retry, splitName, mergeEntities, undoOverride } from "./store.js";
 import { VIEWS, showView, chooseCluster, chooseReports, clusterChoices, tabBar, selectTab, clusterPicker, currentCluster } from "./tabs.js";
 import { summaryCard, heatOrder, heatMap, heatKey, heatPairs } from "./overview.js";
@@ -65,7 +65,7 @@ function renderList(ui, articles, act) {
     ...lazyList(articles, (a) =>
       h("li", { dataset: { id: a.id } },
         h("span", { class: "name" }, a.name || a.id),
-        h("small", {}, ` ${a.text.length.toLocaleString("en")} chars${a.encoding && a.encoding !== "utf-8" ? `, ${a.encoding}` : ""}${a.keep.length ? `, ${a.keep.length} restored` : ""}`),
+        h("small", {}, ` ${count(a.text.length)} chars${a.encoding && a.encoding !== "utf-8" ? `, ${a.encoding}` : ""}${a.keep.length ? `, ${a.keep.length} restored` : ""}`),
         a.warnings?.length ? h("small", { class: "warning" }, ` ⚠ ${a.warnings.join("; ")}`) : null,
         h("button", { type: "button", class: "remove", title: `Remove ${a.name || a.id}`, onclick: () => act(removeArticle, a.id) }, "remove")), "articles", { page: LIST_PAGE, holder: "li" }),
   );
@@ -132,7 +132,8 @@ const DRAW = {
     ui.overviewCards.replaceChildren(...lazyList(shownReports(cx), (r) => summaryCard(r, cx.inputs.get(r.id), cx.clusterOf), "articles"));
     const morePairs = ui.morePairs && report.run ? (related, offset, limit) => ui.morePairs(report.run, related, offset, limit) : null;
     ui.pairs.replaceChildren(...pairsBlock(report, cx.titleOf, morePairs));
-    await heatView(ui, cx, act, current);
+    // The view is drawn once the pairs' findings (drawn just after) and the heat map are.
+    await Promise.all([pairsDrawn(ui.pairs), heatView(ui, cx, act, current)]);
   },
   entities: async (ui, cx, s, act) => {
     ui.entities.replaceChildren(...entitiesBlock(cx.report.entities, cx.titleOf, entityEdit(s.overrides, act)));
@@ -262,7 +263,7 @@ function summaryText(report, nEvents) {
   const n = report.articles.length;
   const pairs = report.pairCounts ? report.pairCounts.total : report.pairs.length;
   return `${n} article${n === 1 ? "" : "s"}, ` +
-    `${nEvents} event${nEvents === 1 ? "" : "s"}, ${pairs.toLocaleString("en")} pair${pairs === 1 ? "" : "s"} compared.`;
+    `${nEvents} event${nEvents === 1 ? "" : "s"}, ${count(pairs)} pair${pairs === 1 ? "" : "s"} compared.`;
 }
 
 function duration(ms) {

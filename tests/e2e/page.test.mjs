@@ -55,6 +55,7 @@ test("served: examples load, cluster into events, render the input exactly; no f
   // The worker www/start.js started first is the one the bridge uses: no second one.
   assert.deepEqual(page.workers().map((w) => new URL(w.url()).pathname), ["/www/worker.js"]);
   // The README screenshot: the top of the page with the clusters (scripts/screenshot copies it).
+  await page.waitForSelector("#panel-overview[data-ready]:not([data-ready=''])"); // the pairs' findings too
   await page.evaluate(() => document.querySelectorAll("details.pair")[0]?.setAttribute("open", ""));
   await page.screenshot({ path: path.join(OUT, "screenshot.png"), fullPage: true, clip: { x: 0, y: 0, width: 1280, height: 1900 } });
   assert.equal(await page.locator("details.pair").count(), (SEEDS.length * (SEEDS.length - 1)) / 2);
@@ -162,7 +163,8 @@ test("render: highlights nest, crossing spans are split, text is the input exact
   await page.goto(server.url);
   await page.waitForSelector("body[data-ready='1']");
   const got = await page.evaluate(async () => {
-    const { articleCard, codePointIndex } = await import("./www/render.js");
+    const { articleCard, codePointIndex, count } = await import("./www/render.js");
+    const counts = [0, 7, 999, 1000, 12345, 1234567, -4321, 2.5, 1e21].filter((n) => count(n) !== n.toLocaleString("en"));
     // "😀" is two UTF-16 units but one code point: offsets after it must still line up.
     const text = "😀 Kassym-Jomart Tokayev said \"Almaty is calm\" on 5 January.\nRead also: more\n";
     const cp = (s) => [...text.slice(0, text.indexOf(s))].length;
@@ -185,8 +187,9 @@ test("render: highlights nest, crossing spans are split, text is the input exact
     card.querySelector(".restore").click();
     const marks = [...card.querySelectorAll("mark")].map((m) => [m.className, m.textContent.replace(/related-links|restore/g, ""), m.dataset.piece || ""]);
     const idx = codePointIndex(text);
-    return { same: body.textContent === text, marks, restored: restored && restored.reason, utf16: idx(1) };
+    return { same: body.textContent === text, marks, restored: restored && restored.reason, utf16: idx(1), counts };
   });
+  assert.deepEqual(got.counts, [], "count() writes numbers as toLocaleString(\"en\") does");
   assert.equal(got.same, true);
   assert.equal(got.utf16, 2);
   assert.equal(got.restored, "related-links");
