@@ -192,14 +192,32 @@ pub(crate) struct Counted {
     pub group: Option<(String, Span)>,
 }
 
-/// The happening key of a word ("tués" -> killed), from `data/words/facts/happenings.tsv`.
+/// The happening key of a word ("tués" -> killed), from `data/words/facts/happenings.tsv`:
+/// that of the longest stem the folded word starts with (of a stem listed
+/// twice, the later row).
 pub(crate) fn happening(word: &str) -> Option<&'static str> {
+    let (longest, by_stem) = happening_index();
     let lower: String = word.chars().map(fold).collect();
-    HAPPENINGS
-        .iter()
-        .filter(|(stem, _)| lower.starts_with(stem))
-        .max_by_key(|(stem, _)| stem.len())
-        .map(|&(_, role)| role)
+    // The word's prefixes, longest first, each looked up once.
+    let mut end = lower.len().min(*longest);
+    loop {
+        if lower.is_char_boundary(end) {
+            if let Some(role) = by_stem.get(&lower[..end]) {
+                return Some(role);
+            }
+        }
+        end = end.checked_sub(1)?;
+    }
+}
+
+/// The happening stems by stem (a later row replacing an earlier one), and
+/// the byte length of the longest.
+fn happening_index() -> &'static (usize, FastMap<&'static str, &'static str>) {
+    static INDEX: OnceLock<(usize, FastMap<&'static str, &'static str>)> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let longest = HAPPENINGS.iter().map(|(s, _)| s.len()).max().unwrap_or(0);
+        (longest, HAPPENINGS.iter().copied().collect())
+    })
 }
 
 /// What quantity `q` of sentence `si` counts; `prev` is the counted of the
@@ -365,5 +383,30 @@ mod tests {
                 assert_eq!(stems.at(t), scan(&rows, t), "{t:?}");
             }
         }
+    }
+
+    #[test]
+    fn happenings_answer_as_the_longest_stem_of_a_scan() {
+        let scan = |word: &str| {
+            let lower: String = word.chars().map(fold).collect();
+            HAPPENINGS
+                .iter()
+                .filter(|(stem, _)| lower.starts_with(stem))
+                .max_by_key(|(stem, _)| stem.len())
+                .map(|&(_, role)| role)
+        };
+        let mut words: Vec<String> = ["", "x", "Killed", "KILLINGS", "tués", "Погибли", "’s"]
+            .map(String::from)
+            .to_vec();
+        for (stem, _) in HAPPENINGS {
+            words.push(stem.to_string());
+            words.push(format!("{}s", stem.to_uppercase()));
+            words.push(stem.chars().take(3).collect());
+            words.push(stem.chars().rev().collect());
+        }
+        for w in &words {
+            assert_eq!(happening(w), scan(w), "{w:?}");
+        }
+        assert_eq!(happening("killings"), Some("killed"));
     }
 }
