@@ -196,27 +196,56 @@ pub(crate) struct Counted {
 /// that of the longest stem the folded word starts with (of a stem listed
 /// twice, the later row).
 pub(crate) fn happening(word: &str) -> Option<&'static str> {
-    let (longest, by_stem) = happening_index();
-    let lower: String = word.chars().map(fold).collect();
-    // The word's prefixes, longest first, each looked up once.
-    let mut end = lower.len().min(*longest);
-    loop {
-        if lower.is_char_boundary(end) {
-            if let Some(role) = by_stem.get(&lower[..end]) {
-                return Some(role);
-            }
-        }
-        end = end.checked_sub(1)?;
+    const MAX: usize = 64;
+    if word.is_ascii() && word.len() <= MAX {
+        // An ASCII word folds to its ASCII lower case: on the stack.
+        let mut buf = [0u8; MAX];
+        let buf = &mut buf[..word.len()];
+        buf.copy_from_slice(word.as_bytes());
+        buf.make_ascii_lowercase();
+        return happening_folded(std::str::from_utf8(buf).expect("ASCII"));
     }
+    happening_folded(&word.chars().map(fold).collect::<String>())
 }
 
-/// The happening stems by stem (a later row replacing an earlier one), and
-/// the byte length of the longest.
-fn happening_index() -> &'static (usize, FastMap<&'static str, &'static str>) {
-    static INDEX: OnceLock<(usize, FastMap<&'static str, &'static str>)> = OnceLock::new();
+/// [`happening`] of a folded word: the stems that share its first byte are
+/// the only ones that can match, besides an empty one.
+fn happening_folded(lower: &str) -> Option<&'static str> {
+    let index = happening_index();
+    let bucket = lower
+        .as_bytes()
+        .first()
+        .map_or(&[][..], |&b| &index.by_first[usize::from(b)]);
+    let mut best: Option<(usize, &'static str)> = None;
+    for &(stem, role) in bucket {
+        if lower.starts_with(stem) && best.is_none_or(|(len, _)| stem.len() >= len) {
+            best = Some((stem.len(), role));
+        }
+    }
+    best.map(|(_, role)| role).or(index.empty)
+}
+
+/// The happening stems by their first byte, in row order, and the role of
+/// the last empty stem (none is listed; it would match every word).
+struct Happenings {
+    by_first: Vec<Vec<(&'static str, &'static str)>>,
+    empty: Option<&'static str>,
+}
+
+fn happening_index() -> &'static Happenings {
+    static INDEX: OnceLock<Happenings> = OnceLock::new();
     INDEX.get_or_init(|| {
-        let longest = HAPPENINGS.iter().map(|(s, _)| s.len()).max().unwrap_or(0);
-        (longest, HAPPENINGS.iter().copied().collect())
+        let mut index = Happenings {
+            by_first: vec![Vec::new(); 256],
+            empty: None,
+        };
+        for &(stem, role) in HAPPENINGS {
+            match stem.as_bytes().first() {
+                Some(&b) => index.by_first[usize::from(b)].push((stem, role)),
+                None => index.empty = Some(role),
+            }
+        }
+        index
     })
 }
 
