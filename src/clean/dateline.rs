@@ -16,6 +16,7 @@
 use crate::lexicon::lists::clean::{DATELINE_MONTHS, DATELINE_PREFIXES, DATELINE_WEEKDAYS};
 use crate::lexicon::WordIndex;
 use crate::text::with_lower;
+use std::sync::OnceLock;
 
 /// The month and weekday names by name (the first row of a name counts).
 static MONTHS: WordIndex<(&str, u32)> = WordIndex::new(DATELINE_MONTHS, |r| r.0);
@@ -161,6 +162,25 @@ impl<'a> Cur<'a> {
     /// "Published on", "Updated:", "Publié le": the first prefix followed by
     /// a space or ending with a colon.
     fn prefix(&mut self) {
+        // An ASCII first character lowers to one ASCII byte: a text whose
+        // first byte opens no prefix has none (most lines).
+        static FIRST: OnceLock<[bool; 128]> = OnceLock::new();
+        let first = FIRST.get_or_init(|| {
+            let mut first = [false; 128];
+            for p in DATELINE_PREFIXES {
+                match p.as_bytes().first() {
+                    Some(&b) if b.is_ascii() => first[usize::from(b)] = true,
+                    Some(_) => {}
+                    None => first = [true; 128],
+                }
+            }
+            first
+        });
+        if let Some(&a) = self.rest().as_bytes().first() {
+            if a.is_ascii() && !first[usize::from(a.to_ascii_lowercase())] {
+                return;
+            }
+        }
         for p in DATELINE_PREFIXES {
             let save = self.at;
             if self.lit_ci(p) {
