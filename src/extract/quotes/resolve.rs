@@ -93,7 +93,7 @@ fn name_speaker(
     known: &mut HashSet<String>,
 ) {
     let Speaker { name, span: sp } = speaker;
-    if is_pronoun(&name.to_lowercase()) {
+    if with_lower(name, is_pronoun) {
         return;
     }
     if let Some(e) = near
