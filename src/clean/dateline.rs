@@ -14,6 +14,13 @@
 //! ```
 
 use crate::lexicon::lists::clean::{DATELINE_MONTHS, DATELINE_PREFIXES, DATELINE_WEEKDAYS};
+use crate::lexicon::WordIndex;
+use crate::text::with_lower;
+use std::sync::OnceLock;
+
+/// The month and weekday names by name (the first row of a name counts).
+static MONTHS: WordIndex<(&str, u32)> = WordIndex::new(DATELINE_MONTHS, |r| r.0);
+static WEEKDAYS: WordIndex<(&str, u32)> = WordIndex::new(DATELINE_WEEKDAYS, |r| r.0);
 
 /// A date read at the start of a text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -37,7 +44,7 @@ pub struct Dateline {
 pub fn parse_dateline(s: &str) -> Option<Dateline> {
     let mut c = Cur { s, at: 0 };
     c.prefix();
-    let weekday = c.word(DATELINE_WEEKDAYS);
+    let weekday = c.word(&WEEKDAYS);
     if weekday.is_some() {
         c.lit(",");
         c.spaces();
@@ -103,16 +110,16 @@ impl<'a> Cur<'a> {
     }
 
     /// A word of `table` (in lower case), and a period after it.
-    fn word(&mut self, table: &[(&str, u32)]) -> Option<u32> {
+    fn word(&mut self, table: &WordIndex<(&'static str, u32)>) -> Option<u32> {
         let r = self.rest();
         let end = r.find(|c: char| !c.is_alphabetic()).unwrap_or(r.len());
         let w = &r[..end];
-        let (_, v) = table.iter().find(|(n, _)| lower_eq(w, n))?;
+        let v = with_lower(w, |w| table.get(w).map(|&(_, v)| v))?;
         self.at += end;
         if self.rest().starts_with('.') {
             self.at += 1;
         }
-        Some(*v)
+        Some(v)
     }
 
     fn number(&mut self, min: usize, max: usize) -> Option<u32> {
@@ -137,6 +144,13 @@ impl<'a> Cur<'a> {
 
     fn lit_ci(&mut self, l: &str) -> bool {
         let r = self.rest();
+        // An ASCII character lowers to one ASCII byte: a first byte that
+        // differs from `l`'s settles it without lowering the rest.
+        if let (Some(a), Some(&b)) = (r.as_bytes().first(), l.as_bytes().first()) {
+            if a.is_ascii() && a.to_ascii_lowercase() != b {
+                return false;
+            }
+        }
         if r.len() >= l.len() && r.is_char_boundary(l.len()) && lower_eq(&r[..l.len()], l) {
             self.at += l.len();
             true
@@ -148,6 +162,25 @@ impl<'a> Cur<'a> {
     /// "Published on", "Updated:", "Publié le": the first prefix followed by
     /// a space or ending with a colon.
     fn prefix(&mut self) {
+        // An ASCII first character lowers to one ASCII byte: a text whose
+        // first byte opens no prefix has none (most lines).
+        static FIRST: OnceLock<[bool; 128]> = OnceLock::new();
+        let first = FIRST.get_or_init(|| {
+            let mut first = [false; 128];
+            for p in DATELINE_PREFIXES {
+                match p.as_bytes().first() {
+                    Some(&b) if b.is_ascii() => first[usize::from(b)] = true,
+                    Some(_) => {}
+                    None => first = [true; 128],
+                }
+            }
+            first
+        });
+        if let Some(&a) = self.rest().as_bytes().first() {
+            if a.is_ascii() && !first[usize::from(a.to_ascii_lowercase())] {
+                return;
+            }
+        }
         for p in DATELINE_PREFIXES {
             let save = self.at;
             if self.lit_ci(p) {
@@ -188,19 +221,19 @@ impl<'a> Cur<'a> {
                 return Some((Some(y as i32), m, d));
             }
             self.spaces();
-            let m = self.word(DATELINE_MONTHS)?;
+            let m = self.word(&MONTHS)?;
             return Some((self.year_after(), m, d));
         }
         self.lit_ci("er");
         self.spaces();
         self.lit_ci("de ");
-        let m = self.word(DATELINE_MONTHS)?;
+        let m = self.word(&MONTHS)?;
         Some((self.year_after(), m, d))
     }
 
     /// A month first: "March 19, 2022", "Sept. 3rd".
     fn month_first(&mut self) -> Option<Parts> {
-        let m = self.word(DATELINE_MONTHS)?;
+        let m = self.word(&MONTHS)?;
         self.spaces();
         let d = self.number(1, 2)?;
         let _ = self.lit_ci("st") || self.lit_ci("nd") || self.lit_ci("rd") || self.lit_ci("th");

@@ -111,7 +111,7 @@ impl Format {
             || lower.contains("<body")
         {
             Format::Html
-        } else if text.lines().take(200).any(is_markdown_heading) {
+        } else if text.contains('#') && text.lines().take(200).any(is_markdown_heading) {
             Format::Markdown
         } else {
             Format::Plain

@@ -130,7 +130,7 @@ pub fn is_dictionary_word(word: &str) -> bool {
 
 /// The gazetteer entry for `name` as written (case-sensitive: "US" but not "us").
 pub fn place(name: &str) -> Option<Place> {
-    let line = PLACES.get(name)?;
+    let (key, line) = PLACES.entry(name)?;
     let line = std::str::from_utf8(line).expect("build.rs writes UTF-8");
     let mut f = line.split('\t');
     let kind = match f.next().unwrap_or("") {
@@ -142,7 +142,7 @@ pub fn place(name: &str) -> Option<Place> {
     let canonical = match f.next().filter(|c| !c.is_empty()) {
         Some(c) => c,
         // The key of a listed name, as 'static as the list.
-        None => PLACES.key(name)?,
+        None => std::str::from_utf8(key).expect("build.rs writes UTF-8"),
     };
     Some(Place { kind, canonical })
 }

@@ -27,11 +27,6 @@ pub(crate) trait Lines {
         self.entry(key).map(|(_, v)| v)
     }
 
-    /// The list's own (`'static`) copy of `key`, if it is listed.
-    fn key(&self, key: &str) -> Option<&'static str> {
-        self.entry(key).map(|(k, _)| utf8(k))
-    }
-
     /// The value of `key` as text.
     fn get_str(&self, key: &str) -> Option<&'static str> {
         self.get(key).map(utf8)
@@ -255,7 +250,7 @@ mod tests {
         let list = SortedLines::packed(b"3\none\n\ntwo\tthree\n\x00Aa\n\x01b\n\x00B\n");
         assert_eq!(list.get_str("Aa"), Some("one"));
         assert_eq!(list.get_str("B"), Some("two\tthree"));
-        assert_eq!(list.key("Ab"), Some("Ab"));
+        assert_eq!(list.entry("Ab").map(|(k, _)| k), Some(&b"Ab"[..]));
         assert!(list.contains("Ab") && !list.contains("A") && !list.contains("Ba"));
         assert!(!SortedLines::packed(b"").contains("a"));
     }

@@ -25,14 +25,17 @@ pub struct Lower<'a>(Cow<'a, str>);
 impl<'a> Lower<'a> {
     /// The Unicode lower case of `s` (as [`str::to_lowercase`]).
     pub fn new(s: &'a str) -> Lower<'a> {
-        let unchanged = if s.is_ascii() {
-            !s.bytes().any(|b| b.is_ascii_uppercase())
-        } else {
-            s.chars().all(|c| {
-                let mut l = c.to_lowercase();
-                l.next() == Some(c) && l.next().is_none()
-            })
-        };
+        if s.is_ascii() {
+            return Lower(if s.bytes().any(|b| b.is_ascii_uppercase()) {
+                Cow::Owned(s.to_ascii_lowercase())
+            } else {
+                Cow::Borrowed(s)
+            });
+        }
+        let unchanged = s.chars().all(|c| {
+            let mut l = c.to_lowercase();
+            l.next() == Some(c) && l.next().is_none()
+        });
         Lower(if unchanged {
             Cow::Borrowed(s)
         } else {

@@ -18,7 +18,7 @@ use crate::extract::word_set::is_function_word;
 use crate::extract::Doc;
 use crate::lexicon;
 use crate::text::hash::FastMap as HashMap;
-use crate::text::{with_lower, Lower, Span, TokenKind};
+use crate::text::{with_lower, Span, TokenKind};
 
 /// A mention before in-article resolution.
 #[derive(Clone, Debug)]
@@ -247,8 +247,12 @@ impl<'a> Sentence<'a> {
         if p.connector || cues::is_never_name(w) {
             return true;
         }
-        let lower = Lower::new(w);
-        let lower = lower.as_str();
+        with_lower(w, |lower| self.drops_lower(pieces, initial, w, lower))
+    }
+
+    /// [`Self::drops_leading`] with the opening word `w` and its lower case.
+    fn drops_lower(&self, pieces: &[Piece], initial: bool, w: &str, lower: &str) -> bool {
+        let p = &pieces[0];
         // The function-word rule, the only one for a word that opens nothing.
         let function_word =
             || is_function_word(lower) && !p.allcaps && (initial || cues::is_leading_determiner(w));
@@ -305,7 +309,7 @@ impl<'a> Sentence<'a> {
     /// A rare word before a word that is not in the dictionary ("Bola Tinubu").
     fn rare_before_name(&self, pieces: &[Piece], lower: &str) -> bool {
         self.next_word(pieces).is_some_and(|n| {
-            !lexicon::is_dictionary_word(&Lower::new(n)) && lexicon::place(n).is_none()
+            !with_lower(n, lexicon::is_dictionary_word) && lexicon::place(n).is_none()
         }) && !lexicon::is_common_word(lower)
             && !self.ev.lower.contains(lower)
             && !is_adverbish(lower)

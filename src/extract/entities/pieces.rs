@@ -4,7 +4,7 @@ use super::cues;
 use crate::extract::word_set::is_function_word;
 use crate::extract::Doc;
 use crate::text::hash::FastSet;
-use crate::text::{Lower, Span, Token, TokenKind};
+use crate::text::{with_lower, Span, Token, TokenKind};
 
 /// One word of a candidate, trimmed of possessives and hyphen prefixes.
 #[derive(Clone, Debug)]
@@ -126,7 +126,7 @@ pub fn is_headline(doc: &Doc, i: usize) -> bool {
     let (mut long, mut caps) = (0, 0);
     for t in toks.iter().filter(|t| t.kind == TokenKind::Word) {
         let w = t.span.of(doc.text);
-        if w.chars().nth(3).is_some() && !is_function_word(&Lower::new(w)) {
+        if w.chars().nth(3).is_some() && !with_lower(w, is_function_word) {
             long += 1;
             caps += usize::from(is_cap(w));
         }

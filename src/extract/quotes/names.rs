@@ -8,6 +8,7 @@ use super::sets::{ARTICLES, HONORIFICS, NON_PERSON_HEADS, ROLE_NOUNS};
 use super::speakers::{np_speaker, Speaker};
 use crate::text::hash::{FastMap as HashMap, FastSet as HashSet};
 use crate::text::{with_lower, Span, TokenKind};
+use std::borrow::Cow;
 
 /// A run of capitalized words the article gives, cut after titles.
 pub(super) struct Run {
@@ -71,22 +72,28 @@ impl NameIndex {
 
     /// The fullest form of `name` the article gives, among person-like names.
     pub(super) fn fullest(&self, name: &str) -> String {
+        self.fullest_of(name).into_owned()
+    }
+
+    /// [`Self::fullest`], borrowing `name` when it is its own fullest form
+    /// (most names are).
+    pub(super) fn fullest_of<'n>(&self, name: &'n str) -> Cow<'n, str> {
         let Some(last) = name.split_whitespace().last() else {
-            return name.to_string();
+            return Cow::Borrowed(name);
         };
         let count = name.split_whitespace().count();
         if !last.chars().next().is_some_and(char::is_uppercase) || count > 3 {
-            return name.to_string();
+            return Cow::Borrowed(name);
         }
         // Most names have no longer form: no full name ends (or, alone, starts) with them.
         let listed = with_lower(last, |l| {
             self.by_last.contains_key(l) || count == 1 && self.by_first.contains_key(l)
         });
         if !listed {
-            return name.to_string();
+            return Cow::Borrowed(name);
         }
         let words: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
-        let mut best = name.to_string();
+        let mut best = Cow::Borrowed(name);
         let mut best_len = words.len();
         for &i in self
             .by_last
@@ -96,7 +103,7 @@ impl NameIndex {
         {
             let f = &self.full[i];
             if f.words.len() > best_len && f.words.ends_with(&words) {
-                best = f.name.clone();
+                best = Cow::Owned(f.name.clone());
                 best_len = f.words.len();
             }
         }
@@ -105,7 +112,7 @@ impl NameIndex {
             for &i in self.by_first.get(&words[0]).into_iter().flatten() {
                 let f = &self.full[i];
                 if f.words.len() <= 3 && f.words.len() > best_len {
-                    best = f.name.clone();
+                    best = Cow::Owned(f.name.clone());
                     best_len = f.words.len();
                 }
             }

@@ -15,7 +15,7 @@ use super::sets::{HONORIFICS, ROLE_NOUNS};
 use super::speakers::Speaker;
 use super::{Found, QuoteKind};
 use crate::text::hash::{FastMap as HashMap, FastSet as HashSet};
-use crate::text::{Covers, Span};
+use crate::text::{with_lower, Covers, Span};
 
 /// Lengthens short names, resolves pronouns and entity mentions.
 pub(super) fn resolve(
@@ -57,10 +57,10 @@ struct Mention {
 fn known_persons(names: &NameIndex) -> HashSet<String> {
     let mut known: HashSet<String> = HashSet::default();
     for n in &names.entity_persons {
-        known.insert(names.fullest(n).to_lowercase());
+        known.insert(names.fullest_of(n).to_lowercase());
     }
     for r in names.runs.iter().filter(|r| r.personish) {
-        known.insert(names.fullest(&r.name).to_lowercase());
+        known.insert(names.fullest_of(&r.name).to_lowercase());
     }
     let singles: HashSet<String> = names
         .runs
@@ -73,7 +73,7 @@ fn known_persons(names: &NameIndex) -> HashSet<String> {
         if is_person_like(n)
             && n.split_whitespace()
                 .last()
-                .is_some_and(|l| singles.contains(&l.to_lowercase()))
+                .is_some_and(|l| with_lower(l, |l| singles.contains(l)))
         {
             known.insert(n.to_lowercase());
         }
@@ -93,7 +93,7 @@ fn name_speaker(
     known: &mut HashSet<String>,
 ) {
     let Speaker { name, span: sp } = speaker;
-    if is_pronoun(&name.to_lowercase()) {
+    if with_lower(name, is_pronoun) {
         return;
     }
     if let Some(e) = near
@@ -247,7 +247,7 @@ impl Mentions {
             .iter()
             .filter_map(|f| f.attr.as_ref()?.speaker.as_ref())
         {
-            if known.contains(&s.name.to_lowercase()) {
+            if with_lower(&s.name, |l| known.contains(l)) {
                 m.persons.push(Mention {
                     name: s.name.clone(),
                     at: s.span.start,
@@ -291,9 +291,9 @@ impl Mentions {
             if persons.contains_point(r.span.start) {
                 continue;
             }
-            let full = names.fullest(&r.name);
-            if known.contains(&full.to_lowercase()) {
-                self.add(full, r.span);
+            let full = names.fullest_of(&r.name);
+            if with_lower(&full, |l| known.contains(l)) {
+                self.add(full.into_owned(), r.span);
             }
         }
     }

@@ -192,14 +192,61 @@ pub(crate) struct Counted {
     pub group: Option<(String, Span)>,
 }
 
-/// The happening key of a word ("tués" -> killed), from `data/words/facts/happenings.tsv`.
+/// The happening key of a word ("tués" -> killed), from `data/words/facts/happenings.tsv`:
+/// that of the longest stem the folded word starts with (of a stem listed
+/// twice, the later row).
 pub(crate) fn happening(word: &str) -> Option<&'static str> {
-    let lower: String = word.chars().map(fold).collect();
-    HAPPENINGS
-        .iter()
-        .filter(|(stem, _)| lower.starts_with(stem))
-        .max_by_key(|(stem, _)| stem.len())
-        .map(|&(_, role)| role)
+    const MAX: usize = 64;
+    if word.is_ascii() && word.len() <= MAX {
+        // An ASCII word folds to its ASCII lower case: on the stack.
+        let mut buf = [0u8; MAX];
+        let buf = &mut buf[..word.len()];
+        buf.copy_from_slice(word.as_bytes());
+        buf.make_ascii_lowercase();
+        return happening_folded(std::str::from_utf8(buf).expect("ASCII"));
+    }
+    happening_folded(&word.chars().map(fold).collect::<String>())
+}
+
+/// [`happening`] of a folded word: the stems that share its first byte are
+/// the only ones that can match, besides an empty one.
+fn happening_folded(lower: &str) -> Option<&'static str> {
+    let index = happening_index();
+    let bucket = lower
+        .as_bytes()
+        .first()
+        .map_or(&[][..], |&b| &index.by_first[usize::from(b)]);
+    let mut best: Option<(usize, &'static str)> = None;
+    for &(stem, role) in bucket {
+        if lower.starts_with(stem) && best.is_none_or(|(len, _)| stem.len() >= len) {
+            best = Some((stem.len(), role));
+        }
+    }
+    best.map(|(_, role)| role).or(index.empty)
+}
+
+/// The happening stems by their first byte, in row order, and the role of
+/// the last empty stem (none is listed; it would match every word).
+struct Happenings {
+    by_first: Vec<Vec<(&'static str, &'static str)>>,
+    empty: Option<&'static str>,
+}
+
+fn happening_index() -> &'static Happenings {
+    static INDEX: OnceLock<Happenings> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index = Happenings {
+            by_first: vec![Vec::new(); 256],
+            empty: None,
+        };
+        for &(stem, role) in HAPPENINGS {
+            match stem.as_bytes().first() {
+                Some(&b) => index.by_first[usize::from(b)].push((stem, role)),
+                None => index.empty = Some(role),
+            }
+        }
+        index
+    })
 }
 
 /// What quantity `q` of sentence `si` counts; `prev` is the counted of the
@@ -365,5 +412,30 @@ mod tests {
                 assert_eq!(stems.at(t), scan(&rows, t), "{t:?}");
             }
         }
+    }
+
+    #[test]
+    fn happenings_answer_as_the_longest_stem_of_a_scan() {
+        let scan = |word: &str| {
+            let lower: String = word.chars().map(fold).collect();
+            HAPPENINGS
+                .iter()
+                .filter(|(stem, _)| lower.starts_with(stem))
+                .max_by_key(|(stem, _)| stem.len())
+                .map(|&(_, role)| role)
+        };
+        let mut words: Vec<String> = ["", "x", "Killed", "KILLINGS", "tués", "Погибли", "’s"]
+            .map(String::from)
+            .to_vec();
+        for (stem, _) in HAPPENINGS {
+            words.push(stem.to_string());
+            words.push(format!("{}s", stem.to_uppercase()));
+            words.push(stem.chars().take(3).collect());
+            words.push(stem.chars().rev().collect());
+        }
+        for w in &words {
+            assert_eq!(happening(w), scan(w), "{w:?}");
+        }
+        assert_eq!(happening("killings"), Some("killed"));
     }
 }
