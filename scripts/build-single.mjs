@@ -43,7 +43,7 @@ writeFileSync(path.join(seedsOut, "manifest.json"),
 if (!opt.glue || !opt.wasm) fail("--glue and --wasm are required");
 // The modules share one scope there, in this order (each after the ones it imports): their
 // top-level names must differ.
-const MODULES = ["render", "bridge", "pool", "store", "runner", "tabs", "overview", "side", "facts", "view", "drop-progress", "input", "examples", "persist", "export-panel", "app"]
+const MODULES = ["offsets", "render", "bridge", "pool", "store", "runner", "tabs", "overview", "side", "facts", "view", "drop-progress", "input", "examples", "persist", "export-panel", "app"]
   .map((m) => `www/${m}.js`);
 let declared = new Map();
 const moduleBody = (file) => {
@@ -59,13 +59,14 @@ const moduleBody = (file) => {
   return `// ---- ${file}\n` + body;
 };
 // The worker of the single file, started from a Blob URL: the no-modules glue, the exports
-// (export.js), the worker core, and a tail that loads the wasm the page posts first, then
-// shuts the network off.
+// (export.js and the offsets it imports), the worker core, and a tail that loads the wasm the
+// page posts first, then shuts the network off.
 const workerSrc = [
   read(opt.glue),
   "(() => {",
   '"use strict";',
-  read("www/export.js").replace(/^export /gm, ""),
+  read("www/offsets.js").replace(/^export /gm, ""),
+  read("www/export.js").replace(/^import [^;]*;$/gm, "").replace(/^export /gm, ""),
   read("www/worker-core.js").replace(/^export /gm, ""),
   "const inflate = (bytes) => new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream(\"deflate-raw\"))).arrayBuffer();",
   "let packDeflated = null;",

@@ -1,8 +1,11 @@
 // The report as files to download: the JSON report (as the engine wrote it, schema/report.schema.json),
 // CSV (the facts as `storydiff facts` writes them, the batch's entities, the event records), a
 // Markdown summary, and a self-contained HTML report (inline styles, no script, opens anywhere).
-// Pure: no DOM, no imports, so it runs in the analysis worker (which holds the whole report) and
-// under `node --test`. Every span is `start`/`end` in code points of the text the user gave.
+// Pure: no DOM, and no import but offsets.js, so it runs in the analysis worker (which holds the
+// whole report) and under `node --test`. Every span is `start`/`end` in code points of the text
+// the user gave.
+
+import { codePointIndex } from "./offsets.js";
 
 /** The formats offered: key → {file name, MIME type} (the page's buttons: export-panel.js). */
 export const EXPORT_FORMATS = {
@@ -256,7 +259,7 @@ function htmlArticle(a, text) {
 
 /** `text` with its entities, dates and quantities marked; overlapping spans keep the first and longest. */
 export function highlightedHtml(text, a) {
-  const at = utf16Offsets(text);
+  const at = codePointIndex(text);
   const spans = [
     ...(a.entities || []).map((s) => [s, s.label, `${s.label}: ${s.entity}`]),
     ...(a.dates || []).map((s) => [s, "date", `date: ${s.value}`]),
@@ -275,13 +278,3 @@ export function highlightedHtml(text, a) {
   return out.join("");
 }
 
-/** Maps code point offsets of `text` to UTF-16 offsets (string indexes). */
-function utf16Offsets(text) {
-  const map = [0];
-  let u = 0;
-  for (const ch of text) {
-    u += ch.length;
-    map.push(u);
-  }
-  return (cp) => map[Math.max(0, Math.min(cp, map.length - 1))];
-}

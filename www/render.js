@@ -1,6 +1,7 @@
 // Rendering of a compare report into the page. Pure DOM building, no state:
 // every span of the report is `start`/`end` in Unicode code points of the
 // article's input, so the text shown is always the input exactly as given.
+import { codePointIndex } from "./offsets.js";
 
 /** Creates an element with attributes and children (strings become text). */
 export function h(tag, attrs = {}, ...children) {
@@ -26,17 +27,6 @@ export function h(tag, attrs = {}, ...children) {
  */
 export function count(n) {
   return Number.isSafeInteger(n) ? String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",") : n.toLocaleString("en");
-}
-
-/** Maps code point offsets of `text` to UTF-16 offsets (JS string indexes). */
-export function codePointIndex(text) {
-  const map = [0];
-  let u = 0;
-  for (const ch of text) {
-    u += ch.length;
-    map.push(u);
-  }
-  return (cp) => map[Math.max(0, Math.min(cp, map.length - 1))];
 }
 
 const LAYER = { removed: 0, quote: 1, entity: 2, date: 3, quantity: 3 };

@@ -5,7 +5,8 @@
 // numbers and quotes are highlighted as in the articles; each difference the comparison found
 // with the first report (a figure, a name spelled otherwise, a quote reworded, a fact only one
 // gives, their own words for it) is marked in place and explained on hover or focus.
-import { h, highlights, renderHighlighted, codePointIndex, textNodes, selectOffsets } from "./render.js";
+import { h, highlights, renderHighlighted, textNodes, selectOffsets } from "./render.js";
+import { codePointIndex } from "./offsets.js";
 
 /** How many related pairs one request fetches while looking for the pairs of a cluster. */
 const PAIR_PAGE = 200;

@@ -163,7 +163,8 @@ test("render: highlights nest, crossing spans are split, text is the input exact
   await page.goto(server.url);
   await page.waitForSelector("body[data-ready='1']");
   const got = await page.evaluate(async () => {
-    const { articleCard, codePointIndex, count } = await import("./www/render.js");
+    const { articleCard, count } = await import("./www/render.js");
+    const { codePointIndex } = await import("./www/offsets.js");
     const counts = [0, 7, 999, 1000, 12345, 1234567, -4321, 2.5, 1e21].filter((n) => count(n) !== n.toLocaleString("en"));
     // "😀" is two UTF-16 units but one code point: offsets after it must still line up.
     const text = "😀 Kassym-Jomart Tokayev said \"Almaty is calm\" on 5 January.\nRead also: more\n";
