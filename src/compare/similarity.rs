@@ -243,7 +243,7 @@ impl Profile {
             .iter()
             .map(|(w, &tf)| (feature(b'w', w), 1.0 + tf.ln(), rarity[w]))
             .collect();
-        crate::text::sort::by_key_unstable(&mut terms, |t| t.0);
+        crate::text::sort::by_key(&mut terms, |t| t.0);
         let norm2 = terms.iter().map(|&(_, tf, r)| (tf * r).powi(2)).sum();
         let full_dates: Vec<CalendarDate> = article
             .dates
@@ -362,7 +362,7 @@ fn entity_weights(article: &Article, entity_key: &dyn Fn(&str) -> String) -> Vec
         *slot = slot.max(w);
     }
     let mut out: Vec<(u64, f64)> = entities.into_iter().collect();
-    crate::text::sort::by_key_unstable(&mut out, |e| e.0);
+    crate::text::sort::by_key(&mut out, |e| e.0);
     out
 }
 
