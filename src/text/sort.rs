@@ -130,7 +130,7 @@ mod tests {
             assert_eq!(got, want, "by_key, seed {seed}");
             let mut got = tagged.clone();
             by(&mut got, |a, b| b.0.cmp(&a.0));
-            want.sort_by(|a, b| b.0.cmp(&a.0));
+            want.sort_by_key(|p| std::cmp::Reverse(p.0));
             assert_eq!(got, want, "by, reversed, seed {seed}");
             let mut got = keys.clone();
             all(&mut got);
