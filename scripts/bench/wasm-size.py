@@ -6,6 +6,8 @@
 Sizes are raw bytes and gzip -9 of each part on its own (a part's share of the whole module's
 gzip is about its own gzip size). Function names come from the module's name section (the
 wasm before wasm-opt keeps it; after wasm-opt, functions are counted but not named).
+It also lists the generic functions compiled many times (one copy per type or closure: sorts,
+hash tables, iterator adapters), the first place to look for code to share.
 With --data-names, the word lists are found in the data section by their bytes: build.rs's
 files in OUT_DIR (the build's `target/.../build/storydiff-*/out`) and the lists the crate
 includes from data/ (the Bloom filter, the stop words); the rest is what is left.
@@ -63,6 +65,14 @@ def short(name):
         return "::".join(parts)
     return name
 
+LEGACY = {"$LT$": "<", "$GT$": ">", "$C$": ",", "$u20$": " ", "$RF$": "&", "$BP$": "*", "$u7b$": "{",
+          "$u7d$": "}", "$u5b$": "[", "$u5d$": "]", "$u27$": "'", "..": "::"}
+
+def readable(name):
+    """A legacy-mangled path ($LT$, $u20$, ..) as Rust writes it."""
+    for k, v in LEGACY.items(): name = name.replace(k, v)
+    return name[1:] if name.startswith("_<") else name
+
 def main():
     path = sys.argv[1]
     top = int(sys.argv[sys.argv.index("--top") + 1]) if "--top" in sys.argv else 25
@@ -117,6 +127,16 @@ def main():
             print(f"  largest functions:")
             for idx, body in sorted(funcs, key=lambda f: -len(f[1]))[:top]:
                 print(f"    {len(body):>8,}  {short(names.get(idx, '?'))[:110]}")
+            # Generic code compiled once per type or closure: the same name, several copies.
+            families = defaultdict(lambda: [0, bytearray(), 0])
+            for idx, body in funcs:
+                name = re.sub(r"(::h[0-9a-f]{16}|17h[0-9a-f]{16}E|\.\d+)$", "", readable(short(names.get(idx, "?"))))
+                e = families[name]; e[0] += len(body); e[1] += body; e[2] += 1
+            many = sorted(((n, f) for n, f in families.items() if f[2] > 1), key=lambda x: -x[1][0])
+            print(f"  copies of one generic function ({sum(f[2] for _, f in many)} functions in {len(many)} families,"
+                  f" {sum(f[0] for _, f in many):,} raw):")
+            for name, (size, blob, n) in many[:top]:
+                print(f"    {size:>8,} raw {gz(blob):>7,} gz {n:>4} copies  {name[:100]}")
 
 def data_names(segs, out_dir):
     root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")

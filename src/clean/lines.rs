@@ -71,7 +71,7 @@ pub fn clean_lines(
     stage.remove_trailing_unrelated();
     let body = assemble(text, &stage.lines);
     let mut removals = stage.removals;
-    removals.sort_by_key(|(s, _)| *s);
+    crate::text::sort::by_key(&mut removals, |(s, _)| *s);
     (body, removals)
 }
 

@@ -208,7 +208,7 @@ pub fn clean(input: &str, format: Format, batch: &BatchEvidence, keep: &[Span]) 
     let body = body.compose(&stage);
     // Whatever else was dropped (tags, markers) is markup.
     let mut covered: Vec<Span> = removed.iter().map(|r| r.span).collect();
-    covered.sort();
+    crate::text::sort::all(&mut covered);
     for gap in body.dropped() {
         for part in uncovered(gap, &covered) {
             if part.of(input).chars().any(|c| !c.is_whitespace()) {
@@ -220,7 +220,7 @@ pub fn clean(input: &str, format: Format, batch: &BatchEvidence, keep: &[Span]) 
         }
     }
     removed.retain(|r| !r.span.is_empty());
-    removed.sort_by(Removal::order);
+    crate::text::sort::by(&mut removed, Removal::order);
     removed.dedup();
     // Plain text and Markdown: a removed line is one removal, its link
     // brackets included. (HTML tags stay their own removals.)
@@ -255,7 +255,7 @@ fn absorb_markup(removed: Vec<Removal>) -> Vec<Removal> {
         }
     }
     out.extend(left);
-    out.sort_by(Removal::order);
+    crate::text::sort::by(&mut out, Removal::order);
     out
 }
 

@@ -201,7 +201,7 @@ mod tests {
     #[test]
     fn names_are_unique() {
         let mut names: Vec<&str> = Reason::ALL.iter().map(|r| r.as_str()).collect();
-        names.sort();
+        crate::text::sort::all(&mut names);
         names.dedup();
         assert_eq!(names.len(), Reason::ALL.len());
     }

@@ -30,7 +30,7 @@ pub(super) fn hashed(keys: &[HashSet<String>]) -> Vec<Vec<u64>> {
     keys.iter()
         .map(|set| {
             let mut h: Vec<u64> = set.iter().map(|k| fnv(k)).collect();
-            h.sort_unstable();
+            crate::text::sort::all(&mut h);
             h.dedup();
             h
         })
@@ -81,7 +81,7 @@ pub(super) fn align(a: &[Vec<u64>], b: &[Vec<u64>]) -> Vec<AlignedSentences> {
             }
         }
     }
-    candidates.sort_by(|p, q| {
+    crate::text::sort::by(&mut candidates, |p, q| {
         q.score
             .total_cmp(&p.score)
             .then(p.a.cmp(&q.a))
@@ -100,7 +100,7 @@ pub(super) fn align(a: &[Vec<u64>], b: &[Vec<u64>]) -> Vec<AlignedSentences> {
             free
         })
         .collect();
-    out.sort_by_key(|c| c.a);
+    crate::text::sort::by_key(&mut out, |c| c.a);
     out
 }
 

@@ -165,7 +165,9 @@ fn main_names(article: &Article, lang: Option<&str>) -> Vec<String> {
             (mentions, zipf, order, key)
         })
         .collect();
-    names.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.total_cmp(&b.1)).then(a.2.cmp(&b.2)));
+    crate::text::sort::by(&mut names, |a, b| {
+        b.0.cmp(&a.0).then(a.1.total_cmp(&b.1)).then(a.2.cmp(&b.2))
+    });
     names.into_iter().take(NAMES).map(|n| n.3).collect()
 }
 
@@ -244,7 +246,7 @@ pub fn stitch_within(n: usize, pairs: &[PairScore], limit: usize) -> (Clusters, 
     }
     // In index order, so that clusters come out the same whatever the hash order.
     let mut best: Vec<PairScore> = best.into_values().collect();
-    best.sort_by_key(|p| (p.a.min(p.b), p.a.max(p.b)));
+    crate::text::sort::by_key(&mut best, |p| (p.a.min(p.b), p.a.max(p.b)));
     let mut out = Clusters::default();
     let mut over = 0;
     for group in groups(n, &best, Relation::SameEvent) {
@@ -287,7 +289,7 @@ pub fn stitch_within(n: usize, pairs: &[PairScore], limit: usize) -> (Clusters, 
         }
     }
     for grain in [&mut out.story, &mut out.event, &mut out.topic] {
-        grain.sort_by_key(|g| g[0]);
+        crate::text::sort::by_key(grain, |g| g[0]);
     }
     (out, over)
 }
@@ -423,7 +425,7 @@ mod tests {
             .map(|e| e.unwrap().path())
             .filter(|p| p.extension().is_some_and(|x| x == "txt"))
             .collect();
-        files.sort();
+        crate::text::sort::all(&mut files);
         files
             .iter()
             .map(|p| {
@@ -443,7 +445,7 @@ mod tests {
             let article = crate::analyze(&input).unwrap();
             let k = keys(&article);
             let mut sorted = k.clone();
-            sorted.sort();
+            crate::text::sort::all(&mut sorted);
             sorted.dedup();
             assert_eq!(k, sorted, "{}", input.id);
             assert!(!k.is_empty(), "{}: no keys", input.id);

@@ -76,7 +76,7 @@ pub(super) fn candidate_pairs(profiles: &[Profile]) -> Vec<(usize, usize)> {
             .filter(|&&j| shared[j as usize] >= MIN_SHARED)
             .map(|&j| (weight[j as usize], j))
             .collect();
-        best.sort_unstable_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+        crate::text::sort::by(&mut best, |x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
         for &(_, j) in best.iter().take(PER_ARTICLE) {
             let j = j as usize;
             pairs.push((i.min(j), i.max(j)));
@@ -87,7 +87,7 @@ pub(super) fn candidate_pairs(profiles: &[Profile]) -> Vec<(usize, usize)> {
         }
         touched.clear();
     }
-    pairs.sort_unstable();
+    crate::text::sort::all(&mut pairs);
     pairs.dedup();
     pairs
 }

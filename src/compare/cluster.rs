@@ -130,9 +130,9 @@ fn linkage(
     }
     let mut groups: Vec<Vec<usize>> = members.into_iter().filter(|g| !g.is_empty()).collect();
     for g in &mut groups {
-        g.sort_unstable();
+        crate::text::sort::all(g);
     }
-    groups.sort_by_key(|g| g[0]);
+    crate::text::sort::by_key(&mut groups, |g| g[0]);
     groups
 }
 
@@ -276,7 +276,7 @@ mod tests {
             };
             let moved = groups.remove(b);
             groups[a].extend(moved);
-            groups[a].sort_unstable();
+            crate::text::sort::all(&mut groups[a]);
         }
     }
 

@@ -450,7 +450,7 @@ fn match_quantities(
             }
         }
     }
-    candidates.sort_by(|x, y| {
+    crate::text::sort::by(&mut candidates, |x, y| {
         y.score
             .total_cmp(&x.score)
             .then(x.a.cmp(&y.a))
@@ -555,7 +555,7 @@ fn sentence_entities(
 ) -> Vec<Vec<(String, Span, String)>> {
     let mut out = vec![Vec::new(); art.seg.sentences.len()];
     let mut entities: Vec<_> = art.entities.iter().collect();
-    entities.sort_by_key(|e| (e.label as u8, e.span.start));
+    crate::text::sort::by_key(&mut entities, |e| (e.label as u8, e.span.start));
     for e in entities {
         if let Some(i) = art.seg.sentence_at(e.span.start) {
             let key = entity_key(&e.name);
@@ -594,7 +594,9 @@ fn diff_statements(
             }
         }
     }
-    candidates.sort_by(|p, q| q.0.total_cmp(&p.0).then(p.1.cmp(&q.1)).then(p.2.cmp(&q.2)));
+    crate::text::sort::by(&mut candidates, |p, q| {
+        q.0.total_cmp(&p.0).then(p.1.cmp(&q.1)).then(p.2.cmp(&q.2))
+    });
     let (mut used_a, mut used_b) = (HashSet::new(), HashSet::new());
     for (_, i, j, shared) in candidates {
         if !used_a.insert(i) || !used_b.insert(j) {

@@ -58,7 +58,7 @@ fn stems(art: &Article) -> BTreeMap<&'static str, Vec<StemUse>> {
         }
     }
     for list in out.values_mut() {
-        list.sort_by(|x, y| {
+        crate::text::sort::by(list, |x, y| {
             y.count
                 .cmp(&x.count)
                 .then(x.first.start.cmp(&y.first.start))

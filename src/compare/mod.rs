@@ -145,7 +145,7 @@ fn closest(pairs: &[PairScore], per_article: usize) -> Vec<bool> {
     }
     let mut listed = vec![false; pairs.len()];
     for ks in &mut of {
-        ks.sort_by(|&x, &y| {
+        crate::text::sort::by(ks, |&x, &y| {
             let (p, q) = (&pairs[x as usize], &pairs[y as usize]);
             (q.same_event.total_cmp(&p.same_event))
                 .then(q.score.total_cmp(&p.score))

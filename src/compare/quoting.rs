@@ -292,7 +292,9 @@ pub(super) fn match_quotes(
             }
         }
     }
-    candidates.sort_by(|p, q| q.0.total_cmp(&p.0).then(p.1.cmp(&q.1)).then(p.2.cmp(&q.2)));
+    crate::text::sort::by(&mut candidates, |p, q| {
+        q.0.total_cmp(&p.0).then(p.1.cmp(&q.1)).then(p.2.cmp(&q.2))
+    });
     let (mut used_a, mut used_b) = (HashSet::new(), HashSet::new());
     let mut out = Vec::new();
     for (_, i, j, class) in candidates {
@@ -311,7 +313,7 @@ pub(super) fn match_quotes(
             diff: diff_words(&x.words, &y.words),
         });
     }
-    out.sort_by_key(|m| (m.a, m.b));
+    crate::text::sort::by_key(&mut out, |m| (m.a, m.b));
     out
 }
 

@@ -243,7 +243,7 @@ impl Profile {
             .iter()
             .map(|(w, &tf)| (feature(b'w', w), 1.0 + tf.ln(), rarity[w]))
             .collect();
-        terms.sort_unstable_by_key(|t| t.0);
+        crate::text::sort::by_key(&mut terms, |t| t.0);
         let norm2 = terms.iter().map(|&(_, tf, r)| (tf * r).powi(2)).sum();
         let full_dates: Vec<CalendarDate> = article
             .dates
@@ -286,7 +286,7 @@ impl Profile {
             .chain(self.numbers.iter().copied())
             .chain(self.facts.iter().copied())
             .collect();
-        out.sort_unstable();
+        crate::text::sort::all(&mut out);
         out.dedup();
         out
     }
@@ -304,7 +304,7 @@ impl Profile {
 /// The features' hashes, sorted, without repeats.
 fn hashed(kind: u8, items: impl Iterator<Item = String>) -> Vec<u64> {
     let mut out: Vec<u64> = items.map(|s| feature(kind, &s)).collect();
-    out.sort_unstable();
+    crate::text::sort::all(&mut out);
     out.dedup();
     out
 }
@@ -362,7 +362,7 @@ fn entity_weights(article: &Article, entity_key: &dyn Fn(&str) -> String) -> Vec
         *slot = slot.max(w);
     }
     let mut out: Vec<(u64, f64)> = entities.into_iter().collect();
-    out.sort_unstable_by_key(|e| e.0);
+    crate::text::sort::by_key(&mut out, |e| e.0);
     out
 }
 
@@ -384,7 +384,7 @@ fn head_words(article: &Article) -> Vec<u64> {
         .filter(|k| general_rarity(k, lang) >= SPECIFIC_WORD)
         .map(|k| feature(b'w', &k))
         .collect();
-    out.sort_unstable();
+    crate::text::sort::all(&mut out);
     out.dedup();
     out
 }

@@ -201,7 +201,7 @@ fn table<'a>(
         .filter(|d| !d.cells.is_empty())
         .map(|d| {
             let mut cells: Vec<Cell> = d.cells.into_values().collect();
-            cells.sort_by_key(|c| (order(c.article), c.span.start));
+            crate::text::sort::by_key(&mut cells, |c| (order(c.article), c.span.start));
             let class = match d.class {
                 Some(c) if cells.len() >= 2 => c,
                 _ => Class::OnlyOne,
@@ -213,7 +213,7 @@ fn table<'a>(
             }
         })
         .collect();
-    out.sort_by(|x, y| {
+    crate::text::sort::by(&mut out, |x, y| {
         rank(y.class)
             .cmp(&rank(x.class))
             .then(y.cells.len().cmp(&x.cells.len()))

@@ -186,7 +186,7 @@ pub fn extract(
     // at or before it reaches its end. Tokens come in order, so one sweep.
     let mut covers: Vec<Span> = entities.iter().map(|e| e.span).collect();
     covers.extend(dates.iter().map(|d| d.span));
-    covers.sort_unstable_by_key(|s| s.start);
+    crate::text::sort::by_key_unstable(&mut covers, |s| s.start);
     let (mut next_cover, mut reach) = (0, None::<usize>);
     let mut events = Vec::new();
     for (si, sentence) in doc.seg.sentences.iter().enumerate() {

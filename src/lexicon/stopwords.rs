@@ -24,7 +24,7 @@ fn parsed() -> &'static [(&'static str, Vec<&'static str>)] {
             .iter()
             .map(|&(lang, text)| {
                 let mut words: Vec<&str> = text.lines().filter(|l| !l.is_empty()).collect();
-                words.sort_unstable();
+                crate::text::sort::all(&mut words);
                 (lang, words)
             })
             .collect()

@@ -20,7 +20,7 @@ pub fn nfd(s: &str) -> Vec<char> {
     for c in s.chars() {
         decompose_canonical(c, |d| {
             if canonical_combining_class(d) == 0 {
-                out[marks..].sort_by_key(|&m| canonical_combining_class(m));
+                crate::text::sort::by_key(&mut out[marks..], |&m| canonical_combining_class(m));
                 out.push(d);
                 marks = out.len();
             } else {
@@ -28,7 +28,7 @@ pub fn nfd(s: &str) -> Vec<char> {
             }
         });
     }
-    out[marks..].sort_by_key(|&m| canonical_combining_class(m));
+    crate::text::sort::by_key(&mut out[marks..], |&m| canonical_combining_class(m));
     out
 }
 

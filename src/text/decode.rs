@@ -185,7 +185,7 @@ pub fn utf16_without_bom(bytes: &[u8]) -> Option<Encoding> {
             counts[b as usize] += 1;
         }
         let zeros = counts[0];
-        counts.sort_unstable_by(|a, b| b.cmp(a));
+        crate::text::sort::by(&mut counts, |a, b| b.cmp(a));
         ((counts[0] + counts[1]) * 100 / (sample.len() / 2), zeros)
     };
     let (even, even_zeros) = top_two(0);

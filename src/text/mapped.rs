@@ -237,7 +237,7 @@ impl MappedText {
             .filter(|p| p.src_start < p.src_end)
             .map(|p| p.src_start..p.src_end)
             .collect();
-        covered.sort_by_key(|r| r.start);
+        crate::text::sort::by_key(&mut covered, |r| r.start);
         let mut gaps = Vec::new();
         let mut at = 0;
         for r in covered {

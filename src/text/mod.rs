@@ -12,6 +12,7 @@
 //! - [`decode()`]: bytes in any common encoding to a `String`, saying which
 //!   [`Encoding`].
 //! - [`sniff()`]: whether bytes are another file format (PDF, PNG, ZIP...), not text.
+//! - [`sort`]: stable and unstable sorts compiled once, not once per call site.
 
 mod decode;
 pub(crate) mod hash;
@@ -21,6 +22,7 @@ mod needles;
 mod normalize;
 mod segment;
 mod sniff;
+pub mod sort;
 mod span;
 mod translit;
 mod word_bounds;

@@ -146,7 +146,7 @@ impl Covers {
     /// The index of `spans`, in any order.
     pub fn new(spans: impl IntoIterator<Item = Span>) -> Covers {
         let mut spans: Vec<Span> = spans.into_iter().collect();
-        spans.sort_unstable_by_key(|s| s.start);
+        crate::text::sort::by_key_unstable(&mut spans, |s| s.start);
         let mut reach = Vec::with_capacity(spans.len());
         let mut far = 0;
         for s in &spans {

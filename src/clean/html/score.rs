@@ -155,7 +155,7 @@ fn shared_ancestor(doc: &Document, s: &Scores, best: usize) -> usize {
     let mut runners: Vec<usize> = (0..s.score.len())
         .filter(|&id| id != best && s.scored[id] && s.score[id] >= 0.75 * s.score[best])
         .collect();
-    runners.sort_by(|&a, &b| s.score[b].total_cmp(&s.score[a]));
+    crate::text::sort::by(&mut runners, |&a, &b| s.score[b].total_cmp(&s.score[a]));
     runners.truncate(5);
     if runners.len() < 3 {
         return best;

@@ -43,7 +43,7 @@ pub(super) fn candidate_pairs(names: &[(EntityLabel, &str)]) -> Vec<(usize, usiz
             }
         }
     }
-    pairs.sort_unstable();
+    crate::text::sort::all(&mut pairs);
     pairs.dedup();
     pairs
 }
@@ -77,7 +77,7 @@ fn block_keys(label: EntityLabel, name: &str) -> Vec<u64> {
     let mut variants = Vec::new();
     deletions(&chars, k, 0, &mut variants);
     out.extend(variants.iter().map(|v| hash(tag, b'd', v)));
-    out.sort_unstable();
+    crate::text::sort::all(&mut out);
     out.dedup();
     out
 }
@@ -116,7 +116,7 @@ mod tests {
     fn deletions_reach_every_string_within_the_bound() {
         let mut v = Vec::new();
         deletions(&"abcd".chars().collect::<Vec<_>>(), 1, 0, &mut v);
-        v.sort();
+        crate::text::sort::all(&mut v);
         assert_eq!(v, ["abc", "abcd", "abd", "acd", "bcd"]);
     }
 

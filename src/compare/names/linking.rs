@@ -173,7 +173,7 @@ impl<'o> Links<'o> {
                     .filter_map(|w| w.chars().next())
                     .flat_map(char::to_lowercase)
                     .collect();
-                initials.sort_unstable();
+                crate::text::sort::all(&mut initials);
                 initials.dedup();
                 for c in initials {
                     by_initial.entry(c).or_default().push(j);
@@ -315,7 +315,7 @@ impl<'o> Links<'o> {
             .iter()
             .flat_map(|&n| self.names[n].mentions.iter().copied())
             .collect();
-        all.sort();
+        crate::text::sort::all(&mut all);
         let mut members: Vec<Member> = Vec::new();
         for at in all {
             match members.last_mut() {

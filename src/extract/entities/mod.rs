@@ -177,7 +177,7 @@ pub fn extract(doc: &Doc) -> Vec<EntityMention> {
             candidates.extend(classify::headline(doc, &runs, &known));
         }
     }
-    candidates.sort_by_key(|c| c.span.start);
+    crate::text::sort::by_key(&mut candidates, |c| c.span.start);
     // Products, vessels and events are no names; their mentions go before
     // resolution.
     let things = things::not_names(doc, &candidates);

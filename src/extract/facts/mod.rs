@@ -151,7 +151,7 @@ pub fn extract(
     }
     out.extend(event_facts(records, &out, reported.as_deref()));
     out.extend(quote_facts(doc, quotes, reported.as_deref()));
-    out.sort_by_key(|f| f.span.start);
+    crate::text::sort::by_key(&mut out, |f| f.span.start);
     out
 }
 

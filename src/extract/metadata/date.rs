@@ -39,7 +39,7 @@ pub(super) fn dateline_value(d: &Dateline, text: &str) -> String {
             .into_iter()
             .filter(|&y| CalendarDate::new(y, d.month, d.day).is_some_and(|c| c.weekday() == wd))
             .collect();
-        years.sort();
+        crate::text::sort::all(&mut years);
         years.dedup();
         if let [y] = years[..] {
             return format!("{y:04}-{:02}-{:02}", d.month, d.day);

@@ -47,7 +47,7 @@ pub fn identify_language(text: &str) -> Option<(&'static str, bool)> {
         }
     }
     let mut order: Vec<usize> = (0..STOPWORDS.len()).collect();
-    order.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]));
+    crate::text::sort::by(&mut order, |&a, &b| scores[b].total_cmp(&scores[a]));
     let (best, second) = (scores[order[0]], scores[order[1]]);
     if words == 0 || best < 1.0 {
         return None;

@@ -158,7 +158,7 @@ pub(crate) fn extract_in(doc: &Doc, rd: &Reading, entities: &[EntityMention]) ->
     for si in 0..doc.seg.sentences.len() {
         indirect(rd, &marks, si, &used_cues, &mut found);
     }
-    found.sort_by_key(|f| f.span.start);
+    crate::text::sort::by_key(&mut found, |f| f.span.start);
     resolve(rd, &names, entities, &mut found);
     found
         .into_iter()

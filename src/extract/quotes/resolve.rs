@@ -259,8 +259,8 @@ impl Mentions {
                 m.add(s.name, s.span);
             }
         }
-        m.persons.sort_by_key(|p| p.at);
-        m.spans.sort();
+        crate::text::sort::by_key(&mut m.persons, |p| p.at);
+        crate::text::sort::all(&mut m.spans);
         m
     }
 

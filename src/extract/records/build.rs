@@ -126,7 +126,7 @@ fn triggers_of(doc: &Doc, si: usize, span: Span, events: &[&Event]) -> Vec<(Reco
             }
         }
     }
-    found.sort_by_key(|t| t.1.start);
+    crate::text::sort::by_key(&mut found, |t| t.1.start);
     let mut seen = Vec::new();
     found.retain(|t| {
         let new = !seen.contains(&t.0);
@@ -264,7 +264,7 @@ fn sentence_records(st: &Sentence, triggers: &[(RecordKind, Span)]) -> Vec<Recor
             });
         }
     }
-    out.sort_by_key(|r| r.trigger.span.start);
+    crate::text::sort::by_key(&mut out, |r| r.trigger.span.start);
     out
 }
 
