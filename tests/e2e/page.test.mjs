@@ -77,10 +77,11 @@ test("served: examples load, cluster into events, render the input exactly; no f
   assert.match(await page.textContent(".entity-row[data-name='Kazakhstan'] small"), new RegExp(`×${SEEDS.length}`));
 
 
-  // After load, only the worker, the wasm and the examples were fetched, all same-origin.
+  // After load, only the worker (and the modules it imports), the wasm and the examples were
+  // fetched, all same-origin.
   const later = log.requests.slice(afterLoad).map((u) => u.slice(server.url.length));
   assert.ok(later.length > 0);
-  for (const u of later) assert.match(u, /^(www\/(worker(-core)?|export)\.js|pkg\/storydiff(\.js|_bg\.wasm)|seeds\/[\w.-]+)$/, `request ${u}`);
+  for (const u of later) assert.match(u, /^(www\/(worker(-core)?|export|offsets)\.js|pkg\/storydiff(\.js|_bg\.wasm)|seeds\/[\w.-]+)$/, `request ${u}`);
   assert.ok(log.requests.every((u) => u.startsWith(server.url)), log.requests.join("\n"));
   await cleanLog(page, log);
   // Last, so that the checks above run whatever the clustering does.
