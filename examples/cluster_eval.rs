@@ -17,7 +17,7 @@
 
 use storydiff::compare::{compare_pairs, explain, name_key, Overrides, Pairs};
 use storydiff::eval::clusters::{
-    b_cubed, baseline_merges, cut, gold, inputs, load, tune, Report, SETS,
+    b_cubed, baseline_merges, cut, gold, inputs, load, tune_for, Report, SETS,
 };
 use storydiff::{analyze_batch, compare};
 
@@ -42,9 +42,12 @@ fn main() {
         "set", "split", "n", "events", "storydiff P / R / F1", "baseline P / R / F1", "t", "gain"
     );
     for name in SETS {
-        let t = tune(&load(name, "dev"));
+        let t = tune_for(name);
         for split in ["dev", "heldout"] {
             let reports = load(name, split);
+            if reports.is_empty() {
+                continue;
+            }
             let (n, g) = (reports.len(), gold(&reports));
             let ours = b_cubed(&storydiff_clusters(&reports), &g, n);
             let base = b_cubed(&cut(n, &baseline_merges(&reports), t), &g, n);
@@ -86,7 +89,7 @@ fn show_clusters(name: &str, split: &str) {
             );
         }
     }
-    let t = tune(&load(name, "dev"));
+    let t = tune_for(name);
     println!("# baseline (t = {t:.2})");
     print_clusters(&reports, &cut(reports.len(), &baseline_merges(&reports), t));
 }
@@ -120,6 +123,9 @@ fn pairs(split: &str) {
     );
     for name in SETS {
         let reports = load(name, split);
+        if reports.is_empty() {
+            continue;
+        }
         let articles = analyze_batch(&inputs(&reports)).expect("the reports analyze");
         let c = compare_pairs(&articles, &Overrides::default(), Pairs::All);
         for p in &c.pairs {
