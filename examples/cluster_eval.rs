@@ -119,7 +119,7 @@ fn print_clusters(reports: &[Report], found: &[Vec<usize>]) {
 /// whether the two report one event (CSV on stdout), for the fitting script.
 fn pairs(split: &str) {
     println!(
-        "set,a,b,words,entities,events,dates,numbers,facts,coverage,conflict,days,same_event,same"
+        "set,a,b,words,entities,events,dates,numbers,facts,coverage,conflict,days,actors,same_event,same"
     );
     for name in SETS {
         let reports = load(name, split);
@@ -134,7 +134,7 @@ fn pairs(split: &str) {
                 _ => -1,
             };
             println!(
-                "{name},{},{},{:.4},{:.4},{:.4},{:.4},{:.4},{:.4},{:.4},{:.0},{days},{:.4},{}",
+                "{name},{},{},{:.4},{:.4},{:.4},{:.4},{:.4},{:.4},{:.4},{:.0},{days},{:.0},{:.4},{}",
                 p.a,
                 p.b,
                 p.words,
@@ -145,6 +145,7 @@ fn pairs(split: &str) {
                 p.facts,
                 p.coverage,
                 p.conflict,
+                p.actors,
                 p.same_event,
                 u8::from(reports[p.a].event == reports[p.b].event)
             );
