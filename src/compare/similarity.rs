@@ -124,12 +124,12 @@ pub struct PairScore {
     /// places) and each report lacks some of the other headline's (two
     /// storms, two candidates, two states' primaries).
     pub conflict: f64,
-    /// 1 when two full-length reports (each [`LONG_REPORT`] sentences or
-    /// more) in one language disagree on who leads them: a person named in
-    /// one's headline or first sentence is never named in the other (two
-    /// marathon records, a campaign's end and an endorsement), else 0. A
-    /// report's lead names its protagonists; a short report missing a name
-    /// says little.
+    /// 1 when two full-length reports (each of four sentences or more) in
+    /// one language disagree on who leads them: a person named in one's
+    /// headline or first sentence, and again later, is never named in the
+    /// other (two marathon records, a campaign's end and an endorsement),
+    /// else 0. A report's lead names its protagonists, who recur; a short
+    /// report missing a name says little.
     pub actors: f64,
     /// How likely the two report one event, `0..=1`: the event model (a
     /// logistic regression over the signals above, [`PairScore::conflict`]
@@ -405,17 +405,25 @@ fn head_words(article: &Article) -> Vec<u64> {
     out
 }
 
-/// The people named in the article's first two sentences (its headline and
-/// its first sentence, or the lead of a text without a headline), keyed and
-/// hashed as [`entity_weights`] does; sorted.
+/// The protagonists of the article's lead: people named in its first two
+/// sentences (its headline and first sentence, or the lead of a text
+/// without a headline) and named again, keyed and hashed as
+/// [`entity_weights`] does; sorted.
 fn lead_people(article: &Article, entity_key: &dyn Fn(&str) -> String) -> Vec<u64> {
     let in_lead = |at: usize| article.seg.sentence_at(at).is_some_and(|s| s < 2);
-    let mut out: Vec<u64> = (article.entities.iter())
-        .filter(|e| e.label == EntityLabel::Person && in_lead(e.span.start))
-        .map(|e| feature(b'e', &entity_key(&e.name)))
+    let mut mentions: HashMap<u64, (usize, bool)> = HashMap::new();
+    for e in (article.entities.iter()).filter(|e| e.label == EntityLabel::Person) {
+        let m = mentions
+            .entry(feature(b'e', &entity_key(&e.name)))
+            .or_default();
+        m.0 += 1;
+        m.1 |= in_lead(e.span.start);
+    }
+    let mut out: Vec<u64> = (mentions.into_iter())
+        .filter(|&(_, (count, lead))| lead && count >= 2)
+        .map(|(k, _)| k)
         .collect();
     out.sort_unstable();
-    out.dedup();
     out
 }
 
