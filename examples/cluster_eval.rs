@@ -17,7 +17,7 @@
 
 use storydiff::compare::{compare_pairs, explain, name_key, Overrides, Pairs};
 use storydiff::eval::clusters::{
-    b_cubed, baseline_merges, cut, gold, inputs, load, tune, Report, SETS,
+    b_cubed, baseline_merges, cut, gold, inputs, load, tune_for, Report, SETS,
 };
 use storydiff::{analyze_batch, compare};
 
@@ -42,9 +42,12 @@ fn main() {
         "set", "split", "n", "events", "storydiff P / R / F1", "baseline P / R / F1", "t", "gain"
     );
     for name in SETS {
-        let t = tune(&load(name, "dev"));
+        let t = tune_for(name);
         for split in ["dev", "heldout"] {
             let reports = load(name, split);
+            if reports.is_empty() {
+                continue;
+            }
             let (n, g) = (reports.len(), gold(&reports));
             let ours = b_cubed(&storydiff_clusters(&reports), &g, n);
             let base = b_cubed(&cut(n, &baseline_merges(&reports), t), &g, n);
@@ -86,7 +89,7 @@ fn show_clusters(name: &str, split: &str) {
             );
         }
     }
-    let t = tune(&load(name, "dev"));
+    let t = tune_for(name);
     println!("# baseline (t = {t:.2})");
     print_clusters(&reports, &cut(reports.len(), &baseline_merges(&reports), t));
 }
@@ -116,10 +119,13 @@ fn print_clusters(reports: &[Report], found: &[Vec<usize>]) {
 /// whether the two report one event (CSV on stdout), for the fitting script.
 fn pairs(split: &str) {
     println!(
-        "set,a,b,words,entities,events,dates,numbers,facts,coverage,conflict,days,same_event,same"
+        "set,a,b,words,entities,events,dates,numbers,facts,coverage,conflict,days,actors,same_event,same"
     );
     for name in SETS {
         let reports = load(name, split);
+        if reports.is_empty() {
+            continue;
+        }
         let articles = analyze_batch(&inputs(&reports)).expect("the reports analyze");
         let c = compare_pairs(&articles, &Overrides::default(), Pairs::All);
         for p in &c.pairs {
@@ -128,7 +134,7 @@ fn pairs(split: &str) {
                 _ => -1,
             };
             println!(
-                "{name},{},{},{:.4},{:.4},{:.4},{:.4},{:.4},{:.4},{:.4},{:.0},{days},{:.4},{}",
+                "{name},{},{},{:.4},{:.4},{:.4},{:.4},{:.4},{:.4},{:.4},{:.0},{days},{:.0},{:.4},{}",
                 p.a,
                 p.b,
                 p.words,
@@ -139,6 +145,7 @@ fn pairs(split: &str) {
                 p.facts,
                 p.coverage,
                 p.conflict,
+                p.actors,
                 p.same_event,
                 u8::from(reports[p.a].event == reports[p.b].event)
             );

@@ -124,6 +124,13 @@ pub struct PairScore {
     /// places) and each report lacks some of the other headline's (two
     /// storms, two candidates, two states' primaries).
     pub conflict: f64,
+    /// 1 when two full-length reports (each of four sentences or more) in
+    /// one language disagree on who leads them: a person named in one's
+    /// headline or first sentence, and again later, is never named in the
+    /// other (two marathon records, a campaign's end and an endorsement),
+    /// else 0. A report's lead names its protagonists, who recur; a short
+    /// report missing a name says little.
+    pub actors: f64,
     /// How likely the two report one event, `0..=1`: the event model (a
     /// logistic regression over the signals above, [`PairScore::conflict`]
     /// and whether the event days lie over [`EVENT_DAYS_APART`] apart, its weights fitted on data
@@ -150,6 +157,7 @@ impl PairScore {
             coverage: 0.0,
             aligned: 0,
             conflict: 0.0,
+            actors: 0.0,
             same_event,
         }
     }
@@ -186,6 +194,7 @@ impl PairScore {
             "coverage" => self.coverage,
             "far" => f64::from(u8::from(far)),
             "conflict" => self.conflict,
+            "actors" => self.actors,
             _ => 0.0,
         };
         let z: f64 = (lexicon::lists::compare::EVENT_MODEL.iter())
@@ -228,6 +237,11 @@ pub(super) struct Profile {
     /// The specific words of the headline (the first sentence): hashed as
     /// `terms`, sorted, without repeats.
     head: Vec<u64>,
+    /// The people named in the headline and the first sentence: entity keys
+    /// hashed as `entities`, sorted, without repeats.
+    lead_people: Vec<u64>,
+    /// How many sentences the article has.
+    sentences: usize,
     /// The article's language, where known.
     lang: Option<String>,
     /// The day the article reports on: its publication date, or else the
@@ -259,6 +273,8 @@ impl Profile {
             numbers: hashed(b'n', counted_figures(article).into_iter()),
             facts: hashed(b'f', fact_keys(article)),
             head: head_words(article),
+            lead_people: lead_people(article, entity_key),
+            sentences: article.seg.sentences.len(),
             lang: article.language().map(str::to_string),
             day: event_day(article, &full_dates),
         }
@@ -389,6 +405,28 @@ fn head_words(article: &Article) -> Vec<u64> {
     out
 }
 
+/// The protagonists of the article's lead: people named in its first two
+/// sentences (its headline and first sentence, or the lead of a text
+/// without a headline) and named again, keyed and hashed as
+/// [`entity_weights`] does; sorted.
+fn lead_people(article: &Article, entity_key: &dyn Fn(&str) -> String) -> Vec<u64> {
+    let in_lead = |at: usize| article.seg.sentence_at(at).is_some_and(|s| s < 2);
+    let mut mentions: HashMap<u64, (usize, bool)> = HashMap::new();
+    for e in (article.entities.iter()).filter(|e| e.label == EntityLabel::Person) {
+        let m = mentions
+            .entry(feature(b'e', &entity_key(&e.name)))
+            .or_default();
+        m.0 += 1;
+        m.1 |= in_lead(e.span.start);
+    }
+    let mut out: Vec<u64> = (mentions.into_iter())
+        .filter(|&(_, (count, lead))| lead && count >= 2)
+        .map(|(k, _)| k)
+        .collect();
+    out.sort_unstable();
+    out
+}
+
 /// The families of the events the article reports ("unrest", "casualties").
 fn event_families(article: &Article) -> HashSet<&'static str> {
     article
@@ -448,6 +486,10 @@ fn general_rarity(word: &str, lang: Option<&str>) -> f64 {
     (7.0 - f64::from(lexicon::wordfreq::zipf(word, lang))).clamp(0.5, 4.0)
 }
 
+/// Reports of at least this many sentences are full-length: a headline, a
+/// lead and a body (see [`PairScore::actors`]).
+pub const LONG_REPORT: usize = 4;
+
 /// Pair scores over one batch.
 ///
 /// A pair's score depends on the two articles alone, never on the rest of
@@ -493,6 +535,7 @@ impl<'p> Model<'p> {
             coverage,
             aligned,
             conflict: headline_conflict(p, q),
+            actors: lead_conflict(p, q),
             same_event: 0.0,
         };
         pair.relation = pair.decide(p.day, q.day);
@@ -510,6 +553,18 @@ fn headline_conflict(p: &Profile, q: &Profile) -> f64 {
     };
     let both = !p.head.is_empty() && !q.head.is_empty() && p.lang == q.lang;
     f64::from(u8::from(both && lacks(p, q) && lacks(q, p)))
+}
+
+/// 1 when the leads of two full-length reports in one language disagree
+/// (see [`PairScore::actors`]), else 0.
+fn lead_conflict(p: &Profile, q: &Profile) -> f64 {
+    let lacks = |x: &Profile, y: &Profile| {
+        (x.lead_people.iter()).any(|k| y.entities.binary_search_by_key(k, |e| e.0).is_err())
+    };
+    let long = p.sentences >= LONG_REPORT && q.sentences >= LONG_REPORT;
+    f64::from(u8::from(
+        long && p.lang == q.lang && (lacks(p, q) || lacks(q, p)),
+    ))
 }
 
 /// Cosine of two articles' content words, each weighted by sublinear term
@@ -637,6 +692,26 @@ mod tests {
     }
 
     #[test]
+    fn full_reports_whose_leads_name_different_people_conflict() {
+        let body = " The crowd cheered along the course. Officials confirmed the time. \
+                    The record had stood for years.";
+        let p = profiles(&[
+            &format!("Kipchoge runs a marathon in Vienna\n\nEliud Kipchoge ran the race on Saturday.{body}"),
+            &format!("Kosgei breaks a record in Chicago\n\nBrigid Kosgei won the race on Sunday, a day after Eliud Kipchoge ran in Vienna.{body}"),
+            &format!("Kipchoge's run is celebrated\n\nEliud Kipchoge was welcomed home on Monday.{body}"),
+            "Kosgei wins in Chicago\n\nBrigid Kosgei won the race.",
+            "Kipchoge wins in Vienna\n\nEliud Kipchoge won the race.",
+        ]);
+        // Kosgei's report names Kipchoge; Kipchoge's never names Kosgei.
+        assert_eq!(lead_conflict(&p[0], &p[1]), 1.0);
+        assert_eq!(lead_conflict(&p[1], &p[0]), 1.0);
+        // A follow-up leads with the same man.
+        assert_eq!(lead_conflict(&p[0], &p[2]), 0.0);
+        // Short reports: a missing name says little.
+        assert_eq!(lead_conflict(&p[3], &p[4]), 0.0);
+    }
+
+    #[test]
     fn headlines_naming_different_specifics_conflict() {
         let p = profiles(&[
             "Hurricane Dorian makes landfall in the Bahamas\n\nThe storm hit Abaco on Sunday.",
@@ -668,6 +743,7 @@ mod tests {
             coverage: 0.0,
             aligned: 0,
             conflict: 0.0,
+            actors: 0.0,
             same_event: 0.0,
         };
         let day = |s: &str| EventDay::parse(s);

@@ -9,9 +9,25 @@ use crate::Input;
 use std::collections::HashMap;
 
 /// The sets of `tests/eval/clusters/`: Wikipedia "In the news" blurbs
-/// (`twins`, `wording`, `languages`) and full-length English Wikinews reports
-/// of events of a recurring kind (`twins_full`).
-pub const SETS: [&str; 4] = ["twins", "twins_full", "wording", "languages"];
+/// (`twins`, `wording`, `languages`), full-length English Wikinews reports
+/// of events of a recurring kind (`twins_full`) and full-length French
+/// Wikinews reports of 2012, all held out (`twins_fr`).
+pub const SETS: [&str; 5] = ["twins", "twins_full", "wording", "languages", "twins_fr"];
+
+/// The set whose dev split tunes the baseline for `name`: its own, or, for a
+/// set that is all held out, the dev split of the set of the same genre
+/// (`twins_fr`, full-length reports: `twins_full`).
+pub fn dev_set(name: &str) -> &str {
+    match name {
+        "twins_fr" => "twins_full",
+        other => other,
+    }
+}
+
+/// The baseline's threshold for set `name`, tuned on [`dev_set`]'s dev split.
+pub fn tune_for(name: &str) -> f64 {
+    tune(&load(dev_set(name), "dev"))
+}
 
 /// B-cubed precision, recall and F1 of `found` against `gold`, both lists
 /// of clusters of article indices `0..n` (an index in neither is a singleton).
