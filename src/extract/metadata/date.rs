@@ -2,7 +2,7 @@
 //! text, a missing year inferred from the weekday.
 
 use super::Field;
-use crate::clean::{parse_dateline, Dateline};
+use crate::clean::{parse_dateline, parse_lead_dateline, Dateline};
 use crate::extract::CalendarDate;
 use crate::text::Span;
 
@@ -65,7 +65,12 @@ pub(super) fn dateline_date(input: &str) -> Option<Field> {
             continue;
         }
         let lead = line.len() - t.len();
-        if let Some(d) = parse_dateline(t) {
+        // A date at the line's start, or after a place ("Paris, 21 juin 2012 –").
+        let found_date = parse_dateline(t)
+            .map(|d| (0, d))
+            .or_else(|| parse_lead_dateline(t).map(|l| (l.date_start, l.date)));
+        if let Some((off, d)) = found_date {
+            let lead = lead + off;
             let span = Span::new(start + lead, start + lead + d.len);
             let date_part = span.of(input).trim_end();
             let span = Span::new(span.start, span.start + date_part.len());
