@@ -84,6 +84,22 @@ pub(super) fn dateline_date(input: &str) -> Option<Field> {
         .cloned()
 }
 
+/// The place a dateline near the top names ("Paris, 21 juin 2012 –",
+/// "21 septembre 2012, France. -").
+pub(super) fn dateline_place(input: &str) -> Option<Field> {
+    let mut at = 0;
+    for line in input.split_inclusive('\n').take(41) {
+        let start = at;
+        at += line.len();
+        let t = line.trim_start();
+        let lead = start + line.len() - t.len();
+        if let Some((a, b)) = parse_lead_dateline(t).and_then(|d| d.place) {
+            return Some(Field::at(&t[a..b], Span::new(lead + a, lead + b)));
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -101,5 +117,20 @@ mod tests {
             "--04-18"
         );
         assert_eq!(dateline_value(&d, "no year at all"), "--04-18");
+    }
+
+    /// French Wikinews (CC BY 2.5):
+    /// fr.wikinews.org/wiki/Santé_:_les_OGM_pourraient_augmenter_le_risque_de_cancer.
+    #[test]
+    fn dateline_place_and_date() {
+        let input = "Santé : les OGM pourraient augmenter le risque de cancer\n\n21 septembre 2012, France. - Selon une étude scientifique de l'université de Caen, le risque augmente.";
+        let place = dateline_place(input).unwrap();
+        assert_eq!(place.value, "France");
+        assert_eq!(place.span.unwrap().of(input), "France");
+        assert_eq!(dateline_date(input).unwrap().value, "2012-09-21");
+        let input = "Titre\n\nParis, 21 juin 2012 – Le gouvernement a annoncé un plan.";
+        assert_eq!(dateline_place(input).unwrap().value, "Paris");
+        assert_eq!(dateline_date(input).unwrap().value, "2012-06-21");
+        assert!(dateline_place("Titre\n\n22 mai 2012. - Prévu initialement.").is_none());
     }
 }
