@@ -148,7 +148,8 @@ pub fn parse_lead_dateline(s: &str) -> Option<LeadDateline> {
 
 /// The length of a place name at the start of `s`: one to four capitalized
 /// words ("Paris", "Noyal-sur-Vilaine", "Rio de Janeiro", "NEW YORK"), short
-/// lower-case words only between them, ended by a comma or a period.
+/// lower-case words only between them, ended by a comma or a period; a
+/// weekday is no place ("On Monday, 21 June 2012 –").
 fn place_len(s: &str) -> Option<usize> {
     let mut end = 0;
     let mut capitals = 0;
@@ -160,6 +161,7 @@ fn place_len(s: &str) -> Option<usize> {
             if !bare
                 .chars()
                 .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+                || with_lower(bare, |l| WEEKDAYS.get(l).is_some())
             {
                 return None;
             }
@@ -534,6 +536,7 @@ mod tests {
             ("22 mai 2012. Le lancement", None, None, ""),
             ("Le 22 mai 2012 - le lancement", None, None, ""),
             ("Paris, la ville lumière - le", None, None, ""),
+            ("On Monday, 21 June 2012 – the", None, None, ""),
         ];
         for &(line, date, place, rest) in cases {
             let got = parse_lead_dateline(line);
