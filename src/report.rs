@@ -126,6 +126,9 @@ pub struct ArticleReport {
     pub outlet: Option<String>,
     /// A news agency credited (AFP, Reuters, AP, ...).
     pub agency: Option<String>,
+    /// The place a dateline names ("Paris, 21 juin 2012 –"); left out when none does.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
     /// The span each metadata value was read from (absent when the caller gave it).
     pub meta: MetaSpans,
     /// `plain`, `markdown` or `html`.
@@ -178,6 +181,9 @@ pub struct MetaSpans {
     pub outlet: Option<SpanOut>,
     /// Where the section was read.
     pub section: Option<SpanOut>,
+    /// Where the dateline's place was read; left out when there is none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub place: Option<SpanOut>,
 }
 
 /// A span of the input: code points `start..end`, and the text of that slice.
@@ -356,6 +362,7 @@ impl ArticleReport {
             language: value(&meta.language),
             outlet: value(&meta.outlet),
             agency: value(&meta.agency),
+            place: value(&meta.place),
             meta: MetaSpans::of(&w, meta),
             format: article.format,
             encoding: article.encoding.map(|e| e.name()),
@@ -408,6 +415,7 @@ impl MetaSpans {
             url: span(&meta.url),
             outlet: span(&meta.outlet),
             section: span(&meta.section),
+            place: span(&meta.place),
         }
     }
 }

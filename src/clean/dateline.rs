@@ -77,6 +77,110 @@ pub fn parse_dateline(s: &str) -> Option<Dateline> {
     })
 }
 
+/// A dateline opening a paragraph, with the place written beside it and the
+/// mark that ends it: "Jan 6, 2022: ", "22 mai 2012. - ", "21 septembre 2012,
+/// France. - ", "Paris, 21 juin 2012 – ", "Berlin, 21. Juni 2012 – ".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LeadDateline {
+    /// The date, read where it starts.
+    pub date: Dateline,
+    /// Where the date starts (after a place written first).
+    pub date_start: usize,
+    /// The place as a byte range, when one is written before or after the date.
+    pub place: Option<(usize, usize)>,
+    /// Bytes up to the paragraph's own text (the mark and the spaces after it).
+    pub len: usize,
+}
+
+/// Reads a dateline that opens a paragraph and is followed by its text:
+/// "22 mai 2012. - Le lancement ...", "Paris, 21 juin 2012 – Le ...". A date
+/// alone, or a date followed by text without a mark, is not one.
+///
+/// ```
+/// use storydiff::clean::parse_lead_dateline;
+/// let s = "21 septembre 2012, France. - Selon une étude";
+/// let d = parse_lead_dateline(s).unwrap();
+/// assert_eq!((d.date.year, d.date.month, d.date.day), (Some(2012), 9, 21));
+/// assert_eq!(&s[d.place.unwrap().0..d.place.unwrap().1], "France");
+/// assert_eq!(&s[d.len..], "Selon une étude");
+/// assert!(parse_lead_dateline("22 mai 2012 fut un mardi").is_none());
+/// ```
+pub fn parse_lead_dateline(s: &str) -> Option<LeadDateline> {
+    let (date_start, before) = match parse_dateline(s) {
+        Some(_) => (0, None),
+        None => {
+            let end = place_len(s)?;
+            let after = s[end..].strip_prefix(", ")?;
+            (s.len() - after.len(), Some((0, end)))
+        }
+    };
+    let date = parse_dateline(&s[date_start..])?;
+    let mut c = Cur {
+        s,
+        at: date_start + date.len,
+    };
+    let mut place = before;
+    if before.is_none() && c.lit(", ") {
+        let end = place_len(c.rest())?;
+        place = Some((c.at, c.at + end));
+        c.at += end;
+    }
+    // "2012. - ": a period only before a dash.
+    let period = c.lit(".");
+    c.spaces();
+    let mark = c.rest().chars().next()?;
+    let dash = matches!(mark, '—' | '–' | '-');
+    if !(dash || !period && matches!(mark, ':' | '|')) {
+        return None;
+    }
+    c.at += mark.len_utf8();
+    c.spaces();
+    if c.rest().trim().is_empty() {
+        return None;
+    }
+    Some(LeadDateline {
+        date,
+        date_start,
+        place,
+        len: c.at,
+    })
+}
+
+/// The length of a place name at the start of `s`: one to four capitalized
+/// words ("Paris", "Noyal-sur-Vilaine", "Rio de Janeiro", "NEW YORK"), short
+/// lower-case words only between them, ended by a comma or a period; a
+/// weekday is no place ("On Monday, 21 June 2012 –").
+fn place_len(s: &str) -> Option<usize> {
+    let mut end = 0;
+    let mut capitals = 0;
+    let mut at = 0;
+    for (n, w) in s.split(' ').enumerate() {
+        let bare = w.trim_end_matches([',', '.']);
+        let first = bare.chars().next()?;
+        if first.is_uppercase() {
+            if !bare
+                .chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+                || with_lower(bare, |l| WEEKDAYS.get(l).is_some())
+            {
+                return None;
+            }
+            capitals += 1;
+            end = at + bare.len();
+        } else if n == 0 || bare.len() > 3 || !bare.chars().all(char::is_lowercase) {
+            return None;
+        }
+        if bare.len() < w.len() {
+            return (first.is_uppercase() && capitals <= 4).then_some(end);
+        }
+        at += w.len() + 1;
+        if n >= 6 {
+            return None;
+        }
+    }
+    None
+}
+
 /// Days in `month` of `year` (proleptic Gregorian).
 fn days_in_month(year: i32, month: u32) -> u32 {
     match month {
@@ -360,5 +464,91 @@ mod tests {
         assert!(parse_dateline("31.04.2022").is_none());
         // Without a year any day up to the 31st is read.
         assert!(parse_dateline("April 31").is_some());
+    }
+
+    /// Opening lines of French Wikinews reports of 2012 (CC BY 2.5, in
+    /// `tests/eval/clusters/twins_fr.json`), and the same form in German,
+    /// Spanish, Italian and Portuguese.
+    #[test]
+    fn lead_datelines() {
+        // (line, date, place, text after the dateline)
+        type Case<'a> = (&'a str, Option<(i32, u32, u32)>, Option<&'a str>, &'a str);
+        let cases: &[Case] = &[
+            // fr.wikinews.org/wiki/États-Unis_:_Lancement_réussi_pour_Space_X_Dragon
+            (
+                "22 mai 2012. - Prévu initialement pour samedi dernier, le lancement a été reporté",
+                Some((2012, 5, 22)),
+                None,
+                "Prévu initialement",
+            ),
+            // fr.wikinews.org/wiki/Asie_de_l'Est_:_alerte_au_typhon
+            (
+                "1er août 2012. - De fortes intempéries ont touché Manille, capitale des Philippines.",
+                Some((2012, 8, 1)),
+                None,
+                "De fortes",
+            ),
+            // fr.wikinews.org/wiki/Santé_:_les_OGM_pourraient_augmenter_le_risque_de_cancer
+            (
+                "21 septembre 2012, France. - Selon une étude scientifique de l'université de Caen",
+                Some((2012, 9, 21)),
+                Some("France"),
+                "Selon une",
+            ),
+            (
+                "Paris, 21 juin 2012 – Le gouvernement a annoncé",
+                Some((2012, 6, 21)),
+                Some("Paris"),
+                "Le gouvernement",
+            ),
+            (
+                "Berlin, 21. Juni 2012 – Die Regierung hat",
+                Some((2012, 6, 21)),
+                Some("Berlin"),
+                "Die Regierung",
+            ),
+            (
+                "Madrid, 21 de junio de 2012 – El Gobierno",
+                Some((2012, 6, 21)),
+                Some("Madrid"),
+                "El Gobierno",
+            ),
+            (
+                "Roma, 21 giugno 2012 – Il governo",
+                Some((2012, 6, 21)),
+                Some("Roma"),
+                "Il governo",
+            ),
+            (
+                "Rio de Janeiro, 21 de junho de 2012 – O governo",
+                Some((2012, 6, 21)),
+                Some("Rio de Janeiro"),
+                "O governo",
+            ),
+            (
+                "Jan 6, 2022: Unrest spread",
+                Some((2022, 1, 6)),
+                None,
+                "Unrest spread",
+            ),
+            // Not datelines with text after them.
+            ("22 mai 2012.", None, None, ""),
+            ("22 mai 2012. Le lancement", None, None, ""),
+            ("Le 22 mai 2012 - le lancement", None, None, ""),
+            ("Paris, la ville lumière - le", None, None, ""),
+            ("On Monday, 21 June 2012 – the", None, None, ""),
+        ];
+        for &(line, date, place, rest) in cases {
+            let got = parse_lead_dateline(line);
+            assert_eq!(
+                got.map(|d| (d.date.year.unwrap_or(0), d.date.month, d.date.day)),
+                date,
+                "{line}"
+            );
+            if let Some(d) = got {
+                assert_eq!(d.place.map(|(a, b)| &line[a..b]), place, "{line}");
+                assert!(line[d.len..].starts_with(rest), "{line}");
+            }
+        }
     }
 }

@@ -202,23 +202,16 @@ impl Stage<'_> {
         None
     }
 
-    /// A dateline opening a paragraph: "Jan 6, 2022: Unrest ..." loses its
-    /// dateline.
+    /// A dateline opening a paragraph: "Jan 6, 2022: Unrest ...", "22 mai
+    /// 2012. - Le ...", "Paris, 21 juin 2012 – Le ..." lose their dateline.
     fn cut_leading_dateline(&mut self, i: usize) {
         let s = &self.text[self.lines[i].start..self.lines[i].end];
-        if let Some(d) = dateline::parse_dateline(s) {
-            let rest = &s[d.len..];
-            let after = rest.trim_start_matches([' ', '\u{a0}', '\t']);
-            let delim = after
-                .strip_prefix([':', '—', '–', '-', '|'])
-                .map(|r| r.trim_start_matches([' ', '\u{a0}', '\t']));
-            if let Some(body) = delim.filter(|b| !b.is_empty()) {
-                let cut = self.lines[i].start + (s.len() - body.len());
-                let span = Span::new(self.lines[i].start, cut);
-                if !(self.is_kept)(span) {
-                    self.lines[i].keep_from = cut;
-                    self.removals.push((span, Reason::Dateline));
-                }
+        if let Some(d) = dateline::parse_lead_dateline(s) {
+            let cut = self.lines[i].start + d.len;
+            let span = Span::new(self.lines[i].start, cut);
+            if !(self.is_kept)(span) {
+                self.lines[i].keep_from = cut;
+                self.removals.push((span, Reason::Dateline));
             }
         }
     }
@@ -431,6 +424,19 @@ mod tests {
         assert_eq!(
             removed,
             vec![("Jan 6, 2022:\u{a0}".to_string(), Reason::Dateline)]
+        );
+    }
+
+    /// French Wikinews writes its dateline as "22 mai 2012. - " (CC BY 2.5,
+    /// fr.wikinews.org/wiki/États-Unis_:_Lancement_réussi_pour_Space_X_Dragon).
+    #[test]
+    fn cuts_french_wikinews_dateline() {
+        let text = "États-Unis : Lancement réussi pour Space X Dragon\n\n22 mai 2012. - Prévu initialement pour samedi dernier, le lancement a été reporté à la dernière seconde.";
+        let (body, removed) = run(text);
+        assert_eq!(body, "États-Unis : Lancement réussi pour Space X Dragon\n\nPrévu initialement pour samedi dernier, le lancement a été reporté à la dernière seconde.");
+        assert_eq!(
+            removed,
+            vec![("22 mai 2012. - ".to_string(), Reason::Dateline)]
         );
     }
 

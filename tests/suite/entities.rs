@@ -198,6 +198,48 @@ fn headline_capitals() {
     );
 }
 
+/// French, Spanish, Portuguese and Italian names put the head noun first: "Fondation
+/// Wikimedia" and "Partido Reformista" were read as persons. Sentences from French Wikinews, 2012 (CC BY 2.5, in
+/// `tests/eval/clusters/twins_fr.json`): fr.wikinews.org/wiki/Lancement_du_projet_Wikidata,
+/// fr.wikinews.org/wiki/Télécommunications_:_fin_de_service_en_2012_pour_le_minitel_en_France.
+#[test]
+fn head_noun_first_makes_an_organisation() {
+    let cases: &[(&str, &str, &str)] = &[
+        (
+            "fr",
+            "Un nouveau projet de la Fondation Wikimedia est désormais en ligne : Wikidata, un projet de base de données qui doit fournir une source commune et multilingue.",
+            "Fondation Wikimedia",
+        ),
+        (
+            "fr",
+            "En février 2009, selon le Groupe France Télécom, le réseau de Minitel enregistrait encore 10 millions de connexions mensuelles.",
+            "Groupe France Télécom",
+        ),
+        // Wikipedia "In the news", CC BY-SA 3.0 (shizhao/ITN-corpus, in
+        // `tests/eval/clusters/languages.json`).
+        (
+            "pt",
+            "Nas eleições parlamentares da Estônia, o Partido Reformista, liderado por Kaja Kallas (imagem), conquista o maior número de assentos no Riigikogu.",
+            "Partido Reformista",
+        ),
+        (
+            "pt",
+            "Congresso Nacional do Partido Comunista da China escolhe Xi Jinping como Secretário-Geral para um terceiro mandato.",
+            "Congresso Nacional do Partido Comunista da China",
+        ),
+    ];
+    for &(lang, text, name) in cases {
+        let got: Vec<(String, EntityLabel)> = with_doc(text, lang, entities)
+            .iter()
+            .map(|m| (m.span.of(text).to_string(), m.label))
+            .collect();
+        assert!(
+            got.iter().any(|(s, l)| s == name && *l == Org),
+            "{name} in {got:?}"
+        );
+    }
+}
+
 #[test]
 fn spans_on_char_boundaries() {
     let text = "Stéphane Dujarric, porte-parole de l'ONU, a parlé à Genève avec Łukasz Nowak.";

@@ -240,11 +240,16 @@ impl<'a> Sentence<'a> {
     /// opens the sentence (or follows a dropped opening word). Rules in order:
     /// a connector or a never-name; an opening word nothing supports; an
     /// opening dictionary word alone or without strong support; a function word
-    /// at the start or a determiner anywhere.
+    /// at the start or a determiner anywhere; an article before a head noun
+    /// that names an organisation ("El Banco de España").
     fn drops_leading(&self, pieces: &[Piece], initial: bool) -> bool {
         let p = &pieces[0];
         let w = p.span.of(self.doc.text);
         if p.connector || cues::is_never_name(w) {
+            return true;
+        }
+        // "El Banco de España": an article before a head noun that names an organisation.
+        if cues::is_head_article(w) && self.next_word(pieces).is_some_and(cues::is_org_lead) {
             return true;
         }
         with_lower(w, |lower| self.drops_lower(pieces, initial, w, lower))
@@ -474,10 +479,13 @@ fn gazetteer_place(n: &Name) -> Option<EntityLabel> {
         .then_some(EntityLabel::Place)
 }
 
-/// "Collective Security Treaty Organization", "Ministry of Defence".
+/// "Collective Security Treaty Organization", "Ministry of Defence"; a head
+/// noun first in French, Spanish, Portuguese, Italian or German ("Banco
+/// Central", "Fondation Wikimedia").
 fn org_by_suffix_or_head(n: &Name) -> Option<EntityLabel> {
     let text = n.doc.text;
     (cues::is_org_suffix(n.last)
+        || n.words >= 2 && cues::is_org_lead(n.first)
         || n.pieces
             .windows(2)
             .any(|x| cues::is_org_head(x[0].span.of(text)) && x[1].connector))

@@ -44,6 +44,18 @@ pub fn is_org_head(w: &str) -> bool {
     has(&sets::ORG_HEADS, w)
 }
 
+/// First words that make a name of two or more words an organisation in
+/// languages that put the head noun first ("Banco Central", "Université Laval").
+pub fn is_org_lead(w: &str) -> bool {
+    has(&sets::ORG_LEADS, w)
+}
+
+/// Capitalized articles before a name whose head noun comes first ("El" in
+/// "El Banco de España").
+pub fn is_head_article(w: &str) -> bool {
+    has(&sets::HEAD_ARTICLES, w)
+}
+
 /// Last words of place names ("Square", "River", "Province").
 pub fn is_place_suffix(w: &str) -> bool {
     has(&sets::PLACE_SUFFIXES, w)
@@ -115,6 +127,8 @@ mod tests {
             ("compound_tails", entities::COMPOUND_TAILS),
             ("org_suffixes", entities::ORG_SUFFIXES),
             ("org_heads", entities::ORG_HEADS),
+            ("org_leads", entities::ORG_LEADS),
+            ("head_articles", entities::HEAD_ARTICLES),
             ("place_suffixes", entities::PLACE_SUFFIXES),
             ("place_heads", entities::PLACE_HEADS),
             ("entity_particles", names::ENTITY_PARTICLES),

@@ -9,9 +9,11 @@ word_sets!(names: ENTITY_PARTICLES);
 word_sets!(
     entities: COMPOUND_TAILS,
     EVENT_SUFFIXES,
+    HEAD_ARTICLES,
     LEADING_DETERMINERS,
     NEVER_NAMES,
     ORG_HEADS,
+    ORG_LEADS,
     ORG_NOUNS,
     ORG_SUFFIXES,
     PEOPLES,

@@ -2,7 +2,7 @@
 //! text, a missing year inferred from the weekday.
 
 use super::Field;
-use crate::clean::{parse_dateline, Dateline};
+use crate::clean::{parse_dateline, parse_lead_dateline, Dateline};
 use crate::extract::CalendarDate;
 use crate::text::Span;
 
@@ -65,7 +65,12 @@ pub(super) fn dateline_date(input: &str) -> Option<Field> {
             continue;
         }
         let lead = line.len() - t.len();
-        if let Some(d) = parse_dateline(t) {
+        // A date at the line's start, or after a place ("Paris, 21 juin 2012 –").
+        let found_date = parse_dateline(t)
+            .map(|d| (0, d))
+            .or_else(|| parse_lead_dateline(t).map(|l| (l.date_start, l.date)));
+        if let Some((off, d)) = found_date {
+            let lead = lead + off;
             let span = Span::new(start + lead, start + lead + d.len);
             let date_part = span.of(input).trim_end();
             let span = Span::new(span.start, span.start + date_part.len());
@@ -77,6 +82,22 @@ pub(super) fn dateline_date(input: &str) -> Option<Field> {
         .find(|f| !f.value.starts_with("--"))
         .or(found.first())
         .cloned()
+}
+
+/// The place a dateline near the top names ("Paris, 21 juin 2012 –",
+/// "21 septembre 2012, France. -").
+pub(super) fn dateline_place(input: &str) -> Option<Field> {
+    let mut at = 0;
+    for line in input.split_inclusive('\n').take(41) {
+        let start = at;
+        at += line.len();
+        let t = line.trim_start();
+        let lead = start + line.len() - t.len();
+        if let Some((a, b)) = parse_lead_dateline(t).and_then(|d| d.place) {
+            return Some(Field::at(&t[a..b], Span::new(lead + a, lead + b)));
+        }
+    }
+    None
 }
 
 #[cfg(test)]
@@ -96,5 +117,20 @@ mod tests {
             "--04-18"
         );
         assert_eq!(dateline_value(&d, "no year at all"), "--04-18");
+    }
+
+    /// French Wikinews (CC BY 2.5):
+    /// fr.wikinews.org/wiki/Santé_:_les_OGM_pourraient_augmenter_le_risque_de_cancer.
+    #[test]
+    fn dateline_place_and_date() {
+        let input = "Santé : les OGM pourraient augmenter le risque de cancer\n\n21 septembre 2012, France. - Selon une étude scientifique de l'université de Caen, le risque augmente.";
+        let place = dateline_place(input).unwrap();
+        assert_eq!(place.value, "France");
+        assert_eq!(place.span.unwrap().of(input), "France");
+        assert_eq!(dateline_date(input).unwrap().value, "2012-09-21");
+        let input = "Titre\n\nParis, 21 juin 2012 – Le gouvernement a annoncé un plan.";
+        assert_eq!(dateline_place(input).unwrap().value, "Paris");
+        assert_eq!(dateline_date(input).unwrap().value, "2012-06-21");
+        assert!(dateline_place("Titre\n\n22 mai 2012. - Prévu initialement.").is_none());
     }
 }

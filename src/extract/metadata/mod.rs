@@ -3,11 +3,12 @@
 //! | field | plain text / Markdown | HTML |
 //! | --- | --- | --- |
 //! | title | first body line (a section label like "International" split off) | `h1`, JSON-LD `headline`, `og:title`, `<title>` |
-//! | date | a dateline near the top ("Jan 6, 2022:", "March 19, 2022") | `article:published_time`, JSON-LD `datePublished`, `<time>` |
+//! | date | a dateline near the top ("Jan 6, 2022:", "March 19, 2022", "Paris, 21 juin 2012 –") | `article:published_time`, JSON-LD `datePublished`, `<time>` |
 //! | byline | "By AFP", "Par Jean Dupont" | `author` meta, JSON-LD `author` |
 //! | agency | the byline, or "told AFP", "(Reuters)", "an AP correspondent" | same, over the body |
 //! | url | "Original url:" lines | canonical link, `og:url` |
 //! | outlet | "Stay tuned to X for", "© 2022 X", the URL's host | `og:site_name`, JSON-LD `publisher` |
+//! | place | a dateline's place ("Paris, 21 juin 2012 –", "21 septembre 2012, France. -") | none |
 //! | language | stop-word profile of the body (en, fr, de, es, ru, it, pt, nl, pl, uk) | `<html lang>`, else the same |
 //!
 //! Every field carries the byte span of the *input* it was read from.
@@ -47,7 +48,7 @@ pub use language::identify_language;
 use crate::clean::Format;
 use crate::text::{MappedText, Span};
 use byline::{agency_in_body, agency_name, byline};
-use date::dateline_date;
+use date::{dateline_date, dateline_place};
 use html::html_meta;
 use language::language;
 use serde::{Deserialize, Serialize};
@@ -100,6 +101,8 @@ pub struct Metadata {
     pub language: Option<Field>,
     /// A section label split off the title ("International").
     pub section: Option<Field>,
+    /// The place a dateline names ("Paris, 21 juin 2012 –").
+    pub place: Option<Field>,
 }
 
 /// Reads the facts of publication of one article.
@@ -116,6 +119,9 @@ pub fn extract(input: &str, format: Format, body: &MappedText) -> Metadata {
     }
     if meta.date.is_none() {
         meta.date = dateline_date(input);
+    }
+    if format != Format::Html {
+        meta.place = dateline_place(input);
     }
     if meta.byline.is_none() && format != Format::Html {
         meta.byline = byline(input);
