@@ -423,7 +423,7 @@ fn lead_people(article: &Article, entity_key: &dyn Fn(&str) -> String) -> Vec<u6
         .filter(|&(_, (count, lead))| lead && count >= 2)
         .map(|(k, _)| k)
         .collect();
-    out.sort_unstable();
+    crate::text::sort::all(&mut out);
     out
 }
 
