@@ -251,7 +251,7 @@ function htmlEntities(report) {
 
 function htmlArticle(a, text) {
   const e = htmlText;
-  const meta = [a.date, a.outlet, a.byline, a.language].filter(Boolean).map(e).join(" · ");
+  const meta = [a.date, a.place, a.outlet, a.byline, a.language].filter(Boolean).map(e).join(" · ");
   const warn = (a.warnings || []).length ? `<p>⚠ ${e(a.warnings.join("; "))}</p>` : "";
   const body = text === undefined ? e(a.body || "") : highlightedHtml(text, a);
   return `<section id="a-${e(a.id)}"><h3>${e(a.title || a.id)}</h3><p><small><code>${e(a.id)}</code>${meta ? ` · ${meta}` : ""}</small></p>${warn}<div class="text">${body}</div></section>`;

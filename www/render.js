@@ -115,6 +115,7 @@ export function articleCard(report, input, { onRestore, onRemove, clusterOf }) {
   });
   const meta = [
     report.date && h("time", { datetime: report.date }, report.date),
+    report.place && h("span", { class: "place", title: "the place the dateline names" }, report.place),
     report.byline && h("span", { class: "byline" }, report.byline),
     report.outlet && h("span", { class: "outlet" }, report.outlet),
     report.language && h("span", { class: "lang" }, report.language),

@@ -172,7 +172,7 @@ test("render: highlights nest, crossing spans are split, text is the input exact
     const cp = (s) => [...text.slice(0, text.indexOf(s))].length;
     const span = (s) => ({ start: cp(s), end: cp(s) + [...s].length, text: s });
     const report = {
-      id: "x", title: "T", date: "2022-01-05",
+      id: "x", title: "T", date: "2022-01-05", place: "Almaty",
       entities: [{ ...span("Kassym-Jomart Tokayev"), label: "PERSON", entity: "Kassym-Jomart Tokayev" },
         { ...span("Almaty"), label: "PLACE", entity: "Almaty" }],
       quotes: [{ ...span("\"Almaty is calm\""), speaker: "Kassym-Jomart Tokayev", kind: "direct" }],
@@ -189,11 +189,13 @@ test("render: highlights nest, crossing spans are split, text is the input exact
     card.querySelector(".restore").click();
     const marks = [...card.querySelectorAll("mark")].map((m) => [m.className, m.textContent.replace(/related-links|restore/g, ""), m.dataset.piece || ""]);
     const idx = codePointIndex(text);
-    return { same: body.textContent === text, marks, restored: restored && restored.reason, utf16: idx(1), counts };
+    const place = card.querySelector(".place")?.textContent;
+    return { same: body.textContent === text, marks, restored: restored && restored.reason, utf16: idx(1), counts, place };
   });
   assert.deepEqual(got.counts, [], "count() writes numbers as toLocaleString(\"en\") does");
   assert.equal(got.same, true);
   assert.equal(got.utf16, 2);
+  assert.equal(got.place, "Almaty", "the card shows the place its dateline names");
   assert.equal(got.restored, "related-links");
   assert.deepEqual(got.marks, [
     ["hl-ent hl-PERSON", "Kassym-Jomart Tokayev", ""],
