@@ -196,14 +196,9 @@ pub(crate) struct Counted {
 /// that of the longest stem the folded word starts with (of a stem listed
 /// twice, the later row).
 pub(crate) fn happening(word: &str) -> Option<&'static str> {
-    const MAX: usize = 64;
-    if word.is_ascii() && word.len() <= MAX {
-        // An ASCII word folds to its ASCII lower case: on the stack.
-        let mut buf = [0u8; MAX];
-        let buf = &mut buf[..word.len()];
-        buf.copy_from_slice(word.as_bytes());
-        buf.make_ascii_lowercase();
-        return happening_folded(std::str::from_utf8(buf).expect("ASCII"));
+    if word.is_ascii() {
+        // An ASCII word folds to its lower case, made on the stack.
+        return crate::text::with_lower(word, happening_folded);
     }
     happening_folded(&word.chars().map(fold).collect::<String>())
 }
