@@ -10,9 +10,18 @@ use std::collections::HashMap;
 
 /// The sets of `tests/eval/clusters/`: Wikipedia "In the news" blurbs
 /// (`twins`, `wording`, `languages`), full-length English Wikinews reports
-/// of events of a recurring kind (`twins_full`) and full-length French
-/// Wikinews reports of 2012, all held out (`twins_fr`).
-pub const SETS: [&str; 5] = ["twins", "twins_full", "wording", "languages", "twins_fr"];
+/// of events of a recurring kind (`twins_full`), full-length French
+/// Wikinews reports of 2012, all held out (`twins_fr`), and full-length
+/// Japanese Wikinews reports of typhoons (dev) and earthquakes (held out)
+/// (`twins_ja`).
+pub const SETS: [&str; 6] = [
+    "twins",
+    "twins_full",
+    "wording",
+    "languages",
+    "twins_fr",
+    "twins_ja",
+];
 
 /// The set whose dev split tunes the baseline for `name`: its own, or, for a
 /// set that is all held out, the dev split of the set of the same genre
