@@ -176,7 +176,7 @@ fn rare_words(article: &Article, lang: Option<&str>) -> BTreeSet<String> {
     let text = article.analysis_text();
     Words::new(text, &article.seg)
         .iter()
-        .filter(|w| w.kind == TokenKind::Word && w.text.chars().count() >= 3)
+        .filter(|w| w.kind == TokenKind::Word && super::keys::is_content_length(w.text))
         .filter(|w| !lexicon::is_stopword_in(&w.lower, lang))
         .map(|w| super::word_key(w.text))
         .filter(|k| !lexicon::is_stopword_in(k, lang))

@@ -19,12 +19,60 @@
 use crate::article::Article;
 use crate::extract::Quantity;
 use crate::lexicon::{self, lists};
-use crate::text::TokenKind;
+use crate::text::{Token, TokenKind};
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 /// The key of a figure whose count word is unknown: such figures are not compared.
 pub const UNCOUNTED: &str = "count";
+
+/// Whether a word is long enough to say what a report is about: three
+/// letters or more, or two in the scripts whose characters are morphemes
+/// (Chinese characters, katakana: "台風", "四川"). A word of hiragana, mostly
+/// grammar ("する", "こと"), needs three like any other.
+pub fn is_content_length(w: &str) -> bool {
+    let mut chars = w.chars();
+    let (Some(a), Some(b)) = (chars.next(), chars.next()) else {
+        return false;
+    };
+    chars.next().is_some() || (is_morpheme_char(a) && is_morpheme_char(b))
+}
+
+/// The content words of a sentence's tokens, with the index of the token
+/// each starts at: its words of [`is_content_length`], and, where the
+/// segmenter cut a run of Chinese characters into single ones ("台", "風"),
+/// each two that touch ("台風"), as word search in those scripts reads them.
+pub fn content_words<'t>(text: &'t str, tokens: &[Token]) -> Vec<(usize, &'t str)> {
+    let ideograph = |t: &Token| {
+        let mut c = t.span.of(text).chars();
+        t.kind == TokenKind::Word && c.next().is_some_and(is_ideograph) && c.next().is_none()
+    };
+    let mut out = Vec::new();
+    for (i, t) in tokens.iter().enumerate() {
+        if t.kind != TokenKind::Word {
+            continue;
+        }
+        let w = t.span.of(text);
+        if is_content_length(w) {
+            out.push((i, w));
+        } else if let Some(next) = tokens.get(i + 1) {
+            if next.span.start == t.span.end && ideograph(t) && ideograph(next) {
+                out.push((i, &text[t.span.start..next.span.end]));
+            }
+        }
+    }
+    out
+}
+
+/// A CJK unified ideograph.
+fn is_ideograph(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}')
+}
+
+/// A CJK unified ideograph or a katakana letter.
+fn is_morpheme_char(c: char) -> bool {
+    is_ideograph(c) || matches!(c, '\u{30A1}'..='\u{30FA}')
+}
 
 /// Lower case, trailing possessive and plural folded ("Russia's" -> "russia", "rallies" -> "rally").
 pub fn word_key(w: &str) -> String {
@@ -114,6 +162,14 @@ mod tests {
             counts: None,
             source: None,
         }
+    }
+
+    #[test]
+    fn two_characters_make_a_word_in_ideographs_and_katakana_only() {
+        assert!(is_content_length("storm") && is_content_length("台風"));
+        assert!(is_content_length("ダム") && is_content_length("気象庁"));
+        assert!(!is_content_length("of") && !is_content_length("こと"));
+        assert!(!is_content_length("号") && is_content_length("による"));
     }
 
     #[test]

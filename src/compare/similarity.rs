@@ -5,7 +5,7 @@
 //! the numbers it reports. [`Model::score`] combines their cosine and overlap
 //! scores into one number in `0..=1` and a [`Relation`].
 
-use super::keys::{count_key, word_key};
+use super::keys::{self, count_key, word_key};
 use crate::article::Article;
 use crate::extract::EventClass;
 use crate::extract::{CalendarDate, EntityLabel, Hedge};
@@ -335,7 +335,7 @@ fn feature(kind: u8, s: &str) -> u64 {
     h
 }
 
-/// Content words (three letters or more, not stop words), keyed by
+/// Content words ([`keys::content_words`], not stop words), keyed by
 /// [`word_key`]: their term frequency, where a name counts more, and their
 /// general rarity.
 fn content_words(article: &Article) -> (HashMap<String, f64>, HashMap<String, f64>) {
@@ -344,14 +344,7 @@ fn content_words(article: &Article) -> (HashMap<String, f64>, HashMap<String, f6
     let mut words = HashMap::new();
     let mut rarity = HashMap::new();
     for si in 0..article.seg.sentences.len() {
-        for (ti, t) in article.seg.sentence_tokens(si).iter().enumerate() {
-            if t.kind != TokenKind::Word {
-                continue;
-            }
-            let w = t.span.of(text);
-            if w.chars().count() < 3 {
-                continue;
-            }
+        for (ti, w) in keys::content_words(text, article.seg.sentence_tokens(si)) {
             let key = word_key(w);
             if lexicon::is_stopword_in(&key, lang) {
                 continue;
@@ -394,7 +387,7 @@ fn head_words(article: &Article) -> Vec<u64> {
     let mut out: Vec<u64> = (article.seg.sentence_tokens(0).iter())
         .filter(|t| t.kind == TokenKind::Word)
         .map(|t| t.span.of(text))
-        .filter(|w| w.chars().count() >= 3)
+        .filter(|w| keys::is_content_length(w))
         .map(word_key)
         .filter(|k| !lexicon::is_stopword_in(k, lang))
         .filter(|k| general_rarity(k, lang) >= SPECIFIC_WORD)

@@ -1,6 +1,6 @@
 //! Event clusters on the held-out splits of `tests/eval/clusters/` (real
-//! Wikipedia "In the news" blurbs and full-length English and French
-//! Wikinews reports, see its README), against the TF-IDF baseline tuned on
+//! Wikipedia "In the news" blurbs and full-length English, French and
+//! Japanese Wikinews reports, see its README), against the TF-IDF baseline tuned on
 //! each set's dev split (`twins_fr`, all held out: on `twins_full`'s): the
 //! floors under the figures that `cargo run --release --example cluster_eval`
 //! prints.
@@ -12,13 +12,15 @@ use storydiff::{analyze_batch, compare};
 /// On `twins_full` storydiff is 0.082 above the baseline (0.971 against
 /// 0.889). On `twins_fr`, scored blind once, it is level with the baseline
 /// (0.967 against 0.970): the floor holds it there, short of the margin of
-/// 0.05 the clusters aim for.
-const FLOORS: [(&str, f64, f64); 5] = [
+/// 0.05 the clusters aim for. On `twins_ja` (Japanese earthquakes, held out)
+/// storydiff is 0.032 above the baseline (0.766 against 0.733).
+const FLOORS: [(&str, f64, f64); 6] = [
     ("twins", 0.96, 0.005),
     ("twins_full", 0.96, 0.05),
     ("wording", 0.85, 0.25),
     ("languages", 0.66, 0.14),
     ("twins_fr", 0.96, -0.01),
+    ("twins_ja", 0.75, 0.02),
 ];
 
 #[test]
