@@ -39,6 +39,27 @@ fn fold(c: char) -> char {
 /// The byte length of `text`'s prefix that `stem` matches, ignoring case;
 /// `None` when it does not.
 pub(crate) fn match_stem(text: &str, stem: &str) -> Option<usize> {
+    let (t, st) = (text.as_bytes(), stem.as_bytes());
+    if st.is_ascii() {
+        // An ASCII stem over ASCII text: a byte is a character, and folds to
+        // its ASCII lower case. Text shorter than the stem has fewer characters.
+        match t.get(..st.len()) {
+            Some(head) if head.is_ascii() => {
+                return head
+                    .iter()
+                    .zip(st)
+                    .all(|(a, b)| a.to_ascii_lowercase() == *b)
+                    .then_some(st.len());
+            }
+            None => return None,
+            Some(_) => {}
+        }
+    }
+    match_stem_chars(text, stem)
+}
+
+/// [`match_stem`] a character at a time.
+fn match_stem_chars(text: &str, stem: &str) -> Option<usize> {
     let mut chars = text.char_indices();
     for want in stem.chars() {
         let (_, got) = chars.next()?;
@@ -378,6 +399,34 @@ mod tests {
     fn scan(rows: &[Row], text: &str) -> Option<(&'static str, &'static str, usize)> {
         rows.iter()
             .find_map(|&(stem, role)| Some((stem, role, match_stem(text, stem)?)))
+    }
+
+    #[test]
+    fn match_stem_over_ascii_is_the_character_match() {
+        let stems = ["kill", "arrest", "don't", "a", "tué", "ab"];
+        let texts = [
+            "killed",
+            "KILLED",
+            "kil",
+            "\u{212a}illed",
+            "arrested",
+            "don’t",
+            "don't go",
+            "a",
+            "",
+            "Tués",
+            "ab",
+            "aB x",
+            "éa",
+        ];
+        for stem in stems {
+            for text in texts {
+                let want = match_stem_chars(text, stem);
+                assert_eq!(match_stem(text, stem), want, "{stem} {text}");
+            }
+        }
+        assert_eq!(match_stem("KILLED", "kill"), Some(4));
+        assert_eq!(match_stem("\u{212a}illed", "kill"), Some(6));
     }
 
     #[test]
