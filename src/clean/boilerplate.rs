@@ -30,8 +30,8 @@ pub enum LineKind {
     UrlHeader,
 }
 
-/// Lower-cased line with bullets, dashes and trailing colons trimmed.
-fn core(line: &str) -> String {
+/// The line with bullets, dashes and trailing colons trimmed.
+fn core(line: &str) -> &str {
     line.trim_start_matches(|c: char| {
         c.is_whitespace()
             || matches!(
@@ -40,16 +40,10 @@ fn core(line: &str) -> String {
             )
     })
     .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '.' | '!' | '»' | '›' | '>'))
-    .to_lowercase()
 }
 
-/// Number of words (white-space separated) in `s`.
-pub fn word_count(s: &str) -> usize {
-    count_words(s, usize::MAX)
-}
-
-/// Whether `s` has more than `n` words: `word_count(s) > n`, but it stops
-/// counting there (a long paragraph is read once, not to its end).
+/// Whether `s` has more than `n` (white-space separated) words; counting
+/// stops there (a long paragraph is read once, not to its end).
 pub fn more_words_than(s: &str, n: usize) -> bool {
     count_words(s, n.saturating_add(1)) > n
 }
@@ -168,11 +162,14 @@ const RULES: &[fn(&Line) -> Option<LineKind>] = &[
 pub fn classify(line: &str) -> LineKind {
     // Every rule is about short lines; a long paragraph is story (and
     // lower-casing it would be the cost of the whole stage).
-    if more_words_than(line, 60) {
+    // The core's words are the line's when nothing but white space was
+    // trimmed; lower-casing keeps them (white space has no case).
+    let core = core(line);
+    let words = count_words(core, 61);
+    if words > 60 || core.len() < line.trim().len() && more_words_than(line, 60) {
         return LineKind::Text;
     }
-    let l = core(line);
-    let words = word_count(&l);
+    let l = core.to_lowercase();
     let line = Line { line, l, words };
     RULES
         .iter()
