@@ -96,6 +96,11 @@ pub(crate) struct Stems {
 #[derive(Clone, Default)]
 struct Bucket {
     by_second: FastMap<char, Vec<Row>>,
+    /// The lists of `by_second` under an ASCII second character, read
+    /// without hashing: the character's entry is the list's place in
+    /// `ascii_lists` plus one (0: none). Filled once every row is in.
+    ascii_second: Vec<u8>,
+    ascii_lists: Vec<Vec<Row>>,
     /// The one-character stems: all that a text without a second character,
     /// or with one no longer stem has second, can match.
     singles: Vec<Row>,
@@ -123,12 +128,28 @@ impl Bucket {
         }
     }
 
+    /// Fills `ascii_second` from `by_second`.
+    fn index_ascii(&mut self) {
+        self.ascii_second = vec![0; 128];
+        for b in 0..128u8 {
+            if let Some(rows) = self.by_second.get(&char::from(b)) {
+                self.ascii_lists.push(rows.clone());
+                self.ascii_second[usize::from(b)] = self.ascii_lists.len() as u8;
+            }
+        }
+    }
+
     /// The rows that `text`, whose first character is this bucket's, may match, in order.
     fn rows(&self, text: &str) -> &[Row] {
-        let second = text.chars().nth(1).map(fold);
-        second
-            .and_then(|c| self.by_second.get(&c))
-            .unwrap_or(&self.singles)
+        let rows = match text.chars().nth(1).map(fold) {
+            Some(c) if c.is_ascii() => match self.ascii_second[c as usize] {
+                0 => None,
+                k => Some(&self.ascii_lists[usize::from(k) - 1]),
+            },
+            Some(c) => self.by_second.get(&c),
+            None => None,
+        };
+        rows.unwrap_or(&self.singles)
     }
 }
 
@@ -142,6 +163,9 @@ impl Stems {
                 Some(c) => by_first.entry(c).or_default().push((stem, role)),
                 None => {}
             }
+        }
+        for bucket in ascii.iter_mut().chain(by_first.values_mut()) {
+            bucket.index_ascii();
         }
         Stems { ascii, by_first }
     }
