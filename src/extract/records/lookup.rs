@@ -39,23 +39,20 @@ fn fold(c: char) -> char {
 /// The byte length of `text`'s prefix that `stem` matches, ignoring case;
 /// `None` when it does not.
 pub(crate) fn match_stem(text: &str, stem: &str) -> Option<usize> {
+    // While both are ASCII a byte is a character and folds to its ASCII
+    // lower case: compare bytes, and stop at the first that differs.
     let (t, st) = (text.as_bytes(), stem.as_bytes());
-    if st.is_ascii() {
-        // An ASCII stem over ASCII text: a byte is a character, and folds to
-        // its ASCII lower case. Text shorter than the stem has fewer characters.
-        match t.get(..st.len()) {
-            Some(head) if head.is_ascii() => {
-                return head
-                    .iter()
-                    .zip(st)
-                    .all(|(a, b)| a.to_ascii_lowercase() == *b)
-                    .then_some(st.len());
-            }
-            None => return None,
-            Some(_) => {}
+    for (k, &want) in st.iter().enumerate() {
+        // Text that ends here has fewer characters than the stem.
+        let got = *t.get(k)?;
+        if got >= 0x80 || want >= 0x80 {
+            return match_stem_chars(text, stem);
+        }
+        if got.to_ascii_lowercase() != want {
+            return None;
         }
     }
-    match_stem_chars(text, stem)
+    Some(st.len())
 }
 
 /// [`match_stem`] a character at a time.
