@@ -12,7 +12,8 @@ use super::dateline;
 use super::Reason;
 use crate::lexicon::lists::clean as words;
 use crate::lexicon::WordIndex;
-use crate::text::Needles;
+use crate::text::{count_words, Needles};
+use std::sync::OnceLock;
 
 /// What one line is, judged on its own.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -29,8 +30,8 @@ pub enum LineKind {
     UrlHeader,
 }
 
-/// Lower-cased line with bullets, dashes and trailing colons trimmed.
-fn core(line: &str) -> String {
+/// The line with bullets, dashes and trailing colons trimmed.
+fn core(line: &str) -> &str {
     line.trim_start_matches(|c: char| {
         c.is_whitespace()
             || matches!(
@@ -39,18 +40,12 @@ fn core(line: &str) -> String {
             )
     })
     .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '.' | '!' | '»' | '›' | '>'))
-    .to_lowercase()
 }
 
-/// Number of words (white-space separated) in `s`.
-pub fn word_count(s: &str) -> usize {
-    s.split_whitespace().count()
-}
-
-/// Whether `s` has more than `n` words: `word_count(s) > n`, but it stops
-/// counting there (a long paragraph is read once, not to its end).
+/// Whether `s` has more than `n` (white-space separated) words; counting
+/// stops there (a long paragraph is read once, not to its end).
 pub fn more_words_than(s: &str, n: usize) -> bool {
-    s.split_whitespace().nth(n).is_some()
+    count_words(s, n.saturating_add(1)) > n
 }
 
 /// Whether `s` ends like a sentence (terminal punctuation, maybe inside quotes
@@ -85,6 +80,49 @@ static SHARE_BUTTONS: Lines = WordIndex::new(words::SHARE_BUTTONS, |w| w);
 static ADVERTISING_LABELS: Lines = WordIndex::new(words::ADVERTISING_LABELS, |w| w);
 static COUNTER_WORDS: Lines = WordIndex::new(words::COUNTER_WORDS, |w| w);
 static BYLINE_NAME_LINKS: Lines = WordIndex::new(words::BYLINE_NAME_LINKS, |w| w);
+
+/// A list of prefixes with the first bytes they start with: a line whose
+/// first byte starts none of them is passed over without a comparison.
+struct Prefixes {
+    list: &'static [&'static str],
+    first: OnceLock<[bool; 256]>,
+}
+
+impl Prefixes {
+    const fn new(list: &'static [&'static str]) -> Prefixes {
+        Prefixes {
+            list,
+            first: OnceLock::new(),
+        }
+    }
+
+    /// Whether some prefix may start `l`, by its first byte alone.
+    fn may_start(&self, l: &str) -> bool {
+        let first = self.first.get_or_init(|| {
+            let mut first = [false; 256];
+            for p in self.list {
+                match p.as_bytes().first() {
+                    Some(&b) => first[usize::from(b)] = true,
+                    None => first = [true; 256],
+                }
+            }
+            first
+        });
+        l.as_bytes().first().is_none_or(|&b| first[usize::from(b)])
+    }
+
+    /// Whether `l` starts with one of the prefixes.
+    fn any_starts(&self, l: &str) -> bool {
+        self.may_start(l) && self.list.iter().any(|p| l.starts_with(p))
+    }
+}
+
+static RELATED_LINK_PREFIXES: Prefixes = Prefixes::new(words::RELATED_LINK_PREFIXES);
+static COMMENT_FORM_PHRASES: Prefixes = Prefixes::new(words::COMMENT_FORM_PHRASES);
+static SOURCE_URL_HEADERS: Prefixes = Prefixes::new(words::SOURCE_URL_HEADERS);
+static PROMO_PREFIXES: Prefixes = Prefixes::new(words::PROMO_PREFIXES);
+static CREDIT_PREFIXES: Prefixes = Prefixes::new(words::CREDIT_PREFIXES);
+static TAG_PREFIXES: Prefixes = Prefixes::new(words::TAG_PREFIXES);
 
 /// One line under judgement: as given (trimmed), its [`core`], and the
 /// number of words of the core.
@@ -124,11 +162,14 @@ const RULES: &[fn(&Line) -> Option<LineKind>] = &[
 pub fn classify(line: &str) -> LineKind {
     // Every rule is about short lines; a long paragraph is story (and
     // lower-casing it would be the cost of the whole stage).
-    if more_words_than(line, 60) {
+    // The core's words are the line's when nothing but white space was
+    // trimmed; lower-casing keeps them (white space has no case).
+    let core = core(line);
+    let words = count_words(core, 61);
+    if words > 60 || core.len() < line.trim().len() && more_words_than(line, 60) {
         return LineKind::Text;
     }
-    let l = core(line);
-    let words = word_count(&l);
+    let l = core.to_lowercase();
     let line = Line { line, l, words };
     RULES
         .iter()
@@ -152,6 +193,9 @@ fn only_punctuation(x: &Line) -> Option<LineKind> {
 /// "SEE ALSO" alone heads a block of them.
 fn related_link(x: &Line) -> Option<LineKind> {
     let l = &x.l;
+    if !RELATED_LINK_PREFIXES.may_start(l) {
+        return None;
+    }
     for p in words::RELATED_LINK_PREFIXES {
         let Some(rest) = l.strip_prefix(p) else {
             continue;
@@ -189,16 +233,16 @@ fn comments_header(x: &Line) -> Option<LineKind> {
 
 /// A comment form's small print, or one of its labels alone on a line.
 fn comment_form(x: &Line) -> Option<LineKind> {
-    let small_print = x.words <= 25
-        && words::COMMENT_FORM_PHRASES
-            .iter()
-            .any(|p| x.l.starts_with(p));
+    let small_print = x.words <= 25 && COMMENT_FORM_PHRASES.any_starts(&x.l);
     let label = COMMENT_FORM_LABELS.contains(&x.l) && x.line.trim().len() < 20;
     (small_print || label).then_some(LineKind::Remove(Reason::Comments))
 }
 
 /// "Original url:" (the address follows), or "Original url: https://...".
 fn source_url_header(x: &Line) -> Option<LineKind> {
+    if !SOURCE_URL_HEADERS.may_start(&x.l) {
+        return None;
+    }
     for p in words::SOURCE_URL_HEADERS {
         let Some(rest) = x.l.strip_prefix(p) else {
             continue;
@@ -270,8 +314,8 @@ fn photo_credit(x: &Line) -> Option<LineKind> {
 
 /// Promotion of the outlet and its apps; advertising labels.
 fn promo(x: &Line) -> Option<LineKind> {
-    let promo = x.words <= 30 && words::PROMO_PREFIXES.iter().any(|p| x.l.starts_with(p))
-        || ADVERTISING_LABELS.contains(&x.l);
+    let promo =
+        x.words <= 30 && PROMO_PREFIXES.any_starts(&x.l) || ADVERTISING_LABELS.contains(&x.l);
     promo.then_some(LineKind::Remove(Reason::Promo))
 }
 
@@ -348,14 +392,14 @@ fn caption(x: &Line) -> Option<LineKind> {
 fn credits(x: &Line) -> Option<LineKind> {
     let l = &x.l;
     let credits = x.words <= 25
-        && words::CREDIT_PREFIXES.iter().any(|p| l.starts_with(p))
+        && CREDIT_PREFIXES.any_starts(l)
         && (!ends_sentence(x.line) || l.contains(';') || l.contains("editing by"));
     credits.then_some(LineKind::Remove(Reason::Credits))
 }
 
 /// "Filed under: Politics, Asia".
 fn tags(x: &Line) -> Option<LineKind> {
-    let tags = x.words <= 12 && words::TAG_PREFIXES.iter().any(|p| x.l.starts_with(p));
+    let tags = x.words <= 12 && TAG_PREFIXES.any_starts(&x.l);
     tags.then_some(LineKind::Remove(Reason::Tags))
 }
 
@@ -493,6 +537,17 @@ mod tests {
             words::BYLINE_NAME_LINKS,
         ] {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
+        }
+    }
+
+    #[test]
+    fn prefixes_answer_as_the_plain_search() {
+        static LIST: &[&str] = &["read also", "à lire", "x"];
+        static PREFIXES: Prefixes = Prefixes::new(LIST);
+        for l in ["", "read also: a", "à lire aussi", "xyz", "y", "read", "é"] {
+            let want = LIST.iter().any(|p| l.starts_with(p));
+            assert_eq!(PREFIXES.any_starts(l), want, "{l}");
+            assert!(PREFIXES.may_start(l) || !want, "{l}");
         }
     }
 

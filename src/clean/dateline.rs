@@ -106,15 +106,21 @@ pub struct LeadDateline {
 /// assert!(parse_lead_dateline("22 mai 2012 fut un mardi").is_none());
 /// ```
 pub fn parse_lead_dateline(s: &str) -> Option<LeadDateline> {
-    let (date_start, before) = match parse_dateline(s) {
-        Some(_) => (0, None),
+    lead_dateline(s, parse_dateline(s))
+}
+
+/// [`parse_lead_dateline`] for a caller that has read `own`, the dateline
+/// at the start of `s` (`parse_dateline(s)`), already.
+pub(crate) fn lead_dateline(s: &str, own: Option<Dateline>) -> Option<LeadDateline> {
+    let (date_start, before, date) = match own {
+        Some(d) => (0, None, d),
         None => {
             let end = place_len(s)?;
             let after = s[end..].strip_prefix(", ")?;
-            (s.len() - after.len(), Some((0, end)))
+            let date_start = s.len() - after.len();
+            (date_start, Some((0, end)), parse_dateline(after)?)
         }
     };
-    let date = parse_dateline(&s[date_start..])?;
     let mut c = Cur {
         s,
         at: date_start + date.len,

@@ -62,6 +62,7 @@ mod repair;
 
 pub use batch::BatchEvidence;
 pub use boilerplate::{byline_name, classify, is_story_like, LineKind};
+pub(crate) use dateline::lead_dateline;
 pub use dateline::{parse_dateline, parse_lead_dateline, Dateline, LeadDateline};
 pub use entities::decode_entities;
 pub use eval::{token_scores, tokens, TokenScores};

@@ -14,11 +14,45 @@ use std::sync::OnceLock;
 /// For each first byte, the strings starting with it: their index in the list and their bytes.
 type ByFirstByte = Vec<Vec<(usize, &'static [u8])>>;
 
+/// The strings by their first bytes, so that most places of a text are
+/// passed over after one or two table reads.
+struct Index {
+    by_first_byte: ByFirstByte,
+    /// The first bytes of the strings of one byte.
+    single: [bool; 256],
+    /// A bit for each pair of first two bytes of the longer strings.
+    pairs: Box<[u64; 1024]>,
+}
+
+impl Index {
+    /// Whether some string may start at byte `i` of `hay`: its first byte,
+    /// and its second, are there.
+    #[inline]
+    fn may_start(&self, hay: &[u8], i: usize) -> bool {
+        let a = usize::from(hay[i]);
+        if self.single[a] {
+            return true;
+        }
+        let Some(&b) = hay.get(i + 1) else {
+            return false;
+        };
+        let pair = a << 8 | usize::from(b);
+        self.pairs[pair >> 6] & (1 << (pair & 63)) != 0
+    }
+
+    fn starts_at(&self, hay: &[u8], i: usize) -> bool {
+        self.may_start(hay, i)
+            && self.by_first_byte[usize::from(hay[i])]
+                .iter()
+                .any(|(_, s)| hay[i..].starts_with(s))
+    }
+}
+
 /// A list of strings, with the ones starting with each byte indexed on first
 /// use: a search reads the text once and compares only where a string could start.
 pub struct Needles {
     strings: &'static [&'static str],
-    by_first_byte: OnceLock<ByFirstByte>,
+    index: OnceLock<Index>,
 }
 
 impl Needles {
@@ -26,43 +60,53 @@ impl Needles {
     pub const fn new(strings: &'static [&'static str]) -> Needles {
         Needles {
             strings,
-            by_first_byte: OnceLock::new(),
+            index: OnceLock::new(),
         }
     }
 
-    fn table(&self) -> &[Vec<(usize, &'static [u8])>] {
-        self.by_first_byte.get_or_init(|| {
-            let mut table = vec![Vec::new(); 256];
+    fn index(&self) -> &Index {
+        self.index.get_or_init(|| {
+            let mut by_first_byte = vec![Vec::new(); 256];
+            let mut single = [false; 256];
+            let mut pairs = Box::new([0u64; 1024]);
             for (k, s) in self
                 .strings
                 .iter()
                 .enumerate()
                 .filter(|(_, s)| !s.is_empty())
             {
-                table[usize::from(s.as_bytes()[0])].push((k, s.as_bytes()));
+                let b = s.as_bytes();
+                by_first_byte[usize::from(b[0])].push((k, b));
+                match b.get(1) {
+                    None => single[usize::from(b[0])] = true,
+                    Some(&c) => {
+                        let pair = usize::from(b[0]) << 8 | usize::from(c);
+                        pairs[pair >> 6] |= 1 << (pair & 63);
+                    }
+                }
             }
-            table
+            Index {
+                by_first_byte,
+                single,
+                pairs,
+            }
         })
-    }
-
-    fn starts_at(table: &[Vec<(usize, &'static [u8])>], hay: &[u8], i: usize) -> bool {
-        table[usize::from(hay[i])]
-            .iter()
-            .any(|(_, s)| hay[i..].starts_with(s))
     }
 
     /// Every place where one of the (non-empty) strings starts in `hay`, as
     /// `(byte offset, index of the string)`, by offset, and at one offset in
     /// the order of the list; overlapping ones included.
     pub fn starts<'h>(&'h self, hay: &'h str) -> impl Iterator<Item = (usize, usize)> + 'h {
-        let table = self.table();
+        let index = self.index();
         let hay = hay.as_bytes();
-        (0..hay.len()).flat_map(move |i| {
-            table[usize::from(hay[i])]
-                .iter()
-                .filter(move |(_, s)| hay[i..].starts_with(s))
-                .map(move |&(k, _)| (i, k))
-        })
+        (0..hay.len())
+            .filter(move |&i| index.may_start(hay, i))
+            .flat_map(move |i| {
+                index.by_first_byte[usize::from(hay[i])]
+                    .iter()
+                    .filter(move |(_, s)| hay[i..].starts_with(s))
+                    .map(move |&(k, _)| (i, k))
+            })
     }
 
     /// The last byte offset at which one of the strings starts in `hay`: the
@@ -71,11 +115,9 @@ impl Needles {
         if self.strings.iter().any(|s| s.is_empty()) {
             return Some(hay.len());
         }
-        let table = self.table();
+        let index = self.index();
         let hay = hay.as_bytes();
-        (0..hay.len())
-            .rev()
-            .find(|&i| Self::starts_at(table, hay, i))
+        (0..hay.len()).rev().find(|&i| index.starts_at(hay, i))
     }
 
     /// Whether one of the strings occurs in `hay`.
@@ -83,9 +125,9 @@ impl Needles {
         if self.strings.iter().any(|s| s.is_empty()) {
             return true;
         }
-        let table = self.table();
+        let index = self.index();
         let hay = hay.as_bytes();
-        (0..hay.len()).any(|i| Self::starts_at(table, hay, i))
+        (0..hay.len()).any(|i| index.starts_at(hay, i))
     }
 }
 
@@ -95,7 +137,18 @@ mod tests {
 
     #[test]
     fn answers_as_one_search_per_string() {
-        static LIST: &[&str] = &["/ flickr", "foto:", "фото:", "cc by", "cc-by", "a", "ab"];
+        static LIST: &[&str] = &[
+            "/ flickr",
+            "foto:",
+            "фото:",
+            "cc by",
+            "cc-by",
+            "a",
+            "ab",
+            "xy",
+            "z",
+            "zq",
+        ];
         static NEEDLES: Needles = Needles::new(LIST);
         for hay in [
             "",
@@ -105,6 +158,9 @@ mod tests {
             "xyz",
             "b a ab",
             "ééé",
+            "x",
+            "axy zq zz",
+            "yx z",
         ] {
             let last = LIST.iter().filter_map(|s| hay.rfind(s)).max();
             assert_eq!(NEEDLES.last_start(hay), last, "{hay}");

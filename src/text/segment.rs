@@ -175,6 +175,21 @@ fn sentences(text: &str, para: Span) -> Vec<Span> {
     with_quotes
 }
 
+/// The bytes that may start a character [`split_sentences`] looks at: `"`,
+/// `.`, `!`, `?`, and the first bytes of `«` and `»` (C2), `…` (E2) and `。`
+/// (E3).
+const MAY_MATTER: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'"' as usize] = true;
+    t[b'.' as usize] = true;
+    t[b'!' as usize] = true;
+    t[b'?' as usize] = true;
+    t[0xc2] = true;
+    t[0xe2] = true;
+    t[0xe3] = true;
+    t
+};
+
 fn split_sentences(text: &str, para: Span, track_quotes: bool) -> Vec<Span> {
     let s = &text[para.range()];
     let bytes = s.as_bytes();
@@ -184,6 +199,12 @@ fn split_sentences(text: &str, para: Span, track_quotes: bool) -> Vec<Span> {
     let mut guillemets = 0i32;
     let mut i = 0;
     while i < s.len() {
+        // Most bytes start no character the loop looks at: skip them
+        // without decoding.
+        if !MAY_MATTER[usize::from(bytes[i])] {
+            i += 1;
+            continue;
+        }
         let c = s[i..].chars().next().unwrap_or(' ');
         let n = c.len_utf8();
         match c {

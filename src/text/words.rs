@@ -64,6 +64,30 @@ pub(crate) fn with_lower<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
     }
 }
 
+/// The number of white-space separated words of `s` (as
+/// [`str::split_whitespace`] counts them), counted no further than `cap`: a
+/// long paragraph is read only as far as a rule needs. ASCII is judged a byte
+/// at a time; only other characters are decoded.
+pub(crate) fn count_words(s: &str, cap: usize) -> usize {
+    let b = s.as_bytes();
+    let mut n = 0;
+    let mut in_word = false;
+    let mut i = 0;
+    while i < b.len() && n < cap {
+        let (space, len) = if b[i] < 0x80 {
+            (matches!(b[i], b'\t'..=b'\r' | b' '), 1)
+        } else {
+            let c = s[i..].chars().next().unwrap_or(' ');
+            (c.is_whitespace(), c.len_utf8())
+        };
+        // Without a branch: a word starts where a non-space follows a space.
+        n += usize::from(!in_word & !space);
+        in_word = !space;
+        i += len;
+    }
+    n
+}
+
 impl Deref for Lower<'_> {
     type Target = str;
     fn deref(&self) -> &str {
@@ -177,6 +201,22 @@ impl<'a> Deref for Words<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn count_words_is_split_whitespace() {
+        for c in (0..=0x3000u32)
+            .chain([0x205f, 0xfeff, 0x1_f600])
+            .filter_map(char::from_u32)
+        {
+            for s in [format!("a{c}b"), format!("{c}{c}x {c}"), format!("{c}")] {
+                let want = s.split_whitespace().count();
+                assert_eq!(count_words(&s, usize::MAX), want, "{:?}", s);
+                assert_eq!(count_words(&s, 1), want.min(1), "{:?}", s);
+            }
+        }
+        assert_eq!(count_words("one two  three\tfour", 3), 3);
+        assert_eq!(count_words("one two", 0), 0);
+    }
 
     #[test]
     fn with_lower_is_to_lowercase() {

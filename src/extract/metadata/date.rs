@@ -2,7 +2,7 @@
 //! text, a missing year inferred from the weekday.
 
 use super::Field;
-use crate::clean::{parse_dateline, parse_lead_dateline, Dateline};
+use crate::clean::{lead_dateline, parse_dateline, parse_lead_dateline, Dateline};
 use crate::extract::CalendarDate;
 use crate::text::Span;
 
@@ -66,9 +66,10 @@ pub(super) fn dateline_date(input: &str) -> Option<Field> {
         }
         let lead = line.len() - t.len();
         // A date at the line's start, or after a place ("Paris, 21 juin 2012 –").
-        let found_date = parse_dateline(t)
-            .map(|d| (0, d))
-            .or_else(|| parse_lead_dateline(t).map(|l| (l.date_start, l.date)));
+        let found_date = match parse_dateline(t) {
+            Some(d) => Some((0, d)),
+            None => lead_dateline(t, None).map(|l| (l.date_start, l.date)),
+        };
         if let Some((off, d)) = found_date {
             let lead = lead + off;
             let span = Span::new(start + lead, start + lead + d.len);

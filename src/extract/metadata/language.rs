@@ -30,11 +30,7 @@ pub fn identify_language(text: &str) -> Option<(&'static str, bool)> {
     let index = stopword_index();
     let mut scores = [0.0f64; 16];
     let mut words = 0usize;
-    for w in text
-        .split(|c: char| !c.is_alphabetic() && c != '\'' && c != '’')
-        .filter(|w| !w.is_empty())
-        .take(3000)
-    {
+    for w in letter_runs(text).take(3000) {
         words += 1;
         let found = with_lower(w, |l| index.get(l.trim_matches(['\'', '’'])).copied());
         if let Some(set) = found {
@@ -54,6 +50,40 @@ pub fn identify_language(text: &str) -> Option<(&'static str, bool)> {
     }
     let clear = best >= 3.0 && best >= 1.5 * second;
     Some((STOPWORDS[order[0]].0, clear))
+}
+
+/// The words of `text` as the guess reads them: runs of letters and
+/// apostrophes (what splitting at every other character leaves). ASCII is
+/// judged a byte at a time; only other characters are decoded.
+fn letter_runs(text: &str) -> impl Iterator<Item = &str> {
+    let b = text.as_bytes();
+    let letter_at = move |i: usize| -> (bool, usize) {
+        if b[i] < 0x80 {
+            (b[i].is_ascii_alphabetic() || b[i] == b'\'', 1)
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            (c.is_alphabetic() || c == '’', c.len_utf8())
+        }
+    };
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < b.len() {
+            let (letter, n) = letter_at(i);
+            if letter {
+                break;
+            }
+            i += n;
+        }
+        let start = i;
+        while i < b.len() {
+            let (letter, n) = letter_at(i);
+            if !letter {
+                break;
+            }
+            i += n;
+        }
+        (i > start).then(|| &text[start..i])
+    })
 }
 
 /// The language of the body, spanning all of it.
@@ -91,5 +121,21 @@ mod tests {
             assert_eq!(identify_language(text).map(|l| l.0), Some(want), "{text}");
         }
         assert_eq!(identify_language("12345 67890"), None);
+    }
+
+    #[test]
+    fn letter_runs_are_the_split() {
+        let texts = [
+            "L’ordre, l'État: 12 «mots» — Привет мир!  ",
+            "",
+            "’'x'’ ab1cd\u{a0}é\u{301}f 東京 ٣",
+        ];
+        for t in texts {
+            let want: Vec<&str> = t
+                .split(|c: char| !c.is_alphabetic() && c != '\'' && c != '’')
+                .filter(|w| !w.is_empty())
+                .collect();
+            assert_eq!(letter_runs(t).collect::<Vec<_>>(), want, "{t}");
+        }
     }
 }

@@ -39,6 +39,24 @@ fn fold(c: char) -> char {
 /// The byte length of `text`'s prefix that `stem` matches, ignoring case;
 /// `None` when it does not.
 pub(crate) fn match_stem(text: &str, stem: &str) -> Option<usize> {
+    // While both are ASCII a byte is a character and folds to its ASCII
+    // lower case: compare bytes, and stop at the first that differs.
+    let (t, st) = (text.as_bytes(), stem.as_bytes());
+    for (k, &want) in st.iter().enumerate() {
+        // Text that ends here has fewer characters than the stem.
+        let got = *t.get(k)?;
+        if got >= 0x80 || want >= 0x80 {
+            return match_stem_chars(text, stem);
+        }
+        if got.to_ascii_lowercase() != want {
+            return None;
+        }
+    }
+    Some(st.len())
+}
+
+/// [`match_stem`] a character at a time.
+fn match_stem_chars(text: &str, stem: &str) -> Option<usize> {
     let mut chars = text.char_indices();
     for want in stem.chars() {
         let (_, got) = chars.next()?;
@@ -75,6 +93,11 @@ pub(crate) struct Stems {
 #[derive(Clone, Default)]
 struct Bucket {
     by_second: FastMap<char, Vec<Row>>,
+    /// The lists of `by_second` under an ASCII second character, read
+    /// without hashing: the character's entry is the list's place in
+    /// `ascii_lists` plus one (0: none). Filled once every row is in.
+    ascii_second: Vec<u8>,
+    ascii_lists: Vec<Vec<Row>>,
     /// The one-character stems: all that a text without a second character,
     /// or with one no longer stem has second, can match.
     singles: Vec<Row>,
@@ -102,12 +125,28 @@ impl Bucket {
         }
     }
 
+    /// Fills `ascii_second` from `by_second`.
+    fn index_ascii(&mut self) {
+        self.ascii_second = vec![0; 128];
+        for b in 0..128u8 {
+            if let Some(rows) = self.by_second.get(&char::from(b)) {
+                self.ascii_lists.push(rows.clone());
+                self.ascii_second[usize::from(b)] = self.ascii_lists.len() as u8;
+            }
+        }
+    }
+
     /// The rows that `text`, whose first character is this bucket's, may match, in order.
     fn rows(&self, text: &str) -> &[Row] {
-        let second = text.chars().nth(1).map(fold);
-        second
-            .and_then(|c| self.by_second.get(&c))
-            .unwrap_or(&self.singles)
+        let rows = match text.chars().nth(1).map(fold) {
+            Some(c) if c.is_ascii() => match self.ascii_second[c as usize] {
+                0 => None,
+                k => Some(&self.ascii_lists[usize::from(k) - 1]),
+            },
+            Some(c) => self.by_second.get(&c),
+            None => None,
+        };
+        rows.unwrap_or(&self.singles)
     }
 }
 
@@ -121,6 +160,9 @@ impl Stems {
                 Some(c) => by_first.entry(c).or_default().push((stem, role)),
                 None => {}
             }
+        }
+        for bucket in ascii.iter_mut().chain(by_first.values_mut()) {
+            bucket.index_ascii();
         }
         Stems { ascii, by_first }
     }
@@ -378,6 +420,34 @@ mod tests {
     fn scan(rows: &[Row], text: &str) -> Option<(&'static str, &'static str, usize)> {
         rows.iter()
             .find_map(|&(stem, role)| Some((stem, role, match_stem(text, stem)?)))
+    }
+
+    #[test]
+    fn match_stem_over_ascii_is_the_character_match() {
+        let stems = ["kill", "arrest", "don't", "a", "tué", "ab"];
+        let texts = [
+            "killed",
+            "KILLED",
+            "kil",
+            "\u{212a}illed",
+            "arrested",
+            "don’t",
+            "don't go",
+            "a",
+            "",
+            "Tués",
+            "ab",
+            "aB x",
+            "éa",
+        ];
+        for stem in stems {
+            for text in texts {
+                let want = match_stem_chars(text, stem);
+                assert_eq!(match_stem(text, stem), want, "{stem} {text}");
+            }
+        }
+        assert_eq!(match_stem("KILLED", "kill"), Some(4));
+        assert_eq!(match_stem("\u{212a}illed", "kill"), Some(6));
     }
 
     #[test]
