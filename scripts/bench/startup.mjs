@@ -75,12 +75,17 @@ async function phasesOf(page, clusteredAt) {
   const w = (name) => at(worker.entries, name);
   const p = (name) => at(main.entries, name);
   const call = w("storydiff:compare");
-  const mark = (name) => w(name)?.start ?? NaN;
+  // The engine's marks inside the call (a warm-up call before it marks them too).
+  const mark = (name) => worker.entries.find((x) => x.name === name && x.start >= call.start)?.start ?? NaN;
+  // The engine's warm-up, in steps while the worker was idle (none when a call came first).
+  const warm = worker.entries.filter((x) => x.name === "storydiff:warm-up");
   return {
     "worker started (at)": shift,
     "fetch + compile": w("storydiff:compile") ? w("storydiff:compile").end - w("storydiff:compile").start : NaN,
     "instantiate": w("storydiff:instantiate") ? w("storydiff:instantiate").end - w("storydiff:instantiate").start : NaN,
     "engine ready (at)": w("storydiff:load") ? w("storydiff:load").end + shift : NaN,
+    "warm-up (steps run)": warm.length,
+    "warm-up": warm.reduce((a, x) => a + x.end - x.start, 0),
     "examples sent (at)": p("storydiff:run")?.start ?? NaN,
     "first analyze": mark("storydiff:analyzed") - call.start,
     "first compare": mark("storydiff:compared") - mark("storydiff:analyzed"),
