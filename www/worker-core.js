@@ -121,8 +121,8 @@ export const WARM_UP = [
 
 /**
  * Warms `engine` up with WARM_UP in two steps, each in a task of its own and only while
- * `idle()` says no call is waiting: a call that comes meanwhile waits for one step at most, and
- * the rest is left out. Each step's time is on the timeline as `storydiff:warm-up`; a failure is
+ * `idle()` says no call came yet: a call that comes meanwhile waits for one step at most, and
+ * the rest is left out (after the first call the code is compiled anyway). Each step's time is on the timeline as `storydiff:warm-up`; a failure is
  * ignored (the real calls report their own).
  */
 export function warmUp(engine, idle) {
@@ -148,7 +148,7 @@ export function warmUp(engine, idle) {
  */
 export function serveEngine(scope, engine, load, exporter = null, fetchPack = null) {
   let ready = null;
-  let calls = 0; // calls received and not yet answered
+  let called = false; // whether a call came: the warm-up is for the time before the first
   const pages = pairPages();
   const withPack = languagePack(engine, fetchPack);
   let progress = () => {};
@@ -179,13 +179,12 @@ export function serveEngine(scope, engine, load, exporter = null, fetchPack = nu
     if (!data || typeof data.method !== "string") return;
     const { id, method, args } = data;
     progress = (p) => scope.postMessage({ id, type: "progress", progress: p });
-    const call = method !== "load"; // the bridge's preload is no call: the engine may warm up after it
-    if (call) calls += 1;
+    if (method !== "load") called = true; // the bridge's preload is no call: the engine may warm up after it
     try {
       if (!ready) {
         progress({ stage: "loading the analysis engine" });
         ready = timed("storydiff:load", load);
-        ready.then(() => warmUp(engine, () => calls === 0), () => {});
+        ready.then(() => warmUp(engine, () => !called), () => {});
       }
       await ready;
       const fn = Object.prototype.hasOwnProperty.call(methods, method) ? methods[method] : null;
@@ -200,8 +199,6 @@ export function serveEngine(scope, engine, load, exporter = null, fetchPack = nu
       if (!loaded) ready = null;
       const fatal = loaded && (e instanceof WebAssembly.RuntimeError || String(e).includes("WebAssembly"));
       scope.postMessage({ id, type: "error", error: e && e.message ? e.message : String(e), fatal });
-    } finally {
-      if (call) calls -= 1;
     }
   });
 }
