@@ -98,7 +98,7 @@ function languagePack(engine, fetchPack) {
 /**
  * Two short articles about one made-up event, in English (they need no language pack), with
  * what every stage looks for: a dateline and dates, names of people, places and organizations,
- * numbers, quotes with their speakers. While the worker is idle after its engine loaded, it
+ * numbers, quotes with their speakers. When the page is ready and no call came yet, the worker
  * analyzes the first, then compares both (`warmUp`): the browser compiles the engine's code on
  * its first calls, and the word-list tables are built on first use, so the first real call
  * that comes later finds them done.
@@ -149,12 +149,18 @@ export function warmUp(engine, idle) {
 export function serveEngine(scope, engine, load, exporter = null, fetchPack = null) {
   let ready = null;
   let called = false; // whether a call came: the warm-up is for the time before the first
+  let warming = false;
   const pages = pairPages();
   const withPack = languagePack(engine, fetchPack);
   let progress = () => {};
   const packed = (call) => withPack(call, () => progress({ stage: "loading the word lists of other languages" }));
   const methods = {
     load: () => true, // the engine is loaded before any method runs: see WorkerBridge.preload
+    warmUp: () => {
+      if (!warming) warmUp(engine, () => !called);
+      warming = true;
+      return true;
+    },
     analyze: (articles) => packed(() => engine.analyze(articles)),
     compare: async (articles) => pages.first(await packed(() => engine.compare(articles)), articles),
     compareWithOverrides: async (articles, overrides) =>
@@ -179,12 +185,12 @@ export function serveEngine(scope, engine, load, exporter = null, fetchPack = nu
     if (!data || typeof data.method !== "string") return;
     const { id, method, args } = data;
     progress = (p) => scope.postMessage({ id, type: "progress", progress: p });
-    if (method !== "load") called = true; // the bridge's preload is no call: the engine may warm up after it
+    // The bridge's preload and its request to warm up are no calls.
+    if (method !== "load" && method !== "warmUp") called = true;
     try {
       if (!ready) {
         progress({ stage: "loading the analysis engine" });
         ready = timed("storydiff:load", load);
-        ready.then(() => warmUp(engine, () => !called), () => {});
       }
       await ready;
       const fn = Object.prototype.hasOwnProperty.call(methods, method) ? methods[method] : null;

@@ -1,6 +1,6 @@
 // The first comparison in a fresh analysis worker, in headless Chromium: for each build (a dist
 // folder, after bash scripts/build), in a fresh browser context, the served page is opened, a
-// worker of its own is started and its engine loaded, then after IDLE ms (the time a user takes
+// worker of its own is started, its engine loaded and asked to warm up, then after IDLE ms (the time a user takes
 // to paste) the seeds are compared, then compared again. Builds take turns in every round; prints
 // the median ms of the first and the second call for each idle time, and the ratio to the first
 // build. An idle time of 0 shows what a warm-up costs a call that comes at once.
@@ -42,6 +42,7 @@ try {
           const { WorkerBridge } = await import(new URL("www/bridge.js", document.baseURI).href);
           const bridge = new WorkerBridge(new URL("www/worker.js", document.baseURI), { idleMs: Infinity });
           await bridge.call("load");
+          bridge.warmUp?.(); // as the page does once it is ready (a build without it: nothing)
           if (idle > 0) await new Promise((r) => setTimeout(r, idle));
           const call = async () => { const t0 = performance.now(); await bridge.call("compare", [articles]); return performance.now() - t0; };
           const first = await call();
