@@ -20,6 +20,7 @@ export function bridgeEngine(bridge) {
     pairs: (run, related, offset, limit) => bridge.call("pairs", [run, related, offset, limit]),
     decode: (bytes, name) => bridge.call("decode", [bytes, name]),
     exportReport: (run, format) => bridge.call("exportReport", [run, format]),
+    warmUp: () => bridge.warmUp(),
   };
 }
 
@@ -47,8 +48,12 @@ export function start({ engine, loadExamples, singleFile = false }) {
   document.querySelector("#boot")?.remove();
   document.body.dataset.build = singleFile ? "single" : "served";
   wireExamples(ui.examples, store, loadExamples);
-  // Ready once the saved workspace is back (or said to be unavailable).
-  persist.ready.then(() => { document.body.dataset.ready = "1"; });
+  // Ready once the saved workspace is back (or said to be unavailable); then the engine may
+  // warm up, if no call came first.
+  persist.ready.then(() => {
+    document.body.dataset.ready = "1";
+    engine.warmUp?.();
+  });
   return { store, runner, persist };
 }
 

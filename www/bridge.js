@@ -38,6 +38,15 @@ export class WorkerBridge {
     this.start().postMessage({ id: PRELOAD_ID, method: "load", args: [] });
   }
 
+  /**
+   * Has a started worker warm its engine up while it has nothing to do (worker-core.js,
+   * warmUp): the page asks once it is ready, so the warm-up does not take the CPU from the
+   * page's own start. Not a call of the queue either; without a worker, nothing.
+   */
+  warmUp() {
+    this.worker?.postMessage({ id: PRELOAD_ID, method: "warmUp", args: [] });
+  }
+
   /** Calls `method(...args)` in the worker; resolves with its result. */
   call(method, args = [], { signal, onProgress } = {}) {
     return new Promise((resolve, reject) => {

@@ -96,6 +96,51 @@ function languagePack(engine, fetchPack) {
 }
 
 /**
+ * Two short articles about one made-up event, in English (they need no language pack), with
+ * what every stage looks for: a dateline and dates, names of people, places and organizations,
+ * numbers, quotes with their speakers. When the page is ready and no call came yet, the worker
+ * analyzes the first, then compares both (`warmUp`): the browser compiles the engine's code on
+ * its first calls, and the word-list tables are built on first use, so the first real call
+ * that comes later finds them done.
+ */
+export const WARM_UP = [
+  {
+    id: "warm-up-1",
+    text: "Harbour bridge reopens after repairs\n\nPORTSMOUTH, March 3, 2021 (Reuters) - The North Harbour Bridge " +
+      "reopened on Tuesday after eight months of repairs costing $12.5 million, city officials said.\n\n" +
+      "\"We are glad to have it back,\" said Mayor Anna Clarke. About 40,000 vehicles cross the bridge every day, " +
+      "according to the Department of Transport. Work began in July 2020 when engineers found cracks in two of its supports.",
+  },
+  {
+    id: "warm-up-2",
+    text: "North Harbour Bridge open again\n\nBy John Miller\n\nThe bridge in Portsmouth opened to traffic again on " +
+      "3 March, the city council said. Repairs took eight months and cost 12.5 million dollars.\n\n" +
+      "Mayor Anna Clarke told reporters that the city was \"glad to have it back\". Some 40,000 cars use it daily.",
+  },
+];
+
+/**
+ * Warms `engine` up with WARM_UP in two steps, each in a task of its own and only while
+ * `idle()` says no call came yet: a call that comes meanwhile waits for one step at most, and
+ * the rest is left out (after the first call the code is compiled anyway). Each step's time is on the timeline as `storydiff:warm-up`; a failure is
+ * ignored (the real calls report their own).
+ */
+export function warmUp(engine, idle) {
+  const steps = [() => engine.analyze(WARM_UP.slice(0, 1)), () => engine.compare(WARM_UP)];
+  const next = () => {
+    const step = steps.shift();
+    if (!step || !idle()) return;
+    try {
+      timed("storydiff:warm-up", step);
+    } catch {
+      return;
+    }
+    setTimeout(next, 0);
+  };
+  setTimeout(next, 0);
+}
+
+/**
  * Serves the engine's methods on `scope`'s messages; each waits for `load()` (the engine
  * loaded and the network locked; called on the first message, again after a failed load).
  * `exporter(report, format, inputs)` (export.js's exportReport) makes the files to download;
@@ -103,12 +148,19 @@ function languagePack(engine, fetchPack) {
  */
 export function serveEngine(scope, engine, load, exporter = null, fetchPack = null) {
   let ready = null;
+  let called = false; // whether a call came: the warm-up is for the time before the first
+  let warming = false;
   const pages = pairPages();
   const withPack = languagePack(engine, fetchPack);
   let progress = () => {};
   const packed = (call) => withPack(call, () => progress({ stage: "loading the word lists of other languages" }));
   const methods = {
     load: () => true, // the engine is loaded before any method runs: see WorkerBridge.preload
+    warmUp: () => {
+      if (!warming) warmUp(engine, () => !called);
+      warming = true;
+      return true;
+    },
     analyze: (articles) => packed(() => engine.analyze(articles)),
     compare: async (articles) => pages.first(await packed(() => engine.compare(articles)), articles),
     compareWithOverrides: async (articles, overrides) =>
@@ -133,6 +185,8 @@ export function serveEngine(scope, engine, load, exporter = null, fetchPack = nu
     if (!data || typeof data.method !== "string") return;
     const { id, method, args } = data;
     progress = (p) => scope.postMessage({ id, type: "progress", progress: p });
+    // The bridge's preload and its request to warm up are no calls.
+    if (method !== "load" && method !== "warmUp") called = true;
     try {
       if (!ready) {
         progress({ stage: "loading the analysis engine" });

@@ -10,7 +10,10 @@
 // Given several builds (dist folders), it runs them in turn within each round, so that all see
 // the same machine load, and prints each build's medians and their ratios to the first build's.
 //
-//   node scripts/bench/startup.mjs [--runs 9] [--json target/bench/startup.json] [DIST ...]
+//   node scripts/bench/startup.mjs [--runs 9] [--json target/bench/startup.json] [--chromium-arg ARG ...] [DIST ...]
+//
+// --chromium-arg passes a flag to Chromium, e.g. --chromium-arg=--js-flags=--liftoff-only to see
+// what V8's tiers cost on the first calls.
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { loadavg } from "node:os";
 import { pathToFileURL } from "node:url";
@@ -20,7 +23,7 @@ import { parseArgs } from "node:util";
 import { DIST, launch, serve } from "../../tests/e2e/helpers.mjs";
 
 const { values: opt, positionals } = parseArgs({
-  options: { runs: { type: "string", default: "9" }, json: { type: "string" } },
+  options: { runs: { type: "string", default: "9" }, json: { type: "string" }, "chromium-arg": { type: "string", multiple: true } },
   allowPositionals: true,
 });
 const DISTS = (positionals.length ? positionals : [DIST]).map((d) => path.resolve(d));
@@ -75,12 +78,17 @@ async function phasesOf(page, clusteredAt) {
   const w = (name) => at(worker.entries, name);
   const p = (name) => at(main.entries, name);
   const call = w("storydiff:compare");
-  const mark = (name) => w(name)?.start ?? NaN;
+  // The engine's marks inside the call (a warm-up call before it marks them too).
+  const mark = (name) => worker.entries.find((x) => x.name === name && x.start >= call.start)?.start ?? NaN;
+  // The engine's warm-up, in steps while the worker was idle (none when a call came first).
+  const warm = worker.entries.filter((x) => x.name === "storydiff:warm-up");
   return {
     "worker started (at)": shift,
     "fetch + compile": w("storydiff:compile") ? w("storydiff:compile").end - w("storydiff:compile").start : NaN,
     "instantiate": w("storydiff:instantiate") ? w("storydiff:instantiate").end - w("storydiff:instantiate").start : NaN,
     "engine ready (at)": w("storydiff:load") ? w("storydiff:load").end + shift : NaN,
+    "warm-up (steps run)": warm.length,
+    "warm-up": warm.reduce((a, x) => a + x.end - x.start, 0),
     "examples sent (at)": p("storydiff:run")?.start ?? NaN,
     "first analyze": mark("storydiff:analyzed") - call.start,
     "first compare": mark("storydiff:compared") - mark("storydiff:analyzed"),
@@ -114,7 +122,7 @@ const stats = (times) => ({ median_ms: +median(times).toFixed(1), min_ms: +Math.
 const clustered = () => window.__clusteredAt;
 const inputReady = () => window.__inputReadyAt;
 const blank = () => performance.now();
-const browser = await launch();
+const browser = await launch(opt["chromium-arg"] ?? []);
 const servers = [];
 for (const dist of DISTS) servers.push(await serve(dist));
 const cases = (i) => {

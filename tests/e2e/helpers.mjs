@@ -20,11 +20,12 @@ export const CHROMIUM_ARGS = [
   "--disable-dev-shm-usage",
 ];
 
-export function launch() {
+/** Starts headless Chromium; `extraArgs` (e.g. `--js-flags=...` for a benchmark) after the usual ones. */
+export function launch(extraArgs = []) {
   return chromium.launch({
     executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
     headless: true,
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS, ...extraArgs],
   });
 }
 
