@@ -13,12 +13,14 @@
 
 use super::cues;
 use super::pieces::{Evidence, Piece, Run};
+use super::places;
 use super::EntityLabel;
 use crate::extract::word_set::is_function_word;
 use crate::extract::Doc;
 use crate::lexicon;
 use crate::text::hash::FastMap as HashMap;
 use crate::text::{with_lower, Span, TokenKind};
+use std::cell::OnceCell;
 
 /// A mention before in-article resolution.
 #[derive(Clone, Debug)]
@@ -49,9 +51,9 @@ fn cover(pieces: &[Piece]) -> Span {
 
 /// The gazetteer entry of a name as written, also without the dots of "U.S.".
 pub fn place_of(name: &str) -> Option<lexicon::Place> {
-    lexicon::place(name).or_else(|| {
+    places::place(name).or_else(|| {
         if name.contains('.') && name.len() <= 6 {
-            lexicon::place(&name.replace('.', ""))
+            places::place(&name.replace('.', ""))
         } else {
             None
         }
@@ -130,13 +132,13 @@ impl Titles {
         let mut qualifiers = Vec::new();
         while k < pieces.len() && !pieces[k].connector {
             let w = pieces[k].span.of(text);
-            if k + 1 < pieces.len() && lexicon::demonym(cover(&pieces[k..k + 2]).of(text)).is_some()
+            if k + 1 < pieces.len() && places::demonym(cover(&pieces[k..k + 2]).of(text)).is_some()
             {
                 // "South African President", "Sri Lankan President".
                 k += 2;
                 continue;
             }
-            if lexicon::demonym(w).is_some() || (place_of(w).is_some() && !cues::is_title(w)) {
+            if places::demonym(w).is_some() || (place_of(w).is_some() && !cues::is_title(w)) {
                 qualifiers.push(k);
                 k += 1;
             } else {
@@ -264,16 +266,22 @@ impl<'a> Sentence<'a> {
         if !initial {
             return function_word();
         }
-        // Each term is evaluated only where the answer still depends on it.
-        let dictionary = lexicon::is_dictionary_word(lower)
-            || self.ev.lower.contains(lower)
-            || lexicon::is_common_word(lower);
-        let strong = self.strong_lead(pieces, lower);
-        let rare = || self.rare_before_name(pieces, lower);
-        let supported = strong || rare() || (!dictionary && !is_adverbish(lower));
+        // Each term is evaluated only where the answer still depends on it, once.
+        let (dictionary, rare) = (OnceCell::new(), OnceCell::new());
+        let dictionary = || {
+            *dictionary.get_or_init(|| {
+                lexicon::is_dictionary_word(lower)
+                    || self.ev.lower.contains(lower)
+                    || lexicon::is_common_word(lower)
+            })
+        };
+        let rare = || *rare.get_or_init(|| self.rare_before_name(pieces, lower));
+        let place = place_of(w).is_some();
+        let strong = place || self.strong_lead(pieces, lower);
+        let supported = strong || rare() || (!dictionary() && !is_adverbish(lower));
         !supported
-            || (dictionary
-                && place_of(w).is_none()
+            || (!place
+                && dictionary()
                 && !cues::is_title(w)
                 && !self.ev.mid_caps.contains(w)
                 && !(pieces.len() > 1 && (strong || rare())))
@@ -288,20 +296,20 @@ impl<'a> Sentence<'a> {
             .map(|n| n.span.of(self.doc.text))
     }
 
-    /// Strong support for an opening word: the gazetteer, a given name before
-    /// another word, a capital elsewhere in the text, a title, a demonym,
-    /// capitals; "The Bank of England": a head word before "of"; "White House
-    /// press secretary": a word and its organisation or place noun.
+    /// Strong support for an opening word besides the gazetteer (which the
+    /// caller asks): a given name before another word, a capital elsewhere in
+    /// the text, a title, a demonym, capitals; "The Bank of England": a head
+    /// word before "of"; "White House press secretary": a word and its
+    /// organisation or place noun.
     fn strong_lead(&self, pieces: &[Piece], lower: &str) -> bool {
         let p = &pieces[0];
         let w = p.span.of(self.doc.text);
         let next = self.next_word(pieces);
-        place_of(w).is_some()
-            || (lexicon::is_first_name(w) && next.is_some())
+        (places::is_first_name(w) && next.is_some())
             || self.ev.mid_caps.contains(w)
             || cues::is_title(w)
             || cues::is_title_modifier(w)
-            || lexicon::demonym(w).is_some()
+            || places::demonym(w).is_some()
             || p.allcaps
             || (pieces.len() > 2
                 && pieces[1].connector
@@ -313,12 +321,14 @@ impl<'a> Sentence<'a> {
 
     /// A rare word before a word that is not in the dictionary ("Bola Tinubu").
     fn rare_before_name(&self, pieces: &[Piece], lower: &str) -> bool {
-        self.next_word(pieces).is_some_and(|n| {
-            !with_lower(n, lexicon::is_dictionary_word) && lexicon::place(n).is_none()
-        }) && !lexicon::is_common_word(lower)
-            && !self.ev.lower.contains(lower)
+        // The cheapest tests first; the gazetteer last.
+        !lower.ends_with('s')
             && !is_adverbish(lower)
-            && !lower.ends_with('s')
+            && !self.ev.lower.contains(lower)
+            && !lexicon::is_common_word(lower)
+            && self.next_word(pieces).is_some_and(|n| {
+                !with_lower(n, lexicon::is_dictionary_word) && places::place(n).is_none()
+            })
     }
 
     /// A role alone ("the Uzbek Minister of Foreign Affairs, Abdulaziz Komilov,",
@@ -369,7 +379,7 @@ impl<'a> Sentence<'a> {
         let last = pieces[pieces.len() - 1].span.of(text);
         let whole = cover(pieces).of(text);
         // "South Korean prosecutors": a two-word demonym.
-        if lexicon::demonym(whole).is_some() && place_of(whole).is_none() {
+        if places::demonym(whole).is_some() && place_of(whole).is_none() {
             return;
         }
         // "SEE ALSO", "BREAKING NEWS": shouted words.
@@ -387,8 +397,8 @@ impl<'a> Sentence<'a> {
         // "Central Asian", "South African": adjectives, not names.
         if words == 2
             && cues::is_place_head(first)
-            && (lexicon::demonym(last).is_some() || last.ends_with("an") || last.ends_with("ese"))
-            && !lexicon::is_first_name(first)
+            && (places::demonym(last).is_some() || last.ends_with("an") || last.ends_with("ese"))
+            && !places::is_first_name(first)
         {
             return;
         }
@@ -427,7 +437,7 @@ impl<'a> Sentence<'a> {
         out: &mut Vec<Candidate>,
     ) {
         let name = span.of(self.doc.text);
-        if lexicon::demonym(name).is_some() && place_of(name).is_none() {
+        if places::demonym(name).is_some() && place_of(name).is_none() {
             return;
         }
         if let Some(mut c) = single(self.doc, self.run, pieces, self.ev) {
@@ -533,14 +543,14 @@ fn club_named_after_city(n: &Name) -> Option<EntityLabel> {
         && known_first
         && n.words == 2
         && place_of(n.last).is_some_and(|p| p.kind == lexicon::PlaceKind::City)
-        && !lexicon::is_first_name(n.first)
-        && lexicon::demonym(n.first).is_none())
+        && !places::is_first_name(n.first)
+        && places::demonym(n.first).is_none())
     .then_some(EntityLabel::Org)
 }
 
 /// "President Kassym-Jomart Tokayev", "Margarita Simonyan".
 fn person_by_role_or_given_name(n: &Name) -> Option<EntityLabel> {
-    (n.has_role || lexicon::is_first_name(n.first)).then_some(EntityLabel::Person)
+    (n.has_role || places::is_first_name(n.first)).then_some(EntityLabel::Person)
 }
 
 /// "BBC News", "Kazakhstan Airlines", "Russian Railways"; a body named after
@@ -548,11 +558,11 @@ fn person_by_role_or_given_name(n: &Name) -> Option<EntityLabel> {
 fn org_by_capitals_or_place_word(n: &Name) -> Option<EntityLabel> {
     let country_last = n.words == 2
         && place_of(n.last).is_some_and(|p| p.kind == lexicon::PlaceKind::Country)
-        && !lexicon::is_first_name(n.first);
+        && !places::is_first_name(n.first);
     (n.pieces.iter().any(|p| p.allcaps)
         || country_last
         || place_of(n.first).is_some()
-        || lexicon::demonym(n.first).is_some())
+        || places::demonym(n.first).is_some())
     .then_some(EntityLabel::Org)
 }
 
@@ -643,9 +653,9 @@ fn title_cut(text: &str, part: &[Piece]) -> Option<usize> {
     while c > 0 && cues::is_title_modifier(w(&part[c - 1])) && !part[c - 1].connector {
         c -= 1;
     }
-    let qualifier = |p: &Piece| lexicon::demonym(w(p)).is_some() || place_of(w(p)).is_some();
+    let qualifier = |p: &Piece| places::demonym(w(p)).is_some() || place_of(w(p)).is_some();
     let prefix_is_qualifier = part[..c].iter().all(qualifier)
-        || (c == 2 && lexicon::demonym(cover(&part[..2]).of(text)).is_some());
+        || (c == 2 && places::demonym(cover(&part[..2]).of(text)).is_some());
     let name_after = t.is_some_and(|t| {
         part[t + 1..]
             .iter()
@@ -665,7 +675,7 @@ fn place_then_person_cut(text: &str, part: &[Piece]) -> Option<usize> {
             && !part[i + 1].connector
             && place_of(w(&part[i - 1])).is_some()
             && place_of(cover(&part[..=i]).of(text)).is_none()
-            && lexicon::is_first_name(w(p))
+            && places::is_first_name(w(p))
             && place_of(w(p)).is_none()
     })
 }
@@ -686,7 +696,9 @@ fn single(doc: &Doc, run: &Run, pieces: &[Piece], ev: &Evidence) -> Option<Candi
     {
         return None;
     }
-    if (lexicon::demonym(w).is_some() || lexicon::demonym(w.trim_end_matches('s')).is_some())
+    // Without its final s only when it has one: else the same lookup again.
+    let demonym = |w: &str| places::demonym(w).is_some();
+    if (demonym(w) || w.ends_with('s') && demonym(w.trim_end_matches('s')))
         && place_of_w().is_none()
     {
         return None;
@@ -698,13 +710,13 @@ fn single(doc: &Doc, run: &Run, pieces: &[Piece], ev: &Evidence) -> Option<Candi
         Some(EntityLabel::Place)
     } else if let Some(l) = context_label(doc, p.span) {
         Some(l)
-    } else if !p.allcaps && !lexicon::is_first_name(w) && before_its_region(doc, p.span) {
+    } else if !p.allcaps && !places::is_first_name(w) && before_its_region(doc, p.span) {
         Some(EntityLabel::Place)
     } else if !p.allcaps
         && with_lower(w, |lower| {
             ev.lower.contains(lower)
                 || lexicon::is_common_word(lower)
-                || lexicon::is_common_word(lower.trim_end_matches('s'))
+                || lower.ends_with('s') && lexicon::is_common_word(lower.trim_end_matches('s'))
         })
     {
         // "Updates", "Parliament": a common noun written with a capital.

@@ -49,6 +49,7 @@
 mod classify;
 mod cues;
 mod pieces;
+mod places;
 mod resolve;
 mod sets;
 mod things;

@@ -35,6 +35,8 @@ pub(super) struct NameIndex {
     pub(super) runs: Vec<Run>,
     /// The names of the person entities, titles cut.
     pub(super) entity_persons: Vec<String>,
+    /// Where each of `entity_persons` is mentioned.
+    pub(super) entity_person_spans: Vec<Span>,
     /// Person-like full names, first seen first.
     full: Vec<FullName>,
     /// Indices into `full` by last and by first word.
@@ -45,11 +47,11 @@ pub(super) struct NameIndex {
 impl NameIndex {
     /// The names of the article read by `rd`, with its person `entities`.
     pub(super) fn build(rd: &Reading, entities: &[EntityMention]) -> NameIndex {
-        let entity_persons: Vec<String> = entities
+        let (entity_persons, entity_person_spans): (Vec<String>, Vec<Span>) = entities
             .iter()
             .filter(|e| is_person_entity(e))
-            .map(entity_name)
-            .collect();
+            .map(|e| (entity_name(e), e.span))
+            .unzip();
         let runs = capitalized_runs(rd);
         let full = full_names(&entity_persons, &runs);
         let mut by_last: HashMap<String, Vec<usize>> = HashMap::default();
@@ -64,6 +66,7 @@ impl NameIndex {
         NameIndex {
             runs,
             entity_persons,
+            entity_person_spans,
             full,
             by_last,
             by_first,
@@ -140,11 +143,13 @@ fn capitalized_runs(rd: &Reading) -> Vec<Run> {
         if name.ends_with("'s") || name.ends_with('.') {
             continue;
         }
-        let personish = is_personish(rd, s, e, rd.at(span.start));
+        // The name first: most runs are one word, which is never person-like.
+        let personish =
+            is_person_like(span.of(rd.text)) && is_personish(rd, s, e, rd.at(span.start));
         runs.push(Run {
             name,
             span,
-            personish: personish && is_person_like(span.of(rd.text)),
+            personish,
         });
     }
     runs
