@@ -42,6 +42,14 @@ pub(super) struct NameIndex {
     /// Indices into `full` by last and by first word.
     by_last: HashMap<String, Vec<usize>>,
     by_first: HashMap<String, Vec<usize>>,
+    /// The keys of `by_last` and `by_first` as [`end_bit`]s: a word whose
+    /// bit is clear is neither key.
+    ends: [u64; 4],
+}
+
+/// One of 256 bits from a lower-case word's length in bytes and last byte.
+fn end_bit(len: usize, last: u8) -> usize {
+    ((len as u32) << 8 | u32::from(last)).wrapping_mul(0x9e37_79b1) as usize >> 24
 }
 
 impl NameIndex {
@@ -63,7 +71,15 @@ impl NameIndex {
                 .push(i);
             by_first.entry(f.words[0].clone()).or_default().push(i);
         }
+        let mut ends = [0u64; 4];
+        for k in by_last.keys().chain(by_first.keys()) {
+            if let Some(&b) = k.as_bytes().last() {
+                let bit = end_bit(k.len(), b);
+                ends[bit / 64] |= 1 << (bit % 64);
+            }
+        }
         NameIndex {
+            ends,
             runs,
             entity_persons,
             entity_person_spans,
@@ -87,6 +103,16 @@ impl NameIndex {
         let count = name.split_whitespace().count();
         if !last.chars().next().is_some_and(char::is_uppercase) || count > 3 {
             return Cow::Borrowed(name);
+        }
+        // An ASCII word's lower case has its length and its last byte lower-cased.
+        if last.is_ascii() {
+            let bit = end_bit(
+                last.len(),
+                last.as_bytes()[last.len() - 1].to_ascii_lowercase(),
+            );
+            if self.ends[bit / 64] & (1 << (bit % 64)) == 0 {
+                return Cow::Borrowed(name);
+            }
         }
         // Most names have no longer form: no full name ends (or, alone, starts) with them.
         let listed = with_lower(last, |l| {
