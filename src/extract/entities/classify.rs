@@ -13,7 +13,6 @@
 
 use super::cues;
 use super::pieces::{Evidence, Piece, Run};
-use super::places;
 use super::EntityLabel;
 use crate::extract::word_set::is_function_word;
 use crate::extract::Doc;
@@ -51,9 +50,9 @@ fn cover(pieces: &[Piece]) -> Span {
 
 /// The gazetteer entry of a name as written, also without the dots of "U.S.".
 pub fn place_of(name: &str) -> Option<lexicon::Place> {
-    places::place(name).or_else(|| {
+    lexicon::place(name).or_else(|| {
         if name.contains('.') && name.len() <= 6 {
-            places::place(&name.replace('.', ""))
+            lexicon::place(&name.replace('.', ""))
         } else {
             None
         }
@@ -132,13 +131,13 @@ impl Titles {
         let mut qualifiers = Vec::new();
         while k < pieces.len() && !pieces[k].connector {
             let w = pieces[k].span.of(text);
-            if k + 1 < pieces.len() && places::demonym(cover(&pieces[k..k + 2]).of(text)).is_some()
+            if k + 1 < pieces.len() && lexicon::demonym(cover(&pieces[k..k + 2]).of(text)).is_some()
             {
                 // "South African President", "Sri Lankan President".
                 k += 2;
                 continue;
             }
-            if places::demonym(w).is_some() || (place_of(w).is_some() && !cues::is_title(w)) {
+            if lexicon::demonym(w).is_some() || (place_of(w).is_some() && !cues::is_title(w)) {
                 qualifiers.push(k);
                 k += 1;
             } else {
@@ -305,11 +304,11 @@ impl<'a> Sentence<'a> {
         let p = &pieces[0];
         let w = p.span.of(self.doc.text);
         let next = self.next_word(pieces);
-        (places::is_first_name(w) && next.is_some())
+        (lexicon::is_first_name(w) && next.is_some())
             || self.ev.mid_caps.contains(w)
             || cues::is_title(w)
             || cues::is_title_modifier(w)
-            || places::demonym(w).is_some()
+            || lexicon::demonym(w).is_some()
             || p.allcaps
             || (pieces.len() > 2
                 && pieces[1].connector
@@ -327,7 +326,7 @@ impl<'a> Sentence<'a> {
             && !self.ev.lower.contains(lower)
             && !lexicon::is_common_word(lower)
             && self.next_word(pieces).is_some_and(|n| {
-                !with_lower(n, lexicon::is_dictionary_word) && places::place(n).is_none()
+                !with_lower(n, lexicon::is_dictionary_word) && lexicon::place(n).is_none()
             })
     }
 
@@ -379,7 +378,7 @@ impl<'a> Sentence<'a> {
         let last = pieces[pieces.len() - 1].span.of(text);
         let whole = cover(pieces).of(text);
         // "South Korean prosecutors": a two-word demonym.
-        if places::demonym(whole).is_some() && place_of(whole).is_none() {
+        if lexicon::demonym(whole).is_some() && place_of(whole).is_none() {
             return;
         }
         // "SEE ALSO", "BREAKING NEWS": shouted words.
@@ -397,8 +396,8 @@ impl<'a> Sentence<'a> {
         // "Central Asian", "South African": adjectives, not names.
         if words == 2
             && cues::is_place_head(first)
-            && (places::demonym(last).is_some() || last.ends_with("an") || last.ends_with("ese"))
-            && !places::is_first_name(first)
+            && (lexicon::demonym(last).is_some() || last.ends_with("an") || last.ends_with("ese"))
+            && !lexicon::is_first_name(first)
         {
             return;
         }
@@ -437,7 +436,7 @@ impl<'a> Sentence<'a> {
         out: &mut Vec<Candidate>,
     ) {
         let name = span.of(self.doc.text);
-        if places::demonym(name).is_some() && place_of(name).is_none() {
+        if lexicon::demonym(name).is_some() && place_of(name).is_none() {
             return;
         }
         if let Some(mut c) = single(self.doc, self.run, pieces, self.ev) {
@@ -543,14 +542,14 @@ fn club_named_after_city(n: &Name) -> Option<EntityLabel> {
         && known_first
         && n.words == 2
         && place_of(n.last).is_some_and(|p| p.kind == lexicon::PlaceKind::City)
-        && !places::is_first_name(n.first)
-        && places::demonym(n.first).is_none())
+        && !lexicon::is_first_name(n.first)
+        && lexicon::demonym(n.first).is_none())
     .then_some(EntityLabel::Org)
 }
 
 /// "President Kassym-Jomart Tokayev", "Margarita Simonyan".
 fn person_by_role_or_given_name(n: &Name) -> Option<EntityLabel> {
-    (n.has_role || places::is_first_name(n.first)).then_some(EntityLabel::Person)
+    (n.has_role || lexicon::is_first_name(n.first)).then_some(EntityLabel::Person)
 }
 
 /// "BBC News", "Kazakhstan Airlines", "Russian Railways"; a body named after
@@ -558,11 +557,11 @@ fn person_by_role_or_given_name(n: &Name) -> Option<EntityLabel> {
 fn org_by_capitals_or_place_word(n: &Name) -> Option<EntityLabel> {
     let country_last = n.words == 2
         && place_of(n.last).is_some_and(|p| p.kind == lexicon::PlaceKind::Country)
-        && !places::is_first_name(n.first);
+        && !lexicon::is_first_name(n.first);
     (n.pieces.iter().any(|p| p.allcaps)
         || country_last
         || place_of(n.first).is_some()
-        || places::demonym(n.first).is_some())
+        || lexicon::demonym(n.first).is_some())
     .then_some(EntityLabel::Org)
 }
 
@@ -653,9 +652,9 @@ fn title_cut(text: &str, part: &[Piece]) -> Option<usize> {
     while c > 0 && cues::is_title_modifier(w(&part[c - 1])) && !part[c - 1].connector {
         c -= 1;
     }
-    let qualifier = |p: &Piece| places::demonym(w(p)).is_some() || place_of(w(p)).is_some();
+    let qualifier = |p: &Piece| lexicon::demonym(w(p)).is_some() || place_of(w(p)).is_some();
     let prefix_is_qualifier = part[..c].iter().all(qualifier)
-        || (c == 2 && places::demonym(cover(&part[..2]).of(text)).is_some());
+        || (c == 2 && lexicon::demonym(cover(&part[..2]).of(text)).is_some());
     let name_after = t.is_some_and(|t| {
         part[t + 1..]
             .iter()
@@ -675,7 +674,7 @@ fn place_then_person_cut(text: &str, part: &[Piece]) -> Option<usize> {
             && !part[i + 1].connector
             && place_of(w(&part[i - 1])).is_some()
             && place_of(cover(&part[..=i]).of(text)).is_none()
-            && places::is_first_name(w(p))
+            && lexicon::is_first_name(w(p))
             && place_of(w(p)).is_none()
     })
 }
@@ -697,7 +696,7 @@ fn single(doc: &Doc, run: &Run, pieces: &[Piece], ev: &Evidence) -> Option<Candi
         return None;
     }
     // Without its final s only when it has one: else the same lookup again.
-    let demonym = |w: &str| places::demonym(w).is_some();
+    let demonym = |w: &str| lexicon::demonym(w).is_some();
     if (demonym(w) || w.ends_with('s') && demonym(w.trim_end_matches('s')))
         && place_of_w().is_none()
     {
@@ -710,7 +709,7 @@ fn single(doc: &Doc, run: &Run, pieces: &[Piece], ev: &Evidence) -> Option<Candi
         Some(EntityLabel::Place)
     } else if let Some(l) = context_label(doc, p.span) {
         Some(l)
-    } else if !p.allcaps && !places::is_first_name(w) && before_its_region(doc, p.span) {
+    } else if !p.allcaps && !lexicon::is_first_name(w) && before_its_region(doc, p.span) {
         Some(EntityLabel::Place)
     } else if !p.allcaps
         && with_lower(w, |lower| {

@@ -49,7 +49,6 @@
 mod classify;
 mod cues;
 mod pieces;
-mod places;
 mod resolve;
 mod sets;
 mod things;
