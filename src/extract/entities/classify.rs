@@ -19,6 +19,7 @@ use crate::extract::Doc;
 use crate::lexicon;
 use crate::text::hash::FastMap as HashMap;
 use crate::text::{with_lower, Span, TokenKind};
+use std::cell::OnceCell;
 
 /// A mention before in-article resolution.
 #[derive(Clone, Debug)]
@@ -264,16 +265,22 @@ impl<'a> Sentence<'a> {
         if !initial {
             return function_word();
         }
-        // Each term is evaluated only where the answer still depends on it.
-        let dictionary = lexicon::is_dictionary_word(lower)
-            || self.ev.lower.contains(lower)
-            || lexicon::is_common_word(lower);
-        let strong = self.strong_lead(pieces, lower);
-        let rare = || self.rare_before_name(pieces, lower);
-        let supported = strong || rare() || (!dictionary && !is_adverbish(lower));
+        // Each term is evaluated only where the answer still depends on it, once.
+        let (dictionary, rare) = (OnceCell::new(), OnceCell::new());
+        let dictionary = || {
+            *dictionary.get_or_init(|| {
+                lexicon::is_dictionary_word(lower)
+                    || self.ev.lower.contains(lower)
+                    || lexicon::is_common_word(lower)
+            })
+        };
+        let rare = || *rare.get_or_init(|| self.rare_before_name(pieces, lower));
+        let place = place_of(w).is_some();
+        let strong = place || self.strong_lead(pieces, lower);
+        let supported = strong || rare() || (!dictionary() && !is_adverbish(lower));
         !supported
-            || (dictionary
-                && place_of(w).is_none()
+            || (!place
+                && dictionary()
                 && !cues::is_title(w)
                 && !self.ev.mid_caps.contains(w)
                 && !(pieces.len() > 1 && (strong || rare())))
@@ -288,16 +295,16 @@ impl<'a> Sentence<'a> {
             .map(|n| n.span.of(self.doc.text))
     }
 
-    /// Strong support for an opening word: the gazetteer, a given name before
-    /// another word, a capital elsewhere in the text, a title, a demonym,
-    /// capitals; "The Bank of England": a head word before "of"; "White House
-    /// press secretary": a word and its organisation or place noun.
+    /// Strong support for an opening word besides the gazetteer (which the
+    /// caller asks): a given name before another word, a capital elsewhere in
+    /// the text, a title, a demonym, capitals; "The Bank of England": a head
+    /// word before "of"; "White House press secretary": a word and its
+    /// organisation or place noun.
     fn strong_lead(&self, pieces: &[Piece], lower: &str) -> bool {
         let p = &pieces[0];
         let w = p.span.of(self.doc.text);
         let next = self.next_word(pieces);
-        place_of(w).is_some()
-            || (lexicon::is_first_name(w) && next.is_some())
+        (lexicon::is_first_name(w) && next.is_some())
             || self.ev.mid_caps.contains(w)
             || cues::is_title(w)
             || cues::is_title_modifier(w)
@@ -313,12 +320,14 @@ impl<'a> Sentence<'a> {
 
     /// A rare word before a word that is not in the dictionary ("Bola Tinubu").
     fn rare_before_name(&self, pieces: &[Piece], lower: &str) -> bool {
-        self.next_word(pieces).is_some_and(|n| {
-            !with_lower(n, lexicon::is_dictionary_word) && lexicon::place(n).is_none()
-        }) && !lexicon::is_common_word(lower)
-            && !self.ev.lower.contains(lower)
+        // The cheapest tests first; the gazetteer last.
+        !lower.ends_with('s')
             && !is_adverbish(lower)
-            && !lower.ends_with('s')
+            && !self.ev.lower.contains(lower)
+            && !lexicon::is_common_word(lower)
+            && self.next_word(pieces).is_some_and(|n| {
+                !with_lower(n, lexicon::is_dictionary_word) && lexicon::place(n).is_none()
+            })
     }
 
     /// A role alone ("the Uzbek Minister of Foreign Affairs, Abdulaziz Komilov,",
@@ -686,7 +695,9 @@ fn single(doc: &Doc, run: &Run, pieces: &[Piece], ev: &Evidence) -> Option<Candi
     {
         return None;
     }
-    if (lexicon::demonym(w).is_some() || lexicon::demonym(w.trim_end_matches('s')).is_some())
+    // Without its final s only when it has one: else the same lookup again.
+    let demonym = |w: &str| lexicon::demonym(w).is_some();
+    if (demonym(w) || w.ends_with('s') && demonym(w.trim_end_matches('s')))
         && place_of_w().is_none()
     {
         return None;
@@ -704,7 +715,7 @@ fn single(doc: &Doc, run: &Run, pieces: &[Piece], ev: &Evidence) -> Option<Candi
         && with_lower(w, |lower| {
             ev.lower.contains(lower)
                 || lexicon::is_common_word(lower)
-                || lexicon::is_common_word(lower.trim_end_matches('s'))
+                || lower.ends_with('s') && lexicon::is_common_word(lower.trim_end_matches('s'))
         })
     {
         // "Updates", "Parliament": a common noun written with a capital.

@@ -16,7 +16,8 @@ fn has(list: &WordSet, w: &str) -> bool {
 
 /// Titles and offices written before a name ("President", "Foreign Minister").
 pub fn is_title(w: &str) -> bool {
-    has(&sets::TITLES, w) || has(&sets::TITLES, w.trim_end_matches('.'))
+    // Without its periods only when it has one: else the same lookup again.
+    has(&sets::TITLES, w) || w.ends_with('.') && has(&sets::TITLES, w.trim_end_matches('.'))
 }
 
 /// Words that qualify a title ("Foreign" in "Foreign Minister", "Vice", "Former").

@@ -122,20 +122,27 @@ pub fn is_headline(doc: &Doc, i: usize) -> bool {
     {
         return false;
     }
+    let ends = doc.seg.sentences[i].span.of(doc.text).trim_end();
+    let full_stop = ends.ends_with('.');
     // The long words (four letters or more, not function words), and the capitalized ones.
     let (mut long, mut caps) = (0, 0);
     for t in toks.iter().filter(|t| t.kind == TokenKind::Word) {
         let w = t.span.of(doc.text);
         if w.chars().nth(3).is_some() && !with_lower(w, is_function_word) {
             long += 1;
-            caps += usize::from(is_cap(w));
+            let cap = is_cap(w);
+            // After a full stop only a line of capitals is a headline: one long
+            // lower-case word settles it.
+            if full_stop && !cap {
+                return false;
+            }
+            caps += usize::from(cap);
         }
     }
     if long < 3 {
         return false;
     }
-    let ends = doc.seg.sentences[i].span.of(doc.text).trim_end();
-    caps * 5 >= long * 4 && !ends.ends_with('.') || caps == long && long >= 4
+    caps * 5 >= long * 4 && !full_stop || caps == long && long >= 4
 }
 
 /// The capitalized runs of sentence `i`.
@@ -244,9 +251,12 @@ impl Runs<'_> {
             .split_once('-')
             .is_some_and(|(a, b)| cues::is_particle(a) && is_cap(b));
         if !is_cap(piece_text) && !particle_name {
-            let joiner = cues::is_particle(piece_text)
-                || matches!(piece_text, "of" | "for" | "and" | "on" | "the");
-            if joiner && !self.cur.is_empty() && self.pending.len() < 3 {
+            // Most lower-case words follow no run: the joiner test only after one.
+            let joiner = || {
+                matches!(piece_text, "of" | "for" | "and" | "on" | "the")
+                    || cues::is_particle(piece_text)
+            };
+            if !self.cur.is_empty() && self.pending.len() < 3 && joiner() {
                 self.pending.push(connector(cut.span));
             } else {
                 self.close(ti);

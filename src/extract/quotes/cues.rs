@@ -62,7 +62,7 @@ pub(super) fn sentence_cue_speaker(
     // Left to right, each cue falling back on the speaker of the one before.
     let mut last = None;
     for p in sa..c {
-        if in_other(p) || !is_cue(rd, p) {
+        if !is_cue(rd, p) || in_other(p) {
             continue;
         }
         let a = attribution_at(rd, p, sa, last.clone());

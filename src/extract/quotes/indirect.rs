@@ -26,8 +26,11 @@ pub(super) fn indirect(
     // Clauses lie inside their sentence: only this sentence's can overlap.
     let first = out.len();
     for c in sa..se {
-        let quoted = mark_at(marks, rd[c].span.start).is_some();
-        if used.contains(&c) || quoted || !is_indirect_cue(rd, c) {
+        // The cue test first: most words are none.
+        if !is_indirect_cue(rd, c)
+            || used.contains(&c)
+            || mark_at(marks, rd[c].span.start).is_some()
+        {
             continue;
         }
         let attr = attribution_at(rd, c, sa, None);

@@ -10,8 +10,8 @@ use super::sets::{
 use crate::extract::word_set::WordSet;
 use crate::lexicon::lists::quotes::PRONOUNS;
 use crate::lexicon::WordIndex;
+use crate::text::hash::FastSet;
 use crate::text::with_lower;
-use std::collections::HashSet;
 use std::sync::OnceLock;
 
 /// Whether `w` is in `list`.
@@ -135,23 +135,36 @@ pub(super) fn is_title(w: &str) -> bool {
 
 /// Whether a proper suffix of `w` is a title or role noun of six or more
 /// letters ("Ministerpräsident" in "CDU-Ministerpräsident"): one set lookup
-/// per suffix.
+/// per suffix, when one of those titles ends in the last three bytes of `w`.
 fn ends_in_long_title(w: &str) -> bool {
-    static LONG: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    let long = LONG.get_or_init(|| {
+    /// The long titles, and the last three bytes of each.
+    type Long = (FastSet<&'static str>, FastSet<[u8; 3]>);
+    static LONG: OnceLock<Long> = OnceLock::new();
+    let (long, ends) = LONG.get_or_init(|| {
         use crate::lexicon::lists::quotes::{ROLE_NOUNS, TITLES};
-        TITLES
+        let long: FastSet<&'static str> = TITLES
             .iter()
             .chain(ROLE_NOUNS)
             .copied()
             .filter(|t| t.chars().count() >= 6)
-            .collect()
+            .collect();
+        let ends = long.iter().map(|t| last3(t.as_bytes())).collect();
+        (long, ends)
     });
+    // Every suffix looked up has six bytes or more, and ends as `w` does.
+    if w.len() < 7 || !ends.contains(&last3(w.as_bytes())) {
+        return false;
+    }
     // A title of six or more letters has at least six bytes: shorter suffixes are not looked up.
     w.char_indices()
         .skip(1)
         .take_while(|&(i, _)| w.len() - i >= 6)
         .any(|(i, _)| long.contains(&w[i..]))
+}
+
+/// The last three bytes of `b`, which has at least three.
+fn last3(b: &[u8]) -> [u8; 3] {
+    [b[b.len() - 3], b[b.len() - 2], b[b.len() - 1]]
 }
 
 pub(super) fn is_weekday(w: &str) -> bool {
@@ -178,6 +191,10 @@ pub(super) fn is_particle(w: &str) -> bool {
 pub(super) fn is_person_like(name: &str) -> bool {
     // Two words or more, each capitalized or a particle, none a pronoun, a
     // sentence starter, a weekday or a head that names no person.
+    if name.split_whitespace().nth(1).is_none() {
+        // One word (most runs): nothing to look up.
+        return false;
+    }
     let mut words = 0;
     for w in name.split_whitespace() {
         words += 1;

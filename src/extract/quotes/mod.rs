@@ -144,7 +144,6 @@ pub fn extract(doc: &Doc, entities: &[EntityMention]) -> Vec<Quote> {
 
 /// [`extract`] on the word view `rd` of `doc`, shared with the quantity stage.
 pub(crate) fn extract_in(doc: &Doc, rd: &Reading, entities: &[EntityMention]) -> Vec<Quote> {
-    let names = NameIndex::build(rd, entities);
     let marks = pair_marks(doc.text, &doc.seg.paragraphs);
     let mut found: Vec<Found> = Vec::new();
     let mut used_cues: HashSet<usize> = HashSet::default();
@@ -158,7 +157,12 @@ pub(crate) fn extract_in(doc: &Doc, rd: &Reading, entities: &[EntityMention]) ->
     for si in 0..doc.seg.sentences.len() {
         indirect(rd, &marks, si, &used_cues, &mut found);
     }
+    if found.is_empty() {
+        // Nothing to resolve: the article's names are not read.
+        return Vec::new();
+    }
     crate::text::sort::by_key(&mut found, |f| f.span.start);
+    let names = NameIndex::build(rd, entities);
     resolve(rd, &names, entities, &mut found);
     found
         .into_iter()

@@ -35,21 +35,31 @@ pub(super) struct NameIndex {
     pub(super) runs: Vec<Run>,
     /// The names of the person entities, titles cut.
     pub(super) entity_persons: Vec<String>,
+    /// Where each of `entity_persons` is mentioned.
+    pub(super) entity_person_spans: Vec<Span>,
     /// Person-like full names, first seen first.
     full: Vec<FullName>,
     /// Indices into `full` by last and by first word.
     by_last: HashMap<String, Vec<usize>>,
     by_first: HashMap<String, Vec<usize>>,
+    /// The keys of `by_last` and `by_first` as [`end_bit`]s: a word whose
+    /// bit is clear is neither key.
+    ends: [u64; 4],
+}
+
+/// One of 256 bits from a lower-case word's length in bytes and last byte.
+fn end_bit(len: usize, last: u8) -> usize {
+    ((len as u32) << 8 | u32::from(last)).wrapping_mul(0x9e37_79b1) as usize >> 24
 }
 
 impl NameIndex {
     /// The names of the article read by `rd`, with its person `entities`.
     pub(super) fn build(rd: &Reading, entities: &[EntityMention]) -> NameIndex {
-        let entity_persons: Vec<String> = entities
+        let (entity_persons, entity_person_spans): (Vec<String>, Vec<Span>) = entities
             .iter()
             .filter(|e| is_person_entity(e))
-            .map(entity_name)
-            .collect();
+            .map(|e| (entity_name(e), e.span))
+            .unzip();
         let runs = capitalized_runs(rd);
         let full = full_names(&entity_persons, &runs);
         let mut by_last: HashMap<String, Vec<usize>> = HashMap::default();
@@ -61,9 +71,18 @@ impl NameIndex {
                 .push(i);
             by_first.entry(f.words[0].clone()).or_default().push(i);
         }
+        let mut ends = [0u64; 4];
+        for k in by_last.keys().chain(by_first.keys()) {
+            if let Some(&b) = k.as_bytes().last() {
+                let bit = end_bit(k.len(), b);
+                ends[bit / 64] |= 1 << (bit % 64);
+            }
+        }
         NameIndex {
+            ends,
             runs,
             entity_persons,
+            entity_person_spans,
             full,
             by_last,
             by_first,
@@ -84,6 +103,16 @@ impl NameIndex {
         let count = name.split_whitespace().count();
         if !last.chars().next().is_some_and(char::is_uppercase) || count > 3 {
             return Cow::Borrowed(name);
+        }
+        // An ASCII word's lower case has its length and its last byte lower-cased.
+        if last.is_ascii() {
+            let bit = end_bit(
+                last.len(),
+                last.as_bytes()[last.len() - 1].to_ascii_lowercase(),
+            );
+            if self.ends[bit / 64] & (1 << (bit % 64)) == 0 {
+                return Cow::Borrowed(name);
+            }
         }
         // Most names have no longer form: no full name ends (or, alone, starts) with them.
         let listed = with_lower(last, |l| {
@@ -140,11 +169,13 @@ fn capitalized_runs(rd: &Reading) -> Vec<Run> {
         if name.ends_with("'s") || name.ends_with('.') {
             continue;
         }
-        let personish = is_personish(rd, s, e, rd.at(span.start));
+        // The name first: most runs are one word, which is never person-like.
+        let personish =
+            is_person_like(span.of(rd.text)) && is_personish(rd, s, e, rd.at(span.start));
         runs.push(Run {
             name,
             span,
-            personish: personish && is_person_like(span.of(rd.text)),
+            personish,
         });
     }
     runs

@@ -9,7 +9,7 @@
 use super::super::{EntityLabel, EntityMention};
 use super::cues::sentence_subject;
 use super::lexicon::{has, is_document_noun, is_person_like, is_pronoun, pronoun, Pronoun};
-use super::names::{confirms, entity_name, is_person_entity, NameIndex};
+use super::names::{confirms, entity_name, NameIndex};
 use super::reading::{NameCase, Reading};
 use super::sets::{HONORIFICS, ROLE_NOUNS};
 use super::speakers::Speaker;
@@ -62,19 +62,35 @@ fn known_persons(names: &NameIndex) -> HashSet<String> {
     for r in names.runs.iter().filter(|r| r.personish) {
         known.insert(names.fullest_of(&r.name).to_lowercase());
     }
-    let singles: HashSet<String> = names
+    // The last words of the person-like runs (few: two words or more),
+    // then those of them that a run of one word gives.
+    let person_like: Vec<&str> = names
         .runs
         .iter()
-        .filter(|r| !r.name.contains(' '))
-        .map(|r| r.name.to_lowercase())
+        .map(|r| r.name.as_str())
+        .filter(|n| is_person_like(n))
         .collect();
-    for r in &names.runs {
-        let n = &r.name;
-        if is_person_like(n)
-            && n.split_whitespace()
-                .last()
-                .is_some_and(|l| with_lower(l, |l| singles.contains(l)))
-        {
+    let mut lasts: HashMap<String, bool> = HashMap::default();
+    for n in &person_like {
+        if let Some(l) = n.split_whitespace().last() {
+            lasts.entry(l.to_lowercase()).or_insert(false);
+        }
+    }
+    if !lasts.is_empty() {
+        for r in names.runs.iter().filter(|r| !r.name.contains(' ')) {
+            with_lower(&r.name, |l| {
+                if let Some(alone) = lasts.get_mut(l) {
+                    *alone = true;
+                }
+            });
+        }
+    }
+    for n in person_like {
+        let alone = n
+            .split_whitespace()
+            .last()
+            .is_some_and(|l| with_lower(l, |l| lasts.get(l) == Some(&true)));
+        if alone {
             known.insert(n.to_lowercase());
         }
     }
@@ -236,11 +252,10 @@ impl Mentions {
             persons: Vec::new(),
             spans: Vec::new(),
         };
-        for e in entities
-            .iter()
-            .filter(|e| is_person_entity(e) && outside(e.span))
-        {
-            m.add(names.fullest(&entity_name(e)), e.span);
+        for (name, &span) in names.entity_persons.iter().zip(&names.entity_person_spans) {
+            if outside(span) {
+                m.add(names.fullest(name), span);
+            }
         }
         m.add_known_runs(names, entities, known);
         for s in found
