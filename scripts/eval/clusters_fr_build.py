@@ -15,7 +15,9 @@ A report's text is its headline, a blank line, then the lead and the paragraphs 
 dateline's ("22 mai 2012. -"). tests/eval/clusters/twins_fr_events.tsv names each report's
 kind and gold event, read by hand.
 """
-import html, json, re, sys
+import html, re, sys
+
+from cluster_sets import write_set
 
 EVENTS = "tests/eval/clusters/twins_fr_events.tsv"
 SOURCE = ("boudinfl/wikinews-2013-pre src/WikinewsKeyphraseCorpus-master.zip (French Wikinews, "
@@ -59,16 +61,7 @@ def main(docs):
             "text": title + "\n\n" + text + "\n",
         })
     out.sort(key=lambda a: (a["date"] or "", a["id"]))
-    with open("tests/eval/clusters/twins_fr.json", "w", encoding="utf-8") as f:
-        f.write('{\n"source": ' + json.dumps(SOURCE) + ',\n"articles": [\n')
-        f.write(",\n".join(json.dumps(a, ensure_ascii=False, indent=0) for a in out))
-        f.write("\n]\n}\n")
-    events = {}
-    for a in out:
-        events.setdefault(a["event"], []).append(a)
-    multi = sum(1 for v in events.values() if len(v) > 1)
-    print(f"heldout: {len(out)} reports, {len(events)} events, {multi} with two or more reports",
-          file=sys.stderr)
+    write_set("tests/eval/clusters/twins_fr.json", SOURCE, out)
 
 
 if __name__ == "__main__":

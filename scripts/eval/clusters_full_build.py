@@ -14,7 +14,9 @@ text verbatim (its dateline included); its date is the article's publication dat
 Each kind goes wholly to the dev or the held-out split (KIND_SPLIT), fixed before any tuning,
 so that nothing tuned on one kind of event is scored on it.
 """
-import csv, json, sys
+import csv, sys
+
+from cluster_sets import write_set
 
 KIND_SPLIT = {
     "storm": "dev", "aircrash": "dev", "stabbing": "dev", "death": "dev",
@@ -53,16 +55,7 @@ def main(paths):
             "text": title + "\n\n" + r["text"].strip() + "\n",
         })
     out.sort(key=lambda a: (a["date"], a["id"]))
-    with open("tests/eval/clusters/twins_full.json", "w", encoding="utf-8") as f:
-        f.write('{\n"source": ' + json.dumps(SOURCE) + ',\n"articles": [\n')
-        f.write(",\n".join(json.dumps(a, ensure_ascii=False, indent=0) for a in out))
-        f.write("\n]\n}\n")
-    for split in ("dev", "heldout"):
-        s = [a for a in out if a["split"] == split]
-        ev = {a["event"] for a in s}
-        multi = sum(1 for e in ev if seen[e] > 1)
-        print(f"{split}: {len(s)} reports, {len(ev)} events, {multi} with two or more reports",
-              file=sys.stderr)
+    write_set("tests/eval/clusters/twins_full.json", SOURCE, out)
 
 
 if __name__ == "__main__":

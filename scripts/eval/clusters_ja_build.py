@@ -19,7 +19,9 @@ tests/eval/clusters/twins_ja_events.tsv names each report's kind and gold event,
 Each kind goes wholly to one split, fixed before anything was scored: typhoons (2005 and 2006)
 dev, earthquakes (2005-2018) held out. Headlines that name two typhoons are left out.
 """
-import json, re, sys
+import re, sys
+
+from cluster_sets import write_set
 
 EVENTS = "tests/eval/clusters/twins_ja_events.tsv"
 KIND_SPLIT = {"typhoon": "dev", "earthquake": "heldout"}
@@ -70,19 +72,7 @@ def main(origin):
             "text": headline.strip() + "\n\n" + body.strip() + "\n",
         })
     out.sort(key=lambda a: (a["date"] or "", a["id"]))
-    with open("tests/eval/clusters/twins_ja.json", "w", encoding="utf-8") as f:
-        f.write('{\n"source": ' + json.dumps(SOURCE) + ',\n"articles": [\n')
-        f.write(",\n".join(json.dumps(a, ensure_ascii=False, indent=0) for a in out))
-        f.write("\n]\n}\n")
-    for split in ("dev", "heldout"):
-        s = [a for a in out if a["split"] == split]
-        ev = {}
-        for a in s:
-            ev.setdefault(a["event"], []).append(a)
-        multi = sum(1 for v in ev.values() if len(v) > 1)
-        chars = sorted(len(a["text"]) for a in s)
-        print(f"{split}: {len(s)} reports, {len(ev)} events, {multi} with two or more reports, "
-              f"median {chars[len(chars) // 2]} characters", file=sys.stderr)
+    write_set("tests/eval/clusters/twins_ja.json", SOURCE, out)
 
 
 if __name__ == "__main__":
