@@ -122,8 +122,8 @@ export const WARM_UP = [
 /**
  * Warms `engine` up with WARM_UP in two steps, each in a task of its own and only while
  * `idle()` says no call came yet: a call that comes meanwhile waits for one step at most, and
- * the rest is left out (after the first call the code is compiled anyway). Each step's time is on the timeline as `storydiff:warm-up`; a failure is
- * ignored (the real calls report their own).
+ * the rest is left out (after the first call the code is compiled anyway). Each step's time is
+ * on the timeline as `storydiff:warm-up`; a failure is ignored (the real calls report their own).
  */
 export function warmUp(engine, idle) {
   const steps = [() => engine.analyze(WARM_UP.slice(0, 1)), () => engine.compare(WARM_UP)];
