@@ -15,7 +15,8 @@
 //! A second test, on the token after, turns away most of the tokens the
 //! first lets through: the function words that lead an expression only
 //! together with the next word ("the end of", "a few days", "last week",
-//! "several times a day"). After one of [`LEADS`], a pattern may match only
+//! "several times a day"), and numbers of one to three digits ("19 March",
+//! "3 p.m.", "250 days"). After one of [`LEADS`], a pattern may match only
 //! when the next token passes the first test itself or is one of
 //! [`FOLLOWS`] (or a part of the day). `scan_matches_trying_every_token` checks
 //! that the scanner finds what trying every pattern at every token finds, on
@@ -149,7 +150,8 @@ const WORDS: &[&str] = &[
     "numerous",
 ];
 
-/// Words that start an expression only with the word after them: every
+/// Words that start an expression only with the word after them (and short
+/// numbers, see [`number_role`]): every
 /// pattern that matches at one of them also reads the next token, and needs
 /// it to be a word the first test lets through or one of [`FOLLOWS`].
 const LEADS: &[&str] = &[
@@ -248,6 +250,16 @@ const FOLLOWS: &[&str] = &[
     "to",
     "or",
     "and",
+    // After a number: "19. März", "3 de marzo", "3/19/2022", "3 p.m.", "14 Uhr".
+    ".",
+    "de",
+    "/",
+    "a.m.",
+    "a.m",
+    "p.m.",
+    "p.m",
+    "pm",
+    "uhr",
 ];
 
 /// Whether a pattern may start at token `i` of `t`. Never false where one matches.
@@ -278,10 +290,10 @@ enum Role {
 
 /// Whether (and how) a pattern may start at `t`.
 fn start_word(t: &Tok) -> Option<Role> {
-    if t.kind == TokenKind::Number {
-        return Some(Role::Alone);
-    }
     let w = t.low.as_str();
+    if t.kind == TokenKind::Number {
+        return Some(number_role(w));
+    }
     let b = w.as_bytes();
     if b.first().is_some_and(u8::is_ascii_digit)
         || b.contains(&b'-')
@@ -292,6 +304,18 @@ fn start_word(t: &Tok) -> Option<Role> {
         return Some(Role::Alone);
     }
     starts().get(w).copied()
+}
+
+/// A number of one to three digits ("19", "3", "250") is a date, a time or a
+/// duration only with the word after it ("19 March", "3 p.m.", "250 days");
+/// "24" also alone ("at 24": midnight), a year and any other number alone.
+fn number_role(w: &str) -> Role {
+    let b = w.as_bytes();
+    if b.len() <= 3 && b.iter().all(u8::is_ascii_digit) && w != "24" {
+        Role::Lead
+    } else {
+        Role::Alone
+    }
 }
 
 type Map = FastMap<&'static str, Role>;
@@ -445,7 +469,8 @@ mod tests {
         ];
         let quoted = sources.iter().flat_map(|s| s.split('"').skip(1).step_by(2));
         v.extend(quoted.filter(|w| !w.is_empty() && !w.contains([' ', '{', '\\', '\n'])));
-        let shapes = "19 2022 1990s 90s 3 12 24 0 14:00 2pm 14h30 1400 19th 1st 4th 03/04/2022 \
+        let shapes =
+            "19 2022 1990s 90s 3 12 24 0 250 930 31 14:00 2pm 14h30 1400 19th 1st 4th 03/04/2022 \
              2022-03-19 19.03.2022 3.5 1,000 p.m. a.m. GMT ET Moscow local time . , / : ' - de \
              ago q3 mid-2021 two-week twenty-four weeklong l'an said police Mr at on for since \
              into it % people";
@@ -500,6 +525,16 @@ mod tests {
             .map(|i| toks[i].raw)
             .collect();
         assert_eq!(tried, ["the", "end", "March"]);
+        let text = "Police said 12 people and 3 officers were hurt at 3 p.m. on 19 March, 2022";
+        let seg = segment(text);
+        let toks: Vec<Tok> = (seg.tokens.iter())
+            .map(|t| Tok::new(text, t.span, t.kind))
+            .collect();
+        let tried: Vec<&str> = (0..toks.len())
+            .filter(|&i| may_start_at(&toks, i))
+            .map(|i| toks[i].raw)
+            .collect();
+        assert_eq!(tried, ["3", "19", "March", "2022"]);
     }
 
     #[test]
