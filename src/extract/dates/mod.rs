@@ -226,7 +226,7 @@ pub fn extract(doc: &Doc) -> Vec<DateMention> {
             continue;
         }
         let sentence = soft_sentences(&toks, &seg.tokens[t0..t1]);
-        let markers = tense_markers(&toks);
+        let mut markers = Markers::new(&toks);
         // Days first (clock times look for the day nearest them), in order.
         let mut resolved: Vec<Option<resolve::Resolved>> = Vec::with_capacity(found.len());
         let mut days: Vec<(usize, usize, CalendarDate)> = Vec::new();
@@ -235,7 +235,7 @@ pub fn extract(doc: &Doc) -> Vec<DateMention> {
                 resolved.push(None);
                 continue;
             }
-            let tense = tense_at(&markers, &sentence, f.first, f.end);
+            let tense = tense_at(&mut markers, &sentence, f.first, f.end);
             let r = resolve::resolve(&f.sem, doc.anchor, tense, reference);
             if let Some(d) = r.day {
                 days.push((sentence[f.first], f.first, d));
@@ -292,80 +292,99 @@ fn soft_sentences(toks: &[Tok], raw: &[crate::text::Token]) -> Vec<usize> {
     out
 }
 
-/// Past (`Some(false)`) and future (`Some(true)`) markers of each token.
-fn tense_markers(toks: &[Tok]) -> Vec<Option<bool>> {
-    (0..toks.len())
-        .map(|i| {
-            let w = toks[i].low.as_str();
-            let prev = if i > 0 { toks[i - 1].low.as_str() } else { "" };
-            if lexicon::SCHEDULE_WORDS.contains(&w) {
-                // "expected to", "scheduled for", "due to end"; not "due to a rise", "set up".
-                let next = toks.get(i + 1).map_or("", |t| t.low.as_str());
-                let after = toks.get(i + 2).map_or("", |t| t.low.as_str());
-                let causal = w == "due" && lexicon::is_causal_after_due_to(after);
-                if !matches!(
-                    next,
-                    "to" | "for" | "on" | "in" | "through" | "until" | "by" | "at"
-                ) || causal
-                {
-                    return None;
-                }
-                return Some(!matches!(prev, "was" | "were" | "had" | "been"));
-            }
-            // Spanish and French future endings: "celebrarán", "pourront".
-            let foreign_future = (w.ends_with("rán") || w.ends_with("rá")) && w.len() > 5
-                || (w.ends_with("ront") && w.len() >= 7 && !matches!(w, "affront" | "confront"));
-            if lexicon::is_future_word(w) || w.ends_with("'ll") || foreign_future {
-                if w == "going" && toks.get(i + 1).is_none_or(|t| t.low != "to") {
-                    return None;
-                }
-                return Some(true);
-            }
-            if lexicon::is_past_word(w) {
-                return Some(false);
-            }
-            // French passé composé ("a annoncé"), Spanish preterite ("anunció"),
-            // German auxiliaries of the past.
-            let french_past = (w.ends_with('é') || w.ends_with("ée") || w.ends_with("és"))
-                && matches!(
-                    prev,
-                    "a" | "ont" | "avait" | "avaient" | "été" | "est" | "sont"
-                );
-            let spanish_past = w.ends_with('ó') && w.chars().count() >= 4;
-            let german_past = matches!(w, "wurde" | "wurden" | "hatte" | "hatten" | "waren");
-            if french_past || spanish_past || german_past {
-                return Some(false);
-            }
-            // "will remain closed", "is banned": an adjective, the auxiliary has the tense.
-            let passive = matches!(
-                prev,
-                "be" | "is" | "are" | "remain" | "remains" | "stay" | "stays" | "being" | "get"
-            );
-            let regular_past = !passive
-                && w.len() >= 5
-                && w.ends_with("ed")
-                && w.chars().all(char::is_alphabetic)
-                && !lexicon::is_not_past(w);
-            regular_past.then_some(false)
-        })
-        .collect()
+/// The tense markers of a paragraph's tokens, each read the first time it is
+/// asked for: an expression's tense needs only the markers nearest it.
+struct Markers<'t, 'a> {
+    toks: &'t [Tok<'a>],
+    /// Per token: not read yet, or its marker.
+    known: Vec<Option<Option<bool>>>,
+}
+
+impl<'t, 'a> Markers<'t, 'a> {
+    fn new(toks: &'t [Tok<'a>]) -> Self {
+        Markers {
+            toks,
+            known: vec![None; toks.len()],
+        }
+    }
+
+    /// The marker of token `i`.
+    fn at(&mut self, i: usize) -> Option<bool> {
+        let toks = self.toks;
+        *self.known[i].get_or_insert_with(|| tense_marker(toks, i))
+    }
+}
+
+/// Whether token `i` marks the past (`Some(false)`) or the future (`Some(true)`).
+fn tense_marker(toks: &[Tok], i: usize) -> Option<bool> {
+    let w = toks[i].low.as_str();
+    let prev = if i > 0 { toks[i - 1].low.as_str() } else { "" };
+    if lexicon::SCHEDULE_WORDS.contains(&w) {
+        // "expected to", "scheduled for", "due to end"; not "due to a rise", "set up".
+        let next = toks.get(i + 1).map_or("", |t| t.low.as_str());
+        let after = toks.get(i + 2).map_or("", |t| t.low.as_str());
+        let causal = w == "due" && lexicon::is_causal_after_due_to(after);
+        if !matches!(
+            next,
+            "to" | "for" | "on" | "in" | "through" | "until" | "by" | "at"
+        ) || causal
+        {
+            return None;
+        }
+        return Some(!matches!(prev, "was" | "were" | "had" | "been"));
+    }
+    // Spanish and French future endings: "celebrarán", "pourront".
+    let foreign_future = (w.ends_with("rán") || w.ends_with("rá")) && w.len() > 5
+        || (w.ends_with("ront") && w.len() >= 7 && !matches!(w, "affront" | "confront"));
+    if lexicon::is_future_word(w) || w.ends_with("'ll") || foreign_future {
+        if w == "going" && toks.get(i + 1).is_none_or(|t| t.low != "to") {
+            return None;
+        }
+        return Some(true);
+    }
+    if lexicon::is_past_word(w) {
+        return Some(false);
+    }
+    // French passé composé ("a annoncé"), Spanish preterite ("anunció"),
+    // German auxiliaries of the past.
+    let french_past = (w.ends_with('é') || w.ends_with("ée") || w.ends_with("és"))
+        && matches!(
+            prev,
+            "a" | "ont" | "avait" | "avaient" | "été" | "est" | "sont"
+        );
+    let spanish_past = w.ends_with('ó') && w.chars().count() >= 4;
+    let german_past = matches!(w, "wurde" | "wurden" | "hatte" | "hatten" | "waren");
+    if french_past || spanish_past || german_past {
+        return Some(false);
+    }
+    // "will remain closed", "is banned": an adjective, the auxiliary has the tense.
+    let passive = matches!(
+        prev,
+        "be" | "is" | "are" | "remain" | "remains" | "stay" | "stays" | "being" | "get"
+    );
+    let regular_past = !passive
+        && w.len() >= 5
+        && w.ends_with("ed")
+        && w.chars().all(char::is_alphabetic)
+        && !lexicon::is_not_past(w);
+    regular_past.then_some(false)
 }
 
 /// The tense of the expression at tokens `first..end`: the nearest marker
 /// before it in its sentence (the verb that governs it, usually), else the
 /// nearest after it.
-fn tense_at(markers: &[Option<bool>], sentence: &[usize], first: usize, end: usize) -> Tense {
+fn tense_at(markers: &mut Markers, sentence: &[usize], first: usize, end: usize) -> Tense {
     let here = sentence[first];
     let to_tense = |future: bool| if future { Tense::Future } else { Tense::Past };
     let left = (0..first)
         .rev()
         .take_while(|&i| sentence[i] == here)
-        .find_map(|i| markers[i]);
+        .find_map(|i| markers.at(i));
     if let Some(f) = left {
         return to_tense(f);
     }
-    (end..markers.len())
+    (end..sentence.len())
         .take_while(|&i| sentence[i] == here)
-        .find_map(|i| markers[i])
+        .find_map(|i| markers.at(i))
         .map_or(Tense::Unknown, to_tense)
 }

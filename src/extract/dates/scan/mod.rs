@@ -111,12 +111,17 @@ type Hit = Option<(usize, Sem)>;
 /// "03/04/2022" is read day first (European); otherwise month first unless
 /// the first number cannot be a month.
 pub(super) fn scan(t: &[Tok], day_month: bool) -> Vec<Found> {
+    // Most tokens cannot start an expression: skip them without trying every pattern.
+    scan_where(t, day_month, start::may_start_at)
+}
+
+/// [`scan`], trying the patterns only at the tokens where `may` says one may start.
+fn scan_where(t: &[Tok], day_month: bool, may: impl Fn(&[Tok], usize) -> bool) -> Vec<Found> {
     let s = Scanner { t, day_month };
     let mut out = Vec::new();
     let mut i = 0;
     while i < t.len() {
-        // Most tokens cannot start an expression: skip them without trying every pattern.
-        if !start::may_start(&t[i]) {
+        if !may(t, i) {
             i += 1;
             continue;
         }

@@ -11,8 +11,18 @@
 //! pattern that starts at a new word must add it to [`WORDS`]; the test
 //! `start_test_lets_every_match_through` checks that none is missed on the
 //! seeds and the evaluation texts.
+//!
+//! A second test, on the token after, turns away most of the tokens the
+//! first lets through: the function words that lead an expression only
+//! together with the next word ("the end of", "a few days", "last week",
+//! "several times a day"), and numbers of one to three digits ("19 March",
+//! "3 p.m.", "250 days"). After one of [`LEADS`], a pattern may match only
+//! when the next token passes the first test itself or is one of
+//! [`FOLLOWS`] (or a part of the day). `scan_matches_trying_every_token` checks
+//! that the scanner finds what trying every pattern at every token finds, on
+//! the same texts and on random runs of the words the patterns name.
 
-use crate::text::hash::FastSet;
+use crate::text::hash::{FastMap, FastSet};
 use std::sync::OnceLock;
 
 use super::Tok;
@@ -34,7 +44,6 @@ const WORDS: &[&str] = &[
     "le",
     "im",
     "am",
-    "in",
     // Relative words: "this week", "last Saturday", "the coming days".
     "this",
     "last",
@@ -141,12 +150,150 @@ const WORDS: &[&str] = &[
     "numerous",
 ];
 
-/// Whether a pattern may start at `t`. Never false where one matches.
-pub(super) fn may_start(t: &Tok) -> bool {
-    if t.kind == TokenKind::Number {
-        return true;
+/// Words that start an expression only with the word after them (and short
+/// numbers, see [`number_role`]): every
+/// pattern that matches at one of them also reads the next token, and needs
+/// it to be a word the first test lets through or one of [`FOLLOWS`].
+const LEADS: &[&str] = &[
+    // "the end of", "the 1990s", "the next day", "the past two weeks", "the weekend".
+    "the",
+    // "a few days", "an hour", "a two-week", "a dozen years".
+    "a",
+    "an",
+    // "all day", "these days", "every Saturday", "each morning".
+    "all",
+    "these",
+    "each",
+    "every",
+    // "la semaine dernière", "im nächsten Jahr".
+    "el",
+    "la",
+    "le",
+    "im",
+    "am",
+    // "this week", "last night", "the coming days", "recent weeks".
+    "this",
+    "last",
+    "past",
+    "next",
+    "coming",
+    "current",
+    "previous",
+    "recent",
+    // "once a week", "twice a year".
+    "once",
+    "twice",
+    "thrice",
+    // "end of March", "early March", "mid-2021", "later that day", "fiscal 2023".
+    "end",
+    "beginning",
+    "start",
+    "middle",
+    "early",
+    "late",
+    "mid",
+    "earlier",
+    "later",
+    "fiscal",
+    // Holidays of two words: "New Year", "Good Friday", "Labor Day".
+    "new",
+    "good",
+    "black",
+    "election",
+    "valentine",
+    "labor",
+    "labour",
+    "memorial",
+    "independence",
+    "bastille",
+    "boxing",
+    // Vague counts: "several days", "a couple of weeks", "many times a day".
+    "several",
+    "few",
+    "many",
+    "some",
+    "couple",
+    "numerous",
+];
+
+/// Words a pattern reads right after one of [`LEADS`] that the first test
+/// does not let through (the parts of the day are added from their list).
+const FOLLOWS: &[&str] = &[
+    // "the first quarter", "the fourth quarter", "the final quarter".
+    "first",
+    "third",
+    "fourth",
+    "final",
+    // "the '90s"; a hyphen after "mid" or a count split from the next word.
+    "'",
+    "-",
+    // "the following day", "the same day", "the weekend", "this weekend".
+    "following",
+    "same",
+    "weekend",
+    // "in the near future", "the whole day".
+    "near",
+    "distant",
+    "foreseeable",
+    "future",
+    "whole",
+    "entire",
+    "full",
+    // "end of", "a couple of", "later that day", "later in the day", "once per week",
+    // "several times a day".
+    "of",
+    "that",
+    "in",
+    "per",
+    "times",
+    // A range after a count: "a to two days" reads like "one to two days".
+    "to",
+    "or",
+    "and",
+    // After a number: "19. März", "3 de marzo", "3/19/2022", "3 p.m.", "14 Uhr".
+    ".",
+    "de",
+    "/",
+    "a.m.",
+    "a.m",
+    "p.m.",
+    "p.m",
+    "pm",
+    "uhr",
+];
+
+/// Whether a pattern may start at token `i` of `t`. Never false where one matches.
+pub(super) fn may_start_at(t: &[Tok], i: usize) -> bool {
+    match start_word(&t[i]) {
+        None => false,
+        Some(Role::Alone) => true,
+        Some(Role::Lead) => t
+            .get(i + 1)
+            .is_some_and(|n| start_word(n).is_some() || follows().contains(n.low.as_str())),
     }
+}
+
+/// Whether a pattern may start at `t`, whatever comes after it.
+#[cfg(test)]
+pub(super) fn may_start(t: &Tok) -> bool {
+    start_word(t).is_some()
+}
+
+/// How a token may start an expression.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Role {
+    /// It may match alone, or the test cannot tell from the next token.
+    Alone,
+    /// One of [`LEADS`].
+    Lead,
+}
+
+/// Whether (and how) a pattern may start at `t`.
+fn start_word(t: &Tok) -> Option<Role> {
     let w = t.low.as_str();
+    if t.kind == TokenKind::Number {
+        return Some(number_role(w));
+    }
     let b = w.as_bytes();
     if b.first().is_some_and(u8::is_ascii_digit)
         || b.contains(&b'-')
@@ -154,32 +301,91 @@ pub(super) fn may_start(t: &Tok) -> bool {
         || w.starts_with("l'")
         || (b.len() == 2 && b[0] == b'q')
     {
-        return true;
+        return Some(Role::Alone);
     }
-    starts().contains(w)
+    starts().get(w).copied()
 }
 
-type Set = FastSet<&'static str>;
+/// A number of one to three digits ("19", "3", "250") is a date, a time or a
+/// duration only with the word after it ("19 March", "3 p.m.", "250 days");
+/// "24" also alone ("at 24": midnight), a year and any other number alone.
+fn number_role(w: &str) -> Role {
+    let b = w.as_bytes();
+    if b.len() <= 3 && b.iter().all(u8::is_ascii_digit) && w != "24" {
+        Role::Lead
+    } else {
+        Role::Alone
+    }
+}
 
-fn starts() -> &'static Set {
-    static STARTS: OnceLock<Set> = OnceLock::new();
+type Map = FastMap<&'static str, Role>;
+
+fn starts() -> &'static Map {
+    static STARTS: OnceLock<Map> = OnceLock::new();
     STARTS.get_or_init(|| {
-        let mut s = Set::default();
-        s.extend(WORDS.iter().copied());
-        s.extend(lists::MONTHS.iter().map(|r| r.0));
-        s.extend(lists::WEEKDAYS.iter().map(|r| r.0));
-        s.extend(lists::UNITS.iter().map(|r| r.0));
-        s.extend(lists::COUNT_WORDS.iter().map(|r| r.0));
-        s.extend(lists::RELATIVE_WORDS.iter().map(|r| r.0));
+        let mut s = Map::default();
+        s.extend(WORDS.iter().map(|&w| (w, Role::Alone)));
+        s.extend(LEADS.iter().map(|&w| (w, Role::Lead)));
+        // A word of the lists may match alone, even one that also leads.
+        let listed = (lists::MONTHS.iter().map(|r| r.0))
+            .chain(lists::WEEKDAYS.iter().map(|r| r.0))
+            .chain(lists::UNITS.iter().map(|r| r.0))
+            .chain(lists::COUNT_WORDS.iter().map(|r| r.0))
+            .chain(lists::RELATIVE_WORDS.iter().map(|r| r.0));
+        s.extend(listed.map(|w| (w, Role::Alone)));
+        s
+    })
+}
+
+fn follows() -> &'static FastSet<&'static str> {
+    static FOLLOWS_SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
+    FOLLOWS_SET.get_or_init(|| {
+        let mut s = FastSet::default();
+        s.extend(FOLLOWS.iter().copied());
+        s.extend(lists::PARTS_OF_DAY.iter().map(|r| r.0));
         s
     })
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::{Scanner, Tok};
-    use super::may_start;
+    use super::super::{scan, scan_where, Scanner, Tok};
+    use super::{may_start, may_start_at, LEADS, WORDS};
     use crate::text::{normalize, segment};
+
+    /// The scanner's tokens of `text`, as `extract` makes them.
+    fn tokens(text: &str) -> (String, Vec<(crate::text::Span, crate::text::TokenKind)>) {
+        let norm = normalize(text);
+        let seg = segment(norm.as_str());
+        let spans = seg.tokens.iter().map(|t| (t.span, t.kind)).collect();
+        (norm.as_str().to_string(), spans)
+    }
+
+    /// Where the two tests turn a token away, no pattern matches there, and
+    /// the scanner finds what trying the patterns at every token finds.
+    fn check_fast_path(text: &str) {
+        let (norm, spans) = tokens(text);
+        let toks: Vec<Tok> = spans.iter().map(|&(s, k)| Tok::new(&norm, s, k)).collect();
+        for day_month in [false, true] {
+            let s = Scanner {
+                t: &toks,
+                day_month,
+            };
+            for i in 0..toks.len() {
+                if !may_start_at(&toks, i) {
+                    let found = s.match_at(i);
+                    assert!(
+                        found.is_none(),
+                        "{found:?} at {:?} in {text:?}",
+                        toks[i].raw
+                    );
+                }
+            }
+            let fast = format!("{:?}", scan(&toks, day_month));
+            let every = format!("{:?}", scan_where(&toks, day_month, |_, _| true));
+            assert_eq!(fast, every, "{text:?}");
+        }
+    }
 
     /// Texts with many dates: the seeds, the timex sets and phrases of every pattern.
     fn texts() -> Vec<String> {
@@ -226,6 +432,111 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn scan_matches_trying_every_token() {
+        for text in texts() {
+            check_fast_path(&text);
+        }
+    }
+
+    #[test]
+    fn leads_are_start_words() {
+        for w in LEADS {
+            assert!(WORDS.contains(w), "{w}");
+        }
+    }
+
+    /// The words the patterns name, the words of the lists, numbers of every
+    /// shape, punctuation and ordinary words: the vocabulary of random runs.
+    #[cfg(not(target_arch = "wasm32"))]
+    fn vocabulary() -> Vec<String> {
+        use super::{lists, FOLLOWS};
+        let mut v: Vec<&str> = WORDS.to_vec();
+        v.extend(lists::MONTHS.iter().map(|r| r.0));
+        v.extend(lists::WEEKDAYS.iter().map(|r| r.0));
+        v.extend(lists::UNITS.iter().map(|r| r.0));
+        v.extend(lists::COUNT_WORDS.iter().map(|r| r.0));
+        v.extend(lists::RELATIVE_WORDS.iter().map(|r| r.0));
+        v.extend(lists::PARTS_OF_DAY.iter().map(|r| r.0));
+        // Every word the patterns name in their code (and in their comments).
+        let sources = [
+            include_str!("mod.rs"),
+            include_str!("calendar.rs"),
+            include_str!("clock.rs"),
+            include_str!("days.rs"),
+            include_str!("duration.rs"),
+            include_str!("relative.rs"),
+        ];
+        let quoted = sources.iter().flat_map(|s| s.split('"').skip(1).step_by(2));
+        v.extend(quoted.filter(|w| !w.is_empty() && !w.contains([' ', '{', '\\', '\n'])));
+        let shapes =
+            "19 2022 1990s 90s 3 12 24 0 250 930 31 14:00 2pm 14h30 1400 19th 1st 4th 03/04/2022 \
+             2022-03-19 19.03.2022 3.5 1,000 p.m. a.m. GMT ET Moscow local time . , / : ' - de \
+             ago q3 mid-2021 two-week twenty-four weeklong l'an said police Mr at on for since \
+             into it % people";
+        // The leads, what may follow them and numbers often, so that they meet.
+        for _ in 0..4 {
+            v.extend(LEADS);
+            v.extend(FOLLOWS);
+            v.extend(shapes.split_whitespace());
+        }
+        v.into_iter().map(str::to_string).collect()
+    }
+
+    // proptest is a native dev-dependency.
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        /// Random runs of date words, some capitalized, some glued together.
+        #[test]
+        fn fast_path_holds_on_random_runs(
+            words in proptest::collection::vec((0usize..10_000, 0u8..8), 1..16),
+        ) {
+            let vocab = vocabulary();
+            let mut text = String::new();
+            for (n, how) in words {
+                let w = &vocab[n % vocab.len()];
+                match how {
+                    0 => {}
+                    1 => text.push('-'),
+                    _ => text.push(' '),
+                }
+                if how >= 6 {
+                    let mut c = w.chars();
+                    text.extend(c.next().into_iter().flat_map(char::to_uppercase));
+                    text.push_str(c.as_str());
+                } else {
+                    text.push_str(w);
+                }
+            }
+            check_fast_path(&text);
+        }
+    }
+
+    #[test]
+    fn leads_need_the_word_after_them() {
+        let text = "The protesters said in a statement that the end of March was near";
+        let seg = segment(text);
+        let toks: Vec<Tok> = (seg.tokens.iter())
+            .map(|t| Tok::new(text, t.span, t.kind))
+            .collect();
+        let tried: Vec<&str> = (0..toks.len())
+            .filter(|&i| may_start_at(&toks, i))
+            .map(|i| toks[i].raw)
+            .collect();
+        assert_eq!(tried, ["the", "end", "March"]);
+        let text = "Police said 12 people and 3 officers were hurt at 3 p.m. on 19 March, 2022";
+        let seg = segment(text);
+        let toks: Vec<Tok> = (seg.tokens.iter())
+            .map(|t| Tok::new(text, t.span, t.kind))
+            .collect();
+        let tried: Vec<&str> = (0..toks.len())
+            .filter(|&i| may_start_at(&toks, i))
+            .map(|i| toks[i].raw)
+            .collect();
+        assert_eq!(tried, ["3", "19", "March", "2022"]);
     }
 
     #[test]
