@@ -463,28 +463,24 @@ mod tests {
         }
     }
 
+    /// The tokens of `text` at which the scanner tries its patterns.
+    fn tried(text: &str) -> Vec<&str> {
+        let seg = segment(text);
+        let toks: Vec<Tok> = (seg.tokens.iter())
+            .map(|t| Tok::new(text, t.span, t.kind))
+            .collect();
+        (0..toks.len())
+            .filter(|&i| may_start_at(&toks, i))
+            .map(|i| toks[i].raw)
+            .collect()
+    }
+
     #[test]
     fn leads_need_the_word_after_them() {
         let text = "The protesters said in a statement that the end of March was near";
-        let seg = segment(text);
-        let toks: Vec<Tok> = (seg.tokens.iter())
-            .map(|t| Tok::new(text, t.span, t.kind))
-            .collect();
-        let tried: Vec<&str> = (0..toks.len())
-            .filter(|&i| may_start_at(&toks, i))
-            .map(|i| toks[i].raw)
-            .collect();
-        assert_eq!(tried, ["the", "end", "March"]);
+        assert_eq!(tried(text), ["the", "end", "March"]);
         let text = "Police said 12 people and 3 officers were hurt at 3 p.m. on 19 March, 2022";
-        let seg = segment(text);
-        let toks: Vec<Tok> = (seg.tokens.iter())
-            .map(|t| Tok::new(text, t.span, t.kind))
-            .collect();
-        let tried: Vec<&str> = (0..toks.len())
-            .filter(|&i| may_start_at(&toks, i))
-            .map(|i| toks[i].raw)
-            .collect();
-        assert_eq!(tried, ["3", "19", "March", "2022"]);
+        assert_eq!(tried(text), ["3", "19", "March", "2022"]);
     }
 
     #[test]
