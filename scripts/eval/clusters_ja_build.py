@@ -41,13 +41,16 @@ def joined(s):
     return "".join(s[i] for i in keep), keep
 
 
-def main(origin):
+def main(origin, events=EVENTS, kind_split=KIND_SPLIT, out_path="tests/eval/clusters/twins_ja.json",
+         sources=SOURCES):
+    """Writes `out_path` from the reports that `events` names, each kind to its split; `sources`
+    finds the first entry of a page's list of sources."""
     rows = {}
     for line in open(origin, encoding="utf-8"):
         f = line.rstrip("\n").split("\t")
         rows[f[0]] = f
     out = []
-    for line in open(EVENTS, encoding="utf-8"):
+    for line in open(events, encoding="utf-8"):
         if line.startswith("#") or not line.strip():
             continue
         rid, kind, event, title = line.rstrip("\n").split("\t")
@@ -55,14 +58,14 @@ def main(origin):
         head, _ = joined(headline)
         assert head == title, (rid, head, title)
         flat, index = joined(article)
-        ends = [m.start() for m in (RELATED.search(flat), SOURCES.search(flat)) if m]
+        ends = [m.start() for m in (RELATED.search(flat), sources.search(flat)) if m]
         body = article[: index[min(ends)]] if ends else article
-        m = SOURCES.search(flat)
+        m = sources.search(flat)
         date = f"{m.group(1)}-{int(m.group(2)):02}-{int(m.group(3)):02}" if m else None
         out.append({
             "id": f"{event}-{rid}",
             "event": event,
-            "split": KIND_SPLIT[kind],
+            "split": kind_split[kind],
             "lang": "ja",
             "date": date,
             "kind": kind,
@@ -72,7 +75,7 @@ def main(origin):
             "text": headline.strip() + "\n\n" + body.strip() + "\n",
         })
     out.sort(key=lambda a: (a["date"] or "", a["id"]))
-    write_set("tests/eval/clusters/twins_ja.json", SOURCE, out)
+    write_set(out_path, SOURCE, out)
 
 
 if __name__ == "__main__":

@@ -13,14 +13,16 @@ use std::collections::HashMap;
 /// of events of a recurring kind (`twins_full`), full-length French
 /// Wikinews reports of 2012, all held out (`twins_fr`), and full-length
 /// Japanese Wikinews reports of typhoons (dev) and earthquakes (held out)
-/// (`twins_ja`).
-pub const SETS: [&str; 6] = [
+/// (`twins_ja`), and of air and rail crashes (dev), hurricanes and
+/// eruptions (held out) (`twins_ja2`).
+pub const SETS: [&str; 7] = [
     "twins",
     "twins_full",
     "wording",
     "languages",
     "twins_fr",
     "twins_ja",
+    "twins_ja2",
 ];
 
 /// The set whose dev split tunes the baseline for `name`: its own, or, for a
