@@ -12,7 +12,8 @@ event evidence (the probability's rise above that of a pair sharing nothing), jo
 while the mean over two groups' member pairs is above LINK (default 0.30), and prints
 B-cubed P / R / F1 per set. Every pair is scored here; batches over 64 reports score
 candidate pairs only, so the figures for `wording` and `languages` differ a little from
-cluster_eval's. A signal written `name=weight` keeps that weight, the others fitted around it. Derived signals: `far` (days over 7), `logdays` (ln(1 + days)), `a*b` (a product).
+cluster_eval's. A signal written `name=weight` keeps that weight, the others fitted around it
+(`bias=weight` too; every signal so written replays a given model). Derived signals: `far` (days over 7), `logdays` (ln(1 + days)), `a*b` (a product).
 Needs numpy.
 """
 import csv, math, sys
@@ -92,16 +93,18 @@ def main(path, link, names):
     for r in rows:
         per_set[r["set"]] = per_set.get(r["set"], 0) + 1
     fixed = {k.split("=")[0]: float(k.split("=")[1]) for k in names if "=" in k}
-    names = [k.split("=")[0] for k in names]
+    names = [k.split("=")[0] for k in names if not k.startswith("bias=")]
     x = np.array([[1.0] + [signal(r, k) for k in names] for r in rows])
     y = np.array([float(r["same"]) for r in rows])
     s = np.array([1.0 / per_set[r["set"]] for r in rows])
-    free = [0] + [i + 1 for i, k in enumerate(names) if k not in fixed]
+    free = [0] * ("bias" not in fixed) + [i + 1 for i, k in enumerate(names) if k not in fixed]
     w = np.zeros(x.shape[1])
+    w[0] = fixed.get("bias", 0.0)
     for i, k in enumerate(names):
         w[i + 1] = fixed.get(k, 0.0)
     offset = x @ w
-    w[free] = fit(x[:, free], y, s, offset=offset)
+    if free:
+        w[free] = fit(x[:, free], y, s, offset=offset)
     print(" ".join(f"{k}={v:+.3f}" for k, v in zip(["bias"] + names, w)))
     prior = 1 / (1 + math.exp(-w[0]))
     ev = np.maximum(0, (1 / (1 + np.exp(-np.clip(x @ w, -30, 30))) - prior) / (1 - prior))

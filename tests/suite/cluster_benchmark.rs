@@ -13,17 +13,17 @@ use storydiff::{analyze_batch, compare};
 /// 0.889). On `twins_fr`, scored blind once, it is level with the baseline
 /// (0.967 against 0.970): the floor holds it there, short of the margin of
 /// 0.05 the clusters aim for. On `twins_ja` (Japanese earthquakes, held out)
-/// storydiff is 0.032 above the baseline (0.766 against 0.733). On
-/// `twins_ja2` (Japanese hurricanes and eruptions, held out), scored blind
-/// once, it is 0.094 above (0.880 against 0.786).
+/// storydiff is 0.162 above the baseline (0.896 against 0.733). On
+/// `twins_ja2` (Japanese hurricanes and eruptions, held out; 0.094 above
+/// when scored blind) it is 0.118 above (0.904 against 0.786).
 const FLOORS: [(&str, f64, f64); 7] = [
     ("twins", 0.96, 0.005),
     ("twins_full", 0.96, 0.05),
     ("wording", 0.85, 0.25),
     ("languages", 0.66, 0.14),
     ("twins_fr", 0.96, -0.01),
-    ("twins_ja", 0.75, 0.02),
-    ("twins_ja2", 0.86, 0.07),
+    ("twins_ja", 0.88, 0.14),
+    ("twins_ja2", 0.89, 0.10),
 ];
 
 #[test]
