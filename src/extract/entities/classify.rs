@@ -20,6 +20,7 @@ use crate::lexicon;
 use crate::text::hash::FastMap as HashMap;
 use crate::text::{with_lower, Span, TokenKind};
 use std::cell::OnceCell;
+use std::ops::Range;
 
 /// A mention before in-article resolution.
 #[derive(Clone, Debug)]
@@ -81,7 +82,7 @@ pub fn classify(doc: &Doc, runs: &[Run], ev: &Evidence) -> Vec<Candidate> {
     for run in runs {
         let s = Sentence { doc, run, ev };
         for (si, part) in split_run(doc.text, &run.pieces).into_iter().enumerate() {
-            s.part(&part, si == 0, &mut pending, &mut out);
+            s.part(&run.pieces[part], si == 0, &mut pending, &mut out);
         }
     }
     out
@@ -604,38 +605,40 @@ fn fallback_label(n: &Name) -> Option<EntityLabel> {
 /// Cuts a run where one name ends and another begins: at "and" in a list
 /// ("Tajikistan and Kyrgyzstan", but not "Competition and Markets Authority"), and
 /// between an organisation and a title ("European Commission | President Ursula von der Leyen").
-fn split_run(text: &str, pieces: &[Piece]) -> Vec<Vec<Piece>> {
+fn split_run(text: &str, pieces: &[Piece]) -> Vec<Range<usize>> {
     let is_and = |p: &Piece| p.connector && matches!(p.span.of(text), "and" | "&");
     // Asked only of a run with an "and" in it.
     let keep_and = pieces.iter().any(is_and) && keeps_and(text, pieces);
-    let mut parts: Vec<Vec<Piece>> = vec![Vec::new()];
-    for p in pieces {
+    // Every part is a stretch of the run's pieces: they are not copied.
+    let mut parts: Vec<Range<usize>> = Vec::new();
+    let mut start = 0;
+    for (i, p) in pieces.iter().enumerate() {
         if is_and(p) && !keep_and {
-            parts.push(Vec::new());
-        } else {
-            parts.last_mut().expect("one part").push(p.clone());
+            parts.push(start..i);
+            start = i + 1;
         }
     }
-    let mut out = Vec::new();
-    for part in parts.into_iter().filter(|p| !p.is_empty()) {
-        match title_cut(text, &part).or_else(|| place_then_person_cut(text, &part)) {
+    parts.push(start..pieces.len());
+    let mut out = Vec::with_capacity(parts.len());
+    for r in parts.into_iter().filter(|r| !r.is_empty()) {
+        let part = &pieces[r.clone()];
+        match title_cut(text, part).or_else(|| place_then_person_cut(text, part)) {
             Some(c) => {
-                let (a, b) = part.split_at(c);
-                out.push(a.to_vec());
-                out.push(b.to_vec());
+                out.push(r.start..r.start + c);
+                out.push(r.start + c..r.end);
             }
-            None => out.push(part),
+            None => out.push(r),
         }
     }
-    for p in &mut out {
-        while p.first().is_some_and(|x| x.connector) {
-            p.remove(0);
+    for r in &mut out {
+        while r.start < r.end && pieces[r.start].connector {
+            r.start += 1;
         }
-        while p.last().is_some_and(|x| x.connector) {
-            p.pop();
+        while r.end > r.start && pieces[r.end - 1].connector {
+            r.end -= 1;
         }
     }
-    out.retain(|p| !p.is_empty());
+    out.retain(|r| !r.is_empty());
     out
 }
 
