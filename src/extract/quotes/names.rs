@@ -174,15 +174,17 @@ impl NameIndex {
 /// Every run of capitalized words (with honorific periods and inner
 /// particles), in text order, as the name it gives.
 fn capitalized_runs(rd: &Reading) -> Vec<Run> {
+    // Each word's capital is judged once: the run rules ask of a word up to three times.
+    let caps: Vec<bool> = rd.iter().map(|w| w.is_cap()).collect();
     let mut runs = Vec::new();
     let mut k = 0;
     while k < rd.len() {
-        if !rd[k].is_cap() {
+        if !caps[k] {
             k += 1;
             continue;
         }
         let s = k;
-        let e = run_end(rd, s);
+        let e = run_end(rd, &caps, s);
         k = e.max(s + 1);
         let Some(Speaker { name, span }) = np_speaker(rd, s, e) else {
             continue;
@@ -214,15 +216,15 @@ fn capitalized_runs(rd: &Reading) -> Vec<Run> {
 /// honorific periods, and particles or "of" after a title between them
 /// ("Pieter van Dijk", "Secretary of State Antony Blinken"), up to a
 /// possessive.
-fn run_end(rd: &Reading, s: usize) -> usize {
+fn run_end(rd: &Reading, caps: &[bool], s: usize) -> usize {
     let mut e = s;
     while e < rd.len() && rd[e].sentence == rd[s].sentence {
         let t = &rd[e];
-        let next_cap = rd.get(e + 1).is_some_and(|x| x.is_cap());
+        let next_cap = caps.get(e + 1).is_some_and(|&c| c);
         let inner = e > s
             && next_cap
             && (is_particle(&t.lower) || t.lower == "of" && is_title(&rd[e - 1].lower));
-        if !(t.is_cap() || honorific_dot(rd, e, s) || inner) {
+        if !(caps[e] || honorific_dot(rd, e, s) || inner) {
             break;
         }
         e += 1;
