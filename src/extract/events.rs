@@ -132,31 +132,86 @@ struct Trigger {
     class: EventClass,
 }
 
-/// The trigger list indexed by stem: each stem's entries in list order, and
-/// the longest stem's length in bytes.
-fn by_stem() -> &'static (FastMap<&'static str, Vec<usize>>, usize) {
-    static INDEX: OnceLock<(FastMap<&'static str, Vec<usize>>, usize)> = OnceLock::new();
+/// The trigger list indexed by stem: each stem's entries in list order, the
+/// shortest and longest stem's length in bytes, and which two bytes open a stem.
+struct Stems {
+    index: FastMap<&'static str, Vec<usize>>,
+    shortest: usize,
+    longest: usize,
+    /// One bit for each pair of opening bytes of a stem: a word whose first
+    /// two bytes have no bit starts no stem, and is looked up no further.
+    heads: Box<[u64; 1024]>,
+}
+
+impl Stems {
+    /// The bit of the two bytes `a`, `b` in `heads`.
+    fn head(a: u8, b: u8) -> (usize, u64) {
+        let i = usize::from(a) << 8 | usize::from(b);
+        (i / 64, 1 << (i % 64))
+    }
+
+    /// Whether some stem opens with the first two bytes of `lower`.
+    fn opens(&self, lower: &[u8]) -> bool {
+        let [a, b, ..] = *lower else {
+            return false;
+        };
+        let (w, bit) = Stems::head(a, b);
+        self.heads[w] & bit != 0
+    }
+
+    /// Whether the word `w` as written may start a stem once lower-cased: no
+    /// when its first two bytes are ASCII (their lower case is theirs, lowered
+    /// alone) and no stem opens with them lowered.
+    fn may_open(&self, w: &str) -> bool {
+        match *w.as_bytes() {
+            [a, b, ..] if a.is_ascii() && b.is_ascii() => {
+                self.opens(&[a.to_ascii_lowercase(), b.to_ascii_lowercase()])
+            }
+            // One byte is one ASCII character, shorter than any stem.
+            [_] | [] => false,
+            _ => true,
+        }
+    }
+}
+
+fn by_stem() -> &'static Stems {
+    static INDEX: OnceLock<Stems> = OnceLock::new();
     INDEX.get_or_init(|| {
         let mut index: FastMap<&'static str, Vec<usize>> = FastMap::default();
+        let mut heads = Box::new([0u64; 1024]);
         for (i, &(stem, ..)) in TRIGGERS.iter().enumerate() {
             index.entry(stem).or_default().push(i);
+            if let [a, b, ..] = *stem.as_bytes() {
+                let (w, bit) = Stems::head(a, b);
+                heads[w] |= bit;
+            }
         }
-        let longest = TRIGGERS.iter().map(|t| t.0.len()).max().unwrap_or(0);
-        (index, longest)
+        let lens = TRIGGERS.iter().map(|t| t.0.len());
+        Stems {
+            index,
+            shortest: lens.clone().min().unwrap_or(0),
+            longest: lens.max().unwrap_or(0),
+            heads,
+        }
     })
 }
 
 /// The trigger whose stem fits `lower` best (longest stem; of equal stems,
-/// the last listed), if any: one hash lookup per prefix of the word no
-/// longer than the longest stem.
+/// the last listed), if any: one hash lookup per prefix of the word between
+/// the shortest and the longest stem's length, and none when no stem opens
+/// with its first two bytes.
 fn lookup(lower: &str) -> Option<Trigger> {
-    let (index, longest) = by_stem();
+    let stems = by_stem();
+    if stems.shortest >= 2 && !stems.opens(lower.as_bytes()) {
+        return None;
+    }
     let mut ends = (lower.char_indices().rev())
         .map(|(i, c)| i + c.len_utf8())
-        .skip_while(|&end| end > *longest);
+        .skip_while(|&end| end > stems.longest)
+        .take_while(|&end| end >= stems.shortest);
     let &(stem, class, lemma, _) = ends.find_map(|end| {
         let prefix = &lower[..end];
-        let entries = index.get(prefix)?;
+        let entries = stems.index.get(prefix)?;
         entries
             .iter()
             .rev()
@@ -181,6 +236,7 @@ pub fn extract(
     let _ = quantities;
     let text = doc.text;
     let german = doc.language == Some("de");
+    let stems = by_stem();
     // Entities and dates, by start, with the furthest end reached so far: a
     // token lies inside one of them when the furthest end of those starting
     // at or before it reaches its end. Tokens come in order, so one sweep.
@@ -201,6 +257,10 @@ pub fn extract(
                 next_cover += 1;
             }
             let word = tok.span.of(text);
+            // Most words open no stem: told by their first two bytes, before lower-casing.
+            if stems.shortest >= 2 && !stems.may_open(word) {
+                continue;
+            }
             // A capitalized word next to another capitalized word is part of a
             // name ("Rally Square"), unless the other is only capitalized for
             // starting the sentence ("International Riots in ...").
@@ -297,6 +357,12 @@ mod tests {
                 &[("killed", "killing"), ("injured", "injury")],
             ),
             ("riots", "Riots spread overnight.", &[("Riots", "riot")]),
+            (
+                "capitals in and outside ASCII",
+                "Émeutes et PROTESTS à Paris.",
+                &[("Émeutes", "riot"), ("PROTESTS", "protest")],
+            ),
+            ("short words", "He is at it.", &[]),
             (
                 "arrests fr",
                 "Des manifestants ont été interpellés.",

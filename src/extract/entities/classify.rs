@@ -20,6 +20,7 @@ use crate::lexicon;
 use crate::text::hash::FastMap as HashMap;
 use crate::text::{with_lower, Span, TokenKind};
 use std::cell::OnceCell;
+use std::ops::Range;
 
 /// A mention before in-article resolution.
 #[derive(Clone, Debug)]
@@ -81,7 +82,7 @@ pub fn classify(doc: &Doc, runs: &[Run], ev: &Evidence) -> Vec<Candidate> {
     for run in runs {
         let s = Sentence { doc, run, ev };
         for (si, part) in split_run(doc.text, &run.pieces).into_iter().enumerate() {
-            s.part(&part, si == 0, &mut pending, &mut out);
+            s.part(&run.pieces[part], si == 0, &mut pending, &mut out);
         }
     }
     out
@@ -261,9 +262,11 @@ impl<'a> Sentence<'a> {
         let p = &pieces[0];
         // The function-word rule, the only one for a word that opens nothing.
         let function_word =
-            || is_function_word(lower) && !p.allcaps && (initial || cues::is_leading_determiner(w));
-        if !initial {
-            return function_word();
+            is_function_word(lower) && !p.allcaps && (initial || cues::is_leading_determiner(w));
+        // An opening function word ("The", "In", "But", the commonest opening
+        // words) is dropped whatever else holds: the gazetteer is not asked.
+        if !initial || function_word {
+            return function_word;
         }
         // Each term is evaluated only where the answer still depends on it, once.
         let (dictionary, rare) = (OnceCell::new(), OnceCell::new());
@@ -284,7 +287,6 @@ impl<'a> Sentence<'a> {
                 && !cues::is_title(w)
                 && !self.ev.mid_caps.contains(w)
                 && !(pieces.len() > 1 && (strong || rare())))
-            || function_word()
     }
 
     /// The word after the first, when it is a word and not a connector.
@@ -414,6 +416,7 @@ impl<'a> Sentence<'a> {
             last,
             words,
             has_role: role.is_some(),
+            last_place: OnceCell::new(),
         };
         out.push(Candidate {
             span,
@@ -459,6 +462,15 @@ struct Name<'a> {
     last: &'a str,
     words: usize,
     has_role: bool,
+    /// The gazetteer entry of `last`, asked once, when a rule first needs it.
+    last_place: OnceCell<Option<lexicon::Place>>,
+}
+
+impl Name<'_> {
+    /// The gazetteer entry of the last word.
+    fn last_place(&self) -> Option<lexicon::Place> {
+        *self.last_place.get_or_init(|| place_of(self.last))
+    }
 }
 
 /// The labelling rules for a name of several words, tried in order; when none
@@ -512,7 +524,7 @@ fn place_by_suffix_or_head(n: &Name) -> Option<EntityLabel> {
         });
     (compass
         || cues::is_place_suffix(n.last)
-        || cues::is_place_head(n.first) && place_of(n.last).is_some()
+        || cues::is_place_head(n.first) && n.last_place().is_some()
         || cues::is_place_head(n.first) && n.first != "New" && n.pieces.iter().any(|p| p.connector))
     .then_some(EntityLabel::Place)
 }
@@ -534,14 +546,20 @@ fn label_from_context(n: &Name) -> Option<EntityLabel> {
 /// language or an abbreviation ("AC Milan"); an unknown word before a city is a
 /// given name ("Valeska Paris").
 fn club_named_after_city(n: &Name) -> Option<EntityLabel> {
-    let lower = n.first.to_lowercase();
-    let known_first = n.pieces[0].allcaps
-        || lexicon::is_common_word(&lower)
-        || lexicon::is_dictionary_word(&lower);
-    (!n.has_role
-        && known_first
+    // Two words ending in a city first: most names are not, and the word
+    // lists are not asked.
+    let city_last = !n.has_role
         && n.words == 2
-        && place_of(n.last).is_some_and(|p| p.kind == lexicon::PlaceKind::City)
+        && n.last_place()
+            .is_some_and(|p| p.kind == lexicon::PlaceKind::City);
+    let known_first = || {
+        n.pieces[0].allcaps
+            || with_lower(n.first, |lower| {
+                lexicon::is_common_word(lower) || lexicon::is_dictionary_word(lower)
+            })
+    };
+    (city_last
+        && known_first()
         && !lexicon::is_first_name(n.first)
         && lexicon::demonym(n.first).is_none())
     .then_some(EntityLabel::Org)
@@ -556,7 +574,8 @@ fn person_by_role_or_given_name(n: &Name) -> Option<EntityLabel> {
 /// its country ("Environment Canada", "Statistics Norway").
 fn org_by_capitals_or_place_word(n: &Name) -> Option<EntityLabel> {
     let country_last = n.words == 2
-        && place_of(n.last).is_some_and(|p| p.kind == lexicon::PlaceKind::Country)
+        && n.last_place()
+            .is_some_and(|p| p.kind == lexicon::PlaceKind::Country)
         && !lexicon::is_first_name(n.first);
     (n.pieces.iter().any(|p| p.allcaps)
         || country_last
@@ -586,38 +605,40 @@ fn fallback_label(n: &Name) -> Option<EntityLabel> {
 /// Cuts a run where one name ends and another begins: at "and" in a list
 /// ("Tajikistan and Kyrgyzstan", but not "Competition and Markets Authority"), and
 /// between an organisation and a title ("European Commission | President Ursula von der Leyen").
-fn split_run(text: &str, pieces: &[Piece]) -> Vec<Vec<Piece>> {
+fn split_run(text: &str, pieces: &[Piece]) -> Vec<Range<usize>> {
     let is_and = |p: &Piece| p.connector && matches!(p.span.of(text), "and" | "&");
     // Asked only of a run with an "and" in it.
     let keep_and = pieces.iter().any(is_and) && keeps_and(text, pieces);
-    let mut parts: Vec<Vec<Piece>> = vec![Vec::new()];
-    for p in pieces {
+    // Every part is a stretch of the run's pieces: they are not copied.
+    let mut parts: Vec<Range<usize>> = Vec::new();
+    let mut start = 0;
+    for (i, p) in pieces.iter().enumerate() {
         if is_and(p) && !keep_and {
-            parts.push(Vec::new());
-        } else {
-            parts.last_mut().expect("one part").push(p.clone());
+            parts.push(start..i);
+            start = i + 1;
         }
     }
-    let mut out = Vec::new();
-    for part in parts.into_iter().filter(|p| !p.is_empty()) {
-        match title_cut(text, &part).or_else(|| place_then_person_cut(text, &part)) {
+    parts.push(start..pieces.len());
+    let mut out = Vec::with_capacity(parts.len());
+    for r in parts.into_iter().filter(|r| !r.is_empty()) {
+        let part = &pieces[r.clone()];
+        match title_cut(text, part).or_else(|| place_then_person_cut(text, part)) {
             Some(c) => {
-                let (a, b) = part.split_at(c);
-                out.push(a.to_vec());
-                out.push(b.to_vec());
+                out.push(r.start..r.start + c);
+                out.push(r.start + c..r.end);
             }
-            None => out.push(part),
+            None => out.push(r),
         }
     }
-    for p in &mut out {
-        while p.first().is_some_and(|x| x.connector) {
-            p.remove(0);
+    for r in &mut out {
+        while r.start < r.end && pieces[r.start].connector {
+            r.start += 1;
         }
-        while p.last().is_some_and(|x| x.connector) {
-            p.pop();
+        while r.end > r.start && pieces[r.end - 1].connector {
+            r.end -= 1;
         }
     }
-    out.retain(|p| !p.is_empty());
+    out.retain(|r| !r.is_empty());
     out
 }
 
@@ -838,7 +859,7 @@ fn lowercase_role(doc: &Doc, first_tok: usize) -> Option<String> {
 }
 
 /// Labels headline runs only where the body or the gazetteer knows the name.
-pub fn headline(doc: &Doc, runs: &[Run], known: &HashMap<String, EntityLabel>) -> Vec<Candidate> {
+pub fn headline(doc: &Doc, runs: &[Run], known: &HashMap<&str, EntityLabel>) -> Vec<Candidate> {
     let text = doc.text;
     let mut out = Vec::new();
     for run in runs {

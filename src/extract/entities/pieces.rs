@@ -246,11 +246,15 @@ impl Runs<'_> {
         let was_initial = std::mem::replace(&mut self.initial, false);
         let cut = WordCut::of(t.span, t.span.of(self.text));
         let piece_text = cut.span.of(self.text);
-        // "al-Burhan", "el-Sisi": a particle glued to a name.
-        let particle_name = piece_text
-            .split_once('-')
-            .is_some_and(|(a, b)| cues::is_particle(a) && is_cap(b));
-        if !is_cap(piece_text) && !particle_name {
+        // "al-Burhan", "el-Sisi": a particle glued to a name, asked only of a
+        // lower-case word with a hyphen.
+        let particle_name = || {
+            cut.hyphen
+                && piece_text
+                    .split_once('-')
+                    .is_some_and(|(a, b)| cues::is_particle(a) && is_cap(b))
+        };
+        if !is_cap(piece_text) && !particle_name() {
             // Most lower-case words follow no run: the joiner test only after one.
             let joiner = || {
                 matches!(piece_text, "of" | "for" | "and" | "on" | "the")
@@ -294,6 +298,9 @@ struct WordCut {
     span: Span,
     boundary_before: bool,
     boundary_after: bool,
+    /// Whether the word (without a possessive) has a hyphen: a word without
+    /// one is no particle glued to a name.
+    hyphen: bool,
 }
 
 impl WordCut {
@@ -306,8 +313,9 @@ impl WordCut {
             span: Span::new(span.start, span.start + core.len()),
             boundary_before: false,
             boundary_after: possessive,
+            hyphen: core.contains('-'),
         };
-        if !core.contains('-') {
+        if !cut.hyphen {
             return cut;
         }
         let parts: Vec<&str> = core.split('-').collect();

@@ -8,12 +8,12 @@ use crate::extract::Doc;
 use crate::text::hash::{FastMap as HashMap, FastSet as HashSet};
 use crate::text::TokenKind;
 
-/// Surface text -> label, read from `doc`.
-pub fn known_in(doc: &Doc, cands: &[Candidate]) -> HashMap<String, EntityLabel> {
+/// Surface text -> label, read from `doc`; the keys borrow the text.
+pub fn known_in<'a>(doc: &Doc<'a>, cands: &[Candidate]) -> HashMap<&'a str, EntityLabel> {
     let mut m = HashMap::default();
     for c in cands {
         if let Some(l) = c.label {
-            m.entry(c.span.of(doc.text).to_string()).or_insert(l);
+            m.entry(c.span.of(doc.text)).or_insert(l);
         }
     }
     m
@@ -88,8 +88,8 @@ struct Expansion {
 /// Acronyms and what they stand for: defined in parentheses, both ways round
 /// ("Collective Security Treaty Organization (CSTO)", "CSTO (Collective ...)"),
 /// then used without a definition for an organisation named in the article.
-fn acronyms(text: &str, cands: &[Candidate]) -> HashMap<String, Expansion> {
-    let surface = |c: &Candidate| c.span.of(text).to_string();
+fn acronyms<'a>(text: &'a str, cands: &[Candidate]) -> HashMap<&'a str, Expansion> {
+    let surface = |c: &Candidate| c.span.of(text);
     let mut acronyms = HashMap::default();
     for (c, n) in cands.iter().zip(cands.iter().skip(1)) {
         let between = &text[c.span.end..n.span.start];
@@ -104,9 +104,15 @@ fn acronyms(text: &str, cands: &[Candidate]) -> HashMap<String, Expansion> {
             continue;
         };
         let (l, s) = (surface(long), surface(short));
-        if abbreviates(&s, &l) {
+        if abbreviates(s, l) {
             let label = long.label.unwrap_or(EntityLabel::Org);
-            acronyms.insert(s, Expansion { long: l, label });
+            acronyms.insert(
+                s,
+                Expansion {
+                    long: l.to_string(),
+                    label,
+                },
+            );
         }
     }
     // The organisations named in several words, each surface once, in text
@@ -124,12 +130,12 @@ fn acronyms(text: &str, cands: &[Candidate]) -> HashMap<String, Expansion> {
         if !c.allcaps
             || c.words != 1
             || c.label == Some(EntityLabel::Place)
-            || acronyms.contains_key(&s)
-            || !tried.insert(c.span.of(text))
+            || acronyms.contains_key(s)
+            || !tried.insert(s)
         {
             continue;
         }
-        if let Some(o) = orgs.iter().find(|o| abbreviates(&s, o)) {
+        if let Some(o) = orgs.iter().find(|o| abbreviates(s, o)) {
             let expansion = Expansion {
                 long: o.to_string(),
                 label: EntityLabel::Org,
@@ -260,10 +266,10 @@ pub fn resolve(doc: &Doc, cands: Vec<Candidate>) -> Vec<EntityMention> {
 /// What the whole article says, for resolving each candidate.
 struct Resolver<'a> {
     doc: &'a Doc<'a>,
-    acronyms: HashMap<String, Expansion>,
+    acronyms: HashMap<&'a str, Expansion>,
     people: People,
     /// Surface text -> label.
-    known: HashMap<String, EntityLabel>,
+    known: HashMap<&'a str, EntityLabel>,
 }
 
 impl Resolver<'_> {
@@ -273,31 +279,31 @@ impl Resolver<'_> {
     /// the context decides. `None` for an unknown German capital and for a
     /// lone all-capitals word taken for a person.
     fn mention(&self, c: &Candidate) -> Option<EntityMention> {
-        let s = c.span.of(self.doc.text).to_string();
+        let s = c.span.of(self.doc.text);
         let mut label = c.label;
-        let mut name = s.clone();
-        if let Some(e) = self.acronyms.get(&s) {
+        let mut name = None;
+        if let Some(e) = self.acronyms.get(s) {
             if c.allcaps && label != Some(EntityLabel::Place) {
-                name = e.long.clone();
+                name = Some(e.long.clone());
                 label = Some(e.label);
             }
         }
         if label.is_none() || (label == Some(EntityLabel::Person) && c.words <= 2) {
-            if let Some(full) = self.people.full_name(&s, c.span.start) {
+            if let Some(full) = self.people.full_name(s, c.span.start) {
                 label = Some(EntityLabel::Person);
-                name = full;
+                name = Some(full);
             }
         }
         // "Paris" after "Gloria Paris": a place's or organisation's name that is
         // the surname of a person named in full before it stays that person.
         if label.is_some_and(|l| l != EntityLabel::Person) && c.words == 1 && !c.allcaps {
-            if let Some(full) = self.people.named_before(&s, c.span.start) {
+            if let Some(full) = self.people.named_before(s, c.span.start) {
                 label = Some(EntityLabel::Person);
-                name = full;
+                name = Some(full);
             }
         }
         if label.is_none() {
-            label = self.known.get(&s).copied();
+            label = self.known.get(s).copied();
         }
         if label.is_none() && !c.allcaps && super::classify::strict_capitals(self.doc) {
             return None;
@@ -306,7 +312,7 @@ impl Resolver<'_> {
         if label == EntityLabel::Person
             && c.role.is_none()
             && c.words == 1
-            && name == s
+            && name.as_deref().is_none_or(|n| n == s)
             && c.allcaps
         {
             return None;
@@ -314,7 +320,7 @@ impl Resolver<'_> {
         Some(EntityMention {
             span: c.span,
             label,
-            name,
+            name: name.unwrap_or_else(|| s.to_string()),
             role: c.role.clone(),
         })
     }

@@ -19,6 +19,8 @@ pub(super) struct Run {
     /// Whether its context says it is a person's name: a title or role
     /// before it, an apposition, a verb after it.
     pub(super) personish: bool,
+    /// Whether the name is person-like ([`is_person_like`]), asked once.
+    pub(super) person_like: bool,
 }
 
 /// A person-like full name (two to four words).
@@ -42,14 +44,46 @@ pub(super) struct NameIndex {
     /// Indices into `full` by last and by first word.
     by_last: HashMap<String, Vec<usize>>,
     by_first: HashMap<String, Vec<usize>>,
-    /// The keys of `by_last` and `by_first` as [`end_bit`]s: a word whose
-    /// bit is clear is neither key.
-    ends: [u64; 4],
+    /// The keys of `by_last` and `by_first`: a word outside it is neither key.
+    ends: Ends,
 }
 
 /// One of 256 bits from a lower-case word's length in bytes and last byte.
 fn end_bit(len: usize, last: u8) -> usize {
     ((len as u32) << 8 | u32::from(last)).wrapping_mul(0x9e37_79b1) as usize >> 24
+}
+
+/// A filter in front of a set of lower-case strings: one [`end_bit`] for each.
+/// An ASCII string whose lower case has a clear bit is not in the set, and is
+/// not lower-cased or looked up.
+#[derive(Default)]
+pub(super) struct Ends([u64; 4]);
+
+impl Ends {
+    /// The filter of the lower-case `keys`.
+    pub(super) fn of<'k>(keys: impl IntoIterator<Item = &'k str>) -> Ends {
+        let mut ends = Ends::default();
+        for k in keys {
+            if let Some(&b) = k.as_bytes().last() {
+                let bit = end_bit(k.len(), b);
+                ends.0[bit / 64] |= 1 << (bit % 64);
+            }
+        }
+        ends
+    }
+
+    /// Whether the lower case of `s` may be one of the keys: `false` only for
+    /// a non-empty ASCII `s` (whose lower case has its length and its last
+    /// byte lowered) whose bit is clear.
+    pub(super) fn may_hold(&self, s: &str) -> bool {
+        match s.as_bytes().last() {
+            Some(&b) if s.is_ascii() => {
+                let bit = end_bit(s.len(), b.to_ascii_lowercase());
+                self.0[bit / 64] & (1 << (bit % 64)) != 0
+            }
+            _ => true,
+        }
+    }
 }
 
 impl NameIndex {
@@ -71,13 +105,7 @@ impl NameIndex {
                 .push(i);
             by_first.entry(f.words[0].clone()).or_default().push(i);
         }
-        let mut ends = [0u64; 4];
-        for k in by_last.keys().chain(by_first.keys()) {
-            if let Some(&b) = k.as_bytes().last() {
-                let bit = end_bit(k.len(), b);
-                ends[bit / 64] |= 1 << (bit % 64);
-            }
-        }
+        let ends = Ends::of(by_last.keys().chain(by_first.keys()).map(String::as_str));
         NameIndex {
             ends,
             runs,
@@ -104,15 +132,8 @@ impl NameIndex {
         if !last.chars().next().is_some_and(char::is_uppercase) || count > 3 {
             return Cow::Borrowed(name);
         }
-        // An ASCII word's lower case has its length and its last byte lower-cased.
-        if last.is_ascii() {
-            let bit = end_bit(
-                last.len(),
-                last.as_bytes()[last.len() - 1].to_ascii_lowercase(),
-            );
-            if self.ends[bit / 64] & (1 << (bit % 64)) == 0 {
-                return Cow::Borrowed(name);
-            }
+        if !self.ends.may_hold(last) {
+            return Cow::Borrowed(name);
         }
         // Most names have no longer form: no full name ends (or, alone, starts) with them.
         let listed = with_lower(last, |l| {
@@ -153,15 +174,17 @@ impl NameIndex {
 /// Every run of capitalized words (with honorific periods and inner
 /// particles), in text order, as the name it gives.
 fn capitalized_runs(rd: &Reading) -> Vec<Run> {
+    // Each word's capital is judged once: the run rules ask of a word up to three times.
+    let caps: Vec<bool> = rd.iter().map(|w| w.is_cap()).collect();
     let mut runs = Vec::new();
     let mut k = 0;
     while k < rd.len() {
-        if !rd[k].is_cap() {
+        if !caps[k] {
             k += 1;
             continue;
         }
         let s = k;
-        let e = run_end(rd, s);
+        let e = run_end(rd, &caps, s);
         k = e.max(s + 1);
         let Some(Speaker { name, span }) = np_speaker(rd, s, e) else {
             continue;
@@ -170,12 +193,20 @@ fn capitalized_runs(rd: &Reading) -> Vec<Run> {
             continue;
         }
         // The name first: most runs are one word, which is never person-like.
-        let personish =
-            is_person_like(span.of(rd.text)) && is_personish(rd, s, e, rd.at(span.start));
+        let written = span.of(rd.text);
+        let like_written = is_person_like(written);
+        let personish = like_written && is_personish(rd, s, e, rd.at(span.start));
+        // The name is the words at its span but for a pronoun it stands for.
+        let person_like = if name == written {
+            like_written
+        } else {
+            is_person_like(&name)
+        };
         runs.push(Run {
             name,
             span,
             personish,
+            person_like,
         });
     }
     runs
@@ -185,15 +216,15 @@ fn capitalized_runs(rd: &Reading) -> Vec<Run> {
 /// honorific periods, and particles or "of" after a title between them
 /// ("Pieter van Dijk", "Secretary of State Antony Blinken"), up to a
 /// possessive.
-fn run_end(rd: &Reading, s: usize) -> usize {
+fn run_end(rd: &Reading, caps: &[bool], s: usize) -> usize {
     let mut e = s;
     while e < rd.len() && rd[e].sentence == rd[s].sentence {
         let t = &rd[e];
-        let next_cap = rd.get(e + 1).is_some_and(|x| x.is_cap());
+        let next_cap = caps.get(e + 1).is_some_and(|&c| c);
         let inner = e > s
             && next_cap
             && (is_particle(&t.lower) || t.lower == "of" && is_title(&rd[e - 1].lower));
-        if !(t.is_cap() || honorific_dot(rd, e, s) || inner) {
+        if !(caps[e] || honorific_dot(rd, e, s) || inner) {
             break;
         }
         e += 1;
@@ -237,10 +268,15 @@ fn is_personish(rd: &Reading, s: usize, e: usize, first: usize) -> bool {
 fn full_names(entity_persons: &[String], runs: &[Run]) -> Vec<FullName> {
     let mut full = Vec::new();
     let mut seen = HashSet::default();
-    let names = entity_persons.iter().chain(runs.iter().map(|r| &r.name));
-    for n in names {
+    // A run's name was judged person-like when the run was read.
+    let names = (entity_persons.iter().map(|n| (n, None)))
+        .chain(runs.iter().map(|r| (&r.name, Some(r.person_like))));
+    for (n, like) in names {
         let count = n.split_whitespace().count();
-        if (2..=4).contains(&count) && is_person_like(n) && seen.insert(n.as_str()) {
+        if (2..=4).contains(&count)
+            && like.unwrap_or_else(|| is_person_like(n))
+            && seen.insert(n.as_str())
+        {
             full.push(FullName {
                 words: n.split_whitespace().map(str::to_lowercase).collect(),
                 name: n.clone(),

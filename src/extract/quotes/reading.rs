@@ -70,8 +70,13 @@ impl NameCase for Word<'_> {
         if self.starts_upper() {
             return true;
         }
-        // Each particle ends in a hyphen or an apostrophe.
-        if !self.text.bytes().any(|b| b == b'-' || b == b'\'') {
+        // Each particle opens with one of five letters and ends in a hyphen or
+        // an apostrophe: most lower-case words are told by their first byte.
+        let opens_particle = matches!(
+            self.text.as_bytes().first(),
+            Some(b'a' | b'b' | b'd' | b'e' | b'i')
+        );
+        if !opens_particle || !self.text.bytes().any(|b| b == b'-' || b == b'\'') {
             return false;
         }
         ["al-", "el-", "d'", "bin-", "ibn-", "ben-"]

@@ -9,7 +9,7 @@
 use super::super::{EntityLabel, EntityMention};
 use super::cues::sentence_subject;
 use super::lexicon::{has, is_document_noun, is_person_like, is_pronoun, pronoun, Pronoun};
-use super::names::{confirms, entity_name, NameIndex};
+use super::names::{confirms, entity_name, Ends, NameIndex};
 use super::reading::{NameCase, Reading};
 use super::sets::{HONORIFICS, ROLE_NOUNS};
 use super::speakers::Speaker;
@@ -67,8 +67,8 @@ fn known_persons(names: &NameIndex) -> HashSet<String> {
     let person_like: Vec<&str> = names
         .runs
         .iter()
+        .filter(|r| r.person_like)
         .map(|r| r.name.as_str())
-        .filter(|n| is_person_like(n))
         .collect();
     let mut lasts: HashMap<String, bool> = HashMap::default();
     for n in &person_like {
@@ -302,12 +302,14 @@ impl Mentions {
                 .filter(|e| e.label == EntityLabel::Person)
                 .map(|e| e.span),
         );
+        // Most runs name no known person: most are told by their length and last letter.
+        let ends = Ends::of(known.iter().map(String::as_str));
         for r in &names.runs {
             if persons.contains_point(r.span.start) {
                 continue;
             }
             let full = names.fullest_of(&r.name);
-            if with_lower(&full, |l| known.contains(l)) {
+            if ends.may_hold(&full) && with_lower(&full, |l| known.contains(l)) {
                 self.add(full.into_owned(), r.span);
             }
         }

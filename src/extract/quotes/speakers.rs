@@ -126,6 +126,11 @@ pub(super) fn np_speaker(rd: &Reading, a: usize, b: usize) -> Option<Speaker> {
     if let Some((_, pronoun)) = inverted_pronoun(&last.lower).filter(|_| b - a == 1) {
         return Some(Speaker::new(pronoun, last.span));
     }
+    // One word (most capitalized runs) is the speaker as written: no title to
+    // cut, no "of" to read.
+    if b - a == 1 {
+        return Some(Speaker::of(rd.text, last.span));
+    }
     // "Marieke Jansen of ING": the name before "of"; "Federation of German Taxpayers": all of it.
     if let Some(p) = (a + 1..b).find(|&p| rd.is(p, "of")) {
         let h = &rd[p - 1];
