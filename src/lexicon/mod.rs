@@ -44,6 +44,7 @@ mod stopwords;
 pub mod unicode;
 pub mod wordfreq;
 
+pub(crate) use index::LengthEnds;
 pub use index::WordIndex;
 pub(crate) use sorted::Lines;
 use sorted::{SortedLines, SplitLines};

@@ -66,14 +66,27 @@ pub(crate) fn with_lower<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
 
 /// The number of white-space separated words of `s` (as
 /// [`str::split_whitespace`] counts them), counted no further than `cap`: a
-/// long paragraph is read only as far as a rule needs. ASCII is judged a byte
-/// at a time; only other characters are decoded.
+/// long paragraph is read only as far as a rule needs. ASCII is judged eight
+/// bytes at a time; only other characters are decoded.
 pub(crate) fn count_words(s: &str, cap: usize) -> usize {
     let b = s.as_bytes();
     let mut n = 0;
-    let mut in_word = false;
+    // Whether the byte before `i` is white space (the text's start counts as such).
+    let mut after_space = true;
     let mut i = 0;
     while i < b.len() && n < cap {
+        if let Some(chunk) = b.get(i..i + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
+            let x = u64::from_le_bytes(chunk);
+            if x & HIGH == 0 {
+                let space = ascii_spaces(x);
+                // A word starts at a byte that is not space after one that is.
+                let before = space << 8 | if after_space { 0x80 } else { 0 };
+                n += (!space & HIGH & before).count_ones() as usize;
+                after_space = space >> 63 != 0;
+                i += 8;
+                continue;
+            }
+        }
         let (space, len) = if b[i] < 0x80 {
             (matches!(b[i], b'\t'..=b'\r' | b' '), 1)
         } else {
@@ -81,11 +94,29 @@ pub(crate) fn count_words(s: &str, cap: usize) -> usize {
             (c.is_whitespace(), c.len_utf8())
         };
         // Without a branch: a word starts where a non-space follows a space.
-        n += usize::from(!in_word & !space);
-        in_word = !space;
+        n += usize::from(after_space & !space);
+        after_space = space;
         i += len;
     }
-    n
+    n.min(cap)
+}
+
+/// The high bit of each of eight bytes.
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// Eight bytes that repeat `b`.
+const fn splat(b: u8) -> u64 {
+    0x0101_0101_0101_0101 * b as u64
+}
+
+/// The white space among eight ASCII bytes (each below 0x80): the high bit
+/// of each byte that is a space, a tab or a line break (`\t` to `\r`), as
+/// [`char::is_whitespace`] judges ASCII. No sum carries into the next byte.
+fn ascii_spaces(x: u64) -> u64 {
+    let not_space_char = ((x ^ splat(b' ')) + splat(0x7f)) | (x ^ splat(b' '));
+    let at_least_tab = x + splat(0x80 - b'\t');
+    let past_cr = x + splat(0x80 - b'\r' - 1);
+    (!not_space_char | at_least_tab & !past_cr) & HIGH
 }
 
 impl Deref for Lower<'_> {
@@ -216,6 +247,50 @@ mod tests {
         }
         assert_eq!(count_words("one two  three\tfour", 3), 3);
         assert_eq!(count_words("one two", 0), 0);
+    }
+
+    /// Eight bytes at a time count as a byte at a time: every ASCII byte in
+    /// every place of a block, blocks that start and end inside words, and
+    /// every cap.
+    #[test]
+    fn count_words_by_blocks_is_split_whitespace() {
+        let mut texts: Vec<String> = Vec::new();
+        for c in 0..0x80u8 {
+            for at in 0..17 {
+                let mut t: Vec<u8> = b"ab cd\tef\ngh ij  kl\r\nmn\x0bop\x0cqr st".to_vec();
+                let at = at % t.len();
+                t[at] = c;
+                texts.push(String::from_utf8(t).unwrap());
+            }
+        }
+        for t in [
+            "",
+            " ",
+            "x",
+            "        x",
+            "x        ",
+            "12345678 12345678",
+            "1234567 é 1234567  ",
+            "The police said on Thursday that 1,200 people were detained.\u{a0}Nobody\u{2003}else.",
+            "\u{85}one\u{85}two\u{85}           three                four",
+        ] {
+            texts.push(t.to_string());
+        }
+        for t in &texts {
+            let want = t.split_whitespace().count();
+            for from in 0..t.len().min(9) {
+                let Some(s) = t.get(from..) else { continue };
+                let want = if from == 0 {
+                    want
+                } else {
+                    s.split_whitespace().count()
+                };
+                for cap in 0..=want + 1 {
+                    assert_eq!(count_words(s, cap), want.min(cap), "{s:?} {cap}");
+                }
+                assert_eq!(count_words(s, usize::MAX), want, "{s:?}");
+            }
+        }
     }
 
     #[test]

@@ -209,6 +209,8 @@ pub fn extract(doc: &Doc) -> Vec<DateMention> {
     // Scan a paragraph at a time: a few dates straddle a sentence break that
     // the segmenter had to guess ("am 19. März", "5:50 a.m. Moscow time").
     let mut s = 0;
+    // One list of tokens, refilled for each paragraph.
+    let mut toks: Vec<Tok> = Vec::new();
     while s < seg.sentences.len() {
         let para = seg.sentences[s].paragraph;
         let mut e = s;
@@ -217,10 +219,12 @@ pub fn extract(doc: &Doc) -> Vec<DateMention> {
         }
         let (t0, t1) = (seg.sentences[s].first_token, seg.sentences[e - 1].end_token);
         s = e;
-        let toks: Vec<Tok> = seg.tokens[t0..t1]
-            .iter()
-            .map(|t| Tok::new(doc.text, t.span, t.kind))
-            .collect();
+        toks.clear();
+        toks.extend(
+            seg.tokens[t0..t1]
+                .iter()
+                .map(|t| Tok::new(doc.text, t.span, t.kind)),
+        );
         let found = scan::scan(&toks, day_month);
         if found.is_empty() {
             continue;

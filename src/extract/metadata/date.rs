@@ -48,8 +48,99 @@ pub(super) fn dateline_value(d: &Dateline, text: &str) -> String {
     format!("--{:02}-{:02}", d.month, d.day)
 }
 
+/// Lines near the top read for a dateline.
+const TOP_LINES: usize = 41;
+
+/// The publication date and the place of a dateline among the first lines of
+/// `input`, each only when asked for: one reading of each line serves both.
+pub(super) fn datelines(input: &str, want_date: bool, want_place: bool) -> Datelines {
+    let mut found: Vec<Field> = Vec::new();
+    let mut place = None;
+    let mut want_date = want_date;
+    let mut want_place = want_place;
+    let mut at = 0;
+    for line in input.split_inclusive('\n').take(TOP_LINES) {
+        let start = at;
+        at += line.len();
+        want_date &= found.len() < 3;
+        if !want_date && !want_place {
+            break;
+        }
+        // The date skips Markdown marks before it; the place only white space.
+        let t = line.trim_start_matches(|c: char| {
+            c.is_whitespace() || matches!(c, '*' | '_' | '#' | '>' | '|')
+        });
+        let tw = line.trim_start();
+        let read_date = want_date && !t.trim().is_empty();
+        // `parse_dateline(t)`, read at most once, and with it the lead dateline.
+        let own = (read_date || want_place && t.len() == tw.len()).then(|| parse_dateline(t));
+        let mut lead_of_t = None;
+        if read_date {
+            let lead = line.len() - t.len();
+            let found_date = match own.flatten() {
+                Some(d) => Some((0, d)),
+                None => {
+                    let l = lead_dateline(t, None);
+                    lead_of_t = Some(l);
+                    l.map(|l| (l.date_start, l.date))
+                }
+            };
+            if let Some((off, d)) = found_date {
+                let lead = lead + off;
+                let span = Span::new(start + lead, start + lead + d.len);
+                let date_part = span.of(input).trim_end();
+                let span = Span::new(span.start, span.start + date_part.len());
+                found.push(Field::at(dateline_value(&d, input), span));
+            }
+        }
+        if want_place {
+            // `t` is `tw` when no mark was skipped: its readings serve.
+            let lead_dl = match (own, lead_of_t) {
+                _ if t.len() != tw.len() => parse_lead_dateline(tw),
+                (_, Some(l)) => l,
+                (Some(own), None) => lead_dateline(tw, own),
+                (None, None) => parse_lead_dateline(tw),
+            };
+            if let Some((a, b)) = lead_dl.and_then(|d| d.place) {
+                let lead = start + line.len() - tw.len();
+                place = Some(Field::at(&tw[a..b], Span::new(lead + a, lead + b)));
+                want_place = false;
+            }
+        }
+    }
+    let date = found
+        .iter()
+        .find(|f| !f.value.starts_with("--"))
+        .or(found.first())
+        .cloned();
+    Datelines { date, place }
+}
+
+/// What [`datelines`] reads.
+pub(super) struct Datelines {
+    /// The publication date.
+    pub date: Option<Field>,
+    /// The place a dateline names ("Paris, 21 juin 2012 –",
+    /// "21 septembre 2012, France. -").
+    pub place: Option<Field>,
+}
+
 /// The publication date from a dateline among the first lines of `input`.
-pub(super) fn dateline_date(input: &str) -> Option<Field> {
+#[cfg(test)]
+fn dateline_date(input: &str) -> Option<Field> {
+    datelines(input, true, false).date
+}
+
+/// The place a dateline near the top names.
+#[cfg(test)]
+fn dateline_place(input: &str) -> Option<Field> {
+    datelines(input, false, true).place
+}
+
+/// The date and place as read by separate passes (as they were read before
+/// [`datelines`] read both in one).
+#[cfg(test)]
+fn apart(input: &str) -> (Option<Field>, Option<Field>) {
     let mut found: Vec<Field> = Vec::new();
     let mut at = 0;
     for (n, line) in input.split_inclusive('\n').enumerate() {
@@ -65,7 +156,6 @@ pub(super) fn dateline_date(input: &str) -> Option<Field> {
             continue;
         }
         let lead = line.len() - t.len();
-        // A date at the line's start, or after a place ("Paris, 21 juin 2012 –").
         let found_date = match parse_dateline(t) {
             Some(d) => Some((0, d)),
             None => lead_dateline(t, None).map(|l| (l.date_start, l.date)),
@@ -78,16 +168,12 @@ pub(super) fn dateline_date(input: &str) -> Option<Field> {
             found.push(Field::at(dateline_value(&d, input), span));
         }
     }
-    found
+    let date = found
         .iter()
         .find(|f| !f.value.starts_with("--"))
         .or(found.first())
-        .cloned()
-}
-
-/// The place a dateline near the top names ("Paris, 21 juin 2012 –",
-/// "21 septembre 2012, France. -").
-pub(super) fn dateline_place(input: &str) -> Option<Field> {
+        .cloned();
+    let mut place = None;
     let mut at = 0;
     for line in input.split_inclusive('\n').take(41) {
         let start = at;
@@ -95,10 +181,11 @@ pub(super) fn dateline_place(input: &str) -> Option<Field> {
         let t = line.trim_start();
         let lead = start + line.len() - t.len();
         if let Some((a, b)) = parse_lead_dateline(t).and_then(|d| d.place) {
-            return Some(Field::at(&t[a..b], Span::new(lead + a, lead + b)));
+            place = Some(Field::at(&t[a..b], Span::new(lead + a, lead + b)));
+            break;
         }
     }
-    None
+    (date, place)
 }
 
 #[cfg(test)]
@@ -133,5 +220,43 @@ mod tests {
         assert_eq!(dateline_place(input).unwrap().value, "Paris");
         assert_eq!(dateline_date(input).unwrap().value, "2012-06-21");
         assert!(dateline_place("Titre\n\n22 mai 2012. - Prévu initialement.").is_none());
+    }
+
+    /// One pass reads what the two separate passes read, asked for either
+    /// or both, on the seeds and on tops of text made to hit every branch.
+    #[test]
+    fn one_pass_reads_as_two() {
+        let mut texts = crate::extract::seed_texts();
+        let lines = [
+            "Titre",
+            "**Paris, 21 juin 2012 – Le gouvernement a annoncé un plan.**",
+            "Paris, 21 juin 2012 – Le gouvernement a annoncé un plan.",
+            "  21 septembre 2012, France. - Selon une étude.",
+            "> March 19, 2022",
+            "Sunday, April 18",
+            "Jan 6, 2022: Activists said",
+            "# 2022-03-19",
+            "Berlin, 21. Juni 2012 – Die Regierung",
+            "",
+            "   ",
+            "By AFP",
+            "The year 2021 was long.",
+        ];
+        for a in &lines {
+            for b in &lines {
+                for c in &lines {
+                    texts.push(format!("{a}\n{b}\n{c}\n{a}\n{c}"));
+                }
+            }
+        }
+        texts.push(lines.repeat(5).join("\n"));
+        for text in &texts {
+            let (date, place) = apart(text);
+            let both = datelines(text, true, true);
+            assert_eq!(both.date, date, "{text}");
+            assert_eq!(both.place, place, "{text}");
+            assert_eq!(datelines(text, true, false).date, date, "{text}");
+            assert_eq!(datelines(text, false, true).place, place, "{text}");
+        }
     }
 }

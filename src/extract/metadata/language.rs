@@ -8,18 +8,60 @@ use crate::text::{with_lower, MappedText, Span};
 /// `data/stopwords/README.md`), shared with the comparison.
 use crate::lexicon::STOPWORD_LISTS as STOPWORDS;
 
-/// Word -> bit set of the languages whose list has it.
-fn stopword_index() -> &'static FastMap<&'static str, u16> {
-    static INDEX: std::sync::OnceLock<FastMap<&'static str, u16>> = std::sync::OnceLock::new();
+/// Word -> bit set of the languages whose list has it; the short ASCII
+/// words (most function words) also keyed by their bytes packed in a `u64`,
+/// so that most words of a text are looked up without building a string.
+struct StopwordIndex {
+    words: FastMap<&'static str, u16>,
+    short: FastMap<u64, u16>,
+}
+
+/// Most bytes a word may have to be looked up by [`pack_lower`].
+const SHORT: usize = 8;
+
+/// The bytes of a short ASCII word, lower-cased, packed into a `u64` (the
+/// first byte lowest). Words have no NUL bytes, so different words give
+/// different keys.
+fn pack_lower(w: &[u8]) -> u64 {
+    w.iter().enumerate().fold(0, |k, (i, b)| {
+        k | u64::from(b.to_ascii_lowercase()) << (8 * i)
+    })
+}
+
+fn stopword_index() -> &'static StopwordIndex {
+    static INDEX: std::sync::OnceLock<StopwordIndex> = std::sync::OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut index = FastMap::default();
+        let mut words = FastMap::default();
         for (i, (_, list)) in STOPWORDS.iter().enumerate() {
             for w in list.lines().map(str::trim).filter(|w| !w.is_empty()) {
-                *index.entry(w).or_insert(0u16) |= 1 << i;
+                *words.entry(w).or_insert(0u16) |= 1 << i;
             }
         }
-        index
+        // Only keys a packed lower-cased word can equal: ASCII, no capitals.
+        let short = words
+            .iter()
+            .filter(|(w, _)| {
+                w.len() <= SHORT
+                    && w.bytes()
+                        .all(|b| b.is_ascii() && b != 0 && !b.is_ascii_uppercase())
+            })
+            .map(|(w, &set)| (pack_lower(w.as_bytes()), set))
+            .collect();
+        StopwordIndex { words, short }
     })
+}
+
+/// The languages whose stop-word list has `w` (lower-cased, without
+/// apostrophes around it).
+fn languages_of(index: &StopwordIndex, w: &str) -> Option<u16> {
+    // Lower-casing neither makes nor takes apostrophes, so they are trimmed first.
+    let w = w.trim_matches(['\'', '’']);
+    // An ASCII word lower-cases to ASCII of its length: a short one can
+    // only be a short key.
+    if w.len() <= SHORT && w.is_ascii() {
+        return index.short.get(&pack_lower(w.as_bytes())).copied();
+    }
+    with_lower(w, |l| index.words.get(l).copied())
 }
 
 /// Identifies the language of a text by its function words: each word found
@@ -32,8 +74,7 @@ pub fn identify_language(text: &str) -> Option<(&'static str, bool)> {
     let mut words = 0usize;
     for w in letter_runs(text).take(3000) {
         words += 1;
-        let found = with_lower(w, |l| index.get(l.trim_matches(['\'', '’'])).copied());
-        if let Some(set) = found {
+        if let Some(set) = languages_of(index, w) {
             let n = set.count_ones() as f64;
             for (i, score) in scores.iter_mut().enumerate().take(STOPWORDS.len()) {
                 if set & (1 << i) != 0 {
@@ -121,6 +162,36 @@ mod tests {
             assert_eq!(identify_language(text).map(|l| l.0), Some(want), "{text}");
         }
         assert_eq!(identify_language("12345 67890"), None);
+    }
+
+    /// The packed lookup finds what looking up the lower-cased word finds.
+    #[test]
+    fn lookup_is_the_lower_cased_word() {
+        let index = stopword_index();
+        let words: Vec<&str> = STOPWORDS
+            .iter()
+            .flat_map(|(_, list)| list.lines())
+            .chain([
+                "The",
+                "'the'",
+                "’AND’",
+                "''",
+                "",
+                "Ünd",
+                "DER",
+                "government",
+                "Über",
+            ])
+            .collect();
+        for w in words {
+            for w in [w.to_string(), w.to_uppercase(), format!("'{w}")] {
+                let want = index
+                    .words
+                    .get(w.to_lowercase().trim_matches(['\'', '’']))
+                    .copied();
+                assert_eq!(languages_of(index, &w), want, "{w}");
+            }
+        }
     }
 
     #[test]

@@ -48,7 +48,7 @@ pub use language::identify_language;
 use crate::clean::Format;
 use crate::text::{MappedText, Span};
 use byline::{agency_in_body, agency_name, byline};
-use date::{dateline_date, dateline_place};
+use date::datelines;
 use html::html_meta;
 use language::language;
 use serde::{Deserialize, Serialize};
@@ -117,11 +117,16 @@ pub fn extract(input: &str, format: Format, body: &MappedText) -> Metadata {
     if meta.title.is_none() {
         title_from_body(body, &mut meta);
     }
-    if meta.date.is_none() {
-        meta.date = dateline_date(input);
-    }
-    if format != Format::Html {
-        meta.place = dateline_place(input);
+    let want_date = meta.date.is_none();
+    let want_place = format != Format::Html;
+    if want_date || want_place {
+        let found = datelines(input, want_date, want_place);
+        if want_date {
+            meta.date = found.date;
+        }
+        if want_place {
+            meta.place = found.place;
+        }
     }
     if meta.byline.is_none() && format != Format::Html {
         meta.byline = byline(input);

@@ -14,6 +14,7 @@ use crate::text::hash::FastSet;
 use std::sync::OnceLock;
 
 use crate::lexicon::lists::quantities as lists;
+use crate::lexicon::LengthEnds;
 use crate::text::{TokenKind, Word};
 
 /// The words `figure` tests for by name, beyond the word lists.
@@ -43,20 +44,27 @@ pub(super) fn may_start(t: &Word) -> bool {
     if b.first().is_some_and(u8::is_ascii_digit) || w.contains('-') {
         return true;
     }
-    starts().contains(w)
+    let (filter, set) = starts();
+    filter.may_contain(w) && set.contains(w)
 }
 
-type Set = FastSet<&'static str>;
+/// The start words, with the length and end-byte filter that turns most
+/// other words away before they are hashed.
+type Starts = (LengthEnds, FastSet<&'static str>);
 
-fn starts() -> &'static Set {
-    static STARTS: OnceLock<Set> = OnceLock::new();
+fn starts() -> &'static Starts {
+    static STARTS: OnceLock<Starts> = OnceLock::new();
     STARTS.get_or_init(|| {
-        let mut s = Set::default();
+        let mut s = FastSet::default();
         s.extend(WORDS.iter().copied());
         s.extend(lists::NUMBER_WORDS.iter().map(|r| r.0));
         s.extend(lists::APPROXIMATE_NUMBERS.iter().map(|r| r.0));
         s.extend(lists::VAGUE_AMOUNTS.iter().map(|r| r.0));
-        s
+        let mut filter = LengthEnds::default();
+        for w in &s {
+            filter.insert(w);
+        }
+        (filter, s)
     })
 }
 

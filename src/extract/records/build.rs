@@ -41,7 +41,9 @@ pub fn extract(
     let quotes = per_sentence::overlapping(sentences, quotes, |q| q.span);
     for (si, sentence) in sentences.iter().enumerate() {
         let span = sentence.span;
-        let triggers = triggers_of(doc, si, span, &events[si]);
+        // The sentence's words, listed once for its triggers, its records and its figures.
+        let words = words_of(doc, si);
+        let triggers = triggers_of(doc, &words, span, &events[si]);
         if triggers.is_empty() {
             continue;
         }
@@ -49,7 +51,7 @@ pub fn extract(
         let mut st = Sentence {
             doc,
             span,
-            words: words_of(doc, si),
+            words,
             entities: entities[si]
                 .iter()
                 .copied()
@@ -62,7 +64,7 @@ pub fn extract(
             source: None,
         };
         let kinds: Vec<RecordKind> = triggers.iter().map(|t| t.0).collect();
-        st.counts = counts_of(doc, si, span, &quantities[si], &kinds);
+        st.counts = counts_of(doc, si, span, &st.words, &quantities[si], &kinds);
         st.source = source_of(doc.text, span, &quantities[si], &quotes[si]);
         let mut records = sentence_records(&st, &triggers);
         if let Some((who, cue)) = super::request::requester(doc, span, &st.words) {
@@ -109,18 +111,17 @@ fn source_of(
 }
 
 /// The triggers of sentence `si`, one per kind, in text order.
-fn triggers_of(doc: &Doc, si: usize, span: Span, events: &[&Event]) -> Vec<(RecordKind, Span)> {
+fn triggers_of(doc: &Doc, words: &[At], span: Span, events: &[&Event]) -> Vec<(RecordKind, Span)> {
     let mut found: Vec<(RecordKind, Span)> = events
         .iter()
         .filter(|e| e.sentence == span)
         .filter_map(|e| Some((RecordKind::from_name(&e.class)?, e.trigger)))
         .collect();
-    let words = words_of(doc, si);
     for k in 0..words.len() {
         if found.iter().any(|t| t.1.overlaps(words[k].span)) {
             continue;
         }
-        if let Some((_, role, sp)) = phrase_at(doc, &words, k, trigger_stems()) {
+        if let Some((_, role, sp)) = phrase_at(doc, words, k, trigger_stems()) {
             if let Some(kind) = RecordKind::from_name(role) {
                 found.push((kind, sp));
             }
@@ -141,15 +142,15 @@ fn counts_of(
     doc: &Doc,
     si: usize,
     span: Span,
+    words: &[At],
     quantities: &[&Quantity],
     kinds: &[RecordKind],
 ) -> Vec<Count> {
     let mut out: Vec<Count> = Vec::new();
     let mut prev: Option<(Counted, Span)> = None;
-    let words = words_of(doc, si);
     for q in quantities.iter().filter(|q| span.contains(q.span)) {
         let joined = prev.as_ref().filter(|(_, ps)| {
-            let gap = word_index(&words, q.span.start) - word_after(&words, *ps);
+            let gap = word_index(words, q.span.start) - word_after(words, *ps);
             gap <= 2
         });
         let c = counted(doc, si, q, joined.map(|p| &p.0));

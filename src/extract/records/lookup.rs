@@ -296,7 +296,9 @@ pub(crate) fn counted(doc: &Doc, si: usize, q: &Quantity, prev: Option<&Counted>
         q.unit.as_deref(),
         Some("days" | "weeks" | "months" | "years" | "hours")
     );
-    let before = before_words(doc, si, q.span, if timed { 0 } else { 5 });
+    // The sentence's words, listed once for every look around the figure.
+    let words = words_of(doc, si);
+    let before = before_words(doc, &words, q.span, if timed { 0 } else { 5 });
     let verb_before = |n: usize| {
         let from = before.len().saturating_sub(n);
         before[from..]
@@ -308,7 +310,7 @@ pub(crate) fn counted(doc: &Doc, si: usize, q: &Quantity, prev: Option<&Counted>
         .or_else(|| q.counts.as_deref().and_then(happening))
         .or_else(|| q.unit.as_deref().and_then(happening))
         .or_else(|| {
-            after_words(doc, si, q.span, 7)
+            after_words(doc, &words, q.span, 7)
                 .into_iter()
                 .find_map(|w| happening(w.span.of(doc.text)))
         })
@@ -319,7 +321,7 @@ pub(crate) fn counted(doc: &Doc, si: usize, q: &Quantity, prev: Option<&Counted>
         .or_else(|| q.counts.clone());
     // Not the credited source ("La police a fait état de 40 blessés").
     let source = q.source.as_deref().map(str::to_lowercase);
-    let group = group_near(doc, si, q.span)
+    let group = group_near(doc, &words, q.span)
         .filter(|(_, sp)| {
             let said = sp.of(doc.text).to_lowercase();
             source
@@ -330,9 +332,8 @@ pub(crate) fn counted(doc: &Doc, si: usize, q: &Quantity, prev: Option<&Counted>
     Counted { what, group }
 }
 
-fn after_words(doc: &Doc, si: usize, span: Span, n: usize) -> Vec<At> {
-    let words = words_of(doc, si);
-    let k = word_after(&words, span);
+fn after_words(doc: &Doc, words: &[At], span: Span, n: usize) -> Vec<At> {
+    let k = word_after(words, span);
     let mut end = k;
     while end < (k + n).min(words.len()) {
         let from = if end == 0 {
@@ -358,9 +359,8 @@ fn is_join(word: &str) -> bool {
 /// Up to `n` words before `span` in its sentence ("погибли 182 человека",
 /// "kills at least 15 people"), not past a comma, another figure or a
 /// clause join.
-fn before_words(doc: &Doc, si: usize, span: Span, n: usize) -> Vec<At> {
-    let words = words_of(doc, si);
-    let k = word_index(&words, span.start);
+fn before_words(doc: &Doc, words: &[At], span: Span, n: usize) -> Vec<At> {
+    let k = word_index(words, span.start);
     let mut start = k;
     while start > k.saturating_sub(n) {
         let w = words[start - 1];
@@ -383,10 +383,9 @@ fn before_words(doc: &Doc, si: usize, span: Span, n: usize) -> Vec<At> {
 /// after it ("13 members of the security forces", "eight dead among the
 /// security forces"), else the six words before it ("the security forces
 /// who have at least eight dead").
-fn group_near(doc: &Doc, si: usize, span: Span) -> Option<(String, Span)> {
-    let words = words_of(doc, si);
-    let first = word_index(&words, span.start);
-    let after = word_after(&words, span);
+fn group_near(doc: &Doc, words: &[At], span: Span) -> Option<(String, Span)> {
+    let first = word_index(words, span.start);
+    let after = word_after(words, span);
     // The words after it, up to a comma or an agent ("dispersed by the police").
     let mut stop_after = after;
     while stop_after < (after + 8).min(words.len()) {
@@ -400,14 +399,14 @@ fn group_near(doc: &Doc, si: usize, span: Span) -> Option<(String, Span)> {
     let find = |range: std::ops::Range<usize>| {
         range
             .into_iter()
-            .find_map(|k| phrase_at(doc, &words, k, group_stems()))
+            .find_map(|k| phrase_at(doc, words, k, group_stems()))
             .map(|(_, role, sp)| (role.to_string(), sp))
     };
     find(first..stop_after).or_else(|| {
         let from = first.saturating_sub(6);
         (from..first)
             .rev()
-            .find_map(|k| phrase_at(doc, &words, k, group_stems()))
+            .find_map(|k| phrase_at(doc, words, k, group_stems()))
             .map(|(_, role, sp)| (role.to_string(), sp))
     })
 }
