@@ -295,39 +295,88 @@ impl Scanner<'_, '_> {
     /// The longest plain expression starting at `j`. With `bounded`, also the
     /// bare "the year/month/week/century" that "the end of" may govern.
     fn core(&self, j: usize, bounded: bool) -> Hit {
+        let t = self.t.get(j)?;
         // No expression starts at punctuation.
-        if self.t.get(j).is_none_or(|t| t.kind == TokenKind::Punct) {
+        if t.kind == TokenKind::Punct {
             return None;
         }
-        // The longest match wins; on a tie, the earlier (more specific) pattern.
-        let tries: [Hit; 17] = [
-            self.month_first(j),
-            self.day_first(j),
-            self.numeric(j),
-            self.weekday(j),
-            self.relative(j),
-            self.night(j),
-            self.holiday(j),
-            self.holiday_weekend(j),
-            self.unit_rel(j, bounded),
+        longest(j, self.tries(j, bounded, Some(Lead::of(t))))
+    }
+
+    /// What each pattern finds at `j`, in order of preference. Given the
+    /// kind of token at `j` (`lead`), the patterns that cannot start at such
+    /// a token are not tried; without it, every pattern is.
+    fn tries(&self, j: usize, bounded: bool, lead: Option<Lead>) -> [Hit; 17] {
+        let may = |needs: Lead| lead.is_none_or(|l| l.fits(needs));
+        let (letter, digit, number) = (may(Lead::Letter), may(Lead::Digit), may(Lead::Number));
+        [
+            letter.then(|| self.month_first(j)).flatten(),
+            digit.then(|| self.day_first(j)).flatten(),
+            number.then(|| self.numeric(j)).flatten(),
+            letter.then(|| self.weekday(j)).flatten(),
+            letter.then(|| self.relative(j)).flatten(),
+            letter.then(|| self.night(j)).flatten(),
+            letter.then(|| self.holiday(j)).flatten(),
+            letter.then(|| self.holiday_weekend(j)).flatten(),
+            letter.then(|| self.unit_rel(j, bounded)).flatten(),
             self.quarter(j),
             self.year(j),
             self.foreign_rel(j),
-            self.fiscal(j),
+            letter.then(|| self.fiscal(j)).flatten(),
             self.time(j),
             self.set(j),
-            self.reference(j),
+            letter.then(|| self.reference(j)).flatten(),
             self.duration(j),
-        ];
-        tries
-            .into_iter()
-            .flatten()
-            .filter(|(end, _)| *end > j)
-            .fold(None, |best: Hit, hit| match best {
-                Some((end, _)) if end >= hit.0 => best,
-                _ => Some(hit),
-            })
+        ]
     }
+}
+
+/// The kind of token an expression starts at, as far as the patterns tell
+/// them apart: a pattern that starts with a word of its lists or of its code
+/// (none of which begins with a digit) needs a [`Lead::Letter`] token; one
+/// that reads a day number ("19", "1st") needs a token that begins with a
+/// digit; a numeric date needs a number token.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Lead {
+    /// A token whose first character is not an ASCII digit.
+    Letter,
+    /// A word whose first character is an ASCII digit ("19th", "2pm").
+    Digit,
+    /// A number token ("19", "2022", "03/04/2022").
+    Number,
+}
+
+impl Lead {
+    fn of(t: &Tok) -> Lead {
+        if t.kind == TokenKind::Number {
+            Lead::Number
+        } else if t.low.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+            Lead::Digit
+        } else {
+            Lead::Letter
+        }
+    }
+
+    /// Whether a pattern that needs `needs` may start at a token of this kind.
+    fn fits(self, needs: Lead) -> bool {
+        match needs {
+            Lead::Letter => self == Lead::Letter,
+            Lead::Digit => self != Lead::Letter,
+            Lead::Number => self == Lead::Number,
+        }
+    }
+}
+
+/// The longest of the hits past `j`; on a tie, the earlier (more specific) pattern.
+fn longest(j: usize, tries: [Hit; 17]) -> Hit {
+    tries
+        .into_iter()
+        .flatten()
+        .filter(|(end, _)| *end > j)
+        .fold(None, |best: Hit, hit| match best {
+            Some((end, _)) if end >= hit.0 => best,
+            _ => Some(hit),
+        })
 }
 
 fn found(first: usize, end: usize, sem: Sem, modifier: Option<Modifier>) -> Found {

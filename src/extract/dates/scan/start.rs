@@ -297,8 +297,9 @@ fn follows() -> &'static FastSet<&'static str> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{scan, scan_where, Scanner, Tok};
+    use super::super::{scan, scan_where, Lead, Scanner, Tok};
     use super::{may_start, may_start_at, LEADS, WORDS};
+    use crate::text::TokenKind;
     use crate::text::{normalize, segment};
 
     /// The scanner's tokens of `text`, as `extract` makes them.
@@ -309,8 +310,9 @@ mod tests {
         (norm.as_str().to_string(), spans)
     }
 
-    /// Where the two tests turn a token away, no pattern matches there, and
-    /// the scanner finds what trying the patterns at every token finds.
+    /// Where the two tests turn a token away, no pattern matches there; the
+    /// patterns not tried for the kind of a token find nothing there; and the
+    /// scanner finds what trying every pattern at every token finds.
     fn check_fast_path(text: &str) {
         let (norm, spans) = tokens(text);
         let toks: Vec<Tok> = spans.iter().map(|&(s, k)| Tok::new(&norm, s, k)).collect();
@@ -320,6 +322,15 @@ mod tests {
                 day_month,
             };
             for i in 0..toks.len() {
+                // Each pattern left untried for the kind of token at `i` finds nothing there.
+                if toks[i].kind != TokenKind::Punct {
+                    for bounded in [false, true] {
+                        let lead = Some(Lead::of(&toks[i]));
+                        let dispatched = format!("{:?}", s.tries(i, bounded, lead));
+                        let every = format!("{:?}", s.tries(i, bounded, None));
+                        assert_eq!(dispatched, every, "at {:?} in {text:?}", toks[i].raw);
+                    }
+                }
                 if !may_start_at(&toks, i) {
                     let found = s.match_at(i);
                     assert!(
