@@ -86,11 +86,7 @@ pub(super) fn datelines(input: &str, want_date: bool, want_place: bool) -> Datel
                 }
             };
             if let Some((off, d)) = found_date {
-                let lead = lead + off;
-                let span = Span::new(start + lead, start + lead + d.len);
-                let date_part = span.of(input).trim_end();
-                let span = Span::new(span.start, span.start + date_part.len());
-                found.push(Field::at(dateline_value(&d, input), span));
+                found.push(date_field(input, start + lead + off, &d));
             }
         }
         if want_place {
@@ -114,6 +110,15 @@ pub(super) fn datelines(input: &str, want_date: bool, want_place: bool) -> Datel
         .or(found.first())
         .cloned();
     Datelines { date, place }
+}
+
+/// The date field of a dateline whose date starts at byte `at` of `input`:
+/// its span without trailing white space, its value as [`dateline_value`] reads it.
+fn date_field(input: &str, at: usize, d: &Dateline) -> Field {
+    let span = Span::new(at, at + d.len);
+    let date_part = span.of(input).trim_end();
+    let span = Span::new(at, at + date_part.len());
+    Field::at(dateline_value(d, input), span)
 }
 
 /// What [`datelines`] reads.
@@ -161,11 +166,7 @@ fn apart(input: &str) -> (Option<Field>, Option<Field>) {
             None => lead_dateline(t, None).map(|l| (l.date_start, l.date)),
         };
         if let Some((off, d)) = found_date {
-            let lead = lead + off;
-            let span = Span::new(start + lead, start + lead + d.len);
-            let date_part = span.of(input).trim_end();
-            let span = Span::new(span.start, span.start + date_part.len());
-            found.push(Field::at(dateline_value(&d, input), span));
+            found.push(date_field(input, start + lead + off, &d));
         }
     }
     let date = found
