@@ -62,6 +62,9 @@ pub(super) trait NameCase {
     fn is_cap(&self) -> bool;
 }
 
+/// The particles written before a capitalized name, joined to it.
+const NAME_PARTICLES: [&str; 6] = ["al-", "el-", "d'", "bin-", "ibn-", "ben-"];
+
 impl NameCase for Word<'_> {
     fn is_cap(&self) -> bool {
         if !self.is_word() {
@@ -70,22 +73,18 @@ impl NameCase for Word<'_> {
         if self.starts_upper() {
             return true;
         }
-        // Each particle opens with one of five letters and ends in a hyphen or
-        // an apostrophe: most lower-case words are told by their first byte.
-        let opens_particle = matches!(
-            self.text.as_bytes().first(),
-            Some(b'a' | b'b' | b'd' | b'e' | b'i')
-        );
+        // Each particle ends in a hyphen or an apostrophe; most lower-case
+        // words are told by their first byte, which opens no particle.
+        let first = self.text.as_bytes().first();
+        let opens_particle = NAME_PARTICLES.iter().any(|p| first == p.as_bytes().first());
         if !opens_particle || !self.text.bytes().any(|b| b == b'-' || b == b'\'') {
             return false;
         }
-        ["al-", "el-", "d'", "bin-", "ibn-", "ben-"]
-            .iter()
-            .any(|p| {
-                self.text
-                    .strip_prefix(p)
-                    .and_then(|r| r.chars().next())
-                    .is_some_and(char::is_uppercase)
-            })
+        NAME_PARTICLES.iter().any(|p| {
+            self.text
+                .strip_prefix(p)
+                .and_then(|r| r.chars().next())
+                .is_some_and(char::is_uppercase)
+        })
     }
 }
