@@ -134,6 +134,11 @@ export class WorkerBridge {
     }
   }
 
+  /** Ends the worker when no call is running or waiting (a cancelled run's worker whose part was done). */
+  stopIfIdle() {
+    if (!this.current && this.queue.length === 0) this.stop();
+  }
+
   stop() {
     clearTimeout(this.idleTimer);
     this.worker?.terminate();

@@ -87,7 +87,12 @@ export class WorkerPool {
     const workers = [this.main, ...this.helpers];
     // One signal for every call of the run: the caller's cancel, or a part that failed.
     const run = new AbortController();
-    const stop = () => run.abort();
+    // A cancel ends the run's workers: those still working stop with their calls, and those
+    // whose part was done are stopped too, so that none outlives the run (a next run starts fresh).
+    const stop = () => {
+      run.abort();
+      for (const w of workers) w.stopIfIdle();
+    };
     signal?.addEventListener("abort", stop, { once: true });
     const n = articles.length;
     const stage = (s) => onProgress?.({ stage: s });

@@ -36,23 +36,30 @@ test("poolSize: one core left to the page, at most 4; ?workers=N sets it", () =>
 
 /** A stand-in bridge: records its calls; `answer(method, args)` gives the result or throws. */
 function fakeBridge(name, log, answer) {
+  let running = 0;
   return {
     call(method, args, { signal } = {}) {
       log.push({ name, method, args });
+      running += 1;
       return new Promise((resolve, reject) => {
         let settled = false;
         signal?.addEventListener("abort", () => {
           if (settled) return;
           settled = true;
+          running -= 1;
           log.push({ name, aborted: method });
           reject(new DOMException("Cancelled", "AbortError"));
         });
         setTimeout(() => {
           if (settled) return;
           settled = true;
+          running -= 1;
           try { resolve(answer(method, args)); } catch (e) { reject(e); }
         }, method === "analyzePart" ? 5 * (args[1] + 1) : 1);
       });
+    },
+    stopIfIdle() {
+      if (running === 0) log.push({ name, stopped: true });
     },
   };
 }
@@ -96,4 +103,18 @@ test("a part that fails stops the others and the run fails with its error; a can
   const run = ok.compare(batch(Array(60).fill(10)), null, { signal: ctl.signal });
   ctl.abort();
   await assert.rejects(run, { name: "AbortError" });
+});
+
+test("a cancel stops the workers whose part was done, and aborts the others' calls", async () => {
+  const log = [];
+  const ctl = new AbortController();
+  const pool = new WorkerPool(fakeBridge("main", log, () => "packed"), () => fakeBridge("helper", log, () => "packed"), 3);
+  const run = pool.compare(batch(Array(60).fill(10)), null, { signal: ctl.signal });
+  // The first part (the main worker's) is done after 5 ms, the others after 105 and 205.
+  await new Promise((r) => setTimeout(r, 40));
+  ctl.abort();
+  await assert.rejects(run, { name: "AbortError" });
+  assert.equal(log.filter((c) => c.aborted === "analyzePart").length, 2, "the two running parts were aborted");
+  assert.ok(!log.some((c) => c.name === "main" && c.aborted), "the main worker's part was done");
+  assert.ok(log.some((c) => c.name === "main" && c.stopped), "the worker whose part was done was stopped");
 });
