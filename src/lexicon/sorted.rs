@@ -1,9 +1,11 @@
 //! [`SortedLines`]: a compiled-in list, one entry a line, `key` or
-//! `key<TAB>value`, sorted by key (byte order) with one line per key. It is
-//! looked up through a hash index built on first use, natively and in the
-//! wasm alike (a binary search over the lines took a seventh of the wasm's
-//! analysis time); the tests check the sorted lines through `search`, a
-//! binary search that needs no index.
+//! `key<TAB>value`, sorted by key (byte order) with one line per key. Its
+//! first lookups are binary searches over the lines; once a list has been
+//! searched about as many times as it has lines, a hash index is built and
+//! answers the rest. A short text (the page's examples, a first call) never
+//! pays for indexing the large lists, and a long run does not pay for the
+//! searches (a binary search on every lookup took a seventh of the wasm's
+//! analysis time). Both give the same answers (`check_search`).
 //!
 //! build.rs stores the core's lists packed (`lexicon::packed`: the keys
 //! front-coded, the values in a column of their own), which the page's
@@ -11,6 +13,7 @@
 //! lines. A list is unpacked into its plain lines the first time it is read,
 //! once (about 0.5 MB for all of them).
 
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::OnceLock;
 
 use super::packed::unpack;
@@ -45,12 +48,24 @@ fn utf8(bytes: &'static [u8]) -> &'static str {
 
 impl Lines for SortedLines {
     fn entry(&self, key: &str) -> Option<(&'static [u8], &'static [u8])> {
-        let index = self
-            .index
-            .get_or_init(|| lines(self.text()).map(split).collect());
+        let index = match self.index.get() {
+            Some(index) => index,
+            None => {
+                let text = self.text();
+                // About one line in `BYTES_PER_LINE` bytes: searched as many
+                // times as it has lines, the list is worth its index.
+                if self.searches.fetch_add(1, Ordering::Relaxed) < text.len() / BYTES_PER_LINE {
+                    return search(text, key.as_bytes());
+                }
+                self.index.get_or_init(|| lines(text).map(split).collect())
+            }
+        };
         index.get_key_value(key.as_bytes()).map(|(&k, &v)| (k, v))
     }
 }
+
+/// The bytes of a line, about, in the lists (a word, its value, a line break).
+const BYTES_PER_LINE: usize = 12;
 
 impl Lines for SplitLines {
     fn entry(&self, key: &str) -> Option<(&'static [u8], &'static [u8])> {
@@ -68,6 +83,8 @@ pub(crate) struct SortedLines {
     source: &'static [u8],
     packed: bool,
     unpacked: OnceLock<&'static [u8]>,
+    /// The lookups answered by binary search so far, before the index.
+    searches: AtomicUsize,
     index: OnceLock<Map<&'static [u8], &'static [u8]>>,
 }
 
@@ -78,6 +95,7 @@ impl SortedLines {
             source: text,
             packed: false,
             unpacked: OnceLock::new(),
+            searches: AtomicUsize::new(0),
             index: OnceLock::new(),
         }
     }
@@ -88,6 +106,7 @@ impl SortedLines {
             source: bytes,
             packed: true,
             unpacked: OnceLock::new(),
+            searches: AtomicUsize::new(0),
             index: OnceLock::new(),
         }
     }
@@ -190,7 +209,6 @@ fn split(line: &'static [u8]) -> (&'static [u8], &'static [u8]) {
 
 /// Binary search over the lines of `text` (sorted by key, one line per key)
 /// without an offset table: each probe steps back to the start of its line.
-#[cfg(test)]
 pub(crate) fn search(text: &'static [u8], key: &[u8]) -> Option<(&'static [u8], &'static [u8])> {
     let (mut lo, mut hi) = (0, text.len());
     while lo < hi {
@@ -232,6 +250,26 @@ mod tests {
         for absent in ["", "A", "Ac", "Bb", "C", "a", "été ", "Zz"] {
             assert_eq!(search(TEXT, absent.as_bytes()), None, "{absent}");
             assert!(!list.contains(absent), "{absent}");
+        }
+    }
+
+    /// The lookups before the index (binary searches) and after it give the
+    /// same answers, and the index is built only after as many searches as
+    /// the list has lines, about.
+    #[test]
+    fn searches_then_indexes_with_the_same_answers() {
+        static TEXT: &[u8] = b"Aa\tone\nAb\nB\ttwo\tthree\nBa\nZ\t\n\xc3\xa9t\xc3\xa9\tsummer\n";
+        let list = SortedLines::new(TEXT);
+        let keys = [
+            "Aa", "Ab", "B", "Ba", "Z", "été", "", "A", "Bb", "été ", "Zz",
+        ];
+        let before = TEXT.len() / BYTES_PER_LINE;
+        for round in 0..3 {
+            for (n, k) in keys.iter().enumerate() {
+                let lookups = round * keys.len() + n;
+                assert_eq!(list.index.get().is_some(), lookups > before, "{lookups}");
+                assert_eq!(list.entry(k), search(TEXT, k.as_bytes()), "{k}");
+            }
         }
     }
 
