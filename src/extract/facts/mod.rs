@@ -23,7 +23,7 @@
 //! assert_eq!(fr.facts[0].key, en.facts[0].key);
 //! ```
 
-use super::records::lookup::{counted, happening};
+use super::records::lookup::{counted, happening, words_of};
 use super::records::per_sentence;
 use super::records::{Evidence, Interval, Record, RecordKind, Status};
 use super::{DateKind, DateMention, Doc, EntityLabel, EntityMention, Quantity, Quote, QuoteKind};
@@ -90,12 +90,17 @@ pub fn extract(
             .copied()
             .filter(|q| span.contains(q.span))
             .collect();
+        if in_sentence.is_empty() {
+            continue;
+        }
         let kinds: Vec<RecordKind> = records_of[si]
             .iter()
             .filter(|r| r.sentence == span)
             .map(|r| r.kind)
             .chain(kinds_of_sentence(&triggered_in[si], span))
             .collect();
+        // The sentence's words, listed once for every figure's look around it.
+        let words = words_of(doc, si);
         let mut prev: Option<(super::records::lookup::Counted, Span)> = None;
         let source = |q: &Quantity| {
             let name = q.source.clone()?;
@@ -107,7 +112,7 @@ pub fn extract(
                 .as_ref()
                 .filter(|(_, ps)| gap_words(doc.text, *ps, q.span) <= 2)
                 .map(|p| &p.0);
-            let c = counted(doc, si, q, joined);
+            let c = counted(doc, &words, q, joined);
             // A bare figure counts when something happened to it ("injuring
             // more than 6,000 others").
             let happened = c.what.as_deref().and_then(happening).is_some();

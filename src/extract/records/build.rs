@@ -64,7 +64,7 @@ pub fn extract(
             source: None,
         };
         let kinds: Vec<RecordKind> = triggers.iter().map(|t| t.0).collect();
-        st.counts = counts_of(doc, si, span, &st.words, &quantities[si], &kinds);
+        st.counts = counts_of(doc, span, &st.words, &quantities[si], &kinds);
         st.source = source_of(doc.text, span, &quantities[si], &quotes[si]);
         let mut records = sentence_records(&st, &triggers);
         if let Some((who, cue)) = super::request::requester(doc, span, &st.words) {
@@ -140,7 +140,6 @@ fn triggers_of(doc: &Doc, words: &[At], span: Span, events: &[&Event]) -> Vec<(R
 /// The figures of a sentence, each with what it counts.
 fn counts_of(
     doc: &Doc,
-    si: usize,
     span: Span,
     words: &[At],
     quantities: &[&Quantity],
@@ -153,7 +152,7 @@ fn counts_of(
             let gap = word_index(words, q.span.start) - word_after(words, *ps);
             gap <= 2
         });
-        let c = counted(doc, si, q, joined.map(|p| &p.0));
+        let c = counted(doc, words, q, joined.map(|p| &p.0));
         let what = fact_what(&c, q, kinds);
         out.push(Count {
             value: Interval {

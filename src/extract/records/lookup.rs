@@ -286,19 +286,18 @@ fn happening_index() -> &'static Happenings {
     })
 }
 
-/// What quantity `q` of sentence `si` counts; `prev` is the counted of the
-/// quantity before it in the sentence, when the two are joined ("at least
-/// eight dead and more than 300 injured" concern the same group).
-pub(crate) fn counted(doc: &Doc, si: usize, q: &Quantity, prev: Option<&Counted>) -> Counted {
+/// What quantity `q` counts, read from the `words` of its sentence
+/// ([`words_of`]); `prev` is the counted of the quantity before it in the
+/// sentence, when the two are joined ("at least eight dead and more than 300
+/// injured" concern the same group).
+pub(crate) fn counted(doc: &Doc, words: &[At], q: &Quantity, prev: Option<&Counted>) -> Counted {
     // A happening word just before the figure is its verb ("it killed nine
     // people and injured 50 more", "погибли 182 человека").
     let timed = matches!(
         q.unit.as_deref(),
         Some("days" | "weeks" | "months" | "years" | "hours")
     );
-    // The sentence's words, listed once for every look around the figure.
-    let words = words_of(doc, si);
-    let before = before_words(doc, &words, q.span, if timed { 0 } else { 5 });
+    let before = before_words(doc, words, q.span, if timed { 0 } else { 5 });
     let verb_before = |n: usize| {
         let from = before.len().saturating_sub(n);
         before[from..]
@@ -310,7 +309,7 @@ pub(crate) fn counted(doc: &Doc, si: usize, q: &Quantity, prev: Option<&Counted>
         .or_else(|| q.counts.as_deref().and_then(happening))
         .or_else(|| q.unit.as_deref().and_then(happening))
         .or_else(|| {
-            after_words(doc, &words, q.span, 7)
+            after_words(doc, words, q.span, 7)
                 .into_iter()
                 .find_map(|w| happening(w.span.of(doc.text)))
         })
@@ -321,7 +320,7 @@ pub(crate) fn counted(doc: &Doc, si: usize, q: &Quantity, prev: Option<&Counted>
         .or_else(|| q.counts.clone());
     // Not the credited source ("La police a fait état de 40 blessés").
     let source = q.source.as_deref().map(str::to_lowercase);
-    let group = group_near(doc, &words, q.span)
+    let group = group_near(doc, words, q.span)
         .filter(|(_, sp)| {
             let said = sp.of(doc.text).to_lowercase();
             source
