@@ -92,10 +92,12 @@ pub(crate) struct Stems {
 /// list with the one-character stems in their places.
 #[derive(Clone, Default)]
 struct Bucket {
+    /// The stems by their second character (other than ASCII, once
+    /// [`Bucket::index_ascii`] has moved those out).
     by_second: FastMap<char, Vec<Row>>,
-    /// The lists of `by_second` under an ASCII second character, read
-    /// without hashing: the character's entry is the list's place in
-    /// `ascii_lists` plus one (0: none). Filled once every row is in.
+    /// The lists under an ASCII second character, read without hashing: the
+    /// character's entry is the list's place in `ascii_lists` plus one (0:
+    /// none). Moved out of `by_second` once every row is in.
     ascii_second: Vec<u8>,
     ascii_lists: Vec<Vec<Row>>,
     /// The one-character stems: all that a text without a second character,
@@ -125,12 +127,13 @@ impl Bucket {
         }
     }
 
-    /// Fills `ascii_second` from `by_second`.
+    /// Moves the lists under an ASCII second character from `by_second` to
+    /// `ascii_lists`.
     fn index_ascii(&mut self) {
         self.ascii_second = vec![0; 128];
         for b in 0..128u8 {
-            if let Some(rows) = self.by_second.get(&char::from(b)) {
-                self.ascii_lists.push(rows.clone());
+            if let Some(rows) = self.by_second.remove(&char::from(b)) {
+                self.ascii_lists.push(rows);
                 self.ascii_second[usize::from(b)] = self.ascii_lists.len() as u8;
             }
         }
