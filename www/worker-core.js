@@ -100,8 +100,8 @@ function languagePack(engine, fetchPack) {
  * what every stage looks for: a dateline and dates, names of people, places and organizations,
  * numbers, quotes with their speakers. When the page is ready and no call came yet, the worker
  * analyzes the first, then compares both (`warmUp`): the browser compiles the engine's code on
- * its first calls, and the word-list tables are built on first use, so the first real call
- * that comes later finds them done.
+ * its first calls, and the word lists are unpacked on first use, so the first real call
+ * that comes later finds that done.
  */
 export const WARM_UP = [
   {
