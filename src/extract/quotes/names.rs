@@ -89,11 +89,7 @@ impl Ends {
 impl NameIndex {
     /// The names of the article read by `rd`, with its person `entities`.
     pub(super) fn build(rd: &Reading, entities: &[EntityMention]) -> NameIndex {
-        let (entity_persons, entity_person_spans): (Vec<String>, Vec<Span>) = entities
-            .iter()
-            .filter(|e| is_person_entity(e))
-            .map(|e| (entity_name(e), e.span))
-            .unzip();
+        let (entity_persons, entity_person_spans) = entity_persons(entities);
         let runs = capitalized_runs(rd);
         let full = full_names(&entity_persons, &runs);
         let mut by_last: HashMap<String, Vec<usize>> = HashMap::default();
@@ -169,6 +165,26 @@ impl NameIndex {
         }
         best
     }
+}
+
+/// The names of the person entities ([`is_person_entity`]) without their
+/// titles ([`entity_name`]), and where each is mentioned. Both depend on the
+/// mention's name alone, which the article repeats ("Tokayev" is "Kassym-Jomart
+/// Tokayev" each time): each name is read once.
+fn entity_persons(entities: &[EntityMention]) -> (Vec<String>, Vec<Span>) {
+    let mut read: HashMap<&str, Option<String>> = HashMap::default();
+    let mut names = Vec::new();
+    let mut spans = Vec::new();
+    for e in entities.iter().filter(|e| e.label == EntityLabel::Person) {
+        let name = read
+            .entry(e.name.as_str())
+            .or_insert_with(|| is_person_entity(e).then(|| entity_name(e)));
+        if let Some(name) = name {
+            names.push(name.clone());
+            spans.push(e.span);
+        }
+    }
+    (names, spans)
 }
 
 /// Every run of capitalized words (with honorific periods and inner
