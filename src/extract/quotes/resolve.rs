@@ -89,8 +89,12 @@ struct Mention {
 /// ("William Ruto" ... "Ruto").
 fn known_persons(names: &NameIndex) -> HashSet<String> {
     let mut known: HashSet<String> = HashSet::default();
+    // Each name once: the article repeats its persons' names.
+    let mut read: HashSet<&str> = HashSet::default();
     for n in &names.entity_persons {
-        known.insert(names.fullest_of(n).to_lowercase());
+        if read.insert(n.as_str()) {
+            known.insert(names.fullest_of(n).to_lowercase());
+        }
     }
     for r in names.runs.iter().filter(|r| r.personish) {
         known.insert(names.fullest_of(&r.name).to_lowercase());
