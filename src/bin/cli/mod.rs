@@ -176,9 +176,14 @@ fn run(cli: Cli) -> Result<bool, String> {
     let mut out = BufWriter::new(stdout.lock());
     let overrides = Overrides::default();
     if matches!(cli.command, Command::Analyze(_)) {
-        // JSON Lines: one article report per line, each written as soon as it is built.
+        // JSON Lines: one article report per line, each written as soon as it
+        // is built, serialized whole into one buffer kept for every article
+        // (serde_json writes a report in many small pieces).
+        let mut line = Vec::new();
         report::each_article_report(&articles, &overrides, |article| {
-            write_json(&mut out, &article, args.pretty)
+            line.clear();
+            write_json(&mut line, &article, args.pretty)?;
+            out.write_all(&line).map_err(write_error)
         })?;
     } else {
         match &report::of_articles(&articles, mode, &overrides) {
