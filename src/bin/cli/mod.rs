@@ -208,8 +208,14 @@ fn plural(n: usize, word: &str) -> String {
 /// default, one per CPU, when not given); the articles keep the input order.
 fn analyze(inputs: &[Input], threads: Option<usize>) -> Result<Vec<Article>, String> {
     use_threads(threads)?;
-    storydiff::analyze_batch_with(inputs, |inputs, one| inputs.par_iter().map(one).collect())
-        .map_err(|e| e.to_string())
+    // One thread: this one, which read the batch and gathered its evidence
+    // (and so holds the memory the analysis reuses).
+    let analyzed = if threads == Some(1) {
+        storydiff::analyze_batch(inputs)
+    } else {
+        storydiff::analyze_batch_with(inputs, |inputs, one| inputs.par_iter().map(one).collect())
+    };
+    analyzed.map_err(|e| e.to_string())
 }
 
 /// Runs everything after it (analysis, linking, reports) on `threads`
