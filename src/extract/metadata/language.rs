@@ -80,11 +80,12 @@ pub fn identify_language(text: &str) -> Option<(&'static str, bool)> {
             None => languages_of(index, w),
         };
         if let Some(set) = set {
-            let n = set.count_ones() as f64;
-            for (i, score) in scores.iter_mut().enumerate().take(STOPWORDS.len()) {
-                if set & (1 << i) != 0 {
-                    *score += 1.0 / n;
-                }
+            // Each language of the set, in order, scores its share.
+            let share = 1.0 / f64::from(set.count_ones());
+            let mut rest = set;
+            while rest != 0 {
+                scores[rest.trailing_zeros() as usize] += share;
+                rest &= rest - 1;
             }
         }
     });
