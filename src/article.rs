@@ -1,6 +1,6 @@
 //! [`Article`]: one input and everything storydiff found in it.
 
-use crate::clean::{self, BatchEvidence, Cleaned, Format, Removal};
+use crate::clean::{self, BatchEvidence, Cleaned, Format, Prepared, Removal};
 use crate::extract::{
     self, CalendarDate, DateMention, Doc, EntityMention, Event, Fact, Metadata, Quantity, Quote,
     Record,
@@ -8,6 +8,7 @@ use crate::extract::{
 use crate::text::{self, MappedText, Segmentation, Span};
 use crate::Error;
 use serde::{Deserialize, Serialize};
+use std::sync::Mutex;
 
 /// One article as the caller gives it.
 #[derive(Clone, Debug, Default)]
@@ -201,10 +202,30 @@ pub fn analyze_batch_with(
     inputs: &[Input],
     map: impl FnOnce(&[Input], &AnalyzeOne) -> Vec<Article>,
 ) -> Result<Vec<Article>, Error> {
-    let evidence = check_batch(inputs)?;
-    let articles = map(inputs, &|i: &Input| analyze_one(i, &evidence));
+    let mut ready: Vec<Option<Prepared>> = inputs.iter().map(|_| None).collect();
+    let evidence = check_batch_with(inputs, |k, p| ready[k] = Some(p))?;
+    // Each input's preparation, made while gathering the evidence, is taken
+    // by the one analysis of that input (on whichever thread runs it).
+    let ready: Vec<Mutex<Option<Prepared>>> = ready.into_iter().map(Mutex::new).collect();
+    let articles = map(inputs, &|i: &Input| {
+        let prepared = index_in(inputs, i).and_then(|k| take(&ready[k]));
+        analyze_one(i, &evidence, prepared)
+    });
     assert_eq!(articles.len(), inputs.len(), "one article per input");
     Ok(articles)
+}
+
+/// The index of `input` in `inputs`, when it is one of them (not a copy).
+fn index_in(inputs: &[Input], input: &Input) -> Option<usize> {
+    let size = std::mem::size_of::<Input>();
+    let at = (input as *const Input as usize).checked_sub(inputs.as_ptr() as usize)?;
+    let k = at / size;
+    (at % size == 0 && k < inputs.len() && std::ptr::eq(&inputs[k], input)).then_some(k)
+}
+
+/// What `slot` holds, leaving it empty.
+fn take(slot: &Mutex<Option<Prepared>>) -> Option<Prepared> {
+    slot.lock().map_or(None, |mut p| p.take())
 }
 
 /// [`analyze_batch`] of `inputs` from `alone`, each input's article as
@@ -246,7 +267,7 @@ pub fn analyze_batch_reusing(
                 article
             } else {
                 again += 1;
-                analyze_one(input, &evidence)
+                analyze_one(input, &evidence, None)
             }
         })
         .collect();
@@ -270,15 +291,32 @@ fn same_cleaning(input: &Input, article: &Article, evidence: &BatchEvidence) -> 
 ///
 /// Fails as [`analyze_batch`] fails, and when `part` is not within the batch.
 pub fn analyze_part(inputs: &[Input], part: std::ops::Range<usize>) -> Result<Vec<Article>, Error> {
-    let evidence = check_batch(inputs)?;
-    let Some(inputs) = inputs.get(part.clone()) else {
+    let mut ready: Vec<Option<Prepared>> = inputs.iter().map(|_| None).collect();
+    let evidence = check_batch_with(inputs, |k, p| {
+        if part.contains(&k) {
+            ready[k] = Some(p);
+        }
+    })?;
+    let (Some(inputs), Some(ready)) = (inputs.get(part.clone()), ready.get_mut(part.clone()))
+    else {
         return Err(Error::bad_part(part.start, part.end, inputs.len()));
     };
-    Ok(inputs.iter().map(|i| analyze_one(i, &evidence)).collect())
+    Ok((inputs.iter().zip(ready))
+        .map(|(i, p)| analyze_one(i, &evidence, p.take()))
+        .collect())
 }
 
 /// Checks a batch's ids and dates; gathers its evidence.
 fn check_batch(inputs: &[Input]) -> Result<BatchEvidence, Error> {
+    check_batch_with(inputs, |_, _| {})
+}
+
+/// [`check_batch`], handing each input's preparation to `each` as
+/// [`BatchEvidence::gather_with`] does.
+fn check_batch_with(
+    inputs: &[Input],
+    each: impl FnMut(usize, Prepared),
+) -> Result<BatchEvidence, Error> {
     let mut seen = std::collections::HashSet::new();
     for input in inputs {
         if !seen.insert(input.id.as_str()) {
@@ -291,12 +329,15 @@ fn check_batch(inputs: &[Input]) -> Result<BatchEvidence, Error> {
         }
     }
     let texts: Vec<&str> = inputs.iter().map(|i| i.text.as_str()).collect();
-    Ok(BatchEvidence::gather(&texts))
+    Ok(BatchEvidence::gather_with(&texts, each))
 }
 
-fn analyze_one(input: &Input, evidence: &BatchEvidence) -> Article {
+/// One article's analysis; `prepared` is what gathering the evidence made of
+/// its input, when it did.
+fn analyze_one(input: &Input, evidence: &BatchEvidence, prepared: Option<Prepared>) -> Article {
     let format = Format::detect(input.file_name.as_deref(), &input.text);
-    let Cleaned { body, removed } = clean::clean(&input.text, format, evidence, &input.keep);
+    let Cleaned { body, removed } =
+        clean::clean_prepared(&input.text, format, evidence, &input.keep, prepared);
     let normalized = text::normalize(body.as_str());
     let analysis = normalized.compose(&body);
     let seg = text::segment(analysis.as_str());

@@ -18,6 +18,7 @@
 //! ```
 
 use super::boilerplate::{ends_sentence, more_words_than};
+use super::Prepared;
 use crate::text::hash::{FastMap, FastSet};
 
 /// Most words a recurring line may have to count as furniture.
@@ -50,14 +51,25 @@ impl BatchEvidence {
     /// Gathers the evidence from the texts of a batch (raw inputs; HTML is
     /// read through its extracted text).
     pub fn gather(inputs: &[&str]) -> BatchEvidence {
+        BatchEvidence::gather_with(inputs, |_, _| {})
+    }
+
+    /// [`BatchEvidence::gather`], handing each input's preparation to `each`
+    /// (with the input's index) once its lines are counted; a batch of
+    /// fewer than two inputs gathers nothing and hands nothing.
+    pub(crate) fn gather_with(
+        inputs: &[&str],
+        mut each: impl FnMut(usize, Prepared),
+    ) -> BatchEvidence {
         let mut counts: FastMap<String, usize> = FastMap::default();
         if inputs.len() < 2 {
             return BatchEvidence { counts };
         }
-        for input in inputs {
+        for (k, input) in inputs.iter().enumerate() {
             let format = super::Format::detect(None, input);
-            let text = super::prepare(input, format).0;
-            let lines: FastSet<String> = text
+            let prepared = super::prepare(input, format);
+            let lines: FastSet<String> = prepared
+                .text()
                 .as_str()
                 .lines()
                 .map(str::trim)
@@ -67,6 +79,7 @@ impl BatchEvidence {
             for l in lines {
                 *counts.entry(l).or_default() += 1;
             }
+            each(k, prepared);
         }
         counts.retain(|_, n| *n >= 2);
         BatchEvidence { counts }

@@ -165,15 +165,40 @@ impl Removal {
     }
 }
 
-/// Stages 1 and 2: mojibake repair, then markup by format. The text maps onto
-/// `input`; the removals are spans of the stage-1 text.
-pub(crate) fn prepare(
-    input: &str,
+/// What stages 1 and 2 (mojibake repair, then markup by format) made of an
+/// input: the text, mapped onto the input; the removals, as spans of the
+/// stage-1 text; and the stage-1 text, mapped onto the input. Gathering a
+/// batch's evidence prepares every input, and cleaning that input again can
+/// start from it ([`clean_prepared`]) instead of preparing it a second time.
+#[derive(Clone, Debug)]
+pub(crate) struct Prepared {
+    /// The format the input was prepared as.
     format: Format,
-) -> (MappedText, Vec<(Span, Reason)>, MappedText) {
-    prepare_keeping(input, format, &|_| false)
+    stage: MappedText,
+    removed: Vec<(Span, Reason)>,
+    fixed: MappedText,
 }
 
+impl Prepared {
+    /// The text after stage 2, mapped onto the input.
+    pub(crate) fn text(&self) -> &MappedText {
+        &self.stage
+    }
+}
+
+/// Stages 1 and 2 of `input`, with nothing kept.
+pub(crate) fn prepare(input: &str, format: Format) -> Prepared {
+    let (stage, removed, fixed) = prepare_keeping(input, format, &|_| false);
+    Prepared {
+        format,
+        stage,
+        removed,
+        fixed,
+    }
+}
+
+/// Stages 1 and 2: mojibake repair, then markup by format. The text maps onto
+/// `input`; the removals are spans of the stage-1 text.
 fn prepare_keeping(
     input: &str,
     format: Format,
@@ -191,8 +216,24 @@ fn prepare_keeping(
 
 /// Cleans `input`. Removals whose input span is listed in `keep` are undone.
 pub fn clean(input: &str, format: Format, batch: &BatchEvidence, keep: &[Span]) -> Cleaned {
+    clean_prepared(input, format, batch, keep, None)
+}
+
+/// [`clean`], starting from what [`prepare`] made of `input` when it is
+/// given (and serves: the same format, nothing to keep).
+pub(crate) fn clean_prepared(
+    input: &str,
+    format: Format,
+    batch: &BatchEvidence,
+    keep: &[Span],
+    prepared: Option<Prepared>,
+) -> Cleaned {
     let is_kept = |s: Span| !s.is_empty() && keep.iter().any(|k| k.contains(s));
-    let (stage, removed2, fixed) = prepare_keeping(input, format, &is_kept);
+    let (stage, removed2, fixed) = match prepared {
+        // With nothing to keep, `is_kept` is false for every span, as in `prepare`.
+        Some(p) if p.format == format && keep.is_empty() => (p.stage, p.removed, p.fixed),
+        _ => prepare_keeping(input, format, &is_kept),
+    };
     let mut removed: Vec<Removal> = removed2
         .into_iter()
         .map(|(s, reason)| Removal {

@@ -86,14 +86,32 @@ pub struct CharIndex {
 impl CharIndex {
     /// Indexes `text`.
     pub fn new(text: &str) -> CharIndex {
+        const HIGH: u64 = 0x8080_8080_8080_8080;
+        let b = text.as_bytes();
         let mut wide = Vec::new();
         let mut extra = 0;
-        for (at, ch) in text.char_indices() {
-            let n = ch.len_utf8();
+        let mut at = 0;
+        while at < b.len() {
+            // ASCII is passed over eight bytes at a time.
+            if let Some(chunk) = b.get(at..at + 8) {
+                let chunk = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+                if chunk & HIGH == 0 {
+                    at += 8;
+                    continue;
+                }
+            }
+            // A character's length, read from its first byte (the text is UTF-8).
+            let n = match b[at] {
+                0..=0x7f => 1,
+                0x80..=0xdf => 2,
+                0xe0..=0xef => 3,
+                _ => 4,
+            };
             if n > 1 {
                 extra += n - 1;
                 wide.push((at, extra));
             }
+            at += n;
         }
         CharIndex { wide }
     }
@@ -203,15 +221,23 @@ mod tests {
 
     #[test]
     fn char_index_round_trips() {
-        let text = "a€b“c”dé🙂z";
-        let index = CharIndex::new(text);
-        for (n, (byte, _)) in text.char_indices().enumerate() {
-            assert_eq!(index.chars(byte), n, "byte {byte}");
-            assert_eq!(index.byte(n), byte, "char {n}");
+        // Wide characters alone, among short and long runs of ASCII.
+        for text in [
+            "a€b“c”dé🙂z",
+            "",
+            "é",
+            "plain ASCII, more than eight bytes long",
+            "0123456€89abcdefgh🙂ijklmnopq“rstuvwxyz0123456789é",
+        ] {
+            let index = CharIndex::new(text);
+            for (n, (byte, _)) in text.char_indices().enumerate() {
+                assert_eq!(index.chars(byte), n, "byte {byte} of {text:?}");
+                assert_eq!(index.byte(n), byte, "char {n} of {text:?}");
+            }
+            let n = text.chars().count();
+            assert_eq!(index.chars(text.len()), n);
+            assert_eq!(index.byte(n), text.len());
         }
-        let n = text.chars().count();
-        assert_eq!(index.chars(text.len()), n);
-        assert_eq!(index.byte(n), text.len());
     }
 
     #[test]

@@ -113,3 +113,34 @@ fn bytes_not_packed_by_this_version_are_refused_in_words() {
     let cut = &bytes[..bytes.len() / 2];
     assert!(storydiff::unpack(cut).is_err());
 }
+
+/// Gathering the evidence prepares every input, and each input's analysis
+/// starts from that preparation; an input the analysis is handed as a copy,
+/// read in another format than the evidence read it (an `.html` name), or
+/// with removals to keep, is prepared again. Either way the articles are the
+/// same.
+#[test]
+fn reused_preparations_give_the_batch() {
+    let mut inputs = batch();
+    inputs[0].file_name = Some("page.html".to_string());
+    let page = "<html><body><nav>Home | World | Sport</nav><article><h1>Council meets</h1>\
+        <p>The council met in Lyon on Monday to vote on the budget.</p></article></body></html>";
+    let mut kept = Input::new("page-kept", page);
+    kept.keep = vec![storydiff::text::Span::new(0, page.len())];
+    inputs.insert(1, kept);
+    let reused =
+        storydiff::analyze_batch_with(&inputs, |inputs, one| inputs.iter().map(one).collect())
+            .unwrap();
+    let again = storydiff::analyze_batch_with(&inputs, |inputs, one| {
+        inputs.iter().map(|i| one(&i.clone())).collect()
+    })
+    .unwrap();
+    assert_eq!(packed(&reused), packed(&again));
+    let mut not_kept = inputs.clone();
+    not_kept[1].keep.clear();
+    let not_kept = analyze_batch(&not_kept).unwrap();
+    assert_ne!(
+        reused[1].body, not_kept[1].body,
+        "the kept removals are undone"
+    );
+}

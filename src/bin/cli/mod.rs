@@ -176,9 +176,14 @@ fn run(cli: Cli) -> Result<bool, String> {
     let mut out = BufWriter::new(stdout.lock());
     let overrides = Overrides::default();
     if matches!(cli.command, Command::Analyze(_)) {
-        // JSON Lines: one article report per line, each written as soon as it is built.
+        // JSON Lines: one article report per line, each written as soon as it
+        // is built, serialized whole into one buffer kept for every article
+        // (serde_json writes a report in many small pieces).
+        let mut line = Vec::new();
         report::each_article_report(&articles, &overrides, |article| {
-            write_json(&mut out, &article, args.pretty)
+            line.clear();
+            write_json(&mut line, &article, args.pretty)?;
+            out.write_all(&line).map_err(write_error)
         })?;
     } else {
         match &report::of_articles(&articles, mode, &overrides) {
@@ -203,8 +208,14 @@ fn plural(n: usize, word: &str) -> String {
 /// default, one per CPU, when not given); the articles keep the input order.
 fn analyze(inputs: &[Input], threads: Option<usize>) -> Result<Vec<Article>, String> {
     use_threads(threads)?;
-    storydiff::analyze_batch_with(inputs, |inputs, one| inputs.par_iter().map(one).collect())
-        .map_err(|e| e.to_string())
+    // One thread: this one, which read the batch and gathered its evidence
+    // (and so holds the memory the analysis reuses).
+    let analyzed = if threads == Some(1) {
+        storydiff::analyze_batch(inputs)
+    } else {
+        storydiff::analyze_batch_with(inputs, |inputs, one| inputs.par_iter().map(one).collect())
+    };
+    analyzed.map_err(|e| e.to_string())
 }
 
 /// Runs everything after it (analysis, linking, reports) on `threads`

@@ -209,6 +209,9 @@ pub fn extract(doc: &Doc) -> Vec<DateMention> {
     // Scan a paragraph at a time: a few dates straddle a sentence break that
     // the segmenter had to guess ("am 19. März", "5:50 a.m. Moscow time").
     let mut s = 0;
+    // The text with its ASCII lower-cased: the lower case of most tokens,
+    // made once instead of token by token.
+    let lower = doc.text.to_ascii_lowercase();
     // One list of tokens, refilled for each paragraph.
     let mut toks: Vec<Tok> = Vec::new();
     while s < seg.sentences.len() {
@@ -223,7 +226,7 @@ pub fn extract(doc: &Doc) -> Vec<DateMention> {
         toks.extend(
             seg.tokens[t0..t1]
                 .iter()
-                .map(|t| Tok::new(doc.text, t.span, t.kind)),
+                .map(|t| Tok::in_lowered(doc.text, &lower, t.span, t.kind)),
         );
         let found = scan::scan(&toks, day_month);
         if found.is_empty() {

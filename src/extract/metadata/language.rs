@@ -72,17 +72,23 @@ pub fn identify_language(text: &str) -> Option<(&'static str, bool)> {
     let index = stopword_index();
     let mut scores = [0.0f64; 16];
     let mut words = 0usize;
-    for w in letter_runs(text).take(3000) {
+    each_word(text, 3000, |w, key| {
         words += 1;
-        if let Some(set) = languages_of(index, w) {
-            let n = set.count_ones() as f64;
-            for (i, score) in scores.iter_mut().enumerate().take(STOPWORDS.len()) {
-                if set & (1 << i) != 0 {
-                    *score += 1.0 / n;
-                }
+        // A short word of ASCII letters is looked up by the key made as it was read.
+        let set = match key {
+            Some(key) => index.short.get(&key).copied(),
+            None => languages_of(index, w),
+        };
+        if let Some(set) = set {
+            // Each language of the set, in order, scores its share.
+            let share = 1.0 / f64::from(set.count_ones());
+            let mut rest = set;
+            while rest != 0 {
+                scores[rest.trailing_zeros() as usize] += share;
+                rest &= rest - 1;
             }
         }
-    }
+    });
     let mut order: Vec<usize> = (0..STOPWORDS.len()).collect();
     crate::text::sort::by(&mut order, |&a, &b| scores[b].total_cmp(&scores[a]));
     let (best, second) = (scores[order[0]], scores[order[1]]);
@@ -93,38 +99,64 @@ pub fn identify_language(text: &str) -> Option<(&'static str, bool)> {
     Some((STOPWORDS[order[0]].0, clear))
 }
 
-/// The words of `text` as the guess reads them: runs of letters and
-/// apostrophes (what splitting at every other character leaves). ASCII is
-/// judged a byte at a time; only other characters are decoded.
-fn letter_runs(text: &str) -> impl Iterator<Item = &str> {
+/// Calls `each` with the first `max` words of `text` as the guess reads
+/// them: runs of letters and apostrophes (what splitting at every other
+/// character leaves). A word of at most [`SHORT`] ASCII letters (no
+/// apostrophe) comes with its [`pack_lower`] key, made while it is read.
+/// ASCII is judged a byte at a time; only other characters are decoded.
+fn each_word<'a>(text: &'a str, max: usize, mut each: impl FnMut(&'a str, Option<u64>)) {
     let b = text.as_bytes();
-    let letter_at = move |i: usize| -> (bool, usize) {
-        if b[i] < 0x80 {
-            (b[i].is_ascii_alphabetic() || b[i] == b'\'', 1)
-        } else {
-            let c = text[i..].chars().next().unwrap_or(' ');
-            (c.is_alphabetic() || c == '’', c.len_utf8())
-        }
+    // The character at `i` when it is not ASCII: whether it is a letter, and its length.
+    let other_at = |i: usize| -> (bool, usize) {
+        let c = text[i..].chars().next().unwrap_or(' ');
+        (c.is_alphabetic() || c == '’', c.len_utf8())
     };
     let mut i = 0;
-    std::iter::from_fn(move || {
+    for _ in 0..max {
         while i < b.len() {
-            let (letter, n) = letter_at(i);
+            let (letter, n) = if b[i] < 0x80 {
+                (b[i].is_ascii_alphabetic() || b[i] == b'\'', 1)
+            } else {
+                other_at(i)
+            };
             if letter {
                 break;
             }
             i += n;
         }
-        let start = i;
-        while i < b.len() {
-            let (letter, n) = letter_at(i);
-            if !letter {
-                break;
-            }
-            i += n;
+        if i == b.len() {
+            return;
         }
-        (i > start).then(|| &text[start..i])
-    })
+        let start = i;
+        let mut key = 0u64;
+        // Only ASCII letters so far.
+        let mut plain = true;
+        while i < b.len() {
+            let c = b[i];
+            if c.is_ascii_alphabetic() {
+                if i - start < SHORT {
+                    key |= u64::from(c | 0x20) << (8 * (i - start));
+                }
+                i += 1;
+            } else if c == b'\'' {
+                plain = false;
+                i += 1;
+            } else if c < 0x80 {
+                break;
+            } else {
+                let (letter, n) = other_at(i);
+                if !letter {
+                    break;
+                }
+                plain = false;
+                i += n;
+            }
+        }
+        each(
+            &text[start..i],
+            (plain && i - start <= SHORT).then_some(key),
+        );
+    }
 }
 
 /// The language of the body, spanning all of it.
@@ -195,18 +227,27 @@ mod tests {
     }
 
     #[test]
-    fn letter_runs_are_the_split() {
+    fn words_are_the_split() {
         let texts = [
             "L’ordre, l'État: 12 «mots» — Привет мир!  ",
             "",
-            "’'x'’ ab1cd\u{a0}é\u{301}f 東京 ٣",
+            "’'x'’ ab1cd\u{a0}é\u{301}f 東京 ٣ The AND abcdefgh ABCDEFGHI don't",
         ];
         for t in texts {
             let want: Vec<&str> = t
                 .split(|c: char| !c.is_alphabetic() && c != '\'' && c != '’')
                 .filter(|w| !w.is_empty())
                 .collect();
-            assert_eq!(letter_runs(t).collect::<Vec<_>>(), want, "{t}");
+            let mut got = Vec::new();
+            each_word(t, usize::MAX, |w, key| {
+                let plain = w.len() <= SHORT && w.bytes().all(|b| b.is_ascii_alphabetic());
+                assert_eq!(key, plain.then(|| pack_lower(w.as_bytes())), "{w}");
+                got.push(w);
+            });
+            assert_eq!(got, want, "{t}");
+            let mut two = Vec::new();
+            each_word(t, 2, |w, _| two.push(w));
+            assert_eq!(two, want[..want.len().min(2)], "{t}");
         }
     }
 }

@@ -17,21 +17,7 @@ pub(super) fn source_url(input: &str) -> Option<Field> {
             continue;
         }
         // Every header starts with "o", "s" or "r", which only "O", "S" and "R" lower to.
-        let is_header = t.starts_with(['o', 'O', 's', 'S', 'r', 'R']) && {
-            let head: String = t.chars().take(24).collect();
-            let lower = head.to_lowercase();
-            [
-                "original url",
-                "original link",
-                "original article",
-                "source url",
-                "originally published",
-                "source:",
-                "read the original",
-            ]
-            .iter()
-            .any(|h| lower.starts_with(h))
-        };
+        let is_header = t.starts_with(['o', 'O', 's', 'S', 'r', 'R']) && is_source_header(t);
         if is_header || header_seen {
             if let Some(f) = url_in(input, start, line) {
                 return Some(f);
@@ -40,6 +26,31 @@ pub(super) fn source_url(input: &str) -> Option<Field> {
         header_seen = is_header;
     }
     None
+}
+
+/// Whether the first 24 characters of `t`, lower-cased, start with a source
+/// header ("Original url", "Source:", "Read the original"). When they are
+/// ASCII (most lines), each header is compared in place, ignoring ASCII case.
+fn is_source_header(t: &str) -> bool {
+    const HEADERS: [&str; 7] = [
+        "original url",
+        "original link",
+        "original article",
+        "source url",
+        "originally published",
+        "source:",
+        "read the original",
+    ];
+    let head = t.as_bytes().get(..24).unwrap_or(t.as_bytes());
+    if head.is_ascii() {
+        return (HEADERS.iter()).any(|h| {
+            head.get(..h.len())
+                .is_some_and(|p| p.eq_ignore_ascii_case(h.as_bytes()))
+        });
+    }
+    let head: String = t.chars().take(24).collect();
+    let lower = head.to_lowercase();
+    HEADERS.iter().any(|h| lower.starts_with(h))
 }
 
 /// The first web address in `line` (which starts at `start` of `input`).
@@ -149,6 +160,33 @@ fn outlet_name_start(t: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The header test reads what lower-casing the line's first 24
+    /// characters reads, on ASCII lines and on others.
+    #[test]
+    fn source_headers() {
+        let lines = [
+            ("Original URL: https://example.com/a", true),
+            ("SOURCE: Reuters", true),
+            ("Read The Original here", true),
+            ("originally published in Le Monde", true),
+            ("Source", false),
+            ("Sources said the talks failed.", false),
+            ("Original lin\u{212a}: https://example.com/b", true),
+            ("Source: Агентство", true),
+            ("Ѕource: a Cyrillic first letter", false),
+            ("Original urL", true),
+            ("", false),
+        ];
+        for (line, want) in lines {
+            assert_eq!(is_source_header(line), want, "{line}");
+        }
+        let found = source_url("Title\n\nSOURCE URL:\nhttps://example.com/c\n");
+        assert_eq!(
+            found.map(|f| f.value),
+            Some("https://example.com/c".to_string())
+        );
+    }
 
     #[test]
     fn outlets() {

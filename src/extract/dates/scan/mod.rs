@@ -38,7 +38,19 @@ pub(super) struct Tok<'a> {
 }
 
 impl<'a> Tok<'a> {
+    #[cfg(test)]
     pub fn new(text: &'a str, span: Span, kind: TokenKind) -> Tok<'a> {
+        Tok::read(text, None, span, kind)
+    }
+
+    /// [`Tok::new`], the lower case of an ASCII token read from `lower`
+    /// (`text` with its ASCII lower-cased, made once for a document)
+    /// instead of made for the token.
+    pub fn in_lowered(text: &'a str, lower: &'a str, span: Span, kind: TokenKind) -> Tok<'a> {
+        Tok::read(text, Some(lower), span, kind)
+    }
+
+    fn read(text: &'a str, lower: Option<&'a str>, span: Span, kind: TokenKind) -> Tok<'a> {
         let mut raw = span.of(text);
         let mut span = span;
         let mut possessive = false;
@@ -60,9 +72,13 @@ impl<'a> Tok<'a> {
         } else {
             kind
         };
+        let low = match lower {
+            Some(lower) if raw.is_ascii() => Lower::new(span.of(lower)),
+            _ => Lower::new(raw),
+        };
         Tok {
             raw,
-            low: Lower::new(raw),
+            low,
             kind,
             possessive,
             span,

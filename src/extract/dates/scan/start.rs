@@ -494,6 +494,25 @@ mod tests {
         assert_eq!(tried(text), ["3", "19", "March", "2022"]);
     }
 
+    /// A token read through the document's lower-cased copy is the token
+    /// read alone: the same text, lower case, kind and span.
+    #[test]
+    fn lowered_tokens_read_as_tokens() {
+        let text = "Am 19. MÄRZ 2022's Feier, İstanbul: Police said 2022: at 3 P.M. Friday's talks";
+        let lower = text.to_ascii_lowercase();
+        for t in &segment(text).tokens {
+            let (a, b) = (
+                Tok::new(text, t.span, t.kind),
+                Tok::in_lowered(text, &lower, t.span, t.kind),
+            );
+            assert_eq!(
+                (a.raw, &a.low, a.kind, a.span),
+                (b.raw, &b.low, b.kind, b.span)
+            );
+            assert_eq!(a.possessive, b.possessive);
+        }
+    }
+
     #[test]
     fn ordinary_words_are_skipped() {
         let text = "Officials said the protesters were dispersed by police";
