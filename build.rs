@@ -90,11 +90,11 @@ fn split_off_other_scripts(rows: &mut BTreeMap<String, String>) -> BTreeMap<Stri
     other
 }
 
-/// The language pack: a first line `storydiff-language-pack 2`, then one
+/// The language pack: a first line `storydiff-language-pack 3`, then one
 /// line `name<TAB>bytes` per part, an empty line, and the parts, each packed
 /// as `write_packed` packs a list, one after the other (see `lexicon::pack`).
 fn write_pack(path: &std::path::Path, parts: &[(String, BTreeMap<String, String>)]) {
-    let mut head = String::from("storydiff-language-pack 2\n");
+    let mut head = String::from("storydiff-language-pack 3\n");
     let mut body = Vec::new();
     for (name, rows) in parts {
         let packed = packed(path, rows);
@@ -113,24 +113,46 @@ fn read(path: &str) -> String {
 }
 
 /// The rows packed for `lexicon::packed::unpack`: `count\n`, the values
-/// column (one line each), then the keys front-coded (one byte, the length of
-/// the prefix shared with the key before, at most 255; the rest; `\n`).
+/// column (one line each), the keys front-coded (one byte, the length of
+/// the prefix shared with the key before, at most 255; the rest; `\n`), then
+/// the references: a field of a value (between tabs) that is itself a key of
+/// the list ("Havana" for "A Habana") is written in the values column as the
+/// byte 1, and the key's number (3 bytes, big-endian) follows the keys, one
+/// per such field, in order.
 fn write_packed(path: &std::path::Path, rows: &BTreeMap<String, String>) {
     fs::write(path, packed(path, rows)).expect("writing OUT_DIR");
 }
 
 fn packed(path: &std::path::Path, rows: &BTreeMap<String, String>) -> Vec<u8> {
     sorted_text(path, rows); // checks the keys
+    let number: BTreeMap<&str, usize> = rows
+        .keys()
+        .enumerate()
+        .map(|(i, k)| (k.as_str(), i))
+        .collect();
+    assert!(rows.len() < 1 << 24, "{}: too many keys", path.display());
     let mut values = format!("{}\n", rows.len()).into_bytes();
     let mut keys = Vec::new();
+    let mut refs = Vec::new();
     let mut before: &[u8] = b"";
     for (key, value) in rows {
         assert!(
-            !value.contains('\n'),
-            "{}: a value holds a newline",
+            !value.contains(['\n', '\u{1}']),
+            "{}: a value holds a newline or the byte 1",
             path.display()
         );
-        values.extend_from_slice(value.as_bytes());
+        for (i, field) in value.split('\t').enumerate() {
+            if i > 0 {
+                values.push(b'\t');
+            }
+            match number.get(field) {
+                Some(&n) => {
+                    values.push(1);
+                    refs.extend_from_slice(&(n as u32).to_be_bytes()[1..]);
+                }
+                None => values.extend_from_slice(field.as_bytes()),
+            }
+        }
         values.push(b'\n');
         let key = key.as_bytes();
         let shared = key
@@ -145,6 +167,7 @@ fn packed(path: &std::path::Path, rows: &BTreeMap<String, String>) -> Vec<u8> {
         before = key;
     }
     values.extend_from_slice(&keys);
+    values.extend_from_slice(&refs);
     values
 }
 
