@@ -241,6 +241,7 @@ fn word_list(path: &std::path::Path) -> String {
     let mut doc = String::new();
     let mut header: Option<Vec<(String, String)>> = None;
     let mut rows = Vec::new();
+    let mut words: Vec<String> = Vec::new();
     for (number, line) in text.lines().enumerate() {
         let at = || format!("{}:{}", path.display(), number + 1);
         if let Some(comment) = line.strip_prefix('#') {
@@ -278,6 +279,7 @@ fn word_list(path: &std::path::Path) -> String {
                     cells.len(),
                     columns.len()
                 );
+                words.push(cells[0].to_string());
                 let mut values = vec![rust_value(cells[0], "str", &at)];
                 for (cell, (column, ty)) in cells.iter().zip(columns).skip(2) {
                     let _ = column;
@@ -288,6 +290,7 @@ fn word_list(path: &std::path::Path) -> String {
         }
     }
     let columns = header.unwrap_or_else(|| panic!("{}: no header line", path.display()));
+    let rendered_words = words;
     let types: Vec<String> = std::iter::once("&str".to_string())
         .chain(columns.iter().skip(2).map(|(_, t)| rust_type(t)))
         .collect();
@@ -306,6 +309,20 @@ fn word_list(path: &std::path::Path) -> String {
     };
     if doc.is_empty() {
         doc = format!("    /// `{}`.\n", path.display());
+    }
+    if types.len() == 1 {
+        // Words alone: one string, one word a line (see `lexicon::lists::Words`).
+        let lines: String = rendered_words.iter().map(|w| format!("{w}\n")).collect();
+        assert!(
+            rendered_words
+                .iter()
+                .all(|w| !w.contains(['\n', '\r']) && !w.is_empty()),
+            "{}: a word is empty or holds a line break",
+            path.display()
+        );
+        return format!(
+            "{doc}    pub static {name}: &super::Words = &{name}_WORDS;\n    static {name}_WORDS: super::Words = super::Words::new({lines:?});\n"
+        );
     }
     format!(
         "{doc}    pub static {name}: &[{element}] = &[{}];\n",
