@@ -26,6 +26,10 @@ include!("src/lexicon/script.rs");
 /// others go to the language pack.
 const CORE_WORDFREQ: &[&str] = &["en"];
 
+/// The languages of the stop-word lists (`data/stopwords/`), all in the core:
+/// language identification reads them all.
+const STOPWORD_LANGUAGES: &[&str] = &["en", "fr", "de", "es", "ru", "it", "pt", "nl", "pl", "uk"];
+
 fn main() {
     let out = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
     // The language pack (`lexicon::pack`): what English text never needs, one part per list.
@@ -72,6 +76,15 @@ fn main() {
         } else {
             pack.push((name, rows));
         }
+    }
+    for lang in STOPWORD_LANGUAGES {
+        // One word a line; sorted and packed like the other lists (`lexicon::stopwords`).
+        let rows: BTreeMap<String, String> = read(&format!("data/stopwords/{lang}.txt"))
+            .lines()
+            .filter(|l| !l.is_empty())
+            .map(|l| (l.to_string(), String::new()))
+            .collect();
+        write_packed(&out.join(format!("stopwords-{lang}.packed")), &rows);
     }
     write_pack(&out.join("languages.pack"), &pack);
     word_lists(&out);
