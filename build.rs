@@ -66,8 +66,14 @@ fn main() {
                 continue;
             };
             let z: u8 = zipf.parse().unwrap_or(0);
+            // One character, the Zipf value × 10 as its code (`lexicon::wordfreq`).
+            assert!(
+                (b'!'..=b'~').contains(&z),
+                "data/wordfreq/{lang}.txt: a Zipf value out of range: {zipf}"
+            );
             for w in words.split(' ') {
-                rows.entry(w.to_string()).or_insert_with(|| z.to_string());
+                rows.entry(w.to_string())
+                    .or_insert_with(|| char::from(z).to_string());
             }
         }
         let name = format!("wordfreq-{lang}");
