@@ -97,15 +97,17 @@ const packDeflated = opt.pack ? deflate(readFileSync(path.resolve(root, opt.pack
 if (packDeflated) console.log(`build-single: language pack ${readFileSync(path.resolve(root, opt.pack)).length} bytes, ${packDeflated.length} deflated`);
 // JSON that is safe inside <script>: no "</script", no U+2028/9 surprises.
 const json = (x) => JSON.stringify(x).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
-// The first script, in <head>: starts the worker with the wasm before the page's code is read.
+// The first script, in <head>: starts the worker before the rest of the file is read; the
+// second, right after it, posts it the wasm (www/single-start.js).
 const startJs = [
   "const STORYDIFF_START = (() => {",
   '"use strict";',
   read("www/single-start.js"),
-  `return startEarly(${json(workerSrc)}, "${wasmDeflated.toString("base64")}", ${packDeflated ? `"${packDeflated.toString("base64")}"` : "null"});`,
+  `return startEarly(${json(workerSrc)});`,
   "})();",
 ].join("\n");
 if (/<\/script/i.test(startJs)) fail("the first inline script contains '</script'");
+const wasmJs = `STORYDIFF_START.send("${wasmDeflated.toString("base64")}", ${packDeflated ? `"${packDeflated.toString("base64")}"` : "null"});`;
 const js = [
   "(() => {",
   '"use strict";',
@@ -126,7 +128,7 @@ if (/<\/style/i.test(css)) fail("the CSS contains '</style'");
 const sha = (s) => `'sha256-${createHash("sha256").update(s, "utf8").digest("base64")}'`;
 const csp = [
   "default-src 'none'",
-  `script-src ${sha(startJs)} ${sha(js)} 'wasm-unsafe-eval'`,
+  `script-src ${sha(startJs)} ${sha(wasmJs)} ${sha(js)} 'wasm-unsafe-eval'`,
   `style-src ${sha(css)}`,
   "img-src data:",
   "connect-src 'none'",
@@ -146,7 +148,7 @@ const replaceOnce = (re, by, what) => {
 replaceOnce(/<meta http-equiv="Content-Security-Policy" content="[^"]*">/, `<meta http-equiv="Content-Security-Policy" content="${csp}">`, "CSP meta");
 replaceOnce(/<link rel="stylesheet" href="www\/style.css">/, () => `<style>${css}</style>`, "stylesheet link");
 replaceOnce(/^<script src="www\/boot.js"[^>]*><\/script>\n/m, "", "boot script");
-replaceOnce(/^<script src="www\/start.js"><\/script>\n/m, () => `<script>${startJs}</script>\n`, "worker start script");
+replaceOnce(/^<script src="www\/start.js"><\/script>\n/m, () => `<script>${startJs}</script>\n<script>${wasmJs}</script>\n`, "worker start script");
 replaceOnce(/^<script type="module" async src="www\/engine.js"><\/script>\n/m, "", "engine module script");
 replaceOnce(/^<script type="module" src="www\/main.js"><\/script>\n/m, "", "module script");
 replaceOnce(/^<!-- Every module[^\n]*\n(<link rel="modulepreload"[^>]*>\n)+/m, "", "module preloads");

@@ -47,12 +47,15 @@ export function start({ engine, loadExamples, singleFile = false }) {
 
   document.querySelector("#boot")?.remove();
   document.body.dataset.build = singleFile ? "single" : "served";
-  wireExamples(ui.examples, store, loadExamples);
+  const examples = wireExamples(ui.examples, store, loadExamples);
   // Ready once the saved workspace is back (or said to be unavailable); then the engine may
-  // warm up, if no call came first.
+  // warm up, unless a call is on its way: articles to analyze (restored, or added already) or
+  // the examples loading (#examples). A warm-up step started just before that call would make
+  // it wait.
   persist.ready.then(() => {
     document.body.dataset.ready = "1";
-    engine.warmUp?.();
+    const s = store.get();
+    if (s.articles.length === 0 && !s.busy && !examples.loading()) engine.warmUp?.();
   });
   return { store, runner, persist };
 }

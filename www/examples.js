@@ -4,11 +4,14 @@ import { addExamples } from "./store.js";
 
 /**
  * Wires `button` to add the articles `loadExamples()` resolves to ([{id, name, text}]); an
- * address ending in #examples loads them at once.
+ * address ending in #examples loads them at once. Returns {loading()}: whether examples are
+ * being loaded (their analysis is then on its way).
  */
 export function wireExamples(button, store, loadExamples) {
+  let loading = 0;
   button.addEventListener("click", async () => {
     button.disabled = true;
+    loading += 1;
     try {
       store.update(() => ({ status: { text: "Loading the example articles…", cancellable: false } }));
       const list = await loadExamples();
@@ -16,9 +19,11 @@ export function wireExamples(button, store, loadExamples) {
     } catch (e) {
       store.update(() => ({ status: null, error: { text: `Could not load the examples: ${e.message}` } }));
     } finally {
+      loading -= 1;
       button.disabled = false;
     }
   });
   // A link to page.html#examples opens the page with the examples loaded.
   if (location.hash === "#examples") button.click();
+  return { loading: () => loading > 0 };
 }

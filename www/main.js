@@ -8,9 +8,16 @@ import { WorkerPool } from "./pool.js";
 // A large batch is analyzed in parts by more workers (pool.js), then compared in the main one.
 const pool = new WorkerPool(bridge, () => new WorkerBridge(new URL("./worker.js", import.meta.url)));
 
+/** The response of the examples' fetch that www/start.js started for #examples, once. */
+function startedFetch() {
+  const started = globalThis.storydiffExamples;
+  delete globalThis.storydiffExamples;
+  return started ? started.catch(() => null) : null;
+}
+
 async function loadExamples() {
   const base = new URL("seeds/", document.baseURI);
-  const res = await fetch(new URL("manifest.json", base));
+  const res = (await startedFetch()) || (await fetch(new URL("manifest.json", base)));
   if (!res.ok) throw new Error(`seeds/manifest.json: HTTP ${res.status}`);
   const manifest = await res.json();
   return Promise.all(

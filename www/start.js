@@ -4,6 +4,17 @@
 // this could not (file://, no module workers, a refused Trusted Types policy).
 (() => {
   if (location.protocol === "file:") return; // the module build does not run from disk (boot.js)
+  // An address ending in #examples: their texts are fetched now, beside the engine, rather than
+  // once the page's modules have loaded (main.js, loadExamples, takes this response).
+  if (location.hash === "#examples") {
+    try {
+      const res = fetch(new URL("../seeds/manifest.json", document.currentScript.src));
+      res.catch(() => {}); // loadExamples fetches again and reports its own error
+      self.storydiffExamples = res;
+    } catch {
+      // loadExamples fetches them.
+    }
+  }
   try {
     const url = new URL("worker.js", document.currentScript.src).href;
     const tt = self.trustedTypes;

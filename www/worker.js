@@ -38,7 +38,8 @@ const early = [];
 const hold = (e) => early.push(e.data);
 self.addEventListener("message", hold);
 
-Promise.all([import("../pkg/storydiff.js"), import("./worker-core.js"), import("./export.js")]).then(
+// offsets.js is export.js's own import: asked for now, not one level later.
+Promise.all([import("../pkg/storydiff.js"), import("./worker-core.js"), import("./export.js"), import("./offsets.js")]).then(
   ([engine, { lockNetwork, serveEngine, timed }, { exportReport }]) => {
     serveEngine(self, engine, async () => {
       const pending = compiling || compileTimed();

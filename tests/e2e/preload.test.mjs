@@ -29,3 +29,14 @@ test("index.html preloads exactly the modules the page imports", () => {
   for (const entry of ["main.js", "engine.js"]) imported.delete(entry);
   assert.deepEqual(new Set(preloaded), imported);
 });
+
+test("the analysis worker asks for every module of its code at once", () => {
+  // worker.js starts compiling the wasm first, then imports its code dynamically: the modules
+  // those import must be in the same list, or they are fetched one level later.
+  const src = readFileSync(path.join(WWW, "worker.js"), "utf8");
+  const asked = [...src.matchAll(/import\("\.\/([\w-]+\.js)"\)/g)].map((m) => m[1]);
+  assert.ok(asked.includes("worker-core.js"), "worker.js imports its core");
+  const needed = new Set(asked);
+  for (const file of asked) for (const m of importsOf(file)) needed.add(m);
+  assert.deepEqual(new Set(asked), needed);
+});

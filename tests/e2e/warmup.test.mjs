@@ -35,6 +35,22 @@ test("an idle page's worker warms up in two steps", async () => {
   await context.close();
 });
 
+test("no warm-up while the examples are on their way (#examples)", async () => {
+  const context = await browser.newContext();
+  // The examples come late: the page is ready long before they reach the worker.
+  await context.route("**/seeds/manifest.json", async (route) => {
+    await new Promise((r) => setTimeout(r, 1500));
+    await route.continue();
+  });
+  const page = await context.newPage();
+  await page.goto(server.url + "index.html#examples");
+  await page.waitForSelector("body[data-ready='1']");
+  await page.waitForSelector("[data-cluster='event']", { state: "attached", timeout: 30_000 });
+  // The page is ready and the engine idle before the examples come: a warm-up would run now.
+  assert.equal(await warmUpSteps(page, 1), 0);
+  await context.close();
+});
+
 test("a warmed-up worker gives the same report as a cold one; no warm-up after a call", async () => {
   const context = await browser.newContext();
   const page = await context.newPage();

@@ -75,7 +75,8 @@ pub fn extract(
     quotes: &[Quote],
 ) -> Vec<Fact> {
     let reported = doc.anchor.map(|d| d.iso());
-    let mut out = Vec::new();
+    // At most one fact per figure, per record and per quote: room for all at once.
+    let mut out = Vec::with_capacity(quantities.len() + records.len() + quotes.len());
     let sentences = &doc.seg.sentences;
     let quantities_in = per_sentence::contained(sentences, quantities, |q| q.span);
     let records_of = per_sentence::of_sentence(sentences, records, |r| r.sentence);
@@ -154,8 +155,8 @@ pub fn extract(
             prev = Some((c, q.span));
         }
     }
-    out.extend(event_facts(records, &out, reported.as_deref()));
-    out.extend(quote_facts(doc, quotes, reported.as_deref()));
+    event_facts(records, &mut out, reported.as_deref());
+    quote_facts(doc, quotes, reported.as_deref(), &mut out);
     crate::text::sort::by_key(&mut out, |f| f.span.start);
     out
 }
@@ -227,17 +228,20 @@ fn nearest_date(dates: &[&DateMention], sentence: Span, at: Span) -> Option<Evid
 }
 
 /// One fact per record of a kind that a figure does not already state:
-/// `event/emergency`, `event/shutdown`, `event/ban`, ...
-fn event_facts(records: &[Record], figures: &[Fact], reported: Option<&str>) -> Vec<Fact> {
-    let mut out: Vec<Fact> = Vec::new();
-    let stated: std::collections::HashSet<usize> =
-        figures.iter().filter_map(|f| f.record).collect();
+/// `event/emergency`, `event/shutdown`, `event/ban`, ..., after the figures'
+/// facts in `out`.
+fn event_facts(records: &[Record], out: &mut Vec<Fact>, reported: Option<&str>) {
+    let figures = out.len();
+    let stated: std::collections::HashSet<usize> = out.iter().filter_map(|f| f.record).collect();
     for (i, r) in records.iter().enumerate() {
         if stated.contains(&i) {
             continue;
         }
         let key = format!("event/{}", r.kind.name());
-        if out.iter().any(|f| f.key == key && f.status == r.status) {
+        if out[figures..]
+            .iter()
+            .any(|f| f.key == key && f.status == r.status)
+        {
             continue;
         }
         let group = r.target.as_ref().map_or("people", |t| t.value.as_str());
@@ -257,12 +261,11 @@ fn event_facts(records: &[Record], figures: &[Fact], reported: Option<&str>) -> 
             sentence: r.sentence,
         });
     }
-    out
 }
 
 /// One fact per quote (not scare quotes or slogans) whose speaker is named:
-/// `said/<speaker>`, the speaker credited as its source.
-fn quote_facts(doc: &Doc, quotes: &[Quote], reported: Option<&str>) -> Vec<Fact> {
+/// `said/<speaker>`, the speaker credited as its source, added to `out`.
+fn quote_facts(doc: &Doc, quotes: &[Quote], reported: Option<&str>, out: &mut Vec<Fact>) {
     // The sentences the quote runs over.
     let sentences = &doc.seg.sentences;
     let sentence_of = |span: Span| {
@@ -272,7 +275,7 @@ fn quote_facts(doc: &Doc, quotes: &[Quote], reported: Option<&str>) -> Vec<Fact>
             .filter(|s| s.span.overlaps(span))
             .fold(span, |all, s| all.cover(s.span))
     };
-    quotes
+    let facts = quotes
         .iter()
         .filter(|q| {
             matches!(
@@ -301,6 +304,6 @@ fn quote_facts(doc: &Doc, quotes: &[Quote], reported: Option<&str>) -> Vec<Fact>
                 group_span: q.speaker_span,
                 sentence: sentence_of(q.span),
             })
-        })
-        .collect()
+        });
+    out.extend(facts);
 }

@@ -9,6 +9,7 @@ use super::speakers::{np_speaker, Speaker};
 use crate::text::hash::{FastMap as HashMap, FastSet as HashSet};
 use crate::text::{with_lower, Span, TokenKind};
 use std::borrow::Cow;
+use std::cell::RefCell;
 
 /// A run of capitalized words the article gives, cut after titles.
 pub(super) struct Run {
@@ -46,6 +47,9 @@ pub(super) struct NameIndex {
     by_first: HashMap<String, Vec<usize>>,
     /// The keys of `by_last` and `by_first`: a word outside it is neither key.
     ends: Ends,
+    /// The fullest forms found so far of the names whose last word is listed
+    /// (`None`: the name itself): the article repeats its names.
+    found: RefCell<HashMap<String, Option<String>>>,
 }
 
 /// One of 256 bits from a lower-case word's length in bytes and last byte.
@@ -89,11 +93,7 @@ impl Ends {
 impl NameIndex {
     /// The names of the article read by `rd`, with its person `entities`.
     pub(super) fn build(rd: &Reading, entities: &[EntityMention]) -> NameIndex {
-        let (entity_persons, entity_person_spans): (Vec<String>, Vec<Span>) = entities
-            .iter()
-            .filter(|e| is_person_entity(e))
-            .map(|e| (entity_name(e), e.span))
-            .unzip();
+        let (entity_persons, entity_person_spans) = entity_persons(entities);
         let runs = capitalized_runs(rd);
         let full = full_names(&entity_persons, &runs);
         let mut by_last: HashMap<String, Vec<usize>> = HashMap::default();
@@ -108,6 +108,7 @@ impl NameIndex {
         let ends = Ends::of(by_last.keys().chain(by_first.keys()).map(String::as_str));
         NameIndex {
             ends,
+            found: RefCell::default(),
             runs,
             entity_persons,
             entity_person_spans,
@@ -125,14 +126,16 @@ impl NameIndex {
     /// [`Self::fullest`], borrowing `name` when it is its own fullest form
     /// (most names are).
     pub(super) fn fullest_of<'n>(&self, name: &'n str) -> Cow<'n, str> {
-        let Some(last) = name.split_whitespace().last() else {
+        // The last word first, read from the end; the words are counted only
+        // for a last word that may be listed.
+        let Some(last) = name.split_whitespace().next_back() else {
             return Cow::Borrowed(name);
         };
-        let count = name.split_whitespace().count();
-        if !last.chars().next().is_some_and(char::is_uppercase) || count > 3 {
+        if !last.chars().next().is_some_and(char::is_uppercase) || !self.ends.may_hold(last) {
             return Cow::Borrowed(name);
         }
-        if !self.ends.may_hold(last) {
+        let count = name.split_whitespace().count();
+        if count > 3 {
             return Cow::Borrowed(name);
         }
         // Most names have no longer form: no full name ends (or, alone, starts) with them.
@@ -142,6 +145,21 @@ impl NameIndex {
         if !listed {
             return Cow::Borrowed(name);
         }
+        if let Some(full) = self.found.borrow().get(name) {
+            return full.clone().map_or(Cow::Borrowed(name), Cow::Owned);
+        }
+        let full = self.fullest_listed(name);
+        let kept = match &full {
+            Cow::Owned(f) => Some(f.clone()),
+            Cow::Borrowed(_) => None,
+        };
+        self.found.borrow_mut().insert(name.to_string(), kept);
+        full
+    }
+
+    /// [`Self::fullest_of`] for a name of one to three words whose last word
+    /// is listed.
+    fn fullest_listed<'n>(&self, name: &'n str) -> Cow<'n, str> {
         let words: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
         let mut best = Cow::Borrowed(name);
         let mut best_len = words.len();
@@ -169,6 +187,26 @@ impl NameIndex {
         }
         best
     }
+}
+
+/// The names of the person entities ([`is_person_entity`]) without their
+/// titles ([`entity_name`]), and where each is mentioned. Both depend on the
+/// mention's name alone, which the article repeats ("Tokayev" is "Kassym-Jomart
+/// Tokayev" each time): each name is read once.
+fn entity_persons(entities: &[EntityMention]) -> (Vec<String>, Vec<Span>) {
+    let mut read: HashMap<&str, Option<String>> = HashMap::default();
+    let mut names = Vec::new();
+    let mut spans = Vec::new();
+    for e in entities.iter().filter(|e| e.label == EntityLabel::Person) {
+        let name = read
+            .entry(e.name.as_str())
+            .or_insert_with(|| is_person_entity(e).then(|| entity_name(e)));
+        if let Some(name) = name {
+            names.push(name.clone());
+            spans.push(e.span);
+        }
+    }
+    (names, spans)
 }
 
 /// Every run of capitalized words (with honorific periods and inner

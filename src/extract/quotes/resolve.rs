@@ -24,13 +24,20 @@ pub(super) fn resolve(
     entities: &[EntityMention],
     found: &mut [Found],
 ) {
-    let mut known = known_persons(names);
     let near = Nearby::new(entities);
     let descriptions = Descriptions::new(names);
+    let mut spoken: HashSet<String> = HashSet::default();
     for speaker in found.iter_mut().filter_map(speaker_mut) {
-        name_speaker(rd, names, &near, &descriptions, speaker, &mut known);
+        name_speaker(rd, names, &near, &descriptions, speaker, &mut spoken);
     }
-    let mentions = Mentions::collect(rd, names, entities, found, &known);
+    // The persons and groups named before are asked for only by pronouns and
+    // continuing quotes, and only before the last of them: nothing else is read.
+    let Some(until) = asked_until(found) else {
+        return;
+    };
+    let mut known = known_persons(names);
+    known.extend(spoken);
+    let mentions = Mentions::collect(rd, names, entities, found, &known, until);
     let groups = quoted_groups(found, &known);
     for f in found.iter_mut() {
         continue_with_person_between(f, &mentions);
@@ -45,6 +52,32 @@ fn speaker_mut(f: &mut Found) -> Option<&mut Speaker> {
     f.attr.as_mut()?.speaker.as_mut()
 }
 
+/// Where the persons named before a quote are asked for: `None` when no
+/// speaker is a pronoun, a document or a quote continuing an earlier speaker
+/// (nothing is resolved), else the position that every person asked for lies
+/// before (0 when only groups are asked for).
+fn asked_until(found: &[Found]) -> Option<usize> {
+    let mut asked = None;
+    for f in found {
+        let Some(s) = f.attr.as_ref().and_then(|a| a.speaker.as_ref()) else {
+            continue;
+        };
+        // A continuing quote takes a person named before it; a pronoun it
+        // leaves for that person lies before it too.
+        if f.continues.is_some() {
+            asked = Some(asked.unwrap_or(0).max(f.span.start));
+        }
+        let l = s.name.to_lowercase();
+        match pronoun(&l) {
+            Some(Pronoun::Person) => asked = Some(asked.unwrap_or(0).max(s.span.start)),
+            Some(_) => asked = asked.or(Some(0)),
+            None if l == "es" || is_document_noun(&l) => asked = asked.or(Some(0)),
+            None => {}
+        }
+    }
+    asked
+}
+
 /// A name and where it is mentioned.
 struct Mention {
     name: String,
@@ -56,8 +89,12 @@ struct Mention {
 /// ("William Ruto" ... "Ruto").
 fn known_persons(names: &NameIndex) -> HashSet<String> {
     let mut known: HashSet<String> = HashSet::default();
+    // Each name once: the article repeats its persons' names.
+    let mut read: HashSet<&str> = HashSet::default();
     for n in &names.entity_persons {
-        known.insert(names.fullest_of(n).to_lowercase());
+        if read.insert(n.as_str()) {
+            known.insert(names.fullest_of(n).to_lowercase());
+        }
     }
     for r in names.runs.iter().filter(|r| r.personish) {
         known.insert(names.fullest_of(&r.name).to_lowercase());
@@ -233,13 +270,15 @@ impl Mentions {
     /// Person entities and runs known to be persons, outside quotes (a
     /// person inside a quote is talked about, not talking: "„Die Menschen
     /// wollen Stabilität“, sagte er"); speakers known to be persons; and
-    /// subjects describing a person without naming them.
+    /// subjects describing a person without naming them. Only those before
+    /// `until` are read: no one asks for a later one.
     fn collect(
         rd: &Reading,
         names: &NameIndex,
         entities: &[EntityMention],
         found: &[Found],
         known: &HashSet<String>,
+        until: usize,
     ) -> Mentions {
         let quoted = Covers::new(
             found
@@ -253,16 +292,16 @@ impl Mentions {
             spans: Vec::new(),
         };
         for (name, &span) in names.entity_persons.iter().zip(&names.entity_person_spans) {
-            if outside(span) {
+            if span.start < until && outside(span) {
                 m.add(names.fullest(name), span);
             }
         }
-        m.add_known_runs(names, entities, known);
+        m.add_known_runs(names, entities, known, until);
         for s in found
             .iter()
             .filter_map(|f| f.attr.as_ref()?.speaker.as_ref())
         {
-            if with_lower(&s.name, |l| known.contains(l)) {
+            if s.span.start < until && with_lower(&s.name, |l| known.contains(l)) {
                 m.persons.push(Mention {
                     name: s.name.clone(),
                     at: s.span.start,
@@ -270,6 +309,10 @@ impl Mentions {
             }
         }
         for (sa, se) in rd.sentences() {
+            // A subject lies at or after its sentence's first word.
+            if rd.get(sa).is_some_and(|w| w.span.start >= until) {
+                break;
+            }
             if let Some(s) = role_subject(rd, sa, se) {
                 m.add(s.name, s.span);
             }
@@ -289,12 +332,13 @@ impl Mentions {
     }
 
     /// The runs known to be persons (by their fullest name) that no person
-    /// entity covers: the entity's own name is already there.
+    /// entity covers (the entity's own name is already there), before `until`.
     fn add_known_runs(
         &mut self,
         names: &NameIndex,
         entities: &[EntityMention],
         known: &HashSet<String>,
+        until: usize,
     ) {
         let persons = Covers::new(
             entities
@@ -304,7 +348,7 @@ impl Mentions {
         );
         // Most runs name no known person: most are told by their length and last letter.
         let ends = Ends::of(known.iter().map(String::as_str));
-        for r in &names.runs {
+        for r in names.runs.iter().take_while(|r| r.span.start < until) {
             if persons.contains_point(r.span.start) {
                 continue;
             }
