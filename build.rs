@@ -26,6 +26,10 @@ include!("src/lexicon/script.rs");
 /// others go to the language pack.
 const CORE_WORDFREQ: &[&str] = &["en"];
 
+/// The languages of the stop-word lists (`data/stopwords/`), all in the core:
+/// language identification reads them all.
+const STOPWORD_LANGUAGES: &[&str] = &["en", "fr", "de", "es", "ru", "it", "pt", "nl", "pl", "uk"];
+
 fn main() {
     let out = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
     // The language pack (`lexicon::pack`): what English text never needs, one part per list.
@@ -62,8 +66,14 @@ fn main() {
                 continue;
             };
             let z: u8 = zipf.parse().unwrap_or(0);
+            // One character, the Zipf value × 10 as its code (`lexicon::wordfreq`).
+            assert!(
+                (b'!'..=b'~').contains(&z),
+                "data/wordfreq/{lang}.txt: a Zipf value out of range: {zipf}"
+            );
             for w in words.split(' ') {
-                rows.entry(w.to_string()).or_insert_with(|| z.to_string());
+                rows.entry(w.to_string())
+                    .or_insert_with(|| char::from(z).to_string());
             }
         }
         let name = format!("wordfreq-{lang}");
@@ -72,6 +82,15 @@ fn main() {
         } else {
             pack.push((name, rows));
         }
+    }
+    for lang in STOPWORD_LANGUAGES {
+        // One word a line; sorted and packed like the other lists (`lexicon::stopwords`).
+        let rows: BTreeMap<String, String> = read(&format!("data/stopwords/{lang}.txt"))
+            .lines()
+            .filter(|l| !l.is_empty())
+            .map(|l| (l.to_string(), String::new()))
+            .collect();
+        write_packed(&out.join(format!("stopwords-{lang}.packed")), &rows);
     }
     write_pack(&out.join("languages.pack"), &pack);
     word_lists(&out);
@@ -90,11 +109,11 @@ fn split_off_other_scripts(rows: &mut BTreeMap<String, String>) -> BTreeMap<Stri
     other
 }
 
-/// The language pack: a first line `storydiff-language-pack 2`, then one
+/// The language pack: a first line `storydiff-language-pack 3`, then one
 /// line `name<TAB>bytes` per part, an empty line, and the parts, each packed
 /// as `write_packed` packs a list, one after the other (see `lexicon::pack`).
 fn write_pack(path: &std::path::Path, parts: &[(String, BTreeMap<String, String>)]) {
-    let mut head = String::from("storydiff-language-pack 2\n");
+    let mut head = String::from("storydiff-language-pack 3\n");
     let mut body = Vec::new();
     for (name, rows) in parts {
         let packed = packed(path, rows);
@@ -113,24 +132,46 @@ fn read(path: &str) -> String {
 }
 
 /// The rows packed for `lexicon::packed::unpack`: `count\n`, the values
-/// column (one line each), then the keys front-coded (one byte, the length of
-/// the prefix shared with the key before, at most 255; the rest; `\n`).
+/// column (one line each), the keys front-coded (one byte, the length of
+/// the prefix shared with the key before, at most 255; the rest; `\n`), then
+/// the references: a field of a value (between tabs) that is itself a key of
+/// the list ("Havana" for "A Habana") is written in the values column as the
+/// byte 1, and the key's number (3 bytes, big-endian) follows the keys, one
+/// per such field, in order.
 fn write_packed(path: &std::path::Path, rows: &BTreeMap<String, String>) {
     fs::write(path, packed(path, rows)).expect("writing OUT_DIR");
 }
 
 fn packed(path: &std::path::Path, rows: &BTreeMap<String, String>) -> Vec<u8> {
     sorted_text(path, rows); // checks the keys
+    let number: BTreeMap<&str, usize> = rows
+        .keys()
+        .enumerate()
+        .map(|(i, k)| (k.as_str(), i))
+        .collect();
+    assert!(rows.len() < 1 << 24, "{}: too many keys", path.display());
     let mut values = format!("{}\n", rows.len()).into_bytes();
     let mut keys = Vec::new();
+    let mut refs = Vec::new();
     let mut before: &[u8] = b"";
     for (key, value) in rows {
         assert!(
-            !value.contains('\n'),
-            "{}: a value holds a newline",
+            !value.contains(['\n', '\u{1}']),
+            "{}: a value holds a newline or the byte 1",
             path.display()
         );
-        values.extend_from_slice(value.as_bytes());
+        for (i, field) in value.split('\t').enumerate() {
+            if i > 0 {
+                values.push(b'\t');
+            }
+            match number.get(field) {
+                Some(&n) => {
+                    values.push(1);
+                    refs.extend_from_slice(&(n as u32).to_be_bytes()[1..]);
+                }
+                None => values.extend_from_slice(field.as_bytes()),
+            }
+        }
         values.push(b'\n');
         let key = key.as_bytes();
         let shared = key
@@ -145,6 +186,7 @@ fn packed(path: &std::path::Path, rows: &BTreeMap<String, String>) -> Vec<u8> {
         before = key;
     }
     values.extend_from_slice(&keys);
+    values.extend_from_slice(&refs);
     values
 }
 
@@ -218,6 +260,7 @@ fn word_list(path: &std::path::Path) -> String {
     let mut doc = String::new();
     let mut header: Option<Vec<(String, String)>> = None;
     let mut rows = Vec::new();
+    let mut words: Vec<String> = Vec::new();
     for (number, line) in text.lines().enumerate() {
         let at = || format!("{}:{}", path.display(), number + 1);
         if let Some(comment) = line.strip_prefix('#') {
@@ -255,6 +298,7 @@ fn word_list(path: &std::path::Path) -> String {
                     cells.len(),
                     columns.len()
                 );
+                words.push(cells[0].to_string());
                 let mut values = vec![rust_value(cells[0], "str", &at)];
                 for (cell, (column, ty)) in cells.iter().zip(columns).skip(2) {
                     let _ = column;
@@ -265,6 +309,7 @@ fn word_list(path: &std::path::Path) -> String {
         }
     }
     let columns = header.unwrap_or_else(|| panic!("{}: no header line", path.display()));
+    let rendered_words = words;
     let types: Vec<String> = std::iter::once("&str".to_string())
         .chain(columns.iter().skip(2).map(|(_, t)| rust_type(t)))
         .collect();
@@ -283,6 +328,20 @@ fn word_list(path: &std::path::Path) -> String {
     };
     if doc.is_empty() {
         doc = format!("    /// `{}`.\n", path.display());
+    }
+    if types.len() == 1 {
+        // Words alone: one string, one word a line (see `lexicon::lists::Words`).
+        let lines: String = rendered_words.iter().map(|w| format!("{w}\n")).collect();
+        assert!(
+            rendered_words
+                .iter()
+                .all(|w| !w.contains(['\n', '\r']) && !w.is_empty()),
+            "{}: a word is empty or holds a line break",
+            path.display()
+        );
+        return format!(
+            "{doc}    pub static {name}: &super::Words = &{name}_WORDS;\n    static {name}_WORDS: super::Words = super::Words::new({lines:?});\n"
+        );
     }
     format!(
         "{doc}    pub static {name}: &[{element}] = &[{}];\n",

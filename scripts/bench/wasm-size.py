@@ -140,25 +140,26 @@ def main():
 
 def data_names(segs, out_dir):
     root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
-    blobs = {}
+    lists = {}  # name -> its parts (a list is searched for part by part)
     for f in sorted(os.listdir(out_dir)):
         if f.endswith((".packed", ".sorted")):
-            blobs[f] = open(os.path.join(out_dir, f), "rb").read()
-    blobs["words.bloom"] = open(os.path.join(root, "data/lexicon/words.bloom"), "rb").read()
-    stop = os.path.join(root, "data/stopwords")
-    blobs["stop words"] = b"".join(open(os.path.join(stop, f), "rb").read()
-                                   for f in sorted(os.listdir(stop)) if f.endswith(".txt"))
+            name = "stop words" if f.startswith("stopwords-") else f
+            lists.setdefault(name, []).append(open(os.path.join(out_dir, f), "rb").read())
+    lists["words.bloom"] = [open(os.path.join(root, "data/lexicon/words.bloom"), "rb").read()]
+    if "stop words" not in lists:  # builds before the stop words were packed
+        stop = os.path.join(root, "data/stopwords")
+        lists["stop words"] = [open(os.path.join(stop, f), "rb").read()
+                               for f in sorted(os.listdir(stop)) if f.endswith(".txt")]
     rest = bytearray(b"".join(segs))
     print("  data by list (found by their bytes):")
-    for name, blob in blobs.items():
-        parts = [blob] if name != "stop words" else [open(os.path.join(stop, f), "rb").read()
-                                                     for f in sorted(os.listdir(stop)) if f.endswith(".txt")]
+    for name, parts in lists.items():
         found = 0
         for part in parts:
             i = rest.find(part)
             if i >= 0 and part:
                 del rest[i:i + len(part)]; found += 1
         if found:
+            blob = b"".join(parts)
             print(f"    {name:<30} {len(blob):>10,} raw {gz(blob):>9,} gz")
     print(f"    {'rest (code data, tables, strings)':<30} {len(rest):>10,} raw {gz(rest):>9,} gz")
 

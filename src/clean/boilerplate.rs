@@ -72,24 +72,24 @@ pub fn is_url(s: &str) -> bool {
 /// A whole-line list, indexed on first use.
 type Lines = WordIndex<&'static str>;
 
-static RELATED_HEADERS: Lines = WordIndex::new(words::RELATED_HEADERS, |w| w);
-static COMMENT_HEADERS: Lines = WordIndex::new(words::COMMENT_HEADERS, |w| w);
-static COMMENT_COUNT_NOUNS: Lines = WordIndex::new(words::COMMENT_COUNT_NOUNS, |w| w);
-static COMMENT_FORM_LABELS: Lines = WordIndex::new(words::COMMENT_FORM_LABELS, |w| w);
-static SHARE_BUTTONS: Lines = WordIndex::new(words::SHARE_BUTTONS, |w| w);
-static ADVERTISING_LABELS: Lines = WordIndex::new(words::ADVERTISING_LABELS, |w| w);
-static COUNTER_WORDS: Lines = WordIndex::new(words::COUNTER_WORDS, |w| w);
-static BYLINE_NAME_LINKS: Lines = WordIndex::new(words::BYLINE_NAME_LINKS, |w| w);
+static RELATED_HEADERS: Lines = WordIndex::of_words(words::RELATED_HEADERS);
+static COMMENT_HEADERS: Lines = WordIndex::of_words(words::COMMENT_HEADERS);
+static COMMENT_COUNT_NOUNS: Lines = WordIndex::of_words(words::COMMENT_COUNT_NOUNS);
+static COMMENT_FORM_LABELS: Lines = WordIndex::of_words(words::COMMENT_FORM_LABELS);
+static SHARE_BUTTONS: Lines = WordIndex::of_words(words::SHARE_BUTTONS);
+static ADVERTISING_LABELS: Lines = WordIndex::of_words(words::ADVERTISING_LABELS);
+static COUNTER_WORDS: Lines = WordIndex::of_words(words::COUNTER_WORDS);
+static BYLINE_NAME_LINKS: Lines = WordIndex::of_words(words::BYLINE_NAME_LINKS);
 
 /// A list of prefixes with the first bytes they start with: a line whose
 /// first byte starts none of them is passed over without a comparison.
 struct Prefixes {
-    list: &'static [&'static str],
+    list: &'static crate::lexicon::lists::Words,
     first: OnceLock<[bool; 256]>,
 }
 
 impl Prefixes {
-    const fn new(list: &'static [&'static str]) -> Prefixes {
+    const fn new(list: &'static crate::lexicon::lists::Words) -> Prefixes {
         Prefixes {
             list,
             first: OnceLock::new(),
@@ -294,8 +294,8 @@ fn photo_credit(x: &Line) -> Option<LineKind> {
         return None;
     }
     let l = &x.l;
-    static MARKS: Needles = Needles::new(words::PHOTO_CREDIT_MARKS);
-    static WEAK_MARKS: Needles = Needles::new(words::WEAK_PHOTO_CREDIT_MARKS);
+    static MARKS: Needles = Needles::of_words(words::PHOTO_CREDIT_MARKS);
+    static WEAK_MARKS: Needles = Needles::of_words(words::WEAK_PHOTO_CREDIT_MARKS);
     let sentence = ends_sentence(x.line);
     let credit = if sentence {
         // A sentence needs a strong mark in its last 60 bytes: only they are searched.
@@ -542,8 +542,9 @@ mod tests {
 
     #[test]
     fn prefixes_answer_as_the_plain_search() {
-        static LIST: &[&str] = &["read also", "à lire", "x"];
-        static PREFIXES: Prefixes = Prefixes::new(LIST);
+        static LIST: crate::lexicon::lists::Words =
+            crate::lexicon::lists::Words::new("read also\n\u{e0} lire\nx\n");
+        static PREFIXES: Prefixes = Prefixes::new(&LIST);
         for l in ["", "read also: a", "à lire aussi", "xyz", "y", "read", "é"] {
             let want = LIST.iter().any(|p| l.starts_with(p));
             assert_eq!(PREFIXES.any_starts(l), want, "{l}");

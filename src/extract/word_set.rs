@@ -6,6 +6,7 @@
 //! [`word_sets!`] declares one `static` set per list, under the list's own
 //! name, so that a stage reads `has(&ROLE_NOUNS, w)` as it read the list.
 
+use crate::lexicon::lists::Words;
 use crate::lexicon::WordIndex;
 
 /// A word list with a hash index of its words (see the module documentation):
@@ -13,15 +14,10 @@ use crate::lexicon::WordIndex;
 /// filter in front of the hash.
 pub(crate) struct WordSet(WordIndex<&'static str>);
 
-/// The word of a row of a plain word list: the row itself.
-fn itself(word: &&'static str) -> &'static str {
-    word
-}
-
 impl WordSet {
     /// The set of the words of `list`.
-    pub(crate) const fn new(list: &'static [&'static str]) -> WordSet {
-        WordSet(WordIndex::new(list, itself))
+    pub(crate) const fn new(list: &'static Words) -> WordSet {
+        WordSet(WordIndex::of_words(list))
     }
 
     /// Whether `word` is in the list.
@@ -57,8 +53,8 @@ mod tests {
 
     #[test]
     fn answers_as_a_binary_search_of_the_list() {
-        static LIST: &[&str] = &["according", "said", "told", "über"];
-        static SET: WordSet = WordSet::new(LIST);
+        static LIST: Words = Words::new("according\nsaid\ntold\n\u{fc}ber\n");
+        static SET: WordSet = WordSet::new(&LIST);
         for w in [
             "according",
             "said",

@@ -10,6 +10,7 @@
 
 use std::sync::OnceLock;
 
+use super::lists::Words;
 use super::Map;
 
 /// The rows of a word list (`lexicon::lists`) and a hash index of them by
@@ -19,9 +20,36 @@ use super::Map;
 /// hashing them. Where a word has several
 /// rows, the first one counts, as in a scan of the list in order.
 pub struct WordIndex<T: 'static> {
-    rows: &'static [T],
+    rows: Rows<T>,
     word: fn(&T) -> &'static str,
     index: OnceLock<(LengthEnds, Map<&'static str, &'static T>)>,
+}
+
+/// The rows of an index: a slice, or a list of words read on first use.
+enum Rows<T: 'static> {
+    Slice(&'static [T]),
+    Words(&'static Words, fn(&'static Words) -> &'static [T]),
+}
+
+/// The words of a list of words, as rows.
+fn words(list: &'static Words) -> &'static [&'static str] {
+    list.words()
+}
+
+/// The word of a row of a list of words: the row itself.
+fn itself(word: &&'static str) -> &'static str {
+    word
+}
+
+impl WordIndex<&'static str> {
+    /// An index of the words of `list`.
+    pub const fn of_words(list: &'static Words) -> WordIndex<&'static str> {
+        WordIndex {
+            rows: Rows::Words(list, words),
+            word: itself,
+            index: OnceLock::new(),
+        }
+    }
 }
 
 /// A filter of 1,024 bits, one set by each word of a list from the word's
@@ -62,7 +90,7 @@ impl<T> WordIndex<T> {
     /// An index of `rows` by the word `word` reads in each.
     pub const fn new(rows: &'static [T], word: fn(&T) -> &'static str) -> WordIndex<T> {
         WordIndex {
-            rows,
+            rows: Rows::Slice(rows),
             word,
             index: OnceLock::new(),
         }
@@ -74,7 +102,11 @@ impl<T> WordIndex<T> {
         let (filter, index) = self.index.get_or_init(|| {
             let mut filter = LengthEnds::default();
             let mut index = Map::default();
-            for row in self.rows {
+            let rows = match self.rows {
+                Rows::Slice(rows) => rows,
+                Rows::Words(list, words) => words(list),
+            };
+            for row in rows {
                 let word = (self.word)(row);
                 filter.insert(word);
                 index.entry(word).or_insert(row);
@@ -106,6 +138,15 @@ mod tests {
             "a", "day", "week", "über", "", "b", "da", "days", "Week", "weak", "ü",
         ] {
             assert_eq!(INDEX.get(w), ROWS.iter().find(|r| r.0 == w), "{w}");
+        }
+    }
+
+    #[test]
+    fn indexes_a_list_of_words() {
+        static LIST: Words = Words::new("said\ntold\nsaid\n\u{fc}ber\n");
+        static INDEX: WordIndex<&str> = WordIndex::of_words(&LIST);
+        for w in ["said", "told", "über", "", "say", "Said", "toldx"] {
+            assert_eq!(INDEX.get(w), LIST.iter().find(|r| **r == w), "{w}");
         }
     }
 

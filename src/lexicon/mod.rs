@@ -185,6 +185,36 @@ mod tests {
         assert!(wordfreq::check_search() >= 6 * 5000);
     }
 
+    /// Every name of the gazetteer's file gives its kind and canonical name
+    /// (stored in the packed list as a reference to the canonical name's key).
+    #[test]
+    fn every_place_as_in_its_file() {
+        let mut rows = std::collections::BTreeMap::new();
+        for line in include_str!("../../data/lexicon/places.tsv").lines() {
+            if let Some((name, rest)) = line.split_once('\t') {
+                rows.insert(name, rest); // the last line of a name counts
+            }
+        }
+        assert!(rows.len() > 20_000);
+        for (name, rest) in rows {
+            let (kind, canonical) = rest.split_once('\t').unwrap_or((rest, ""));
+            let place = place(name).unwrap_or_else(|| panic!("{name}"));
+            let canonical = if canonical.is_empty() {
+                name
+            } else {
+                canonical
+            };
+            assert_eq!(place.canonical, canonical, "{name}");
+            let kind = match kind {
+                "C" => PlaceKind::Country,
+                "S" => PlaceKind::Region,
+                "K" => PlaceKind::Continent,
+                _ => PlaceKind::City,
+            };
+            assert_eq!(place.kind, kind, "{name}");
+        }
+    }
+
     #[test]
     fn lookups() {
         let cases: &[(&str, Option<PlaceKind>)] = &[

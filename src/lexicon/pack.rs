@@ -22,7 +22,7 @@ static PACK: OnceLock<Parts> = OnceLock::new();
 static NEEDED: AtomicBool = AtomicBool::new(false);
 
 /// The pack's first line, with its format's version.
-const MAGIC: &str = "storydiff-language-pack 2";
+const MAGIC: &str = "storydiff-language-pack 3";
 
 #[cfg(not(feature = "language-pack"))]
 static BUILT_IN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/languages.pack"));
@@ -138,14 +138,14 @@ mod tests {
         for bad in [
             &b""[..],
             b"hello\n\n",
-            b"storydiff-language-pack 2\nx\t5\n\nab",
-            b"storydiff-language-pack 2\nx\t2\n\nabc",
-            b"storydiff-language-pack 2\nx\t2\n\nab",
+            b"storydiff-language-pack 3\nx\t5\n\nab",
+            b"storydiff-language-pack 3\nx\t2\n\nabc",
+            b"storydiff-language-pack 3\nx\t2\n\nab",
             b"storydiff-language-pack 1\n\n",
         ] {
             assert!(parse(bad).is_err(), "{bad:?}");
         }
-        let ok = parse(b"storydiff-language-pack 2\nx\t8\ny\t0\n\n1\nv\n\x00ab\n").unwrap();
+        let ok = parse(b"storydiff-language-pack 3\nx\t8\ny\t0\n\n1\nv\n\x00ab\n").unwrap();
         assert_eq!(ok, vec![("x", &b"ab\tv\n"[..]), ("y", &b""[..])]);
     }
 }

@@ -1,45 +1,70 @@
-//! Stop words of ten languages (see `data/stopwords/README.md` for the source).
+//! Stop words of ten languages (see `data/stopwords/README.md` for the source),
+//! packed by build.rs like the other lists (sorted, front-coded; see
+//! `lexicon::packed`) and read the first time a list is used.
 
 use std::sync::OnceLock;
 
-/// (language code, word list as one newline-separated text): shared with
-/// language identification (`extract::identify_language`).
-pub const STOPWORD_LISTS: &[(&str, &str)] = &[
-    ("en", include_str!("../../data/stopwords/en.txt")),
-    ("fr", include_str!("../../data/stopwords/fr.txt")),
-    ("de", include_str!("../../data/stopwords/de.txt")),
-    ("es", include_str!("../../data/stopwords/es.txt")),
-    ("ru", include_str!("../../data/stopwords/ru.txt")),
-    ("it", include_str!("../../data/stopwords/it.txt")),
-    ("pt", include_str!("../../data/stopwords/pt.txt")),
-    ("nl", include_str!("../../data/stopwords/nl.txt")),
-    ("pl", include_str!("../../data/stopwords/pl.txt")),
-    ("uk", include_str!("../../data/stopwords/uk.txt")),
+/// One language's stop words, packed, read into a sorted slice on first use.
+pub struct StopWords {
+    packed: &'static [u8],
+    /// Its place in [`STOPWORD_LISTS`], which is also where its words are kept once read.
+    slot: usize,
+}
+
+macro_rules! list {
+    ($lang:literal, $slot:literal) => {
+        (
+            $lang,
+            StopWords {
+                packed: include_bytes!(concat!(env!("OUT_DIR"), "/stopwords-", $lang, ".packed")),
+                slot: $slot,
+            },
+        )
+    };
+}
+
+/// (language code, its stop words): shared with language identification
+/// (`extract::identify_language`).
+pub const STOPWORD_LISTS: &[(&str, StopWords)] = &[
+    list!("en", 0),
+    list!("fr", 1),
+    list!("de", 2),
+    list!("es", 3),
+    list!("ru", 4),
+    list!("it", 5),
+    list!("pt", 6),
+    list!("nl", 7),
+    list!("pl", 8),
+    list!("uk", 9),
 ];
 
-fn parsed() -> &'static [(&'static str, Vec<&'static str>)] {
-    static PARSED: OnceLock<Vec<(&'static str, Vec<&'static str>)>> = OnceLock::new();
-    PARSED.get_or_init(|| {
-        STOPWORD_LISTS
-            .iter()
-            .map(|&(lang, text)| {
-                let mut words: Vec<&str> = text.lines().filter(|l| !l.is_empty()).collect();
-                crate::text::sort::all(&mut words);
-                (lang, words)
-            })
-            .collect()
-    })
+impl StopWords {
+    /// The words, sorted (byte order), each once.
+    pub fn words(&self) -> &'static [&'static str] {
+        static READ: [OnceLock<&'static [&'static str]>; 10] = [const { OnceLock::new() }; 10];
+        READ[self.slot].get_or_init(|| {
+            let text = super::packed::unpack(self.packed).expect("build.rs writes a packed list");
+            let text = String::from_utf8(text).expect("build.rs writes UTF-8");
+            let text: &'static str = Box::leak(text.into_boxed_str());
+            Box::leak(text.lines().collect::<Vec<_>>().into_boxed_slice())
+        })
+    }
+
+    /// The words one by one, as the lines of the list's file.
+    pub fn lines(&self) -> impl Iterator<Item = &'static str> {
+        self.words().iter().copied()
+    }
 }
 
 /// Whether lower-cased `word` is a stopword of language `lang`; with no
 /// language (or one without a list), of any language.
 pub fn is_stopword_in(word: &str, lang: Option<&str>) -> bool {
-    let lists = parsed();
+    let lists = STOPWORD_LISTS;
     match lang.and_then(|l| lists.iter().find(|(code, _)| *code == l)) {
-        Some((_, words)) => words.binary_search(&word).is_ok(),
+        Some((_, list)) => list.words().binary_search(&word).is_ok(),
         None => lists
             .iter()
-            .any(|(_, words)| words.binary_search(&word).is_ok()),
+            .any(|(_, list)| list.words().binary_search(&word).is_ok()),
     }
 }
 
@@ -61,6 +86,30 @@ mod tests {
         }
         for w in ["kazakhstan", "protest", "killed", "rally"] {
             assert!(!is_stopword_in(w, None), "{w}");
+        }
+    }
+
+    /// Each list holds the words of its file, sorted, in its own slot.
+    #[test]
+    fn every_list_as_its_file() {
+        let files = [
+            include_str!("../../data/stopwords/en.txt"),
+            include_str!("../../data/stopwords/fr.txt"),
+            include_str!("../../data/stopwords/de.txt"),
+            include_str!("../../data/stopwords/es.txt"),
+            include_str!("../../data/stopwords/ru.txt"),
+            include_str!("../../data/stopwords/it.txt"),
+            include_str!("../../data/stopwords/pt.txt"),
+            include_str!("../../data/stopwords/nl.txt"),
+            include_str!("../../data/stopwords/pl.txt"),
+            include_str!("../../data/stopwords/uk.txt"),
+        ];
+        for (slot, ((_, list), file)) in STOPWORD_LISTS.iter().zip(files).enumerate() {
+            assert_eq!(list.slot, slot);
+            let mut want: Vec<&str> = file.lines().filter(|l| !l.is_empty()).collect();
+            want.sort_unstable();
+            want.dedup();
+            assert_eq!(list.words(), want);
         }
     }
 }

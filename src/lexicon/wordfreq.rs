@@ -3,8 +3,9 @@
 
 use super::{Lines, SplitLines};
 
-/// (language code, `word<TAB>zipf × 10` lines sorted by build.rs from
-/// `data/wordfreq/<code>.txt`): English in the core, the others in the
+/// (language code, `word<TAB>z` lines sorted by build.rs from
+/// `data/wordfreq/<code>.txt`, `z` the one character whose code is the
+/// Zipf value × 10): English in the core, the others in the
 /// language pack (`lexicon::pack`), whose part holds the whole list.
 static LISTS: [(&str, SplitLines); 6] = [
     (
@@ -27,8 +28,11 @@ pub const RARE_ZIPF: f32 = 3.0;
 
 /// The Zipf value × 10 of `word` in list `i`.
 fn lookup(i: usize, word: &str) -> Option<u8> {
-    let value = LISTS[i].1.get_str(word)?;
-    Some(value.parse().expect("build.rs writes a number"))
+    match LISTS[i].1.get(word)? {
+        // build.rs writes the value as one character whose code it is.
+        [z] => Some(*z),
+        _ => panic!("build.rs writes one byte"),
+    }
 }
 
 /// [`SplitLines::check_search`] over every list: the number of lines.
@@ -62,5 +66,21 @@ mod tests {
         assert!(unrest < government, "{unrest}");
         assert!(zipf("gouvernement", Some("fr")) > 4.0);
         assert!(zipf("regierung", None) > 4.0);
+    }
+
+    /// Every word of the English file gets the value of its first line.
+    #[test]
+    fn every_english_word_as_in_its_file() {
+        let mut seen = std::collections::HashSet::new();
+        for line in include_str!("../../data/wordfreq/en.txt").lines() {
+            let Some((z, words)) = line.split_once('\t') else {
+                continue;
+            };
+            let z: u8 = z.parse().unwrap();
+            for w in words.split(' ').filter(|w| seen.insert(*w)) {
+                assert_eq!(lookup(0, w), Some(z), "{w}");
+            }
+        }
+        assert!(seen.len() > 5000);
     }
 }

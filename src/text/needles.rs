@@ -9,6 +9,7 @@
 //! assert!(MARKS.any_in("via afp") && !MARKS.any_in("a photo"));
 //! ```
 
+use crate::lexicon::lists::Words;
 use std::sync::OnceLock;
 
 /// For each first byte, the strings starting with it: their index in the list and their bytes.
@@ -48,10 +49,16 @@ impl Index {
     }
 }
 
+/// The strings of [`Needles`]: a slice, or a compiled-in list read on first use.
+enum Strings {
+    Slice(&'static [&'static str]),
+    Words(&'static Words),
+}
+
 /// A list of strings, with the ones starting with each byte indexed on first
 /// use: a search reads the text once and compares only where a string could start.
 pub struct Needles {
-    strings: &'static [&'static str],
+    strings: Strings,
     index: OnceLock<Index>,
 }
 
@@ -59,8 +66,23 @@ impl Needles {
     /// The strings to look for.
     pub const fn new(strings: &'static [&'static str]) -> Needles {
         Needles {
-            strings,
+            strings: Strings::Slice(strings),
             index: OnceLock::new(),
+        }
+    }
+
+    /// The words of a compiled-in list to look for.
+    pub const fn of_words(list: &'static Words) -> Needles {
+        Needles {
+            strings: Strings::Words(list),
+            index: OnceLock::new(),
+        }
+    }
+
+    fn strings(&self) -> &'static [&'static str] {
+        match self.strings {
+            Strings::Slice(strings) => strings,
+            Strings::Words(list) => list.words(),
         }
     }
 
@@ -70,7 +92,7 @@ impl Needles {
             let mut single = [false; 256];
             let mut pairs = Box::new([0u64; 1024]);
             for (k, s) in self
-                .strings
+                .strings()
                 .iter()
                 .enumerate()
                 .filter(|(_, s)| !s.is_empty())
@@ -112,7 +134,7 @@ impl Needles {
     /// The last byte offset at which one of the strings starts in `hay`: the
     /// largest of their `rfind`s.
     pub fn last_start(&self, hay: &str) -> Option<usize> {
-        if self.strings.iter().any(|s| s.is_empty()) {
+        if self.strings().iter().any(|s| s.is_empty()) {
             return Some(hay.len());
         }
         let index = self.index();
@@ -122,7 +144,7 @@ impl Needles {
 
     /// Whether one of the strings occurs in `hay`.
     pub fn any_in(&self, hay: &str) -> bool {
-        if self.strings.iter().any(|s| s.is_empty()) {
+        if self.strings().iter().any(|s| s.is_empty()) {
             return true;
         }
         let index = self.index();

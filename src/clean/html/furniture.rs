@@ -10,7 +10,7 @@ use super::tree::Node;
 use crate::clean::Reason;
 use crate::lexicon::{lists::html, WordIndex};
 
-static ARTICLE_WORDS: WordIndex<&str> = WordIndex::new(html::ARTICLE_CLASS_WORDS, |w| w);
+static ARTICLE_WORDS: WordIndex<&str> = WordIndex::of_words(html::ARTICLE_CLASS_WORDS);
 static FURNITURE_ELEMENTS: WordIndex<(&str, &str, bool)> =
     WordIndex::new(html::FURNITURE_ELEMENTS, |r| r.0);
 

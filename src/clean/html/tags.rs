@@ -6,10 +6,10 @@ use crate::lexicon::{lists::html, WordIndex};
 
 type Tags = WordIndex<&'static str>;
 
-static VOID: Tags = WordIndex::new(html::VOID_ELEMENTS, |w| w);
-static RAW_TEXT: Tags = WordIndex::new(html::RAW_TEXT_ELEMENTS, |w| w);
-static CLOSES_PARAGRAPH: Tags = WordIndex::new(html::CLOSES_PARAGRAPH, |w| w);
-static BLOCK: Tags = WordIndex::new(html::BLOCK_ELEMENTS, |w| w);
+static VOID: Tags = WordIndex::of_words(html::VOID_ELEMENTS);
+static RAW_TEXT: Tags = WordIndex::of_words(html::RAW_TEXT_ELEMENTS);
+static CLOSES_PARAGRAPH: Tags = WordIndex::of_words(html::CLOSES_PARAGRAPH);
+static BLOCK: Tags = WordIndex::of_words(html::BLOCK_ELEMENTS);
 
 /// Elements with no content and no end tag (`br`, `img`, ...).
 pub(super) fn is_void(name: &str) -> bool {

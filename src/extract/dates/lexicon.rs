@@ -14,19 +14,19 @@ static UNITS: WordIndex<(&str, &str, bool)> = WordIndex::new(lists::UNITS, |r| r
 static COUNT_WORDS: WordIndex<(&str, u32, bool)> = WordIndex::new(lists::COUNT_WORDS, |r| r.0);
 static RELATIVE_WORDS: WordIndex<(&str, &str, i64)> =
     WordIndex::new(lists::RELATIVE_WORDS, |r| r.0);
-static FOREIGN_WEEKDAY_CUES: Words = WordIndex::new(lists::FOREIGN_WEEKDAY_CUES, |w| *w);
-static WEEKDAY_NAMES_BEFORE: Words = WordIndex::new(lists::WEEKDAY_NAMES_BEFORE, |w| *w);
-static WEEKDAY_NAMES_AFTER: Words = WordIndex::new(lists::WEEKDAY_NAMES_AFTER, |w| *w);
-static DATE_CUES: Words = WordIndex::new(lists::DATE_CUES, |w| *w);
-static TIME_ZONES: Words = WordIndex::new(lists::TIME_ZONES, |w| *w);
-static PAST_WORDS: Words = WordIndex::new(lists::PAST_WORDS, |w| *w);
-static NOT_PAST: Words = WordIndex::new(lists::NOT_PAST, |w| *w);
-static FUTURE_WORDS: Words = WordIndex::new(lists::FUTURE_WORDS, |w| *w);
-static CAUSAL_AFTER_DUE_TO: Words = WordIndex::new(lists::CAUSAL_AFTER_DUE_TO, |w| *w);
-static COUNTED_NOUNS: Words = WordIndex::new(lists::COUNTED_NOUNS, |w| *w);
-static BEFORE_ARTICLE_UNIT: Words = WordIndex::new(lists::BEFORE_ARTICLE_UNIT, |w| *w);
-static BEFORE_BARE_UNITS: Words = WordIndex::new(lists::BEFORE_BARE_UNITS, |w| *w);
-static CLOCK_CUES: Words = WordIndex::new(lists::CLOCK_CUES, |w| *w);
+static FOREIGN_WEEKDAY_CUES: Words = WordIndex::of_words(lists::FOREIGN_WEEKDAY_CUES);
+static WEEKDAY_NAMES_BEFORE: Words = WordIndex::of_words(lists::WEEKDAY_NAMES_BEFORE);
+static WEEKDAY_NAMES_AFTER: Words = WordIndex::of_words(lists::WEEKDAY_NAMES_AFTER);
+static DATE_CUES: Words = WordIndex::of_words(lists::DATE_CUES);
+static TIME_ZONES: Words = WordIndex::of_words(lists::TIME_ZONES);
+static PAST_WORDS: Words = WordIndex::of_words(lists::PAST_WORDS);
+static NOT_PAST: Words = WordIndex::of_words(lists::NOT_PAST);
+static FUTURE_WORDS: Words = WordIndex::of_words(lists::FUTURE_WORDS);
+static CAUSAL_AFTER_DUE_TO: Words = WordIndex::of_words(lists::CAUSAL_AFTER_DUE_TO);
+static COUNTED_NOUNS: Words = WordIndex::of_words(lists::COUNTED_NOUNS);
+static BEFORE_ARTICLE_UNIT: Words = WordIndex::of_words(lists::BEFORE_ARTICLE_UNIT);
+static BEFORE_BARE_UNITS: Words = WordIndex::of_words(lists::BEFORE_BARE_UNITS);
+static CLOCK_CUES: Words = WordIndex::of_words(lists::CLOCK_CUES);
 
 /// How a month word is written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -18,14 +18,14 @@ static CURRENCIES: WordIndex<(&str, &str, &str)> = WordIndex::new(lists::CURRENC
 static NOUN_UNITS: Valued<&str> = WordIndex::new(lists::NOUN_UNITS, |r| r.0);
 static PREDICATES: Valued<&str> = WordIndex::new(lists::PREDICATES, |r| r.0);
 static VERBS_BEFORE: Valued<&str> = WordIndex::new(lists::VERBS_BEFORE, |r| r.0);
-static NOUN_PHRASE_STOPS: Words = WordIndex::new(lists::NOUN_PHRASE_STOPS, |w| *w);
-static COLLECTIVE_NOUNS: Words = WordIndex::new(lists::COLLECTIVE_NOUNS, |w| *w);
-static AUXILIARIES: Words = WordIndex::new(lists::AUXILIARIES, |w| *w);
-static BEFORE_PARTICIPLE: Words = WordIndex::new(lists::BEFORE_PARTICIPLE, |w| *w);
-static CLOCK_WORDS: Words = WordIndex::new(lists::CLOCK_WORDS, |w| *w);
-static YEAR_CUES: Words = WordIndex::new(lists::YEAR_CUES, |w| *w);
-static COUNT_OPENERS: Words = WordIndex::new(lists::COUNT_OPENERS, |w| *w);
-static NUMBER_LABELS: Words = WordIndex::new(lists::NUMBER_LABELS, |w| *w);
+static NOUN_PHRASE_STOPS: Words = WordIndex::of_words(lists::NOUN_PHRASE_STOPS);
+static COLLECTIVE_NOUNS: Words = WordIndex::of_words(lists::COLLECTIVE_NOUNS);
+static AUXILIARIES: Words = WordIndex::of_words(lists::AUXILIARIES);
+static BEFORE_PARTICIPLE: Words = WordIndex::of_words(lists::BEFORE_PARTICIPLE);
+static CLOCK_WORDS: Words = WordIndex::of_words(lists::CLOCK_WORDS);
+static YEAR_CUES: Words = WordIndex::of_words(lists::YEAR_CUES);
+static COUNT_OPENERS: Words = WordIndex::of_words(lists::COUNT_OPENERS);
+static NUMBER_LABELS: Words = WordIndex::of_words(lists::NUMBER_LABELS);
 
 /// A number word ("eight", "vingt", "fünf") or a hyphenated tens and ones
 /// ("twenty-five", "vingt-cinq").
