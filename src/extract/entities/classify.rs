@@ -13,6 +13,7 @@
 
 use super::cues;
 use super::pieces::{Evidence, Piece, Run};
+use super::places;
 use super::EntityLabel;
 use crate::extract::word_set::is_function_word;
 use crate::extract::Doc;
@@ -51,9 +52,9 @@ fn cover(pieces: &[Piece]) -> Span {
 
 /// The gazetteer entry of a name as written, also without the dots of "U.S.".
 pub fn place_of(name: &str) -> Option<lexicon::Place> {
-    lexicon::place(name).or_else(|| {
+    places::place(name).or_else(|| {
         if name.contains('.') && name.len() <= 6 {
-            lexicon::place(&name.replace('.', ""))
+            places::place(&name.replace('.', ""))
         } else {
             None
         }
@@ -328,7 +329,7 @@ impl<'a> Sentence<'a> {
             && !self.ev.lower.contains(lower)
             && !lexicon::is_common_word(lower)
             && self.next_word(pieces).is_some_and(|n| {
-                !with_lower(n, lexicon::is_dictionary_word) && lexicon::place(n).is_none()
+                !with_lower(n, lexicon::is_dictionary_word) && places::place(n).is_none()
             })
     }
 

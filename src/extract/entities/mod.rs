@@ -49,6 +49,7 @@
 mod classify;
 mod cues;
 mod pieces;
+pub(in crate::extract) mod places;
 mod resolve;
 mod sets;
 mod things;
@@ -137,7 +138,7 @@ pub fn demonyms(doc: &Doc) -> Vec<DemonymMention> {
                 let singular = core.strip_suffix('s')?;
                 crate::lexicon::demonym(singular).map(|c| (singular.len() + 1, c))
             })
-            .filter(|_| crate::lexicon::place(core).is_none_or(|p| p.canonical != core));
+            .filter(|_| places::place(core).is_none_or(|p| p.canonical != core));
         if let Some((len, country)) = found {
             out.push(DemonymMention {
                 span: Span::new(t.span.start, t.span.start + len),
