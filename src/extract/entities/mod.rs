@@ -48,8 +48,8 @@
 
 mod classify;
 mod cues;
+pub(in crate::extract) mod kept;
 mod pieces;
-pub(in crate::extract) mod places;
 mod resolve;
 mod sets;
 mod things;
@@ -138,7 +138,7 @@ pub fn demonyms(doc: &Doc) -> Vec<DemonymMention> {
                 let singular = core.strip_suffix('s')?;
                 crate::lexicon::demonym(singular).map(|c| (singular.len() + 1, c))
             })
-            .filter(|_| places::place(core).is_none_or(|p| p.canonical != core));
+            .filter(|_| kept::place(core).is_none_or(|p| p.canonical != core));
         if let Some((len, country)) = found {
             out.push(DemonymMention {
                 span: Span::new(t.span.start, t.span.start + len),
