@@ -12,6 +12,7 @@
 //!    rule of [`MULTIWORD_RULES`] that applies.
 
 use super::cues;
+use super::kept;
 use super::pieces::{Evidence, Piece, Run};
 use super::EntityLabel;
 use crate::extract::word_set::is_function_word;
@@ -51,9 +52,9 @@ fn cover(pieces: &[Piece]) -> Span {
 
 /// The gazetteer entry of a name as written, also without the dots of "U.S.".
 pub fn place_of(name: &str) -> Option<lexicon::Place> {
-    lexicon::place(name).or_else(|| {
+    kept::place(name).or_else(|| {
         if name.contains('.') && name.len() <= 6 {
-            lexicon::place(&name.replace('.', ""))
+            kept::place(&name.replace('.', ""))
         } else {
             None
         }
@@ -306,7 +307,7 @@ impl<'a> Sentence<'a> {
         let p = &pieces[0];
         let w = p.span.of(self.doc.text);
         let next = self.next_word(pieces);
-        (lexicon::is_first_name(w) && next.is_some())
+        (kept::is_first_name(w) && next.is_some())
             || self.ev.mid_caps.contains(w)
             || cues::is_title(w)
             || cues::is_title_modifier(w)
@@ -328,7 +329,7 @@ impl<'a> Sentence<'a> {
             && !self.ev.lower.contains(lower)
             && !lexicon::is_common_word(lower)
             && self.next_word(pieces).is_some_and(|n| {
-                !with_lower(n, lexicon::is_dictionary_word) && lexicon::place(n).is_none()
+                !with_lower(n, lexicon::is_dictionary_word) && kept::place(n).is_none()
             })
     }
 
@@ -399,7 +400,7 @@ impl<'a> Sentence<'a> {
         if words == 2
             && cues::is_place_head(first)
             && (lexicon::demonym(last).is_some() || last.ends_with("an") || last.ends_with("ese"))
-            && !lexicon::is_first_name(first)
+            && !kept::is_first_name(first)
         {
             return;
         }
@@ -560,14 +561,14 @@ fn club_named_after_city(n: &Name) -> Option<EntityLabel> {
     };
     (city_last
         && known_first()
-        && !lexicon::is_first_name(n.first)
+        && !kept::is_first_name(n.first)
         && lexicon::demonym(n.first).is_none())
     .then_some(EntityLabel::Org)
 }
 
 /// "President Kassym-Jomart Tokayev", "Margarita Simonyan".
 fn person_by_role_or_given_name(n: &Name) -> Option<EntityLabel> {
-    (n.has_role || lexicon::is_first_name(n.first)).then_some(EntityLabel::Person)
+    (n.has_role || kept::is_first_name(n.first)).then_some(EntityLabel::Person)
 }
 
 /// "BBC News", "Kazakhstan Airlines", "Russian Railways"; a body named after
@@ -576,7 +577,7 @@ fn org_by_capitals_or_place_word(n: &Name) -> Option<EntityLabel> {
     let country_last = n.words == 2
         && n.last_place()
             .is_some_and(|p| p.kind == lexicon::PlaceKind::Country)
-        && !lexicon::is_first_name(n.first);
+        && !kept::is_first_name(n.first);
     (n.pieces.iter().any(|p| p.allcaps)
         || country_last
         || place_of(n.first).is_some()
@@ -695,7 +696,7 @@ fn place_then_person_cut(text: &str, part: &[Piece]) -> Option<usize> {
             && !part[i + 1].connector
             && place_of(w(&part[i - 1])).is_some()
             && place_of(cover(&part[..=i]).of(text)).is_none()
-            && lexicon::is_first_name(w(p))
+            && kept::is_first_name(w(p))
             && place_of(w(p)).is_none()
     })
 }
@@ -730,7 +731,7 @@ fn single(doc: &Doc, run: &Run, pieces: &[Piece], ev: &Evidence) -> Option<Candi
         Some(EntityLabel::Place)
     } else if let Some(l) = context_label(doc, p.span) {
         Some(l)
-    } else if !p.allcaps && !lexicon::is_first_name(w) && before_its_region(doc, p.span) {
+    } else if !p.allcaps && !kept::is_first_name(w) && before_its_region(doc, p.span) {
         Some(EntityLabel::Place)
     } else if !p.allcaps
         && with_lower(w, |lower| {

@@ -48,6 +48,7 @@
 
 mod classify;
 mod cues;
+pub(in crate::extract) mod kept;
 mod pieces;
 mod resolve;
 mod sets;
@@ -137,7 +138,7 @@ pub fn demonyms(doc: &Doc) -> Vec<DemonymMention> {
                 let singular = core.strip_suffix('s')?;
                 crate::lexicon::demonym(singular).map(|c| (singular.len() + 1, c))
             })
-            .filter(|_| crate::lexicon::place(core).is_none_or(|p| p.canonical != core));
+            .filter(|_| kept::place(core).is_none_or(|p| p.canonical != core));
         if let Some((len, country)) = found {
             out.push(DemonymMention {
                 span: Span::new(t.span.start, t.span.start + len),

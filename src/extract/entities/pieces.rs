@@ -386,6 +386,6 @@ fn joins(text: &str, run: &[Piece], conn: &[Piece]) -> bool {
         // Lists are cut again by the classifier unless the whole is one name.
         ["and"] => true,
         ["the"] | ["and", "the"] => false,
-        ws => ws.iter().all(|w| cues::is_particle(w)) && crate::lexicon::place(last).is_none(),
+        ws => ws.iter().all(|w| cues::is_particle(w)) && super::kept::place(last).is_none(),
     }
 }

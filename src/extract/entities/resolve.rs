@@ -235,7 +235,7 @@ fn open_label(doc: &Doc, c: &Candidate) -> EntityLabel {
         && doc
             .language
             .is_none_or(|l| l == "en" || l.starts_with("en-"))
-        && crate::lexicon::is_first_name(c.span.of(doc.text))
+        && super::kept::is_first_name(c.span.of(doc.text))
         && doc.text.matches(c.span.of(doc.text)).nth(2).is_some()
     {
         // "Gloria", "Ahmed": a given name alone, not after "in" and written at

@@ -351,7 +351,7 @@ pub(super) fn is_person_entity(e: &EntityMention) -> bool {
     let first = e.name.split_whitespace().next().unwrap_or("");
     e.label == EntityLabel::Person
         && !with_lower(first, |l| has(&ARTICLES, l))
-        && crate::lexicon::place(&e.name).is_none()
+        && crate::extract::entities::kept::place(&e.name).is_none()
         && !e
             .name
             .split_whitespace()

@@ -96,8 +96,11 @@ fn known_persons(names: &NameIndex) -> HashSet<String> {
             known.insert(names.fullest_of(n).to_lowercase());
         }
     }
+    // A run's name that an entity (or an earlier run) gave is known already.
     for r in names.runs.iter().filter(|r| r.personish) {
-        known.insert(names.fullest_of(&r.name).to_lowercase());
+        if read.insert(r.name.as_str()) {
+            known.insert(names.fullest_of(&r.name).to_lowercase());
+        }
     }
     // The last words of the person-like runs (few: two words or more),
     // then those of them that a run of one word gives.
