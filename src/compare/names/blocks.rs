@@ -18,7 +18,7 @@
 //! Blocks are keyed by a 64-bit hash of (label, kind, string); a collision
 //! only adds a candidate, which the rule then checks and rejects.
 
-use super::spelling::{key, person_bound, spelling_bound, tokens};
+use super::spelling::{person_bound, spelling_bound, tokens};
 use crate::extract::EntityLabel;
 use crate::lexicon;
 use std::collections::HashMap;
@@ -54,7 +54,10 @@ fn block_keys(label: EntityLabel, name: &str) -> Vec<u64> {
     // `same_name` compares Cyrillic names by their Latin spelling: so do the blocks.
     let written = name;
     let name = &*crate::text::latin(name);
-    let mut out = vec![hash(tag, b'k', &key(name))];
+    // The key is the tokens joined by a space (`spelling::key`): fold once.
+    let mut t = tokens(name);
+    let key = t.join(" ");
+    let mut out = vec![hash(tag, b'k', &key)];
     if label == EntityLabel::Place {
         for p in [lexicon::place(written), lexicon::place(name)]
             .into_iter()
@@ -64,26 +67,40 @@ fn block_keys(label: EntityLabel, name: &str) -> Vec<u64> {
         }
     }
     let (text, bound): (String, fn(usize) -> usize) = if label == EntityLabel::Person {
-        let mut t = tokens(name);
         if t.len() < 2 {
             return out;
         }
         (t.pop().unwrap_or_default(), person_bound)
     } else {
-        (key(name), spelling_bound)
+        (key, spelling_bound)
     };
-    let chars: Vec<char> = text.chars().collect();
+    let mut chars: Vec<char> = text.chars().collect();
     let k = bound(chars.len());
-    let mut variants = Vec::new();
-    deletions(&chars, k, 0, &mut variants);
-    out.extend(variants.iter().map(|v| hash(tag, b'd', v)));
+    deletion_hashes(&mut chars, k, 0, tag, &mut out);
     crate::text::sort::all(&mut out);
     out.dedup();
     out
 }
 
+/// The block keys (kind `d`) of every string left after deleting at most
+/// `k` chars of `chars`, deleting only at positions from `from` on; the same
+/// keys as hashing each string of [`deletions`], without building them.
+/// `chars` is restored before returning.
+fn deletion_hashes(chars: &mut Vec<char>, k: usize, from: usize, tag: u8, out: &mut Vec<u64>) {
+    out.push(hash_chars(tag, b'd', chars));
+    if k == 0 {
+        return;
+    }
+    for i in from..chars.len() {
+        let c = chars.remove(i);
+        deletion_hashes(chars, k - 1, i, tag, out);
+        chars.insert(i, c);
+    }
+}
+
 /// Every string left after deleting at most `k` chars of `chars`, deleting
 /// only at positions from `from` on (so each set of positions is made once).
+#[cfg(test)]
 fn deletions(chars: &[char], k: usize, from: usize, out: &mut Vec<String>) {
     out.push(chars.iter().collect());
     if k == 0 {
@@ -106,6 +123,24 @@ fn hash(label: u8, kind: u8, s: &str) -> u64 {
     h
 }
 
+/// [`hash`] of the string made of `chars`.
+fn hash_chars(label: u8, kind: u8, chars: &[char]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut step = |b: u8| {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    };
+    step(label);
+    step(kind);
+    let mut buf = [0u8; 4];
+    for c in chars {
+        for &b in c.encode_utf8(&mut buf).as_bytes() {
+            step(b);
+        }
+    }
+    h
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -118,6 +153,20 @@ mod tests {
         deletions(&"abcd".chars().collect::<Vec<_>>(), 1, 0, &mut v);
         crate::text::sort::all(&mut v);
         assert_eq!(v, ["abc", "abcd", "abd", "acd", "bcd"]);
+    }
+
+    #[test]
+    fn deletion_hashes_are_the_hashes_of_the_deletions() {
+        for (word, k) in [("abcd", 1), ("tokaiev", 2), ("čipperfild", 2), ("", 1)] {
+            let mut chars: Vec<char> = word.chars().collect();
+            let mut strings = Vec::new();
+            deletions(&chars, k, 0, &mut strings);
+            let want: Vec<u64> = strings.iter().map(|s| hash(3, b'd', s)).collect();
+            let mut got = Vec::new();
+            deletion_hashes(&mut chars, k, 0, 3, &mut got);
+            assert_eq!(got, want, "{word}");
+            assert_eq!(chars.iter().collect::<String>(), word);
+        }
     }
 
     #[test]
