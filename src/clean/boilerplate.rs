@@ -499,12 +499,10 @@ pub fn byline_name(line: &str) -> Option<(usize, usize)> {
 
 /// The byline word ("By", "Par") that opens `t`, followed by white space,
 /// as its first 12 characters lower-cased read. When those characters are
-/// ASCII (most lines) they are compared in place, lowering each byte (in
-/// the native build: the wasm keeps the one, smaller, path).
+/// ASCII (most lines) they are compared in place, lowering each byte.
 fn byline_word(t: &str) -> Option<&'static str> {
     let n = t.len().min(12);
-    let in_place = !cfg!(target_arch = "wasm32");
-    let Some(head) = t.as_bytes().get(..n).filter(|h| in_place && h.is_ascii()) else {
+    let Some(head) = t.as_bytes().get(..n).filter(|h| h.is_ascii()) else {
         let head: String = t.chars().take(12).collect();
         let lower = head.to_lowercase();
         return words::BYLINE_WORDS
