@@ -510,14 +510,14 @@ fn byline_word(t: &str) -> Option<&'static str> {
             .copied()
             .find(|w| lower.starts_with(*w) && lower[w.len()..].starts_with(char::is_whitespace));
     };
+    // The list is lower case, so an ASCII case-blind compare is the lowering.
     words::BYLINE_WORDS.iter().copied().find(|w| {
         let w = w.as_bytes();
-        w.len() < n
+        head.get(..w.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(w))
             && head
-                .iter()
-                .zip(w)
-                .all(|(h, b)| h.to_ascii_lowercase() == *b)
-            && char::from(head[w.len()]).is_whitespace()
+                .get(w.len())
+                .is_some_and(|&b| char::from(b).is_whitespace())
     })
 }
 
