@@ -246,23 +246,29 @@ pub(crate) struct Counted {
 /// twice, the later row).
 pub(crate) fn happening(word: &str) -> Option<&'static str> {
     if word.is_ascii() {
-        // An ASCII word folds to its lower case, made on the stack.
-        return crate::text::with_lower(word, happening_folded);
+        // An ASCII word folds to its lower case: it starts with a stem (all
+        // lower case) when its first bytes equal the stem's but for ASCII
+        // case, read in place.
+        return happening_folded(word.as_bytes(), |w, stem| {
+            w.get(..stem.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(stem))
+        });
     }
-    happening_folded(&word.chars().map(fold).collect::<String>())
+    let folded: String = word.chars().map(fold).collect();
+    happening_folded(folded.as_bytes(), <[u8]>::starts_with)
 }
 
-/// [`happening`] of a folded word: the stems that share its first byte are
-/// the only ones that can match, besides an empty one.
-fn happening_folded(lower: &str) -> Option<&'static str> {
+/// [`happening`] of a word that `starts` tells the stems of, as folded: the
+/// stems that share its folded first byte are the only ones that can match,
+/// besides an empty one.
+fn happening_folded(word: &[u8], starts: impl Fn(&[u8], &[u8]) -> bool) -> Option<&'static str> {
     let index = happening_index();
-    let bucket = lower
-        .as_bytes()
-        .first()
-        .map_or(&[][..], |&b| &index.by_first[usize::from(b)]);
+    let bucket = word.first().map_or(&[][..], |&b| {
+        &index.by_first[usize::from(b.to_ascii_lowercase())]
+    });
     let mut best: Option<(usize, &'static str)> = None;
     for &(stem, role) in bucket {
-        if lower.starts_with(stem) && best.is_none_or(|(len, _)| stem.len() >= len) {
+        if starts(word, stem.as_bytes()) && best.is_none_or(|(len, _)| stem.len() >= len) {
             best = Some((stem.len(), role));
         }
     }
@@ -283,7 +289,12 @@ fn happening_index() -> &'static Happenings {
             by_first: vec![Vec::new(); 256],
             empty: None,
         };
-        for &(stem, role) in HAPPENINGS {
+        // A stem with an ASCII capital matches no folded word: left out, so
+        // that an ASCII word may be matched ignoring case.
+        let folded = HAPPENINGS
+            .iter()
+            .filter(|(stem, _)| !stem.bytes().any(|b| b.is_ascii_uppercase()));
+        for &(stem, role) in folded {
             match stem.as_bytes().first() {
                 Some(&b) => index.by_first[usize::from(b)].push((stem, role)),
                 None => index.empty = Some(role),
@@ -359,7 +370,23 @@ fn after_words(doc: &Doc, words: &[At], span: Span, n: usize) -> Vec<At> {
 }
 
 fn is_join(word: &str) -> bool {
+    // A word lowers to at least as many characters as it has: most words
+    // are longer than every join, told without lowering.
+    if word.chars().nth(longest_join()).is_some() {
+        return false;
+    }
     with_lower(word, |lower| CLAUSE_JOINS.contains(&lower))
+}
+
+/// The most characters a clause join has.
+fn longest_join() -> usize {
+    static LONGEST: OnceLock<usize> = OnceLock::new();
+    *LONGEST.get_or_init(|| {
+        (CLAUSE_JOINS.iter())
+            .map(|j| j.chars().count())
+            .max()
+            .unwrap_or(0)
+    })
 }
 
 /// Up to `n` words before `span` in its sentence ("погибли 182 человека",
@@ -507,5 +534,21 @@ mod tests {
             assert_eq!(happening(w), scan(w), "{w:?}");
         }
         assert_eq!(happening("killings"), Some("killed"));
+    }
+
+    #[test]
+    fn joins_answer_as_the_list_of_the_lower_case() {
+        let mut words: Vec<String> = ["", "And", "AND", "andes", "Et", "И", "İ", "\u{212a}"]
+            .map(String::from)
+            .to_vec();
+        for j in CLAUSE_JOINS.iter() {
+            words.push(j.to_uppercase());
+            words.push(format!("{j}x"));
+        }
+        for w in &words {
+            let want = CLAUSE_JOINS.contains(&w.to_lowercase().as_str());
+            assert_eq!(is_join(w), want, "{w:?}");
+        }
+        assert!(is_join("And") && is_join("И") && !is_join("andes"));
     }
 }
