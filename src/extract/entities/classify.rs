@@ -76,17 +76,15 @@ struct Sentence<'a> {
     ev: &'a Evidence<'a>,
 }
 
-/// Labels the runs of one body sentence.
-pub fn classify(doc: &Doc, runs: &[Run], ev: &Evidence) -> Vec<Candidate> {
-    let mut out = Vec::new();
+/// Labels the runs of one body sentence, adding them to the article's `out`.
+pub fn classify(doc: &Doc, runs: &[Run], ev: &Evidence, out: &mut Vec<Candidate>) {
     let mut pending: Option<PendingRole> = None;
     for run in runs {
         let s = Sentence { doc, run, ev };
         for (si, part) in split_run(doc.text, &run.pieces).into_iter().enumerate() {
-            s.part(&run.pieces[part], si == 0, &mut pending, &mut out);
+            s.part(&run.pieces[part], si == 0, &mut pending, out);
         }
     }
-    out
 }
 
 /// Storms are named like people ("Hurricane Otis").
@@ -611,17 +609,11 @@ fn split_run(text: &str, pieces: &[Piece]) -> Vec<Range<usize>> {
     // Asked only of a run with an "and" in it.
     let keep_and = pieces.iter().any(is_and) && keeps_and(text, pieces);
     // Every part is a stretch of the run's pieces: they are not copied.
-    let mut parts: Vec<Range<usize>> = Vec::new();
-    let mut start = 0;
-    for (i, p) in pieces.iter().enumerate() {
-        if is_and(p) && !keep_and {
-            parts.push(start..i);
-            start = i + 1;
+    let mut out = Vec::new();
+    let mut cut = |r: Range<usize>| {
+        if r.is_empty() {
+            return;
         }
-    }
-    parts.push(start..pieces.len());
-    let mut out = Vec::with_capacity(parts.len());
-    for r in parts.into_iter().filter(|r| !r.is_empty()) {
         let part = &pieces[r.clone()];
         match title_cut(text, part).or_else(|| place_then_person_cut(text, part)) {
             Some(c) => {
@@ -630,7 +622,15 @@ fn split_run(text: &str, pieces: &[Piece]) -> Vec<Range<usize>> {
             }
             None => out.push(r),
         }
+    };
+    let mut start = 0;
+    for (i, p) in pieces.iter().enumerate() {
+        if is_and(p) && !keep_and {
+            cut(start..i);
+            start = i + 1;
+        }
     }
+    cut(start..pieces.len());
     for r in &mut out {
         while r.start < r.end && pieces[r.start].connector {
             r.start += 1;

@@ -168,7 +168,7 @@ pub fn extract(doc: &Doc) -> Vec<EntityMention> {
     for (i, &h) in headlines.iter().enumerate() {
         if !h {
             let runs = pieces::runs(doc, i);
-            candidates.extend(classify::classify(doc, &runs, &evidence));
+            classify::classify(doc, &runs, &evidence, &mut candidates);
         }
     }
     let known = resolve::known_in(doc, &candidates);

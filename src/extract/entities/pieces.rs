@@ -198,8 +198,11 @@ impl Runs<'_> {
     fn close(&mut self, end: usize) {
         self.pending.clear();
         if !self.cur.is_empty() {
+            // A copy at the run's size: the buffer stays for the next run.
+            let pieces = self.cur.clone();
+            self.cur.clear();
             self.out.push(Run {
-                pieces: std::mem::take(&mut self.cur),
+                pieces,
                 first_tok: self.first_tok,
                 end_tok: end,
             });

@@ -10,7 +10,8 @@ use crate::text::TokenKind;
 
 /// Surface text -> label, read from `doc`; the keys borrow the text.
 pub fn known_in<'a>(doc: &Doc<'a>, cands: &[Candidate]) -> HashMap<&'a str, EntityLabel> {
-    let mut m = HashMap::default();
+    // Sized for every candidate at once rather than grown several times.
+    let mut m = HashMap::with_capacity_and_hasher(cands.len(), Default::default());
     for c in cands {
         if let Some(l) = c.label {
             m.entry(c.span.of(doc.text)).or_insert(l);
