@@ -23,20 +23,21 @@ pub fn known_in<'a>(doc: &Doc<'a>, cands: &[Candidate]) -> HashMap<&'a str, Enti
 /// Whether `acr` can abbreviate `long`: every content word gives its initial,
 /// and a word may give more letters ("EAEU", Eurasian Economic Union).
 pub fn abbreviates(acr: &str, long: &str) -> bool {
+    let first_lower = |s: &str| s.chars().next().and_then(|c| c.to_lowercase().next());
+    // The acronym's first letter is the first word's initial: most pairs
+    // differ there, told before any letter list is made.
+    let initial = acr
+        .find(char::is_alphabetic)
+        .and_then(|at| first_lower(&acr[at..]));
+    if initial.is_none() || initial != content_words(long).next().and_then(first_lower) {
+        return false;
+    }
     let a: Vec<char> = acr
         .chars()
         .filter(|c| c.is_alphabetic())
         .flat_map(char::to_lowercase)
         .collect();
-    let words: Vec<Vec<char>> = long
-        .split(|c: char| c.is_whitespace() || c == '-')
-        .filter(|w| {
-            !w.is_empty()
-                && !matches!(
-                    *w,
-                    "of" | "the" | "and" | "for" | "on" | "&" | "de" | "des" | "du" | "la"
-                )
-        })
+    let words: Vec<Vec<char>> = content_words(long)
         .map(|w| w.chars().flat_map(char::to_lowercase).collect())
         .collect();
     if a.len() < 2 || words.len() < 2 {
@@ -69,6 +70,19 @@ pub fn abbreviates(acr: &str, long: &str) -> bool {
         false
     }
     fits(&a, &words, 0, 0)
+}
+
+/// The words of a long name that give an acronym letters: not its
+/// function words.
+fn content_words(long: &str) -> impl Iterator<Item = &str> {
+    long.split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| {
+            !w.is_empty()
+                && !matches!(
+                    *w,
+                    "of" | "the" | "and" | "for" | "on" | "&" | "de" | "des" | "du" | "la"
+                )
+        })
 }
 
 fn next_words<'a>(doc: &Doc<'a>, at: usize, n: usize) -> Vec<(&'a str, TokenKind)> {
@@ -402,6 +416,15 @@ mod tests {
             ("UN", "US State Department", false),
             ("US", "United Nations", false),
             ("EU", "Eurasian Economic Union", false),
+            ("", "European Union", false),
+            ("EU", "", false),
+            ("E", "European Union", false),
+            ("ÉU", "état uni", true),
+            ("éu", "État-Uni", true),
+            ("TU", "the Union", false),
+            ("1EU", "of European Union", true),
+            ("ΕΕ", "Ευρωπαϊκή Ένωση", false),
+            ("ΕΕ", "Ευρωπαϊκή Εταιρεία", true),
         ];
         for (a, l, want) in cases {
             assert_eq!(abbreviates(a, l), want, "{a} / {l}");
