@@ -285,6 +285,18 @@ pub(super) fn spaced_words(s: &str) -> SpacedWords<'_> {
     SpacedWords { s, at: 0 }
 }
 
+/// The last of [`spaced_words`] of `s`, found from its end.
+pub(super) fn last_spaced_word(s: &str) -> Option<&str> {
+    if !s.is_ascii() {
+        return s.split_whitespace().next_back();
+    }
+    let space = |b: &u8| matches!(b, b'\t'..=b'\r' | b' ');
+    let b = s.as_bytes();
+    let end = b.iter().rposition(|x| !space(x))? + 1;
+    let start = b[..end].iter().rposition(space).map_or(0, |i| i + 1);
+    Some(&s[start..end])
+}
+
 /// The iterator of [`spaced_words`]: `at` is always at a character boundary.
 pub(super) struct SpacedWords<'a> {
     s: &'a str,
@@ -297,7 +309,11 @@ impl<'a> Iterator for SpacedWords<'a> {
     fn next(&mut self) -> Option<&'a str> {
         let (s, b) = (self.s, self.s.as_bytes());
         let mut i = self.at;
-        while i < b.len() {
+        loop {
+            if i >= b.len() {
+                self.at = i;
+                return None;
+            }
             let (n, space) = char_at(s, i);
             if !space {
                 break;
@@ -306,6 +322,11 @@ impl<'a> Iterator for SpacedWords<'a> {
         }
         let start = i;
         while i < b.len() {
+            // Printable ASCII, most of a word, takes one comparison.
+            if (b'!'..0x80).contains(&b[i]) {
+                i += 1;
+                continue;
+            }
             let (n, space) = char_at(s, i);
             if space {
                 break;
@@ -313,7 +334,7 @@ impl<'a> Iterator for SpacedWords<'a> {
             i += n;
         }
         self.at = i;
-        (i > start).then(|| &s[start..i])
+        Some(&s[start..i])
     }
 }
 
@@ -353,9 +374,13 @@ mod tests {
             "x\u{85}y",
             "é",
             " \u{a0} ",
+            "Price",
+            "Ned Price\t",
+            "\u{b}Ned",
         ] {
             let want: Vec<&str> = s.split_whitespace().collect();
             assert_eq!(spaced_words(s).collect::<Vec<_>>(), want, "{s:?}");
+            assert_eq!(last_spaced_word(s), want.last().copied(), "{s:?}");
         }
     }
 
