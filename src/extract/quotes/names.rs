@@ -7,7 +7,7 @@ use super::lexicon::{
 };
 use super::reading::{NameCase, Reading};
 use super::sets::{ARTICLES, HONORIFICS, NON_PERSON_HEADS, ROLE_NOUNS};
-use super::speakers::{np_speaker, Speaker};
+use super::speakers::{judged_np_speaker, Speaker};
 use crate::text::hash::{FastMap as HashMap, FastSet as HashSet};
 use crate::text::{with_lower, Span, TokenKind};
 use std::borrow::Cow;
@@ -136,6 +136,10 @@ impl NameIndex {
         if !last.chars().next().is_some_and(char::is_uppercase) || !self.ends.may_hold(last) {
             return Cow::Borrowed(name);
         }
+        // A name already lengthened (the article repeats its names) is not read again.
+        if let Some(full) = self.found.borrow().get(name) {
+            return full.clone().map_or(Cow::Borrowed(name), Cow::Owned);
+        }
         let count = spaced_words(name).take(4).count();
         if count > 3 {
             return Cow::Borrowed(name);
@@ -146,9 +150,6 @@ impl NameIndex {
         });
         if !listed {
             return Cow::Borrowed(name);
-        }
-        if let Some(full) = self.found.borrow().get(name) {
-            return full.clone().map_or(Cow::Borrowed(name), Cow::Owned);
         }
         let full = self.fullest_listed(name);
         let kept = match &full {
@@ -226,7 +227,7 @@ fn capitalized_runs(rd: &Reading) -> Vec<Run> {
         let s = k;
         let e = run_end(rd, &caps, s);
         k = e.max(s + 1);
-        let Some(Speaker { name, span }) = np_speaker(rd, s, e) else {
+        let Some((Speaker { name, span }, judged)) = judged_np_speaker(rd, s, e) else {
             continue;
         };
         if name.ends_with("'s") || name.ends_with('.') {
@@ -234,7 +235,11 @@ fn capitalized_runs(rd: &Reading) -> Vec<Run> {
         }
         // The name first: most runs are one word, which is never person-like.
         let written = span.of(rd.text);
-        let like_written = is_person_like(written);
+        // The phrase's rules may have asked already (of two words or more).
+        let like_written = match judged {
+            Some(like) if name == written => like,
+            _ => is_person_like(written),
+        };
         let personish = like_written && is_personish(rd, s, e, rd.at(span.start));
         // The name is the words at its span but for a pronoun it stands for.
         let person_like = if name == written {
