@@ -19,7 +19,7 @@ use super::sets::{
 };
 use super::speakers::{is_name_only, np_after, np_speaker, Speaker};
 use super::Attr;
-use crate::text::Word;
+use crate::text::{with_lower, Word};
 
 /// The attribution of cue token `c`, looking no further left than `left`.
 /// `fallback` is the speaker of an earlier cue of the sentence, for
@@ -49,7 +49,7 @@ pub(super) fn attribution_at(
 /// is a pronoun: who gives a sentence's figures ("the Interior Ministry said").
 pub(crate) fn credited_name(rd: &Reading, c: usize, left: usize) -> Option<String> {
     let speaker = attribution_at(rd, c, left, None).speaker?;
-    (!is_pronoun(&speaker.name.to_lowercase())).then_some(speaker.name)
+    (!with_lower(&speaker.name, is_pronoun)).then_some(speaker.name)
 }
 
 /// The speaker of the nearest cue before `c` in the sentence (for "X expressed ... and added: ...").

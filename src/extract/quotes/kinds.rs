@@ -13,7 +13,7 @@ use super::marks::{mark_at, Marks};
 use super::reading::{NameCase, Reading};
 use super::sets::CHANT_CUES;
 use super::{Attr, Found, QuoteKind};
-use crate::text::TokenKind;
+use crate::text::{count_words, TokenKind};
 
 /// The kind and attribution of the quote between `marks[mi]`, given the
 /// quotes `found` before it.
@@ -40,7 +40,7 @@ struct Quoted<'r, 'a> {
     se: usize,
     /// Whether the word after the closing mark is in the sentence that closes the quote.
     after_in_sentence: bool,
-    /// The quoted words and how many there are.
+    /// The quoted words, and how many there are up to six (the most a rule asks for).
     content: &'a str,
     n_words: usize,
     /// A quote opening in lower case continues a sentence: `..., "and we will`.
@@ -75,7 +75,7 @@ impl<'r, 'a> Quoted<'r, 'a> {
             se,
             after_in_sentence,
             content,
-            n_words: content.split_whitespace().count(),
+            n_words: count_words(content, 6),
             lower_start,
             starts_sentence,
         }

@@ -4,8 +4,8 @@
 use super::reading::Reading;
 use super::sets::PARTICLES;
 use super::sets::{
-    DOCUMENT_NOUNS, HONORIFICS, NON_PERSON_HEADS, PHRASE_BREAKS, REPORTING_VERBS, ROLE_NOUNS,
-    SENTENCE_STARTERS, SKIPPED_NEAR_CUE, SPEECH_VERBS, TITLES,
+    DOCUMENT_NOUNS, HONORIFICS, PHRASE_BREAKS, REPORTING_VERBS, ROLE_NOUNS, SKIPPED_NEAR_CUE,
+    SPEECH_VERBS, TITLES,
 };
 use crate::extract::word_set::WordSet;
 use crate::lexicon::lists::quotes::PRONOUNS;
@@ -52,6 +52,11 @@ pub(super) fn is_according(l: &str) -> bool {
 
 /// French inversion in one token: "explique-t-elle" is ("explique", "elle").
 pub(super) fn inverted_pronoun(l: &str) -> Option<(&str, &'static str)> {
+    // Every suffix opens with a hyphen in the last seven bytes, where most words have none.
+    let b = l.as_bytes();
+    if b[b.len().saturating_sub(7)..].iter().all(|&x| x != b'-') {
+        return None;
+    }
     for (suffix, pronoun) in [
         ("-t-il", "il"),
         ("-t-elle", "elle"),
@@ -114,10 +119,14 @@ pub(super) fn is_title(w: &str) -> bool {
     if has(&ROLE_NOUNS, w) || w.ends_with("ologist") {
         return true;
     }
+    // The rules for a compound's parts are read only for a word with a hyphen (few are).
+    let hyphen = w.bytes().any(|b| b == b'-');
     // "GDL-Chef", "Bahn-Personalvorstand": the part after the hyphen.
-    if let Some((_, tail)) = w.rsplit_once('-') {
-        if !tail.is_empty() && (has(&TITLES, tail) || has(&ROLE_NOUNS, tail)) {
-            return true;
+    if hyphen {
+        if let Some((_, tail)) = w.rsplit_once('-') {
+            if !tail.is_empty() && (has(&TITLES, tail) || has(&ROLE_NOUNS, tail)) {
+                return true;
+            }
         }
     }
     // "Tourist", "Astrophysicist"; compounds ending in a title: "Ministerpräsident", "CDU-Ministerpräsident".
@@ -127,10 +136,7 @@ pub(super) fn is_title(w: &str) -> bool {
     if ends_in_long_title(w) {
         return true;
     }
-    has(&TITLES, w)
-        || w.split('-')
-            .next()
-            .is_some_and(|p| has(&TITLES, p) && w.contains('-'))
+    has(&TITLES, w) || hyphen && w.split('-').next().is_some_and(|p| has(&TITLES, p))
 }
 
 /// Whether a proper suffix of `w` is a title or role noun of six or more
@@ -168,6 +174,7 @@ fn last3(b: &[u8]) -> [u8; 3] {
 }
 
 pub(super) fn is_weekday(w: &str) -> bool {
+    // The days of `WEEKDAYS`, compared without a loop.
     matches!(
         w,
         "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
@@ -191,25 +198,219 @@ pub(super) fn is_particle(w: &str) -> bool {
 pub(super) fn is_person_like(name: &str) -> bool {
     // Two words or more, each capitalized or a particle, none a pronoun, a
     // sentence starter, a weekday or a head that names no person.
-    if name.split_whitespace().nth(1).is_none() {
+    let mut words = spaced_words(name);
+    let (Some(first), Some(second)) = (words.next(), words.next()) else {
         // One word (most runs): nothing to look up.
         return false;
+    };
+    [first, second].into_iter().chain(words).all(|w| {
+        (w.chars().next().is_some_and(char::is_uppercase) || is_particle(w)) && !names_no_one(w)
+    })
+}
+
+/// Whether the lower case of `w` is a pronoun, a sentence starter, a weekday
+/// or a head that names no person: one lookup in the union of those lists,
+/// and none for an ASCII word that the union's [`CaselessEnds`] rules out
+/// (most words of a name).
+fn names_no_one(w: &str) -> bool {
+    static UNION: OnceLock<(CaselessEnds, FastSet<&'static str>)> = OnceLock::new();
+    let (ends, union) = UNION.get_or_init(|| {
+        use crate::lexicon::lists::quotes::{NON_PERSON_HEADS, SENTENCE_STARTERS};
+        let union: FastSet<&'static str> = (PRONOUNS.iter().map(|&(p, _)| p))
+            .chain(SENTENCE_STARTERS.iter().copied())
+            .chain(WEEKDAYS)
+            .chain(NON_PERSON_HEADS.iter().copied())
+            .collect();
+        (CaselessEnds::of(union.iter().copied()), union)
+    });
+    ends.may_hold(w) && with_lower(w, |l| union.contains(l))
+}
+
+/// The days [`is_weekday`] knows.
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// A filter of 1,024 bits in front of a set of lower-case words, one bit for
+/// each from its length and first and last bytes, asked with a word in any
+/// case: the bit of an ASCII word is that of its lower case (same length,
+/// those two bytes lowered), and a clear one rules it out.
+struct CaselessEnds([u64; 16]);
+
+impl CaselessEnds {
+    /// The bit of a word of `len` bytes opening with `first` and ending with `last`.
+    fn bit(len: usize, first: u8, last: u8) -> usize {
+        let key = u32::from(first) | u32::from(last) << 8 | (len as u32) << 16;
+        (key.wrapping_mul(0x9e37_79b1) >> 22) as usize
     }
-    let mut words = 0;
-    for w in name.split_whitespace() {
-        words += 1;
-        if !(w.chars().next().is_some_and(char::is_uppercase) || is_particle(w)) {
-            return false;
+
+    /// The filter of the lower-case `words`.
+    fn of<'w>(words: impl IntoIterator<Item = &'w str>) -> CaselessEnds {
+        let mut bits = [0u64; 16];
+        for w in words {
+            if let (Some(&first), Some(&last)) = (w.as_bytes().first(), w.as_bytes().last()) {
+                let bit = Self::bit(w.len(), first, last);
+                bits[bit / 64] |= 1 << (bit % 64);
+            }
         }
-        let excluded = with_lower(w, |l| {
-            is_pronoun(l)
-                || has(&SENTENCE_STARTERS, l)
-                || is_weekday(l)
-                || has(&NON_PERSON_HEADS, l)
-        });
-        if excluded {
-            return false;
+        CaselessEnds(bits)
+    }
+
+    /// Whether the lower case of `w` may be one of the words: `false` only for
+    /// a non-empty ASCII `w` whose bit is clear.
+    fn may_hold(&self, w: &str) -> bool {
+        match (w.as_bytes().first(), w.as_bytes().last()) {
+            (Some(&first), Some(&last)) if w.is_ascii() => {
+                let bit = Self::bit(
+                    w.len(),
+                    first.to_ascii_lowercase(),
+                    last.to_ascii_lowercase(),
+                );
+                self.0[bit / 64] & (1 << (bit % 64)) != 0
+            }
+            _ => true,
         }
     }
-    words >= 2
+}
+
+/// The words of `s` between white space, as [`str::split_whitespace`] gives
+/// them; an ASCII byte is judged without decoding a character.
+pub(super) fn spaced_words(s: &str) -> SpacedWords<'_> {
+    SpacedWords { s, at: 0 }
+}
+
+/// The last of [`spaced_words`] of `s`, found from its end.
+pub(super) fn last_spaced_word(s: &str) -> Option<&str> {
+    if !s.is_ascii() {
+        return s.split_whitespace().next_back();
+    }
+    let space = |b: &u8| matches!(b, b'\t'..=b'\r' | b' ');
+    let b = s.as_bytes();
+    let end = b.iter().rposition(|x| !space(x))? + 1;
+    let start = b[..end].iter().rposition(space).map_or(0, |i| i + 1);
+    Some(&s[start..end])
+}
+
+/// The iterator of [`spaced_words`]: `at` is always at a character boundary.
+pub(super) struct SpacedWords<'a> {
+    s: &'a str,
+    at: usize,
+}
+
+impl<'a> Iterator for SpacedWords<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let (s, b) = (self.s, self.s.as_bytes());
+        let mut i = self.at;
+        loop {
+            if i >= b.len() {
+                self.at = i;
+                return None;
+            }
+            let (n, space) = char_at(s, i);
+            if !space {
+                break;
+            }
+            i += n;
+        }
+        let start = i;
+        while i < b.len() {
+            // Printable ASCII, most of a word, takes one comparison.
+            if (b'!'..0x80).contains(&b[i]) {
+                i += 1;
+                continue;
+            }
+            let (n, space) = char_at(s, i);
+            if space {
+                break;
+            }
+            i += n;
+        }
+        self.at = i;
+        Some(&s[start..i])
+    }
+}
+
+/// The length of the character at byte `i` of `s`, a character boundary,
+/// and whether it is white space; ASCII is judged by its byte.
+#[inline]
+fn char_at(s: &str, i: usize) -> (usize, bool) {
+    match s.as_bytes()[i] {
+        b @ 0..0x80 => (1, matches!(b, b'\t'..=b'\r' | b' ')),
+        _ => decoded_char_at(s, i),
+    }
+}
+
+/// [`char_at`] for a character of more than one byte.
+#[inline(never)]
+fn decoded_char_at(s: &str, i: usize) -> (usize, bool) {
+    let c = s[i..].chars().next().unwrap_or(' ');
+    (c.len_utf8(), c.is_whitespace())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::quotes::sets::{NON_PERSON_HEADS, SENTENCE_STARTERS};
+
+    #[test]
+    fn spaced_words_split_as_split_whitespace() {
+        for s in [
+            "",
+            " ",
+            "Ned Price",
+            "  Ned   Price ",
+            "a\tb\nc\u{b}d\u{c}e\rf",
+            "Stéphane\u{a0}Dujarric",
+            " \u{2003}Cho\u{3000}Kyoo-hong\u{2028}",
+            "Олег Иванов",
+            "x\u{85}y",
+            "é",
+            " \u{a0} ",
+            "Price",
+            "Ned Price\t",
+            "\u{b}Ned",
+        ] {
+            let want: Vec<&str> = s.split_whitespace().collect();
+            assert_eq!(spaced_words(s).collect::<Vec<_>>(), want, "{s:?}");
+            assert_eq!(last_spaced_word(s), want.last().copied(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn names_no_one_as_the_four_lists_answer() {
+        let listed = |w: &str| {
+            with_lower(w, |l| {
+                is_pronoun(l)
+                    || has(&SENTENCE_STARTERS, l)
+                    || is_weekday(l)
+                    || has(&NON_PERSON_HEADS, l)
+            })
+        };
+        use crate::lexicon::lists::quotes as lists;
+        let words = (lists::PRONOUNS.iter().map(|&(p, _)| p))
+            .chain(lists::SENTENCE_STARTERS.iter().copied())
+            .chain(WEEKDAYS)
+            .chain(lists::NON_PERSON_HEADS.iter().copied())
+            .chain([
+                "", "Price", "Ned", "Über", "ÉL", "Él", "İ", "Sunday", "SUNDAY", "Mon",
+            ]);
+        for w in words {
+            let mut cap: Vec<char> = w.chars().collect();
+            if let Some(c) = cap.first_mut() {
+                *c = c.to_uppercase().next().unwrap_or(*c);
+            }
+            let cap: String = cap.into_iter().collect();
+            for form in [w.to_string(), cap, w.to_uppercase()] {
+                assert_eq!(names_no_one(&form), listed(&form), "{form}");
+            }
+        }
+    }
 }

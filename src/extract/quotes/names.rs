@@ -2,10 +2,12 @@
 //! and resolving pronouns.
 
 use super::super::{EntityLabel, EntityMention};
-use super::lexicon::{has, honorific_dot, is_particle, is_person_like, is_title};
+use super::lexicon::{
+    has, honorific_dot, is_particle, is_person_like, is_title, last_spaced_word, spaced_words,
+};
 use super::reading::{NameCase, Reading};
 use super::sets::{ARTICLES, HONORIFICS, NON_PERSON_HEADS, ROLE_NOUNS};
-use super::speakers::{np_speaker, Speaker};
+use super::speakers::{judged_np_speaker, Speaker};
 use crate::text::hash::{FastMap as HashMap, FastSet as HashSet};
 use crate::text::{with_lower, Span, TokenKind};
 use std::borrow::Cow;
@@ -128,13 +130,17 @@ impl NameIndex {
     pub(super) fn fullest_of<'n>(&self, name: &'n str) -> Cow<'n, str> {
         // The last word first, read from the end; the words are counted only
         // for a last word that may be listed.
-        let Some(last) = name.split_whitespace().next_back() else {
+        let Some(last) = last_spaced_word(name) else {
             return Cow::Borrowed(name);
         };
         if !last.chars().next().is_some_and(char::is_uppercase) || !self.ends.may_hold(last) {
             return Cow::Borrowed(name);
         }
-        let count = name.split_whitespace().count();
+        // A name already lengthened (the article repeats its names) is not read again.
+        if let Some(full) = self.found.borrow().get(name) {
+            return full.clone().map_or(Cow::Borrowed(name), Cow::Owned);
+        }
+        let count = spaced_words(name).take(4).count();
         if count > 3 {
             return Cow::Borrowed(name);
         }
@@ -144,9 +150,6 @@ impl NameIndex {
         });
         if !listed {
             return Cow::Borrowed(name);
-        }
-        if let Some(full) = self.found.borrow().get(name) {
-            return full.clone().map_or(Cow::Borrowed(name), Cow::Owned);
         }
         let full = self.fullest_listed(name);
         let kept = match &full {
@@ -160,7 +163,7 @@ impl NameIndex {
     /// [`Self::fullest_of`] for a name of one to three words whose last word
     /// is listed.
     fn fullest_listed<'n>(&self, name: &'n str) -> Cow<'n, str> {
-        let words: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
+        let words: Vec<String> = spaced_words(name).map(str::to_lowercase).collect();
         let mut best = Cow::Borrowed(name);
         let mut best_len = words.len();
         for &i in self
@@ -224,7 +227,7 @@ fn capitalized_runs(rd: &Reading) -> Vec<Run> {
         let s = k;
         let e = run_end(rd, &caps, s);
         k = e.max(s + 1);
-        let Some(Speaker { name, span }) = np_speaker(rd, s, e) else {
+        let Some((Speaker { name, span }, judged)) = judged_np_speaker(rd, s, e) else {
             continue;
         };
         if name.ends_with("'s") || name.ends_with('.') {
@@ -232,7 +235,11 @@ fn capitalized_runs(rd: &Reading) -> Vec<Run> {
         }
         // The name first: most runs are one word, which is never person-like.
         let written = span.of(rd.text);
-        let like_written = is_person_like(written);
+        // The phrase's rules may have asked already (of two words or more).
+        let like_written = match judged {
+            Some(like) if name == written => like,
+            _ => is_person_like(written),
+        };
         let personish = like_written && is_personish(rd, s, e, rd.at(span.start));
         // The name is the words at its span but for a pronoun it stands for.
         let person_like = if name == written {
@@ -310,13 +317,13 @@ fn full_names(entity_persons: &[String], runs: &[Run]) -> Vec<FullName> {
     let names = (entity_persons.iter().map(|n| (n, None)))
         .chain(runs.iter().map(|r| (&r.name, Some(r.person_like))));
     for (n, like) in names {
-        let count = n.split_whitespace().count();
+        let count = spaced_words(n).take(5).count();
         if (2..=4).contains(&count)
             && like.unwrap_or_else(|| is_person_like(n))
             && seen.insert(n.as_str())
         {
             full.push(FullName {
-                words: n.split_whitespace().map(str::to_lowercase).collect(),
+                words: spaced_words(n).map(str::to_lowercase).collect(),
                 name: n.clone(),
             });
         }
@@ -328,7 +335,7 @@ fn full_names(entity_persons: &[String], runs: &[Run]) -> Vec<FullName> {
 /// may have left in front ("Seismologist Hiroshi Tanaka", "Bahn-Personalvorstand
 /// Martin Seiler", "Mr. Dujarric").
 pub(super) fn entity_name(e: &EntityMention) -> String {
-    let words: Vec<&str> = e.name.split_whitespace().collect();
+    let words: Vec<&str> = spaced_words(&e.name).collect();
     let mut s = 0;
     while s + 1 < words.len() {
         let title = with_lower(words[s], |w| {
@@ -348,14 +355,11 @@ pub(super) fn entity_name(e: &EntityMention) -> String {
 /// "La Vanguardia") and some places as persons, and those must not take a
 /// pronoun ("sagte er").
 pub(super) fn is_person_entity(e: &EntityMention) -> bool {
-    let first = e.name.split_whitespace().next().unwrap_or("");
+    let first = spaced_words(&e.name).next().unwrap_or("");
     e.label == EntityLabel::Person
         && !with_lower(first, |l| has(&ARTICLES, l))
         && crate::extract::entities::kept::place(&e.name).is_none()
-        && !e
-            .name
-            .split_whitespace()
-            .any(|w| with_lower(w, |l| has(&NON_PERSON_HEADS, l)))
+        && !spaced_words(&e.name).any(|w| with_lower(w, |l| has(&NON_PERSON_HEADS, l)))
 }
 
 /// Whether the person entity `e`, overlapping the speaker phrase `name` at
@@ -377,11 +381,10 @@ pub(super) fn confirms(rd: &Reading, e: &EntityMention, name: &str, sp: Span) ->
     if !extra_ok {
         return false;
     }
-    let en: HashSet<String> = entity_name(e)
-        .split_whitespace()
+    let en: HashSet<String> = spaced_words(&entity_name(e))
         .map(str::to_lowercase)
         .collect();
-    name.split_whitespace()
+    spaced_words(name)
         .map(|w| w.to_lowercase())
         .filter(|w| {
             let w = w.trim_end_matches('.');

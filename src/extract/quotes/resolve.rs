@@ -8,7 +8,10 @@
 
 use super::super::{EntityLabel, EntityMention};
 use super::cues::sentence_subject;
-use super::lexicon::{has, is_document_noun, is_person_like, is_pronoun, pronoun, Pronoun};
+use super::lexicon::{
+    has, is_document_noun, is_person_like, is_pronoun, last_spaced_word, pronoun, spaced_words,
+    Pronoun,
+};
 use super::names::{confirms, entity_name, Ends, NameIndex};
 use super::reading::{NameCase, Reading};
 use super::sets::{HONORIFICS, ROLE_NOUNS};
@@ -67,15 +70,22 @@ fn asked_until(found: &[Found]) -> Option<usize> {
         if f.continues.is_some() {
             asked = Some(asked.unwrap_or(0).max(f.span.start));
         }
-        let l = s.name.to_lowercase();
-        match pronoun(&l) {
+        let (role, thing) = with_lower(&s.name, |l| (pronoun(l), is_thing(l)));
+        match role {
             Some(Pronoun::Person) => asked = Some(asked.unwrap_or(0).max(s.span.start)),
             Some(_) => asked = asked.or(Some(0)),
-            None if l == "es" || is_document_noun(&l) => asked = asked.or(Some(0)),
+            None if thing => asked = asked.or(Some(0)),
             None => {}
         }
     }
     asked
+}
+
+/// Whether the lower-case speaker `l`, which is no pronoun of the list,
+/// speaks for an organisation or group quoted before: German "es" ("it"),
+/// or a document ("the statement said").
+fn is_thing(l: &str) -> bool {
+    l == "es" || is_document_noun(l)
 }
 
 /// A name and where it is mentioned.
@@ -112,7 +122,7 @@ fn known_persons(names: &NameIndex) -> HashSet<String> {
         .collect();
     let mut lasts: HashMap<String, bool> = HashMap::default();
     for n in &person_like {
-        if let Some(l) = n.split_whitespace().last() {
+        if let Some(l) = last_spaced_word(n) {
             lasts.entry(l.to_lowercase()).or_insert(false);
         }
     }
@@ -126,10 +136,8 @@ fn known_persons(names: &NameIndex) -> HashSet<String> {
         }
     }
     for n in person_like {
-        let alone = n
-            .split_whitespace()
-            .last()
-            .is_some_and(|l| with_lower(l, |l| lasts.get(l) == Some(&true)));
+        let alone =
+            last_spaced_word(n).is_some_and(|l| with_lower(l, |l| lasts.get(l) == Some(&true)));
         if alone {
             known.insert(n.to_lowercase());
         }
@@ -222,7 +230,7 @@ impl Descriptions {
             if !r.name.contains(' ') {
                 continue;
             }
-            if let Some(last) = r.name.split_whitespace().last() {
+            if let Some(last) = last_spaced_word(&r.name) {
                 by_last.entry(last.to_lowercase()).or_default().push(i);
             }
         }
@@ -243,10 +251,10 @@ impl Descriptions {
 /// `name` without an honorific ("Mr. Dujarric") and lengthened to its
 /// fullest form, when either changes it.
 fn lengthen(names: &NameIndex, name: &mut String) {
-    let words: Vec<&str> = name.split_whitespace().collect();
+    let words: Vec<&str> = spaced_words(name).collect();
     let stripped: Vec<&str> = words
         .iter()
-        .skip_while(|w| has(&HONORIFICS, &w.trim_end_matches('.').to_lowercase()))
+        .skip_while(|w| with_lower(w.trim_end_matches('.'), |l| has(&HONORIFICS, l)))
         .copied()
         .collect();
     let base = if stripped.is_empty() {
@@ -406,8 +414,9 @@ fn quoted_groups(found: &[Found], known: &HashSet<String>) -> Vec<Mention> {
         .iter()
         .filter_map(|f| f.attr.as_ref()?.speaker.as_ref())
         .filter(|s| {
-            let l = s.name.to_lowercase();
-            !is_pronoun(&l) && !is_document_noun(&l) && !known.contains(&l)
+            with_lower(&s.name, |l| {
+                !is_pronoun(l) && !is_document_noun(l) && !known.contains(l)
+            })
         })
         .map(|s| Mention {
             name: s.name.clone(),
@@ -446,8 +455,7 @@ fn continue_with_person_between(f: &mut Found, mentions: &Mentions) {
 /// "it" and "they" take the organisation or group quoted shortly before,
 /// and so does a document ("the statement said"); "we" stays as written.
 fn resolve_pronoun(speaker: &mut Speaker, persons: &[Mention], groups: &[Mention]) {
-    let l = speaker.name.to_lowercase();
-    let role = pronoun(&l);
+    let (role, thing) = with_lower(&speaker.name, |l| (pronoun(l), is_thing(l)));
     let at = speaker.span.start;
     if role == Some(Pronoun::Person) {
         // Sorted by position: the last one before `at`.
@@ -458,8 +466,7 @@ fn resolve_pronoun(speaker: &mut Speaker, persons: &[Mention], groups: &[Mention
         return;
     }
     let plural = role == Some(Pronoun::Group);
-    // "es": German "it", not a subject pronoun of the list.
-    if plural || role == Some(Pronoun::Thing) || l == "es" || is_document_noun(&l) {
+    if plural || role == Some(Pronoun::Thing) || thing {
         if let Some(g) = groups
             .iter()
             .rev()

@@ -111,6 +111,17 @@ fn apposed_name(rd: &Reading, comma: usize, end: usize) -> Option<Speaker> {
 /// The speaker named by the noun phrase `a..b`: its trailing name cut after
 /// titles, a pronoun, or the phrase itself without its article.
 pub(super) fn np_speaker(rd: &Reading, a: usize, b: usize) -> Option<Speaker> {
+    judged_np_speaker(rd, a, b).map(|(speaker, _)| speaker)
+}
+
+/// [`np_speaker`], with whether the speaker's name is person-like
+/// ([`is_person_like`]) where its rules asked (`None` where they did not),
+/// for a caller that asks too.
+pub(super) fn judged_np_speaker(
+    rd: &Reading,
+    a: usize,
+    b: usize,
+) -> Option<(Speaker, Option<bool>)> {
     let mut a = a;
     while a < b && has(&SPEAKER_ARTICLES, rd[a].lower.as_str()) {
         a += 1;
@@ -120,48 +131,49 @@ pub(super) fn np_speaker(rd: &Reading, a: usize, b: usize) -> Option<Speaker> {
     }
     let last = &rd[b - 1];
     if b - a == 1 && is_pronoun(&last.lower) {
-        return Some(Speaker::new(last.text, last.span));
+        return Some((Speaker::new(last.text, last.span), None));
     }
     // French inversion: "a-t-il ajouté", "dit-elle".
     if let Some((_, pronoun)) = inverted_pronoun(&last.lower).filter(|_| b - a == 1) {
-        return Some(Speaker::new(pronoun, last.span));
+        return Some((Speaker::new(pronoun, last.span), None));
     }
     // One word (most capitalized runs) is the speaker as written: no title to
     // cut, no "of" to read.
     if b - a == 1 {
-        return Some(Speaker::of(rd.text, last.span));
+        return Some((Speaker::of(rd.text, last.span), None));
     }
     // "Marieke Jansen of ING": the name before "of"; "Federation of German Taxpayers": all of it.
     if let Some(p) = (a + 1..b).find(|&p| rd.is(p, "of")) {
         let h = &rd[p - 1];
         if h.is_cap() && has(&NON_PERSON_HEADS, h.lower.as_str()) && last.is_cap() {
             let span = Span::new(rd[a].span.start, rd[b - 1].span.end);
-            return Some(Speaker::of(rd.text, span));
+            return Some((Speaker::of(rd.text, span), None));
         }
         if h.is_cap() && !is_title(&h.lower) && !has(&NON_PERSON_HEADS, h.lower.as_str()) {
             if let Some(found) = trailing_name(rd, a, p) {
                 if is_person_like(&found.name) {
-                    return Some(found);
+                    return Some((found, Some(true)));
                 }
             }
         }
     }
     if last.is_cap() && !last.lower.ends_with("'s") {
         if let Some(found) = trailing_name(rd, a, b) {
-            if is_person_like(&found.name) || !has_role_head(rd, a, b) {
-                return Some(found);
+            let like = is_person_like(&found.name);
+            if like || !has_role_head(rd, a, b) {
+                return Some((found, Some(like)));
             }
         }
     }
     // "the request of Kazakh President Tokayev": the name after "of".
     if let Some(p) = (a + 1..b).find(|&p| rd.is(p, "of")) {
         if !has_role_head(rd, a, b) && p + 1 < b {
-            return np_speaker(rd, p + 1, b);
+            return judged_np_speaker(rd, p + 1, b);
         }
     }
     // A common noun phrase: "Kazakh officials", "the foreign ministry", "a resident of Ukraine".
     let span = Span::new(rd[a].span.start, rd[b - 1].span.end);
-    Some(Speaker::of(rd.text, span))
+    Some((Speaker::of(rd.text, span), None))
 }
 
 /// Whether the phrase `a..b` is a name alone: capitalized words (not
