@@ -222,7 +222,13 @@ impl<'a> Cur<'a> {
     /// A word of `table` (in lower case), and a period after it.
     fn word(&mut self, table: &WordIndex<(&'static str, u32)>) -> Option<u32> {
         let r = self.rest();
-        let end = r.find(|c: char| !c.is_alphabetic()).unwrap_or(r.len());
+        // ASCII letters a byte at a time; only another character is decoded.
+        let ascii = r.bytes().take_while(u8::is_ascii_alphabetic).count();
+        let end = if r.as_bytes().get(ascii).is_some_and(|b| !b.is_ascii()) {
+            (r[ascii..].find(|c: char| !c.is_alphabetic())).map_or(r.len(), |n| ascii + n)
+        } else {
+            ascii
+        };
         let w = &r[..end];
         let v = with_lower(w, |w| table.get(w).map(|&(_, v)| v))?;
         self.at += end;
@@ -291,7 +297,13 @@ impl<'a> Cur<'a> {
                 return;
             }
         }
+        let (head, n) = lowered_head(self.rest());
         for p in DATELINE_PREFIXES {
+            // A prefix that differs from the head is passed over unread.
+            let k = n.min(p.len());
+            if head[..k] != p.as_bytes()[..k] {
+                continue;
+            }
             let save = self.at;
             if self.lit_ci(p) {
                 if self.spaces() > 0 || p.ends_with(':') {
@@ -405,6 +417,28 @@ impl<'a> Cur<'a> {
     }
 }
 
+/// The first bytes of `s` lower-cased, as far as they are known without
+/// reading further: the lower case of its first character (which
+/// lower-casing maps on its own: no final sigma opens a text) and, after an
+/// ASCII one, its second byte lowered when that is ASCII too. The lower case
+/// of a start of `s` that holds them begins with them.
+fn lowered_head(s: &str) -> ([u8; 13], usize) {
+    let mut head = [0u8; 13];
+    let mut n = 0;
+    let Some(c) = s.chars().next() else {
+        return (head, 0);
+    };
+    // At most three characters of at most four bytes.
+    for l in c.to_lowercase() {
+        n += l.encode_utf8(&mut head[n..]).len();
+    }
+    if let Some(&b) = s.as_bytes().get(1).filter(|b| c.is_ascii() && b.is_ascii()) {
+        head[n] = b.to_ascii_lowercase();
+        n += 1;
+    }
+    (head, n)
+}
+
 /// Whether `s` in lower case is `lower` (as `s.to_lowercase() == lower`,
 /// without allocating outside the final-sigma case).
 fn lower_eq(s: &str, lower: &str) -> bool {
@@ -461,6 +495,43 @@ mod tests {
                 .len,
             42
         );
+    }
+
+    /// The lowered head passes over only prefixes that lower-casing the
+    /// text would not start with, and a word ends where decoding ends it.
+    #[test]
+    fn prefixes_and_words_as_lowered() {
+        let texts = [
+            "Published: today",
+            "PUBLIÉ LE 3 mai",
+            "Police said",
+            "Опубликовано 5 мая",
+            "\u{212a}elvin",
+            "İstanbul",
+            "P",
+            "",
+            "Éte 2022",
+            "Mayé, 3",
+            "May. 3",
+            "JANVIER 2022",
+            "März 2022",
+            "Juni",
+        ];
+        for t in texts {
+            let (head, n) = lowered_head(t);
+            let lower = t.to_lowercase();
+            assert!(lower.as_bytes().starts_with(&head[..n]), "{t}");
+            for p in DATELINE_PREFIXES {
+                let opens = t.get(..p.len()).is_some_and(|h| h.to_lowercase() == *p);
+                let k = n.min(p.len());
+                assert!(head[..k] == p.as_bytes()[..k] || !opens, "{t} {p}");
+            }
+            let end = t.find(|c: char| !c.is_alphabetic()).unwrap_or(t.len());
+            let want = with_lower(&t[..end], |w| MONTHS.get(w).map(|&(_, v)| v))
+                .map(|v| (v, end + usize::from(t[end..].starts_with('.'))));
+            let mut c = Cur { s: t, at: 0 };
+            assert_eq!(c.word(&MONTHS).map(|v| (v, c.at)), want, "{t}");
+        }
     }
 
     #[test]
