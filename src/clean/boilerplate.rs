@@ -12,7 +12,7 @@ use super::dateline;
 use super::Reason;
 use crate::lexicon::lists::clean as words;
 use crate::lexicon::WordIndex;
-use crate::text::{count_words, Needles};
+use crate::text::{count_words, lower_line, Needles};
 use std::sync::OnceLock;
 
 /// What one line is, judged on its own.
@@ -169,7 +169,7 @@ pub fn classify(line: &str) -> LineKind {
     if words > 60 || core.len() < line.trim().len() && more_words_than(line, 60) {
         return LineKind::Text;
     }
-    let l = core.to_lowercase();
+    let l = lower_line(core);
     let line = Line { line, l, words };
     RULES
         .iter()

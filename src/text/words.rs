@@ -64,6 +64,24 @@ pub(crate) fn with_lower<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
     }
 }
 
+/// The lower case of `s` (as [`str::to_lowercase`]) for a line of text:
+/// its ASCII lowered in one pass, and its other characters only checked,
+/// since nearly all of them (quotes, dashes, accented small letters) lower
+/// to themselves. A character that does not (a capital, 'Σ' with its
+/// word-final form) sends the whole text to [`str::to_lowercase`].
+pub(crate) fn lower_line(s: &str) -> String {
+    let mut rest = s;
+    while let Some(i) = rest.bytes().position(|b| !b.is_ascii()) {
+        let c = rest[i..].chars().next().unwrap_or(' ');
+        let mut l = c.to_lowercase();
+        if l.next() != Some(c) || l.next().is_some() {
+            return s.to_lowercase();
+        }
+        rest = &rest[i + c.len_utf8()..];
+    }
+    s.to_ascii_lowercase()
+}
+
 /// The number of white-space separated words of `s` (as
 /// [`str::split_whitespace`] counts them), counted no further than `cap`: a
 /// long paragraph is read only as far as a rule needs. ASCII is judged eight
@@ -307,6 +325,23 @@ mod tests {
             long.as_str(),
         ] {
             assert_eq!(with_lower(w, str::to_string), w.to_lowercase(), "{w}");
+        }
+    }
+
+    #[test]
+    fn lower_line_is_to_lowercase() {
+        for s in [
+            "",
+            "Police said Thursday",
+            "“Nous l’avons dit”, a déclaré le PRÉSIDENT — à Paris.",
+            "l’état — déjà «vu»",
+            "İstanbul’s mayor",
+            "ΟΔΟΣ ΟΔΟΣ. σ",
+            "Straße, STRASSE, ǅ, \u{212a}elvin",
+            "東京で ABC",
+            "x\u{301}Y",
+        ] {
+            assert_eq!(lower_line(s), s.to_lowercase(), "{s}");
         }
     }
 }
