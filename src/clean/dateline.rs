@@ -42,6 +42,10 @@ pub struct Dateline {
 /// 2022", "2022-03-19", "19.03.2022", each maybe after "Published" and
 /// before a time of day.
 pub fn parse_dateline(s: &str) -> Option<Dateline> {
+    // Nothing can be read from nothing (blank lines are many).
+    if s.is_empty() {
+        return None;
+    }
     let mut c = Cur { s, at: 0 };
     c.prefix();
     let weekday = c.word(&WEEKDAYS);
@@ -300,8 +304,7 @@ impl<'a> Cur<'a> {
         let (head, n) = lowered_head(self.rest());
         for p in DATELINE_PREFIXES {
             // A prefix that differs from the head is passed over unread.
-            let k = n.min(p.len());
-            if head[..k] != p.as_bytes()[..k] {
+            if !head[..n].iter().zip(p.as_bytes()).all(|(a, b)| a == b) {
                 continue;
             }
             let save = self.at;
@@ -483,6 +486,7 @@ mod tests {
             ("Mayor said", None),
             ("March on Washington", None),
             ("2022 was a year", None),
+            ("", None),
         ];
         for (s, want) in cases {
             let got = parse_dateline(s).map(|d| (d.year, d.month, d.day, d.weekday));
