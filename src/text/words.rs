@@ -48,11 +48,16 @@ impl<'a> Lower<'a> {
     }
 }
 
-/// Calls `f` with the lower case of `s` (as [`str::to_lowercase`]), made on
-/// the stack for a short ASCII word instead of in a new `String`.
+/// Calls `f` with the lower case of `s` (as [`str::to_lowercase`]): `s`
+/// itself when it is ASCII without capitals, else made on the stack for a
+/// short ASCII word instead of in a new `String`.
 #[inline]
 pub(crate) fn with_lower<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
     const MAX: usize = 64;
+    // ASCII without capitals (most words of a text) is its own lower case.
+    if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        return f(s);
+    }
     if s.len() <= MAX && s.is_ascii() {
         let mut buf = [0u8; MAX];
         let buf = &mut buf[..s.len()];
@@ -328,6 +333,8 @@ mod tests {
             "ÉTAT",
             "İstanbul",
             "ΟΔΟΣ",
+            "u.s. 12 don't",
+            "état",
             "",
             long.as_str(),
         ] {
