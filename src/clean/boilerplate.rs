@@ -12,7 +12,7 @@ use super::dateline;
 use super::Reason;
 use crate::lexicon::lists::clean as words;
 use crate::lexicon::WordIndex;
-use crate::text::{count_words, Needles};
+use crate::text::{count_words, lower_line, Needles};
 use std::sync::OnceLock;
 
 /// What one line is, judged on its own.
@@ -111,9 +111,18 @@ impl Prefixes {
         l.as_bytes().first().is_none_or(|&b| first[usize::from(b)])
     }
 
+    /// The prefixes that may start `l`, in the list's order: those whose
+    /// first byte is its first byte (and an empty one), each checked in
+    /// place before a whole comparison is made.
+    fn candidates<'l>(&self, l: &'l str) -> impl Iterator<Item = &'static str> + 'l {
+        let first = l.as_bytes().first().copied();
+        (self.list.iter().copied())
+            .filter(move |p| p.as_bytes().first().is_none_or(|&b| Some(b) == first))
+    }
+
     /// Whether `l` starts with one of the prefixes.
     fn any_starts(&self, l: &str) -> bool {
-        self.may_start(l) && self.list.iter().any(|p| l.starts_with(p))
+        self.may_start(l) && self.candidates(l).any(|p| l.starts_with(p))
     }
 }
 
@@ -169,7 +178,7 @@ pub fn classify(line: &str) -> LineKind {
     if words > 60 || core.len() < line.trim().len() && more_words_than(line, 60) {
         return LineKind::Text;
     }
-    let l = core.to_lowercase();
+    let l = lower_line(core);
     let line = Line { line, l, words };
     RULES
         .iter()
@@ -196,7 +205,7 @@ fn related_link(x: &Line) -> Option<LineKind> {
     if !RELATED_LINK_PREFIXES.may_start(l) {
         return None;
     }
-    for p in words::RELATED_LINK_PREFIXES {
+    for p in RELATED_LINK_PREFIXES.candidates(l) {
         let Some(rest) = l.strip_prefix(p) else {
             continue;
         };
@@ -243,7 +252,7 @@ fn source_url_header(x: &Line) -> Option<LineKind> {
     if !SOURCE_URL_HEADERS.may_start(&x.l) {
         return None;
     }
-    for p in words::SOURCE_URL_HEADERS {
+    for p in SOURCE_URL_HEADERS.candidates(&x.l) {
         let Some(rest) = x.l.strip_prefix(p) else {
             continue;
         };
@@ -594,12 +603,16 @@ mod tests {
     #[test]
     fn prefixes_answer_as_the_plain_search() {
         static LIST: crate::lexicon::lists::Words =
-            crate::lexicon::lists::Words::new("read also\n\u{e0} lire\nx\n");
+            crate::lexicon::lists::Words::new("read also\n\u{e0} lire\nx\nread\n");
         static PREFIXES: Prefixes = Prefixes::new(&LIST);
         for l in ["", "read also: a", "à lire aussi", "xyz", "y", "read", "é"] {
             let want = LIST.iter().any(|p| l.starts_with(p));
             assert_eq!(PREFIXES.any_starts(l), want, "{l}");
             assert!(PREFIXES.may_start(l) || !want, "{l}");
+            let starting = |p: &&str| l.starts_with(*p);
+            let all: Vec<&str> = LIST.iter().copied().filter(starting).collect();
+            let found: Vec<&str> = PREFIXES.candidates(l).filter(starting).collect();
+            assert_eq!(found, all, "{l}");
         }
     }
 

@@ -42,6 +42,10 @@ pub struct Dateline {
 /// 2022", "2022-03-19", "19.03.2022", each maybe after "Published" and
 /// before a time of day.
 pub fn parse_dateline(s: &str) -> Option<Dateline> {
+    // Nothing can be read from nothing (blank lines are many).
+    if s.is_empty() {
+        return None;
+    }
     let mut c = Cur { s, at: 0 };
     c.prefix();
     let weekday = c.word(&WEEKDAYS);
@@ -160,14 +164,16 @@ fn place_len(s: &str) -> Option<usize> {
     let mut end = 0;
     let mut capitals = 0;
     let mut at = 0;
-    for (n, w) in s.split(' ').enumerate() {
+    // Split at a set of one character, read a character at a time: the
+    // words read are few and short, and a search for the space (a memchr
+    // call, what `split(' ')` makes) cost more than reading up to it.
+    for (n, w) in s.split([' ']).enumerate() {
         let bare = w.trim_end_matches([',', '.']);
         let first = bare.chars().next()?;
         if first.is_uppercase() {
             if !bare
                 .chars()
                 .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
-                || with_lower(bare, |l| WEEKDAYS.get(l).is_some())
             {
                 return None;
             }
@@ -177,7 +183,10 @@ fn place_len(s: &str) -> Option<usize> {
             return None;
         }
         if bare.len() < w.len() {
-            return (first.is_uppercase() && capitals <= 4).then_some(end);
+            // The weekdays are looked up only for what would be a place:
+            // most lines are no place for a cheaper reason.
+            let place = first.is_uppercase() && capitals <= 4 && !names_weekday(&s[..end]);
+            return place.then_some(end);
         }
         at += w.len() + 1;
         if n >= 6 {
@@ -185,6 +194,14 @@ fn place_len(s: &str) -> Option<usize> {
         }
     }
     None
+}
+
+/// Whether one of the capitalized words of `place` (words split at single
+/// spaces) is a weekday ("On Monday").
+fn names_weekday(place: &str) -> bool {
+    place
+        .split(' ')
+        .any(|w| w.starts_with(char::is_uppercase) && with_lower(w, |l| WEEKDAYS.get(l).is_some()))
 }
 
 /// Days in `month` of `year` (proleptic Gregorian).
@@ -222,7 +239,13 @@ impl<'a> Cur<'a> {
     /// A word of `table` (in lower case), and a period after it.
     fn word(&mut self, table: &WordIndex<(&'static str, u32)>) -> Option<u32> {
         let r = self.rest();
-        let end = r.find(|c: char| !c.is_alphabetic()).unwrap_or(r.len());
+        // ASCII letters a byte at a time; only another character is decoded.
+        let ascii = r.bytes().take_while(u8::is_ascii_alphabetic).count();
+        let end = if r.as_bytes().get(ascii).is_some_and(|b| !b.is_ascii()) {
+            (r[ascii..].find(|c: char| !c.is_alphabetic())).map_or(r.len(), |n| ascii + n)
+        } else {
+            ascii
+        };
         let w = &r[..end];
         let v = with_lower(w, |w| table.get(w).map(|&(_, v)| v))?;
         self.at += end;
@@ -291,7 +314,12 @@ impl<'a> Cur<'a> {
                 return;
             }
         }
+        let (head, n) = lowered_head(self.rest());
         for p in DATELINE_PREFIXES {
+            // A prefix that differs from the head is passed over unread.
+            if !head[..n].iter().zip(p.as_bytes()).all(|(a, b)| a == b) {
+                continue;
+            }
             let save = self.at;
             if self.lit_ci(p) {
                 if self.spaces() > 0 || p.ends_with(':') {
@@ -405,6 +433,28 @@ impl<'a> Cur<'a> {
     }
 }
 
+/// The first bytes of `s` lower-cased, as far as they are known without
+/// reading further: the lower case of its first character (which
+/// lower-casing maps on its own: no final sigma opens a text) and, after an
+/// ASCII one, its second byte lowered when that is ASCII too. The lower case
+/// of a start of `s` that holds them begins with them.
+fn lowered_head(s: &str) -> ([u8; 13], usize) {
+    let mut head = [0u8; 13];
+    let mut n = 0;
+    let Some(c) = s.chars().next() else {
+        return (head, 0);
+    };
+    // At most three characters of at most four bytes.
+    for l in c.to_lowercase() {
+        n += l.encode_utf8(&mut head[n..]).len();
+    }
+    if let Some(&b) = s.as_bytes().get(1).filter(|b| c.is_ascii() && b.is_ascii()) {
+        head[n] = b.to_ascii_lowercase();
+        n += 1;
+    }
+    (head, n)
+}
+
 /// Whether `s` in lower case is `lower` (as `s.to_lowercase() == lower`,
 /// without allocating outside the final-sigma case).
 fn lower_eq(s: &str, lower: &str) -> bool {
@@ -449,6 +499,7 @@ mod tests {
             ("Mayor said", None),
             ("March on Washington", None),
             ("2022 was a year", None),
+            ("", None),
         ];
         for (s, want) in cases {
             let got = parse_dateline(s).map(|d| (d.year, d.month, d.day, d.weekday));
@@ -461,6 +512,98 @@ mod tests {
                 .len,
             42
         );
+    }
+
+    /// The lowered head passes over only prefixes that lower-casing the
+    /// text would not start with, and a word ends where decoding ends it.
+    #[test]
+    fn prefixes_and_words_as_lowered() {
+        let texts = [
+            "Published: today",
+            "PUBLIÉ LE 3 mai",
+            "Police said",
+            "Опубликовано 5 мая",
+            "\u{212a}elvin",
+            "İstanbul",
+            "P",
+            "",
+            "Éte 2022",
+            "Mayé, 3",
+            "May. 3",
+            "JANVIER 2022",
+            "März 2022",
+            "Juni",
+        ];
+        for t in texts {
+            let (head, n) = lowered_head(t);
+            let lower = t.to_lowercase();
+            assert!(lower.as_bytes().starts_with(&head[..n]), "{t}");
+            for p in DATELINE_PREFIXES {
+                let opens = t.get(..p.len()).is_some_and(|h| h.to_lowercase() == *p);
+                let k = n.min(p.len());
+                assert!(head[..k] == p.as_bytes()[..k] || !opens, "{t} {p}");
+            }
+            let end = t.find(|c: char| !c.is_alphabetic()).unwrap_or(t.len());
+            let want = with_lower(&t[..end], |w| MONTHS.get(w).map(|&(_, v)| v))
+                .map(|v| (v, end + usize::from(t[end..].starts_with('.'))));
+            let mut c = Cur { s: t, at: 0 };
+            assert_eq!(c.word(&MONTHS).map(|v| (v, c.at)), want, "{t}");
+        }
+    }
+
+    /// The place as the grammar reads it, looking up each capitalized word
+    /// for a weekday as it comes.
+    fn place_len_word_by_word(s: &str) -> Option<usize> {
+        let (mut end, mut capitals, mut at) = (0, 0, 0);
+        for (n, w) in s.split(' ').enumerate() {
+            let bare = w.trim_end_matches([',', '.']);
+            let first = bare.chars().next()?;
+            if first.is_uppercase() {
+                let word = bare
+                    .chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'));
+                if !word || with_lower(bare, |l| WEEKDAYS.get(l).is_some()) {
+                    return None;
+                }
+                capitals += 1;
+                end = at + bare.len();
+            } else if n == 0 || bare.len() > 3 || !bare.chars().all(char::is_lowercase) {
+                return None;
+            }
+            if bare.len() < w.len() {
+                return (first.is_uppercase() && capitals <= 4).then_some(end);
+            }
+            at += w.len() + 1;
+            if n >= 6 {
+                return None;
+            }
+        }
+        None
+    }
+
+    #[test]
+    fn places_as_read_word_by_word() {
+        for s in [
+            "Paris, 21 juin",
+            "Rio de Janeiro, 21",
+            "On Monday, 21 June",
+            "Monday, 21 June",
+            "New York. - text",
+            "Noyal-sur-Vilaine, 3",
+            "The government said, on",
+            "A B C D E, 1",
+            "A B C D E F G H, 1",
+            "Le Mans mon, x",
+            "Saint-Étienne, 4",
+            "SUNDAY, April",
+            "Paris",
+            "",
+            " Paris, x",
+            "Paris  Texas, x",
+            "Zürich , 3",
+        ] {
+            assert_eq!(place_len(s), place_len_word_by_word(s), "{s}");
+        }
     }
 
     #[test]

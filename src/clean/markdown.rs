@@ -38,6 +38,16 @@ pub fn strip_markup(input: &str, markdown: bool) -> (MappedText, Vec<(Span, Reas
                 continue;
             }
         }
+        // A run of bytes that ends no line and opens no markup is passed
+        // over at once (no byte of a longer UTF-8 character is ASCII).
+        let plain = input.as_bytes()[i..]
+            .iter()
+            .take_while(|&&b| !STOPS[usize::from(b)])
+            .count();
+        if plain > 0 {
+            i += plain;
+            continue;
+        }
         if input.as_bytes()[i] == b'\n' {
             line_start = true;
             i += 1;
@@ -57,6 +67,19 @@ pub fn strip_markup(input: &str, markdown: bool) -> (MappedText, Vec<(Span, Reas
     s.flush(input.len());
     (s.b.finish_for(input.len()), s.removed)
 }
+
+/// The bytes `strip_markup` stops at: a line break, and each byte its
+/// rules open on.
+static STOPS: [bool; 256] = {
+    let mut stops = [false; 256];
+    let bytes = b"\n![<&*_`";
+    let mut k = 0;
+    while k < bytes.len() {
+        stops[bytes[k] as usize] = true;
+        k += 1;
+    }
+    stops
+};
 
 /// The text being built and the markup dropped so far. Each rule reads the
 /// markup at one offset and, when it applies, says where reading goes on.
@@ -289,6 +312,13 @@ mod tests {
             ("plain keeps stars", false, "a *b* c", "a *b* c"),
             ("entity", false, "AT&amp;T", "AT&T"),
             ("html tag kept", false, "a <b> c", "a <b> c"),
+            (
+                "marks after other characters",
+                true,
+                "«Été» — **été** [Зима](#)\n# Ünd\n",
+                "«Été» — été Зима\nÜnd\n",
+            ),
+            ("empty", true, "", ""),
         ];
         for (name, md, input, want) in cases {
             let (got, removed) = strip_markup(input, *md);

@@ -30,31 +30,28 @@ fn cp1252_byte(c: char) -> Option<u8> {
 pub fn repair_mojibake(input: &str) -> MappedText {
     let mut b = MappedText::builder();
     let mut copy_from = 0;
-    let mut iter = input.char_indices().peekable();
-    while let Some((at, c)) = iter.next() {
+    let mut from = 0;
+    while let Some(at) = next_lead_byte(input, from) {
+        let Some(c) = input[at..].chars().next() else {
+            break;
+        };
+        from = at + c.len_utf8();
         let Some(lead) = cp1252_byte(c).filter(|b| (0xC2..=0xF4).contains(b)) else {
             continue;
         };
-        if c.is_ascii() {
-            continue;
-        }
         let need = match lead {
             0xC2..=0xDF => 1,
             0xE0..=0xEF => 2,
             _ => 3,
         };
         let mut bytes = vec![lead];
-        let mut end = at + c.len_utf8();
-        let mut look = iter.clone();
-        for _ in 0..need {
-            match look.next() {
-                Some((i, d)) => match cp1252_byte(d).filter(|b| (0x80..=0xBF).contains(b)) {
-                    Some(byte) => {
-                        bytes.push(byte);
-                        end = i + d.len_utf8();
-                    }
-                    None => break,
-                },
+        let mut end = from;
+        for (i, d) in input[from..].char_indices().take(need) {
+            match cp1252_byte(d).filter(|b| (0x80..=0xBF).contains(b)) {
+                Some(byte) => {
+                    bytes.push(byte);
+                    end = from + i + d.len_utf8();
+                }
                 None => break,
             }
         }
@@ -67,12 +64,20 @@ pub fn repair_mojibake(input: &str) -> MappedText {
         b.copy(input, copy_from..at);
         b.replace(fixed, at..end);
         copy_from = end;
-        for _ in 0..need {
-            iter.next();
-        }
+        from = end;
     }
     b.copy(input, copy_from..input.len());
     b.finish_for(input.len())
+}
+
+/// Where the next character that may lead a run (U+00C2 to U+00F4) starts,
+/// from `from` on: each is written with the byte 0xC3 first, which starts
+/// no other character and is no later byte of one, so only those bytes are
+/// looked at (the text between them is passed over a byte at a time,
+/// without decoding).
+fn next_lead_byte(input: &str, from: usize) -> Option<usize> {
+    let n = input.as_bytes()[from..].iter().position(|&b| b == 0xC3)?;
+    Some(from + n)
 }
 
 #[cfg(test)]
@@ -95,6 +100,11 @@ mod tests {
                 "Stéphane’s “quote”",
             ),
             ("lone lead", "Ã la carte", "Ã la carte"),
+            ("leads in a row", "ÃÃ©", "Ãé"),
+            ("lead at the end", "abc Ã", "abc Ã"),
+            ("three bytes", "â€", "â€"),
+            ("other latin", "Ã€ À ÿ Ã¿", "À À ÿ ÿ"),
+            ("empty", "", ""),
         ];
         for (name, input, want) in cases {
             assert_eq!(repair_mojibake(input).as_str(), want, "{name}");

@@ -15,12 +15,23 @@ use std::sync::OnceLock;
 /// For each first byte, the strings starting with it: their index in the list and their bytes.
 type ByFirstByte = Vec<Vec<(usize, &'static [u8])>>;
 
+/// What the strings starting with a byte need of the next one.
+#[derive(Clone, Copy, PartialEq)]
+enum First {
+    /// No string starts with the byte.
+    None,
+    /// Only longer strings do: their second byte must follow.
+    Pair,
+    /// The byte is a string of its own.
+    Single,
+}
+
 /// The strings by their first bytes, so that most places of a text are
-/// passed over after one or two table reads.
+/// passed over after one table read, the others after two.
 struct Index {
     by_first_byte: ByFirstByte,
-    /// The first bytes of the strings of one byte.
-    single: [bool; 256],
+    /// What each first byte needs.
+    first: [First; 256],
     /// A bit for each pair of first two bytes of the longer strings.
     pairs: Box<[u64; 1024]>,
 }
@@ -31,21 +42,28 @@ impl Index {
     #[inline]
     fn may_start(&self, hay: &[u8], i: usize) -> bool {
         let a = usize::from(hay[i]);
-        if self.single[a] {
-            return true;
+        match self.first[a] {
+            First::None => false,
+            First::Single => true,
+            First::Pair => hay.get(i + 1).is_some_and(|&b| {
+                let pair = a << 8 | usize::from(b);
+                self.pairs[pair >> 6] & (1 << (pair & 63)) != 0
+            }),
         }
-        let Some(&b) = hay.get(i + 1) else {
-            return false;
-        };
-        let pair = a << 8 | usize::from(b);
-        self.pairs[pair >> 6] & (1 << (pair & 63)) != 0
     }
 
+    /// Whether a string starts at byte `i` of `hay`. The table reads are
+    /// made in the caller's loop; the comparisons, seldom reached, are not.
+    #[inline]
     fn starts_at(&self, hay: &[u8], i: usize) -> bool {
-        self.may_start(hay, i)
-            && self.by_first_byte[usize::from(hay[i])]
-                .iter()
-                .any(|(_, s)| hay[i..].starts_with(s))
+        self.may_start(hay, i) && self.compare_at(hay, i)
+    }
+
+    #[inline(never)]
+    fn compare_at(&self, hay: &[u8], i: usize) -> bool {
+        self.by_first_byte[usize::from(hay[i])]
+            .iter()
+            .any(|(_, s)| hay[i..].starts_with(s))
     }
 }
 
@@ -89,7 +107,7 @@ impl Needles {
     fn index(&self) -> &Index {
         self.index.get_or_init(|| {
             let mut by_first_byte = vec![Vec::new(); 256];
-            let mut single = [false; 256];
+            let mut first = [First::None; 256];
             let mut pairs = Box::new([0u64; 1024]);
             for (k, s) in self
                 .strings()
@@ -99,17 +117,21 @@ impl Needles {
             {
                 let b = s.as_bytes();
                 by_first_byte[usize::from(b[0])].push((k, b));
+                let a = usize::from(b[0]);
                 match b.get(1) {
-                    None => single[usize::from(b[0])] = true,
+                    None => first[a] = First::Single,
                     Some(&c) => {
-                        let pair = usize::from(b[0]) << 8 | usize::from(c);
+                        if first[a] == First::None {
+                            first[a] = First::Pair;
+                        }
+                        let pair = a << 8 | usize::from(c);
                         pairs[pair >> 6] |= 1 << (pair & 63);
                     }
                 }
             }
             Index {
                 by_first_byte,
-                single,
+                first,
                 pairs,
             }
         })

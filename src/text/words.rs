@@ -48,11 +48,16 @@ impl<'a> Lower<'a> {
     }
 }
 
-/// Calls `f` with the lower case of `s` (as [`str::to_lowercase`]), made on
-/// the stack for a short ASCII word instead of in a new `String`.
+/// Calls `f` with the lower case of `s` (as [`str::to_lowercase`]): `s`
+/// itself when it is ASCII without capitals, else made on the stack for a
+/// short ASCII word instead of in a new `String`.
 #[inline]
 pub(crate) fn with_lower<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
     const MAX: usize = 64;
+    // ASCII without capitals (most words of a text) is its own lower case.
+    if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        return f(s);
+    }
     if s.len() <= MAX && s.is_ascii() {
         let mut buf = [0u8; MAX];
         let buf = &mut buf[..s.len()];
@@ -62,6 +67,24 @@ pub(crate) fn with_lower<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
     } else {
         f(&Lower::new(s))
     }
+}
+
+/// The lower case of `s` (as [`str::to_lowercase`]) for a line of text:
+/// its ASCII lowered in one pass, and its other characters only checked,
+/// since nearly all of them (quotes, dashes, accented small letters) lower
+/// to themselves. A character that does not (a capital, 'Σ' with its
+/// word-final form) sends the whole text to [`str::to_lowercase`].
+pub(crate) fn lower_line(s: &str) -> String {
+    let mut rest = s;
+    while let Some(i) = rest.bytes().position(|b| !b.is_ascii()) {
+        let c = rest[i..].chars().next().unwrap_or(' ');
+        let mut l = c.to_lowercase();
+        if l.next() != Some(c) || l.next().is_some() {
+            return s.to_lowercase();
+        }
+        rest = &rest[i + c.len_utf8()..];
+    }
+    s.to_ascii_lowercase()
 }
 
 /// The number of white-space separated words of `s` (as
@@ -81,7 +104,7 @@ pub(crate) fn count_words(s: &str, cap: usize) -> usize {
                 let space = ascii_spaces(x);
                 // A word starts at a byte that is not space after one that is.
                 let before = space << 8 | if after_space { 0x80 } else { 0 };
-                n += (!space & HIGH & before).count_ones() as usize;
+                n += count_high(!space & HIGH & before);
                 after_space = space >> 63 != 0;
                 i += 8;
                 continue;
@@ -103,6 +126,13 @@ pub(crate) fn count_words(s: &str, cap: usize) -> usize {
 
 /// The high bit of each of eight bytes.
 const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// The number of bytes whose high bit is set in `flags`, which has no other
+/// bits: `count_ones` by one multiply that sums the bytes into the top one,
+/// where the baseline x86-64 target has no `popcnt` to count bits with.
+fn count_high(flags: u64) -> usize {
+    ((flags >> 7).wrapping_mul(splat(1)) >> 56) as usize
+}
 
 /// Eight bytes that repeat `b`.
 const fn splat(b: u8) -> u64 {
@@ -303,10 +333,36 @@ mod tests {
             "ÉTAT",
             "İstanbul",
             "ΟΔΟΣ",
+            "u.s. 12 don't",
+            "état",
             "",
             long.as_str(),
         ] {
             assert_eq!(with_lower(w, str::to_string), w.to_lowercase(), "{w}");
+        }
+    }
+
+    #[test]
+    fn high_bits_counted() {
+        for flags in [0, HIGH, 0x80, 0x8000_0000_0000_0000, 0x0080_8000_0080_0080] {
+            assert_eq!(count_high(flags), flags.count_ones() as usize, "{flags:#x}");
+        }
+    }
+
+    #[test]
+    fn lower_line_is_to_lowercase() {
+        for s in [
+            "",
+            "Police said Thursday",
+            "“Nous l’avons dit”, a déclaré le PRÉSIDENT — à Paris.",
+            "l’état — déjà «vu»",
+            "İstanbul’s mayor",
+            "ΟΔΟΣ ΟΔΟΣ. σ",
+            "Straße, STRASSE, ǅ, \u{212a}elvin",
+            "東京で ABC",
+            "x\u{301}Y",
+        ] {
+            assert_eq!(lower_line(s), s.to_lowercase(), "{s}");
         }
     }
 }
