@@ -362,15 +362,20 @@ pub(super) fn is_person_entity(e: &EntityMention) -> bool {
         && !spaced_words(&e.name).any(|w| with_lower(w, |l| has(&NON_PERSON_HEADS, l)))
 }
 
-/// Whether the person entity `e`, overlapping the speaker phrase `name` at
-/// `sp`, is that speaker. An entity is not trusted over the phrase when it
+/// The name of the person entity `e` ([`entity_name`]) when `e`, overlapping
+/// the speaker phrase `name` at `sp`, is that speaker. An entity is not trusted over the phrase when it
 /// covers only part of it ("the editor of Die Presse", "Southern Andes
 /// Copper": the rest is more than an honorific or a particle), when it runs
 /// past it (the quote module cut those words as titles), or when its name
 /// does not contain the phrase's words (a mention linked to someone else).
-pub(super) fn confirms(rd: &Reading, e: &EntityMention, name: &str, sp: Span) -> bool {
+pub(super) fn confirmed_name(
+    rd: &Reading,
+    e: &EntityMention,
+    name: &str,
+    sp: Span,
+) -> Option<String> {
     if !sp.contains(e.span) {
-        return false;
+        return None;
     }
     let a = rd.at(sp.start);
     let b = rd.at(sp.end);
@@ -379,16 +384,21 @@ pub(super) fn confirms(rd: &Reading, e: &EntityMention, name: &str, sp: Span) ->
         l.is_empty() || has(&HONORIFICS, l) || is_particle(l) || is_title(l)
     });
     if !extra_ok {
-        return false;
+        return None;
     }
-    let en: HashSet<String> = spaced_words(&entity_name(e))
-        .map(str::to_lowercase)
-        .collect();
-    spaced_words(name)
-        .map(|w| w.to_lowercase())
-        .filter(|w| {
-            let w = w.trim_end_matches('.');
-            !has(&HONORIFICS, w) && !is_title(w)
+    // The name is built once, for the test and for the caller. Both sides
+    // have a few words: each of the phrase's is compared with the name's, in
+    // lower case, without a set to build. The name lowered whole has its
+    // words lowered one by one: white space ends a word and also the context
+    // that makes a 'Σ' final.
+    let full = entity_name(e);
+    let all = with_lower(&full, |lower| {
+        spaced_words(name).all(|w| {
+            with_lower(w, |w| {
+                let t = w.trim_end_matches('.');
+                has(&HONORIFICS, t) || is_title(t) || spaced_words(lower).any(|f| f == w)
+            })
         })
-        .all(|w| en.contains(&w))
+    });
+    all.then_some(full)
 }

@@ -12,7 +12,7 @@ use super::lexicon::{
     has, is_document_noun, is_person_like, is_pronoun, last_spaced_word, pronoun, spaced_words,
     Pronoun,
 };
-use super::names::{confirms, entity_name, Ends, NameIndex};
+use super::names::{confirmed_name, Ends, NameIndex};
 use super::reading::{NameCase, Reading};
 use super::sets::{HONORIFICS, ROLE_NOUNS};
 use super::speakers::Speaker;
@@ -160,13 +160,13 @@ fn name_speaker(
     if with_lower(name, is_pronoun) {
         return;
     }
-    if let Some(e) = near
+    if let Some(full) = near
         .first_overlapping(*sp, |e| e.label == EntityLabel::Person)
-        .filter(|e| confirms(rd, e, name, *sp))
+        .and_then(|e| confirmed_name(rd, e, name, *sp))
     {
         // An entity mention that is the speaker names it (lengthened,
         // "Van Dijk" is "Pieter van Dijk").
-        *name = names.fullest(&entity_name(e));
+        *name = names.fullest(&full);
     } else if !name.contains(' ') && name.chars().all(|c| !c.is_uppercase()) {
         if let Some(n) = descriptions.last_before(names, name, sp.start) {
             *name = n;

@@ -254,3 +254,24 @@ fn offices_and_statements() {
     let (_, q) = run("\"We are ready,\" the statement said.");
     assert_eq!(q[0].speaker.as_deref(), Some("statement"));
 }
+
+/// A name lowered whole splits into its words lowered one by one (as
+/// `confirmed_name` compares them), for capitals, 'İ' and a final 'Σ'.
+#[test]
+fn a_name_lowered_whole_is_its_words_lowered() {
+    use super::lexicon::spaced_words;
+    for name in [
+        "Pieter van Dijk",
+        "ΟΔΟΣ ΑΒ",
+        "İlham Əliyev",
+        "Ö\u{a0}Σ Σ",
+        "",
+        " A  b ",
+    ] {
+        let whole: Vec<String> = spaced_words(&name.to_lowercase())
+            .map(str::to_string)
+            .collect();
+        let each: Vec<String> = spaced_words(name).map(str::to_lowercase).collect();
+        assert_eq!(whole, each, "{name}");
+    }
+}
