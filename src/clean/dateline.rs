@@ -48,8 +48,18 @@ pub fn parse_dateline(s: &str) -> Option<Dateline> {
     }
     let mut c = Cur { s, at: 0 };
     c.prefix();
-    let weekday = c.word(&WEEKDAYS);
+    // The first word is lowered once, and looked up among the weekdays and
+    // among the months: a line opening with a word that is no weekday is
+    // read for a month first at the same place.
+    let end = c.word_end();
+    let (weekday, month) = with_lower(&c.rest()[..end], |w| {
+        (
+            WEEKDAYS.get(w).map(|&(_, v)| v),
+            MONTHS.get(w).map(|&(_, v)| v),
+        )
+    });
     if weekday.is_some() {
+        c.take_word(end);
         c.lit(",");
         c.spaces();
     }
@@ -59,7 +69,15 @@ pub fn parse_dateline(s: &str) -> Option<Dateline> {
     } else if let Some(d) = c.number(1, 2) {
         c.day_first(d)?
     } else {
-        c.month_first()?
+        let m = match weekday {
+            None => {
+                let m = month?;
+                c.take_word(end);
+                m
+            }
+            Some(_) => c.word(&MONTHS)?,
+        };
+        c.month_first(m)?
     };
     if c.at == start || !(1..=12).contains(&month) || !(1..=31).contains(&day) {
         return None;
@@ -238,21 +256,30 @@ impl<'a> Cur<'a> {
 
     /// A word of `table` (in lower case), and a period after it.
     fn word(&mut self, table: &WordIndex<(&'static str, u32)>) -> Option<u32> {
+        let end = self.word_end();
+        let v = with_lower(&self.rest()[..end], |w| table.get(w).map(|&(_, v)| v))?;
+        self.take_word(end);
+        Some(v)
+    }
+
+    /// Where the letters at the cursor end, counted from it.
+    fn word_end(&self) -> usize {
         let r = self.rest();
         // ASCII letters a byte at a time; only another character is decoded.
         let ascii = r.bytes().take_while(u8::is_ascii_alphabetic).count();
-        let end = if r.as_bytes().get(ascii).is_some_and(|b| !b.is_ascii()) {
+        if r.as_bytes().get(ascii).is_some_and(|b| !b.is_ascii()) {
             (r[ascii..].find(|c: char| !c.is_alphabetic())).map_or(r.len(), |n| ascii + n)
         } else {
             ascii
-        };
-        let w = &r[..end];
-        let v = with_lower(w, |w| table.get(w).map(|&(_, v)| v))?;
+        }
+    }
+
+    /// Passes the word ending `end` bytes on, and a period after it.
+    fn take_word(&mut self, end: usize) {
         self.at += end;
         if self.rest().starts_with('.') {
             self.at += 1;
         }
-        Some(v)
     }
 
     fn number(&mut self, min: usize, max: usize) -> Option<u32> {
@@ -369,9 +396,8 @@ impl<'a> Cur<'a> {
         Some((self.year_after(), m, d))
     }
 
-    /// A month first: "March 19, 2022", "Sept. 3rd".
-    fn month_first(&mut self) -> Option<Parts> {
-        let m = self.word(&MONTHS)?;
+    /// A month first, `m` read already: "March 19, 2022", "Sept. 3rd".
+    fn month_first(&mut self, m: u32) -> Option<Parts> {
         self.spaces();
         let d = self.number(1, 2)?;
         let _ = self.lit_ci("st") || self.lit_ci("nd") || self.lit_ci("rd") || self.lit_ci("th");
