@@ -10,6 +10,7 @@
 //! assert_eq!(words[2].text, "13");
 //! ```
 
+use arrayvec::ArrayString;
 use std::borrow::Cow;
 use std::fmt;
 use std::ops::Deref;
@@ -58,15 +59,15 @@ pub(crate) fn with_lower<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
     if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
         return f(s);
     }
-    if s.len() <= MAX && s.is_ascii() {
-        let mut buf = [0u8; MAX];
-        let buf = &mut buf[..s.len()];
-        buf.copy_from_slice(s.as_bytes());
-        buf.make_ascii_lowercase();
-        f(std::str::from_utf8(buf).expect("ASCII"))
-    } else {
-        f(&Lower::new(s))
+    if s.is_ascii() {
+        // Copied as a `str` and lowered in place, it stays a `str`: no
+        // UTF-8 check of the copy, as `from_utf8` on a byte buffer makes.
+        if let Ok(mut buf) = ArrayString::<MAX>::from(s) {
+            buf.as_mut_str().make_ascii_lowercase();
+            return f(&buf);
+        }
     }
+    f(&Lower::new(s))
 }
 
 /// The lower case of `s` (as [`str::to_lowercase`]) for a line of text:
@@ -326,6 +327,8 @@ mod tests {
     #[test]
     fn with_lower_is_to_lowercase() {
         let long = "A".repeat(70);
+        // The stack string holds 64 bytes: the last that fits and the first that does not.
+        let (fits, over) = ("Ab".repeat(32), "Ab".repeat(32) + "C");
         for w in [
             "Tokayev",
             "said",
@@ -337,6 +340,8 @@ mod tests {
             "état",
             "",
             long.as_str(),
+            fits.as_str(),
+            over.as_str(),
         ] {
             assert_eq!(with_lower(w, str::to_string), w.to_lowercase(), "{w}");
         }
