@@ -111,18 +111,95 @@ pub(crate) fn count_words(s: &str, cap: usize) -> usize {
                 continue;
             }
         }
-        let (space, len) = if b[i] < 0x80 {
-            (matches!(b[i], b'\t'..=b'\r' | b' '), 1)
-        } else {
-            let c = s[i..].chars().next().unwrap_or(' ');
-            (c.is_whitespace(), c.len_utf8())
-        };
+        let (len, space) = char_at(s, i);
         // Without a branch: a word starts where a non-space follows a space.
         n += usize::from(after_space & !space);
         after_space = space;
         i += len;
     }
     n.min(cap)
+}
+
+/// Whether the ASCII byte `b` is white space as [`char::is_whitespace`]
+/// has it (tab, line feed, vertical tab, form feed, carriage return, space).
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ')
+}
+
+/// The words of `s` between white space, as [`str::split_whitespace`] gives
+/// them; an ASCII byte is judged without decoding a character.
+pub(crate) fn spaced_words(s: &str) -> SpacedWords<'_> {
+    SpacedWords { s, at: 0 }
+}
+
+/// The last of [`spaced_words`] of `s`, found from its end.
+pub(crate) fn last_spaced_word(s: &str) -> Option<&str> {
+    if !s.is_ascii() {
+        return s.split_whitespace().next_back();
+    }
+    let space = |&b: &u8| is_ascii_space(b);
+    let b = s.as_bytes();
+    let end = b.iter().rposition(|x| !space(x))? + 1;
+    let start = b[..end].iter().rposition(space).map_or(0, |i| i + 1);
+    Some(&s[start..end])
+}
+
+/// The iterator of [`spaced_words`]: `at` is always at a character boundary.
+pub(crate) struct SpacedWords<'a> {
+    s: &'a str,
+    at: usize,
+}
+
+impl<'a> Iterator for SpacedWords<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let (s, b) = (self.s, self.s.as_bytes());
+        let mut i = self.at;
+        loop {
+            if i >= b.len() {
+                self.at = i;
+                return None;
+            }
+            let (n, space) = char_at(s, i);
+            if !space {
+                break;
+            }
+            i += n;
+        }
+        let start = i;
+        while i < b.len() {
+            // Printable ASCII, most of a word, takes one comparison.
+            if (b'!'..0x80).contains(&b[i]) {
+                i += 1;
+                continue;
+            }
+            let (n, space) = char_at(s, i);
+            if space {
+                break;
+            }
+            i += n;
+        }
+        self.at = i;
+        Some(&s[start..i])
+    }
+}
+
+/// The length of the character at byte `i` of `s`, a character boundary,
+/// and whether it is white space; ASCII is judged by its byte.
+#[inline]
+fn char_at(s: &str, i: usize) -> (usize, bool) {
+    match s.as_bytes()[i] {
+        b @ 0..0x80 => (1, is_ascii_space(b)),
+        _ => decoded_char_at(s, i),
+    }
+}
+
+/// [`char_at`] for a character of more than one byte.
+#[inline(never)]
+fn decoded_char_at(s: &str, i: usize) -> (usize, bool) {
+    let c = s[i..].chars().next().unwrap_or(' ');
+    (c.len_utf8(), c.is_whitespace())
 }
 
 /// The high bit of each of eight bytes.
@@ -321,6 +398,30 @@ mod tests {
                 }
                 assert_eq!(count_words(s, usize::MAX), want, "{s:?}");
             }
+        }
+    }
+
+    #[test]
+    fn spaced_words_split_as_split_whitespace() {
+        for s in [
+            "",
+            " ",
+            "Ned Price",
+            "  Ned   Price ",
+            "a\tb\nc\u{b}d\u{c}e\rf",
+            "Stéphane\u{a0}Dujarric",
+            " \u{2003}Cho\u{3000}Kyoo-hong\u{2028}",
+            "Олег Иванов",
+            "x\u{85}y",
+            "é",
+            " \u{a0} ",
+            "Price",
+            "Ned Price\t",
+            "\u{b}Ned",
+        ] {
+            let want: Vec<&str> = s.split_whitespace().collect();
+            assert_eq!(spaced_words(s).collect::<Vec<_>>(), want, "{s:?}");
+            assert_eq!(last_spaced_word(s), want.last().copied(), "{s:?}");
         }
     }
 

@@ -2,14 +2,12 @@
 //! and resolving pronouns.
 
 use super::super::{EntityLabel, EntityMention};
-use super::lexicon::{
-    has, honorific_dot, is_particle, is_person_like, is_title, last_spaced_word, spaced_words,
-};
+use super::lexicon::{has, honorific_dot, is_particle, is_person_like, is_title};
 use super::reading::{NameCase, Reading};
 use super::sets::{ARTICLES, HONORIFICS, NON_PERSON_HEADS, ROLE_NOUNS};
 use super::speakers::{judged_np_speaker, Speaker};
 use crate::text::hash::{FastMap as HashMap, FastSet as HashSet};
-use crate::text::{with_lower, Span, TokenKind};
+use crate::text::{last_spaced_word, spaced_words, with_lower, Span, TokenKind};
 use std::borrow::Cow;
 use std::cell::RefCell;
 

@@ -8,17 +8,14 @@
 
 use super::super::{EntityLabel, EntityMention};
 use super::cues::sentence_subject;
-use super::lexicon::{
-    has, is_document_noun, is_person_like, is_pronoun, last_spaced_word, pronoun, spaced_words,
-    Pronoun,
-};
+use super::lexicon::{has, is_document_noun, is_person_like, is_pronoun, pronoun, Pronoun};
 use super::names::{confirmed_name, Ends, NameIndex};
 use super::reading::{NameCase, Reading};
 use super::sets::{HONORIFICS, ROLE_NOUNS};
 use super::speakers::Speaker;
 use super::{Found, QuoteKind};
 use crate::text::hash::{FastMap as HashMap, FastSet as HashSet};
-use crate::text::{with_lower, Covers, Span};
+use crate::text::{last_spaced_word, spaced_words, with_lower, Covers, Span};
 
 /// Lengthens short names, resolves pronouns and entity mentions.
 pub(super) fn resolve(

@@ -259,7 +259,7 @@ fn offices_and_statements() {
 /// `confirmed_name` compares them), for capitals, 'İ' and a final 'Σ'.
 #[test]
 fn a_name_lowered_whole_is_its_words_lowered() {
-    use super::lexicon::spaced_words;
+    use crate::text::spaced_words;
     for name in [
         "Pieter van Dijk",
         "ΟΔΟΣ ΑΒ",
