@@ -44,6 +44,7 @@ use crate::extract::{
 };
 use crate::text::{CharIndex, Span};
 use serde::Serialize;
+use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 
 mod tables;
 pub use tables::{CellOut, MomentOut, RowOut, TableOut};
@@ -315,6 +316,12 @@ pub struct RemovedOut {
 pub struct SpanWriter<'a> {
     article: &'a Article,
     index: CharIndex,
+    /// The piece of the analysis text the last span started in, where the
+    /// next search starts ([`crate::text::MappedText::to_source_near`]): the
+    /// report asks for its spans mostly in text order. Atomic only so that
+    /// threads may share a writer (the comparison's pairs); a piece another
+    /// thread left there is as good a start as any.
+    near: AtomicUsize,
 }
 
 impl<'a> SpanWriter<'a> {
@@ -323,6 +330,7 @@ impl<'a> SpanWriter<'a> {
         SpanWriter {
             article,
             index: CharIndex::new(&article.input),
+            near: AtomicUsize::new(0),
         }
     }
 
@@ -337,7 +345,10 @@ impl<'a> SpanWriter<'a> {
 
     /// A span of the analysis text, mapped to the input.
     pub fn analysis(&self, span: Span) -> SpanOut {
-        self.input(self.article.to_input(span))
+        let mut near = self.near.load(Relaxed);
+        let input = self.article.text.to_source_near(span, &mut near);
+        self.near.store(near, Relaxed);
+        self.input(input)
     }
 }
 

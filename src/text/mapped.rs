@@ -80,14 +80,27 @@ impl MappedText {
 
     /// Maps a span of this text to the span of the source it came from.
     pub fn to_source(&self, span: Span) -> Span {
+        let mut near = 0;
+        self.to_source_near(span, &mut near)
+    }
+
+    /// [`MappedText::to_source`] for a caller that maps many spans mostly in
+    /// text order (a report): the search for the span's start begins at piece
+    /// `near` when the start lies at or after it, and `near` is left at the
+    /// start's piece for the next span. Any `near` gives the same span.
+    pub fn to_source_near(&self, span: Span, near: &mut usize) -> Span {
         if self.pieces.is_empty() {
             return Span::new(0, 0);
         }
-        let start = self.start_to_source(span.start);
+        let first = self.piece_at_from(*near, span.start);
+        *near = first;
+        let start = self.start_to_source(first, span.start);
         let end = if span.is_empty() {
             start
         } else {
-            self.end_to_source(span.end)
+            // The end lies at or after the start: its piece is `first` or a later one.
+            let last = self.piece_at_from(first, span.end.saturating_sub(1));
+            self.end_to_source(last, span.end)
         };
         Span::new(start, end.max(start))
     }
@@ -122,9 +135,8 @@ impl MappedText {
         }
     }
 
-    /// The source offset of a start position in this text.
-    fn start_to_source(&self, at: usize) -> usize {
-        let i = self.piece_at(at);
+    /// The source offset of a start position `at` in this text, which lies in piece `i`.
+    fn start_to_source(&self, i: usize, at: usize) -> usize {
         let p = self.pieces[i];
         if at >= self.piece_out_end(i) {
             return p.src_end;
@@ -136,10 +148,9 @@ impl MappedText {
         }
     }
 
-    /// The source offset of an end position in this text.
-    fn end_to_source(&self, at: usize) -> usize {
-        // The piece holding the byte just before `at`.
-        let i = self.piece_at(at.saturating_sub(1));
+    /// The source offset of an end position `at` in this text, whose byte
+    /// just before lies in piece `i`.
+    fn end_to_source(&self, i: usize, at: usize) -> usize {
         let p = self.pieces[i];
         if p.verbatim {
             (p.src_start + (at - p.out)).min(p.src_end)
@@ -152,6 +163,22 @@ impl MappedText {
         self.pieces
             .partition_point(|p| p.out <= at)
             .saturating_sub(1)
+    }
+
+    /// [`MappedText::piece_at`], searching from piece `from` on when `at`
+    /// lies at or after its start: the piece itself and the next are tried
+    /// first (a span mostly starts near the last one and ends near its start).
+    fn piece_at_from(&self, from: usize, at: usize) -> usize {
+        match self.pieces.get(from..) {
+            Some([p, rest @ ..]) if p.out <= at => match rest {
+                [] => from,
+                [next, ..] if next.out > at => from,
+                [_] => from + 1,
+                [_, after, ..] if after.out > at => from + 1,
+                _ => from + rest.partition_point(|p| p.out <= at),
+            },
+            _ => self.piece_at(at),
+        }
     }
 
     fn piece_out_end(&self, i: usize) -> usize {
@@ -365,6 +392,51 @@ mod tests {
         assert_eq!(both.to_source(Span::new(0, 3)).of(&source), "“q”");
         assert_eq!(both.to_source(Span::new(6, 7)).of(&source), "y");
         assert_eq!(both.dropped(), vec![Span::new(0, 2)]);
+    }
+
+    /// `to_source` with each piece found by a search over all the pieces.
+    fn searched_whole(text: &MappedText, span: Span) -> Span {
+        if text.pieces.is_empty() {
+            return Span::new(0, 0);
+        }
+        let start = text.start_to_source(text.piece_at(span.start), span.start);
+        let end = if span.is_empty() {
+            start
+        } else {
+            text.end_to_source(text.piece_at(span.end - 1), span.end)
+        };
+        Span::new(start, end.max(start))
+    }
+
+    #[test]
+    fn near_gives_the_same_spans_from_any_piece() {
+        let (_, first) = sample();
+        // Composed over a map that drops "x ": pieces of one character, and
+        // a source that ends in a two-byte character.
+        let mut b = MappedText::builder();
+        b.copy(first.as_str(), 2..first.len());
+        b.replace("é", first.len()..first.len());
+        let composed = b.finish_for(first.len()).compose(&first);
+        let empty = MappedText::builder().finish();
+        for text in [&first, &composed, &MappedText::identity("héllo"), &empty] {
+            let bounds: Vec<usize> = (0..=text.len())
+                .filter(|&i| text.as_str().is_char_boundary(i))
+                .collect();
+            for (k, &start) in bounds.iter().enumerate() {
+                for &end in &bounds[k..] {
+                    let span = Span::new(start, end);
+                    for from in 0..=text.pieces.len() + 1 {
+                        let mut near = from;
+                        assert_eq!(
+                            text.to_source_near(span, &mut near),
+                            searched_whole(text, span),
+                            "{span:?} from piece {from} of {:?}",
+                            text.as_str()
+                        );
+                    }
+                }
+            }
+        }
     }
 
     #[test]
