@@ -79,10 +79,13 @@ struct Sentence<'a> {
 /// Labels the runs of one body sentence, adding them to the article's `out`.
 pub fn classify(doc: &Doc, runs: &[Run], ev: &Evidence, out: &mut Vec<Candidate>) {
     let mut pending: Option<PendingRole> = None;
+    // One buffer for the parts of every run of the sentence.
+    let mut parts = Vec::new();
     for run in runs {
         let s = Sentence { doc, run, ev };
-        for (si, part) in split_run(doc.text, &run.pieces).into_iter().enumerate() {
-            s.part(&run.pieces[part], si == 0, &mut pending, out);
+        split_run(doc.text, &run.pieces, &mut parts);
+        for (si, part) in parts.iter().enumerate() {
+            s.part(&run.pieces[part.clone()], si == 0, &mut pending, out);
         }
     }
 }
@@ -604,12 +607,13 @@ fn fallback_label(n: &Name) -> Option<EntityLabel> {
 /// Cuts a run where one name ends and another begins: at "and" in a list
 /// ("Tajikistan and Kyrgyzstan", but not "Competition and Markets Authority"), and
 /// between an organisation and a title ("European Commission | President Ursula von der Leyen").
-fn split_run(text: &str, pieces: &[Piece]) -> Vec<Range<usize>> {
+/// The parts replace what `out` held.
+fn split_run(text: &str, pieces: &[Piece], out: &mut Vec<Range<usize>>) {
     let is_and = |p: &Piece| p.connector && matches!(p.span.of(text), "and" | "&");
     // Asked only of a run with an "and" in it.
     let keep_and = pieces.iter().any(is_and) && keeps_and(text, pieces);
     // Every part is a stretch of the run's pieces: they are not copied.
-    let mut out = Vec::new();
+    out.clear();
     let mut cut = |r: Range<usize>| {
         if r.is_empty() {
             return;
@@ -631,7 +635,7 @@ fn split_run(text: &str, pieces: &[Piece]) -> Vec<Range<usize>> {
         }
     }
     cut(start..pieces.len());
-    for r in &mut out {
+    for r in out.iter_mut() {
         while r.start < r.end && pieces[r.start].connector {
             r.start += 1;
         }
@@ -640,7 +644,6 @@ fn split_run(text: &str, pieces: &[Piece]) -> Vec<Range<usize>> {
         }
     }
     out.retain(|r| !r.is_empty());
-    out
 }
 
 /// Whether "and" inside the run joins one name: "Competition and Markets
