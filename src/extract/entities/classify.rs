@@ -276,7 +276,7 @@ impl<'a> Sentence<'a> {
             *dictionary.get_or_init(|| {
                 lexicon::is_dictionary_word(lower)
                     || self.ev.lower.contains(lower)
-                    || lexicon::is_common_word(lower)
+                    || kept::is_common_word(lower)
             })
         };
         let rare = || *rare.get_or_init(|| self.rare_before_name(pieces, lower));
@@ -308,12 +308,13 @@ impl<'a> Sentence<'a> {
         let p = &pieces[0];
         let w = p.span.of(self.doc.text);
         let next = self.next_word(pieces);
-        (kept::is_first_name(w) && next.is_some())
+        // The answers at hand first; a given name only before another word.
+        p.allcaps
             || self.ev.mid_caps.contains(w)
+            || (next.is_some() && kept::is_first_name(w))
             || cues::is_title(w)
             || cues::is_title_modifier(w)
             || lexicon::demonym(w).is_some()
-            || p.allcaps
             || (pieces.len() > 2
                 && pieces[1].connector
                 && (cues::is_org_head(w) || cues::is_place_head(w)))
@@ -328,7 +329,7 @@ impl<'a> Sentence<'a> {
         !lower.ends_with('s')
             && !is_adverbish(lower)
             && !self.ev.lower.contains(lower)
-            && !lexicon::is_common_word(lower)
+            && !kept::is_common_word(lower)
             && self.next_word(pieces).is_some_and(|n| {
                 !with_lower(n, lexicon::is_dictionary_word) && kept::place(n).is_none()
             })
@@ -387,7 +388,7 @@ impl<'a> Sentence<'a> {
         }
         // "SEE ALSO", "BREAKING NEWS": shouted words.
         if pieces.iter().all(|p| {
-            p.connector || (p.allcaps && with_lower(p.span.of(text), lexicon::is_common_word))
+            p.connector || (p.allcaps && with_lower(p.span.of(text), kept::is_common_word))
         }) {
             return;
         }
@@ -557,7 +558,7 @@ fn club_named_after_city(n: &Name) -> Option<EntityLabel> {
     let known_first = || {
         n.pieces[0].allcaps
             || with_lower(n.first, |lower| {
-                lexicon::is_common_word(lower) || lexicon::is_dictionary_word(lower)
+                kept::is_common_word(lower) || lexicon::is_dictionary_word(lower)
             })
     };
     (city_last
@@ -596,7 +597,7 @@ fn fallback_label(n: &Name) -> Option<EntityLabel> {
     let uncommon = n
         .pieces
         .iter()
-        .all(|p| p.connector || !with_lower(p.span.of(text), lexicon::is_common_word));
+        .all(|p| p.connector || !with_lower(p.span.of(text), kept::is_common_word));
     Some(if uncommon {
         EntityLabel::Person
     } else {
@@ -727,20 +728,20 @@ fn single(doc: &Doc, run: &Run, pieces: &[Piece], ev: &Evidence) -> Option<Candi
     {
         return None;
     }
-    if p.allcaps && with_lower(w, lexicon::is_common_word) {
+    if p.allcaps && with_lower(w, kept::is_common_word) {
         return None;
     }
     let label = if place_of_w().is_some() || matches!(w, "West" | "East" | "Arctic" | "Antarctic") {
         Some(EntityLabel::Place)
     } else if let Some(l) = context_label(doc, p.span) {
         Some(l)
-    } else if !p.allcaps && !kept::is_first_name(w) && before_its_region(doc, p.span) {
+    } else if !p.allcaps && before_its_region(doc, p.span) && !kept::is_first_name(w) {
         Some(EntityLabel::Place)
     } else if !p.allcaps
         && with_lower(w, |lower| {
             ev.lower.contains(lower)
-                || lexicon::is_common_word(lower)
-                || lower.ends_with('s') && lexicon::is_common_word(lower.trim_end_matches('s'))
+                || kept::is_common_word(lower)
+                || lower.ends_with('s') && kept::is_common_word(lower.trim_end_matches('s'))
         })
     {
         // "Updates", "Parliament": a common noun written with a capital.
