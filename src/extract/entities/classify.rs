@@ -79,10 +79,13 @@ struct Sentence<'a> {
 /// Labels the runs of one body sentence, adding them to the article's `out`.
 pub fn classify(doc: &Doc, runs: &[Run], ev: &Evidence, out: &mut Vec<Candidate>) {
     let mut pending: Option<PendingRole> = None;
+    // One buffer for the parts of every run of the sentence.
+    let mut parts = Vec::new();
     for run in runs {
         let s = Sentence { doc, run, ev };
-        for (si, part) in split_run(doc.text, &run.pieces).into_iter().enumerate() {
-            s.part(&run.pieces[part], si == 0, &mut pending, out);
+        split_run(doc.text, &run.pieces, &mut parts);
+        for (si, part) in parts.iter().enumerate() {
+            s.part(&run.pieces[part.clone()], si == 0, &mut pending, out);
         }
     }
 }
@@ -273,7 +276,7 @@ impl<'a> Sentence<'a> {
             *dictionary.get_or_init(|| {
                 lexicon::is_dictionary_word(lower)
                     || self.ev.lower.contains(lower)
-                    || lexicon::is_common_word(lower)
+                    || kept::is_common_word(lower)
             })
         };
         let rare = || *rare.get_or_init(|| self.rare_before_name(pieces, lower));
@@ -305,12 +308,13 @@ impl<'a> Sentence<'a> {
         let p = &pieces[0];
         let w = p.span.of(self.doc.text);
         let next = self.next_word(pieces);
-        (kept::is_first_name(w) && next.is_some())
+        // The answers at hand first; a given name only before another word.
+        p.allcaps
             || self.ev.mid_caps.contains(w)
+            || (next.is_some() && kept::is_first_name(w))
             || cues::is_title(w)
             || cues::is_title_modifier(w)
             || lexicon::demonym(w).is_some()
-            || p.allcaps
             || (pieces.len() > 2
                 && pieces[1].connector
                 && (cues::is_org_head(w) || cues::is_place_head(w)))
@@ -325,7 +329,7 @@ impl<'a> Sentence<'a> {
         !lower.ends_with('s')
             && !is_adverbish(lower)
             && !self.ev.lower.contains(lower)
-            && !lexicon::is_common_word(lower)
+            && !kept::is_common_word(lower)
             && self.next_word(pieces).is_some_and(|n| {
                 !with_lower(n, lexicon::is_dictionary_word) && kept::place(n).is_none()
             })
@@ -384,7 +388,7 @@ impl<'a> Sentence<'a> {
         }
         // "SEE ALSO", "BREAKING NEWS": shouted words.
         if pieces.iter().all(|p| {
-            p.connector || (p.allcaps && with_lower(p.span.of(text), lexicon::is_common_word))
+            p.connector || (p.allcaps && with_lower(p.span.of(text), kept::is_common_word))
         }) {
             return;
         }
@@ -554,7 +558,7 @@ fn club_named_after_city(n: &Name) -> Option<EntityLabel> {
     let known_first = || {
         n.pieces[0].allcaps
             || with_lower(n.first, |lower| {
-                lexicon::is_common_word(lower) || lexicon::is_dictionary_word(lower)
+                kept::is_common_word(lower) || lexicon::is_dictionary_word(lower)
             })
     };
     (city_last
@@ -593,7 +597,7 @@ fn fallback_label(n: &Name) -> Option<EntityLabel> {
     let uncommon = n
         .pieces
         .iter()
-        .all(|p| p.connector || !with_lower(p.span.of(text), lexicon::is_common_word));
+        .all(|p| p.connector || !with_lower(p.span.of(text), kept::is_common_word));
     Some(if uncommon {
         EntityLabel::Person
     } else {
@@ -604,12 +608,13 @@ fn fallback_label(n: &Name) -> Option<EntityLabel> {
 /// Cuts a run where one name ends and another begins: at "and" in a list
 /// ("Tajikistan and Kyrgyzstan", but not "Competition and Markets Authority"), and
 /// between an organisation and a title ("European Commission | President Ursula von der Leyen").
-fn split_run(text: &str, pieces: &[Piece]) -> Vec<Range<usize>> {
+/// The parts replace what `out` held.
+fn split_run(text: &str, pieces: &[Piece], out: &mut Vec<Range<usize>>) {
     let is_and = |p: &Piece| p.connector && matches!(p.span.of(text), "and" | "&");
     // Asked only of a run with an "and" in it.
     let keep_and = pieces.iter().any(is_and) && keeps_and(text, pieces);
     // Every part is a stretch of the run's pieces: they are not copied.
-    let mut out = Vec::new();
+    out.clear();
     let mut cut = |r: Range<usize>| {
         if r.is_empty() {
             return;
@@ -631,7 +636,7 @@ fn split_run(text: &str, pieces: &[Piece]) -> Vec<Range<usize>> {
         }
     }
     cut(start..pieces.len());
-    for r in &mut out {
+    for r in out.iter_mut() {
         while r.start < r.end && pieces[r.start].connector {
             r.start += 1;
         }
@@ -640,7 +645,6 @@ fn split_run(text: &str, pieces: &[Piece]) -> Vec<Range<usize>> {
         }
     }
     out.retain(|r| !r.is_empty());
-    out
 }
 
 /// Whether "and" inside the run joins one name: "Competition and Markets
@@ -724,20 +728,20 @@ fn single(doc: &Doc, run: &Run, pieces: &[Piece], ev: &Evidence) -> Option<Candi
     {
         return None;
     }
-    if p.allcaps && with_lower(w, lexicon::is_common_word) {
+    if p.allcaps && with_lower(w, kept::is_common_word) {
         return None;
     }
     let label = if place_of_w().is_some() || matches!(w, "West" | "East" | "Arctic" | "Antarctic") {
         Some(EntityLabel::Place)
     } else if let Some(l) = context_label(doc, p.span) {
         Some(l)
-    } else if !p.allcaps && !kept::is_first_name(w) && before_its_region(doc, p.span) {
+    } else if !p.allcaps && before_its_region(doc, p.span) && !kept::is_first_name(w) {
         Some(EntityLabel::Place)
     } else if !p.allcaps
         && with_lower(w, |lower| {
             ev.lower.contains(lower)
-                || lexicon::is_common_word(lower)
-                || lower.ends_with('s') && lexicon::is_common_word(lower.trim_end_matches('s'))
+                || kept::is_common_word(lower)
+                || lower.ends_with('s') && kept::is_common_word(lower.trim_end_matches('s'))
         })
     {
         // "Updates", "Parliament": a common noun written with a capital.

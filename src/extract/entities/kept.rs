@@ -1,8 +1,8 @@
-//! The gazetteer's and the given-name list's answers, kept: an article names
-//! its places and people again and again ("Moscow", "Tokayev"), and the
-//! classifier asks the lists of a word up to several times per run; the answer
-//! for a name is the same each time, and a kept answer is read from a hash map
-//! instead of the packed list.
+//! The gazetteer's, the given-name list's and the common-word list's answers,
+//! kept: an article names its places and people again and again ("Moscow",
+//! "Tokayev"), and the classifier asks the lists of a word up to several times
+//! per run; the answer for a word is the same each time, and a kept answer is
+//! read from a hash map instead of a search of the list.
 
 use crate::lexicon::{self, Place};
 use crate::text::hash::FastMap;
@@ -20,6 +20,7 @@ type Kept<T> = RefCell<FastMap<Box<str>, T>>;
 thread_local! {
     static PLACES: Kept<Option<Place>> = RefCell::new(FastMap::default());
     static FIRST_NAMES: Kept<bool> = RefCell::new(FastMap::default());
+    static COMMON_WORDS: Kept<bool> = RefCell::new(FastMap::default());
 }
 
 /// Whether every character of `name` is Latin (with its diacritics) or below:
@@ -58,6 +59,12 @@ pub fn is_first_name(name: &str) -> bool {
     kept(&FIRST_NAMES, name, lexicon::is_first_name)
 }
 
+/// [`lexicon::is_common_word`] (of a lower-case word): the same answer, asked
+/// of the lists once while kept.
+pub fn is_common_word(lower: &str) -> bool {
+    kept(&COMMON_WORDS, lower, lexicon::is_common_word)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -82,7 +89,21 @@ mod tests {
                 assert_eq!(place(n), lexicon::place(n), "{n}");
                 assert_eq!(is_first_name(n), lexicon::is_first_name(n), "{n}");
             }
+            for w in [
+                "the",
+                "said",
+                "updates",
+                "parliament",
+                "moscow",
+                "état",
+                "алматы",
+                "",
+            ] {
+                assert_eq!(is_common_word(w), lexicon::is_common_word(w), "{w}");
+            }
         }
+        assert!(is_common_word("the"));
+        assert!(!is_common_word("tokayev"));
         assert!(place("Moscow").is_some());
         assert!(place("Tokayev").is_none());
         assert!(is_first_name("John"));

@@ -165,17 +165,18 @@ pub fn extract(doc: &Doc) -> Vec<EntityMention> {
     let mut candidates = Vec::new();
     // Body sentences first: headlines are read with what the body names.
     let headlines = evidence.headlines.clone();
+    let mut reader = pieces::RunReader::default();
     for (i, &h) in headlines.iter().enumerate() {
         if !h {
-            let runs = pieces::runs(doc, i);
-            classify::classify(doc, &runs, &evidence, &mut candidates);
+            let runs = reader.runs(doc, i);
+            classify::classify(doc, runs, &evidence, &mut candidates);
         }
     }
     let known = resolve::known_in(doc, &candidates);
     for (i, &h) in headlines.iter().enumerate() {
         if h {
-            let runs = pieces::runs(doc, i);
-            candidates.extend(classify::headline(doc, &runs, &known));
+            let runs = reader.runs(doc, i);
+            candidates.extend(classify::headline(doc, runs, &known));
         }
     }
     crate::text::sort::by_key(&mut candidates, |c| c.span.start);

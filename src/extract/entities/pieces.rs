@@ -7,7 +7,7 @@ use crate::text::hash::FastSet;
 use crate::text::{with_lower, Span, Token, TokenKind};
 
 /// One word of a candidate, trimmed of possessives and hyphen prefixes.
-#[derive(Clone, Debug)]
+#[derive(Clone, Copy, Debug)]
 pub struct Piece {
     pub span: Span,
     /// A lower-case joiner inside a run ("of", "von", "&").
@@ -145,28 +145,48 @@ pub fn is_headline(doc: &Doc, i: usize) -> bool {
     caps * 5 >= long * 4 && !full_stop || caps == long && long >= 4
 }
 
-/// The capitalized runs of sentence `i`.
-pub fn runs(doc: &Doc, i: usize) -> Vec<Run> {
-    let sentence = &doc.seg.sentences[i];
-    let toks = &doc.seg.tokens[sentence.first_token..sentence.end_token];
-    let mut b = Runs {
-        text: doc.text,
-        out: Vec::new(),
-        cur: Vec::new(),
-        pending: Vec::new(),
-        first_tok: 0,
-        initial: true,
-    };
-    for (k, t) in toks.iter().enumerate() {
-        let ti = sentence.first_token + k;
-        if t.kind == TokenKind::Word {
-            b.word(t, ti);
-        } else {
-            b.other(toks, k, ti);
+/// Reads the capitalized runs of an article's sentences one after another
+/// into buffers kept from one sentence to the next: once they have grown to
+/// the size of a sentence's runs, the next sentence is read without allocating.
+#[derive(Default)]
+pub struct RunReader {
+    /// The runs of the sentence read last, then spare runs whose piece
+    /// buffers the next sentences reuse.
+    runs: Vec<Run>,
+    /// How many of `runs` are the last sentence's.
+    len: usize,
+    cur: Vec<Piece>,
+    pending: Vec<Piece>,
+}
+
+impl RunReader {
+    /// The capitalized runs of sentence `i`.
+    pub fn runs(&mut self, doc: &Doc, i: usize) -> &[Run] {
+        let sentence = &doc.seg.sentences[i];
+        let toks = &doc.seg.tokens[sentence.first_token..sentence.end_token];
+        // The buffers are lent to the builder and taken back, emptied by its
+        // last `close`.
+        let mut b = Runs {
+            text: doc.text,
+            out: std::mem::take(&mut self.runs),
+            len: 0,
+            cur: std::mem::take(&mut self.cur),
+            pending: std::mem::take(&mut self.pending),
+            first_tok: 0,
+            initial: true,
+        };
+        for (k, t) in toks.iter().enumerate() {
+            let ti = sentence.first_token + k;
+            if t.kind == TokenKind::Word {
+                b.word(t, ti);
+            } else {
+                b.other(toks, k, ti);
+            }
         }
+        b.close(sentence.end_token);
+        (self.runs, self.len, self.cur, self.pending) = (b.out, b.len, b.cur, b.pending);
+        &self.runs[..self.len]
     }
-    b.close(sentence.end_token);
-    b.out
 }
 
 /// A lower-case joiner kept inside a run ("of", "&", "von").
@@ -182,7 +202,9 @@ fn connector(span: Span) -> Piece {
 /// The runs of one sentence as its tokens are read.
 struct Runs<'a> {
     text: &'a str,
+    /// The sentence's runs, the first `len`, and spare ones after them.
     out: Vec<Run>,
+    len: usize,
     /// The run being built.
     cur: Vec<Piece>,
     /// Connectors read after it, waiting for the next capitalized word.
@@ -197,16 +219,25 @@ impl Runs<'_> {
     /// Ends the current run before token `end`, dropping waiting connectors.
     fn close(&mut self, end: usize) {
         self.pending.clear();
-        if !self.cur.is_empty() {
-            // A copy at the run's size: the buffer stays for the next run.
-            let pieces = self.cur.clone();
-            self.cur.clear();
-            self.out.push(Run {
-                pieces,
-                first_tok: self.first_tok,
-                end_tok: end,
-            });
+        if self.cur.is_empty() {
+            return;
         }
+        // The pieces are copied: `cur` stays for the next run.
+        let (first_tok, end_tok) = (self.first_tok, end);
+        match self.out.get_mut(self.len) {
+            Some(spare) => {
+                spare.pieces.clear();
+                spare.pieces.extend_from_slice(&self.cur);
+                (spare.first_tok, spare.end_tok) = (first_tok, end_tok);
+            }
+            None => self.out.push(Run {
+                pieces: self.cur.clone(),
+                first_tok,
+                end_tok,
+            }),
+        }
+        self.len += 1;
+        self.cur.clear();
     }
 
     /// A token that is not a word, `k` in the sentence and `ti` in the text:
@@ -247,7 +278,14 @@ impl Runs<'_> {
     /// a lower-case joiner waits, any other word ends the run.
     fn word(&mut self, t: &Token, ti: usize) {
         let was_initial = std::mem::replace(&mut self.initial, false);
-        let cut = WordCut::of(t.span, t.span.of(self.text));
+        let w = t.span.of(self.text);
+        // Lower-case ASCII letters only, most words of a text: no capital,
+        // possessive or hyphen to cut, so the word is what it is.
+        if is_plain_lower(w) {
+            self.lower(w, t.span, ti);
+            return;
+        }
+        let cut = WordCut::of(t.span, w);
         let piece_text = cut.span.of(self.text);
         // "al-Burhan", "el-Sisi": a particle glued to a name, asked only of a
         // lower-case word with a hyphen.
@@ -294,6 +332,28 @@ impl Runs<'_> {
             self.close(ti + 1);
         }
     }
+
+    /// A word that is no capitalized piece, `piece_text` at `span`: a joiner
+    /// waits for the next capitalized word, any other word ends the run.
+    fn lower(&mut self, piece_text: &str, span: Span, ti: usize) {
+        // Most lower-case words follow no run: the joiner test only after one.
+        let joiner = || {
+            matches!(piece_text, "of" | "for" | "and" | "on" | "the")
+                || cues::is_particle(piece_text)
+        };
+        if !self.cur.is_empty() && self.pending.len() < 3 && joiner() {
+            self.pending.push(connector(span));
+        } else {
+            self.close(ti);
+        }
+    }
+}
+
+/// Whether `w` is lower-case ASCII letters only ("said", "the"): the
+/// commonest word, which [`WordCut`] leaves whole and which is never
+/// capitalized.
+fn is_plain_lower(w: &str) -> bool {
+    w.bytes().all(|b| b.is_ascii_lowercase())
 }
 
 /// The name part of a word and whether a run must end before or after it.
@@ -390,5 +450,73 @@ fn joins(text: &str, run: &[Piece], conn: &[Piece]) -> bool {
         ["and"] => true,
         ["the"] | ["and", "the"] => false,
         ws => ws.iter().all(|w| cues::is_particle(w)) && super::kept::place(last).is_none(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_lower_words_are_left_whole() {
+        let cases = [
+            ("said", true),
+            ("x", true),
+            ("", true),
+            ("Said", false),
+            ("don't", false),
+            ("officials'", false),
+            ("pro-Tokayev", false),
+            ("al-Burhan", false),
+            ("état", false),
+            ("co2", false),
+        ];
+        for (w, plain) in cases {
+            assert_eq!(is_plain_lower(w), plain, "{w}");
+            if plain {
+                // What the full cut makes of it: the word itself, no capital.
+                let cut = WordCut::of(Span::new(3, 3 + w.len()), w);
+                assert_eq!(cut.span, Span::new(3, 3 + w.len()), "{w}");
+                assert!(!cut.boundary_before && !cut.boundary_after && !cut.hyphen);
+                assert!(!is_cap(w));
+            }
+        }
+    }
+
+    /// A run as pieces (span, connector) and its first and end token.
+    type Read = (Vec<(Span, bool)>, usize, usize);
+
+    /// What a reader makes of sentence `i`, in a comparable form.
+    fn read(reader: &mut RunReader, doc: &Doc, i: usize) -> Vec<Read> {
+        reader
+            .runs(doc, i)
+            .iter()
+            .map(|r| {
+                let pieces = r.pieces.iter().map(|p| (p.span, p.connector)).collect();
+                (pieces, r.first_tok, r.end_tok)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_reader_reads_each_sentence_as_a_fresh_one() {
+        // Many runs, then fewer and shorter ones, then none: the kept buffers
+        // must not leak pieces or runs from one sentence into the next.
+        let text = "Kazakh President Kassym-Jomart Tokayev met Bank of England and CSTO \
+                    officials in Almaty, Astana and Moscow. Tokayev left. it rained. \
+                    The Collective Security Treaty Organization sent troops to Almaty.";
+        let seg = crate::text::segment(text);
+        let doc = Doc {
+            text,
+            seg: &seg,
+            anchor: None,
+            language: Some("en"),
+        };
+        let mut reused = RunReader::default();
+        for i in 0..seg.sentences.len() {
+            let fresh = read(&mut RunReader::default(), &doc, i);
+            assert_eq!(read(&mut reused, &doc, i), fresh, "sentence {i}");
+        }
+        assert!(!read(&mut reused, &doc, 0).is_empty());
     }
 }
