@@ -18,27 +18,52 @@
 //! Blocks are keyed by a 64-bit hash of (label, kind, string); a collision
 //! only adds a candidate, which the rule then checks and rejects.
 
-use super::spelling::{person_bound, spelling_bound, tokens};
+use super::spelling::{person_bound, spelling_bound};
 use crate::extract::EntityLabel;
 use crate::lexicon;
-use std::collections::HashMap;
+use crate::text::hash::FastMap;
 
-/// The candidate pairs `(i, j)`, `i < j`, sorted, without repeats, of names
-/// given as `(label, name)`.
-pub(super) fn candidate_pairs(names: &[(EntityLabel, &str)]) -> Vec<(usize, usize)> {
-    let mut blocks: HashMap<u64, Vec<usize>> = HashMap::new();
-    for (i, &(label, name)) in names.iter().enumerate() {
-        for k in block_keys(label, name) {
-            let members = blocks.entry(k).or_default();
-            if members.last() != Some(&i) {
-                members.push(i);
+/// One name to block: its label, its spelling, and the keys of the words of
+/// its Latin spelling ([`tokens`](super::spelling::tokens)), which the
+/// caller has already made.
+pub(super) type Spelled<'a> = (EntityLabel, &'a str, &'a [String]);
+
+/// The names of one block: most blocks hold one, and need no `Vec`.
+struct Block {
+    first: usize,
+    rest: Vec<usize>,
+}
+
+impl Block {
+    fn last(&self) -> usize {
+        self.rest.last().copied().unwrap_or(self.first)
+    }
+}
+
+/// The candidate pairs `(i, j)`, `i < j`, sorted, without repeats, of names.
+pub(super) fn candidate_pairs(names: &[Spelled]) -> Vec<(usize, usize)> {
+    // The keys are hashes already: Fx's one multiply is hash enough.
+    let mut blocks: FastMap<u64, Block> = FastMap::default();
+    let mut keys = Vec::new();
+    for (i, &(label, name, tokens)) in names.iter().enumerate() {
+        keys.clear();
+        block_keys(label, name, tokens, &mut keys);
+        for &k in &keys {
+            let block = blocks.entry(k).or_insert(Block {
+                first: i,
+                rest: Vec::new(),
+            });
+            // A name's keys come one after another: a repeated key finds the name last.
+            if block.last() != i {
+                block.rest.push(i);
             }
         }
     }
     let mut pairs = Vec::new();
-    for members in blocks.values() {
-        for (x, &i) in members.iter().enumerate() {
-            for &j in &members[x + 1..] {
+    for block in blocks.values() {
+        for (x, &i) in block.rest.iter().enumerate() {
+            pairs.push((block.first.min(i), block.first.max(i)));
+            for &j in &block.rest[x + 1..] {
                 pairs.push((i.min(j), i.max(j)));
             }
         }
@@ -48,53 +73,50 @@ pub(super) fn candidate_pairs(names: &[(EntityLabel, &str)]) -> Vec<(usize, usiz
     pairs
 }
 
-/// The block keys of one name.
-fn block_keys(label: EntityLabel, name: &str) -> Vec<u64> {
+/// The block keys of one name, added to `out`, maybe with repeats.
+fn block_keys(label: EntityLabel, name: &str, tokens: &[String], out: &mut Vec<u64>) {
     let tag = label as u8;
-    // `same_name` compares Cyrillic names by their Latin spelling: so do the blocks.
-    let written = name;
-    let name = &*crate::text::latin(name);
-    // The key is the tokens joined by a space (`spelling::key`): fold once.
-    let mut t = tokens(name);
-    let key = t.join(" ");
-    let mut out = vec![hash(tag, b'k', &key)];
+    // The key is the tokens joined by a space (`spelling::key`).
+    let key = tokens.join(" ");
+    out.push(hash(tag, b'k', &key));
     if label == EntityLabel::Place {
-        for p in [lexicon::place(written), lexicon::place(name)]
+        // `same_name` compares Cyrillic names by their Latin spelling: so do the blocks.
+        let latin = crate::text::latin(name);
+        for p in [lexicon::place(name), lexicon::place(&latin)]
             .into_iter()
             .flatten()
         {
             out.push(hash(tag, b'g', p.canonical));
         }
     }
-    let (text, bound): (String, fn(usize) -> usize) = if label == EntityLabel::Person {
-        if t.len() < 2 {
-            return out;
+    let (text, bound): (&str, fn(usize) -> usize) = if label == EntityLabel::Person {
+        match tokens {
+            [_, .., surname] => (surname, person_bound),
+            _ => return,
         }
-        (t.pop().unwrap_or_default(), person_bound)
     } else {
-        (key, spelling_bound)
+        (&key, spelling_bound)
     };
-    let mut chars: Vec<char> = text.chars().collect();
-    let k = bound(chars.len());
-    deletion_hashes(&mut chars, k, 0, tag, &mut out);
-    crate::text::sort::all(&mut out);
-    out.dedup();
-    out
+    let k = bound(text.chars().count());
+    deletion_hashes(start(tag, b'd'), text, k, out);
 }
 
 /// The block keys (kind `d`) of every string left after deleting at most
-/// `k` chars of `chars`, deleting only at positions from `from` on; the same
-/// keys as hashing each string of [`deletions`], without building them.
-/// `chars` is restored before returning.
-fn deletion_hashes(chars: &mut Vec<char>, k: usize, from: usize, tag: u8, out: &mut Vec<u64>) {
-    out.push(hash_chars(tag, b'd', chars));
+/// `k` chars of `rest`, each the FNV-1a hash `before` continued over that
+/// string; the same keys, in the same order, as hashing each string of
+/// [`deletions`] after `before`, without building them. Deletions go left
+/// to right, so each deletion's hash of what precedes it is made once and
+/// shared by every string that deletes more after it.
+fn deletion_hashes(before: u64, rest: &str, k: usize, out: &mut Vec<u64>) {
+    out.push(fnv(before, rest.as_bytes()));
     if k == 0 {
         return;
     }
-    for i in from..chars.len() {
-        let c = chars.remove(i);
-        deletion_hashes(chars, k - 1, i, tag, out);
-        chars.insert(i, c);
+    let mut kept = before;
+    for (i, c) in rest.char_indices() {
+        let after = i + c.len_utf8();
+        deletion_hashes(kept, &rest[after..], k - 1, out);
+        kept = fnv(kept, &rest.as_bytes()[i..after]);
     }
 }
 
@@ -115,28 +137,19 @@ fn deletions(chars: &[char], k: usize, from: usize, out: &mut Vec<String>) {
 
 /// FNV-1a of the label, the kind of key and the string.
 fn hash(label: u8, kind: u8, s: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in [label, kind].iter().chain(s.as_bytes()) {
-        h ^= u64::from(*b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h
+    fnv(start(label, kind), s.as_bytes())
 }
 
-/// [`hash`] of the string made of `chars`.
-fn hash_chars(label: u8, kind: u8, chars: &[char]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut step = |b: u8| {
+/// The FNV-1a state after the label and the kind of key.
+fn start(label: u8, kind: u8) -> u64 {
+    fnv(0xcbf2_9ce4_8422_2325, &[label, kind])
+}
+
+/// The FNV-1a state `h` continued over `bytes`.
+fn fnv(mut h: u64, bytes: &[u8]) -> u64 {
+    for &b in bytes {
         h ^= u64::from(b);
         h = h.wrapping_mul(0x0100_0000_01b3);
-    };
-    step(label);
-    step(kind);
-    let mut buf = [0u8; 4];
-    for c in chars {
-        for &b in c.encode_utf8(&mut buf).as_bytes() {
-            step(b);
-        }
     }
     h
 }
@@ -146,6 +159,20 @@ mod tests {
     use super::*;
     use crate::compare::same_name;
     use EntityLabel::{Org, Person, Place};
+
+    /// [`candidate_pairs`] of names, their tokens made as the linking makes them.
+    fn pairs_of(names: &[(EntityLabel, &str)]) -> Vec<(usize, usize)> {
+        let tokens: Vec<Vec<String>> = names
+            .iter()
+            .map(|(_, n)| super::super::spelling::tokens(&crate::text::latin(n)))
+            .collect();
+        let spelled: Vec<Spelled> = names
+            .iter()
+            .zip(&tokens)
+            .map(|(&(label, name), t)| (label, name, t.as_slice()))
+            .collect();
+        candidate_pairs(&spelled)
+    }
 
     #[test]
     fn deletions_reach_every_string_within_the_bound() {
@@ -158,14 +185,13 @@ mod tests {
     #[test]
     fn deletion_hashes_are_the_hashes_of_the_deletions() {
         for (word, k) in [("abcd", 1), ("tokaiev", 2), ("čipperfild", 2), ("", 1)] {
-            let mut chars: Vec<char> = word.chars().collect();
+            let chars: Vec<char> = word.chars().collect();
             let mut strings = Vec::new();
             deletions(&chars, k, 0, &mut strings);
             let want: Vec<u64> = strings.iter().map(|s| hash(3, b'd', s)).collect();
             let mut got = Vec::new();
-            deletion_hashes(&mut chars, k, 0, 3, &mut got);
+            deletion_hashes(start(3, b'd'), word, k, &mut got);
             assert_eq!(got, want, "{word}");
-            assert_eq!(chars.iter().collect::<String>(), word);
         }
     }
 
@@ -193,7 +219,7 @@ mod tests {
             (Place, "Германия"),
             (Place, "Germany"),
         ];
-        let candidates = candidate_pairs(&names);
+        let candidates = pairs_of(&names);
         for i in 0..names.len() {
             for j in i + 1..names.len() {
                 let (x, y) = (names[i], names[j]);
@@ -225,7 +251,7 @@ mod tests {
             if same_name(cols[1], cols[2], label).is_none() {
                 continue;
             }
-            let pairs = candidate_pairs(&[(label, cols[1]), (label, cols[2])]);
+            let pairs = pairs_of(&[(label, cols[1]), (label, cols[2])]);
             assert_eq!(pairs, vec![(0, 1)], "{} / {}", cols[1], cols[2]);
             checked += 1;
         }

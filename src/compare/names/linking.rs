@@ -23,6 +23,9 @@ struct MentionAt {
 struct Name {
     label: EntityLabel,
     name: String,
+    /// The keys of the words of its Latin spelling ([`tokens`]), made once
+    /// for the rules and the blocks that need them.
+    tokens: Vec<String>,
     mentions: Vec<MentionAt>,
 }
 
@@ -49,6 +52,7 @@ impl Names {
                     names.push(Name {
                         label: m.label,
                         name: m.name.clone(),
+                        tokens: tokens(&crate::text::latin(&m.name)),
                         mentions: Vec::new(),
                     });
                     names.len() - 1
@@ -100,20 +104,12 @@ impl<'o> Links<'o> {
     /// words differ in key length (letters of the Latin spelling) by more than
     /// three cannot be close and are skipped, unless both are gazetteer places.
     pub(super) fn join_same_names(&mut self) {
-        let last_keys: Vec<String> = self
+        let spelled: Vec<blocks::Spelled> = self
             .names
             .iter()
-            .map(|n| {
-                let last = tokens(&crate::text::latin(&n.name)).pop();
-                last.unwrap_or_default()
-            })
+            .map(|n| (n.label, n.name.as_str(), n.tokens.as_slice()))
             .collect();
-        let labelled: Vec<(EntityLabel, &str)> = self
-            .names
-            .iter()
-            .map(|n| (n.label, n.name.as_str()))
-            .collect();
-        for (i, j) in blocks::candidate_pairs(&labelled) {
+        for (i, j) in blocks::candidate_pairs(&spelled) {
             let (x, y) = (&self.names[i], &self.names[j]);
             if x.label != y.label || self.is_split(&x.name) || self.is_split(&y.name) {
                 continue;
@@ -121,8 +117,8 @@ impl<'o> Links<'o> {
             let gazetteer = x.label == EntityLabel::Place
                 && lexicon::place(&x.name).is_some()
                 && lexicon::place(&y.name).is_some();
-            let letters = |k: &String| k.chars().count();
-            if !gazetteer && letters(&last_keys[i]).abs_diff(letters(&last_keys[j])) > 3 {
+            let letters = |n: &Name| n.tokens.last().map_or(0, |k| k.chars().count());
+            if !gazetteer && letters(x).abs_diff(letters(y)) > 3 {
                 continue;
             }
             if let Some(reason) = same_name(&x.name, &y.name, x.label) {

@@ -128,6 +128,10 @@ fn is_particle(word: &str) -> bool {
 
 /// Lower case, accents off.
 fn fold(s: &str) -> String {
+    // ASCII has no accents, and lowers letter by letter.
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
     crate::lexicon::unicode::nfd(s)
         .into_iter()
         .filter(|c| !is_combining_mark(*c))
@@ -146,11 +150,7 @@ pub(super) fn key(name: &str) -> String {
 /// the letters that transliterations swap folded, a silent `h` and doubled
 /// letters dropped.
 fn key_word(w: &str) -> String {
-    let mut s = w.to_string();
-    // Longest first; upper-case letters are placeholders that no later rule touches.
-    for (from, to) in lists::compare::TRANSLITERATION_REWRITES {
-        s = s.replace(from, to);
-    }
+    let s = rewrite_groups(w);
     let mut out = String::new();
     let mut prev: Option<char> = None;
     for c in s.chars() {
@@ -173,6 +173,30 @@ fn key_word(w: &str) -> String {
         prev = Some(c);
     }
     out
+}
+
+/// `w` with the letter groups of `data/words/compare/transliteration_rewrites.tsv`
+/// rewritten in order, longest first; upper-case letters are placeholders that
+/// no later rule touches.
+fn rewrite_groups(w: &str) -> String {
+    let mut s = w.to_string();
+    // Most words hold none of the groups: a group with a letter the word lacks
+    // is skipped without a search, and a string is built only for a group found.
+    let mut letters = letter_set(&s);
+    for (from, to) in lists::compare::TRANSLITERATION_REWRITES {
+        if letter_set(from) & !letters == 0 && s.contains(from) {
+            s = s.replace(from, to);
+            letters |= letter_set(to);
+        }
+    }
+    s
+}
+
+/// The ASCII lower-case letters of `s`, one bit each (`a` the lowest).
+fn letter_set(s: &str) -> u32 {
+    s.bytes()
+        .filter(u8::is_ascii_lowercase)
+        .fold(0, |set, b| set | 1 << (b - b'a'))
 }
 
 /// The edit bound of a place or organisation key of `n` letters: names
@@ -278,6 +302,52 @@ mod tests {
         for (a, b) in others {
             assert!(same_name(a, b, Person).is_none(), "{a} / {b}");
         }
+    }
+
+    #[test]
+    fn letter_sets() {
+        assert_eq!(letter_set(""), 0);
+        assert_eq!(letter_set("ba"), 0b11);
+        // Only ASCII lower case: placeholders and other scripts add nothing.
+        assert_eq!(letter_set("čapKS"), letter_set("ap"));
+        assert_eq!(letter_set("Алматы"), 0);
+    }
+
+    #[test]
+    fn groups_rewritten_as_by_every_rule_in_turn() {
+        let every_rule = |w: &str| {
+            let mut s = w.to_string();
+            for (from, to) in lists::compare::TRANSLITERATION_REWRITES {
+                s = s.replace(from, to);
+            }
+            s
+        };
+        let words = [
+            "",
+            "x",
+            "khrushchev",
+            "tschaikowsky",
+            "dzhokhar",
+            "djokovic",
+            "moukhtar",
+            "schtsch",
+            "tsh",
+            "alexander",
+            "čechov",
+            "бензема",
+            "tokaiev",
+        ];
+        for w in words {
+            assert_eq!(rewrite_groups(w), every_rule(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn folds() {
+        assert_eq!(fold(""), "");
+        assert_eq!(fold("McDonald-Smith"), "mcdonald-smith");
+        assert_eq!(fold("Émile STRAUß"), "emile strauss");
+        assert_eq!(fold("Çağrı"), "cagrı");
     }
 
     #[test]
