@@ -99,11 +99,53 @@ pub fn identify_language(text: &str) -> Option<(&'static str, bool)> {
     Some((STOPWORDS[order[0]].0, clear))
 }
 
+/// What a byte is to the word split of [`each_word`].
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    /// An ASCII byte that is neither a letter nor an apostrophe.
+    Gap,
+    /// An ASCII letter.
+    Letter,
+    /// The ASCII apostrophe.
+    Apostrophe,
+    /// A byte of a character that is not ASCII: that character decides.
+    Other,
+}
+
+/// The class of every byte, read with one table look-up in the loops.
+const CLASSES: [Class; 256] = {
+    let mut t = [Class::Other; 256];
+    let mut b = 0;
+    while b < 0x80 {
+        t[b] = match b as u8 {
+            b'a'..=b'z' | b'A'..=b'Z' => Class::Letter,
+            b'\'' => Class::Apostrophe,
+            _ => Class::Gap,
+        };
+        b += 1;
+    }
+    t
+};
+
+/// The [`pack_lower`] key of the ASCII letters `b[start..end]` (one to
+/// [`SHORT`] of them), read as one `u64` where eight bytes are there: a
+/// letter lowers by setting its bit 0x20.
+fn pack_letters(b: &[u8], start: usize, end: usize) -> u64 {
+    let n = end - start;
+    let Some(eight) = b.get(start..start + SHORT) else {
+        return pack_lower(&b[start..end]);
+    };
+    let mut bytes = [0; SHORT];
+    bytes.copy_from_slice(eight);
+    let mask = u64::MAX >> (8 * (SHORT - n));
+    (u64::from_le_bytes(bytes) | 0x2020_2020_2020_2020) & mask
+}
+
 /// Calls `each` with the first `max` words of `text` as the guess reads
 /// them: runs of letters and apostrophes (what splitting at every other
 /// character leaves). A word of at most [`SHORT`] ASCII letters (no
-/// apostrophe) comes with its [`pack_lower`] key, made while it is read.
-/// ASCII is judged a byte at a time; only other characters are decoded.
+/// apostrophe) comes with its [`pack_lower`] key. ASCII is judged a byte
+/// at a time by [`CLASSES`]; only other characters are decoded.
 fn each_word<'a>(text: &'a str, max: usize, mut each: impl FnMut(&'a str, Option<u64>)) {
     let b = text.as_bytes();
     // The character at `i` when it is not ASCII: whether it is a letter, and its length.
@@ -113,49 +155,46 @@ fn each_word<'a>(text: &'a str, max: usize, mut each: impl FnMut(&'a str, Option
     };
     let mut i = 0;
     for _ in 0..max {
-        while i < b.len() {
-            let (letter, n) = if b[i] < 0x80 {
-                (b[i].is_ascii_alphabetic() || b[i] == b'\'', 1)
-            } else {
-                other_at(i)
+        // To the next word's first character.
+        loop {
+            let Some(&c) = b.get(i) else {
+                return;
             };
-            if letter {
-                break;
+            match CLASSES[usize::from(c)] {
+                Class::Gap => i += 1,
+                Class::Letter | Class::Apostrophe => break,
+                Class::Other => {
+                    let (letter, n) = other_at(i);
+                    if letter {
+                        break;
+                    }
+                    i += n;
+                }
             }
-            i += n;
-        }
-        if i == b.len() {
-            return;
         }
         let start = i;
-        let mut key = 0u64;
         // Only ASCII letters so far.
         let mut plain = true;
-        while i < b.len() {
-            let c = b[i];
-            if c.is_ascii_alphabetic() {
-                if i - start < SHORT {
-                    key |= u64::from(c | 0x20) << (8 * (i - start));
+        while let Some(&c) = b.get(i) {
+            match CLASSES[usize::from(c)] {
+                Class::Letter => i += 1,
+                Class::Apostrophe => {
+                    plain = false;
+                    i += 1;
                 }
-                i += 1;
-            } else if c == b'\'' {
-                plain = false;
-                i += 1;
-            } else if c < 0x80 {
-                break;
-            } else {
-                let (letter, n) = other_at(i);
-                if !letter {
-                    break;
+                Class::Gap => break,
+                Class::Other => {
+                    let (letter, n) = other_at(i);
+                    if !letter {
+                        break;
+                    }
+                    plain = false;
+                    i += n;
                 }
-                plain = false;
-                i += n;
             }
         }
-        each(
-            &text[start..i],
-            (plain && i - start <= SHORT).then_some(key),
-        );
+        let key = (plain && i - start <= SHORT).then(|| pack_letters(b, start, i));
+        each(&text[start..i], key);
     }
 }
 
@@ -226,12 +265,27 @@ mod tests {
         }
     }
 
+    /// The key read eight bytes at a time is the key made a byte at a
+    /// time, near the end of the text too.
+    #[test]
+    fn packed_letters() {
+        let text = b"The AND abcdefgh x Hi";
+        let words = [(0, 3), (4, 7), (8, 16), (17, 18), (19, 21)];
+        for (start, end) in words {
+            let want = pack_lower(&text[start..end]);
+            assert_eq!(pack_letters(text, start, end), want);
+            assert_eq!(pack_letters(&text[..end], start, end), want);
+        }
+    }
+
     #[test]
     fn words_are_the_split() {
         let texts = [
             "L’ordre, l'État: 12 «mots» — Привет мир!  ",
             "",
             "’'x'’ ab1cd\u{a0}é\u{301}f 東京 ٣ The AND abcdefgh ABCDEFGHI don't",
+            "Über the END",
+            "a",
         ];
         for t in texts {
             let want: Vec<&str> = t
