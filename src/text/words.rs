@@ -43,6 +43,13 @@ impl<'a> Lower<'a> {
             Cow::Owned(s.to_lowercase())
         })
     }
+    /// `s`, which the caller has lowered already (the ASCII lower case of
+    /// an ASCII token, read from a lowered copy of the text): borrowed
+    /// without the checks of [`Lower::new`], which would borrow it too.
+    pub(crate) fn lowered(s: &'a str) -> Lower<'a> {
+        debug_assert!(s.is_ascii() && !s.bytes().any(|b| b.is_ascii_uppercase()));
+        Lower(Cow::Borrowed(s))
+    }
     /// The lower case as a string slice.
     pub fn as_str(&self) -> &str {
         &self.0

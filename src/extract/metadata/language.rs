@@ -13,7 +13,56 @@ use crate::lexicon::STOPWORD_LISTS as STOPWORDS;
 /// so that most words of a text are looked up without building a string.
 struct StopwordIndex {
     words: FastMap<&'static str, u16>,
-    short: FastMap<u64, u16>,
+    short: PackedTable,
+}
+
+/// Packed keys -> language sets in one open-addressing array, at most half
+/// full: a key's slot is one multiply away, and the next slots are read
+/// only after a collision. No key is 0 (the empty word's), so 0 marks an
+/// empty slot, and looking 0 up finds nothing.
+struct PackedTable {
+    slots: Box<[(u64, u16)]>,
+    /// 64 less the bits of a slot number.
+    shift: u32,
+}
+
+impl PackedTable {
+    fn new(entries: &[(u64, u16)]) -> PackedTable {
+        let len = (2 * entries.len()).next_power_of_two().max(2);
+        let mut table = PackedTable {
+            slots: vec![(0, 0); len].into_boxed_slice(),
+            shift: 64 - len.trailing_zeros(),
+        };
+        for &(key, set) in entries.iter().filter(|(key, _)| *key != 0) {
+            let mut i = table.slot(key);
+            while table.slots[i].0 != 0 {
+                i = (i + 1) & (len - 1);
+            }
+            table.slots[i] = (key, set);
+        }
+        table
+    }
+
+    /// The first slot to read for `key` (Fibonacci hashing: the top bits of
+    /// a multiply by an odd constant).
+    fn slot(&self, key: u64) -> usize {
+        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize
+    }
+
+    fn get(&self, key: u64) -> Option<u16> {
+        let mask = self.slots.len() - 1;
+        let mut i = self.slot(key);
+        loop {
+            let (k, set) = self.slots[i];
+            if k == 0 {
+                return None;
+            }
+            if k == key {
+                return Some(set);
+            }
+            i = (i + 1) & mask;
+        }
+    }
 }
 
 /// Most bytes a word may have to be looked up by [`pack_lower`].
@@ -46,7 +95,8 @@ fn stopword_index() -> &'static StopwordIndex {
                         .all(|b| b.is_ascii() && b != 0 && !b.is_ascii_uppercase())
             })
             .map(|(w, &set)| (pack_lower(w.as_bytes()), set))
-            .collect();
+            .collect::<Vec<_>>();
+        let short = PackedTable::new(&short);
         StopwordIndex { words, short }
     })
 }
@@ -59,7 +109,7 @@ fn languages_of(index: &StopwordIndex, w: &str) -> Option<u16> {
     // An ASCII word lower-cases to ASCII of its length: a short one can
     // only be a short key.
     if w.len() <= SHORT && w.is_ascii() {
-        return index.short.get(&pack_lower(w.as_bytes())).copied();
+        return index.short.get(pack_lower(w.as_bytes()));
     }
     with_lower(w, |l| index.words.get(l).copied())
 }
@@ -76,7 +126,7 @@ pub fn identify_language(text: &str) -> Option<(&'static str, bool)> {
         words += 1;
         // A short word of ASCII letters is looked up by the key made as it was read.
         let set = match key {
-            Some(key) => index.short.get(&key).copied(),
+            Some(key) => index.short.get(key),
             None => languages_of(index, w),
         };
         if let Some(set) = set {
@@ -99,63 +149,116 @@ pub fn identify_language(text: &str) -> Option<(&'static str, bool)> {
     Some((STOPWORDS[order[0]].0, clear))
 }
 
+/// What a byte is to the word split of [`each_word`].
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    /// An ASCII byte that is neither a letter nor an apostrophe.
+    Gap,
+    /// An ASCII letter.
+    Letter,
+    /// The ASCII apostrophe.
+    Apostrophe,
+    /// A byte of a character that is not ASCII: that character decides.
+    Other,
+}
+
+/// The class of every byte, read with one table look-up in the loops.
+const CLASSES: [Class; 256] = {
+    let mut t = [Class::Other; 256];
+    let mut b = 0;
+    while b < 0x80 {
+        t[b] = match b as u8 {
+            b'a'..=b'z' | b'A'..=b'Z' => Class::Letter,
+            b'\'' => Class::Apostrophe,
+            _ => Class::Gap,
+        };
+        b += 1;
+    }
+    t
+};
+
+/// Whether a character that is not ASCII belongs to a word: a letter, or
+/// the apostrophe '’'. The two blocks most such characters of news text
+/// come from (accented Latin letters; quotes and dashes) are answered
+/// without the Unicode tables.
+fn in_word(c: char) -> bool {
+    match c {
+        // Latin-1 letters: all but the multiplication and division signs.
+        'À'..='ÿ' => c != '×' && c != '÷',
+        // General Punctuation: no letters, but the apostrophe counts as one.
+        '\u{2000}'..='\u{206f}' => c == '’',
+        _ => c.is_alphabetic() || c == '’',
+    }
+}
+
+/// The [`pack_lower`] key of the ASCII letters `b[start..end]` (one to
+/// [`SHORT`] of them), read as one `u64` where eight bytes are there: a
+/// letter lowers by setting its bit 0x20.
+fn pack_letters(b: &[u8], start: usize, end: usize) -> u64 {
+    let n = end - start;
+    let Some(eight) = b.get(start..start + SHORT) else {
+        return pack_lower(&b[start..end]);
+    };
+    let mut bytes = [0; SHORT];
+    bytes.copy_from_slice(eight);
+    let mask = u64::MAX >> (8 * (SHORT - n));
+    (u64::from_le_bytes(bytes) | 0x2020_2020_2020_2020) & mask
+}
+
 /// Calls `each` with the first `max` words of `text` as the guess reads
 /// them: runs of letters and apostrophes (what splitting at every other
 /// character leaves). A word of at most [`SHORT`] ASCII letters (no
-/// apostrophe) comes with its [`pack_lower`] key, made while it is read.
-/// ASCII is judged a byte at a time; only other characters are decoded.
+/// apostrophe) comes with its [`pack_lower`] key. ASCII is judged a byte
+/// at a time by [`CLASSES`]; only other characters are decoded.
 fn each_word<'a>(text: &'a str, max: usize, mut each: impl FnMut(&'a str, Option<u64>)) {
     let b = text.as_bytes();
     // The character at `i` when it is not ASCII: whether it is a letter, and its length.
     let other_at = |i: usize| -> (bool, usize) {
         let c = text[i..].chars().next().unwrap_or(' ');
-        (c.is_alphabetic() || c == '’', c.len_utf8())
+        (in_word(c), c.len_utf8())
     };
     let mut i = 0;
     for _ in 0..max {
-        while i < b.len() {
-            let (letter, n) = if b[i] < 0x80 {
-                (b[i].is_ascii_alphabetic() || b[i] == b'\'', 1)
-            } else {
-                other_at(i)
+        // To the next word's first character.
+        loop {
+            let Some(&c) = b.get(i) else {
+                return;
             };
-            if letter {
-                break;
+            match CLASSES[usize::from(c)] {
+                Class::Gap => i += 1,
+                Class::Letter | Class::Apostrophe => break,
+                Class::Other => {
+                    let (letter, n) = other_at(i);
+                    if letter {
+                        break;
+                    }
+                    i += n;
+                }
             }
-            i += n;
-        }
-        if i == b.len() {
-            return;
         }
         let start = i;
-        let mut key = 0u64;
         // Only ASCII letters so far.
         let mut plain = true;
-        while i < b.len() {
-            let c = b[i];
-            if c.is_ascii_alphabetic() {
-                if i - start < SHORT {
-                    key |= u64::from(c | 0x20) << (8 * (i - start));
+        while let Some(&c) = b.get(i) {
+            match CLASSES[usize::from(c)] {
+                Class::Letter => i += 1,
+                Class::Apostrophe => {
+                    plain = false;
+                    i += 1;
                 }
-                i += 1;
-            } else if c == b'\'' {
-                plain = false;
-                i += 1;
-            } else if c < 0x80 {
-                break;
-            } else {
-                let (letter, n) = other_at(i);
-                if !letter {
-                    break;
+                Class::Gap => break,
+                Class::Other => {
+                    let (letter, n) = other_at(i);
+                    if !letter {
+                        break;
+                    }
+                    plain = false;
+                    i += n;
                 }
-                plain = false;
-                i += n;
             }
         }
-        each(
-            &text[start..i],
-            (plain && i - start <= SHORT).then_some(key),
-        );
+        let key = (plain && i - start <= SHORT).then(|| pack_letters(b, start, i));
+        each(&text[start..i], key);
     }
 }
 
@@ -226,12 +329,48 @@ mod tests {
         }
     }
 
+    /// The blocks answered without the Unicode tables answer as they do.
+    #[test]
+    fn word_characters_are_letters_and_the_apostrophe() {
+        for c in ('\u{80}'..='\u{2fff}').chain(['東', 'Ж', '٣', '\u{301}']) {
+            assert_eq!(in_word(c), c.is_alphabetic() || c == '’', "{c:?}");
+        }
+    }
+
+    /// The packed table finds what a map of the same entries finds, also
+    /// for keys it lacks and for the empty word's key 0.
+    #[test]
+    fn packed_table_is_a_map() {
+        let entries: Vec<(u64, u16)> = (1..500u64).map(|k| (k * k * 7919, k as u16)).collect();
+        let table = PackedTable::new(&entries);
+        let map: FastMap<u64, u16> = entries.iter().copied().collect();
+        for key in (0..2000u64).map(|k| k * 7919).chain([0, u64::MAX]) {
+            assert_eq!(table.get(key), map.get(&key).copied(), "{key}");
+        }
+        assert_eq!(PackedTable::new(&[]).get(5), None);
+    }
+
+    /// The key read eight bytes at a time is the key made a byte at a
+    /// time, near the end of the text too.
+    #[test]
+    fn packed_letters() {
+        let text = b"The AND abcdefgh x Hi";
+        let words = [(0, 3), (4, 7), (8, 16), (17, 18), (19, 21)];
+        for (start, end) in words {
+            let want = pack_lower(&text[start..end]);
+            assert_eq!(pack_letters(text, start, end), want);
+            assert_eq!(pack_letters(&text[..end], start, end), want);
+        }
+    }
+
     #[test]
     fn words_are_the_split() {
         let texts = [
             "L’ordre, l'État: 12 «mots» — Привет мир!  ",
             "",
             "’'x'’ ab1cd\u{a0}é\u{301}f 東京 ٣ The AND abcdefgh ABCDEFGHI don't",
+            "Über the END",
+            "a",
         ];
         for t in texts {
             let want: Vec<&str> = t

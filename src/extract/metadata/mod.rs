@@ -53,7 +53,7 @@ use html::html_meta;
 use language::language;
 use serde::{Deserialize, Serialize};
 use title::title_from_body;
-use url::{host_of, outlet_in_text, source_url};
+use url::{host_of, url_and_outlet};
 
 /// A metadata value and the span of the input it was read from.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -143,11 +143,14 @@ pub fn extract(input: &str, format: Format, body: &MappedText) -> Metadata {
             })
             .or_else(|| agency_in_body(body));
     }
-    if meta.url.is_none() && format != Format::Html {
-        meta.url = source_url(input);
+    let want_url = meta.url.is_none() && format != Format::Html;
+    let want_outlet = meta.outlet.is_none();
+    let (url, outlet) = url_and_outlet(input, want_url, want_outlet);
+    if want_url {
+        meta.url = url;
     }
-    if meta.outlet.is_none() {
-        meta.outlet = outlet_in_text(input).or_else(|| meta.url.as_ref().and_then(host_of));
+    if want_outlet {
+        meta.outlet = outlet.or_else(|| meta.url.as_ref().and_then(host_of));
     }
     // The text's own evidence wins when clear; a page's `lang` otherwise.
     if let Some((lang, clear)) = language(body) {

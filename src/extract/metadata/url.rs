@@ -4,28 +4,68 @@
 use super::Field;
 use crate::text::Span;
 
-/// The address after an "Original url:" (or "Source:", "Read the original")
-/// line, on it or on the next line.
-pub(super) fn source_url(input: &str) -> Option<Field> {
-    let mut header_seen = false;
+/// The source address ("Original url:" lines, see [`SourceUrl`]) when
+/// `want_url`, and the outlet that names itself ([`outlet_in_line`]) when
+/// `want_outlet`: one pass over the lines of `input` reads both, each line
+/// trimmed once, and ends when all that is wanted is found.
+pub(super) fn url_and_outlet(
+    input: &str,
+    want_url: bool,
+    want_outlet: bool,
+) -> (Option<Field>, Option<Field>) {
+    let (mut url, mut outlet) = (None, None);
+    let mut source = SourceUrl::default();
     let mut at = 0;
     for line in input.split_inclusive('\n') {
+        let url_open = want_url && url.is_none();
+        let outlet_open = want_outlet && outlet.is_none();
+        if !url_open && !outlet_open {
+            break;
+        }
         let start = at;
         at += line.len();
         let t = line.trim();
+        if url_open {
+            url = source.line(input, start, line, t);
+        }
+        if outlet_open {
+            outlet = outlet_in_line(start, line, t);
+        }
+    }
+    (url, outlet)
+}
+
+/// The address after an "Original url:" (or "Source:", "Read the original")
+/// line, on it or on the next line: read a line at a time.
+#[derive(Default)]
+struct SourceUrl {
+    /// The last line that was not blank was a header.
+    header_seen: bool,
+}
+
+impl SourceUrl {
+    /// The address of `line` (starting at `start` of `input`, `t` trimmed),
+    /// when it is a header's or follows one.
+    fn line(&mut self, input: &str, start: usize, line: &str, t: &str) -> Option<Field> {
         if t.is_empty() {
-            continue;
+            return None;
         }
         // Every header starts with "o", "s" or "r", which only "O", "S" and "R" lower to.
         let is_header = t.starts_with(['o', 'O', 's', 'S', 'r', 'R']) && is_source_header(t);
-        if is_header || header_seen {
+        if is_header || self.header_seen {
             if let Some(f) = url_in(input, start, line) {
                 return Some(f);
             }
         }
-        header_seen = is_header;
+        self.header_seen = is_header;
+        None
     }
-    None
+}
+
+/// The source address of `input` alone.
+#[cfg(test)]
+fn source_url(input: &str) -> Option<Field> {
+    url_and_outlet(input, true, false).0
 }
 
 /// Whether the first 24 characters of `t`, lower-cased, start with a source
@@ -87,40 +127,38 @@ pub(super) fn host_of(url: &Field) -> Option<Field> {
     })
 }
 
-/// An outlet that names itself: "Stay tuned to X for", "© 2022 X".
-pub(super) fn outlet_in_text(input: &str) -> Option<Field> {
-    let mut at = 0;
-    for line in input.split_inclusive('\n') {
-        let start = at;
-        at += line.len();
-        let t = line.trim();
-        let lead = line.len() - line.trim_start().len();
-        let Some(ns) = outlet_name_start(t) else {
-            continue;
-        };
-        let rest = &t[ns..];
-        let end = [
-            " for ",
-            ".",
-            ",",
-            " - ",
-            " |",
-            " all rights",
-            " All rights",
-            "!",
-        ]
-        .iter()
-        .filter_map(|m| rest.find(m))
-        .min()
-        .unwrap_or(rest.len());
-        let name = rest[..end].trim();
-        if name.is_empty() || name.split_whitespace().count() > 5 {
-            continue;
-        }
-        let s = start + lead + ns + (rest.len() - rest.trim_start().len());
-        return Some(Field::at(name, Span::new(s, s + name.len())));
+/// The outlet a line names itself as: "Stay tuned to X for", "© 2022 X".
+/// `line` starts at `start` of the input; `t` is it trimmed.
+fn outlet_in_line(start: usize, line: &str, t: &str) -> Option<Field> {
+    let ns = outlet_name_start(t)?;
+    let lead = line.len() - line.trim_start().len();
+    let rest = &t[ns..];
+    let end = [
+        " for ",
+        ".",
+        ",",
+        " - ",
+        " |",
+        " all rights",
+        " All rights",
+        "!",
+    ]
+    .iter()
+    .filter_map(|m| rest.find(m))
+    .min()
+    .unwrap_or(rest.len());
+    let name = rest[..end].trim();
+    if name.is_empty() || name.split_whitespace().count() > 5 {
+        return None;
     }
-    None
+    let s = start + lead + ns + (rest.len() - rest.trim_start().len());
+    Some(Field::at(name, Span::new(s, s + name.len())))
+}
+
+/// The outlet of `input` alone.
+#[cfg(test)]
+fn outlet_in_text(input: &str) -> Option<Field> {
+    url_and_outlet(input, false, true).1
 }
 
 /// Where an outlet's name begins in a trimmed line: after "Stay tuned to ",
@@ -186,6 +224,33 @@ mod tests {
             found.map(|f| f.value),
             Some("https://example.com/c".to_string())
         );
+    }
+
+    /// Both read in one pass are each read alone, whichever line comes first.
+    #[test]
+    fn one_pass_reads_as_two() {
+        let mut texts = crate::extract::seed_texts();
+        let lines = [
+            "© 2022 Example News.",
+            "Source:",
+            "https://example.com/x",
+            "Original URL: https://example.com/y",
+            "Stay tuned to BaaghiTV for more!",
+            "",
+            "Plain text.",
+        ];
+        for a in &lines {
+            for b in &lines {
+                for c in &lines {
+                    texts.push(format!("{a}\n{b}\n{c}\n{a}"));
+                }
+            }
+        }
+        for t in &texts {
+            let apart = (source_url(t), outlet_in_text(t));
+            assert_eq!(url_and_outlet(t, true, true), apart, "{t}");
+            assert_eq!(url_and_outlet(t, false, false), (None, None), "{t}");
+        }
     }
 
     #[test]

@@ -73,7 +73,8 @@ impl<'a> Tok<'a> {
             kind
         };
         let low = match lower {
-            Some(lower) if raw.is_ascii() => Lower::new(span.of(lower)),
+            // ASCII lowers to ASCII of its length: the lowered copy holds it.
+            Some(lower) if raw.is_ascii() => Lower::lowered(span.of(lower)),
             _ => Lower::new(raw),
         };
         Tok {

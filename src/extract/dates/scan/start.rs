@@ -244,14 +244,20 @@ fn start_word(t: &Tok) -> Option<Role> {
     }
     let b = w.as_bytes();
     if b.first().is_some_and(u8::is_ascii_digit)
-        || b.contains(&b'-')
+        || has_hyphen(b)
         || w.ends_with("long")
         || w.starts_with("l'")
         || (b.len() == 2 && b[0] == b'q')
     {
         return Some(Role::Alone);
     }
-    starts().get(w).copied()
+    starts().role(w)
+}
+
+/// Whether `b` has a hyphen: a short word read to its end without a call,
+/// where `contains` searches with `memchr`.
+fn has_hyphen(b: &[u8]) -> bool {
+    b.iter().fold(false, |found, &c| found | (c == b'-'))
 }
 
 /// A number of one to three digits ("19", "3", "250") is a date, a time or a
@@ -268,8 +274,48 @@ fn number_role(w: &str) -> Role {
 
 type Map = FastMap<&'static str, Role>;
 
-fn starts() -> &'static Map {
-    static STARTS: OnceLock<Map> = OnceLock::new();
+/// Bits of [`Starts::shapes`]: one for each length (to 15), first byte and
+/// last byte (five low bits of each).
+const SHAPES: usize = 1 << 14;
+
+/// The bit of a non-empty word's shape. The five low bits tell the ASCII
+/// letters apart; other bytes share bits, as long words share a length.
+fn shape(b: &[u8]) -> usize {
+    let (first, last) = (b[0], b[b.len() - 1]);
+    b.len().min(15) << 10 | usize::from(first & 31) << 5 | usize::from(last & 31)
+}
+
+/// The words that may start an expression, and the shapes they have: most
+/// words of a text have a shape none of them has, and are turned away by
+/// one bit, before a hash is made.
+struct Starts {
+    map: Map,
+    shapes: Box<[u64; SHAPES / 64]>,
+}
+
+impl Starts {
+    /// The role of `w` among the listed words. The shape is read in the
+    /// caller's loop; the hash, seldom made, is not.
+    #[inline]
+    fn role(&self, w: &str) -> Option<Role> {
+        let b = w.as_bytes();
+        if !b.is_empty() {
+            let s = shape(b);
+            if self.shapes[s / 64] & 1 << (s % 64) == 0 {
+                return None;
+            }
+        }
+        self.listed(w)
+    }
+
+    #[inline(never)]
+    fn listed(&self, w: &str) -> Option<Role> {
+        self.map.get(w).copied()
+    }
+}
+
+fn starts() -> &'static Starts {
+    static STARTS: OnceLock<Starts> = OnceLock::new();
     STARTS.get_or_init(|| {
         let mut s = Map::default();
         s.extend(WORDS.iter().map(|&w| (w, Role::Alone)));
@@ -281,7 +327,12 @@ fn starts() -> &'static Map {
             .chain(lists::COUNT_WORDS.iter().map(|r| r.0))
             .chain(lists::RELATIVE_WORDS.iter().map(|r| r.0));
         s.extend(listed.map(|w| (w, Role::Alone)));
-        s
+        let mut shapes = Box::new([0u64; SHAPES / 64]);
+        for w in s.keys().filter(|w| !w.is_empty()) {
+            let bit = shape(w.as_bytes());
+            shapes[bit / 64] |= 1 << (bit % 64);
+        }
+        Starts { map: s, shapes }
     })
 }
 
@@ -398,6 +449,22 @@ mod tests {
         for text in texts() {
             check_fast_path(&text);
         }
+    }
+
+    /// The shape bits turn away no listed word, whatever its case or
+    /// script, and turn away words of no shape listed.
+    #[test]
+    fn shapes_keep_every_listed_word() {
+        let s = super::starts();
+        for (&w, &role) in &s.map {
+            assert!(s.role(w) == Some(role), "{w}");
+        }
+        for w in ["", "said", "police", "é", "東京", "ab"] {
+            assert!(s.role(w) == s.map.get(w).copied(), "{w}");
+        }
+        assert!(
+            !super::has_hyphen(b"") && super::has_hyphen(b"mid-") && !super::has_hyphen(b"mid")
+        );
     }
 
     #[test]
