@@ -139,7 +139,7 @@ pub(crate) fn extract_with(
             let status = record.map_or(Status::Happened, |i| records[i].status);
             let group = c.group.map_or("people", |g| g.0);
             out.push(Fact {
-                key: format!("{what}/{group}"),
+                key: key(&what, group),
                 what: what.clone(),
                 group: group.to_string(),
                 value: Some(Interval {
@@ -181,6 +181,16 @@ fn kinds_of_sentence<'a>(
         .iter()
         .filter(move |r| r.sentence != span && span.contains(r.trigger.span))
         .map(|r| r.kind)
+}
+
+/// A fact's key, `what/whom`, written without the formatting machinery
+/// (a key per fact).
+fn key(what: &str, whom: &str) -> String {
+    let mut key = String::with_capacity(what.len() + 1 + whom.len());
+    key.push_str(what);
+    key.push('/');
+    key.push_str(whom);
+    key
 }
 
 /// Words between two spans, roughly: spaces in the text between them.
@@ -247,17 +257,15 @@ fn event_facts(records: &[Record], out: &mut Vec<Fact>, reported: Option<&str>) 
         if stated.contains(&i) {
             continue;
         }
-        let key = format!("event/{}", r.kind.name());
-        if out[figures..]
-            .iter()
-            .any(|f| f.key == key && f.status == r.status)
-        {
+        let what = r.kind.name();
+        let told = |f: &Fact| f.key.strip_prefix("event/") == Some(what) && f.status == r.status;
+        if out[figures..].iter().any(told) {
             continue;
         }
         let group = r.target.as_ref().map_or("people", |t| t.value.as_str());
         out.push(Fact {
-            key,
-            what: r.kind.name().to_string(),
+            key: key("event", what),
+            what: what.to_string(),
             group: group.to_string(),
             value: None,
             place: r.place.clone(),
@@ -297,7 +305,7 @@ fn quote_facts(doc: &Doc, quotes: &[Quote], reported: Option<&str>, out: &mut Ve
             let speaker = q.speaker.as_ref()?;
             let named = q.speaker_span.filter(|s| s.of(doc.text) == speaker);
             Some(Fact {
-                key: format!("said/{}", speaker.to_lowercase()),
+                key: key("said", &speaker.to_lowercase()),
                 what: "said".into(),
                 group: speaker.clone(),
                 value: None,
@@ -316,4 +324,23 @@ fn quote_facts(doc: &Doc, quotes: &[Quote], reported: Option<&str>, out: &mut Ve
             })
         });
     out.extend(facts);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::key;
+
+    #[test]
+    fn keys_are_the_two_parts_around_a_slash() {
+        for (what, whom) in [
+            ("killed", "security_forces"),
+            ("event", "emergency"),
+            ("said", "касым-жомарт токаев"),
+            ("said", "élisabeth borne"),
+            ("", ""),
+            ("said", ""),
+        ] {
+            assert_eq!(key(what, whom), format!("{what}/{whom}"));
+        }
+    }
 }
