@@ -374,8 +374,8 @@ fn analyze_one(input: &Input, evidence: &BatchEvidence, prepared: Option<Prepare
     let dates = extract::dates(&doc);
     let (quantities, quotes) = extract::quantities_and_quotes(&doc, &entities);
     let events = extract::events(&doc, &entities, &dates, &quantities);
-    let records = extract::records(&doc, &entities, &dates, &quantities, &events, &quotes);
-    let facts = extract::facts(&doc, &entities, &dates, &quantities, &records, &quotes);
+    let (records, facts) =
+        extract::records_and_facts(&doc, &entities, &dates, &quantities, &events, &quotes);
     Article {
         id: input.id.clone(),
         input: input.text.clone(),

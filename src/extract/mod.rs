@@ -57,6 +57,23 @@ pub(crate) fn quantities_and_quotes(
     )
 }
 
+/// [`records()`] and [`facts()`] of one document, reading what each quantity
+/// counts once for both (what [`crate::analyze`] runs).
+pub(crate) fn records_and_facts(
+    doc: &Doc,
+    entities: &[EntityMention],
+    dates: &[DateMention],
+    quantities: &[Quantity],
+    events: &[Event],
+    quotes: &[Quote],
+) -> (Vec<Record>, Vec<Fact>) {
+    let counted = records::lookup::CountedEach::new(doc, quantities);
+    let records =
+        records::build::extract_with(doc, entities, dates, quantities, events, quotes, &counted);
+    let facts = facts::extract_with(doc, entities, dates, quantities, &records, quotes, &counted);
+    (records, facts)
+}
+
 /// What an extractor reads: the analysis text, its segmentation, and what the
 /// earlier stages found.
 #[derive(Clone, Copy, Debug)]

@@ -23,7 +23,7 @@
 //! assert_eq!(fr.facts[0].key, en.facts[0].key);
 //! ```
 
-use super::records::lookup::{counted, happening, words_of};
+use super::records::lookup::{happening, CountedEach};
 use super::records::per_sentence;
 use super::records::{Evidence, Interval, Record, RecordKind, Status};
 use super::{DateKind, DateMention, Doc, EntityLabel, EntityMention, Quantity, Quote, QuoteKind};
@@ -74,6 +74,20 @@ pub fn extract(
     records: &[Record],
     quotes: &[Quote],
 ) -> Vec<Fact> {
+    let counted = CountedEach::new(doc, quantities);
+    extract_with(doc, entities, dates, quantities, records, quotes, &counted)
+}
+
+/// [`extract`] with what each quantity counts already read.
+pub(crate) fn extract_with(
+    doc: &Doc,
+    entities: &[EntityMention],
+    dates: &[DateMention],
+    quantities: &[Quantity],
+    records: &[Record],
+    quotes: &[Quote],
+    counted: &CountedEach,
+) -> Vec<Fact> {
     let reported = doc.anchor.map(|d| d.iso());
     // At most one fact per figure, per record and per quote: room for all at once.
     let mut out = Vec::with_capacity(quantities.len() + records.len() + quotes.len());
@@ -100,8 +114,6 @@ pub fn extract(
             .map(|r| r.kind)
             .chain(kinds_of_sentence(&triggered_in[si], span))
             .collect();
-        // The sentence's words, listed once for every figure's look around it.
-        let words = words_of(doc, si);
         let mut prev: Option<(super::records::lookup::Counted, Span)> = None;
         let source = |q: &Quantity| {
             let name = q.source.clone()?;
@@ -113,19 +125,21 @@ pub fn extract(
                 .as_ref()
                 .filter(|(_, ps)| gap_words(doc.text, *ps, q.span) <= 2)
                 .map(|p| &p.0);
-            let c = counted(doc, &words, q, joined);
+            let Some(c) = counted.of(q, joined) else {
+                continue;
+            };
             // A bare figure counts when something happened to it ("injuring
             // more than 6,000 others").
-            let happened = c.what.as_deref().and_then(happening).is_some();
+            let happened = c.what.and_then(happening).is_some();
             if q.unit.is_none() && !happened {
                 continue;
             }
             let what = super::records::build::fact_what(&c, q, &kinds);
             let record = record_of(records, &holders, q.span);
             let status = record.map_or(Status::Happened, |i| records[i].status);
-            let group = c.group.as_ref().map_or("people", |g| g.0.as_str());
+            let group = c.group.map_or("people", |g| g.0);
             out.push(Fact {
-                key: format!("{what}/{group}"),
+                key: key(&what, group),
                 what: what.clone(),
                 group: group.to_string(),
                 value: Some(Interval {
@@ -145,11 +159,7 @@ pub fn extract(
                 status,
                 record,
                 span: q.span,
-                group_span: c
-                    .group
-                    .as_ref()
-                    .map(|g| g.1)
-                    .filter(|g| !q.span.contains(*g)),
+                group_span: c.group.map(|g| g.1).filter(|g| !q.span.contains(*g)),
                 sentence: span,
             });
             prev = Some((c, q.span));
@@ -171,6 +181,16 @@ fn kinds_of_sentence<'a>(
         .iter()
         .filter(move |r| r.sentence != span && span.contains(r.trigger.span))
         .map(|r| r.kind)
+}
+
+/// A fact's key, `what/whom`, written without the formatting machinery
+/// (a key per fact).
+fn key(what: &str, whom: &str) -> String {
+    let mut key = String::with_capacity(what.len() + 1 + whom.len());
+    key.push_str(what);
+    key.push('/');
+    key.push_str(whom);
+    key
 }
 
 /// Words between two spans, roughly: spaces in the text between them.
@@ -237,17 +257,15 @@ fn event_facts(records: &[Record], out: &mut Vec<Fact>, reported: Option<&str>) 
         if stated.contains(&i) {
             continue;
         }
-        let key = format!("event/{}", r.kind.name());
-        if out[figures..]
-            .iter()
-            .any(|f| f.key == key && f.status == r.status)
-        {
+        let what = r.kind.name();
+        let told = |f: &Fact| f.key.strip_prefix("event/") == Some(what) && f.status == r.status;
+        if out[figures..].iter().any(told) {
             continue;
         }
         let group = r.target.as_ref().map_or("people", |t| t.value.as_str());
         out.push(Fact {
-            key,
-            what: r.kind.name().to_string(),
+            key: key("event", what),
+            what: what.to_string(),
             group: group.to_string(),
             value: None,
             place: r.place.clone(),
@@ -287,7 +305,7 @@ fn quote_facts(doc: &Doc, quotes: &[Quote], reported: Option<&str>, out: &mut Ve
             let speaker = q.speaker.as_ref()?;
             let named = q.speaker_span.filter(|s| s.of(doc.text) == speaker);
             Some(Fact {
-                key: format!("said/{}", speaker.to_lowercase()),
+                key: key("said", &speaker.to_lowercase()),
                 what: "said".into(),
                 group: speaker.clone(),
                 value: None,
@@ -306,4 +324,23 @@ fn quote_facts(doc: &Doc, quotes: &[Quote], reported: Option<&str>, out: &mut Ve
             })
         });
     out.extend(facts);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::key;
+
+    #[test]
+    fn keys_are_the_two_parts_around_a_slash() {
+        for (what, whom) in [
+            ("killed", "security_forces"),
+            ("event", "emergency"),
+            ("said", "касым-жомарт токаев"),
+            ("said", "élisabeth borne"),
+            ("", ""),
+            ("said", ""),
+        ] {
+            assert_eq!(key(what, whom), format!("{what}/{whom}"));
+        }
+    }
 }

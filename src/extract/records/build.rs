@@ -2,8 +2,8 @@
 //! one event.
 
 use super::lookup::{
-    authority_stems, counted, group_stems, issue_stems, phrase_at, status_stems, trigger_stems,
-    word_after, word_index, words_of, At, Counted,
+    authority_stems, group_stems, issue_stems, phrase_at, status_stems, trigger_stems, word_after,
+    word_index, words_of, At, Counted, CountedEach,
 };
 use super::{per_sentence, Count, Evidence, Interval, Record, RecordKind, Status};
 use crate::extract::{
@@ -31,6 +31,20 @@ pub fn extract(
     quantities: &[Quantity],
     events: &[Event],
     quotes: &[Quote],
+) -> Vec<Record> {
+    let counted = CountedEach::new(doc, quantities);
+    extract_with(doc, entities, dates, quantities, events, quotes, &counted)
+}
+
+/// [`extract`] with what each quantity counts already read.
+pub(crate) fn extract_with(
+    doc: &Doc,
+    entities: &[EntityMention],
+    dates: &[DateMention],
+    quantities: &[Quantity],
+    events: &[Event],
+    quotes: &[Quote],
+    counted: &CountedEach,
 ) -> Vec<Record> {
     let mut out: Vec<Record> = Vec::new();
     let sentences = &doc.seg.sentences;
@@ -64,7 +78,7 @@ pub fn extract(
             source: None,
         };
         let kinds: Vec<RecordKind> = triggers.iter().map(|t| t.0).collect();
-        st.counts = counts_of(doc, span, &st.words, &quantities[si], &kinds);
+        st.counts = counts_of(span, &st.words, &quantities[si], counted, &kinds);
         st.source = source_of(doc.text, span, &quantities[si], &quotes[si]);
         let mut records = sentence_records(&st, &triggers);
         if let Some((who, cue)) = super::request::requester(doc, span, &st.words) {
@@ -139,10 +153,10 @@ fn triggers_of(doc: &Doc, words: &[At], span: Span, events: &[&Event]) -> Vec<(R
 
 /// The figures of a sentence, each with what it counts.
 fn counts_of(
-    doc: &Doc,
     span: Span,
     words: &[At],
     quantities: &[&Quantity],
+    counted: &CountedEach,
     kinds: &[RecordKind],
 ) -> Vec<Count> {
     let mut out: Vec<Count> = Vec::new();
@@ -152,7 +166,9 @@ fn counts_of(
             let gap = word_index(words, q.span.start) - word_after(words, *ps);
             gap <= 2
         });
-        let c = counted(doc, words, q, joined.map(|p| &p.0));
+        let Some(c) = counted.of(q, joined.map(|p| &p.0)) else {
+            continue;
+        };
         let what = fact_what(&c, q, kinds);
         out.push(Count {
             value: Interval {
@@ -162,7 +178,7 @@ fn counts_of(
                 hedge: q.hedge,
             },
             what,
-            group: c.group.as_ref().map(|g| g.0.clone()),
+            group: c.group.map(|g| g.0.to_string()),
             span: q.span,
         });
         prev = Some((c, q.span));
@@ -175,8 +191,8 @@ fn counts_of(
 /// in a sentence about arrests or courts, "participants" for people at a
 /// protest, "deployed" for troops, else its unit.
 pub(crate) fn fact_what(c: &Counted, q: &Quantity, kinds: &[RecordKind]) -> String {
-    if let Some(w) = &c.what {
-        return w.clone();
+    if let Some(w) = c.what {
+        return w.to_string();
     }
     let unit = q.unit.as_deref().unwrap_or("count");
     let has = |k: RecordKind| kinds.contains(&k);
@@ -184,7 +200,7 @@ pub(crate) fn fact_what(c: &Counted, q: &Quantity, kinds: &[RecordKind]) -> Stri
     if timed && (has(RecordKind::Court) || has(RecordKind::Arrest)) {
         return "detention_term".into();
     }
-    let group = c.group.as_ref().map(|g| g.0.as_str());
+    let group = c.group.map(|g| g.0);
     if matches!(group, Some("troops")) && has(RecordKind::Deployment) {
         return "deployed".into();
     }

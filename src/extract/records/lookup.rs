@@ -1,6 +1,7 @@
 //! Phrase look-ups in a sentence and what a figure counts: the parts that
 //! records and facts share.
 
+use super::per_sentence;
 use crate::extract::{Doc, Quantity};
 use crate::lexicon::lists::facts::{AGENT_MARKERS, CLAUSE_JOINS, GROUPS, HAPPENINGS};
 use crate::lexicon::lists::records;
@@ -234,11 +235,12 @@ pub(crate) fn word_after(words: &[At], span: Span) -> usize {
 /// languages share it: `what` (killed, injured, detained, dispersed,
 /// deployed, or the counted unit), and whom it concerns (`group`:
 /// security_forces, protesters, civilians, troops, ...), each with where it
-/// was read.
-#[derive(Clone, Debug, PartialEq)]
-pub(crate) struct Counted {
-    pub what: Option<String>,
-    pub group: Option<(String, Span)>,
+/// was read. Both are words of the lists or of the quantity `'q`: read,
+/// shared and joined without a copy.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Counted<'q> {
+    pub what: Option<&'q str>,
+    pub group: Option<(&'static str, Span)>,
 }
 
 /// The happening key of a word ("tués" -> killed), from `data/words/facts/happenings.tsv`:
@@ -304,11 +306,53 @@ fn happening_index() -> &'static Happenings {
     })
 }
 
+impl<'q> Counted<'q> {
+    /// This reading joined to `prev`, that of the quantity before it in the
+    /// sentence, when the two are joined ("at least eight dead and more than
+    /// 300 injured" concern the same group): its group when this names none.
+    pub(crate) fn joined(self, prev: Option<&Counted>) -> Counted<'q> {
+        Counted {
+            group: self.group.or_else(|| prev.and_then(|p| p.group)),
+            ..self
+        }
+    }
+}
+
+/// What each quantity of `doc` counts on its own ([`counted`]), by its span:
+/// read once for the article, for records and facts both (each joins them
+/// to the quantity before in its own way, [`Counted::joined`]). Only the
+/// quantities that a sentence contains are read.
+pub(crate) struct CountedEach<'q>(FastMap<Span, Counted<'q>>);
+
+impl<'q> CountedEach<'q> {
+    pub(crate) fn new(doc: &Doc, quantities: &'q [Quantity]) -> CountedEach<'q> {
+        let sentences = &doc.seg.sentences;
+        let per = per_sentence::contained(sentences, quantities, |q| q.span);
+        let mut by_span = FastMap::default();
+        for (si, sentence) in sentences.iter().enumerate() {
+            let mut inside = per[si].iter().filter(|q| sentence.span.contains(q.span));
+            let Some(first) = inside.next() else {
+                continue;
+            };
+            // The sentence's words, listed once for every figure's look around it.
+            let words = words_of(doc, si);
+            for q in std::iter::once(first).chain(inside) {
+                by_span.insert(q.span, counted(doc, &words, q));
+            }
+        }
+        CountedEach(by_span)
+    }
+
+    /// The reading of quantity `q`, joined to `prev` ([`Counted::joined`]);
+    /// `None` for one that no sentence contains.
+    pub(crate) fn of(&self, q: &Quantity, prev: Option<&Counted>) -> Option<Counted<'q>> {
+        Some(self.0.get(&q.span)?.joined(prev))
+    }
+}
+
 /// What quantity `q` counts, read from the `words` of its sentence
-/// ([`words_of`]); `prev` is the counted of the quantity before it in the
-/// sentence, when the two are joined ("at least eight dead and more than 300
-/// injured" concern the same group).
-pub(crate) fn counted(doc: &Doc, words: &[At], q: &Quantity, prev: Option<&Counted>) -> Counted {
+/// ([`words_of`]), before it is joined to the quantity before it.
+fn counted<'q>(doc: &Doc, words: &[At], q: &'q Quantity) -> Counted<'q> {
     // A happening word just before the figure is its verb ("it killed nine
     // people and injured 50 more", "погибли 182 человека").
     let timed = matches!(
@@ -328,28 +372,25 @@ pub(crate) fn counted(doc: &Doc, words: &[At], q: &Quantity, prev: Option<&Count
         .or_else(|| q.unit.as_deref().and_then(happening))
         .or_else(|| {
             after_words(doc, words, q.span, 7)
-                .into_iter()
+                .iter()
                 .find_map(|w| happening(w.span.of(doc.text)))
         })
         // Words before a term ("threatened with 20 to 50 days") say what
         // the term is for, not what happened to it.
         .or_else(|| verb_before(5))
-        .map(str::to_string)
-        .or_else(|| q.counts.clone());
+        .or(q.counts.as_deref());
     // Not the credited source ("La police a fait état de 40 blessés").
     let source = q.source.as_deref().map(str::to_lowercase);
-    let group = group_near(doc, words, q.span)
-        .filter(|(_, sp)| {
-            let said = sp.of(doc.text).to_lowercase();
-            source
-                .as_ref()
-                .is_none_or(|s| !s.contains(&said) && !said.contains(s.as_str()))
-        })
-        .or_else(|| prev.and_then(|p| p.group.clone()));
+    let group = group_near(doc, words, q.span).filter(|(_, sp)| {
+        let said = sp.of(doc.text).to_lowercase();
+        source
+            .as_ref()
+            .is_none_or(|s| !s.contains(&said) && !said.contains(s.as_str()))
+    });
     Counted { what, group }
 }
 
-fn after_words(doc: &Doc, words: &[At], span: Span, n: usize) -> Vec<At> {
+fn after_words<'w>(doc: &Doc, words: &'w [At], span: Span, n: usize) -> &'w [At] {
     let k = word_after(words, span);
     let mut end = k;
     while end < (k + n).min(words.len()) {
@@ -366,7 +407,7 @@ fn after_words(doc: &Doc, words: &[At], span: Span, n: usize) -> Vec<At> {
         }
         end += 1;
     }
-    words[k..end].to_vec()
+    &words[k..end]
 }
 
 fn is_join(word: &str) -> bool {
@@ -392,7 +433,7 @@ fn longest_join() -> usize {
 /// Up to `n` words before `span` in its sentence ("погибли 182 человека",
 /// "kills at least 15 people"), not past a comma, another figure or a
 /// clause join.
-fn before_words(doc: &Doc, words: &[At], span: Span, n: usize) -> Vec<At> {
+fn before_words<'w>(doc: &Doc, words: &'w [At], span: Span, n: usize) -> &'w [At] {
     let k = word_index(words, span.start);
     let mut start = k;
     while start > k.saturating_sub(n) {
@@ -409,14 +450,14 @@ fn before_words(doc: &Doc, words: &[At], span: Span, n: usize) -> Vec<At> {
         }
         start -= 1;
     }
-    words[start..k].to_vec()
+    &words[start..k]
 }
 
 /// The group a figure concerns: first inside its span and the eight words
 /// after it ("13 members of the security forces", "eight dead among the
 /// security forces"), else the six words before it ("the security forces
 /// who have at least eight dead").
-fn group_near(doc: &Doc, words: &[At], span: Span) -> Option<(String, Span)> {
+fn group_near(doc: &Doc, words: &[At], span: Span) -> Option<(&'static str, Span)> {
     let first = word_index(words, span.start);
     let after = word_after(words, span);
     // The words after it, up to a comma or an agent ("dispersed by the police").
@@ -433,14 +474,14 @@ fn group_near(doc: &Doc, words: &[At], span: Span) -> Option<(String, Span)> {
         range
             .into_iter()
             .find_map(|k| phrase_at(doc, words, k, group_stems()))
-            .map(|(_, role, sp)| (role.to_string(), sp))
+            .map(|(_, role, sp)| (role, sp))
     };
     find(first..stop_after).or_else(|| {
         let from = first.saturating_sub(6);
         (from..first)
             .rev()
             .find_map(|k| phrase_at(doc, words, k, group_stems()))
-            .map(|(_, role, sp)| (role.to_string(), sp))
+            .map(|(_, role, sp)| (role, sp))
     })
 }
 
@@ -452,6 +493,60 @@ mod tests {
     fn scan(rows: &[Row], text: &str) -> Option<(&'static str, &'static str, usize)> {
         rows.iter()
             .find_map(|&(stem, role)| Some((stem, role, match_stem(text, stem)?)))
+    }
+
+    #[test]
+    fn joined_takes_the_group_before_only_when_it_names_none() {
+        let span = Span::new(0, 1);
+        let own = Counted {
+            what: Some("killed"),
+            group: None,
+        };
+        let prev = Counted {
+            what: Some("injured"),
+            group: Some(("protesters", span)),
+        };
+        let took = Counted {
+            group: prev.group,
+            ..own
+        };
+        assert_eq!(own.joined(Some(&prev)), took);
+        assert_eq!(own.joined(None), own);
+        let named = Counted {
+            group: Some(("troops", span)),
+            ..own
+        };
+        assert_eq!(named.joined(Some(&prev)), named);
+    }
+
+    #[test]
+    fn counted_each_reads_the_figures_that_a_sentence_holds() {
+        let t = crate::text::normalize(
+            "13 members of the security forces were killed. Dozens were hurt, said Tokayev.",
+        );
+        let seg = crate::text::segment(t.as_str());
+        let doc = Doc {
+            text: t.as_str(),
+            seg: &seg,
+            anchor: None,
+            language: Some("en"),
+        };
+        let quantities = crate::extract::quantities(&doc);
+        assert!(quantities.len() >= 2, "{quantities:?}");
+        let each = CountedEach::new(&doc, &quantities);
+        for q in &quantities {
+            let si = (seg.sentences.iter())
+                .position(|s| s.span.contains(q.span))
+                .expect("a sentence holds it");
+            let read = counted(&doc, &words_of(&doc, si), q);
+            assert_eq!(each.of(q, None), Some(read), "{q:?}");
+        }
+        let first = each.of(&quantities[0], None).expect("read");
+        assert_eq!(first.group.map(|g| g.0), Some("security_forces"));
+        // A figure across two sentences belongs to neither.
+        let mut across = quantities[0].clone();
+        across.span = Span::new(across.span.start, t.as_str().len());
+        assert_eq!(each.of(&across, None), None);
     }
 
     #[test]
