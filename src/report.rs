@@ -322,6 +322,9 @@ pub struct SpanWriter<'a> {
     /// threads may share a writer (the comparison's pairs); a piece another
     /// thread left there is as good a start as any.
     near: AtomicUsize,
+    /// Where the last input span started among the wide characters
+    /// ([`CharIndex::span_near`]), shared for the same reason.
+    near_wide: AtomicUsize,
 }
 
 impl<'a> SpanWriter<'a> {
@@ -331,14 +334,18 @@ impl<'a> SpanWriter<'a> {
             article,
             index: CharIndex::new(&article.input),
             near: AtomicUsize::new(0),
+            near_wide: AtomicUsize::new(0),
         }
     }
 
     /// A span of the input.
     pub fn input(&self, span: Span) -> SpanOut {
+        let mut near = self.near_wide.load(Relaxed);
+        let (start, end) = self.index.span_near(span, &mut near);
+        self.near_wide.store(near, Relaxed);
         SpanOut {
-            start: self.index.chars(span.start),
-            end: self.index.chars(span.end),
+            start,
+            end,
             text: span.of(&self.article.input).to_string(),
         }
     }

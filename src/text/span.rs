@@ -120,7 +120,49 @@ impl CharIndex {
     pub fn chars(&self, byte: usize) -> usize {
         // Extra bytes of all wide characters that start before `byte`.
         let i = self.wide.partition_point(|&(at, _)| at < byte);
-        let extra = if i == 0 { 0 } else { self.wide[i - 1].1 };
+        self.chars_with(i, byte)
+    }
+
+    /// The code point offsets of `span`'s start and end, for a caller that
+    /// converts many spans mostly in text order (a report). `near` is where
+    /// the last span's start was found among the wide characters: the start's
+    /// search begins there, the end's at the start's, and `near` is left at
+    /// the start's for the next span. Any `near` gives the same offsets.
+    pub fn span_near(&self, span: Span, near: &mut usize) -> (usize, usize) {
+        let first = self.wide_before_from(*near, span.start);
+        *near = first;
+        let last = self.wide_before_from(first, span.end);
+        (
+            self.chars_with(first, span.start),
+            self.chars_with(last, span.end),
+        )
+    }
+
+    /// The number of wide characters that start before `byte`, searching
+    /// from `from` on when `byte` lies after the one before it: `from` itself
+    /// and the next are tried first (spans are short and mostly cross none).
+    fn wide_before_from(&self, from: usize, byte: usize) -> usize {
+        let before = |i: usize| self.wide[i].0 < byte;
+        if from > self.wide.len() || (from > 0 && !before(from - 1)) {
+            // The answer lies before `from`.
+            let upto = from.min(self.wide.len());
+            return self.wide[..upto].partition_point(|&(at, _)| at < byte);
+        }
+        match self.wide.len() - from {
+            0 => from,
+            _ if !before(from) => from,
+            1 => from + 1,
+            _ if !before(from + 1) => from + 1,
+            _ => from + self.wide[from..].partition_point(|&(at, _)| at < byte),
+        }
+    }
+
+    /// The code point offset of `byte`, given the number of wide characters before it.
+    fn chars_with(&self, wide_before: usize, byte: usize) -> usize {
+        let extra = match wide_before {
+            0 => 0,
+            i => self.wide[i - 1].1,
+        };
         byte - extra
     }
 
@@ -237,6 +279,35 @@ mod tests {
             let n = text.chars().count();
             assert_eq!(index.chars(text.len()), n);
             assert_eq!(index.byte(n), text.len());
+        }
+    }
+
+    #[test]
+    fn span_near_agrees_with_chars_from_any_start() {
+        for text in [
+            "",
+            "plain ASCII only",
+            "é",
+            "a€b“c”dé🙂z",
+            "€€€ ascii between €“”🙂 and a long ASCII tail at the end",
+        ] {
+            let index = CharIndex::new(text);
+            let bounds: Vec<usize> = (text.char_indices().map(|(i, _)| i))
+                .chain([text.len()])
+                .collect();
+            // Every span against every hint, the hints past the end included.
+            for (k, &start) in bounds.iter().enumerate() {
+                for &end in &bounds[k..] {
+                    let want = (index.chars(start), index.chars(end));
+                    for hint in 0..index.wide.len() + 3 {
+                        let mut near = hint;
+                        let got = index.span_near(Span::new(start, end), &mut near);
+                        assert_eq!(got, want, "{start}..{end} from {hint} in {text:?}");
+                        let wide_before = index.wide.partition_point(|&(at, _)| at < start);
+                        assert_eq!(near, wide_before, "{start}..{end} from {hint}");
+                    }
+                }
+            }
         }
     }
 

@@ -1,8 +1,8 @@
 //! The entity table and its parts: what [`super::link_with`] returns.
 
 use crate::extract::EntityLabel;
+use crate::text::hash::FastMap;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 
 /// The rule by which two names were joined; each has its words for the
 /// report and its confidence.
@@ -132,11 +132,12 @@ pub struct Overrides {
 pub struct EntityTable {
     /// The entities, in order of first mention in the batch.
     pub entities: Vec<Entity>,
-    /// (label, in-article name) -> entity index.
+    /// (label, in-article name) -> entity index. Both maps hash with FxHash:
+    /// the report asks [`EntityTable::canonical`] for every mention's name.
     #[serde(skip)]
-    index: HashMap<(EntityLabel, String), usize>,
+    index: FastMap<(EntityLabel, String), usize>,
     #[serde(skip)]
-    by_name: HashMap<String, usize>,
+    by_name: FastMap<String, usize>,
 }
 
 impl EntityTable {
