@@ -25,10 +25,9 @@ pub(super) fn resolve(
     found: &mut [Found],
 ) {
     let near = Nearby::new(entities);
-    let descriptions = Descriptions::new(names);
     let mut spoken: HashSet<String> = HashSet::default();
     for speaker in found.iter_mut().filter_map(speaker_mut) {
-        name_speaker(rd, names, &near, &descriptions, speaker, &mut spoken);
+        name_speaker(rd, names, &near, speaker, &mut spoken);
     }
     // The persons and groups named before are asked for only by pronouns and
     // continuing quotes, and only before the last of them: nothing else is read.
@@ -149,7 +148,6 @@ fn name_speaker(
     rd: &Reading,
     names: &NameIndex,
     near: &Nearby,
-    descriptions: &Descriptions,
     speaker: &mut Speaker,
     known: &mut HashSet<String>,
 ) {
@@ -165,7 +163,7 @@ fn name_speaker(
         // "Van Dijk" is "Pieter van Dijk").
         *name = names.fullest(&full);
     } else if !name.contains(' ') && name.chars().all(|c| !c.is_uppercase()) {
-        if let Some(n) = descriptions.last_before(names, name, sp.start) {
+        if let Some(n) = description_before(names, name, sp.start) {
             *name = n;
         }
     } else {
@@ -214,35 +212,21 @@ impl<'a> Nearby<'a> {
     }
 }
 
-/// The names of several words by their last word, lower case, for "the
-/// department": the last such name before `at` ending in that word.
-struct Descriptions {
-    by_last: HashMap<String, Vec<usize>>,
-}
-
-impl Descriptions {
-    fn new(names: &NameIndex) -> Descriptions {
-        let mut by_last: HashMap<String, Vec<usize>> = HashMap::default();
-        for (i, r) in names.runs.iter().enumerate() {
-            if !r.name.contains(' ') {
-                continue;
-            }
-            if let Some(last) = last_spaced_word(&r.name) {
-                by_last.entry(last.to_lowercase()).or_default().push(i);
-            }
-        }
-        Descriptions { by_last }
-    }
-
-    fn last_before(&self, names: &NameIndex, noun: &str, at: usize) -> Option<String> {
-        self.by_last
-            .get(noun)?
-            .iter()
-            .rev()
-            .map(|&i| &names.runs[i])
-            .find(|r| r.span.start < at)
-            .map(|r| r.name.clone())
-    }
+/// The last name of several words before `at` whose last word, in lower
+/// case, is `noun`: "the Justice Department" for "the department". Few
+/// speakers are such a noun: the runs before it are read where one is, and
+/// no index of them is built.
+fn description_before(names: &NameIndex, noun: &str, at: usize) -> Option<String> {
+    // The runs are in text order.
+    let before = names.runs.partition_point(|r| r.span.start < at);
+    names.runs[..before]
+        .iter()
+        .rev()
+        .find(|r| {
+            r.name.contains(' ')
+                && last_spaced_word(&r.name).is_some_and(|l| with_lower(l, |l| l == noun))
+        })
+        .map(|r| r.name.clone())
 }
 
 /// `name` without an honorific ("Mr. Dujarric") and lengthened to its
