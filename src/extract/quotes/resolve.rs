@@ -16,6 +16,7 @@ use super::speakers::Speaker;
 use super::{Found, QuoteKind};
 use crate::text::hash::{FastMap as HashMap, FastSet as HashSet};
 use crate::text::{last_spaced_word, spaced_words, with_lower, Covers, Span};
+use std::borrow::Cow;
 
 /// Lengthens short names, resolves pronouns and entity mentions.
 pub(super) fn resolve(
@@ -34,9 +35,13 @@ pub(super) fn resolve(
     let Some(until) = asked_until(found) else {
         return;
     };
-    let mut known = known_persons(names);
+    // The fullest form of each person entity's name, asked by both.
+    let entity_fullest: Vec<Cow<str>> = (names.entity_persons.iter())
+        .map(|n| names.fullest_of(n))
+        .collect();
+    let mut known = known_persons(names, &entity_fullest);
     known.extend(spoken);
-    let mentions = Mentions::collect(rd, names, entities, found, &known, until);
+    let mentions = Mentions::collect(rd, names, &entity_fullest, entities, found, &known, until);
     let groups = quoted_groups(found, &known);
     for f in found.iter_mut() {
         continue_with_person_between(f, &mentions);
@@ -92,14 +97,15 @@ struct Mention {
 
 /// Names known to be persons, lower case: person entities, runs whose
 /// context says so, and full names also mentioned by their last word alone
-/// ("William Ruto" ... "Ruto").
-fn known_persons(names: &NameIndex) -> HashSet<String> {
+/// ("William Ruto" ... "Ruto"). `entity_fullest` holds the fullest form of
+/// each of the entities' names.
+fn known_persons(names: &NameIndex, entity_fullest: &[Cow<str>]) -> HashSet<String> {
     let mut known: HashSet<String> = HashSet::default();
     // Each name once: the article repeats its persons' names.
     let mut read: HashSet<&str> = HashSet::default();
-    for n in &names.entity_persons {
+    for (n, full) in names.entity_persons.iter().zip(entity_fullest) {
         if read.insert(n.as_str()) {
-            known.insert(names.fullest_of(n).to_lowercase());
+            known.insert(full.to_lowercase());
         }
     }
     // A run's name that an entity (or an earlier run) gave is known already.
@@ -157,7 +163,7 @@ fn name_speaker(
     }
     if let Some(full) = near
         .first_overlapping(*sp, |e| e.label == EntityLabel::Person)
-        .and_then(|e| confirmed_name(rd, e, name, *sp))
+        .and_then(|e| confirmed_name(rd, names, e, name, *sp))
     {
         // An entity mention that is the speaker names it (lengthened,
         // "Van Dijk" is "Pieter van Dijk").
@@ -263,10 +269,12 @@ impl Mentions {
     /// person inside a quote is talked about, not talking: "„Die Menschen
     /// wollen Stabilität“, sagte er"); speakers known to be persons; and
     /// subjects describing a person without naming them. Only those before
-    /// `until` are read: no one asks for a later one.
+    /// `until` are read: no one asks for a later one. `entity_fullest` holds
+    /// the fullest form of each of the entities' names.
     fn collect(
         rd: &Reading,
         names: &NameIndex,
+        entity_fullest: &[Cow<str>],
         entities: &[EntityMention],
         found: &[Found],
         known: &HashSet<String>,
@@ -283,9 +291,9 @@ impl Mentions {
             persons: Vec::new(),
             spans: Vec::new(),
         };
-        for (name, &span) in names.entity_persons.iter().zip(&names.entity_person_spans) {
+        for &(i, span) in &names.entity_person_mentions {
             if span.start < until && outside(span) {
-                m.add(names.fullest(name), span);
+                m.add(entity_fullest[i].to_string(), span);
             }
         }
         m.add_known_runs(names, entities, known, until);
