@@ -33,13 +33,17 @@ struct FullName {
 }
 
 /// Names the article gives, for lengthening short names and resolving pronouns.
-pub(super) struct NameIndex {
+pub(super) struct NameIndex<'e> {
     /// Every capitalized run, in text order.
     pub(super) runs: Vec<Run>,
-    /// The names of the person entities, titles cut.
+    /// The names of the person entities, titles cut, each mentioned name
+    /// once, first mentioned first.
     pub(super) entity_persons: Vec<String>,
-    /// Where each of `entity_persons` is mentioned.
-    pub(super) entity_person_spans: Vec<Span>,
+    /// Each mention of a person entity: which of `entity_persons` it names, and where.
+    pub(super) entity_person_mentions: Vec<(usize, Span)>,
+    /// Each person entity's name as mentioned: which of `entity_persons` it
+    /// gives (`None`: the entity is no person's, [`is_person_entity`]).
+    entity_person_of: HashMap<&'e str, Option<usize>>,
     /// Person-like full names, first seen first.
     full: Vec<FullName>,
     /// Indices into `full` by last and by first word.
@@ -90,10 +94,10 @@ impl Ends {
     }
 }
 
-impl NameIndex {
+impl<'e> NameIndex<'e> {
     /// The names of the article read by `rd`, with its person `entities`.
-    pub(super) fn build(rd: &Reading, entities: &[EntityMention]) -> NameIndex {
-        let (entity_persons, entity_person_spans) = entity_persons(entities);
+    pub(super) fn build(rd: &Reading, entities: &'e [EntityMention]) -> NameIndex<'e> {
+        let (entity_persons, entity_person_mentions, entity_person_of) = entity_persons(entities);
         let runs = capitalized_runs(rd);
         let full = full_names(&entity_persons, &runs);
         let mut by_last: HashMap<String, Vec<usize>> = HashMap::default();
@@ -111,10 +115,20 @@ impl NameIndex {
             found: RefCell::default(),
             runs,
             entity_persons,
-            entity_person_spans,
+            entity_person_mentions,
+            entity_person_of,
             full,
             by_last,
             by_first,
+        }
+    }
+
+    /// The name of the person entity `e` without its titles ([`entity_name`]):
+    /// read when the entities were, where it is a person's.
+    fn entity_name(&self, e: &EntityMention) -> String {
+        match self.entity_person_of.get(e.name.as_str()) {
+            Some(&Some(i)) => self.entity_persons[i].clone(),
+            _ => entity_name(e),
         }
     }
 
@@ -191,24 +205,34 @@ impl NameIndex {
 }
 
 /// The names of the person entities ([`is_person_entity`]) without their
-/// titles ([`entity_name`]), and where each is mentioned. Both depend on the
-/// mention's name alone, which the article repeats ("Tokayev" is "Kassym-Jomart
-/// Tokayev" each time): each name is read once.
-fn entity_persons(entities: &[EntityMention]) -> (Vec<String>, Vec<Span>) {
-    let mut read: HashMap<&str, Option<String>> = HashMap::default();
+/// titles ([`entity_name`]), each mention as the index of its name and
+/// where it is, and each mentioned name's index. Both depend on the
+/// mention's name alone, which the article repeats ("Tokayev" is
+/// "Kassym-Jomart Tokayev" each time): each name is read, and kept, once.
+fn entity_persons(entities: &[EntityMention]) -> EntityPersons<'_> {
+    let mut read: HashMap<&str, Option<usize>> = HashMap::default();
     let mut names = Vec::new();
-    let mut spans = Vec::new();
+    let mut mentions = Vec::new();
     for e in entities.iter().filter(|e| e.label == EntityLabel::Person) {
-        let name = read
-            .entry(e.name.as_str())
-            .or_insert_with(|| is_person_entity(e).then(|| entity_name(e)));
-        if let Some(name) = name {
-            names.push(name.clone());
-            spans.push(e.span);
+        let name = read.entry(e.name.as_str()).or_insert_with(|| {
+            is_person_entity(e).then(|| {
+                names.push(entity_name(e));
+                names.len() - 1
+            })
+        });
+        if let Some(i) = *name {
+            mentions.push((i, e.span));
         }
     }
-    (names, spans)
+    (names, mentions, read)
 }
+
+/// What [`entity_persons`] gives.
+type EntityPersons<'e> = (
+    Vec<String>,
+    Vec<(usize, Span)>,
+    HashMap<&'e str, Option<usize>>,
+);
 
 /// Every run of capitalized words (with honorific periods and inner
 /// particles), in text order, as the name it gives.
@@ -360,7 +384,7 @@ pub(super) fn is_person_entity(e: &EntityMention) -> bool {
         && !spaced_words(&e.name).any(|w| with_lower(w, |l| has(&NON_PERSON_HEADS, l)))
 }
 
-/// The name of the person entity `e` ([`entity_name`]) when `e`, overlapping
+/// The name of the person entity `e` ([`NameIndex::entity_name`]) when `e`, overlapping
 /// the speaker phrase `name` at `sp`, is that speaker. An entity is not trusted over the phrase when it
 /// covers only part of it ("the editor of Die Presse", "Southern Andes
 /// Copper": the rest is more than an honorific or a particle), when it runs
@@ -368,6 +392,7 @@ pub(super) fn is_person_entity(e: &EntityMention) -> bool {
 /// does not contain the phrase's words (a mention linked to someone else).
 pub(super) fn confirmed_name(
     rd: &Reading,
+    names: &NameIndex,
     e: &EntityMention,
     name: &str,
     sp: Span,
@@ -389,12 +414,13 @@ pub(super) fn confirmed_name(
     // lower case, without a set to build. The name lowered whole has its
     // words lowered one by one: white space ends a word and also the context
     // that makes a 'Σ' final.
-    let full = entity_name(e);
+    let full = names.entity_name(e);
     let all = with_lower(&full, |lower| {
         spaced_words(name).all(|w| {
             with_lower(w, |w| {
                 let t = w.trim_end_matches('.');
-                has(&HONORIFICS, t) || is_title(t) || spaced_words(lower).any(|f| f == w)
+                // The name's own words first: most of the phrase's are.
+                spaced_words(lower).any(|f| f == w) || has(&HONORIFICS, t) || is_title(t)
             })
         })
     });

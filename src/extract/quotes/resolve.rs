@@ -16,6 +16,7 @@ use super::speakers::Speaker;
 use super::{Found, QuoteKind};
 use crate::text::hash::{FastMap as HashMap, FastSet as HashSet};
 use crate::text::{last_spaced_word, spaced_words, with_lower, Covers, Span};
+use std::borrow::Cow;
 
 /// Lengthens short names, resolves pronouns and entity mentions.
 pub(super) fn resolve(
@@ -25,19 +26,22 @@ pub(super) fn resolve(
     found: &mut [Found],
 ) {
     let near = Nearby::new(entities);
-    let descriptions = Descriptions::new(names);
     let mut spoken: HashSet<String> = HashSet::default();
     for speaker in found.iter_mut().filter_map(speaker_mut) {
-        name_speaker(rd, names, &near, &descriptions, speaker, &mut spoken);
+        name_speaker(rd, names, &near, speaker, &mut spoken);
     }
     // The persons and groups named before are asked for only by pronouns and
     // continuing quotes, and only before the last of them: nothing else is read.
     let Some(until) = asked_until(found) else {
         return;
     };
-    let mut known = known_persons(names);
+    // The fullest form of each person entity's name, asked by both.
+    let entity_fullest: Vec<Cow<str>> = (names.entity_persons.iter())
+        .map(|n| names.fullest_of(n))
+        .collect();
+    let mut known = known_persons(names, &entity_fullest);
     known.extend(spoken);
-    let mentions = Mentions::collect(rd, names, entities, found, &known, until);
+    let mentions = Mentions::collect(rd, names, &entity_fullest, entities, found, &known, until);
     let groups = quoted_groups(found, &known);
     for f in found.iter_mut() {
         continue_with_person_between(f, &mentions);
@@ -93,14 +97,15 @@ struct Mention {
 
 /// Names known to be persons, lower case: person entities, runs whose
 /// context says so, and full names also mentioned by their last word alone
-/// ("William Ruto" ... "Ruto").
-fn known_persons(names: &NameIndex) -> HashSet<String> {
+/// ("William Ruto" ... "Ruto"). `entity_fullest` holds the fullest form of
+/// each of the entities' names.
+fn known_persons(names: &NameIndex, entity_fullest: &[Cow<str>]) -> HashSet<String> {
     let mut known: HashSet<String> = HashSet::default();
     // Each name once: the article repeats its persons' names.
     let mut read: HashSet<&str> = HashSet::default();
-    for n in &names.entity_persons {
+    for (n, full) in names.entity_persons.iter().zip(entity_fullest) {
         if read.insert(n.as_str()) {
-            known.insert(names.fullest_of(n).to_lowercase());
+            known.insert(full.to_lowercase());
         }
     }
     // A run's name that an entity (or an earlier run) gave is known already.
@@ -149,7 +154,6 @@ fn name_speaker(
     rd: &Reading,
     names: &NameIndex,
     near: &Nearby,
-    descriptions: &Descriptions,
     speaker: &mut Speaker,
     known: &mut HashSet<String>,
 ) {
@@ -159,13 +163,13 @@ fn name_speaker(
     }
     if let Some(full) = near
         .first_overlapping(*sp, |e| e.label == EntityLabel::Person)
-        .and_then(|e| confirmed_name(rd, e, name, *sp))
+        .and_then(|e| confirmed_name(rd, names, e, name, *sp))
     {
         // An entity mention that is the speaker names it (lengthened,
         // "Van Dijk" is "Pieter van Dijk").
         *name = names.fullest(&full);
     } else if !name.contains(' ') && name.chars().all(|c| !c.is_uppercase()) {
-        if let Some(n) = descriptions.last_before(names, name, sp.start) {
+        if let Some(n) = description_before(names, name, sp.start) {
             *name = n;
         }
     } else {
@@ -214,35 +218,21 @@ impl<'a> Nearby<'a> {
     }
 }
 
-/// The names of several words by their last word, lower case, for "the
-/// department": the last such name before `at` ending in that word.
-struct Descriptions {
-    by_last: HashMap<String, Vec<usize>>,
-}
-
-impl Descriptions {
-    fn new(names: &NameIndex) -> Descriptions {
-        let mut by_last: HashMap<String, Vec<usize>> = HashMap::default();
-        for (i, r) in names.runs.iter().enumerate() {
-            if !r.name.contains(' ') {
-                continue;
-            }
-            if let Some(last) = last_spaced_word(&r.name) {
-                by_last.entry(last.to_lowercase()).or_default().push(i);
-            }
-        }
-        Descriptions { by_last }
-    }
-
-    fn last_before(&self, names: &NameIndex, noun: &str, at: usize) -> Option<String> {
-        self.by_last
-            .get(noun)?
-            .iter()
-            .rev()
-            .map(|&i| &names.runs[i])
-            .find(|r| r.span.start < at)
-            .map(|r| r.name.clone())
-    }
+/// The last name of several words before `at` whose last word, in lower
+/// case, is `noun`: "the Justice Department" for "the department". Few
+/// speakers are such a noun: the runs before it are read where one is, and
+/// no index of them is built.
+fn description_before(names: &NameIndex, noun: &str, at: usize) -> Option<String> {
+    // The runs are in text order.
+    let before = names.runs.partition_point(|r| r.span.start < at);
+    names.runs[..before]
+        .iter()
+        .rev()
+        .find(|r| {
+            r.name.contains(' ')
+                && last_spaced_word(&r.name).is_some_and(|l| with_lower(l, |l| l == noun))
+        })
+        .map(|r| r.name.clone())
 }
 
 /// `name` without an honorific ("Mr. Dujarric") and lengthened to its
@@ -279,10 +269,12 @@ impl Mentions {
     /// person inside a quote is talked about, not talking: "„Die Menschen
     /// wollen Stabilität“, sagte er"); speakers known to be persons; and
     /// subjects describing a person without naming them. Only those before
-    /// `until` are read: no one asks for a later one.
+    /// `until` are read: no one asks for a later one. `entity_fullest` holds
+    /// the fullest form of each of the entities' names.
     fn collect(
         rd: &Reading,
         names: &NameIndex,
+        entity_fullest: &[Cow<str>],
         entities: &[EntityMention],
         found: &[Found],
         known: &HashSet<String>,
@@ -299,9 +291,9 @@ impl Mentions {
             persons: Vec::new(),
             spans: Vec::new(),
         };
-        for (name, &span) in names.entity_persons.iter().zip(&names.entity_person_spans) {
+        for &(i, span) in &names.entity_person_mentions {
             if span.start < until && outside(span) {
-                m.add(names.fullest(name), span);
+                m.add(entity_fullest[i].to_string(), span);
             }
         }
         m.add_known_runs(names, entities, known, until);
