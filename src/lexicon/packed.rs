@@ -13,8 +13,14 @@
 /// follows the keys, 3 bytes big-endian, one per byte 1 in order. Keys hold no
 /// tab or newline and values no newline (build.rs checks).
 pub(crate) fn unpack(packed: &[u8]) -> Option<Vec<u8>> {
+    unpack_lines(packed).map(|(text, _)| text)
+}
+
+/// [`unpack`], and where each line of the plain text starts (noted as it is
+/// written, which costs less than finding the line breaks again).
+pub(crate) fn unpack_lines(packed: &[u8]) -> Option<(Vec<u8>, Vec<u32>)> {
     if packed.is_empty() {
-        return Some(Vec::new());
+        return Some((Vec::new(), Vec::new()));
     }
     let line_end = |from: usize| {
         packed
@@ -53,7 +59,9 @@ pub(crate) fn unpack(packed: &[u8]) -> Option<Vec<u8>> {
     };
     let mut refs = packed[at..].chunks(3);
     let mut text = Vec::with_capacity(keys.len() + packed.len());
+    let mut starts = Vec::with_capacity(count);
     for (n, value) in values.split(|&b| b == b'\n').take(count).enumerate() {
+        starts.push(u32::try_from(text.len()).ok()?);
         text.extend_from_slice(key(n)?);
         if !value.is_empty() {
             text.push(b'\t');
@@ -71,7 +79,7 @@ pub(crate) fn unpack(packed: &[u8]) -> Option<Vec<u8>> {
         }
         text.push(b'\n');
     }
-    refs.next().is_none().then_some(text)
+    refs.next().is_none().then_some((text, starts))
 }
 
 #[cfg(test)]
@@ -87,6 +95,9 @@ mod tests {
             b"Aa\tone\nAb\nB\ttwo\tthree\nBa\nZ\n\xc3\xa9t\xc3\xa9\tsummer\n"
         );
         assert_eq!(unpack(b"").unwrap(), b"");
+        let (text, starts) = unpack_lines(PACKED).unwrap();
+        assert_eq!(text, unpack(PACKED).unwrap());
+        assert_eq!(starts, [0, 7, 10, 22, 25, 27]);
         // Ab's value names the key Z (number 2), B's second field the key Ab (0).
         static REFS: &[u8] =
             b"3\n\x01\ntwo\t\x01\n\n\x00Ab\n\x00B\n\x00Z\n\x00\x00\x02\x00\x00\x00";

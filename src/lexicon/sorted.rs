@@ -5,18 +5,21 @@
 //! answers the rest. A short text (the page's examples, a first call) never
 //! pays for indexing the large lists, and a long run does not pay for the
 //! searches (a binary search on every lookup took a seventh of the wasm's
-//! analysis time). Both give the same answers (`check_search`).
+//! analysis time). Both give the same answers (`check_search`). The search
+//! runs over a table of the lines' starts, each with its key's first four
+//! bytes as a number, so that most of its steps compare two numbers, not two
+//! words.
 //!
 //! build.rs stores the core's lists packed (`lexicon::packed`: the keys
 //! front-coded, the values in a column of their own), which the page's
 //! transfer compression (gzip, brotli) packs a sixth smaller than the plain
 //! lines. A list is unpacked into its plain lines the first time it is read,
-//! once (about 0.5 MB for all of them).
+//! once (about 0.5 MB for all of them), with its table (8 bytes a line).
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::OnceLock;
 
-use super::packed::unpack;
+use super::packed::unpack_lines;
 
 use super::Map;
 
@@ -51,11 +54,12 @@ impl Lines for SortedLines {
         let index = match self.index.get() {
             Some(index) => index,
             None => {
-                let text = self.text();
+                let table = self.table();
+                let text = table.text;
                 // About one line in `BYTES_PER_LINE` bytes: searched as many
                 // times as it has lines, the list is worth its index.
                 if self.searches.fetch_add(1, Ordering::Relaxed) < text.len() / BYTES_PER_LINE {
-                    return search(text, key.as_bytes());
+                    return table.search(key.as_bytes());
                 }
                 self.index.get_or_init(|| lines(text).map(split).collect())
             }
@@ -82,7 +86,7 @@ pub(crate) struct SortedLines {
     /// The lines, or the packed list when `packed`.
     source: &'static [u8],
     packed: bool,
-    unpacked: OnceLock<&'static [u8]>,
+    table: OnceLock<Table>,
     /// The lookups answered by binary search so far, before the index.
     searches: AtomicUsize,
     index: OnceLock<Map<&'static [u8], &'static [u8]>>,
@@ -94,7 +98,7 @@ impl SortedLines {
         SortedLines {
             source: text,
             packed: false,
-            unpacked: OnceLock::new(),
+            table: OnceLock::new(),
             searches: AtomicUsize::new(0),
             index: OnceLock::new(),
         }
@@ -105,40 +109,48 @@ impl SortedLines {
         SortedLines {
             source: bytes,
             packed: true,
-            unpacked: OnceLock::new(),
+            table: OnceLock::new(),
             searches: AtomicUsize::new(0),
             index: OnceLock::new(),
         }
     }
 
     /// The plain sorted lines.
+    #[cfg(test)]
     fn text(&self) -> &'static [u8] {
-        if !self.packed {
-            return self.source;
-        }
-        self.unpacked.get_or_init(|| {
-            let text = unpack(self.source).expect("build.rs writes a packed list");
-            Box::leak(text.into_boxed_slice())
+        self.table().text
+    }
+
+    /// The plain sorted lines and their table, made on first use.
+    fn table(&self) -> &Table {
+        self.table.get_or_init(|| {
+            if !self.packed {
+                return Table::of_lines(self.source, line_starts(self.source));
+            }
+            let (text, starts) = unpack_lines(self.source).expect("build.rs writes a packed list");
+            Table::of_lines(Box::leak(text.into_boxed_slice()), starts)
         })
     }
 
     /// Checks that the lines are sorted with one per key, and that the binary
-    /// search finds each one and one absent key
-    /// after each: the number of lines.
+    /// search finds each one as a scan does, and not one absent key after
+    /// each: the number of lines.
     #[cfg(test)]
     pub(crate) fn check_search(&self) -> usize {
         let text = self.text();
         let all: Vec<_> = lines(text).map(split).collect();
         assert!(all.windows(2).all(|w| w[0].0 < w[1].0), "not sorted");
+        let table = self.table();
+        assert_eq!(table.heads.len(), all.len());
         for &(k, v) in &all {
-            assert_eq!(search(text, k), Some((k, v)));
+            assert_eq!(table.search(k), Some((k, v)));
             let mut after = k.to_vec();
             after.push(b' ');
             if all
                 .binary_search_by(|(k2, _)| (*k2).cmp(&after[..]))
                 .is_err()
             {
-                assert_eq!(search(text, &after), None);
+                assert_eq!(table.search(&after), None);
             }
         }
         all.len()
@@ -195,6 +207,96 @@ impl SplitLines {
     }
 }
 
+/// A list's plain lines and, in their order, where each starts and the first
+/// bytes of its key: what the binary search reads.
+struct Table {
+    text: &'static [u8],
+    heads: Box<[Head]>,
+}
+
+/// A line of a [`Table`].
+#[derive(Clone, Copy, Debug)]
+struct Head {
+    /// [`key_prefix`] of the line's key.
+    prefix: u32,
+    start: u32,
+}
+
+impl Table {
+    /// The table of `text`, whose lines start at `starts`.
+    fn of_lines(text: &'static [u8], starts: Vec<u32>) -> Table {
+        let heads = starts.into_iter().map(|start| Head {
+            prefix: key_prefix(prefix_at(text, start)),
+            start,
+        });
+        Table {
+            text,
+            heads: heads.collect(),
+        }
+    }
+
+    /// The line of `key`, by binary search: the prefixes order the lines as
+    /// their keys do, so only lines with the key's own prefix are compared
+    /// word to word.
+    fn search(&self, key: &[u8]) -> Option<(&'static [u8], &'static [u8])> {
+        let prefix = key_prefix(key);
+        let at = self
+            .heads
+            .binary_search_by(|head| {
+                head.prefix
+                    .cmp(&prefix)
+                    .then_with(|| key_at(self.text, head.start).cmp(key))
+            })
+            .ok()?;
+        let line = &self.text[self.heads[at].start as usize..];
+        let end = line.iter().position(|&b| b == b'\n').unwrap_or(line.len());
+        Some(split(&line[..end]))
+    }
+}
+
+/// The first four bytes of `key` as a big-endian number, zeros after a
+/// shorter key: of two keys, the one with the smaller prefix is the smaller
+/// (in byte order), and keys with the same prefix may be either.
+fn key_prefix(key: &[u8]) -> u32 {
+    let first = key.iter().take(4).enumerate();
+    first.fold(0, |prefix, (i, &b)| prefix | u32::from(b) << (24 - 8 * i))
+}
+
+/// The bytes of the key of the line that starts at `start` that
+/// [`key_prefix`] reads, found without reading the rest of the line.
+fn prefix_at(text: &'static [u8], start: u32) -> &'static [u8] {
+    let line = &text[start as usize..];
+    let first = &line[..line.len().min(4)];
+    let end = first
+        .iter()
+        .position(|&b| b == b'\t' || b == b'\n')
+        .unwrap_or(first.len());
+    &first[..end]
+}
+
+/// The key of the line that starts at `start`.
+fn key_at(text: &'static [u8], start: u32) -> &'static [u8] {
+    let line = &text[start as usize..];
+    let end = line
+        .iter()
+        .position(|&b| b == b'\t' || b == b'\n')
+        .unwrap_or(line.len());
+    &line[..end]
+}
+
+/// Where each line of `text` that is not empty starts (as [`lines`] reads them).
+fn line_starts(text: &[u8]) -> Vec<u32> {
+    let mut starts = Vec::new();
+    let mut start = 0;
+    for line in text.split(|&b| b == b'\n') {
+        if !line.is_empty() {
+            starts.push(u32::try_from(start).expect("a list under 4 GB"));
+        }
+        start += line.len() + 1;
+    }
+    starts
+}
+
 fn lines(text: &'static [u8]) -> impl Iterator<Item = &'static [u8]> {
     text.split(|&b| b == b'\n').filter(|l| !l.is_empty())
 }
@@ -207,28 +309,11 @@ fn split(line: &'static [u8]) -> (&'static [u8], &'static [u8]) {
     }
 }
 
-/// Binary search over the lines of `text` (sorted by key, one line per key)
-/// without an offset table: each probe steps back to the start of its line.
-pub(crate) fn search(text: &'static [u8], key: &[u8]) -> Option<(&'static [u8], &'static [u8])> {
-    let (mut lo, mut hi) = (0, text.len());
-    while lo < hi {
-        let mid = lo + (hi - lo) / 2;
-        let start = text[lo..mid]
-            .iter()
-            .rposition(|&b| b == b'\n')
-            .map_or(lo, |i| lo + i + 1);
-        let end = text[start..hi]
-            .iter()
-            .position(|&b| b == b'\n')
-            .map_or(hi, |i| start + i);
-        let (k, value) = split(&text[start..end]);
-        match key.cmp(k) {
-            std::cmp::Ordering::Equal => return Some((k, value)),
-            std::cmp::Ordering::Less => hi = start,
-            std::cmp::Ordering::Greater => lo = end + 1,
-        }
-    }
-    None
+/// The line of `key` in `text`, by a scan of the lines: what the binary
+/// search must answer.
+#[cfg(test)]
+fn search(text: &'static [u8], key: &[u8]) -> Option<(&'static [u8], &'static [u8])> {
+    lines(text).map(split).find(|&(k, _)| k == key)
 }
 
 #[cfg(test)]
@@ -271,6 +356,52 @@ mod tests {
                 assert_eq!(list.entry(k), search(TEXT, k.as_bytes()), "{k}");
             }
         }
+    }
+
+    #[test]
+    fn prefixes_order_keys_as_bytes_do() {
+        let keys: [&[u8]; 9] = [
+            b"",
+            b"\x00",
+            b"A",
+            b"A\x00",
+            b"Ab",
+            b"Abcd",
+            b"Abcde",
+            b"\xc3\xa9",
+            b"\xff",
+        ];
+        for a in keys {
+            for b in keys {
+                if key_prefix(a) < key_prefix(b) {
+                    assert!(a < b, "{a:?} {b:?}");
+                }
+            }
+        }
+        assert_eq!(key_prefix("été".as_bytes()), 0xc3a9_74c3);
+        assert_eq!(key_prefix(b"ab"), 0x6162_0000);
+        assert_eq!(prefix_at(b"ab\tc", 0), b"ab");
+        assert_eq!(prefix_at(b"x\nabcdef\n", 2), b"abcd");
+        assert_eq!(prefix_at(b"x\nab", 2), b"ab");
+    }
+
+    #[test]
+    fn finds_the_lines_of_a_table() {
+        static TEXT: &[u8] = b"\nAa\tone\n\nAbcd\nAbcde\tx\n\xc3\xa9t\xc3\xa9";
+        let starts = line_starts(TEXT);
+        assert_eq!(starts, [1, 9, 14, 22]);
+        let table = Table::of_lines(TEXT, starts);
+        assert_eq!(table.search(b"Aa"), Some((&b"Aa"[..], &b"one"[..])));
+        assert_eq!(table.search(b"Abcd"), Some((&b"Abcd"[..], &b""[..])));
+        assert_eq!(table.search(b"Abcde"), Some((&b"Abcde"[..], &b"x"[..])));
+        assert_eq!(
+            table.search("été".as_bytes()).map(|l| l.0),
+            Some("été".as_bytes())
+        );
+        for absent in ["", "A", "Abc", "Abcdf", "Abcd\t", "Aa\tone", "ét"] {
+            assert_eq!(table.search(absent.as_bytes()), None, "{absent:?}");
+        }
+        assert!(Table::of_lines(b"", line_starts(b"")).search(b"").is_none());
     }
 
     #[test]
