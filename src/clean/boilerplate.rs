@@ -30,16 +30,47 @@ pub enum LineKind {
     UrlHeader,
 }
 
-/// The line with bullets, dashes and trailing colons trimmed.
-fn core(line: &str) -> &str {
-    line.trim_start_matches(|c: char| {
+/// The line with bullets, dashes and trailing colons trimmed, and where it
+/// starts in `line`.
+fn core(line: &str) -> (usize, &str) {
+    let head = line.trim_start_matches(|c: char| {
         c.is_whitespace()
             || matches!(
                 c,
                 '•' | '·' | '*' | '-' | '–' | '—' | '►' | '▶' | '»' | '>' | '|'
             )
-    })
-    .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '.' | '!' | '»' | '›' | '>'))
+    });
+    let core = head.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ':' | '.' | '!' | '»' | '›' | '>')
+    });
+    (line.len() - head.len(), core)
+}
+
+/// The words of `line` counted no further than `cap`, from `part_words`,
+/// those of `line[start..start + part.len()]` counted as far: only the
+/// edges around the part are read, not the whole line again. A word the
+/// part's edge cuts is the part's own.
+fn words_around(line: &str, start: usize, part: &str, part_words: usize, cap: usize) -> usize {
+    if part_words >= cap {
+        // A line has every word of its part (and maybe more).
+        return cap;
+    }
+    if part.is_empty() {
+        // The edges touch each other: a word may run across them.
+        return count_words(line, cap);
+    }
+    let (head, tail) = (&line[..start], &line[start + part.len()..]);
+    let cut = |a: Option<char>, b: Option<char>| {
+        usize::from(
+            a.zip(b)
+                .is_some_and(|(a, b)| !a.is_whitespace() && !b.is_whitespace()),
+        )
+    };
+    let cut_head = cut(head.chars().next_back(), part.chars().next());
+    let cut_tail = cut(part.chars().next_back(), tail.chars().next());
+    // Each cut word is counted in its edge and in the part; when an edge's
+    // count stops at `cap`, the sum is still at least `cap`.
+    (count_words(head, cap) + part_words + count_words(tail, cap) - cut_head - cut_tail).min(cap)
 }
 
 /// Whether `s` has more than `n` (white-space separated) words; counting
@@ -169,21 +200,28 @@ const RULES: &[fn(&Line) -> Option<LineKind>] = &[
 
 /// Judges one trimmed, non-empty line on its own.
 pub fn classify(line: &str) -> LineKind {
+    classify_counted(line).0
+}
+
+/// [`classify`], with the words of `line` counted no further than 61, for
+/// the context rules (which ask for fewer) to read instead of counting again.
+pub(crate) fn classify_counted(line: &str) -> (LineKind, usize) {
     // Every rule is about short lines; a long paragraph is story (and
     // lower-casing it would be the cost of the whole stage).
-    // The core's words are the line's when nothing but white space was
-    // trimmed; lower-casing keeps them (white space has no case).
-    let core = core(line);
+    // Lower-casing keeps the core's words (white space has no case).
+    let (start, core) = core(line);
     let words = count_words(core, 61);
-    if words > 60 || core.len() < line.trim().len() && more_words_than(line, 60) {
-        return LineKind::Text;
+    let line_words = words_around(line, start, core, words, 61);
+    if line_words > 60 {
+        return (LineKind::Text, line_words);
     }
     let l = lower_line(core);
     let line = Line { line, l, words };
-    RULES
+    let kind = RULES
         .iter()
         .find_map(|rule| rule(&line))
-        .unwrap_or(LineKind::Text)
+        .unwrap_or(LineKind::Text);
+    (kind, line_words)
 }
 
 /// Only bullets or punctuation.
@@ -552,6 +590,43 @@ fn is_byline(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Counting around the core gives what counting the whole line gives:
+    /// bullets and marks alone or stuck to a word, other white space, lines
+    /// that are all marks, and every cap.
+    #[test]
+    fn words_around_the_core_are_the_lines() {
+        let lines = [
+            "",
+            "•",
+            "- ...",
+            "-...",
+            "• Read more: markets slide.",
+            "•Read more",
+            "» Nachrichten\u{3000}heute »",
+            "Фото: ТАСС.",
+            "word",
+            "a b c d e!",
+            "end :",
+            "—\u{a0}Le titre —",
+            "\u{2003}> quoted >",
+        ];
+        for line in lines {
+            let (start, core) = core(line);
+            assert_eq!(&line[start..start + core.len()], core, "{line:?}");
+            for cap in 0..6 {
+                let want = count_words(line, cap);
+                let got = words_around(line, start, core, count_words(core, cap), cap);
+                assert_eq!(got, want, "{line:?} {cap}");
+            }
+        }
+        let long = format!("• {} end.", "word ".repeat(70));
+        let (start, core) = core(&long);
+        assert_eq!(
+            words_around(&long, start, core, count_words(core, 61), 61),
+            61
+        );
+    }
 
     /// The in-place comparison reads what lower-casing the first 12
     /// characters reads, on ASCII lines and on others.
