@@ -8,7 +8,7 @@
 //! context rules (blocks, the trailing region, batch evidence) live in
 //! [`super::lines`].
 
-use super::dateline;
+use super::dateline::{self, Dateline};
 use super::Reason;
 use crate::lexicon::lists::clean as words;
 use crate::lexicon::WordIndex;
@@ -172,7 +172,10 @@ struct Line<'a> {
     words: usize,
 }
 
-/// The line rules, tried in order: the first that recognises the line decides.
+/// The line rules, tried in order: the first that recognises the line
+/// decides. A line none recognises is then tried for a dateline alone
+/// ([`dateline_only`]), whose reading of the line's opening date serves the
+/// leading-dateline rule too.
 const RULES: &[fn(&Line) -> Option<LineKind>] = &[
     only_punctuation,
     related_link,
@@ -195,33 +198,47 @@ const RULES: &[fn(&Line) -> Option<LineKind>] = &[
     credits,
     tags,
     byline,
-    dateline_only,
 ];
 
 /// Judges one trimmed, non-empty line on its own.
 pub fn classify(line: &str) -> LineKind {
-    classify_counted(line).0
+    classify_counted(line).kind
 }
 
-/// [`classify`], with the words of `line` counted no further than 61, for
-/// the context rules (which ask for fewer) to read instead of counting again.
-pub(crate) fn classify_counted(line: &str) -> (LineKind, usize) {
+/// What [`classify_counted`] read of a line, for the context rules to read
+/// instead of reading the line again.
+pub(crate) struct Judged {
+    /// What [`classify`] says.
+    pub kind: LineKind,
+    /// The line's words, counted no further than 61 (the rules ask for fewer).
+    pub words: usize,
+    /// `parse_dateline` of the line, when it was read.
+    pub date: Option<Option<Dateline>>,
+}
+
+/// [`classify`], with what it read of `line` on the way.
+pub(crate) fn classify_counted(line: &str) -> Judged {
     // Every rule is about short lines; a long paragraph is story (and
     // lower-casing it would be the cost of the whole stage).
     // Lower-casing keeps the core's words (white space has no case).
     let (start, core) = core(line);
     let words = count_words(core, 61);
     let line_words = words_around(line, start, core, words, 61);
+    let judged = |kind, date| Judged {
+        kind,
+        words: line_words,
+        date,
+    };
     if line_words > 60 {
-        return (LineKind::Text, line_words);
+        return judged(LineKind::Text, None);
     }
     let l = lower_line(core);
-    let line = Line { line, l, words };
-    let kind = RULES
-        .iter()
-        .find_map(|rule| rule(&line))
-        .unwrap_or(LineKind::Text);
-    (kind, line_words)
+    let x = Line { line, l, words };
+    if let Some(kind) = RULES.iter().find_map(|rule| rule(&x)) {
+        return judged(kind, None);
+    }
+    let (kind, date) = dateline_only(line);
+    judged(kind.unwrap_or(LineKind::Text), date)
 }
 
 /// Only bullets or punctuation.
@@ -455,15 +472,18 @@ fn byline(x: &Line) -> Option<LineKind> {
     is_byline(x.line).then_some(LineKind::Remove(Reason::Byline))
 }
 
-/// A line that is only a dateline ("March 19, 2022", "· Sunday, April 18").
-fn dateline_only(x: &Line) -> Option<LineKind> {
-    let bare = x.line.trim().trim_start_matches(|c: char| {
+/// A line that is only a dateline ("March 19, 2022", "· Sunday, April 18");
+/// and the dateline opening `line`, when the date was read from its start.
+fn dateline_only(line: &str) -> (Option<LineKind>, Option<Option<Dateline>>) {
+    let bare = line.trim().trim_start_matches(|c: char| {
         c.is_whitespace() || matches!(c, '·' | '•' | '|' | '-' | '–' | '—')
     });
-    if dateline::parse_dateline(bare).is_some_and(|d| d.len == bare.trim_end().len()) {
-        return Some(LineKind::Remove(Reason::Dateline));
-    }
-    None
+    let date = dateline::parse_dateline(bare);
+    let kind = date
+        .is_some_and(|d| d.len == bare.trim_end().len())
+        .then_some(LineKind::Remove(Reason::Dateline));
+    // `bare` is a part of `line`: the same length is the same text.
+    (kind, (bare.len() == line.len()).then_some(date))
 }
 
 /// "Published 3 hours ago", "Updated 5 min ago", "il y a 2 heures",
@@ -626,6 +646,28 @@ mod tests {
             words_around(&long, start, core, count_words(core, 61), 61),
             61
         );
+    }
+
+    /// The opening date handed on is the line's own, read from its start.
+    #[test]
+    fn handed_dates_are_the_lines() {
+        let lines = [
+            "Jan 6, 2022: Unrest in Kazakhstan.",
+            "22 mai 2012. - Prévu initialement pour samedi.",
+            "March 19, 2022",
+            "· Sunday, April 18",
+            "The story says what happened.",
+            "Paris, 21 juin 2012 – Le lancement a eu lieu.",
+        ];
+        let mut handed = 0;
+        for line in lines {
+            let j = classify_counted(line);
+            if let Some(date) = j.date {
+                assert_eq!(date, dateline::parse_dateline(line), "{line}");
+                handed += 1;
+            }
+        }
+        assert_eq!(handed, 5);
     }
 
     /// The in-place comparison reads what lower-casing the first 12

@@ -21,9 +21,9 @@
 
 use super::batch::BatchEvidence;
 use super::boilerplate::{
-    classify_counted, ends_sentence, is_story_like, is_url, more_words_than, LineKind,
+    classify_counted, ends_sentence, is_story_like, is_url, more_words_than, Judged, LineKind,
 };
-use super::dateline;
+use super::dateline::{self, Dateline};
 use super::repair::should_join;
 use super::Reason;
 use crate::text::hash::FastSet;
@@ -136,8 +136,9 @@ impl Stage<'_> {
         if s.is_empty() {
             return;
         }
-        // The line's words (as far as 61) are counted once, for every rule.
-        let (kind, words) = classify_counted(s);
+        // The line's words (as far as 61) are counted once, for every rule,
+        // and its opening date read once.
+        let Judged { kind, words, date } = classify_counted(s);
         let byline_tail = self.is_byline_tail(s, kind, words);
         self.context.after_byline = kind == LineKind::Remove(Reason::Byline);
         let reason = if byline_tail {
@@ -157,7 +158,7 @@ impl Stage<'_> {
             self.remove(i, Reason::BatchRepeated);
             return;
         }
-        self.cut_leading_dateline(i);
+        self.cut_leading_dateline(i, date);
     }
 
     /// The line under a byline naming the outlet or role ("BBC News"); `s`
@@ -207,9 +208,11 @@ impl Stage<'_> {
 
     /// A dateline opening a paragraph: "Jan 6, 2022: Unrest ...", "22 mai
     /// 2012. - Le ...", "Paris, 21 juin 2012 – Le ..." lose their dateline.
-    fn cut_leading_dateline(&mut self, i: usize) {
+    /// `date` is the dateline at the line's start, when it was read already.
+    fn cut_leading_dateline(&mut self, i: usize, date: Option<Option<Dateline>>) {
         let s = &self.text[self.lines[i].start..self.lines[i].end];
-        if let Some(d) = dateline::parse_lead_dateline(s) {
+        let date = date.unwrap_or_else(|| dateline::parse_dateline(s));
+        if let Some(d) = dateline::lead_dateline(s, date) {
             let cut = self.lines[i].start + d.len;
             let span = Span::new(self.lines[i].start, cut);
             if !(self.is_kept)(span) {
