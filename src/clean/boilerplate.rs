@@ -112,48 +112,55 @@ static ADVERTISING_LABELS: Lines = WordIndex::of_words(words::ADVERTISING_LABELS
 static COUNTER_WORDS: Lines = WordIndex::of_words(words::COUNTER_WORDS);
 static BYLINE_NAME_LINKS: Lines = WordIndex::of_words(words::BYLINE_NAME_LINKS);
 
-/// A list of prefixes with the first bytes they start with: a line whose
-/// first byte starts none of them is passed over without a comparison.
+/// A list of prefixes sorted by the first byte they start with: a line is
+/// compared only with the prefixes its first byte starts, and passed over
+/// when there are none.
 struct Prefixes {
     list: &'static crate::lexicon::lists::Words,
-    first: OnceLock<[bool; 256]>,
+    /// For each first byte, and last for the empty line, the prefixes that
+    /// may start a line, in the list's order.
+    by_first: OnceLock<Box<[Vec<&'static str>; 257]>>,
 }
 
 impl Prefixes {
     const fn new(list: &'static crate::lexicon::lists::Words) -> Prefixes {
         Prefixes {
             list,
-            first: OnceLock::new(),
+            by_first: OnceLock::new(),
         }
+    }
+
+    /// The prefixes that may start `l`, in the list's order: those whose
+    /// first byte is its first byte (and an empty one).
+    fn starting(&self, l: &str) -> &[&'static str] {
+        let by_first = self.by_first.get_or_init(|| {
+            let mut by_first: Box<[Vec<&'static str>; 257]> =
+                Box::new(std::array::from_fn(|_| Vec::new()));
+            for p in self.list.iter().copied() {
+                match p.as_bytes().first() {
+                    Some(&b) => by_first[usize::from(b)].push(p),
+                    // An empty prefix starts every line.
+                    None => by_first.iter_mut().for_each(|v| v.push(p)),
+                }
+            }
+            by_first
+        });
+        &by_first[l.as_bytes().first().map_or(256, |&b| usize::from(b))]
     }
 
     /// Whether some prefix may start `l`, by its first byte alone.
     fn may_start(&self, l: &str) -> bool {
-        let first = self.first.get_or_init(|| {
-            let mut first = [false; 256];
-            for p in self.list {
-                match p.as_bytes().first() {
-                    Some(&b) => first[usize::from(b)] = true,
-                    None => first = [true; 256],
-                }
-            }
-            first
-        });
-        l.as_bytes().first().is_none_or(|&b| first[usize::from(b)])
+        !self.starting(l).is_empty()
     }
 
-    /// The prefixes that may start `l`, in the list's order: those whose
-    /// first byte is its first byte (and an empty one), each checked in
-    /// place before a whole comparison is made.
-    fn candidates<'l>(&self, l: &'l str) -> impl Iterator<Item = &'static str> + 'l {
-        let first = l.as_bytes().first().copied();
-        (self.list.iter().copied())
-            .filter(move |p| p.as_bytes().first().is_none_or(|&b| Some(b) == first))
+    /// The prefixes that may start `l`, each to be compared whole.
+    fn candidates(&self, l: &str) -> impl Iterator<Item = &'static str> + '_ {
+        self.starting(l).iter().copied()
     }
 
     /// Whether `l` starts with one of the prefixes.
     fn any_starts(&self, l: &str) -> bool {
-        self.may_start(l) && self.candidates(l).any(|p| l.starts_with(p))
+        self.candidates(l).any(|p| l.starts_with(p))
     }
 }
 
@@ -743,6 +750,18 @@ mod tests {
             let all: Vec<&str> = LIST.iter().copied().filter(starting).collect();
             let found: Vec<&str> = PREFIXES.candidates(l).filter(starting).collect();
             assert_eq!(found, all, "{l}");
+        }
+        // An empty prefix starts every line, the empty one too, in its place.
+        static WITH_EMPTY: crate::lexicon::lists::Words =
+            crate::lexicon::lists::Words::new("b\n\nab\n");
+        static ALL: Prefixes = Prefixes::new(&WITH_EMPTY);
+        for (l, want) in [
+            ("", vec![""]),
+            ("abc", vec!["", "ab"]),
+            ("b", vec!["b", ""]),
+        ] {
+            assert!(ALL.any_starts(l), "{l}");
+            assert_eq!(ALL.candidates(l).collect::<Vec<_>>(), want, "{l}");
         }
     }
 
