@@ -19,6 +19,7 @@
 
 use super::boilerplate::{ends_sentence, more_words_than};
 use super::Prepared;
+use crate::text::count_words;
 use crate::text::hash::{FastMap, FastSet};
 
 /// Most words a recurring line may have to count as furniture.
@@ -87,8 +88,14 @@ impl BatchEvidence {
 
     /// Whether `line` is furniture by the evidence of the batch.
     pub fn is_furniture(&self, line: &str) -> bool {
+        !self.counts.is_empty() && self.is_furniture_counted(line, count_words(line, MAX_WORDS + 1))
+    }
+
+    /// [`BatchEvidence::is_furniture`] for a caller that has counted the
+    /// `words` of `line` already (as far as `MAX_WORDS + 1` at least).
+    pub(crate) fn is_furniture_counted(&self, line: &str, words: usize) -> bool {
         let line = line.trim();
-        if self.counts.is_empty() || more_words_than(line, MAX_WORDS) {
+        if self.counts.is_empty() || words > MAX_WORDS {
             return false;
         }
         let n = self.counts.get(&key(line)).copied().unwrap_or(0);

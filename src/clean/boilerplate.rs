@@ -8,7 +8,7 @@
 //! context rules (blocks, the trailing region, batch evidence) live in
 //! [`super::lines`].
 
-use super::dateline;
+use super::dateline::{self, Dateline};
 use super::Reason;
 use crate::lexicon::lists::clean as words;
 use crate::lexicon::WordIndex;
@@ -30,16 +30,47 @@ pub enum LineKind {
     UrlHeader,
 }
 
-/// The line with bullets, dashes and trailing colons trimmed.
-fn core(line: &str) -> &str {
-    line.trim_start_matches(|c: char| {
+/// The line with bullets, dashes and trailing colons trimmed, and where it
+/// starts in `line`.
+fn core(line: &str) -> (usize, &str) {
+    let head = line.trim_start_matches(|c: char| {
         c.is_whitespace()
             || matches!(
                 c,
                 '•' | '·' | '*' | '-' | '–' | '—' | '►' | '▶' | '»' | '>' | '|'
             )
-    })
-    .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '.' | '!' | '»' | '›' | '>'))
+    });
+    let core = head.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ':' | '.' | '!' | '»' | '›' | '>')
+    });
+    (line.len() - head.len(), core)
+}
+
+/// The words of `line` counted no further than `cap`, from `part_words`,
+/// those of `line[start..start + part.len()]` counted as far: only the
+/// edges around the part are read, not the whole line again. A word the
+/// part's edge cuts is the part's own.
+fn words_around(line: &str, start: usize, part: &str, part_words: usize, cap: usize) -> usize {
+    if part_words >= cap {
+        // A line has every word of its part (and maybe more).
+        return cap;
+    }
+    if part.is_empty() {
+        // The edges touch each other: a word may run across them.
+        return count_words(line, cap);
+    }
+    let (head, tail) = (&line[..start], &line[start + part.len()..]);
+    let cut = |a: Option<char>, b: Option<char>| {
+        usize::from(
+            a.zip(b)
+                .is_some_and(|(a, b)| !a.is_whitespace() && !b.is_whitespace()),
+        )
+    };
+    let cut_head = cut(head.chars().next_back(), part.chars().next());
+    let cut_tail = cut(part.chars().next_back(), tail.chars().next());
+    // Each cut word is counted in its edge and in the part; when an edge's
+    // count stops at `cap`, the sum is still at least `cap`.
+    (count_words(head, cap) + part_words + count_words(tail, cap) - cut_head - cut_tail).min(cap)
 }
 
 /// Whether `s` has more than `n` (white-space separated) words; counting
@@ -81,48 +112,55 @@ static ADVERTISING_LABELS: Lines = WordIndex::of_words(words::ADVERTISING_LABELS
 static COUNTER_WORDS: Lines = WordIndex::of_words(words::COUNTER_WORDS);
 static BYLINE_NAME_LINKS: Lines = WordIndex::of_words(words::BYLINE_NAME_LINKS);
 
-/// A list of prefixes with the first bytes they start with: a line whose
-/// first byte starts none of them is passed over without a comparison.
+/// A list of prefixes sorted by the first byte they start with: a line is
+/// compared only with the prefixes its first byte starts, and passed over
+/// when there are none.
 struct Prefixes {
     list: &'static crate::lexicon::lists::Words,
-    first: OnceLock<[bool; 256]>,
+    /// For each first byte, and last for the empty line, the prefixes that
+    /// may start a line, in the list's order.
+    by_first: OnceLock<Box<[Vec<&'static str>; 257]>>,
 }
 
 impl Prefixes {
     const fn new(list: &'static crate::lexicon::lists::Words) -> Prefixes {
         Prefixes {
             list,
-            first: OnceLock::new(),
+            by_first: OnceLock::new(),
         }
+    }
+
+    /// The prefixes that may start `l`, in the list's order: those whose
+    /// first byte is its first byte (and an empty one).
+    fn starting(&self, l: &str) -> &[&'static str] {
+        let by_first = self.by_first.get_or_init(|| {
+            let mut by_first: Box<[Vec<&'static str>; 257]> =
+                Box::new(std::array::from_fn(|_| Vec::new()));
+            for p in self.list.iter().copied() {
+                match p.as_bytes().first() {
+                    Some(&b) => by_first[usize::from(b)].push(p),
+                    // An empty prefix starts every line.
+                    None => by_first.iter_mut().for_each(|v| v.push(p)),
+                }
+            }
+            by_first
+        });
+        &by_first[l.as_bytes().first().map_or(256, |&b| usize::from(b))]
     }
 
     /// Whether some prefix may start `l`, by its first byte alone.
     fn may_start(&self, l: &str) -> bool {
-        let first = self.first.get_or_init(|| {
-            let mut first = [false; 256];
-            for p in self.list {
-                match p.as_bytes().first() {
-                    Some(&b) => first[usize::from(b)] = true,
-                    None => first = [true; 256],
-                }
-            }
-            first
-        });
-        l.as_bytes().first().is_none_or(|&b| first[usize::from(b)])
+        !self.starting(l).is_empty()
     }
 
-    /// The prefixes that may start `l`, in the list's order: those whose
-    /// first byte is its first byte (and an empty one), each checked in
-    /// place before a whole comparison is made.
-    fn candidates<'l>(&self, l: &'l str) -> impl Iterator<Item = &'static str> + 'l {
-        let first = l.as_bytes().first().copied();
-        (self.list.iter().copied())
-            .filter(move |p| p.as_bytes().first().is_none_or(|&b| Some(b) == first))
+    /// The prefixes that may start `l`, each to be compared whole.
+    fn candidates(&self, l: &str) -> impl Iterator<Item = &'static str> + '_ {
+        self.starting(l).iter().copied()
     }
 
     /// Whether `l` starts with one of the prefixes.
     fn any_starts(&self, l: &str) -> bool {
-        self.may_start(l) && self.candidates(l).any(|p| l.starts_with(p))
+        self.candidates(l).any(|p| l.starts_with(p))
     }
 }
 
@@ -141,7 +179,10 @@ struct Line<'a> {
     words: usize,
 }
 
-/// The line rules, tried in order: the first that recognises the line decides.
+/// The line rules, tried in order: the first that recognises the line
+/// decides. A line none recognises is then tried for a dateline alone
+/// ([`dateline_only`]), whose reading of the line's opening date serves the
+/// leading-dateline rule too.
 const RULES: &[fn(&Line) -> Option<LineKind>] = &[
     only_punctuation,
     related_link,
@@ -164,26 +205,47 @@ const RULES: &[fn(&Line) -> Option<LineKind>] = &[
     credits,
     tags,
     byline,
-    dateline_only,
 ];
 
 /// Judges one trimmed, non-empty line on its own.
 pub fn classify(line: &str) -> LineKind {
+    classify_counted(line).kind
+}
+
+/// What [`classify_counted`] read of a line, for the context rules to read
+/// instead of reading the line again.
+pub(crate) struct Judged {
+    /// What [`classify`] says.
+    pub kind: LineKind,
+    /// The line's words, counted no further than 61 (the rules ask for fewer).
+    pub words: usize,
+    /// `parse_dateline` of the line, when it was read.
+    pub date: Option<Option<Dateline>>,
+}
+
+/// [`classify`], with what it read of `line` on the way.
+pub(crate) fn classify_counted(line: &str) -> Judged {
     // Every rule is about short lines; a long paragraph is story (and
     // lower-casing it would be the cost of the whole stage).
-    // The core's words are the line's when nothing but white space was
-    // trimmed; lower-casing keeps them (white space has no case).
-    let core = core(line);
+    // Lower-casing keeps the core's words (white space has no case).
+    let (start, core) = core(line);
     let words = count_words(core, 61);
-    if words > 60 || core.len() < line.trim().len() && more_words_than(line, 60) {
-        return LineKind::Text;
+    let line_words = words_around(line, start, core, words, 61);
+    let judged = |kind, date| Judged {
+        kind,
+        words: line_words,
+        date,
+    };
+    if line_words > 60 {
+        return judged(LineKind::Text, None);
     }
     let l = lower_line(core);
-    let line = Line { line, l, words };
-    RULES
-        .iter()
-        .find_map(|rule| rule(&line))
-        .unwrap_or(LineKind::Text)
+    let x = Line { line, l, words };
+    if let Some(kind) = RULES.iter().find_map(|rule| rule(&x)) {
+        return judged(kind, None);
+    }
+    let (kind, date) = dateline_only(line);
+    judged(kind.unwrap_or(LineKind::Text), date)
 }
 
 /// Only bullets or punctuation.
@@ -417,15 +479,18 @@ fn byline(x: &Line) -> Option<LineKind> {
     is_byline(x.line).then_some(LineKind::Remove(Reason::Byline))
 }
 
-/// A line that is only a dateline ("March 19, 2022", "· Sunday, April 18").
-fn dateline_only(x: &Line) -> Option<LineKind> {
-    let bare = x.line.trim().trim_start_matches(|c: char| {
+/// A line that is only a dateline ("March 19, 2022", "· Sunday, April 18");
+/// and the dateline opening `line`, when the date was read from its start.
+fn dateline_only(line: &str) -> (Option<LineKind>, Option<Option<Dateline>>) {
+    let bare = line.trim().trim_start_matches(|c: char| {
         c.is_whitespace() || matches!(c, '·' | '•' | '|' | '-' | '–' | '—')
     });
-    if dateline::parse_dateline(bare).is_some_and(|d| d.len == bare.trim_end().len()) {
-        return Some(LineKind::Remove(Reason::Dateline));
-    }
-    None
+    let date = dateline::parse_dateline(bare);
+    let kind = date
+        .is_some_and(|d| d.len == bare.trim_end().len())
+        .then_some(LineKind::Remove(Reason::Dateline));
+    // `bare` is a part of `line`: the same length is the same text.
+    (kind, (bare.len() == line.len()).then_some(date))
 }
 
 /// "Published 3 hours ago", "Updated 5 min ago", "il y a 2 heures",
@@ -510,6 +575,12 @@ pub fn byline_name(line: &str) -> Option<(usize, usize)> {
 /// as its first 12 characters lower-cased read. When those characters are
 /// ASCII (most lines) they are compared in place, lowering each byte.
 fn byline_word(t: &str) -> Option<&'static str> {
+    // Lower-casing goes a character at a time: a line whose first character,
+    // lowered, opens no byline word has none (most lines).
+    let first = t.chars().next()?.to_lowercase().next()?;
+    if !words::BYLINE_WORDS.iter().any(|w| w.starts_with(first)) {
+        return None;
+    }
     let n = t.len().min(12);
     let Some(head) = t.as_bytes().get(..n).filter(|h| h.is_ascii()) else {
         let head: String = t.chars().take(12).collect();
@@ -553,6 +624,65 @@ fn is_byline(line: &str) -> bool {
 mod tests {
     use super::*;
 
+    /// Counting around the core gives what counting the whole line gives:
+    /// bullets and marks alone or stuck to a word, other white space, lines
+    /// that are all marks, and every cap.
+    #[test]
+    fn words_around_the_core_are_the_lines() {
+        let lines = [
+            "",
+            "•",
+            "- ...",
+            "-...",
+            "• Read more: markets slide.",
+            "•Read more",
+            "» Nachrichten\u{3000}heute »",
+            "Фото: ТАСС.",
+            "word",
+            "a b c d e!",
+            "end :",
+            "—\u{a0}Le titre —",
+            "\u{2003}> quoted >",
+        ];
+        for line in lines {
+            let (start, core) = core(line);
+            assert_eq!(&line[start..start + core.len()], core, "{line:?}");
+            for cap in 0..6 {
+                let want = count_words(line, cap);
+                let got = words_around(line, start, core, count_words(core, cap), cap);
+                assert_eq!(got, want, "{line:?} {cap}");
+            }
+        }
+        let long = format!("• {} end.", "word ".repeat(70));
+        let (start, core) = core(&long);
+        assert_eq!(
+            words_around(&long, start, core, count_words(core, 61), 61),
+            61
+        );
+    }
+
+    /// The opening date handed on is the line's own, read from its start.
+    #[test]
+    fn handed_dates_are_the_lines() {
+        let lines = [
+            "Jan 6, 2022: Unrest in Kazakhstan.",
+            "22 mai 2012. - Prévu initialement pour samedi.",
+            "March 19, 2022",
+            "· Sunday, April 18",
+            "The story says what happened.",
+            "Paris, 21 juin 2012 – Le lancement a eu lieu.",
+        ];
+        let mut handed = 0;
+        for line in lines {
+            let j = classify_counted(line);
+            if let Some(date) = j.date {
+                assert_eq!(date, dateline::parse_dateline(line), "{line}");
+                handed += 1;
+            }
+        }
+        assert_eq!(handed, 5);
+    }
+
     /// The in-place comparison reads what lower-casing the first 12
     /// characters reads, on ASCII lines and on others.
     #[test]
@@ -575,13 +705,20 @@ mod tests {
             "By \u{130}smail",
             "\u{130}By Ali",
             "",
+            "От Ивана Петрова",
+            "ОТ\tРедакции",
+            "Author: Jane Doe",
+            "AUTEUR : Jean",
+            "Σ by",
+            "The story",
+            "ÁBy Ali",
         ];
         let mut some = 0;
         for t in lines {
             assert_eq!(byline_word(t), lowered(t), "{t:?}");
             some += usize::from(byline_word(t).is_some());
         }
-        assert!(some >= 4, "{some}");
+        assert!(some >= 7, "{some}");
     }
 
     #[test]
@@ -613,6 +750,18 @@ mod tests {
             let all: Vec<&str> = LIST.iter().copied().filter(starting).collect();
             let found: Vec<&str> = PREFIXES.candidates(l).filter(starting).collect();
             assert_eq!(found, all, "{l}");
+        }
+        // An empty prefix starts every line, the empty one too, in its place.
+        static WITH_EMPTY: crate::lexicon::lists::Words =
+            crate::lexicon::lists::Words::new("b\n\nab\n");
+        static ALL: Prefixes = Prefixes::new(&WITH_EMPTY);
+        for (l, want) in [
+            ("", vec![""]),
+            ("abc", vec!["", "ab"]),
+            ("b", vec!["b", ""]),
+        ] {
+            assert!(ALL.any_starts(l), "{l}");
+            assert_eq!(ALL.candidates(l).collect::<Vec<_>>(), want, "{l}");
         }
     }
 

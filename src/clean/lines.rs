@@ -21,9 +21,9 @@
 
 use super::batch::BatchEvidence;
 use super::boilerplate::{
-    classify, ends_sentence, is_story_like, is_url, more_words_than, LineKind,
+    classify_counted, ends_sentence, is_story_like, is_url, more_words_than, Judged, LineKind,
 };
-use super::dateline;
+use super::dateline::{self, Dateline};
 use super::repair::should_join;
 use super::Reason;
 use crate::text::hash::FastSet;
@@ -136,13 +136,15 @@ impl Stage<'_> {
         if s.is_empty() {
             return;
         }
-        let kind = classify(s);
-        let byline_tail = self.is_byline_tail(s, kind);
+        // The line's words (as far as 61) are counted once, for every rule,
+        // and its opening date read once.
+        let Judged { kind, words, date } = classify_counted(s);
+        let byline_tail = self.is_byline_tail(s, kind, words);
         self.context.after_byline = kind == LineKind::Remove(Reason::Byline);
         let reason = if byline_tail {
             Some(Reason::Byline)
         } else {
-            self.on_its_own(kind).or_else(|| self.in_block(s))
+            self.on_its_own(kind).or_else(|| self.in_block(s, words))
         };
         if let Some(reason) = reason {
             self.remove(i, reason);
@@ -152,19 +154,20 @@ impl Stage<'_> {
             self.context.title = Some(i);
             return;
         }
-        if batch.is_furniture(s) {
+        if batch.is_furniture_counted(s, words) {
             self.remove(i, Reason::BatchRepeated);
             return;
         }
-        self.cut_leading_dateline(i);
+        self.cut_leading_dateline(i, date);
     }
 
-    /// The line under a byline naming the outlet or role ("BBC News").
-    fn is_byline_tail(&self, s: &str, kind: LineKind) -> bool {
+    /// The line under a byline naming the outlet or role ("BBC News"); `s`
+    /// has `words` words.
+    fn is_byline_tail(&self, s: &str, kind: LineKind, words: usize) -> bool {
         self.context.after_byline
             && self.context.title.is_some()
             && kind == LineKind::Text
-            && !more_words_than(s, 4)
+            && words <= 4
             && !ends_sentence(s)
             && s.starts_with(char::is_uppercase)
     }
@@ -185,15 +188,16 @@ impl Stage<'_> {
     /// A line inside a block: after a comments header everything is
     /// comments; after a related-links header, headline-like lines are links
     /// (questions among them: "Why did so much rain fall?"); after "Original
-    /// url:", the address. Any other line ends the block.
-    fn in_block(&mut self, s: &str) -> Option<Reason> {
-        let headline_like = !ends_sentence(s) && !more_words_than(s, 25);
+    /// url:", the address. Any other line ends the block. `s` has `words` words.
+    fn in_block(&mut self, s: &str, words: usize) -> Option<Reason> {
+        // Read only inside a related-links block (most lines are in none).
+        let headline_like = || words <= 25 && !ends_sentence(s);
         match self.context.block {
             Some(Block::Comments) => return Some(Reason::Comments),
-            Some(Block::RelatedLinks) if headline_like || !more_words_than(s, 15) => {
+            Some(Block::RelatedLinks) if headline_like() || words <= 15 => {
                 return Some(Reason::RelatedLinks)
             }
-            Some(Block::SourceUrl) if is_url(s) || s.contains("://") && !more_words_than(s, 2) => {
+            Some(Block::SourceUrl) if is_url(s) || s.contains("://") && words <= 2 => {
                 self.context.block = None;
                 return Some(Reason::SourceUrl);
             }
@@ -204,9 +208,11 @@ impl Stage<'_> {
 
     /// A dateline opening a paragraph: "Jan 6, 2022: Unrest ...", "22 mai
     /// 2012. - Le ...", "Paris, 21 juin 2012 – Le ..." lose their dateline.
-    fn cut_leading_dateline(&mut self, i: usize) {
+    /// `date` is the dateline at the line's start, when it was read already.
+    fn cut_leading_dateline(&mut self, i: usize, date: Option<Option<Dateline>>) {
         let s = &self.text[self.lines[i].start..self.lines[i].end];
-        if let Some(d) = dateline::parse_lead_dateline(s) {
+        let date = date.unwrap_or_else(|| dateline::parse_dateline(s));
+        if let Some(d) = dateline::lead_dateline(s, date) {
             let cut = self.lines[i].start + d.len;
             let span = Span::new(self.lines[i].start, cut);
             if !(self.is_kept)(span) {

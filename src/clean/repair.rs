@@ -25,7 +25,8 @@ pub fn should_join(before: &str, after: &str) -> bool {
     let Some(first) = after.trim_start().chars().next() else {
         return false;
     };
-    more_words_than(before, 5)
+    // Words are counted last: most lines start with a capital.
+    first.is_lowercase()
         && (last.is_alphanumeric() && !last.is_uppercase() || last == ',')
-        && first.is_lowercase()
+        && more_words_than(before, 5)
 }
