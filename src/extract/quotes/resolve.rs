@@ -27,8 +27,10 @@ pub(super) fn resolve(
 ) {
     let near = Nearby::new(entities);
     let mut spoken: HashSet<String> = HashSet::default();
+    // Made when the first speaker that is a definite description asks.
+    let mut descriptions = None;
     for speaker in found.iter_mut().filter_map(speaker_mut) {
-        name_speaker(rd, names, &near, speaker, &mut spoken);
+        name_speaker(rd, names, &near, &mut descriptions, speaker, &mut spoken);
     }
     // The persons and groups named before are asked for only by pronouns and
     // continuing quotes, and only before the last of them: nothing else is read.
@@ -154,6 +156,7 @@ fn name_speaker(
     rd: &Reading,
     names: &NameIndex,
     near: &Nearby,
+    descriptions: &mut Option<Descriptions>,
     speaker: &mut Speaker,
     known: &mut HashSet<String>,
 ) {
@@ -169,7 +172,8 @@ fn name_speaker(
         // "Van Dijk" is "Pieter van Dijk").
         *name = names.fullest(&full);
     } else if !name.contains(' ') && name.chars().all(|c| !c.is_uppercase()) {
-        if let Some(n) = description_before(names, name, sp.start) {
+        let descriptions = descriptions.get_or_insert_with(|| Descriptions::new(names));
+        if let Some(n) = descriptions.last_before(names, name, sp.start) {
             *name = n;
         }
     } else {
@@ -218,21 +222,37 @@ impl<'a> Nearby<'a> {
     }
 }
 
-/// The last name of several words before `at` whose last word, in lower
-/// case, is `noun`: "the Justice Department" for "the department". Few
-/// speakers are such a noun: the runs before it are read where one is, and
-/// no index of them is built.
-fn description_before(names: &NameIndex, noun: &str, at: usize) -> Option<String> {
-    // The runs are in text order.
-    let before = names.runs.partition_point(|r| r.span.start < at);
-    names.runs[..before]
-        .iter()
-        .rev()
-        .find(|r| {
-            r.name.contains(' ')
-                && last_spaced_word(&r.name).is_some_and(|l| with_lower(l, |l| l == noun))
-        })
-        .map(|r| r.name.clone())
+/// The names of several words by their last word, lower case, for "the
+/// department": the last such name before a speaker ending in that word.
+/// Few speakers are such a noun, so the index is made only when one asks,
+/// and a lookup is a binary search, whatever the length of the text.
+struct Descriptions {
+    /// Indexes of `NameIndex::runs`, in text order.
+    by_last: HashMap<String, Vec<usize>>,
+}
+
+impl Descriptions {
+    fn new(names: &NameIndex) -> Descriptions {
+        let mut by_last: HashMap<String, Vec<usize>> = HashMap::default();
+        for (i, r) in names.runs.iter().enumerate() {
+            if !r.name.contains(' ') {
+                continue;
+            }
+            if let Some(last) = last_spaced_word(&r.name) {
+                by_last.entry(last.to_lowercase()).or_default().push(i);
+            }
+        }
+        Descriptions { by_last }
+    }
+
+    /// The last name before `at` whose last word, in lower case, is `noun`:
+    /// "the Justice Department" for "the department".
+    fn last_before(&self, names: &NameIndex, noun: &str, at: usize) -> Option<String> {
+        let runs = self.by_last.get(noun)?;
+        // The runs are in text order.
+        let before = runs.partition_point(|&i| names.runs[i].span.start < at);
+        runs[..before].last().map(|&i| names.runs[i].name.clone())
+    }
 }
 
 /// `name` without an honorific ("Mr. Dujarric") and lengthened to its
