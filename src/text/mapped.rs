@@ -26,6 +26,7 @@
 //! assert_eq!(text.to_source(Span::new(4, 5)), Span::new(8, 9));
 //! ```
 
+use super::span::partition_point_near;
 use super::Span;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
@@ -165,20 +166,11 @@ impl MappedText {
             .saturating_sub(1)
     }
 
-    /// [`MappedText::piece_at`], searching from piece `from` on when `at`
-    /// lies at or after its start: the piece itself and the next are tried
-    /// first (a span mostly starts near the last one and ends near its start).
+    /// [`MappedText::piece_at`], searching from piece `from` on (a span
+    /// mostly starts near the last one and ends near its start).
     fn piece_at_from(&self, from: usize, at: usize) -> usize {
-        match self.pieces.get(from..) {
-            Some([p, rest @ ..]) if p.out <= at => match rest {
-                [] => from,
-                [next, ..] if next.out > at => from,
-                [_] => from + 1,
-                [_, after, ..] if after.out > at => from + 1,
-                _ => from + rest.partition_point(|p| p.out <= at),
-            },
-            _ => self.piece_at(at),
-        }
+        // The pieces that start at or before `at`, counted from just after `from`.
+        partition_point_near(&self.pieces, from + 1, |p| p.out <= at).saturating_sub(1)
     }
 
     fn piece_out_end(&self, i: usize) -> usize {

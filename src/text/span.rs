@@ -139,22 +139,9 @@ impl CharIndex {
     }
 
     /// The number of wide characters that start before `byte`, searching
-    /// from `from` on when `byte` lies after the one before it: `from` itself
-    /// and the next are tried first (spans are short and mostly cross none).
+    /// from `from` on (spans are short and mostly cross none).
     fn wide_before_from(&self, from: usize, byte: usize) -> usize {
-        let before = |i: usize| self.wide[i].0 < byte;
-        if from > self.wide.len() || (from > 0 && !before(from - 1)) {
-            // The answer lies before `from`.
-            let upto = from.min(self.wide.len());
-            return self.wide[..upto].partition_point(|&(at, _)| at < byte);
-        }
-        match self.wide.len() - from {
-            0 => from,
-            _ if !before(from) => from,
-            1 => from + 1,
-            _ if !before(from + 1) => from + 1,
-            _ => from + self.wide[from..].partition_point(|&(at, _)| at < byte),
-        }
+        partition_point_near(&self.wide, from, |&(at, _)| at < byte)
     }
 
     /// The code point offset of `byte`, given the number of wide characters before it.
@@ -188,6 +175,29 @@ impl CharIndex {
     fn wide_len(&self, i: usize) -> usize {
         let before = if i == 0 { 0 } else { self.wide[i - 1].1 };
         self.wide[i].1 - before + 1
+    }
+}
+
+/// `items.partition_point(pred)` for a caller that asks many times with
+/// answers mostly close together (spans in text order): the search starts
+/// at `near`, a past answer, trying it and the next before halving the rest,
+/// and falls back to the part before `near` when the answer lies there. Any
+/// `near` gives the same answer.
+pub(crate) fn partition_point_near<T>(
+    items: &[T],
+    near: usize,
+    pred: impl Fn(&T) -> bool,
+) -> usize {
+    if near > items.len() || (near > 0 && !pred(&items[near - 1])) {
+        // The answer lies before `near`.
+        return items[..near.min(items.len())].partition_point(pred);
+    }
+    match &items[near..] {
+        [] => near,
+        [first, ..] if !pred(first) => near,
+        [_] => near + 1,
+        [_, second, ..] if !pred(second) => near + 1,
+        rest => near + rest.partition_point(pred),
     }
 }
 
