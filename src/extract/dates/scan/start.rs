@@ -28,6 +28,7 @@ use std::sync::OnceLock;
 
 use super::Tok;
 use crate::lexicon::lists::dates as lists;
+use crate::lexicon::LengthEnds;
 use crate::text::TokenKind;
 
 /// The words the patterns test for by name, beyond the word lists and the
@@ -274,36 +275,21 @@ fn number_role(w: &str) -> Role {
 
 type Map = FastMap<&'static str, Role>;
 
-/// Bits of [`Starts::shapes`]: one for each length (to 15), first byte and
-/// last byte (five low bits of each).
-const SHAPES: usize = 1 << 14;
-
-/// The bit of a non-empty word's shape. The five low bits tell the ASCII
-/// letters apart; other bytes share bits, as long words share a length.
-fn shape(b: &[u8]) -> usize {
-    let (first, last) = (b[0], b[b.len() - 1]);
-    b.len().min(15) << 10 | usize::from(first & 31) << 5 | usize::from(last & 31)
-}
-
-/// The words that may start an expression, and the shapes they have: most
-/// words of a text have a shape none of them has, and are turned away by
+/// The words that may start an expression, and a filter of their lengths
+/// and end bytes ([`LengthEnds`]): most words of a text are turned away by
 /// one bit, before a hash is made.
 struct Starts {
     map: Map,
-    shapes: Box<[u64; SHAPES / 64]>,
+    filter: LengthEnds,
 }
 
 impl Starts {
-    /// The role of `w` among the listed words. The shape is read in the
+    /// The role of `w` among the listed words. The filter is read in the
     /// caller's loop; the hash, seldom made, is not.
     #[inline]
     fn role(&self, w: &str) -> Option<Role> {
-        let b = w.as_bytes();
-        if !b.is_empty() {
-            let s = shape(b);
-            if self.shapes[s / 64] & 1 << (s % 64) == 0 {
-                return None;
-            }
+        if !self.filter.may_contain(w) {
+            return None;
         }
         self.listed(w)
     }
@@ -327,12 +313,11 @@ fn starts() -> &'static Starts {
             .chain(lists::COUNT_WORDS.iter().map(|r| r.0))
             .chain(lists::RELATIVE_WORDS.iter().map(|r| r.0));
         s.extend(listed.map(|w| (w, Role::Alone)));
-        let mut shapes = Box::new([0u64; SHAPES / 64]);
-        for w in s.keys().filter(|w| !w.is_empty()) {
-            let bit = shape(w.as_bytes());
-            shapes[bit / 64] |= 1 << (bit % 64);
+        let mut filter = LengthEnds::default();
+        for w in s.keys() {
+            filter.insert(w);
         }
-        Starts { map: s, shapes }
+        Starts { map: s, filter }
     })
 }
 
@@ -451,10 +436,10 @@ mod tests {
         }
     }
 
-    /// The shape bits turn away no listed word, whatever its case or
-    /// script, and turn away words of no shape listed.
+    /// The filter turns away no listed word, whatever its case or script,
+    /// and a word it lets through is answered by the map.
     #[test]
-    fn shapes_keep_every_listed_word() {
+    fn the_filter_keeps_every_listed_word() {
         let s = super::starts();
         for (&w, &role) in &s.map {
             assert!(s.role(w) == Some(role), "{w}");
