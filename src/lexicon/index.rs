@@ -97,26 +97,34 @@ impl<T> WordIndex<T> {
     }
 
     /// The first row of `word`.
+    ///
+    /// Inlined into its callers, which ask it of most words of a text: most
+    /// are turned away by the filter in a few instructions, without a call;
+    /// the hash lookup of the rest is a call of its own.
     #[inline]
     pub fn get(&self, word: &str) -> Option<&'static T> {
-        let (filter, index) = self.index.get_or_init(|| {
-            let mut filter = LengthEnds::default();
-            let mut index = Map::default();
-            let rows = match self.rows {
-                Rows::Slice(rows) => rows,
-                Rows::Words(list, words) => words(list),
-            };
-            for row in rows {
-                let word = (self.word)(row);
-                filter.insert(word);
-                index.entry(word).or_insert(row);
-            }
-            (filter, index)
-        });
+        let (filter, index) = self.index.get_or_init(|| self.build());
         if !filter.may_contain(word) {
             return None;
         }
-        index.get(word).copied()
+        look_up(index, word)
+    }
+
+    /// The filter and the hash index of the rows.
+    #[cold]
+    fn build(&self) -> (LengthEnds, Map<&'static str, &'static T>) {
+        let mut filter = LengthEnds::default();
+        let mut index = Map::default();
+        let rows = match self.rows {
+            Rows::Slice(rows) => rows,
+            Rows::Words(list, words) => words(list),
+        };
+        for row in rows {
+            let word = (self.word)(row);
+            filter.insert(word);
+            index.entry(word).or_insert(row);
+        }
+        (filter, index)
     }
 
     /// Whether `word` is in the list.
@@ -124,6 +132,12 @@ impl<T> WordIndex<T> {
     pub fn contains(&self, word: &str) -> bool {
         self.get(word).is_some()
     }
+}
+
+/// The row of `word` in `index`.
+#[inline(never)]
+fn look_up<T>(index: &Map<&'static str, &'static T>, word: &str) -> Option<&'static T> {
+    index.get(word).copied()
 }
 
 #[cfg(test)]
