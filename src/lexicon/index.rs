@@ -69,8 +69,7 @@ impl Default for LengthEnds {
 impl LengthEnds {
     /// The filter bit of `word`.
     #[inline]
-    fn bit(word: &str) -> usize {
-        let b = word.as_bytes();
+    fn bit(b: &[u8]) -> usize {
         let (first, last) = match b {
             [] => (0, 0),
             [first, .., last] => (*first, *last),
@@ -80,16 +79,16 @@ impl LengthEnds {
         (key.wrapping_mul(0x9e37_79b1) >> 20) as usize
     }
 
-    /// Sets the bit of `word`.
-    pub(crate) fn insert(&mut self, word: &str) {
-        let bit = Self::bit(word);
+    /// Sets the bit of `word` (text, or the bytes of a list's key).
+    pub(crate) fn insert(&mut self, word: impl AsRef<[u8]>) {
+        let bit = Self::bit(word.as_ref());
         self.0[bit / 64] |= 1 << (bit % 64);
     }
 
     /// Whether `word` may be one of the words inserted (never false for one).
     #[inline]
     pub(crate) fn may_contain(&self, word: &str) -> bool {
-        let bit = Self::bit(word);
+        let bit = Self::bit(word.as_bytes());
         self.0[bit / 64] & (1 << (bit % 64)) != 0
     }
 }
