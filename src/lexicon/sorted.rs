@@ -20,6 +20,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::OnceLock;
 
 use super::packed::unpack_lines;
+use super::LengthEnds;
 
 use super::Map;
 
@@ -50,22 +51,42 @@ fn utf8(bytes: &'static [u8]) -> &'static str {
 }
 
 impl Lines for SortedLines {
+    /// Inlined into its callers: most keys asked of a list are in none of
+    /// its lines (the capitalized words of a text asked of the demonyms),
+    /// and once the list is indexed its [`LengthEnds`] filter turns most of
+    /// them away without a call or a hash.
+    #[inline]
     fn entry(&self, key: &str) -> Option<(&'static [u8], &'static [u8])> {
-        let index = match self.index.get() {
-            Some(index) => index,
-            None => {
-                let table = self.table();
-                let text = table.text;
-                // About one line in `BYTES_PER_LINE` bytes: searched as many
-                // times as it has lines, the list is worth its index.
-                if self.searches.fetch_add(1, Ordering::Relaxed) < text.len() / BYTES_PER_LINE {
-                    return table.search(key.as_bytes());
-                }
-                self.index.get_or_init(|| lines(text).map(split).collect())
-            }
-        };
-        index.get_key_value(key.as_bytes()).map(|(&k, &v)| (k, v))
+        match self.index.get() {
+            Some((filter, _)) if !filter.may_contain(key) => None,
+            Some((_, index)) => look_up(index, key),
+            None => self.search_or_index(key),
+        }
     }
+}
+
+/// A list's hash index, with the filter of its keys' lengths and end bytes
+/// in front: the demonyms set a tenth of the filter's bits, the places (22,000
+/// names of many shapes) four fifths, which turn few words away.
+type Index = (LengthEnds, Map<&'static [u8], &'static [u8]>);
+
+/// The index of the lines of `text`.
+fn index_of(text: &'static [u8]) -> Index {
+    let mut filter = LengthEnds::default();
+    let index = lines(text)
+        .map(split)
+        .inspect(|&(key, _)| filter.insert(key))
+        .collect();
+    (filter, index)
+}
+
+/// The key and value of `key` in `index`.
+#[inline(never)]
+fn look_up(
+    index: &Map<&'static [u8], &'static [u8]>,
+    key: &str,
+) -> Option<(&'static [u8], &'static [u8])> {
+    index.get_key_value(key.as_bytes()).map(|(&k, &v)| (k, v))
 }
 
 /// The bytes of a line, about, in the lists (a word, its value, a line break).
@@ -89,7 +110,7 @@ pub(crate) struct SortedLines {
     table: OnceLock<Table>,
     /// The lookups answered by binary search so far, before the index.
     searches: AtomicUsize,
-    index: OnceLock<Map<&'static [u8], &'static [u8]>>,
+    index: OnceLock<Index>,
 }
 
 impl SortedLines {
@@ -113,6 +134,20 @@ impl SortedLines {
             searches: AtomicUsize::new(0),
             index: OnceLock::new(),
         }
+    }
+
+    /// [`Lines::entry`] before the list is indexed: a binary search, or,
+    /// once the list has been searched about as many times as it has lines
+    /// (one in `BYTES_PER_LINE` bytes), the index made and asked.
+    #[inline(never)]
+    fn search_or_index(&self, key: &str) -> Option<(&'static [u8], &'static [u8])> {
+        let table = self.table();
+        let text = table.text;
+        if self.searches.fetch_add(1, Ordering::Relaxed) < text.len() / BYTES_PER_LINE {
+            return table.search(key.as_bytes());
+        }
+        let (_, index) = self.index.get_or_init(|| index_of(text));
+        look_up(index, key)
     }
 
     /// The plain sorted lines.
