@@ -19,7 +19,9 @@ struct StopwordIndex {
 /// Packed keys -> language sets in one open-addressing array, at most half
 /// full: a key's slot is one multiply away, and the next slots are read
 /// only after a collision. No key is 0 (the empty word's), so 0 marks an
-/// empty slot, and looking 0 up finds nothing.
+/// empty slot, and looking 0 up finds nothing. The crate's `FastMap<u64, u16>`
+/// in its place costs 0.5% more instructions on the whole analysis of the
+/// bench corpus (callgrind, 1 MB): the language guess asks it of every word.
 struct PackedTable {
     slots: Box<[(u64, u16)]>,
     /// 64 less the bits of a slot number.
