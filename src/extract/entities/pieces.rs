@@ -217,11 +217,18 @@ struct Runs<'a> {
 
 impl Runs<'_> {
     /// Ends the current run before token `end`, dropping waiting connectors.
+    #[inline]
     fn close(&mut self, end: usize) {
         self.pending.clear();
-        if self.cur.is_empty() {
-            return;
+        // Most words have no run to end (a lower-case word after another):
+        // the check is inlined into every word's reading, the copy is not.
+        if !self.cur.is_empty() {
+            self.push_run(end);
         }
+    }
+
+    /// Ends the open run before token `end`.
+    fn push_run(&mut self, end: usize) {
         // The pieces are copied: `cur` stays for the next run.
         let (first_tok, end_tok) = (self.first_tok, end);
         match self.out.get_mut(self.len) {
