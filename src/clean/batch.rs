@@ -19,8 +19,8 @@
 
 use super::boilerplate::{ends_sentence, more_words_than};
 use super::Prepared;
-use crate::text::count_words;
 use crate::text::hash::{FastMap, FastSet};
+use crate::text::{count_words, lines_inclusive};
 
 /// Most words a recurring line may have to count as furniture.
 const MAX_WORDS: usize = 12;
@@ -69,10 +69,7 @@ impl BatchEvidence {
         for (k, input) in inputs.iter().enumerate() {
             let format = super::Format::detect(None, input);
             let prepared = super::prepare(input, format);
-            let lines: FastSet<String> = prepared
-                .text()
-                .as_str()
-                .lines()
+            let lines: FastSet<String> = lines_inclusive(prepared.text().as_str())
                 .map(str::trim)
                 .filter(|l| !l.is_empty() && !more_words_than(l, MAX_WORDS))
                 .map(key)

@@ -27,7 +27,7 @@ use super::dateline::{self, Dateline};
 use super::repair::should_join;
 use super::Reason;
 use crate::text::hash::FastSet;
-use crate::text::{MappedText, Span};
+use crate::text::{lines_inclusive, MappedText, Span};
 
 /// The most words a headline-like line has; a longer one is a paragraph.
 const HEADLINE_WORDS: usize = 40;
@@ -342,7 +342,7 @@ fn joins(text: &str, lines: &[Line]) -> Vec<bool> {
 fn split(text: &str) -> Vec<Line> {
     let mut out = Vec::new();
     let mut at = 0;
-    for raw in text.split_inclusive('\n') {
+    for raw in lines_inclusive(text) {
         let content = raw.trim_end_matches(['\n', '\r']);
         let lead = content.len() - content.trim_start().len();
         let trimmed = content.trim();

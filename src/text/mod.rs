@@ -17,6 +17,7 @@
 mod decode;
 pub(crate) mod hash;
 pub(crate) mod interned;
+mod lines;
 mod mapped;
 mod needles;
 mod normalize;
@@ -29,6 +30,7 @@ mod word_bounds;
 mod words;
 
 pub use decode::{decode, windows_1252, Decoded, Encoding};
+pub(crate) use lines::lines_inclusive;
 pub use mapped::{MappedText, MappedTextBuilder};
 pub use needles::Needles;
 pub use normalize::normalize;

@@ -17,6 +17,7 @@
 //! Guillemets (`« »`) are kept: they mark quotes unambiguously. The result is a
 //! [`MappedText`], so every span found in it maps back to the input exactly.
 
+use super::words::is_ascii_space;
 use super::{MappedText, MappedTextBuilder};
 use unicode_normalization::char::is_combining_mark;
 
@@ -29,9 +30,13 @@ pub fn normalize(input: &str) -> MappedText {
     };
     let mut i = 0;
     while i < input.len() {
+        let run_end = n.verbatim_run(i);
+        if run_end > i {
+            i = run_end;
+            continue;
+        }
         i = n
-            .plain_ascii(i)
-            .or_else(|| n.white_space(i))
+            .white_space(i)
             .or_else(|| n.invisible(i))
             .or_else(|| n.quote_or_dash(i))
             .unwrap_or_else(|| n.nfc_cluster(i));
@@ -66,14 +71,28 @@ impl Normalizer<'_> {
         self.copy_from = end;
     }
 
-    /// ASCII letters, digits and most punctuation pass through untouched
-    /// (unless a combining mark follows, which NFC may fold into them).
-    fn plain_ascii(&self, i: usize) -> Option<usize> {
+    /// The end of the run from `i` that passes through untouched, read a
+    /// byte at a time without decoding: ASCII letters, digits and most
+    /// punctuation (unless a character that is not ASCII follows, a combining
+    /// mark NFC may fold into them), and single spaces between them (most of
+    /// a news text's white space, which [`Normalizer::white_space`] would
+    /// leave as it is). `i` itself when the run is empty.
+    fn verbatim_run(&self, i: usize) -> usize {
         let bytes = self.input.as_bytes();
-        let plain = bytes[i] < 0x80
-            && !matches!(bytes[i], b' ' | b'\t' | b'\r' | b'\n' | 0x0B | 0x0C)
-            && bytes.get(i + 1).is_none_or(|&b| b < 0x80);
-        plain.then_some(i + 1)
+        let plain = |b: u8| b < 0x80 && !is_ascii_space(b);
+        let mut j = i;
+        while let Some(&b) = bytes.get(j) {
+            let verbatim = match bytes.get(j + 1) {
+                None => plain(b),
+                Some(&next) if plain(b) => next < 0x80,
+                Some(&next) => b == b' ' && plain(next),
+            };
+            if !verbatim {
+                break;
+            }
+            j += 1;
+        }
+        j
     }
 
     /// A run of white space (and invisible characters inside it) becomes one

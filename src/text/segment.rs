@@ -126,7 +126,7 @@ pub fn paragraphs(text: &str) -> Vec<Span> {
     let mut start: Option<usize> = None;
     let mut at = 0;
     let mut prev_line: Option<(usize, usize)> = None;
-    for line in text.split_inclusive('\n') {
+    for line in super::lines_inclusive(text) {
         let content = line.trim_end_matches(['\n', '\r']);
         let (ls, le) = (at, at + content.len());
         at += line.len();

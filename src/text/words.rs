@@ -129,7 +129,7 @@ pub(crate) fn count_words(s: &str, cap: usize) -> usize {
 
 /// Whether the ASCII byte `b` is white space as [`char::is_whitespace`]
 /// has it (tab, line feed, vertical tab, form feed, carriage return, space).
-fn is_ascii_space(b: u8) -> bool {
+pub(super) fn is_ascii_space(b: u8) -> bool {
     matches!(b, b'\t'..=b'\r' | b' ')
 }
 

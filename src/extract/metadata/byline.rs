@@ -3,7 +3,7 @@
 
 use super::Field;
 use crate::lexicon::lists::metadata::AGENCIES;
-use crate::text::{MappedText, Needles, Span};
+use crate::text::{lines_inclusive, MappedText, Needles, Span};
 use std::sync::OnceLock;
 
 /// The agency a name is, if it is one ("AFP", "By Reuters", "AFP/Getty").
@@ -81,7 +81,7 @@ fn is_word_end(s: &str, w: &str) -> bool {
 /// A byline among the first lines of the input.
 pub(super) fn byline(input: &str) -> Option<Field> {
     let mut at = 0;
-    for (n, line) in input.split_inclusive('\n').enumerate() {
+    for (n, line) in lines_inclusive(input).enumerate() {
         let start = at;
         at += line.len();
         if n > 40 {

@@ -4,7 +4,7 @@
 use super::Field;
 use crate::clean::{lead_dateline, parse_dateline, parse_lead_dateline, Dateline};
 use crate::extract::CalendarDate;
-use crate::text::Span;
+use crate::text::{lines_inclusive, Span};
 
 /// Years written in `text` (1900..=2100, as whole numbers).
 fn years_in(text: &str) -> Vec<i32> {
@@ -59,7 +59,7 @@ pub(super) fn datelines(input: &str, want_date: bool, want_place: bool) -> Datel
     let mut want_date = want_date;
     let mut want_place = want_place;
     let mut at = 0;
-    for line in input.split_inclusive('\n').take(TOP_LINES) {
+    for line in lines_inclusive(input).take(TOP_LINES) {
         let start = at;
         at += line.len();
         want_date &= found.len() < 3;

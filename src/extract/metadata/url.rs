@@ -2,7 +2,7 @@
 //! names itself ("Stay tuned to X for", "© 2022 X").
 
 use super::Field;
-use crate::text::Span;
+use crate::text::{lines_inclusive, Span};
 
 /// The source address ("Original url:" lines, see [`SourceUrl`]) when
 /// `want_url`, and the outlet that names itself ([`outlet_in_line`]) when
@@ -16,7 +16,7 @@ pub(super) fn url_and_outlet(
     let (mut url, mut outlet) = (None, None);
     let mut source = SourceUrl::default();
     let mut at = 0;
-    for line in input.split_inclusive('\n') {
+    for line in lines_inclusive(input) {
         let url_open = want_url && url.is_none();
         let outlet_open = want_outlet && outlet.is_none();
         if !url_open && !outlet_open {
