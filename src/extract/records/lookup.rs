@@ -44,10 +44,18 @@ fn fold(c: char) -> char {
 /// The byte length of `text`'s prefix that `stem` matches, ignoring case;
 /// `None` when it does not.
 pub(crate) fn match_stem(text: &str, stem: &str) -> Option<usize> {
+    match_stem_after(text, stem, 0)
+}
+
+/// [`match_stem`] of a text whose first `known` bytes are ASCII and equal
+/// the stem's (as far as it goes) but for case: only the bytes after them
+/// are compared. Inlined: a call per row would cost about what it saves.
+#[inline(always)]
+fn match_stem_after(text: &str, stem: &str, known: usize) -> Option<usize> {
     // While both are ASCII a byte is a character and folds to its ASCII
     // lower case: compare bytes, and stop at the first that differs.
     let (t, st) = (text.as_bytes(), stem.as_bytes());
-    for (k, &want) in st.iter().enumerate() {
+    for (k, &want) in st.iter().enumerate().skip(known) {
         // Text that ends here has fewer characters than the stem.
         let got = *t.get(k)?;
         if got >= 0x80 || want >= 0x80 {
@@ -146,15 +154,20 @@ impl Bucket {
 
     /// The rows that `text`, whose first character is this bucket's, may match, in order.
     fn rows(&self, text: &str) -> &[Row] {
-        let rows = match text.chars().nth(1).map(fold) {
-            Some(c) if c.is_ascii() => match self.ascii_second[c as usize] {
-                0 => None,
-                k => Some(&self.ascii_lists[usize::from(k) - 1]),
-            },
-            Some(c) => self.by_second.get(&c),
-            None => None,
-        };
-        rows.unwrap_or(&self.singles)
+        match text.chars().nth(1).map(fold) {
+            Some(c) if c.is_ascii() => self.rows_by_ascii(c as u8),
+            Some(c) => self.by_second.get(&c).unwrap_or(&self.singles),
+            None => &self.singles,
+        }
+    }
+
+    /// The rows that a text whose folded second character is the ASCII
+    /// `second` may match, in order.
+    fn rows_by_ascii(&self, second: u8) -> &[Row] {
+        match self.ascii_second[usize::from(second)] {
+            0 => &self.singles,
+            k => &self.ascii_lists[usize::from(k) - 1],
+        }
     }
 }
 
@@ -177,6 +190,17 @@ impl Stems {
 
     /// The first stem that `text` starts with, its role and the byte length matched.
     pub(crate) fn at(&self, text: &str) -> Option<(&'static str, &'static str, usize)> {
+        // Most words start with two ASCII bytes: their rows are found from
+        // the bytes without decoding, and every row's first two bytes (or
+        // its one) equal them but for case, so are not compared again.
+        if let [first, second, ..] = *text.as_bytes() {
+            if (first | second).is_ascii() {
+                let bucket = &self.ascii[usize::from(first.to_ascii_lowercase())];
+                return (bucket.rows_by_ascii(second.to_ascii_lowercase()).iter()).find_map(
+                    |&(stem, role)| Some((stem, role, match_stem_after(text, stem, 2)?)),
+                );
+            }
+        }
         let first = fold(text.chars().next()?);
         let bucket = if first.is_ascii() {
             &self.ascii[first as usize]

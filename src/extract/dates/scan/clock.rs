@@ -21,12 +21,14 @@ impl Scanner<'_, '_> {
             "midnight" | "minuit" | "mitternacht" | "medianoche" => (24, 0, j + 1, true),
             _ => {
                 let (h, m, ampm) = parse_clock(w)?;
+                // "2pm": the hour on the 24-hour clock.
+                let h = match ampm {
+                    Some(pm) => to_24(h, pm)?,
+                    None => h,
+                };
                 (h, m, j + 1, ampm.is_some() || w.contains('h'))
             }
         };
-        if let Some((_, _, Some(pm))) = parse_clock(w) {
-            hour = to_24(hour, pm)?;
-        }
         if hour == 24 || (hour == 12 && !w.starts_with(|c: char| c.is_ascii_digit())) {
             // fine as it is
         } else if let Some(pm) = ampm(self.low(k)) {
@@ -96,6 +98,11 @@ fn to_24(hour: u32, pm: bool) -> Option<u32> {
 
 /// "2:00", "14:30", "2", "2pm", "14h30", "14h": (hour, minute, am/pm glued on).
 fn parse_clock(w: &str) -> Option<(u32, u32, Option<bool>)> {
+    // The hour's digits start the word: a word that starts otherwise (most
+    // that are asked) is turned away before it is searched.
+    if !w.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
     let (body, pm) = if let Some(b) = w.strip_suffix("pm") {
         (b, Some(true))
     } else if let Some(b) = w.strip_suffix("am") {
