@@ -309,16 +309,12 @@ pub fn extract(
 /// A headline in title case ("Russia Ally Kazakhstan Blocks Ukraine Peace Rally"):
 /// most words capitalized, so capitals say nothing about names.
 fn all_caps_sentence(text: &str, tokens: &[crate::text::Token]) -> bool {
-    let words: Vec<&str> = tokens
-        .iter()
-        .filter(|t| t.kind == TokenKind::Word)
-        .map(|t| t.span.of(text))
-        .collect();
-    let caps = words
-        .iter()
-        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-        .count();
-    words.len() >= 4 && caps * 4 >= words.len() * 3
+    let (mut words, mut caps) = (0, 0);
+    for t in tokens.iter().filter(|t| t.kind == TokenKind::Word) {
+        words += 1;
+        caps += usize::from(t.span.of(text).starts_with(char::is_uppercase));
+    }
+    words >= 4 && caps * 4 >= words * 3
 }
 
 #[cfg(test)]

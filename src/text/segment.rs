@@ -338,13 +338,15 @@ fn tokenize(text: &str, span: Span, sentence: usize, out: &mut Vec<Token>) {
     for (off, w) in super::word_bounds::word_bound_indices(s) {
         let start = span.start + off;
         let end = start + w.len();
-        if w.chars().all(char::is_whitespace) {
+        // Most pieces are words of ASCII letters: known by their first byte.
+        let ascii_word = w.as_bytes()[0].is_ascii_alphabetic();
+        if !ascii_word && w.chars().all(char::is_whitespace) {
             if let Some(t) = pending.take() {
                 out.push(t);
             }
             continue;
         }
-        let kind = if w.chars().any(char::is_alphabetic) {
+        let kind = if ascii_word || w.chars().any(char::is_alphabetic) {
             TokenKind::Word
         } else if w.chars().next().is_some_and(|c| c.is_ascii_digit()) {
             TokenKind::Number

@@ -1,6 +1,6 @@
 //! Word boundaries (Unicode UAX #29, as `unicode-segmentation` splits them)
-//! with a fast path for the text most news is written in: ASCII, curly
-//! quotes, dashes, the ellipsis and guillemets. There the few word-break
+//! with a fast path for the text most news is written in: ASCII, Latin
+//! letters with accents, curly quotes, dashes, the ellipsis and guillemets. There the few word-break
 //! classes those characters have are read directly instead of through the
 //! Unicode tables; any other character sends the whole text to
 //! `unicode-segmentation`. Both give the same pieces (a test compares them
@@ -11,7 +11,7 @@ use unicode_segmentation::{UWordBoundIndices, UnicodeSegmentation};
 /// The word-break class of a character on the fast path.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Class {
-    /// `A-Z`, `a-z`.
+    /// `A-Z`, `a-z`, and U+00C0 to U+024F but `×` and `÷`.
     Letter,
     /// `0-9`.
     Digit,
@@ -58,6 +58,11 @@ fn class_at(s: &[u8], i: usize) -> Option<(Class, usize)> {
     match (b, s.get(i + 1..(i + 3).min(s.len()))?) {
         // « »
         (0xc2, [0xab | 0xbb, ..]) => Some((Class::Other, 2)),
+        // × ÷: the only characters of U+00C0 to U+00FF that are not letters.
+        (0xc3, [0x97 | 0xb7, ..]) => None,
+        // Latin letters with accents, U+00C0 to U+024F ("é", "ü", "ć", "ș"):
+        // the names of news from much of the world, each a letter to UAX #29.
+        (0xc3..=0xc9, [0x80..=0xbf, ..]) => Some((Class::Letter, 2)),
         // ‘ ’
         (0xe2, [0x80, 0x98 | 0x99]) => Some((Class::MidNumLet, 3)),
         // – — “ ” …
@@ -196,7 +201,7 @@ mod tests {
     fn every_short_string_splits_as_unicode_segmentation() {
         let alphabet = [
             "a", "Z", "1", "_", ":", ".", "'", "‘", "’", ",", ";", "\r", "\n", "\u{b}", " ", "\t",
-            "\"", "-", "“", "—", "…", "«",
+            "\"", "-", "“", "—", "…", "«", "é", "ć",
         ];
         let n = alphabet.len();
         for len in 1..=4u32 {
@@ -213,16 +218,39 @@ mod tests {
     }
 
     #[test]
+    fn every_accented_latin_letter_splits_as_unicode_segmentation() {
+        for c in '\u{c0}'..='\u{24f}' {
+            for s in [
+                format!("{c}"),
+                format!("a{c}1 {c}"),
+                format!("{c}.{c}:{c}'s {c}_x"),
+                format!("1{c}2,3 -{c}- “{c}”"),
+            ] {
+                both(&s);
+            }
+        }
+    }
+
+    #[test]
     fn sentences_split_as_unicode_segmentation() {
         for s in [
             "The U.S. sent 2,000 troops at 2:00 to Kassym-Jomart's anti-war rally.",
             "“We won’t go,” he said — twice… «Non»; e_mail: 3.5%.\r\nNext\u{c}line",
-            "Café Zürich, 1.200 Menschen", // not on the fast path
+            "Café Zürich, 1.200 Menschen",
+            "Ελλάδα, 1.200 άνθρωποι", // not on the fast path
             "",
         ] {
             both(s);
         }
-        assert!(matches!(word_bound_indices("Café"), WordBounds::Unicode(_)));
+        assert!(matches!(
+            word_bound_indices("Ελλάδα"),
+            WordBounds::Unicode(_)
+        ));
+        assert!(matches!(word_bound_indices("2×3"), WordBounds::Unicode(_)));
+        assert!(matches!(
+            word_bound_indices("Café"),
+            WordBounds::Fast { .. }
+        ));
         assert!(matches!(
             word_bound_indices("“It’s”"),
             WordBounds::Fast { .. }
