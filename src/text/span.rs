@@ -86,19 +86,15 @@ pub struct CharIndex {
 impl CharIndex {
     /// Indexes `text`.
     pub fn new(text: &str) -> CharIndex {
-        const HIGH: u64 = 0x8080_8080_8080_8080;
         let b = text.as_bytes();
         let mut wide = Vec::new();
         let mut extra = 0;
         let mut at = 0;
-        while at < b.len() {
+        loop {
             // ASCII is passed over eight bytes at a time.
-            if let Some(chunk) = b.get(at..at + 8) {
-                let chunk = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-                if chunk & HIGH == 0 {
-                    at += 8;
-                    continue;
-                }
+            at = super::past_ascii_chunks(b, at);
+            if at >= b.len() {
+                break;
             }
             // A character's length, read from its first byte (the text is UTF-8).
             let n = match b[at] {

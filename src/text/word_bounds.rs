@@ -75,14 +75,11 @@ fn class_at(s: &[u8], i: usize) -> Option<(Class, usize)> {
 fn all_fast(s: &str) -> bool {
     let b = s.as_bytes();
     let mut i = 0;
-    while i < b.len() {
+    loop {
         // ASCII, all of it on the fast path, is passed over eight bytes at a time.
-        if let Some(chunk) = b.get(i..i + 8) {
-            let chunk = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-            if chunk & 0x8080_8080_8080_8080 == 0 {
-                i += 8;
-                continue;
-            }
+        i = super::past_ascii_chunks(b, i);
+        if i >= b.len() {
+            break;
         }
         if b[i] < 0x80 {
             i += 1;

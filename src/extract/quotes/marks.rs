@@ -163,28 +163,10 @@ impl Pairing {
 }
 
 /// The first byte of `b` at or after `i` that is `"` or C2, the first byte of
-/// `«` (C2 AB) and `»` (C2 BB); C2 is never inside another character. Eight
-/// bytes are tested at a time: most paragraphs have few marks.
-fn next_mark_byte(b: &[u8], mut i: usize) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    /// The high bit of each zero byte of `v`: exact for the lowest one, and
-    /// never set when there is none (a borrow starts only at a zero byte).
-    fn zero_bytes(v: u64) -> u64 {
-        v.wrapping_sub(ONES) & !v & HIGH
-    }
-    while let Some(chunk) = b.get(i..i + 8) {
-        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-        let hit = zero_bytes(x ^ (ONES * u64::from(b'"'))) | zero_bytes(x ^ (ONES * 0xc2));
-        if hit != 0 {
-            return Some(i + hit.trailing_zeros() as usize / 8);
-        }
-        i += 8;
-    }
-    let tail = b.get(i..)?;
-    tail.iter()
-        .position(|&x| x == b'"' || x == 0xc2)
-        .map(|j| i + j)
+/// `«` (C2 AB) and `»` (C2 BB); C2 is never inside another character. Most
+/// paragraphs have few marks: `memchr2` passes over the rest many bytes at a time.
+fn next_mark_byte(b: &[u8], i: usize) -> Option<usize> {
+    memchr::memchr2(b'"', 0xc2, b.get(i..)?).map(|j| i + j)
 }
 
 /// The index of the quote containing byte `at` (quotes are in order and do not overlap).
