@@ -14,6 +14,7 @@
 //! - [`sniff()`]: whether bytes are another file format (PDF, PNG, ZIP...), not text.
 //! - [`sort`]: stable and unstable sorts compiled once, not once per call site.
 
+mod ascii;
 mod decode;
 pub(crate) mod hash;
 pub(crate) mod interned;
@@ -38,7 +39,5 @@ pub use segment::{paragraphs, segment, Segmentation, Sentence, Token, TokenKind}
 pub use sniff::sniff;
 pub use span::{CharIndex, Covers, Span};
 pub use translit::latin;
-pub(crate) use words::{
-    count_words, last_spaced_word, lower_line, past_ascii_chunks, spaced_words, with_lower,
-};
+pub(crate) use words::{count_words, last_spaced_word, lower_line, spaced_words, with_lower};
 pub use words::{Lower, Word, Words};

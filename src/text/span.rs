@@ -92,7 +92,7 @@ impl CharIndex {
         let mut at = 0;
         loop {
             // ASCII is passed over eight bytes at a time.
-            at = super::past_ascii_chunks(b, at);
+            at = super::ascii::past_ascii_chunks(b, at);
             if at >= b.len() {
                 break;
             }

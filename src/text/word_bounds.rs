@@ -77,7 +77,7 @@ fn all_fast(s: &str) -> bool {
     let mut i = 0;
     loop {
         // ASCII, all of it on the fast path, is passed over eight bytes at a time.
-        i = super::past_ascii_chunks(b, i);
+        i = super::ascii::past_ascii_chunks(b, i);
         if i >= b.len() {
             break;
         }

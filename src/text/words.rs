@@ -212,20 +212,6 @@ fn decoded_char_at(s: &str, i: usize) -> (usize, bool) {
 /// The high bit of each of eight bytes.
 const HIGH: u64 = 0x8080_8080_8080_8080;
 
-/// `i` moved past every whole eight bytes of ASCII that start there: where a
-/// byte-by-byte reading of `b` must look again (a byte that is not ASCII, or
-/// fewer than eight left). Most of a news text is passed over this way.
-#[inline]
-pub(crate) fn past_ascii_chunks(b: &[u8], mut i: usize) -> usize {
-    while let Some(chunk) = b.get(i..i + 8) {
-        if u64::from_le_bytes(chunk.try_into().expect("eight bytes")) & HIGH != 0 {
-            break;
-        }
-        i += 8;
-    }
-    i
-}
-
 /// The number of bytes whose high bit is set in `flags`, which has no other
 /// bits: `count_ones` by one multiply that sums the bytes into the top one,
 /// where the baseline x86-64 target has no `popcnt` to count bits with.
@@ -361,29 +347,6 @@ impl<'a> Deref for Words<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// Only whole chunks of eight ASCII bytes are passed over, from any start.
-    #[test]
-    fn past_ascii_chunks_stops_at_a_chunk_with_a_wide_byte() {
-        for s in [
-            "",
-            "short",
-            "exactly8",
-            "sixteen bytes ok",
-            "abcdefgé and more",
-            "é",
-            "0123456789é",
-        ] {
-            let b = s.as_bytes();
-            for i in 0..=b.len() {
-                let mut want = i;
-                while b.get(want..want + 8).is_some_and(|c| c.is_ascii()) {
-                    want += 8;
-                }
-                assert_eq!(past_ascii_chunks(b, i), want, "{s:?} from {i}");
-            }
-        }
-    }
 
     #[test]
     fn count_words_is_split_whitespace() {
