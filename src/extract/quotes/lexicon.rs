@@ -9,7 +9,7 @@ use super::sets::{
 };
 use crate::extract::word_set::WordSet;
 use crate::lexicon::lists::quotes::PRONOUNS;
-use crate::lexicon::WordIndex;
+use crate::lexicon::{LengthEnds, WordIndex};
 use crate::text::hash::FastSet;
 use crate::text::{spaced_words, with_lower};
 use std::sync::OnceLock;
@@ -210,10 +210,10 @@ pub(super) fn is_person_like(name: &str) -> bool {
 
 /// Whether the lower case of `w` is a pronoun, a sentence starter, a weekday
 /// or a head that names no person: one lookup in the union of those lists,
-/// and none for an ASCII word that the union's [`CaselessEnds`] rules out
-/// (most words of a name).
+/// and none for an ASCII word that the union's [`LengthEnds`] filter rules
+/// out (most words of a name).
 fn names_no_one(w: &str) -> bool {
-    static UNION: OnceLock<(CaselessEnds, FastSet<&'static str>)> = OnceLock::new();
+    static UNION: OnceLock<(LengthEnds, FastSet<&'static str>)> = OnceLock::new();
     let (ends, union) = UNION.get_or_init(|| {
         use crate::lexicon::lists::quotes::{NON_PERSON_HEADS, SENTENCE_STARTERS};
         let union: FastSet<&'static str> = (PRONOUNS.iter().map(|&(p, _)| p))
@@ -221,9 +221,33 @@ fn names_no_one(w: &str) -> bool {
             .chain(WEEKDAYS)
             .chain(NON_PERSON_HEADS.iter().copied())
             .collect();
-        (CaselessEnds::of(union.iter().copied()), union)
+        let mut ends = LengthEnds::default();
+        for w in &union {
+            insert_in_any_case(&mut ends, w);
+        }
+        (ends, union)
     });
-    ends.may_hold(w) && with_lower(w, |l| union.contains(l))
+    // The filter is asked with `w` as written: an ASCII word lowers to its
+    // own length, with its first and last bytes in one of the cases inserted.
+    (ends.may_contain(w) || !w.is_ascii()) && with_lower(w, |l| union.contains(l))
+}
+
+/// Sets the filter bits of lower-case `word` with its first and last bytes
+/// in either ASCII case, so that the filter answers for the word in any case.
+fn insert_in_any_case(ends: &mut LengthEnds, word: &str) {
+    let mut b = word.as_bytes().to_vec();
+    let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
+        return;
+    };
+    let n = b.len();
+    for f in [first.to_ascii_lowercase(), first.to_ascii_uppercase()] {
+        for l in [last.to_ascii_lowercase(), last.to_ascii_uppercase()] {
+            // A word of one byte has it first and last: both cases are set, in turn.
+            b[0] = f;
+            b[n - 1] = l;
+            ends.insert(&b);
+        }
+    }
 }
 
 /// The days [`is_weekday`] knows.
@@ -236,48 +260,6 @@ const WEEKDAYS: [&str; 7] = [
     "saturday",
     "sunday",
 ];
-
-/// A filter of 1,024 bits in front of a set of lower-case words, one bit for
-/// each from its length and first and last bytes, asked with a word in any
-/// case: the bit of an ASCII word is that of its lower case (same length,
-/// those two bytes lowered), and a clear one rules it out.
-struct CaselessEnds([u64; 16]);
-
-impl CaselessEnds {
-    /// The bit of a word of `len` bytes opening with `first` and ending with `last`.
-    fn bit(len: usize, first: u8, last: u8) -> usize {
-        let key = u32::from(first) | u32::from(last) << 8 | (len as u32) << 16;
-        (key.wrapping_mul(0x9e37_79b1) >> 22) as usize
-    }
-
-    /// The filter of the lower-case `words`.
-    fn of<'w>(words: impl IntoIterator<Item = &'w str>) -> CaselessEnds {
-        let mut bits = [0u64; 16];
-        for w in words {
-            if let (Some(&first), Some(&last)) = (w.as_bytes().first(), w.as_bytes().last()) {
-                let bit = Self::bit(w.len(), first, last);
-                bits[bit / 64] |= 1 << (bit % 64);
-            }
-        }
-        CaselessEnds(bits)
-    }
-
-    /// Whether the lower case of `w` may be one of the words: `false` only for
-    /// a non-empty ASCII `w` whose bit is clear.
-    fn may_hold(&self, w: &str) -> bool {
-        match (w.as_bytes().first(), w.as_bytes().last()) {
-            (Some(&first), Some(&last)) if w.is_ascii() => {
-                let bit = Self::bit(
-                    w.len(),
-                    first.to_ascii_lowercase(),
-                    last.to_ascii_lowercase(),
-                );
-                self.0[bit / 64] & (1 << (bit % 64)) != 0
-            }
-            _ => true,
-        }
-    }
-}
 
 #[cfg(test)]
 mod tests {

@@ -8,6 +8,7 @@ use super::sets::{ARTICLES, HONORIFICS, NON_PERSON_HEADS, ROLE_NOUNS};
 use super::speakers::{judged_np_speaker, Speaker};
 use crate::text::hash::{FastMap as HashMap, FastSet as HashSet};
 use crate::text::{last_spaced_word, spaced_words, with_lower, Span, TokenKind};
+use arrayvec::ArrayVec;
 use std::borrow::Cow;
 use std::cell::RefCell;
 
@@ -175,32 +176,37 @@ impl<'e> NameIndex<'e> {
     /// [`Self::fullest_of`] for a name of one to three words whose last word
     /// is listed.
     fn fullest_listed<'n>(&self, name: &'n str) -> Cow<'n, str> {
-        let words: Vec<String> = spaced_words(name).map(str::to_lowercase).collect();
-        let mut best = Cow::Borrowed(name);
-        let mut best_len = words.len();
-        for &i in self
-            .by_last
-            .get(&words[words.len() - 1])
-            .into_iter()
-            .flatten()
-        {
-            let f = &self.full[i];
-            if f.words.len() > best_len && f.words.ends_with(&words) {
-                best = Cow::Owned(f.name.clone());
-                best_len = f.words.len();
-            }
-        }
-        // Surname first ("Cho" for "Cho Kyoo-hong").
-        if best_len == words.len() && words.len() == 1 {
-            for &i in self.by_first.get(&words[0]).into_iter().flatten() {
+        // The name lowered whole has its words lowered one by one (white space
+        // ends a word, and the context that makes a 'Σ' final): one lowering,
+        // on the stack for a short ASCII name, instead of a string per word.
+        with_lower(name, |lower| {
+            let words: ArrayVec<&str, 3> = spaced_words(lower).take(3).collect();
+            let mut best = Cow::Borrowed(name);
+            let mut best_len = words.len();
+            for &i in self
+                .by_last
+                .get(words[words.len() - 1])
+                .into_iter()
+                .flatten()
+            {
                 let f = &self.full[i];
-                if f.words.len() <= 3 && f.words.len() > best_len {
+                if f.words.len() > best_len && f.words[f.words.len() - words.len()..] == words[..] {
                     best = Cow::Owned(f.name.clone());
                     best_len = f.words.len();
                 }
             }
-        }
-        best
+            // Surname first ("Cho" for "Cho Kyoo-hong").
+            if best_len == words.len() && words.len() == 1 {
+                for &i in self.by_first.get(words[0]).into_iter().flatten() {
+                    let f = &self.full[i];
+                    if f.words.len() <= 3 && f.words.len() > best_len {
+                        best = Cow::Owned(f.name.clone());
+                        best_len = f.words.len();
+                    }
+                }
+            }
+            best
+        })
     }
 }
 
@@ -339,6 +345,10 @@ fn full_names(entity_persons: &[String], runs: &[Run]) -> Vec<FullName> {
     let names = (entity_persons.iter().map(|n| (n, None)))
         .chain(runs.iter().map(|r| (&r.name, Some(r.person_like))));
     for (n, like) in names {
+        // Most runs are one word, never person-like: their words are not counted.
+        if like == Some(false) {
+            continue;
+        }
         let count = spaced_words(n).take(5).count();
         if (2..=4).contains(&count)
             && like.unwrap_or_else(|| is_person_like(n))

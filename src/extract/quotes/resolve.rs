@@ -116,22 +116,25 @@ fn known_persons(names: &NameIndex, entity_fullest: &[Cow<str>]) -> HashSet<Stri
             known.insert(names.fullest_of(&r.name).to_lowercase());
         }
     }
-    // The last words of the person-like runs (few: two words or more),
-    // then those of them that a run of one word gives.
-    let person_like: Vec<&str> = names
-        .runs
-        .iter()
+    // The last words of the person-like runs (few: two words or more), in
+    // lower case, then those of them that a run of one word gives.
+    let person_like: Vec<(&str, Option<String>)> = (names.runs.iter())
         .filter(|r| r.person_like)
-        .map(|r| r.name.as_str())
+        .map(|r| {
+            (
+                r.name.as_str(),
+                last_spaced_word(&r.name).map(str::to_lowercase),
+            )
+        })
         .collect();
-    let mut lasts: HashMap<String, bool> = HashMap::default();
-    for n in &person_like {
-        if let Some(l) = last_spaced_word(n) {
-            lasts.entry(l.to_lowercase()).or_insert(false);
-        }
-    }
+    let mut lasts: HashMap<&str, bool> = (person_like.iter())
+        .filter_map(|(_, last)| Some((last.as_deref()?, false)))
+        .collect();
     if !lasts.is_empty() {
-        for r in names.runs.iter().filter(|r| !r.name.contains(' ')) {
+        // A last word has no space in it, and most runs' names are told
+        // apart from the last words by their length and last letter.
+        let ends = Ends::of(lasts.keys().copied());
+        for r in names.runs.iter().filter(|r| ends.may_hold(&r.name)) {
             with_lower(&r.name, |l| {
                 if let Some(alone) = lasts.get_mut(l) {
                     *alone = true;
@@ -139,10 +142,8 @@ fn known_persons(names: &NameIndex, entity_fullest: &[Cow<str>]) -> HashSet<Stri
             });
         }
     }
-    for n in person_like {
-        let alone =
-            last_spaced_word(n).is_some_and(|l| with_lower(l, |l| lasts.get(l) == Some(&true)));
-        if alone {
+    for (n, last) in &person_like {
+        if last.as_deref().is_some_and(|l| lasts.get(l) == Some(&true)) {
             known.insert(n.to_lowercase());
         }
     }
