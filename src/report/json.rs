@@ -214,13 +214,16 @@ impl<'s, 'a> ser::Serializer for &'s mut Compact<'a> {
     fn serialize_unit_struct(self, _name: &'static str) -> Result<(), Error> {
         self.serialize_unit()
     }
+    /// Inlined, so that a variant's name, a constant, is escaped when compiling.
+    #[inline(always)]
     fn serialize_unit_variant(
         self,
         _name: &'static str,
         _index: u32,
         variant: &'static str,
     ) -> Result<(), Error> {
-        self.serialize_str(variant)
+        escaped(self.out, variant);
+        Ok(())
     }
     fn serialize_newtype_struct<T: Serialize + ?Sized>(
         self,
