@@ -50,6 +50,8 @@ mod tables;
 pub use tables::{CellOut, MomentOut, RowOut, TableOut};
 mod records;
 pub use records::{ArticleFactOut, CountOut, EvidenceOut, IntervalOut, RecordOut};
+mod json;
+pub use json::write_compact;
 
 /// The version of `schema/report.schema.json` the reports follow.
 pub const SCHEMA_VERSION: u32 = 2;

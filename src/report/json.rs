@@ -1,0 +1,533 @@
+//! Compact JSON, byte for byte as `serde_json::to_writer` writes it, with the
+//! strings escaped eight bytes at a time.
+//!
+//! A report is mostly text: the body, and the input's words under every
+//! span. serde_json looks up each byte of a string in its escape table, which
+//! is most of the time spent writing a report; here the bytes that need no
+//! escape (all but `"`, `\` and the control characters) are passed over a
+//! word at a time, and a field's name, a constant, is escaped when compiling.
+//! Numbers, booleans and bytes are written by serde_json itself; the escapes
+//! and the punctuation are serde_json's compact ones.
+
+use arrayvec::ArrayVec;
+use serde::ser::{self, Serialize};
+use serde_json::Error;
+
+/// Appends `value` to `out` as `serde_json::to_writer` writes it.
+pub fn write_compact<T: Serialize + ?Sized>(out: &mut Vec<u8>, value: &T) -> Result<(), Error> {
+    value.serialize(&mut Compact { out })
+}
+
+/// The serializer: what it writes goes to the end of `out`.
+struct Compact<'a> {
+    out: &'a mut Vec<u8>,
+}
+
+impl<'a> Compact<'a> {
+    /// A value serde_json writes alone (a number, a boolean, bytes).
+    fn leaf(
+        &mut self,
+        write: impl FnOnce(&mut serde_json::Serializer<&mut Vec<u8>>) -> Result<(), Error>,
+    ) -> Result<(), Error> {
+        write(&mut serde_json::Serializer::new(&mut *self.out))
+    }
+
+    /// `{"variant":` for a variant that holds values; `close` ends it.
+    fn open_variant(&mut self, variant: &str, open: u8, close: &'static [u8]) -> Compound<'_, 'a> {
+        self.out.push(b'{');
+        string(self.out, variant);
+        self.out.extend_from_slice(&[b':', open]);
+        Compound {
+            ser: self,
+            first: true,
+            close,
+        }
+    }
+
+    fn open(&mut self, open: u8, close: &'static [u8]) -> Compound<'_, 'a> {
+        self.out.push(open);
+        Compound {
+            ser: self,
+            first: true,
+            close,
+        }
+    }
+}
+
+/// Marks (by their high bits) the bytes of `word` that JSON escapes: `"`,
+/// `\`, and the control characters below 0x20. None when there is none,
+/// though after the first one marked others may be marked wrongly.
+fn escapes(word: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // A byte's high bit is set where it is below n (for n up to 0x80).
+    let below = |x: u64, n: u8| x.wrapping_sub(ONES * u64::from(n)) & !x & HIGH;
+    let equal = |c: u8| below(word ^ (ONES * u64::from(c)), 1);
+    below(word, 0x20) | equal(b'"') | equal(b'\\')
+}
+
+/// Appends `s` as a JSON string, escaped as serde_json escapes it.
+#[inline(never)]
+fn string(out: &mut Vec<u8>, s: &str) {
+    escaped(out, s)
+}
+
+/// [`string`], inlined: where `s` is a constant (a field's name), what its
+/// bytes need is worked out when compiling.
+#[inline(always)]
+fn escaped(out: &mut Vec<u8>, s: &str) {
+    const SPACES: u64 = 0x2020_2020_2020_2020;
+    let b = s.as_bytes();
+    // Room for the string, the quotes, and a last word written whole.
+    out.reserve(b.len() + 10);
+    out.push(b'"');
+    let word = |eight: &[u8]| u64::from_le_bytes(eight.try_into().expect("eight bytes"));
+    let mut words = b.chunks_exact(8);
+    for eight in &mut words {
+        if escapes(word(eight)) == 0 {
+            out.extend_from_slice(eight);
+        } else {
+            bytes(out, eight);
+        }
+    }
+    let rest = words.remainder();
+    if !rest.is_empty() {
+        // The last one to seven bytes as a word, padded with spaces (which
+        // need no escape): read from the string's last eight bytes when it
+        // has them, else a byte at a time (a call to copy them costs more).
+        let last = match b.len().checked_sub(8) {
+            Some(from) => word(&b[from..]) >> (8 * (8 - rest.len())),
+            None => (rest.iter().rev()).fold(0, |w, &byte| w << 8 | u64::from(byte)),
+        } | SPACES << (8 * rest.len());
+        if escapes(last) == 0 {
+            // Written whole, and the padding taken back.
+            out.extend_from_slice(&last.to_le_bytes());
+            out.truncate(out.len() - (8 - rest.len()));
+        } else {
+            bytes(out, rest);
+        }
+    }
+    out.push(b'"');
+}
+
+/// Appends `b`, escaped, a byte at a time.
+fn bytes(out: &mut Vec<u8>, b: &[u8]) {
+    for &byte in b {
+        if byte < 0x20 || byte == b'"' || byte == b'\\' {
+            out.extend_from_slice(escape(byte).as_slice());
+        } else {
+            out.push(byte);
+        }
+    }
+}
+
+/// The escape of a byte JSON escapes, as serde_json writes it.
+fn escape(byte: u8) -> ArrayVec<u8, 6> {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let short = match byte {
+        b'"' => b'"',
+        b'\\' => b'\\',
+        b'\n' => b'n',
+        b'\r' => b'r',
+        b'\t' => b't',
+        0x08 => b'b',
+        0x0c => b'f',
+        _ => {
+            let (high, low) = (HEX[usize::from(byte >> 4)], HEX[usize::from(byte & 0xf)]);
+            return ArrayVec::from([b'\\', b'u', b'0', b'0', high, low]);
+        }
+    };
+    [b'\\', short].into_iter().collect()
+}
+
+impl<'s, 'a> ser::Serializer for &'s mut Compact<'a> {
+    type Ok = ();
+    type Error = Error;
+    type SerializeSeq = Compound<'s, 'a>;
+    type SerializeTuple = Compound<'s, 'a>;
+    type SerializeTupleStruct = Compound<'s, 'a>;
+    type SerializeTupleVariant = Compound<'s, 'a>;
+    type SerializeMap = Compound<'s, 'a>;
+    type SerializeStruct = Compound<'s, 'a>;
+    type SerializeStructVariant = Compound<'s, 'a>;
+
+    fn serialize_bool(self, v: bool) -> Result<(), Error> {
+        self.leaf(|s| ser::Serializer::serialize_bool(s, v))
+    }
+    fn serialize_i8(self, v: i8) -> Result<(), Error> {
+        self.leaf(|s| ser::Serializer::serialize_i8(s, v))
+    }
+    fn serialize_i16(self, v: i16) -> Result<(), Error> {
+        self.leaf(|s| ser::Serializer::serialize_i16(s, v))
+    }
+    fn serialize_i32(self, v: i32) -> Result<(), Error> {
+        self.leaf(|s| ser::Serializer::serialize_i32(s, v))
+    }
+    fn serialize_i64(self, v: i64) -> Result<(), Error> {
+        self.leaf(|s| ser::Serializer::serialize_i64(s, v))
+    }
+    fn serialize_i128(self, v: i128) -> Result<(), Error> {
+        self.leaf(|s| ser::Serializer::serialize_i128(s, v))
+    }
+    fn serialize_u8(self, v: u8) -> Result<(), Error> {
+        self.leaf(|s| ser::Serializer::serialize_u8(s, v))
+    }
+    fn serialize_u16(self, v: u16) -> Result<(), Error> {
+        self.leaf(|s| ser::Serializer::serialize_u16(s, v))
+    }
+    fn serialize_u32(self, v: u32) -> Result<(), Error> {
+        self.leaf(|s| ser::Serializer::serialize_u32(s, v))
+    }
+    fn serialize_u64(self, v: u64) -> Result<(), Error> {
+        self.leaf(|s| ser::Serializer::serialize_u64(s, v))
+    }
+    fn serialize_u128(self, v: u128) -> Result<(), Error> {
+        self.leaf(|s| ser::Serializer::serialize_u128(s, v))
+    }
+    fn serialize_f32(self, v: f32) -> Result<(), Error> {
+        self.leaf(|s| ser::Serializer::serialize_f32(s, v))
+    }
+    fn serialize_f64(self, v: f64) -> Result<(), Error> {
+        self.leaf(|s| ser::Serializer::serialize_f64(s, v))
+    }
+    fn serialize_char(self, v: char) -> Result<(), Error> {
+        string(self.out, v.encode_utf8(&mut [0; 4]));
+        Ok(())
+    }
+    fn serialize_str(self, v: &str) -> Result<(), Error> {
+        string(self.out, v);
+        Ok(())
+    }
+    fn serialize_bytes(self, v: &[u8]) -> Result<(), Error> {
+        self.leaf(|s| ser::Serializer::serialize_bytes(s, v))
+    }
+    fn serialize_none(self) -> Result<(), Error> {
+        self.serialize_unit()
+    }
+    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<(), Error> {
+        value.serialize(self)
+    }
+    fn serialize_unit(self) -> Result<(), Error> {
+        self.out.extend_from_slice(b"null");
+        Ok(())
+    }
+    fn serialize_unit_struct(self, _name: &'static str) -> Result<(), Error> {
+        self.serialize_unit()
+    }
+    /// Inlined, so that a variant's name, a constant, is escaped when compiling.
+    #[inline(always)]
+    fn serialize_unit_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+    ) -> Result<(), Error> {
+        escaped(self.out, variant);
+        Ok(())
+    }
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        _name: &'static str,
+        value: &T,
+    ) -> Result<(), Error> {
+        value.serialize(self)
+    }
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+        value: &T,
+    ) -> Result<(), Error> {
+        self.out.push(b'{');
+        string(self.out, variant);
+        self.out.push(b':');
+        value.serialize(&mut *self)?;
+        self.out.push(b'}');
+        Ok(())
+    }
+    fn serialize_seq(self, _len: Option<usize>) -> Result<Compound<'s, 'a>, Error> {
+        Ok(self.open(b'[', b"]"))
+    }
+    fn serialize_tuple(self, _len: usize) -> Result<Compound<'s, 'a>, Error> {
+        Ok(self.open(b'[', b"]"))
+    }
+    fn serialize_tuple_struct(
+        self,
+        _name: &'static str,
+        _len: usize,
+    ) -> Result<Compound<'s, 'a>, Error> {
+        Ok(self.open(b'[', b"]"))
+    }
+    fn serialize_tuple_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+        _len: usize,
+    ) -> Result<Compound<'s, 'a>, Error> {
+        Ok(self.open_variant(variant, b'[', b"]}"))
+    }
+    fn serialize_map(self, _len: Option<usize>) -> Result<Compound<'s, 'a>, Error> {
+        Ok(self.open(b'{', b"}"))
+    }
+    fn serialize_struct(self, _name: &'static str, _len: usize) -> Result<Compound<'s, 'a>, Error> {
+        Ok(self.open(b'{', b"}"))
+    }
+    fn serialize_struct_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+        _len: usize,
+    ) -> Result<Compound<'s, 'a>, Error> {
+        Ok(self.open_variant(variant, b'{', b"}}"))
+    }
+}
+
+/// An array, an object or a variant's, being written.
+struct Compound<'s, 'a> {
+    ser: &'s mut Compact<'a>,
+    first: bool,
+    /// What ends it: `]`, `}`, or `]}` and `}}` for a variant's.
+    close: &'static [u8],
+}
+
+impl Compound<'_, '_> {
+    /// The comma before every element or entry but the first.
+    fn next(&mut self) {
+        if !self.first {
+            self.ser.out.push(b',');
+        }
+        self.first = false;
+    }
+
+    fn element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
+        self.next();
+        value.serialize(&mut *self.ser)
+    }
+
+    #[inline(always)]
+    fn field<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) -> Result<(), Error> {
+        self.next();
+        escaped(self.ser.out, key);
+        self.ser.out.push(b':');
+        value.serialize(&mut *self.ser)
+    }
+
+    fn close(self) -> Result<(), Error> {
+        self.ser.out.extend_from_slice(self.close);
+        Ok(())
+    }
+}
+
+impl ser::SerializeSeq for Compound<'_, '_> {
+    type Ok = ();
+    type Error = Error;
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
+        self.element(value)
+    }
+    fn end(self) -> Result<(), Error> {
+        self.close()
+    }
+}
+
+impl ser::SerializeTuple for Compound<'_, '_> {
+    type Ok = ();
+    type Error = Error;
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
+        self.element(value)
+    }
+    fn end(self) -> Result<(), Error> {
+        self.close()
+    }
+}
+
+impl ser::SerializeTupleStruct for Compound<'_, '_> {
+    type Ok = ();
+    type Error = Error;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
+        self.element(value)
+    }
+    fn end(self) -> Result<(), Error> {
+        self.close()
+    }
+}
+
+impl ser::SerializeTupleVariant for Compound<'_, '_> {
+    type Ok = ();
+    type Error = Error;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
+        self.element(value)
+    }
+    fn end(self) -> Result<(), Error> {
+        self.close()
+    }
+}
+
+impl ser::SerializeMap for Compound<'_, '_> {
+    type Ok = ();
+    type Error = Error;
+    /// A key as serde_json writes it: a string, or a number or boolean in
+    /// quotes; any other key is an error.
+    fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), Error> {
+        self.next();
+        let at = self.ser.out.len();
+        key.serialize(&mut *self.ser)?;
+        match self.ser.out.get(at) {
+            Some(b'"') => {}
+            Some(b'-' | b'0'..=b'9' | b't' | b'f') => {
+                self.ser.out.insert(at, b'"');
+                self.ser.out.push(b'"');
+            }
+            _ => return Err(ser::Error::custom("key must be a string")),
+        }
+        Ok(())
+    }
+    fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
+        self.ser.out.push(b':');
+        value.serialize(&mut *self.ser)
+    }
+    fn end(self) -> Result<(), Error> {
+        self.close()
+    }
+}
+
+impl ser::SerializeStruct for Compound<'_, '_> {
+    type Ok = ();
+    type Error = Error;
+    #[inline(always)]
+    fn serialize_field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+    ) -> Result<(), Error> {
+        self.field(key, value)
+    }
+    fn end(self) -> Result<(), Error> {
+        self.close()
+    }
+}
+
+impl ser::SerializeStructVariant for Compound<'_, '_> {
+    type Ok = ();
+    type Error = Error;
+    fn serialize_field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+    ) -> Result<(), Error> {
+        self.field(key, value)
+    }
+    fn end(self) -> Result<(), Error> {
+        self.close()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Serialize;
+    use std::collections::BTreeMap;
+
+    fn same<T: Serialize>(value: &T) {
+        let mut ours = b"before ".to_vec();
+        write_compact(&mut ours, value).unwrap();
+        let mut theirs = b"before ".to_vec();
+        serde_json::to_writer(&mut theirs, value).unwrap();
+        assert_eq!(
+            String::from_utf8_lossy(&ours),
+            String::from_utf8_lossy(&theirs)
+        );
+    }
+
+    #[test]
+    fn strings_are_escaped_as_serde_json_escapes_them() {
+        let every_ascii: String = (0u8..0x80).map(char::from).collect();
+        for s in [
+            "",
+            "plain",
+            "exactly8",
+            "a \"quoted\" word, then a \\ and a\nnew line\tand tab",
+            "«Déjà» vu — 東京 \u{7f}\u{1f}\u{0}",
+            "\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"",
+            "wide 😀 characters 😀 between 😀 escapes\r\n",
+            &every_ascii,
+            &every_ascii[5..],
+        ] {
+            same(&s);
+            same(&s.chars().collect::<Vec<char>>());
+        }
+    }
+
+    #[derive(Serialize)]
+    enum Shape {
+        Unit,
+        Newtype(u8),
+        Tuple(i32, f64),
+        Struct { a: Option<String>, b: Vec<bool> },
+    }
+
+    #[derive(Serialize)]
+    struct Inner {
+        low: Option<f64>,
+        unit: &'static str,
+    }
+
+    #[derive(Serialize)]
+    struct Outer {
+        #[serde(flatten)]
+        inner: Inner,
+        shapes: Vec<Shape>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        skipped: Option<u32>,
+        empty: Vec<u8>,
+        unit: (),
+        bytes: serde_bytes_like::Bytes,
+        numbers: (i8, u64, i128, f32, f64, f64),
+        keys: BTreeMap<i64, &'static str>,
+        bool_keys: BTreeMap<bool, u8>,
+    }
+
+    mod serde_bytes_like {
+        pub struct Bytes;
+        impl serde::Serialize for Bytes {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_bytes(b"\x00\xff")
+            }
+        }
+    }
+
+    #[test]
+    fn values_are_written_as_serde_json_writes_them() {
+        same(&Outer {
+            inner: Inner {
+                low: Some(-0.5),
+                unit: "km",
+            },
+            shapes: vec![
+                Shape::Unit,
+                Shape::Newtype(7),
+                Shape::Tuple(-3, 1e21),
+                Shape::Struct {
+                    a: None,
+                    b: vec![true, false],
+                },
+            ],
+            skipped: None,
+            empty: Vec::new(),
+            unit: (),
+            bytes: serde_bytes_like::Bytes,
+            numbers: (-8, u64::MAX, i128::MIN, 0.1, f64::NAN, 1.0 / 3.0),
+            keys: BTreeMap::from([(-1, "minus"), (2, "two")]),
+            bool_keys: BTreeMap::from([(true, 1)]),
+        });
+    }
+
+    #[test]
+    fn a_key_that_is_not_a_string_or_a_number_fails() {
+        let map = BTreeMap::from([(vec![1], 2)]);
+        assert!(write_compact(&mut Vec::new(), &map).is_err());
+        assert!(serde_json::to_vec(&map).is_err());
+    }
+}
