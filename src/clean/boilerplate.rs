@@ -12,7 +12,7 @@ use super::dateline::{self, Dateline};
 use super::Reason;
 use crate::lexicon::lists::clean as words;
 use crate::lexicon::WordIndex;
-use crate::text::{count_words, lower_line, Needles};
+use crate::text::{count_words, lower_line, spaced_words, Needles};
 use std::sync::OnceLock;
 
 /// What one line is, judged on its own.
@@ -526,16 +526,23 @@ fn is_relative_time(l: &str) -> bool {
 
 /// "12 Comments", "3 responses": a number and one of `nouns`.
 fn is_count_of(l: &str, nouns: &Lines) -> bool {
-    let mut it = l.split_whitespace();
-    match (it.next(), it.next(), it.next()) {
-        (Some(n), Some(w), None) => n.chars().all(|c| c.is_ascii_digit()) && nouns.contains(w),
+    let mut it = spaced_words(l);
+    // Most lines open with no number: their other words are not read.
+    if !it
+        .next()
+        .is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return false;
+    }
+    match (it.next(), it.next()) {
+        (Some(w), None) => nouns.contains(w),
         _ => false,
     }
 }
 
 /// A share or view counter: "0", "81", "1.2K shares", "35 views".
 fn is_counter(l: &str) -> bool {
-    let mut parts = l.split_whitespace();
+    let mut parts = spaced_words(l);
     let Some(first) = parts.next() else {
         return false;
     };

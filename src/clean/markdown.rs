@@ -28,6 +28,7 @@ pub fn strip_markup(input: &str, markdown: bool) -> (MappedText, Vec<(Span, Reas
         removed: Vec::new(),
         copy_from: 0,
     };
+    let mut stops = Stops::new(input.as_bytes());
     let mut i = 0;
     let mut line_start = true;
     while i < input.len() {
@@ -40,12 +41,9 @@ pub fn strip_markup(input: &str, markdown: bool) -> (MappedText, Vec<(Span, Reas
         }
         // A run of bytes that ends no line and opens no markup is passed
         // over at once (no byte of a longer UTF-8 character is ASCII).
-        let plain = input.as_bytes()[i..]
-            .iter()
-            .take_while(|&&b| !STOPS[usize::from(b)])
-            .count();
-        if plain > 0 {
-            i += plain;
+        let stop = stops.next_from(i);
+        if stop > i {
+            i = stop;
             continue;
         }
         if input.as_bytes()[i] == b'\n' {
@@ -68,18 +66,48 @@ pub fn strip_markup(input: &str, markdown: bool) -> (MappedText, Vec<(Span, Reas
     (s.b.finish_for(input.len()), s.removed)
 }
 
-/// The bytes `strip_markup` stops at: a line break, and each byte its
-/// rules open on.
-static STOPS: [bool; 256] = {
-    let mut stops = [false; 256];
-    let bytes = b"\n![<&*_`";
-    let mut k = 0;
-    while k < bytes.len() {
-        stops[bytes[k] as usize] = true;
-        k += 1;
+/// Where `strip_markup` stops next: at a line break, or at a byte one of
+/// its rules opens on (`!`, `[`, `<`, `&`, `*`, `_` or a backtick). The
+/// eight bytes are looked for in three groups, each by `memchr`'s vector
+/// search, instead of a table read per byte; a group's next place is kept
+/// until the reading passes it, so each group's search reads the text once.
+struct Stops<'a> {
+    hay: &'a [u8],
+    /// For each group, its first byte at or after where it was last looked
+    /// for (`hay.len()` when there is none).
+    next: [usize; 3],
+}
+
+impl<'a> Stops<'a> {
+    fn new(hay: &'a [u8]) -> Stops<'a> {
+        let mut stops = Stops { hay, next: [0; 3] };
+        for group in 0..3 {
+            stops.next[group] = stops.find(group, 0);
+        }
+        stops
     }
-    stops
-};
+
+    /// The first byte of `group` at or after `from`.
+    fn find(&self, group: usize, from: usize) -> usize {
+        let hay = &self.hay[from..];
+        let found = match group {
+            0 => memchr::memchr3(b'\n', b'[', b'<', hay),
+            1 => memchr::memchr3(b'!', b'&', b'*', hay),
+            _ => memchr::memchr2(b'_', b'`', hay),
+        };
+        found.map_or(self.hay.len(), |n| from + n)
+    }
+
+    /// The first stop at or after `from`, which never goes back.
+    fn next_from(&mut self, from: usize) -> usize {
+        for group in 0..3 {
+            if self.next[group] < from {
+                self.next[group] = self.find(group, from);
+            }
+        }
+        self.next.into_iter().min().unwrap_or(self.hay.len())
+    }
+}
 
 /// The text being built and the markup dropped so far. Each rule reads the
 /// markup at one offset and, when it applies, says where reading goes on.

@@ -105,14 +105,26 @@ impl Format {
         while !trimmed.is_char_boundary(cut) {
             cut -= 1;
         }
-        let head = &trimmed[..cut];
-        let lower = head.to_ascii_lowercase();
-        if lower.starts_with("<!doctype html")
-            || lower.starts_with("<html")
-            || lower.contains("<body")
-        {
+        let head = &trimmed.as_bytes()[..cut];
+        // Compared without case in place: no lower-cased copy of the head.
+        let opens = |tag: &[u8]| {
+            head.get(..tag.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(tag))
+        };
+        let body_tag = memchr::memchr_iter(b'<', head).any(|i| {
+            head[i + 1..]
+                .get(..4)
+                .is_some_and(|t| t.eq_ignore_ascii_case(b"body"))
+        });
+        // A '#' anywhere, found by `memchr`'s vector search (`str::contains`
+        // reads a word at a time), before the lines are read for a heading.
+        let markdown = || {
+            memchr::memchr(b'#', text.as_bytes()).is_some()
+                && text.lines().take(200).any(is_markdown_heading)
+        };
+        if opens(b"<!doctype html") || opens(b"<html") || body_tag {
             Format::Html
-        } else if text.contains('#') && text.lines().take(200).any(is_markdown_heading) {
+        } else if markdown() {
             Format::Markdown
         } else {
             Format::Plain

@@ -73,10 +73,10 @@ pub fn repair_mojibake(input: &str) -> MappedText {
 /// Where the next character that may lead a run (U+00C2 to U+00F4) starts,
 /// from `from` on: each is written with the byte 0xC3 first, which starts
 /// no other character and is no later byte of one, so only those bytes are
-/// looked at (the text between them is passed over a byte at a time,
-/// without decoding).
+/// looked for (by `memchr`'s vector search, without decoding the text
+/// between them).
 fn next_lead_byte(input: &str, from: usize) -> Option<usize> {
-    let n = input.as_bytes()[from..].iter().position(|&b| b == 0xC3)?;
+    let n = memchr::memchr(0xC3, &input.as_bytes()[from..])?;
     Some(from + n)
 }
 

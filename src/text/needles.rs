@@ -37,28 +37,45 @@ struct Index {
 }
 
 impl Index {
-    /// Whether some string may start at byte `i` of `hay`: its first byte,
-    /// and its second, are there.
+    /// Whether some string may start with the byte `a`, followed by `next`
+    /// (if any): its first byte, and its second, are there.
     #[inline]
-    fn may_start(&self, hay: &[u8], i: usize) -> bool {
-        let a = usize::from(hay[i]);
+    fn may_start(&self, a: u8, next: Option<&u8>) -> bool {
+        let a = usize::from(a);
         match self.first[a] {
             First::None => false,
             First::Single => true,
-            First::Pair => hay.get(i + 1).is_some_and(|&b| {
+            First::Pair => next.is_some_and(|&b| {
                 let pair = a << 8 | usize::from(b);
                 self.pairs[pair >> 6] & (1 << (pair & 63)) != 0
             }),
         }
     }
 
-    /// Whether a string starts at byte `i` of `hay`. The table reads are
-    /// made in the caller's loop; the comparisons, seldom reached, are not.
+    /// The first place from `from` on where some string may start. The
+    /// bytes are read by a slice's iterator: no index into `hay` to check.
     #[inline]
-    fn starts_at(&self, hay: &[u8], i: usize) -> bool {
-        self.may_start(hay, i) && self.compare_at(hay, i)
+    fn next_start(&self, hay: &[u8], from: usize) -> Option<usize> {
+        let rest = hay.get(from..)?;
+        let at = rest
+            .iter()
+            .enumerate()
+            .position(|(j, &a)| self.may_start(a, rest.get(j + 1)))?;
+        Some(from + at)
     }
 
+    /// The last place before `end` where some string may start.
+    #[inline]
+    fn last_start_before(&self, hay: &[u8], end: usize) -> Option<usize> {
+        hay[..end]
+            .iter()
+            .enumerate()
+            .rposition(|(i, &a)| self.may_start(a, hay.get(i + 1)))
+    }
+
+    /// Whether a string starts at byte `i` of `hay`, where one may. The
+    /// table reads are made in the caller's loop; the comparisons, seldom
+    /// reached, are not.
     #[inline(never)]
     fn compare_at(&self, hay: &[u8], i: usize) -> bool {
         self.by_first_byte[usize::from(hay[i])]
@@ -143,14 +160,18 @@ impl Needles {
     pub fn starts<'h>(&'h self, hay: &'h str) -> impl Iterator<Item = (usize, usize)> + 'h {
         let index = self.index();
         let hay = hay.as_bytes();
-        (0..hay.len())
-            .filter(move |&i| index.may_start(hay, i))
-            .flat_map(move |i| {
-                index.by_first_byte[usize::from(hay[i])]
-                    .iter()
-                    .filter(move |(_, s)| hay[i..].starts_with(s))
-                    .map(move |&(k, _)| (i, k))
-            })
+        // The strings starting with the byte at `at`, still to compare
+        // there, and where the search for the next start resumes.
+        let (mut at, mut from) = (0, 0);
+        let mut here = [].iter();
+        std::iter::from_fn(move || loop {
+            if let Some(&(k, _)) = here.find(|&&(_, s)| hay[at..].starts_with(s)) {
+                return Some((at, k));
+            }
+            at = index.next_start(hay, from)?;
+            from = at + 1;
+            here = index.by_first_byte[usize::from(hay[at])].iter();
+        })
     }
 
     /// The last byte offset at which one of the strings starts in `hay`: the
@@ -161,7 +182,14 @@ impl Needles {
         }
         let index = self.index();
         let hay = hay.as_bytes();
-        (0..hay.len()).rev().find(|&i| index.starts_at(hay, i))
+        let mut end = hay.len();
+        while let Some(at) = index.last_start_before(hay, end) {
+            if index.compare_at(hay, at) {
+                return Some(at);
+            }
+            end = at;
+        }
+        None
     }
 
     /// Whether one of the strings occurs in `hay`.
@@ -171,7 +199,14 @@ impl Needles {
         }
         let index = self.index();
         let hay = hay.as_bytes();
-        (0..hay.len()).any(|i| index.starts_at(hay, i))
+        let mut from = 0;
+        while let Some(at) = index.next_start(hay, from) {
+            if index.compare_at(hay, at) {
+                return true;
+            }
+            from = at + 1;
+        }
+        false
     }
 }
 

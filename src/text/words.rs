@@ -83,14 +83,21 @@ pub(crate) fn with_lower<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
 /// to themselves. A character that does not (a capital, 'Σ' with its
 /// word-final form) sends the whole text to [`str::to_lowercase`].
 pub(crate) fn lower_line(s: &str) -> String {
-    let mut rest = s;
-    while let Some(i) = rest.bytes().position(|b| !b.is_ascii()) {
-        let c = rest[i..].chars().next().unwrap_or(' ');
+    let b = s.as_bytes();
+    let mut at = 0;
+    loop {
+        // ASCII is passed over eight bytes at a time, and then a byte at a time.
+        at = super::ascii::past_ascii_chunks(b, at);
+        let Some(i) = b[at..].iter().position(|b| !b.is_ascii()) else {
+            break;
+        };
+        at += i;
+        let c = s[at..].chars().next().unwrap_or(' ');
         let mut l = c.to_lowercase();
         if l.next() != Some(c) || l.next().is_some() {
             return s.to_lowercase();
         }
-        rest = &rest[i + c.len_utf8()..];
+        at += c.len_utf8();
     }
     s.to_ascii_lowercase()
 }

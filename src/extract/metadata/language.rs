@@ -207,6 +207,21 @@ fn pack_letters(b: &[u8], start: usize, end: usize) -> u64 {
     (u64::from_le_bytes(bytes) | 0x2020_2020_2020_2020) & mask
 }
 
+/// How many of the eight bytes `eight` open with ASCII letters (0 to 8):
+/// bytes below 0x80, each read as one lane of a `u64`. Setting bit 0x20
+/// makes a capital small and no other byte a letter; then a letter is a
+/// byte from 'a' to 'z', and no lane's sum carries into the next.
+fn leading_letters(eight: &[u8]) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let lanes = |b: u8| 0x0101_0101_0101_0101 * u64::from(b);
+    let x = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
+    let small = (x | lanes(0x20)) & !HIGH;
+    let from_a = small + lanes(0x80 - b'a');
+    let past_z = small + lanes(0x80 - b'z' - 1);
+    let letters = from_a & !past_z & !x & HIGH;
+    ((!letters & HIGH).trailing_zeros() / 8) as usize
+}
+
 /// Calls `each` with the first `max` words of `text` as the guess reads
 /// them: runs of letters and apostrophes (what splitting at every other
 /// character leaves). A word of at most [`SHORT`] ASCII letters (no
@@ -241,7 +256,18 @@ fn each_word<'a>(text: &'a str, max: usize, mut each: impl FnMut(&'a str, Option
         let start = i;
         // Only ASCII letters so far.
         let mut plain = true;
-        while let Some(&c) = b.get(i) {
+        loop {
+            // Most of a word: ASCII letters, passed over eight bytes at a time.
+            if let Some(eight) = b.get(i..i + SHORT) {
+                let n = leading_letters(eight);
+                i += n;
+                if n == SHORT {
+                    continue;
+                }
+            }
+            let Some(&c) = b.get(i) else {
+                break;
+            };
             match CLASSES[usize::from(c)] {
                 Class::Letter => i += 1,
                 Class::Apostrophe => {
@@ -363,6 +389,25 @@ mod tests {
             assert_eq!(pack_letters(text, start, end), want);
             assert_eq!(pack_letters(&text[..end], start, end), want);
         }
+    }
+
+    /// The eight-byte count of leading letters is the byte-by-byte count,
+    /// for every byte in every lane.
+    #[test]
+    fn leading_letters_are_counted_as_classed() {
+        for b in 0..=255u8 {
+            for lane in 0..SHORT {
+                let mut eight = *b"abcdefgh";
+                eight[lane] = b;
+                let want = eight
+                    .iter()
+                    .take_while(|&&c| CLASSES[usize::from(c)] == Class::Letter)
+                    .count();
+                assert_eq!(leading_letters(&eight), want, "{b:#x} at {lane}");
+            }
+        }
+        assert_eq!(leading_letters(b"The END."), 3);
+        assert_eq!(leading_letters(b"@[`{Az]z"), 0);
     }
 
     #[test]
