@@ -2,8 +2,8 @@
 //! (readable text in the repository) into `OUT_DIR` as sorted lines, one per
 //! key (`key` or `key<TAB>value`), packed (`<name>.packed`: the keys
 //! front-coded, the values in a column of their own, see
-//! `lexicon::packed::unpack`), which `src/lexicon` embeds, unpacks on first
-//! use and looks up by binary search (`lexicon::sorted`). Where a key is listed
+//! `lexicon::packed::unpack`), which `src/lexicon` embeds and searches where
+//! it lies (`lexicon::sorted`). Where a key is listed
 //! twice, the line that the old readers kept wins (the last for places and
 //! demonyms, the first for word frequencies), so every answer is the same as
 //! before.

@@ -16,9 +16,9 @@
 //! `data/wordfreq/`, each with a README naming each
 //! source package, version and licence; `scripts/data/build_lexicon.mjs` rebuilds
 //! them. build.rs sorts them into one line per key and packs them (keys
-//! front-coded, values apart; see `packed`); a list is unpacked the first
-//! time it is read, then looked up by binary search in the wasm build and
-//! through a hash index natively.
+//! front-coded, values apart; see `packed`); a list is searched where it
+//! lies, and unpacked and indexed by hash only once it has been searched
+//! about as many times as it has lines (see `sorted`).
 //!
 //! What English text never needs (the word frequencies of the other
 //! languages, places and given names written in other scripts than Latin) is

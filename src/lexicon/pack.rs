@@ -15,7 +15,7 @@
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::OnceLock;
 
-/// The parts of the pack: (list name, its sorted lines, unpacked).
+/// The parts of the pack: (list name, its sorted lines, packed).
 type Parts = Vec<(&'static str, &'static [u8])>;
 
 static PACK: OnceLock<Parts> = OnceLock::new();
@@ -42,16 +42,16 @@ fn parts() -> Option<&'static Parts> {
     }
 }
 
-/// The sorted lines of the pack's part `name`; `None` while the pack is not
-/// loaded (and then [`take_needed`] answers true once).
+/// The sorted lines of the pack's part `name`, packed (`lexicon::packed`);
+/// `None` while the pack is not loaded (and then [`take_needed`] answers true once).
 pub(crate) fn part(name: &str) -> Option<&'static [u8]> {
     let parts = parts()?;
     let found = parts.iter().find(|(n, _)| *n == name);
     Some(found.map_or(&[][..], |(_, lines)| lines))
 }
 
-/// Splits a pack into its parts and unpacks them (`lexicon::packed`),
-/// checking its first line, its lengths and each part.
+/// Splits a pack into its parts (each packed, `lexicon::packed`), checking
+/// its first line, its lengths and each part (unpacked once, to check it).
 fn parse(bytes: &'static [u8]) -> Result<Parts, String> {
     let bad = |what: &str| format!("not a storydiff language pack: {what}");
     let end = bytes
@@ -77,7 +77,7 @@ fn parse(bytes: &'static [u8]) -> Result<Parts, String> {
             .ok_or_else(|| bad("it is cut short"))?;
         let lines = super::packed::unpack(packed).ok_or_else(|| bad("a part is not packed"))?;
         std::str::from_utf8(&lines).map_err(|_| bad("a part is not UTF-8"))?;
-        parts.push((name, &*Box::leak(lines.into_boxed_slice())));
+        parts.push((name, packed));
         at += len;
     }
     if at != bytes.len() {
@@ -123,7 +123,8 @@ mod tests {
             names.contains(&"places.tsv") && names.contains(&"wordfreq-fr"),
             "{names:?}"
         );
-        let places = std::str::from_utf8(part("places.tsv").unwrap()).unwrap();
+        let places = super::super::packed::unpack(part("places.tsv").unwrap()).unwrap();
+        let places = std::str::from_utf8(&places).unwrap();
         assert!(
             places.lines().any(|l| l.starts_with("Алматы\t")),
             "{places:.200}"
@@ -146,6 +147,6 @@ mod tests {
             assert!(parse(bad).is_err(), "{bad:?}");
         }
         let ok = parse(b"storydiff-language-pack 3\nx\t8\ny\t0\n\n1\nv\n\x00ab\n").unwrap();
-        assert_eq!(ok, vec![("x", &b"ab\tv\n"[..]), ("y", &b""[..])]);
+        assert_eq!(ok, vec![("x", &b"1\nv\n\x00ab\n"[..]), ("y", &b""[..])]);
     }
 }
