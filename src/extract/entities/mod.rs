@@ -117,8 +117,16 @@ pub fn demonyms(doc: &Doc) -> Vec<DemonymMention> {
     let mut i = 0;
     while i < toks.len() {
         let t = toks[i];
+        // Most words start with a lower-case ASCII letter: told by their first
+        // byte, before the word is sliced and its first character decoded.
+        let lower_ascii = (doc.text.as_bytes().get(t.span.start))
+            .is_some_and(|b| b.is_ascii() && !b.is_ascii_uppercase());
+        if t.kind != TokenKind::Word || lower_ascii {
+            i += 1;
+            continue;
+        }
         let w = t.span.of(doc.text);
-        if t.kind != TokenKind::Word || !w.starts_with(char::is_uppercase) {
+        if !w.starts_with(char::is_uppercase) {
             i += 1;
             continue;
         }
