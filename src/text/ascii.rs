@@ -1,6 +1,6 @@
-//! ASCII passed over eight bytes at a time. A leaf module: the text modules
-//! that read bytes (the character index, the word bounds) share it without
-//! importing one another.
+//! Bytes read eight at a time: ASCII passed over, a word's hyphen found. A
+//! leaf module: the text modules that read bytes (the character index, the
+//! word bounds) share it without importing one another.
 
 /// `i` moved past every whole eight bytes of ASCII that start there: where a
 /// byte-by-byte reading of `b` must look again (a byte that is not ASCII, or
@@ -14,6 +14,33 @@ pub(crate) fn past_ascii_chunks(b: &[u8], mut i: usize) -> usize {
         i += 8;
     }
     i
+}
+
+/// Whether `b` has a hyphen. Asked of every token by the date and figure
+/// scanners: a word of up to eight
+/// bytes (most are) is read as two overlapping halves that together hold
+/// every byte, each tested for a hyphen at once, without a loop or a call.
+pub(crate) fn has_hyphen(b: &[u8]) -> bool {
+    let n = b.len();
+    match n {
+        0 => false,
+        1..=3 => b[0] == b'-' || b[n / 2] == b'-' || b[n - 1] == b'-',
+        4..=8 => {
+            let low = u32::from_le_bytes(b[..4].try_into().expect("four bytes"));
+            let high = u32::from_le_bytes(b[n - 4..].try_into().expect("four bytes"));
+            has_hyphen_in(u64::from(low) | u64::from(high) << 32)
+        }
+        _ => b.contains(&b'-'),
+    }
+}
+
+/// Whether one of the eight bytes of `x` is a hyphen: a byte that is zero
+/// once the hyphens are xored away borrows in the subtraction, which sets
+/// its high bit (the test is exact: the lowest zero byte always shows).
+fn has_hyphen_in(x: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let y = x ^ (ONES * u64::from(b'-'));
+    y.wrapping_sub(ONES) & !y & (ONES << 7) != 0
 }
 
 #[cfg(test)]
@@ -39,6 +66,23 @@ mod tests {
                     want += 8;
                 }
                 assert_eq!(past_ascii_chunks(b, i), want, "{s:?} from {i}");
+            }
+        }
+    }
+
+    /// Every length and place of a hyphen, against a scan of the bytes.
+    #[test]
+    fn has_hyphen_is_a_scan_for_one() {
+        assert!(!has_hyphen(b"") && has_hyphen(b"mid-") && !has_hyphen(b"mid"));
+        for n in 0..20 {
+            let word = vec![b'a'; n];
+            assert!(!has_hyphen(&word), "{n}");
+            for at in 0..n {
+                for other in [b'a', b'-', b'.', 0xff, b'-' + 1, b'-' - 1] {
+                    let mut w = word.clone();
+                    w[at] = other;
+                    assert_eq!(has_hyphen(&w), w.contains(&b'-'), "{w:?}");
+                }
             }
         }
     }

@@ -30,6 +30,7 @@ mod translit;
 mod word_bounds;
 mod words;
 
+pub(crate) use ascii::has_hyphen;
 pub use decode::{decode, windows_1252, Decoded, Encoding};
 pub(crate) use lines::lines_inclusive;
 pub use mapped::{MappedText, MappedTextBuilder};

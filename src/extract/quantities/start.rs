@@ -15,7 +15,7 @@ use std::sync::OnceLock;
 
 use crate::lexicon::lists::quantities as lists;
 use crate::lexicon::LengthEnds;
-use crate::text::{TokenKind, Word};
+use crate::text::{has_hyphen, TokenKind, Word};
 
 /// The words `figure` tests for by name, beyond the word lists.
 const WORDS: &[&str] = &[
@@ -41,7 +41,7 @@ pub(super) fn may_start(t: &Word) -> bool {
     }
     let w = t.lower.as_str();
     let b = t.text.as_bytes();
-    if b.first().is_some_and(u8::is_ascii_digit) || w.contains('-') {
+    if b.first().is_some_and(u8::is_ascii_digit) || has_hyphen(w.as_bytes()) {
         return true;
     }
     let (filter, set) = starts();

@@ -29,7 +29,7 @@ use std::sync::OnceLock;
 use super::Tok;
 use crate::lexicon::lists::dates as lists;
 use crate::lexicon::LengthEnds;
-use crate::text::TokenKind;
+use crate::text::{has_hyphen, TokenKind};
 
 /// The words the patterns test for by name, beyond the word lists and the
 /// words of [`LEADS`].
@@ -255,32 +255,6 @@ fn start_word(t: &Tok) -> Option<Role> {
     starts().role(w)
 }
 
-/// Whether `b` has a hyphen. Asked of every token: a word of up to eight
-/// bytes (most are) is read as two overlapping halves that together hold
-/// every byte, each tested for a hyphen at once, without a loop or a call.
-fn has_hyphen(b: &[u8]) -> bool {
-    let n = b.len();
-    match n {
-        0 => false,
-        1..=3 => b[0] == b'-' || b[n / 2] == b'-' || b[n - 1] == b'-',
-        4..=8 => {
-            let low = u32::from_le_bytes(b[..4].try_into().expect("four bytes"));
-            let high = u32::from_le_bytes(b[n - 4..].try_into().expect("four bytes"));
-            has_hyphen_in(u64::from(low) | u64::from(high) << 32)
-        }
-        _ => b.contains(&b'-'),
-    }
-}
-
-/// Whether one of the eight bytes of `x` is a hyphen: a byte that is zero
-/// once the hyphens are xored away borrows in the subtraction, which sets
-/// its high bit (the test is exact: the lowest zero byte always shows).
-fn has_hyphen_in(x: u64) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    let y = x ^ (ONES * u64::from(b'-'));
-    y.wrapping_sub(ONES) & !y & (ONES << 7) != 0
-}
-
 /// A number of one to three digits ("19", "3", "250") is a date, a time or a
 /// duration only with the word after it ("19 March", "3 p.m.", "250 days");
 /// "24" also alone ("at 24": midnight), a year and any other number alone.
@@ -466,21 +440,6 @@ mod tests {
         }
         for w in ["", "said", "police", "é", "東京", "ab"] {
             assert!(s.role(w) == s.map.get(w).copied(), "{w}");
-        }
-        assert!(
-            !super::has_hyphen(b"") && super::has_hyphen(b"mid-") && !super::has_hyphen(b"mid")
-        );
-        // Every length and place of the hyphen, against a scan of the bytes.
-        for n in 0..20 {
-            let word = vec![b'a'; n];
-            assert!(!super::has_hyphen(&word), "{n}");
-            for at in 0..n {
-                for other in [b'a', b'-', b'.', 0xff, b'-' + 1, b'-' - 1] {
-                    let mut w = word.clone();
-                    w[at] = other;
-                    assert_eq!(super::has_hyphen(&w), w.contains(&b'-'), "{w:?}");
-                }
-            }
         }
     }
 
