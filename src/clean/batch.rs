@@ -20,7 +20,7 @@
 use super::boilerplate::{ends_sentence, more_words_than};
 use super::Prepared;
 use crate::text::hash::{FastMap, FastSet};
-use crate::text::{count_words, lines_inclusive};
+use crate::text::{count_words, lines_inclusive, lower_line};
 
 /// Most words a recurring line may have to count as furniture.
 const MAX_WORDS: usize = 12;
@@ -44,7 +44,9 @@ fn key(line: &str) -> String {
         key.make_ascii_lowercase();
         key
     } else {
-        key.to_lowercase()
+        // Curly quotes and accents, most of what is not ASCII, lower to
+        // themselves: only the ASCII is lowered, without decoding.
+        lower_line(&key)
     }
 }
 

@@ -40,7 +40,9 @@ impl<'a> Lower<'a> {
         Lower(if unchanged {
             Cow::Borrowed(s)
         } else {
-            Cow::Owned(s.to_lowercase())
+            // Most such words are a capital before accented small letters
+            // ("Zürich"), which need no decoding to lower.
+            Cow::Owned(lower_line(s))
         })
     }
     /// `s`, which the caller has lowered already (the ASCII lower case of

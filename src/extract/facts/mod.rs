@@ -27,7 +27,7 @@ use super::records::lookup::{happening, CountedEach};
 use super::records::per_sentence;
 use super::records::{Evidence, Interval, Record, RecordKind, Status};
 use super::{DateKind, DateMention, Doc, EntityLabel, EntityMention, Quantity, Quote, QuoteKind};
-use crate::text::Span;
+use crate::text::{with_lower, Span};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -305,7 +305,7 @@ fn quote_facts(doc: &Doc, quotes: &[Quote], reported: Option<&str>, out: &mut Ve
             let speaker = q.speaker.as_ref()?;
             let named = q.speaker_span.filter(|s| s.of(doc.text) == speaker);
             Some(Fact {
-                key: key("said", &speaker.to_lowercase()),
+                key: with_lower(speaker, |l| key("said", l)),
                 what: "said".into(),
                 group: speaker.clone(),
                 value: None,
