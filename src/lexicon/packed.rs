@@ -421,6 +421,20 @@ fn common_prefix(a: &[u8], b: &[u8]) -> usize {
 mod tests {
     use super::*;
 
+    /// Bytes that are not a packed list, each wrong in one way (the count,
+    /// a shared prefix, a line's end, a reference): the unpacking and the
+    /// search in place must both refuse them.
+    const NOT_PACKED: [&[u8]; 8] = [
+        b"2\n\n",
+        b"x\n",
+        b"1\nv\n\x03ab\n",
+        b"1\nv\n\x00ab",
+        b"1\nv\n\x00a\nz",
+        b"1\n\x01\n\x00a\n",
+        b"1\n\x01\n\x00a\n\x00\x00\x01",
+        b"1\n\x01\n\x00a\n\x00\x00\x00\x00",
+    ];
+
     #[test]
     fn unpacks_what_build_rs_packs() {
         // Aa, Ab, B, Ba, Z, été: values one, (none), two<TAB>three, (none), (none), summer.
@@ -434,16 +448,7 @@ mod tests {
         static REFS: &[u8] =
             b"3\n\x01\ntwo\t\x01\n\n\x00Ab\n\x00B\n\x00Z\n\x00\x00\x02\x00\x00\x00";
         assert_eq!(unpack(REFS).unwrap(), b"Ab\tZ\nB\ttwo\tAb\nZ\n");
-        for bad in [
-            &b"2\n\n"[..],
-            b"x\n",
-            b"1\nv\n\x03ab\n",
-            b"1\nv\n\x00ab",
-            b"1\nv\n\x00a\nz",
-            b"1\n\x01\n\x00a\n",
-            b"1\n\x01\n\x00a\n\x00\x00\x01",
-            b"1\n\x01\n\x00a\n\x00\x00\x00\x00",
-        ] {
+        for bad in NOT_PACKED {
             assert_eq!(unpack(bad), None, "{bad:?}");
         }
     }
@@ -542,16 +547,7 @@ mod tests {
     /// What [`unpack`] refuses, the search refuses too.
     #[test]
     fn refuses_what_is_not_packed() {
-        for bad in [
-            &b"2\n\n"[..],
-            b"x\n",
-            b"1\nv\n\x03ab\n",
-            b"1\nv\n\x00ab",
-            b"1\nv\n\x00a\nz",
-            b"1\n\x01\n\x00a\n",
-            b"1\n\x01\n\x00a\n\x00\x00\x01",
-            b"1\n\x01\n\x00a\n\x00\x00\x00\x00",
-        ] {
+        for bad in NOT_PACKED {
             assert!(PackedList::new(bad).is_none(), "{bad:?}");
         }
     }
