@@ -360,20 +360,14 @@ fn tokenize(text: &str, span: Span, sentence: usize, out: &mut Vec<Token>) {
     let mut pending: Option<Token> = None;
     for piece in super::word_bounds::word_pieces(s) {
         let kind = match piece.lead {
-            Lead::Letter => Some(TokenKind::Word),
-            Lead::Mark => Some(TokenKind::Punct),
-            Lead::Space => None,
+            Lead::Letter => TokenKind::Word,
+            Lead::Mark => TokenKind::Punct,
             Lead::Unknown => token_kind(&s[piece.start..piece.end]),
-        };
-        let Some(kind) = kind else {
-            if let Some(t) = pending.take() {
-                out.push(t);
-            }
-            continue;
         };
         let start = span.start + piece.start;
         let end = span.start + piece.end;
-        // Glue pieces that belong together: "U.S" + ".", "2" + ":" + "00", "Kassym" + "-" + "Jomart".
+        // Glue pieces that belong together: "U.S" + ".", "2" + ":" + "00", "Kassym" + "-" + "Jomart";
+        // only a piece that starts where the token ends (white space parts them).
         if let Some(t) = pending.as_mut() {
             if t.span.end == start && glue(text.as_bytes(), *t, &text.as_bytes()[start..end], kind)
             {
@@ -398,21 +392,15 @@ fn tokenize(text: &str, span: Span, sentence: usize, out: &mut Vec<Token>) {
     }
 }
 
-/// What the piece `w` between word boundaries is as a token: `None` for
-/// white space.
-fn token_kind(w: &str) -> Option<TokenKind> {
-    // Most pieces are words of ASCII letters: known by their first byte.
-    let ascii_word = w.as_bytes()[0].is_ascii_alphabetic();
-    if !ascii_word && w.chars().all(char::is_whitespace) {
-        return None;
-    }
-    Some(if ascii_word || w.chars().any(char::is_alphabetic) {
+/// What the piece `w` between word boundaries, not white space, is as a token.
+fn token_kind(w: &str) -> TokenKind {
+    if w.chars().any(char::is_alphabetic) {
         TokenKind::Word
     } else if w.chars().next().is_some_and(|c| c.is_ascii_digit()) {
         TokenKind::Number
     } else {
         TokenKind::Punct
-    })
+    }
 }
 
 /// Whether the piece `next` of `kind` joins the token `prev` it follows in

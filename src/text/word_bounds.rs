@@ -6,6 +6,7 @@
 //! `unicode-segmentation`. Both give the same pieces (a test compares them
 //! on every short string over the fast path's classes).
 
+use super::ascii::is_ascii_space;
 use unicode_segmentation::{UWordBoundIndices, UnicodeSegmentation};
 
 /// The word-break class of a character on the fast path.
@@ -122,8 +123,6 @@ fn all_fast(s: &str) -> bool {
 pub(crate) enum Lead {
     /// A letter: the piece is a word.
     Letter,
-    /// White space: so is the whole piece (spaces, a tab, a line break).
-    Space,
     /// A mark that is a piece of its own: neither white space, nor a letter,
     /// nor a digit.
     Mark,
@@ -141,8 +140,9 @@ pub(crate) struct Piece {
     pub lead: Lead,
 }
 
-/// The pieces of `s` between word boundaries, in order: those of
-/// `s.split_word_bound_indices()`.
+/// The pieces of `s` between word boundaries but those of white space, in
+/// order: those of `s.split_word_bound_indices()` that are not all white
+/// space.
 pub(crate) fn word_pieces(s: &str) -> WordPieces<'_> {
     if all_fast(s) {
         WordPieces::Fast {
@@ -167,14 +167,24 @@ impl Iterator for WordPieces<'_> {
 
     fn next(&mut self) -> Option<Piece> {
         match self {
-            WordPieces::Unicode(it) => it.next().map(|(start, w)| Piece {
-                start,
-                end: start + w.len(),
-                lead: Lead::Unknown,
-            }),
+            WordPieces::Unicode(it) => {
+                it.find(|(_, w)| !w.chars().all(char::is_whitespace))
+                    .map(|(start, w)| Piece {
+                        start,
+                        end: start + w.len(),
+                        lead: Lead::Unknown,
+                    })
+            }
             WordPieces::Fast { b, at } => {
-                let start = *at;
+                // White space on the fast path is ASCII, and no character
+                // there joins it to the next piece (as a combining mark
+                // would): it is passed over without reading its pieces.
+                let mut start = *at;
+                while start < b.len() && is_ascii_space(b[start]) {
+                    start += 1;
+                }
                 if start >= b.len() {
+                    *at = start;
                     return None;
                 }
                 let (end, lead) = piece_end(b, start);
@@ -185,8 +195,8 @@ impl Iterator for WordPieces<'_> {
     }
 }
 
-/// The end of the piece starting at byte `start` (every character on the
-/// fast path), and what its first character tells.
+/// The end of the piece starting at byte `start`, which is not white space
+/// (every character on the fast path), and what its first character tells.
 fn piece_end(b: &[u8], start: usize) -> (usize, Lead) {
     use Class::*;
     let (first, n) = class_at(b, start).expect("checked by all_fast");
@@ -194,24 +204,10 @@ fn piece_end(b: &[u8], start: usize) -> (usize, Lead) {
     match first {
         Letter => (word_end(b, i), Lead::Letter),
         Digit | ExtendNumLet => (word_end(b, i), Lead::Unknown),
-        Space => (
-            i + b[i..].iter().take_while(|&&c| c == b' ').count(),
-            Lead::Space,
-        ),
-        // CR LF is one piece; a line break is a piece of its own.
-        CarriageReturn => (i + usize::from(b.get(i) == Some(&b'\n')), Lead::Space),
-        LineFeed | Newline => (i, Lead::Space),
-        // A middle mark that no word holds is a piece of its own.
-        MidLetter | MidNumLet | MidNum => (i, Lead::Mark),
-        // The tab is the only white space among the other characters.
-        Other | Wide => (
-            i,
-            if b[start] == b'\t' {
-                Lead::Space
-            } else {
-                Lead::Mark
-            },
-        ),
+        // A middle mark that no word holds, and any other character, is a
+        // piece of its own.
+        MidLetter | MidNumLet | MidNum | Other | Wide => (i, Lead::Mark),
+        CarriageReturn | LineFeed | Newline | Space => unreachable!("white space is passed over"),
     }
 }
 
@@ -258,22 +254,24 @@ fn word_end(b: &[u8], mut i: usize) -> usize {
 mod tests {
     use super::*;
 
-    /// The pieces of `s` are those of `unicode-segmentation`, and what each
-    /// one's lead says of it holds.
+    /// The pieces of `s` are those of `unicode-segmentation` but the white
+    /// space, and what each one's lead says of it holds.
     fn both(s: &str) {
         let pieces: Vec<Piece> = word_pieces(s).collect();
         let fast: Vec<(usize, &str)> = pieces
             .iter()
             .map(|p| (p.start, &s[p.start..p.end]))
             .collect();
-        let unicode: Vec<(usize, &str)> = s.split_word_bound_indices().collect();
+        let unicode: Vec<(usize, &str)> = s
+            .split_word_bound_indices()
+            .filter(|(_, w)| !w.chars().all(char::is_whitespace))
+            .collect();
         assert_eq!(fast, unicode, "{s:?}");
         for p in pieces {
             let w = &s[p.start..p.end];
             let first = w.chars().next().expect("no empty piece");
             let holds = match p.lead {
                 Lead::Letter => first.is_alphabetic(),
-                Lead::Space => w.chars().all(char::is_whitespace),
                 Lead::Mark => {
                     w.chars().count() == 1
                         && !first.is_whitespace()
