@@ -1,6 +1,13 @@
-//! Bytes read eight at a time: ASCII passed over, a word's hyphen found. A
-//! leaf module: the text modules that read bytes (the character index, the
-//! word bounds) share it without importing one another.
+//! Bytes read eight at a time: ASCII passed over, a word's hyphen found; and
+//! ASCII white space. A leaf module: the text modules that read bytes (the
+//! character index, the word bounds, the words, normalization) share it
+//! without importing one another.
+
+/// Whether the ASCII byte `b` is white space as [`char::is_whitespace`]
+/// has it (tab, line feed, vertical tab, form feed, carriage return, space).
+pub(super) fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ')
+}
 
 /// `i` moved past every whole eight bytes of ASCII that start there: where a
 /// byte-by-byte reading of `b` must look again (a byte that is not ASCII, or

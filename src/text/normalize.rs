@@ -17,7 +17,7 @@
 //! Guillemets (`« »`) are kept: they mark quotes unambiguously. The result is a
 //! [`MappedText`], so every span found in it maps back to the input exactly.
 
-use super::words::is_ascii_space;
+use super::ascii::is_ascii_space;
 use super::{MappedText, MappedTextBuilder};
 use unicode_normalization::char::is_combining_mark;
 

@@ -16,6 +16,7 @@
 //! ]);
 //! ```
 
+use super::word_bounds::Lead;
 use super::Span;
 use crate::lexicon::lists::text::ABBREVIATIONS;
 use crate::lexicon::WordIndex;
@@ -357,27 +358,19 @@ fn skip_space(s: &str, j: usize) -> usize {
 fn tokenize(text: &str, span: Span, sentence: usize, out: &mut Vec<Token>) {
     let s = &text[span.range()];
     let mut pending: Option<Token> = None;
-    for (off, w) in super::word_bounds::word_bound_indices(s) {
-        let start = span.start + off;
-        let end = start + w.len();
-        // Most pieces are words of ASCII letters: known by their first byte.
-        let ascii_word = w.as_bytes()[0].is_ascii_alphabetic();
-        if !ascii_word && w.chars().all(char::is_whitespace) {
-            if let Some(t) = pending.take() {
-                out.push(t);
-            }
-            continue;
-        }
-        let kind = if ascii_word || w.chars().any(char::is_alphabetic) {
-            TokenKind::Word
-        } else if w.chars().next().is_some_and(|c| c.is_ascii_digit()) {
-            TokenKind::Number
-        } else {
-            TokenKind::Punct
+    for piece in super::word_bounds::word_pieces(s) {
+        let kind = match piece.lead {
+            Lead::Letter => TokenKind::Word,
+            Lead::Mark => TokenKind::Punct,
+            Lead::Unknown => token_kind(&s[piece.start..piece.end]),
         };
-        // Glue pieces that belong together: "U.S" + ".", "2" + ":" + "00", "Kassym" + "-" + "Jomart".
+        let start = span.start + piece.start;
+        let end = span.start + piece.end;
+        // Glue pieces that belong together: "U.S" + ".", "2" + ":" + "00", "Kassym" + "-" + "Jomart";
+        // only a piece that starts where the token ends (white space parts them).
         if let Some(t) = pending.as_mut() {
-            if t.span.end == start && glue(text, *t, w, kind) {
+            if t.span.end == start && glue(text.as_bytes(), *t, &text.as_bytes()[start..end], kind)
+            {
                 t.span.end = end;
                 if kind == TokenKind::Word {
                     t.kind = TokenKind::Word;
@@ -399,17 +392,32 @@ fn tokenize(text: &str, span: Span, sentence: usize, out: &mut Vec<Token>) {
     }
 }
 
-fn glue(text: &str, prev: Token, next: &str, kind: TokenKind) -> bool {
-    let p = prev.span.of(text);
+/// What the piece `w` between word boundaries, not white space, is as a token.
+fn token_kind(w: &str) -> TokenKind {
+    if w.chars().any(char::is_alphabetic) {
+        TokenKind::Word
+    } else if w.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+        TokenKind::Number
+    } else {
+        TokenKind::Punct
+    }
+}
+
+/// Whether the piece `next` of `kind` joins the token `prev` it follows in
+/// `text`; every mark compared is ASCII, so bytes are compared.
+fn glue(text: &[u8], prev: Token, next: &[u8], kind: TokenKind) -> bool {
+    let p = &text[prev.span.range()];
     match (prev.kind, kind) {
         // "U.S" + "." and "p.m" + "."
-        (TokenKind::Word, TokenKind::Punct) if next == "." => p.contains('.') && !p.ends_with('.'),
+        (TokenKind::Word, TokenKind::Punct) if next == b"." => {
+            p.contains(&b'.') && !p.ends_with(b".")
+        }
         // "2" + ":" then "2:" + "00"
-        (TokenKind::Number, TokenKind::Punct) if next == ":" => true,
-        (TokenKind::Number, TokenKind::Number) if p.ends_with(':') => true,
+        (TokenKind::Number, TokenKind::Punct) if next == b":" => true,
+        (TokenKind::Number, TokenKind::Number) if p.ends_with(b":") => true,
         // "Kassym" + "-" then "Kassym-" + "Jomart", "anti-" + "war"
-        (TokenKind::Word, TokenKind::Punct) if next == "-" => true,
-        (TokenKind::Word | TokenKind::Number, TokenKind::Word) if p.ends_with('-') => true,
+        (TokenKind::Word, TokenKind::Punct) if next == b"-" => true,
+        (TokenKind::Word | TokenKind::Number, TokenKind::Word) if p.ends_with(b"-") => true,
         _ => false,
     }
 }

@@ -6,11 +6,14 @@
 //! `unicode-segmentation`. Both give the same pieces (a test compares them
 //! on every short string over the fast path's classes).
 
+use super::ascii::is_ascii_space;
 use unicode_segmentation::{UWordBoundIndices, UnicodeSegmentation};
 
 /// The word-break class of a character on the fast path.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Class {
+    // The three classes of a word's body come first, so that telling them
+    // from the rest is one comparison.
     /// `A-Z`, `a-z`, and U+00C0 to U+024F but `×` and `÷`.
     Letter,
     /// `0-9`.
@@ -31,16 +34,24 @@ enum Class {
     Space,
     /// Anything else on the fast path: its own piece.
     Other,
+    /// Not a class: the first byte of a character of more than one byte,
+    /// which [`class_at`] decodes.
+    Wide,
 }
 
-/// The class and length of the character at byte `i` of `s`, or `None` when
-/// it is not on the fast path. Asked of nearly every byte of a text: always
-/// inlined, so that an ASCII byte costs no call.
+/// Whether a character of class `c` continues a word: a letter, a digit or `_`.
 #[inline(always)]
-fn class_at(s: &[u8], i: usize) -> Option<(Class, usize)> {
-    let b = s[i];
-    if b < 0x80 {
-        let class = match b {
+fn in_word(c: Class) -> bool {
+    matches!(c, Class::Letter | Class::Digit | Class::ExtendNumLet)
+}
+
+/// The class of each byte as a character of its own: every ASCII byte, and
+/// [`Class::Wide`] for the others.
+static BYTE_CLASS: [Class; 256] = {
+    let mut t = [Class::Wide; 256];
+    let mut b = 0;
+    while b < 0x80 {
+        t[b] = match b as u8 {
             b'a'..=b'z' | b'A'..=b'Z' => Class::Letter,
             b'0'..=b'9' => Class::Digit,
             b'_' => Class::ExtendNumLet,
@@ -53,6 +64,19 @@ fn class_at(s: &[u8], i: usize) -> Option<(Class, usize)> {
             b' ' => Class::Space,
             _ => Class::Other,
         };
+        b += 1;
+    }
+    t
+};
+
+/// The class and length of the character at byte `i` of `s`, or `None` when
+/// it is not on the fast path. Asked of nearly every piece of a text: always
+/// inlined, so that an ASCII byte costs no call.
+#[inline(always)]
+fn class_at(s: &[u8], i: usize) -> Option<(Class, usize)> {
+    let b = s[i];
+    let class = BYTE_CLASS[usize::from(b)];
+    if class != Class::Wide {
         return Some((class, 1));
     }
     match (b, s.get(i + 1..(i + 3).min(s.len()))?) {
@@ -93,105 +117,171 @@ fn all_fast(s: &str) -> bool {
     true
 }
 
-/// The pieces of `s` between word boundaries, each with its byte offset: what
-/// `s.split_word_bound_indices()` gives.
-pub(crate) fn word_bound_indices(s: &str) -> WordBounds<'_> {
+/// What the first character of a piece tells of the whole piece, so that
+/// the tokenizer need not read most pieces again.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Lead {
+    /// A letter: the piece is a word.
+    Letter,
+    /// A mark that is a piece of its own: neither white space, nor a letter,
+    /// nor a digit.
+    Mark,
+    /// A digit or `_` (a number, or a word such as "3rd"), or a piece of a
+    /// text off the fast path: only its characters tell.
+    Unknown,
+}
+
+/// A piece of text between two word boundaries: its bytes `start..end` and
+/// what its first character tells.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Piece {
+    pub start: usize,
+    pub end: usize,
+    pub lead: Lead,
+}
+
+/// The pieces of `s` between word boundaries but those of white space, in
+/// order: those of `s.split_word_bound_indices()` that are not all white
+/// space.
+pub(crate) fn word_pieces(s: &str) -> WordPieces<'_> {
     if all_fast(s) {
-        WordBounds::Fast { s, at: 0 }
+        WordPieces::Fast {
+            b: s.as_bytes(),
+            at: 0,
+        }
     } else {
-        WordBounds::Unicode(s.split_word_bound_indices())
+        WordPieces::Unicode(s.split_word_bound_indices())
     }
 }
 
-/// The iterator of [`word_bound_indices`].
-pub(crate) enum WordBounds<'a> {
+/// The iterator of [`word_pieces`].
+pub(crate) enum WordPieces<'a> {
     /// Every character is on the fast path; `at` is where the next piece starts.
-    Fast { s: &'a str, at: usize },
+    Fast { b: &'a [u8], at: usize },
     /// The Unicode tables.
     Unicode(UWordBoundIndices<'a>),
 }
 
-impl<'a> Iterator for WordBounds<'a> {
-    type Item = (usize, &'a str);
+impl Iterator for WordPieces<'_> {
+    type Item = Piece;
 
-    fn next(&mut self) -> Option<(usize, &'a str)> {
+    fn next(&mut self) -> Option<Piece> {
         match self {
-            WordBounds::Unicode(it) => it.next(),
-            WordBounds::Fast { s, at } => {
-                let start = *at;
-                if start >= s.len() {
+            WordPieces::Unicode(it) => {
+                it.find(|(_, w)| !w.chars().all(char::is_whitespace))
+                    .map(|(start, w)| Piece {
+                        start,
+                        end: start + w.len(),
+                        lead: Lead::Unknown,
+                    })
+            }
+            WordPieces::Fast { b, at } => {
+                // White space on the fast path is ASCII, and no character
+                // there joins it to the next piece (as a combining mark
+                // would): it is passed over without reading its pieces.
+                let mut start = *at;
+                while start < b.len() && is_ascii_space(b[start]) {
+                    start += 1;
+                }
+                if start >= b.len() {
+                    *at = start;
                     return None;
                 }
-                let end = piece_end(s.as_bytes(), start);
+                let (end, lead) = piece_end(b, start);
                 *at = end;
-                Some((start, &s[start..end]))
+                Some(Piece { start, end, lead })
             }
         }
     }
 }
 
-/// The end of the piece starting at byte `start` (every character on the fast path).
-fn piece_end(b: &[u8], start: usize) -> usize {
+/// The end of the piece starting at byte `start`, which is not white space
+/// (every character on the fast path), and what its first character tells.
+fn piece_end(b: &[u8], start: usize) -> (usize, Lead) {
     use Class::*;
-    let class = |i: usize| class_at(b, i).expect("checked by all_fast");
-    let (mut prev, n) = class(start);
-    let mut i = start + n;
-    match prev {
-        // CR LF is one piece; a line break is a piece of its own.
-        CarriageReturn => return if b.get(i) == Some(&b'\n') { i + 1 } else { i },
-        LineFeed | Newline | Other => return i,
-        _ => {}
+    let (first, n) = class_at(b, start).expect("checked by all_fast");
+    let i = start + n;
+    match first {
+        Letter => (word_end(b, i), Lead::Letter),
+        Digit | ExtendNumLet => (word_end(b, i), Lead::Unknown),
+        // A middle mark that no word holds, and any other character, is a
+        // piece of its own.
+        MidLetter | MidNumLet | MidNum | Other | Wide => (i, Lead::Mark),
+        CarriageReturn | LineFeed | Newline | Space => unreachable!("white space is passed over"),
     }
-    while i < b.len() {
-        if matches!(prev, Letter | Digit | ExtendNumLet) {
-            // The rest of a word, most of a text's bytes: letters, digits and
-            // `_` join one another, so only the last one's class is read.
-            let run = b[i..]
-                .iter()
-                .take_while(|&&c| c.is_ascii_alphanumeric() || c == b'_')
-                .count();
-            if run > 0 {
-                i += run;
-                prev = class(i - 1).0;
-                if i == b.len() {
-                    break;
+}
+
+/// The end of the word whose first character (a letter, a digit or `_`)
+/// ends at byte `i`: letters, digits and `_` join one another, and a middle
+/// mark joins two letters ("U.S", "can't") or two digits ("3.5", "2,000").
+fn word_end(b: &[u8], mut i: usize) -> usize {
+    use Class::*;
+    loop {
+        // ASCII letters, digits and `_`, most of a word's bytes: one table
+        // read each.
+        while i < b.len() && in_word(BYTE_CLASS[usize::from(b[i])]) {
+            i += 1;
+        }
+        if i == b.len() {
+            return i;
+        }
+        let (cur, n) = class_at(b, i).expect("checked by all_fast");
+        match cur {
+            // A letter with an accent.
+            Letter => i += n,
+            MidLetter | MidNumLet | MidNum => {
+                // The character before is the word's: an ASCII byte, or the
+                // last byte of a letter with an accent.
+                let prev = match BYTE_CLASS[usize::from(b[i - 1])] {
+                    Wide => Letter,
+                    ascii => ascii,
+                };
+                let joins = matches!(
+                    (prev, cur),
+                    (Letter, MidLetter | MidNumLet) | (Digit, MidNum | MidNumLet)
+                );
+                match (joins && i + n < b.len()).then(|| class_at(b, i + n)) {
+                    Some(Some((next, m))) if next == prev => i += n + m,
+                    _ => return i,
                 }
             }
+            _ => return i,
         }
-        let (cur, n) = class(i);
-        let joined = match (prev, cur) {
-            (Space, Space) => true,
-            (Letter | Digit | ExtendNumLet, Letter | Digit | ExtendNumLet) => true,
-            // "U.S", "can't", "3.5", "2,000": a middle mark between letters or digits.
-            (Letter, MidLetter | MidNumLet) | (Digit, MidNum | MidNumLet) => {
-                let after = (i + n < b.len()).then(|| class(i + n));
-                match after {
-                    Some((next, m)) if next == prev => {
-                        i += n + m;
-                        continue;
-                    }
-                    _ => false,
-                }
-            }
-            _ => false,
-        };
-        if !joined {
-            break;
-        }
-        prev = cur;
-        i += n;
     }
-    i
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    /// The pieces of `s` are those of `unicode-segmentation` but the white
+    /// space, and what each one's lead says of it holds.
     fn both(s: &str) {
-        let fast: Vec<(usize, &str)> = word_bound_indices(s).collect();
-        let unicode: Vec<(usize, &str)> = s.split_word_bound_indices().collect();
+        let pieces: Vec<Piece> = word_pieces(s).collect();
+        let fast: Vec<(usize, &str)> = pieces
+            .iter()
+            .map(|p| (p.start, &s[p.start..p.end]))
+            .collect();
+        let unicode: Vec<(usize, &str)> = s
+            .split_word_bound_indices()
+            .filter(|(_, w)| !w.chars().all(char::is_whitespace))
+            .collect();
         assert_eq!(fast, unicode, "{s:?}");
+        for p in pieces {
+            let w = &s[p.start..p.end];
+            let first = w.chars().next().expect("no empty piece");
+            let holds = match p.lead {
+                Lead::Letter => first.is_alphabetic(),
+                Lead::Mark => {
+                    w.chars().count() == 1
+                        && !first.is_whitespace()
+                        && !first.is_alphabetic()
+                        && !first.is_ascii_digit()
+                }
+                Lead::Unknown => true,
+            };
+            assert!(holds, "{w:?} in {s:?} led by {:?}", p.lead);
+        }
     }
 
     #[test]
@@ -239,18 +329,9 @@ mod tests {
         ] {
             both(s);
         }
-        assert!(matches!(
-            word_bound_indices("Ελλάδα"),
-            WordBounds::Unicode(_)
-        ));
-        assert!(matches!(word_bound_indices("2×3"), WordBounds::Unicode(_)));
-        assert!(matches!(
-            word_bound_indices("Café"),
-            WordBounds::Fast { .. }
-        ));
-        assert!(matches!(
-            word_bound_indices("“It’s”"),
-            WordBounds::Fast { .. }
-        ));
+        assert!(matches!(word_pieces("Ελλάδα"), WordPieces::Unicode(_)));
+        assert!(matches!(word_pieces("2×3"), WordPieces::Unicode(_)));
+        assert!(matches!(word_pieces("Café"), WordPieces::Fast { .. }));
+        assert!(matches!(word_pieces("“It’s”"), WordPieces::Fast { .. }));
     }
 }

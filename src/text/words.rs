@@ -15,6 +15,7 @@ use std::borrow::Cow;
 use std::fmt;
 use std::ops::Deref;
 
+use super::ascii::is_ascii_space;
 use super::{Segmentation, Span, TokenKind};
 
 /// A token in lower case: borrowed from the text where the token already is
@@ -134,12 +135,6 @@ pub(crate) fn count_words(s: &str, cap: usize) -> usize {
         i += len;
     }
     n.min(cap)
-}
-
-/// Whether the ASCII byte `b` is white space as [`char::is_whitespace`]
-/// has it (tab, line feed, vertical tab, form feed, carriage return, space).
-pub(super) fn is_ascii_space(b: u8) -> bool {
-    matches!(b, b'\t'..=b'\r' | b' ')
 }
 
 /// The words of `s` between white space, as [`str::split_whitespace`] gives
