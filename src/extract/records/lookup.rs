@@ -144,10 +144,17 @@ impl Bucket {
     /// `ascii_lists`.
     fn index_ascii(&mut self) {
         self.ascii_second = vec![0; 128];
-        for b in 0..128u8 {
-            if let Some(rows) = self.by_second.remove(&char::from(b)) {
+        // Only the ASCII second characters the bucket holds are looked up:
+        // most buckets hold a few or none, and asking for all 128 in every
+        // bucket cost more than a small article's look-ups.
+        let mut seconds: Vec<char> = (self.by_second.keys().copied())
+            .filter(char::is_ascii)
+            .collect();
+        seconds.sort_unstable();
+        for second in seconds {
+            if let Some(rows) = self.by_second.remove(&second) {
                 self.ascii_lists.push(rows);
-                self.ascii_second[usize::from(b)] = self.ascii_lists.len() as u8;
+                self.ascii_second[second as usize] = self.ascii_lists.len() as u8;
             }
         }
     }
