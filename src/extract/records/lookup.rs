@@ -6,7 +6,7 @@ use crate::extract::{Doc, Quantity};
 use crate::lexicon::lists::facts::{AGENT_MARKERS, CLAUSE_JOINS, GROUPS, HAPPENINGS};
 use crate::lexicon::lists::records;
 use crate::text::hash::FastMap;
-use crate::text::{with_lower, Span, TokenKind};
+use crate::text::{with_lower, Span, Token, TokenKind};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -24,10 +24,15 @@ pub(crate) fn words_of(doc: &Doc, si: usize) -> Vec<At> {
     let mut words = Vec::with_capacity(tokens.len());
     words.extend(
         (tokens.iter())
-            .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
+            .filter(|t| is_word(t))
             .map(|t| At { span: t.span }),
     );
     words
+}
+
+/// Whether token `t` is one of the words [`words_of`] lists.
+pub(crate) fn is_word(t: &Token) -> bool {
+    matches!(t.kind, TokenKind::Word | TokenKind::Number)
 }
 
 /// Folds a character for matching: lower case, typographic apostrophes as `'`.
@@ -82,13 +87,27 @@ fn match_stem_chars(text: &str, stem: &str) -> Option<usize> {
 
 /// The span from `at` to the end of the word that the match ends in.
 pub(crate) fn to_word_end(doc: &Doc, words: &[At], k: usize, len: usize) -> Span {
-    let start = words[k].span.start;
+    match_to_word_end(
+        doc,
+        words[k].span.start,
+        words[k..].iter().map(|w| w.span),
+        len,
+    )
+}
+
+/// The span of a match of `len` bytes at `start`, to the end of the last
+/// of `words` (the words from the one at `start` on) that it touches.
+pub(crate) fn match_to_word_end(
+    doc: &Doc,
+    start: usize,
+    words: impl Iterator<Item = Span>,
+    len: usize,
+) -> Span {
     let end = start + len;
-    let last = words[k..]
-        .iter()
-        .take_while(|w| w.span.start < end)
+    let last = words
+        .take_while(|w| w.start < end)
         .last()
-        .map_or(end, |w| w.span.end.max(end));
+        .map_or(end, |w| w.end.max(end));
     Span::new(start, last.min(doc.text.len()))
 }
 
