@@ -133,13 +133,13 @@ fn triggers_of(doc: &Doc, si: usize, events: &[&Event]) -> Vec<(RecordKind, Span
         .filter(|e| e.sentence == span)
         .filter_map(|e| Some((RecordKind::from_name(&e.class)?, e.trigger)))
         .collect();
-    let tokens = doc.seg.sentence_tokens(si);
+    let (tokens, stems) = (doc.seg.sentence_tokens(si), trigger_stems());
     for (i, word) in tokens.iter().enumerate().filter(|(_, t)| is_word(t)) {
         if found.iter().any(|t| t.1.overlaps(word.span)) {
             continue;
         }
         let start = word.span.start;
-        let Some((_, role, len)) = trigger_stems().at(&doc.text[start..]) else {
+        let Some((_, role, len)) = stems.at(&doc.text[start..]) else {
             continue;
         };
         if let Some(kind) = RecordKind::from_name(role) {

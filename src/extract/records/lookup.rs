@@ -215,6 +215,7 @@ impl Stems {
     }
 
     /// The first stem that `text` starts with, its role and the byte length matched.
+    #[inline]
     pub(crate) fn at(&self, text: &str) -> Option<(&'static str, &'static str, usize)> {
         // Most words start with two ASCII bytes: their rows are found from
         // the bytes without decoding, and every row's first two bytes (or
@@ -222,11 +223,23 @@ impl Stems {
         if let [first, second, ..] = *text.as_bytes() {
             if (first | second).is_ascii() {
                 let bucket = &self.ascii[usize::from(first.to_ascii_lowercase())];
-                return (bucket.rows_by_ascii(second.to_ascii_lowercase()).iter()).find_map(
-                    |&(stem, role)| Some((stem, role, match_stem_after(text, stem, 2)?)),
-                );
+                let rows = bucket.rows_by_ascii(second.to_ascii_lowercase());
+                // Every word of a sentence is asked, and most open no row:
+                // they are told so here, the rows tried and other texts
+                // decoded in functions of their own, so that this one saves
+                // and restores little.
+                if rows.is_empty() {
+                    return None;
+                }
+                return first_row_after_two(text, rows);
             }
         }
+        self.at_decoded(text)
+    }
+
+    /// [`Stems::at`] of a text that does not start with two ASCII bytes.
+    #[inline(never)]
+    fn at_decoded(&self, text: &str) -> Option<(&'static str, &'static str, usize)> {
         let first = fold(text.chars().next()?);
         let bucket = if first.is_ascii() {
             &self.ascii[first as usize]
@@ -238,6 +251,13 @@ impl Stems {
             .iter()
             .find_map(|&(stem, role)| Some((stem, role, match_stem(text, stem)?)))
     }
+}
+
+/// The first of `rows` that `text` starts with, all of whose first two
+/// bytes (or its one) equal the text's but for case.
+#[inline(never)]
+fn first_row_after_two(text: &str, rows: &[Row]) -> Option<(&'static str, &'static str, usize)> {
+    (rows.iter()).find_map(|&(stem, role)| Some((stem, role, match_stem_after(text, stem, 2)?)))
 }
 
 macro_rules! stems {
