@@ -2,8 +2,8 @@
 //! one event.
 
 use super::lookup::{
-    authority_stems, group_stems, issue_stems, phrase_at, status_stems, trigger_stems, word_after,
-    word_index, words_of, At, Counted, CountedEach,
+    authority_stems, group_stems, is_word, issue_stems, match_to_word_end, phrase_at, status_stems,
+    trigger_stems, word_after, word_index, words_of, At, Counted, CountedEach,
 };
 use super::{per_sentence, Count, Evidence, Interval, Record, RecordKind, Status};
 use crate::extract::{
@@ -55,12 +55,12 @@ pub(crate) fn extract_with(
     let quotes = per_sentence::overlapping(sentences, quotes, |q| q.span);
     for (si, sentence) in sentences.iter().enumerate() {
         let span = sentence.span;
-        // The sentence's words, listed once for its triggers, its records and its figures.
-        let words = words_of(doc, si);
-        let triggers = triggers_of(doc, &words, span, &events[si]);
+        let triggers = triggers_of(doc, si, &events[si]);
         if triggers.is_empty() {
             continue;
         }
+        // The sentence's words, listed once for its records and its figures.
+        let words = words_of(doc, si);
         let inside = |s: Span| span.contains(s);
         let mut st = Sentence {
             doc,
@@ -124,21 +124,27 @@ fn source_of(
     })
 }
 
-/// The triggers of sentence `si`, one per kind, in text order.
-fn triggers_of(doc: &Doc, words: &[At], span: Span, events: &[&Event]) -> Vec<(RecordKind, Span)> {
+/// The triggers of sentence `si`, one per kind, in text order. Read from
+/// its tokens: most sentences have none, and need no list of their words.
+fn triggers_of(doc: &Doc, si: usize, events: &[&Event]) -> Vec<(RecordKind, Span)> {
+    let span = doc.seg.sentences[si].span;
     let mut found: Vec<(RecordKind, Span)> = events
         .iter()
         .filter(|e| e.sentence == span)
         .filter_map(|e| Some((RecordKind::from_name(&e.class)?, e.trigger)))
         .collect();
-    for k in 0..words.len() {
-        if found.iter().any(|t| t.1.overlaps(words[k].span)) {
+    let (tokens, stems) = (doc.seg.sentence_tokens(si), trigger_stems());
+    for (i, word) in tokens.iter().enumerate().filter(|(_, t)| is_word(t)) {
+        if found.iter().any(|t| t.1.overlaps(word.span)) {
             continue;
         }
-        if let Some((_, role, sp)) = phrase_at(doc, words, k, trigger_stems()) {
-            if let Some(kind) = RecordKind::from_name(role) {
-                found.push((kind, sp));
-            }
+        let start = word.span.start;
+        let Some((_, role, len)) = stems.at(&doc.text[start..]) else {
+            continue;
+        };
+        if let Some(kind) = RecordKind::from_name(role) {
+            let words = tokens[i..].iter().filter(|t| is_word(t)).map(|t| t.span);
+            found.push((kind, match_to_word_end(doc, start, words, len)));
         }
     }
     crate::text::sort::by_key(&mut found, |t| t.1.start);

@@ -6,7 +6,7 @@ use crate::extract::{Doc, Quantity};
 use crate::lexicon::lists::facts::{AGENT_MARKERS, CLAUSE_JOINS, GROUPS, HAPPENINGS};
 use crate::lexicon::lists::records;
 use crate::text::hash::FastMap;
-use crate::text::{with_lower, Span, TokenKind};
+use crate::text::{with_lower, Span, Token, TokenKind};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -24,10 +24,15 @@ pub(crate) fn words_of(doc: &Doc, si: usize) -> Vec<At> {
     let mut words = Vec::with_capacity(tokens.len());
     words.extend(
         (tokens.iter())
-            .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
+            .filter(|t| is_word(t))
             .map(|t| At { span: t.span }),
     );
     words
+}
+
+/// Whether token `t` is one of the words [`words_of`] lists.
+pub(crate) fn is_word(t: &Token) -> bool {
+    matches!(t.kind, TokenKind::Word | TokenKind::Number)
 }
 
 /// Folds a character for matching: lower case, typographic apostrophes as `'`.
@@ -82,13 +87,27 @@ fn match_stem_chars(text: &str, stem: &str) -> Option<usize> {
 
 /// The span from `at` to the end of the word that the match ends in.
 pub(crate) fn to_word_end(doc: &Doc, words: &[At], k: usize, len: usize) -> Span {
-    let start = words[k].span.start;
+    match_to_word_end(
+        doc,
+        words[k].span.start,
+        words[k..].iter().map(|w| w.span),
+        len,
+    )
+}
+
+/// The span of a match of `len` bytes at `start`, to the end of the last
+/// of `words` (the words from the one at `start` on) that it touches.
+pub(crate) fn match_to_word_end(
+    doc: &Doc,
+    start: usize,
+    words: impl Iterator<Item = Span>,
+    len: usize,
+) -> Span {
     let end = start + len;
-    let last = words[k..]
-        .iter()
-        .take_while(|w| w.span.start < end)
+    let last = words
+        .take_while(|w| w.start < end)
         .last()
-        .map_or(end, |w| w.span.end.max(end));
+        .map_or(end, |w| w.end.max(end));
     Span::new(start, last.min(doc.text.len()))
 }
 
@@ -144,10 +163,17 @@ impl Bucket {
     /// `ascii_lists`.
     fn index_ascii(&mut self) {
         self.ascii_second = vec![0; 128];
-        for b in 0..128u8 {
-            if let Some(rows) = self.by_second.remove(&char::from(b)) {
+        // Only the ASCII second characters the bucket holds are looked up:
+        // most buckets hold a few or none, and asking for all 128 in every
+        // bucket cost more than a small article's look-ups.
+        let mut seconds: Vec<char> = (self.by_second.keys().copied())
+            .filter(char::is_ascii)
+            .collect();
+        seconds.sort_unstable();
+        for second in seconds {
+            if let Some(rows) = self.by_second.remove(&second) {
                 self.ascii_lists.push(rows);
-                self.ascii_second[usize::from(b)] = self.ascii_lists.len() as u8;
+                self.ascii_second[second as usize] = self.ascii_lists.len() as u8;
             }
         }
     }
@@ -189,6 +215,7 @@ impl Stems {
     }
 
     /// The first stem that `text` starts with, its role and the byte length matched.
+    #[inline]
     pub(crate) fn at(&self, text: &str) -> Option<(&'static str, &'static str, usize)> {
         // Most words start with two ASCII bytes: their rows are found from
         // the bytes without decoding, and every row's first two bytes (or
@@ -196,11 +223,23 @@ impl Stems {
         if let [first, second, ..] = *text.as_bytes() {
             if (first | second).is_ascii() {
                 let bucket = &self.ascii[usize::from(first.to_ascii_lowercase())];
-                return (bucket.rows_by_ascii(second.to_ascii_lowercase()).iter()).find_map(
-                    |&(stem, role)| Some((stem, role, match_stem_after(text, stem, 2)?)),
-                );
+                let rows = bucket.rows_by_ascii(second.to_ascii_lowercase());
+                // Every word of a sentence is asked, and most open no row:
+                // they are told so here, the rows tried and other texts
+                // decoded in functions of their own, so that this one saves
+                // and restores little.
+                if rows.is_empty() {
+                    return None;
+                }
+                return first_row_after_two(text, rows);
             }
         }
+        self.at_decoded(text)
+    }
+
+    /// [`Stems::at`] of a text that does not start with two ASCII bytes.
+    #[inline(never)]
+    fn at_decoded(&self, text: &str) -> Option<(&'static str, &'static str, usize)> {
         let first = fold(text.chars().next()?);
         let bucket = if first.is_ascii() {
             &self.ascii[first as usize]
@@ -212,6 +251,13 @@ impl Stems {
             .iter()
             .find_map(|&(stem, role)| Some((stem, role, match_stem(text, stem)?)))
     }
+}
+
+/// The first of `rows` that `text` starts with, all of whose first two
+/// bytes (or its one) equal the text's but for case.
+#[inline(never)]
+fn first_row_after_two(text: &str, rows: &[Row]) -> Option<(&'static str, &'static str, usize)> {
+    (rows.iter()).find_map(|&(stem, role)| Some((stem, role, match_stem_after(text, stem, 2)?)))
 }
 
 macro_rules! stems {
