@@ -5,7 +5,7 @@ use super::super::{EntityLabel, EntityMention};
 use super::lexicon::{has, honorific_dot, is_particle, is_person_like, is_title};
 use super::reading::{NameCase, Reading};
 use super::sets::{ARTICLES, HONORIFICS, NON_PERSON_HEADS, ROLE_NOUNS};
-use super::speakers::{judged_np_speaker, Speaker};
+use super::speakers::{judged_np_speaker, Named};
 use crate::text::hash::{FastMap as HashMap, FastSet as HashSet};
 use crate::text::{last_spaced_word, spaced_words, with_lower, Span, TokenKind};
 use arrayvec::ArrayVec;
@@ -13,9 +13,9 @@ use std::borrow::Cow;
 use std::cell::RefCell;
 
 /// A run of capitalized words the article gives, cut after titles.
-pub(super) struct Run {
+pub(super) struct Run<'e> {
     /// The name as written.
-    pub(super) name: String,
+    pub(super) name: &'e str,
     /// Where it is.
     pub(super) span: Span,
     /// Whether its context says it is a person's name: a title or role
@@ -36,7 +36,7 @@ struct FullName {
 /// Names the article gives, for lengthening short names and resolving pronouns.
 pub(super) struct NameIndex<'e> {
     /// Every capitalized run, in text order.
-    pub(super) runs: Vec<Run>,
+    pub(super) runs: Vec<Run<'e>>,
     /// The names of the person entities, titles cut, each mentioned name
     /// once, first mentioned first.
     pub(super) entity_persons: Vec<String>,
@@ -97,7 +97,7 @@ impl Ends {
 
 impl<'e> NameIndex<'e> {
     /// The names of the article read by `rd`, with its person `entities`.
-    pub(super) fn build(rd: &Reading, entities: &'e [EntityMention]) -> NameIndex<'e> {
+    pub(super) fn build(rd: &Reading<'e>, entities: &'e [EntityMention]) -> NameIndex<'e> {
         let (entity_persons, entity_person_mentions, entity_person_of) = entity_persons(entities);
         let runs = capitalized_runs(rd);
         let full = full_names(&entity_persons, &runs);
@@ -242,7 +242,7 @@ type EntityPersons<'e> = (
 
 /// Every run of capitalized words (with honorific periods and inner
 /// particles), in text order, as the name it gives.
-fn capitalized_runs(rd: &Reading) -> Vec<Run> {
+fn capitalized_runs<'e>(rd: &Reading<'e>) -> Vec<Run<'e>> {
     // Each word's capital is judged once: the run rules ask of a word up to three times.
     let caps: Vec<bool> = rd.iter().map(|w| w.is_cap()).collect();
     let mut runs = Vec::new();
@@ -255,7 +255,7 @@ fn capitalized_runs(rd: &Reading) -> Vec<Run> {
         let s = k;
         let e = run_end(rd, &caps, s);
         k = e.max(s + 1);
-        let Some((Speaker { name, span }, judged)) = judged_np_speaker(rd, s, e) else {
+        let Some((Named { name, span }, judged)) = judged_np_speaker(rd, s, e) else {
             continue;
         };
         if name.ends_with("'s") || name.ends_with('.') {
@@ -273,7 +273,7 @@ fn capitalized_runs(rd: &Reading) -> Vec<Run> {
         let person_like = if name == written {
             like_written
         } else {
-            is_person_like(&name)
+            is_person_like(name)
         };
         runs.push(Run {
             name,
@@ -342,21 +342,18 @@ fn full_names(entity_persons: &[String], runs: &[Run]) -> Vec<FullName> {
     let mut full = Vec::new();
     let mut seen = HashSet::default();
     // A run's name was judged person-like when the run was read.
-    let names = (entity_persons.iter().map(|n| (n, None)))
-        .chain(runs.iter().map(|r| (&r.name, Some(r.person_like))));
+    let names = (entity_persons.iter().map(|n| (n.as_str(), None)))
+        .chain(runs.iter().map(|r| (r.name, Some(r.person_like))));
     for (n, like) in names {
         // Most runs are one word, never person-like: their words are not counted.
         if like == Some(false) {
             continue;
         }
         let count = spaced_words(n).take(5).count();
-        if (2..=4).contains(&count)
-            && like.unwrap_or_else(|| is_person_like(n))
-            && seen.insert(n.as_str())
-        {
+        if (2..=4).contains(&count) && like.unwrap_or_else(|| is_person_like(n)) && seen.insert(n) {
             full.push(FullName {
                 words: spaced_words(n).map(str::to_lowercase).collect(),
-                name: n.clone(),
+                name: n.to_string(),
             });
         }
     }

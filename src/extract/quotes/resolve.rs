@@ -112,20 +112,15 @@ fn known_persons(names: &NameIndex, entity_fullest: &[Cow<str>]) -> HashSet<Stri
     }
     // A run's name that an entity (or an earlier run) gave is known already.
     for r in names.runs.iter().filter(|r| r.personish) {
-        if read.insert(r.name.as_str()) {
-            known.insert(names.fullest_of(&r.name).to_lowercase());
+        if read.insert(r.name) {
+            known.insert(names.fullest_of(r.name).to_lowercase());
         }
     }
     // The last words of the person-like runs (few: two words or more), in
     // lower case, then those of them that a run of one word gives.
     let person_like: Vec<(&str, Option<String>)> = (names.runs.iter())
         .filter(|r| r.person_like)
-        .map(|r| {
-            (
-                r.name.as_str(),
-                last_spaced_word(&r.name).map(str::to_lowercase),
-            )
-        })
+        .map(|r| (r.name, last_spaced_word(r.name).map(str::to_lowercase)))
         .collect();
     let mut lasts: HashMap<&str, bool> = (person_like.iter())
         .filter_map(|(_, last)| Some((last.as_deref()?, false)))
@@ -134,8 +129,8 @@ fn known_persons(names: &NameIndex, entity_fullest: &[Cow<str>]) -> HashSet<Stri
         // A last word has no space in it, and most runs' names are told
         // apart from the last words by their length and last letter.
         let ends = Ends::of(lasts.keys().copied());
-        for r in names.runs.iter().filter(|r| ends.may_hold(&r.name)) {
-            with_lower(&r.name, |l| {
+        for r in names.runs.iter().filter(|r| ends.may_hold(r.name)) {
+            with_lower(r.name, |l| {
                 if let Some(alone) = lasts.get_mut(l) {
                     *alone = true;
                 }
@@ -239,7 +234,7 @@ impl Descriptions {
             if !r.name.contains(' ') {
                 continue;
             }
-            if let Some(last) = last_spaced_word(&r.name) {
+            if let Some(last) = last_spaced_word(r.name) {
                 by_last.entry(last.to_lowercase()).or_default().push(i);
             }
         }
@@ -252,7 +247,9 @@ impl Descriptions {
         let runs = self.by_last.get(noun)?;
         // The runs are in text order.
         let before = runs.partition_point(|&i| names.runs[i].span.start < at);
-        runs[..before].last().map(|&i| names.runs[i].name.clone())
+        runs[..before]
+            .last()
+            .map(|&i| names.runs[i].name.to_string())
     }
 }
 
@@ -373,7 +370,7 @@ impl Mentions {
             if persons.contains_point(r.span.start) {
                 continue;
             }
-            let full = names.fullest_of(&r.name);
+            let full = names.fullest_of(r.name);
             if ends.may_hold(&full) && with_lower(&full, |l| known.contains(l)) {
                 self.add(full.into_owned(), r.span);
             }

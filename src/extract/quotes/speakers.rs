@@ -29,9 +29,31 @@ impl Speaker {
             span,
         }
     }
+}
+
+/// A speaker as the phrase rules find it: the name borrowed from the text
+/// (or a pronoun an inverted verb holds), copied only where a speaker is kept.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Named<'a> {
+    /// The name as written.
+    pub(super) name: &'a str,
+    /// Where the speaker is named.
+    pub(super) span: Span,
+}
+
+impl<'a> Named<'a> {
     /// The speaker named by the words of `span` in `text`.
-    fn of(text: &str, span: Span) -> Speaker {
-        Speaker::new(span.of(text), span)
+    fn of(text: &'a str, span: Span) -> Named<'a> {
+        Named {
+            name: span.of(text),
+            span,
+        }
+    }
+}
+
+impl From<Named<'_>> for Speaker {
+    fn from(n: Named<'_>) -> Speaker {
+        Speaker::new(n.name, n.span)
     }
 }
 
@@ -111,17 +133,17 @@ fn apposed_name(rd: &Reading, comma: usize, end: usize) -> Option<Speaker> {
 /// The speaker named by the noun phrase `a..b`: its trailing name cut after
 /// titles, a pronoun, or the phrase itself without its article.
 pub(super) fn np_speaker(rd: &Reading, a: usize, b: usize) -> Option<Speaker> {
-    judged_np_speaker(rd, a, b).map(|(speaker, _)| speaker)
+    judged_np_speaker(rd, a, b).map(|(speaker, _)| speaker.into())
 }
 
-/// [`np_speaker`], with whether the speaker's name is person-like
-/// ([`is_person_like`]) where its rules asked (`None` where they did not),
-/// for a caller that asks too.
-pub(super) fn judged_np_speaker(
-    rd: &Reading,
+/// [`np_speaker`], not yet copied, with whether the speaker's name is
+/// person-like ([`is_person_like`]) where its rules asked (`None` where they
+/// did not), for a caller that asks too.
+pub(super) fn judged_np_speaker<'a>(
+    rd: &Reading<'a>,
     a: usize,
     b: usize,
-) -> Option<(Speaker, Option<bool>)> {
+) -> Option<(Named<'a>, Option<bool>)> {
     let mut a = a;
     while a < b && has(&SPEAKER_ARTICLES, rd[a].lower.as_str()) {
         a += 1;
@@ -131,27 +153,35 @@ pub(super) fn judged_np_speaker(
     }
     let last = &rd[b - 1];
     if b - a == 1 && is_pronoun(&last.lower) {
-        return Some((Speaker::new(last.text, last.span), None));
+        let name = Named {
+            name: last.text,
+            span: last.span,
+        };
+        return Some((name, None));
     }
     // French inversion: "a-t-il ajouté", "dit-elle".
     if let Some((_, pronoun)) = inverted_pronoun(&last.lower).filter(|_| b - a == 1) {
-        return Some((Speaker::new(pronoun, last.span), None));
+        let name = Named {
+            name: pronoun,
+            span: last.span,
+        };
+        return Some((name, None));
     }
     // One word (most capitalized runs) is the speaker as written: no title to
     // cut, no "of" to read.
     if b - a == 1 {
-        return Some((Speaker::of(rd.text, last.span), None));
+        return Some((Named::of(rd.text, last.span), None));
     }
     // "Marieke Jansen of ING": the name before "of"; "Federation of German Taxpayers": all of it.
     if let Some(p) = (a + 1..b).find(|&p| rd.is(p, "of")) {
         let h = &rd[p - 1];
         if h.is_cap() && has(&NON_PERSON_HEADS, h.lower.as_str()) && last.is_cap() {
             let span = Span::new(rd[a].span.start, rd[b - 1].span.end);
-            return Some((Speaker::of(rd.text, span), None));
+            return Some((Named::of(rd.text, span), None));
         }
         if h.is_cap() && !is_title(&h.lower) && !has(&NON_PERSON_HEADS, h.lower.as_str()) {
             if let Some(found) = trailing_name(rd, a, p) {
-                if is_person_like(&found.name) {
+                if is_person_like(found.name) {
                     return Some((found, Some(true)));
                 }
             }
@@ -159,7 +189,7 @@ pub(super) fn judged_np_speaker(
     }
     if last.is_cap() && !last.lower.ends_with("'s") {
         if let Some(found) = trailing_name(rd, a, b) {
-            let like = is_person_like(&found.name);
+            let like = is_person_like(found.name);
             if like || !has_role_head(rd, a, b) {
                 return Some((found, Some(like)));
             }
@@ -173,7 +203,7 @@ pub(super) fn judged_np_speaker(
     }
     // A common noun phrase: "Kazakh officials", "the foreign ministry", "a resident of Ukraine".
     let span = Span::new(rd[a].span.start, rd[b - 1].span.end);
-    Some((Speaker::of(rd.text, span), None))
+    Some((Named::of(rd.text, span), None))
 }
 
 /// Whether the phrase `a..b` is a name alone: capitalized words (not
@@ -203,7 +233,7 @@ fn has_role_head(rd: &Reading, a: usize, b: usize) -> bool {
 }
 
 /// The trailing run of capitalized words of `a..b`, cut after titles.
-fn trailing_name(rd: &Reading, a: usize, b: usize) -> Option<Speaker> {
+fn trailing_name<'a>(rd: &Reading<'a>, a: usize, b: usize) -> Option<Named<'a>> {
     let mut s = b - 1;
     let mut of_at = None;
     while s > a {
@@ -242,5 +272,5 @@ fn trailing_name(rd: &Reading, a: usize, b: usize) -> Option<Speaker> {
         s += 1;
     }
     let span = Span::new(rd[s].span.start, rd[b - 1].span.end);
-    Some(Speaker::of(rd.text, span))
+    Some(Named::of(rd.text, span))
 }
