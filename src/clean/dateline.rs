@@ -179,36 +179,65 @@ pub(crate) fn lead_dateline(s: &str, own: Option<Dateline>) -> Option<LeadDateli
 /// lower-case words only between them, ended by a comma or a period; a
 /// weekday is no place ("On Monday, 21 June 2012 –").
 fn place_len(s: &str) -> Option<usize> {
-    let mut end = 0;
+    // One reading of the bytes, a word at a time (words split at single
+    // spaces): a capitalized word is judged as it is read and ends at a
+    // space, or at the commas and periods that end the place; most lines
+    // are no place by their first or second word. Spaces, commas and
+    // periods are ASCII, never part of another character: only the other
+    // characters are decoded.
+    let b = s.as_bytes();
     let mut capitals = 0;
     let mut at = 0;
-    // Split at a set of one character, read a character at a time: the
-    // words read are few and short, and a search for the space (a memchr
-    // call, what `split(' ')` makes) cost more than reading up to it.
-    for (n, w) in s.split([' ']).enumerate() {
-        let bare = w.trim_end_matches([',', '.']);
-        let first = bare.chars().next()?;
+    // Seven words at most.
+    for n in 0..7 {
+        let first = s[at..].chars().next()?;
         if first.is_uppercase() {
-            if !bare
-                .chars()
-                .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
-            {
-                return None;
+            // Letters, hyphens and apostrophes up to the word's end.
+            let mut i = at;
+            loop {
+                match b.get(i) {
+                    // The last word, and no mark after it.
+                    None => return None,
+                    Some(b' ') => break,
+                    Some(b',' | b'.') => {
+                        // The marks must end the word.
+                        let marks = b[i..].iter().take_while(|&&c| c == b',' || c == b'.');
+                        if !matches!(b.get(i + marks.count()), None | Some(b' ')) {
+                            return None;
+                        }
+                        // The weekdays are looked up only for what would be a
+                        // place: most lines are no place for a cheaper reason.
+                        capitals += 1;
+                        return (capitals <= 4 && !names_weekday(&s[..i])).then_some(i);
+                    }
+                    Some(&c) if c.is_ascii() => {
+                        if !(c.is_ascii_alphabetic() || c == b'-' || c == b'\'') {
+                            return None;
+                        }
+                        i += 1;
+                    }
+                    Some(_) => {
+                        let c = s[i..].chars().next()?;
+                        if !(c.is_alphabetic() || c == '’') {
+                            return None;
+                        }
+                        i += c.len_utf8();
+                    }
+                }
             }
             capitals += 1;
-            end = at + bare.len();
-        } else if n == 0 || bare.len() > 3 || !bare.chars().all(char::is_lowercase) {
-            return None;
-        }
-        if bare.len() < w.len() {
-            // The weekdays are looked up only for what would be a place:
-            // most lines are no place for a cheaper reason.
-            let place = first.is_uppercase() && capitals <= 4 && !names_weekday(&s[..end]);
-            return place.then_some(end);
-        }
-        at += w.len() + 1;
-        if n >= 6 {
-            return None;
+            at = i + 1;
+        } else {
+            // A short lower-case word between capitalized ones ("de",
+            // "sur"), never the place's first or last: a space follows it.
+            if n == 0 || first == ' ' {
+                return None;
+            }
+            let len = b[at..].iter().take(4).position(|&c| c == b' ')?;
+            if !s[at..at + len].chars().all(char::is_lowercase) {
+                return None;
+            }
+            at += len + 1;
         }
     }
     None
