@@ -13,6 +13,7 @@
 
 use super::cues;
 use super::kept;
+use super::kept::place_of;
 use super::pieces::{Evidence, Piece, Run};
 use super::EntityLabel;
 use crate::extract::word_set::is_function_word;
@@ -48,17 +49,6 @@ fn word_count(pieces: &[Piece]) -> usize {
 
 fn cover(pieces: &[Piece]) -> Span {
     pieces[0].span.cover(pieces[pieces.len() - 1].span)
-}
-
-/// The gazetteer entry of a name as written, also without the dots of "U.S.".
-pub fn place_of(name: &str) -> Option<lexicon::Place> {
-    kept::place(name).or_else(|| {
-        if name.contains('.') && name.len() <= 6 {
-            kept::place(&name.replace('.', ""))
-        } else {
-            None
-        }
-    })
 }
 
 /// A role read without a name after it ("the President of Kazakhstan,"): it
@@ -140,7 +130,9 @@ impl Titles {
                 k += 2;
                 continue;
             }
-            if lexicon::demonym(w).is_some() || (place_of(w).is_some() && !cues::is_title(w)) {
+            if lexicon::demonym(w).is_some()
+                || (pieces[k].place(text).is_some() && !cues::is_title(w))
+            {
                 qualifiers.push(k);
                 k += 1;
             } else {
@@ -189,8 +181,7 @@ impl<'a> Sentence<'a> {
         let rest_is_name = !rest.is_empty()
             && !rest[0].connector
             && !(rest.len() == 1
-                && (cues::is_org_suffix(rest[0].span.of(text))
-                    || place_of(rest[0].span.of(text)).is_some()));
+                && (cues::is_org_suffix(rest[0].span.of(text)) || rest[0].place(text).is_some()));
         if titles.found && !rest_is_name {
             if let Some(role) = self.role_alone(pieces, &titles, out) {
                 *pending = Some(role);
@@ -280,7 +271,7 @@ impl<'a> Sentence<'a> {
             })
         };
         let rare = || *rare.get_or_init(|| self.rare_before_name(pieces, lower));
-        let place = place_of(w).is_some();
+        let place = p.place(self.doc.text).is_some();
         let strong = place || self.strong_lead(pieces, lower);
         let supported = strong || rare() || (!dictionary() && !is_adverbish(lower));
         !supported
@@ -352,7 +343,7 @@ impl<'a> Sentence<'a> {
             role_end -= 1;
         }
         let role_span = cover(&pieces[..role_end]);
-        let rest_place = rest.len() == 1 && place_of(rest[0].span.of(text)).is_some();
+        let rest_place = rest.len() == 1 && rest[0].place(text).is_some();
         if !(rest.is_empty() || rest_place) {
             return None;
         }
@@ -419,7 +410,6 @@ impl<'a> Sentence<'a> {
             last,
             words,
             has_role: role.is_some(),
-            last_place: OnceCell::new(),
         };
         out.push(Candidate {
             span,
@@ -465,14 +455,12 @@ struct Name<'a> {
     last: &'a str,
     words: usize,
     has_role: bool,
-    /// The gazetteer entry of `last`, asked once, when a rule first needs it.
-    last_place: OnceCell<Option<lexicon::Place>>,
 }
 
 impl Name<'_> {
     /// The gazetteer entry of the last word.
     fn last_place(&self) -> Option<lexicon::Place> {
-        *self.last_place.get_or_init(|| place_of(self.last))
+        self.pieces[self.pieces.len() - 1].place(self.doc.text)
     }
 }
 
@@ -523,7 +511,7 @@ fn place_by_suffix_or_head(n: &Name) -> Option<EntityLabel> {
     let compass = is_compass_point(n.last)
         && n.pieces[..n.pieces.len() - 1].iter().any(|p| {
             let w = p.span.of(text);
-            place_of(w).is_some() || cues::is_place_suffix(w)
+            p.place(text).is_some() || cues::is_place_suffix(w)
         });
     (compass
         || cues::is_place_suffix(n.last)
@@ -582,7 +570,7 @@ fn org_by_capitals_or_place_word(n: &Name) -> Option<EntityLabel> {
         && !kept::is_first_name(n.first);
     (n.pieces.iter().any(|p| p.allcaps)
         || country_last
-        || place_of(n.first).is_some()
+        || n.pieces[0].place(n.doc.text).is_some()
         || lexicon::demonym(n.first).is_some())
     .then_some(EntityLabel::Org)
 }
@@ -678,7 +666,7 @@ fn title_cut(text: &str, part: &[Piece]) -> Option<usize> {
     while c > 0 && cues::is_title_modifier(w(&part[c - 1])) && !part[c - 1].connector {
         c -= 1;
     }
-    let qualifier = |p: &Piece| lexicon::demonym(w(p)).is_some() || place_of(w(p)).is_some();
+    let qualifier = |p: &Piece| lexicon::demonym(w(p)).is_some() || p.place(text).is_some();
     let prefix_is_qualifier = part[..c].iter().all(qualifier)
         || (c == 2 && lexicon::demonym(cover(&part[..2]).of(text)).is_some());
     let name_after = t.is_some_and(|t| {
@@ -698,10 +686,10 @@ fn place_then_person_cut(text: &str, part: &[Piece]) -> Option<usize> {
         !p.connector
             && !part[i - 1].connector
             && !part[i + 1].connector
-            && place_of(w(&part[i - 1])).is_some()
+            && part[i - 1].place(text).is_some()
             && place_of(cover(&part[..=i]).of(text)).is_none()
             && kept::is_first_name(w(p))
-            && place_of(w(p)).is_none()
+            && p.place(text).is_none()
     })
 }
 
@@ -710,28 +698,26 @@ fn single(doc: &Doc, run: &Run, pieces: &[Piece], ev: &Evidence) -> Option<Candi
     let text = doc.text;
     let p = &pieces[0];
     let w = p.span.of(text);
-    // The gazetteer is asked once, when a rule first needs it.
-    let place = std::cell::OnceCell::new();
-    let place_of_w = || *place.get_or_init(|| place_of(w));
     if cues::is_never_name(w)
         || cues::is_people_or_faith(w)
         || (p.allcaps && (is_roman_numeral(w) || is_model_code(w)))
         || cues::is_title(w)
-        || cues::is_title_modifier(w) && !p.allcaps && place_of_w().is_none()
+        || cues::is_title_modifier(w) && !p.allcaps && p.place(text).is_none()
     {
         return None;
     }
     // Without its final s only when it has one: else the same lookup again.
     let demonym = |w: &str| lexicon::demonym(w).is_some();
     if (demonym(w) || w.ends_with('s') && demonym(w.trim_end_matches('s')))
-        && place_of_w().is_none()
+        && p.place(text).is_none()
     {
         return None;
     }
     if p.allcaps && with_lower(w, kept::is_common_word) {
         return None;
     }
-    let label = if place_of_w().is_some() || matches!(w, "West" | "East" | "Arctic" | "Antarctic") {
+    let label = if p.place(text).is_some() || matches!(w, "West" | "East" | "Arctic" | "Antarctic")
+    {
         Some(EntityLabel::Place)
     } else if let Some(l) = context_label(doc, p.span) {
         Some(l)

@@ -3,11 +3,13 @@
 use super::cues;
 use crate::extract::word_set::is_function_word;
 use crate::extract::Doc;
+use crate::lexicon::Place;
 use crate::text::hash::FastSet;
 use crate::text::{with_lower, Span, Token, TokenKind};
+use std::cell::OnceCell;
 
 /// One word of a candidate, trimmed of possessives and hyphen prefixes.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub struct Piece {
     pub span: Span,
     /// A lower-case joiner inside a run ("of", "von", "&").
@@ -16,6 +18,29 @@ pub struct Piece {
     pub allcaps: bool,
     /// The first word of its sentence (or of a quote, a list item).
     pub initial: bool,
+    /// The gazetteer entry of the word, asked once, when a rule first needs
+    /// it: the classifier's steps ask it of the same piece up to five times.
+    /// Asked only of a read run, whose spans no longer change.
+    place: OnceCell<Option<Place>>,
+}
+
+impl Piece {
+    fn new(span: Span, connector: bool, allcaps: bool, initial: bool) -> Piece {
+        Piece {
+            span,
+            connector,
+            allcaps,
+            initial,
+            place: OnceCell::new(),
+        }
+    }
+
+    /// [`place_of`](super::kept::place_of) the word, in the analysis `text`.
+    pub fn place(&self, text: &str) -> Option<Place> {
+        *self
+            .place
+            .get_or_init(|| super::kept::place_of(self.span.of(text)))
+    }
 }
 
 /// A run of capitalized pieces with the connectors kept between them.
@@ -191,12 +216,7 @@ impl RunReader {
 
 /// A lower-case joiner kept inside a run ("of", "&", "von").
 fn connector(span: Span) -> Piece {
-    Piece {
-        span,
-        connector: true,
-        allcaps: false,
-        initial: false,
-    }
+    Piece::new(span, true, false, false)
 }
 
 /// The runs of one sentence as its tokens are read.
@@ -315,12 +335,7 @@ impl Runs<'_> {
             }
             return;
         }
-        let piece = Piece {
-            span: cut.span,
-            connector: false,
-            allcaps: is_allcaps(piece_text),
-            initial: was_initial,
-        };
+        let piece = Piece::new(cut.span, false, is_allcaps(piece_text), was_initial);
         if cut.boundary_before {
             self.close(ti);
         }
