@@ -123,15 +123,14 @@ impl Titles {
         let mut k = 0;
         let mut qualifiers = Vec::new();
         while k < pieces.len() && !pieces[k].connector {
-            let w = pieces[k].span.of(text);
             if k + 1 < pieces.len() && lexicon::demonym(cover(&pieces[k..k + 2]).of(text)).is_some()
             {
                 // "South African President", "Sri Lankan President".
                 k += 2;
                 continue;
             }
-            if lexicon::demonym(w).is_some()
-                || (pieces[k].place(text).is_some() && !cues::is_title(w))
+            if pieces[k].is_demonym(text)
+                || (pieces[k].place(text).is_some() && !pieces[k].is_title(text))
             {
                 qualifiers.push(k);
                 k += 1;
@@ -143,7 +142,7 @@ impl Titles {
         let mut found = false;
         while k < pieces.len() {
             let w = pieces[k].span.of(text);
-            if cues::is_title(w) {
+            if pieces[k].is_title(text) {
                 found = true;
             } else if !(cues::is_title_modifier(w) || (pieces[k].connector && w == "of")) {
                 break;
@@ -277,7 +276,7 @@ impl<'a> Sentence<'a> {
         !supported
             || (!place
                 && dictionary()
-                && !cues::is_title(w)
+                && !p.is_title(self.doc.text)
                 && !self.ev.mid_caps.contains(w)
                 && !(pieces.len() > 1 && (strong || rare())))
     }
@@ -303,9 +302,9 @@ impl<'a> Sentence<'a> {
         p.allcaps
             || self.ev.mid_caps.contains(w)
             || (next.is_some() && kept::is_first_name(w))
-            || cues::is_title(w)
+            || p.is_title(self.doc.text)
             || cues::is_title_modifier(w)
-            || lexicon::demonym(w).is_some()
+            || p.is_demonym(self.doc.text)
             || (pieces.len() > 2
                 && pieces[1].connector
                 && (cues::is_org_head(w) || cues::is_place_head(w)))
@@ -374,7 +373,11 @@ impl<'a> Sentence<'a> {
         let last = pieces[pieces.len() - 1].span.of(text);
         let whole = cover(pieces).of(text);
         // "South Korean prosecutors": a two-word demonym.
-        if lexicon::demonym(whole).is_some() && place_of(whole).is_none() {
+        let demonym = match pieces {
+            [p] => p.is_demonym(text),
+            _ => lexicon::demonym(whole).is_some(),
+        };
+        if demonym && place_of(whole).is_none() {
             return;
         }
         // "SEE ALSO", "BREAKING NEWS": shouted words.
@@ -398,7 +401,7 @@ impl<'a> Sentence<'a> {
             return;
         }
         if words == 1 {
-            self.one_word(pieces, span, role, out);
+            self.one_word(pieces, role, out);
             return;
         }
         let name = Name {
@@ -424,17 +427,8 @@ impl<'a> Sentence<'a> {
 
     /// A one-word name: a person when a role goes with it and nothing else
     /// labels it.
-    fn one_word(
-        &self,
-        pieces: &[Piece],
-        span: Span,
-        role: Option<String>,
-        out: &mut Vec<Candidate>,
-    ) {
-        let name = span.of(self.doc.text);
-        if lexicon::demonym(name).is_some() && place_of(name).is_none() {
-            return;
-        }
+    fn one_word(&self, pieces: &[Piece], role: Option<String>, out: &mut Vec<Candidate>) {
+        // A demonym alone is no name: `name` and `single` leave it out.
         if let Some(mut c) = single(self.doc, self.run, pieces, self.ev) {
             if role.is_some() && c.label.is_none() {
                 c.label = Some(EntityLabel::Person);
@@ -552,7 +546,7 @@ fn club_named_after_city(n: &Name) -> Option<EntityLabel> {
     (city_last
         && known_first()
         && !kept::is_first_name(n.first)
-        && lexicon::demonym(n.first).is_none())
+        && !n.pieces[0].is_demonym(n.doc.text))
     .then_some(EntityLabel::Org)
 }
 
@@ -571,7 +565,7 @@ fn org_by_capitals_or_place_word(n: &Name) -> Option<EntityLabel> {
     (n.pieces.iter().any(|p| p.allcaps)
         || country_last
         || n.pieces[0].place(n.doc.text).is_some()
-        || lexicon::demonym(n.first).is_some())
+        || n.pieces[0].is_demonym(n.doc.text))
     .then_some(EntityLabel::Org)
 }
 
@@ -659,20 +653,18 @@ fn keeps_and(text: &str, pieces: &[Piece]) -> bool {
 /// demonym or a place, with a name after it: the run splits there.
 fn title_cut(text: &str, part: &[Piece]) -> Option<usize> {
     let w = |p: &Piece| p.span.of(text);
-    let t = part
-        .iter()
-        .position(|p| !p.connector && cues::is_title(w(p)));
+    let t = part.iter().position(|p| !p.connector && p.is_title(text));
     let mut c = t.unwrap_or(0);
     while c > 0 && cues::is_title_modifier(w(&part[c - 1])) && !part[c - 1].connector {
         c -= 1;
     }
-    let qualifier = |p: &Piece| lexicon::demonym(w(p)).is_some() || p.place(text).is_some();
+    let qualifier = |p: &Piece| p.is_demonym(text) || p.place(text).is_some();
     let prefix_is_qualifier = part[..c].iter().all(qualifier)
         || (c == 2 && lexicon::demonym(cover(&part[..2]).of(text)).is_some());
     let name_after = t.is_some_and(|t| {
         part[t + 1..]
             .iter()
-            .any(|p| !p.connector && !cues::is_title(w(p)) && !cues::is_title_modifier(w(p)))
+            .any(|p| !p.connector && !p.is_title(text) && !cues::is_title_modifier(w(p)))
     });
     (c > 0 && !prefix_is_qualifier && name_after).then_some(c)
 }
@@ -701,16 +693,14 @@ fn single(doc: &Doc, run: &Run, pieces: &[Piece], ev: &Evidence) -> Option<Candi
     if cues::is_never_name(w)
         || cues::is_people_or_faith(w)
         || (p.allcaps && (is_roman_numeral(w) || is_model_code(w)))
-        || cues::is_title(w)
+        || p.is_title(text)
         || cues::is_title_modifier(w) && !p.allcaps && p.place(text).is_none()
     {
         return None;
     }
     // Without its final s only when it has one: else the same lookup again.
-    let demonym = |w: &str| lexicon::demonym(w).is_some();
-    if (demonym(w) || w.ends_with('s') && demonym(w.trim_end_matches('s')))
-        && p.place(text).is_none()
-    {
+    let plural_demonym = || w.ends_with('s') && lexicon::demonym(w.trim_end_matches('s')).is_some();
+    if (p.is_demonym(text) || plural_demonym()) && p.place(text).is_none() {
         return None;
     }
     if p.allcaps && with_lower(w, kept::is_common_word) {

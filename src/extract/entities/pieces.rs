@@ -22,6 +22,9 @@ pub struct Piece {
     /// it: the classifier's steps ask it of the same piece up to five times.
     /// Asked only of a read run, whose spans no longer change.
     place: OnceCell<Option<Place>>,
+    /// Whether the word is a demonym, and whether a title: asked once, as the place.
+    demonym: OnceCell<bool>,
+    title: OnceCell<bool>,
 }
 
 impl Piece {
@@ -32,6 +35,8 @@ impl Piece {
             allcaps,
             initial,
             place: OnceCell::new(),
+            demonym: OnceCell::new(),
+            title: OnceCell::new(),
         }
     }
 
@@ -40,6 +45,20 @@ impl Piece {
         *self
             .place
             .get_or_init(|| super::kept::place_of(self.span.of(text)))
+    }
+
+    /// Whether the word is a demonym ([`crate::lexicon::demonym`]).
+    pub fn is_demonym(&self, text: &str) -> bool {
+        *self
+            .demonym
+            .get_or_init(|| crate::lexicon::demonym(self.span.of(text)).is_some())
+    }
+
+    /// Whether the word is a title ([`cues::is_title`]).
+    pub fn is_title(&self, text: &str) -> bool {
+        *self
+            .title
+            .get_or_init(|| cues::is_title(self.span.of(text)))
     }
 }
 
