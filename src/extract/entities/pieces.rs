@@ -268,12 +268,12 @@ impl Runs<'_> {
 
     /// Ends the open run before token `end`.
     fn push_run(&mut self, end: usize) {
-        // The pieces are copied: `cur` stays for the next run.
         let (first_tok, end_tok) = (self.first_tok, end);
         match self.out.get_mut(self.len) {
+            // The spare run takes the pieces' buffer, and `cur` the spare's
+            // for the next run: the pieces are not copied.
             Some(spare) => {
-                spare.pieces.clear();
-                spare.pieces.extend_from_slice(&self.cur);
+                std::mem::swap(&mut spare.pieces, &mut self.cur);
                 (spare.first_tok, spare.end_tok) = (first_tok, end_tok);
             }
             None => self.out.push(Run {
