@@ -246,6 +246,11 @@ impl<'a> Sentence<'a> {
         if cues::is_head_article(w) && self.next_word(pieces).is_some_and(cues::is_org_lead) {
             return true;
         }
+        // A word that opens nothing is dropped only as a determiner ("The",
+        // "Their"), which most are not: told before the word is lowered.
+        if !initial && !cues::is_leading_determiner(w) {
+            return false;
+        }
         with_lower(w, |lower| self.drops_lower(pieces, initial, w, lower))
     }
 
