@@ -146,12 +146,12 @@ fn is_cap(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// Two letters or more, all capitals ("CSTO", "U.S."). Most capitalized
+/// words have a small letter second: the capitals are checked first, and the
+/// letters counted only of a word that has no small one.
 fn is_allcaps(w: &str) -> bool {
-    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
-    letters >= 2
-        && w.chars()
-            .filter(|c| c.is_alphabetic())
-            .all(char::is_uppercase)
+    let mut letters = w.chars().filter(|c| c.is_alphabetic());
+    letters.clone().all(char::is_uppercase) && letters.nth(1).is_some()
 }
 
 /// A title-case line: "Russia Ally Kazakhstan Blocks Ukraine Peace Rally".
@@ -497,6 +497,25 @@ fn joins(text: &str, run: &[Piece], conn: &[Piece]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn allcaps_are_two_capitals_or_more_and_no_small_letter() {
+        let cases = [
+            ("CSTO", true),
+            ("U.S.", true),
+            ("ÉTAT", true),
+            ("M5S", true),
+            ("G7", false),
+            ("A", false),
+            ("", false),
+            ("Moscow", false),
+            ("McDONALD", false),
+            ("NATO's", false),
+        ];
+        for (w, allcaps) in cases {
+            assert_eq!(is_allcaps(w), allcaps, "{w}");
+        }
+    }
 
     #[test]
     fn plain_lower_words_are_left_whole() {
