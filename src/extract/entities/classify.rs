@@ -13,6 +13,7 @@
 
 use super::cues;
 use super::kept;
+use super::kept::place_of;
 use super::pieces::{Evidence, Piece, Run};
 use super::EntityLabel;
 use crate::extract::word_set::is_function_word;
@@ -48,17 +49,6 @@ fn word_count(pieces: &[Piece]) -> usize {
 
 fn cover(pieces: &[Piece]) -> Span {
     pieces[0].span.cover(pieces[pieces.len() - 1].span)
-}
-
-/// The gazetteer entry of a name as written, also without the dots of "U.S.".
-pub fn place_of(name: &str) -> Option<lexicon::Place> {
-    kept::place(name).or_else(|| {
-        if name.contains('.') && name.len() <= 6 {
-            kept::place(&name.replace('.', ""))
-        } else {
-            None
-        }
-    })
 }
 
 /// A role read without a name after it ("the President of Kazakhstan,"): it
@@ -133,14 +123,15 @@ impl Titles {
         let mut k = 0;
         let mut qualifiers = Vec::new();
         while k < pieces.len() && !pieces[k].connector {
-            let w = pieces[k].span.of(text);
             if k + 1 < pieces.len() && lexicon::demonym(cover(&pieces[k..k + 2]).of(text)).is_some()
             {
                 // "South African President", "Sri Lankan President".
                 k += 2;
                 continue;
             }
-            if lexicon::demonym(w).is_some() || (place_of(w).is_some() && !cues::is_title(w)) {
+            if pieces[k].is_demonym(text)
+                || (pieces[k].place(text).is_some() && !pieces[k].is_title(text))
+            {
                 qualifiers.push(k);
                 k += 1;
             } else {
@@ -151,7 +142,7 @@ impl Titles {
         let mut found = false;
         while k < pieces.len() {
             let w = pieces[k].span.of(text);
-            if cues::is_title(w) {
+            if pieces[k].is_title(text) {
                 found = true;
             } else if !(cues::is_title_modifier(w) || (pieces[k].connector && w == "of")) {
                 break;
@@ -189,8 +180,7 @@ impl<'a> Sentence<'a> {
         let rest_is_name = !rest.is_empty()
             && !rest[0].connector
             && !(rest.len() == 1
-                && (cues::is_org_suffix(rest[0].span.of(text))
-                    || place_of(rest[0].span.of(text)).is_some()));
+                && (cues::is_org_suffix(rest[0].span.of(text)) || rest[0].place(text).is_some()));
         if titles.found && !rest_is_name {
             if let Some(role) = self.role_alone(pieces, &titles, out) {
                 *pending = Some(role);
@@ -256,6 +246,11 @@ impl<'a> Sentence<'a> {
         if cues::is_head_article(w) && self.next_word(pieces).is_some_and(cues::is_org_lead) {
             return true;
         }
+        // A word that opens nothing is dropped only as a determiner ("The",
+        // "Their"), which most are not: told before the word is lowered.
+        if !initial && !cues::is_leading_determiner(w) {
+            return false;
+        }
         with_lower(w, |lower| self.drops_lower(pieces, initial, w, lower))
     }
 
@@ -280,13 +275,13 @@ impl<'a> Sentence<'a> {
             })
         };
         let rare = || *rare.get_or_init(|| self.rare_before_name(pieces, lower));
-        let place = place_of(w).is_some();
+        let place = p.place(self.doc.text).is_some();
         let strong = place || self.strong_lead(pieces, lower);
         let supported = strong || rare() || (!dictionary() && !is_adverbish(lower));
         !supported
             || (!place
                 && dictionary()
-                && !cues::is_title(w)
+                && !p.is_title(self.doc.text)
                 && !self.ev.mid_caps.contains(w)
                 && !(pieces.len() > 1 && (strong || rare())))
     }
@@ -312,9 +307,9 @@ impl<'a> Sentence<'a> {
         p.allcaps
             || self.ev.mid_caps.contains(w)
             || (next.is_some() && kept::is_first_name(w))
-            || cues::is_title(w)
+            || p.is_title(self.doc.text)
             || cues::is_title_modifier(w)
-            || lexicon::demonym(w).is_some()
+            || p.is_demonym(self.doc.text)
             || (pieces.len() > 2
                 && pieces[1].connector
                 && (cues::is_org_head(w) || cues::is_place_head(w)))
@@ -352,7 +347,7 @@ impl<'a> Sentence<'a> {
             role_end -= 1;
         }
         let role_span = cover(&pieces[..role_end]);
-        let rest_place = rest.len() == 1 && place_of(rest[0].span.of(text)).is_some();
+        let rest_place = rest.len() == 1 && rest[0].place(text).is_some();
         if !(rest.is_empty() || rest_place) {
             return None;
         }
@@ -383,7 +378,11 @@ impl<'a> Sentence<'a> {
         let last = pieces[pieces.len() - 1].span.of(text);
         let whole = cover(pieces).of(text);
         // "South Korean prosecutors": a two-word demonym.
-        if lexicon::demonym(whole).is_some() && place_of(whole).is_none() {
+        let demonym = match pieces {
+            [p] => p.is_demonym(text),
+            _ => lexicon::demonym(whole).is_some(),
+        };
+        if demonym && place_of(whole).is_none() {
             return;
         }
         // "SEE ALSO", "BREAKING NEWS": shouted words.
@@ -407,7 +406,7 @@ impl<'a> Sentence<'a> {
             return;
         }
         if words == 1 {
-            self.one_word(pieces, span, role, out);
+            self.one_word(pieces, role, out);
             return;
         }
         let name = Name {
@@ -419,7 +418,6 @@ impl<'a> Sentence<'a> {
             last,
             words,
             has_role: role.is_some(),
-            last_place: OnceCell::new(),
         };
         out.push(Candidate {
             span,
@@ -434,17 +432,8 @@ impl<'a> Sentence<'a> {
 
     /// A one-word name: a person when a role goes with it and nothing else
     /// labels it.
-    fn one_word(
-        &self,
-        pieces: &[Piece],
-        span: Span,
-        role: Option<String>,
-        out: &mut Vec<Candidate>,
-    ) {
-        let name = span.of(self.doc.text);
-        if lexicon::demonym(name).is_some() && place_of(name).is_none() {
-            return;
-        }
+    fn one_word(&self, pieces: &[Piece], role: Option<String>, out: &mut Vec<Candidate>) {
+        // A demonym alone is no name: `name` and `single` leave it out.
         if let Some(mut c) = single(self.doc, self.run, pieces, self.ev) {
             if role.is_some() && c.label.is_none() {
                 c.label = Some(EntityLabel::Person);
@@ -465,14 +454,12 @@ struct Name<'a> {
     last: &'a str,
     words: usize,
     has_role: bool,
-    /// The gazetteer entry of `last`, asked once, when a rule first needs it.
-    last_place: OnceCell<Option<lexicon::Place>>,
 }
 
 impl Name<'_> {
     /// The gazetteer entry of the last word.
     fn last_place(&self) -> Option<lexicon::Place> {
-        *self.last_place.get_or_init(|| place_of(self.last))
+        self.pieces[self.pieces.len() - 1].place(self.doc.text)
     }
 }
 
@@ -523,7 +510,7 @@ fn place_by_suffix_or_head(n: &Name) -> Option<EntityLabel> {
     let compass = is_compass_point(n.last)
         && n.pieces[..n.pieces.len() - 1].iter().any(|p| {
             let w = p.span.of(text);
-            place_of(w).is_some() || cues::is_place_suffix(w)
+            p.place(text).is_some() || cues::is_place_suffix(w)
         });
     (compass
         || cues::is_place_suffix(n.last)
@@ -564,7 +551,7 @@ fn club_named_after_city(n: &Name) -> Option<EntityLabel> {
     (city_last
         && known_first()
         && !kept::is_first_name(n.first)
-        && lexicon::demonym(n.first).is_none())
+        && !n.pieces[0].is_demonym(n.doc.text))
     .then_some(EntityLabel::Org)
 }
 
@@ -582,8 +569,8 @@ fn org_by_capitals_or_place_word(n: &Name) -> Option<EntityLabel> {
         && !kept::is_first_name(n.first);
     (n.pieces.iter().any(|p| p.allcaps)
         || country_last
-        || place_of(n.first).is_some()
-        || lexicon::demonym(n.first).is_some())
+        || n.pieces[0].place(n.doc.text).is_some()
+        || n.pieces[0].is_demonym(n.doc.text))
     .then_some(EntityLabel::Org)
 }
 
@@ -671,20 +658,18 @@ fn keeps_and(text: &str, pieces: &[Piece]) -> bool {
 /// demonym or a place, with a name after it: the run splits there.
 fn title_cut(text: &str, part: &[Piece]) -> Option<usize> {
     let w = |p: &Piece| p.span.of(text);
-    let t = part
-        .iter()
-        .position(|p| !p.connector && cues::is_title(w(p)));
+    let t = part.iter().position(|p| !p.connector && p.is_title(text));
     let mut c = t.unwrap_or(0);
     while c > 0 && cues::is_title_modifier(w(&part[c - 1])) && !part[c - 1].connector {
         c -= 1;
     }
-    let qualifier = |p: &Piece| lexicon::demonym(w(p)).is_some() || place_of(w(p)).is_some();
+    let qualifier = |p: &Piece| p.is_demonym(text) || p.place(text).is_some();
     let prefix_is_qualifier = part[..c].iter().all(qualifier)
         || (c == 2 && lexicon::demonym(cover(&part[..2]).of(text)).is_some());
     let name_after = t.is_some_and(|t| {
         part[t + 1..]
             .iter()
-            .any(|p| !p.connector && !cues::is_title(w(p)) && !cues::is_title_modifier(w(p)))
+            .any(|p| !p.connector && !p.is_title(text) && !cues::is_title_modifier(w(p)))
     });
     (c > 0 && !prefix_is_qualifier && name_after).then_some(c)
 }
@@ -698,10 +683,10 @@ fn place_then_person_cut(text: &str, part: &[Piece]) -> Option<usize> {
         !p.connector
             && !part[i - 1].connector
             && !part[i + 1].connector
-            && place_of(w(&part[i - 1])).is_some()
+            && part[i - 1].place(text).is_some()
             && place_of(cover(&part[..=i]).of(text)).is_none()
             && kept::is_first_name(w(p))
-            && place_of(w(p)).is_none()
+            && p.place(text).is_none()
     })
 }
 
@@ -710,28 +695,24 @@ fn single(doc: &Doc, run: &Run, pieces: &[Piece], ev: &Evidence) -> Option<Candi
     let text = doc.text;
     let p = &pieces[0];
     let w = p.span.of(text);
-    // The gazetteer is asked once, when a rule first needs it.
-    let place = std::cell::OnceCell::new();
-    let place_of_w = || *place.get_or_init(|| place_of(w));
     if cues::is_never_name(w)
         || cues::is_people_or_faith(w)
         || (p.allcaps && (is_roman_numeral(w) || is_model_code(w)))
-        || cues::is_title(w)
-        || cues::is_title_modifier(w) && !p.allcaps && place_of_w().is_none()
+        || p.is_title(text)
+        || cues::is_title_modifier(w) && !p.allcaps && p.place(text).is_none()
     {
         return None;
     }
     // Without its final s only when it has one: else the same lookup again.
-    let demonym = |w: &str| lexicon::demonym(w).is_some();
-    if (demonym(w) || w.ends_with('s') && demonym(w.trim_end_matches('s')))
-        && place_of_w().is_none()
-    {
+    let plural_demonym = || w.ends_with('s') && lexicon::demonym(w.trim_end_matches('s')).is_some();
+    if (p.is_demonym(text) || plural_demonym()) && p.place(text).is_none() {
         return None;
     }
     if p.allcaps && with_lower(w, kept::is_common_word) {
         return None;
     }
-    let label = if place_of_w().is_some() || matches!(w, "West" | "East" | "Arctic" | "Antarctic") {
+    let label = if p.place(text).is_some() || matches!(w, "West" | "East" | "Arctic" | "Antarctic")
+    {
         Some(EntityLabel::Place)
     } else if let Some(l) = context_label(doc, p.span) {
         Some(l)

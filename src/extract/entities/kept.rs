@@ -54,6 +54,17 @@ pub fn place(name: &str) -> Option<Place> {
     kept(&PLACES, name, lexicon::place)
 }
 
+/// The gazetteer entry of a name as written, also without the dots of "U.S.".
+pub fn place_of(name: &str) -> Option<Place> {
+    place(name).or_else(|| {
+        if name.contains('.') && name.len() <= 6 {
+            place(&name.replace('.', ""))
+        } else {
+            None
+        }
+    })
+}
+
 /// [`lexicon::is_first_name`]: the same answer, asked of the list once while kept.
 pub fn is_first_name(name: &str) -> bool {
     kept(&FIRST_NAMES, name, lexicon::is_first_name)

@@ -3,11 +3,13 @@
 use super::cues;
 use crate::extract::word_set::is_function_word;
 use crate::extract::Doc;
+use crate::lexicon::Place;
 use crate::text::hash::FastSet;
 use crate::text::{with_lower, Span, Token, TokenKind};
+use std::cell::OnceCell;
 
 /// One word of a candidate, trimmed of possessives and hyphen prefixes.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub struct Piece {
     pub span: Span,
     /// A lower-case joiner inside a run ("of", "von", "&").
@@ -16,6 +18,48 @@ pub struct Piece {
     pub allcaps: bool,
     /// The first word of its sentence (or of a quote, a list item).
     pub initial: bool,
+    /// The gazetteer entry of the word, asked once, when a rule first needs
+    /// it: the classifier's steps ask it of the same piece up to five times.
+    /// Asked only of a read run, whose spans no longer change.
+    place: OnceCell<Option<Place>>,
+    /// Whether the word is a demonym, and whether a title: asked once, as the place.
+    demonym: OnceCell<bool>,
+    title: OnceCell<bool>,
+}
+
+impl Piece {
+    fn new(span: Span, connector: bool, allcaps: bool, initial: bool) -> Piece {
+        Piece {
+            span,
+            connector,
+            allcaps,
+            initial,
+            place: OnceCell::new(),
+            demonym: OnceCell::new(),
+            title: OnceCell::new(),
+        }
+    }
+
+    /// [`place_of`](super::kept::place_of) the word, in the analysis `text`.
+    pub fn place(&self, text: &str) -> Option<Place> {
+        *self
+            .place
+            .get_or_init(|| super::kept::place_of(self.span.of(text)))
+    }
+
+    /// Whether the word is a demonym ([`crate::lexicon::demonym`]).
+    pub fn is_demonym(&self, text: &str) -> bool {
+        *self
+            .demonym
+            .get_or_init(|| crate::lexicon::demonym(self.span.of(text)).is_some())
+    }
+
+    /// Whether the word is a title ([`cues::is_title`]).
+    pub fn is_title(&self, text: &str) -> bool {
+        *self
+            .title
+            .get_or_init(|| cues::is_title(self.span.of(text)))
+    }
 }
 
 /// A run of capitalized pieces with the connectors kept between them.
@@ -102,12 +146,12 @@ fn is_cap(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// Two letters or more, all capitals ("CSTO", "U.S."). Most capitalized
+/// words have a small letter second: the capitals are checked first, and the
+/// letters counted only of a word that has no small one.
 fn is_allcaps(w: &str) -> bool {
-    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
-    letters >= 2
-        && w.chars()
-            .filter(|c| c.is_alphabetic())
-            .all(char::is_uppercase)
+    let mut letters = w.chars().filter(|c| c.is_alphabetic());
+    letters.clone().all(char::is_uppercase) && letters.nth(1).is_some()
 }
 
 /// A title-case line: "Russia Ally Kazakhstan Blocks Ukraine Peace Rally".
@@ -191,12 +235,7 @@ impl RunReader {
 
 /// A lower-case joiner kept inside a run ("of", "&", "von").
 fn connector(span: Span) -> Piece {
-    Piece {
-        span,
-        connector: true,
-        allcaps: false,
-        initial: false,
-    }
+    Piece::new(span, true, false, false)
 }
 
 /// The runs of one sentence as its tokens are read.
@@ -229,12 +268,12 @@ impl Runs<'_> {
 
     /// Ends the open run before token `end`.
     fn push_run(&mut self, end: usize) {
-        // The pieces are copied: `cur` stays for the next run.
         let (first_tok, end_tok) = (self.first_tok, end);
         match self.out.get_mut(self.len) {
+            // The spare run takes the pieces' buffer, and `cur` the spare's
+            // for the next run: the pieces are not copied.
             Some(spare) => {
-                spare.pieces.clear();
-                spare.pieces.extend_from_slice(&self.cur);
+                std::mem::swap(&mut spare.pieces, &mut self.cur);
                 (spare.first_tok, spare.end_tok) = (first_tok, end_tok);
             }
             None => self.out.push(Run {
@@ -315,12 +354,7 @@ impl Runs<'_> {
             }
             return;
         }
-        let piece = Piece {
-            span: cut.span,
-            connector: false,
-            allcaps: is_allcaps(piece_text),
-            initial: was_initial,
-        };
+        let piece = Piece::new(cut.span, false, is_allcaps(piece_text), was_initial);
         if cut.boundary_before {
             self.close(ti);
         }
@@ -463,6 +497,25 @@ fn joins(text: &str, run: &[Piece], conn: &[Piece]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn allcaps_are_two_capitals_or_more_and_no_small_letter() {
+        let cases = [
+            ("CSTO", true),
+            ("U.S.", true),
+            ("ÉTAT", true),
+            ("M5S", true),
+            ("G7", false),
+            ("A", false),
+            ("", false),
+            ("Moscow", false),
+            ("McDONALD", false),
+            ("NATO's", false),
+        ];
+        for (w, allcaps) in cases {
+            assert_eq!(is_allcaps(w), allcaps, "{w}");
+        }
+    }
 
     #[test]
     fn plain_lower_words_are_left_whole() {
