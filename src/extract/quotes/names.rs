@@ -219,10 +219,14 @@ fn entity_persons(entities: &[EntityMention]) -> EntityPersons<'_> {
     let mut read: HashMap<&str, Option<usize>> = HashMap::default();
     let mut names = Vec::new();
     let mut mentions = Vec::new();
+    // The words of the name being read: split once for both questions.
+    let mut words: Vec<&str> = Vec::new();
     for e in entities.iter().filter(|e| e.label == EntityLabel::Person) {
         let name = read.entry(e.name.as_str()).or_insert_with(|| {
-            is_person_entity(e).then(|| {
-                names.push(entity_name(e));
+            words.clear();
+            words.extend(spaced_words(&e.name));
+            is_person_entity(e, &words).then(|| {
+                names.push(name_without_titles(&words));
                 names.len() - 1
             })
         });
@@ -365,6 +369,11 @@ fn full_names(entity_persons: &[String], runs: &[Run]) -> Vec<FullName> {
 /// Martin Seiler", "Mr. Dujarric").
 pub(super) fn entity_name(e: &EntityMention) -> String {
     let words: Vec<&str> = spaced_words(&e.name).collect();
+    name_without_titles(&words)
+}
+
+/// [`entity_name`] of a name split into its `words`.
+fn name_without_titles(words: &[&str]) -> String {
     let mut s = 0;
     while s + 1 < words.len() {
         let title = with_lower(words[s], |w| {
@@ -382,13 +391,15 @@ pub(super) fn entity_name(e: &EntityMention) -> String {
 /// Whether `e` is a person entity whose name can be a person's: the
 /// recognizer also labels phrases opening with an article ("Die Grünen",
 /// "La Vanguardia") and some places as persons, and those must not take a
-/// pronoun ("sagte er").
-pub(super) fn is_person_entity(e: &EntityMention) -> bool {
-    let first = spaced_words(&e.name).next().unwrap_or("");
+/// pronoun ("sagte er"). `words` are the name's, split once.
+fn is_person_entity(e: &EntityMention, words: &[&str]) -> bool {
+    let first = words.first().copied().unwrap_or("");
     e.label == EntityLabel::Person
         && !with_lower(first, |l| has(&ARTICLES, l))
         && crate::extract::entities::kept::place(&e.name).is_none()
-        && !spaced_words(&e.name).any(|w| with_lower(w, |l| has(&NON_PERSON_HEADS, l)))
+        && !words
+            .iter()
+            .any(|w| with_lower(w, |l| has(&NON_PERSON_HEADS, l)))
 }
 
 /// The name of the person entity `e` ([`NameIndex::entity_name`]) when `e`, overlapping

@@ -256,12 +256,17 @@ impl Descriptions {
 /// `name` without an honorific ("Mr. Dujarric") and lengthened to its
 /// fullest form, when either changes it.
 fn lengthen(names: &NameIndex, name: &mut String) {
+    let honorific = |w: &str| with_lower(w.trim_end_matches('.'), |l| has(&HONORIFICS, l));
+    // Most names open with no honorific: a longer form is the only change
+    // (the fullest form is read from the words, whatever the spaces between).
+    if !spaced_words(name).next().is_some_and(honorific) {
+        if let Cow::Owned(full) = names.fullest_of(name) {
+            *name = full;
+        }
+        return;
+    }
     let words: Vec<&str> = spaced_words(name).collect();
-    let stripped: Vec<&str> = words
-        .iter()
-        .skip_while(|w| with_lower(w.trim_end_matches('.'), |l| has(&HONORIFICS, l)))
-        .copied()
-        .collect();
+    let stripped: Vec<&str> = words.iter().skip_while(|w| honorific(w)).copied().collect();
     let base = if stripped.is_empty() {
         name.clone()
     } else {
