@@ -101,8 +101,11 @@ impl<'e> NameIndex<'e> {
         let (entity_persons, entity_person_mentions, entity_person_of) = entity_persons(entities);
         let runs = capitalized_runs(rd);
         let full = full_names(&entity_persons, &runs);
-        let mut by_last: HashMap<String, Vec<usize>> = HashMap::default();
-        let mut by_first: HashMap<String, Vec<usize>> = HashMap::default();
+        // Sized up front: at most one key a full name.
+        let mut by_last: HashMap<String, Vec<usize>> =
+            HashMap::with_capacity_and_hasher(full.len(), Default::default());
+        let mut by_first: HashMap<String, Vec<usize>> =
+            HashMap::with_capacity_and_hasher(full.len(), Default::default());
         for (i, f) in full.iter().enumerate() {
             by_last
                 .entry(f.words[f.words.len() - 1].clone())
@@ -216,12 +219,15 @@ impl<'e> NameIndex<'e> {
 /// mention's name alone, which the article repeats ("Tokayev" is
 /// "Kassym-Jomart Tokayev" each time): each name is read, and kept, once.
 fn entity_persons(entities: &[EntityMention]) -> EntityPersons<'_> {
-    let mut read: HashMap<&str, Option<usize>> = HashMap::default();
+    let persons = entities.iter().filter(|e| e.label == EntityLabel::Person);
+    // Sized up front: at most one name a mention.
+    let mut read: HashMap<&str, Option<usize>> =
+        HashMap::with_capacity_and_hasher(persons.clone().count(), Default::default());
     let mut names = Vec::new();
     let mut mentions = Vec::new();
     // The words of the name being read: split once for both questions.
     let mut words: Vec<&str> = Vec::new();
-    for e in entities.iter().filter(|e| e.label == EntityLabel::Person) {
+    for e in persons {
         let name = read.entry(e.name.as_str()).or_insert_with(|| {
             words.clear();
             words.extend(spaced_words(&e.name));
@@ -344,7 +350,10 @@ fn is_personish(rd: &Reading, s: usize, e: usize, first: usize) -> bool {
 /// runs', each once, first seen first.
 fn full_names(entity_persons: &[String], runs: &[Run]) -> Vec<FullName> {
     let mut full = Vec::new();
-    let mut seen = HashSet::default();
+    // Sized up front: at most every entity's name and every person-like run's.
+    let likely = runs.iter().filter(|r| r.person_like).count();
+    let mut seen =
+        HashSet::with_capacity_and_hasher(entity_persons.len() + likely, Default::default());
     // A run's name was judged person-like when the run was read.
     let names = (entity_persons.iter().map(|n| (n.as_str(), None)))
         .chain(runs.iter().map(|r| (r.name, Some(r.person_like))));

@@ -102,9 +102,11 @@ struct Mention {
 /// ("William Ruto" ... "Ruto"). `entity_fullest` holds the fullest form of
 /// each of the entities' names.
 fn known_persons(names: &NameIndex, entity_fullest: &[Cow<str>]) -> HashSet<String> {
-    let mut known: HashSet<String> = HashSet::default();
+    // Sized up front for the entities' names and the runs said to be persons'.
+    let named = names.entity_persons.len() + names.runs.iter().filter(|r| r.personish).count();
+    let mut known: HashSet<String> = HashSet::with_capacity_and_hasher(named, Default::default());
     // Each name once: the article repeats its persons' names.
-    let mut read: HashSet<&str> = HashSet::default();
+    let mut read: HashSet<&str> = HashSet::with_capacity_and_hasher(named, Default::default());
     for (n, full) in names.entity_persons.iter().zip(entity_fullest) {
         if read.insert(n.as_str()) {
             known.insert(full.to_lowercase());
