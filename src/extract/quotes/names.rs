@@ -10,7 +10,7 @@ use crate::text::hash::{FastMap as HashMap, FastSet as HashSet};
 use crate::text::{last_spaced_word, spaced_words, with_lower, Span, TokenKind};
 use arrayvec::ArrayVec;
 use std::borrow::Cow;
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 
 /// A run of capitalized words the article gives, cut after titles.
 pub(super) struct Run<'e> {
@@ -45,6 +45,9 @@ pub(super) struct NameIndex<'e> {
     /// Each person entity's name as mentioned: which of `entity_persons` it
     /// gives (`None`: the entity is no person's, [`is_person_entity`]).
     entity_person_of: HashMap<&'e str, Option<usize>>,
+    /// The fullest form of each of `entity_persons` ([`Self::entity_fullest`]),
+    /// once asked (`None`: the name itself): speakers and pronouns ask again.
+    entity_fullest: Vec<OnceCell<Option<String>>>,
     /// Person-like full names, first seen first.
     full: Vec<FullName>,
     /// Indices into `full` by last and by first word.
@@ -115,6 +118,7 @@ impl<'e> NameIndex<'e> {
         }
         let ends = Ends::of(by_last.keys().chain(by_first.keys()).map(String::as_str));
         NameIndex {
+            entity_fullest: vec![OnceCell::new(); entity_persons.len()],
             ends,
             found: RefCell::default(),
             runs,
@@ -127,13 +131,22 @@ impl<'e> NameIndex<'e> {
         }
     }
 
-    /// The name of the person entity `e` without its titles ([`entity_name`]):
-    /// read when the entities were, where it is a person's.
-    fn entity_name(&self, e: &EntityMention) -> String {
-        match self.entity_person_of.get(e.name.as_str()) {
-            Some(&Some(i)) => self.entity_persons[i].clone(),
-            _ => entity_name(e),
-        }
+    /// Which of `entity_persons` the entity `e` names, where it is a person's.
+    fn entity_person(&self, e: &EntityMention) -> Option<usize> {
+        self.entity_person_of
+            .get(e.name.as_str())
+            .copied()
+            .flatten()
+    }
+
+    /// The fullest form ([`Self::fullest_of`]) of `entity_persons[i]`.
+    pub(super) fn entity_fullest(&self, i: usize) -> &str {
+        let name = &self.entity_persons[i];
+        let longer = self.entity_fullest[i].get_or_init(|| match self.fullest_of(name) {
+            Cow::Owned(full) => Some(full),
+            Cow::Borrowed(_) => None,
+        });
+        longer.as_deref().unwrap_or(name)
     }
 
     /// The fullest form of `name` the article gives, among person-like names.
@@ -273,7 +286,7 @@ fn capitalized_runs<'e>(rd: &Reading<'e>) -> Vec<Run<'e>> {
         }
         // The name first: most runs are one word, which is never person-like.
         let written = span.of(rd.text);
-        // The phrase's rules may have asked already (of two words or more).
+        // The phrase's rules may have asked already, or known the answer (of one word).
         let like_written = match judged {
             Some(like) if name == written => like,
             _ => is_person_like(written),
@@ -411,7 +424,8 @@ fn is_person_entity(e: &EntityMention, words: &[&str]) -> bool {
             .any(|w| with_lower(w, |l| has(&NON_PERSON_HEADS, l)))
 }
 
-/// The name of the person entity `e` ([`NameIndex::entity_name`]) when `e`, overlapping
+/// The fullest form ([`NameIndex::fullest`]) of the name of the person
+/// entity `e` without its titles ([`entity_name`]) when `e`, overlapping
 /// the speaker phrase `name` at `sp`, is that speaker. An entity is not trusted over the phrase when it
 /// covers only part of it ("the editor of Die Presse", "Southern Andes
 /// Copper": the rest is more than an honorific or a particle), when it runs
@@ -436,13 +450,21 @@ pub(super) fn confirmed_name(
     if !extra_ok {
         return None;
     }
-    // The name is built once, for the test and for the caller. Both sides
-    // have a few words: each of the phrase's is compared with the name's, in
-    // lower case, without a set to build. The name lowered whole has its
-    // words lowered one by one: white space ends a word and also the context
-    // that makes a 'Σ' final.
-    let full = names.entity_name(e);
-    let all = with_lower(&full, |lower| {
+    // A person entity's name was read with the entities. Both sides have a
+    // few words: each of the phrase's is compared with the name's, in lower
+    // case, without a set to build. The name lowered whole has its words
+    // lowered one by one: white space ends a word and also the context that
+    // makes a 'Σ' final.
+    let person = names.entity_person(e);
+    let read;
+    let full = match person {
+        Some(i) => names.entity_persons[i].as_str(),
+        None => {
+            read = entity_name(e);
+            read.as_str()
+        }
+    };
+    let all = with_lower(full, |lower| {
         spaced_words(name).all(|w| {
             with_lower(w, |w| {
                 let t = w.trim_end_matches('.');
@@ -451,5 +473,9 @@ pub(super) fn confirmed_name(
             })
         })
     });
-    all.then_some(full)
+    // A person entity's fullest form is read once, however often it speaks.
+    all.then(|| match person {
+        Some(i) => names.entity_fullest(i).to_string(),
+        None => names.fullest(full),
+    })
 }
