@@ -146,7 +146,9 @@ pub fn extract(doc: &Doc, entities: &[EntityMention]) -> Vec<Quote> {
 pub(crate) fn extract_in(doc: &Doc, rd: &Reading, entities: &[EntityMention]) -> Vec<Quote> {
     let marks = pair_marks(doc.text, &doc.seg.paragraphs);
     let mut found: Vec<Found> = Vec::new();
-    let mut used_cues: HashSet<usize> = HashSet::default();
+    // At most one cue a quote: the set never grows.
+    let mut used_cues: HashSet<usize> =
+        HashSet::with_capacity_and_hasher(marks.len(), Default::default());
     for mi in 0..marks.len() {
         let f = classify(rd, &marks, mi, &found);
         if let Some(a) = &f.attr {

@@ -10,7 +10,7 @@ use crate::text::hash::{FastMap as HashMap, FastSet as HashSet};
 use crate::text::{last_spaced_word, spaced_words, with_lower, Span, TokenKind};
 use arrayvec::ArrayVec;
 use std::borrow::Cow;
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 
 /// A run of capitalized words the article gives, cut after titles.
 pub(super) struct Run<'e> {
@@ -45,6 +45,9 @@ pub(super) struct NameIndex<'e> {
     /// Each person entity's name as mentioned: which of `entity_persons` it
     /// gives (`None`: the entity is no person's, [`is_person_entity`]).
     entity_person_of: HashMap<&'e str, Option<usize>>,
+    /// The fullest form of each of `entity_persons` ([`Self::entity_fullest`]),
+    /// once asked (`None`: the name itself): speakers and pronouns ask again.
+    entity_fullest: Vec<OnceCell<Option<String>>>,
     /// Person-like full names, first seen first.
     full: Vec<FullName>,
     /// Indices into `full` by last and by first word.
@@ -101,8 +104,11 @@ impl<'e> NameIndex<'e> {
         let (entity_persons, entity_person_mentions, entity_person_of) = entity_persons(entities);
         let runs = capitalized_runs(rd);
         let full = full_names(&entity_persons, &runs);
-        let mut by_last: HashMap<String, Vec<usize>> = HashMap::default();
-        let mut by_first: HashMap<String, Vec<usize>> = HashMap::default();
+        // Sized up front: at most one key a full name.
+        let mut by_last: HashMap<String, Vec<usize>> =
+            HashMap::with_capacity_and_hasher(full.len(), Default::default());
+        let mut by_first: HashMap<String, Vec<usize>> =
+            HashMap::with_capacity_and_hasher(full.len(), Default::default());
         for (i, f) in full.iter().enumerate() {
             by_last
                 .entry(f.words[f.words.len() - 1].clone())
@@ -112,6 +118,7 @@ impl<'e> NameIndex<'e> {
         }
         let ends = Ends::of(by_last.keys().chain(by_first.keys()).map(String::as_str));
         NameIndex {
+            entity_fullest: vec![OnceCell::new(); entity_persons.len()],
             ends,
             found: RefCell::default(),
             runs,
@@ -124,13 +131,22 @@ impl<'e> NameIndex<'e> {
         }
     }
 
-    /// The name of the person entity `e` without its titles ([`entity_name`]):
-    /// read when the entities were, where it is a person's.
-    fn entity_name(&self, e: &EntityMention) -> String {
-        match self.entity_person_of.get(e.name.as_str()) {
-            Some(&Some(i)) => self.entity_persons[i].clone(),
-            _ => entity_name(e),
-        }
+    /// Which of `entity_persons` the entity `e` names, where it is a person's.
+    fn entity_person(&self, e: &EntityMention) -> Option<usize> {
+        self.entity_person_of
+            .get(e.name.as_str())
+            .copied()
+            .flatten()
+    }
+
+    /// The fullest form ([`Self::fullest_of`]) of `entity_persons[i]`.
+    pub(super) fn entity_fullest(&self, i: usize) -> &str {
+        let name = &self.entity_persons[i];
+        let longer = self.entity_fullest[i].get_or_init(|| match self.fullest_of(name) {
+            Cow::Owned(full) => Some(full),
+            Cow::Borrowed(_) => None,
+        });
+        longer.as_deref().unwrap_or(name)
     }
 
     /// The fullest form of `name` the article gives, among person-like names.
@@ -216,13 +232,20 @@ impl<'e> NameIndex<'e> {
 /// mention's name alone, which the article repeats ("Tokayev" is
 /// "Kassym-Jomart Tokayev" each time): each name is read, and kept, once.
 fn entity_persons(entities: &[EntityMention]) -> EntityPersons<'_> {
-    let mut read: HashMap<&str, Option<usize>> = HashMap::default();
+    let persons = entities.iter().filter(|e| e.label == EntityLabel::Person);
+    // Sized up front: at most one name a mention.
+    let mut read: HashMap<&str, Option<usize>> =
+        HashMap::with_capacity_and_hasher(persons.clone().count(), Default::default());
     let mut names = Vec::new();
     let mut mentions = Vec::new();
-    for e in entities.iter().filter(|e| e.label == EntityLabel::Person) {
+    // The words of the name being read: split once for both questions.
+    let mut words: Vec<&str> = Vec::new();
+    for e in persons {
         let name = read.entry(e.name.as_str()).or_insert_with(|| {
-            is_person_entity(e).then(|| {
-                names.push(entity_name(e));
+            words.clear();
+            words.extend(spaced_words(&e.name));
+            is_person_entity(e, &words).then(|| {
+                names.push(name_without_titles(&words));
                 names.len() - 1
             })
         });
@@ -263,7 +286,7 @@ fn capitalized_runs<'e>(rd: &Reading<'e>) -> Vec<Run<'e>> {
         }
         // The name first: most runs are one word, which is never person-like.
         let written = span.of(rd.text);
-        // The phrase's rules may have asked already (of two words or more).
+        // The phrase's rules may have asked already, or known the answer (of one word).
         let like_written = match judged {
             Some(like) if name == written => like,
             _ => is_person_like(written),
@@ -340,7 +363,10 @@ fn is_personish(rd: &Reading, s: usize, e: usize, first: usize) -> bool {
 /// runs', each once, first seen first.
 fn full_names(entity_persons: &[String], runs: &[Run]) -> Vec<FullName> {
     let mut full = Vec::new();
-    let mut seen = HashSet::default();
+    // Sized up front: at most every entity's name and every person-like run's.
+    let likely = runs.iter().filter(|r| r.person_like).count();
+    let mut seen =
+        HashSet::with_capacity_and_hasher(entity_persons.len() + likely, Default::default());
     // A run's name was judged person-like when the run was read.
     let names = (entity_persons.iter().map(|n| (n.as_str(), None)))
         .chain(runs.iter().map(|r| (r.name, Some(r.person_like))));
@@ -365,6 +391,11 @@ fn full_names(entity_persons: &[String], runs: &[Run]) -> Vec<FullName> {
 /// Martin Seiler", "Mr. Dujarric").
 pub(super) fn entity_name(e: &EntityMention) -> String {
     let words: Vec<&str> = spaced_words(&e.name).collect();
+    name_without_titles(&words)
+}
+
+/// [`entity_name`] of a name split into its `words`.
+fn name_without_titles(words: &[&str]) -> String {
     let mut s = 0;
     while s + 1 < words.len() {
         let title = with_lower(words[s], |w| {
@@ -382,16 +413,19 @@ pub(super) fn entity_name(e: &EntityMention) -> String {
 /// Whether `e` is a person entity whose name can be a person's: the
 /// recognizer also labels phrases opening with an article ("Die Grünen",
 /// "La Vanguardia") and some places as persons, and those must not take a
-/// pronoun ("sagte er").
-pub(super) fn is_person_entity(e: &EntityMention) -> bool {
-    let first = spaced_words(&e.name).next().unwrap_or("");
+/// pronoun ("sagte er"). `words` are the name's, split once.
+fn is_person_entity(e: &EntityMention, words: &[&str]) -> bool {
+    let first = words.first().copied().unwrap_or("");
     e.label == EntityLabel::Person
         && !with_lower(first, |l| has(&ARTICLES, l))
         && crate::extract::entities::kept::place(&e.name).is_none()
-        && !spaced_words(&e.name).any(|w| with_lower(w, |l| has(&NON_PERSON_HEADS, l)))
+        && !words
+            .iter()
+            .any(|w| with_lower(w, |l| has(&NON_PERSON_HEADS, l)))
 }
 
-/// The name of the person entity `e` ([`NameIndex::entity_name`]) when `e`, overlapping
+/// The fullest form ([`NameIndex::fullest`]) of the name of the person
+/// entity `e` without its titles ([`entity_name`]) when `e`, overlapping
 /// the speaker phrase `name` at `sp`, is that speaker. An entity is not trusted over the phrase when it
 /// covers only part of it ("the editor of Die Presse", "Southern Andes
 /// Copper": the rest is more than an honorific or a particle), when it runs
@@ -416,13 +450,21 @@ pub(super) fn confirmed_name(
     if !extra_ok {
         return None;
     }
-    // The name is built once, for the test and for the caller. Both sides
-    // have a few words: each of the phrase's is compared with the name's, in
-    // lower case, without a set to build. The name lowered whole has its
-    // words lowered one by one: white space ends a word and also the context
-    // that makes a 'Σ' final.
-    let full = names.entity_name(e);
-    let all = with_lower(&full, |lower| {
+    // A person entity's name was read with the entities. Both sides have a
+    // few words: each of the phrase's is compared with the name's, in lower
+    // case, without a set to build. The name lowered whole has its words
+    // lowered one by one: white space ends a word and also the context that
+    // makes a 'Σ' final.
+    let person = names.entity_person(e);
+    let read;
+    let full = match person {
+        Some(i) => names.entity_persons[i].as_str(),
+        None => {
+            read = entity_name(e);
+            read.as_str()
+        }
+    };
+    let all = with_lower(full, |lower| {
         spaced_words(name).all(|w| {
             with_lower(w, |w| {
                 let t = w.trim_end_matches('.');
@@ -431,5 +473,9 @@ pub(super) fn confirmed_name(
             })
         })
     });
-    all.then_some(full)
+    // A person entity's fullest form is read once, however often it speaks.
+    all.then(|| match person {
+        Some(i) => names.entity_fullest(i).to_string(),
+        None => names.fullest(full),
+    })
 }

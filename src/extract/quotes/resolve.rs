@@ -37,13 +37,9 @@ pub(super) fn resolve(
     let Some(until) = asked_until(found) else {
         return;
     };
-    // The fullest form of each person entity's name, asked by both.
-    let entity_fullest: Vec<Cow<str>> = (names.entity_persons.iter())
-        .map(|n| names.fullest_of(n))
-        .collect();
-    let mut known = known_persons(names, &entity_fullest);
+    let mut known = known_persons(names);
     known.extend(spoken);
-    let mentions = Mentions::collect(rd, names, &entity_fullest, entities, found, &known, until);
+    let mentions = Mentions::collect(rd, names, entities, found, &known, until);
     let groups = quoted_groups(found, &known);
     for f in found.iter_mut() {
         continue_with_person_between(f, &mentions);
@@ -99,15 +95,16 @@ struct Mention {
 
 /// Names known to be persons, lower case: person entities, runs whose
 /// context says so, and full names also mentioned by their last word alone
-/// ("William Ruto" ... "Ruto"). `entity_fullest` holds the fullest form of
-/// each of the entities' names.
-fn known_persons(names: &NameIndex, entity_fullest: &[Cow<str>]) -> HashSet<String> {
-    let mut known: HashSet<String> = HashSet::default();
+/// ("William Ruto" ... "Ruto").
+fn known_persons(names: &NameIndex) -> HashSet<String> {
+    // Sized up front for the entities' names and the runs said to be persons'.
+    let named = names.entity_persons.len() + names.runs.iter().filter(|r| r.personish).count();
+    let mut known: HashSet<String> = HashSet::with_capacity_and_hasher(named, Default::default());
     // Each name once: the article repeats its persons' names.
-    let mut read: HashSet<&str> = HashSet::default();
-    for (n, full) in names.entity_persons.iter().zip(entity_fullest) {
+    let mut read: HashSet<&str> = HashSet::with_capacity_and_hasher(named, Default::default());
+    for (i, n) in names.entity_persons.iter().enumerate() {
         if read.insert(n.as_str()) {
-            known.insert(full.to_lowercase());
+            known.insert(names.entity_fullest(i).to_lowercase());
         }
     }
     // A run's name that an entity (or an earlier run) gave is known already.
@@ -166,7 +163,7 @@ fn name_speaker(
     {
         // An entity mention that is the speaker names it (lengthened,
         // "Van Dijk" is "Pieter van Dijk").
-        *name = names.fullest(&full);
+        *name = full;
     } else if !name.contains(' ') && name.chars().all(|c| !c.is_uppercase()) {
         let descriptions = descriptions.get_or_insert_with(|| Descriptions::new(names));
         if let Some(n) = descriptions.last_before(names, name, sp.start) {
@@ -256,12 +253,17 @@ impl Descriptions {
 /// `name` without an honorific ("Mr. Dujarric") and lengthened to its
 /// fullest form, when either changes it.
 fn lengthen(names: &NameIndex, name: &mut String) {
+    let honorific = |w: &str| with_lower(w.trim_end_matches('.'), |l| has(&HONORIFICS, l));
+    // Most names open with no honorific: a longer form is the only change
+    // (the fullest form is read from the words, whatever the spaces between).
+    if !spaced_words(name).next().is_some_and(honorific) {
+        if let Cow::Owned(full) = names.fullest_of(name) {
+            *name = full;
+        }
+        return;
+    }
     let words: Vec<&str> = spaced_words(name).collect();
-    let stripped: Vec<&str> = words
-        .iter()
-        .skip_while(|w| with_lower(w.trim_end_matches('.'), |l| has(&HONORIFICS, l)))
-        .copied()
-        .collect();
+    let stripped: Vec<&str> = words.iter().skip_while(|w| honorific(w)).copied().collect();
     let base = if stripped.is_empty() {
         name.clone()
     } else {
@@ -287,12 +289,10 @@ impl Mentions {
     /// person inside a quote is talked about, not talking: "„Die Menschen
     /// wollen Stabilität“, sagte er"); speakers known to be persons; and
     /// subjects describing a person without naming them. Only those before
-    /// `until` are read: no one asks for a later one. `entity_fullest` holds
-    /// the fullest form of each of the entities' names.
+    /// `until` are read: no one asks for a later one.
     fn collect(
         rd: &Reading,
         names: &NameIndex,
-        entity_fullest: &[Cow<str>],
         entities: &[EntityMention],
         found: &[Found],
         known: &HashSet<String>,
@@ -311,7 +311,7 @@ impl Mentions {
         };
         for &(i, span) in &names.entity_person_mentions {
             if span.start < until && outside(span) {
-                m.add(entity_fullest[i].to_string(), span);
+                m.add(names.entity_fullest(i).to_string(), span);
             }
         }
         m.add_known_runs(names, entities, known, until);

@@ -137,8 +137,8 @@ pub(super) fn np_speaker(rd: &Reading, a: usize, b: usize) -> Option<Speaker> {
 }
 
 /// [`np_speaker`], not yet copied, with whether the speaker's name is
-/// person-like ([`is_person_like`]) where its rules asked (`None` where they
-/// did not), for a caller that asks too.
+/// person-like ([`is_person_like`]) where its rules asked or know (`None`
+/// where they do not), for a caller that asks too.
 pub(super) fn judged_np_speaker<'a>(
     rd: &Reading<'a>,
     a: usize,
@@ -152,12 +152,13 @@ pub(super) fn judged_np_speaker<'a>(
         return None;
     }
     let last = &rd[b - 1];
+    // A speaker of one word, as all three below are, is never person-like.
     if b - a == 1 && is_pronoun(&last.lower) {
         let name = Named {
             name: last.text,
             span: last.span,
         };
-        return Some((name, None));
+        return Some((name, Some(false)));
     }
     // French inversion: "a-t-il ajouté", "dit-elle".
     if let Some((_, pronoun)) = inverted_pronoun(&last.lower).filter(|_| b - a == 1) {
@@ -165,12 +166,12 @@ pub(super) fn judged_np_speaker<'a>(
             name: pronoun,
             span: last.span,
         };
-        return Some((name, None));
+        return Some((name, Some(false)));
     }
     // One word (most capitalized runs) is the speaker as written: no title to
     // cut, no "of" to read.
     if b - a == 1 {
-        return Some((Named::of(rd.text, last.span), None));
+        return Some((Named::of(rd.text, last.span), Some(false)));
     }
     // "Marieke Jansen of ING": the name before "of"; "Federation of German Taxpayers": all of it.
     if let Some(p) = (a + 1..b).find(|&p| rd.is(p, "of")) {
