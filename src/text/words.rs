@@ -164,6 +164,10 @@ pub(crate) struct SpacedWords<'a> {
 impl<'a> Iterator for SpacedWords<'a> {
     type Item = &'a str;
 
+    // Inlined where it is called (a plain `#[inline]` was not taken): most
+    // names are a word or two, read in a few dozen instructions, to which a
+    // call's saving and restoring of registers would add a third.
+    #[inline(always)]
     fn next(&mut self) -> Option<&'a str> {
         let (s, b) = (self.s, self.s.as_bytes());
         let mut i = self.at;
