@@ -50,7 +50,10 @@ pub(crate) fn quantities_and_quotes(
     doc: &Doc,
     entities: &[EntityMention],
 ) -> (Vec<Quantity>, Vec<Quote>) {
-    let rd = quotes::Reading::new(doc);
+    // The text with its ASCII lower-cased: the lower case of most words,
+    // capitalized ones included, without a string made for each.
+    let lowered = doc.text.to_ascii_lowercase();
+    let rd = quotes::Reading::in_lowered(doc, &lowered);
     (
         quantities::extract_in(doc, &rd),
         quotes::extract_in(doc, &rd, entities),

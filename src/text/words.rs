@@ -53,6 +53,17 @@ impl<'a> Lower<'a> {
         debug_assert!(s.is_ascii() && !s.bytes().any(|b| b.is_ascii_uppercase()));
         Lower(Cow::Borrowed(s))
     }
+    /// The lower case of `s`, the text of `span` in some text whose ASCII
+    /// lower-cased copy is `lowered`: an ASCII word's is read from the copy
+    /// (made once for a document) instead of made for the word.
+    pub(crate) fn in_lowered(s: &'a str, span: Span, lowered: &'a str) -> Lower<'a> {
+        if s.is_ascii() {
+            // ASCII lowers to ASCII of its length: the copy holds it.
+            Lower::lowered(span.of(lowered))
+        } else {
+            Lower::new(s)
+        }
+    }
     /// The lower case as a string slice.
     pub fn as_str(&self) -> &str {
         &self.0
@@ -164,6 +175,10 @@ pub(crate) struct SpacedWords<'a> {
 impl<'a> Iterator for SpacedWords<'a> {
     type Item = &'a str;
 
+    // Inlined where it is called (a plain `#[inline]` was not taken): most
+    // names are a word or two, read in a few dozen instructions, to which a
+    // call's saving and restoring of registers would add a third.
+    #[inline(always)]
     fn next(&mut self) -> Option<&'a str> {
         let (s, b) = (self.s, self.s.as_bytes());
         let mut i = self.at;
@@ -315,6 +330,19 @@ pub struct Words<'a> {
 impl<'a> Words<'a> {
     /// The words of `text`, which `segmentation` was made from.
     pub fn new(text: &'a str, segmentation: &Segmentation) -> Words<'a> {
+        Words::read(text, None, segmentation)
+    }
+    /// [`Words::new`], the lower case of each ASCII word read from `lowered`,
+    /// `text` with its ASCII lower-cased (see [`Lower::in_lowered`]): no
+    /// string made for a capitalized word.
+    pub(crate) fn in_lowered(
+        text: &'a str,
+        lowered: &'a str,
+        segmentation: &Segmentation,
+    ) -> Words<'a> {
+        Words::read(text, Some(lowered), segmentation)
+    }
+    fn read(text: &'a str, lowered: Option<&'a str>, segmentation: &Segmentation) -> Words<'a> {
         let words = segmentation
             .tokens
             .iter()
@@ -324,7 +352,10 @@ impl<'a> Words<'a> {
                     span: t.span,
                     kind: t.kind,
                     text: s,
-                    lower: Lower::new(s),
+                    lower: match lowered {
+                        Some(lowered) => Lower::in_lowered(s, t.span, lowered),
+                        None => Lower::new(s),
+                    },
                     sentence: t.sentence,
                 }
             })

@@ -24,6 +24,15 @@ impl<'a> Reading<'a> {
             sentences: &doc.seg.sentences,
         }
     }
+    /// [`Reading::new`], the lower case of the ASCII words read from
+    /// `lowered`, `doc.text` with its ASCII lower-cased.
+    pub(crate) fn in_lowered(doc: &Doc<'a>, lowered: &'a str) -> Reading<'a> {
+        Reading {
+            text: doc.text,
+            words: Words::in_lowered(doc.text, lowered, doc.seg),
+            sentences: &doc.seg.sentences,
+        }
+    }
     /// The first and end word of sentence `si`, if there is one.
     pub(crate) fn sentence(&self, si: usize) -> Option<(usize, usize)> {
         self.sentences.get(si).map(|s| (s.first_token, s.end_token))

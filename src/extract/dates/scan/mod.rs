@@ -73,9 +73,8 @@ impl<'a> Tok<'a> {
             kind
         };
         let low = match lower {
-            // ASCII lowers to ASCII of its length: the lowered copy holds it.
-            Some(lower) if raw.is_ascii() => Lower::lowered(span.of(lower)),
-            _ => Lower::new(raw),
+            Some(lower) => Lower::in_lowered(raw, span, lower),
+            None => Lower::new(raw),
         };
         Tok {
             raw,
