@@ -79,7 +79,60 @@ pub struct Evidence<'a> {
     /// Which sentences are headlines.
     pub headlines: Vec<bool>,
     /// Words written in lower case somewhere.
-    pub lower: FastSet<&'a str>,
+    pub lower: LowerWords<'a>,
+}
+
+/// The words an article writes in lower case. Nearly every word of the
+/// article goes in, and most have seven bytes or fewer: those are kept as one
+/// number, their bytes and their length, which hashes and compares in a few
+/// instructions where a string needs a call to compare its bytes.
+#[derive(Default)]
+pub struct LowerWords<'a> {
+    short: FastSet<u64>,
+    long: FastSet<&'a str>,
+}
+
+impl<'a> LowerWords<'a> {
+    fn with_capacity(words: usize) -> LowerWords<'a> {
+        LowerWords {
+            short: FastSet::with_capacity_and_hasher(words, Default::default()),
+            long: FastSet::with_capacity_and_hasher(words / 4, Default::default()),
+        }
+    }
+
+    fn insert(&mut self, w: &'a str) {
+        match packed(w) {
+            Some(key) => self.short.insert(key),
+            None => self.long.insert(w),
+        };
+    }
+
+    /// Whether the article writes `w` in lower case.
+    pub fn contains(&self, w: &str) -> bool {
+        match packed(w) {
+            Some(key) => self.short.contains(&key),
+            None => self.long.contains(w),
+        }
+    }
+}
+
+/// A word of up to seven bytes as one number: its bytes, little-endian, and
+/// its length in the top byte, so that two words give the same number only
+/// when they are the same word. `None` for a longer word.
+fn packed(w: &str) -> Option<u64> {
+    let b = w.as_bytes();
+    let n = b.len();
+    let bytes = match n {
+        0..=3 => b.iter().rev().fold(0, |acc, &x| acc << 8 | u64::from(x)),
+        // Two overlapping halves: together they hold every byte in its place.
+        4..=7 => {
+            let low = u32::from_le_bytes(b[..4].try_into().expect("four bytes"));
+            let high = u32::from_le_bytes(b[n - 4..].try_into().expect("four bytes"));
+            u64::from(low) | u64::from(high) << ((n - 4) * 8)
+        }
+        _ => return None,
+    };
+    Some(bytes | (n as u64) << 56)
 }
 
 impl<'a> Evidence<'a> {
@@ -89,7 +142,7 @@ impl<'a> Evidence<'a> {
         let mut ev = Evidence {
             mid_caps: FastSet::with_capacity_and_hasher(words / 4, Default::default()),
             headlines: Vec::with_capacity(doc.seg.sentences.len()),
-            lower: FastSet::with_capacity_and_hasher(words, Default::default()),
+            lower: LowerWords::with_capacity(words),
         };
         for i in 0..doc.seg.sentences.len() {
             let headline = is_headline(doc, i);
@@ -515,6 +568,30 @@ mod tests {
         for (w, allcaps) in cases {
             assert_eq!(is_allcaps(w), allcaps, "{w}");
         }
+    }
+
+    #[test]
+    fn lower_words_hold_what_went_in() {
+        let words = [
+            "", "a", "ab", "abc", "abcd", "abcdefg", "abcdefgh", "état", "said",
+        ];
+        let mut set = LowerWords::with_capacity(4);
+        for w in words {
+            set.insert(w);
+        }
+        for w in words {
+            assert!(set.contains(w), "{w}");
+        }
+        for w in [
+            "abce", "abcdefh", "bcd", "ab\0", "abcdefgi", "Said", "aid", "sai",
+        ] {
+            assert!(!set.contains(w), "{w}");
+        }
+        // Packed words differ whenever their bytes or lengths do.
+        let all: Vec<u64> = words.iter().filter_map(|w| packed(w)).collect();
+        let distinct: FastSet<u64> = all.iter().copied().collect();
+        assert_eq!(distinct.len(), all.len());
+        assert_eq!(packed("abcdefgh"), None);
     }
 
     #[test]
