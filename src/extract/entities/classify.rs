@@ -14,7 +14,7 @@
 use super::cues;
 use super::kept;
 use super::kept::place_of;
-use super::pieces::{Evidence, Piece, Run};
+use super::pieces::{token_in_run, Evidence, Piece, Run};
 use super::EntityLabel;
 use crate::extract::word_set::is_function_word;
 use crate::extract::Doc;
@@ -443,6 +443,7 @@ impl<'a> Sentence<'a> {
         }
         let name = Name {
             doc: self.doc,
+            run: self.run,
             pieces,
             span,
             whole: span.of(text),
@@ -479,6 +480,7 @@ impl<'a> Sentence<'a> {
 /// A name of several words, for the labelling rules.
 struct Name<'a> {
     doc: &'a Doc<'a>,
+    run: &'a Run,
     pieces: &'a [Piece],
     span: Span,
     whole: &'a str,
@@ -561,7 +563,7 @@ fn is_compass_point(w: &str) -> bool {
 
 /// "the Georgian Dream party", "the island of Rhodes".
 fn label_from_context(n: &Name) -> Option<EntityLabel> {
-    context_label(n.doc, n.span)
+    context_label(n.doc, n.run, n.span)
 }
 
 /// "Real Madrid", "Inter Miami": a club named after its city, by a word of the
@@ -746,9 +748,9 @@ fn single(doc: &Doc, run: &Run, pieces: &[Piece], ev: &Evidence) -> Option<Candi
     let label = if p.place(text).is_some() || matches!(w, "West" | "East" | "Arctic" | "Antarctic")
     {
         Some(EntityLabel::Place)
-    } else if let Some(l) = context_label(doc, p.span) {
+    } else if let Some(l) = context_label(doc, run, p.span) {
         Some(l)
-    } else if !p.allcaps && before_its_region(doc, p.span) && !kept::is_first_name(w) {
+    } else if !p.allcaps && before_its_region(doc, run, p.span) && !kept::is_first_name(w) {
         Some(EntityLabel::Place)
     } else if !p.allcaps
         && with_lower(w, |lower| {
@@ -799,11 +801,11 @@ pub fn strict_capitals(doc: &Doc) -> bool {
 }
 
 /// A label from the words around: "the Zaporizhzhia region", "the island of Rhodes",
-/// "the Georgian Dream party".
-fn context_label(doc: &Doc, span: Span) -> Option<EntityLabel> {
+/// "the Georgian Dream party". `span` is words of `run`.
+fn context_label(doc: &Doc, run: &Run, span: Span) -> Option<EntityLabel> {
     let toks = &doc.seg.tokens;
-    let i = doc.seg.token_at(span.end);
-    let j = doc.seg.token_at(span.start);
+    let i = token_in_run(doc, run.first_tok, run.end_tok, span.end);
+    let j = token_in_run(doc, run.first_tok, run.end_tok, span.start);
     let word = |k: usize| {
         toks.get(k)
             .filter(|t| t.kind == TokenKind::Word)
@@ -828,10 +830,11 @@ fn context_label(doc: &Doc, span: Span) -> Option<EntityLabel> {
 }
 
 /// "Mecca, Saudi Arabia.", "Irving, Texas, ...": a word written before a comma
-/// and a country or region that ends the phrase is a town there.
-fn before_its_region(doc: &Doc, span: Span) -> bool {
+/// and a country or region that ends the phrase is a town there. `span` is
+/// words of `run`.
+fn before_its_region(doc: &Doc, run: &Run, span: Span) -> bool {
     let toks = &doc.seg.tokens;
-    let i = doc.seg.token_at(span.end);
+    let i = token_in_run(doc, run.first_tok, run.end_tok, span.end);
     if toks.get(i).is_none_or(|t| t.span.of(doc.text) != ",") {
         return false;
     }

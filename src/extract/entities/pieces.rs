@@ -286,6 +286,18 @@ impl RunReader {
     }
 }
 
+/// [`token_at`](crate::text::Segmentation::token_at) a byte `at` within the
+/// words of a run, tokens `first_tok` to `end_tok` (exclusive): the same
+/// index, searched among the run's few tokens instead of the article's. The
+/// run's first word starts at or after its first token, and its last word ends
+/// before the token after it starts: no token outside the run can be the answer.
+pub fn token_in_run(doc: &Doc, first_tok: usize, end_tok: usize, at: usize) -> usize {
+    let run = &doc.seg.tokens[first_tok..end_tok];
+    let i = first_tok + run.partition_point(|t| t.span.start < at);
+    debug_assert_eq!(i, doc.seg.token_at(at));
+    i
+}
+
 /// A lower-case joiner kept inside a run ("of", "&", "von").
 fn connector(span: Span) -> Piece {
     Piece::new(span, true, false, false)
