@@ -5,7 +5,7 @@ use crate::extract::word_set::is_function_word;
 use crate::extract::Doc;
 use crate::lexicon::Place;
 use crate::text::hash::FastSet;
-use crate::text::{with_lower, Span, Token, TokenKind};
+use crate::text::{has_hyphen, with_lower, Span, Token, TokenKind};
 use std::cell::OnceCell;
 
 /// One word of a candidate, trimmed of possessives and hyphen prefixes.
@@ -179,6 +179,11 @@ fn opens(p: &str) -> bool {
 
 /// `("Russia", true)` for "Russia's", `("Ukraine", false)` for "Ukraine".
 pub fn strip_possessive(w: &str) -> (&str, bool) {
+    // Every possessive ends in "s", "S" or an apostrophe: most words end in
+    // another byte, and have no possessive to look for.
+    if !matches!(w.as_bytes().last(), Some(b's' | b'S' | b'\'')) {
+        return (w, false);
+    }
     for suffix in ["'s", "'S", "s'"] {
         if w.len() > suffix.len() + 1 && w.ends_with(suffix) {
             let keep = if suffix == "s'" {
@@ -389,6 +394,18 @@ impl Runs<'_> {
     /// a lower-case joiner waits, any other word ends the run.
     fn word(&mut self, t: &Token, ti: usize) {
         let was_initial = std::mem::replace(&mut self.initial, false);
+        // Most words start with a small ASCII letter and follow no run: such a
+        // word without a hyphen ("pro-Tokayev", "al-Burhan") is no piece and
+        // no joiner, and there is no run to end (nor connectors, which wait
+        // only after a run). Told by the first byte and a hyphen test, before
+        // the word is read letter by letter.
+        let bytes = &self.text.as_bytes()[t.span.start..t.span.end];
+        if self.cur.is_empty()
+            && bytes.first().is_some_and(u8::is_ascii_lowercase)
+            && !has_hyphen(bytes)
+        {
+            return;
+        }
         let w = t.span.of(self.text);
         // Lower-case ASCII letters only, most words of a text: no capital,
         // possessive or hyphen to cut, so the word is what it is.
@@ -482,7 +499,7 @@ impl WordCut {
             span: Span::new(span.start, span.start + core.len()),
             boundary_before: false,
             boundary_after: possessive,
-            hyphen: core.contains('-'),
+            hyphen: has_hyphen(core.as_bytes()),
         };
         if !cut.hyphen {
             return cut;
