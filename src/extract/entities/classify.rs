@@ -14,7 +14,7 @@
 use super::cues;
 use super::kept;
 use super::kept::place_of;
-use super::pieces::{Evidence, Piece, Run};
+use super::pieces::{token_in_run, Evidence, Piece, Run};
 use super::EntityLabel;
 use crate::extract::word_set::is_function_word;
 use crate::extract::Doc;
@@ -67,13 +67,19 @@ struct Sentence<'a> {
 }
 
 /// Labels the runs of one body sentence, adding them to the article's `out`.
-pub fn classify(doc: &Doc, runs: &[Run], ev: &Evidence, out: &mut Vec<Candidate>) {
+/// `parts` is a buffer for the parts of each run, lent by the caller so that
+/// every sentence of the article uses the same one.
+pub fn classify(
+    doc: &Doc,
+    runs: &[Run],
+    ev: &Evidence,
+    parts: &mut Vec<Range<usize>>,
+    out: &mut Vec<Candidate>,
+) {
     let mut pending: Option<PendingRole> = None;
-    // One buffer for the parts of every run of the sentence.
-    let mut parts = Vec::new();
     for run in runs {
         let s = Sentence { doc, run, ev };
-        split_run(doc.text, &run.pieces, &mut parts);
+        split_run(doc.text, &run.pieces, parts);
         for (si, part) in parts.iter().enumerate() {
             s.part(&run.pieces[part.clone()], si == 0, &mut pending, out);
         }
@@ -108,8 +114,9 @@ fn role_text(span: Span, text: &str) -> String {
 /// The titles at the front of a run: "Kazakh President", "Uzbekistan Foreign
 /// Minister", "the President of".
 struct Titles {
-    /// Pieces before the title that are demonyms or places, each a mention of its own.
-    qualifiers: Vec<usize>,
+    /// How many pieces before the title are demonyms or places, each a mention
+    /// of its own (see [`Titles::qualifiers`]).
+    qualifiers: usize,
     /// Where the title begins.
     start: usize,
     /// One past its last word: where the name begins.
@@ -121,10 +128,9 @@ struct Titles {
 impl Titles {
     fn read(text: &str, pieces: &[Piece]) -> Titles {
         let mut k = 0;
-        let mut qualifiers = Vec::new();
+        let mut qualifiers = 0;
         while k < pieces.len() && !pieces[k].connector {
-            if k + 1 < pieces.len() && lexicon::demonym(cover(&pieces[k..k + 2]).of(text)).is_some()
-            {
+            if two_word_demonym(text, pieces, k) {
                 // "South African President", "Sri Lankan President".
                 k += 2;
                 continue;
@@ -132,7 +138,7 @@ impl Titles {
             if pieces[k].is_demonym(text)
                 || (pieces[k].place(text).is_some() && !pieces[k].is_title(text))
             {
-                qualifiers.push(k);
+                qualifiers += 1;
                 k += 1;
             } else {
                 break;
@@ -156,6 +162,32 @@ impl Titles {
             found,
         }
     }
+
+    /// The qualifiers' indices in `pieces`: every piece before the title that
+    /// is not half of a two-word demonym. Walked again only where the
+    /// qualifiers become mentions, so that no list of them is kept per part.
+    fn qualifiers<'t>(
+        &self,
+        text: &'t str,
+        pieces: &'t [Piece],
+    ) -> impl Iterator<Item = usize> + 't {
+        let mut k = 0;
+        let start = self.start;
+        std::iter::from_fn(move || {
+            while k < start && two_word_demonym(text, pieces, k) {
+                k += 2;
+            }
+            (k < start).then(|| {
+                k += 1;
+                k - 1
+            })
+        })
+    }
+}
+
+/// Whether pieces `k` and `k + 1` together are a demonym ("South African").
+fn two_word_demonym(text: &str, pieces: &[Piece], k: usize) -> bool {
+    k + 1 < pieces.len() && lexicon::demonym(cover(&pieces[k..k + 2]).of(text)).is_some()
 }
 
 impl<'a> Sentence<'a> {
@@ -188,7 +220,7 @@ impl<'a> Sentence<'a> {
             }
         }
         let (role, pieces) = if titles.found && rest_is_name {
-            self.push_qualifiers(pieces, &titles.qualifiers, out);
+            self.push_qualifiers(pieces, &titles, out);
             let role_span = cover(&pieces[titles.start..titles.end]);
             (Some(role_text(role_span, text)), rest)
         } else {
@@ -351,7 +383,7 @@ impl<'a> Sentence<'a> {
         if !(rest.is_empty() || rest_place) {
             return None;
         }
-        self.push_qualifiers(pieces, &titles.qualifiers, out);
+        self.push_qualifiers(pieces, titles, out);
         if rest_place {
             out.extend(single(self.doc, self.run, rest, self.ev));
         }
@@ -360,13 +392,13 @@ impl<'a> Sentence<'a> {
         } else {
             role_span.end
         };
-        let role = role_text(cover(&pieces[titles.qualifiers.len()..role_end]), text);
+        let role = role_text(cover(&pieces[titles.qualifiers..role_end]), text);
         Some(PendingRole { end, role })
     }
 
     /// The demonyms and places before a title, each as its own mention.
-    fn push_qualifiers(&self, pieces: &[Piece], qualifiers: &[usize], out: &mut Vec<Candidate>) {
-        for &q in qualifiers {
+    fn push_qualifiers(&self, pieces: &[Piece], titles: &Titles, out: &mut Vec<Candidate>) {
+        for q in titles.qualifiers(self.doc.text, pieces) {
             out.extend(single(self.doc, self.run, &pieces[q..q + 1], self.ev));
         }
     }
@@ -411,6 +443,7 @@ impl<'a> Sentence<'a> {
         }
         let name = Name {
             doc: self.doc,
+            run: self.run,
             pieces,
             span,
             whole: span.of(text),
@@ -447,6 +480,7 @@ impl<'a> Sentence<'a> {
 /// A name of several words, for the labelling rules.
 struct Name<'a> {
     doc: &'a Doc<'a>,
+    run: &'a Run,
     pieces: &'a [Piece],
     span: Span,
     whole: &'a str,
@@ -529,7 +563,7 @@ fn is_compass_point(w: &str) -> bool {
 
 /// "the Georgian Dream party", "the island of Rhodes".
 fn label_from_context(n: &Name) -> Option<EntityLabel> {
-    context_label(n.doc, n.span)
+    context_label(n.doc, n.run, n.span)
 }
 
 /// "Real Madrid", "Inter Miami": a club named after its city, by a word of the
@@ -714,9 +748,9 @@ fn single(doc: &Doc, run: &Run, pieces: &[Piece], ev: &Evidence) -> Option<Candi
     let label = if p.place(text).is_some() || matches!(w, "West" | "East" | "Arctic" | "Antarctic")
     {
         Some(EntityLabel::Place)
-    } else if let Some(l) = context_label(doc, p.span) {
+    } else if let Some(l) = context_label(doc, run, p.span) {
         Some(l)
-    } else if !p.allcaps && before_its_region(doc, p.span) && !kept::is_first_name(w) {
+    } else if !p.allcaps && before_its_region(doc, run, p.span) && !kept::is_first_name(w) {
         Some(EntityLabel::Place)
     } else if !p.allcaps
         && with_lower(w, |lower| {
@@ -767,11 +801,11 @@ pub fn strict_capitals(doc: &Doc) -> bool {
 }
 
 /// A label from the words around: "the Zaporizhzhia region", "the island of Rhodes",
-/// "the Georgian Dream party".
-fn context_label(doc: &Doc, span: Span) -> Option<EntityLabel> {
+/// "the Georgian Dream party". `span` is words of `run`.
+fn context_label(doc: &Doc, run: &Run, span: Span) -> Option<EntityLabel> {
     let toks = &doc.seg.tokens;
-    let i = doc.seg.token_at(span.end);
-    let j = doc.seg.token_at(span.start);
+    let i = token_in_run(doc, run.first_tok, run.end_tok, span.end);
+    let j = token_in_run(doc, run.first_tok, run.end_tok, span.start);
     let word = |k: usize| {
         toks.get(k)
             .filter(|t| t.kind == TokenKind::Word)
@@ -796,10 +830,11 @@ fn context_label(doc: &Doc, span: Span) -> Option<EntityLabel> {
 }
 
 /// "Mecca, Saudi Arabia.", "Irving, Texas, ...": a word written before a comma
-/// and a country or region that ends the phrase is a town there.
-fn before_its_region(doc: &Doc, span: Span) -> bool {
+/// and a country or region that ends the phrase is a town there. `span` is
+/// words of `run`.
+fn before_its_region(doc: &Doc, run: &Run, span: Span) -> bool {
     let toks = &doc.seg.tokens;
-    let i = doc.seg.token_at(span.end);
+    let i = token_in_run(doc, run.first_tok, run.end_tok, span.end);
     if toks.get(i).is_none_or(|t| t.span.of(doc.text) != ",") {
         return false;
     }

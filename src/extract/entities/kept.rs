@@ -57,7 +57,8 @@ pub fn place(name: &str) -> Option<Place> {
 /// The gazetteer entry of a name as written, also without the dots of "U.S.".
 pub fn place_of(name: &str) -> Option<Place> {
     place(name).or_else(|| {
-        if name.contains('.') && name.len() <= 6 {
+        // The length first: most names are longer, and need no search for a dot.
+        if name.len() <= 6 && name.contains('.') {
             place(&name.replace('.', ""))
         } else {
             None

@@ -174,10 +174,11 @@ pub fn extract(doc: &Doc) -> Vec<EntityMention> {
     // Body sentences first: headlines are read with what the body names.
     let headlines = evidence.headlines.clone();
     let mut reader = pieces::RunReader::default();
+    let mut parts = Vec::new();
     for (i, &h) in headlines.iter().enumerate() {
         if !h {
             let runs = reader.runs(doc, i);
-            classify::classify(doc, runs, &evidence, &mut candidates);
+            classify::classify(doc, runs, &evidence, &mut parts, &mut candidates);
         }
     }
     let known = resolve::known_in(doc, &candidates);

@@ -5,7 +5,7 @@ use crate::extract::word_set::is_function_word;
 use crate::extract::Doc;
 use crate::lexicon::Place;
 use crate::text::hash::FastSet;
-use crate::text::{with_lower, Span, Token, TokenKind};
+use crate::text::{has_hyphen, with_lower, Span, Token, TokenKind};
 use std::cell::OnceCell;
 
 /// One word of a candidate, trimmed of possessives and hyphen prefixes.
@@ -79,7 +79,60 @@ pub struct Evidence<'a> {
     /// Which sentences are headlines.
     pub headlines: Vec<bool>,
     /// Words written in lower case somewhere.
-    pub lower: FastSet<&'a str>,
+    pub lower: LowerWords<'a>,
+}
+
+/// The words an article writes in lower case. Nearly every word of the
+/// article goes in, and most have seven bytes or fewer: those are kept as one
+/// number, their bytes and their length, which hashes and compares in a few
+/// instructions where a string needs a call to compare its bytes.
+#[derive(Default)]
+pub struct LowerWords<'a> {
+    short: FastSet<u64>,
+    long: FastSet<&'a str>,
+}
+
+impl<'a> LowerWords<'a> {
+    fn with_capacity(words: usize) -> LowerWords<'a> {
+        LowerWords {
+            short: FastSet::with_capacity_and_hasher(words, Default::default()),
+            long: FastSet::with_capacity_and_hasher(words / 4, Default::default()),
+        }
+    }
+
+    fn insert(&mut self, w: &'a str) {
+        match packed(w) {
+            Some(key) => self.short.insert(key),
+            None => self.long.insert(w),
+        };
+    }
+
+    /// Whether the article writes `w` in lower case.
+    pub fn contains(&self, w: &str) -> bool {
+        match packed(w) {
+            Some(key) => self.short.contains(&key),
+            None => self.long.contains(w),
+        }
+    }
+}
+
+/// A word of up to seven bytes as one number: its bytes, little-endian, and
+/// its length in the top byte, so that two words give the same number only
+/// when they are the same word. `None` for a longer word.
+fn packed(w: &str) -> Option<u64> {
+    let b = w.as_bytes();
+    let n = b.len();
+    let bytes = match n {
+        0..=3 => b.iter().rev().fold(0, |acc, &x| acc << 8 | u64::from(x)),
+        // Two overlapping halves: together they hold every byte in its place.
+        4..=7 => {
+            let low = u32::from_le_bytes(b[..4].try_into().expect("four bytes"));
+            let high = u32::from_le_bytes(b[n - 4..].try_into().expect("four bytes"));
+            u64::from(low) | u64::from(high) << ((n - 4) * 8)
+        }
+        _ => return None,
+    };
+    Some(bytes | (n as u64) << 56)
 }
 
 impl<'a> Evidence<'a> {
@@ -89,7 +142,7 @@ impl<'a> Evidence<'a> {
         let mut ev = Evidence {
             mid_caps: FastSet::with_capacity_and_hasher(words / 4, Default::default()),
             headlines: Vec::with_capacity(doc.seg.sentences.len()),
-            lower: FastSet::with_capacity_and_hasher(words, Default::default()),
+            lower: LowerWords::with_capacity(words),
         };
         for i in 0..doc.seg.sentences.len() {
             let headline = is_headline(doc, i);
@@ -126,6 +179,11 @@ fn opens(p: &str) -> bool {
 
 /// `("Russia", true)` for "Russia's", `("Ukraine", false)` for "Ukraine".
 pub fn strip_possessive(w: &str) -> (&str, bool) {
+    // Every possessive ends in "s", "S" or an apostrophe: most words end in
+    // another byte, and have no possessive to look for.
+    if !matches!(w.as_bytes().last(), Some(b's' | b'S' | b'\'')) {
+        return (w, false);
+    }
     for suffix in ["'s", "'S", "s'"] {
         if w.len() > suffix.len() + 1 && w.ends_with(suffix) {
             let keep = if suffix == "s'" {
@@ -233,6 +291,18 @@ impl RunReader {
     }
 }
 
+/// [`token_at`](crate::text::Segmentation::token_at) a byte `at` within the
+/// words of a run, tokens `first_tok` to `end_tok` (exclusive): the same
+/// index, searched among the run's few tokens instead of the article's. The
+/// run's first word starts at or after its first token, and its last word ends
+/// before the token after it starts: no token outside the run can be the answer.
+pub fn token_in_run(doc: &Doc, first_tok: usize, end_tok: usize, at: usize) -> usize {
+    let run = &doc.seg.tokens[first_tok..end_tok];
+    let i = first_tok + run.partition_point(|t| t.span.start < at);
+    debug_assert_eq!(i, doc.seg.token_at(at));
+    i
+}
+
 /// A lower-case joiner kept inside a run ("of", "&", "von").
 fn connector(span: Span) -> Piece {
     Piece::new(span, true, false, false)
@@ -324,6 +394,18 @@ impl Runs<'_> {
     /// a lower-case joiner waits, any other word ends the run.
     fn word(&mut self, t: &Token, ti: usize) {
         let was_initial = std::mem::replace(&mut self.initial, false);
+        // Most words start with a small ASCII letter and follow no run: such a
+        // word without a hyphen ("pro-Tokayev", "al-Burhan") is no piece and
+        // no joiner, and there is no run to end (nor connectors, which wait
+        // only after a run). Told by the first byte and a hyphen test, before
+        // the word is read letter by letter.
+        let bytes = &self.text.as_bytes()[t.span.start..t.span.end];
+        if self.cur.is_empty()
+            && bytes.first().is_some_and(u8::is_ascii_lowercase)
+            && !has_hyphen(bytes)
+        {
+            return;
+        }
         let w = t.span.of(self.text);
         // Lower-case ASCII letters only, most words of a text: no capital,
         // possessive or hyphen to cut, so the word is what it is.
@@ -417,7 +499,7 @@ impl WordCut {
             span: Span::new(span.start, span.start + core.len()),
             boundary_before: false,
             boundary_after: possessive,
-            hyphen: core.contains('-'),
+            hyphen: has_hyphen(core.as_bytes()),
         };
         if !cut.hyphen {
             return cut;
@@ -515,6 +597,30 @@ mod tests {
         for (w, allcaps) in cases {
             assert_eq!(is_allcaps(w), allcaps, "{w}");
         }
+    }
+
+    #[test]
+    fn lower_words_hold_what_went_in() {
+        let words = [
+            "", "a", "ab", "abc", "abcd", "abcdefg", "abcdefgh", "état", "said",
+        ];
+        let mut set = LowerWords::with_capacity(4);
+        for w in words {
+            set.insert(w);
+        }
+        for w in words {
+            assert!(set.contains(w), "{w}");
+        }
+        for w in [
+            "abce", "abcdefh", "bcd", "ab\0", "abcdefgi", "Said", "aid", "sai",
+        ] {
+            assert!(!set.contains(w), "{w}");
+        }
+        // Packed words differ whenever their bytes or lengths do.
+        let all: Vec<u64> = words.iter().filter_map(|w| packed(w)).collect();
+        let distinct: FastSet<u64> = all.iter().copied().collect();
+        assert_eq!(distinct.len(), all.len());
+        assert_eq!(packed("abcdefgh"), None);
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! is an acronym of a product's name.
 
 use super::classify::Candidate;
+use super::pieces::token_in_run;
 use super::resolve::abbreviates;
 use super::sets;
 use crate::extract::word_set::WordSet;
@@ -99,8 +100,8 @@ pub fn not_names(doc: &Doc, cands: &[Candidate]) -> HashSet<String> {
     let mut out = HashSet::new();
     let mut products = Vec::new();
     for c in cands {
-        let first = doc.seg.token_at(c.span.start);
-        let after = doc.seg.token_at(c.span.end);
+        let first = token_in_run(doc, c.first_tok, c.end_tok, c.span.start);
+        let after = token_in_run(doc, c.first_tok, c.end_tok, c.span.end);
         if first >= toks.len() {
             continue;
         }
@@ -113,7 +114,7 @@ pub fn not_names(doc: &Doc, cands: &[Candidate]) -> HashSet<String> {
     }
     for c in cands {
         let s = c.span.of(text);
-        let first = doc.seg.token_at(c.span.start);
+        let first = token_in_run(doc, c.first_tok, c.end_tok, c.span.start);
         // "The Internet Explorer 6 Countdown": a name right after a product's
         // version is part of a title.
         let after_version = first >= 2
