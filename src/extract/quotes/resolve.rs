@@ -187,7 +187,13 @@ fn name_speaker(
     speaker: &mut Speaker,
     known: &mut HashSet<String>,
 ) -> Role {
-    let Speaker { name, span: sp } = speaker;
+    let Speaker {
+        name,
+        span: sp,
+        person_like,
+    } = speaker;
+    // Judged for the name as found: not asked again unless it changes.
+    let judged = person_like.take();
     let role = Role::of(name);
     if role.pronoun.is_some() {
         return role;
@@ -197,9 +203,10 @@ fn name_speaker(
         .and_then(|e| confirmed_name(rd, names, e, name, *sp))
     {
         // An entity mention that is the speaker names it (lengthened,
-        // "Van Dijk" is "Pieter van Dijk").
+        // "Van Dijk" is "Pieter van Dijk"), most often by the same name.
+        let renamed = full != *name;
         *name = full;
-        true
+        renamed
     } else if !name.contains(' ') && name.chars().all(|c| !c.is_uppercase()) {
         let descriptions = descriptions.get_or_insert_with(|| Descriptions::new(names));
         match descriptions.last_before(names, name, sp.start) {
@@ -212,7 +219,11 @@ fn name_speaker(
     } else {
         lengthen(names, name)
     };
-    if is_person_like(name) {
+    let like = match judged {
+        Some(like) if !renamed => like,
+        _ => is_person_like(name),
+    };
+    if like {
         known.insert(name.to_lowercase());
     }
     if renamed {
@@ -457,6 +468,7 @@ fn role_subject(rd: &Reading, sa: usize, se: usize) -> Option<Speaker> {
         if f > g {
             s.span = Span::new(s.span.start, rd[f - 1].span.end);
             s.name = s.span.of(rd.text).to_string();
+            s.person_like = None;
         }
     }
     (!s.name.contains('"')).then_some(s)
