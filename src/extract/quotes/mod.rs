@@ -170,7 +170,7 @@ pub(crate) fn extract_in(doc: &Doc, rd: &Reading, entities: &[EntityMention]) ->
         .into_iter()
         .map(|f| {
             let (speaker, speaker_span) = match f.attr.as_ref().and_then(|a| a.speaker.clone()) {
-                Some(Speaker { name, span }) => (Some(name), Some(span)),
+                Some(Speaker { name, span, .. }) => (Some(name), Some(span)),
                 None => (None, None),
             };
             Quote {

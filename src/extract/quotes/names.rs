@@ -6,7 +6,7 @@ use super::lexicon::{has, honorific_dot, is_particle, is_person_like, is_title};
 use super::reading::{NameCase, Reading};
 use super::sets::{ARTICLES, HONORIFICS, NON_PERSON_HEADS, ROLE_NOUNS};
 use super::speakers::{judged_np_speaker, Named};
-use crate::text::hash::{FastMap as HashMap, FastSet as HashSet};
+use crate::text::hash::FastMap as HashMap;
 use crate::text::{last_spaced_word, spaced_words, with_lower, Span, TokenKind};
 use arrayvec::ArrayVec;
 use std::borrow::Cow;
@@ -31,6 +31,8 @@ struct FullName {
     words: Vec<String>,
     /// The name as written.
     name: String,
+    /// Whether its last word as written opens with a capital (it may be a particle).
+    last_upper: bool,
 }
 
 /// Names the article gives, for lengthening short names and resolving pronouns.
@@ -48,6 +50,8 @@ pub(super) struct NameIndex<'e> {
     /// The fullest form of each of `entity_persons` ([`Self::entity_fullest`]),
     /// once asked (`None`: the name itself): speakers and pronouns ask again.
     entity_fullest: Vec<OnceCell<Option<String>>>,
+    /// Which of `full` each of `entity_persons` is, where it is one.
+    entity_full: Vec<Option<usize>>,
     /// Person-like full names, first seen first.
     full: Vec<FullName>,
     /// Indices into `full` by last and by first word.
@@ -103,7 +107,7 @@ impl<'e> NameIndex<'e> {
     pub(super) fn build(rd: &Reading<'e>, entities: &'e [EntityMention]) -> NameIndex<'e> {
         let (entity_persons, entity_person_mentions, entity_person_of) = entity_persons(entities);
         let runs = capitalized_runs(rd);
-        let full = full_names(&entity_persons, &runs);
+        let (full, entity_full) = full_names(&entity_persons, &runs);
         // Sized up front: at most one key a full name.
         let mut by_last: HashMap<String, Vec<usize>> =
             HashMap::with_capacity_and_hasher(full.len(), Default::default());
@@ -119,6 +123,7 @@ impl<'e> NameIndex<'e> {
         let ends = Ends::of(by_last.keys().chain(by_first.keys()).map(String::as_str));
         NameIndex {
             entity_fullest: vec![OnceCell::new(); entity_persons.len()],
+            entity_full,
             ends,
             found: RefCell::default(),
             runs,
@@ -142,11 +147,29 @@ impl<'e> NameIndex<'e> {
     /// The fullest form ([`Self::fullest_of`]) of `entity_persons[i]`.
     pub(super) fn entity_fullest(&self, i: usize) -> &str {
         let name = &self.entity_persons[i];
-        let longer = self.entity_fullest[i].get_or_init(|| match self.fullest_of(name) {
-            Cow::Owned(full) => Some(full),
-            Cow::Borrowed(_) => None,
+        // Kept here for the entity, not among the names found: other names
+        // are seldom an entity's.
+        let longer = self.entity_fullest[i].get_or_init(|| match self.entity_full[i] {
+            Some(j) => self.longer_than_full(j).map(|f| f.name.clone()),
+            None => match self.fullest_kept(name, false) {
+                Cow::Owned(full) => Some(full),
+                Cow::Borrowed(_) => None,
+            },
         });
         longer.as_deref().unwrap_or(name)
+    }
+
+    /// [`Self::fullest_of`] of the name of `full[j]`, where longer, read from
+    /// its words as they were split and lowered for the list. Its last word
+    /// is listed (as its own): only its capital and the number of words are
+    /// left to ask.
+    fn longer_than_full(&self, j: usize) -> Option<&FullName> {
+        let f = &self.full[j];
+        if !f.last_upper || f.words.len() > 3 {
+            return None;
+        }
+        let words: ArrayVec<&str, 3> = f.words.iter().map(String::as_str).collect();
+        self.longer_listed(&words)
     }
 
     /// The fullest form of `name` the article gives, among person-like names.
@@ -157,6 +180,12 @@ impl<'e> NameIndex<'e> {
     /// [`Self::fullest`], borrowing `name` when it is its own fullest form
     /// (most names are).
     pub(super) fn fullest_of<'n>(&self, name: &'n str) -> Cow<'n, str> {
+        self.fullest_kept(name, true)
+    }
+
+    /// [`Self::fullest_of`], looked up among and kept with the names found
+    /// where `keep`.
+    fn fullest_kept<'n>(&self, name: &'n str, keep: bool) -> Cow<'n, str> {
         // The last word first, read from the end; the words are counted only
         // for a last word that may be listed.
         let Some(last) = last_spaced_word(name) else {
@@ -166,8 +195,10 @@ impl<'e> NameIndex<'e> {
             return Cow::Borrowed(name);
         }
         // A name already lengthened (the article repeats its names) is not read again.
-        if let Some(full) = self.found.borrow().get(name) {
-            return full.clone().map_or(Cow::Borrowed(name), Cow::Owned);
+        if keep {
+            if let Some(full) = self.found.borrow().get(name) {
+                return full.clone().map_or(Cow::Borrowed(name), Cow::Owned);
+            }
         }
         let count = spaced_words(name).take(4).count();
         if count > 3 {
@@ -181,11 +212,13 @@ impl<'e> NameIndex<'e> {
             return Cow::Borrowed(name);
         }
         let full = self.fullest_listed(name);
-        let kept = match &full {
-            Cow::Owned(f) => Some(f.clone()),
-            Cow::Borrowed(_) => None,
-        };
-        self.found.borrow_mut().insert(name.to_string(), kept);
+        if keep {
+            let kept = match &full {
+                Cow::Owned(f) => Some(f.clone()),
+                Cow::Borrowed(_) => None,
+            };
+            self.found.borrow_mut().insert(name.to_string(), kept);
+        }
         full
     }
 
@@ -197,32 +230,41 @@ impl<'e> NameIndex<'e> {
         // on the stack for a short ASCII name, instead of a string per word.
         with_lower(name, |lower| {
             let words: ArrayVec<&str, 3> = spaced_words(lower).take(3).collect();
-            let mut best = Cow::Borrowed(name);
-            let mut best_len = words.len();
-            for &i in self
-                .by_last
-                .get(words[words.len() - 1])
-                .into_iter()
-                .flatten()
-            {
+            self.longer_listed(&words)
+                .map_or(Cow::Borrowed(name), |f| Cow::Owned(f.name.clone()))
+        })
+    }
+
+    /// The longest full name ending with `words` (one to three, lower case,
+    /// the last listed), or for one word alone the longest of up to three
+    /// starting with it; the first of that length, and `None` where none is
+    /// longer than `words`.
+    fn longer_listed(&self, words: &[&str]) -> Option<&FullName> {
+        let mut best = None;
+        let mut best_len = words.len();
+        for &i in self
+            .by_last
+            .get(words[words.len() - 1])
+            .into_iter()
+            .flatten()
+        {
+            let f = &self.full[i];
+            if f.words.len() > best_len && f.words[f.words.len() - words.len()..] == words[..] {
+                best = Some(f);
+                best_len = f.words.len();
+            }
+        }
+        // Surname first ("Cho" for "Cho Kyoo-hong").
+        if best_len == words.len() && words.len() == 1 {
+            for &i in self.by_first.get(words[0]).into_iter().flatten() {
                 let f = &self.full[i];
-                if f.words.len() > best_len && f.words[f.words.len() - words.len()..] == words[..] {
-                    best = Cow::Owned(f.name.clone());
+                if f.words.len() <= 3 && f.words.len() > best_len {
+                    best = Some(f);
                     best_len = f.words.len();
                 }
             }
-            // Surname first ("Cho" for "Cho Kyoo-hong").
-            if best_len == words.len() && words.len() == 1 {
-                for &i in self.by_first.get(words[0]).into_iter().flatten() {
-                    let f = &self.full[i];
-                    if f.words.len() <= 3 && f.words.len() > best_len {
-                        best = Cow::Owned(f.name.clone());
-                        best_len = f.words.len();
-                    }
-                }
-            }
-            best
-        })
+        }
+        best
     }
 }
 
@@ -360,30 +402,48 @@ fn is_personish(rd: &Reading, s: usize, e: usize, first: usize) -> bool {
 }
 
 /// The person-like names of two to four words among the entities' and the
-/// runs', each once, first seen first.
-fn full_names(entity_persons: &[String], runs: &[Run]) -> Vec<FullName> {
+/// runs', each once, first seen first, and which of them each entity's name is.
+fn full_names(entity_persons: &[String], runs: &[Run]) -> (Vec<FullName>, Vec<Option<usize>>) {
     let mut full = Vec::new();
     // Sized up front: at most every entity's name and every person-like run's.
     let likely = runs.iter().filter(|r| r.person_like).count();
-    let mut seen =
-        HashSet::with_capacity_and_hasher(entity_persons.len() + likely, Default::default());
-    // A run's name was judged person-like when the run was read.
-    let names = (entity_persons.iter().map(|n| (n.as_str(), None)))
-        .chain(runs.iter().map(|r| (r.name, Some(r.person_like))));
-    for (n, like) in names {
+    let mut seen: HashMap<&str, usize> =
+        HashMap::with_capacity_and_hasher(entity_persons.len() + likely, Default::default());
+    // The index in `full` of the name `n`, if it is a full name; `like`
+    // where it is known whether `n` is person-like.
+    let mut add = |n, like: Option<bool>| {
         // Most runs are one word, never person-like: their words are not counted.
         if like == Some(false) {
-            continue;
+            return None;
         }
         let count = spaced_words(n).take(5).count();
-        if (2..=4).contains(&count) && like.unwrap_or_else(|| is_person_like(n)) && seen.insert(n) {
-            full.push(FullName {
-                words: spaced_words(n).map(str::to_lowercase).collect(),
-                name: n.to_string(),
-            });
+        if !(2..=4).contains(&count) || !like.unwrap_or_else(|| is_person_like(n)) {
+            return None;
         }
+        if let Some(&j) = seen.get(n) {
+            return Some(j);
+        }
+        seen.insert(n, full.len());
+        let mut last_upper = false;
+        let words = spaced_words(n)
+            .map(|w| {
+                last_upper = w.chars().next().is_some_and(char::is_uppercase);
+                w.to_lowercase()
+            })
+            .collect();
+        full.push(FullName {
+            words,
+            name: n.to_string(),
+            last_upper,
+        });
+        Some(full.len() - 1)
+    };
+    let entity_full = entity_persons.iter().map(|n| add(n, None)).collect();
+    // A run's name was judged person-like when the run was read.
+    for r in runs {
+        add(r.name, Some(r.person_like));
     }
-    full
+    (full, entity_full)
 }
 
 /// The name of a person entity without the titles and roles the recognizer

@@ -29,23 +29,56 @@ pub(super) fn resolve(
     let mut spoken: HashSet<String> = HashSet::default();
     // Made when the first speaker that is a definite description asks.
     let mut descriptions = None;
-    for speaker in found.iter_mut().filter_map(speaker_mut) {
-        name_speaker(rd, names, &near, &mut descriptions, speaker, &mut spoken);
+    // What each finding's speaker stands for, read once as it is named and
+    // again only where its name changes.
+    let mut roles: Vec<Role> = Vec::with_capacity(found.len());
+    for f in found.iter_mut() {
+        roles.push(match speaker_mut(f) {
+            Some(speaker) => {
+                name_speaker(rd, names, &near, &mut descriptions, speaker, &mut spoken)
+            }
+            None => Role::default(),
+        });
     }
     // The persons and groups named before are asked for only by pronouns and
     // continuing quotes, and only before the last of them: nothing else is read.
-    let Some(until) = asked_until(found) else {
+    let Some(until) = asked_until(found, &roles) else {
         return;
     };
     let mut known = known_persons(names);
     known.extend(spoken);
     let mentions = Mentions::collect(rd, names, entities, found, &known, until);
     let groups = quoted_groups(found, &known);
-    for f in found.iter_mut() {
-        continue_with_person_between(f, &mentions);
+    for (f, role) in found.iter_mut().zip(&mut roles) {
+        continue_with_person_between(f, role, &mentions);
     }
-    for speaker in found.iter_mut().filter_map(speaker_mut) {
-        resolve_pronoun(speaker, &mentions.persons, &groups);
+    for (f, &role) in found.iter_mut().zip(&roles) {
+        if let Some(speaker) = speaker_mut(f) {
+            resolve_pronoun(speaker, role, &mentions.persons, &groups);
+        }
+    }
+}
+
+/// What a speaker's name stands for: the role of a subject pronoun, and
+/// whether it speaks for an organisation or group quoted before ([`is_thing`]).
+#[derive(Clone, Copy, Default)]
+struct Role {
+    pronoun: Option<Pronoun>,
+    thing: bool,
+}
+
+impl Role {
+    /// The role of the speaker `name`. No pronoun or document has a space in
+    /// its name (a test checks the lists), nor has "es": a name of several
+    /// words, as most speakers' are, is none of them and is not lowered.
+    fn of(name: &str) -> Role {
+        if name.contains(' ') {
+            return Role::default();
+        }
+        with_lower(name, |l| Role {
+            pronoun: pronoun(l),
+            thing: is_thing(l),
+        })
     }
 }
 
@@ -57,10 +90,11 @@ fn speaker_mut(f: &mut Found) -> Option<&mut Speaker> {
 /// Where the persons named before a quote are asked for: `None` when no
 /// speaker is a pronoun, a document or a quote continuing an earlier speaker
 /// (nothing is resolved), else the position that every person asked for lies
-/// before (0 when only groups are asked for).
-fn asked_until(found: &[Found]) -> Option<usize> {
+/// before (0 when only groups are asked for). `roles` are the speakers'
+/// ([`Role`]), finding by finding.
+fn asked_until(found: &[Found], roles: &[Role]) -> Option<usize> {
     let mut asked = None;
-    for f in found {
+    for (f, role) in found.iter().zip(roles) {
         let Some(s) = f.attr.as_ref().and_then(|a| a.speaker.as_ref()) else {
             continue;
         };
@@ -69,11 +103,10 @@ fn asked_until(found: &[Found]) -> Option<usize> {
         if f.continues.is_some() {
             asked = Some(asked.unwrap_or(0).max(f.span.start));
         }
-        let (role, thing) = with_lower(&s.name, |l| (pronoun(l), is_thing(l)));
-        match role {
+        match role.pronoun {
             Some(Pronoun::Person) => asked = Some(asked.unwrap_or(0).max(s.span.start)),
             Some(_) => asked = asked.or(Some(0)),
-            None if thing => asked = asked.or(Some(0)),
+            None if role.thing => asked = asked.or(Some(0)),
             None => {}
         }
     }
@@ -144,7 +177,8 @@ fn known_persons(names: &NameIndex) -> HashSet<String> {
 
 /// Names a speaker other than a pronoun: by the person entity that
 /// confirms it, by the last name ending in a definite description's noun,
-/// or by its fullest form; a person-like result becomes known.
+/// or by its fullest form; a person-like result becomes known. Gives the
+/// [`Role`] of the name it leaves.
 fn name_speaker(
     rd: &Reading,
     names: &NameIndex,
@@ -152,28 +186,50 @@ fn name_speaker(
     descriptions: &mut Option<Descriptions>,
     speaker: &mut Speaker,
     known: &mut HashSet<String>,
-) {
-    let Speaker { name, span: sp } = speaker;
-    if with_lower(name, is_pronoun) {
-        return;
+) -> Role {
+    let Speaker {
+        name,
+        span: sp,
+        person_like,
+    } = speaker;
+    // Judged for the name as found: not asked again unless it changes.
+    let judged = person_like.take();
+    let role = Role::of(name);
+    if role.pronoun.is_some() {
+        return role;
     }
-    if let Some(full) = near
+    let renamed = if let Some(full) = near
         .first_overlapping(*sp, |e| e.label == EntityLabel::Person)
         .and_then(|e| confirmed_name(rd, names, e, name, *sp))
     {
         // An entity mention that is the speaker names it (lengthened,
-        // "Van Dijk" is "Pieter van Dijk").
+        // "Van Dijk" is "Pieter van Dijk"), most often by the same name.
+        let renamed = full != *name;
         *name = full;
+        renamed
     } else if !name.contains(' ') && name.chars().all(|c| !c.is_uppercase()) {
         let descriptions = descriptions.get_or_insert_with(|| Descriptions::new(names));
-        if let Some(n) = descriptions.last_before(names, name, sp.start) {
-            *name = n;
+        match descriptions.last_before(names, name, sp.start) {
+            Some(n) => {
+                *name = n;
+                true
+            }
+            None => false,
         }
     } else {
-        lengthen(names, name);
-    }
-    if is_person_like(name) {
+        lengthen(names, name)
+    };
+    let like = match judged {
+        Some(like) if !renamed => like,
+        _ => is_person_like(name),
+    };
+    if like {
         known.insert(name.to_lowercase());
+    }
+    if renamed {
+        Role::of(name)
+    } else {
+        role
     }
 }
 
@@ -251,16 +307,17 @@ impl Descriptions {
 }
 
 /// `name` without an honorific ("Mr. Dujarric") and lengthened to its
-/// fullest form, when either changes it.
-fn lengthen(names: &NameIndex, name: &mut String) {
+/// fullest form, when either changes it: whether it did.
+fn lengthen(names: &NameIndex, name: &mut String) -> bool {
     let honorific = |w: &str| with_lower(w.trim_end_matches('.'), |l| has(&HONORIFICS, l));
     // Most names open with no honorific: a longer form is the only change
     // (the fullest form is read from the words, whatever the spaces between).
     if !spaced_words(name).next().is_some_and(honorific) {
         if let Cow::Owned(full) = names.fullest_of(name) {
             *name = full;
+            return true;
         }
-        return;
+        return false;
     }
     let words: Vec<&str> = spaced_words(name).collect();
     let stripped: Vec<&str> = words.iter().skip_while(|w| honorific(w)).copied().collect();
@@ -270,9 +327,11 @@ fn lengthen(names: &NameIndex, name: &mut String) {
         stripped.join(" ")
     };
     let full = names.fullest(&base);
-    if full != base || stripped.len() != words.len() {
+    let changed = full != base || stripped.len() != words.len();
+    if changed {
         *name = full;
     }
+    changed
 }
 
 /// The persons mentioned in the article, in text order, and where each
@@ -409,6 +468,7 @@ fn role_subject(rd: &Reading, sa: usize, se: usize) -> Option<Speaker> {
         if f > g {
             s.span = Span::new(s.span.start, rd[f - 1].span.end);
             s.name = s.span.of(rd.text).to_string();
+            s.person_like = None;
         }
     }
     (!s.name.contains('"')).then_some(s)
@@ -433,8 +493,9 @@ fn quoted_groups(found: &[Found], known: &HashSet<String>) -> Vec<Mention> {
 }
 
 /// A quote continuing an earlier speaker, when another person was named
-/// in between ("Smith disagreed. "That is wrong.""), is that person's.
-fn continue_with_person_between(f: &mut Found, mentions: &Mentions) {
+/// in between ("Smith disagreed. "That is wrong.""), is that person's; its
+/// speaker's `role` is read again.
+fn continue_with_person_between(f: &mut Found, role: &mut Role, mentions: &Mentions) {
     let Some(after) = f.continues else { return };
     let start = f.span.start;
     let Some(speaker) = speaker_mut(f) else {
@@ -451,6 +512,7 @@ fn continue_with_person_between(f: &mut Found, mentions: &Mentions) {
     };
     if !p.name.eq_ignore_ascii_case(&speaker.name) {
         speaker.name = p.name.clone();
+        *role = Role::of(&speaker.name);
         let first = mentions.spans.partition_point(|m| m.start < p.at);
         if let Some(m) = mentions.spans.get(first).filter(|m| m.start == p.at) {
             speaker.span = *m;
@@ -461,8 +523,12 @@ fn continue_with_person_between(f: &mut Found, mentions: &Mentions) {
 /// A pronoun speaker takes the person named last before it ("he", "sie");
 /// "it" and "they" take the organisation or group quoted shortly before,
 /// and so does a document ("the statement said"); "we" stays as written.
-fn resolve_pronoun(speaker: &mut Speaker, persons: &[Mention], groups: &[Mention]) {
-    let (role, thing) = with_lower(&speaker.name, |l| (pronoun(l), is_thing(l)));
+/// `role` is the speaker's ([`Role`]).
+fn resolve_pronoun(speaker: &mut Speaker, role: Role, persons: &[Mention], groups: &[Mention]) {
+    let Role {
+        pronoun: role,
+        thing,
+    } = role;
     let at = speaker.span.start;
     if role == Some(Pronoun::Person) {
         // Sorted by position: the last one before `at`.

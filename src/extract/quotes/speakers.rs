@@ -19,6 +19,10 @@ pub(super) struct Speaker {
     pub(super) name: String,
     /// Where the speaker is named for the quote.
     pub(super) span: Span,
+    /// Whether `name` is person-like ([`is_person_like`]), where the phrase
+    /// rules that found it asked or know (`None` where they do not): the
+    /// name is judged again when it is resolved.
+    pub(super) person_like: Option<bool>,
 }
 
 impl Speaker {
@@ -27,7 +31,15 @@ impl Speaker {
         Speaker {
             name: name.to_string(),
             span,
+            person_like: None,
         }
+    }
+
+    /// Whether the name is person-like ([`is_person_like`]), asked only
+    /// where the phrase rules did not.
+    pub(super) fn is_person_like(&self) -> bool {
+        self.person_like
+            .unwrap_or_else(|| is_person_like(&self.name))
     }
 }
 
@@ -69,7 +81,7 @@ pub(super) fn np_after(rd: &Reading, start: usize, end: usize) -> Option<Speaker
         return None;
     }
     let found = np_speaker(rd, start, e)?;
-    if !is_person_like(&found.name) && rd.is(e, ",") {
+    if !found.is_person_like() && rd.is(e, ",") {
         if let Some(n) = apposed_name(rd, e, end) {
             return Some(n);
         }
@@ -124,7 +136,7 @@ fn apposed_name(rd: &Reading, comma: usize, end: usize) -> Option<Speaker> {
         f += 1;
     }
     if f > comma + 1 && (f == end || rd[f].kind == TokenKind::Punct) {
-        np_speaker(rd, comma + 1, f).filter(|n| is_person_like(&n.name))
+        np_speaker(rd, comma + 1, f).filter(Speaker::is_person_like)
     } else {
         None
     }
@@ -133,7 +145,10 @@ fn apposed_name(rd: &Reading, comma: usize, end: usize) -> Option<Speaker> {
 /// The speaker named by the noun phrase `a..b`: its trailing name cut after
 /// titles, a pronoun, or the phrase itself without its article.
 pub(super) fn np_speaker(rd: &Reading, a: usize, b: usize) -> Option<Speaker> {
-    judged_np_speaker(rd, a, b).map(|(speaker, _)| speaker.into())
+    judged_np_speaker(rd, a, b).map(|(named, person_like)| Speaker {
+        person_like,
+        ..named.into()
+    })
 }
 
 /// [`np_speaker`], not yet copied, with whether the speaker's name is

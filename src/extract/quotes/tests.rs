@@ -275,3 +275,14 @@ fn a_name_lowered_whole_is_its_words_lowered() {
         assert_eq!(whole, each, "{name}");
     }
 }
+
+/// A speaker's name with a space is read as no pronoun and no document
+/// (`resolve::Role::of`) without looking it up: none of theirs has one.
+#[test]
+fn no_pronoun_or_document_has_a_space() {
+    use crate::lexicon::lists::quotes::DOCUMENT_NOUNS;
+    let words = (PRONOUNS.iter().map(|&(p, _)| p)).chain(DOCUMENT_NOUNS.iter().copied());
+    for w in words.chain(["es"]) {
+        assert!(!w.contains(char::is_whitespace), "{w}");
+    }
+}
