@@ -1,7 +1,7 @@
-//! Bytes read eight at a time: ASCII passed over, a word's hyphen found; and
-//! ASCII white space. A leaf module: the text modules that read bytes (the
-//! character index, the word bounds, the words, normalization) share it
-//! without importing one another.
+//! Bytes read eight at a time: ASCII passed over, a word's hyphen found, a
+//! word told ASCII; and ASCII white space. A leaf module: the text modules
+//! that read bytes (the character index, the word bounds, the words,
+//! normalization) share it without importing one another.
 
 /// Whether the ASCII byte `b` is white space as [`char::is_whitespace`]
 /// has it (tab, line feed, vertical tab, form feed, carriage return, space).
@@ -32,13 +32,30 @@ pub(crate) fn has_hyphen(b: &[u8]) -> bool {
     match n {
         0 => false,
         1..=3 => b[0] == b'-' || b[n / 2] == b'-' || b[n - 1] == b'-',
-        4..=8 => {
-            let low = u32::from_le_bytes(b[..4].try_into().expect("four bytes"));
-            let high = u32::from_le_bytes(b[n - 4..].try_into().expect("four bytes"));
-            has_hyphen_in(u64::from(low) | u64::from(high) << 32)
-        }
+        4..=8 => has_hyphen_in(halves(b)),
         _ => b.contains(&b'-'),
     }
+}
+
+/// Whether every byte of `b` is ASCII ([`str::is_ascii`]). Asked of every
+/// token by the word views: a word of up to eight bytes (most are) is read
+/// as for [`has_hyphen`], instead of a byte at a time.
+pub(super) fn is_ascii(b: &[u8]) -> bool {
+    let n = b.len();
+    match n {
+        0 => true,
+        1..=3 => (b[0] | b[n / 2] | b[n - 1]).is_ascii(),
+        4..=8 => halves(b) & 0x8080_8080_8080_8080 == 0,
+        _ => b.is_ascii(),
+    }
+}
+
+/// The bytes of a word of four to eight bytes as two overlapping halves,
+/// its first four and its last four, that together hold every byte.
+fn halves(b: &[u8]) -> u64 {
+    let low = u32::from_le_bytes(b[..4].try_into().expect("four bytes"));
+    let high = u32::from_le_bytes(b[b.len() - 4..].try_into().expect("four bytes"));
+    u64::from(low) | u64::from(high) << 32
 }
 
 /// Whether one of the eight bytes of `x` is a hyphen: a byte that is zero
@@ -73,6 +90,22 @@ mod tests {
                     want += 8;
                 }
                 assert_eq!(past_ascii_chunks(b, i), want, "{s:?} from {i}");
+            }
+        }
+    }
+
+    /// Every length and place of a byte that is not ASCII, against the standard test.
+    #[test]
+    fn is_ascii_is_the_standard_test() {
+        for n in 0..20 {
+            let word = vec![b'a'; n];
+            assert!(is_ascii(&word), "{n}");
+            for at in 0..n {
+                for other in [b'a', 0x7f, 0x80, 0xc3, 0xff] {
+                    let mut w = word.clone();
+                    w[at] = other;
+                    assert_eq!(is_ascii(&w), w.is_ascii(), "{w:?}");
+                }
             }
         }
     }

@@ -15,7 +15,7 @@ use std::borrow::Cow;
 use std::fmt;
 use std::ops::Deref;
 
-use super::ascii::is_ascii_space;
+use super::ascii::{is_ascii, is_ascii_space};
 use super::{Segmentation, Span, TokenKind};
 
 /// A token in lower case: borrowed from the text where the token already is
@@ -27,7 +27,7 @@ pub struct Lower<'a>(Cow<'a, str>);
 impl<'a> Lower<'a> {
     /// The Unicode lower case of `s` (as [`str::to_lowercase`]).
     pub fn new(s: &'a str) -> Lower<'a> {
-        if s.is_ascii() {
+        if is_ascii(s.as_bytes()) {
             return Lower(if s.bytes().any(|b| b.is_ascii_uppercase()) {
                 Cow::Owned(s.to_ascii_lowercase())
             } else {
@@ -57,7 +57,7 @@ impl<'a> Lower<'a> {
     /// lower-cased copy is `lowered`: an ASCII word's is read from the copy
     /// (made once for a document) instead of made for the word.
     pub(crate) fn in_lowered(s: &'a str, span: Span, lowered: &'a str) -> Lower<'a> {
-        if s.is_ascii() {
+        if is_ascii(s.as_bytes()) {
             // ASCII lowers to ASCII of its length: the copy holds it.
             Lower::lowered(span.of(lowered))
         } else {

@@ -285,6 +285,11 @@ pub(super) fn parse_numeral<'t>(t: &'t str, lang: Option<&str>) -> Option<(f64, 
     if num.is_empty() || !num.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
+    // Digits alone ("2022", "13"), most numbers of a text, need no
+    // separator read: the number as written.
+    if num.bytes().all(|b| b.is_ascii_digit()) {
+        return Some((num.parse().ok()?, suffix));
+    }
     let groups_of_three = |sep: char| -> bool {
         let parts: Vec<&str> = num.split(sep).collect();
         parts.len() > 1

@@ -3,16 +3,17 @@
 //! lookup instead of several.
 //!
 //! The test lets through every token a figure can start at, and a few more:
-//! anything but a word (numbers, currency signs), words with a digit first
-//! or a hyphen ("twenty-five"), every word of the number, approximate number
-//! and vague amount lists, and the words `figure` names in its code ("a",
-//! "several", "half", "us", ...). A figure that starts at a new word must
-//! add it to [`WORDS`]; the test `start_test_lets_every_figure_through`
-//! checks that none is missed on the quantity sentences and the seeds.
+//! numbers, currency signs, words with a digit first or a hyphen
+//! ("twenty-five"), every word of the number, approximate number and vague
+//! amount lists, and the words `figure` names in its code ("a", "several",
+//! "half", "us", ...). A figure that starts at a new word must add it to
+//! [`WORDS`]; the test `start_test_lets_every_figure_through` checks that
+//! none is missed on the quantity sentences and the seeds.
 
 use crate::text::hash::FastSet;
 use std::sync::OnceLock;
 
+use super::words::currency_sign;
 use crate::lexicon::lists::quantities as lists;
 use crate::lexicon::LengthEnds;
 use crate::text::{has_hyphen, TokenKind, Word};
@@ -36,8 +37,12 @@ const WORDS: &[&str] = &[
 
 /// Whether a figure may start at `t`. Never false where one does.
 pub(super) fn may_start(t: &Word) -> bool {
-    if t.kind != TokenKind::Word {
-        return true;
+    match t.kind {
+        TokenKind::Number => return true,
+        // Of the marks (commas, periods, quotes: many tokens of a text),
+        // only a currency sign starts a figure ("$600m").
+        TokenKind::Punct => return currency_sign(&t.lower).is_some(),
+        TokenKind::Word => {}
     }
     let w = t.lower.as_str();
     let b = t.text.as_bytes();
