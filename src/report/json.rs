@@ -56,14 +56,48 @@ impl<'a> Compact<'a> {
 
 /// Marks (by their high bits) the bytes of `word` that JSON escapes: `"`,
 /// `\`, and the control characters below 0x20. None when there is none,
-/// though after the first one marked others may be marked wrongly.
+/// though above the first one marked others may be marked wrongly.
 fn escapes(word: u64) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    // A byte's high bit is set where it is below n (for n up to 0x80).
-    let below = |x: u64, n: u8| x.wrapping_sub(ONES * u64::from(n)) & !x & HIGH;
-    let equal = |c: u8| below(word ^ (ONES * u64::from(c)), 1);
-    below(word, 0x20) | equal(b'"') | equal(b'\\')
+    // A byte below 0x80 that subtracting wraps is below what was subtracted;
+    // the bytes from 0x80 up (`!word` has no high bit there) need no escape.
+    let control = word.wrapping_sub(ONES * 0x20);
+    let quote = (word ^ (ONES * u64::from(b'"'))).wrapping_sub(ONES);
+    let backslash = (word ^ (ONES * u64::from(b'\\'))).wrapping_sub(ONES);
+    (control | quote | backslash) & !word & HIGH
+}
+
+/// Where the first byte of `b` that JSON escapes is, read eight bytes at a
+/// time.
+#[inline(always)]
+fn first_escape(b: &[u8]) -> Option<usize> {
+    const SPACES: u64 = 0x2020_2020_2020_2020;
+    let word = |eight: &[u8]| u64::from_le_bytes(eight.try_into().expect("eight bytes"));
+    // The lowest byte marked is one to escape: its index in the word.
+    let found = |at: usize, marks: u64| at + (marks.trailing_zeros() / 8) as usize;
+    let mut words = b.chunks_exact(8);
+    let mut at = 0;
+    for eight in &mut words {
+        let marks = escapes(word(eight));
+        if marks != 0 {
+            return Some(found(at, marks));
+        }
+        at += 8;
+    }
+    let rest = words.remainder();
+    if rest.is_empty() {
+        return None;
+    }
+    // The last one to seven bytes as a word, padded with spaces (which need
+    // no escape): read from the string's last eight bytes when it has them,
+    // else a byte at a time (a call to copy them costs more).
+    let last = match b.len().checked_sub(8) {
+        Some(from) => word(&b[from..]) >> (8 * (8 - rest.len())),
+        None => (rest.iter().rev()).fold(0, |w, &byte| w << 8 | u64::from(byte)),
+    } | SPACES << (8 * rest.len());
+    let marks = escapes(last);
+    (marks != 0).then(|| found(at, marks))
 }
 
 /// Appends `s` as a JSON string, escaped as serde_json escapes it.
@@ -76,49 +110,19 @@ fn string(out: &mut Vec<u8>, s: &str) {
 /// bytes need is worked out when compiling.
 #[inline(always)]
 fn escaped(out: &mut Vec<u8>, s: &str) {
-    const SPACES: u64 = 0x2020_2020_2020_2020;
-    let b = s.as_bytes();
-    // Room for the string, the quotes, and a last word written whole.
-    out.reserve(b.len() + 10);
+    let mut rest = s.as_bytes();
+    // Room for the string and its quotes (and for a few escapes).
+    out.reserve(rest.len() + 8);
     out.push(b'"');
-    let word = |eight: &[u8]| u64::from_le_bytes(eight.try_into().expect("eight bytes"));
-    let mut words = b.chunks_exact(8);
-    for eight in &mut words {
-        if escapes(word(eight)) == 0 {
-            out.extend_from_slice(eight);
-        } else {
-            bytes(out, eight);
-        }
+    // The bytes up to each escape are copied at once.
+    while let Some(at) = first_escape(rest) {
+        let (plain, from) = rest.split_at(at);
+        out.extend_from_slice(plain);
+        out.extend_from_slice(escape(from[0]).as_slice());
+        rest = &from[1..];
     }
-    let rest = words.remainder();
-    if !rest.is_empty() {
-        // The last one to seven bytes as a word, padded with spaces (which
-        // need no escape): read from the string's last eight bytes when it
-        // has them, else a byte at a time (a call to copy them costs more).
-        let last = match b.len().checked_sub(8) {
-            Some(from) => word(&b[from..]) >> (8 * (8 - rest.len())),
-            None => (rest.iter().rev()).fold(0, |w, &byte| w << 8 | u64::from(byte)),
-        } | SPACES << (8 * rest.len());
-        if escapes(last) == 0 {
-            // Written whole, and the padding taken back.
-            out.extend_from_slice(&last.to_le_bytes());
-            out.truncate(out.len() - (8 - rest.len()));
-        } else {
-            bytes(out, rest);
-        }
-    }
+    out.extend_from_slice(rest);
     out.push(b'"');
-}
-
-/// Appends `b`, escaped, a byte at a time.
-fn bytes(out: &mut Vec<u8>, b: &[u8]) {
-    for &byte in b {
-        if byte < 0x20 || byte == b'"' || byte == b'\\' {
-            out.extend_from_slice(escape(byte).as_slice());
-        } else {
-            out.push(byte);
-        }
-    }
 }
 
 /// The escape of a byte JSON escapes, as serde_json writes it.
