@@ -6,8 +6,9 @@
 //! is most of the time spent writing a report; here the bytes that need no
 //! escape (all but `"`, `\` and the control characters) are passed over a
 //! word at a time, and a field's name, a constant, is escaped when compiling.
-//! Numbers, booleans and bytes are written by serde_json itself; the escapes
-//! and the punctuation are serde_json's compact ones.
+//! Offsets and other unsigned numbers below 10^8 are written without a loop;
+//! other numbers, booleans and bytes are written by serde_json itself; the
+//! escapes and the punctuation are serde_json's compact ones.
 
 use arrayvec::ArrayVec;
 use serde::ser::{self, Serialize};
@@ -125,6 +126,39 @@ fn escaped(out: &mut Vec<u8>, s: &str) {
     out.push(b'"');
 }
 
+/// Appends `v` in decimal, as serde_json writes it. A report's numbers are
+/// mostly offsets of a few digits: below 10^8 the digits are worked out all
+/// at once in the bytes of a word and written whole, the leading zeros taken
+/// back, since the loop and the copy serde_json makes cost several times that.
+#[inline]
+fn decimal(out: &mut Vec<u8>, v: u64) {
+    if v >= 100_000_000 {
+        return long_decimal(out, v);
+    }
+    // Lanes split in two, high digits in the low lane as they come first:
+    // four digits in each half, then two in each quarter, then one a byte.
+    // Each division is a multiplication and a shift, exact for these lanes.
+    let fours = (v / 10_000) | ((v % 10_000) << 32);
+    let hundreds = ((fours * 10_486) >> 20) & 0x0000_007f_0000_007f;
+    let twos = hundreds | ((fours - hundreds * 100) << 16);
+    let tens = ((twos * 103) >> 10) & 0x000f_000f_000f_000f;
+    let digits = tens | ((twos - tens * 10) << 8);
+    // The leading zeros are the lowest bytes (all but the last digit of 0).
+    let zeros = (digits.trailing_zeros() / 8).min(7) as usize;
+    let ascii = (digits | 0x3030_3030_3030_3030) >> (8 * zeros);
+    out.extend_from_slice(&ascii.to_le_bytes());
+    out.truncate(out.len() - zeros);
+}
+
+/// [`decimal`] of a number of nine digits or more, by serde_json: apart, so
+/// that the short numbers' path stays small.
+#[cold]
+#[inline(never)]
+fn long_decimal(out: &mut Vec<u8>, v: u64) {
+    let mut json = serde_json::Serializer::new(out);
+    ser::Serializer::serialize_u64(&mut json, v).expect("a Vec takes any bytes")
+}
+
 /// The escape of a byte JSON escapes, as serde_json writes it.
 fn escape(byte: u8) -> ArrayVec<u8, 6> {
     const HEX: &[u8; 16] = b"0123456789abcdef";
@@ -174,16 +208,17 @@ impl<'s, 'a> ser::Serializer for &'s mut Compact<'a> {
         self.leaf(|s| ser::Serializer::serialize_i128(s, v))
     }
     fn serialize_u8(self, v: u8) -> Result<(), Error> {
-        self.leaf(|s| ser::Serializer::serialize_u8(s, v))
+        self.serialize_u64(v.into())
     }
     fn serialize_u16(self, v: u16) -> Result<(), Error> {
-        self.leaf(|s| ser::Serializer::serialize_u16(s, v))
+        self.serialize_u64(v.into())
     }
     fn serialize_u32(self, v: u32) -> Result<(), Error> {
-        self.leaf(|s| ser::Serializer::serialize_u32(s, v))
+        self.serialize_u64(v.into())
     }
     fn serialize_u64(self, v: u64) -> Result<(), Error> {
-        self.leaf(|s| ser::Serializer::serialize_u64(s, v))
+        decimal(self.out, v);
+        Ok(())
     }
     fn serialize_u128(self, v: u128) -> Result<(), Error> {
         self.leaf(|s| ser::Serializer::serialize_u128(s, v))
@@ -462,6 +497,17 @@ mod tests {
             same(&s);
             same(&s.chars().collect::<Vec<char>>());
         }
+    }
+
+    #[test]
+    fn numbers_of_every_length_are_written_as_serde_json_writes_them() {
+        let mut powers: Vec<u64> = (0..20).map(|p| 10u64.pow(p)).collect();
+        powers.extend(powers.clone().iter().map(|p| p - 1));
+        powers.extend([u64::MAX, 4_294_967_296, 123_456_789, 10_203_040, 99_990_001]);
+        same(&powers);
+        same(&(0..100_000).collect::<Vec<u64>>());
+        same(&(0..100_000_000).step_by(9_973).collect::<Vec<u64>>());
+        same(&(u8::MAX, u16::MAX, u32::MAX, 0u8, 10u16, 99u32));
     }
 
     #[derive(Serialize)]
