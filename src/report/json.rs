@@ -346,11 +346,23 @@ impl Compound<'_, '_> {
         value.serialize(&mut *self.ser)
     }
 
+    /// A field, `"key":value`: where `key` is a constant, the quoted key and
+    /// the colon are made when compiling and written in one go.
     #[inline(always)]
     fn field<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) -> Result<(), Error> {
+        const ROOM: usize = 32;
+        let k = key.as_bytes();
         self.next();
-        escaped(self.ser.out, key);
-        self.ser.out.push(b':');
+        if k.len() + 3 <= ROOM && first_escape(k).is_none() {
+            let mut quoted = [0; ROOM];
+            quoted[0] = b'"';
+            quoted[1..=k.len()].copy_from_slice(k);
+            quoted[k.len() + 1..k.len() + 3].copy_from_slice(b"\":");
+            self.ser.out.extend_from_slice(&quoted[..k.len() + 3]);
+        } else {
+            escaped(self.ser.out, key);
+            self.ser.out.push(b':');
+        }
         value.serialize(&mut *self.ser)
     }
 
@@ -571,6 +583,25 @@ mod tests {
             numbers: (-8, u64::MAX, i128::MIN, 0.1, f64::NAN, 1.0 / 3.0),
             keys: BTreeMap::from([(-1, "minus"), (2, "two")]),
             bool_keys: BTreeMap::from([(true, 1)]),
+        });
+    }
+
+    #[derive(Serialize)]
+    struct Keys {
+        #[serde(rename = "a \"quoted\"\tkey")]
+        quoted: u8,
+        a_field_whose_name_is_longer_than_thirty_bytes: u8,
+        twenty_nine_bytes_long_name_x: u8,
+        exactly_thirty_bytes_long_name: u8,
+    }
+
+    #[test]
+    fn field_names_are_written_as_serde_json_writes_them() {
+        same(&Keys {
+            quoted: 1,
+            a_field_whose_name_is_longer_than_thirty_bytes: 2,
+            twenty_nine_bytes_long_name_x: 3,
+            exactly_thirty_bytes_long_name: 4,
         });
     }
 
