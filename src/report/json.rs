@@ -6,8 +6,9 @@
 //! is most of the time spent writing a report; here the bytes that need no
 //! escape (all but `"`, `\` and the control characters) are passed over a
 //! word at a time, and a field's name, a constant, is escaped when compiling.
-//! Numbers, booleans and bytes are written by serde_json itself; the escapes
-//! and the punctuation are serde_json's compact ones.
+//! Offsets and other unsigned numbers below 10^8 are written without a loop;
+//! other numbers, booleans and bytes are written by serde_json itself; the
+//! escapes and the punctuation are serde_json's compact ones.
 
 use arrayvec::ArrayVec;
 use serde::ser::{self, Serialize};
@@ -56,14 +57,48 @@ impl<'a> Compact<'a> {
 
 /// Marks (by their high bits) the bytes of `word` that JSON escapes: `"`,
 /// `\`, and the control characters below 0x20. None when there is none,
-/// though after the first one marked others may be marked wrongly.
+/// though above the first one marked others may be marked wrongly.
 fn escapes(word: u64) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    // A byte's high bit is set where it is below n (for n up to 0x80).
-    let below = |x: u64, n: u8| x.wrapping_sub(ONES * u64::from(n)) & !x & HIGH;
-    let equal = |c: u8| below(word ^ (ONES * u64::from(c)), 1);
-    below(word, 0x20) | equal(b'"') | equal(b'\\')
+    // A byte below 0x80 that subtracting wraps is below what was subtracted;
+    // the bytes from 0x80 up (`!word` has no high bit there) need no escape.
+    let control = word.wrapping_sub(ONES * 0x20);
+    let quote = (word ^ (ONES * u64::from(b'"'))).wrapping_sub(ONES);
+    let backslash = (word ^ (ONES * u64::from(b'\\'))).wrapping_sub(ONES);
+    (control | quote | backslash) & !word & HIGH
+}
+
+/// Where the first byte of `b` that JSON escapes is, read eight bytes at a
+/// time.
+#[inline(always)]
+fn first_escape(b: &[u8]) -> Option<usize> {
+    const SPACES: u64 = 0x2020_2020_2020_2020;
+    let word = |eight: &[u8]| u64::from_le_bytes(eight.try_into().expect("eight bytes"));
+    // The lowest byte marked is one to escape: its index in the word.
+    let found = |at: usize, marks: u64| at + (marks.trailing_zeros() / 8) as usize;
+    let mut words = b.chunks_exact(8);
+    let mut at = 0;
+    for eight in &mut words {
+        let marks = escapes(word(eight));
+        if marks != 0 {
+            return Some(found(at, marks));
+        }
+        at += 8;
+    }
+    let rest = words.remainder();
+    if rest.is_empty() {
+        return None;
+    }
+    // The last one to seven bytes as a word, padded with spaces (which need
+    // no escape): read from the string's last eight bytes when it has them,
+    // else a byte at a time (a call to copy them costs more).
+    let last = match b.len().checked_sub(8) {
+        Some(from) => word(&b[from..]) >> (8 * (8 - rest.len())),
+        None => (rest.iter().rev()).fold(0, |w, &byte| w << 8 | u64::from(byte)),
+    } | SPACES << (8 * rest.len());
+    let marks = escapes(last);
+    (marks != 0).then(|| found(at, marks))
 }
 
 /// Appends `s` as a JSON string, escaped as serde_json escapes it.
@@ -76,49 +111,52 @@ fn string(out: &mut Vec<u8>, s: &str) {
 /// bytes need is worked out when compiling.
 #[inline(always)]
 fn escaped(out: &mut Vec<u8>, s: &str) {
-    const SPACES: u64 = 0x2020_2020_2020_2020;
-    let b = s.as_bytes();
-    // Room for the string, the quotes, and a last word written whole.
-    out.reserve(b.len() + 10);
+    let mut rest = s.as_bytes();
+    // Room for the string and its quotes (and for a few escapes).
+    out.reserve(rest.len() + 8);
     out.push(b'"');
-    let word = |eight: &[u8]| u64::from_le_bytes(eight.try_into().expect("eight bytes"));
-    let mut words = b.chunks_exact(8);
-    for eight in &mut words {
-        if escapes(word(eight)) == 0 {
-            out.extend_from_slice(eight);
-        } else {
-            bytes(out, eight);
-        }
+    // The bytes up to each escape are copied at once.
+    while let Some(at) = first_escape(rest) {
+        let (plain, from) = rest.split_at(at);
+        out.extend_from_slice(plain);
+        out.extend_from_slice(escape(from[0]).as_slice());
+        rest = &from[1..];
     }
-    let rest = words.remainder();
-    if !rest.is_empty() {
-        // The last one to seven bytes as a word, padded with spaces (which
-        // need no escape): read from the string's last eight bytes when it
-        // has them, else a byte at a time (a call to copy them costs more).
-        let last = match b.len().checked_sub(8) {
-            Some(from) => word(&b[from..]) >> (8 * (8 - rest.len())),
-            None => (rest.iter().rev()).fold(0, |w, &byte| w << 8 | u64::from(byte)),
-        } | SPACES << (8 * rest.len());
-        if escapes(last) == 0 {
-            // Written whole, and the padding taken back.
-            out.extend_from_slice(&last.to_le_bytes());
-            out.truncate(out.len() - (8 - rest.len()));
-        } else {
-            bytes(out, rest);
-        }
-    }
+    out.extend_from_slice(rest);
     out.push(b'"');
 }
 
-/// Appends `b`, escaped, a byte at a time.
-fn bytes(out: &mut Vec<u8>, b: &[u8]) {
-    for &byte in b {
-        if byte < 0x20 || byte == b'"' || byte == b'\\' {
-            out.extend_from_slice(escape(byte).as_slice());
-        } else {
-            out.push(byte);
-        }
+/// Appends `v` in decimal, as serde_json writes it. A report's numbers are
+/// mostly offsets of a few digits: below 10^8 the digits are worked out all
+/// at once in the bytes of a word and written whole, the leading zeros taken
+/// back, since the loop and the copy serde_json makes cost several times that.
+#[inline]
+fn decimal(out: &mut Vec<u8>, v: u64) {
+    if v >= 100_000_000 {
+        return long_decimal(out, v);
     }
+    // Lanes split in two, high digits in the low lane as they come first:
+    // four digits in each half, then two in each quarter, then one a byte.
+    // Each division is a multiplication and a shift, exact for these lanes.
+    let fours = (v / 10_000) | ((v % 10_000) << 32);
+    let hundreds = ((fours * 10_486) >> 20) & 0x0000_007f_0000_007f;
+    let twos = hundreds | ((fours - hundreds * 100) << 16);
+    let tens = ((twos * 103) >> 10) & 0x000f_000f_000f_000f;
+    let digits = tens | ((twos - tens * 10) << 8);
+    // The leading zeros are the lowest bytes (all but the last digit of 0).
+    let zeros = (digits.trailing_zeros() / 8).min(7) as usize;
+    let ascii = (digits | 0x3030_3030_3030_3030) >> (8 * zeros);
+    out.extend_from_slice(&ascii.to_le_bytes());
+    out.truncate(out.len() - zeros);
+}
+
+/// [`decimal`] of a number of nine digits or more, by serde_json: apart, so
+/// that the short numbers' path stays small.
+#[cold]
+#[inline(never)]
+fn long_decimal(out: &mut Vec<u8>, v: u64) {
+    let mut json = serde_json::Serializer::new(out);
+    ser::Serializer::serialize_u64(&mut json, v).expect("a Vec takes any bytes")
 }
 
 /// The escape of a byte JSON escapes, as serde_json writes it.
@@ -170,16 +208,17 @@ impl<'s, 'a> ser::Serializer for &'s mut Compact<'a> {
         self.leaf(|s| ser::Serializer::serialize_i128(s, v))
     }
     fn serialize_u8(self, v: u8) -> Result<(), Error> {
-        self.leaf(|s| ser::Serializer::serialize_u8(s, v))
+        self.serialize_u64(v.into())
     }
     fn serialize_u16(self, v: u16) -> Result<(), Error> {
-        self.leaf(|s| ser::Serializer::serialize_u16(s, v))
+        self.serialize_u64(v.into())
     }
     fn serialize_u32(self, v: u32) -> Result<(), Error> {
-        self.leaf(|s| ser::Serializer::serialize_u32(s, v))
+        self.serialize_u64(v.into())
     }
     fn serialize_u64(self, v: u64) -> Result<(), Error> {
-        self.leaf(|s| ser::Serializer::serialize_u64(s, v))
+        decimal(self.out, v);
+        Ok(())
     }
     fn serialize_u128(self, v: u128) -> Result<(), Error> {
         self.leaf(|s| ser::Serializer::serialize_u128(s, v))
@@ -307,11 +346,23 @@ impl Compound<'_, '_> {
         value.serialize(&mut *self.ser)
     }
 
+    /// A field, `"key":value`: where `key` is a constant, the quoted key and
+    /// the colon are made when compiling and written in one go.
     #[inline(always)]
     fn field<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) -> Result<(), Error> {
+        const ROOM: usize = 32;
+        let k = key.as_bytes();
         self.next();
-        escaped(self.ser.out, key);
-        self.ser.out.push(b':');
+        if k.len() + 3 <= ROOM && first_escape(k).is_none() {
+            let mut quoted = [0; ROOM];
+            quoted[0] = b'"';
+            quoted[1..=k.len()].copy_from_slice(k);
+            quoted[k.len() + 1..k.len() + 3].copy_from_slice(b"\":");
+            self.ser.out.extend_from_slice(&quoted[..k.len() + 3]);
+        } else {
+            escaped(self.ser.out, key);
+            self.ser.out.push(b':');
+        }
         value.serialize(&mut *self.ser)
     }
 
@@ -460,6 +511,17 @@ mod tests {
         }
     }
 
+    #[test]
+    fn numbers_of_every_length_are_written_as_serde_json_writes_them() {
+        let mut powers: Vec<u64> = (0..20).map(|p| 10u64.pow(p)).collect();
+        powers.extend(powers.clone().iter().map(|p| p - 1));
+        powers.extend([u64::MAX, 4_294_967_296, 123_456_789, 10_203_040, 99_990_001]);
+        same(&powers);
+        same(&(0..100_000).collect::<Vec<u64>>());
+        same(&(0..100_000_000).step_by(9_973).collect::<Vec<u64>>());
+        same(&(u8::MAX, u16::MAX, u32::MAX, 0u8, 10u16, 99u32));
+    }
+
     #[derive(Serialize)]
     enum Shape {
         Unit,
@@ -521,6 +583,25 @@ mod tests {
             numbers: (-8, u64::MAX, i128::MIN, 0.1, f64::NAN, 1.0 / 3.0),
             keys: BTreeMap::from([(-1, "minus"), (2, "two")]),
             bool_keys: BTreeMap::from([(true, 1)]),
+        });
+    }
+
+    #[derive(Serialize)]
+    struct Keys {
+        #[serde(rename = "a \"quoted\"\tkey")]
+        quoted: u8,
+        a_field_whose_name_is_longer_than_thirty_bytes: u8,
+        twenty_nine_bytes_long_name_x: u8,
+        exactly_thirty_bytes_long_name: u8,
+    }
+
+    #[test]
+    fn field_names_are_written_as_serde_json_writes_them() {
+        same(&Keys {
+            quoted: 1,
+            a_field_whose_name_is_longer_than_thirty_bytes: 2,
+            twenty_nine_bytes_long_name_x: 3,
+            exactly_thirty_bytes_long_name: 4,
         });
     }
 

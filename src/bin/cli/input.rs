@@ -115,7 +115,16 @@ fn read_jsonl(
     read: &mut Gathered,
 ) {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    for (n, line) in bytes.split(|&b| b == b'\n').enumerate() {
+    // The lines as `split` cuts them (the last one after the last line end),
+    // their ends found by memchr's vector search.
+    let mut start = 0;
+    let ends = memchr::memchr_iter(b'\n', bytes).chain(std::iter::once(bytes.len()));
+    let lines = ends.map(|end| {
+        let line = &bytes[start..end];
+        start = end + 1;
+        line
+    });
+    for (n, line) in lines.enumerate() {
         let at = format!("{}: line {}", name(file), n + 1);
         let Ok(line) = std::str::from_utf8(line) else {
             read.errors

@@ -42,13 +42,20 @@ impl Block {
 
 /// The candidate pairs `(i, j)`, `i < j`, sorted, without repeats, of names.
 pub(super) fn candidate_pairs(names: &[Spelled]) -> Vec<(usize, usize)> {
-    // The keys are hashes already: Fx's one multiply is hash enough.
-    let mut blocks: FastMap<u64, Block> = FastMap::default();
+    // Every name's keys first, so that the map is sized once for them all
+    // (at most one block a key) instead of growing through a dozen rehashes.
     let mut keys = Vec::new();
-    for (i, &(label, name, tokens)) in names.iter().enumerate() {
-        keys.clear();
+    let mut ends = Vec::with_capacity(names.len());
+    for &(label, name, tokens) in names {
         block_keys(label, name, tokens, &mut keys);
-        for &k in &keys {
+        ends.push(keys.len());
+    }
+    // The keys are hashes already: Fx's one multiply is hash enough.
+    let mut blocks: FastMap<u64, Block> =
+        FastMap::with_capacity_and_hasher(keys.len(), Default::default());
+    let mut start = 0;
+    for (i, end) in ends.into_iter().enumerate() {
+        for &k in &keys[start..end] {
             let block = blocks.entry(k).or_insert(Block {
                 first: i,
                 rest: Vec::new(),
@@ -58,6 +65,7 @@ pub(super) fn candidate_pairs(names: &[Spelled]) -> Vec<(usize, usize)> {
                 block.rest.push(i);
             }
         }
+        start = end;
     }
     let mut pairs = Vec::new();
     for block in blocks.values() {
