@@ -21,16 +21,21 @@
 
 use super::batch::BatchEvidence;
 use super::boilerplate::{
-    classify_counted, ends_sentence, is_story_like, is_url, more_words_than, Judged, LineKind,
+    classify_counted, ends_sentence, is_url, more_words_than, Judged, LineKind,
 };
 use super::dateline::{self, Dateline};
-use super::repair::should_join;
+use super::repair::continues;
 use super::Reason;
 use crate::text::hash::FastSet;
-use crate::text::{lines_inclusive, MappedText, Span};
+use crate::text::{count_words, lines_inclusive, MappedText, Span};
 
 /// The most words a headline-like line has; a longer one is a paragraph.
 const HEADLINE_WORDS: usize = 40;
+
+/// Words enough (more than five) for a paragraph to read like story
+/// ([`super::boilerplate::is_story_like`]) or to be continued by the next
+/// line ([`super::repair::should_join`]); words are counted no further.
+const PARAGRAPH_WORDS: usize = 6;
 
 /// One line of the text, trimmed.
 #[derive(Clone, Debug)]
@@ -40,6 +45,9 @@ struct Line {
     end: usize,
     /// Where the kept part starts (after a cut dateline prefix).
     keep_from: usize,
+    /// The words of the kept part, counted no further than [`PARAGRAPH_WORDS`]:
+    /// a rejoined paragraph's words are the sum of its lines'.
+    words: usize,
     removed: Option<Reason>,
 }
 
@@ -139,6 +147,7 @@ impl Stage<'_> {
         // The line's words (as far as 61) are counted once, for every rule,
         // and its opening date read once.
         let Judged { kind, words, date } = classify_counted(s);
+        self.lines[i].words = words.min(PARAGRAPH_WORDS);
         let byline_tail = self.is_byline_tail(s, kind, words);
         self.context.after_byline = kind == LineKind::Remove(Reason::Byline);
         let reason = if byline_tail {
@@ -217,6 +226,7 @@ impl Stage<'_> {
             let span = Span::new(self.lines[i].start, cut);
             if !(self.is_kept)(span) {
                 self.lines[i].keep_from = cut;
+                self.lines[i].words = count_words(&s[d.len..], PARAGRAPH_WORDS);
                 self.removals.push((span, Reason::Dateline));
             }
         }
@@ -257,22 +267,23 @@ impl Stage<'_> {
 }
 
 /// The last live line that ends a story-like paragraph. Story-likeness is
-/// judged on whole rejoined paragraphs, as the body will have them.
+/// judged on whole rejoined paragraphs, as the body will have them: lines
+/// joined by a space, whose words add up, and whose end is the last line's
+/// (its trailing quotes trimmed, a sentence's mark is the line's own).
 fn last_story_line(text: &str, lines: &[Line]) -> Option<usize> {
     let joined = joins(text, lines);
-    let mut chain = String::new();
+    let mut words = 0;
     let mut last_story = None;
     for (i, l) in lines.iter().enumerate() {
         if !l.is_live() {
             continue;
         }
-        if !joined[i] {
-            chain.clear();
+        words = if joined[i] {
+            (words + l.words).min(PARAGRAPH_WORDS)
         } else {
-            chain.push(' ');
-        }
-        chain.push_str(&text[l.keep_from..l.end]);
-        if is_story_like(&chain) {
+            l.words
+        };
+        if words >= PARAGRAPH_WORDS && ends_sentence(&text[l.keep_from..l.end]) {
             last_story = Some(i);
         }
     }
@@ -318,22 +329,28 @@ fn assemble(text: &str, lines: &[Line]) -> MappedText {
 }
 
 /// For each live line, whether it continues the previous live line's
-/// sentence (judged on the paragraph rejoined so far).
+/// sentence (judged on the paragraph rejoined so far, as [`should_join`]
+/// reads it: its last character, the previous line's, since lines end in
+/// no white space; and its words, the sum of its lines').
+///
+/// [`should_join`]: super::repair::should_join
 fn joins(text: &str, lines: &[Line]) -> Vec<bool> {
     let mut out = vec![false; lines.len()];
-    let mut chain = String::new();
+    // The last character and the words of the paragraph so far, once a line is read.
+    let mut paragraph: Option<(char, usize)> = None;
     for (i, l) in lines.iter().enumerate() {
-        if l.removed.is_some() || l.keep_from >= l.end {
+        if !l.is_live() {
             continue;
         }
         let s = &text[l.keep_from..l.end];
-        if !chain.is_empty() && should_join(&chain, s) {
-            out[i] = true;
-            chain.push(' ');
-        } else {
-            chain.clear();
-        }
-        chain.push_str(s);
+        let words = match paragraph {
+            Some((last, words)) if continues(last, s, || words >= PARAGRAPH_WORDS) => {
+                out[i] = true;
+                (words + l.words).min(PARAGRAPH_WORDS)
+            }
+            _ => l.words,
+        };
+        paragraph = s.chars().next_back().map(|last| (last, words));
     }
     out
 }
@@ -352,6 +369,7 @@ fn split(text: &str) -> Vec<Line> {
             start,
             end,
             keep_from: start,
+            words: 0,
             removed: None,
         });
         at += raw.len();
@@ -393,6 +411,40 @@ mod tests {
             .map(|(s, r)| (s.of(text).to_string(), r))
             .collect();
         (body.as_str().to_string(), removed)
+    }
+
+    /// Lines read by their last characters and word counts join, and end
+    /// story-like paragraphs, as the rejoined text asked whole does.
+    #[test]
+    fn paragraphs_read_as_rejoined() {
+        let text = "Title\n\nActivists showed a letter explaining a square designated for\n\ndemonstrations was being used.\n“quoted”\n\nshort, and\nthen more words follow here,\n\nso it ends.”\nA B C D E F\n\ng h.\n\u{a0}x y z w v u.\n)\n\nÉté, été été été été été été\n\nfin.";
+        for removed in 0..4 {
+            let mut lines = split(text);
+            for (k, l) in lines.iter_mut().enumerate() {
+                l.words = count_words(&text[l.keep_from..l.end], PARAGRAPH_WORDS);
+                if k % 4 == removed {
+                    l.removed = Some(Reason::Promo);
+                }
+            }
+            let mut want_joins = vec![false; lines.len()];
+            let mut want_last = None;
+            let mut chain = String::new();
+            for (i, l) in lines.iter().enumerate().filter(|(_, l)| l.is_live()) {
+                let s = &text[l.keep_from..l.end];
+                if !chain.is_empty() && super::super::should_join(&chain, s) {
+                    want_joins[i] = true;
+                    chain.push(' ');
+                } else {
+                    chain.clear();
+                }
+                chain.push_str(s);
+                if super::super::is_story_like(&chain) {
+                    want_last = Some(i);
+                }
+            }
+            assert_eq!(joins(text, &lines), want_joins, "{removed}");
+            assert_eq!(last_story_line(text, &lines), want_last, "{removed}");
+        }
     }
 
     #[test]
