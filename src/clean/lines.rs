@@ -23,7 +23,7 @@ use super::batch::BatchEvidence;
 use super::boilerplate::{
     classify_counted, ends_sentence, is_url, more_words_than, Judged, LineKind,
 };
-use super::dateline::{self, Dateline};
+use super::dateline::{self, Dateline, LeadDateline};
 use super::repair::continues;
 use super::Reason;
 use crate::text::hash::FastSet;
@@ -36,6 +36,26 @@ const HEADLINE_WORDS: usize = 40;
 /// ([`super::boilerplate::is_story_like`]) or to be continued by the next
 /// line ([`super::repair::should_join`]); words are counted no further.
 const PARAGRAPH_WORDS: usize = 6;
+
+/// The lines at the top whose readings are handed on ([`LineReading`]):
+/// metadata looks for datelines and bylines among the first 41 lines.
+const READ_LINES: usize = 41;
+
+/// What the line stage read of one line near the top, handed on so that
+/// metadata extraction need not read the line again. Each reading is a
+/// reading of the trimmed line's text alone: it holds for that text wherever
+/// it is written.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct LineReading {
+    /// The trimmed line.
+    pub span: Span,
+    /// `parse_dateline` of the line, when it was read.
+    pub date: Option<Option<Dateline>>,
+    /// `parse_lead_dateline` of the line, when it was read.
+    pub lead: Option<Option<LeadDateline>>,
+    /// Whether `byline_name` of the line was read and found no byline.
+    pub not_byline: bool,
+}
 
 /// One line of the text, trimmed.
 #[derive(Clone, Debug)]
@@ -59,17 +79,18 @@ impl Line {
 }
 
 /// Runs the line stage over `text`. `is_kept` says whether a removal (a span
-/// of `text`) was undone by the user. Returns the body (mapped onto `text`)
-/// and the removals as spans of `text`.
+/// of `text`) was undone by the user. Returns the body (mapped onto `text`),
+/// the removals as spans of `text`, and what was read of the top lines.
 pub fn clean_lines(
     text: &str,
     batch: &BatchEvidence,
     is_kept: &dyn Fn(Span) -> bool,
-) -> (MappedText, Vec<(Span, Reason)>) {
+) -> (MappedText, Vec<(Span, Reason)>, Vec<LineReading>) {
     let mut stage = Stage {
         text,
         lines: split(text),
         removals: Vec::new(),
+        readings: Vec::new(),
         is_kept,
         context: Context::default(),
     };
@@ -80,7 +101,7 @@ pub fn clean_lines(
     let body = assemble(text, &stage.lines);
     let mut removals = stage.removals;
     crate::text::sort::by_key(&mut removals, |(s, _)| *s);
-    (body, removals)
+    (body, removals, stage.readings)
 }
 
 /// A block of furniture that a header line opens.
@@ -121,6 +142,8 @@ struct Stage<'a> {
     text: &'a str,
     lines: Vec<Line>,
     removals: Vec<(Span, Reason)>,
+    /// What was read of the top lines, in line order.
+    readings: Vec<LineReading>,
     is_kept: &'a dyn Fn(Span) -> bool,
     context: Context,
 }
@@ -146,7 +169,20 @@ impl Stage<'_> {
         }
         // The line's words (as far as 61) are counted once, for every rule,
         // and its opening date read once.
-        let Judged { kind, words, date } = classify_counted(s);
+        let Judged {
+            kind,
+            words,
+            date,
+            not_byline,
+        } = classify_counted(s);
+        if i < READ_LINES {
+            self.readings.push(LineReading {
+                span: Span::new(self.lines[i].start, self.lines[i].end),
+                date,
+                lead: None,
+                not_byline,
+            });
+        }
         self.lines[i].words = words.min(PARAGRAPH_WORDS);
         let byline_tail = self.is_byline_tail(s, kind, words);
         self.context.after_byline = kind == LineKind::Remove(Reason::Byline);
@@ -221,7 +257,15 @@ impl Stage<'_> {
     fn cut_leading_dateline(&mut self, i: usize, date: Option<Option<Dateline>>) {
         let s = &self.text[self.lines[i].start..self.lines[i].end];
         let date = date.unwrap_or_else(|| dateline::parse_dateline(s));
-        if let Some(d) = dateline::lead_dateline(s, date) {
+        let lead = dateline::lead_dateline(s, date);
+        if i < READ_LINES {
+            // The reading `judge` pushed for this line.
+            if let Some(r) = self.readings.last_mut() {
+                r.date = Some(date);
+                r.lead = Some(lead);
+            }
+        }
+        if let Some(d) = lead {
             let cut = self.lines[i].start + d.len;
             let span = Span::new(self.lines[i].start, cut);
             if !(self.is_kept)(span) {
@@ -405,7 +449,7 @@ mod tests {
     use super::*;
 
     fn run(text: &str) -> (String, Vec<(String, Reason)>) {
-        let (body, removed) = clean_lines(text, &BatchEvidence::default(), &|_| false);
+        let (body, removed, _) = clean_lines(text, &BatchEvidence::default(), &|_| false);
         let removed = removed
             .into_iter()
             .map(|(s, r)| (s.of(text).to_string(), r))
@@ -509,7 +553,7 @@ mod tests {
     fn keep_undoes() {
         let text = "T\n\nThe story ends here with a sentence.\n\n81";
         let at = text.find("81").unwrap();
-        let (body, removed) = clean_lines(text, &BatchEvidence::default(), &|s| {
+        let (body, removed, _) = clean_lines(text, &BatchEvidence::default(), &|s| {
             s == Span::new(at, at + 2)
         });
         assert!(removed.is_empty());
