@@ -280,7 +280,7 @@ fn same_cleaning(input: &Input, article: &Article, evidence: &BatchEvidence) -> 
     if article.id != input.id || article.input != input.text || article.format != format {
         return false;
     }
-    let Cleaned { body, removed } = clean::clean(&input.text, format, evidence, &input.keep);
+    let Cleaned { body, removed, .. } = clean::clean(&input.text, format, evidence, &input.keep);
     body == article.body && removed == article.removed
 }
 
@@ -336,12 +336,16 @@ fn check_batch_with(
 /// its input, when it did.
 fn analyze_one(input: &Input, evidence: &BatchEvidence, prepared: Option<Prepared>) -> Article {
     let format = Format::detect(input.file_name.as_deref(), &input.text);
-    let Cleaned { body, removed } =
-        clean::clean_prepared(&input.text, format, evidence, &input.keep, prepared);
+    let Cleaned {
+        body,
+        removed,
+        readings,
+    } = clean::clean_prepared(&input.text, format, evidence, &input.keep, prepared);
     let normalized = text::normalize(body.as_str());
     let analysis = normalized.compose(&body);
     let seg = text::segment(analysis.as_str());
-    let mut meta = extract::metadata(&input.text, format, &body);
+    // The lines the cleaning read are not read again for the metadata.
+    let mut meta = extract::metadata_with_readings(&input.text, format, &body, &readings);
     if let Some(d) = &input.date {
         meta.date = Some(extract::Field::given(d.clone()));
     }

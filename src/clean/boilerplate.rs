@@ -221,6 +221,8 @@ pub(crate) struct Judged {
     pub words: usize,
     /// `parse_dateline` of the line, when it was read.
     pub date: Option<Option<Dateline>>,
+    /// Whether the byline rule read the line and found no byline in it.
+    pub not_byline: bool,
 }
 
 /// [`classify`], with what it read of `line` on the way.
@@ -231,21 +233,23 @@ pub(crate) fn classify_counted(line: &str) -> Judged {
     let (start, core) = core(line);
     let words = count_words(core, 61);
     let line_words = words_around(line, start, core, words, 61);
-    let judged = |kind, date| Judged {
+    let judged = |kind, date, not_byline| Judged {
         kind,
         words: line_words,
         date,
+        not_byline,
     };
     if line_words > 60 {
-        return judged(LineKind::Text, None);
+        return judged(LineKind::Text, None, false);
     }
     let l = lower_line(core);
     let x = Line { line, l, words };
     if let Some(kind) = RULES.iter().find_map(|rule| rule(&x)) {
-        return judged(kind, None);
+        return judged(kind, None, false);
     }
+    // Every rule said no, the byline rule (the last) among them.
     let (kind, date) = dateline_only(line);
-    judged(kind.unwrap_or(LineKind::Text), date)
+    judged(kind.unwrap_or(LineKind::Text), date, true)
 }
 
 /// Only bullets or punctuation.

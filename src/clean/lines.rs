@@ -21,16 +21,41 @@
 
 use super::batch::BatchEvidence;
 use super::boilerplate::{
-    classify_counted, ends_sentence, is_story_like, is_url, more_words_than, Judged, LineKind,
+    classify_counted, ends_sentence, is_url, more_words_than, Judged, LineKind,
 };
-use super::dateline::{self, Dateline};
-use super::repair::should_join;
+use super::dateline::{self, Dateline, LeadDateline};
+use super::repair::continues;
 use super::Reason;
 use crate::text::hash::FastSet;
-use crate::text::{lines_inclusive, MappedText, Span};
+use crate::text::{count_words, lines_inclusive, MappedText, Span};
 
 /// The most words a headline-like line has; a longer one is a paragraph.
 const HEADLINE_WORDS: usize = 40;
+
+/// Words enough (more than five) for a paragraph to read like story
+/// ([`super::boilerplate::is_story_like`]) or to be continued by the next
+/// line ([`super::repair::should_join`]); words are counted no further.
+const PARAGRAPH_WORDS: usize = 6;
+
+/// The lines at the top whose readings are handed on ([`LineReading`]):
+/// metadata looks for datelines and bylines among the first 41 lines.
+const READ_LINES: usize = 41;
+
+/// What the line stage read of one line near the top, handed on so that
+/// metadata extraction need not read the line again. Each reading is a
+/// reading of the trimmed line's text alone: it holds for that text wherever
+/// it is written.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct LineReading {
+    /// The trimmed line.
+    pub span: Span,
+    /// `parse_dateline` of the line, when it was read.
+    pub date: Option<Option<Dateline>>,
+    /// `parse_lead_dateline` of the line, when it was read.
+    pub lead: Option<Option<LeadDateline>>,
+    /// Whether `byline_name` of the line was read and found no byline.
+    pub not_byline: bool,
+}
 
 /// One line of the text, trimmed.
 #[derive(Clone, Debug)]
@@ -40,6 +65,9 @@ struct Line {
     end: usize,
     /// Where the kept part starts (after a cut dateline prefix).
     keep_from: usize,
+    /// The words of the kept part, counted no further than [`PARAGRAPH_WORDS`]:
+    /// a rejoined paragraph's words are the sum of its lines'.
+    words: usize,
     removed: Option<Reason>,
 }
 
@@ -51,17 +79,18 @@ impl Line {
 }
 
 /// Runs the line stage over `text`. `is_kept` says whether a removal (a span
-/// of `text`) was undone by the user. Returns the body (mapped onto `text`)
-/// and the removals as spans of `text`.
+/// of `text`) was undone by the user. Returns the body (mapped onto `text`),
+/// the removals as spans of `text`, and what was read of the top lines.
 pub fn clean_lines(
     text: &str,
     batch: &BatchEvidence,
     is_kept: &dyn Fn(Span) -> bool,
-) -> (MappedText, Vec<(Span, Reason)>) {
+) -> (MappedText, Vec<(Span, Reason)>, Vec<LineReading>) {
     let mut stage = Stage {
         text,
         lines: split(text),
         removals: Vec::new(),
+        readings: Vec::new(),
         is_kept,
         context: Context::default(),
     };
@@ -72,7 +101,7 @@ pub fn clean_lines(
     let body = assemble(text, &stage.lines);
     let mut removals = stage.removals;
     crate::text::sort::by_key(&mut removals, |(s, _)| *s);
-    (body, removals)
+    (body, removals, stage.readings)
 }
 
 /// A block of furniture that a header line opens.
@@ -113,6 +142,8 @@ struct Stage<'a> {
     text: &'a str,
     lines: Vec<Line>,
     removals: Vec<(Span, Reason)>,
+    /// What was read of the top lines, in line order.
+    readings: Vec<LineReading>,
     is_kept: &'a dyn Fn(Span) -> bool,
     context: Context,
 }
@@ -138,7 +169,21 @@ impl Stage<'_> {
         }
         // The line's words (as far as 61) are counted once, for every rule,
         // and its opening date read once.
-        let Judged { kind, words, date } = classify_counted(s);
+        let Judged {
+            kind,
+            words,
+            date,
+            not_byline,
+        } = classify_counted(s);
+        if i < READ_LINES {
+            self.readings.push(LineReading {
+                span: Span::new(self.lines[i].start, self.lines[i].end),
+                date,
+                lead: None,
+                not_byline,
+            });
+        }
+        self.lines[i].words = words.min(PARAGRAPH_WORDS);
         let byline_tail = self.is_byline_tail(s, kind, words);
         self.context.after_byline = kind == LineKind::Remove(Reason::Byline);
         let reason = if byline_tail {
@@ -212,11 +257,20 @@ impl Stage<'_> {
     fn cut_leading_dateline(&mut self, i: usize, date: Option<Option<Dateline>>) {
         let s = &self.text[self.lines[i].start..self.lines[i].end];
         let date = date.unwrap_or_else(|| dateline::parse_dateline(s));
-        if let Some(d) = dateline::lead_dateline(s, date) {
+        let lead = dateline::lead_dateline(s, date);
+        if i < READ_LINES {
+            // The reading `judge` pushed for this line.
+            if let Some(r) = self.readings.last_mut() {
+                r.date = Some(date);
+                r.lead = Some(lead);
+            }
+        }
+        if let Some(d) = lead {
             let cut = self.lines[i].start + d.len;
             let span = Span::new(self.lines[i].start, cut);
             if !(self.is_kept)(span) {
                 self.lines[i].keep_from = cut;
+                self.lines[i].words = count_words(&s[d.len..], PARAGRAPH_WORDS);
                 self.removals.push((span, Reason::Dateline));
             }
         }
@@ -257,22 +311,23 @@ impl Stage<'_> {
 }
 
 /// The last live line that ends a story-like paragraph. Story-likeness is
-/// judged on whole rejoined paragraphs, as the body will have them.
+/// judged on whole rejoined paragraphs, as the body will have them: lines
+/// joined by a space, whose words add up, and whose end is the last line's
+/// (its trailing quotes trimmed, a sentence's mark is the line's own).
 fn last_story_line(text: &str, lines: &[Line]) -> Option<usize> {
     let joined = joins(text, lines);
-    let mut chain = String::new();
+    let mut words = 0;
     let mut last_story = None;
     for (i, l) in lines.iter().enumerate() {
         if !l.is_live() {
             continue;
         }
-        if !joined[i] {
-            chain.clear();
+        words = if joined[i] {
+            (words + l.words).min(PARAGRAPH_WORDS)
         } else {
-            chain.push(' ');
-        }
-        chain.push_str(&text[l.keep_from..l.end]);
-        if is_story_like(&chain) {
+            l.words
+        };
+        if words >= PARAGRAPH_WORDS && ends_sentence(&text[l.keep_from..l.end]) {
             last_story = Some(i);
         }
     }
@@ -318,22 +373,28 @@ fn assemble(text: &str, lines: &[Line]) -> MappedText {
 }
 
 /// For each live line, whether it continues the previous live line's
-/// sentence (judged on the paragraph rejoined so far).
+/// sentence (judged on the paragraph rejoined so far, as [`should_join`]
+/// reads it: its last character, the previous line's, since lines end in
+/// no white space; and its words, the sum of its lines').
+///
+/// [`should_join`]: super::repair::should_join
 fn joins(text: &str, lines: &[Line]) -> Vec<bool> {
     let mut out = vec![false; lines.len()];
-    let mut chain = String::new();
+    // The last character and the words of the paragraph so far, once a line is read.
+    let mut paragraph: Option<(char, usize)> = None;
     for (i, l) in lines.iter().enumerate() {
-        if l.removed.is_some() || l.keep_from >= l.end {
+        if !l.is_live() {
             continue;
         }
         let s = &text[l.keep_from..l.end];
-        if !chain.is_empty() && should_join(&chain, s) {
-            out[i] = true;
-            chain.push(' ');
-        } else {
-            chain.clear();
-        }
-        chain.push_str(s);
+        let words = match paragraph {
+            Some((last, words)) if continues(last, s, || words >= PARAGRAPH_WORDS) => {
+                out[i] = true;
+                (words + l.words).min(PARAGRAPH_WORDS)
+            }
+            _ => l.words,
+        };
+        paragraph = s.chars().next_back().map(|last| (last, words));
     }
     out
 }
@@ -352,6 +413,7 @@ fn split(text: &str) -> Vec<Line> {
             start,
             end,
             keep_from: start,
+            words: 0,
             removed: None,
         });
         at += raw.len();
@@ -387,12 +449,46 @@ mod tests {
     use super::*;
 
     fn run(text: &str) -> (String, Vec<(String, Reason)>) {
-        let (body, removed) = clean_lines(text, &BatchEvidence::default(), &|_| false);
+        let (body, removed, _) = clean_lines(text, &BatchEvidence::default(), &|_| false);
         let removed = removed
             .into_iter()
             .map(|(s, r)| (s.of(text).to_string(), r))
             .collect();
         (body.as_str().to_string(), removed)
+    }
+
+    /// Lines read by their last characters and word counts join, and end
+    /// story-like paragraphs, as the rejoined text asked whole does.
+    #[test]
+    fn paragraphs_read_as_rejoined() {
+        let text = "Title\n\nActivists showed a letter explaining a square designated for\n\ndemonstrations was being used.\n“quoted”\n\nshort, and\nthen more words follow here,\n\nso it ends.”\nA B C D E F\n\ng h.\n\u{a0}x y z w v u.\n)\n\nÉté, été été été été été été\n\nfin.";
+        for removed in 0..4 {
+            let mut lines = split(text);
+            for (k, l) in lines.iter_mut().enumerate() {
+                l.words = count_words(&text[l.keep_from..l.end], PARAGRAPH_WORDS);
+                if k % 4 == removed {
+                    l.removed = Some(Reason::Promo);
+                }
+            }
+            let mut want_joins = vec![false; lines.len()];
+            let mut want_last = None;
+            let mut chain = String::new();
+            for (i, l) in lines.iter().enumerate().filter(|(_, l)| l.is_live()) {
+                let s = &text[l.keep_from..l.end];
+                if !chain.is_empty() && super::super::should_join(&chain, s) {
+                    want_joins[i] = true;
+                    chain.push(' ');
+                } else {
+                    chain.clear();
+                }
+                chain.push_str(s);
+                if super::super::is_story_like(&chain) {
+                    want_last = Some(i);
+                }
+            }
+            assert_eq!(joins(text, &lines), want_joins, "{removed}");
+            assert_eq!(last_story_line(text, &lines), want_last, "{removed}");
+        }
     }
 
     #[test]
@@ -457,7 +553,7 @@ mod tests {
     fn keep_undoes() {
         let text = "T\n\nThe story ends here with a sentence.\n\n81";
         let at = text.find("81").unwrap();
-        let (body, removed) = clean_lines(text, &BatchEvidence::default(), &|s| {
+        let (body, removed, _) = clean_lines(text, &BatchEvidence::default(), &|s| {
             s == Span::new(at, at + 2)
         });
         assert!(removed.is_empty());

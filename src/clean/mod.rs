@@ -67,6 +67,7 @@ pub use dateline::{parse_dateline, parse_lead_dateline, Dateline, LeadDateline};
 pub use entities::decode_entities;
 pub use eval::{token_scores, tokens, TokenScores};
 pub use html::{extract_main, Attr, Document, Node, NodeKind};
+pub(crate) use lines::LineReading;
 pub use markdown::strip_markup;
 pub use mojibake::repair_mojibake;
 pub use reason::Reason;
@@ -160,6 +161,10 @@ pub struct Cleaned {
     pub body: MappedText,
     /// What was removed from the input and why, in input order.
     pub removed: Vec<Removal>,
+    /// What cleaning read of the input's top lines (their spans are input
+    /// spans, each of a line the cleaning read as the input writes it), for
+    /// metadata extraction to use instead of reading those lines again.
+    pub(crate) readings: Vec<LineReading>,
 }
 
 impl Removal {
@@ -254,7 +259,20 @@ pub(crate) fn clean_prepared(
         })
         .collect();
     let kept_in_stage = |s: Span| is_kept(stage.to_source(s));
-    let (body, removed3) = lines::clean_lines(stage.as_str(), batch, &kept_in_stage);
+    let (body, removed3, readings) = lines::clean_lines(stage.as_str(), batch, &kept_in_stage);
+    // A reading serves the input's line only where the line is written in
+    // the input as the cleaning read it (no markup or repair changed it).
+    let mut near = 0;
+    let readings = readings
+        .into_iter()
+        .filter_map(|mut r| {
+            let span = stage.to_source_near(r.span, &mut near);
+            (span.of(input) == r.span.of(stage.as_str())).then(|| {
+                r.span = span;
+                r
+            })
+        })
+        .collect();
     removed.extend(removed3.into_iter().map(|(s, reason)| Removal {
         span: stage.to_source(s),
         reason,
@@ -283,7 +301,11 @@ pub(crate) fn clean_prepared(
     } else {
         absorb_markup(removed)
     };
-    Cleaned { body, removed }
+    Cleaned {
+        body,
+        removed,
+        readings,
+    }
 }
 
 /// Merges markup removals into a touching removal with a real reason, so a

@@ -22,11 +22,18 @@ pub fn should_join(before: &str, after: &str) -> bool {
     let Some(last) = before.chars().last() else {
         return false;
     };
+    continues(last, after, || more_words_than(before, 5))
+}
+
+/// [`should_join`] for a `before` known by what it reads of it: `last`, its
+/// last character that is not white space, and `long`, whether it has more
+/// than five words (asked last: most lines start with a capital). A
+/// paragraph rejoined so far need not be copied into one string to be asked.
+pub(crate) fn continues(last: char, after: &str, long: impl FnOnce() -> bool) -> bool {
     let Some(first) = after.trim_start().chars().next() else {
         return false;
     };
-    // Words are counted last: most lines start with a capital.
     first.is_lowercase()
         && (last.is_alphanumeric() && !last.is_uppercase() || last == ',')
-        && more_words_than(before, 5)
+        && long()
 }

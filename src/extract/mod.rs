@@ -28,6 +28,7 @@ mod sources;
 mod word_set;
 
 // Each extractor is the function named after what it finds.
+pub(crate) use self::metadata::extract_with_readings as metadata_with_readings;
 pub use self::{
     dates::{days_in_month, extract as dates, CalendarDate, DateKind, DateMention},
     entities::{

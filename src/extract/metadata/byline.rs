@@ -1,7 +1,8 @@
 //! The byline of a plain or Markdown text, and the wire agency a story comes
 //! from: named by the byline, or by the body ("told AFP", "(Reuters)").
 
-use super::Field;
+use super::{read_as, Field};
+use crate::clean::LineReading;
 use crate::lexicon::lists::metadata::AGENCIES;
 use crate::text::{lines_inclusive, MappedText, Needles, Span};
 use std::sync::OnceLock;
@@ -78,8 +79,10 @@ fn is_word_end(s: &str, w: &str) -> bool {
         .is_some_and(char::is_alphanumeric)
 }
 
-/// A byline among the first lines of the input.
-pub(super) fn byline(input: &str) -> Option<Field> {
+/// A byline among the first lines of the input; a line the cleaning read
+/// (`readings`) and found no byline in is not read again.
+pub(super) fn byline(input: &str, readings: &[LineReading]) -> Option<Field> {
+    let mut readings = readings.iter().peekable();
     let mut at = 0;
     for (n, line) in lines_inclusive(input).enumerate() {
         let start = at;
@@ -88,6 +91,16 @@ pub(super) fn byline(input: &str) -> Option<Field> {
             break;
         }
         let l = line.trim_end_matches(['\n', '\r']);
+        // `byline_name` reads the line trimmed.
+        let trimmed = l.trim_start();
+        let read = read_as(
+            &mut readings,
+            start + l.len() - trimmed.len(),
+            trimmed.trim_end(),
+        );
+        if read.is_some_and(|r| r.not_byline) {
+            continue;
+        }
         if let Some((s, e)) = crate::clean::byline_name(l) {
             let mut span = Span::new(start + s, start + e);
             let mut name = span.of(input);

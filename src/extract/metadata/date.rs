@@ -1,8 +1,9 @@
 //! The publication date from a dateline near the top of a plain or Markdown
 //! text, a missing year inferred from the weekday.
 
+use super::read_as;
 use super::Field;
-use crate::clean::{lead_dateline, parse_dateline, parse_lead_dateline, Dateline};
+use crate::clean::{lead_dateline, parse_dateline, parse_lead_dateline, Dateline, LineReading};
 use crate::extract::CalendarDate;
 use crate::text::{lines_inclusive, Span};
 
@@ -52,8 +53,15 @@ pub(super) fn dateline_value(d: &Dateline, text: &str) -> String {
 const TOP_LINES: usize = 41;
 
 /// The publication date and the place of a dateline among the first lines of
-/// `input`, each only when asked for: one reading of each line serves both.
-pub(super) fn datelines(input: &str, want_date: bool, want_place: bool) -> Datelines {
+/// `input`, each only when asked for: one reading of each line serves both,
+/// and the cleaning's reading of a line (`readings`) serves instead of one.
+pub(super) fn datelines(
+    input: &str,
+    want_date: bool,
+    want_place: bool,
+    readings: &[LineReading],
+) -> Datelines {
+    let mut readings = readings.iter().peekable();
     let mut found: Vec<Field> = Vec::new();
     let mut place = None;
     let mut want_date = want_date;
@@ -72,15 +80,22 @@ pub(super) fn datelines(input: &str, want_date: bool, want_place: bool) -> Datel
         });
         let tw = line.trim_start();
         let read_date = want_date && !t.trim().is_empty();
+        // The cleaning's reading of `t`: the grammar reads nothing from white
+        // space at the end of a line, so a reading of the trimmed text holds.
+        let read = read_as(&mut readings, start + line.len() - t.len(), t.trim_end());
         // `parse_dateline(t)`, read at most once, and with it the lead dateline.
-        let own = (read_date || want_place && t.len() == tw.len()).then(|| parse_dateline(t));
+        let own = (read_date || want_place && t.len() == tw.len()).then(|| {
+            read.and_then(|r| r.date)
+                .unwrap_or_else(|| parse_dateline(t))
+        });
+        let read_lead = read.and_then(|r| r.lead);
         let mut lead_of_t = None;
         if read_date {
             let lead = line.len() - t.len();
             let found_date = match own.flatten() {
                 Some(d) => Some((0, d)),
                 None => {
-                    let l = lead_dateline(t, None);
+                    let l = read_lead.unwrap_or_else(|| lead_dateline(t, None));
                     lead_of_t = Some(l);
                     l.map(|l| (l.date_start, l.date))
                 }
@@ -94,7 +109,7 @@ pub(super) fn datelines(input: &str, want_date: bool, want_place: bool) -> Datel
             let lead_dl = match (own, lead_of_t) {
                 _ if t.len() != tw.len() => parse_lead_dateline(tw),
                 (_, Some(l)) => l,
-                (Some(own), None) => lead_dateline(tw, own),
+                (Some(own), None) => read_lead.unwrap_or_else(|| lead_dateline(tw, own)),
                 (None, None) => parse_lead_dateline(tw),
             };
             if let Some((a, b)) = lead_dl.and_then(|d| d.place) {
@@ -133,13 +148,13 @@ pub(super) struct Datelines {
 /// The publication date from a dateline among the first lines of `input`.
 #[cfg(test)]
 fn dateline_date(input: &str) -> Option<Field> {
-    datelines(input, true, false).date
+    datelines(input, true, false, &[]).date
 }
 
 /// The place a dateline near the top names.
 #[cfg(test)]
 fn dateline_place(input: &str) -> Option<Field> {
-    datelines(input, false, true).place
+    datelines(input, false, true, &[]).place
 }
 
 /// The date and place as read by separate passes (as they were read before
@@ -253,11 +268,11 @@ mod tests {
         texts.push(lines.repeat(5).join("\n"));
         for text in &texts {
             let (date, place) = apart(text);
-            let both = datelines(text, true, true);
+            let both = datelines(text, true, true, &[]);
             assert_eq!(both.date, date, "{text}");
             assert_eq!(both.place, place, "{text}");
-            assert_eq!(datelines(text, true, false).date, date, "{text}");
-            assert_eq!(datelines(text, false, true).place, place, "{text}");
+            assert_eq!(datelines(text, true, false, &[]).date, date, "{text}");
+            assert_eq!(datelines(text, false, true, &[]).place, place, "{text}");
         }
     }
 }

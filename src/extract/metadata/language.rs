@@ -124,12 +124,13 @@ pub fn identify_language(text: &str) -> Option<(&'static str, bool)> {
     let index = stopword_index();
     let mut scores = [0.0f64; 16];
     let mut words = 0usize;
-    each_word(text, 3000, |w, key| {
+    each_word(text, 3000, |start, end, key| {
         words += 1;
-        // A short word of ASCII letters is looked up by the key made as it was read.
+        // A short word of ASCII letters is looked up by the key made as it
+        // was read, without its text: only other words are cut out.
         let set = match key {
             Some(key) => index.short.get(key),
-            None => languages_of(index, w),
+            None => languages_of(index, &text[start..end]),
         };
         if let Some(set) = set {
             // Each language of the set, in order, scores its share.
@@ -222,12 +223,12 @@ fn leading_letters(eight: &[u8]) -> usize {
     ((!letters & HIGH).trailing_zeros() / 8) as usize
 }
 
-/// Calls `each` with the first `max` words of `text` as the guess reads
-/// them: runs of letters and apostrophes (what splitting at every other
-/// character leaves). A word of at most [`SHORT`] ASCII letters (no
-/// apostrophe) comes with its [`pack_lower`] key. ASCII is judged a byte
-/// at a time by [`CLASSES`]; only other characters are decoded.
-fn each_word<'a>(text: &'a str, max: usize, mut each: impl FnMut(&'a str, Option<u64>)) {
+/// Calls `each` with the byte range of each of the first `max` words of
+/// `text` as the guess reads them: runs of letters and apostrophes (what
+/// splitting at every other character leaves). A word of at most [`SHORT`]
+/// ASCII letters (no apostrophe) comes with its [`pack_lower`] key. ASCII
+/// is judged a byte at a time by [`CLASSES`]; only other characters are decoded.
+fn each_word(text: &str, max: usize, mut each: impl FnMut(usize, usize, Option<u64>)) {
     let b = text.as_bytes();
     // The character at `i` when it is not ASCII: whether it is a letter, and its length.
     let other_at = |i: usize| -> (bool, usize) {
@@ -286,7 +287,7 @@ fn each_word<'a>(text: &'a str, max: usize, mut each: impl FnMut(&'a str, Option
             }
         }
         let key = (plain && i - start <= SHORT).then(|| pack_letters(b, start, i));
-        each(&text[start..i], key);
+        each(start, i, key);
     }
 }
 
@@ -425,14 +426,15 @@ mod tests {
                 .filter(|w| !w.is_empty())
                 .collect();
             let mut got = Vec::new();
-            each_word(t, usize::MAX, |w, key| {
+            each_word(t, usize::MAX, |start, end, key| {
+                let w = &t[start..end];
                 let plain = w.len() <= SHORT && w.bytes().all(|b| b.is_ascii_alphabetic());
                 assert_eq!(key, plain.then(|| pack_lower(w.as_bytes())), "{w}");
                 got.push(w);
             });
             assert_eq!(got, want, "{t}");
             let mut two = Vec::new();
-            each_word(t, 2, |w, _| two.push(w));
+            each_word(t, 2, |start, end, _| two.push(&t[start..end]));
             assert_eq!(two, want[..want.len().min(2)], "{t}");
         }
     }

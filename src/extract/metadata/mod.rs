@@ -45,7 +45,7 @@ mod url;
 
 pub use language::identify_language;
 
-use crate::clean::Format;
+use crate::clean::{Format, LineReading};
 use crate::text::{MappedText, Span};
 use byline::{agency_in_body, agency_name, byline};
 use date::datelines;
@@ -54,6 +54,18 @@ use language::language;
 use serde::{Deserialize, Serialize};
 use title::title_from_body;
 use url::{host_of, url_and_outlet};
+
+/// The cleaning's reading of `text`, written at byte `at` of the input, when
+/// it read that very text there. `readings` are in input order; those before
+/// `at` are passed over for good (the lines are asked about in order).
+fn read_as<'a>(
+    readings: &mut std::iter::Peekable<std::slice::Iter<'a, LineReading>>,
+    at: usize,
+    text: &str,
+) -> Option<&'a LineReading> {
+    while readings.next_if(|r| r.span.start < at).is_some() {}
+    readings.next_if(|r| r.span.start == at && r.span.len() == text.len())
+}
 
 /// A metadata value and the span of the input it was read from.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -110,6 +122,17 @@ pub struct Metadata {
 /// `input` is the text as given, `format` its kind, and `body` the cleaned
 /// text mapped onto the input. Field spans point into `input`.
 pub fn extract(input: &str, format: Format, body: &MappedText) -> Metadata {
+    extract_with_readings(input, format, body, &[])
+}
+
+/// [`extract`], with what the cleaning read of the input's top lines
+/// ([`crate::clean::Cleaned`]'s readings): a line read there is not read again.
+pub(crate) fn extract_with_readings(
+    input: &str,
+    format: Format,
+    body: &MappedText,
+    readings: &[LineReading],
+) -> Metadata {
     let mut meta = Metadata::default();
     if format == Format::Html {
         html_meta(input, &mut meta);
@@ -120,7 +143,7 @@ pub fn extract(input: &str, format: Format, body: &MappedText) -> Metadata {
     let want_date = meta.date.is_none();
     let want_place = format != Format::Html;
     if want_date || want_place {
-        let found = datelines(input, want_date, want_place);
+        let found = datelines(input, want_date, want_place, readings);
         if want_date {
             meta.date = found.date;
         }
@@ -129,7 +152,7 @@ pub fn extract(input: &str, format: Format, body: &MappedText) -> Metadata {
         }
     }
     if meta.byline.is_none() && format != Format::Html {
-        meta.byline = byline(input);
+        meta.byline = byline(input, readings);
     }
     if meta.agency.is_none() {
         meta.agency = meta
@@ -159,4 +182,59 @@ pub fn extract(input: &str, format: Format, body: &MappedText) -> Metadata {
         }
     }
     meta
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clean::{clean, BatchEvidence};
+
+    /// The cleaning's readings of the top lines read what reading the
+    /// lines again reads: on the seeds, and on tops of text made of
+    /// datelines and bylines, with marks, white space and line ends around.
+    #[test]
+    fn readings_read_as_the_lines() {
+        let mut texts = crate::extract::seed_texts();
+        let lines = [
+            "Titre",
+            "**Paris, 21 juin 2012 – Le gouvernement a annoncé un plan.**",
+            "Paris, 21 juin 2012 – Le gouvernement a annoncé un plan.  ",
+            "  21 septembre 2012, France. - Selon une étude.",
+            "> March 19, 2022",
+            "March 19, 2022 \t",
+            "· Sunday, April 18",
+            "Sunday, April 18\r",
+            "Jan 6, 2022: Activists said",
+            "Published: Sept. 3, 2021 at 10:30 a.m. EDT ",
+            "# 2022-03-19",
+            "",
+            "   ",
+            "By AFP",
+            "  By Jean Dupont\u{a0}",
+            "**By [Reuters](#)**",
+            "The year 2021 was long, said the mayor of the city in a statement.",
+        ];
+        for a in &lines {
+            for b in &lines {
+                for c in &lines {
+                    texts.push(format!("{a}\n{b}\n{c}\n{a}\n{c}"));
+                }
+            }
+        }
+        texts.push(lines.repeat(5).join("\n"));
+        let evidence = BatchEvidence::default();
+        let mut handed = 0;
+        for text in &texts {
+            for format in [Format::Plain, Format::Markdown] {
+                let readings = clean(text, format, &evidence, &[]).readings;
+                handed += readings.len();
+                let fresh = datelines(text, true, true, &[]);
+                let read = datelines(text, true, true, &readings);
+                assert_eq!(read.date, fresh.date, "{text}");
+                assert_eq!(read.place, fresh.place, "{text}");
+                assert_eq!(byline(text, &readings), byline(text, &[]), "{text}");
+            }
+        }
+        assert!(handed > 0);
+    }
 }
