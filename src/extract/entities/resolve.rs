@@ -7,6 +7,7 @@ use super::{EntityLabel, EntityMention};
 use crate::extract::Doc;
 use crate::text::hash::{FastMap as HashMap, FastSet as HashSet};
 use crate::text::TokenKind;
+use std::cell::OnceCell;
 
 /// Surface text -> label, read from `doc`; the keys borrow the text.
 pub fn known_in<'a>(doc: &Doc<'a>, cands: &[Candidate]) -> HashMap<&'a str, EntityLabel> {
@@ -237,7 +238,7 @@ impl People {
 /// A label for a candidate nothing else labels: a place after "in", "near";
 /// a lone given name, or a name between a role noun and a speech verb, a person;
 /// else an organisation.
-fn open_label(doc: &Doc, c: &Candidate) -> EntityLabel {
+fn open_label(doc: &Doc, c: &Candidate, written_thrice: impl FnOnce(&str) -> bool) -> EntityLabel {
     let prev = c
         .first_tok
         .checked_sub(1)
@@ -251,7 +252,7 @@ fn open_label(doc: &Doc, c: &Candidate) -> EntityLabel {
             .language
             .is_none_or(|l| l == "en" || l.starts_with("en-"))
         && super::kept::is_first_name(c.span.of(doc.text))
-        && doc.text.matches(c.span.of(doc.text)).nth(2).is_some()
+        && written_thrice(c.span.of(doc.text))
     {
         // "Gloria", "Ahmed": a given name alone, not after "in" and written at
         // least three times in the article (a town's name in a short report
@@ -267,6 +268,65 @@ fn open_label(doc: &Doc, c: &Candidate) -> EntityLabel {
     }
 }
 
+/// The one-word candidates that are given names -> whether the article writes
+/// them at least three times, counted as `str::matches` counts (without
+/// overlaps, case-sensitive, inside longer words too). All names are counted
+/// in one pass over the text: a search per name would read an article that
+/// names many people once per name.
+fn given_names_written_thrice<'a>(text: &'a str, cands: &[Candidate]) -> HashMap<&'a str, bool> {
+    // Name -> (times written, end of the last time), the end so that a name
+    // that overlaps itself ("Ana" in "Anana") counts once, as `matches` does.
+    let mut counts: HashMap<&str, (u8, usize)> = HashMap::default();
+    // Only a candidate without a label of its own can be left open.
+    for c in cands {
+        let s = c.span.of(text);
+        if c.label.is_none() && c.words == 1 && !c.allcaps && super::kept::is_first_name(s) {
+            counts.entry(s).or_default();
+        }
+    }
+    let mut lengths: Vec<usize> = counts.keys().map(|n| n.len()).collect();
+    lengths.sort_unstable();
+    lengths.dedup();
+    // A name can only start where one of the names' first bytes is; with up
+    // to three such bytes (most articles) a vector search finds them.
+    let mut first_bytes: Vec<u8> = counts.keys().map(|n| n.as_bytes()[0]).collect();
+    first_bytes.sort_unstable();
+    first_bytes.dedup();
+    let mut count_at = |at: usize| {
+        for &len in &lengths {
+            let Some(written) = text.get(at..at + len) else {
+                continue;
+            };
+            if let Some((times, end)) = counts.get_mut(written) {
+                if at >= *end {
+                    *times = times.saturating_add(1);
+                    *end = at + len;
+                }
+            }
+        }
+    };
+    let bytes = text.as_bytes();
+    match first_bytes[..] {
+        [] => {}
+        [a] => memchr::memchr_iter(a, bytes).for_each(count_at),
+        [a, b] => memchr::memchr2_iter(a, b, bytes).for_each(count_at),
+        [a, b, c] => memchr::memchr3_iter(a, b, c, bytes).for_each(count_at),
+        _ => {
+            let mut is_first = [false; 256];
+            for &b in &first_bytes {
+                is_first[usize::from(b)] = true;
+            }
+            (bytes.iter().enumerate())
+                .filter(|(_, &b)| is_first[usize::from(b)])
+                .for_each(|(at, _)| count_at(at));
+        }
+    }
+    counts
+        .into_iter()
+        .map(|(n, (times, _))| (n, times >= 3))
+        .collect()
+}
+
 /// Resolves names and open labels, returning the mentions.
 pub fn resolve(doc: &Doc, cands: Vec<Candidate>) -> Vec<EntityMention> {
     let resolver = Resolver {
@@ -274,6 +334,8 @@ pub fn resolve(doc: &Doc, cands: Vec<Candidate>) -> Vec<EntityMention> {
         acronyms: acronyms(doc.text, &cands),
         people: People::named(doc.text, &cands),
         known: known_in(doc, &cands),
+        cands: &cands,
+        given_names_thrice: OnceCell::new(),
     };
     cands.iter().filter_map(|c| resolver.mention(c)).collect()
 }
@@ -285,6 +347,9 @@ struct Resolver<'a> {
     people: People,
     /// Surface text -> label.
     known: HashMap<&'a str, EntityLabel>,
+    cands: &'a [Candidate],
+    /// Counted on the first open one-word given name.
+    given_names_thrice: OnceCell<HashMap<&'a str, bool>>,
 }
 
 impl Resolver<'_> {
@@ -323,7 +388,14 @@ impl Resolver<'_> {
         if label.is_none() && !c.allcaps && super::classify::strict_capitals(self.doc) {
             return None;
         }
-        let label = label.unwrap_or_else(|| open_label(self.doc, c));
+        let label = label.unwrap_or_else(|| {
+            open_label(self.doc, c, |name| {
+                let thrice = self
+                    .given_names_thrice
+                    .get_or_init(|| given_names_written_thrice(self.doc.text, self.cands));
+                thrice.get(name).copied().unwrap_or(false)
+            })
+        });
         if label == EntityLabel::Person
             && c.role.is_none()
             && c.words == 1
@@ -352,6 +424,15 @@ mod tests {
             .into_iter()
             .find(|(s, _)| s == name)
             .map(|(_, l)| l)
+    }
+
+    #[test]
+    fn a_given_name_written_three_times_counts_inside_words_without_overlaps() {
+        // "Anana" holds "Ana" once: its two overlapping ones count as one.
+        let overlapping = "The award went to Ana on Monday. Later the Anana farms opened.";
+        assert_eq!(label_of(overlapping, "Ana"), Some(EntityLabel::Org));
+        let inside = "The award went to Ana on Monday. Later the Anastasio farms opened, and the Anabel fields too.";
+        assert_eq!(label_of(inside, "Ana"), Some(EntityLabel::Person));
     }
 
     #[test]
