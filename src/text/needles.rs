@@ -34,6 +34,8 @@ struct Index {
     first: [First; 256],
     /// A bit for each pair of first two bytes of the longer strings.
     pairs: Box<[u64; 1024]>,
+    /// Whether an empty string is among them: it occurs everywhere.
+    has_empty: bool,
 }
 
 impl Index {
@@ -126,12 +128,12 @@ impl Needles {
             let mut by_first_byte = vec![Vec::new(); 256];
             let mut first = [First::None; 256];
             let mut pairs = Box::new([0u64; 1024]);
-            for (k, s) in self
-                .strings()
-                .iter()
-                .enumerate()
-                .filter(|(_, s)| !s.is_empty())
-            {
+            let mut has_empty = false;
+            for (k, s) in self.strings().iter().enumerate() {
+                if s.is_empty() {
+                    has_empty = true;
+                    continue;
+                }
                 let b = s.as_bytes();
                 by_first_byte[usize::from(b[0])].push((k, b));
                 let a = usize::from(b[0]);
@@ -150,6 +152,7 @@ impl Needles {
                 by_first_byte,
                 first,
                 pairs,
+                has_empty,
             }
         })
     }
@@ -177,10 +180,10 @@ impl Needles {
     /// The last byte offset at which one of the strings starts in `hay`: the
     /// largest of their `rfind`s.
     pub fn last_start(&self, hay: &str) -> Option<usize> {
-        if self.strings().iter().any(|s| s.is_empty()) {
+        let index = self.index();
+        if index.has_empty {
             return Some(hay.len());
         }
-        let index = self.index();
         let hay = hay.as_bytes();
         let mut end = hay.len();
         while let Some(at) = index.last_start_before(hay, end) {
@@ -194,10 +197,10 @@ impl Needles {
 
     /// Whether one of the strings occurs in `hay`.
     pub fn any_in(&self, hay: &str) -> bool {
-        if self.strings().iter().any(|s| s.is_empty()) {
+        let index = self.index();
+        if index.has_empty {
             return true;
         }
-        let index = self.index();
         let hay = hay.as_bytes();
         let mut from = 0;
         while let Some(at) = index.next_start(hay, from) {
