@@ -204,6 +204,22 @@ fn apart(input: &str) -> (Option<Field>, Option<Field>) {
     (date, place)
 }
 
+/// Tops of text made of `lines`: every three of them in turn (the first and
+/// third again after), and all of them five times over.
+#[cfg(test)]
+pub(super) fn tops_of_text(lines: &[&str]) -> Vec<String> {
+    let mut texts = Vec::new();
+    for a in lines {
+        for b in lines {
+            for c in lines {
+                texts.push(format!("{a}\n{b}\n{c}\n{a}\n{c}"));
+            }
+        }
+    }
+    texts.push(lines.repeat(5).join("\n"));
+    texts
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -258,14 +274,7 @@ mod tests {
             "By AFP",
             "The year 2021 was long.",
         ];
-        for a in &lines {
-            for b in &lines {
-                for c in &lines {
-                    texts.push(format!("{a}\n{b}\n{c}\n{a}\n{c}"));
-                }
-            }
-        }
-        texts.push(lines.repeat(5).join("\n"));
+        texts.extend(tops_of_text(&lines));
         for text in &texts {
             let (date, place) = apart(text);
             let both = datelines(text, true, true, &[]);

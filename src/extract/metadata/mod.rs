@@ -214,14 +214,7 @@ mod tests {
             "**By [Reuters](#)**",
             "The year 2021 was long, said the mayor of the city in a statement.",
         ];
-        for a in &lines {
-            for b in &lines {
-                for c in &lines {
-                    texts.push(format!("{a}\n{b}\n{c}\n{a}\n{c}"));
-                }
-            }
-        }
-        texts.push(lines.repeat(5).join("\n"));
+        texts.extend(date::tops_of_text(&lines));
         let evidence = BatchEvidence::default();
         let mut handed = 0;
         for text in &texts {
