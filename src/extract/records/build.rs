@@ -1,6 +1,7 @@
 //! Reading records sentence by sentence, then joining the ones that tell of
 //! one event.
 
+use super::join::Joined;
 use super::lookup::{
     authority_stems, group_stems, is_word, issue_stems, match_to_word_end, phrase_at, status_stems,
     trigger_stems, word_after, word_index, words_of, At, Counted, CountedEach,
@@ -46,7 +47,8 @@ pub(crate) fn extract_with(
     quotes: &[Quote],
     counted: &CountedEach,
 ) -> Vec<Record> {
-    let mut out: Vec<Record> = Vec::new();
+    // Each record joins an earlier one that tells of the same event, if any.
+    let mut out = Joined::default();
     let sentences = &doc.seg.sentences;
     let events = per_sentence::of_sentence(sentences, events, |e| e.sentence);
     let entities = per_sentence::contained(sentences, entities, |e| e.span);
@@ -91,10 +93,10 @@ pub(crate) fn extract_with(
             }
         }
         for record in records {
-            join(&mut out, record);
+            out.add(record);
         }
     }
-    out
+    out.into_records()
 }
 
 /// Who sentence `span` credits: the source of its figures ("according to
@@ -543,45 +545,4 @@ pub(crate) fn evidence_of(text: &str, span: Span, name: &str) -> Option<Evidence
         value: name.to_string(),
         span: Span::new(start, start + name.len()),
     })
-}
-
-/// Adds `r` to `out`, joining it to an earlier record of the same kind and
-/// status whose place and time do not differ from its own.
-fn join(out: &mut Vec<Record>, r: Record) {
-    let same = |a: &Option<Evidence>, b: &Option<Evidence>| match (a, b) {
-        (Some(a), Some(b)) => a.value == b.value,
-        _ => true,
-    };
-    let sizes_agree = |a: &Record| match (&a.size, &r.size) {
-        (Some(x), Some(y)) => x.value == y.value,
-        _ => true,
-    };
-    let Some(prev) = out.iter_mut().find(|p| {
-        p.kind == r.kind
-            && p.status == r.status
-            && same(&p.when, &r.when)
-            && same(&p.place, &r.place)
-            && sizes_agree(p)
-    }) else {
-        out.push(r);
-        return;
-    };
-    let fill = |a: &mut Option<Evidence>, b: Option<Evidence>| {
-        if a.is_none() {
-            *a = b;
-        }
-    };
-    fill(&mut prev.when, r.when);
-    fill(&mut prev.place, r.place);
-    fill(&mut prev.actor, r.actor);
-    fill(&mut prev.requester, r.requester);
-    fill(&mut prev.target, r.target);
-    fill(&mut prev.issue, r.issue);
-    fill(&mut prev.response, r.response);
-    fill(&mut prev.source, r.source);
-    if prev.size.is_none() {
-        prev.size = r.size;
-    }
-    prev.casualties.extend(r.casualties);
-    prev.detentions.extend(r.detentions);
 }

@@ -36,6 +36,7 @@
 //! authorized").
 
 pub(crate) mod build;
+mod join;
 pub(crate) mod lookup;
 pub(crate) mod per_sentence;
 mod request;
