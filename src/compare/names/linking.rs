@@ -230,9 +230,23 @@ impl<'o> Links<'o> {
     /// The table: one entity per group of joined names, in order of first mention.
     pub(super) fn into_table(mut self) -> EntityTable {
         let mut table = EntityTable::default();
-        for group in self.groups_in_order() {
+        let groups = self.groups_in_order();
+        // Each group's merges, in the order they were made: dealt out once by
+        // their first name's group, not searched for group by group (a batch
+        // that names many places would cost their number squared).
+        let mut group_of = vec![0; self.names.len()];
+        for (g, group) in groups.iter().enumerate() {
+            for &n in group {
+                group_of[n] = g;
+            }
+        }
+        let mut merges: Vec<Vec<Merge>> = vec![Vec::new(); groups.len()];
+        for (i, m) in std::mem::take(&mut self.merges) {
+            merges[group_of[i]].push(m);
+        }
+        for (group, merges) in groups.into_iter().zip(merges) {
             let id = table.entities.len();
-            let entity = self.entity(id, &group);
+            let entity = self.entity(id, &group, merges);
             let names = group.iter().map(|&n| {
                 let name = &self.names[n];
                 (name.label, name.name.clone())
@@ -257,7 +271,8 @@ impl<'o> Links<'o> {
         groups
     }
 
-    fn entity(&self, id: usize, group: &[usize]) -> Entity {
+    /// The entity of the joined names `group`, made by `merges`.
+    fn entity(&self, id: usize, group: &[usize], merges: Vec<Merge>) -> Entity {
         let best = self.canonical(group);
         let mut variants = vec![self.names[best].name.clone()];
         variants.extend(
@@ -272,12 +287,7 @@ impl<'o> Links<'o> {
             label: self.names[best].label,
             members: self.members(group),
             variants,
-            merges: self
-                .merges
-                .iter()
-                .filter(|(i, _)| group.contains(i))
-                .map(|(_, m)| m.clone())
-                .collect(),
+            merges,
         }
     }
 
