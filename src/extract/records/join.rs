@@ -20,7 +20,7 @@ pub(super) struct Joined {
     /// The records of each kind and status, in order.
     by_kind: FastMap<(RecordKind, Status), Vec<usize>>,
     /// Of those, the ones with a place, by place, in order.
-    by_place: FastMap<(RecordKind, Status, String), Vec<usize>>,
+    by_place: FastMap<(RecordKind, Status), FastMap<String, Vec<usize>>>,
     /// And the ones without a place, in order.
     unplaced: FastMap<(RecordKind, Status), Vec<usize>>,
 }
@@ -34,8 +34,8 @@ impl Joined {
             // The records of its place and those without one: the first of
             // each that it may join, and of those two the earlier.
             Some(place) => {
-                let placed = (self.by_place)
-                    .get(&(r.kind, r.status, place.value.clone()))
+                let placed = (self.by_place.get(&kind))
+                    .and_then(|places| places.get(place.value.as_str()))
                     .and_then(|at| self.first_joined_by(at, &r));
                 let unplaced =
                     (self.unplaced.get(&kind)).and_then(|at| self.first_joined_by(at, &r));
@@ -47,8 +47,8 @@ impl Joined {
             let i = self.records.len();
             self.by_kind.entry(kind).or_default().push(i);
             match &r.place {
-                Some(place) => (self.by_place)
-                    .entry((r.kind, r.status, place.value.clone()))
+                Some(place) => (self.by_place.entry(kind).or_default())
+                    .entry(place.value.clone())
                     .or_default()
                     .push(i),
                 None => self.unplaced.entry(kind).or_default().push(i),
@@ -56,19 +56,22 @@ impl Joined {
             self.records.push(r);
             return;
         };
-        let placed_now = self.records[i].place.is_none() && r.place.is_some();
+        // The place it gains, where it had none.
+        let placed_now = match (&self.records[i].place, &r.place) {
+            (None, Some(place)) => Some(place.value.clone()),
+            _ => None,
+        };
         fill(&mut self.records[i], r);
-        if placed_now {
+        if let Some(place) = placed_now {
             // Moved from the records without a place to those of its place,
             // where it keeps its order.
-            let place = self.records[i].place.as_ref().map(|p| p.value.clone());
             if let Some(unplaced) = self.unplaced.get_mut(&kind) {
                 if let Ok(at) = unplaced.binary_search(&i) {
                     unplaced.remove(at);
                 }
             }
-            let placed = (self.by_place)
-                .entry((kind.0, kind.1, place.unwrap_or_default()))
+            let placed = (self.by_place.entry(kind).or_default())
+                .entry(place)
                 .or_default();
             let at = placed.partition_point(|&j| j < i);
             placed.insert(at, i);
