@@ -52,8 +52,15 @@ pub(super) fn is_according(l: &str) -> bool {
 
 /// French inversion in one token: "explique-t-elle" is ("explique", "elle").
 pub(super) fn inverted_pronoun(l: &str) -> Option<(&str, &'static str)> {
-    // Every suffix opens with a hyphen in the last seven bytes, where most words have none.
+    // Every suffix ends in "il", "le", "ls" or "es", as most words do not,
+    // and opens with a hyphen in the last seven bytes, where most words have none.
     let b = l.as_bytes();
+    if !matches!(
+        b,
+        [.., b'i', b'l'] | [.., b'l', b'e'] | [.., b'l' | b'e', b's']
+    ) {
+        return None;
+    }
     if b[b.len().saturating_sub(7)..].iter().all(|&x| x != b'-') {
         return None;
     }
@@ -265,6 +272,55 @@ const WEEKDAYS: [&str; 7] = [
 mod tests {
     use super::*;
     use crate::extract::quotes::sets::{NON_PERSON_HEADS, SENTENCE_STARTERS};
+
+    #[test]
+    fn inverted_pronoun_as_the_suffixes_answer() {
+        const SUFFIXES: [(&str, &str); 6] = [
+            ("-t-il", "il"),
+            ("-t-elle", "elle"),
+            ("-il", "il"),
+            ("-elle", "elle"),
+            ("-ils", "ils"),
+            ("-elles", "elles"),
+        ];
+        /// The first suffix that strips to a stem, as the rule states it.
+        fn stated(l: &str) -> Option<(&str, &'static str)> {
+            SUFFIXES.iter().find_map(|&(suffix, pronoun)| {
+                let stem = l.strip_suffix(suffix)?;
+                (!stem.is_empty()).then_some((stem, pronoun))
+            })
+        }
+        let mut words: Vec<String> = [
+            "",
+            "il",
+            "-il",
+            "a-t-il",
+            "dit-elle",
+            "disent-ils",
+            "ajoutent-elles",
+            "explique",
+            "said",
+            "people",
+            "states",
+            "well-told",
+            "e-mails",
+            "x-les",
+            "x-il",
+            "s",
+            "é-il",
+        ]
+        .iter()
+        .map(|w| w.to_string())
+        .collect();
+        for (suffix, _) in SUFFIXES {
+            for stem in ["", "a", "dit", "a-t", "long-stemmed"] {
+                words.push(format!("{stem}{suffix}"));
+            }
+        }
+        for w in &words {
+            assert_eq!(inverted_pronoun(w), stated(w), "{w}");
+        }
+    }
 
     #[test]
     fn names_no_one_as_the_four_lists_answer() {

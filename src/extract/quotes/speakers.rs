@@ -175,18 +175,18 @@ pub(super) fn judged_np_speaker<'a>(
         };
         return Some((name, Some(false)));
     }
-    // French inversion: "a-t-il ajouté", "dit-elle".
-    if let Some((_, pronoun)) = inverted_pronoun(&last.lower).filter(|_| b - a == 1) {
-        let name = Named {
-            name: pronoun,
-            span: last.span,
+    // One word (most capitalized runs) is the speaker as written, no title
+    // to cut, no "of" to read; but a French inversion ("a-t-il ajouté",
+    // "dit-elle") is its pronoun.
+    if b - a == 1 {
+        let name = match inverted_pronoun(&last.lower) {
+            Some((_, pronoun)) => Named {
+                name: pronoun,
+                span: last.span,
+            },
+            None => Named::of(rd.text, last.span),
         };
         return Some((name, Some(false)));
-    }
-    // One word (most capitalized runs) is the speaker as written: no title to
-    // cut, no "of" to read.
-    if b - a == 1 {
-        return Some((Named::of(rd.text, last.span), Some(false)));
     }
     // "Marieke Jansen of ING": the name before "of"; "Federation of German Taxpayers": all of it.
     if let Some(p) = (a + 1..b).find(|&p| rd.is(p, "of")) {
