@@ -7,6 +7,7 @@ use super::table::{Entity, EntityTable, Member, Merge, MergeReason, Overrides};
 use crate::article::Article;
 use crate::extract::abbreviates;
 use crate::extract::EntityLabel;
+use crate::text::hash::FastMap;
 use std::collections::{HashMap, HashSet};
 
 /// One mention of a name: the article's index in the batch and the mention's
@@ -41,10 +42,12 @@ pub(super) struct Names(Vec<Name>);
 impl Names {
     pub(super) fn of(articles: &[Article]) -> Names {
         let mut names: Vec<Name> = Vec::new();
-        let mut index: HashMap<(EntityLabel, String), usize> = HashMap::new();
+        // Keyed by the mentions' own names: a name is copied once, when first
+        // seen, not for every mention looked up.
+        let mut index: FastMap<(EntityLabel, &str), usize> = FastMap::default();
         for (article, a) in articles.iter().enumerate() {
             for (mention, m) in a.entities.iter().enumerate() {
-                let n = *index.entry((m.label, m.name.clone())).or_insert_with(|| {
+                let n = *index.entry((m.label, m.name.as_str())).or_insert_with(|| {
                     names.push(Name {
                         label: m.label,
                         name: m.name.clone(),
