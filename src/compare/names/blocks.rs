@@ -18,15 +18,9 @@
 //! Blocks are keyed by a 64-bit hash of (label, kind, string); a collision
 //! only adds a candidate, which the rule then checks and rejects.
 
-use super::spelling::{person_bound, spelling_bound};
+use super::spelling::{person_bound, spelling_bound, Spelling};
 use crate::extract::EntityLabel;
-use crate::lexicon;
 use crate::text::hash::FastMap;
-
-/// One name to block: its label, its spelling, and the keys of the words of
-/// its Latin spelling ([`tokens`](super::spelling::tokens)), which the
-/// caller has already made.
-pub(super) type Spelled<'a> = (EntityLabel, &'a str, &'a [String]);
 
 /// The names of one block: most blocks hold one, and need no `Vec`.
 struct Block {
@@ -41,13 +35,13 @@ impl Block {
 }
 
 /// The candidate pairs `(i, j)`, `i < j`, sorted, without repeats, of names.
-pub(super) fn candidate_pairs(names: &[Spelled]) -> Vec<(usize, usize)> {
+pub(super) fn candidate_pairs(names: &[Spelling]) -> Vec<(usize, usize)> {
     // Every name's keys first, so that the map is sized once for them all
     // (at most one block a key) instead of growing through a dozen rehashes.
     let mut keys = Vec::new();
     let mut ends = Vec::with_capacity(names.len());
-    for &(label, name, tokens) in names {
-        block_keys(label, name, tokens, &mut keys);
+    for name in names {
+        block_keys(name, &mut keys);
         ends.push(keys.len());
     }
     // The keys are hashes already: Fx's one multiply is hash enough.
@@ -82,28 +76,24 @@ pub(super) fn candidate_pairs(names: &[Spelled]) -> Vec<(usize, usize)> {
 }
 
 /// The block keys of one name, added to `out`, maybe with repeats.
-fn block_keys(label: EntityLabel, name: &str, tokens: &[String], out: &mut Vec<u64>) {
+fn block_keys(name: &Spelling, out: &mut Vec<u64>) {
+    let label = name.label;
     let tag = label as u8;
-    // The key is the tokens joined by a space (`spelling::key`).
-    let key = tokens.join(" ");
-    out.push(hash(tag, b'k', &key));
-    if label == EntityLabel::Place {
-        // `same_name` compares Cyrillic names by their Latin spelling: so do the blocks.
-        let latin = crate::text::latin(name);
-        for p in [lexicon::place(name), lexicon::place(&latin)]
-            .into_iter()
-            .flatten()
-        {
-            out.push(hash(tag, b'g', p.canonical));
-        }
+    out.push(hash(tag, b'k', &name.key));
+    // `same_name` compares Cyrillic names by their Latin spelling: so do the blocks.
+    for p in [name.place_as_written, name.place_in_latin]
+        .into_iter()
+        .flatten()
+    {
+        out.push(hash(tag, b'g', p.canonical));
     }
     let (text, bound): (&str, fn(usize) -> usize) = if label == EntityLabel::Person {
-        match tokens {
+        match name.tokens.as_slice() {
             [_, .., surname] => (surname, person_bound),
             _ => return,
         }
     } else {
-        (&key, spelling_bound)
+        (&name.key, spelling_bound)
     };
     let k = bound(text.chars().count());
     deletion_hashes(start(tag, b'd'), text, k, out);
@@ -168,16 +158,11 @@ mod tests {
     use crate::compare::same_name;
     use EntityLabel::{Org, Person, Place};
 
-    /// [`candidate_pairs`] of names, their tokens made as the linking makes them.
+    /// [`candidate_pairs`] of names, spelled as the linking spells them.
     fn pairs_of(names: &[(EntityLabel, &str)]) -> Vec<(usize, usize)> {
-        let tokens: Vec<Vec<String>> = names
+        let spelled: Vec<Spelling> = names
             .iter()
-            .map(|(_, n)| super::super::spelling::tokens(&crate::text::latin(n)))
-            .collect();
-        let spelled: Vec<Spelled> = names
-            .iter()
-            .zip(&tokens)
-            .map(|(&(label, name), t)| (label, name, t.as_slice()))
+            .map(|&(label, name)| Spelling::of(name, label))
             .collect();
         candidate_pairs(&spelled)
     }

@@ -2,12 +2,12 @@
 //! distinct names of a batch.
 
 use super::blocks;
-use super::spelling::{key, same_name, tokens};
+use super::spelling::{key, Spelling};
 use super::table::{Entity, EntityTable, Member, Merge, MergeReason, Overrides};
 use crate::article::Article;
 use crate::extract::abbreviates;
 use crate::extract::EntityLabel;
-use crate::lexicon;
+use crate::text::hash::FastMap;
 use std::collections::{HashMap, HashSet};
 
 /// One mention of a name: the article's index in the batch and the mention's
@@ -23,9 +23,6 @@ struct MentionAt {
 struct Name {
     label: EntityLabel,
     name: String,
-    /// The keys of the words of its Latin spelling ([`tokens`]), made once
-    /// for the rules and the blocks that need them.
-    tokens: Vec<String>,
     mentions: Vec<MentionAt>,
 }
 
@@ -45,14 +42,15 @@ pub(super) struct Names(Vec<Name>);
 impl Names {
     pub(super) fn of(articles: &[Article]) -> Names {
         let mut names: Vec<Name> = Vec::new();
-        let mut index: HashMap<(EntityLabel, String), usize> = HashMap::new();
+        // Keyed by the mentions' own names: a name is copied once, when first
+        // seen, not for every mention looked up.
+        let mut index: FastMap<(EntityLabel, &str), usize> = FastMap::default();
         for (article, a) in articles.iter().enumerate() {
             for (mention, m) in a.entities.iter().enumerate() {
-                let n = *index.entry((m.label, m.name.clone())).or_insert_with(|| {
+                let n = *index.entry((m.label, m.name.as_str())).or_insert_with(|| {
                     names.push(Name {
                         label: m.label,
                         name: m.name.clone(),
-                        tokens: tokens(&crate::text::latin(&m.name)),
                         mentions: Vec::new(),
                     });
                     names.len() - 1
@@ -98,33 +96,40 @@ impl<'o> Links<'o> {
         Merge::new(&self.names[i].name, &self.names[j].name, reason)
     }
 
-    /// Rule 1: every pair of names of one label that [`same_name`] accepts,
-    /// among the candidates that blocking finds (`super::blocks`: exact for
-    /// this rule, and near-linear in the number of names). Pairs whose last
-    /// words differ in key length (letters of the Latin spelling) by more than
-    /// three cannot be close and are skipped, unless both are gazetteer places.
+    /// Rule 1: every pair of names of one label that
+    /// [`same_name`](super::same_name) accepts, among the candidates that
+    /// blocking finds (`super::blocks`: exact for this rule, and near-linear
+    /// in the number of names). Pairs whose last words differ in key length
+    /// (letters of the Latin spelling) by more than three cannot be close and
+    /// are skipped, unless both are gazetteer places. Each name is spelled
+    /// out once ([`Spelling`]), not once for every pair it is in.
     pub(super) fn join_same_names(&mut self) {
-        let spelled: Vec<blocks::Spelled> = self
+        let spelled: Vec<Spelling> = self
             .names
             .iter()
-            .map(|n| (n.label, n.name.as_str(), n.tokens.as_slice()))
+            .map(|n| Spelling::of(&n.name, n.label))
             .collect();
+        let mut joins = Vec::new();
         for (i, j) in blocks::candidate_pairs(&spelled) {
-            let (x, y) = (&self.names[i], &self.names[j]);
-            if x.label != y.label || self.is_split(&x.name) || self.is_split(&y.name) {
+            let (x, y) = (&spelled[i], &spelled[j]);
+            if x.label != y.label || self.is_split(x.written) || self.is_split(y.written) {
                 continue;
             }
             let gazetteer = x.label == EntityLabel::Place
-                && lexicon::place(&x.name).is_some()
-                && lexicon::place(&y.name).is_some();
-            let letters = |n: &Name| n.tokens.last().map_or(0, |k| k.chars().count());
+                && x.place_as_written.is_some()
+                && y.place_as_written.is_some();
+            let letters = |n: &Spelling| n.tokens.last().map_or(0, |k| k.chars().count());
             if !gazetteer && letters(x).abs_diff(letters(y)) > 3 {
                 continue;
             }
-            if let Some(reason) = same_name(&x.name, &y.name, x.label) {
-                let merge = self.merge(i, j, reason);
-                self.join(i, j, merge);
+            if let Some(reason) = x.same_name(y) {
+                joins.push((i, j, reason));
             }
+        }
+        // No pair's verdict depends on the groups: join after judging them all, in the same order.
+        for (i, j, reason) in joins {
+            let merge = self.merge(i, j, reason);
+            self.join(i, j, merge);
         }
     }
 

@@ -3,7 +3,8 @@
 
 use super::table::MergeReason;
 use crate::extract::EntityLabel;
-use crate::lexicon::{self, lists};
+use crate::lexicon::{self, lists, Place};
+use std::borrow::Cow;
 use unicode_normalization::char::is_combining_mark;
 
 /// Whether two names of one label name the same entity, and by which rule.
@@ -14,51 +15,97 @@ use unicode_normalization::char::is_combining_mark;
 /// transliteration key, else a spelling within an edit bound that grows
 /// with length.
 pub fn same_name(a: &str, b: &str, label: EntityLabel) -> Option<MergeReason> {
-    if a == b {
-        return Some(MergeReason::SameName);
-    }
-    // Digits are not spelling: "Berg0" and "Berg999", "Flight 752" and "Flight 725".
-    if digits(a) != digits(b) {
-        return None;
-    }
-    // Cyrillic names compare by their Latin spelling ("Токаев", "Tokayev");
-    // the gazetteer also knows some in Cyrillic ("Германия").
-    let (written_a, written_b) = (a, b);
-    let (a, b) = (&*crate::text::latin(a), &*crate::text::latin(b));
-    let (ka, kb) = (key(a), key(b));
-    if fold(a) == fold(b) {
-        return Some(MergeReason::CaseAndAccents);
-    }
-    if label == EntityLabel::Place {
-        let place =
-            |written: &str, latin: &str| lexicon::place(written).or_else(|| lexicon::place(latin));
-        if let (Some(pa), Some(pb)) = (place(written_a, a), place(written_b, b)) {
-            if pa.canonical == pb.canonical {
-                return Some(MergeReason::OnePlace);
-            }
-            // Two gazetteer places: only one spelling apart ("Odessa", Texas, and "Odesa").
-            return (ka == kb).then_some(MergeReason::GazetteerTransliteration);
+    Spelling::of(a, label).same_name(&Spelling::of(b, label))
+}
+
+/// A name worked out once for all the names it is compared with: its Latin
+/// spelling, folded spelling, keys and gazetteer entries, which
+/// [`same_name`] would otherwise make again for every pair the name is in.
+pub(super) struct Spelling<'a> {
+    pub(super) label: EntityLabel,
+    pub(super) written: &'a str,
+    /// Cyrillic names compare by their Latin spelling ("Токаев", "Tokayev").
+    latin: Cow<'a, str>,
+    /// The Latin spelling lower case, accents off ([`fold`]).
+    folded: String,
+    /// The keys of the words of the Latin spelling ([`tokens`]).
+    pub(super) tokens: Vec<String>,
+    /// The tokens joined by a space ([`key`]).
+    pub(super) key: String,
+    digits: String,
+    /// A place's gazetteer entry as written; the gazetteer also knows some
+    /// in Cyrillic ("Германия").
+    pub(super) place_as_written: Option<Place>,
+    /// A place's gazetteer entry by its Latin spelling, when that differs.
+    pub(super) place_in_latin: Option<Place>,
+}
+
+impl<'a> Spelling<'a> {
+    pub(super) fn of(written: &'a str, label: EntityLabel) -> Spelling<'a> {
+        let latin = crate::text::latin(written);
+        let folded = fold(&latin);
+        let tokens = folded_tokens(&folded);
+        let key = tokens.join(" ");
+        let is_place = label == EntityLabel::Place;
+        let place_as_written = is_place.then(|| lexicon::place(written)).flatten();
+        let place_in_latin = (is_place && matches!(latin, Cow::Owned(_)))
+            .then(|| lexicon::place(&latin))
+            .flatten();
+        Spelling {
+            label,
+            written,
+            latin,
+            folded,
+            tokens,
+            key,
+            digits: digits(written),
+            place_as_written,
+            place_in_latin,
         }
     }
-    if label == EntityLabel::Person {
-        // A name written in Cyrillic may carry a case ending ("Луису" for "Luis").
-        let cyrillic = a != written_a || b != written_b;
-        return same_person(a, b, cyrillic);
+
+    /// [`same_name`] of the two names, the label being this one's.
+    pub(super) fn same_name(&self, other: &Spelling) -> Option<MergeReason> {
+        let (a, b) = (self, other);
+        if a.written == b.written {
+            return Some(MergeReason::SameName);
+        }
+        // Digits are not spelling: "Berg0" and "Berg999", "Flight 752" and "Flight 725".
+        if a.digits != b.digits {
+            return None;
+        }
+        if a.folded == b.folded {
+            return Some(MergeReason::CaseAndAccents);
+        }
+        let (ka, kb) = (&a.key, &b.key);
+        if a.label == EntityLabel::Place {
+            let place = |s: &Spelling| s.place_as_written.or(s.place_in_latin);
+            if let (Some(pa), Some(pb)) = (place(a), place(b)) {
+                if pa.canonical == pb.canonical {
+                    return Some(MergeReason::OnePlace);
+                }
+                // Two gazetteer places: only one spelling apart ("Odessa", Texas, and "Odesa").
+                return (ka == kb).then_some(MergeReason::GazetteerTransliteration);
+            }
+        }
+        if a.label == EntityLabel::Person {
+            // A name written in Cyrillic may carry a case ending ("Луису" for "Luis").
+            let cyrillic = *a.latin != *a.written || *b.latin != *b.written;
+            return same_person(&a.tokens, &b.tokens, cyrillic);
+        }
+        if ka == kb {
+            return Some(MergeReason::Transliteration);
+        }
+        // Place and organisation names are short and many look alike (Astana, Astara): stricter.
+        let bound = spelling_bound(ka.chars().count().min(kb.chars().count()));
+        (bound > 0 && levenshtein(ka, kb) <= bound).then_some(MergeReason::Spelling)
     }
-    if ka == kb {
-        return Some(MergeReason::Transliteration);
-    }
-    // Place and organisation names are short and many look alike (Astana, Astara): stricter.
-    let bound = spelling_bound(ka.chars().count().min(kb.chars().count()));
-    (bound > 0 && levenshtein(&ka, &kb) <= bound).then_some(MergeReason::Spelling)
 }
 
 /// People align token by token: the surnames must match (or be close), and
 /// the given names too, or be an initial, or be missing on one side. With
 /// `endings`, a given name may also carry a short case ending.
-fn same_person(a: &str, b: &str, endings: bool) -> Option<MergeReason> {
-    let ta = tokens(a);
-    let tb = tokens(b);
+fn same_person(ta: &[String], tb: &[String], endings: bool) -> Option<MergeReason> {
     if ta.len() < 2 || tb.len() < 2 {
         return None;
     }
@@ -113,7 +160,12 @@ fn digits(name: &str) -> String {
 /// Keys of the name's words, particles and titles left out
 /// (`data/words/compare/name_key_particles.tsv`).
 pub(crate) fn tokens(name: &str) -> Vec<String> {
-    fold(name)
+    folded_tokens(&fold(name))
+}
+
+/// [`tokens`] of a name already folded ([`fold`]).
+fn folded_tokens(folded: &str) -> Vec<String> {
+    folded
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty() && !is_particle(w))
         .map(key_word)
