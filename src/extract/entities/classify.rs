@@ -14,14 +14,14 @@
 use super::cues;
 use super::kept;
 use super::kept::place_of;
-use super::pieces::{token_in_run, Evidence, Piece, Run};
+use super::pieces::{asked_once, token_in_run, Evidence, Piece, Run};
 use super::EntityLabel;
 use crate::extract::word_set::is_function_word;
 use crate::extract::Doc;
 use crate::lexicon;
 use crate::text::hash::FastMap as HashMap;
 use crate::text::{with_lower, Span, TokenKind};
-use std::cell::OnceCell;
+use std::cell::Cell;
 use std::ops::Range;
 
 /// A mention before in-article resolution.
@@ -298,15 +298,15 @@ impl<'a> Sentence<'a> {
             return function_word;
         }
         // Each term is evaluated only where the answer still depends on it, once.
-        let (dictionary, rare) = (OnceCell::new(), OnceCell::new());
+        let (dictionary, rare) = (Cell::new(None), Cell::new(None));
         let dictionary = || {
-            *dictionary.get_or_init(|| {
+            asked_once(&dictionary, || {
                 lexicon::is_dictionary_word(lower)
                     || self.ev.lower.contains(lower)
                     || kept::is_common_word(lower)
             })
         };
-        let rare = || *rare.get_or_init(|| self.rare_before_name(pieces, lower));
+        let rare = || asked_once(&rare, || self.rare_before_name(pieces, lower));
         let place = p.place(self.doc.text).is_some();
         let strong = place || self.strong_lead(pieces, lower);
         let supported = strong || rare() || (!dictionary() && !is_adverbish(lower));

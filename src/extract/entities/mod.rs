@@ -130,8 +130,16 @@ pub fn demonyms(doc: &Doc) -> Vec<DemonymMention> {
             i += 1;
             continue;
         }
-        // Two words first: "South African", "Sri Lankan".
-        if let Some(n) = toks.get(i + 1).filter(|n| n.sentence == t.sentence) {
+        // Two words first: "South African", "Sri Lankan". The second word of
+        // every such demonym is capitalized (a test checks the list): a next
+        // word that opens with a small ASCII letter, a digit or a mark, as
+        // most do, is not asked.
+        let next = toks.get(i + 1).filter(|n| {
+            n.sentence == t.sentence
+                && (doc.text.as_bytes().get(n.span.start))
+                    .is_some_and(|b| !b.is_ascii() || b.is_ascii_uppercase())
+        });
+        if let Some(n) = next {
             let two = Span::new(t.span.start, n.span.end);
             if let Some(country) = crate::lexicon::demonym(two.of(doc.text)) {
                 out.push(DemonymMention { span: two, country });
@@ -211,4 +219,26 @@ fn found(text: &str) -> Vec<(String, EntityLabel)> {
         .iter()
         .map(|m| (m.span.of(text).to_string(), m.label))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    /// What `demonyms` relies on to ask a demonym of two words only before a
+    /// capital: every demonym written as two tokens has a second token that
+    /// opens with a capital or a byte beyond ASCII.
+    #[test]
+    fn two_token_demonyms_end_in_a_capitalized_token() {
+        let list = include_str!("../../../data/lexicon/demonyms.tsv");
+        let mut two = 0;
+        for key in list.lines().filter_map(|l| l.split('\t').next()) {
+            let seg = crate::text::segment(key);
+            if let [_, second] = seg.tokens[..] {
+                let b = key.as_bytes()[second.span.start];
+                assert!(!b.is_ascii() || b.is_ascii_uppercase(), "{key}");
+                two += 1;
+            }
+        }
+        // The check read the list: some forty keys are two tokens ("South African").
+        assert!(two >= 40, "{two}");
+    }
 }

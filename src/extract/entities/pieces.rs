@@ -6,7 +6,7 @@ use crate::extract::Doc;
 use crate::lexicon::Place;
 use crate::text::hash::FastSet;
 use crate::text::{has_hyphen, with_lower, Span, Token, TokenKind};
-use std::cell::OnceCell;
+use std::cell::Cell;
 
 /// One word of a candidate, trimmed of possessives and hyphen prefixes.
 #[derive(Clone, Debug)]
@@ -21,10 +21,25 @@ pub struct Piece {
     /// The gazetteer entry of the word, asked once, when a rule first needs
     /// it: the classifier's steps ask it of the same piece up to five times.
     /// Asked only of a read run, whose spans no longer change.
-    place: OnceCell<Option<Place>>,
+    place: Cell<Option<Option<Place>>>,
     /// Whether the word is a demonym, and whether a title: asked once, as the place.
-    demonym: OnceCell<bool>,
-    title: OnceCell<bool>,
+    demonym: Cell<Option<bool>>,
+    title: Cell<Option<bool>>,
+}
+
+/// The answer kept in `cell`, else `ask()`'s, kept there. A plain cell of a
+/// copied answer (`None` until asked), not a `OnceCell`: its first answer is
+/// set inline, where a `OnceCell` calls out to guard against being set again
+/// from inside `ask`, which no rule does; pieces and rules ask tens of
+/// thousands of such answers in a long text.
+#[inline]
+pub(super) fn asked_once<T: Copy>(cell: &Cell<Option<T>>, ask: impl FnOnce() -> T) -> T {
+    if let Some(answer) = cell.get() {
+        return answer;
+    }
+    let answer = ask();
+    cell.set(Some(answer));
+    answer
 }
 
 impl Piece {
@@ -34,31 +49,27 @@ impl Piece {
             connector,
             allcaps,
             initial,
-            place: OnceCell::new(),
-            demonym: OnceCell::new(),
-            title: OnceCell::new(),
+            place: Cell::new(None),
+            demonym: Cell::new(None),
+            title: Cell::new(None),
         }
     }
 
     /// [`place_of`](super::kept::place_of) the word, in the analysis `text`.
     pub fn place(&self, text: &str) -> Option<Place> {
-        *self
-            .place
-            .get_or_init(|| super::kept::place_of(self.span.of(text)))
+        asked_once(&self.place, || super::kept::place_of(self.span.of(text)))
     }
 
     /// Whether the word is a demonym ([`crate::lexicon::demonym`]).
     pub fn is_demonym(&self, text: &str) -> bool {
-        *self
-            .demonym
-            .get_or_init(|| crate::lexicon::demonym(self.span.of(text)).is_some())
+        asked_once(&self.demonym, || {
+            crate::lexicon::demonym(self.span.of(text)).is_some()
+        })
     }
 
     /// Whether the word is a title ([`cues::is_title`]).
     pub fn is_title(&self, text: &str) -> bool {
-        *self
-            .title
-            .get_or_init(|| cues::is_title(self.span.of(text)))
+        asked_once(&self.title, || cues::is_title(self.span.of(text)))
     }
 }
 
