@@ -44,7 +44,9 @@ use crate::extract::{
 };
 use crate::text::{CharIndex, Span};
 use serde::Serialize;
+use std::fmt;
 use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+use std::sync::Arc;
 
 mod tables;
 pub use tables::{CellOut, MomentOut, RowOut, TableOut};
@@ -197,7 +199,74 @@ pub struct SpanOut {
     /// Code point after the last.
     pub end: usize,
     /// The input's code points `start..end`.
-    pub text: String,
+    pub text: SpanText,
+}
+
+/// The input's text under a span, as a report's spans give it: a slice of
+/// the article's input, which all the spans of a report share. A report has
+/// a span for every few words of its input; copied out, each was a string
+/// to allocate, fill and free, most of them written once and dropped.
+/// Reads as a `str`, serializes as one.
+#[derive(Clone)]
+pub struct SpanText {
+    input: Arc<str>,
+    span: Span,
+}
+
+impl SpanText {
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        self.span.of(&self.input)
+    }
+}
+
+impl std::ops::Deref for SpanText {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl fmt::Debug for SpanText {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl fmt::Display for SpanText {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.as_str(), f)
+    }
+}
+
+impl PartialEq for SpanText {
+    fn eq(&self, other: &SpanText) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl PartialEq<str> for SpanText {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for SpanText {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl PartialEq<SpanText> for String {
+    fn eq(&self, other: &SpanText) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Serialize for SpanText {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
 }
 
 /// A mention of a person, organisation or place.
@@ -208,7 +277,7 @@ pub struct EntityOut {
     /// Code point after the last.
     pub end: usize,
     /// The input's code points `start..end`.
-    pub text: String,
+    pub text: SpanText,
     /// `PERSON`, `ORG` or `PLACE`.
     pub label: &'static str,
     /// The entity's one name across the batch.
@@ -225,7 +294,7 @@ pub struct DemonymOut {
     /// Code point after the last.
     pub end: usize,
     /// The input's code points `start..end`.
-    pub text: String,
+    pub text: SpanText,
     /// The country the word names.
     pub place: &'static str,
 }
@@ -238,7 +307,7 @@ pub struct DateOut {
     /// Code point after the last.
     pub end: usize,
     /// The input's code points `start..end`.
-    pub text: String,
+    pub text: SpanText,
     /// ISO 8601 at the precision the text supports, a duration or a reference.
     pub value: String,
     /// Date, time, duration or set.
@@ -256,7 +325,7 @@ pub struct QuantityOut {
     /// Code point after the last.
     pub end: usize,
     /// The input's code points `start..end`.
-    pub text: String,
+    pub text: SpanText,
     /// Lower bound; none when open.
     pub low: Option<f64>,
     /// Upper bound; none when open.
@@ -279,7 +348,7 @@ pub struct QuoteOut {
     /// Code point after the last.
     pub end: usize,
     /// The input's code points `start..end`.
-    pub text: String,
+    pub text: SpanText,
     /// The speaker's entity name, when known.
     pub speaker: Option<String>,
     /// Direct, partial or indirect.
@@ -296,7 +365,7 @@ pub struct EventOut {
     /// Code point after the last.
     pub end: usize,
     /// The input's code points `start..end`.
-    pub text: String,
+    pub text: SpanText,
     /// The event class ("protest", "killing", ...).
     pub class: String,
 }
@@ -309,7 +378,7 @@ pub struct RemovedOut {
     /// Code point after the last.
     pub end: usize,
     /// The input's code points `start..end`.
-    pub text: String,
+    pub text: SpanText,
     /// Short machine-readable reason ("related-links", "share-counter", "markup", ...).
     pub reason: String,
 }
@@ -317,6 +386,8 @@ pub struct RemovedOut {
 /// Converts analysis-text and input spans of one article to report spans.
 pub struct SpanWriter<'a> {
     article: &'a Article,
+    /// The article's input, which the spans' texts share.
+    input: Arc<str>,
     index: CharIndex,
     /// The piece of the analysis text the last span started in, where the
     /// next search starts ([`crate::text::MappedText::to_source_near`]): the
@@ -334,6 +405,7 @@ impl<'a> SpanWriter<'a> {
     pub fn new(article: &'a Article) -> SpanWriter<'a> {
         SpanWriter {
             article,
+            input: Arc::from(article.input.as_str()),
             index: CharIndex::new(&article.input),
             near: AtomicUsize::new(0),
             near_wide: AtomicUsize::new(0),
@@ -348,7 +420,10 @@ impl<'a> SpanWriter<'a> {
         SpanOut {
             start,
             end,
-            text: span.of(&self.article.input).to_string(),
+            text: SpanText {
+                input: Arc::clone(&self.input),
+                span,
+            },
         }
     }
 
@@ -732,7 +807,7 @@ pub struct FactOut {
     /// Code point after the last.
     pub end: usize,
     /// The input's code points `start..end`.
-    pub text: String,
+    pub text: SpanText,
     /// For a fact only one side gives: that, in one sentence.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,

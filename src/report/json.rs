@@ -346,20 +346,24 @@ impl Compound<'_, '_> {
         value.serialize(&mut *self.ser)
     }
 
-    /// A field, `"key":value`: where `key` is a constant, the quoted key and
-    /// the colon are made when compiling and written in one go.
+    /// A field, `"key":value`: where `key` is a constant, the comma before
+    /// it, the quoted key and the colon are made when compiling (whether the
+    /// field is the first is known there too, in a struct's code) and
+    /// written in one go.
     #[inline(always)]
     fn field<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) -> Result<(), Error> {
         const ROOM: usize = 32;
         let k = key.as_bytes();
-        self.next();
-        if k.len() + 3 <= ROOM && first_escape(k).is_none() {
+        if k.len() + 4 <= ROOM && first_escape(k).is_none() {
             let mut quoted = [0; ROOM];
-            quoted[0] = b'"';
-            quoted[1..=k.len()].copy_from_slice(k);
-            quoted[k.len() + 1..k.len() + 3].copy_from_slice(b"\":");
-            self.ser.out.extend_from_slice(&quoted[..k.len() + 3]);
+            quoted[..2].copy_from_slice(b",\"");
+            quoted[2..k.len() + 2].copy_from_slice(k);
+            quoted[k.len() + 2..k.len() + 4].copy_from_slice(b"\":");
+            let from = usize::from(self.first);
+            self.first = false;
+            self.ser.out.extend_from_slice(&quoted[from..k.len() + 4]);
         } else {
+            self.next();
             escaped(self.ser.out, key);
             self.ser.out.push(b':');
         }

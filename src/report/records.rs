@@ -1,7 +1,7 @@
 //! The report's event records and facts: every field with the input span it
 //! was read from.
 
-use super::SpanWriter;
+use super::{SpanText, SpanWriter};
 use crate::extract::Fact;
 use crate::extract::Hedge;
 use crate::extract::{Count, Evidence, Interval, Record, RecordKind, Status};
@@ -18,7 +18,7 @@ pub struct EvidenceOut {
     /// Code point after the last.
     pub end: usize,
     /// The input's code points `start..end`.
-    pub text: String,
+    pub text: SpanText,
 }
 
 /// A figure: an interval with its unit and hedge.
@@ -49,7 +49,7 @@ pub struct CountOut {
     /// Code point after the last.
     pub end: usize,
     /// The input's code points `start..end`.
-    pub text: String,
+    pub text: SpanText,
 }
 
 /// One event, coded: type, status and every field with its evidence.
@@ -120,7 +120,7 @@ pub struct ArticleFactOut {
     /// Code point after the last.
     pub end: usize,
     /// The input's code points `start..end`.
-    pub text: String,
+    pub text: SpanText,
     /// Where whom it concerns is said, when apart from the claim.
     pub group_span: Option<EvidenceOut>,
 }

@@ -1,6 +1,6 @@
 //! The report of whole event clusters: facts × articles, and the merged timeline.
 
-use super::SpanWriter;
+use super::{SpanText, SpanWriter};
 use crate::article::Article;
 use crate::compare::{explain_row, Class, ClusterTable};
 use serde::Serialize;
@@ -41,7 +41,7 @@ pub struct CellOut {
     /// Code point after the last.
     pub end: usize,
     /// The input's code points `start..end`.
-    pub text: String,
+    pub text: SpanText,
 }
 
 /// A dated event and the reports that date it there.

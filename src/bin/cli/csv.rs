@@ -68,7 +68,7 @@ fn row(id: &str, f: &ArticleFactOut) -> impl Iterator<Item = String> {
         value(&f.source),
         f.start.to_string(),
         f.end.to_string(),
-        f.text.clone(),
+        f.text.to_string(),
         start(&f.place),
         start(&f.when),
         start(&f.source),
