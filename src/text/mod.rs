@@ -7,6 +7,8 @@
 //! - [`normalize`]: the analysis text (NFC, one kind of quote, dash and space).
 //! - [`segment`]: paragraphs, sentences and tokens of the analysis text.
 //! - [`Words`]: the tokens with their lower case, the view the extractors read.
+//! - [`Lower`]: the lower case of a word or a line, borrowed where the text
+//!   already is in lower case (below segmentation, which reads it too).
 //! - [`Needles`]: several fixed strings found in one pass over a text.
 //! - [`latin`]: Cyrillic names in Latin letters, for comparing names across scripts.
 //! - [`decode()`]: bytes in any common encoding to a `String`, saying which
@@ -19,6 +21,7 @@ mod decode;
 pub(crate) mod hash;
 pub(crate) mod interned;
 mod lines;
+mod lower;
 mod mapped;
 mod needles;
 mod normalize;
@@ -33,6 +36,8 @@ mod words;
 pub(crate) use ascii::has_hyphen;
 pub use decode::{decode, windows_1252, Decoded, Encoding};
 pub(crate) use lines::lines_inclusive;
+pub use lower::Lower;
+pub(crate) use lower::{lower_line, with_lower};
 pub use mapped::{MappedText, MappedTextBuilder};
 pub use needles::Needles;
 pub use normalize::normalize;
@@ -40,5 +45,5 @@ pub use segment::{paragraphs, segment, Segmentation, Sentence, Token, TokenKind}
 pub use sniff::sniff;
 pub use span::{CharIndex, Covers, Span};
 pub use translit::latin;
-pub(crate) use words::{count_words, last_spaced_word, lower_line, spaced_words, with_lower};
-pub use words::{Lower, Word, Words};
+pub(crate) use words::{count_words, last_spaced_word, spaced_words};
+pub use words::{Word, Words};

@@ -17,7 +17,7 @@
 //! ```
 
 use super::word_bounds::Lead;
-use super::Span;
+use super::{with_lower, Span};
 use crate::lexicon::lists::text::ABBREVIATIONS;
 use crate::lexicon::WordIndex;
 use serde::{Deserialize, Serialize};
@@ -101,10 +101,14 @@ pub fn segment(text: &str) -> Segmentation {
     // News text has a token every five bytes or so: room for them at once
     // instead of growing the list (copying it) as they come.
     seg.tokens.reserve(text.len() / 4);
+    // One list of sentence spans, refilled for each paragraph.
+    let mut spans = Vec::new();
     for para in paragraphs(text) {
         let p = seg.paragraphs.len();
         seg.paragraphs.push(para);
-        for span in sentences(text, para) {
+        spans.clear();
+        sentences(text, para, &mut spans);
+        for &span in &spans {
             let first_token = seg.tokens.len();
             let sentence = seg.sentences.len();
             tokenize(text, span, sentence, &mut seg.tokens);
@@ -169,14 +173,14 @@ fn runs_on(prev: &str, next: &str) -> bool {
     ends_open && next_lower
 }
 
-/// Sentence spans inside one paragraph.
-fn sentences(text: &str, para: Span) -> Vec<Span> {
-    let with_quotes = split_sentences(text, para, true);
+/// Appends the sentence spans inside one paragraph to `out` (empty).
+fn sentences(text: &str, para: Span, out: &mut Vec<Span>) {
+    split_sentences(text, para, true, out);
     // A quote that never closes must not swallow the paragraph: split it plainly.
-    if with_quotes.len() == 1 && para.len() > 600 {
-        return split_sentences(text, para, false);
+    if out.len() == 1 && para.len() > 600 {
+        out.clear();
+        split_sentences(text, para, false, out);
     }
-    with_quotes
 }
 
 /// The bytes that may start a character [`split_sentences`] looks at: `"`,
@@ -216,10 +220,11 @@ fn next_punct_or_wide(b: &[u8], mut i: usize) -> usize {
     i
 }
 
-fn split_sentences(text: &str, para: Span, track_quotes: bool) -> Vec<Span> {
+/// Appends the sentence spans of the paragraph `para` to `out`; with
+/// `track_quotes`, a sentence inside quotes does not end the one around it.
+fn split_sentences(text: &str, para: Span, track_quotes: bool, out: &mut Vec<Span>) {
     let s = &text[para.range()];
     let bytes = s.as_bytes();
-    let mut out = Vec::new();
     let mut start = 0;
     let mut in_quote = false;
     let mut guillemets = 0i32;
@@ -282,7 +287,6 @@ fn split_sentences(text: &str, para: Span, track_quotes: bool) -> Vec<Span> {
     if start < end {
         out.push(Span::new(para.start + start, para.start + end));
     }
-    out
 }
 
 /// Whether a straight double quote at `i` opens a quote (rather than closing one).
@@ -298,11 +302,7 @@ fn opens_quote(s: &str, i: usize) -> bool {
 fn ends_sentence(s: &str, dot: usize, after: usize) -> bool {
     // The word before the period, with its inner dots ("U.S", "p.m").
     let head = &s[..dot];
-    let word_start = head
-        .rfind(|c: char| c.is_whitespace() || matches!(c, '(' | '"' | '\'' | '['))
-        .map(|p| p + head[p..].chars().next().map_or(1, char::len_utf8))
-        .unwrap_or(0);
-    let word = &head[word_start..];
+    let word = &head[word_start(head)..];
     if word.is_empty() {
         return true;
     }
@@ -315,7 +315,6 @@ fn ends_sentence(s: &str, dot: usize, after: usize) -> bool {
     {
         return false;
     }
-    let lower = word.to_lowercase();
     let next_upper = s[after..]
         .trim_start()
         .chars()
@@ -325,16 +324,39 @@ fn ends_sentence(s: &str, dot: usize, after: usize) -> bool {
     if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
         return false;
     }
-    // Dotted abbreviations: "U.S", "a.m", "e.g".
-    if word.contains('.') && word.chars().filter(|c| c.is_alphabetic()).count() <= 4 {
-        let is_time = matches!(lower.as_str(), "a.m" | "p.m");
-        // "at 3 p.m. The police ..." ends a sentence; "p.m. local time" does not.
-        return is_time && next_upper;
+    // The word's lower case, made on the stack (there is one for most periods).
+    with_lower(word, |lower| {
+        // Dotted abbreviations: "U.S", "a.m", "e.g".
+        if word.contains('.') && word.chars().filter(|c| c.is_alphabetic()).count() <= 4 {
+            let is_time = matches!(lower, "a.m" | "p.m");
+            // "at 3 p.m. The police ..." ends a sentence; "p.m. local time" does not.
+            return is_time && next_upper;
+        }
+        match abbreviation(lower) {
+            Some(may_end) => may_end && next_upper,
+            None => true,
+        }
+    })
+}
+
+/// Where the word that ends `head` starts: just after the last white space
+/// or opening mark (`(`, `"`, `'`, `[`). The ASCII end of `head`, most often
+/// the whole word, is read a byte at a time without decoding; characters are
+/// decoded only from the last byte that is not ASCII back.
+fn word_start(head: &str) -> usize {
+    let opens = |c: char| c.is_whitespace() || matches!(c, '(' | '"' | '\'' | '[');
+    let b = head.as_bytes();
+    let mut i = b.len();
+    while i > 0 && b[i - 1].is_ascii() {
+        if opens(char::from(b[i - 1])) {
+            return i;
+        }
+        i -= 1;
     }
-    if let Some(may_end) = abbreviation(&lower) {
-        return may_end && next_upper;
-    }
-    true
+    // `head[i..]` is ASCII, none of it an opening: `i` is a character boundary.
+    head[..i].rfind(opens).map_or(0, |p| {
+        p + head[p..].chars().next().map_or(1, char::len_utf8)
+    })
 }
 
 /// Whether what follows position `j` can start a new sentence.
@@ -454,6 +476,35 @@ mod tests {
                 }
                 assert_eq!(next_punct_or_wide(t, from), want, "{t:?} {from}");
             }
+        }
+    }
+
+    /// The word before a period starts where a search of the characters
+    /// from the end finds it: around ASCII and other characters, other white
+    /// space and opening marks included.
+    #[test]
+    fn word_start_is_the_last_opening_searched_by_characters() {
+        let opens = |c: char| c.is_whitespace() || matches!(c, '(' | '"' | '\'' | '[');
+        for head in [
+            "",
+            "U.S",
+            "said Mr",
+            "(p.m",
+            "the \"Jr",
+            "l'état",
+            "à Zürich",
+            "é",
+            "a\u{a0}St",
+            "x\u{2003}Dr",
+            "«Mme",
+            "word\u{3000}東京",
+            "[e.g",
+            "tab\tend",
+        ] {
+            let want = head.rfind(opens).map_or(0, |p| {
+                p + head[p..].chars().next().map_or(1, char::len_utf8)
+            });
+            assert_eq!(word_start(head), want, "{head:?}");
         }
     }
 
