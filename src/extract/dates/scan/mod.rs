@@ -316,34 +316,37 @@ impl Scanner<'_, '_> {
         if t.kind == TokenKind::Punct {
             return None;
         }
-        longest(j, self.tries(j, bounded, Some(Lead::of(t))))
+        let mut best = None;
+        self.tries(j, bounded, Some(Lead::of(t)), |hit| {
+            keep_longest(j, &mut best, hit)
+        });
+        best
     }
 
-    /// What each pattern finds at `j`, in order of preference. Given the
-    /// kind of token at `j` (`lead`), the patterns that cannot start at such
-    /// a token are not tried; without it, every pattern is.
-    fn tries(&self, j: usize, bounded: bool, lead: Option<Lead>) -> [Hit; 17] {
+    /// What each pattern finds at `j`, handed to `each` in order of
+    /// preference (one at a time: the hits are many and seldom kept). Given
+    /// the kind of token at `j` (`lead`), the patterns that cannot start at
+    /// such a token are not tried; without it, every pattern is.
+    fn tries(&self, j: usize, bounded: bool, lead: Option<Lead>, mut each: impl FnMut(Hit)) {
         let may = |needs: Lead| lead.is_none_or(|l| l.fits(needs));
         let (letter, digit, number) = (may(Lead::Letter), may(Lead::Digit), may(Lead::Number));
-        [
-            letter.then(|| self.month_first(j)).flatten(),
-            digit.then(|| self.day_first(j)).flatten(),
-            number.then(|| self.numeric(j)).flatten(),
-            letter.then(|| self.weekday(j)).flatten(),
-            letter.then(|| self.relative(j)).flatten(),
-            letter.then(|| self.night(j)).flatten(),
-            letter.then(|| self.holiday(j)).flatten(),
-            letter.then(|| self.holiday_weekend(j)).flatten(),
-            letter.then(|| self.unit_rel(j, bounded)).flatten(),
-            self.quarter(j),
-            self.year(j),
-            self.foreign_rel(j),
-            letter.then(|| self.fiscal(j)).flatten(),
-            self.time(j),
-            self.set(j),
-            letter.then(|| self.reference(j)).flatten(),
-            self.duration(j),
-        ]
+        each(letter.then(|| self.month_first(j)).flatten());
+        each(digit.then(|| self.day_first(j)).flatten());
+        each(number.then(|| self.numeric(j)).flatten());
+        each(letter.then(|| self.weekday(j)).flatten());
+        each(letter.then(|| self.relative(j)).flatten());
+        each(letter.then(|| self.night(j)).flatten());
+        each(letter.then(|| self.holiday(j)).flatten());
+        each(letter.then(|| self.holiday_weekend(j)).flatten());
+        each(letter.then(|| self.unit_rel(j, bounded)).flatten());
+        each(self.quarter(j));
+        each(self.year(j));
+        each(self.foreign_rel(j));
+        each(letter.then(|| self.fiscal(j)).flatten());
+        each(self.time(j));
+        each(self.set(j));
+        each(letter.then(|| self.reference(j)).flatten());
+        each(self.duration(j));
     }
 }
 
@@ -383,16 +386,15 @@ impl Lead {
     }
 }
 
-/// The longest of the hits past `j`; on a tie, the earlier (more specific) pattern.
-fn longest(j: usize, tries: [Hit; 17]) -> Hit {
-    tries
-        .into_iter()
-        .flatten()
-        .filter(|(end, _)| *end > j)
-        .fold(None, |best: Hit, hit| match best {
-            Some((end, _)) if end >= hit.0 => best,
-            _ => Some(hit),
-        })
+/// Keeps in `best` the longest of the hits past `j`, `hit` given after
+/// those in it; on a tie, the earlier (more specific) pattern.
+fn keep_longest(j: usize, best: &mut Hit, hit: Hit) {
+    let Some((end, _)) = hit else {
+        return;
+    };
+    if end > j && best.as_ref().is_none_or(|(kept, _)| end > *kept) {
+        *best = hit;
+    }
 }
 
 fn found(first: usize, end: usize, sem: Sem, modifier: Option<Modifier>) -> Found {

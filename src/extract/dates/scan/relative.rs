@@ -138,8 +138,10 @@ impl Scanner<'_, '_> {
             w if w.starts_with("l'") => (j, true),
             _ => (j, false),
         };
-        let unit_word = self.low(k).trim_start_matches("l'");
+        // The word after first: it turns most tokens away before the unit
+        // word is cut (a string search, asked of every token tried).
         let off = lexicon::offset_after_unit(self.low(k + 1))?;
+        let unit_word = self.low(k).trim_start_matches("l'");
         if !art && unit_word == "an" {
             return None;
         }

@@ -355,9 +355,13 @@ mod tests {
                 // Each pattern left untried for the kind of token at `i` finds nothing there.
                 if toks[i].kind != TokenKind::Punct {
                     for bounded in [false, true] {
-                        let lead = Some(Lead::of(&toks[i]));
-                        let dispatched = format!("{:?}", s.tries(i, bounded, lead));
-                        let every = format!("{:?}", s.tries(i, bounded, None));
+                        let hits = |lead: Option<Lead>| {
+                            let mut hits = Vec::new();
+                            s.tries(i, bounded, lead, |hit| hits.push(hit));
+                            format!("{hits:?}")
+                        };
+                        let dispatched = hits(Some(Lead::of(&toks[i])));
+                        let every = hits(None);
                         assert_eq!(dispatched, every, "at {:?} in {text:?}", toks[i].raw);
                     }
                 }
