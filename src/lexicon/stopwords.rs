@@ -46,7 +46,8 @@ impl StopWords {
             let text = super::packed::unpack(self.packed).expect("build.rs writes a packed list");
             let text = String::from_utf8(text).expect("build.rs writes UTF-8");
             let text: &'static str = Box::leak(text.into_boxed_str());
-            Box::leak(text.lines().collect::<Vec<_>>().into_boxed_slice())
+            // build.rs writes the words of lines without `\r`.
+            super::lists::leaked_lines(text)
         })
     }
 
