@@ -33,11 +33,26 @@ impl Words {
 
     /// The words, in the order of the list.
     pub fn words(&self) -> &'static [&'static str] {
-        self.words.get_or_init(|| {
-            let words: Vec<&'static str> = self.lines.lines().collect();
-            Box::leak(words.into_boxed_slice())
-        })
+        self.words.get_or_init(|| leaked_lines(self.lines))
     }
+}
+
+/// The lines of `text`, which hold no `\r` (what `text.lines()` yields), in a
+/// slice kept as long as the program. A list's lines are words a few bytes
+/// long: a plain scan for their ends costs a fraction of `str::lines`, whose
+/// search for each line's end has a fixed cost larger than the line.
+pub(crate) fn leaked_lines(text: &'static str) -> &'static [&'static str] {
+    let mut lines = Vec::new();
+    let mut start = 0;
+    let ends = text.bytes().enumerate().filter(|&(_, b)| b == b'\n');
+    for (end, _) in ends {
+        lines.push(&text[start..end]);
+        start = end + 1;
+    }
+    if start < text.len() {
+        lines.push(&text[start..]);
+    }
+    Box::leak(lines.into_boxed_slice())
 }
 
 impl Deref for Words {
@@ -77,5 +92,12 @@ mod tests {
         assert_eq!((&LIST).into_iter().nth(1), Some(&"told"));
         static EMPTY: Words = Words::new("");
         assert!(EMPTY.is_empty());
+        for text in ["", "\n", "a", "a\n", "a\n\nb", "été\nb\n"] {
+            assert_eq!(
+                leaked_lines(text),
+                text.lines().collect::<Vec<_>>(),
+                "{text:?}"
+            );
+        }
     }
 }

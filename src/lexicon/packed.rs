@@ -114,23 +114,7 @@ pub(crate) fn unpack(packed: &[u8]) -> Option<Vec<u8>> {
     }
     let columns = columns(packed)?;
     let count = columns.count;
-    // Every key, one after the other, and where each ends.
-    let mut keys: Vec<u8> = Vec::with_capacity(packed.len() * 2);
-    let mut ends: Vec<usize> = Vec::with_capacity(count);
-    let mut start = 0;
-    let mut lines = key_lines(packed, columns.keys);
-    let mut refs_at = columns.keys;
-    for _ in 0..count {
-        let (shared, rest, end) = lines.next()?;
-        if shared > keys.len() - start {
-            return None;
-        }
-        keys.extend_from_within(start..start + shared);
-        start = keys.len() - shared;
-        keys.extend_from_slice(rest);
-        ends.push(keys.len());
-        refs_at = end + 1;
-    }
+    let (keys, ends, refs_at) = whole_keys(packed, &columns)?;
     let key = |n: usize| {
         let end = *ends.get(n)?;
         Some(&keys[n.checked_sub(1).map_or(0, |p| ends[p])..end])
@@ -150,6 +134,44 @@ pub(crate) fn unpack(packed: &[u8]) -> Option<Vec<u8>> {
         text.push(b'\n');
     }
     refs.next().is_none().then_some(text)
+}
+
+/// Every key of a packed list made whole, one after the other, where each
+/// ends, and where the references start.
+fn whole_keys(packed: &[u8], columns: &Columns) -> Option<(Vec<u8>, Vec<usize>, usize)> {
+    let mut keys: Vec<u8> = Vec::with_capacity(packed.len() * 2);
+    let mut ends: Vec<usize> = Vec::with_capacity(columns.count);
+    let mut start = 0;
+    let mut lines = key_lines(packed, columns.keys);
+    let mut refs_at = columns.keys;
+    for _ in 0..columns.count {
+        let (shared, rest, end) = lines.next()?;
+        if shared > keys.len() - start {
+            return None;
+        }
+        keys.extend_from_within(start..start + shared);
+        start = keys.len() - shared;
+        keys.extend_from_slice(rest);
+        ends.push(keys.len());
+        refs_at = end + 1;
+    }
+    Some((keys, ends, refs_at))
+}
+
+/// The keys of a packed list of keys alone (no key has a value), one after
+/// the other, and where each ends: the words of [`unpack`]'s lines without
+/// making the lines.
+pub(crate) fn unpack_keys(packed: &[u8]) -> Option<(Vec<u8>, Vec<usize>)> {
+    if packed.is_empty() {
+        return Some((Vec::new(), Vec::new()));
+    }
+    let columns = columns(packed)?;
+    let values = &packed[columns.values..columns.keys];
+    if values.iter().any(|&b| b != b'\n') {
+        return None;
+    }
+    let (keys, ends, refs_at) = whole_keys(packed, &columns)?;
+    (refs_at == packed.len()).then_some((keys, ends))
 }
 
 /// A packed list searched where it lies (see the module documentation).
@@ -448,6 +470,11 @@ mod tests {
         static REFS: &[u8] =
             b"3\n\x01\ntwo\t\x01\n\n\x00Ab\n\x00B\n\x00Z\n\x00\x00\x02\x00\x00\x00";
         assert_eq!(unpack(REFS).unwrap(), b"Ab\tZ\nB\ttwo\tAb\nZ\n");
+        // Keys alone: Aa, Ab, B; a list with values is not one.
+        let keys = unpack_keys(b"3\n\n\n\n\x00Aa\n\x01b\n\x00B\n").unwrap();
+        assert_eq!(keys, (b"AaAbB".to_vec(), vec![2, 4, 5]));
+        assert_eq!(unpack_keys(b"").unwrap(), (Vec::new(), Vec::new()));
+        assert_eq!(unpack_keys(PACKED), None);
         for bad in NOT_PACKED {
             assert_eq!(unpack(bad), None, "{bad:?}");
         }

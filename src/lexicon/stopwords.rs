@@ -43,10 +43,18 @@ impl StopWords {
     pub fn words(&self) -> &'static [&'static str] {
         static READ: [OnceLock<&'static [&'static str]>; 10] = [const { OnceLock::new() }; 10];
         READ[self.slot].get_or_init(|| {
-            let text = super::packed::unpack(self.packed).expect("build.rs writes a packed list");
-            let text = String::from_utf8(text).expect("build.rs writes UTF-8");
-            let text: &'static str = Box::leak(text.into_boxed_str());
-            Box::leak(text.lines().collect::<Vec<_>>().into_boxed_slice())
+            // The keys alone, sliced where each ends: no lines made and split.
+            let (keys, ends) =
+                super::packed::unpack_keys(self.packed).expect("build.rs packs words alone");
+            let keys = String::from_utf8(keys).expect("build.rs writes UTF-8");
+            let keys: &'static str = Box::leak(keys.into_boxed_str());
+            let mut start = 0;
+            let words = ends.iter().map(|&end| {
+                let word = &keys[start..end];
+                start = end;
+                word
+            });
+            Box::leak(words.collect::<Vec<_>>().into_boxed_slice())
         })
     }
 
