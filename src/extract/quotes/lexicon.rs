@@ -50,6 +50,17 @@ pub(super) fn is_according(l: &str) -> bool {
     )
 }
 
+/// The endings of a French inversion in one token, with the pronoun each
+/// names, longest of a family first.
+const INVERTED_SUFFIXES: [(&str, &str); 6] = [
+    ("-t-il", "il"),
+    ("-t-elle", "elle"),
+    ("-il", "il"),
+    ("-elle", "elle"),
+    ("-ils", "ils"),
+    ("-elles", "elles"),
+];
+
 /// French inversion in one token: "explique-t-elle" is ("explique", "elle").
 pub(super) fn inverted_pronoun(l: &str) -> Option<(&str, &'static str)> {
     // Every suffix ends in "il", "le", "ls" or "es", as most words do not,
@@ -64,14 +75,7 @@ pub(super) fn inverted_pronoun(l: &str) -> Option<(&str, &'static str)> {
     if b[b.len().saturating_sub(7)..].iter().all(|&x| x != b'-') {
         return None;
     }
-    for (suffix, pronoun) in [
-        ("-t-il", "il"),
-        ("-t-elle", "elle"),
-        ("-il", "il"),
-        ("-elle", "elle"),
-        ("-ils", "ils"),
-        ("-elles", "elles"),
-    ] {
+    for (suffix, pronoun) in INVERTED_SUFFIXES {
         if let Some(stem) = l.strip_suffix(suffix) {
             if !stem.is_empty() {
                 return Some((stem, pronoun));
@@ -275,17 +279,9 @@ mod tests {
 
     #[test]
     fn inverted_pronoun_as_the_suffixes_answer() {
-        const SUFFIXES: [(&str, &str); 6] = [
-            ("-t-il", "il"),
-            ("-t-elle", "elle"),
-            ("-il", "il"),
-            ("-elle", "elle"),
-            ("-ils", "ils"),
-            ("-elles", "elles"),
-        ];
         /// The first suffix that strips to a stem, as the rule states it.
         fn stated(l: &str) -> Option<(&str, &'static str)> {
-            SUFFIXES.iter().find_map(|&(suffix, pronoun)| {
+            INVERTED_SUFFIXES.iter().find_map(|&(suffix, pronoun)| {
                 let stem = l.strip_suffix(suffix)?;
                 (!stem.is_empty()).then_some((stem, pronoun))
             })
@@ -312,7 +308,7 @@ mod tests {
         .iter()
         .map(|w| w.to_string())
         .collect();
-        for (suffix, _) in SUFFIXES {
+        for (suffix, _) in INVERTED_SUFFIXES {
             for stem in ["", "a", "dit", "a-t", "long-stemmed"] {
                 words.push(format!("{stem}{suffix}"));
             }
