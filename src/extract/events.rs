@@ -138,8 +138,9 @@ struct Stems {
     index: FastMap<&'static str, Vec<usize>>,
     shortest: usize,
     longest: usize,
-    /// One bit for each pair of opening bytes of a stem: a word whose first
-    /// two bytes have no bit starts no stem, and is looked up no further.
+    /// One bit for each pair of opening bytes of a stem, and for the same
+    /// pair with its ASCII letters in upper case: a word whose first two
+    /// bytes have no bit starts no stem, and is looked up no further.
     heads: Box<[u64; 1024]>,
 }
 
@@ -150,9 +151,10 @@ impl Stems {
         (i / 64, 1 << (i % 64))
     }
 
-    /// Whether some stem opens with the first two bytes of `lower`.
-    fn opens(&self, lower: &[u8]) -> bool {
-        let [a, b, ..] = *lower else {
+    /// Whether some stem opens with the first two bytes of `w`, but for the
+    /// case of ASCII letters.
+    fn opens(&self, w: &[u8]) -> bool {
+        let [a, b, ..] = *w else {
             return false;
         };
         let (w, bit) = Stems::head(a, b);
@@ -161,12 +163,10 @@ impl Stems {
 
     /// Whether the word `w` as written may start a stem once lower-cased: no
     /// when its first two bytes are ASCII (their lower case is theirs, lowered
-    /// alone) and no stem opens with them lowered.
+    /// alone) and no stem opens with them in any case.
     fn may_open(&self, w: &str) -> bool {
         match *w.as_bytes() {
-            [a, b, ..] if a.is_ascii() && b.is_ascii() => {
-                self.opens(&[a.to_ascii_lowercase(), b.to_ascii_lowercase()])
-            }
+            [a, b, ..] if (a | b).is_ascii() => self.opens(w.as_bytes()),
             // One byte is one ASCII character, shorter than any stem.
             [_] | [] => false,
             _ => true,
@@ -182,8 +182,11 @@ fn by_stem() -> &'static Stems {
         for (i, &(stem, ..)) in TRIGGERS.iter().enumerate() {
             index.entry(stem).or_default().push(i);
             if let [a, b, ..] = *stem.as_bytes() {
-                let (w, bit) = Stems::head(a, b);
-                heads[w] |= bit;
+                let (upper_a, upper_b) = (a.to_ascii_uppercase(), b.to_ascii_uppercase());
+                for (a, b) in [(a, b), (upper_a, b), (a, upper_b), (upper_a, upper_b)] {
+                    let (w, bit) = Stems::head(a, b);
+                    heads[w] |= bit;
+                }
             }
         }
         let lens = TRIGGERS.iter().map(|t| t.0.len());
@@ -252,10 +255,6 @@ pub fn extract(
             if tok.kind != TokenKind::Word {
                 continue;
             }
-            while next_cover < covers.len() && covers[next_cover].start <= tok.span.start {
-                reach = reach.max(Some(covers[next_cover].end));
-                next_cover += 1;
-            }
             let word = tok.span.of(text);
             // Most words open no stem: told by their first two bytes, before lower-casing.
             if stems.shortest >= 2 && !stems.may_open(word) {
@@ -280,6 +279,12 @@ pub fn extract(
                 && ((ti > 1 && capitalized(tokens.get(ti - 1))) || capitalized(tokens.get(ti + 1)))
             {
                 continue;
+            }
+            // Caught up only for the words that get this far: the covers
+            // passed over before are taken in now, in order.
+            while next_cover < covers.len() && covers[next_cover].start <= tok.span.start {
+                reach = reach.max(Some(covers[next_cover].end));
+                next_cover += 1;
             }
             if reach.is_some_and(|end| end >= tok.span.end) {
                 continue;

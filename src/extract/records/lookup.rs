@@ -115,6 +115,11 @@ pub(crate) fn match_to_word_end(
 /// so that a word is tried only against the stems that can match it. Rows
 /// keep their order (the first that matches wins).
 pub(crate) struct Stems {
+    /// By a text's first byte, when ASCII: a bit for each ASCII second byte
+    /// with which some row may open (both as written, in either case).
+    /// Every word of a sentence is asked and most open no row: told so by
+    /// one read, before lower-casing them or reading the buckets.
+    ascii_heads: Box<[u128; 128]>,
     /// The stems starting with an ASCII character, by that character.
     ascii: Vec<Bucket>,
     by_first: HashMap<char, Bucket>,
@@ -131,7 +136,10 @@ struct Bucket {
     /// character's entry is the list's place in `ascii_lists` plus one (0:
     /// none). Moved out of `by_second` once every row is in.
     ascii_second: Vec<u8>,
-    ascii_lists: Vec<Vec<Row>>,
+    ascii_lists: Vec<AsciiList>,
+    /// A bit for each ASCII second byte, in either case, that a list is
+    /// under.
+    ascii_seconds: u128,
     /// The one-character stems: all that a text without a second character,
     /// or with one no longer stem has second, can match.
     singles: Vec<Row>,
@@ -139,6 +147,30 @@ struct Bucket {
 
 /// A stem and its role.
 type Row = (&'static str, &'static str);
+
+/// The rows under an ASCII second character.
+#[derive(Clone)]
+struct AsciiList {
+    rows: Vec<Row>,
+    /// A bit for each ASCII third byte, in either case, that a row may go
+    /// on with: a text whose third byte is ASCII and has none matches no
+    /// row, and most texts that open a row are told so without trying them.
+    thirds: u128,
+}
+
+impl AsciiList {
+    fn new(rows: Vec<Row>) -> AsciiList {
+        let third = |(stem, _): &Row| match stem.as_bytes().get(2) {
+            // A row that ends before it matches whatever follows.
+            None => u128::MAX,
+            Some(&b) if b.is_ascii() => either_case(b),
+            // Folded, an ASCII character stays ASCII: it is no other.
+            Some(_) => 0,
+        };
+        let thirds = rows.iter().map(third).fold(0, |all, bits| all | bits);
+        AsciiList { rows, thirds }
+    }
+}
 
 impl Bucket {
     fn push(&mut self, row: Row) {
@@ -172,9 +204,20 @@ impl Bucket {
         seconds.sort_unstable();
         for second in seconds {
             if let Some(rows) = self.by_second.remove(&second) {
-                self.ascii_lists.push(rows);
+                self.ascii_lists.push(AsciiList::new(rows));
                 self.ascii_second[second as usize] = self.ascii_lists.len() as u8;
+                self.ascii_seconds |= either_case(second as u8);
             }
+        }
+    }
+
+    /// A bit for each ASCII second byte, in either case, after which a text
+    /// whose first character is this bucket's may match a row.
+    fn ascii_heads(&self) -> u128 {
+        if self.singles.is_empty() {
+            self.ascii_seconds
+        } else {
+            u128::MAX
         }
     }
 
@@ -190,9 +233,18 @@ impl Bucket {
     /// The rows that a text whose folded second character is the ASCII
     /// `second` may match, in order.
     fn rows_by_ascii(&self, second: u8) -> &[Row] {
+        self.list_by_ascii(second).0
+    }
+
+    /// [`Bucket::rows_by_ascii`], with their [`AsciiList::thirds`].
+    fn list_by_ascii(&self, second: u8) -> (&[Row], u128) {
         match self.ascii_second[usize::from(second)] {
-            0 => &self.singles,
-            k => &self.ascii_lists[usize::from(k) - 1],
+            // One-character rows match whatever follows them.
+            0 => (&self.singles, u128::MAX),
+            k => {
+                let list = &self.ascii_lists[usize::from(k) - 1];
+                (&list.rows, list.thirds)
+            }
         }
     }
 }
@@ -211,30 +263,54 @@ impl Stems {
         for bucket in ascii.iter_mut().chain(by_first.values_mut()) {
             bucket.index_ascii();
         }
-        Stems { ascii, by_first }
+        let mut ascii_heads = Box::new([0; 128]);
+        for (first, heads) in (0..).zip(ascii_heads.iter_mut()) {
+            *heads = ascii[usize::from(u8::to_ascii_lowercase(&first))].ascii_heads();
+        }
+        Stems {
+            ascii_heads,
+            ascii,
+            by_first,
+        }
     }
 
     /// The first stem that `text` starts with, its role and the byte length matched.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn at(&self, text: &str) -> Option<(&'static str, &'static str, usize)> {
         // Most words start with two ASCII bytes: their rows are found from
         // the bytes without decoding, and every row's first two bytes (or
         // its one) equal them but for case, so are not compared again.
         if let [first, second, ..] = *text.as_bytes() {
             if (first | second).is_ascii() {
-                let bucket = &self.ascii[usize::from(first.to_ascii_lowercase())];
-                let rows = bucket.rows_by_ascii(second.to_ascii_lowercase());
                 // Every word of a sentence is asked, and most open no row:
-                // they are told so here, the rows tried and other texts
-                // decoded in functions of their own, so that this one saves
-                // and restores little.
-                if rows.is_empty() {
+                // they are told so here, in the caller, and the rows are
+                // looked up and tried in a function of its own.
+                if self.ascii_heads[usize::from(first)] & 1 << second == 0 {
                     return None;
                 }
-                return first_row_after_two(text, rows);
+                return self.at_ascii(text, first, second);
             }
         }
         self.at_decoded(text)
+    }
+
+    /// [`Stems::at`] of a text that starts with the two ASCII bytes `first`
+    /// and `second`, after which some row may follow.
+    #[inline(never)]
+    fn at_ascii(
+        &self,
+        text: &str,
+        first: u8,
+        second: u8,
+    ) -> Option<(&'static str, &'static str, usize)> {
+        let bucket = &self.ascii[usize::from(first.to_ascii_lowercase())];
+        let (rows, thirds) = bucket.list_by_ascii(second.to_ascii_lowercase());
+        if let Some(&third) = text.as_bytes().get(2) {
+            if third.is_ascii() && thirds & 1 << third == 0 {
+                return None;
+            }
+        }
+        first_row_after_two(text, rows)
     }
 
     /// [`Stems::at`] of a text that does not start with two ASCII bytes.
@@ -251,6 +327,11 @@ impl Stems {
             .iter()
             .find_map(|&(stem, role)| Some((stem, role, match_stem(text, stem)?)))
     }
+}
+
+/// A bit for the ASCII byte `lower` and for its upper case.
+fn either_case(lower: u8) -> u128 {
+    1 << lower | 1 << lower.to_ascii_uppercase()
 }
 
 /// The first of `rows` that `text` starts with, all of whose first two
