@@ -379,7 +379,8 @@ fn skip_space(s: &str, j: usize) -> usize {
 /// Appends the tokens of `span` to `out`.
 fn tokenize(text: &str, span: Span, sentence: usize, out: &mut Vec<Token>) {
     let s = &text[span.range()];
-    let mut pending: Option<Token> = None;
+    // Where this sentence's tokens start: a piece glues only onto one of them.
+    let first = out.len();
     for piece in super::word_bounds::word_pieces(s) {
         let kind = match piece.lead {
             Lead::Letter => TokenKind::Word,
@@ -390,7 +391,7 @@ fn tokenize(text: &str, span: Span, sentence: usize, out: &mut Vec<Token>) {
         let end = span.start + piece.end;
         // Glue pieces that belong together: "U.S" + ".", "2" + ":" + "00", "Kassym" + "-" + "Jomart";
         // only a piece that starts where the token ends (white space parts them).
-        if let Some(t) = pending.as_mut() {
+        if let Some(t) = out[first..].last_mut() {
             if t.span.end == start && glue(text.as_bytes(), *t, &text.as_bytes()[start..end], kind)
             {
                 t.span.end = end;
@@ -400,17 +401,11 @@ fn tokenize(text: &str, span: Span, sentence: usize, out: &mut Vec<Token>) {
                 continue;
             }
         }
-        if let Some(t) = pending.take() {
-            out.push(t);
-        }
-        pending = Some(Token {
+        out.push(Token {
             span: Span::new(start, end),
             kind,
             sentence,
         });
-    }
-    if let Some(t) = pending.take() {
-        out.push(t);
     }
 }
 

@@ -202,8 +202,14 @@ fn piece_end(b: &[u8], start: usize) -> (usize, Lead) {
     let (first, n) = class_at(b, start).expect("checked by all_fast");
     let i = start + n;
     match first {
-        Letter => (word_end(b, i), Lead::Letter),
-        Digit | ExtendNumLet => (word_end(b, i), Lead::Unknown),
+        Letter | Digit | ExtendNumLet => {
+            let lead = if first == Letter {
+                Lead::Letter
+            } else {
+                Lead::Unknown
+            };
+            (word_end(b, i), lead)
+        }
         // A middle mark that no word holds, and any other character, is a
         // piece of its own.
         MidLetter | MidNumLet | MidNum | Other | Wide => (i, Lead::Mark),
@@ -214,6 +220,9 @@ fn piece_end(b: &[u8], start: usize) -> (usize, Lead) {
 /// The end of the word whose first character (a letter, a digit or `_`)
 /// ends at byte `i`: letters, digits and `_` join one another, and a middle
 /// mark joins two letters ("U.S", "can't") or two digits ("3.5", "2,000").
+/// Always inlined into its one caller: a word is read in a few dozen
+/// instructions, to which a call would add a fifth.
+#[inline(always)]
 fn word_end(b: &[u8], mut i: usize) -> usize {
     use Class::*;
     loop {
