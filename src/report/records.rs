@@ -7,6 +7,7 @@ use crate::extract::Hedge;
 use crate::extract::{Count, Evidence, Interval, Record, RecordKind, Status};
 use crate::text::Span;
 use serde::Serialize;
+use std::sync::Arc;
 
 /// A field's value and the input span it was read from.
 #[derive(Clone, Debug, Serialize)]
@@ -96,11 +97,11 @@ pub struct RecordOut {
 #[derive(Clone, Debug, Serialize)]
 pub struct ArticleFactOut {
     /// `what/group` ("killed/security_forces"), `event/<type>` or `said/<speaker>`.
-    pub key: String,
+    pub key: Arc<str>,
     /// What happened or is counted.
-    pub what: String,
+    pub what: Arc<str>,
     /// Whom it concerns ("people" when unsaid).
-    pub group: String,
+    pub group: Arc<str>,
     /// The figure, when there is one.
     pub value: Option<IntervalOut>,
     /// Where.
@@ -108,7 +109,7 @@ pub struct ArticleFactOut {
     /// When the event took place.
     pub when: Option<EvidenceOut>,
     /// The article's date, when known.
-    pub reported: Option<String>,
+    pub reported: Option<Arc<str>>,
     /// Who the article credits.
     pub source: Option<EvidenceOut>,
     /// `happened`, `planned`, `refused`, `threatened`, `denied` or `claimed`.
@@ -204,7 +205,7 @@ impl ArticleFactOut {
             start: s.start,
             end: s.end,
             text: s.text,
-            group_span: f.group_span.map(|g| spanned(w, f.group.clone(), g)),
+            group_span: f.group_span.map(|g| spanned(w, f.group.to_string(), g)),
         }
     }
 }

@@ -126,7 +126,7 @@ fn seed_figures_are_facts_with_their_keys() {
         let a = seed(s);
         let f = fact(a, figure);
         let v = f.value.as_ref().expect("a figure has a value");
-        assert_eq!(f.key, key, "{s} {figure}");
+        assert_eq!(&*f.key, key, "{s} {figure}");
         assert_eq!((v.low, v.high, v.hedge), (low, high, hedge), "{s} {figure}");
         assert_eq!(f.status, status, "{s} {figure}");
         assert_eq!(
@@ -286,7 +286,7 @@ fn keys(text: &str) -> Vec<String> {
     a.facts
         .into_iter()
         .filter(|f| f.value.is_some())
-        .map(|f| f.key)
+        .map(|f| f.key.to_string())
         .collect()
 }
 
@@ -344,7 +344,11 @@ fn a_refused_march_is_a_refusal_and_a_threat_is_a_threat() {
         .find(|r| r.kind == RecordKind::Protest)
         .unwrap();
     assert_eq!(march.status, Status::Refused);
-    let term = a.facts.iter().find(|f| f.what == "detention_term").unwrap();
+    let term = a
+        .facts
+        .iter()
+        .find(|f| &*f.what == "detention_term")
+        .unwrap();
     assert_eq!(term.status, Status::Threatened);
 }
 

@@ -54,9 +54,9 @@ fn row(id: &str, f: &ArticleFactOut) -> impl Iterator<Item = String> {
         .unwrap_or_default();
     [
         id.to_string(),
-        f.key.clone(),
-        f.what.clone(),
-        f.group.clone(),
+        f.key.to_string(),
+        f.what.to_string(),
+        f.group.to_string(),
         num(v.and_then(|v| v.low)),
         num(v.and_then(|v| v.high)),
         v.and_then(|v| v.unit.clone()).unwrap_or_default(),
@@ -64,7 +64,7 @@ fn row(id: &str, f: &ArticleFactOut) -> impl Iterator<Item = String> {
         status,
         value(&f.place),
         value(&f.when),
-        f.reported.clone().unwrap_or_default(),
+        f.reported.as_deref().unwrap_or_default().to_string(),
         value(&f.source),
         f.start.to_string(),
         f.end.to_string(),

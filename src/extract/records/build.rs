@@ -185,7 +185,7 @@ fn counts_of(
                 unit: q.unit.clone(),
                 hedge: q.hedge,
             },
-            what,
+            what: what.to_string(),
             group: c.group.map(|g| g.0.to_string()),
             span: q.span,
         });
@@ -198,23 +198,23 @@ fn counts_of(
 /// happening when said ("killed"), a term of detention for days or months
 /// in a sentence about arrests or courts, "participants" for people at a
 /// protest, "deployed" for troops, else its unit.
-pub(crate) fn fact_what(c: &Counted, q: &Quantity, kinds: &[RecordKind]) -> String {
+pub(crate) fn fact_what<'q>(c: &Counted<'q>, q: &'q Quantity, kinds: &[RecordKind]) -> &'q str {
     if let Some(w) = c.what {
-        return w.to_string();
+        return w;
     }
     let unit = q.unit.as_deref().unwrap_or("count");
     let has = |k: RecordKind| kinds.contains(&k);
     let timed = matches!(unit, "days" | "weeks" | "months" | "years" | "hours");
     if timed && (has(RecordKind::Court) || has(RecordKind::Arrest)) {
-        return "detention_term".into();
+        return "detention_term";
     }
     let group = c.group.map(|g| g.0);
     if matches!(group, Some("troops")) && has(RecordKind::Deployment) {
-        return "deployed".into();
+        return "deployed";
     }
     let people = matches!(group, None | Some("protesters")) && !timed && !is_money(unit);
     if people && has(RecordKind::Protest) {
-        return "participants".into();
+        return "participants";
     }
     // "At least 37 people, mostly children, are killed": people in a
     // sentence that tells of one kind of harm only.
@@ -226,10 +226,10 @@ pub(crate) fn fact_what(c: &Counted, q: &Quantity, kinds: &[RecordKind]) -> Stri
         ];
         let mut told = harms.iter().filter(|(k, _)| has(*k));
         if let (Some((_, what)), None) = (told.next(), told.next()) {
-            return what.to_string();
+            return what;
         }
     }
-    unit.to_string()
+    unit
 }
 
 fn is_money(unit: &str) -> bool {
