@@ -13,7 +13,7 @@ use std::sync::Arc;
 #[derive(Clone, Debug, Serialize)]
 pub struct EvidenceOut {
     /// The value (an ISO date, a place's name, a group key, ...).
-    pub value: String,
+    pub value: Arc<str>,
     /// First code point.
     pub start: usize,
     /// Code point after the last.
@@ -130,7 +130,7 @@ fn evidence(w: &SpanWriter, e: &Evidence) -> EvidenceOut {
     spanned(w, e.value.clone(), e.span)
 }
 
-fn spanned(w: &SpanWriter, value: String, span: Span) -> EvidenceOut {
+fn spanned(w: &SpanWriter, value: Arc<str>, span: Span) -> EvidenceOut {
     let s = w.analysis(span);
     EvidenceOut {
         value,
@@ -181,7 +181,7 @@ impl RecordOut {
             issue: ev(&r.issue),
             response: ev(&r.response),
             source: ev(&r.source),
-            sentence: spanned(w, String::new(), r.sentence),
+            sentence: spanned(w, Arc::default(), r.sentence),
         }
     }
 }
@@ -205,7 +205,7 @@ impl ArticleFactOut {
             start: s.start,
             end: s.end,
             text: s.text,
-            group_span: f.group_span.map(|g| spanned(w, f.group.to_string(), g)),
+            group_span: f.group_span.map(|g| spanned(w, f.group.clone(), g)),
         }
     }
 }

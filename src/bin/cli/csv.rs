@@ -40,7 +40,8 @@ pub fn write_facts(out: &mut impl Write, articles: &[ArticleReport]) -> std::io:
 
 fn row(id: &str, f: &ArticleFactOut) -> impl Iterator<Item = String> {
     let num = |x: Option<f64>| x.map(|v| v.to_string()).unwrap_or_default();
-    let value = |e: &Option<EvidenceOut>| e.as_ref().map(|e| e.value.clone()).unwrap_or_default();
+    let value =
+        |e: &Option<EvidenceOut>| e.as_ref().map(|e| e.value.to_string()).unwrap_or_default();
     let start =
         |e: &Option<EvidenceOut>| e.as_ref().map(|e| e.start.to_string()).unwrap_or_default();
     let v = f.value.as_ref();

@@ -124,7 +124,7 @@ pub(crate) fn extract_with(
             let name = q.source.as_deref()?;
             super::records::build::evidence_of(doc.text, span, name).or_else(|| {
                 Some(Evidence {
-                    value: name.to_string(),
+                    value: name.into(),
                     span,
                 })
             })
@@ -247,7 +247,7 @@ fn nearest_place(entities: &[&EntityMention], sentence: Span, at: Span) -> Optio
         .filter(|e| e.label == EntityLabel::Place && sentence.contains(e.span))
         .min_by_key(|e| e.span.start.abs_diff(at.start))
         .map(|e| Evidence {
-            value: e.name.clone(),
+            value: e.name.as_str().into(),
             span: e.span,
         })
 }
@@ -258,7 +258,7 @@ fn nearest_date(dates: &[&DateMention], sentence: Span, at: Span) -> Option<Evid
         .filter(|d| matches!(d.kind, DateKind::Date | DateKind::Time) && sentence.contains(d.span))
         .min_by_key(|d| d.span.start.abs_diff(at.start))
         .map(|d| Evidence {
-            value: d.value.clone(),
+            value: d.value.as_str().into(),
             span: d.span,
         })
 }
@@ -283,7 +283,7 @@ fn event_facts(
         if out[figures..].iter().any(told) {
             continue;
         }
-        let group = r.target.as_ref().map_or("people", |t| t.value.as_str());
+        let group = r.target.as_ref().map_or("people", |t| &*t.value);
         out.push(Fact {
             key: keys.key("event", what),
             what: what.into(),
@@ -332,16 +332,17 @@ fn quote_facts(
         .filter_map(|q| {
             let speaker = q.speaker.as_ref()?;
             let named = q.speaker_span.filter(|s| s.of(doc.text) == speaker);
+            let group: Arc<str> = speaker.as_str().into();
             Some(Fact {
                 key: with_lower(speaker, |l| keys.key("said", l)),
                 what: Arc::clone(&said),
-                group: speaker.as_str().into(),
+                group: Arc::clone(&group),
                 value: None,
                 place: None,
                 when: None,
                 reported: reported.cloned(),
                 source: Some(Evidence {
-                    value: speaker.clone(),
+                    value: group,
                     span: named.or(q.speaker_span).unwrap_or(q.span),
                 }),
                 status: Status::Happened,
