@@ -277,7 +277,7 @@ fn claims(art: &Article) -> Vec<Option<&Claim>> {
 
 /// The group a claim concerns ("security_forces"); [`ANYONE`] when unsaid.
 fn group_of(claim: Option<&Claim>) -> &str {
-    claim.map_or(ANYONE, |c| c.group.as_str())
+    claim.map_or(ANYONE, |c| &*c.group)
 }
 
 /// The group of a figure that does not say whom it counts.
@@ -301,7 +301,7 @@ fn figure_count(art: &Article, q: &Quantity, claim: Option<&Claim>) -> String {
             .filter(|o| art.seg.sentence_at(o.span.start) == sentence)
             .count()
             == 1;
-    match claim.map(|c| c.what.as_str()) {
+    match claim.map(|c| &*c.what) {
         Some(what) if alone && count == GENERIC_COUNT && HAPPENINGS.contains(&what) => {
             count_key(&Quantity {
                 counts: Some(what.to_string()),
@@ -648,7 +648,7 @@ mod tests {
     #[test]
     fn whom_a_figure_counts_must_agree() {
         let claim = |group: &str| Claim {
-            key: format!("killed/{group}"),
+            key: format!("killed/{group}").into(),
             what: "killed".into(),
             group: group.into(),
             value: None,

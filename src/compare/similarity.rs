@@ -449,7 +449,7 @@ fn counted_figures(article: &Article) -> HashSet<String> {
 fn fact_keys(article: &Article) -> impl Iterator<Item = String> + '_ {
     article.facts.iter().filter_map(|f| {
         if f.key.starts_with("said/") {
-            return Some(f.key.clone());
+            return Some(f.key.to_string());
         }
         let v = f.value.as_ref()?;
         let figure = v.low.or(v.high)?;

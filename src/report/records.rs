@@ -7,12 +7,13 @@ use crate::extract::Hedge;
 use crate::extract::{Count, Evidence, Interval, Record, RecordKind, Status};
 use crate::text::Span;
 use serde::Serialize;
+use std::sync::Arc;
 
 /// A field's value and the input span it was read from.
 #[derive(Clone, Debug, Serialize)]
 pub struct EvidenceOut {
     /// The value (an ISO date, a place's name, a group key, ...).
-    pub value: String,
+    pub value: Arc<str>,
     /// First code point.
     pub start: usize,
     /// Code point after the last.
@@ -96,11 +97,11 @@ pub struct RecordOut {
 #[derive(Clone, Debug, Serialize)]
 pub struct ArticleFactOut {
     /// `what/group` ("killed/security_forces"), `event/<type>` or `said/<speaker>`.
-    pub key: String,
+    pub key: Arc<str>,
     /// What happened or is counted.
-    pub what: String,
+    pub what: Arc<str>,
     /// Whom it concerns ("people" when unsaid).
-    pub group: String,
+    pub group: Arc<str>,
     /// The figure, when there is one.
     pub value: Option<IntervalOut>,
     /// Where.
@@ -108,7 +109,7 @@ pub struct ArticleFactOut {
     /// When the event took place.
     pub when: Option<EvidenceOut>,
     /// The article's date, when known.
-    pub reported: Option<String>,
+    pub reported: Option<Arc<str>>,
     /// Who the article credits.
     pub source: Option<EvidenceOut>,
     /// `happened`, `planned`, `refused`, `threatened`, `denied` or `claimed`.
@@ -129,7 +130,7 @@ fn evidence(w: &SpanWriter, e: &Evidence) -> EvidenceOut {
     spanned(w, e.value.clone(), e.span)
 }
 
-fn spanned(w: &SpanWriter, value: String, span: Span) -> EvidenceOut {
+fn spanned(w: &SpanWriter, value: Arc<str>, span: Span) -> EvidenceOut {
     let s = w.analysis(span);
     EvidenceOut {
         value,
@@ -180,7 +181,7 @@ impl RecordOut {
             issue: ev(&r.issue),
             response: ev(&r.response),
             source: ev(&r.source),
-            sentence: spanned(w, String::new(), r.sentence),
+            sentence: spanned(w, Arc::default(), r.sentence),
         }
     }
 }

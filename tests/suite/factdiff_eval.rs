@@ -164,8 +164,8 @@ fn tolls_of_different_groups_do_not_meet() {
         ),
     ])
     .expect("analyzes");
-    assert_eq!(arts[0].facts[0].key, "killed/security_forces");
-    assert_eq!(arts[1].facts[0].key, "killed/protesters");
+    assert_eq!(&*arts[0].facts[0].key, "killed/security_forces");
+    assert_eq!(&*arts[1].facts[0].key, "killed/protesters");
     let d = diff_pair(&arts, 0, 1);
     assert!(
         !d.conflicts.iter().any(|c| c.class == Class::Conflict),

@@ -40,7 +40,8 @@ pub fn write_facts(out: &mut impl Write, articles: &[ArticleReport]) -> std::io:
 
 fn row(id: &str, f: &ArticleFactOut) -> impl Iterator<Item = String> {
     let num = |x: Option<f64>| x.map(|v| v.to_string()).unwrap_or_default();
-    let value = |e: &Option<EvidenceOut>| e.as_ref().map(|e| e.value.clone()).unwrap_or_default();
+    let value =
+        |e: &Option<EvidenceOut>| e.as_ref().map(|e| e.value.to_string()).unwrap_or_default();
     let start =
         |e: &Option<EvidenceOut>| e.as_ref().map(|e| e.start.to_string()).unwrap_or_default();
     let v = f.value.as_ref();
@@ -54,9 +55,9 @@ fn row(id: &str, f: &ArticleFactOut) -> impl Iterator<Item = String> {
         .unwrap_or_default();
     [
         id.to_string(),
-        f.key.clone(),
-        f.what.clone(),
-        f.group.clone(),
+        f.key.to_string(),
+        f.what.to_string(),
+        f.group.to_string(),
         num(v.and_then(|v| v.low)),
         num(v.and_then(|v| v.high)),
         v.and_then(|v| v.unit.clone()).unwrap_or_default(),
@@ -64,7 +65,7 @@ fn row(id: &str, f: &ArticleFactOut) -> impl Iterator<Item = String> {
         status,
         value(&f.place),
         value(&f.when),
-        f.reported.clone().unwrap_or_default(),
+        f.reported.as_deref().unwrap_or_default().to_string(),
         value(&f.source),
         f.start.to_string(),
         f.end.to_string(),

@@ -19,7 +19,7 @@
 //! use storydiff::{analyze, Input};
 //! let en = analyze(&Input::new("en", "13 members of the security forces were killed.")).unwrap();
 //! let fr = analyze(&Input::new("fr", "Treize membres des forces de l'ordre ont été tués.")).unwrap();
-//! assert_eq!(en.facts[0].key, "killed/security_forces");
+//! assert_eq!(&*en.facts[0].key, "killed/security_forces");
 //! assert_eq!(fr.facts[0].key, en.facts[0].key);
 //! ```
 
@@ -30,18 +30,22 @@ use super::{DateKind, DateMention, Doc, EntityLabel, EntityMention, Quantity, Qu
 use crate::text::{with_lower, Span};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// One atomic claim of an article.
+///
+/// Its words are shared, not copied: the report of an article writes every
+/// fact out, and all the facts of an article give one `reported` date.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Fact {
     /// What is counted or described, comparable across articles and
     /// languages: `what/group` ("killed/security_forces"), `event/kind` or
     /// `said/<speaker>`.
-    pub key: String,
+    pub key: Arc<str>,
     /// What happened or is counted ("killed", "participants", "emergency").
-    pub what: String,
+    pub what: Arc<str>,
     /// Whom it concerns ("security_forces", "protesters"; "people" when unsaid).
-    pub group: String,
+    pub group: Arc<str>,
     /// The figure, when the claim has one.
     pub value: Option<Interval>,
     /// Where (a place entity).
@@ -49,7 +53,7 @@ pub struct Fact {
     /// When the event took place (ISO 8601 / TimeML value).
     pub when: Option<Evidence>,
     /// When the article reports it (its publication date), when known.
-    pub reported: Option<String>,
+    pub reported: Option<Arc<str>>,
     /// Who the article credits for it.
     pub source: Option<Evidence>,
     /// Whether it happened, is planned, refused, threatened, denied or claimed.
@@ -88,7 +92,7 @@ pub(crate) fn extract_with(
     quotes: &[Quote],
     counted: &CountedEach,
 ) -> Vec<Fact> {
-    let reported = doc.anchor.map(|d| d.iso());
+    let reported: Option<Arc<str>> = doc.anchor.map(|d| d.iso().into());
     // At most one fact per figure, per record and per quote: room for all at once.
     let mut out = Vec::with_capacity(quantities.len() + records.len() + quotes.len());
     let sentences = &doc.seg.sentences;
@@ -98,6 +102,7 @@ pub(crate) fn extract_with(
     let entities_in = per_sentence::contained(sentences, entities, |e| e.span);
     let dates_in = per_sentence::contained(sentences, dates, |d| d.span);
     let holders = holders(records);
+    let mut keys = Keys::default();
     for (si, sentence) in sentences.iter().enumerate() {
         let span = sentence.span;
         let in_sentence: Vec<&Quantity> = quantities_in[si]
@@ -116,9 +121,13 @@ pub(crate) fn extract_with(
             .collect();
         let mut prev: Option<(super::records::lookup::Counted, Span)> = None;
         let source = |q: &Quantity| {
-            let name = q.source.clone()?;
-            super::records::build::evidence_of(doc.text, span, &name)
-                .or(Some(Evidence { value: name, span }))
+            let name = q.source.as_deref()?;
+            super::records::build::evidence_of(doc.text, span, name).or_else(|| {
+                Some(Evidence {
+                    value: name.into(),
+                    span,
+                })
+            })
         };
         for q in in_sentence {
             let joined = prev
@@ -139,9 +148,9 @@ pub(crate) fn extract_with(
             let status = record.map_or(Status::Happened, |i| records[i].status);
             let group = c.group.map_or("people", |g| g.0);
             out.push(Fact {
-                key: key(&what, group),
-                what: what.clone(),
-                group: group.to_string(),
+                key: keys.key(what, group),
+                what: what.into(),
+                group: group.into(),
                 value: Some(Interval {
                     low: q.low,
                     high: q.high,
@@ -165,8 +174,8 @@ pub(crate) fn extract_with(
             prev = Some((c, q.span));
         }
     }
-    event_facts(records, &mut out, reported.as_deref());
-    quote_facts(doc, quotes, reported.as_deref(), &mut out);
+    event_facts(records, &mut keys, reported.as_ref(), &mut out);
+    quote_facts(doc, quotes, &mut keys, reported.as_ref(), &mut out);
     crate::text::sort::by_key(&mut out, |f| f.span.start);
     out
 }
@@ -183,14 +192,21 @@ fn kinds_of_sentence<'a>(
         .map(|r| r.kind)
 }
 
-/// A fact's key, `what/whom`, written without the formatting machinery
-/// (a key per fact).
-fn key(what: &str, whom: &str) -> String {
-    let mut key = String::with_capacity(what.len() + 1 + whom.len());
-    key.push_str(what);
-    key.push('/');
-    key.push_str(whom);
-    key
+/// Facts' keys, `what/whom`, written without the formatting machinery (a
+/// key per fact), each in one buffer and copied from there once, to the
+/// key that the fact and its report share.
+#[derive(Default)]
+struct Keys(String);
+
+impl Keys {
+    fn key(&mut self, what: &str, whom: &str) -> Arc<str> {
+        let key = &mut self.0;
+        key.clear();
+        key.push_str(what);
+        key.push('/');
+        key.push_str(whom);
+        Arc::from(key.as_str())
+    }
 }
 
 /// Words between two spans, roughly: spaces in the text between them.
@@ -231,7 +247,7 @@ fn nearest_place(entities: &[&EntityMention], sentence: Span, at: Span) -> Optio
         .filter(|e| e.label == EntityLabel::Place && sentence.contains(e.span))
         .min_by_key(|e| e.span.start.abs_diff(at.start))
         .map(|e| Evidence {
-            value: e.name.clone(),
+            value: e.name.as_str().into(),
             span: e.span,
         })
 }
@@ -242,7 +258,7 @@ fn nearest_date(dates: &[&DateMention], sentence: Span, at: Span) -> Option<Evid
         .filter(|d| matches!(d.kind, DateKind::Date | DateKind::Time) && sentence.contains(d.span))
         .min_by_key(|d| d.span.start.abs_diff(at.start))
         .map(|d| Evidence {
-            value: d.value.clone(),
+            value: d.value.as_str().into(),
             span: d.span,
         })
 }
@@ -250,7 +266,12 @@ fn nearest_date(dates: &[&DateMention], sentence: Span, at: Span) -> Option<Evid
 /// One fact per record of a kind that a figure does not already state:
 /// `event/emergency`, `event/shutdown`, `event/ban`, ..., after the figures'
 /// facts in `out`.
-fn event_facts(records: &[Record], out: &mut Vec<Fact>, reported: Option<&str>) {
+fn event_facts(
+    records: &[Record],
+    keys: &mut Keys,
+    reported: Option<&Arc<str>>,
+    out: &mut Vec<Fact>,
+) {
     let figures = out.len();
     let stated: std::collections::HashSet<usize> = out.iter().filter_map(|f| f.record).collect();
     for (i, r) in records.iter().enumerate() {
@@ -262,15 +283,15 @@ fn event_facts(records: &[Record], out: &mut Vec<Fact>, reported: Option<&str>) 
         if out[figures..].iter().any(told) {
             continue;
         }
-        let group = r.target.as_ref().map_or("people", |t| t.value.as_str());
+        let group = r.target.as_ref().map_or("people", |t| &*t.value);
         out.push(Fact {
-            key: key("event", what),
-            what: what.to_string(),
-            group: group.to_string(),
+            key: keys.key("event", what),
+            what: what.into(),
+            group: group.into(),
             value: None,
             place: r.place.clone(),
             when: r.when.clone(),
-            reported: reported.map(str::to_string),
+            reported: reported.cloned(),
             source: r.source.clone(),
             status: r.status,
             record: Some(i),
@@ -283,7 +304,13 @@ fn event_facts(records: &[Record], out: &mut Vec<Fact>, reported: Option<&str>) 
 
 /// One fact per quote (not scare quotes or slogans) whose speaker is named:
 /// `said/<speaker>`, the speaker credited as its source, added to `out`.
-fn quote_facts(doc: &Doc, quotes: &[Quote], reported: Option<&str>, out: &mut Vec<Fact>) {
+fn quote_facts(
+    doc: &Doc,
+    quotes: &[Quote],
+    keys: &mut Keys,
+    reported: Option<&Arc<str>>,
+    out: &mut Vec<Fact>,
+) {
     // The sentences the quote runs over.
     let sentences = &doc.seg.sentences;
     let sentence_of = |span: Span| {
@@ -293,6 +320,7 @@ fn quote_facts(doc: &Doc, quotes: &[Quote], reported: Option<&str>, out: &mut Ve
             .filter(|s| s.span.overlaps(span))
             .fold(span, |all, s| all.cover(s.span))
     };
+    let said: Arc<str> = "said".into();
     let facts = quotes
         .iter()
         .filter(|q| {
@@ -304,16 +332,17 @@ fn quote_facts(doc: &Doc, quotes: &[Quote], reported: Option<&str>, out: &mut Ve
         .filter_map(|q| {
             let speaker = q.speaker.as_ref()?;
             let named = q.speaker_span.filter(|s| s.of(doc.text) == speaker);
+            let group: Arc<str> = speaker.as_str().into();
             Some(Fact {
-                key: with_lower(speaker, |l| key("said", l)),
-                what: "said".into(),
-                group: speaker.clone(),
+                key: with_lower(speaker, |l| keys.key("said", l)),
+                what: Arc::clone(&said),
+                group: Arc::clone(&group),
                 value: None,
                 place: None,
                 when: None,
-                reported: reported.map(str::to_string),
+                reported: reported.cloned(),
                 source: Some(Evidence {
-                    value: speaker.clone(),
+                    value: group,
                     span: named.or(q.speaker_span).unwrap_or(q.span),
                 }),
                 status: Status::Happened,
@@ -328,7 +357,7 @@ fn quote_facts(doc: &Doc, quotes: &[Quote], reported: Option<&str>, out: &mut Ve
 
 #[cfg(test)]
 mod tests {
-    use super::key;
+    use super::Keys;
 
     #[test]
     fn keys_are_the_two_parts_around_a_slash() {
@@ -340,7 +369,7 @@ mod tests {
             ("", ""),
             ("said", ""),
         ] {
-            assert_eq!(key(what, whom), format!("{what}/{whom}"));
+            assert_eq!(*Keys::default().key(what, whom), format!("{what}/{whom}"));
         }
     }
 }

@@ -11,7 +11,8 @@ use crate::extract::{
     DateKind, DateMention, Doc, EntityLabel, EntityMention, Event, Quantity, Quote, QuoteKind,
 };
 use crate::lexicon::lists::records::ISSUE_STOPS;
-use crate::text::Span;
+use crate::text::{with_lower, Span};
+use std::sync::Arc;
 
 /// What the records of a sentence read from.
 struct Sentence<'a, 'd> {
@@ -116,10 +117,10 @@ fn source_of(
             .iter()
             .filter(|q| q.kind == QuoteKind::Indirect && q.span.overlaps(span))
             .find_map(|q| {
-                let name = q.speaker.clone()?;
+                let name = q.speaker.as_deref()?;
                 let at = q.speaker_span.filter(|s| span.contains(*s))?;
                 Some(Evidence {
-                    value: name,
+                    value: name.into(),
                     span: at,
                 })
             })
@@ -185,7 +186,7 @@ fn counts_of(
                 unit: q.unit.clone(),
                 hedge: q.hedge,
             },
-            what,
+            what: what.to_string(),
             group: c.group.map(|g| g.0.to_string()),
             span: q.span,
         });
@@ -198,23 +199,23 @@ fn counts_of(
 /// happening when said ("killed"), a term of detention for days or months
 /// in a sentence about arrests or courts, "participants" for people at a
 /// protest, "deployed" for troops, else its unit.
-pub(crate) fn fact_what(c: &Counted, q: &Quantity, kinds: &[RecordKind]) -> String {
+pub(crate) fn fact_what<'q>(c: &Counted<'q>, q: &'q Quantity, kinds: &[RecordKind]) -> &'q str {
     if let Some(w) = c.what {
-        return w.to_string();
+        return w;
     }
     let unit = q.unit.as_deref().unwrap_or("count");
     let has = |k: RecordKind| kinds.contains(&k);
     let timed = matches!(unit, "days" | "weeks" | "months" | "years" | "hours");
     if timed && (has(RecordKind::Court) || has(RecordKind::Arrest)) {
-        return "detention_term".into();
+        return "detention_term";
     }
     let group = c.group.map(|g| g.0);
     if matches!(group, Some("troops")) && has(RecordKind::Deployment) {
-        return "deployed".into();
+        return "deployed";
     }
     let people = matches!(group, None | Some("protesters")) && !timed && !is_money(unit);
     if people && has(RecordKind::Protest) {
-        return "participants".into();
+        return "participants";
     }
     // "At least 37 people, mostly children, are killed": people in a
     // sentence that tells of one kind of harm only.
@@ -226,10 +227,10 @@ pub(crate) fn fact_what(c: &Counted, q: &Quantity, kinds: &[RecordKind]) -> Stri
         ];
         let mut told = harms.iter().filter(|(k, _)| has(*k));
         if let (Some((_, what)), None) = (told.next(), told.next()) {
-            return what.to_string();
+            return what;
         }
     }
-    unit.to_string()
+    unit
 }
 
 fn is_money(unit: &str) -> bool {
@@ -357,17 +358,21 @@ fn record(
     cue: Option<Span>,
 ) -> Record {
     let text = st.doc.text;
-    let nearest = |spans: &mut dyn Iterator<Item = (String, Span)>| {
+    // Only the nearest value is copied out.
+    let nearest = |spans: &mut dyn Iterator<Item = (&str, Span)>| {
         spans
             .min_by_key(|(_, s)| distance(*s, trigger))
-            .map(|(value, span)| Evidence { value, span })
+            .map(|(value, span)| Evidence {
+                value: value.into(),
+                span,
+            })
     };
     let place = nearest(
         &mut (st.entities.iter())
             .filter(|e| e.label == EntityLabel::Place)
-            .map(|e| (e.name.clone(), e.span)),
+            .map(|e| (e.name.as_str(), e.span)),
     );
-    let when = nearest(&mut st.dates.iter().map(|d| (d.value.clone(), d.span)));
+    let when = nearest(&mut st.dates.iter().map(|d| (d.value.as_str(), d.span)));
     let counts = |f: &dyn Fn(&Count) -> bool| st.counts.iter().filter(|c| f(c)).cloned().collect();
     let size = match kind {
         RecordKind::Protest => st.counts.iter().find(|c| c.what == "participants").cloned(),
@@ -387,7 +392,7 @@ fn record(
     Record {
         kind,
         trigger: Evidence {
-            value: trigger.of(text).to_lowercase(),
+            value: with_lower(trigger.of(text), |lower| Arc::from(lower)),
             span: trigger,
         },
         status,
@@ -423,9 +428,10 @@ fn actor_of(st: &Sentence, kind: RecordKind, at: Span) -> Option<Evidence> {
     if kind == RecordKind::Protest {
         return None;
     }
-    let mut candidates: Vec<(String, Span)> = (st.entities.iter())
+    // Names borrowed: only the chosen one is copied out.
+    let mut candidates: Vec<(&str, Span)> = (st.entities.iter())
         .filter(|e| matches!(e.label, EntityLabel::Org | EntityLabel::Person))
-        .map(|e| (e.name.clone(), e.span))
+        .map(|e| (e.name.as_str(), e.span))
         .collect();
     for k in 0..st.words.len() {
         let w = st.words[k].span;
@@ -443,7 +449,7 @@ fn actor_of(st: &Sentence, kind: RecordKind, at: Span) -> Option<Evidence> {
             j -= 1;
             span = Span::new(st.words[j].span.start, span.end);
         }
-        candidates.push((span.of(st.doc.text).to_string(), span));
+        candidates.push((span.of(st.doc.text), span));
     }
     // Who killed or injured is the subject right before the word ("police
     // killed"); a name elsewhere in the sentence is more often a place or a
@@ -459,7 +465,10 @@ fn actor_of(st: &Sentence, kind: RecordKind, at: Span) -> Option<Evidence> {
         .filter(|(_, s)| !s.overlaps(at))
         .filter(|(_, s)| !harm || (s.end <= at.start && word_gap(*s) <= 2))
         .min_by_key(|(_, s)| distance(*s, at))
-        .map(|(value, span)| Evidence { value, span })
+        .map(|(value, span)| Evidence {
+            value: value.into(),
+            span,
+        })
 }
 
 fn starts_upper(w: &str) -> bool {
@@ -487,7 +496,7 @@ fn target_of(
         .find(|c| c.group.is_some())
     {
         return Some(Evidence {
-            value: c.group.clone().unwrap_or_default(),
+            value: c.group.as_deref().unwrap_or_default().into(),
             span: c.span,
         });
     }
@@ -498,7 +507,7 @@ fn target_of(
         .filter_map(|k| phrase_at(st.doc, &st.words, k, group_stems()))
         .min_by_key(|(_, _, s)| distance(*s, trigger))
         .map(|(_, role, span)| Evidence {
-            value: role.to_string(),
+            value: role.into(),
             span,
         })
 }
@@ -530,7 +539,7 @@ fn issue_of(st: &Sentence, trigger: Span) -> Option<Evidence> {
         let first = st.words.get(from)?.span;
         let span = Span::new(first.start, last?.end);
         return Some(Evidence {
-            value: span.of(text).to_string(),
+            value: span.of(text).into(),
             span,
         });
     }
@@ -542,7 +551,7 @@ pub(crate) fn evidence_of(text: &str, span: Span, name: &str) -> Option<Evidence
     let at = span.of(text).find(name)?;
     let start = span.start + at;
     Some(Evidence {
-        value: name.to_string(),
+        value: name.into(),
         span: Span::new(start, start + name.len()),
     })
 }

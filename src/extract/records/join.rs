@@ -11,6 +11,7 @@
 
 use super::{Evidence, Record, RecordKind, Status};
 use crate::text::hash::FastMap;
+use std::sync::Arc;
 
 /// The records joined so far, in the order they were first read, and where
 /// to look for the ones a new record may join.
@@ -20,7 +21,7 @@ pub(super) struct Joined {
     /// The records of each kind and status, in order.
     by_kind: FastMap<(RecordKind, Status), Vec<usize>>,
     /// Of those, the ones with a place, by place, in order.
-    by_place: FastMap<(RecordKind, Status), FastMap<String, Vec<usize>>>,
+    by_place: FastMap<(RecordKind, Status), FastMap<Arc<str>, Vec<usize>>>,
     /// And the ones without a place, in order.
     unplaced: FastMap<(RecordKind, Status), Vec<usize>>,
 }
@@ -35,7 +36,7 @@ impl Joined {
             // each that it may join, and of those two the earlier.
             Some(place) => {
                 let placed = (self.by_place.get(&kind))
-                    .and_then(|places| places.get(place.value.as_str()))
+                    .and_then(|places| places.get(&*place.value))
                     .and_then(|at| self.first_joined_by(at, &r));
                 let unplaced =
                     (self.unplaced.get(&kind)).and_then(|at| self.first_joined_by(at, &r));
@@ -138,7 +139,7 @@ mod tests {
 
     fn evidence(value: &str) -> Evidence {
         Evidence {
-            value: value.to_string(),
+            value: value.into(),
             span: Span::new(0, value.len()),
         }
     }

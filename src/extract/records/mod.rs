@@ -46,12 +46,15 @@ pub use build::extract;
 use super::Hedge;
 use crate::text::Span;
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
 /// A field's value and where the article says it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Evidence {
-    /// The value, normalized where the field says so (an ISO date, a group key).
-    pub value: String,
+    /// The value, normalized where the field says so (an ISO date, a group
+    /// key). Shared: a record's values are given again by its facts and
+    /// by the report of both.
+    pub value: Arc<str>,
     /// The span of the analysis text it was read from.
     pub span: Span,
 }

@@ -124,7 +124,7 @@ fn name_after(doc: &Doc, words: &[At], from: usize) -> Option<Evidence> {
     (end > first).then(|| {
         let span = Span::new(words[first].span.start, words[end - 1].span.end);
         Evidence {
-            value: span.of(text).to_string(),
+            value: span.of(text).into(),
             span,
         }
     })
@@ -150,7 +150,7 @@ fn possessor(doc: &Doc, sentence: Span, words: &[At], k: usize) -> Option<Eviden
     }
     let span = Span::new(first?, end);
     Some(Evidence {
-        value: span.of(doc.text).to_string(),
+        value: span.of(doc.text).into(),
         span,
     })
 }

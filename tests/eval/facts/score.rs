@@ -187,7 +187,7 @@ pub fn score(set: &Set, root: &std::path::Path) -> Scores {
             let got = f.source.as_ref().map(|e| norm(&e.value));
             let source_right = got == g.source.as_deref().map(norm);
             let right = [
-                f.key == g.key,
+                *f.key == g.key,
                 v.low == g.low && v.high == g.high,
                 hedge.as_str() == Some(g.hedge.as_str()),
             ];
@@ -206,7 +206,7 @@ pub fn score(set: &Set, root: &std::path::Path) -> Scores {
             let status = serde_json::to_value(f.status).unwrap();
             s.status.add(status.as_str() == Some(g.status.as_str()));
             if let Some(same) = &g.same {
-                claims.push((same.clone(), doc.lang.clone(), f.key.clone()));
+                claims.push((same.clone(), doc.lang.clone(), f.key.to_string()));
             }
         }
         for (u, f) in used.iter().zip(&figures) {
