@@ -8,12 +8,56 @@ use crate::text::{with_lower, MappedText, Span};
 /// `data/stopwords/README.md`), shared with the comparison.
 use crate::lexicon::STOPWORD_LISTS as STOPWORDS;
 
-/// Word -> bit set of the languages whose list has it; the short ASCII
-/// words (most function words) also keyed by their bytes packed in a `u64`,
-/// so that most words of a text are looked up without building a string.
+/// Word -> [`Languages`] of the lists that have it; the ASCII words of at
+/// most sixteen bytes (nearly all function words) also keyed by their bytes
+/// packed in a `u64` or a `u128`, so that most words of a text are looked up
+/// without building a string.
 struct StopwordIndex {
-    words: FastMap<&'static str, u16>,
-    short: PackedTable,
+    words: FastMap<&'static str, Languages>,
+    short: PackedTable<u64>,
+    long: PackedTable<u128>,
+}
+
+/// The languages whose lists have a word: a bit set (bit `i` for
+/// `STOPWORDS[i]`), with its number of members kept above the bits, so that
+/// scoring a word counts no bits.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Languages(u16);
+
+impl Languages {
+    /// Where the number of members is kept: above a bit for each list.
+    const COUNT_SHIFT: u32 = 12;
+
+    fn of_set(set: u16) -> Languages {
+        Languages(set | (set.count_ones() as u16) << Self::COUNT_SHIFT)
+    }
+
+    fn set(self) -> u16 {
+        self.0 & ((1 << Self::COUNT_SHIFT) - 1)
+    }
+
+    fn count(self) -> u16 {
+        self.0 >> Self::COUNT_SHIFT
+    }
+}
+
+/// A key of a [`PackedTable`]: the bytes of a word, packed in an integer.
+trait PackedKey: Copy + Eq + Default {
+    /// The key folded to the `u64` a slot is picked by.
+    fn fold(self) -> u64;
+}
+
+impl PackedKey for u64 {
+    fn fold(self) -> u64 {
+        self
+    }
+}
+
+impl PackedKey for u128 {
+    fn fold(self) -> u64 {
+        // Both halves decide: long words share their first eight bytes often.
+        (self as u64) ^ ((self >> 64) as u64).rotate_left(32)
+    }
 }
 
 /// Packed keys -> language sets in one open-addressing array, at most half
@@ -22,22 +66,23 @@ struct StopwordIndex {
 /// empty slot, and looking 0 up finds nothing. The crate's `FastMap<u64, u16>`
 /// in its place costs 0.5% more instructions on the whole analysis of the
 /// bench corpus (callgrind, 1 MB): the language guess asks it of every word.
-struct PackedTable {
-    slots: Box<[(u64, u16)]>,
+struct PackedTable<K> {
+    slots: Box<[(K, Languages)]>,
     /// 64 less the bits of a slot number.
     shift: u32,
 }
 
-impl PackedTable {
-    fn new(entries: &[(u64, u16)]) -> PackedTable {
+impl<K: PackedKey> PackedTable<K> {
+    fn new(entries: &[(K, Languages)]) -> PackedTable<K> {
         let len = (2 * entries.len()).next_power_of_two().max(2);
+        let empty = K::default();
         let mut table = PackedTable {
-            slots: vec![(0, 0); len].into_boxed_slice(),
+            slots: vec![(empty, Languages::default()); len].into_boxed_slice(),
             shift: 64 - len.trailing_zeros(),
         };
-        for &(key, set) in entries.iter().filter(|(key, _)| *key != 0) {
+        for &(key, set) in entries.iter().filter(|(key, _)| *key != empty) {
             let mut i = table.slot(key);
-            while table.slots[i].0 != 0 {
+            while table.slots[i].0 != empty {
                 i = (i + 1) & (len - 1);
             }
             table.slots[i] = (key, set);
@@ -47,16 +92,16 @@ impl PackedTable {
 
     /// The first slot to read for `key` (Fibonacci hashing: the top bits of
     /// a multiply by an odd constant).
-    fn slot(&self, key: u64) -> usize {
-        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize
+    fn slot(&self, key: K) -> usize {
+        (key.fold().wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize
     }
 
-    fn get(&self, key: u64) -> Option<u16> {
+    fn get(&self, key: K) -> Option<Languages> {
         let mask = self.slots.len() - 1;
         let mut i = self.slot(key);
         loop {
             let (k, set) = self.slots[i];
-            if k == 0 {
+            if k == K::default() {
                 return None;
             }
             if k == key {
@@ -70,6 +115,9 @@ impl PackedTable {
 /// Most bytes a word may have to be looked up by [`pack_lower`].
 const SHORT: usize = 8;
 
+/// Most bytes a word may have to be looked up by [`pack_lower_long`].
+const LONG: usize = 16;
+
 /// The bytes of a short ASCII word, lower-cased, packed into a `u64` (the
 /// first byte lowest). Words have no NUL bytes, so different words give
 /// different keys.
@@ -79,41 +127,87 @@ fn pack_lower(w: &[u8]) -> u64 {
     })
 }
 
+/// [`pack_lower`] for an ASCII word of at most [`LONG`] bytes, into a `u128`.
+fn pack_lower_long(w: &[u8]) -> u128 {
+    w.iter().enumerate().fold(0, |k, (i, b)| {
+        k | u128::from(b.to_ascii_lowercase()) << (8 * i)
+    })
+}
+
 fn stopword_index() -> &'static StopwordIndex {
     static INDEX: std::sync::OnceLock<StopwordIndex> = std::sync::OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut words = FastMap::default();
+        let mut words: FastMap<&'static str, Languages> = FastMap::default();
         for (i, (_, list)) in STOPWORDS.iter().enumerate() {
             for w in list.lines().map(str::trim).filter(|w| !w.is_empty()) {
-                *words.entry(w).or_insert(0u16) |= 1 << i;
+                words.entry(w).or_default().0 |= 1 << i;
             }
         }
+        // Each set counted once it is whole.
+        for languages in words.values_mut() {
+            *languages = Languages::of_set(languages.0);
+        }
         // Only keys a packed lower-cased word can equal: ASCII, no capitals.
+        let packable = |w: &str| {
+            w.bytes()
+                .all(|b| b.is_ascii() && b != 0 && !b.is_ascii_uppercase())
+        };
         let short = words
             .iter()
-            .filter(|(w, _)| {
-                w.len() <= SHORT
-                    && w.bytes()
-                        .all(|b| b.is_ascii() && b != 0 && !b.is_ascii_uppercase())
-            })
+            .filter(|(w, _)| w.len() <= SHORT && packable(w))
             .map(|(w, &set)| (pack_lower(w.as_bytes()), set))
             .collect::<Vec<_>>();
-        let short = PackedTable::new(&short);
-        StopwordIndex { words, short }
+        let long = words
+            .iter()
+            .filter(|(w, _)| (SHORT + 1..=LONG).contains(&w.len()) && packable(w))
+            .map(|(w, &set)| (pack_lower_long(w.as_bytes()), set))
+            .collect::<Vec<_>>();
+        StopwordIndex {
+            short: PackedTable::new(&short),
+            long: PackedTable::new(&long),
+            words,
+        }
     })
 }
 
 /// The languages whose stop-word list has `w` (lower-cased, without
 /// apostrophes around it).
-fn languages_of(index: &StopwordIndex, w: &str) -> Option<u16> {
+fn languages_of(index: &StopwordIndex, w: &str) -> Option<Languages> {
     // Lower-casing neither makes nor takes apostrophes, so they are trimmed first.
     let w = w.trim_matches(['\'', '’']);
     // An ASCII word lower-cases to ASCII of its length: a short one can
-    // only be a short key.
-    if w.len() <= SHORT && w.is_ascii() {
-        return index.short.get(pack_lower(w.as_bytes()));
+    // only be a short key, a longer one of at most sixteen bytes a long key.
+    if w.len() <= LONG && w.is_ascii() {
+        return looked_up(index, word_key(w.as_bytes()));
     }
     with_lower(w, |l| index.words.get(l).copied())
+}
+
+/// The key of an ASCII word of at most [`LONG`] bytes.
+fn word_key(w: &[u8]) -> WordKey {
+    if w.len() <= SHORT {
+        WordKey::Short(pack_lower(w))
+    } else {
+        WordKey::Long(pack_lower_long(w))
+    }
+}
+
+/// The languages of a word by its key.
+#[inline]
+fn looked_up(index: &StopwordIndex, key: WordKey) -> Option<Languages> {
+    match key {
+        WordKey::Short(key) => index.short.get(key),
+        WordKey::Long(key) => index.long.get(key),
+    }
+}
+
+/// How a word of ASCII letters is looked up without its text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum WordKey {
+    /// One to [`SHORT`] letters: their [`pack_lower`] key.
+    Short(u64),
+    /// More, to [`LONG`]: their [`pack_lower_long`] key.
+    Long(u128),
 }
 
 /// Identifies the language of a text by its function words: each word found
@@ -126,16 +220,16 @@ pub fn identify_language(text: &str) -> Option<(&'static str, bool)> {
     let mut words = 0usize;
     each_word(text, 3000, |start, end, key| {
         words += 1;
-        // A short word of ASCII letters is looked up by the key made as it
-        // was read, without its text: only other words are cut out.
+        // A word of ASCII letters is looked up by the key made as it was
+        // read, without its text: only other words are cut out.
         let set = match key {
-            Some(key) => index.short.get(key),
+            Some(key) => looked_up(index, key),
             None => languages_of(index, &text[start..end]),
         };
         if let Some(set) = set {
             // Each language of the set, in order, scores its share.
-            let share = 1.0 / f64::from(set.count_ones());
-            let mut rest = set;
+            let share = 1.0 / f64::from(set.count());
+            let mut rest = set.set();
             while rest != 0 {
                 scores[rest.trailing_zeros() as usize] += share;
                 rest &= rest - 1;
@@ -194,18 +288,30 @@ fn in_word(c: char) -> bool {
     }
 }
 
-/// The [`pack_lower`] key of the ASCII letters `b[start..end]` (one to
-/// [`SHORT`] of them), read as one `u64` where eight bytes are there: a
-/// letter lowers by setting its bit 0x20.
-fn pack_letters(b: &[u8], start: usize, end: usize) -> u64 {
+/// The key of the ASCII letters `b[start..end]` (one to [`LONG`] of
+/// them), read as one integer where its bytes are there: a letter lowers by
+/// setting its bit 0x20.
+fn pack_letters(b: &[u8], start: usize, end: usize) -> WordKey {
     let n = end - start;
-    let Some(eight) = b.get(start..start + SHORT) else {
-        return pack_lower(&b[start..end]);
+    if n <= SHORT {
+        return match b.get(start..start + SHORT) {
+            Some(eight) => WordKey::Short(lower_letters(eight, n)),
+            None => WordKey::Short(pack_lower(&b[start..end])),
+        };
+    }
+    let Some(sixteen) = b.get(start..start + LONG) else {
+        return WordKey::Long(pack_lower_long(&b[start..end]));
     };
-    let mut bytes = [0; SHORT];
-    bytes.copy_from_slice(eight);
+    let bytes: [u8; LONG] = sixteen.try_into().expect("sixteen bytes");
+    let mask = u128::MAX >> (8 * (LONG - n));
+    WordKey::Long((u128::from_le_bytes(bytes) | 0x2020_2020_2020_2020_2020_2020_2020_2020) & mask)
+}
+
+/// The [`pack_lower`] key of the first `n` (one to [`SHORT`]) bytes of
+/// `eight`, which are ASCII letters.
+fn lower_letters(eight: &[u8], n: usize) -> u64 {
     let mask = u64::MAX >> (8 * (SHORT - n));
-    (u64::from_le_bytes(bytes) | 0x2020_2020_2020_2020) & mask
+    (u64::from_le_bytes(eight.try_into().expect("eight bytes")) | 0x2020_2020_2020_2020) & mask
 }
 
 /// How many of the eight bytes `eight` open with ASCII letters (0 to 8):
@@ -225,10 +331,10 @@ fn leading_letters(eight: &[u8]) -> usize {
 
 /// Calls `each` with the byte range of each of the first `max` words of
 /// `text` as the guess reads them: runs of letters and apostrophes (what
-/// splitting at every other character leaves). A word of at most [`SHORT`]
-/// ASCII letters (no apostrophe) comes with its [`pack_lower`] key. ASCII
-/// is judged a byte at a time by [`CLASSES`]; only other characters are decoded.
-fn each_word(text: &str, max: usize, mut each: impl FnMut(usize, usize, Option<u64>)) {
+/// splitting at every other character leaves). A word of at most [`LONG`]
+/// ASCII letters (no apostrophe) comes with its key. ASCII is judged a
+/// byte at a time by [`CLASSES`]; only other characters are decoded.
+fn each_word(text: &str, max: usize, mut each: impl FnMut(usize, usize, Option<WordKey>)) {
     let b = text.as_bytes();
     // The character at `i` when it is not ASCII: whether it is a letter, and its length.
     let other_at = |i: usize| -> (bool, usize) {
@@ -255,40 +361,56 @@ fn each_word(text: &str, max: usize, mut each: impl FnMut(usize, usize, Option<u
             }
         }
         let start = i;
-        // Only ASCII letters so far.
-        let mut plain = true;
-        loop {
-            // Most of a word: ASCII letters, passed over eight bytes at a time.
-            if let Some(eight) = b.get(i..i + SHORT) {
-                let n = leading_letters(eight);
-                i += n;
-                if n == SHORT {
-                    continue;
-                }
-            }
-            let Some(&c) = b.get(i) else {
-                break;
-            };
-            match CLASSES[usize::from(c)] {
-                Class::Letter => i += 1,
-                Class::Apostrophe => {
-                    plain = false;
-                    i += 1;
-                }
-                Class::Gap => break,
-                Class::Other => {
-                    let (letter, n) = other_at(i);
-                    if !letter {
-                        break;
-                    }
-                    plain = false;
+        let key = if let Some((n, key)) = short_word(b, i) {
+            i += n;
+            Some(WordKey::Short(key))
+        } else {
+            // Only ASCII letters so far.
+            let mut plain = true;
+            loop {
+                // Most of a word: ASCII letters, passed over eight bytes at a time.
+                if let Some(eight) = b.get(i..i + SHORT) {
+                    let n = leading_letters(eight);
                     i += n;
+                    if n == SHORT {
+                        continue;
+                    }
+                }
+                let Some(&c) = b.get(i) else {
+                    break;
+                };
+                match CLASSES[usize::from(c)] {
+                    Class::Letter => i += 1,
+                    Class::Apostrophe => {
+                        plain = false;
+                        i += 1;
+                    }
+                    Class::Gap => break,
+                    Class::Other => {
+                        let (letter, n) = other_at(i);
+                        if !letter {
+                            break;
+                        }
+                        plain = false;
+                        i += n;
+                    }
                 }
             }
-        }
-        let key = (plain && i - start <= SHORT).then(|| pack_letters(b, start, i));
+            (plain && i - start <= LONG).then(|| pack_letters(b, start, i))
+        };
         each(start, i, key);
     }
+}
+
+/// The word at `i` when it is as most words are: one to seven ASCII
+/// letters, then an ASCII byte that is neither a letter nor an apostrophe. Its
+/// length and [`pack_lower`] key come from the eight bytes read once; the
+/// byte-by-byte reading of [`each_word`] ends the word at the same byte.
+fn short_word(b: &[u8], i: usize) -> Option<(usize, u64)> {
+    let eight = b.get(i..i + SHORT)?;
+    let n = leading_letters(eight);
+    let ends = n > 0 && n < SHORT && CLASSES[usize::from(eight[n])] == Class::Gap;
+    ends.then(|| (n, lower_letters(eight, n)))
 }
 
 /// The language of the body, spanning all of it.
@@ -370,23 +492,60 @@ mod tests {
     /// for keys it lacks and for the empty word's key 0.
     #[test]
     fn packed_table_is_a_map() {
-        let entries: Vec<(u64, u16)> = (1..500u64).map(|k| (k * k * 7919, k as u16)).collect();
+        let entries: Vec<(u64, Languages)> = (1..500u64)
+            .map(|k| (k * k * 7919, Languages::of_set(k as u16)))
+            .collect();
         let table = PackedTable::new(&entries);
-        let map: FastMap<u64, u16> = entries.iter().copied().collect();
+        let map: FastMap<u64, Languages> = entries.iter().copied().collect();
         for key in (0..2000u64).map(|k| k * 7919).chain([0, u64::MAX]) {
             assert_eq!(table.get(key), map.get(&key).copied(), "{key}");
         }
-        assert_eq!(PackedTable::new(&[]).get(5), None);
+        assert_eq!(PackedTable::<u64>::new(&[]).get(5), None);
+        // Long keys that differ only in their high half, or only in their low one.
+        let long: Vec<(u128, Languages)> = (1..500u128)
+            .flat_map(|k| {
+                [
+                    (k << 64 | 7, Languages::of_set(k as u16)),
+                    (1000 << 64 | k, Languages(1)),
+                ]
+            })
+            .collect();
+        let table = PackedTable::new(&long);
+        let map: FastMap<u128, Languages> = long.iter().copied().collect();
+        for key in (0..1000u128).flat_map(|k| [k << 64 | 7, 1000 << 64 | k, k]) {
+            assert_eq!(table.get(key), map.get(&key).copied(), "{key}");
+        }
+    }
+
+    /// A set keeps its members and counts them.
+    #[test]
+    fn languages_count_their_members() {
+        // Every list's bit lies below the count.
+        assert!(STOPWORDS.len() <= Languages::COUNT_SHIFT as usize);
+        for set in [0u16, 1, 0b10_1101, (1 << STOPWORDS.len()) - 1] {
+            let languages = Languages::of_set(set);
+            assert_eq!(languages.set(), set);
+            assert_eq!(u32::from(languages.count()), set.count_ones());
+        }
     }
 
     /// The key read eight bytes at a time is the key made a byte at a
     /// time, near the end of the text too.
     #[test]
     fn packed_letters() {
-        let text = b"The AND abcdefgh x Hi";
-        let words = [(0, 3), (4, 7), (8, 16), (17, 18), (19, 21)];
+        let text = b"The AND abcdefgh x Hi Nevertheless themselves ABCDEFGHIJKLMNOP";
+        let words = [
+            (0, 3),
+            (4, 7),
+            (8, 16),
+            (17, 18),
+            (19, 21),
+            (22, 34),
+            (35, 45),
+            (46, 62),
+        ];
         for (start, end) in words {
-            let want = pack_lower(&text[start..end]);
+            let want = word_key(&text[start..end]);
             assert_eq!(pack_letters(text, start, end), want);
             assert_eq!(pack_letters(&text[..end], start, end), want);
         }
@@ -428,8 +587,8 @@ mod tests {
             let mut got = Vec::new();
             each_word(t, usize::MAX, |start, end, key| {
                 let w = &t[start..end];
-                let plain = w.len() <= SHORT && w.bytes().all(|b| b.is_ascii_alphabetic());
-                assert_eq!(key, plain.then(|| pack_lower(w.as_bytes())), "{w}");
+                let plain = w.len() <= LONG && w.bytes().all(|b| b.is_ascii_alphabetic());
+                assert_eq!(key, plain.then(|| word_key(w.as_bytes())), "{w}");
                 got.push(w);
             });
             assert_eq!(got, want, "{t}");
