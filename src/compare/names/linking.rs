@@ -3,7 +3,7 @@
 
 use super::blocks;
 use super::spelling::{key, Spelling};
-use super::table::{Entity, EntityTable, Member, Merge, MergeReason, Overrides};
+use super::table::{CanonicalNames, Entity, EntityTable, Member, Merge, MergeReason, Overrides};
 use crate::article::Article;
 use crate::extract::abbreviates;
 use crate::extract::EntityLabel;
@@ -234,8 +234,9 @@ impl<'o> Links<'o> {
 
     /// The table: one entity per group of joined names, in order of first mention.
     pub(super) fn into_table(mut self) -> EntityTable {
-        let mut table = EntityTable::default();
         let groups = self.groups_in_order();
+        let best: Vec<usize> = groups.iter().map(|group| self.canonical(group)).collect();
+        let names = self.canonical_names(&groups, &best);
         // Each group's merges, in the order they were made: dealt out once by
         // their first name's group, not searched for group by group (a batch
         // that names many places would cost their number squared).
@@ -249,16 +250,33 @@ impl<'o> Links<'o> {
         for (i, m) in std::mem::take(&mut self.merges) {
             merges[group_of[i]].push(m);
         }
-        for (group, merges) in groups.into_iter().zip(merges) {
-            let id = table.entities.len();
-            let entity = self.entity(id, &group, merges);
-            let names = group.iter().map(|&n| {
-                let name = &self.names[n];
-                (name.label, name.name.clone())
-            });
-            table.push(entity, names);
-        }
-        table
+        let entities = (groups.iter().zip(&best).zip(merges).enumerate())
+            .map(|(id, ((group, &best), merges))| self.entity(id, group, best, merges))
+            .collect();
+        let all = &self.names;
+        let known_as = groups.iter().enumerate().flat_map(|(id, group)| {
+            group
+                .iter()
+                .map(move |&n| (all[n].label, all[n].name.clone(), id))
+        });
+        EntityTable::new(entities, known_as, names)
+    }
+
+    /// The batch's name for each of its names, as [`Links::into_table`] would
+    /// name them, without building the entities.
+    pub(super) fn into_canonical_names(mut self) -> CanonicalNames {
+        let groups = self.groups_in_order();
+        let best: Vec<usize> = groups.iter().map(|group| self.canonical(group)).collect();
+        self.canonical_names(&groups, &best)
+    }
+
+    /// The names of `groups`, whose canonical names are those of `best`.
+    fn canonical_names(&self, groups: &[Vec<usize>], best: &[usize]) -> CanonicalNames {
+        let name = |n: usize| self.names[n].name.as_str();
+        CanonicalNames::of(
+            (groups.iter().zip(best))
+                .flat_map(|(group, &best)| group.iter().map(move |&n| (name(n), name(best)))),
+        )
     }
 
     /// The groups of joined names, each in name order, in order of their first name.
@@ -276,9 +294,8 @@ impl<'o> Links<'o> {
         groups
     }
 
-    /// The entity of the joined names `group`, made by `merges`.
-    fn entity(&self, id: usize, group: &[usize], merges: Vec<Merge>) -> Entity {
-        let best = self.canonical(group);
+    /// The entity of the joined names `group`, named by its name `best`, made by `merges`.
+    fn entity(&self, id: usize, group: &[usize], best: usize, merges: Vec<Merge>) -> Entity {
         let mut variants = vec![self.names[best].name.clone()];
         variants.extend(
             group
