@@ -66,8 +66,10 @@ impl Names {
 pub(super) struct Links<'o> {
     names: Vec<Name>,
     groups: UnionFind,
-    /// (index of the first name, the merge), in the order the rules made them.
-    merges: Vec<(usize, Merge)>,
+    /// The names joined and the rule, in the order the rules joined them:
+    /// made into [`Merge`]s only for the table (a batch of many places
+    /// joins them by the thousand).
+    merges: Vec<(usize, usize, MergeReason)>,
     overrides: &'o Overrides,
 }
 
@@ -86,9 +88,9 @@ impl<'o> Links<'o> {
         self.overrides.split.iter().any(|s| s == name)
     }
 
-    fn join(&mut self, i: usize, j: usize, merge: Merge) {
+    fn join(&mut self, i: usize, j: usize, reason: MergeReason) {
         self.groups.union(i, j);
-        self.merges.push((i, merge));
+        self.merges.push((i, j, reason));
     }
 
     /// The rule's merge of names `i` and `j`.
@@ -128,8 +130,7 @@ impl<'o> Links<'o> {
         }
         // No pair's verdict depends on the groups: join after judging them all, in the same order.
         for (i, j, reason) in joins {
-            let merge = self.merge(i, j, reason);
-            self.join(i, j, merge);
+            self.join(i, j, reason);
         }
     }
 
@@ -154,8 +155,7 @@ impl<'o> Links<'o> {
             }
             let fits = by_last.get(&key(&short.name)).cloned().unwrap_or_default();
             if self.one_entity(&fits) {
-                let merge = self.merge(i, fits[0], MergeReason::Surname);
-                self.join(i, fits[0], merge);
+                self.join(i, fits[0], MergeReason::Surname);
             }
         }
     }
@@ -208,8 +208,7 @@ impl<'o> Links<'o> {
                 .filter(|&j| abbreviates(&short.name, &self.names[j].name))
                 .collect();
             if self.one_entity(&fits) && self.groups.find(i) != self.groups.find(fits[0]) {
-                let merge = self.merge(i, fits[0], MergeReason::Acronym);
-                self.join(i, fits[0], merge);
+                self.join(i, fits[0], MergeReason::Acronym);
             }
         }
     }
@@ -227,7 +226,7 @@ impl<'o> Links<'o> {
         for (a, b) in &overrides.merge {
             let find = |n: &str| self.names.iter().position(|x| x.name == n);
             if let (Some(i), Some(j)) = (find(a), find(b)) {
-                self.join(i, j, Merge::new(a, b, MergeReason::User));
+                self.join(i, j, MergeReason::User);
             }
         }
     }
@@ -247,8 +246,8 @@ impl<'o> Links<'o> {
             }
         }
         let mut merges: Vec<Vec<Merge>> = vec![Vec::new(); groups.len()];
-        for (i, m) in std::mem::take(&mut self.merges) {
-            merges[group_of[i]].push(m);
+        for (i, j, reason) in std::mem::take(&mut self.merges) {
+            merges[group_of[i]].push(self.merge(i, j, reason));
         }
         let entities = (groups.iter().zip(&best).zip(merges).enumerate())
             .map(|(id, ((group, &best), merges))| self.entity(id, group, best, merges))
