@@ -33,9 +33,9 @@
 use crate::article::{analyze_batch, Article, Input};
 use crate::clean::Removal;
 use crate::compare::{
-    compare_pairs, explain, explain_name, explain_quote, explain_wording, link_with, name_key,
-    AlignedSentences, Class, Clusters, Comparison, EntityTable, Fact, FactDiff, Merge, NameClass,
-    Overrides, PairScore, Pairs, QuoteClass, Relation, WordOp,
+    canonical_names, compare_pairs, explain, explain_name, explain_quote, explain_wording,
+    name_key, AlignedSentences, CanonicalNames, Class, Clusters, Comparison, EntityTable, Fact,
+    FactDiff, Merge, NameClass, Overrides, PairScore, Pairs, QuoteClass, Relation, WordOp,
 };
 use crate::error::Error;
 use crate::extract::DemonymMention;
@@ -83,7 +83,7 @@ pub enum Report {
 
 /// Everything storydiff does for a caller, the CLI and the page alike:
 /// analyzes the batch ([`analyze_batch`]), links its entity names across it
-/// with the user's `overrides` ([`link_with`]), compares it when `mode` asks
+/// with the user's `overrides` ([`crate::compare::link_with`]), compares it when `mode` asks
 /// ([`compare_pairs`]), and builds the report.
 pub fn build(inputs: &[Input], mode: Mode, overrides: &Overrides) -> Result<Report, Error> {
     let articles = analyze_batch(inputs)?;
@@ -95,8 +95,8 @@ pub fn build(inputs: &[Input], mode: Mode, overrides: &Overrides) -> Result<Repo
 pub fn of_articles(articles: &[Article], mode: Mode, overrides: &Overrides) -> Report {
     match mode {
         Mode::Analyze => {
-            let table = link_with(articles, overrides);
-            Report::Articles(article_reports(articles, &table))
+            let names = canonical_names(articles, overrides);
+            Report::Articles(article_reports(articles, &names))
         }
         Mode::Compare | Mode::CompareAllPairs => {
             let pairs = if mode == Mode::Compare {
@@ -666,19 +666,20 @@ pub fn each_article_report<E>(
 ) -> Result<(), E> {
     // Enough articles per step to keep several threads busy building reports.
     const STEP: usize = 64;
-    let table = link_with(articles, overrides);
+    let names = canonical_names(articles, overrides);
     for step in articles.chunks(STEP) {
-        article_reports(step, &table)
+        article_reports(step, &names)
             .into_iter()
             .try_for_each(&mut each)?;
     }
     Ok(())
 }
 
-/// Article reports whose `entity` names are the batch's ([`crate::compare::link`]).
-pub fn article_reports(articles: &[Article], table: &EntityTable) -> Vec<ArticleReport> {
+/// Article reports whose `entity` names are the batch's ([`canonical_names`],
+/// or [`EntityTable::names`]).
+pub fn article_reports(articles: &[Article], names: &CanonicalNames) -> Vec<ArticleReport> {
     crate::compare::par_map(articles, |a| {
-        ArticleReport::with_names(a, |n| table.canonical(n).to_string())
+        ArticleReport::with_names(a, |n| names.canonical(n).to_string())
     })
 }
 
@@ -889,7 +890,7 @@ impl CompareReport {
         });
         CompareReport {
             schema_version: SCHEMA_VERSION,
-            articles: article_reports(articles, table),
+            articles: article_reports(articles, table.names()),
             clusters: ClustersOut::of(articles, &comparison.clusters),
             pairs,
             entities: entity_rows(articles, table),

@@ -68,7 +68,8 @@ pub use explain::explain;
 pub use fact::{Fact, Wording};
 pub use keys::{count_key, name_key, sentence_keys, word_key, UNCOUNTED};
 pub use names::{
-    link, link_with, same_name, Entity, EntityTable, Member, Merge, MergeReason, Overrides,
+    canonical_names, link, link_with, same_name, CanonicalNames, Entity, EntityTable, Member,
+    Merge, MergeReason, Overrides,
 };
 pub use quoting::{word_diff, QuoteClass, QuoteMatch, WordOp};
 pub use similarity::{

@@ -230,3 +230,31 @@ fn compare_report_uses_the_batch_names() {
     assert_eq!(row.label, "PERSON");
     assert!(row.members.len() >= 3 && row.variants.iter().any(|v| v == "Qasim Jomart Tokayev"));
 }
+
+#[test]
+fn canonical_names_answer_as_the_table_does() {
+    let articles = seed_articles();
+    let overrides = [
+        Overrides::default(),
+        Overrides {
+            split: vec!["Alnour Iliachev".into()],
+            ..Overrides::default()
+        },
+        Overrides {
+            merge: vec![("Kremlin".into(), "Vladimir Putin".into())],
+            ..Overrides::default()
+        },
+    ];
+    for o in &overrides {
+        let table = aliases::link_with(articles, o);
+        let names = aliases::canonical_names(articles, o);
+        let mentioned = articles.iter().flat_map(|a| {
+            let speakers = a.quotes.iter().filter_map(|q| q.speaker.as_deref());
+            a.entities.iter().map(|e| e.name.as_str()).chain(speakers)
+        });
+        for name in mentioned.chain(["nobody at all"]) {
+            assert_eq!(names.canonical(name), table.canonical(name), "{name}");
+        }
+        assert_eq!(&names, table.names());
+    }
+}

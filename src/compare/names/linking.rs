@@ -3,7 +3,7 @@
 
 use super::blocks;
 use super::spelling::{key, Spelling};
-use super::table::{Entity, EntityTable, Member, Merge, MergeReason, Overrides};
+use super::table::{CanonicalNames, Entity, EntityTable, Member, Merge, MergeReason, Overrides};
 use crate::article::Article;
 use crate::extract::abbreviates;
 use crate::extract::EntityLabel;
@@ -66,8 +66,10 @@ impl Names {
 pub(super) struct Links<'o> {
     names: Vec<Name>,
     groups: UnionFind,
-    /// (index of the first name, the merge), in the order the rules made them.
-    merges: Vec<(usize, Merge)>,
+    /// The names joined and the rule, in the order the rules joined them:
+    /// made into [`Merge`]s only for the table (a batch of many places
+    /// joins them by the thousand).
+    merges: Vec<(usize, usize, MergeReason)>,
     overrides: &'o Overrides,
 }
 
@@ -86,9 +88,9 @@ impl<'o> Links<'o> {
         self.overrides.split.iter().any(|s| s == name)
     }
 
-    fn join(&mut self, i: usize, j: usize, merge: Merge) {
+    fn join(&mut self, i: usize, j: usize, reason: MergeReason) {
         self.groups.union(i, j);
-        self.merges.push((i, merge));
+        self.merges.push((i, j, reason));
     }
 
     /// The rule's merge of names `i` and `j`.
@@ -128,8 +130,7 @@ impl<'o> Links<'o> {
         }
         // No pair's verdict depends on the groups: join after judging them all, in the same order.
         for (i, j, reason) in joins {
-            let merge = self.merge(i, j, reason);
-            self.join(i, j, merge);
+            self.join(i, j, reason);
         }
     }
 
@@ -154,8 +155,7 @@ impl<'o> Links<'o> {
             }
             let fits = by_last.get(&key(&short.name)).cloned().unwrap_or_default();
             if self.one_entity(&fits) {
-                let merge = self.merge(i, fits[0], MergeReason::Surname);
-                self.join(i, fits[0], merge);
+                self.join(i, fits[0], MergeReason::Surname);
             }
         }
     }
@@ -208,8 +208,7 @@ impl<'o> Links<'o> {
                 .filter(|&j| abbreviates(&short.name, &self.names[j].name))
                 .collect();
             if self.one_entity(&fits) && self.groups.find(i) != self.groups.find(fits[0]) {
-                let merge = self.merge(i, fits[0], MergeReason::Acronym);
-                self.join(i, fits[0], merge);
+                self.join(i, fits[0], MergeReason::Acronym);
             }
         }
     }
@@ -227,15 +226,16 @@ impl<'o> Links<'o> {
         for (a, b) in &overrides.merge {
             let find = |n: &str| self.names.iter().position(|x| x.name == n);
             if let (Some(i), Some(j)) = (find(a), find(b)) {
-                self.join(i, j, Merge::new(a, b, MergeReason::User));
+                self.join(i, j, MergeReason::User);
             }
         }
     }
 
     /// The table: one entity per group of joined names, in order of first mention.
     pub(super) fn into_table(mut self) -> EntityTable {
-        let mut table = EntityTable::default();
         let groups = self.groups_in_order();
+        let best: Vec<usize> = groups.iter().map(|group| self.canonical(group)).collect();
+        let names = self.canonical_names(&groups, &best);
         // Each group's merges, in the order they were made: dealt out once by
         // their first name's group, not searched for group by group (a batch
         // that names many places would cost their number squared).
@@ -246,19 +246,36 @@ impl<'o> Links<'o> {
             }
         }
         let mut merges: Vec<Vec<Merge>> = vec![Vec::new(); groups.len()];
-        for (i, m) in std::mem::take(&mut self.merges) {
-            merges[group_of[i]].push(m);
+        for (i, j, reason) in std::mem::take(&mut self.merges) {
+            merges[group_of[i]].push(self.merge(i, j, reason));
         }
-        for (group, merges) in groups.into_iter().zip(merges) {
-            let id = table.entities.len();
-            let entity = self.entity(id, &group, merges);
-            let names = group.iter().map(|&n| {
-                let name = &self.names[n];
-                (name.label, name.name.clone())
-            });
-            table.push(entity, names);
-        }
-        table
+        let entities = (groups.iter().zip(&best).zip(merges).enumerate())
+            .map(|(id, ((group, &best), merges))| self.entity(id, group, best, merges))
+            .collect();
+        let all = &self.names;
+        let known_as = groups.iter().enumerate().flat_map(|(id, group)| {
+            group
+                .iter()
+                .map(move |&n| (all[n].label, all[n].name.clone(), id))
+        });
+        EntityTable::new(entities, known_as, names)
+    }
+
+    /// The batch's name for each of its names, as [`Links::into_table`] would
+    /// name them, without building the entities.
+    pub(super) fn into_canonical_names(mut self) -> CanonicalNames {
+        let groups = self.groups_in_order();
+        let best: Vec<usize> = groups.iter().map(|group| self.canonical(group)).collect();
+        self.canonical_names(&groups, &best)
+    }
+
+    /// The names of `groups`, whose canonical names are those of `best`.
+    fn canonical_names(&self, groups: &[Vec<usize>], best: &[usize]) -> CanonicalNames {
+        let name = |n: usize| self.names[n].name.as_str();
+        CanonicalNames::of(
+            (groups.iter().zip(best))
+                .flat_map(|(group, &best)| group.iter().map(move |&n| (name(n), name(best)))),
+        )
     }
 
     /// The groups of joined names, each in name order, in order of their first name.
@@ -276,9 +293,8 @@ impl<'o> Links<'o> {
         groups
     }
 
-    /// The entity of the joined names `group`, made by `merges`.
-    fn entity(&self, id: usize, group: &[usize], merges: Vec<Merge>) -> Entity {
-        let best = self.canonical(group);
+    /// The entity of the joined names `group`, named by its name `best`, made by `merges`.
+    fn entity(&self, id: usize, group: &[usize], best: usize, merges: Vec<Merge>) -> Entity {
         let mut variants = vec![self.names[best].name.clone()];
         variants.extend(
             group

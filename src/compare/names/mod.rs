@@ -3,6 +3,7 @@
 //! | type | what |
 //! | --- | --- |
 //! | [`EntityTable`] | the batch's entities, each with its members, variants and merges |
+//! | [`CanonicalNames`] | the batch's one name for each in-article name, alone |
 //! | [`Entity`] | one person, organisation or place and the mentions that name it |
 //! | [`Merge`] | why two names were joined, and how sure that is |
 //! | [`MergeReason`] | the rule that joined them |
@@ -39,7 +40,7 @@ mod table;
 
 pub use spelling::same_name;
 pub(crate) use spelling::tokens as name_tokens;
-pub use table::{Entity, EntityTable, Member, Merge, MergeReason, Overrides};
+pub use table::{CanonicalNames, Entity, EntityTable, Member, Merge, MergeReason, Overrides};
 
 use crate::article::Article;
 
@@ -50,10 +51,22 @@ pub fn link(articles: &[Article]) -> EntityTable {
 
 /// [`link`], with the user's forced merges and splits.
 pub fn link_with(articles: &[Article], overrides: &Overrides) -> EntityTable {
+    linked(articles, overrides).into_table()
+}
+
+/// The batch's name for each in-article name, the same as
+/// [`EntityTable::canonical`] of [`link_with`] answers, without the
+/// entities' members, variants and merges.
+pub fn canonical_names(articles: &[Article], overrides: &Overrides) -> CanonicalNames {
+    linked(articles, overrides).into_canonical_names()
+}
+
+/// The names of a batch joined by the four rules, in order.
+fn linked<'o>(articles: &[Article], overrides: &'o Overrides) -> linking::Links<'o> {
     let mut links = linking::Links::new(linking::Names::of(articles), overrides);
     links.join_same_names();
     links.join_lone_surnames();
     links.join_acronyms();
     links.join_forced();
-    links.into_table()
+    links
 }

@@ -1,7 +1,7 @@
 //! The entity table and its parts: what [`super::link_with`] returns.
 
 use crate::extract::EntityLabel;
-use crate::text::hash::FastMap;
+use crate::text::hash::{FastMap, FastSet};
 use serde::{Deserialize, Serialize};
 
 /// The rule by which two names were joined; each has its words for the
@@ -127,26 +127,60 @@ pub struct Overrides {
     pub split: Vec<String>,
 }
 
+/// The batch's one name for each in-article name: what
+/// [`EntityTable::canonical`] answers, without the rest of the table
+/// ([`super::canonical_names`]).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct CanonicalNames {
+    /// Only the names the batch calls otherwise: most entities go by their
+    /// one in-article name, and every other name answers itself. Hashed with
+    /// FxHash: the report asks for every mention's name.
+    renamed: FastMap<String, String>,
+}
+
+impl CanonicalNames {
+    /// The batch's name for an in-article `name` (itself when unknown).
+    pub fn canonical<'a>(&'a self, name: &'a str) -> &'a str {
+        self.renamed.get(name).map_or(name, String::as_str)
+    }
+
+    /// The names of a batch's entities: each in-article name with its
+    /// entity's canonical one, entity by entity in order of first mention.
+    /// The first entity to hold a name decides what it is called, whatever
+    /// its label.
+    pub(super) fn of<'a>(names: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
+        let mut claimed: FastSet<&str> = FastSet::default();
+        let mut renamed = FastMap::default();
+        for (name, canonical) in names {
+            if claimed.insert(name) && name != canonical {
+                renamed.insert(name.to_string(), canonical.to_string());
+            }
+        }
+        CanonicalNames { renamed }
+    }
+}
+
 /// The entities of a batch.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct EntityTable {
     /// The entities, in order of first mention in the batch.
     pub entities: Vec<Entity>,
-    /// (label, in-article name) -> entity index. Both maps hash with FxHash:
-    /// the report asks [`EntityTable::canonical`] for every mention's name.
+    /// (label, in-article name) -> entity index.
     #[serde(skip)]
     index: FastMap<(EntityLabel, String), usize>,
     #[serde(skip)]
-    by_name: FastMap<String, usize>,
+    names: CanonicalNames,
 }
 
 impl EntityTable {
     /// The batch's name for an in-article `name` (itself when unknown).
     pub fn canonical<'a>(&'a self, name: &'a str) -> &'a str {
-        self.by_name
-            .get(name)
-            .map(|&i| self.entities[i].name.as_str())
-            .unwrap_or(name)
+        self.names.canonical(name)
+    }
+
+    /// The batch's names alone ([`EntityTable::canonical`]).
+    pub fn names(&self) -> &CanonicalNames {
+        &self.names
     }
 
     /// The entity an in-article name with a label belongs to.
@@ -156,18 +190,44 @@ impl EntityTable {
             .map(|&i| &self.entities[i])
     }
 
-    /// Adds `entity`, known by each of its in-article `names`; the first
-    /// entity to claim a name keeps it for [`EntityTable::canonical`].
-    pub(super) fn push(
-        &mut self,
-        entity: Entity,
-        names: impl IntoIterator<Item = (EntityLabel, String)>,
-    ) {
-        let id = self.entities.len();
-        for (label, name) in names {
-            self.by_name.entry(name.clone()).or_insert(id);
-            self.index.insert((label, name), id);
+    /// The table of `entities`, each known by its in-article names
+    /// (`known_as`, entity by entity), whose canonical ones are `names`.
+    pub(super) fn new(
+        entities: Vec<Entity>,
+        known_as: impl IntoIterator<Item = (EntityLabel, String, usize)>,
+        names: CanonicalNames,
+    ) -> EntityTable {
+        let index = known_as
+            .into_iter()
+            .map(|(label, name, id)| ((label, name), id))
+            .collect();
+        EntityTable {
+            entities,
+            index,
+            names,
         }
-        self.entities.push(entity);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_first_entity_to_hold_a_name_names_it() {
+        let person_first = CanonicalNames::of([
+            ("Jordan", "Michael Jordan"),
+            ("Michael Jordan", "Michael Jordan"),
+            ("Jordan", "Jordan"),
+        ]);
+        assert_eq!(person_first.canonical("Jordan"), "Michael Jordan");
+        assert_eq!(person_first.canonical("Michael Jordan"), "Michael Jordan");
+        let place_first = CanonicalNames::of([
+            ("Jordan", "Jordan"),
+            ("Jordan", "Michael Jordan"),
+            ("Michael Jordan", "Michael Jordan"),
+        ]);
+        assert_eq!(place_first.canonical("Jordan"), "Jordan");
+        assert_eq!(place_first.canonical("Amman"), "Amman");
     }
 }
