@@ -22,7 +22,7 @@ use super::spelling::{person_bound, spelling_bound, Spelling};
 use crate::extract::EntityLabel;
 use crate::text::hash::FastMap;
 
-/// The names of one block: most blocks hold one, and need no `Vec`.
+/// The names of one block, in order: most blocks hold one, and need no `Vec`.
 struct Block {
     first: usize,
     rest: Vec<usize>,
@@ -32,9 +32,24 @@ impl Block {
     fn last(&self) -> usize {
         self.rest.last().copied().unwrap_or(self.first)
     }
+
+    /// The block's names after name `i`, one of them.
+    fn after(&self, i: usize) -> &[usize] {
+        if i == self.first {
+            &self.rest
+        } else {
+            &self.rest[self.rest.partition_point(|&j| j <= i)..]
+        }
+    }
 }
 
 /// The candidate pairs `(i, j)`, `i < j`, sorted, without repeats, of names.
+///
+/// The pairs are made name by name: each name's partners after it, from
+/// every block it is in, without repeats and in order. Large blocks (a
+/// country's places share many deletion keys) meet the same two names in
+/// many blocks; listing every block's pairs and sorting them all cost more
+/// than the rules that judge them.
 pub(super) fn candidate_pairs(names: &[Spelling]) -> Vec<(usize, usize)> {
     // Every name's keys first, so that the map is sized once for them all
     // (at most one block a key) instead of growing through a dozen rehashes.
@@ -44,34 +59,48 @@ pub(super) fn candidate_pairs(names: &[Spelling]) -> Vec<(usize, usize)> {
         block_keys(name, &mut keys);
         ends.push(keys.len());
     }
+    // Each key's block by number; a block's names in order, and so the
+    // names after any one of them a tail of the block.
     // The keys are hashes already: Fx's one multiply is hash enough.
-    let mut blocks: FastMap<u64, Block> =
+    let mut block_of: FastMap<u64, usize> =
         FastMap::with_capacity_and_hasher(keys.len(), Default::default());
+    let mut blocks: Vec<Block> = Vec::with_capacity(keys.len());
     let mut start = 0;
-    for (i, end) in ends.into_iter().enumerate() {
-        for &k in &keys[start..end] {
-            let block = blocks.entry(k).or_insert(Block {
-                first: i,
-                rest: Vec::new(),
+    for (i, &end) in ends.iter().enumerate() {
+        for k in &mut keys[start..end] {
+            let b = *block_of.entry(*k).or_insert_with(|| {
+                blocks.push(Block {
+                    first: i,
+                    rest: Vec::new(),
+                });
+                blocks.len() - 1
             });
             // A name's keys come one after another: a repeated key finds the name last.
-            if block.last() != i {
-                block.rest.push(i);
+            if blocks[b].last() != i {
+                blocks[b].rest.push(i);
             }
+            *k = b as u64;
         }
         start = end;
     }
     let mut pairs = Vec::new();
-    for block in blocks.values() {
-        for (x, &i) in block.rest.iter().enumerate() {
-            pairs.push((block.first.min(i), block.first.max(i)));
-            for &j in &block.rest[x + 1..] {
-                pairs.push((i.min(j), i.max(j)));
+    // The last name whose partners listed each name, plus one.
+    let mut listed_for = vec![0; names.len()];
+    let mut partners = Vec::new();
+    let mut start = 0;
+    for (i, &end) in ends.iter().enumerate() {
+        for &b in &keys[start..end] {
+            for &j in blocks[b as usize].after(i) {
+                if listed_for[j] != i + 1 {
+                    listed_for[j] = i + 1;
+                    partners.push(j);
+                }
             }
         }
+        partners.sort_unstable();
+        pairs.extend(partners.drain(..).map(|j| (i, j)));
+        start = end;
     }
-    crate::text::sort::all(&mut pairs);
-    pairs.dedup();
     pairs
 }
 
