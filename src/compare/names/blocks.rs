@@ -15,14 +15,14 @@
 //!   (a substitution is a deletion on both sides), so every pair within the
 //!   bound meets in some block.
 //!
-//! Blocks are keyed by a 64-bit hash of (label, kind, string); a collision
-//! only adds a candidate, which the rule then checks and rejects.
+//! Blocks are keyed by a 64-bit polynomial hash of (label, kind, string); a
+//! collision only adds a candidate, which the rule then checks and rejects.
 
 use super::spelling::{person_bound, spelling_bound, Spelling};
 use crate::extract::EntityLabel;
 use crate::text::hash::FastMap;
 
-/// The names of one block: most blocks hold one, and need no `Vec`.
+/// The names of one block, in order: most blocks hold one, and need no `Vec`.
 struct Block {
     first: usize,
     rest: Vec<usize>,
@@ -32,9 +32,24 @@ impl Block {
     fn last(&self) -> usize {
         self.rest.last().copied().unwrap_or(self.first)
     }
+
+    /// The block's names after name `i`, one of them.
+    fn after(&self, i: usize) -> &[usize] {
+        if i == self.first {
+            &self.rest
+        } else {
+            &self.rest[self.rest.partition_point(|&j| j <= i)..]
+        }
+    }
 }
 
 /// The candidate pairs `(i, j)`, `i < j`, sorted, without repeats, of names.
+///
+/// The pairs are made name by name: each name's partners after it, from
+/// every block it is in, without repeats and in order. Large blocks (a
+/// country's places share many deletion keys) meet the same two names in
+/// many blocks; listing every block's pairs and sorting them all cost more
+/// than the rules that judge them.
 pub(super) fn candidate_pairs(names: &[Spelling]) -> Vec<(usize, usize)> {
     // Every name's keys first, so that the map is sized once for them all
     // (at most one block a key) instead of growing through a dozen rehashes.
@@ -44,34 +59,48 @@ pub(super) fn candidate_pairs(names: &[Spelling]) -> Vec<(usize, usize)> {
         block_keys(name, &mut keys);
         ends.push(keys.len());
     }
+    // Each key's block by number; a block's names in order, and so the
+    // names after any one of them a tail of the block.
     // The keys are hashes already: Fx's one multiply is hash enough.
-    let mut blocks: FastMap<u64, Block> =
+    let mut block_of: FastMap<u64, usize> =
         FastMap::with_capacity_and_hasher(keys.len(), Default::default());
+    let mut blocks: Vec<Block> = Vec::with_capacity(keys.len());
     let mut start = 0;
-    for (i, end) in ends.into_iter().enumerate() {
-        for &k in &keys[start..end] {
-            let block = blocks.entry(k).or_insert(Block {
-                first: i,
-                rest: Vec::new(),
+    for (i, &end) in ends.iter().enumerate() {
+        for k in &mut keys[start..end] {
+            let b = *block_of.entry(*k).or_insert_with(|| {
+                blocks.push(Block {
+                    first: i,
+                    rest: Vec::new(),
+                });
+                blocks.len() - 1
             });
             // A name's keys come one after another: a repeated key finds the name last.
-            if block.last() != i {
-                block.rest.push(i);
+            if blocks[b].last() != i {
+                blocks[b].rest.push(i);
             }
+            *k = b as u64;
         }
         start = end;
     }
     let mut pairs = Vec::new();
-    for block in blocks.values() {
-        for (x, &i) in block.rest.iter().enumerate() {
-            pairs.push((block.first.min(i), block.first.max(i)));
-            for &j in &block.rest[x + 1..] {
-                pairs.push((i.min(j), i.max(j)));
+    // The last name whose partners listed each name, plus one.
+    let mut listed_for = vec![0; names.len()];
+    let mut partners = Vec::new();
+    let mut start = 0;
+    for (i, &end) in ends.iter().enumerate() {
+        for &b in &keys[start..end] {
+            for &j in blocks[b as usize].after(i) {
+                if listed_for[j] != i + 1 {
+                    listed_for[j] = i + 1;
+                    partners.push(j);
+                }
             }
         }
+        partners.sort_unstable();
+        pairs.extend(partners.drain(..).map(|j| (i, j)));
+        start = end;
     }
-    crate::text::sort::all(&mut pairs);
-    pairs.dedup();
     pairs
 }
 
@@ -96,25 +125,69 @@ fn block_keys(name: &Spelling, out: &mut Vec<u64>) {
         (&name.key, spelling_bound)
     };
     let k = bound(text.chars().count());
-    deletion_hashes(start(tag, b'd'), text, k, out);
+    let suffixes = Suffixes::of(text);
+    suffixes.deletion_hashes(start(tag, b'd'), 0, k, out);
 }
 
-/// The block keys (kind `d`) of every string left after deleting at most
-/// `k` chars of `rest`, each the FNV-1a hash `before` continued over that
-/// string; the same keys, in the same order, as hashing each string of
-/// [`deletions`] after `before`, without building them. Deletions go left
-/// to right, so each deletion's hash of what precedes it is made once and
-/// shared by every string that deletes more after it.
-fn deletion_hashes(before: u64, rest: &str, k: usize, out: &mut Vec<u64>) {
-    out.push(fnv(before, rest.as_bytes()));
-    if k == 0 {
-        return;
+/// The hash of every suffix of a text and the powers of the base up to its
+/// length: with them, the hash of a string left after deleting some chars is
+/// made in constant time from the hash of what precedes the first deletion
+/// still to come, instead of hashing the string.
+struct Suffixes<'t> {
+    text: &'t str,
+    /// `hash[x]`: the hash from 0 of the text's bytes from `x` on.
+    hash: Vec<u64>,
+    /// `power[m]`: the base to the `m`.
+    power: Vec<u64>,
+}
+
+impl<'t> Suffixes<'t> {
+    fn of(text: &'t str) -> Self {
+        let bytes = text.as_bytes();
+        let n = bytes.len();
+        let power: Vec<u64> = std::iter::successors(Some(1u64), |p| Some(p.wrapping_mul(BASE)))
+            .take(n + 1)
+            .collect();
+        let mut hash = vec![0; n + 1];
+        for x in (0..n).rev() {
+            hash[x] = u64::from(bytes[x])
+                .wrapping_mul(power[n - 1 - x])
+                .wrapping_add(hash[x + 1]);
+        }
+        Suffixes { text, hash, power }
     }
-    let mut kept = before;
-    for (i, c) in rest.char_indices() {
-        let after = i + c.len_utf8();
-        deletion_hashes(kept, &rest[after..], k - 1, out);
-        kept = fnv(kept, &rest.as_bytes()[i..after]);
+
+    /// The hash `before` continued over the text from byte `x` on.
+    fn continued(&self, before: u64, x: usize) -> u64 {
+        let rest = self.text.len() - x;
+        before
+            .wrapping_mul(self.power[rest])
+            .wrapping_add(self.hash[x])
+    }
+
+    /// The block keys (kind `d`) of every string left after deleting at
+    /// most `k` chars of the text from byte `x` on, each the hash `before`
+    /// continued over that string; the same keys, in the same order, as
+    /// hashing each string of [`deletions`] after `before`, without building
+    /// them. Deletions go left to right, so each deletion's hash of what
+    /// precedes it is made once and shared by every string that deletes
+    /// more after it.
+    fn deletion_hashes(&self, before: u64, x: usize, k: usize, out: &mut Vec<u64>) {
+        out.push(self.continued(before, x));
+        if k == 0 {
+            return;
+        }
+        let mut kept = before;
+        for (i, c) in self.text[x..].char_indices() {
+            let (start, after) = (x + i, x + i + c.len_utf8());
+            // The last deletion's strings are most of them: pushed here, not by a call each.
+            if k == 1 {
+                out.push(self.continued(kept, after));
+            } else {
+                self.deletion_hashes(kept, after, k - 1, out);
+            }
+            kept = poly(kept, &self.text.as_bytes()[start..after]);
+        }
     }
 }
 
@@ -133,23 +206,26 @@ fn deletions(chars: &[char], k: usize, from: usize, out: &mut Vec<String>) {
     }
 }
 
-/// FNV-1a of the label, the kind of key and the string.
+/// The hash of the label, the kind of key and the string.
 fn hash(label: u8, kind: u8, s: &str) -> u64 {
-    fnv(start(label, kind), s.as_bytes())
+    poly(start(label, kind), s.as_bytes())
 }
 
-/// The FNV-1a state after the label and the kind of key.
+/// The hash state after the label and the kind of key.
 fn start(label: u8, kind: u8) -> u64 {
-    fnv(0xcbf2_9ce4_8422_2325, &[label, kind])
+    poly(0xcbf2_9ce4_8422_2325, &[label, kind])
 }
 
-/// The FNV-1a state `h` continued over `bytes`.
-fn fnv(mut h: u64, bytes: &[u8]) -> u64 {
-    for &b in bytes {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h
+/// The base of the polynomial hash (the FNV prime: odd, and large).
+const BASE: u64 = 0x0100_0000_01b3;
+
+/// The hash state `h` continued over `bytes`: a polynomial in the base,
+/// whose state after a string `xy` is its state after `x` times the base
+/// to the length of `y`, plus that of `y` from 0 ([`Suffixes`]).
+fn poly(h: u64, bytes: &[u8]) -> u64 {
+    bytes
+        .iter()
+        .fold(h, |h, &b| h.wrapping_mul(BASE).wrapping_add(u64::from(b)))
 }
 
 #[cfg(test)]
@@ -183,7 +259,7 @@ mod tests {
             deletions(&chars, k, 0, &mut strings);
             let want: Vec<u64> = strings.iter().map(|s| hash(3, b'd', s)).collect();
             let mut got = Vec::new();
-            deletion_hashes(start(3, b'd'), word, k, &mut got);
+            Suffixes::of(word).deletion_hashes(start(3, b'd'), 0, k, &mut got);
             assert_eq!(got, want, "{word}");
         }
     }

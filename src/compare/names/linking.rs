@@ -8,7 +8,7 @@ use crate::article::Article;
 use crate::extract::abbreviates;
 use crate::extract::EntityLabel;
 use crate::text::hash::FastMap;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 /// One mention of a name: the article's index in the batch and the mention's
 /// index in that article's `entities`.
@@ -138,7 +138,7 @@ impl<'o> Links<'o> {
     /// when every full name it could end is already one entity.
     pub(super) fn join_lone_surnames(&mut self) {
         // Full names of people by the key of their last word, in name order.
-        let mut by_last: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_last: FastMap<String, Vec<usize>> = FastMap::default();
         for (j, n) in self.names.iter().enumerate() {
             if n.is_full(EntityLabel::Person) {
                 let last = n.name.rsplit([' ', '-']).next().unwrap_or("");
@@ -165,7 +165,7 @@ impl<'o> Links<'o> {
     pub(super) fn join_acronyms(&mut self) {
         // Full organisation names by the first letter of each of their words
         // (an acronym starts with the first letter of one of them), in name order.
-        let mut by_initial: HashMap<char, Vec<usize>> = HashMap::new();
+        let mut by_initial: FastMap<char, Vec<usize>> = FastMap::default();
         for (j, n) in self.names.iter().enumerate() {
             if n.is_full(EntityLabel::Org) {
                 let mut initials: Vec<char> = n
@@ -280,15 +280,17 @@ impl<'o> Links<'o> {
 
     /// The groups of joined names, each in name order, in order of their first name.
     fn groups_in_order(&mut self) -> Vec<Vec<usize>> {
-        let mut group_of: HashMap<usize, usize> = HashMap::new();
+        // A group's root is its smallest name, the first of its names met:
+        // groups are numbered by their roots, in one pass.
+        let mut group_of_root = vec![0; self.names.len()];
         let mut groups: Vec<Vec<usize>> = Vec::new();
         for n in 0..self.names.len() {
             let root = self.groups.find(n);
-            let g = *group_of.entry(root).or_insert_with(|| {
+            if root == n {
+                group_of_root[n] = groups.len();
                 groups.push(Vec::new());
-                groups.len() - 1
-            });
-            groups[g].push(n);
+            }
+            groups[group_of_root[root]].push(n);
         }
         groups
     }

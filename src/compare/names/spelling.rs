@@ -203,7 +203,7 @@ pub(super) fn key(name: &str) -> String {
 /// letters dropped.
 fn key_word(w: &str) -> String {
     let s = rewrite_groups(w);
-    let mut out = String::new();
+    let mut out = String::with_capacity(s.len());
     let mut prev: Option<char> = None;
     for c in s.chars() {
         let c = match c {
@@ -230,14 +230,14 @@ fn key_word(w: &str) -> String {
 /// `w` with the letter groups of `data/words/compare/transliteration_rewrites.tsv`
 /// rewritten in order, longest first; upper-case letters are placeholders that
 /// no later rule touches.
-fn rewrite_groups(w: &str) -> String {
-    let mut s = w.to_string();
+fn rewrite_groups(w: &str) -> Cow<'_, str> {
+    let mut s = Cow::Borrowed(w);
     // Most words hold none of the groups: a group with a letter the word lacks
     // is skipped without a search, and a string is built only for a group found.
     let mut letters = letter_set(&s);
     for (from, to) in lists::compare::TRANSLITERATION_REWRITES {
         if letter_set(from) & !letters == 0 && s.contains(from) {
-            s = s.replace(from, to);
+            s = Cow::Owned(s.replace(from, to));
             letters |= letter_set(to);
         }
     }
