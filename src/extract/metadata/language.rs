@@ -41,6 +41,10 @@ impl Languages {
     }
 }
 
+// Each list's bit stays below the count (at most twelve lists), and the
+// count of twelve fits in the four bits above them.
+const _: () = assert!(STOPWORDS.len() <= Languages::COUNT_SHIFT as usize);
+
 /// A key of a [`PackedTable`]: the bytes of a word, packed in an integer.
 trait PackedKey: Copy + Eq + Default {
     /// The key folded to the `u64` a slot is picked by.
