@@ -11,6 +11,7 @@ use crate::text::{last_spaced_word, spaced_words, with_lower, Span, TokenKind};
 use arrayvec::ArrayVec;
 use std::borrow::Cow;
 use std::cell::{OnceCell, RefCell};
+use std::hash::BuildHasher;
 
 /// A run of capitalized words the article gives, cut after titles.
 pub(super) struct Run<'e> {
@@ -27,12 +28,96 @@ pub(super) struct Run<'e> {
 
 /// A person-like full name (two to four words).
 struct FullName {
-    /// Its words in lower case.
-    words: Vec<String>,
+    /// The name in lower case, made once: its words are those of the name,
+    /// each lowered (white space ends a word, and the context that makes a
+    /// 'Σ' final).
+    lower: String,
+    /// Where each word starts and ends in `lower`.
+    words: ArrayVec<(usize, usize), 4>,
     /// The name as written.
     name: String,
     /// Whether its last word as written opens with a capital (it may be a particle).
     last_upper: bool,
+}
+
+impl FullName {
+    /// How many words it has.
+    #[inline]
+    fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    /// Its word `k`, in lower case.
+    #[inline]
+    fn word(&self, k: usize) -> &str {
+        let (start, end) = self.words[k];
+        &self.lower[start..end]
+    }
+
+    /// Its first word, in lower case.
+    fn first(&self) -> &str {
+        self.word(0)
+    }
+
+    /// Its last word, in lower case.
+    fn last(&self) -> &str {
+        self.word(self.len() - 1)
+    }
+
+    /// Whether its last words are `words` (lower case, no more than it has).
+    fn ends_with(&self, words: &[&str]) -> bool {
+        let from = self.len() - words.len();
+        words
+            .iter()
+            .enumerate()
+            .all(|(k, w)| self.word(from + k) == *w)
+    }
+}
+
+/// The full names by one of their words (the first or the last): for each
+/// word's hash the first and the last name with it, and for each name the
+/// next with a word of that hash, first seen first. No word is copied and
+/// no list made for a word; a lookup compares the words along its chain.
+struct ByWord {
+    /// The word the names are found by.
+    word: fn(&FullName) -> &str,
+    /// The first and last name of each chain, by the hash of the word.
+    chains: HashMap<u64, (usize, usize)>,
+    /// The next name of each name's chain.
+    next: Vec<Option<usize>>,
+}
+
+impl ByWord {
+    fn new(full: &[FullName], word: fn(&FullName) -> &str) -> ByWord {
+        let mut chains: HashMap<u64, (usize, usize)> =
+            HashMap::with_capacity_and_hasher(full.len(), Default::default());
+        let mut next = vec![None; full.len()];
+        for (i, f) in full.iter().enumerate() {
+            let h = chains.hasher().hash_one(word(f));
+            chains
+                .entry(h)
+                .and_modify(|(_, last)| {
+                    next[*last] = Some(i);
+                    *last = i;
+                })
+                .or_insert((i, i));
+        }
+        ByWord { word, chains, next }
+    }
+
+    /// The full names whose word is `w`, first seen first.
+    fn with<'s>(&'s self, full: &'s [FullName], w: &'s str) -> impl Iterator<Item = usize> + 's {
+        let first = self
+            .chains
+            .get(&self.chains.hasher().hash_one(w))
+            .map(|&(first, _)| first);
+        std::iter::successors(first, |&i| self.next[i]).filter(move |&i| (self.word)(&full[i]) == w)
+    }
+
+    /// Whether a full name has the word `w`.
+    fn has(&self, full: &[FullName], w: &str) -> bool {
+        self.with(full, w).next().is_some()
+    }
 }
 
 /// Names the article gives, for lengthening short names and resolving pronouns.
@@ -54,10 +139,10 @@ pub(super) struct NameIndex<'e> {
     entity_full: Vec<Option<usize>>,
     /// Person-like full names, first seen first.
     full: Vec<FullName>,
-    /// Indices into `full` by last and by first word.
-    by_last: HashMap<String, Vec<usize>>,
-    by_first: HashMap<String, Vec<usize>>,
-    /// The keys of `by_last` and `by_first`: a word outside it is neither key.
+    /// `full` by last and by first word.
+    by_last: ByWord,
+    by_first: ByWord,
+    /// The first and last words of `full`: a word outside it is neither.
     ends: Ends,
     /// The fullest forms found so far of the names whose last word is listed
     /// (`None`: the name itself): the article repeats its names.
@@ -108,19 +193,9 @@ impl<'e> NameIndex<'e> {
         let (entity_persons, entity_person_mentions, entity_person_of) = entity_persons(entities);
         let runs = capitalized_runs(rd);
         let (full, entity_full) = full_names(&entity_persons, &runs);
-        // Sized up front: at most one key a full name.
-        let mut by_last: HashMap<String, Vec<usize>> =
-            HashMap::with_capacity_and_hasher(full.len(), Default::default());
-        let mut by_first: HashMap<String, Vec<usize>> =
-            HashMap::with_capacity_and_hasher(full.len(), Default::default());
-        for (i, f) in full.iter().enumerate() {
-            by_last
-                .entry(f.words[f.words.len() - 1].clone())
-                .or_default()
-                .push(i);
-            by_first.entry(f.words[0].clone()).or_default().push(i);
-        }
-        let ends = Ends::of(by_last.keys().chain(by_first.keys()).map(String::as_str));
+        let by_last = ByWord::new(&full, FullName::last);
+        let by_first = ByWord::new(&full, FullName::first);
+        let ends = Ends::of(full.iter().flat_map(|f| [f.first(), f.last()]));
         NameIndex {
             entity_fullest: vec![OnceCell::new(); entity_persons.len()],
             entity_full,
@@ -165,10 +240,10 @@ impl<'e> NameIndex<'e> {
     /// left to ask.
     fn longer_than_full(&self, j: usize) -> Option<&FullName> {
         let f = &self.full[j];
-        if !f.last_upper || f.words.len() > 3 {
+        if !f.last_upper || f.len() > 3 {
             return None;
         }
-        let words: ArrayVec<&str, 3> = f.words.iter().map(String::as_str).collect();
+        let words: ArrayVec<&str, 3> = (0..f.len()).map(|k| f.word(k)).collect();
         self.longer_listed(&words)
     }
 
@@ -206,7 +281,7 @@ impl<'e> NameIndex<'e> {
         }
         // Most names have no longer form: no full name ends (or, alone, starts) with them.
         let listed = with_lower(last, |l| {
-            self.by_last.contains_key(l) || count == 1 && self.by_first.contains_key(l)
+            self.by_last.has(&self.full, l) || count == 1 && self.by_first.has(&self.full, l)
         });
         if !listed {
             return Cow::Borrowed(name);
@@ -242,25 +317,20 @@ impl<'e> NameIndex<'e> {
     fn longer_listed(&self, words: &[&str]) -> Option<&FullName> {
         let mut best = None;
         let mut best_len = words.len();
-        for &i in self
-            .by_last
-            .get(words[words.len() - 1])
-            .into_iter()
-            .flatten()
-        {
+        for i in self.by_last.with(&self.full, words[words.len() - 1]) {
             let f = &self.full[i];
-            if f.words.len() > best_len && f.words[f.words.len() - words.len()..] == words[..] {
+            if f.len() > best_len && f.ends_with(words) {
                 best = Some(f);
-                best_len = f.words.len();
+                best_len = f.len();
             }
         }
         // Surname first ("Cho" for "Cho Kyoo-hong").
         if best_len == words.len() && words.len() == 1 {
-            for &i in self.by_first.get(words[0]).into_iter().flatten() {
+            for i in self.by_first.with(&self.full, words[0]) {
                 let f = &self.full[i];
-                if f.words.len() <= 3 && f.words.len() > best_len {
+                if f.len() <= 3 && f.len() > best_len {
                     best = Some(f);
-                    best_len = f.words.len();
+                    best_len = f.len();
                 }
             }
         }
@@ -404,9 +474,9 @@ fn is_personish(rd: &Reading, s: usize, e: usize, first: usize) -> bool {
 /// The person-like names of two to four words among the entities' and the
 /// runs', each once, first seen first, and which of them each entity's name is.
 fn full_names(entity_persons: &[String], runs: &[Run]) -> (Vec<FullName>, Vec<Option<usize>>) {
-    let mut full = Vec::new();
     // Sized up front: at most every entity's name and every person-like run's.
     let likely = runs.iter().filter(|r| r.person_like).count();
+    let mut full = Vec::with_capacity(entity_persons.len() + likely);
     let mut seen: HashMap<&str, usize> =
         HashMap::with_capacity_and_hasher(entity_persons.len() + likely, Default::default());
     // The index in `full` of the name `n`, if it is a full name; `like`
@@ -416,7 +486,12 @@ fn full_names(entity_persons: &[String], runs: &[Run]) -> (Vec<FullName>, Vec<Op
         if like == Some(false) {
             return None;
         }
-        let count = spaced_words(n).take(5).count();
+        // Counted, and the last word's capital read, in one pass.
+        let (mut count, mut last_upper) = (0, false);
+        for w in spaced_words(n).take(5) {
+            count += 1;
+            last_upper = w.chars().next().is_some_and(char::is_uppercase);
+        }
         if !(2..=4).contains(&count) || !like.unwrap_or_else(|| is_person_like(n)) {
             return None;
         }
@@ -424,14 +499,15 @@ fn full_names(entity_persons: &[String], runs: &[Run]) -> (Vec<FullName>, Vec<Op
             return Some(j);
         }
         seen.insert(n, full.len());
-        let mut last_upper = false;
-        let words = spaced_words(n)
+        let lower = n.to_lowercase();
+        let words = spaced_words(&lower)
             .map(|w| {
-                last_upper = w.chars().next().is_some_and(char::is_uppercase);
-                w.to_lowercase()
+                let start = w.as_ptr() as usize - lower.as_ptr() as usize;
+                (start, start + w.len())
             })
             .collect();
         full.push(FullName {
+            lower,
             words,
             name: n.to_string(),
             last_upper,
