@@ -226,36 +226,40 @@ fn is_allcaps(w: &str) -> bool {
 /// A title-case line: "Russia Ally Kazakhstan Blocks Ukraine Peace Rally".
 pub fn is_headline(doc: &Doc, i: usize) -> bool {
     let toks = doc.seg.sentence_tokens(i);
-    // A line of more than 20 words is no headline: counted before anything is looked up.
-    if toks
-        .iter()
-        .filter(|t| t.kind == TokenKind::Word)
-        .nth(20)
-        .is_some()
-    {
-        return false;
-    }
     let ends = doc.seg.sentences[i].span.of(doc.text).trim_end();
-    let full_stop = ends.ends_with('.');
-    // The long words (four letters or more, not function words), and the capitalized ones.
-    let (mut long, mut caps) = (0, 0);
-    for t in toks.iter().filter(|t| t.kind == TokenKind::Word) {
-        let w = t.span.of(doc.text);
-        if w.chars().nth(3).is_some() && !with_lower(w, is_function_word) {
-            long += 1;
-            let cap = is_cap(w);
-            // After a full stop only a line of capitals is a headline: one long
-            // lower-case word settles it.
-            if full_stop && !cap {
+    let words = || {
+        toks.iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| t.span.of(doc.text))
+    };
+    // The long words: four letters or more (fewer than four bytes are fewer
+    // than four letters), not function words.
+    let is_long =
+        |w: &str| w.len() >= 4 && w.chars().nth(3).is_some() && !with_lower(w, is_function_word);
+    // A line of more than 20 words is no headline.
+    if ends.ends_with('.') {
+        // After a full stop only a line of capitals is a headline, of four
+        // long words or more. Most lines are such sentences, which their first
+        // long lower-case word settles: their words are counted as they are
+        // read, and the capitalized ones are looked up only in a line that
+        // has no long lower-case word.
+        for (n, w) in words().enumerate() {
+            if n == 20 || !is_cap(w) && is_long(w) {
                 return false;
             }
-            caps += usize::from(cap);
         }
+        return words().filter(|w| is_long(w)).nth(3).is_some();
     }
-    if long < 3 {
+    if words().nth(20).is_some() {
         return false;
     }
-    caps * 5 >= long * 4 && !full_stop || caps == long && long >= 4
+    // Four fifths of the long words capitalized, of three or more.
+    let (mut long, mut caps) = (0, 0);
+    for w in words().filter(|w| is_long(w)) {
+        long += 1;
+        caps += usize::from(is_cap(w));
+    }
+    long >= 3 && caps * 5 >= long * 4
 }
 
 /// Reads the capitalized runs of an article's sentences one after another
@@ -657,6 +661,41 @@ mod tests {
                 assert!(!cut.boundary_before && !cut.boundary_after && !cut.hyphen);
                 assert!(!is_cap(w));
             }
+        }
+    }
+
+    #[test]
+    fn headlines_are_lines_of_capitals() {
+        let cases = [
+            ("Russia Ally Kazakhstan Blocks Ukraine Peace Rally", true),
+            // Four fifths of the long words capitalized, without a full stop.
+            ("Russia Ally Kazakhstan blocks Ukraine Peace Rally", true),
+            ("Russia Ally Kazakhstan blocks peace rally", false),
+            ("Kazakhstan Blocks Rally", true),
+            ("Kazakhstan Blocks", false),
+            // After a full stop, capitals only, and four long words or more.
+            ("Russia Ally Kazakhstan Blocks Ukraine Rally.", true),
+            ("Russia Ally Kazakhstan Blocks Ukraine rally.", false),
+            ("Kazakhstan Blocks The Rally.", false),
+            ("Kazakhstan Blocks Ukraine Rally.", true),
+            // Function words are not long words, whatever their case.
+            ("Kazakhstan Blocks With Rally About Them.", false),
+            ("Kazakhstan blocks with the rally about them.", false),
+            // A line of more than 20 words is none.
+            (&"Russia Blocks ".repeat(10), true),
+            (&"Russia Blocks ".repeat(11), false),
+            ("Russia Blocks Rally.", false),
+        ];
+        for (text, headline) in cases {
+            let seg = crate::text::segment(text);
+            let doc = Doc {
+                text,
+                seg: &seg,
+                anchor: None,
+                language: Some("en"),
+            };
+            assert_eq!(seg.sentences.len(), 1, "{text}");
+            assert_eq!(is_headline(&doc, 0), headline, "{text}");
         }
     }
 
