@@ -35,11 +35,13 @@ pub fn normalize(input: &str) -> MappedText {
             i = run_end;
             continue;
         }
+        // The character where the run stops, decoded once for every rule.
+        let c = char_at(input, i);
         i = n
-            .white_space(i)
-            .or_else(|| n.invisible(i))
-            .or_else(|| n.quote_or_dash(i))
-            .unwrap_or_else(|| n.nfc_cluster(i));
+            .white_space(i, c)
+            .or_else(|| n.invisible(i, c))
+            .or_else(|| n.quote_or_dash(i, c))
+            .unwrap_or_else(|| n.nfc_cluster(i, c));
     }
     // Trailing white space is dropped (it was skipped when at the end).
     n.flush(input.len());
@@ -81,14 +83,16 @@ impl Normalizer<'_> {
         let bytes = self.input.as_bytes();
         let plain = |b: u8| b < 0x80 && !is_ascii_space(b);
         let mut j = i;
-        loop {
-            // Most of a run is passed eight bytes at a time; a byte at a time
-            // only where a chunk holds a byte that ends the run or may.
-            if bytes.get(j..j + 9).is_some_and(eight_verbatim) {
-                j += 8;
-                continue;
+        // Most of a run is passed eight bytes at a time; the chunk that holds
+        // its end says which byte that is.
+        while let Some(nine) = bytes.get(j..j + 9) {
+            match first_not_verbatim(nine) {
+                Some(k) => return j + k,
+                None => j += 8,
             }
-            let Some(&b) = bytes.get(j) else { break };
+        }
+        // Fewer than nine bytes left: a byte at a time.
+        while let Some(&b) = bytes.get(j) {
             let verbatim = match bytes.get(j + 1) {
                 None => plain(b),
                 Some(&next) if plain(b) => next < 0x80,
@@ -104,9 +108,10 @@ impl Normalizer<'_> {
 
     /// A run of white space (and invisible characters inside it) becomes one
     /// space, or one or two newlines; at the start and the end, nothing.
-    fn white_space(&mut self, start: usize) -> Option<usize> {
+    /// `c` is the character at `start`, as for the rules below.
+    fn white_space(&mut self, start: usize, c: char) -> Option<usize> {
         let input = self.input;
-        if !is_space(char_at(input, start)) {
+        if !is_space(c) {
             return None;
         }
         let mut newlines = 0;
@@ -148,8 +153,7 @@ impl Normalizer<'_> {
     }
 
     /// Zero-width characters, soft hyphens and the BOM are dropped.
-    fn invisible(&mut self, i: usize) -> Option<usize> {
-        let c = char_at(self.input, i);
+    fn invisible(&mut self, i: usize, c: char) -> Option<usize> {
         if !is_invisible(c) {
             return None;
         }
@@ -160,9 +164,8 @@ impl Normalizer<'_> {
 
     /// Curly quotes become straight ones, dashes a hyphen, and an em dash a
     /// spaced hyphen.
-    fn quote_or_dash(&mut self, i: usize) -> Option<usize> {
+    fn quote_or_dash(&mut self, i: usize, c: char) -> Option<usize> {
         let input = self.input;
-        let c = char_at(input, i);
         let n = c.len_utf8();
         let replacement = match c {
             '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{FF02}' => "\"",
@@ -189,9 +192,8 @@ impl Normalizer<'_> {
 
     /// NFC: a base character and its combining marks, composed when that
     /// changes them.
-    fn nfc_cluster(&mut self, i: usize) -> usize {
+    fn nfc_cluster(&mut self, i: usize, c: char) -> usize {
         let input = self.input;
-        let c = char_at(input, i);
         let n = c.len_utf8();
         let mut j = i + n;
         while j < input.len() {
@@ -240,24 +242,26 @@ fn is_invisible(c: char) -> bool {
     )
 }
 
-/// Whether the first eight of these nine bytes all pass through verbatim as
-/// [`Normalizer::verbatim_run`] reads them a byte at a time (the ninth is the
-/// byte after the eighth): all nine are ASCII, and none of the eight is white
-/// space, but for a space before a byte that is not white space.
-fn eight_verbatim(nine: &[u8]) -> bool {
+/// Which of the first eight of these nine bytes is the first that does not
+/// pass through verbatim as [`Normalizer::verbatim_run`] reads them a byte
+/// at a time (the ninth is the byte after the eighth): one that is not
+/// ASCII or comes before one that is not, white space but for a space
+/// before a byte that is not white space. `None` when all eight pass.
+fn first_not_verbatim(nine: &[u8]) -> Option<usize> {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let word = |eight: &[u8]| u64::from_le_bytes(eight.try_into().expect("eight bytes"));
     let (bytes, nexts) = (word(&nine[..8]), word(&nine[1..]));
-    if (bytes | nexts) & HIGH != 0 {
-        return false;
-    }
-    // With every byte below 0x80, adding to it never carries into the next:
-    // a byte's high bit says how it compares.
+    // Each byte's low seven bits: adding to them never carries into the
+    // next byte, and a byte's high bit says how it compares. A byte that is
+    // not ASCII, itself or next, ends the run whatever its low bits say.
+    let (low, next_low) = (bytes & !HIGH, nexts & !HIGH);
     let controls = |w: u64| (w + 0x77 * ONES) & !(w + 0x72 * ONES) & HIGH; // \t..=\r
     let spaces = |w: u64| !((w ^ (0x20 * ONES)) + 0x7F * ONES) & HIGH;
-    let ends = controls(bytes) | (spaces(bytes) & (spaces(nexts) | controls(nexts)));
-    ends == 0
+    let ends = (bytes | nexts) & HIGH
+        | controls(low)
+        | (spaces(low) & (spaces(next_low) | controls(next_low)));
+    (ends != 0).then(|| ends.trailing_zeros() as usize / 8)
 }
 
 #[cfg(test)]
@@ -287,7 +291,7 @@ mod tests {
         };
         let pieces = [
             "a", " ", "  ", "\n", "\t", "\r", "\u{0B}", "\u{0C}", "é", "e\u{301}", ".", "\u{A0}",
-            "Zz9",
+            "Zz9", "\u{89}", "’",
         ];
         // Texts of twenty pieces, chosen by a small deterministic generator.
         let mut seed = 12345u32;

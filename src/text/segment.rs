@@ -16,7 +16,7 @@
 //! ]);
 //! ```
 
-use super::word_bounds::Lead;
+use super::word_bounds::{Lead, Step};
 use super::{with_lower, Span};
 use crate::lexicon::lists::text::ABBREVIATIONS;
 use crate::lexicon::WordIndex;
@@ -381,7 +381,14 @@ fn tokenize(text: &str, span: Span, sentence: usize, out: &mut Vec<Token>) {
     let s = &text[span.range()];
     // Where this sentence's tokens start: a piece glues only onto one of them.
     let first = out.len();
-    for piece in super::word_bounds::word_pieces(s) {
+    for step in super::word_bounds::word_pieces(s) {
+        let piece = match step {
+            Step::Piece(piece) => piece,
+            Step::StartOver => {
+                out.truncate(first);
+                continue;
+            }
+        };
         let kind = match piece.lead {
             Lead::Letter => TokenKind::Word,
             Lead::Mark => TokenKind::Punct,
