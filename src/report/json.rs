@@ -5,7 +5,8 @@
 //! span. serde_json looks up each byte of a string in its escape table, which
 //! is most of the time spent writing a report; here the bytes that need no
 //! escape (all but `"`, `\` and the control characters) are passed over a
-//! word at a time, and a field's name, a constant, is escaped when compiling.
+//! word at a time (a short string is read and written as a few words, with
+//! no loop), and a field's name, a constant, is escaped when compiling.
 //! Offsets and other unsigned numbers below 10^8 are written without a loop;
 //! other numbers, booleans and bytes are written by serde_json itself; the
 //! escapes and the punctuation are serde_json's compact ones.
@@ -102,8 +103,77 @@ fn first_escape(b: &[u8]) -> Option<usize> {
 }
 
 /// Appends `s` as a JSON string, escaped as serde_json escapes it.
+///
+/// Most of a report's strings are short (a label, a name, a date, a few
+/// words of the input): one of up to 32 bytes with nothing to escape is
+/// read as a few overlapping words and written as one block of constant
+/// length, without a loop or a call to copy it; the rest are escaped by
+/// [`long_string`].
 #[inline(never)]
 fn string(out: &mut Vec<u8>, s: &str) {
+    if !short_string(out, s.as_bytes()) {
+        long_string(out, s)
+    }
+}
+
+/// [`string`] of a string of up to 32 bytes with nothing to escape, and
+/// true; false, writing nothing, for any other.
+#[inline(always)]
+fn short_string(out: &mut Vec<u8>, b: &[u8]) -> bool {
+    const SPACES: [u8; 8] = [b' '; 8];
+    let word = |at: usize| -> [u8; 8] { b[at..at + 8].try_into().expect("eight bytes") };
+    let n = b.len();
+    // The bytes at `(offset, bytes)`, which together hold every byte of
+    // `b` (some twice): a string of under eight bytes is read as two
+    // overlapping halves, or its first, middle and last bytes, padded with
+    // spaces (which need no escape).
+    let parts: [(usize, [u8; 8]); 4] = match n {
+        0 => [(0, SPACES); 4],
+        1..=3 => {
+            let mut w = SPACES;
+            (w[0], w[n / 2], w[n - 1]) = (b[0], b[n / 2], b[n - 1]);
+            [(0, w); 4]
+        }
+        4..=7 => {
+            let mut w = SPACES;
+            w[..4].copy_from_slice(&b[..4]);
+            w[n - 4..n].copy_from_slice(&b[n - 4..]);
+            [(0, w); 4]
+        }
+        8..=16 => {
+            let (first, last) = ((0, word(0)), (n - 8, word(n - 8)));
+            [first, last, first, last]
+        }
+        17..=32 => [
+            (0, word(0)),
+            (8, word(8)),
+            (n - 16, word(n - 16)),
+            (n - 8, word(n - 8)),
+        ],
+        _ => return false,
+    };
+    let marks = (parts.iter()).fold(0, |marks, (_, w)| marks | escapes(u64::from_le_bytes(*w)));
+    if marks != 0 {
+        return false;
+    }
+    // The string between quotes: the buffer is all quotes, the bytes laid
+    // over from the second on, and its first `n + 2` bytes kept.
+    let mut quoted = [b'"'; 34];
+    for (at, w) in parts {
+        quoted[1 + at..9 + at].copy_from_slice(&w);
+    }
+    // What the padding of a string under eight bytes covered is the
+    // closing quote again.
+    quoted[n + 1] = b'"';
+    let len = out.len();
+    out.extend_from_slice(&quoted);
+    out.truncate(len + n + 2);
+    true
+}
+
+/// [`string`] of a string that is long or has bytes to escape.
+#[inline(never)]
+fn long_string(out: &mut Vec<u8>, s: &str) {
     escaped(out, s)
 }
 
@@ -512,6 +582,21 @@ mod tests {
         ] {
             same(&s);
             same(&s.chars().collect::<Vec<char>>());
+        }
+    }
+
+    #[test]
+    fn strings_of_every_length_are_escaped_as_serde_json_escapes_them() {
+        let ascii = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJ";
+        let wide = "«Déjà» vu — 東京 😀 and then more words past forty bytes";
+        for n in 0..=ascii.len() {
+            same(&&ascii[..n]);
+            same(&wide.chars().take(n).collect::<String>());
+            for at in 0..n {
+                for escape in ["\"", "\\", "\n", "\u{1f}", "\u{0}"] {
+                    same(&format!("{}{escape}{}", &ascii[..at], &ascii[at + 1..n]));
+                }
+            }
         }
     }
 
