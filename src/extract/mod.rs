@@ -61,8 +61,9 @@ pub(crate) fn quantities_and_quotes(
     )
 }
 
-/// [`records()`] and [`facts()`] of one document, reading what each quantity
-/// counts once for both (what [`crate::analyze`] runs).
+/// [`records()`] and [`facts()`] of one document, grouping its entities,
+/// dates and figures by sentence and reading what each figure counts once
+/// for both (what [`crate::analyze`] runs).
 pub(crate) fn records_and_facts(
     doc: &Doc,
     entities: &[EntityMention],
@@ -71,10 +72,9 @@ pub(crate) fn records_and_facts(
     events: &[Event],
     quotes: &[Quote],
 ) -> (Vec<Record>, Vec<Fact>) {
-    let counted = records::lookup::CountedEach::new(doc, quantities);
-    let records =
-        records::build::extract_with(doc, entities, dates, quantities, events, quotes, &counted);
-    let facts = facts::extract_with(doc, entities, dates, quantities, &records, quotes, &counted);
+    let findings = records::lookup::Findings::new(doc, entities, dates, quantities);
+    let records = records::build::extract_with(doc, &findings, events, quotes);
+    let facts = facts::extract_with(doc, &findings, &records, quotes);
     (records, facts)
 }
 

@@ -274,12 +274,16 @@ fn year_of(
     }
 }
 
-fn fmt_num(n: f64) -> String {
+/// Writes `n` as a duration's number: a whole one without a point, else to
+/// two decimals without the zeros at its end.
+fn push_num(out: &mut String, n: f64) {
+    use std::fmt::Write;
     if n.fract() == 0.0 {
-        format!("{}", n as i64)
+        // Writing to a `String` cannot fail.
+        let _ = write!(out, "{}", n as i64);
     } else {
         let s = format!("{n:.2}");
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
+        out.push_str(s.trim_end_matches('0').trim_end_matches('.'));
     }
 }
 
@@ -288,7 +292,16 @@ pub(super) fn duration(n: Option<f64>, unit: Unit) -> String {
     let (d, time) = unit.designator();
     let t = if time { "T" } else { "" };
     match n {
-        Some(n) => format!("P{t}{}{d}", fmt_num(n * unit.factor())),
+        // Written in place: a duration is made for every count and unit the
+        // scanner tries, most of them whole numbers.
+        Some(n) => {
+            let mut out = String::with_capacity(8);
+            out.push('P');
+            out.push_str(t);
+            push_num(&mut out, n * unit.factor());
+            out.push_str(d);
+            out
+        }
         None => match unit {
             Unit::Decade => "PXDE".to_string(),
             Unit::Century => "PXCE".to_string(),

@@ -23,7 +23,7 @@
 //! assert_eq!(fr.facts[0].key, en.facts[0].key);
 //! ```
 
-use super::records::lookup::{happening, CountedEach};
+use super::records::lookup::{happening, Findings};
 use super::records::per_sentence;
 use super::records::{Evidence, Interval, Record, RecordKind, Status};
 use super::{DateKind, DateMention, Doc, EntityLabel, EntityMention, Quantity, Quote, QuoteKind};
@@ -78,29 +78,30 @@ pub fn extract(
     records: &[Record],
     quotes: &[Quote],
 ) -> Vec<Fact> {
-    let counted = CountedEach::new(doc, quantities);
-    extract_with(doc, entities, dates, quantities, records, quotes, &counted)
+    let findings = Findings::new(doc, entities, dates, quantities);
+    extract_with(doc, &findings, records, quotes)
 }
 
-/// [`extract`] with what each quantity counts already read.
+/// [`extract`] of the entities, dates and figures already grouped by
+/// sentence (as the records read them), with what each figure counts.
 pub(crate) fn extract_with(
     doc: &Doc,
-    entities: &[EntityMention],
-    dates: &[DateMention],
-    quantities: &[Quantity],
+    findings: &Findings,
     records: &[Record],
     quotes: &[Quote],
-    counted: &CountedEach,
 ) -> Vec<Fact> {
     let reported: Option<Arc<str>> = doc.anchor.map(|d| d.iso().into());
+    let Findings {
+        entities: entities_in,
+        dates: dates_in,
+        quantities: quantities_in,
+        counted,
+    } = findings;
     // At most one fact per figure, per record and per quote: room for all at once.
-    let mut out = Vec::with_capacity(quantities.len() + records.len() + quotes.len());
+    let mut out = Vec::with_capacity(quantities_in.len() + records.len() + quotes.len());
     let sentences = &doc.seg.sentences;
-    let quantities_in = per_sentence::contained(sentences, quantities, |q| q.span);
     let records_of = per_sentence::of_sentence(sentences, records, |r| r.sentence);
     let triggered_in = per_sentence::contained(sentences, records, |r| r.trigger.span);
-    let entities_in = per_sentence::contained(sentences, entities, |e| e.span);
-    let dates_in = per_sentence::contained(sentences, dates, |d| d.span);
     let holders = holders(records);
     let mut keys = Keys::default();
     for (si, sentence) in sentences.iter().enumerate() {

@@ -4,9 +4,10 @@
 use super::join::Joined;
 use super::lookup::{
     authority_stems, group_stems, is_word, issue_stems, match_to_word_end, phrase_at, status_stems,
-    trigger_stems, word_after, word_index, words_of, At, Counted, CountedEach,
+    trigger_stems, word_after, word_index, words_of, At, Counted, CountedEach, Findings,
 };
-use super::{per_sentence, Count, Evidence, Interval, Record, RecordKind, Status};
+use super::per_sentence;
+use super::{Count, Evidence, Interval, Record, RecordKind, Status};
 use crate::extract::{
     DateKind, DateMention, Doc, EntityLabel, EntityMention, Event, Quantity, Quote, QuoteKind,
 };
@@ -34,27 +35,28 @@ pub fn extract(
     events: &[Event],
     quotes: &[Quote],
 ) -> Vec<Record> {
-    let counted = CountedEach::new(doc, quantities);
-    extract_with(doc, entities, dates, quantities, events, quotes, &counted)
+    let findings = Findings::new(doc, entities, dates, quantities);
+    extract_with(doc, &findings, events, quotes)
 }
 
-/// [`extract`] with what each quantity counts already read.
+/// [`extract`] of the entities, dates and figures already grouped by
+/// sentence, with what each figure counts.
 pub(crate) fn extract_with(
     doc: &Doc,
-    entities: &[EntityMention],
-    dates: &[DateMention],
-    quantities: &[Quantity],
+    findings: &Findings,
     events: &[Event],
     quotes: &[Quote],
-    counted: &CountedEach,
 ) -> Vec<Record> {
     // Each record joins an earlier one that tells of the same event, if any.
     let mut out = Joined::default();
     let sentences = &doc.seg.sentences;
+    let Findings {
+        entities,
+        dates,
+        quantities,
+        counted,
+    } = findings;
     let events = per_sentence::of_sentence(sentences, events, |e| e.sentence);
-    let entities = per_sentence::contained(sentences, entities, |e| e.span);
-    let dates = per_sentence::contained(sentences, dates, |d| d.span);
-    let quantities = per_sentence::contained(sentences, quantities, |q| q.span);
     let quotes = per_sentence::overlapping(sentences, quotes, |q| q.span);
     for (si, sentence) in sentences.iter().enumerate() {
         let span = sentence.span;

@@ -1,8 +1,8 @@
 //! Phrase look-ups in a sentence and what a figure counts: the parts that
 //! records and facts share.
 
-use super::per_sentence;
-use crate::extract::{Doc, Quantity};
+use super::per_sentence::{self, PerSentence};
+use crate::extract::{DateMention, Doc, EntityMention, Quantity};
 use crate::lexicon::lists::facts::{AGENT_MARKERS, CLAUSE_JOINS, GROUPS, HAPPENINGS};
 use crate::lexicon::lists::records;
 use crate::text::hash::FastMap;
@@ -469,16 +469,43 @@ impl<'q> Counted<'q> {
     }
 }
 
+/// An article's entities, dates and figures, each grouped by the sentences
+/// that contain it, and what each figure counts: what the records and then
+/// the facts read, grouped once for both.
+pub(crate) struct Findings<'a> {
+    pub entities: PerSentence<'a, EntityMention>,
+    pub dates: PerSentence<'a, DateMention>,
+    pub quantities: PerSentence<'a, Quantity>,
+    pub counted: CountedEach<'a>,
+}
+
+impl<'a> Findings<'a> {
+    pub(crate) fn new(
+        doc: &Doc,
+        entities: &'a [EntityMention],
+        dates: &'a [DateMention],
+        quantities: &'a [Quantity],
+    ) -> Findings<'a> {
+        let sentences = &doc.seg.sentences;
+        let quantities = per_sentence::contained(sentences, quantities, |q| q.span);
+        Findings {
+            entities: per_sentence::contained(sentences, entities, |e| e.span),
+            dates: per_sentence::contained(sentences, dates, |d| d.span),
+            counted: CountedEach::new(doc, &quantities),
+            quantities,
+        }
+    }
+}
+
 /// What each quantity of `doc` counts on its own ([`counted`]), by its span:
 /// read once for the article, for records and facts both (each joins them
 /// to the quantity before in its own way, [`Counted::joined`]). Only the
-/// quantities that a sentence contains are read.
+/// quantities that a sentence contains (grouped by sentence, `per`) are read.
 pub(crate) struct CountedEach<'q>(FastMap<Span, Counted<'q>>);
 
 impl<'q> CountedEach<'q> {
-    pub(crate) fn new(doc: &Doc, quantities: &'q [Quantity]) -> CountedEach<'q> {
+    pub(crate) fn new(doc: &Doc, per: &PerSentence<'q, Quantity>) -> CountedEach<'q> {
         let sentences = &doc.seg.sentences;
-        let per = per_sentence::contained(sentences, quantities, |q| q.span);
         let mut by_span = FastMap::default();
         for (si, sentence) in sentences.iter().enumerate() {
             let mut inside = per[si].iter().filter(|q| sentence.span.contains(q.span));
@@ -684,7 +711,8 @@ mod tests {
         };
         let quantities = crate::extract::quantities(&doc);
         assert!(quantities.len() >= 2, "{quantities:?}");
-        let each = CountedEach::new(&doc, &quantities);
+        let per = per_sentence::contained(&seg.sentences, &quantities, |q| q.span);
+        let each = CountedEach::new(&doc, &per);
         for q in &quantities {
             let si = (seg.sentences.iter())
                 .position(|s| s.span.contains(q.span))

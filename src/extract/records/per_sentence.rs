@@ -16,6 +16,13 @@ pub(crate) struct PerSentence<'a, T> {
     starts: Vec<usize>,
 }
 
+impl<T> PerSentence<'_, T> {
+    /// How many items some sentence holds (an item in two is counted twice).
+    pub(crate) fn len(&self) -> usize {
+        self.items.len()
+    }
+}
+
 impl<'a, T> Index<usize> for PerSentence<'a, T> {
     type Output = [&'a T];
 
