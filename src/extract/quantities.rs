@@ -149,7 +149,7 @@ fn scan_sentence(doc: &Doc, w: &[Word], out: &mut Vec<Quantity>) {
     let mut i = 0;
     while i < w.len() {
         // Most words cannot start a figure: skip them without trying to read one.
-        if !start::may_start(&w[i]) {
+        if !start::may_start(w, i) {
             i += 1;
             continue;
         }
