@@ -149,7 +149,7 @@ fn scan_sentence(doc: &Doc, w: &[Word], out: &mut Vec<Quantity>) {
     let mut i = 0;
     while i < w.len() {
         // Most words cannot start a figure: skip them without trying to read one.
-        if !start::may_start(&w[i]) {
+        if !start::may_start(w, i) {
             i += 1;
             continue;
         }
@@ -220,7 +220,9 @@ fn quantity_at(doc: &Doc, w: &[Word], i: usize, prev: &[Quantity]) -> Option<(Qu
 
 /// Rounds away float noise ("1650000.0000000002") to nine significant digits.
 fn tidy(x: f64) -> f64 {
-    if x == 0.0 || !x.is_finite() {
+    // Whole numbers below 1e9, most figures, have nine significant digits at
+    // most: rounding would give them back unchanged.
+    if x == 0.0 || !x.is_finite() || x.fract() == 0.0 && x.abs() < 1e9 {
         return x;
     }
     let scale = 10f64.powi(8 - x.abs().log10().floor() as i32);

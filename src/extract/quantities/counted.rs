@@ -227,7 +227,10 @@ fn noun_after(w: &[Word], j: usize) -> Option<(String, usize)> {
         head = Some(j);
     }
     let h = head?;
-    let word = w[h].lower.trim_end_matches("'s");
+    let mut word = w[h].lower.as_str();
+    while let Some(stem) = word.strip_suffix("'s") {
+        word = stem;
+    }
     if word.chars().any(|c| c.is_ascii_digit()) {
         return None;
     }

@@ -144,15 +144,9 @@ fn approximate_figure(w: &[Word], i: usize) -> Option<Figure> {
 /// "a million", "three dozen", "half a dozen".
 fn word_figure(w: &[Word], i: usize) -> Option<Figure> {
     let t = &w[i];
-    let is_scale = |n: &Word| {
-        matches!(
-            n.lower.as_str(),
-            "dozen" | "hundred" | "thousand" | "million" | "billion"
-        )
-    };
     let a_at = |j: usize| w.get(j).is_some_and(|n| n.is("a") || n.is("an"));
-    let half = t.is("half") && a_at(i + 1) && w.get(i + 2).is_some_and(is_scale);
-    let a_scale = a_at(i) && w.get(i + 1).is_some_and(is_scale);
+    let half = t.is("half") && a_at(i + 1) && w.get(i + 2).is_some_and(is_scale_noun);
+    let a_scale = a_at(i) && w.get(i + 1).is_some_and(is_scale_noun);
     let (mut value, mut end) = if half {
         (0.5, i + 2)
     } else if a_scale {
@@ -165,6 +159,21 @@ fn word_figure(w: &[Word], i: usize) -> Option<Figure> {
         end += 1;
     }
     Some(Figure::exact(i, end, value, false))
+}
+
+/// Whether `n` is a scale noun that "a" or "half a" counts ("a million",
+/// "half a dozen").
+fn is_scale_noun(n: &Word) -> bool {
+    matches!(
+        n.lower.as_str(),
+        "dozen" | "hundred" | "thousand" | "million" | "billion"
+    )
+}
+
+/// Whether "a" or "an" followed by `next` may start a figure: only "a couple
+/// (of)", "a few dozen" and "a million" do.
+pub(super) fn article_may_start(next: Option<&Word>) -> bool {
+    next.is_some_and(|n| n.is("couple") || n.is("few") || is_scale_noun(n))
 }
 
 /// "dozens (of)", "hundreds", "tens of thousands", "several hundred", "a few dozen".

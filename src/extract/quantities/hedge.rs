@@ -46,29 +46,34 @@ pub(super) fn hedge_before(w: &[Word], i: usize) -> (usize, Option<HedgeWord>) {
         return (i, None);
     };
     // Only the hedges ending in the word before `i` can end there: the list's
-    // rows by their last word, each word's in the list's order.
-    static BY_LAST_WORD: OnceLock<FastMap<&str, Vec<(&str, &str)>>> = OnceLock::new();
+    // rows by their last word, each word's in the list's order, each hedge
+    // split into its words, last first, once.
+    type ByLastWord = FastMap<&'static str, Vec<(Vec<&'static str>, HedgeWord)>>;
+    static BY_LAST_WORD: OnceLock<ByLastWord> = OnceLock::new();
     let by_last = BY_LAST_WORD.get_or_init(|| {
-        let mut by_last: FastMap<&str, Vec<(&str, &str)>> = FastMap::default();
+        let mut by_last = ByLastWord::default();
         for &(words, role) in HEDGES {
-            let last = words.rsplit(' ').next().unwrap_or(words);
-            by_last.entry(last).or_default().push((words, role));
+            let backwards: Vec<&str> = words.rsplit(' ').collect();
+            by_last
+                .entry(backwards[0])
+                .or_default()
+                .push((backwards, HedgeWord::from_role(role)));
         }
         by_last
     });
-    for &(words, role) in by_last.get(w[before].lower.as_str()).into_iter().flatten() {
-        if let Some(start) = ends_at(w, i, words) {
-            return (start, Some(HedgeWord::from_role(role)));
+    for (backwards, hedge) in by_last.get(w[before].lower.as_str()).into_iter().flatten() {
+        if let Some(start) = ends_at(w, i, backwards) {
+            return (start, Some(*hedge));
         }
     }
     (i, None)
 }
 
-/// The first token of `phrase` (words separated by a space) when it ends just
-/// before token `i`.
-fn ends_at(w: &[Word], i: usize, phrase: &str) -> Option<usize> {
+/// The first token of the phrase whose words are `backwards`, last first,
+/// when it ends just before token `i`.
+fn ends_at(w: &[Word], i: usize, backwards: &[&str]) -> Option<usize> {
     let mut k = i;
-    for word in phrase.rsplit(' ') {
+    for word in backwards {
         k = k.checked_sub(1).filter(|&k| w[k].is(word))?;
     }
     Some(k)

@@ -5,14 +5,16 @@
 //! The test lets through every token a figure can start at, and a few more:
 //! numbers, currency signs, words with a digit first or a hyphen
 //! ("twenty-five"), every word of the number, approximate number and vague
-//! amount lists, and the words `figure` names in its code ("a", "several",
-//! "half", "us", ...). A figure that starts at a new word must add it to
-//! [`WORDS`]; the test `start_test_lets_every_figure_through` checks that
-//! none is missed on the quantity sentences and the seeds.
+//! amount lists, the words `figure` names in its code ("several", "half",
+//! "us", ...), and "a" or "an" before a word that makes them a figure. A
+//! figure that starts at a new word must add it to [`WORDS`]; the test
+//! `start_test_lets_every_figure_through` checks that none is missed on the
+//! quantity sentences and the seeds.
 
 use crate::text::hash::FastSet;
 use std::sync::OnceLock;
 
+use super::figure::article_may_start;
 use super::words::currency_sign;
 use crate::lexicon::lists::quantities as lists;
 use crate::lexicon::LengthEnds;
@@ -20,8 +22,6 @@ use crate::text::{has_hyphen, TokenKind, Word};
 
 /// The words `figure` tests for by name, beyond the word lists.
 const WORDS: &[&str] = &[
-    "a",
-    "an",
     "half",
     "tens",
     "hundreds",
@@ -35,8 +35,9 @@ const WORDS: &[&str] = &[
     "us$",
 ];
 
-/// Whether a figure may start at `t`. Never false where one does.
-pub(super) fn may_start(t: &Word) -> bool {
+/// Whether a figure may start at token `i` of `w`. Never false where one does.
+pub(super) fn may_start(w: &[Word], i: usize) -> bool {
+    let t = &w[i];
     match t.kind {
         TokenKind::Number => return true,
         // Of the marks (commas, periods, quotes: many tokens of a text),
@@ -44,13 +45,18 @@ pub(super) fn may_start(t: &Word) -> bool {
         TokenKind::Punct => return currency_sign(&t.lower).is_some(),
         TokenKind::Word => {}
     }
-    let w = t.lower.as_str();
+    let lower = t.lower.as_str();
     let b = t.text.as_bytes();
-    if b.first().is_some_and(u8::is_ascii_digit) || has_hyphen(w.as_bytes()) {
+    if b.first().is_some_and(u8::is_ascii_digit) || has_hyphen(lower.as_bytes()) {
         return true;
     }
+    // "a" and "an", among the commonest words of a text, start a figure only
+    // before "couple", "few" or a scale noun: the next word decides, unhashed.
+    if matches!(lower, "a" | "an") {
+        return article_may_start(w.get(i + 1));
+    }
     let (filter, set) = starts();
-    filter.may_contain(w) && set.contains(w)
+    filter.may_contain(lower) && set.contains(lower)
 }
 
 /// The start words, with the length and end-byte filter that turns most
@@ -123,7 +129,7 @@ mod tests {
                 };
                 let rd = Reading::new(&doc);
                 for (i, w) in rd.iter().enumerate() {
-                    if !may_start(w) {
+                    if !may_start(&rd, i) {
                         assert!(
                             figure_at(&doc, &rd, i).is_none(),
                             "{:?} in {text:?}",
