@@ -23,6 +23,7 @@ use crate::lexicon::lists::events::TRIGGERS;
 use crate::text::hash::FastMap;
 use crate::text::{Span, TokenKind};
 use serde::{Deserialize, Serialize};
+use std::cmp::Reverse;
 use std::sync::OnceLock;
 
 /// One event trigger in an article.
@@ -132,12 +133,15 @@ struct Trigger {
     class: EventClass,
 }
 
-/// The trigger list indexed by stem: each stem's entries in list order, the
-/// shortest and longest stem's length in bytes, and which two bytes open a stem.
+/// The trigger list indexed by the first bytes of its stems, and which two
+/// bytes open a stem.
 struct Stems {
-    index: FastMap<&'static str, Vec<usize>>,
+    /// The entries of the list by their stem's first `shortest` bytes, each
+    /// key's the longest stem first and, of equal stems, the last listed
+    /// first: the first whose stem a word starts with fits it best.
+    by_head: FastMap<&'static [u8], Vec<usize>>,
+    /// The shortest stem's length in bytes.
     shortest: usize,
-    longest: usize,
     /// One bit for each pair of opening bytes of a stem, and for the same
     /// pair with its ASCII letters in upper case: a word whose first two
     /// bytes have no bit starts no stem, and is looked up no further.
@@ -177,10 +181,14 @@ impl Stems {
 fn by_stem() -> &'static Stems {
     static INDEX: OnceLock<Stems> = OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut index: FastMap<&'static str, Vec<usize>> = FastMap::default();
+        let shortest = TRIGGERS.iter().map(|t| t.0.len()).min().unwrap_or(0);
+        let mut by_head: FastMap<&'static [u8], Vec<usize>> = FastMap::default();
         let mut heads = Box::new([0u64; 1024]);
         for (i, &(stem, ..)) in TRIGGERS.iter().enumerate() {
-            index.entry(stem).or_default().push(i);
+            by_head
+                .entry(&stem.as_bytes()[..shortest])
+                .or_default()
+                .push(i);
             if let [a, b, ..] = *stem.as_bytes() {
                 let (upper_a, upper_b) = (a.to_ascii_uppercase(), b.to_ascii_uppercase());
                 for (a, b) in [(a, b), (upper_a, b), (a, upper_b), (upper_a, upper_b)] {
@@ -189,38 +197,35 @@ fn by_stem() -> &'static Stems {
                 }
             }
         }
-        let lens = TRIGGERS.iter().map(|t| t.0.len());
+        for entries in by_head.values_mut() {
+            crate::text::sort::by_key_unstable(entries, |&i| Reverse((TRIGGERS[i].0.len(), i)));
+        }
         Stems {
-            index,
-            shortest: lens.clone().min().unwrap_or(0),
-            longest: lens.max().unwrap_or(0),
+            by_head,
+            shortest,
             heads,
         }
     })
 }
 
 /// The trigger whose stem fits `lower` best (longest stem; of equal stems,
-/// the last listed), if any: one hash lookup per prefix of the word between
-/// the shortest and the longest stem's length, and none when no stem opens
-/// with its first two bytes.
+/// the last listed), if any: one hash lookup of the word's first bytes, and
+/// none when no stem opens with its first two.
 fn lookup(lower: &str) -> Option<Trigger> {
     let stems = by_stem();
     if stems.shortest >= 2 && !stems.opens(lower.as_bytes()) {
         return None;
     }
-    let mut ends = (lower.char_indices().rev())
-        .map(|(i, c)| i + c.len_utf8())
-        .skip_while(|&end| end > stems.longest)
-        .take_while(|&end| end >= stems.shortest);
-    let &(stem, class, lemma, _) = ends.find_map(|end| {
-        let prefix = &lower[..end];
-        let entries = stems.index.get(prefix)?;
-        entries
-            .iter()
-            .rev()
-            .map(|&i| &TRIGGERS[i])
-            .find(|&&(_, _, _, exact)| !exact || end == lower.len())
-    })?;
+    let head = lower.as_bytes().get(..stems.shortest)?;
+    let &(stem, class, lemma, _) = (stems.by_head.get(head)?.iter())
+        .map(|&i| &TRIGGERS[i])
+        .find(|&&(stem, _, _, exact)| {
+            if exact {
+                lower == stem
+            } else {
+                lower.starts_with(stem)
+            }
+        })?;
     let class = EventClass::from_name(class)
         .unwrap_or_else(|| unreachable!("triggers.tsv: unknown class {class}"));
     Some(Trigger { stem, lemma, class })
