@@ -136,10 +136,12 @@ struct Trigger {
 /// The trigger list indexed by the first bytes of its stems, and which two
 /// bytes open a stem.
 struct Stems {
-    /// The entries of the list by their stem's first `shortest` bytes, each
-    /// key's the longest stem first and, of equal stems, the last listed
-    /// first: the first whose stem a word starts with fits it best.
-    by_head: FastMap<&'static [u8], Vec<usize>>,
+    /// The entries of the list by their stem's [`head_key`], each key's the
+    /// longest stem first and, of equal stems, the last listed first: the
+    /// first whose stem a word starts with fits it best.
+    by_head: FastMap<u32, Vec<usize>>,
+    /// How many first bytes make a head: four, or the shortest stem's length.
+    head_len: usize,
     /// The shortest stem's length in bytes.
     shortest: usize,
     /// One bit for each pair of opening bytes of a stem, and for the same
@@ -167,10 +169,21 @@ impl Stems {
 
     /// Whether the word `w` as written may start a stem once lower-cased: no
     /// when its first two bytes are ASCII (their lower case is theirs, lowered
-    /// alone) and no stem opens with them in any case.
+    /// alone) and no stem opens with them in any case, nor with its head when
+    /// that is ASCII too. The map is only asked about the few words whose
+    /// first two bytes open a stem.
     fn may_open(&self, w: &str) -> bool {
-        match *w.as_bytes() {
-            [a, b, ..] if (a | b).is_ascii() => self.opens(w.as_bytes()),
+        let w = w.as_bytes();
+        match *w {
+            [a, b, ..] if (a | b).is_ascii() => {
+                self.opens(w)
+                    && match w.get(..self.head_len) {
+                        Some(head) if head.is_ascii() => self.by_head.contains_key(&head_key(head)),
+                        Some(_) => true,
+                        // Shorter than any stem, unless lowering lengthens it.
+                        None => !w.is_ascii(),
+                    }
+            }
             // One byte is one ASCII character, shorter than any stem.
             [_] | [] => false,
             _ => true,
@@ -182,13 +195,12 @@ fn by_stem() -> &'static Stems {
     static INDEX: OnceLock<Stems> = OnceLock::new();
     INDEX.get_or_init(|| {
         let shortest = TRIGGERS.iter().map(|t| t.0.len()).min().unwrap_or(0);
-        let mut by_head: FastMap<&'static [u8], Vec<usize>> = FastMap::default();
+        let head_len = shortest.min(4);
+        let mut by_head: FastMap<u32, Vec<usize>> = FastMap::default();
         let mut heads = Box::new([0u64; 1024]);
         for (i, &(stem, ..)) in TRIGGERS.iter().enumerate() {
-            by_head
-                .entry(&stem.as_bytes()[..shortest])
-                .or_default()
-                .push(i);
+            let head = head_key(&stem.as_bytes()[..head_len]);
+            by_head.entry(head).or_default().push(i);
             if let [a, b, ..] = *stem.as_bytes() {
                 let (upper_a, upper_b) = (a.to_ascii_uppercase(), b.to_ascii_uppercase());
                 for (a, b) in [(a, b), (upper_a, b), (a, upper_b), (upper_a, upper_b)] {
@@ -202,22 +214,25 @@ fn by_stem() -> &'static Stems {
         }
         Stems {
             by_head,
+            head_len,
             shortest,
             heads,
         }
     })
 }
 
+/// The first bytes of a word (up to four), ASCII letters lowered, as one
+/// number: the key of [`Stems::by_head`].
+fn head_key(head: &[u8]) -> u32 {
+    (head.iter().rev()).fold(0, |key, &b| key << 8 | u32::from(b.to_ascii_lowercase()))
+}
+
 /// The trigger whose stem fits `lower` best (longest stem; of equal stems,
-/// the last listed), if any: one hash lookup of the word's first bytes, and
-/// none when no stem opens with its first two.
+/// the last listed), if any: one hash lookup of the word's first bytes.
 fn lookup(lower: &str) -> Option<Trigger> {
     let stems = by_stem();
-    if stems.shortest >= 2 && !stems.opens(lower.as_bytes()) {
-        return None;
-    }
-    let head = lower.as_bytes().get(..stems.shortest)?;
-    let &(stem, class, lemma, _) = (stems.by_head.get(head)?.iter())
+    let head = lower.as_bytes().get(..stems.head_len)?;
+    let &(stem, class, lemma, _) = (stems.by_head.get(&head_key(head))?.iter())
         .map(|&i| &TRIGGERS[i])
         .find(|&&(stem, _, _, exact)| {
             if exact {
