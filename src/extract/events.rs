@@ -172,8 +172,7 @@ impl Stems {
     /// alone) and no stem opens with them in any case, nor with its head when
     /// that is ASCII too. The map is only asked about the few words whose
     /// first two bytes open a stem.
-    fn may_open(&self, w: &str) -> bool {
-        let w = w.as_bytes();
+    fn may_open(&self, w: &[u8]) -> bool {
         match *w {
             [a, b, ..] if (a | b).is_ascii() => {
                 self.opens(w)
@@ -275,11 +274,12 @@ pub fn extract(
             if tok.kind != TokenKind::Word {
                 continue;
             }
-            let word = tok.span.of(text);
-            // Most words open no stem: told by their first two bytes, before lower-casing.
-            if stems.shortest >= 2 && !stems.may_open(word) {
+            // Most words open no stem: told by their first bytes, before
+            // lower-casing, and before the word is sliced as a `str`.
+            if stems.shortest >= 2 && !stems.may_open(&text.as_bytes()[tok.span.range()]) {
                 continue;
             }
+            let word = tok.span.of(text);
             // A capitalized word next to another capitalized word is part of a
             // name ("Rally Square"), unless the other is only capitalized for
             // starting the sentence ("International Riots in ...").
