@@ -23,6 +23,7 @@ use crate::lexicon::lists::events::TRIGGERS;
 use crate::text::hash::FastMap;
 use crate::text::{Span, TokenKind};
 use serde::{Deserialize, Serialize};
+use std::cmp::Reverse;
 use std::sync::OnceLock;
 
 /// One event trigger in an article.
@@ -132,12 +133,17 @@ struct Trigger {
     class: EventClass,
 }
 
-/// The trigger list indexed by stem: each stem's entries in list order, the
-/// shortest and longest stem's length in bytes, and which two bytes open a stem.
+/// The trigger list indexed by the first bytes of its stems, and which two
+/// bytes open a stem.
 struct Stems {
-    index: FastMap<&'static str, Vec<usize>>,
+    /// The entries of the list by their stem's [`head_key`], each key's the
+    /// longest stem first and, of equal stems, the last listed first: the
+    /// first whose stem a word starts with fits it best.
+    by_head: FastMap<u32, Vec<usize>>,
+    /// How many first bytes make a head: four, or the shortest stem's length.
+    head_len: usize,
+    /// The shortest stem's length in bytes.
     shortest: usize,
-    longest: usize,
     /// One bit for each pair of opening bytes of a stem, and for the same
     /// pair with its ASCII letters in upper case: a word whose first two
     /// bytes have no bit starts no stem, and is looked up no further.
@@ -163,10 +169,20 @@ impl Stems {
 
     /// Whether the word `w` as written may start a stem once lower-cased: no
     /// when its first two bytes are ASCII (their lower case is theirs, lowered
-    /// alone) and no stem opens with them in any case.
-    fn may_open(&self, w: &str) -> bool {
-        match *w.as_bytes() {
-            [a, b, ..] if (a | b).is_ascii() => self.opens(w.as_bytes()),
+    /// alone) and no stem opens with them in any case, nor with its head when
+    /// that is ASCII too. The map is only asked about the few words whose
+    /// first two bytes open a stem.
+    fn may_open(&self, w: &[u8]) -> bool {
+        match *w {
+            [a, b, ..] if (a | b).is_ascii() => {
+                self.opens(w)
+                    && match w.get(..self.head_len) {
+                        Some(head) if head.is_ascii() => self.by_head.contains_key(&head_key(head)),
+                        Some(_) => true,
+                        // Shorter than any stem, unless lowering lengthens it.
+                        None => !w.is_ascii(),
+                    }
+            }
             // One byte is one ASCII character, shorter than any stem.
             [_] | [] => false,
             _ => true,
@@ -177,10 +193,13 @@ impl Stems {
 fn by_stem() -> &'static Stems {
     static INDEX: OnceLock<Stems> = OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut index: FastMap<&'static str, Vec<usize>> = FastMap::default();
+        let shortest = TRIGGERS.iter().map(|t| t.0.len()).min().unwrap_or(0);
+        let head_len = shortest.min(4);
+        let mut by_head: FastMap<u32, Vec<usize>> = FastMap::default();
         let mut heads = Box::new([0u64; 1024]);
         for (i, &(stem, ..)) in TRIGGERS.iter().enumerate() {
-            index.entry(stem).or_default().push(i);
+            let head = head_key(&stem.as_bytes()[..head_len]);
+            by_head.entry(head).or_default().push(i);
             if let [a, b, ..] = *stem.as_bytes() {
                 let (upper_a, upper_b) = (a.to_ascii_uppercase(), b.to_ascii_uppercase());
                 for (a, b) in [(a, b), (upper_a, b), (a, upper_b), (upper_a, upper_b)] {
@@ -189,38 +208,38 @@ fn by_stem() -> &'static Stems {
                 }
             }
         }
-        let lens = TRIGGERS.iter().map(|t| t.0.len());
+        for entries in by_head.values_mut() {
+            crate::text::sort::by_key_unstable(entries, |&i| Reverse((TRIGGERS[i].0.len(), i)));
+        }
         Stems {
-            index,
-            shortest: lens.clone().min().unwrap_or(0),
-            longest: lens.max().unwrap_or(0),
+            by_head,
+            head_len,
+            shortest,
             heads,
         }
     })
 }
 
+/// The first bytes of a word (up to four), ASCII letters lowered, as one
+/// number: the key of [`Stems::by_head`].
+fn head_key(head: &[u8]) -> u32 {
+    (head.iter().rev()).fold(0, |key, &b| key << 8 | u32::from(b.to_ascii_lowercase()))
+}
+
 /// The trigger whose stem fits `lower` best (longest stem; of equal stems,
-/// the last listed), if any: one hash lookup per prefix of the word between
-/// the shortest and the longest stem's length, and none when no stem opens
-/// with its first two bytes.
+/// the last listed), if any: one hash lookup of the word's first bytes.
 fn lookup(lower: &str) -> Option<Trigger> {
     let stems = by_stem();
-    if stems.shortest >= 2 && !stems.opens(lower.as_bytes()) {
-        return None;
-    }
-    let mut ends = (lower.char_indices().rev())
-        .map(|(i, c)| i + c.len_utf8())
-        .skip_while(|&end| end > stems.longest)
-        .take_while(|&end| end >= stems.shortest);
-    let &(stem, class, lemma, _) = ends.find_map(|end| {
-        let prefix = &lower[..end];
-        let entries = stems.index.get(prefix)?;
-        entries
-            .iter()
-            .rev()
-            .map(|&i| &TRIGGERS[i])
-            .find(|&&(_, _, _, exact)| !exact || end == lower.len())
-    })?;
+    let head = lower.as_bytes().get(..stems.head_len)?;
+    let &(stem, class, lemma, _) = (stems.by_head.get(&head_key(head))?.iter())
+        .map(|&i| &TRIGGERS[i])
+        .find(|&&(stem, _, _, exact)| {
+            if exact {
+                lower == stem
+            } else {
+                lower.starts_with(stem)
+            }
+        })?;
     let class = EventClass::from_name(class)
         .unwrap_or_else(|| unreachable!("triggers.tsv: unknown class {class}"));
     Some(Trigger { stem, lemma, class })
@@ -255,11 +274,12 @@ pub fn extract(
             if tok.kind != TokenKind::Word {
                 continue;
             }
-            let word = tok.span.of(text);
-            // Most words open no stem: told by their first two bytes, before lower-casing.
-            if stems.shortest >= 2 && !stems.may_open(word) {
+            // Most words open no stem: told by their first bytes, before
+            // lower-casing, and before the word is sliced as a `str`.
+            if stems.shortest >= 2 && !stems.may_open(&text.as_bytes()[tok.span.range()]) {
                 continue;
             }
+            let word = tok.span.of(text);
             // A capitalized word next to another capitalized word is part of a
             // name ("Rally Square"), unless the other is only capitalized for
             // starting the sentence ("International Riots in ...").
