@@ -44,8 +44,8 @@ use crate::extract::{
 };
 use crate::text::{CharIndex, Span};
 use serde::Serialize;
+use std::cell::Cell;
 use std::fmt;
-use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 use std::sync::Arc;
 
 mod tables;
@@ -383,45 +383,90 @@ pub struct RemovedOut {
     pub reason: String,
 }
 
-/// Converts analysis-text and input spans of one article to report spans.
-pub struct SpanWriter<'a> {
+/// What the report spans of one article share: the article, its input
+/// (which the spans' texts slice) and the input's code point index. Built
+/// once per article; the [`SpanWriter`]s of its report and of the pairs it
+/// is in, on any thread, borrow it.
+pub struct ArticleSpans<'a> {
     article: &'a Article,
     /// The article's input, which the spans' texts share.
     input: Arc<str>,
     index: CharIndex,
-    /// The piece of the analysis text the last span started in, where the
-    /// next search starts ([`crate::text::MappedText::to_source_near`]): the
-    /// report asks for its spans mostly in text order. Atomic only so that
-    /// threads may share a writer (the comparison's pairs); a piece another
-    /// thread left there is as good a start as any.
-    near: AtomicUsize,
-    /// Where the last input span started among the wide characters
-    /// ([`CharIndex::span_near`]), shared for the same reason.
-    near_wide: AtomicUsize,
 }
 
-impl<'a> SpanWriter<'a> {
-    /// A writer for the spans of `article`.
-    pub fn new(article: &'a Article) -> SpanWriter<'a> {
-        SpanWriter {
+impl<'a> ArticleSpans<'a> {
+    /// The shared part of the spans of `article`.
+    pub fn new(article: &'a Article) -> ArticleSpans<'a> {
+        ArticleSpans {
             article,
             input: Arc::from(article.input.as_str()),
             index: CharIndex::new(&article.input),
-            near: AtomicUsize::new(0),
-            near_wide: AtomicUsize::new(0),
+        }
+    }
+}
+
+/// Converts analysis-text and input spans of one article to report spans,
+/// for one report or one pair on one thread.
+pub struct SpanWriter<'a> {
+    spans: &'a ArticleSpans<'a>,
+    /// The piece of the analysis text the last span started in, where the
+    /// next search starts ([`crate::text::MappedText::to_source_near`]): the
+    /// report asks for its spans mostly in text order.
+    near: Cell<usize>,
+    /// Where the last input span started among the wide characters
+    /// ([`CharIndex::span_near`]).
+    near_wide: Cell<usize>,
+    /// Analysis spans already mapped, each in the slot its hash picks (a
+    /// later span whose hash picks the same slot takes it). An article's
+    /// report writes the same mention's span for its entity, its record,
+    /// its fact and their evidence: about half of the spans it asks for
+    /// were asked for before. Empty when the writer maps few spans.
+    mapped: Box<[Cell<Option<Mapped>>]>,
+}
+
+/// An analysis span and what [`SpanWriter::analysis`] made of it.
+#[derive(Clone, Copy)]
+struct Mapped {
+    analysis: Span,
+    input: Span,
+    start: usize,
+    end: usize,
+}
+
+impl<'a> SpanWriter<'a> {
+    /// A writer for a few spans of an article (a pair's facts).
+    pub fn new(spans: &'a ArticleSpans<'a>) -> SpanWriter<'a> {
+        SpanWriter {
+            spans,
+            near: Cell::new(0),
+            near_wide: Cell::new(0),
+            mapped: Box::default(),
+        }
+    }
+
+    /// A writer for the whole report of an article, which remembers the
+    /// spans it mapped.
+    pub fn remembering(spans: &'a ArticleSpans<'a>) -> SpanWriter<'a> {
+        SpanWriter {
+            mapped: vec![Cell::new(None); MAPPED_SLOTS].into_boxed_slice(),
+            ..SpanWriter::new(spans)
         }
     }
 
     /// A span of the input.
     pub fn input(&self, span: Span) -> SpanOut {
-        let mut near = self.near_wide.load(Relaxed);
-        let (start, end) = self.index.span_near(span, &mut near);
-        self.near_wide.store(near, Relaxed);
+        let mut near = self.near_wide.get();
+        let (start, end) = self.spans.index.span_near(span, &mut near);
+        self.near_wide.set(near);
+        self.span_out(span, start, end)
+    }
+
+    fn span_out(&self, span: Span, start: usize, end: usize) -> SpanOut {
         SpanOut {
             start,
             end,
             text: SpanText {
-                input: Arc::clone(&self.input),
+                input: Arc::clone(&self.spans.input),
                 span,
             },
         }
@@ -429,12 +474,43 @@ impl<'a> SpanWriter<'a> {
 
     /// A span of the analysis text, mapped to the input.
     pub fn analysis(&self, span: Span) -> SpanOut {
-        let mut near = self.near.load(Relaxed);
-        let input = self.article.text.to_source_near(span, &mut near);
-        self.near.store(near, Relaxed);
-        self.input(input)
+        let slot = self.mapped_slot(span);
+        if let Some(m) = slot.and_then(Cell::get) {
+            if m.analysis == span {
+                return self.span_out(m.input, m.start, m.end);
+            }
+        }
+        let mut near = self.near.get();
+        let input = self.spans.article.text.to_source_near(span, &mut near);
+        self.near.set(near);
+        let out = self.input(input);
+        if let Some(slot) = slot {
+            slot.set(Some(Mapped {
+                analysis: span,
+                input,
+                start: out.start,
+                end: out.end,
+            }));
+        }
+        out
+    }
+
+    /// The slot of `mapped` that `span` may be remembered in.
+    fn mapped_slot(&self, span: Span) -> Option<&Cell<Option<Mapped>>> {
+        if self.mapped.is_empty() {
+            return None;
+        }
+        // The slot count is a power of two: the hash's top bits pick one.
+        let bits = self.mapped.len().trailing_zeros();
+        let key = (span.start as u64) << 32 ^ span.end as u64;
+        let hash = key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits);
+        self.mapped.get(hash as usize)
     }
 }
+
+/// The slots of a [`SpanWriter`]'s memory: a power of two, enough for an
+/// article's distinct spans (about a hundred) to mostly keep their own.
+const MAPPED_SLOTS: usize = 256;
 
 impl ArticleReport {
     /// The report of one article, each entity under its in-article name.
@@ -444,7 +520,8 @@ impl ArticleReport {
 
     /// A report whose `entity` fields come from `canonical` (the batch's one name for each).
     pub fn with_names(article: &Article, canonical: impl Fn(&str) -> String) -> ArticleReport {
-        let w = SpanWriter::new(article);
+        let spans = ArticleSpans::new(article);
+        let w = SpanWriter::remembering(&spans);
         let meta = &article.meta;
         let value = |f: &Option<Field>| f.as_ref().map(|f| f.value.clone());
         ArticleReport {
@@ -872,7 +949,7 @@ impl CompareReport {
     /// The report of `comparison`, whose entity table names the entities.
     pub fn new(articles: &[Article], comparison: &Comparison) -> CompareReport {
         let table = &comparison.entities;
-        let writers: Vec<SpanWriter> = articles.iter().map(SpanWriter::new).collect();
+        let spans: Vec<ArticleSpans> = articles.iter().map(ArticleSpans::new).collect();
         // Every pair when every pair was scored; of a large batch, each
         // article's closest related ones.
         let listed = comparison.listed();
@@ -880,7 +957,8 @@ impl CompareReport {
         let shown: Vec<usize> = (0..comparison.pairs.len()).filter(|&k| listed[k]).collect();
         let pairs = crate::compare::par_map(&shown, |&k| {
             let p = &comparison.pairs[k];
-            let sides = (&writers[p.a], &writers[p.b]);
+            let (wa, wb) = (SpanWriter::new(&spans[p.a]), SpanWriter::new(&spans[p.b]));
+            let sides = (&wa, &wb);
             let (d, aligned) = (&comparison.diffs[k], &comparison.alignments[k]);
             let mut out = PairOut::of(articles, p, d, aligned, sides);
             if p.relation >= Relation::SameTopic {
@@ -894,7 +972,7 @@ impl CompareReport {
             clusters: ClustersOut::of(articles, &comparison.clusters),
             pairs,
             entities: entity_rows(articles, table),
-            tables: tables::tables_out(articles, &writers, &comparison.tables),
+            tables: tables::tables_out(articles, &spans, &comparison.tables),
         }
     }
 }

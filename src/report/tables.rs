@@ -1,6 +1,6 @@
 //! The report of whole event clusters: facts × articles, and the merged timeline.
 
-use super::{SpanText, SpanWriter};
+use super::{ArticleSpans, SpanText, SpanWriter};
 use crate::article::Article;
 use crate::compare::{explain_row, Class, ClusterTable};
 use serde::Serialize;
@@ -55,12 +55,13 @@ pub struct MomentOut {
     pub sources: Vec<CellOut>,
 }
 
-/// The tables of `tables`, their spans written by `writers` (one per article).
+/// The tables of `tables`, their spans those of `spans` (one per article).
 pub(super) fn tables_out(
     articles: &[Article],
-    writers: &[SpanWriter],
+    spans: &[ArticleSpans],
     tables: &[ClusterTable],
 ) -> Vec<TableOut> {
+    let writers: Vec<SpanWriter> = spans.iter().map(SpanWriter::new).collect();
     let id = |i: usize| articles[i].id.clone();
     let cell = |i: usize, value: String, span| {
         let s = writers[i].analysis(span);
