@@ -92,6 +92,20 @@ pub struct Doc<'a> {
     pub language: Option<&'a str>,
 }
 
+#[cfg(test)]
+impl<'a> Doc<'a> {
+    /// `text`, segmented as `seg`, as an English article with no publication
+    /// date: the document of most extractors' unit tests.
+    pub(crate) fn english(text: &'a str, seg: &'a Segmentation) -> Doc<'a> {
+        Doc {
+            text,
+            seg,
+            anchor: None,
+            language: Some("en"),
+        }
+    }
+}
+
 /// The texts of `seeds/`, for the extractors' own tests (they read the files
 /// themselves: extraction imports nothing of `eval`).
 #[cfg(test)]

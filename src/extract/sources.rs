@@ -130,12 +130,7 @@ mod tests {
     fn source(s: &str) -> Option<String> {
         let t = text::normalize(s);
         let seg = text::segment(t.as_str());
-        let doc = Doc {
-            text: t.as_str(),
-            seg: &seg,
-            anchor: None,
-            language: Some("en"),
-        };
+        let doc = Doc::english(t.as_str(), &seg);
         Sources::new(&Reading::new(&doc)).of(0)
     }
 

@@ -209,12 +209,7 @@ pub fn extract(doc: &Doc) -> Vec<EntityMention> {
 #[cfg(test)]
 fn found(text: &str) -> Vec<(String, EntityLabel)> {
     let seg = crate::text::segment(text);
-    let doc = Doc {
-        text,
-        seg: &seg,
-        anchor: None,
-        language: Some("en"),
-    };
+    let doc = Doc::english(text, &seg);
     extract(&doc)
         .iter()
         .map(|m| (m.span.of(text).to_string(), m.label))

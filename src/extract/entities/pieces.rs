@@ -688,12 +688,7 @@ mod tests {
         ];
         for (text, headline) in cases {
             let seg = crate::text::segment(text);
-            let doc = Doc {
-                text,
-                seg: &seg,
-                anchor: None,
-                language: Some("en"),
-            };
+            let doc = Doc::english(text, &seg);
             assert_eq!(seg.sentences.len(), 1, "{text}");
             assert_eq!(is_headline(&doc, 0), headline, "{text}");
         }
@@ -722,12 +717,7 @@ mod tests {
                     officials in Almaty, Astana and Moscow. Tokayev left. it rained. \
                     The Collective Security Treaty Organization sent troops to Almaty.";
         let seg = crate::text::segment(text);
-        let doc = Doc {
-            text,
-            seg: &seg,
-            anchor: None,
-            language: Some("en"),
-        };
+        let doc = Doc::english(text, &seg);
         let mut reused = RunReader::default();
         for i in 0..seg.sentences.len() {
             let fresh = read(&mut RunReader::default(), &doc, i);

@@ -12,12 +12,7 @@ use crate::text;
 fn run(s: &str) -> (String, Vec<Quote>) {
     let t = text::normalize(s);
     let seg = text::segment(t.as_str());
-    let doc = Doc {
-        text: t.as_str(),
-        seg: &seg,
-        anchor: None,
-        language: Some("en"),
-    };
+    let doc = Doc::english(t.as_str(), &seg);
     let q = extract(&doc, &[]);
     (t.as_str().to_string(), q)
 }

@@ -703,12 +703,7 @@ mod tests {
             "13 members of the security forces were killed. Dozens were hurt, said Tokayev.",
         );
         let seg = crate::text::segment(t.as_str());
-        let doc = Doc {
-            text: t.as_str(),
-            seg: &seg,
-            anchor: None,
-            language: Some("en"),
-        };
+        let doc = Doc::english(t.as_str(), &seg);
         let quantities = crate::extract::quantities(&doc);
         assert!(quantities.len() >= 2, "{quantities:?}");
         let per = per_sentence::contained(&seg.sentences, &quantities, |q| q.span);
