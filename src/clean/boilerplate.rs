@@ -12,7 +12,7 @@ use super::dateline::{self, Dateline};
 use super::Reason;
 use crate::lexicon::lists::clean as words;
 use crate::lexicon::WordIndex;
-use crate::text::{count_words, lower_line, spaced_words, Needles};
+use crate::text::{count_words, is_ascii_space, lower_line, spaced_words, Needles};
 use memchr::memmem::Finder;
 use std::sync::OnceLock;
 
@@ -98,8 +98,9 @@ pub fn is_story_like(s: &str) -> bool {
 pub fn is_url(s: &str) -> bool {
     // An address opens with "h" or "w": most lines are turned away by their
     // first ASCII byte after white space and '<', before they are trimmed.
-    // (A byte that is not ASCII may be white space: such a line is read whole.)
-    let first = s.bytes().find(|&b| !(b.is_ascii_whitespace() || b == b'<'));
+    // (A byte that is not ASCII may be white space: such a line is read whole.
+    // The ASCII white space is `trim`'s, vertical tab included.)
+    let first = s.bytes().find(|&b| !(is_ascii_space(b) || b == b'<'));
     if first.is_some_and(|b| b.is_ascii() && b != b'h' && b != b'w') {
         return false;
     }
@@ -801,6 +802,8 @@ mod tests {
             "  <https://example.com/a>  ",
             "\u{a0}https://example.com",
             "\u{3000}<www.example.com>",
+            "\u{b}https://example.com",
+            "\u{c}\t<www.example.com>",
             "<<www.example.com>>",
             "Www.example.com",
             "http://example.com and more",

@@ -5,7 +5,7 @@
 
 /// Whether the ASCII byte `b` is white space as [`char::is_whitespace`]
 /// has it (tab, line feed, vertical tab, form feed, carriage return, space).
-pub(super) fn is_ascii_space(b: u8) -> bool {
+pub(crate) fn is_ascii_space(b: u8) -> bool {
     matches!(b, b'\t'..=b'\r' | b' ')
 }
 

@@ -33,7 +33,7 @@ mod translit;
 mod word_bounds;
 mod words;
 
-pub(crate) use ascii::has_hyphen;
+pub(crate) use ascii::{has_hyphen, is_ascii_space};
 pub use decode::{decode, windows_1252, Decoded, Encoding};
 pub(crate) use lines::lines_inclusive;
 pub use lower::Lower;
