@@ -225,6 +225,9 @@ pub const MAX_GROUP: usize = 500;
 /// result is that batch's own clusters. The work grows with the pairs and the groups,
 /// not with `n` squared. Story and event clusters come from groups linked at the same
 /// event or closer, topic clusters from groups linked at the same topic or closer.
+/// Two joins exactly as good go to the lower article numbers (a batch's comparison
+/// breaks them by id instead: number the articles in the order of their ids to get
+/// its clusters).
 pub fn stitch(n: usize, pairs: &[PairScore]) -> Clusters {
     stitch_within(n, pairs, MAX_GROUP).0
 }
@@ -321,7 +324,9 @@ impl Group {
         if self.members.len() == 1 {
             return singletons(&self.members);
         }
-        let c = cluster::cluster(self.members.len(), &self.local_pairs());
+        // Ties between joins go to the lower article numbers.
+        let tie_rank: Vec<usize> = (0..self.members.len()).collect();
+        let c = cluster::cluster(&self.local_pairs(), &tie_rank);
         let global = |groups: Vec<Vec<usize>>| -> Vec<Vec<usize>> {
             groups
                 .into_iter()

@@ -7,7 +7,9 @@
 //! joining when most of their member pairs are linked at the grain's level.
 //! Average linkage keeps one loosely related article from chaining two events together.
 //! The work follows the links, so a batch of ten thousand mostly unrelated
-//! articles clusters as fast as its links allow.
+//! articles clusters as fast as its links allow. Two joins that are exactly
+//! as good go in the order of the articles' tie ranks (in a batch, the order
+//! of their ids), never in the order the articles came in.
 
 use super::similarity::{PairScore, Relation};
 use serde::Serialize;
@@ -34,18 +36,33 @@ pub struct Clusters {
 /// events apart and costs 0.034 of that dev F1 (0.854).
 pub const EVENT_LINK: f64 = 0.3;
 
-/// The clusters of `n` articles at each grain, from their pair scores
-/// (a pair not listed is unrelated).
-pub(super) fn cluster(n: usize, pairs: &[PairScore]) -> Clusters {
+/// The clusters of the articles at each grain, from their pair scores (a
+/// pair not listed is unrelated). `tie_rank[i]` is article `i`'s place in an
+/// order that does not depend on the order of the input, such as that of
+/// [`ranks_by_id`]: it breaks ties between joins, so the clusters do not
+/// depend on that order either. There is one rank per article, all distinct.
+pub(super) fn cluster(pairs: &[PairScore], tie_rank: &[usize]) -> Clusters {
     let events = pairs
         .iter()
         .map(|p| (p.a, p.b, evidence(p.same_event), p.score))
         .filter(|&(a, b, e, _)| a != b && e > 0.0);
     Clusters {
-        story: agglomerate(n, pairs, Relation::SameStory),
-        event: linkage(n, events, EVENT_LINK),
-        topic: agglomerate(n, pairs, Relation::SameTopic),
+        story: agglomerate(pairs, Relation::SameStory, tie_rank),
+        event: linkage(events, EVENT_LINK, tie_rank),
+        topic: agglomerate(pairs, Relation::SameTopic, tie_rank),
     }
+}
+
+/// Each article's place in the batch sorted by id (ids are unique in a
+/// batch): the tie ranks of a batch, whatever the order it came in.
+pub(super) fn ranks_by_id(ids: &[&str]) -> Vec<usize> {
+    let mut by_id: Vec<usize> = (0..ids.len()).collect();
+    crate::text::sort::by_key_unstable(&mut by_id, |&i| ids[i]);
+    let mut rank = vec![0; ids.len()];
+    for (place, &i) in by_id.iter().enumerate() {
+        rank[i] = place;
+    }
+    rank
 }
 
 /// How far the event probability of a pair rises above that of two reports
@@ -60,31 +77,36 @@ fn evidence(probability: f64) -> f64 {
 /// Clusters at one grain: average linkage, where two groups join when more
 /// than half of their member pairs are linked at `level`, the groups with the
 /// highest share first; a tie goes to the higher mean score of the linked
-/// pairs, so that the result does not depend on the order of the articles.
+/// pairs, then to the groups of the lower tie ranks, so that the result does
+/// not depend on the order of the articles.
 ///
 /// Only linked groups can join, so the work follows the links, not the
 /// pairs of the batch: each group keeps its count of links to each other
 /// group, and a heap holds the candidate joins, an entry going stale when
 /// either group has grown since it was pushed.
-fn agglomerate(n: usize, pairs: &[PairScore], level: Relation) -> Vec<Vec<usize>> {
+fn agglomerate(pairs: &[PairScore], level: Relation, tie_rank: &[usize]) -> Vec<Vec<usize>> {
     let linked = pairs
         .iter()
         .filter(|p| p.relation >= level && p.a != p.b)
         .map(|p| (p.a, p.b, 1.0, p.score));
-    linkage(n, linked, 0.5)
+    linkage(linked, 0.5, tie_rank)
 }
 
-/// Average linkage over weighted links `(a, b, weight, score)`: two groups
-/// join while the summed weight of their member pairs over the number of
-/// those pairs is above `threshold`, the highest first (ties: the higher
-/// mean score of the linked pairs, then the lower groups).
+/// Average linkage over weighted links `(a, b, weight, score)` of the
+/// articles `0..tie_rank.len()`: two groups join while the summed weight of
+/// their member pairs over the number of those pairs is above `threshold`,
+/// the highest first (ties: the higher mean score of the linked pairs, then
+/// the groups whose lowest tie ranks are lower).
 fn linkage(
-    n: usize,
     weighted: impl Iterator<Item = (usize, usize, f64, f64)>,
     threshold: f64,
+    tie_rank: &[usize],
 ) -> Vec<Vec<usize>> {
+    let n = tie_rank.len();
     // Groups are named by their first member; links[g]: group -> links to it.
     let mut members: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
+    // The lowest tie rank of each group's members.
+    let mut group_rank = tie_rank.to_vec();
     let mut links: Vec<HashMap<usize, Link>> = vec![HashMap::new(); n];
     for (a, b, weight, score) in weighted {
         links[a].entry(b).or_default().add(Link::of(weight, score));
@@ -94,7 +116,8 @@ fn linkage(
     for (a, to) in links.iter().enumerate() {
         for (&b, &link) in to {
             if a < b {
-                heap.extend(Join::above(a, b, link, (1, 1), threshold));
+                let ranks = (group_rank[a], group_rank[b]);
+                heap.extend(Join::above(a, b, link, (1, 1), ranks, threshold));
             }
         }
     }
@@ -106,6 +129,7 @@ fn linkage(
         // Join b into a (a has the lower first member).
         let moved = std::mem::take(&mut members[b]);
         members[a].extend(moved);
+        group_rank[a] = group_rank[a].min(group_rank[b]);
         let from_b = std::mem::take(&mut links[b]);
         links[a].remove(&b);
         for (c, link) in from_b {
@@ -124,6 +148,7 @@ fn linkage(
                 y,
                 link,
                 (members[x].len(), members[y].len()),
+                (group_rank[x], group_rank[y]),
                 threshold,
             ));
         }
@@ -164,8 +189,11 @@ impl Link {
 /// their sizes when it was pushed; only shares above the threshold are pushed.
 struct Join {
     share: f64,
-    /// The mean score of the linked member pairs: the tie-break.
+    /// The mean score of the linked member pairs: the first tie-break.
     mean_score: f64,
+    /// The two groups' lowest tie ranks, the lower first: the last tie-break
+    /// (no two groups have the same).
+    ranks: (usize, usize),
     a: usize,
     b: usize,
     sizes: (usize, usize),
@@ -178,6 +206,7 @@ impl Join {
         b: usize,
         link: Link,
         sizes: (usize, usize),
+        ranks: (usize, usize),
         threshold: f64,
     ) -> Option<Join> {
         let share = link.weight / (sizes.0 * sizes.1) as f64;
@@ -185,6 +214,7 @@ impl Join {
         (share > threshold).then_some(Join {
             share,
             mean_score,
+            ranks: (ranks.0.min(ranks.1), ranks.0.max(ranks.1)),
             a,
             b,
             sizes,
@@ -207,12 +237,12 @@ impl PartialOrd for Join {
 }
 
 impl Ord for Join {
-    /// The highest share first, then the highest mean score, then the lowest groups.
+    /// The highest share first, then the highest mean score, then the
+    /// groups of the lowest tie ranks.
     fn cmp(&self, other: &Join) -> Ordering {
         (self.share.total_cmp(&other.share))
             .then(self.mean_score.total_cmp(&other.mean_score))
-            .then(other.a.cmp(&self.a))
-            .then(other.b.cmp(&self.b))
+            .then(other.ranks.cmp(&self.ranks))
     }
 }
 
@@ -228,6 +258,11 @@ mod tests {
         PairScore::known(a, b, 0.0, relation, same_event)
     }
 
+    /// Tie ranks in the order of the articles.
+    fn in_order(n: usize) -> Vec<usize> {
+        (0..n).collect()
+    }
+
     #[test]
     fn one_loose_link_does_not_chain_two_events() {
         // 0-1-2 tell one event; 3-4 another; 2 and 3 share only a topic.
@@ -238,12 +273,32 @@ mod tests {
             pair(3, 4, Relation::SameStory),
             pair(2, 3, Relation::SameEvent),
         ];
-        let c = cluster(6, &pairs);
+        let c = cluster(&pairs, &in_order(6));
         assert_eq!(c.event, vec![vec![0, 1, 2], vec![3, 4], vec![5]]);
         assert_eq!(
             c.story,
             vec![vec![0], vec![1], vec![2], vec![3, 4], vec![5]]
         );
+    }
+
+    #[test]
+    fn an_exact_tie_goes_by_tie_rank_not_by_input_order() {
+        // 1 tells one story with 0 and with 2, which do not with each other:
+        // once 1 has joined either, the other is linked to only half of that
+        // group. Whichever of 0 and 2 ranks first takes 1, wherever it stands.
+        let pairs = |x, y, z| {
+            [
+                pair(x, y, Relation::SameStory),
+                pair(y, z, Relation::SameStory),
+            ]
+        };
+        let forward = cluster(&pairs(0, 1, 2), &[0, 1, 2]);
+        assert_eq!(forward.story, vec![vec![0, 1], vec![2]]);
+        // The same batch with the first and the last swapped in the input.
+        let swapped = cluster(&pairs(2, 1, 0), &[2, 1, 0]);
+        assert_eq!(swapped.story, vec![vec![0], vec![1, 2]]);
+        // Ranks by id follow the ids, not the positions.
+        assert_eq!(ranks_by_id(&["c", "a", "b"]), vec![2, 0, 1]);
     }
 
     /// The clusters by the definition: repeatedly join the two groups with
@@ -313,7 +368,7 @@ mod tests {
                 Relation::SameStory,
             ] {
                 assert_eq!(
-                    agglomerate(n, &pairs, level),
+                    agglomerate(&pairs, level, &in_order(n)),
                     reference(n, &pairs, level),
                     "round {round}, {level:?}"
                 );

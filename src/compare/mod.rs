@@ -232,7 +232,8 @@ fn compare_keyed(
         p.relation = p.decide(days[p.a], days[p.b]);
         p.same_event = p.event_probability(days[p.a], days[p.b]);
     }
-    let clusters = cluster::cluster(articles.len(), &pairs);
+    let ids: Vec<&str> = articles.iter().map(|a| a.id.as_str()).collect();
+    let clusters = cluster::cluster(&pairs, &cluster::ranks_by_id(&ids));
     if !complete {
         // A large batch keeps the pairs its report lists; the rest served the clusters.
         let keep = closest(&pairs, LISTED_PER_ARTICLE);
