@@ -97,10 +97,13 @@ pub struct Evidence<'a> {
 /// article goes in, and most have seven bytes or fewer: those are kept as one
 /// number, their bytes and their length, which hashes and compares in a few
 /// instructions where a string needs a call to compare its bytes.
+///
+/// The longer ones are kept as bytes too: the article's words are read as
+/// bytes, and a lower-case one is never sliced as text.
 #[derive(Default)]
 pub struct LowerWords<'a> {
     short: FastSet<u64>,
-    long: FastSet<&'a str>,
+    long: FastSet<&'a [u8]>,
 }
 
 impl<'a> LowerWords<'a> {
@@ -111,7 +114,7 @@ impl<'a> LowerWords<'a> {
         }
     }
 
-    fn insert(&mut self, w: &'a str) {
+    fn insert(&mut self, w: &'a [u8]) {
         match packed(w) {
             Some(key) => self.short.insert(key),
             None => self.long.insert(w),
@@ -120,6 +123,7 @@ impl<'a> LowerWords<'a> {
 
     /// Whether the article writes `w` in lower case.
     pub fn contains(&self, w: &str) -> bool {
+        let w = w.as_bytes();
         match packed(w) {
             Some(key) => self.short.contains(&key),
             None => self.long.contains(w),
@@ -130,8 +134,7 @@ impl<'a> LowerWords<'a> {
 /// A word of up to seven bytes as one number: its bytes, little-endian, and
 /// its length in the top byte, so that two words give the same number only
 /// when they are the same word. `None` for a longer word.
-fn packed(w: &str) -> Option<u64> {
-    let b = w.as_bytes();
+fn packed(b: &[u8]) -> Option<u64> {
     let n = b.len();
     let bytes = match n {
         0..=3 => b.iter().rev().fold(0, |acc, &x| acc << 8 | u64::from(x)),
@@ -161,18 +164,29 @@ impl<'a> Evidence<'a> {
             let toks = doc.seg.sentence_tokens(i);
             let mut initial = true;
             for (k, t) in toks.iter().enumerate() {
-                let w = t.span.of(doc.text);
                 if t.kind != TokenKind::Word {
-                    initial = initial || opens(w) || w.ends_with(':') || (k == 0);
+                    // The mark is read only where it can still open something.
+                    initial = initial || k == 0 || {
+                        let w = t.span.of(doc.text);
+                        opens(w) || w.ends_with(':')
+                    };
                     continue;
                 }
-                let core = strip_possessive(w).0;
-                if core.chars().next().is_some_and(char::is_uppercase) {
-                    if !initial && !headline {
-                        ev.mid_caps.insert(core);
-                    }
-                } else {
+                // Read as bytes: a word that opens with an ASCII byte, as
+                // nearly all do, is told capitalized or not by that byte, and
+                // a lower-case one is kept without slicing the text at
+                // character boundaries.
+                let bytes = &doc.text.as_bytes()[t.span.range()];
+                let core = &bytes[..possessive_len(bytes).unwrap_or(bytes.len())];
+                let cap = match core.first() {
+                    Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+                    _ => is_cap(&doc.text[t.span.start..t.span.start + core.len()]),
+                };
+                if !cap {
                     ev.lower.insert(core);
+                } else if !initial && !headline {
+                    ev.mid_caps
+                        .insert(&doc.text[t.span.start..t.span.start + core.len()]);
                 }
                 initial = false;
             }
@@ -190,25 +204,33 @@ fn opens(p: &str) -> bool {
 
 /// `("Russia", true)` for "Russia's", `("Ukraine", false)` for "Ukraine".
 pub fn strip_possessive(w: &str) -> (&str, bool) {
+    match possessive_len(w.as_bytes()) {
+        Some(keep) => (&w[..keep], true),
+        None => (w, false),
+    }
+}
+
+/// The length of `w` without its possessive, when it has one.
+fn possessive_len(w: &[u8]) -> Option<usize> {
     // Every possessive ends in "s", "S" or an apostrophe: most words end in
     // another byte, and have no possessive to look for.
-    if !matches!(w.as_bytes().last(), Some(b's' | b'S' | b'\'')) {
-        return (w, false);
+    if !matches!(w.last(), Some(b's' | b'S' | b'\'')) {
+        return None;
     }
-    for suffix in ["'s", "'S", "s'"] {
+    for suffix in [b"'s", b"'S", b"s'"] {
         if w.len() > suffix.len() + 1 && w.ends_with(suffix) {
-            let keep = if suffix == "s'" {
+            let keep = if suffix == b"s'" {
                 w.len() - 1
             } else {
                 w.len() - 2
             };
-            return (&w[..keep], true);
+            return Some(keep);
         }
     }
-    if w.len() > 1 && w.ends_with('\'') {
-        return (&w[..w.len() - 1], true);
+    if w.len() > 1 && w.ends_with(b"'") {
+        return Some(w.len() - 1);
     }
-    (w, false)
+    None
 }
 
 fn is_cap(w: &str) -> bool {
@@ -621,7 +643,7 @@ mod tests {
         ];
         let mut set = LowerWords::with_capacity(4);
         for w in words {
-            set.insert(w);
+            set.insert(w.as_bytes());
         }
         for w in words {
             assert!(set.contains(w), "{w}");
@@ -632,10 +654,10 @@ mod tests {
             assert!(!set.contains(w), "{w}");
         }
         // Packed words differ whenever their bytes or lengths do.
-        let all: Vec<u64> = words.iter().filter_map(|w| packed(w)).collect();
+        let all: Vec<u64> = words.iter().filter_map(|w| packed(w.as_bytes())).collect();
         let distinct: FastSet<u64> = all.iter().copied().collect();
         assert_eq!(distinct.len(), all.len());
-        assert_eq!(packed("abcdefgh"), None);
+        assert_eq!(packed(b"abcdefgh"), None);
     }
 
     #[test]
