@@ -2,7 +2,9 @@
 //! indexed by word on first use) and the closed sets they name.
 
 use crate::lexicon::lists::dates as lists;
-use crate::lexicon::WordIndex;
+use crate::lexicon::{LengthEnds, WordIndex};
+use crate::text::hash::FastMap;
+use std::sync::OnceLock;
 
 /// A list of words, indexed.
 type Words = WordIndex<&'static str>;
@@ -19,9 +21,7 @@ static WEEKDAY_NAMES_BEFORE: Words = WordIndex::of_words(lists::WEEKDAY_NAMES_BE
 static WEEKDAY_NAMES_AFTER: Words = WordIndex::of_words(lists::WEEKDAY_NAMES_AFTER);
 static DATE_CUES: Words = WordIndex::of_words(lists::DATE_CUES);
 static TIME_ZONES: Words = WordIndex::of_words(lists::TIME_ZONES);
-static PAST_WORDS: Words = WordIndex::of_words(lists::PAST_WORDS);
 static NOT_PAST: Words = WordIndex::of_words(lists::NOT_PAST);
-static FUTURE_WORDS: Words = WordIndex::of_words(lists::FUTURE_WORDS);
 static CAUSAL_AFTER_DUE_TO: Words = WordIndex::of_words(lists::CAUSAL_AFTER_DUE_TO);
 static COUNTED_NOUNS: Words = WordIndex::of_words(lists::COUNTED_NOUNS);
 static BEFORE_ARTICLE_UNIT: Words = WordIndex::of_words(lists::BEFORE_ARTICLE_UNIT);
@@ -305,23 +305,13 @@ pub(super) fn is_time_zone(word: &str) -> bool {
     TIME_ZONES.contains(word)
 }
 
-/// Irregular past forms (and a few regular ones that are frequent in news).
-pub(super) fn is_past_word(word: &str) -> bool {
-    PAST_WORDS.contains(word)
-}
-
 /// Words that look like past participles but are not verbs in the past.
 pub(super) fn is_not_past(word: &str) -> bool {
     NOT_PAST.contains(word)
 }
 
-/// Future, modal and scheduling markers.
-pub(super) fn is_future_word(word: &str) -> bool {
-    FUTURE_WORDS.contains(word)
-}
-
 /// Words meaning "intended for a time" that read as future unless "was/were/had" precedes.
-pub(super) const SCHEDULE_WORDS: &[&str] = &[
+const SCHEDULE_WORDS: &[&str] = &[
     "expected",
     "scheduled",
     "due",
@@ -332,6 +322,54 @@ pub(super) const SCHEDULE_WORDS: &[&str] = &[
     "forecast",
     "predicted",
 ];
+
+/// German auxiliaries of the past.
+const GERMAN_PAST: &[&str] = &["wurde", "wurden", "hatte", "hatten", "waren"];
+
+/// What a word says of the tense of its sentence by itself.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Marker {
+    /// One of [`SCHEDULE_WORDS`]: the future, before "to", "for", "on", ...
+    Schedule,
+    /// A future, modal or scheduling marker ("will", "plans", "sera").
+    Future,
+    /// An irregular past form (and a few regular ones that are frequent in
+    /// news), or a German auxiliary of the past.
+    Past,
+}
+
+/// The [`Marker`] of `word`, if it is a listed one. The tense of a date asks
+/// it of most words of the date's sentence: one filter read turns most
+/// away, and the rest are hashed once for all the lists.
+pub(super) fn marker(word: &str) -> Option<Marker> {
+    static MARKERS: OnceLock<(LengthEnds, FastMap<&'static str, Marker>)> = OnceLock::new();
+    let (filter, markers) = MARKERS.get_or_init(|| {
+        let mut markers = FastMap::default();
+        // A word of two lists keeps the first: a schedule word is read as
+        // one before it is read as a future marker, a future one before a
+        // past one.
+        let lists = [
+            (SCHEDULE_WORDS, Marker::Schedule),
+            (lists::FUTURE_WORDS.words(), Marker::Future),
+            (lists::PAST_WORDS.words(), Marker::Past),
+            (GERMAN_PAST, Marker::Past),
+        ];
+        for (words, marker) in lists {
+            for &w in words {
+                markers.entry(w).or_insert(marker);
+            }
+        }
+        let mut filter = LengthEnds::default();
+        for w in markers.keys() {
+            filter.insert(w);
+        }
+        (filter, markers)
+    });
+    if !filter.may_contain(word) {
+        return None;
+    }
+    markers.get(word).copied()
+}
 
 /// Words after "due to" that make it causal ("due to a rise").
 pub(super) fn is_causal_after_due_to(word: &str) -> bool {

@@ -68,6 +68,7 @@ pub(super) use lexicon::{is_english_weekday, is_month_name};
 
 use super::Doc;
 use crate::text::Span;
+use lexicon::Marker;
 use resolve::Tense;
 use scan::Tok;
 use serde::{Deserialize, Serialize};
@@ -326,7 +327,8 @@ impl<'t, 'a> Markers<'t, 'a> {
 fn tense_marker(toks: &[Tok], i: usize) -> Option<bool> {
     let w = toks[i].low.as_str();
     let prev = if i > 0 { toks[i - 1].low.as_str() } else { "" };
-    if lexicon::SCHEDULE_WORDS.contains(&w) {
+    let marker = lexicon::marker(w);
+    if marker == Some(Marker::Schedule) {
         // "expected to", "scheduled for", "due to end"; not "due to a rise", "set up".
         let next = toks.get(i + 1).map_or("", |t| t.low.as_str());
         let after = toks.get(i + 2).map_or("", |t| t.low.as_str());
@@ -343,35 +345,37 @@ fn tense_marker(toks: &[Tok], i: usize) -> Option<bool> {
     // Spanish and French future endings: "celebrarán", "pourront".
     let foreign_future = (w.ends_with("rán") || w.ends_with("rá")) && w.len() > 5
         || (w.ends_with("ront") && w.len() >= 7 && !matches!(w, "affront" | "confront"));
-    if lexicon::is_future_word(w) || w.ends_with("'ll") || foreign_future {
+    if marker == Some(Marker::Future) || w.ends_with("'ll") || foreign_future {
         if w == "going" && toks.get(i + 1).is_none_or(|t| t.low != "to") {
             return None;
         }
         return Some(true);
     }
-    if lexicon::is_past_word(w) {
+    // Irregular past forms and German auxiliaries of the past.
+    if marker == Some(Marker::Past) {
         return Some(false);
     }
-    // French passé composé ("a annoncé"), Spanish preterite ("anunció"),
-    // German auxiliaries of the past.
+    // French passé composé ("a annoncé"), Spanish preterite ("anunció").
     let french_past = (w.ends_with('é') || w.ends_with("ée") || w.ends_with("és"))
         && matches!(
             prev,
             "a" | "ont" | "avait" | "avaient" | "été" | "est" | "sont"
         );
     let spanish_past = w.ends_with('ó') && w.chars().count() >= 4;
-    let german_past = matches!(w, "wurde" | "wurden" | "hatte" | "hatten" | "waren");
-    if french_past || spanish_past || german_past {
+    if french_past || spanish_past {
         return Some(false);
     }
-    // "will remain closed", "is banned": an adjective, the auxiliary has the tense.
-    let passive = matches!(
-        prev,
-        "be" | "is" | "are" | "remain" | "remains" | "stay" | "stays" | "being" | "get"
-    );
-    let regular_past = !passive
-        && w.len() >= 5
+    // "will remain closed", "is banned": an adjective, the auxiliary has the
+    // tense (asked last: few words end in "ed").
+    let passive = || {
+        matches!(
+            prev,
+            "be" | "is" | "are" | "remain" | "remains" | "stay" | "stays" | "being" | "get"
+        )
+    };
+    let regular_past = w.len() >= 5
         && w.ends_with("ed")
+        && !passive()
         && w.chars().all(char::is_alphabetic)
         && !lexicon::is_not_past(w);
     regular_past.then_some(false)
