@@ -338,7 +338,7 @@ fn last_story_line(text: &str, lines: &[Line]) -> Option<usize> {
 /// break kept as one, and a broken paragraph rejoined with a space.
 fn assemble(text: &str, lines: &[Line]) -> MappedText {
     let joined = joins(text, lines);
-    let mut b = MappedText::builder();
+    let mut b = MappedText::builder_with_capacity(text.len());
     let mut prev: Option<usize> = None;
     for i in 0..lines.len() {
         if !lines[i].is_live() {

@@ -57,6 +57,16 @@ impl MappedText {
         MappedTextBuilder::default()
     }
 
+    /// A builder with room for a text of `len` bytes: a text derived from a
+    /// source of that length (cleaned, normalized) is seldom longer, and is
+    /// then built without copying what it holds each time it outgrows its room.
+    pub fn builder_with_capacity(len: usize) -> MappedTextBuilder {
+        MappedTextBuilder {
+            text: String::with_capacity(len),
+            ..MappedTextBuilder::default()
+        }
+    }
+
     /// The identity map: `source` copied whole.
     pub fn identity(source: &str) -> MappedText {
         let mut b = MappedText::builder();
