@@ -86,11 +86,13 @@ pub fn clean_lines(
     batch: &BatchEvidence,
     is_kept: &dyn Fn(Span) -> bool,
 ) -> (MappedText, Vec<(Span, Reason)>, Vec<LineReading>) {
+    let lines = split(text);
     let mut stage = Stage {
         text,
-        lines: split(text),
+        // A reading for each of the first lines, as far as `READ_LINES`.
+        readings: Vec::with_capacity(lines.len().min(READ_LINES)),
+        lines,
         removals: Vec::new(),
-        readings: Vec::new(),
         is_kept,
         context: Context::default(),
     };

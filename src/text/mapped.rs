@@ -192,8 +192,9 @@ impl MappedText {
 
     /// Composes two maps: `self` maps into some middle text, and `middle` maps
     /// that middle text into the original source. The result maps `self`'s
-    /// text straight into the original source.
-    pub fn compose(&self, middle: &MappedText) -> MappedText {
+    /// text straight into the original source; it takes that text over
+    /// instead of copying it.
+    pub fn compose(self, middle: &MappedText) -> MappedText {
         let mut pieces = Vec::with_capacity(self.pieces.len());
         for (i, p) in self.pieces.iter().enumerate() {
             let out_end = self.piece_out_end(i);
@@ -247,7 +248,7 @@ impl MappedText {
             }
         }
         MappedText {
-            text: self.text.clone(),
+            text: self.text,
             pieces,
             source_len: middle.source_len,
         }
