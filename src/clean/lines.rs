@@ -86,11 +86,13 @@ pub fn clean_lines(
     batch: &BatchEvidence,
     is_kept: &dyn Fn(Span) -> bool,
 ) -> (MappedText, Vec<(Span, Reason)>, Vec<LineReading>) {
+    let lines = split(text);
     let mut stage = Stage {
         text,
-        lines: split(text),
+        // A reading for each of the first lines, as far as `READ_LINES`.
+        readings: Vec::with_capacity(lines.len().min(READ_LINES)),
+        lines,
         removals: Vec::new(),
-        readings: Vec::new(),
         is_kept,
         context: Context::default(),
     };
@@ -338,7 +340,7 @@ fn last_story_line(text: &str, lines: &[Line]) -> Option<usize> {
 /// break kept as one, and a broken paragraph rejoined with a space.
 fn assemble(text: &str, lines: &[Line]) -> MappedText {
     let joined = joins(text, lines);
-    let mut b = MappedText::builder();
+    let mut b = MappedText::builder_with_capacity(text.len());
     let mut prev: Option<usize> = None;
     for i in 0..lines.len() {
         if !lines[i].is_live() {

@@ -57,6 +57,16 @@ impl MappedText {
         MappedTextBuilder::default()
     }
 
+    /// A builder with room for a text of `len` bytes: a text derived from a
+    /// source of that length (cleaned, normalized) is seldom longer, and is
+    /// then built without copying what it holds each time it outgrows its room.
+    pub fn builder_with_capacity(len: usize) -> MappedTextBuilder {
+        MappedTextBuilder {
+            text: String::with_capacity(len),
+            ..MappedTextBuilder::default()
+        }
+    }
+
     /// The identity map: `source` copied whole.
     pub fn identity(source: &str) -> MappedText {
         let mut b = MappedText::builder();
@@ -182,8 +192,9 @@ impl MappedText {
 
     /// Composes two maps: `self` maps into some middle text, and `middle` maps
     /// that middle text into the original source. The result maps `self`'s
-    /// text straight into the original source.
-    pub fn compose(&self, middle: &MappedText) -> MappedText {
+    /// text straight into the original source; it takes that text over
+    /// instead of copying it.
+    pub fn compose(self, middle: &MappedText) -> MappedText {
         let mut pieces = Vec::with_capacity(self.pieces.len());
         for (i, p) in self.pieces.iter().enumerate() {
             let out_end = self.piece_out_end(i);
@@ -237,7 +248,7 @@ impl MappedText {
             }
         }
         MappedText {
-            text: self.text.clone(),
+            text: self.text,
             pieces,
             source_len: middle.source_len,
         }

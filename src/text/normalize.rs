@@ -25,7 +25,7 @@ use unicode_normalization::char::is_combining_mark;
 pub fn normalize(input: &str) -> MappedText {
     let mut n = Normalizer {
         input,
-        b: MappedText::builder(),
+        b: MappedText::builder_with_capacity(input.len()),
         copy_from: 0,
     };
     let mut i = 0;
