@@ -4,14 +4,14 @@
 use super::reading::Reading;
 use super::sets::PARTICLES;
 use super::sets::{
-    DOCUMENT_NOUNS, HONORIFICS, PHRASE_BREAKS, REPORTING_VERBS, ROLE_NOUNS, SKIPPED_NEAR_CUE,
-    SPEECH_VERBS, TITLES,
+    DOCUMENT_NOUNS, HONORIFICS, PHRASE_BREAKS, REPORTING_VERBS, SKIPPED_NEAR_CUE, SPEECH_VERBS,
+    TITLES,
 };
 use crate::extract::word_set::WordSet;
 use crate::lexicon::lists::quotes::PRONOUNS;
 use crate::lexicon::{LengthEnds, WordIndex};
 use crate::text::hash::FastSet;
-use crate::text::{spaced_words, with_lower};
+use crate::text::{has_hyphen, spaced_words, with_lower};
 use std::sync::OnceLock;
 
 /// Whether `w` is in `list`.
@@ -127,15 +127,16 @@ pub(super) fn is_document_noun(w: &str) -> bool {
 
 pub(super) fn is_title(w: &str) -> bool {
     let w = w.trim_end_matches('.');
-    if has(&ROLE_NOUNS, w) || w.ends_with("ologist") {
+    let titles = title_words();
+    if titles.is_listed(w) || w.ends_with("ologist") {
         return true;
     }
     // The rules for a compound's parts are read only for a word with a hyphen (few are).
-    let hyphen = w.bytes().any(|b| b == b'-');
+    let hyphen = has_hyphen(w.as_bytes());
     // "GDL-Chef", "Bahn-Personalvorstand": the part after the hyphen.
     if hyphen {
         if let Some((_, tail)) = w.rsplit_once('-') {
-            if !tail.is_empty() && (has(&TITLES, tail) || has(&ROLE_NOUNS, tail)) {
+            if !tail.is_empty() && titles.is_listed(tail) {
                 return true;
             }
         }
@@ -144,39 +145,100 @@ pub(super) fn is_title(w: &str) -> bool {
     if w.len() > 6 && w.ends_with("ist") && !w.ends_with("christ") {
         return true;
     }
-    if ends_in_long_title(w) {
+    if titles.ends_in_long_title(w) {
         return true;
     }
-    has(&TITLES, w) || hyphen && w.split('-').next().is_some_and(|p| has(&TITLES, p))
+    hyphen && w.split('-').next().is_some_and(|p| has(&TITLES, p))
 }
 
-/// Whether a proper suffix of `w` is a title or role noun of six or more
-/// letters ("Ministerpräsident" in "CDU-Ministerpräsident"): one set lookup
-/// per suffix, when one of those titles ends in the last three bytes of `w`.
-fn ends_in_long_title(w: &str) -> bool {
-    /// The long titles, and the last three bytes of each.
-    type Long = (FastSet<&'static str>, FastSet<[u8; 3]>);
-    static LONG: OnceLock<Long> = OnceLock::new();
-    let (long, ends) = LONG.get_or_init(|| {
+/// The titles and role nouns as [`is_title`] reads them, made once: most
+/// words it is asked of (the words of names) are none, and are told so by
+/// filters of lengths and end bytes rather than by hashing.
+struct TitleWords {
+    /// `TITLES` and `ROLE_NOUNS` together: a word is either in one lookup.
+    listed: FastSet<&'static str>,
+    listed_ends: LengthEnds,
+    /// Those of six letters or more, for the suffixes of a compound.
+    long: FastSet<&'static str>,
+    long_ends: LengthEnds,
+    /// A filter of the last three bytes of each of `long`.
+    long_last3: Last3,
+}
+
+impl TitleWords {
+    /// Whether `w` is a title or a role noun.
+    #[inline]
+    fn is_listed(&self, w: &str) -> bool {
+        self.listed_ends.may_contain(w) && self.listed.contains(w)
+    }
+
+    /// Whether a proper suffix of `w` is a title or role noun of six or more
+    /// letters ("Ministerpräsident" in "CDU-Ministerpräsident"), looked up
+    /// only when one of those titles may end in the last three bytes of `w`,
+    /// and each suffix only when one of them may have its length and ends.
+    fn ends_in_long_title(&self, w: &str) -> bool {
+        // Every suffix looked up has six bytes or more, and ends as `w` does.
+        if w.len() < 7 || !self.long_last3.may_end(w.as_bytes()) {
+            return false;
+        }
+        // A title of six or more letters has at least six bytes: shorter suffixes are not looked up.
+        w.char_indices()
+            .skip(1)
+            .take_while(|&(i, _)| w.len() - i >= 6)
+            .any(|(i, _)| self.long_ends.may_contain(&w[i..]) && self.long.contains(&w[i..]))
+    }
+}
+
+/// [`TitleWords`], made on first use.
+fn title_words() -> &'static TitleWords {
+    static WORDS: OnceLock<TitleWords> = OnceLock::new();
+    WORDS.get_or_init(|| {
         use crate::lexicon::lists::quotes::{ROLE_NOUNS, TITLES};
-        let long: FastSet<&'static str> = TITLES
-            .iter()
-            .chain(ROLE_NOUNS)
-            .copied()
+        let listed: FastSet<&'static str> = TITLES.iter().chain(ROLE_NOUNS).copied().collect();
+        let long: FastSet<&'static str> = (listed.iter().copied())
             .filter(|t| t.chars().count() >= 6)
             .collect();
-        let ends = long.iter().map(|t| last3(t.as_bytes())).collect();
-        (long, ends)
-    });
-    // Every suffix looked up has six bytes or more, and ends as `w` does.
-    if w.len() < 7 || !ends.contains(&last3(w.as_bytes())) {
-        return false;
+        let mut listed_ends = LengthEnds::default();
+        listed.iter().for_each(|t| listed_ends.insert(t));
+        let mut long_ends = LengthEnds::default();
+        let mut long_last3 = Last3::default();
+        for t in &long {
+            long_ends.insert(t);
+            long_last3.insert(t.as_bytes());
+        }
+        TitleWords {
+            listed,
+            listed_ends,
+            long,
+            long_ends,
+            long_last3,
+        }
+    })
+}
+
+/// A filter of 2,048 bits, one set by the last three bytes of each word
+/// inserted: a clear bit says that no such word ends as a word does.
+#[derive(Default)]
+struct Last3([u64; 32]);
+
+impl Last3 {
+    /// The filter bit of the last three bytes of `b`, which has at least three.
+    fn bit(b: &[u8]) -> usize {
+        let [x, y, z] = last3(b);
+        let key = u32::from(x) | u32::from(y) << 8 | u32::from(z) << 16;
+        (key.wrapping_mul(0x9e37_79b1) >> 21) as usize
     }
-    // A title of six or more letters has at least six bytes: shorter suffixes are not looked up.
-    w.char_indices()
-        .skip(1)
-        .take_while(|&(i, _)| w.len() - i >= 6)
-        .any(|(i, _)| long.contains(&w[i..]))
+
+    fn insert(&mut self, b: &[u8]) {
+        let bit = Self::bit(b);
+        self.0[bit / 64] |= 1 << (bit % 64);
+    }
+
+    /// Whether a word inserted may end as `b` (at least three bytes) does.
+    fn may_end(&self, b: &[u8]) -> bool {
+        let bit = Self::bit(b);
+        self.0[bit / 64] & (1 << (bit % 64)) != 0
+    }
 }
 
 /// The last three bytes of `b`, which has at least three.
@@ -315,6 +377,49 @@ mod tests {
         }
         for w in &words {
             assert_eq!(inverted_pronoun(w), stated(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn is_title_as_the_lists_and_rules_answer() {
+        use crate::extract::quotes::sets::ROLE_NOUNS;
+        /// The rule as stated: a listed word, a suffix rule, or a compound's part.
+        fn stated(w: &str) -> bool {
+            let w = w.trim_end_matches('.');
+            let listed = |p: &str| has(&TITLES, p) || has(&ROLE_NOUNS, p);
+            let long_suffix = w.char_indices().skip(1).any(|(i, _)| {
+                let t = &w[i..];
+                t.chars().count() >= 6 && listed(t)
+            });
+            listed(w)
+                || w.ends_with("ologist")
+                || w.rsplit_once('-').is_some_and(|(_, t)| listed(t))
+                || w.len() > 6 && w.ends_with("ist") && !w.ends_with("christ")
+                || long_suffix
+                || w.contains('-') && w.split('-').next().is_some_and(|p| has(&TITLES, p))
+        }
+        use crate::lexicon::lists::quotes as lists;
+        let listed = lists::TITLES.iter().chain(lists::ROLE_NOUNS).copied();
+        let mut words: Vec<String> = Vec::new();
+        for t in listed {
+            for form in [
+                t.to_string(),
+                format!("{t}."),
+                format!("cdu-{t}"),
+                format!("{t}-cdu"),
+                format!("x{t}"),
+                format!("bahn{t}"),
+                format!("{t}s"),
+                t[..t.len() - t.chars().last().map_or(0, char::len_utf8)].to_string(),
+            ] {
+                words.push(form);
+            }
+        }
+        let others = ". - price ned seismologist tourist christ antichrist ministerpräsident \
+                      gdl-chef e-mail über präsident. a- -a";
+        words.extend(others.split_whitespace().chain([""]).map(str::to_string));
+        for w in &words {
+            assert_eq!(is_title(w), stated(w), "{w}");
         }
     }
 

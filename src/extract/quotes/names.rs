@@ -398,14 +398,17 @@ fn capitalized_runs<'e>(rd: &Reading<'e>) -> Vec<Run<'e>> {
         }
         // The name first: most runs are one word, which is never person-like.
         let written = span.of(rd.text);
+        // The name is the words at its span, borrowed from the text, but for
+        // the pronoun of a French inversion ("dit-elle" is "elle"), a word of
+        // its own: told apart by its address, without comparing the words.
+        let as_written = std::ptr::eq(name, written);
         // The phrase's rules may have asked already, or known the answer (of one word).
         let like_written = match judged {
-            Some(like) if name == written => like,
+            Some(like) if as_written => like,
             _ => is_person_like(written),
         };
         let personish = like_written && is_personish(rd, s, e, rd.at(span.start));
-        // The name is the words at its span but for a pronoun it stands for.
-        let person_like = if name == written {
+        let person_like = if as_written {
             like_written
         } else {
             is_person_like(name)
@@ -428,11 +431,13 @@ fn run_end(rd: &Reading, caps: &[bool], s: usize) -> usize {
     let mut e = s;
     while e < rd.len() && rd[e].sentence == rd[s].sentence {
         let t = &rd[e];
-        let next_cap = caps.get(e + 1).is_some_and(|&c| c);
-        let inner = e > s
-            && next_cap
-            && (is_particle(&t.lower) || t.lower == "of" && is_title(&rd[e - 1].lower));
-        if !(caps[e] || honorific_dot(rd, e, s) || inner) {
+        // Asked only of a word that is neither capitalized nor a period.
+        let inner = || {
+            e > s
+                && caps.get(e + 1).is_some_and(|&c| c)
+                && (is_particle(&t.lower) || t.lower == "of" && is_title(&rd[e - 1].lower))
+        };
+        if !(caps[e] || honorific_dot(rd, e, s) || inner()) {
             break;
         }
         e += 1;

@@ -167,17 +167,10 @@ pub(super) fn judged_np_speaker<'a>(
         return None;
     }
     let last = &rd[b - 1];
-    // A speaker of one word, as all three below are, is never person-like.
-    if b - a == 1 && is_pronoun(&last.lower) {
-        let name = Named {
-            name: last.text,
-            span: last.span,
-        };
-        return Some((name, Some(false)));
-    }
-    // One word (most capitalized runs) is the speaker as written, no title
-    // to cut, no "of" to read; but a French inversion ("a-t-il ajouté",
-    // "dit-elle") is its pronoun.
+    // One word (most capitalized runs), a pronoun among them, is the speaker
+    // as written, no title to cut, no "of" to read, and never person-like;
+    // but a French inversion ("a-t-il ajouté", "dit-elle") is its pronoun (no
+    // pronoun has a hyphen: a test checks the list).
     if b - a == 1 {
         let name = match inverted_pronoun(&last.lower) {
             Some((_, pronoun)) => Named {

@@ -281,3 +281,13 @@ fn no_pronoun_or_document_has_a_space() {
         assert!(!w.contains(char::is_whitespace), "{w}");
     }
 }
+
+/// A speaker phrase of one word is the word as written, a pronoun as any
+/// other (`speakers::judged_np_speaker`), unless it is a French inversion:
+/// no pronoun is one.
+#[test]
+fn no_pronoun_is_a_french_inversion() {
+    for &(p, _) in PRONOUNS {
+        assert!(!p.contains('-'), "{p}");
+    }
+}
