@@ -92,6 +92,23 @@ fn similarity_is_symmetric_around_an_abbreviated_date() {
     crate::properties::check_symmetric("Jan. 6 “quoted.”", ". Jan. 6").unwrap();
 }
 
+/// One article as close to a second as to a third, which told one event with
+/// each other, joined the event of whichever came first in the batch.
+#[test]
+fn an_exact_tie_between_two_joins_does_not_follow_the_input_order() {
+    let almaty = "Police in Almaty said 13 people were killed on Thursday.";
+    let cologne = "Die Polizei in Köln meldete am Montag 40 Verletzte.";
+    crate::invariants::check_order_free(
+        "Полиция сообщила о 13 погибших в Алматы.",
+        &format!("{cologne} {almaty} {almaty} {cologne}"),
+        &format!(
+            "{almaty} 東京で地震があり、3人がけがをした。 {almaty} \
+             Kassym-Jomart Tokayev met Vladimir Putin in Moscow."
+        ),
+    )
+    .unwrap();
+}
+
 /// The format sniff read the first 1024 bytes, and a cut inside a Cyrillic
 /// or CJK character made the head empty: pasted HTML was taken for plain text.
 #[test]
