@@ -96,6 +96,11 @@ fn main() {
             .filter(|l| !l.is_empty())
             .map(|l| (l.to_string(), String::new()))
             .collect();
+        // Language identification takes the words as they are, untrimmed.
+        assert!(
+            rows.keys().all(|w| w.trim() == w),
+            "data/stopwords/{lang}.txt: a word with white space around it"
+        );
         write_packed(&out.join(format!("stopwords-{lang}.packed")), &rows);
     }
     write_pack(&out.join("languages.pack"), &pack);
