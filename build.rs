@@ -22,6 +22,12 @@ use std::{env, fs, path::PathBuf};
 
 include!("src/lexicon/script.rs");
 
+/// The search of a packed list, whose blocks the native build lays out here
+/// (`write_packed`) instead of at run time.
+#[allow(dead_code)]
+#[path = "src/lexicon/packed.rs"]
+mod packed;
+
 /// The languages whose word frequencies are compiled into the core; the
 /// others go to the language pack.
 const CORE_WORDFREQ: &[&str] = &["en"];
@@ -90,12 +96,18 @@ fn main() {
             .filter(|l| !l.is_empty())
             .map(|l| (l.to_string(), String::new()))
             .collect();
+        // Language identification takes the words as they are, untrimmed.
+        assert!(
+            rows.keys().all(|w| w.trim() == w),
+            "data/stopwords/{lang}.txt: a word with white space around it"
+        );
         write_packed(&out.join(format!("stopwords-{lang}.packed")), &rows);
     }
     write_pack(&out.join("languages.pack"), &pack);
     word_lists(&out);
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-changed=src/lexicon/script.rs");
+    println!("cargo:rerun-if-changed=src/lexicon/packed.rs");
 }
 
 /// Moves the rows whose key is in another script than Latin out of `rows`.
@@ -138,8 +150,23 @@ fn read(path: &str) -> String {
 /// the list ("Havana" for "A Habana") is written in the values column as the
 /// byte 1, and the key's number (3 bytes, big-endian) follows the keys, one
 /// per such field, in order.
+///
+/// Beside it, `<name>.blocks`: the blocks that the search notes in a pass
+/// over the list (`lexicon::packed::PackedList::layout`), which the native
+/// build reads instead of making them before its first lookup; empty for the
+/// wasm, which makes them (its download stays small).
 fn write_packed(path: &std::path::Path, rows: &BTreeMap<String, String>) {
-    fs::write(path, packed(path, rows)).expect("writing OUT_DIR");
+    let bytes = packed(path, rows);
+    let layout = match env::var("CARGO_CFG_TARGET_ARCH").as_deref() {
+        Ok("wasm32") => Vec::new(),
+        _ => {
+            let bytes: &'static [u8] = Box::leak(bytes.clone().into_boxed_slice());
+            let list = packed::PackedList::new(bytes).expect("a packed list");
+            list.layout()
+        }
+    };
+    fs::write(path.with_extension("blocks"), layout).expect("writing OUT_DIR");
+    fs::write(path, bytes).expect("writing OUT_DIR");
 }
 
 fn packed(path: &std::path::Path, rows: &BTreeMap<String, String>) -> Vec<u8> {

@@ -121,11 +121,12 @@ impl<T> WordIndex<T> {
     #[cold]
     fn build(&self) -> (LengthEnds, Map<&'static str, &'static T>) {
         let mut filter = LengthEnds::default();
-        let mut index = Map::default();
         let rows = match self.rows {
             Rows::Slice(rows) => rows,
             Rows::Words(list, words) => words(list),
         };
+        // Sized for every row at once: no growing, and no rehashing of the rows already in.
+        let mut index = Map::with_capacity_and_hasher(rows.len(), Default::default());
         for row in rows {
             let word = (self.word)(row);
             filter.insert(word);

@@ -33,6 +33,17 @@
 //! assert!(lexicon::is_first_name("Margarita"));
 //! ```
 
+/// The [`SortedLines`] of the list that build.rs packed as `OUT_DIR/<name>.packed`,
+/// with the blocks it laid out beside it (`<name>.blocks`, empty for the wasm).
+macro_rules! packed_list {
+    ($name:literal) => {
+        $crate::lexicon::SortedLines::laid_out(
+            include_bytes!(concat!(env!("OUT_DIR"), "/", $name, ".packed")),
+            include_bytes!(concat!(env!("OUT_DIR"), "/", $name, ".blocks")),
+        )
+    };
+}
+
 pub(crate) mod hash;
 mod index;
 pub mod lists;
@@ -85,23 +96,17 @@ pub struct Place {
 // Sorted and deduplicated by build.rs from data/lexicon/ (see `sorted`).
 // Names in other scripts than Latin are in the language pack (`pack`).
 static PLACES: SplitLines = SplitLines::new(
-    include_bytes!(concat!(env!("OUT_DIR"), "/places.tsv.packed")),
+    packed_list!("places.tsv"),
     "places.tsv",
     script::in_other_script,
 );
-static DEMONYMS: SortedLines = SortedLines::packed(include_bytes!(concat!(
-    env!("OUT_DIR"),
-    "/demonyms.tsv.packed"
-)));
+static DEMONYMS: SortedLines = packed_list!("demonyms.tsv");
 static FIRST_NAMES: SplitLines = SplitLines::new(
-    include_bytes!(concat!(env!("OUT_DIR"), "/first_names.txt.packed")),
+    packed_list!("first_names.txt"),
     "first_names.txt",
     script::in_other_script,
 );
-static COMMON_WORDS: SortedLines = SortedLines::packed(include_bytes!(concat!(
-    env!("OUT_DIR"),
-    "/common_words.txt.packed"
-)));
+static COMMON_WORDS: SortedLines = packed_list!("common_words.txt");
 
 const WORDS_BLOOM: &[u8] = include_bytes!("../../data/lexicon/words.bloom");
 

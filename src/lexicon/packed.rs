@@ -10,9 +10,18 @@
 //! keys. A short run (a page's first call, one article) then pays neither for
 //! unpacking whole lists into memory nor for holding them; [`unpack`] makes
 //! the plain lines where every line is needed.
+//!
+//! That pass reads every line of a list, which costs more than a short
+//! article's lookups: the native build has build.rs make it instead, and
+//! lay the blocks out beside each list ([`PackedList::layout`], read back by
+//! [`PackedList::laid_out`]). The wasm makes it on first use, to stay small.
 
 /// The keys of a block: what a lookup scans at most after its binary search.
 const BLOCK: usize = 8;
+
+/// The bytes of a [`PackedList::layout`]'s head (three numbers) and of each block in it (five).
+const LAYOUT_HEAD: usize = 12;
+const LAYOUT_BLOCK: usize = 20;
 
 /// Where the line that starts at `at` ends (its `\n`). The lines are a few
 /// bytes long: a plain scan finds the end before a vector search (`memchr`)
@@ -175,6 +184,7 @@ pub(crate) fn unpack_keys(packed: &[u8]) -> Option<(Vec<u8>, Vec<usize>)> {
 }
 
 /// A packed list searched where it lies (see the module documentation).
+#[derive(Debug, PartialEq, Eq)]
 pub(crate) struct PackedList {
     packed: &'static [u8],
     count: usize,
@@ -186,7 +196,7 @@ pub(crate) struct PackedList {
 }
 
 /// A block of [`BLOCK`] keys of a [`PackedList`] (fewer in the last).
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Block {
     /// [`key_prefix`] of the block's first key: most steps of the binary
     /// search compare two numbers, not two keys.
@@ -315,6 +325,64 @@ impl PackedList {
             _ => false,
         };
         (named.len() == refs && named.all(listed)).then_some(list)
+    }
+
+    /// The list of `packed` with the blocks that [`PackedList::new`] notes
+    /// read from `layout`, as [`PackedList::layout`] wrote them (build.rs,
+    /// for the native build): no pass over the list. Without a layout (the
+    /// wasm's lists, the language pack's parts), [`PackedList::new`].
+    pub(crate) fn laid_out(packed: &'static [u8], layout: &[u8]) -> Option<PackedList> {
+        if layout.is_empty() {
+            return PackedList::new(packed);
+        }
+        let mut numbers = layout
+            .chunks_exact(4)
+            .map(|n| u32::from_le_bytes([n[0], n[1], n[2], n[3]]));
+        let mut number = || numbers.next().map(|n| n as usize);
+        let (count, refs, blocks) = (number()?, number()?, number()?);
+        let firsts = LAYOUT_HEAD + blocks.checked_mul(LAYOUT_BLOCK)?;
+        let blocks: Vec<Block> = (layout.get(LAYOUT_HEAD..firsts)?.chunks_exact(LAYOUT_BLOCK))
+            .map(|b| {
+                let field = |i: usize| u32::from_le_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]]);
+                Block {
+                    prefix: field(0),
+                    first_end: field(4),
+                    next_key: field(8),
+                    value: field(12),
+                    refs_before: field(16),
+                }
+            })
+            .collect();
+        let fits = blocks.len() == count.div_ceil(BLOCK) && refs <= packed.len();
+        fits.then(|| PackedList {
+            packed,
+            count,
+            refs,
+            blocks,
+            firsts: layout[firsts..].to_vec(),
+        })
+    }
+
+    /// The blocks of the list as [`PackedList::laid_out`] reads them: the
+    /// count, where the references start and the number of blocks, then
+    /// each block's five numbers (4 bytes each, little-endian), then the
+    /// blocks' first keys. build.rs writes it beside each list of the native build.
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub(crate) fn layout(&self) -> Vec<u8> {
+        let mut layout =
+            Vec::with_capacity(LAYOUT_HEAD + self.blocks.len() * LAYOUT_BLOCK + self.firsts.len());
+        let numbers = [self.count, self.refs, self.blocks.len()];
+        for n in numbers {
+            let n = u32::try_from(n).expect("a list of under 4 GB");
+            layout.extend_from_slice(&n.to_le_bytes());
+        }
+        for b in &self.blocks {
+            for n in [b.prefix, b.first_end, b.next_key, b.value, b.refs_before] {
+                layout.extend_from_slice(&n.to_le_bytes());
+            }
+        }
+        layout.extend_from_slice(&self.firsts);
+        layout
     }
 
     /// The number of keys.
@@ -569,6 +637,11 @@ mod tests {
             assert_eq!(list.find(absent.as_bytes()), None, "{absent}");
         }
         assert_eq!(PackedList::new(b"").unwrap().find(b"a"), None);
+        // Laid out and read back, the same list.
+        for packed in [packed, b""] {
+            let list = PackedList::new(packed).unwrap();
+            assert_eq!(PackedList::laid_out(packed, &list.layout()), Some(list));
+        }
     }
 
     /// What [`unpack`] refuses, the search refuses too.

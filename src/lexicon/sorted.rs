@@ -129,6 +129,8 @@ impl Lines for SplitLines {
 /// A sorted list of `key[<TAB>value]` lines, packed (see the module documentation).
 pub(crate) struct SortedLines {
     packed: &'static [u8],
+    /// Its blocks as build.rs laid them out (`PackedList::laid_out`), or nothing.
+    layout: &'static [u8],
     /// What the lookups search before the index: made on first use.
     search: OnceLock<Packed>,
     /// The lookups answered by a search so far, before the index.
@@ -166,8 +168,15 @@ impl Packed {
 impl SortedLines {
     /// A list as build.rs packs it (see `lexicon::packed`); empty bytes, an empty list.
     pub(crate) const fn packed(bytes: &'static [u8]) -> SortedLines {
+        SortedLines::laid_out(bytes, &[])
+    }
+
+    /// A packed list and its blocks as build.rs laid them out (empty: none),
+    /// which its first lookup reads instead of making them (see `lexicon::packed`).
+    pub(crate) const fn laid_out(bytes: &'static [u8], layout: &'static [u8]) -> SortedLines {
         SortedLines {
             packed: bytes,
+            layout,
             search: OnceLock::new(),
             searches: AtomicUsize::new(0),
             index: OnceLock::new(),
@@ -197,7 +206,8 @@ impl SortedLines {
     /// The packed list to search, made on first use.
     fn search(&self) -> &Packed {
         self.search.get_or_init(|| Packed {
-            list: PackedList::new(self.packed).expect("build.rs writes a packed list"),
+            list: PackedList::laid_out(self.packed, self.layout)
+                .expect("build.rs writes a packed list"),
             kept: Mutex::default(),
         })
     }
@@ -243,12 +253,12 @@ pub(crate) struct SplitLines {
 
 impl SplitLines {
     pub(crate) const fn new(
-        core: &'static [u8],
+        core: SortedLines,
         part: &'static str,
         in_pack: fn(&str) -> bool,
     ) -> SplitLines {
         SplitLines {
-            core: SortedLines::packed(core),
+            core,
             part,
             in_pack,
             rest: OnceLock::new(),
@@ -341,6 +351,18 @@ mod tests {
                 assert_eq!(list.index.get().is_some(), lookups > before, "{lookups}");
                 assert_eq!(list.entry(k), search(text, k.as_bytes()), "{k}");
             }
+        }
+    }
+
+    /// The blocks build.rs laid out beside the core's lists are those that a
+    /// pass over each list notes.
+    #[test]
+    fn lists_laid_out_as_a_pass_notes() {
+        use super::super::{COMMON_WORDS, DEMONYMS, FIRST_NAMES, PLACES};
+        for list in [&PLACES.core, &DEMONYMS, &FIRST_NAMES.core, &COMMON_WORDS] {
+            assert!(!list.layout.is_empty(), "the native build lays them out");
+            let laid_out = PackedList::laid_out(list.packed, list.layout);
+            assert!(laid_out.is_some() && laid_out == PackedList::new(list.packed));
         }
     }
 

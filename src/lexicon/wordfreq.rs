@@ -1,7 +1,7 @@
 //! General word frequencies (Zipf scale) for six languages; see
 //! `data/wordfreq/README.md` for the source and licence.
 
-use super::{Lines, SplitLines};
+use super::{Lines, SortedLines, SplitLines};
 
 /// (language code, `word<TAB>z` lines sorted by build.rs from
 /// `data/wordfreq/<code>.txt`, `z` the one character whose code is the
@@ -10,17 +10,28 @@ use super::{Lines, SplitLines};
 static LISTS: [(&str, SplitLines); 6] = [
     (
         "en",
-        SplitLines::new(
-            include_bytes!(concat!(env!("OUT_DIR"), "/wordfreq-en.packed")),
-            "wordfreq-en",
-            |_| false,
-        ),
+        SplitLines::new(packed_list!("wordfreq-en"), "wordfreq-en", |_| false),
     ),
-    ("fr", SplitLines::new(b"", "wordfreq-fr", |_| true)),
-    ("de", SplitLines::new(b"", "wordfreq-de", |_| true)),
-    ("es", SplitLines::new(b"", "wordfreq-es", |_| true)),
-    ("ru", SplitLines::new(b"", "wordfreq-ru", |_| true)),
-    ("it", SplitLines::new(b"", "wordfreq-it", |_| true)),
+    (
+        "fr",
+        SplitLines::new(SortedLines::packed(b""), "wordfreq-fr", |_| true),
+    ),
+    (
+        "de",
+        SplitLines::new(SortedLines::packed(b""), "wordfreq-de", |_| true),
+    ),
+    (
+        "es",
+        SplitLines::new(SortedLines::packed(b""), "wordfreq-es", |_| true),
+    ),
+    (
+        "ru",
+        SplitLines::new(SortedLines::packed(b""), "wordfreq-ru", |_| true),
+    ),
+    (
+        "it",
+        SplitLines::new(SortedLines::packed(b""), "wordfreq-it", |_| true),
+    ),
 ];
 
 /// The Zipf value given to a word that is in no list: rarer than the rarest listed.

@@ -141,9 +141,14 @@ fn pack_lower_long(w: &[u8]) -> u128 {
 fn stopword_index() -> &'static StopwordIndex {
     static INDEX: std::sync::OnceLock<StopwordIndex> = std::sync::OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut words: FastMap<&'static str, Languages> = FastMap::default();
+        // Sized for every word of every list: no rehashing while it fills.
+        let listed = STOPWORDS.iter().map(|(_, list)| list.words().len()).sum();
+        let mut words: FastMap<&'static str, Languages> =
+            FastMap::with_capacity_and_hasher(listed, Default::default());
         for (i, (_, list)) in STOPWORDS.iter().enumerate() {
-            for w in list.lines().map(str::trim).filter(|w| !w.is_empty()) {
+            // Each word as its file writes it: build.rs checks that none is
+            // empty or has white space around it.
+            for w in list.lines() {
                 words.entry(w).or_default().0 |= 1 << i;
             }
         }
