@@ -611,9 +611,10 @@ fn is_counter(l: &str) -> bool {
 /// "By AFP", "By [Jane Doe](/author/jd)", "Par Jean Dupont": the byte range
 /// of the name in `line`.
 pub fn byline_name(line: &str) -> Option<(usize, usize)> {
-    let t = line.trim();
-    let lead = line.len() - line.trim_start().len();
+    let head = line.trim_start();
+    let t = head.trim_end();
     let word = byline_word(t)?;
+    let lead = line.len() - head.len();
     let rest = &t[word.len()..];
     let name_start = word.len() + (rest.len() - rest.trim_start().len());
     let name = rest.trim();

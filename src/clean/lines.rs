@@ -403,12 +403,15 @@ fn joins(text: &str, lines: &[Line]) -> Vec<bool> {
 
 /// Splits into lines with their trimmed content ranges.
 fn split(text: &str) -> Vec<Line> {
-    let mut out = Vec::new();
+    // A line after each line end, and one before the first: the vector is
+    // sized once instead of grown as the lines are read.
+    let mut out = Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
     let mut at = 0;
     for raw in lines_inclusive(text) {
         let content = raw.trim_end_matches(['\n', '\r']);
-        let lead = content.len() - content.trim_start().len();
-        let trimmed = content.trim();
+        let head = content.trim_start();
+        let lead = content.len() - head.len();
+        let trimmed = head.trim_end();
         let start = at + lead;
         let end = start + trimmed.len();
         out.push(Line {

@@ -79,7 +79,8 @@ pub(super) fn datelines(
             c.is_whitespace() || matches!(c, '*' | '_' | '#' | '>' | '|')
         });
         let tw = line.trim_start();
-        let read_date = want_date && !t.trim().is_empty();
+        // `t` opens with no white space: it is blank only when empty.
+        let read_date = want_date && !t.is_empty();
         // The cleaning's reading of `t`: the grammar reads nothing from white
         // space at the end of a line, so a reading of the trimmed text holds.
         let read = read_as(&mut readings, start + line.len() - t.len(), t.trim_end());
