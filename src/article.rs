@@ -375,8 +375,7 @@ fn analyze_one(input: &Input, evidence: &BatchEvidence, prepared: Option<Prepare
     };
     let entities = extract::entities(&doc);
     let demonyms = extract::demonyms(&doc);
-    let dates = extract::dates(&doc);
-    let (quantities, quotes) = extract::quantities_and_quotes(&doc, &entities);
+    let (dates, quantities, quotes) = extract::dates_quantities_and_quotes(&doc, &entities);
     let events = extract::events(&doc, &entities, &dates, &quantities);
     let (records, facts) =
         extract::records_and_facts(&doc, &entities, &dates, &quantities, &events, &quotes);

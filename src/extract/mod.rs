@@ -45,17 +45,19 @@ pub use self::{
 
 use crate::text::Segmentation;
 
-/// [`quantities()`] and [`quotes()`] of one document, reading one word view
-/// between them (what [`crate::analyze`] runs).
-pub(crate) fn quantities_and_quotes(
+/// [`dates()`], [`quantities()`] and [`quotes()`] of one document, reading
+/// one lower-cased copy of its text and one word view between them (what
+/// [`crate::analyze`] runs).
+pub(crate) fn dates_quantities_and_quotes(
     doc: &Doc,
     entities: &[EntityMention],
-) -> (Vec<Quantity>, Vec<Quote>) {
+) -> (Vec<DateMention>, Vec<Quantity>, Vec<Quote>) {
     // The text with its ASCII lower-cased: the lower case of most words,
     // capitalized ones included, without a string made for each.
     let lowered = doc.text.to_ascii_lowercase();
     let rd = quotes::Reading::in_lowered(doc, &lowered);
     (
+        dates::extract_in(doc, &rd, &lowered),
         quantities::extract_in(doc, &rd),
         quotes::extract_in(doc, &rd, entities),
     )

@@ -67,7 +67,7 @@ mod scan;
 pub(super) use lexicon::{is_english_weekday, is_month_name};
 
 use super::Doc;
-use crate::text::Span;
+use crate::text::{Span, Word, Words};
 use lexicon::Marker;
 use resolve::Tense;
 use scan::Tok;
@@ -201,6 +201,18 @@ impl DateMention {
 
 /// Finds temporal expressions in `doc`, resolving relative ones against `doc.anchor`.
 pub fn extract(doc: &Doc) -> Vec<DateMention> {
+    let lowered = doc.text.to_ascii_lowercase();
+    extract_in(
+        doc,
+        &Words::in_lowered(doc.text, &lowered, doc.seg),
+        &lowered,
+    )
+}
+
+/// [`extract`], reading the tokens of `doc` from `words`, its word view
+/// made with `lowered` (the text with its ASCII lower-cased), which the
+/// quantities and quotes read too.
+pub(crate) fn extract_in<'a>(doc: &Doc, words: &[Word<'a>], lowered: &'a str) -> Vec<DateMention> {
     let mut out = Vec::new();
     // The last day the text spoke of, for "the next day" and clock times.
     let mut reference: Option<CalendarDate> = None;
@@ -210,9 +222,6 @@ pub fn extract(doc: &Doc) -> Vec<DateMention> {
     // Scan a paragraph at a time: a few dates straddle a sentence break that
     // the segmenter had to guess ("am 19. März", "5:50 a.m. Moscow time").
     let mut s = 0;
-    // The text with its ASCII lower-cased: the lower case of most tokens,
-    // made once instead of token by token.
-    let lower = doc.text.to_ascii_lowercase();
     // One list of tokens, refilled for each paragraph.
     let mut toks: Vec<Tok> = Vec::new();
     while s < seg.sentences.len() {
@@ -224,11 +233,7 @@ pub fn extract(doc: &Doc) -> Vec<DateMention> {
         let (t0, t1) = (seg.sentences[s].first_token, seg.sentences[e - 1].end_token);
         s = e;
         toks.clear();
-        toks.extend(
-            seg.tokens[t0..t1]
-                .iter()
-                .map(|t| Tok::in_lowered(doc.text, &lower, t.span, t.kind)),
-        );
+        toks.extend(words[t0..t1].iter().map(|w| Tok::of_word(w, lowered)));
         let found = scan::scan(&toks, day_month);
         if found.is_empty() {
             continue;

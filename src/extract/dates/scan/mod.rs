@@ -21,7 +21,7 @@ mod start;
 
 use super::resolve::{Sem, YearSpec};
 use super::DateKind;
-use crate::text::{Lower, Span, TokenKind};
+use crate::text::{Lower, Span, TokenKind, Word};
 use calendar::{day_number, year_number};
 
 /// One token as the scanner sees it.
@@ -43,15 +43,45 @@ impl<'a> Tok<'a> {
         Tok::read(text, None, span, kind)
     }
 
-    /// [`Tok::new`], the lower case of an ASCII token read from `lower`
-    /// (`text` with its ASCII lower-cased, made once for a document)
-    /// instead of made for the token.
-    pub fn in_lowered(text: &'a str, lower: &'a str, span: Span, kind: TokenKind) -> Tok<'a> {
-        Tok::read(text, Some(lower), span, kind)
+    /// The token of `word`, whose lower case it reuses when nothing is cut
+    /// from it; `lowered` is the text with its ASCII lower-cased (see
+    /// [`Lower::in_lowered`]), for a token that loses a possessive or colon.
+    pub fn of_word(word: &Word<'a>, lowered: &'a str) -> Tok<'a> {
+        let (raw, span, kind, possessive) = Tok::cut(word.text, word.span, word.kind);
+        let low = if raw.len() == word.text.len() {
+            word.lower.clone()
+        } else {
+            Lower::in_lowered(raw, span, lowered)
+        };
+        Tok {
+            raw,
+            low,
+            kind,
+            possessive,
+            span,
+        }
     }
 
+    #[cfg(test)]
     fn read(text: &'a str, lower: Option<&'a str>, span: Span, kind: TokenKind) -> Tok<'a> {
-        let mut raw = span.of(text);
+        let (raw, span, kind, possessive) = Tok::cut(span.of(text), span, kind);
+        let low = match lower {
+            Some(lower) => Lower::in_lowered(raw, span, lower),
+            None => Lower::new(raw),
+        };
+        Tok {
+            raw,
+            low,
+            kind,
+            possessive,
+            span,
+        }
+    }
+
+    /// The token `raw` at `span` without a possessive `'s` or a colon glued
+    /// to a number: its text, span and kind, and whether it had a possessive.
+    fn cut(raw: &'a str, span: Span, kind: TokenKind) -> (&'a str, Span, TokenKind, bool) {
+        let mut raw = raw;
         let mut span = span;
         let mut possessive = false;
         if kind == TokenKind::Word && raw.len() > 2 && (raw.ends_with("'s") || raw.ends_with("’s"))
@@ -72,17 +102,7 @@ impl<'a> Tok<'a> {
         } else {
             kind
         };
-        let low = match lower {
-            Some(lower) => Lower::in_lowered(raw, span, lower),
-            None => Lower::new(raw),
-        };
-        Tok {
-            raw,
-            low,
-            kind,
-            possessive,
-            span,
-        }
+        (raw, span, kind, possessive)
     }
 
     fn cap(&self) -> bool {

@@ -330,7 +330,7 @@ mod tests {
     use super::super::{scan, scan_where, Lead, Scanner, Tok};
     use super::{may_start, may_start_at, LEADS, WORDS};
     use crate::text::TokenKind;
-    use crate::text::{normalize, segment};
+    use crate::text::{normalize, segment, Words};
 
     /// The scanner's tokens of `text`, as `extract` makes them.
     fn tokens(text: &str) -> (String, Vec<(crate::text::Span, crate::text::TokenKind)>) {
@@ -547,11 +547,10 @@ mod tests {
     fn lowered_tokens_read_as_tokens() {
         let text = "Am 19. MÄRZ 2022's Feier, İstanbul: Police said 2022: at 3 P.M. Friday's talks";
         let lower = text.to_ascii_lowercase();
-        for t in &segment(text).tokens {
-            let (a, b) = (
-                Tok::new(text, t.span, t.kind),
-                Tok::in_lowered(text, &lower, t.span, t.kind),
-            );
+        let seg = segment(text);
+        let words = Words::in_lowered(text, &lower, &seg);
+        for (t, w) in seg.tokens.iter().zip(words.iter()) {
+            let (a, b) = (Tok::new(text, t.span, t.kind), Tok::of_word(w, &lower));
             assert_eq!(
                 (a.raw, &a.low, a.kind, a.span),
                 (b.raw, &b.low, b.kind, b.span)
