@@ -25,6 +25,12 @@ impl WordSet {
     pub(crate) fn contains(&self, word: &str) -> bool {
         self.0.contains(word)
     }
+
+    /// Whether the lower case of `word` is in the list.
+    #[inline]
+    pub(crate) fn contains_lower(&self, word: &str) -> bool {
+        self.0.contains_lower(word)
+    }
 }
 
 /// Whether lower-case `word` is an English function word: what

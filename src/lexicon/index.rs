@@ -70,10 +70,16 @@ impl LengthEnds {
     /// The filter bit of `word`.
     #[inline]
     fn bit(b: &[u8]) -> usize {
+        Self::bit_with_ends(b, |end| end)
+    }
+
+    /// The filter bit of `word` with its first and last bytes read through `end`.
+    #[inline]
+    fn bit_with_ends(b: &[u8], end: impl Fn(u8) -> u8) -> usize {
         let (first, last) = match b {
             [] => (0, 0),
-            [first, .., last] => (*first, *last),
-            [only] => (*only, *only),
+            [first, .., last] => (end(*first), end(*last)),
+            [only] => (end(*only), end(*only)),
         };
         let key = u32::from(first) | u32::from(last) << 8 | (b.len() as u32) << 16;
         (key.wrapping_mul(0x9e37_79b1) >> 20) as usize
@@ -89,6 +95,14 @@ impl LengthEnds {
     #[inline]
     pub(crate) fn may_contain(&self, word: &str) -> bool {
         let bit = Self::bit(word.as_bytes());
+        self.0[bit / 64] & (1 << (bit % 64)) != 0
+    }
+
+    /// Whether the lower case of ASCII `word` may be one of the words
+    /// inserted: it has the word's length, and its first and last bytes lowered.
+    #[inline]
+    fn may_contain_ascii_lowered(&self, word: &[u8]) -> bool {
+        let bit = Self::bit_with_ends(word, |end| end.to_ascii_lowercase());
         self.0[bit / 64] & (1 << (bit % 64)) != 0
     }
 }
@@ -140,6 +154,24 @@ impl<T> WordIndex<T> {
     pub fn contains(&self, word: &str) -> bool {
         self.get(word).is_some()
     }
+
+    /// Whether the lower case of `word` is in the list. An ASCII word (most
+    /// words of a text) that the filter rules out is not lowered at all: that
+    /// answer is inlined, and the lowering and lookup of the rest is a call.
+    #[inline]
+    pub(crate) fn contains_lower(&self, word: &str) -> bool {
+        let (filter, _) = self.index.get_or_init(|| self.build());
+        if word.is_ascii() && !filter.may_contain_ascii_lowered(word.as_bytes()) {
+            return false;
+        }
+        self.contains_lowered(word)
+    }
+
+    /// Whether `word`, lowered, is in the list.
+    #[inline(never)]
+    fn contains_lowered(&self, word: &str) -> bool {
+        crate::text::with_lower(word, |lower| self.contains(lower))
+    }
 }
 
 /// The row of `word` in `index`.
@@ -169,6 +201,21 @@ mod tests {
         static INDEX: WordIndex<&str> = WordIndex::of_words(&LIST);
         for w in ["said", "told", "über", "", "say", "Said", "toldx"] {
             assert_eq!(INDEX.get(w), LIST.iter().find(|r| **r == w), "{w}");
+        }
+    }
+
+    #[test]
+    fn lower_case_answers_as_a_lookup_of_the_word_lowered() {
+        static LIST: Words = Words::new("said\nship\n\u{fc}ber\n");
+        static INDEX: WordIndex<&str> = WordIndex::of_words(&LIST);
+        for w in [
+            "said", "Said", "SHIP", "sHiP", "Über", "ÜBER", "", "S", "Ships", "İ",
+        ] {
+            assert_eq!(
+                INDEX.contains_lower(w),
+                INDEX.contains(&w.to_lowercase()),
+                "{w}"
+            );
         }
     }
 

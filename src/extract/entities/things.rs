@@ -11,7 +11,7 @@ use super::resolve::abbreviates;
 use super::sets;
 use crate::extract::word_set::WordSet;
 use crate::extract::Doc;
-use crate::text::{with_lower, Token, TokenKind};
+use crate::text::{Token, TokenKind};
 use std::collections::HashSet;
 
 fn has(list: &WordSet, w: &str) -> bool {
@@ -53,7 +53,11 @@ fn is_product(doc: &Doc, first: usize, after: usize) -> bool {
 fn is_vehicle(doc: &Doc, c: &Candidate, first: usize) -> bool {
     let toks = &doc.seg.tokens;
     let text = doc.text;
-    let vehicle = |t: &Token| with_lower(t.span.of(text), |l| has(&sets::VEHICLE_NOUNS, l));
+    // Only a word can be a vehicle noun: the full stop before a name that
+    // opens a sentence, the commonest token before one, is not looked up.
+    let vehicle = |t: &Token| {
+        t.kind == TokenKind::Word && sets::VEHICLE_NOUNS.contains_lower(t.span.of(text))
+    };
     let mut k = first;
     if k >= 1 && toks[k - 1].span.of(text) == "," {
         k -= 1;
