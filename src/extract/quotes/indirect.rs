@@ -33,6 +33,11 @@ pub(super) fn indirect(
         {
             continue;
         }
+        // Finding the speaker is the costly part: skip it where no speaker
+        // could give a clause.
+        if !may_report(rd, c, sa, end) {
+            continue;
+        }
         let attr = attribution_at(rd, c, sa, None);
         let Some(sp) = attr.speaker.as_ref().map(|s| s.span) else {
             continue;
@@ -89,14 +94,37 @@ fn reported_clause(
     clause_after(rd, c, end)
 }
 
+/// Whether [`reported_clause`] can find a clause for cue `c` with some
+/// speaker, whichever it is: the speaker only decides where the cue's
+/// phrase starts and ends, and every path that reads it is tested here.
+fn may_report(rd: &Reading, c: usize, sa: usize, end: usize) -> bool {
+    if is_according(&rd[c].lower) {
+        // The speaker's phrase starts at the cue or before it, so a phrase
+        // ending a clause after a comma needs room before the cue; otherwise
+        // only a sentence opening with "according to" reports a clause.
+        return c == sa || c > sa + 3;
+    }
+    // "..., said X." / "..., X said.": a comma before the cue, or the
+    // sentence ending (or a comma) after it.
+    (c > sa + 3 && rd[c - 1].text == ",")
+        || tail_is_trailing(rd, c + 1, end)
+        || clause_after(rd, c, end).is_some()
+}
+
 /// Whether the cue and its speaker (`head_end..tail_start`) follow the
 /// clause after a comma and end the sentence, or run into another comma.
 fn is_trailing(rd: &Reading, sa: usize, end: usize, head_end: usize, tail_start: usize) -> bool {
+    head_end > sa + 3 && rd[head_end - 1].text == "," && tail_is_trailing(rd, tail_start, end)
+}
+
+/// Whether the words from `tail_start` are only adverbials up to the
+/// sentence's end or a comma.
+fn tail_is_trailing(rd: &Reading, tail_start: usize, end: usize) -> bool {
     let mut t = tail_start;
     while t < end && (has(&SKIPPED_NEAR_CUE, &rd[t].lower) || is_weekday(&rd[t].lower)) {
         t += 1;
     }
-    head_end > sa + 3 && rd[head_end - 1].text == "," && (t >= end || rd[t].text == ",")
+    t >= end || rd[t].text == ","
 }
 
 /// "Dozens were killed, officials said.": the clause from the sentence's

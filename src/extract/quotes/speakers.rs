@@ -247,14 +247,17 @@ fn trailing_name<'a>(rd: &Reading<'a>, a: usize, b: usize) -> Option<Named<'a>> 
     let mut of_at = None;
     while s > a {
         let p = &rd[s - 1];
-        let honorific = honorific_dot(rd, s - 1, 0);
-        let particle = is_particle(&p.lower) && (s - 1 == a || rd[s - 2].is_cap());
         // "Secretary of State Antony Blinken"
         let title_of = p.lower == "of" && s >= 2 && is_title(&rd[s - 2].lower) && s - 1 > a;
         if title_of {
             of_at = Some(s - 1);
         }
-        if (p.is_cap() && !p.lower.ends_with("'s")) || honorific || particle || title_of {
+        // Most words of a name are capitalized: the list lookups come last.
+        if (p.is_cap() && !p.lower.ends_with("'s"))
+            || title_of
+            || honorific_dot(rd, s - 1, 0)
+            || (is_particle(&p.lower) && (s - 1 == a || rd[s - 2].is_cap()))
+        {
             s -= 1;
         } else {
             break;
@@ -263,7 +266,7 @@ fn trailing_name<'a>(rd: &Reading<'a>, a: usize, b: usize) -> Option<Named<'a>> 
     // Cut after the last title (a title may also be a surname: "Catherine King").
     let mut n = s;
     for k in s..b - 1 {
-        if is_title(&rd[k].lower) || rd[k].text == "." {
+        if rd[k].text == "." || is_title(&rd[k].lower) {
             n = k + 1;
         }
     }
