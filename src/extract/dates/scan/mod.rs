@@ -47,28 +47,32 @@ impl<'a> Tok<'a> {
     /// from it; `lowered` is the text with its ASCII lower-cased (see
     /// [`Lower::in_lowered`]), for a token that loses a possessive or colon.
     pub fn of_word(word: &Word<'a>, lowered: &'a str) -> Tok<'a> {
-        let (raw, span, kind, possessive) = Tok::cut(word.text, word.span, word.kind);
+        let cut = Tok::cut(word.text, word.span, word.kind);
+        let (raw, span, ..) = cut;
         let low = if raw.len() == word.text.len() {
             word.lower.clone()
         } else {
             Lower::in_lowered(raw, span, lowered)
         };
-        Tok {
-            raw,
-            low,
-            kind,
-            possessive,
-            span,
-        }
+        Tok::of_cut(cut, low)
     }
 
     #[cfg(test)]
     fn read(text: &'a str, lower: Option<&'a str>, span: Span, kind: TokenKind) -> Tok<'a> {
-        let (raw, span, kind, possessive) = Tok::cut(span.of(text), span, kind);
+        let cut = Tok::cut(span.of(text), span, kind);
+        let (raw, span, ..) = cut;
         let low = match lower {
             Some(lower) => Lower::in_lowered(raw, span, lower),
             None => Lower::new(raw),
         };
+        Tok::of_cut(cut, low)
+    }
+
+    /// The token of what [`Tok::cut`] left, with its lower case `low`.
+    fn of_cut(
+        (raw, span, kind, possessive): (&'a str, Span, TokenKind, bool),
+        low: Lower<'a>,
+    ) -> Tok<'a> {
         Tok {
             raw,
             low,
