@@ -178,7 +178,8 @@ pub fn last_person_before(mentions: &[EntityMention], at: usize) -> Option<&Enti
 /// Finds the entity mentions of `doc`, in text order.
 pub fn extract(doc: &Doc) -> Vec<EntityMention> {
     let (evidence, runs) = pieces::read(doc);
-    let mut candidates = Vec::new();
+    // A run makes one candidate, or a few.
+    let mut candidates = Vec::with_capacity(runs.len() + runs.len() / 4);
     // Body sentences first: headlines are read with what the body names.
     let mut parts = Vec::new();
     for (i, &h) in evidence.headlines.iter().enumerate() {

@@ -161,6 +161,11 @@ pub struct ArticleRuns {
 }
 
 impl ArticleRuns {
+    /// How many runs the article has.
+    pub fn len(&self) -> usize {
+        self.runs.len()
+    }
+
     /// The capitalized runs of sentence `i`.
     pub fn sentence(&self, i: usize) -> impl Iterator<Item = Run<'_>> {
         let start = i.checked_sub(1).map_or(0, |j| self.sentence_ends[j]);
@@ -184,11 +189,14 @@ pub fn read<'a>(doc: &Doc<'a>) -> (Evidence<'a>, ArticleRuns) {
         headlines: Vec::with_capacity(doc.seg.sentences.len()),
         lower: LowerWords::with_capacity(words),
     };
+    // About one token in six is a capitalized word, and most runs are one
+    // word: sized for that at once, instead of grown through every size.
+    let tokens = doc.seg.tokens.len();
     let mut b = Runs {
         text: doc.text,
-        pieces: Vec::new(),
+        pieces: Vec::with_capacity(tokens / 4),
         run_start: 0,
-        runs: Vec::new(),
+        runs: Vec::with_capacity(tokens / 6),
         pending: Vec::new(),
         first_tok: 0,
         initial: true,
