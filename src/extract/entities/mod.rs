@@ -193,10 +193,14 @@ pub fn extract(doc: &Doc) -> Vec<EntityMention> {
             );
         }
     }
-    let known = resolve::known_in(doc, &candidates);
-    for (i, &h) in evidence.headlines.iter().enumerate() {
-        if h {
-            candidates.extend(classify::headline(doc, runs.sentence(i), &known));
+    // What the body names is looked up only by headlines, which most
+    // articles' texts do not have.
+    if evidence.headlines.contains(&true) {
+        let known = resolve::known_in(doc, &candidates);
+        for (i, &h) in evidence.headlines.iter().enumerate() {
+            if h {
+                candidates.extend(classify::headline(doc, runs.sentence(i), &known));
+            }
         }
     }
     crate::text::sort::by_key(&mut candidates, |c| c.span.start);
