@@ -62,24 +62,24 @@ struct PendingRole {
 /// One run being classified, with what the document says.
 struct Sentence<'a> {
     doc: &'a Doc<'a>,
-    run: &'a Run,
+    run: &'a Run<'a>,
     ev: &'a Evidence<'a>,
 }
 
 /// Labels the runs of one body sentence, adding them to the article's `out`.
 /// `parts` is a buffer for the parts of each run, lent by the caller so that
 /// every sentence of the article uses the same one.
-pub fn classify(
+pub fn classify<'r>(
     doc: &Doc,
-    runs: &[Run],
+    runs: impl Iterator<Item = Run<'r>>,
     ev: &Evidence,
     parts: &mut Vec<Range<usize>>,
     out: &mut Vec<Candidate>,
 ) {
     let mut pending: Option<PendingRole> = None;
     for run in runs {
-        let s = Sentence { doc, run, ev };
-        split_run(doc.text, &run.pieces, parts);
+        let s = Sentence { doc, run: &run, ev };
+        split_run(doc.text, run.pieces, parts);
         for (si, part) in parts.iter().enumerate() {
             s.part(&run.pieces[part.clone()], si == 0, &mut pending, out);
         }
@@ -480,7 +480,7 @@ impl<'a> Sentence<'a> {
 /// A name of several words, for the labelling rules.
 struct Name<'a> {
     doc: &'a Doc<'a>,
-    run: &'a Run,
+    run: &'a Run<'a>,
     pieces: &'a [Piece],
     span: Span,
     whole: &'a str,
@@ -880,7 +880,11 @@ fn lowercase_role(doc: &Doc, first_tok: usize) -> Option<String> {
 }
 
 /// Labels headline runs only where the body or the gazetteer knows the name.
-pub fn headline(doc: &Doc, runs: &[Run], known: &HashMap<&str, EntityLabel>) -> Vec<Candidate> {
+pub fn headline<'r>(
+    doc: &Doc,
+    runs: impl Iterator<Item = Run<'r>>,
+    known: &HashMap<&str, EntityLabel>,
+) -> Vec<Candidate> {
     let text = doc.text;
     let mut out = Vec::new();
     for run in runs {

@@ -177,23 +177,30 @@ pub fn last_person_before(mentions: &[EntityMention], at: usize) -> Option<&Enti
 
 /// Finds the entity mentions of `doc`, in text order.
 pub fn extract(doc: &Doc) -> Vec<EntityMention> {
-    let evidence = pieces::Evidence::gather(doc);
-    let mut candidates = Vec::new();
+    let (evidence, runs) = pieces::read(doc);
+    // A run makes one candidate, or a few.
+    let mut candidates = Vec::with_capacity(runs.len() + runs.len() / 4);
     // Body sentences first: headlines are read with what the body names.
-    let headlines = evidence.headlines.clone();
-    let mut reader = pieces::RunReader::default();
     let mut parts = Vec::new();
-    for (i, &h) in headlines.iter().enumerate() {
+    for (i, &h) in evidence.headlines.iter().enumerate() {
         if !h {
-            let runs = reader.runs(doc, i);
-            classify::classify(doc, runs, &evidence, &mut parts, &mut candidates);
+            classify::classify(
+                doc,
+                runs.sentence(i),
+                &evidence,
+                &mut parts,
+                &mut candidates,
+            );
         }
     }
-    let known = resolve::known_in(doc, &candidates);
-    for (i, &h) in headlines.iter().enumerate() {
-        if h {
-            let runs = reader.runs(doc, i);
-            candidates.extend(classify::headline(doc, runs, &known));
+    // What the body names is looked up only by headlines, which most
+    // articles' texts do not have.
+    if evidence.headlines.contains(&true) {
+        let known = resolve::known_in(doc, &candidates);
+        for (i, &h) in evidence.headlines.iter().enumerate() {
+            if h {
+                candidates.extend(classify::headline(doc, runs.sentence(i), &known));
+            }
         }
     }
     crate::text::sort::by_key(&mut candidates, |c| c.span.start);

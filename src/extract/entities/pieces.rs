@@ -7,6 +7,7 @@ use crate::lexicon::Place;
 use crate::text::hash::FastSet;
 use crate::text::{has_hyphen, with_lower, Span, Token, TokenKind};
 use std::cell::Cell;
+use std::ops::Range;
 
 /// One word of a candidate, trimmed of possessives and hyphen prefixes.
 #[derive(Clone, Debug)]
@@ -74,9 +75,9 @@ impl Piece {
 }
 
 /// A run of capitalized pieces with the connectors kept between them.
-#[derive(Clone, Debug)]
-pub struct Run {
-    pub pieces: Vec<Piece>,
+#[derive(Clone, Copy, Debug)]
+pub struct Run<'p> {
+    pub pieces: &'p [Piece],
     /// Token index of the first piece, and one past the last.
     pub first_tok: usize,
     pub end_tok: usize,
@@ -149,50 +150,98 @@ fn packed(b: &[u8]) -> Option<u64> {
     Some(bytes | (n as u64) << 56)
 }
 
-impl<'a> Evidence<'a> {
-    pub fn gather(doc: &Doc<'a>) -> Evidence<'a> {
-        // Sized for a short article's words at once, instead of grown from nothing.
-        let words = (doc.seg.tokens.len() / 2).min(1024);
-        let mut ev = Evidence {
-            mid_caps: FastSet::with_capacity_and_hasher(words / 4, Default::default()),
-            headlines: Vec::with_capacity(doc.seg.sentences.len()),
-            lower: LowerWords::with_capacity(words),
-        };
-        for i in 0..doc.seg.sentences.len() {
-            let headline = is_headline(doc, i);
-            ev.headlines.push(headline);
-            let toks = doc.seg.sentence_tokens(i);
-            let mut initial = true;
-            for (k, t) in toks.iter().enumerate() {
-                if t.kind != TokenKind::Word {
-                    // The mark is read only where it can still open something.
-                    initial = initial || k == 0 || {
-                        let w = t.span.of(doc.text);
-                        opens(w) || w.ends_with(':')
-                    };
-                    continue;
-                }
-                // Read as bytes: a word that opens with an ASCII byte, as
-                // nearly all do, is told capitalized or not by that byte, and
-                // a lower-case one is kept without slicing the text at
-                // character boundaries.
-                let bytes = &doc.text.as_bytes()[t.span.range()];
-                let core = &bytes[..possessive_len(bytes).unwrap_or(bytes.len())];
-                let cap = match core.first() {
-                    Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
-                    _ => is_cap(&doc.text[t.span.start..t.span.start + core.len()]),
-                };
-                if !cap {
-                    ev.lower.insert(core);
-                } else if !initial && !headline {
-                    ev.mid_caps
-                        .insert(&doc.text[t.span.start..t.span.start + core.len()]);
-                }
-                initial = false;
-            }
-        }
-        ev
+/// The runs of an article's sentences ([`read`]): every run's pieces in one
+/// buffer, in text order.
+pub struct ArticleRuns {
+    pieces: Vec<Piece>,
+    /// Each run: its pieces in `pieces`, its first token and one past its last.
+    runs: Vec<(Range<usize>, usize, usize)>,
+    /// Where each sentence's runs end in `runs`.
+    sentence_ends: Vec<usize>,
+}
+
+impl ArticleRuns {
+    /// How many runs the article has.
+    pub fn len(&self) -> usize {
+        self.runs.len()
     }
+
+    /// The capitalized runs of sentence `i`.
+    pub fn sentence(&self, i: usize) -> impl Iterator<Item = Run<'_>> {
+        let start = i.checked_sub(1).map_or(0, |j| self.sentence_ends[j]);
+        self.runs[start..self.sentence_ends[i]]
+            .iter()
+            .map(|(pieces, first_tok, end_tok)| Run {
+                pieces: &self.pieces[pieces.clone()],
+                first_tok: *first_tok,
+                end_tok: *end_tok,
+            })
+    }
+}
+
+/// What the whole of `doc` says about its words, and the capitalized runs of
+/// its sentences: both read in one pass over its tokens.
+pub fn read<'a>(doc: &Doc<'a>) -> (Evidence<'a>, ArticleRuns) {
+    // Sized for a short article's words at once, instead of grown from nothing.
+    let words = (doc.seg.tokens.len() / 2).min(1024);
+    let mut ev = Evidence {
+        mid_caps: FastSet::with_capacity_and_hasher(words / 4, Default::default()),
+        headlines: Vec::with_capacity(doc.seg.sentences.len()),
+        lower: LowerWords::with_capacity(words),
+    };
+    // About one token in six is a capitalized word, and most runs are one
+    // word: sized for that at once, instead of grown through every size.
+    let tokens = doc.seg.tokens.len();
+    let mut b = Runs {
+        text: doc.text,
+        pieces: Vec::with_capacity(tokens / 4),
+        run_start: 0,
+        runs: Vec::with_capacity(tokens / 6),
+        pending: Vec::new(),
+        first_tok: 0,
+        initial: true,
+    };
+    let mut sentence_ends = Vec::with_capacity(doc.seg.sentences.len());
+    for (i, sentence) in doc.seg.sentences.iter().enumerate() {
+        let headline = is_headline(doc, i);
+        ev.headlines.push(headline);
+        let toks = &doc.seg.tokens[sentence.first_token..sentence.end_token];
+        b.initial = true;
+        for (k, t) in toks.iter().enumerate() {
+            let ti = sentence.first_token + k;
+            if t.kind != TokenKind::Word {
+                b.other(toks, k, ti);
+                continue;
+            }
+            // Read as bytes: a word that opens with an ASCII byte, as
+            // nearly all do, is told capitalized or not by that byte, and
+            // a lower-case one is kept without slicing the text at
+            // character boundaries.
+            let bytes = &doc.text.as_bytes()[t.span.range()];
+            let core = &bytes[..possessive_len(bytes).unwrap_or(bytes.len())];
+            let cap = match core.first() {
+                Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+                _ => is_cap(&doc.text[t.span.start..t.span.start + core.len()]),
+            };
+            // The word opens the sentence, a quote or a list item as the
+            // runs have it: such a capital says nothing of the word.
+            if !cap {
+                ev.lower.insert(core);
+            } else if !b.initial && !headline {
+                ev.mid_caps
+                    .insert(&doc.text[t.span.start..t.span.start + core.len()]);
+            }
+            b.word(t, ti, bytes);
+        }
+        b.close(sentence.end_token);
+        sentence_ends.push(b.runs.len());
+    }
+    let runs = ArticleRuns {
+        pieces: b.pieces,
+        runs: b.runs,
+        sentence_ends,
+    };
+    (ev, runs)
 }
 
 fn opens(p: &str) -> bool {
@@ -284,50 +333,6 @@ pub fn is_headline(doc: &Doc, i: usize) -> bool {
     long >= 3 && caps * 5 >= long * 4
 }
 
-/// Reads the capitalized runs of an article's sentences one after another
-/// into buffers kept from one sentence to the next: once they have grown to
-/// the size of a sentence's runs, the next sentence is read without allocating.
-#[derive(Default)]
-pub struct RunReader {
-    /// The runs of the sentence read last, then spare runs whose piece
-    /// buffers the next sentences reuse.
-    runs: Vec<Run>,
-    /// How many of `runs` are the last sentence's.
-    len: usize,
-    cur: Vec<Piece>,
-    pending: Vec<Piece>,
-}
-
-impl RunReader {
-    /// The capitalized runs of sentence `i`.
-    pub fn runs(&mut self, doc: &Doc, i: usize) -> &[Run] {
-        let sentence = &doc.seg.sentences[i];
-        let toks = &doc.seg.tokens[sentence.first_token..sentence.end_token];
-        // The buffers are lent to the builder and taken back, emptied by its
-        // last `close`.
-        let mut b = Runs {
-            text: doc.text,
-            out: std::mem::take(&mut self.runs),
-            len: 0,
-            cur: std::mem::take(&mut self.cur),
-            pending: std::mem::take(&mut self.pending),
-            first_tok: 0,
-            initial: true,
-        };
-        for (k, t) in toks.iter().enumerate() {
-            let ti = sentence.first_token + k;
-            if t.kind == TokenKind::Word {
-                b.word(t, ti);
-            } else {
-                b.other(toks, k, ti);
-            }
-        }
-        b.close(sentence.end_token);
-        (self.runs, self.len, self.cur, self.pending) = (b.out, b.len, b.cur, b.pending);
-        &self.runs[..self.len]
-    }
-}
-
 /// [`token_at`](crate::text::Segmentation::token_at) a byte `at` within the
 /// words of a run, tokens `first_tok` to `end_tok` (exclusive): the same
 /// index, searched among the run's few tokens instead of the article's. The
@@ -345,15 +350,16 @@ fn connector(span: Span) -> Piece {
     Piece::new(span, true, false, false)
 }
 
-/// The runs of one sentence as its tokens are read.
+/// The runs of an article's sentences as their tokens are read.
 struct Runs<'a> {
     text: &'a str,
-    /// The sentence's runs, the first `len`, and spare ones after them.
-    out: Vec<Run>,
-    len: usize,
-    /// The run being built.
-    cur: Vec<Piece>,
-    /// Connectors read after it, waiting for the next capitalized word.
+    /// The pieces of the runs read, then of the run being built.
+    pieces: Vec<Piece>,
+    /// Where the run being built starts in `pieces`.
+    run_start: usize,
+    /// The runs read: their pieces, first token and one past their last.
+    runs: Vec<(Range<usize>, usize, usize)>,
+    /// Connectors read after the run being built, waiting for the next capitalized word.
     pending: Vec<Piece>,
     /// Token index of the run's first piece.
     first_tok: usize,
@@ -362,35 +368,26 @@ struct Runs<'a> {
 }
 
 impl Runs<'_> {
+    /// The pieces of the run being built.
+    fn cur(&self) -> &[Piece] {
+        &self.pieces[self.run_start..]
+    }
+
+    /// Whether a run is being built.
+    fn in_run(&self) -> bool {
+        self.pieces.len() > self.run_start
+    }
+
     /// Ends the current run before token `end`, dropping waiting connectors.
     #[inline]
     fn close(&mut self, end: usize) {
         self.pending.clear();
-        // Most words have no run to end (a lower-case word after another):
-        // the check is inlined into every word's reading, the copy is not.
-        if !self.cur.is_empty() {
-            self.push_run(end);
+        if self.in_run() {
+            let end_piece = self.pieces.len();
+            self.runs
+                .push((self.run_start..end_piece, self.first_tok, end));
+            self.run_start = end_piece;
         }
-    }
-
-    /// Ends the open run before token `end`.
-    fn push_run(&mut self, end: usize) {
-        let (first_tok, end_tok) = (self.first_tok, end);
-        match self.out.get_mut(self.len) {
-            // The spare run takes the pieces' buffer, and `cur` the spare's
-            // for the next run: the pieces are not copied.
-            Some(spare) => {
-                std::mem::swap(&mut spare.pieces, &mut self.cur);
-                (spare.first_tok, spare.end_tok) = (first_tok, end_tok);
-            }
-            None => self.out.push(Run {
-                pieces: self.cur.clone(),
-                first_tok,
-                end_tok,
-            }),
-        }
-        self.len += 1;
-        self.cur.clear();
     }
 
     /// A token that is not a word, `k` in the sentence and `ti` in the text:
@@ -398,7 +395,7 @@ impl Runs<'_> {
     fn other(&mut self, toks: &[Token], k: usize, ti: usize) {
         let t = &toks[k];
         let w = t.span.of(self.text);
-        let punct = t.kind == TokenKind::Punct && !self.cur.is_empty();
+        let punct = t.kind == TokenKind::Punct && self.in_run();
         if punct && w == "&" {
             self.pending.push(connector(t.span));
         } else if punct && w == "." && self.pending.is_empty() {
@@ -416,7 +413,7 @@ impl Runs<'_> {
     fn abbreviation_period(&mut self, toks: &[Token], k: usize) -> bool {
         let text = self.text;
         let t = &toks[k];
-        let last = self.cur.last_mut().expect("a run is open");
+        let last = self.pieces.last_mut().expect("a run is open");
         let lw = last.span.of(text);
         let glued = last.span.end == t.span.start
             && (lw.chars().count() == 1 || cues::is_title(lw))
@@ -427,19 +424,17 @@ impl Runs<'_> {
         glued
     }
 
-    /// A word, token `ti`: a capitalized piece joins the run (or starts one),
-    /// a lower-case joiner waits, any other word ends the run.
-    fn word(&mut self, t: &Token, ti: usize) {
+    /// A word, token `ti` with the text's `bytes`: a capitalized piece joins
+    /// the run (or starts one), a lower-case joiner waits, any other word ends
+    /// the run.
+    fn word(&mut self, t: &Token, ti: usize, bytes: &[u8]) {
         let was_initial = std::mem::replace(&mut self.initial, false);
         // Most words start with a small ASCII letter and follow no run: such a
         // word without a hyphen ("pro-Tokayev", "al-Burhan") is no piece and
         // no joiner, and there is no run to end (nor connectors, which wait
         // only after a run). Told by the first byte and a hyphen test, before
         // the word is read letter by letter.
-        let bytes = &self.text.as_bytes()[t.span.start..t.span.end];
-        if self.cur.is_empty()
-            && bytes.first().is_some_and(u8::is_ascii_lowercase)
-            && !has_hyphen(bytes)
+        if !self.in_run() && bytes.first().is_some_and(u8::is_ascii_lowercase) && !has_hyphen(bytes)
         {
             return;
         }
@@ -466,7 +461,7 @@ impl Runs<'_> {
                 matches!(piece_text, "of" | "for" | "and" | "on" | "the")
                     || cues::is_particle(piece_text)
             };
-            if !self.cur.is_empty() && self.pending.len() < 3 && joiner() {
+            if self.in_run() && self.pending.len() < 3 && joiner() {
                 self.pending.push(connector(cut.span));
             } else {
                 self.close(ti);
@@ -477,17 +472,15 @@ impl Runs<'_> {
         if cut.boundary_before {
             self.close(ti);
         }
-        if !self.cur.is_empty()
-            && !self.pending.is_empty()
-            && !joins(self.text, &self.cur, &self.pending)
+        if self.in_run() && !self.pending.is_empty() && !joins(self.text, self.cur(), &self.pending)
         {
             self.close(ti);
         }
-        if self.cur.is_empty() {
+        if !self.in_run() {
             self.first_tok = ti;
         }
-        self.cur.append(&mut self.pending);
-        self.cur.push(piece);
+        self.pieces.append(&mut self.pending);
+        self.pieces.push(piece);
         if cut.boundary_after {
             self.close(ti + 1);
         }
@@ -501,7 +494,7 @@ impl Runs<'_> {
             matches!(piece_text, "of" | "for" | "and" | "on" | "the")
                 || cues::is_particle(piece_text)
         };
-        if !self.cur.is_empty() && self.pending.len() < 3 && joiner() {
+        if self.in_run() && self.pending.len() < 3 && joiner() {
             self.pending.push(connector(span));
         } else {
             self.close(ti);
@@ -716,35 +709,39 @@ mod tests {
         }
     }
 
-    /// A run as pieces (span, connector) and its first and end token.
-    type Read = (Vec<(Span, bool)>, usize, usize);
+    /// A run as pieces (text, connector) and its first and end token,
+    /// counted from its sentence's first token.
+    type Read = (Vec<(String, bool)>, usize, usize);
 
-    /// What a reader makes of sentence `i`, in a comparable form.
-    fn read(reader: &mut RunReader, doc: &Doc, i: usize) -> Vec<Read> {
-        reader
-            .runs(doc, i)
-            .iter()
+    /// The runs of sentence `i` of `text`, in a comparable form.
+    fn read_sentence(text: &str, i: usize) -> Vec<Read> {
+        let seg = crate::text::segment(text);
+        let doc = Doc::english(text, &seg);
+        let first = seg.sentences[i].first_token;
+        let (_, runs) = read(&doc);
+        runs.sentence(i)
             .map(|r| {
-                let pieces = r.pieces.iter().map(|p| (p.span, p.connector)).collect();
-                (pieces, r.first_tok, r.end_tok)
+                let pieces = r.pieces.iter();
+                let pieces = pieces.map(|p| (p.span.of(text).to_string(), p.connector));
+                (pieces.collect(), r.first_tok - first, r.end_tok - first)
             })
             .collect()
     }
 
     #[test]
-    fn a_reader_reads_each_sentence_as_a_fresh_one() {
-        // Many runs, then fewer and shorter ones, then none: the kept buffers
-        // must not leak pieces or runs from one sentence into the next.
+    fn a_sentence_reads_the_same_in_its_article_as_alone() {
+        // Many runs, then one short one, then long ones again: one
+        // sentence's pieces and runs must not leak into the next one's.
         let text = "Kazakh President Kassym-Jomart Tokayev met Bank of England and CSTO \
-                    officials in Almaty, Astana and Moscow. Tokayev left. it rained. \
+                    officials in Almaty, Astana and Moscow. Tokayev left, and it rained. \
                     The Collective Security Treaty Organization sent troops to Almaty.";
         let seg = crate::text::segment(text);
-        let doc = Doc::english(text, &seg);
-        let mut reused = RunReader::default();
-        for i in 0..seg.sentences.len() {
-            let fresh = read(&mut RunReader::default(), &doc, i);
-            assert_eq!(read(&mut reused, &doc, i), fresh, "sentence {i}");
+        assert_eq!(seg.sentences.len(), 3);
+        for (i, sentence) in seg.sentences.iter().enumerate() {
+            let alone = read_sentence(sentence.span.of(text), 0);
+            assert_eq!(read_sentence(text, i), alone, "sentence {i}");
         }
-        assert!(!read(&mut reused, &doc, 0).is_empty());
+        assert_eq!(read_sentence(text, 1).len(), 1);
+        assert_eq!(read_sentence(text, 2).len(), 2);
     }
 }
