@@ -605,15 +605,18 @@ pub(super) fn confirmed_name(
             read.as_str()
         }
     };
-    let all = with_lower(full, |lower| {
-        spaced_words(name).all(|w| {
-            with_lower(w, |w| {
-                let t = w.trim_end_matches('.');
-                // The name's own words first: most of the phrase's are.
-                spaced_words(lower).any(|f| f == w) || has(&HONORIFICS, t) || is_title(t)
+    // A phrase written as the entity's name (most are) has all its words:
+    // nothing is lowered or compared.
+    let all = name == full
+        || with_lower(full, |lower| {
+            spaced_words(name).all(|w| {
+                with_lower(w, |w| {
+                    let t = w.trim_end_matches('.');
+                    // The name's own words first: most of the phrase's are.
+                    spaced_words(lower).any(|f| f == w) || has(&HONORIFICS, t) || is_title(t)
+                })
             })
-        })
-    });
+        });
     // A person entity's fullest form is read once, however often it speaks.
     all.then(|| match person {
         Some(i) => names.entity_fullest(i).to_string(),
