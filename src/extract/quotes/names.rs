@@ -24,6 +24,9 @@ pub(super) struct Run<'e> {
     pub(super) personish: bool,
     /// Whether the name is person-like ([`is_person_like`]), asked once.
     pub(super) person_like: bool,
+    /// Which of the full names the name is, where it is one: its fullest
+    /// form is then read from the words the list split and lowered.
+    full: Option<usize>,
 }
 
 /// A person-like full name (two to four words).
@@ -191,8 +194,8 @@ impl<'e> NameIndex<'e> {
     /// The names of the article read by `rd`, with its person `entities`.
     pub(super) fn build(rd: &Reading<'e>, entities: &'e [EntityMention]) -> NameIndex<'e> {
         let (entity_persons, entity_person_mentions, entity_person_of) = entity_persons(entities);
-        let runs = capitalized_runs(rd);
-        let (full, entity_full) = full_names(&entity_persons, &runs);
+        let mut runs = capitalized_runs(rd);
+        let (full, entity_full) = full_names(&entity_persons, &mut runs);
         let by_last = ByWord::new(&full, FullName::last);
         let by_first = ByWord::new(&full, FullName::first);
         let ends = Ends::of(full.iter().flat_map(|f| [f.first(), f.last()]));
@@ -245,6 +248,36 @@ impl<'e> NameIndex<'e> {
         }
         let words: ArrayVec<&str, 3> = (0..f.len()).map(|k| f.word(k)).collect();
         self.longer_listed(&words)
+    }
+
+    /// [`Self::fullest_of`] of the name of the run `r`. A run that is a full
+    /// name (most person-like runs) has its words split and lowered already,
+    /// and its last word listed: only a longer name ending with them is sought.
+    pub(super) fn run_fullest(&self, r: &Run<'e>) -> Cow<'e, str> {
+        match r.full {
+            Some(j) => self
+                .longer_than_full(j)
+                .map_or(Cow::Borrowed(r.name), |f| Cow::Owned(f.name.clone())),
+            None => self.fullest_of(r.name),
+        }
+    }
+
+    /// The name of the run `r` in lower case: a full name's as the list
+    /// lowered it, any other lowered here.
+    pub(super) fn run_lower(&self, r: &Run) -> Cow<'_, str> {
+        match r.full {
+            Some(j) => Cow::Borrowed(self.full[j].lower.as_str()),
+            None => Cow::Owned(r.name.to_lowercase()),
+        }
+    }
+
+    /// The last word of the name of the run `r` in lower case, as
+    /// [`Self::run_lower`] gives it.
+    pub(super) fn run_last_lower(&self, r: &Run) -> Option<Cow<'_, str>> {
+        match r.full {
+            Some(j) => Some(Cow::Borrowed(self.full[j].last())),
+            None => last_spaced_word(r.name).map(|l| Cow::Owned(l.to_lowercase())),
+        }
     }
 
     /// The fullest form of `name` the article gives, among person-like names.
@@ -418,6 +451,7 @@ fn capitalized_runs<'e>(rd: &Reading<'e>) -> Vec<Run<'e>> {
             span,
             personish,
             person_like,
+            full: None,
         });
     }
     runs
@@ -477,8 +511,9 @@ fn is_personish(rd: &Reading, s: usize, e: usize, first: usize) -> bool {
 }
 
 /// The person-like names of two to four words among the entities' and the
-/// runs', each once, first seen first, and which of them each entity's name is.
-fn full_names(entity_persons: &[String], runs: &[Run]) -> (Vec<FullName>, Vec<Option<usize>>) {
+/// runs', each once, first seen first, and which of them each entity's name
+/// is; each run's is set in the run.
+fn full_names(entity_persons: &[String], runs: &mut [Run]) -> (Vec<FullName>, Vec<Option<usize>>) {
     // Sized up front: at most every entity's name and every person-like run's.
     let likely = runs.iter().filter(|r| r.person_like).count();
     let mut full = Vec::with_capacity(entity_persons.len() + likely);
@@ -522,7 +557,7 @@ fn full_names(entity_persons: &[String], runs: &[Run]) -> (Vec<FullName>, Vec<Op
     let entity_full = entity_persons.iter().map(|n| add(n, None)).collect();
     // A run's name was judged person-like when the run was read.
     for r in runs {
-        add(r.name, Some(r.person_like));
+        r.full = add(r.name, Some(r.person_like));
     }
     (full, entity_full)
 }
@@ -605,15 +640,18 @@ pub(super) fn confirmed_name(
             read.as_str()
         }
     };
-    let all = with_lower(full, |lower| {
-        spaced_words(name).all(|w| {
-            with_lower(w, |w| {
-                let t = w.trim_end_matches('.');
-                // The name's own words first: most of the phrase's are.
-                spaced_words(lower).any(|f| f == w) || has(&HONORIFICS, t) || is_title(t)
+    // A phrase written as the entity's name (most are) has all its words:
+    // nothing is lowered or compared.
+    let all = name == full
+        || with_lower(full, |lower| {
+            spaced_words(name).all(|w| {
+                with_lower(w, |w| {
+                    let t = w.trim_end_matches('.');
+                    // The name's own words first: most of the phrase's are.
+                    spaced_words(lower).any(|f| f == w) || has(&HONORIFICS, t) || is_title(t)
+                })
             })
-        })
-    });
+        });
     // A person entity's fullest form is read once, however often it speaks.
     all.then(|| match person {
         Some(i) => names.entity_fullest(i).to_string(),

@@ -9,13 +9,13 @@
 use super::super::{EntityLabel, EntityMention};
 use super::cues::sentence_subject;
 use super::lexicon::{has, is_document_noun, is_person_like, is_pronoun, pronoun, Pronoun};
-use super::names::{confirmed_name, Ends, NameIndex};
+use super::names::{confirmed_name, Ends, NameIndex, Run};
 use super::reading::{NameCase, Reading};
 use super::sets::{HONORIFICS, ROLE_NOUNS};
 use super::speakers::Speaker;
 use super::{Found, QuoteKind};
 use crate::text::hash::{FastMap as HashMap, FastSet as HashSet};
-use crate::text::{last_spaced_word, spaced_words, with_lower, Covers, Span};
+use crate::text::{spaced_words, with_lower, Covers, Span};
 use std::borrow::Cow;
 
 /// Lengthens short names, resolves pronouns and entity mentions.
@@ -143,14 +143,14 @@ fn known_persons(names: &NameIndex) -> HashSet<String> {
     // A run's name that an entity (or an earlier run) gave is known already.
     for r in names.runs.iter().filter(|r| r.personish) {
         if read.insert(r.name) {
-            known.insert(names.fullest_of(r.name).to_lowercase());
+            known.insert(names.run_fullest(r).to_lowercase());
         }
     }
     // The last words of the person-like runs (few: two words or more), in
     // lower case, then those of them that a run of one word gives.
-    let person_like: Vec<(&str, Option<String>)> = (names.runs.iter())
+    let person_like: Vec<(&Run, Option<Cow<str>>)> = (names.runs.iter())
         .filter(|r| r.person_like)
-        .map(|r| (r.name, last_spaced_word(r.name).map(str::to_lowercase)))
+        .map(|r| (r, names.run_last_lower(r)))
         .collect();
     let mut lasts: HashMap<&str, bool> = (person_like.iter())
         .filter_map(|(_, last)| Some((last.as_deref()?, false)))
@@ -167,9 +167,9 @@ fn known_persons(names: &NameIndex) -> HashSet<String> {
             });
         }
     }
-    for (n, last) in &person_like {
+    for (r, last) in &person_like {
         if last.as_deref().is_some_and(|l| lasts.get(l) == Some(&true)) {
-            known.insert(n.to_lowercase());
+            known.insert(names.run_lower(r).into_owned());
         }
     }
     known
@@ -287,8 +287,8 @@ impl Descriptions {
             if !r.name.contains(' ') {
                 continue;
             }
-            if let Some(last) = last_spaced_word(r.name) {
-                by_last.entry(last.to_lowercase()).or_default().push(i);
+            if let Some(last) = names.run_last_lower(r) {
+                by_last.entry(last.into_owned()).or_default().push(i);
             }
         }
         Descriptions { by_last }
@@ -429,7 +429,7 @@ impl Mentions {
             if persons.contains_point(r.span.start) {
                 continue;
             }
-            let full = names.fullest_of(r.name);
+            let full = names.run_fullest(r);
             if ends.may_hold(&full) && with_lower(&full, |l| known.contains(l)) {
                 self.add(full.into_owned(), r.span);
             }
