@@ -20,7 +20,7 @@
 use super::boilerplate::{ends_sentence, more_words_than};
 use super::Prepared;
 use crate::text::hash::{FastMap, FastSet};
-use crate::text::{count_words, lines_inclusive, lower_line};
+use crate::text::{count_words, lines_inclusive, lower_line, spaced_words};
 
 /// Most words a recurring line may have to count as furniture.
 const MAX_WORDS: usize = 12;
@@ -32,9 +32,16 @@ pub struct BatchEvidence {
     counts: FastMap<String, usize>,
 }
 
+/// The form a line is counted under: its words joined by single spaces, in
+/// lower case.
 fn key(line: &str) -> String {
+    if is_ascii_joined_by_spaces(line) {
+        // Most lines: the words are joined so already.
+        return line.to_ascii_lowercase();
+    }
     let mut key = String::with_capacity(line.len());
-    for w in line.split_whitespace() {
+    // The words as `split_whitespace` gives them, ASCII judged by its byte.
+    for w in spaced_words(line) {
         if !key.is_empty() {
             key.push(' ');
         }
@@ -48,6 +55,20 @@ fn key(line: &str) -> String {
         // themselves: only the ASCII is lowered, without decoding.
         lower_line(&key)
     }
+}
+
+/// Whether `line` is ASCII whose words are joined by single spaces: no
+/// white space at its ends, none but the space, and no two in a row. Read a
+/// byte at a time: white space and control bytes are all at most `b' '`.
+fn is_ascii_joined_by_spaces(line: &str) -> bool {
+    let mut prev = b' ';
+    for &b in line.as_bytes() {
+        if !(b' '..0x80).contains(&b) || b == b' ' && prev == b' ' {
+            return false;
+        }
+        prev = b;
+    }
+    prev != b' '
 }
 
 impl BatchEvidence {
@@ -99,5 +120,32 @@ impl BatchEvidence {
         }
         let n = self.counts.get(&key(line)).copied().unwrap_or(0);
         n >= 3 || n >= 2 && !ends_sentence(line)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every line's key is its words as `split_whitespace` gives them,
+    /// joined by single spaces and lowered.
+    #[test]
+    fn key_is_the_lowered_words_joined_by_spaces() {
+        for line in [
+            "",
+            " ",
+            "Follow Example Daily",
+            "Follow  Example Daily",
+            " Follow Example Daily",
+            "Follow Example Daily ",
+            "Follow\tExample\nDaily",
+            "Follow\u{a0}Example Daily",
+            "Leave a Reply — ÉTÉ",
+            "x\u{1}y Z",
+            "A",
+        ] {
+            let words: Vec<&str> = line.split_whitespace().collect();
+            assert_eq!(key(line), words.join(" ").to_lowercase(), "{line:?}");
+        }
     }
 }

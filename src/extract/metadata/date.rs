@@ -5,7 +5,7 @@ use super::read_as;
 use super::Field;
 use crate::clean::{lead_dateline, parse_dateline, parse_lead_dateline, Dateline, LineReading};
 use crate::extract::CalendarDate;
-use crate::text::{lines_inclusive, Span};
+use crate::text::{is_ascii_space, lines_inclusive, Span};
 
 /// Years written in `text` (1900..=2100, as whole numbers).
 fn years_in(text: &str) -> Vec<i32> {
@@ -74,11 +74,20 @@ pub(super) fn datelines(
         if !want_date && !want_place {
             break;
         }
-        // The date skips Markdown marks before it; the place only white space.
-        let t = line.trim_start_matches(|c: char| {
-            c.is_whitespace() || matches!(c, '*' | '_' | '#' | '>' | '|')
-        });
-        let tw = line.trim_start();
+        // The date skips Markdown marks before it; the place only white
+        // space. Most lines open with neither: they are their own start,
+        // found without decoding.
+        let (t, tw) = match line.as_bytes().first() {
+            Some(&b) if b.is_ascii() && !is_ascii_space(b) && !b"*_#>|".contains(&b) => {
+                (line, line)
+            }
+            _ => (
+                line.trim_start_matches(|c: char| {
+                    c.is_whitespace() || matches!(c, '*' | '_' | '#' | '>' | '|')
+                }),
+                line.trim_start(),
+            ),
+        };
         // `t` opens with no white space: it is blank only when empty.
         let read_date = want_date && !t.is_empty();
         // The cleaning's reading of `t`: the grammar reads nothing from white

@@ -2,7 +2,7 @@
 //! names itself ("Stay tuned to X for", "© 2022 X").
 
 use super::Field;
-use crate::text::{lines_inclusive, Span};
+use crate::text::{is_ascii_space, lines_inclusive, Span};
 
 /// The source address ("Original url:" lines, see [`SourceUrl`]) when
 /// `want_url`, and the outlet that names itself ([`outlet_in_line`]) when
@@ -24,7 +24,26 @@ pub(super) fn url_and_outlet(
         }
         let start = at;
         at += line.len();
-        let t = line.trim();
+        // Most lines open with a character that is not white space: they
+        // are their own start, found without decoding.
+        let head = match line.as_bytes().first() {
+            Some(&b) if b.is_ascii() && !is_ascii_space(b) => line,
+            _ => line.trim_start(),
+        };
+        // Most lines are no header, follow none and name no outlet: their
+        // first byte tells (a header opens with "o", "s" or "r", an outlet's
+        // line with "s", "c" or "©", whose first byte is 0xC2), before their
+        // end is trimmed.
+        let header_or_outlet = matches!(
+            head.as_bytes().first(),
+            Some(b'o' | b'O' | b's' | b'S' | b'r' | b'R' | b'c' | b'C' | 0xc2)
+        );
+        // A line after a header may hold its address, whatever it opens with.
+        let may_matter = header_or_outlet || url_open && source.header_seen;
+        if !may_matter {
+            continue;
+        }
+        let t = head.trim_end();
         if url_open {
             url = source.line(input, start, line, t);
         }
@@ -250,6 +269,26 @@ mod tests {
             let apart = (source_url(t), outlet_in_text(t));
             assert_eq!(url_and_outlet(t, true, true), apart, "{t}");
             assert_eq!(url_and_outlet(t, false, false), (None, None), "{t}");
+        }
+    }
+
+    #[test]
+    fn lines_opening_with_white_space_are_read_trimmed() {
+        for lead in ["", "  ", "\t", "\u{a0}", "\u{3000}"] {
+            let t = format!(
+                "Plain text.\n{lead}Source:\n\n{lead}https://example.com/x\n{lead}© 2022 Example News.\n"
+            );
+            let (url, outlet) = url_and_outlet(&t, true, true);
+            assert_eq!(
+                url.map(|f| f.value).as_deref(),
+                Some("https://example.com/x"),
+                "{t:?}"
+            );
+            assert_eq!(
+                outlet.map(|f| f.value).as_deref(),
+                Some("Example News"),
+                "{t:?}"
+            );
         }
     }
 
