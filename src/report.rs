@@ -34,8 +34,8 @@ use crate::article::{analyze_batch, Article, Input};
 use crate::clean::Removal;
 use crate::compare::{
     canonical_names, compare_pairs, explain, explain_name, explain_quote, explain_wording,
-    name_key, AlignedSentences, CanonicalNames, Class, Clusters, Comparison, EntityTable, Fact,
-    FactDiff, Merge, NameClass, Overrides, PairScore, Pairs, QuoteClass, Relation, WordOp,
+    AlignedSentences, CanonicalNames, Class, Clusters, Comparison, EntityTable, Fact, FactDiff,
+    Merge, NameClass, Overrides, PairScore, Pairs, QuoteClass, Relation, WordOp,
 };
 use crate::error::Error;
 use crate::extract::DemonymMention;
@@ -953,7 +953,7 @@ impl CompareReport {
         // Every pair when every pair was scored; of a large batch, each
         // article's closest related ones.
         let listed = comparison.listed();
-        let key = |name: &str| name_key(table.canonical(name));
+        let key = |name: &str| table.key(name);
         let shown: Vec<usize> = (0..comparison.pairs.len()).filter(|&k| listed[k]).collect();
         let pairs = crate::compare::par_map(&shown, |&k| {
             let p = &comparison.pairs[k];

@@ -172,7 +172,7 @@ fn unmatched_speakers(
 /// relation, with the names of the batch linked ([`super::link`]).
 pub fn diff_pair(articles: &[Article], i: usize, j: usize) -> FactDiff {
     let table = super::names::link(articles);
-    let key = |name: &str| super::keys::name_key(table.canonical(name));
+    let key = |name: &str| table.key(name);
     let (a, b) = (&articles[i], &articles[j]);
     diff((a, &prepare(a, &key)), (b, &prepare(b, &key)), &key)
 }

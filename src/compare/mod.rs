@@ -196,7 +196,7 @@ pub fn compare_with_overrides(articles: &[Article], overrides: &Overrides) -> Co
 /// [`compare_with_overrides`], scoring the pairs that `pairs` says.
 pub fn compare_pairs(articles: &[Article], overrides: &Overrides, pairs: Pairs) -> Comparison {
     let entities = link_with(articles, overrides);
-    let key = |name: &str| name_key(entities.canonical(name));
+    let key = |name: &str| entities.key(name);
     let mut comparison = compare_keyed(articles, &key, pairs);
     comparison.entities = entities;
     comparison
