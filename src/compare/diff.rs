@@ -23,6 +23,7 @@ use crate::article::Article;
 use crate::extract::{CalendarDate, Fact as Claim, Hedge, Quantity};
 use crate::text::Span;
 use serde::Serialize;
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 /// Two facts about the same thing that differ.
@@ -94,15 +95,20 @@ impl FactDiff {
 /// What the diff reads of one article whatever the other: its
 /// [`sentence_keys`] and its quotes as the matcher reads them. Made once per
 /// article of a batch, for every pair it is in.
-pub(super) struct Prepared {
-    keys: Vec<HashSet<String>>,
+pub(super) struct Prepared<'k> {
+    keys: Cow<'k, [HashSet<String>]>,
     said: Vec<quoting::Said>,
     named: std::collections::BTreeMap<String, variants::Named>,
 }
 
-/// [`Prepared`] for `art`; `entity_key` gives the batch's key for a name.
-pub(super) fn prepare(art: &Article, entity_key: &dyn Fn(&str) -> String) -> Prepared {
-    let keys = sentence_keys(art);
+/// [`Prepared`] for `art`, with its [`sentence_keys`] where the sentence
+/// alignment made them already; `entity_key` gives the batch's key for a name.
+pub(super) fn prepare<'k>(
+    art: &Article,
+    keys: Option<&'k [HashSet<String>]>,
+    entity_key: &dyn Fn(&str) -> String,
+) -> Prepared<'k> {
+    let keys = keys.map_or_else(|| Cow::Owned(sentence_keys(art)), Cow::Borrowed);
     let said = quoting::said(art, &keys, entity_key);
     let named = variants::named(art, entity_key);
     Prepared { keys, said, named }
@@ -174,7 +180,11 @@ pub fn diff_pair(articles: &[Article], i: usize, j: usize) -> FactDiff {
     let table = super::names::link(articles);
     let key = |name: &str| table.key(name);
     let (a, b) = (&articles[i], &articles[j]);
-    diff((a, &prepare(a, &key)), (b, &prepare(b, &key)), &key)
+    diff(
+        (a, &prepare(a, None, &key)),
+        (b, &prepare(b, None, &key)),
+        &key,
+    )
 }
 
 /// One plain sentence for a name both use.
