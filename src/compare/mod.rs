@@ -65,6 +65,7 @@ pub use diff::{
     diff_pair, explain_name, explain_quote, explain_wording, Agreement, Conflict, FactDiff, Single,
 };
 pub use explain::explain;
+pub(crate) use explain::{explain_mentioned, mentioned};
 pub use fact::{Fact, Wording};
 pub use keys::{count_key, name_key, sentence_keys, word_key, UNCOUNTED};
 pub use names::{
