@@ -33,9 +33,10 @@
 use crate::article::{analyze_batch, Article, Input};
 use crate::clean::Removal;
 use crate::compare::{
-    canonical_names, compare_pairs, explain, explain_name, explain_quote, explain_wording,
-    name_key, AlignedSentences, CanonicalNames, Class, Clusters, Comparison, EntityTable, Fact,
-    FactDiff, Merge, NameClass, Overrides, PairScore, Pairs, QuoteClass, Relation, WordOp,
+    canonical_names, compare_pairs, explain_mentioned, explain_name, explain_quote,
+    explain_wording, mentioned, AlignedSentences, CanonicalNames, Class, Clusters, Comparison,
+    EntityTable, Fact, FactDiff, Merge, NameClass, Overrides, PairScore, Pairs, QuoteClass,
+    Relation, WordOp,
 };
 use crate::error::Error;
 use crate::extract::DemonymMention;
@@ -953,16 +954,34 @@ impl CompareReport {
         // Every pair when every pair was scored; of a large batch, each
         // article's closest related ones.
         let listed = comparison.listed();
-        let key = |name: &str| name_key(table.canonical(name));
+        let key = |name: &str| table.key(name);
         let shown: Vec<usize> = (0..comparison.pairs.len()).filter(|&k| listed[k]).collect();
+        // What each article of an explained pair mentions, once per article.
+        let explained = |p: &PairScore| p.relation >= Relation::SameTopic;
+        let mut wanted = vec![false; articles.len()];
+        for p in shown
+            .iter()
+            .map(|&k| &comparison.pairs[k])
+            .filter(|p| explained(p))
+        {
+            wanted[p.a] = true;
+            wanted[p.b] = true;
+        }
+        let which: Vec<usize> = (0..articles.len()).filter(|&i| wanted[i]).collect();
+        let made = crate::compare::par_map(&which, |&i| mentioned(&articles[i], &key));
+        let mut mentions = vec![None; articles.len()];
+        for (&i, m) in which.iter().zip(&made) {
+            mentions[i] = Some(m);
+        }
         let pairs = crate::compare::par_map(&shown, |&k| {
             let p = &comparison.pairs[k];
             let (wa, wb) = (SpanWriter::new(&spans[p.a]), SpanWriter::new(&spans[p.b]));
             let sides = (&wa, &wb);
             let (d, aligned) = (&comparison.diffs[k], &comparison.alignments[k]);
             let mut out = PairOut::of(articles, p, d, aligned, sides);
-            if p.relation >= Relation::SameTopic {
-                out.because = explain(&articles[p.a], &articles[p.b], &key, p.aligned);
+            if let (true, Some(ma), Some(mb)) = (explained(p), mentions[p.a], mentions[p.b]) {
+                let (a, b) = (&articles[p.a], &articles[p.b]);
+                out.because = explain_mentioned((a, ma), (b, mb), p.aligned);
             }
             out
         });

@@ -23,6 +23,7 @@ use crate::article::Article;
 use crate::extract::{CalendarDate, Fact as Claim, Hedge, Quantity};
 use crate::text::Span;
 use serde::Serialize;
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 /// Two facts about the same thing that differ.
@@ -92,20 +93,33 @@ impl FactDiff {
 }
 
 /// What the diff reads of one article whatever the other: its
-/// [`sentence_keys`] and its quotes as the matcher reads them. Made once per
-/// article of a batch, for every pair it is in.
-pub(super) struct Prepared {
-    keys: Vec<HashSet<String>>,
+/// [`sentence_keys`], the entities of each sentence, and its quotes as the
+/// matcher reads them. Made once per article of a batch, for every pair it
+/// is in.
+pub(super) struct Prepared<'k> {
+    keys: Cow<'k, [HashSet<String>]>,
+    entities: Vec<Vec<SentenceEntity>>,
     said: Vec<quoting::Said>,
     named: std::collections::BTreeMap<String, variants::Named>,
 }
 
-/// [`Prepared`] for `art`; `entity_key` gives the batch's key for a name.
-pub(super) fn prepare(art: &Article, entity_key: &dyn Fn(&str) -> String) -> Prepared {
-    let keys = sentence_keys(art);
+/// [`Prepared`] for `art`, with its [`sentence_keys`] where the sentence
+/// alignment made them already; `entity_key` gives the batch's key for a name.
+pub(super) fn prepare<'k>(
+    art: &Article,
+    keys: Option<&'k [HashSet<String>]>,
+    entity_key: &dyn Fn(&str) -> String,
+) -> Prepared<'k> {
+    let keys = keys.map_or_else(|| Cow::Owned(sentence_keys(art)), Cow::Borrowed);
+    let entities = sentence_entities(art, entity_key);
     let said = quoting::said(art, &keys, entity_key);
     let named = variants::named(art, entity_key);
-    Prepared { keys, said, named }
+    Prepared {
+        keys,
+        entities,
+        said,
+        named,
+    }
 }
 
 /// Diffs two articles, each with what [`prepare`] made of it. `entity_key`
@@ -126,7 +140,7 @@ pub(super) fn diff(
         class: Class::Conflict,
         note: c.note,
     }));
-    diff_statements((a, keys_a), (b, keys_b), entity_key, &mut d);
+    diff_statements((a, keys_a, &pa.entities), (b, keys_b, &pb.entities), &mut d);
     d.names = variants::match_names((a, &pa.named), (b, &pb.named));
     d.quotes = quoting::match_quotes((keys_a, &pa.said), (keys_b, &pb.said));
     let matched_a: HashSet<usize> = d.quotes.iter().map(|m| m.a).collect();
@@ -172,9 +186,13 @@ fn unmatched_speakers(
 /// relation, with the names of the batch linked ([`super::link`]).
 pub fn diff_pair(articles: &[Article], i: usize, j: usize) -> FactDiff {
     let table = super::names::link(articles);
-    let key = |name: &str| super::keys::name_key(table.canonical(name));
+    let key = |name: &str| table.key(name);
     let (a, b) = (&articles[i], &articles[j]);
-    diff((a, &prepare(a, &key)), (b, &prepare(b, &key)), &key)
+    diff(
+        (a, &prepare(a, None, &key)),
+        (b, &prepare(b, None, &key)),
+        &key,
+    )
 }
 
 /// One plain sentence for a name both use.
@@ -547,12 +565,15 @@ const STATEMENT_MATCH: f64 = 0.3;
 /// ... and at least this many content words besides the entity's.
 const STATEMENT_MIN_SHARED: usize = 4;
 
+/// An entity a sentence names: its key, with the name's span and text.
+type SentenceEntity = (String, Span, String);
+
 /// Per sentence, the entity keys it names, with the name's span and text:
 /// people first, then organisations, then places, each in text order.
 fn sentence_entities(
     art: &Article,
     entity_key: &dyn Fn(&str) -> String,
-) -> Vec<Vec<(String, Span, String)>> {
+) -> Vec<Vec<SentenceEntity>> {
     let mut out = vec![Vec::new(); art.seg.sentences.len()];
     let mut entities: Vec<_> = art.entities.iter().collect();
     crate::text::sort::by_key(&mut entities, |e| (e.label as u8, e.span.start));
@@ -571,16 +592,12 @@ fn sentence_entities(
 /// Statements both report: sentences of each side that name one entity and
 /// share most of their other words ("Komilov ... supported Ukraine's
 /// territorial integrity"), matched one to one, best first.
+/// The sides are each with its sentences' keys and [`sentence_entities`].
 fn diff_statements(
-    (a, keys_a): Keyed,
-    (b, keys_b): Keyed,
-    entity_key: &dyn Fn(&str) -> String,
+    (a, keys_a, ea): (&Article, &[HashSet<String>], &[Vec<SentenceEntity>]),
+    (b, keys_b, eb): (&Article, &[HashSet<String>], &[Vec<SentenceEntity>]),
     d: &mut FactDiff,
 ) {
-    let (ea, eb) = (
-        sentence_entities(a, entity_key),
-        sentence_entities(b, entity_key),
-    );
     let mut candidates = Vec::new();
     for (i, xs) in ea.iter().enumerate() {
         for (j, ys) in eb.iter().enumerate() {
@@ -588,8 +605,12 @@ fn diff_statements(
                 continue;
             };
             let common = keys_a[i].intersection(&keys_b[j]).count();
-            let score = dice(&keys_a[i], &keys_b[j]);
-            if score >= STATEMENT_MATCH && common > STATEMENT_MIN_SHARED {
+            if common <= STATEMENT_MIN_SHARED {
+                continue;
+            }
+            // The Dice of the two sentences, from the words they share.
+            let score = 2.0 * common as f64 / (keys_a[i].len() + keys_b[j].len()) as f64;
+            if score >= STATEMENT_MATCH {
                 candidates.push((score, i, j, shared));
             }
         }

@@ -30,54 +30,82 @@ pub fn explain(
     entity_key: &dyn Fn(&str) -> String,
     aligned: usize,
 ) -> String {
-    let mut parts = Vec::new();
-    for (label, one, many) in [
-        (EntityLabel::Person, "person", "people"),
-        (EntityLabel::Org, "organisation", "organisations"),
-        (EntityLabel::Place, "place", "places"),
-    ] {
-        let in_b: BTreeSet<String> = (b.entities.iter())
-            .filter(|e| e.label == label)
-            .map(|e| entity_key(&e.name))
-            .collect();
-        let mut seen = BTreeSet::new();
-        let shared: Vec<&str> = (a.entities.iter())
-            .filter(|e| e.label == label)
-            .filter(|e| {
-                let k = entity_key(&e.name);
-                in_b.contains(&k) && seen.insert(k)
-            })
-            .map(|e| e.name.as_str())
-            .collect();
-        if !shared.is_empty() {
-            parts.push(listed(shared.len(), one, many, &shared));
-        }
-    }
-    let dates = |x: &Article| -> BTreeSet<String> {
-        (x.dates.iter())
+    let (ma, mb) = (mentioned(a, entity_key), mentioned(b, entity_key));
+    explain_mentioned((a, &ma), (b, &mb), aligned)
+}
+
+/// What [`explain`] reads of one article whatever the other: made once per
+/// article of a batch, for every pair it is in.
+pub(crate) struct Mentioned {
+    /// The key of each of the article's entities, in their order.
+    entity_keys: Vec<String>,
+    /// The full dates it states.
+    dates: BTreeSet<String>,
+    /// The figures it reports, with what they count.
+    figures: BTreeSet<String>,
+}
+
+/// [`Mentioned`] of `x`; `entity_key` gives the batch's key for a name.
+pub(crate) fn mentioned(x: &Article, entity_key: &dyn Fn(&str) -> String) -> Mentioned {
+    Mentioned {
+        entity_keys: x.entities.iter().map(|e| entity_key(&e.name)).collect(),
+        dates: (x.dates.iter())
             .filter_map(|d| CalendarDate::parse_iso(d.value.get(..10)?))
             .map(|d| d.iso())
-            .collect()
-    };
-    let shared_dates: Vec<String> = dates(a).intersection(&dates(b)).cloned().collect();
-    if !shared_dates.is_empty() {
-        let refs: Vec<&str> = shared_dates.iter().map(String::as_str).collect();
-        parts.push(listed(refs.len(), "date", "dates", &refs));
-    }
-    let figures = |x: &Article| -> BTreeSet<String> {
-        (x.quantities.iter())
+            .collect(),
+        figures: (x.quantities.iter())
             .filter(|q| q.hedge != Hedge::Vague)
             .filter_map(|q| {
                 let key = count_key(q);
                 let v = q.low.or(q.high)?;
                 (key != UNCOUNTED).then(|| format!("{v} {key}"))
             })
-            .collect()
-    };
-    let shared_figures: Vec<String> = figures(a).intersection(&figures(b)).cloned().collect();
+            .collect(),
+    }
+}
+
+/// [`explain`], with what each article mentions.
+pub(crate) fn explain_mentioned(
+    (a, ma): (&Article, &Mentioned),
+    (b, mb): (&Article, &Mentioned),
+    aligned: usize,
+) -> String {
+    let mut parts = Vec::new();
+    for (label, one, many) in [
+        (EntityLabel::Person, "person", "people"),
+        (EntityLabel::Org, "organisation", "organisations"),
+        (EntityLabel::Place, "place", "places"),
+    ] {
+        let in_b: BTreeSet<&str> = (b.entities.iter().zip(&mb.entity_keys))
+            .filter(|(e, _)| e.label == label)
+            .map(|(_, k)| k.as_str())
+            .collect();
+        let mut seen = BTreeSet::new();
+        let shared: Vec<&str> = (a.entities.iter().zip(&ma.entity_keys))
+            .filter(|(e, _)| e.label == label)
+            .filter(|(_, k)| in_b.contains(k.as_str()) && seen.insert(k.as_str()))
+            .map(|(e, _)| e.name.as_str())
+            .collect();
+        if !shared.is_empty() {
+            parts.push(listed(shared.len(), one, many, &shared));
+        }
+    }
+    let shared_dates: Vec<&str> = (ma.dates.intersection(&mb.dates))
+        .map(String::as_str)
+        .collect();
+    if !shared_dates.is_empty() {
+        parts.push(listed(shared_dates.len(), "date", "dates", &shared_dates));
+    }
+    let shared_figures: Vec<&str> = (ma.figures.intersection(&mb.figures))
+        .map(String::as_str)
+        .collect();
     if !shared_figures.is_empty() {
-        let refs: Vec<&str> = shared_figures.iter().map(String::as_str).collect();
-        parts.push(listed(refs.len(), "figure", "figures", &refs));
+        parts.push(listed(
+            shared_figures.len(),
+            "figure",
+            "figures",
+            &shared_figures,
+        ));
     }
     if aligned > 0 {
         parts.push(format!(

@@ -137,6 +137,18 @@ fn count_synonyms() -> &'static HashMap<&'static str, &'static str> {
 /// The key two spellings of one name share when nothing better is known:
 /// lower case, accents and punctuation folded ("Stéphane" = "Stephane").
 pub fn name_key(name: &str) -> String {
+    if name.is_ascii() {
+        // ASCII has no accents and lowers letter by letter: no decomposition,
+        // and the words are the runs of letters and digits.
+        let mut key = String::with_capacity(name.len());
+        for word in (name.split(|c: char| !c.is_ascii_alphanumeric())).filter(|w| !w.is_empty()) {
+            if !key.is_empty() {
+                key.push(' ');
+            }
+            key.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+        }
+        return key;
+    }
     let folded: String = crate::lexicon::unicode::nfd(name)
         .into_iter()
         .filter(|c| !unicode_normalization::char::is_combining_mark(*c))

@@ -65,6 +65,7 @@ pub use diff::{
     diff_pair, explain_name, explain_quote, explain_wording, Agreement, Conflict, FactDiff, Single,
 };
 pub use explain::explain;
+pub(crate) use explain::{explain_mentioned, mentioned};
 pub use fact::{Fact, Wording};
 pub use keys::{count_key, name_key, sentence_keys, word_key, UNCOUNTED};
 pub use names::{
@@ -81,6 +82,7 @@ pub use variants::{name_class, NameClass, NameMatch};
 
 use crate::article::Article;
 use similarity::{EventDay, Model, Profile};
+use std::collections::HashSet;
 
 /// Pairs whose word similarity is below this are not sentence-aligned (no
 /// text derived from another shares so few words with it).
@@ -196,7 +198,7 @@ pub fn compare_with_overrides(articles: &[Article], overrides: &Overrides) -> Co
 /// [`compare_with_overrides`], scoring the pairs that `pairs` says.
 pub fn compare_pairs(articles: &[Article], overrides: &Overrides, pairs: Pairs) -> Comparison {
     let entities = link_with(articles, overrides);
-    let key = |name: &str| name_key(entities.canonical(name));
+    let key = |name: &str| entities.key(name);
     let mut comparison = compare_keyed(articles, &key, pairs);
     comparison.entities = entities;
     comparison
@@ -223,7 +225,7 @@ fn compare_keyed(
     };
     let n = articles.len();
     let complete = scored.len() == n * n.saturating_sub(1) / 2;
-    let (mut pairs, mut alignments) = score_pairs(articles, &profiles, &scored);
+    let (mut pairs, mut alignments, sentence_keys) = score_pairs(articles, &profiles, &scored);
     let scored = scored.len();
     // Relations are decided again with the days learned from same-story partners.
     let days = days_learned_from_stories(&profiles, &pairs);
@@ -244,7 +246,14 @@ fn compare_keyed(
         pairs.shrink_to_fit();
         alignments.shrink_to_fit();
     }
-    let diffs = diff_pairs(articles, &pairs, entity_key, &clusters, complete);
+    let diffs = diff_pairs(
+        articles,
+        &pairs,
+        entity_key,
+        &clusters,
+        complete,
+        sentence_keys,
+    );
     let tables = table::tables(articles, &clusters.event, &pairs, &diffs);
     Comparison {
         entities: EntityTable::default(),
@@ -258,16 +267,20 @@ fn compare_keyed(
     }
 }
 
+/// Each article's [`sentence_keys`], where they were made.
+type SentenceKeys = Vec<Option<Vec<HashSet<String>>>>;
+
 /// Scores the pairs `scored`, in their order, with their
-/// aligned sentences. Sentences are aligned only where the wording is close
-/// enough for one text to derive from the other ([`ALIGN_MIN_WORDS`]): the
-/// rest of the pairs skip the quadratic sentence matching. Natively the
-/// pairs are scored on all the CPU's threads.
+/// aligned sentences, and the sentence keys of the articles aligned (the
+/// fact diff reads them too). Sentences are aligned only where the wording
+/// is close enough for one text to derive from the other
+/// ([`ALIGN_MIN_WORDS`]): the rest of the pairs skip the quadratic sentence
+/// matching. Natively the pairs are scored on all the CPU's threads.
 fn score_pairs(
     articles: &[Article],
     profiles: &[Profile],
     scored: &[(usize, usize)],
-) -> (Vec<PairScore>, Vec<Vec<AlignedSentences>>) {
+) -> (Vec<PairScore>, Vec<Vec<AlignedSentences>>, SentenceKeys) {
     let model = Model::new(profiles);
     let first = par_map(scored, |&(i, j)| model.score(i, j, 0.0, 0));
     // The sentence keys of the articles of a pair close enough to align, once each.
@@ -277,13 +290,17 @@ fn score_pairs(
         wanted[p.b] = true;
     }
     let which: Vec<usize> = (0..articles.len()).filter(|&k| wanted[k]).collect();
-    let hashed = par_map(&which, |&k| align::hashed(&sentence_keys(&articles[k])));
+    let made = par_map(&which, |&k| {
+        let keys = sentence_keys(&articles[k]);
+        let hashed = align::hashed(&keys);
+        (keys, hashed)
+    });
     let mut keys: Vec<&[Vec<u64>]> = vec![&[]; articles.len()];
-    for (&k, h) in which.iter().zip(&hashed) {
+    for (&k, (_, h)) in which.iter().zip(&made) {
         keys[k] = h;
     }
     let keys = &keys;
-    par_map(&first, |first| {
+    let (pairs, alignments) = par_map(&first, |first| {
         if first.words < ALIGN_MIN_WORDS {
             return (*first, Vec::new());
         }
@@ -296,7 +313,12 @@ fn score_pairs(
         )
     })
     .into_iter()
-    .unzip()
+    .unzip();
+    let mut sentence_keys: SentenceKeys = vec![None; articles.len()];
+    for (k, (made, _)) in which.into_iter().zip(made) {
+        sentence_keys[k] = Some(made);
+    }
+    (pairs, alignments, sentence_keys)
 }
 
 /// Each article's event day, where an undated article takes the day of a
@@ -321,13 +343,15 @@ fn days_learned_from_stories(profiles: &[Profile], pairs: &[PairScore]) -> Vec<O
 /// articles a list of everything each says alone helps nobody. In a large
 /// batch, whose comparison keeps each article's closest pairs only, those
 /// inside one event cluster are diffed, so that the work and the report grow
-/// with the articles. Natively on all the CPU's threads.
+/// with the articles. `sentence_keys` are those the alignment made; the
+/// diff makes the rest. Natively on all the CPU's threads.
 fn diff_pairs(
     articles: &[Article],
     pairs: &[PairScore],
     entity_key: &(dyn Fn(&str) -> String + Sync),
     clusters: &Clusters,
     complete: bool,
+    mut sentence_keys: SentenceKeys,
 ) -> Vec<FactDiff> {
     let mut event_of = vec![0; articles.len()];
     for (c, members) in clusters.event.iter().enumerate() {
@@ -349,7 +373,12 @@ fn diff_pairs(
         needed[p.b] = true;
     }
     let which: Vec<usize> = (0..articles.len()).filter(|&k| needed[k]).collect();
-    let made = par_map(&which, |&k| diff::prepare(&articles[k], entity_key));
+    for (keys, _) in sentence_keys.iter_mut().zip(&needed).filter(|(_, &n)| !n) {
+        *keys = None;
+    }
+    let made = par_map(&which, |&k| {
+        diff::prepare(&articles[k], sentence_keys[k].as_deref(), entity_key)
+    });
     let mut prepared: Vec<Option<&diff::Prepared>> = vec![None; articles.len()];
     for (&k, p) in which.iter().zip(&made) {
         prepared[k] = Some(p);

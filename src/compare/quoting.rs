@@ -168,6 +168,9 @@ fn plain_words(art: &Article, q: &Quote) -> Vec<String> {
 /// How much two quotes' content words overlap: their Dice, or, for a quote
 /// trimmed by one report, the share of the shorter one found in the longer.
 fn overlap(x: &HashSet<String>, y: &HashSet<String>) -> f64 {
+    if x.is_empty() || y.is_empty() {
+        return 0.0;
+    }
     let shared = x.intersection(y).count();
     let shorter = x.len().min(y.len());
     let trimmed = if shared >= TRIMMED_MIN_SHARED && shared as f64 >= TRIMMED_SHARE * shorter as f64
@@ -176,7 +179,9 @@ fn overlap(x: &HashSet<String>, y: &HashSet<String>) -> f64 {
     } else {
         0.0
     };
-    dice(x, y).max(trimmed)
+    // Their Dice, from the words they share.
+    let dice = 2.0 * shared as f64 / (x.len() + y.len()) as f64;
+    dice.max(trimmed)
 }
 
 /// The speaker as a name, or `None` when extraction gave only a pronoun or

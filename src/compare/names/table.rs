@@ -1,5 +1,6 @@
 //! The entity table and its parts: what [`super::link_with`] returns.
 
+use crate::compare::name_key;
 use crate::extract::EntityLabel;
 use crate::text::hash::{FastMap, FastSet};
 use serde::{Deserialize, Serialize};
@@ -170,12 +171,25 @@ pub struct EntityTable {
     index: FastMap<(EntityLabel, String), usize>,
     #[serde(skip)]
     names: CanonicalNames,
+    /// In-article name -> [`EntityTable::key`], made once per name: a
+    /// comparison asks for the key of each mention of every pair.
+    #[serde(skip)]
+    keys: FastMap<String, String>,
 }
 
 impl EntityTable {
     /// The batch's name for an in-article `name` (itself when unknown).
     pub fn canonical<'a>(&'a self, name: &'a str) -> &'a str {
         self.names.canonical(name)
+    }
+
+    /// The key two names of one entity share: the [`name_key`] of the
+    /// batch's name for `name`.
+    pub fn key(&self, name: &str) -> String {
+        match self.keys.get(name) {
+            Some(key) => key.clone(),
+            None => name_key(self.canonical(name)),
+        }
     }
 
     /// The batch's names alone ([`EntityTable::canonical`]).
@@ -197,14 +211,21 @@ impl EntityTable {
         known_as: impl IntoIterator<Item = (EntityLabel, String, usize)>,
         names: CanonicalNames,
     ) -> EntityTable {
-        let index = known_as
+        let index: FastMap<(EntityLabel, String), usize> = known_as
             .into_iter()
             .map(|(label, name, id)| ((label, name), id))
             .collect();
+        let mut keys = FastMap::default();
+        for (_, name) in index.keys() {
+            if !keys.contains_key(name) {
+                keys.insert(name.clone(), name_key(names.canonical(name)));
+            }
+        }
         EntityTable {
             entities,
             index,
             names,
+            keys,
         }
     }
 }
