@@ -2,8 +2,7 @@
 //! indexed by word on first use) and the closed sets they name.
 
 use crate::lexicon::lists::dates as lists;
-use crate::lexicon::{LengthEnds, WordIndex};
-use crate::text::hash::FastMap;
+use crate::lexicon::{WordIndex, WordMap};
 use std::sync::OnceLock;
 
 /// A list of words, indexed.
@@ -342,9 +341,8 @@ pub(super) enum Marker {
 /// it of most words of the date's sentence: one filter read turns most
 /// away, and the rest are hashed once for all the lists.
 pub(super) fn marker(word: &str) -> Option<Marker> {
-    static MARKERS: OnceLock<(LengthEnds, FastMap<&'static str, Marker>)> = OnceLock::new();
-    let (filter, markers) = MARKERS.get_or_init(|| {
-        let mut markers = FastMap::default();
+    static MARKERS: OnceLock<WordMap<Marker>> = OnceLock::new();
+    let markers = MARKERS.get_or_init(|| {
         // A word of two lists keeps the first: a schedule word is read as
         // one before it is read as a future marker, a future one before a
         // past one.
@@ -354,21 +352,11 @@ pub(super) fn marker(word: &str) -> Option<Marker> {
             (lists::PAST_WORDS.words(), Marker::Past),
             (GERMAN_PAST, Marker::Past),
         ];
-        for (words, marker) in lists {
-            for &w in words {
-                markers.entry(w).or_insert(marker);
-            }
-        }
-        let mut filter = LengthEnds::default();
-        for w in markers.keys() {
-            filter.insert(w);
-        }
-        (filter, markers)
+        WordMap::new(
+            (lists.into_iter()).flat_map(|(words, marker)| words.iter().map(move |&w| (w, marker))),
+        )
     });
-    if !filter.may_contain(word) {
-        return None;
-    }
-    markers.get(word).copied()
+    markers.get(word)
 }
 
 /// Words after "due to" that make it causal ("due to a rise").
