@@ -55,8 +55,8 @@ mod stopwords;
 pub mod unicode;
 pub mod wordfreq;
 
-pub(crate) use index::LengthEnds;
 pub use index::WordIndex;
+pub(crate) use index::{BitFilter, FilterKey, LengthEnds, WordMap};
 pub(crate) use sorted::Lines;
 use sorted::{SortedLines, SplitLines};
 pub use stopwords::{is_stopword_in, STOPWORD_LISTS};

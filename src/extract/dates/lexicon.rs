@@ -2,8 +2,8 @@
 //! indexed by word on first use) and the closed sets they name.
 
 use crate::lexicon::lists::dates as lists;
-use crate::lexicon::{LengthEnds, WordIndex};
-use crate::text::hash::FastMap;
+use crate::lexicon::{WordIndex, WordMap};
+use crate::text::has_hyphen;
 use std::sync::OnceLock;
 
 /// A list of words, indexed.
@@ -265,12 +265,21 @@ pub(super) struct UnitWord {
     pub plural: bool,
 }
 
-/// A unit word, singular or plural ("day", "weeks", "semaines").
+/// A unit word, singular or plural ("day", "weeks", "semaines"). Inlined:
+/// the scanner asks it of most words it tries, which are none, and the list's
+/// filter turns most away without a call; a listed word's row is read by one.
+#[inline]
 pub(super) fn unit(word: &str) -> Option<UnitWord> {
-    UNITS.get(word).map(|&(_, role, plural)| UnitWord {
+    UNITS.get(word).map(unit_word)
+}
+
+/// The unit word of a row of the unit list.
+#[inline(never)]
+fn unit_word(&(_, role, plural): &(&str, &str, bool)) -> UnitWord {
+    UnitWord {
         unit: Unit::from_role(role),
         plural,
-    })
+    }
 }
 
 /// Number words (cardinals up to ninety-nine via "twenty-four", "hundred",
@@ -280,10 +289,22 @@ pub(super) fn number_word(word: &str) -> Option<f64> {
     if let Some(&(_, n, _)) = count(word) {
         return Some(f64::from(n));
     }
-    let (tens, ones) = word.split_once('-')?;
+    let (tens, ones) = split_at_hyphen(word)?;
     let tens = count(tens).filter(|&&(_, n, compounds)| compounds && n >= 20)?;
     let ones = count(ones).filter(|&&(_, n, compounds)| compounds && (1..10).contains(&n))?;
     Some(f64::from(tens.1 + ones.1))
+}
+
+/// `word` before and after its first hyphen ("twenty-four", "two-week"), if
+/// it has one. The scanner asks it of most words it tries, which have none:
+/// they are told so by [`has_hyphen`]'s word-sized reads, without a search
+/// (inlined into the scanner, where a call would cost as much).
+#[inline]
+pub(super) fn split_at_hyphen(word: &str) -> Option<(&str, &str)> {
+    if !has_hyphen(word.as_bytes()) {
+        return None;
+    }
+    word.split_once('-')
 }
 
 /// Vague quantity words: "several days", "a few weeks".
@@ -342,9 +363,8 @@ pub(super) enum Marker {
 /// it of most words of the date's sentence: one filter read turns most
 /// away, and the rest are hashed once for all the lists.
 pub(super) fn marker(word: &str) -> Option<Marker> {
-    static MARKERS: OnceLock<(LengthEnds, FastMap<&'static str, Marker>)> = OnceLock::new();
-    let (filter, markers) = MARKERS.get_or_init(|| {
-        let mut markers = FastMap::default();
+    static MARKERS: OnceLock<WordMap<Marker>> = OnceLock::new();
+    let markers = MARKERS.get_or_init(|| {
         // A word of two lists keeps the first: a schedule word is read as
         // one before it is read as a future marker, a future one before a
         // past one.
@@ -354,21 +374,11 @@ pub(super) fn marker(word: &str) -> Option<Marker> {
             (lists::PAST_WORDS.words(), Marker::Past),
             (GERMAN_PAST, Marker::Past),
         ];
-        for (words, marker) in lists {
-            for &w in words {
-                markers.entry(w).or_insert(marker);
-            }
-        }
-        let mut filter = LengthEnds::default();
-        for w in markers.keys() {
-            filter.insert(w);
-        }
-        (filter, markers)
+        WordMap::new(
+            (lists.into_iter()).flat_map(|(words, marker)| words.iter().map(move |&w| (w, marker))),
+        )
     });
-    if !filter.may_contain(word) {
-        return None;
-    }
-    markers.get(word).copied()
+    markers.get(word)
 }
 
 /// Words after "due to" that make it causal ("due to a rise").

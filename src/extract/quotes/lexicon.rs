@@ -9,7 +9,7 @@ use super::sets::{
 };
 use crate::extract::word_set::WordSet;
 use crate::lexicon::lists::quotes::PRONOUNS;
-use crate::lexicon::{LengthEnds, WordIndex};
+use crate::lexicon::{BitFilter, FilterKey, LengthEnds, WordIndex, WordMap};
 use crate::text::hash::FastSet;
 use crate::text::{has_hyphen, spaced_words, with_lower};
 use std::sync::OnceLock;
@@ -156,20 +156,18 @@ pub(super) fn is_title(w: &str) -> bool {
 /// filters of lengths and end bytes rather than by hashing.
 struct TitleWords {
     /// `TITLES` and `ROLE_NOUNS` together: a word is either in one lookup.
-    listed: FastSet<&'static str>,
-    listed_ends: LengthEnds,
+    listed: WordMap<()>,
     /// Those of six letters or more, for the suffixes of a compound.
-    long: FastSet<&'static str>,
-    long_ends: LengthEnds,
+    long: WordMap<()>,
     /// A filter of the last three bytes of each of `long`.
-    long_last3: Last3,
+    long_last3: BitFilter<Last3>,
 }
 
 impl TitleWords {
     /// Whether `w` is a title or a role noun.
     #[inline]
     fn is_listed(&self, w: &str) -> bool {
-        self.listed_ends.may_contain(w) && self.listed.contains(w)
+        self.listed.contains(w)
     }
 
     /// Whether a proper suffix of `w` is a title or role noun of six or more
@@ -178,14 +176,14 @@ impl TitleWords {
     /// and each suffix only when one of them may have its length and ends.
     fn ends_in_long_title(&self, w: &str) -> bool {
         // Every suffix looked up has six bytes or more, and ends as `w` does.
-        if w.len() < 7 || !self.long_last3.may_end(w.as_bytes()) {
+        if w.len() < 7 || !self.long_last3.may_contain(w) {
             return false;
         }
         // A title of six or more letters has at least six bytes: shorter suffixes are not looked up.
         w.char_indices()
             .skip(1)
             .take_while(|&(i, _)| w.len() - i >= 6)
-            .any(|(i, _)| self.long_ends.may_contain(&w[i..]) && self.long.contains(&w[i..]))
+            .any(|(i, _)| self.long.contains(&w[i..]))
     }
 }
 
@@ -194,50 +192,26 @@ fn title_words() -> &'static TitleWords {
     static WORDS: OnceLock<TitleWords> = OnceLock::new();
     WORDS.get_or_init(|| {
         use crate::lexicon::lists::quotes::{ROLE_NOUNS, TITLES};
-        let listed: FastSet<&'static str> = TITLES.iter().chain(ROLE_NOUNS).copied().collect();
-        let long: FastSet<&'static str> = (listed.iter().copied())
-            .filter(|t| t.chars().count() >= 6)
-            .collect();
-        let mut listed_ends = LengthEnds::default();
-        listed.iter().for_each(|t| listed_ends.insert(t));
-        let mut long_ends = LengthEnds::default();
-        let mut long_last3 = Last3::default();
-        for t in &long {
-            long_ends.insert(t);
-            long_last3.insert(t.as_bytes());
-        }
+        let listed = || TITLES.iter().chain(ROLE_NOUNS).copied();
+        let long = || listed().filter(|t| t.chars().count() >= 6);
+        let mut long_last3 = BitFilter::default();
+        long().for_each(|t| long_last3.insert(t));
         TitleWords {
-            listed,
-            listed_ends,
-            long,
-            long_ends,
+            listed: WordMap::new(listed().map(|t| (t, ()))),
+            long: WordMap::new(long().map(|t| (t, ()))),
             long_last3,
         }
     })
 }
 
-/// A filter of 2,048 bits, one set by the last three bytes of each word
-/// inserted: a clear bit says that no such word ends as a word does.
-#[derive(Default)]
-struct Last3([u64; 32]);
+/// The key of a filter of the last three bytes of words of three or more.
+struct Last3;
 
-impl Last3 {
-    /// The filter bit of the last three bytes of `b`, which has at least three.
-    fn bit(b: &[u8]) -> usize {
+impl FilterKey for Last3 {
+    #[inline]
+    fn key(b: &[u8]) -> u32 {
         let [x, y, z] = last3(b);
-        let key = u32::from(x) | u32::from(y) << 8 | u32::from(z) << 16;
-        (key.wrapping_mul(0x9e37_79b1) >> 21) as usize
-    }
-
-    fn insert(&mut self, b: &[u8]) {
-        let bit = Self::bit(b);
-        self.0[bit / 64] |= 1 << (bit % 64);
-    }
-
-    /// Whether a word inserted may end as `b` (at least three bytes) does.
-    fn may_end(&self, b: &[u8]) -> bool {
-        let bit = Self::bit(b);
-        self.0[bit / 64] & (1 << (bit % 64)) != 0
+        u32::from(x) | u32::from(y) << 8 | u32::from(z) << 16
     }
 }
 

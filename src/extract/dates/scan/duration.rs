@@ -92,7 +92,7 @@ impl Scanner<'_, '_> {
 
     /// "two-week", "20-year", "24-hour", "week-long", "decades-long", "first-quarter".
     fn hyphenated_unit(&self, j: usize) -> Hit {
-        let (a, b) = self.low(j).split_once('-')?;
+        let (a, b) = lexicon::split_at_hyphen(self.low(j))?;
         if let (Some(Some(n)), Some(u)) = (count(a), lexicon::unit(b)) {
             if !u.plural {
                 return Some((j + 1, span_of(Some(n), u.unit)));

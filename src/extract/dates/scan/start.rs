@@ -23,12 +23,12 @@
 //! that the scanner finds what trying every pattern at every token finds, on
 //! the same texts and on random runs of the words the patterns name.
 
-use crate::text::hash::{FastMap, FastSet};
+use crate::text::hash::FastSet;
 use std::sync::OnceLock;
 
 use super::Tok;
 use crate::lexicon::lists::dates as lists;
-use crate::lexicon::LengthEnds;
+use crate::lexicon::WordMap;
 use crate::text::{has_hyphen, TokenKind};
 
 /// The words the patterns test for by name, beyond the word lists and the
@@ -252,7 +252,7 @@ fn start_word(t: &Tok) -> Option<Role> {
     {
         return Some(Role::Alone);
     }
-    starts().role(w)
+    starts().get(w)
 }
 
 /// A number of one to three digits ("19", "3", "250") is a date, a time or a
@@ -267,51 +267,23 @@ fn number_role(w: &str) -> Role {
     }
 }
 
-type Map = FastMap<&'static str, Role>;
-
-/// The words that may start an expression, and a filter of their lengths
-/// and end bytes ([`LengthEnds`]): most words of a text are turned away by
-/// one bit, before a hash is made.
-struct Starts {
-    map: Map,
-    filter: LengthEnds,
-}
-
-impl Starts {
-    /// The role of `w` among the listed words. The filter is read in the
-    /// caller's loop; the hash, seldom made, is not.
-    #[inline]
-    fn role(&self, w: &str) -> Option<Role> {
-        if !self.filter.may_contain(w) {
-            return None;
-        }
-        self.listed(w)
-    }
-
-    #[inline(never)]
-    fn listed(&self, w: &str) -> Option<Role> {
-        self.map.get(w).copied()
-    }
-}
-
-fn starts() -> &'static Starts {
-    static STARTS: OnceLock<Starts> = OnceLock::new();
+/// The words that may start an expression, behind a filter of their lengths
+/// and end bytes: most words of a text are turned away by one bit, before a
+/// hash is made.
+fn starts() -> &'static WordMap<Role> {
+    static STARTS: OnceLock<WordMap<Role>> = OnceLock::new();
     STARTS.get_or_init(|| {
-        let mut s = Map::default();
-        s.extend(WORDS.iter().map(|&w| (w, Role::Alone)));
-        s.extend(LEADS.iter().map(|&w| (w, Role::Lead)));
-        // A word of the lists may match alone, even one that also leads.
         let listed = (lists::MONTHS.iter().map(|r| r.0))
             .chain(lists::WEEKDAYS.iter().map(|r| r.0))
             .chain(lists::UNITS.iter().map(|r| r.0))
             .chain(lists::COUNT_WORDS.iter().map(|r| r.0))
             .chain(lists::RELATIVE_WORDS.iter().map(|r| r.0));
-        s.extend(listed.map(|w| (w, Role::Alone)));
-        let mut filter = LengthEnds::default();
-        for w in s.keys() {
-            filter.insert(w);
-        }
-        Starts { map: s, filter }
+        // A word of the lists may match alone, even one that also leads:
+        // the lists come before the leads, and a word's first role counts.
+        let alone = WORDS.iter().copied().chain(listed);
+        WordMap::new(
+            (alone.map(|w| (w, Role::Alone))).chain(LEADS.iter().map(|&w| (w, Role::Lead))),
+        )
     })
 }
 
@@ -439,11 +411,11 @@ mod tests {
     #[test]
     fn the_filter_keeps_every_listed_word() {
         let s = super::starts();
-        for (&w, &role) in &s.map {
-            assert!(s.role(w) == Some(role), "{w}");
+        for (&w, &role) in s.iter() {
+            assert!(s.get(w) == Some(role), "{w}");
         }
         for w in ["", "said", "police", "é", "東京", "ab"] {
-            assert!(s.role(w) == s.map.get(w).copied(), "{w}");
+            assert!(s.get(w).is_none(), "{w}");
         }
     }
 
