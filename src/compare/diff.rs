@@ -15,7 +15,7 @@
 use super::diff_figures::{rate_after, restates_previous};
 use super::fact::{Fact, Wording};
 use super::framing;
-use super::keys::{count_key, sentence_keys, UNCOUNTED};
+use super::keys::{count_key, dice, dice_of_shared, sentence_keys, UNCOUNTED};
 use super::quoting::{self, QuoteClass, QuoteMatch};
 use super::values::{self, classify_values, Class};
 use super::variants::{self, NameClass, NameMatch};
@@ -540,13 +540,6 @@ fn figure_bonus(qa: &Quantity, qb: &Quantity) -> f64 {
     }
 }
 
-fn dice(x: &HashSet<String>, y: &HashSet<String>) -> f64 {
-    if x.is_empty() && y.is_empty() {
-        return 0.0;
-    }
-    2.0 * x.intersection(y).count() as f64 / (x.len() + y.len()) as f64
-}
-
 /// The content-word keys of each quantity's sentence (`none` outside any sentence).
 fn quantity_contexts<'k>(
     art: &Article,
@@ -608,8 +601,7 @@ fn diff_statements(
             if common <= STATEMENT_MIN_SHARED {
                 continue;
             }
-            // The Dice of the two sentences, from the words they share.
-            let score = 2.0 * common as f64 / (keys_a[i].len() + keys_b[j].len()) as f64;
+            let score = dice_of_shared(common, keys_a[i].len(), keys_b[j].len());
             if score >= STATEMENT_MATCH {
                 candidates.push((score, i, j, shared));
             }

@@ -134,6 +134,21 @@ fn count_synonyms() -> &'static HashMap<&'static str, &'static str> {
     SYNONYMS.get_or_init(|| lists::compare::COUNT_SYNONYMS.iter().copied().collect())
 }
 
+/// The Dice coefficient of two sets of keys: twice what they share over
+/// their sizes together; 0 where either is empty.
+pub(super) fn dice(x: &HashSet<String>, y: &HashSet<String>) -> f64 {
+    if x.is_empty() || y.is_empty() {
+        return 0.0;
+    }
+    dice_of_shared(x.intersection(y).count(), x.len(), y.len())
+}
+
+/// [`dice`] of two sets of `x` and `y` keys (not both empty) that share
+/// `shared`, for a caller that has counted what they share already.
+pub(super) fn dice_of_shared(shared: usize, x: usize, y: usize) -> f64 {
+    2.0 * shared as f64 / (x + y) as f64
+}
+
 /// The key two spellings of one name share when nothing better is known:
 /// lower case, accents and punctuation folded ("Stéphane" = "Stephane").
 pub fn name_key(name: &str) -> String {

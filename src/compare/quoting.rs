@@ -24,7 +24,7 @@
 //! assert!(ops.iter().any(|o| matches!(o, WordOp::Added(w) if w == "held")));
 //! ```
 
-use super::keys::word_key;
+use super::keys::{dice, dice_of_shared, word_key};
 use super::names::name_tokens;
 use crate::article::Article;
 use crate::extract::{Quote, QuoteKind};
@@ -179,9 +179,7 @@ fn overlap(x: &HashSet<String>, y: &HashSet<String>) -> f64 {
     } else {
         0.0
     };
-    // Their Dice, from the words they share.
-    let dice = 2.0 * shared as f64 / (x.len() + y.len()) as f64;
-    dice.max(trimmed)
+    dice_of_shared(shared, x.len(), y.len()).max(trimmed)
 }
 
 /// The speaker as a name, or `None` when extraction gave only a pronoun or
@@ -193,13 +191,6 @@ fn named(speaker: Option<&String>, lang: Option<&str>) -> Option<String> {
         .filter(|w| !w.is_empty())
         .any(|w| !lexicon::is_stopword_in(&w.to_lowercase(), lang));
     has_name.then(|| s.clone())
-}
-
-fn dice(x: &HashSet<String>, y: &HashSet<String>) -> f64 {
-    if x.is_empty() || y.is_empty() {
-        return 0.0;
-    }
-    2.0 * x.intersection(y).count() as f64 / (x.len() + y.len()) as f64
 }
 
 /// The content words of the sentence around `span`, the quote itself left out.
