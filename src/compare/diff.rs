@@ -21,10 +21,10 @@ use super::values::{self, classify_values, Class};
 use super::variants::{self, NameClass, NameMatch};
 use crate::article::Article;
 use crate::extract::{CalendarDate, Fact as Claim, Hedge, Quantity};
+use crate::text::hash::FastSet as HashSet;
 use crate::text::Span;
 use serde::Serialize;
 use std::borrow::Cow;
-use std::collections::HashSet;
 
 /// Two facts about the same thing that differ.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -198,7 +198,7 @@ fn unmatched_speakers(
 ) -> Vec<Single> {
     let speaker_key = |i: usize| art.quotes[i].speaker.as_deref().map(entity_key);
     let heard: HashSet<String> = matched.iter().filter_map(|&i| speaker_key(i)).collect();
-    let mut seen = HashSet::new();
+    let mut seen = HashSet::default();
     let mut out = Vec::new();
     for (i, q) in art.quotes.iter().enumerate() {
         let (Some(speaker), Some(key)) = (&q.speaker, speaker_key(i)) else {
@@ -399,8 +399,8 @@ fn days_apart(a: &Article, qa: &Quantity, b: &Article, qb: &Quantity) -> bool {
 }
 
 fn diff_quantities((a, keys_a, fig_a): Keyed, (b, keys_b, fig_b): Keyed, d: &mut FactDiff) {
-    let mut used_a = HashSet::new();
-    let mut used_b = HashSet::new();
+    let mut used_a = HashSet::default();
+    let mut used_b = HashSet::default();
     let matches = match_quantities((a, keys_a, fig_a), (b, keys_b, fig_b));
     for m in matches {
         if used_a.contains(&m.a) || used_b.contains(&m.b) {
@@ -447,7 +447,7 @@ fn diff_quantities((a, keys_a, fig_a): Keyed, (b, keys_b, fig_b): Keyed, d: &mut
 /// of people against a toll) with whom they count agreeing, scored by the Dice coefficient of their sentences' words plus
 /// a bonus for the same figure (or overlapping ones).
 fn match_quantities((a, keys_a, fig_a): Keyed, (b, keys_b, fig_b): Keyed) -> Vec<QuantityMatch> {
-    let no_words = HashSet::new();
+    let no_words = HashSet::default();
     let context_a = quantity_contexts(a, keys_a, &no_words);
     let context_b = quantity_contexts(b, keys_b, &no_words);
     let (claims_a, claims_b) = (&fig_a.claims, &fig_b.claims);
@@ -626,7 +626,7 @@ fn diff_statements(
     crate::text::sort::by(&mut candidates, |p, q| {
         q.0.total_cmp(&p.0).then(p.1.cmp(&q.1)).then(p.2.cmp(&q.2))
     });
-    let (mut used_a, mut used_b) = (HashSet::new(), HashSet::new());
+    let (mut used_a, mut used_b) = (HashSet::default(), HashSet::default());
     for (_, i, j, shared) in candidates {
         if !used_a.insert(i) || !used_b.insert(j) {
             continue;
