@@ -7,8 +7,8 @@
 //! share of sentences aligned says whether one text derives from the other
 //! (a wire story and its rewrite or translation) or only tells the same event.
 
+use crate::text::hash::FastSet as HashSet;
 use serde::Serialize;
-use std::collections::HashSet;
 
 /// Sentences whose Dice score is below this are not aligned.
 pub const SENTENCE_MIN_SCORE: f64 = 0.3;
@@ -87,8 +87,8 @@ pub(super) fn align(a: &[Vec<u64>], b: &[Vec<u64>]) -> Vec<AlignedSentences> {
             .then(p.a.cmp(&q.a))
             .then(p.b.cmp(&q.b))
     });
-    let mut used_a = HashSet::new();
-    let mut used_b = HashSet::new();
+    let mut used_a = HashSet::default();
+    let mut used_b = HashSet::default();
     let mut out: Vec<AlignedSentences> = candidates
         .into_iter()
         .filter(|c| {

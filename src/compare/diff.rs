@@ -21,10 +21,10 @@ use super::values::{self, classify_values, Class};
 use super::variants::{self, NameClass, NameMatch};
 use crate::article::Article;
 use crate::extract::{CalendarDate, Fact as Claim, Hedge, Quantity};
+use crate::text::hash::FastSet as HashSet;
 use crate::text::Span;
 use serde::Serialize;
 use std::borrow::Cow;
-use std::collections::HashSet;
 
 /// Two facts about the same thing that differ.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -101,12 +101,48 @@ pub(super) struct Prepared<'k> {
     entities: Vec<Vec<SentenceEntity>>,
     said: Vec<quoting::Said>,
     named: std::collections::BTreeMap<String, variants::Named>,
+    figures: Figures<'k>,
+}
+
+/// What the diff reads of each quantity of an article, whatever the other:
+/// its claim, what it counts ([`figure_count`]) and whether it only restates
+/// the figure before it ([`restates_previous`]).
+struct Figures<'x> {
+    claims: Vec<Option<&'x Claim>>,
+    counts: Vec<String>,
+    restated: Vec<bool>,
+}
+
+impl<'x> Figures<'x> {
+    fn of(art: &'x Article) -> Self {
+        let claims = claims(art);
+        let counts = (art.quantities.iter().zip(&claims))
+            .map(|(q, c)| figure_count(art, q, *c))
+            .collect();
+        let restated = (0..art.quantities.len())
+            .map(|i| restates_previous(art, i))
+            .collect();
+        Figures {
+            claims,
+            counts,
+            restated,
+        }
+    }
+
+    /// The fact of quantity `i` of `art`.
+    fn fact(&self, art: &Article, i: usize) -> Fact {
+        Fact {
+            key: fact_key(self.counts[i].clone(), self.claims[i]),
+            value: describe(&art.quantities[i]),
+            span: art.quantities[i].span,
+        }
+    }
 }
 
 /// [`Prepared`] for `art`, with its [`sentence_keys`] where the sentence
 /// alignment made them already; `entity_key` gives the batch's key for a name.
 pub(super) fn prepare<'k>(
-    art: &Article,
+    art: &'k Article,
     keys: Option<&'k [HashSet<String>]>,
     entity_key: &dyn Fn(&str) -> String,
 ) -> Prepared<'k> {
@@ -119,6 +155,7 @@ pub(super) fn prepare<'k>(
         entities,
         said,
         named,
+        figures: Figures::of(art),
     }
 }
 
@@ -132,7 +169,7 @@ pub(super) fn diff(
 ) -> FactDiff {
     let (keys_a, keys_b) = (&pa.keys[..], &pb.keys[..]);
     let mut d = FactDiff::default();
-    diff_quantities((a, keys_a), (b, keys_b), &mut d);
+    diff_quantities((a, keys_a, &pa.figures), (b, keys_b, &pb.figures), &mut d);
     let dates = super::diff_dates::date_conflicts(a, b).into_iter();
     d.conflicts.extend(dates.map(|c| Conflict {
         a: c.a,
@@ -161,7 +198,7 @@ fn unmatched_speakers(
 ) -> Vec<Single> {
     let speaker_key = |i: usize| art.quotes[i].speaker.as_deref().map(entity_key);
     let heard: HashSet<String> = matched.iter().filter_map(|&i| speaker_key(i)).collect();
-    let mut seen = HashSet::new();
+    let mut seen = HashSet::default();
     let mut out = Vec::new();
     for (i, q) in art.quotes.iter().enumerate() {
         let (Some(speaker), Some(key)) = (&q.speaker, speaker_key(i)) else {
@@ -256,10 +293,8 @@ struct QuantityMatch {
     b: usize,
 }
 
-/// An article with its sentences' content-word keys.
-type Keyed<'x> = (&'x Article, &'x [HashSet<String>]);
-/// ... and each quantity's claim.
-type Claimed<'x> = (&'x Article, &'x [HashSet<String>], &'x [Option<&'x Claim>]);
+/// An article with its sentences' content-word keys and its [`Figures`].
+type Keyed<'x> = (&'x Article, &'x [HashSet<String>], &'x Figures<'x>);
 
 /// A full date in the sentence of `span`.
 fn sentence_day(art: &Article, span: Span) -> Option<CalendarDate> {
@@ -363,19 +398,10 @@ fn days_apart(a: &Article, qa: &Quantity, b: &Article, qb: &Quantity) -> bool {
     matches!(days_of((a, qa), (b, qb)), (Some(x), Some(y)) if x != y)
 }
 
-fn quantity_fact(art: &Article, q: &Quantity, claim: Option<&Claim>) -> Fact {
-    Fact {
-        key: fact_key(figure_count(art, q, claim), claim),
-        value: describe(q),
-        span: q.span,
-    }
-}
-
-fn diff_quantities((a, keys_a): Keyed, (b, keys_b): Keyed, d: &mut FactDiff) {
-    let (claims_a, claims_b) = (claims(a), claims(b));
-    let mut used_a = HashSet::new();
-    let mut used_b = HashSet::new();
-    let matches = match_quantities((a, keys_a, &claims_a), (b, keys_b, &claims_b));
+fn diff_quantities((a, keys_a, fig_a): Keyed, (b, keys_b, fig_b): Keyed, d: &mut FactDiff) {
+    let mut used_a = HashSet::default();
+    let mut used_b = HashSet::default();
+    let matches = match_quantities((a, keys_a, fig_a), (b, keys_b, fig_b));
     for m in matches {
         if used_a.contains(&m.a) || used_b.contains(&m.b) {
             continue;
@@ -383,10 +409,7 @@ fn diff_quantities((a, keys_a): Keyed, (b, keys_b): Keyed, d: &mut FactDiff) {
         used_a.insert(m.a);
         used_b.insert(m.b);
         let (qa, qb) = (&a.quantities[m.a], &b.quantities[m.b]);
-        let (fa, fb) = (
-            quantity_fact(a, qa, claims_a[m.a]),
-            quantity_fact(b, qb, claims_b[m.b]),
-        );
+        let (fa, fb) = (fig_a.fact(a, m.a), fig_b.fact(b, m.b));
         let (day_a, day_b) = days_of((a, qa), (b, qb));
         let class = classify_values(qa, qb, day_a, day_b);
         let what = readable(&fa.key);
@@ -402,20 +425,20 @@ fn diff_quantities((a, keys_a): Keyed, (b, keys_b): Keyed, d: &mut FactDiff) {
             });
         }
     }
-    let single = |art: &Article, q: &Quantity, claim: Option<&Claim>, class: Class| {
-        let fact = quantity_fact(art, q, claim);
+    let single = |art: &Article, figures: &Figures, i: usize, class: Class| {
+        let fact = figures.fact(art, i);
         let what = readable(&fact.key);
         let note = values::explain(class, &what, (&a.id, &fact.value), (&b.id, &fact.value));
         Single { fact, note }
     };
     for (i, q) in a.quantities.iter().enumerate() {
-        if !used_a.contains(&i) && count_key(q) != UNCOUNTED && !restates_previous(a, i) {
-            d.only_a.push(single(a, q, claims_a[i], Class::OnlyA));
+        if !used_a.contains(&i) && count_key(q) != UNCOUNTED && !fig_a.restated[i] {
+            d.only_a.push(single(a, fig_a, i, Class::OnlyA));
         }
     }
     for (j, q) in b.quantities.iter().enumerate() {
-        if !used_b.contains(&j) && count_key(q) != UNCOUNTED && !restates_previous(b, j) {
-            d.only_b.push(single(b, q, claims_b[j], Class::OnlyB));
+        if !used_b.contains(&j) && count_key(q) != UNCOUNTED && !fig_b.restated[j] {
+            d.only_b.push(single(b, fig_b, j, Class::OnlyB));
         }
     }
 }
@@ -423,41 +446,34 @@ fn diff_quantities((a, keys_a): Keyed, (b, keys_b): Keyed, d: &mut FactDiff) {
 /// Candidate pairs of quantities, best first: the same fact key (or a count
 /// of people against a toll) with whom they count agreeing, scored by the Dice coefficient of their sentences' words plus
 /// a bonus for the same figure (or overlapping ones).
-fn match_quantities(
-    (a, keys_a, claims_a): Claimed,
-    (b, keys_b, claims_b): Claimed,
-) -> Vec<QuantityMatch> {
-    let no_words = HashSet::new();
+fn match_quantities((a, keys_a, fig_a): Keyed, (b, keys_b, fig_b): Keyed) -> Vec<QuantityMatch> {
+    let no_words = HashSet::default();
     let context_a = quantity_contexts(a, keys_a, &no_words);
     let context_b = quantity_contexts(b, keys_b, &no_words);
-    let counts = |art: &Article, claims: &[Option<&Claim>]| -> Vec<String> {
-        (art.quantities.iter().zip(claims))
-            .map(|(q, c)| figure_count(art, q, *c))
-            .collect()
-    };
-    let (counts_a, counts_b) = (counts(a, claims_a), counts(b, claims_b));
+    let (claims_a, claims_b) = (&fig_a.claims, &fig_b.claims);
+    let (counts_a, counts_b) = (&fig_a.counts, &fig_b.counts);
     let once = |keys: &[String], k: &str| keys.iter().filter(|x| *x == k).count() == 1;
     let mut candidates = Vec::new();
     for (i, qa) in a.quantities.iter().enumerate() {
-        let ka = counts_a[i].clone();
-        if ka == UNCOUNTED || restates_previous(a, i) {
+        let ka = &counts_a[i];
+        if ka == UNCOUNTED || fig_a.restated[i] {
             continue;
         }
         for (j, qb) in b.quantities.iter().enumerate() {
             let (ca, cb) = (claims_a[i], claims_b[j]);
-            if !groups_meet(ca, cb) || restates_previous(b, j) {
+            if !groups_meet(ca, cb) || fig_b.restated[j] {
                 continue;
             }
-            let score = if counts_b[j] == ka {
+            let score = if counts_b[j] == *ka {
                 // The only figure of its kind on each side: likely the same fact,
                 // whatever the words around it (a translation shares none).
-                let sole = if once(&counts_a, &ka) && once(&counts_b, &ka) {
+                let sole = if once(counts_a, ka) && once(counts_b, ka) {
                     SOLE_BONUS
                 } else {
                     0.0
                 };
                 dice(context_a[i], context_b[j]) + figure_bonus(qa, qb) + sole
-            } else if generic_meets(&ka, &counts_b[j], (qa, qb), days_apart(a, qa, b, qb)) {
+            } else if generic_meets(ka, &counts_b[j], (qa, qb), days_apart(a, qa, b, qb)) {
                 // "13 pessoas" (killed, says the verb) against "at least 15 killed".
                 GENERIC_SCORE + figure_bonus(qa, qb)
             } else {
@@ -610,7 +626,7 @@ fn diff_statements(
     crate::text::sort::by(&mut candidates, |p, q| {
         q.0.total_cmp(&p.0).then(p.1.cmp(&q.1)).then(p.2.cmp(&q.2))
     });
-    let (mut used_a, mut used_b) = (HashSet::new(), HashSet::new());
+    let (mut used_a, mut used_b) = (HashSet::default(), HashSet::default());
     for (_, i, j, shared) in candidates {
         if !used_a.insert(i) || !used_b.insert(j) {
             continue;

@@ -19,8 +19,9 @@
 use crate::article::Article;
 use crate::extract::Quantity;
 use crate::lexicon::{self, lists};
+use crate::text::hash::FastSet as HashSet;
 use crate::text::{Token, TokenKind};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// The key of a figure whose count word is unknown: such figures are not compared.
@@ -94,7 +95,7 @@ pub fn word_key(w: &str) -> String {
 /// The content-word keys of every sentence of `article`: the [`word_key`] of
 /// each word and number of two characters or more that is not a stop word of
 /// the article's language.
-pub fn sentence_keys(article: &Article) -> Vec<HashSet<String>> {
+pub(crate) fn sentence_keys(article: &Article) -> Vec<HashSet<String>> {
     let text = article.analysis_text();
     let lang = article.language();
     (0..article.seg.sentences.len())

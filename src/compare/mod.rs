@@ -12,7 +12,7 @@
 //! The modules, each reading only those above it:
 //!
 //! - `keys`: the keys under which two spellings compare equal ([`word_key`],
-//!   [`sentence_keys`], [`count_key`], [`name_key`]).
+//!   `sentence_keys`, [`count_key`], [`name_key`]).
 //! - `names`: entity linking across the batch ([`link_with`], [`same_name`]).
 //! - `similarity`: pairwise scores from content words, entities, events, dates, numbers
 //!   and facts, and the event model's probability that two reports tell one event.
@@ -67,7 +67,9 @@ pub use diff::{
 pub use explain::explain;
 pub(crate) use explain::{explain_mentioned, mentioned};
 pub use fact::{Fact, Wording};
-pub use keys::{count_key, name_key, sentence_keys, word_key, UNCOUNTED};
+pub use keys::{count_key, name_key, word_key, UNCOUNTED};
+// Keyed by the crate's fast hasher, so for the crate alone.
+pub(crate) use keys::sentence_keys;
 pub use names::{
     canonical_names, link, link_with, same_name, CanonicalNames, Entity, EntityTable, Member,
     Merge, MergeReason, Overrides,
@@ -81,8 +83,8 @@ pub use values::{classify_values, Class};
 pub use variants::{name_class, NameClass, NameMatch};
 
 use crate::article::Article;
+use crate::text::hash::FastSet as HashSet;
 use similarity::{EventDay, Model, Profile};
-use std::collections::HashSet;
 
 /// Pairs whose word similarity is below this are not sentence-aligned (no
 /// text derived from another shares so few words with it).

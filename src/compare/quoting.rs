@@ -29,9 +29,9 @@ use super::names::name_tokens;
 use crate::article::Article;
 use crate::extract::{Quote, QuoteKind};
 use crate::lexicon;
+use crate::text::hash::FastSet as HashSet;
 use crate::text::Span;
 use serde::Serialize;
-use std::collections::HashSet;
 
 /// How two matched quotes relate.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -196,7 +196,7 @@ fn named(speaker: Option<&String>, lang: Option<&str>) -> Option<String> {
 /// The content words of the sentence around `span`, the quote itself left out.
 fn context(art: &Article, sentence_keys: &[HashSet<String>], span: Span) -> HashSet<String> {
     let Some(i) = art.seg.sentence_at(span.start) else {
-        return HashSet::new();
+        return HashSet::default();
     };
     let inside = keys(&words_of_span(art, span));
     sentence_keys[i].difference(&inside).cloned().collect()
@@ -291,7 +291,7 @@ pub(super) fn match_quotes(
     crate::text::sort::by(&mut candidates, |p, q| {
         q.0.total_cmp(&p.0).then(p.1.cmp(&q.1)).then(p.2.cmp(&q.2))
     });
-    let (mut used_a, mut used_b) = (HashSet::new(), HashSet::new());
+    let (mut used_a, mut used_b) = (HashSet::default(), HashSet::default());
     let mut out = Vec::new();
     for (_, i, j, class) in candidates {
         if !used_a.insert(i) || !used_b.insert(j) {
