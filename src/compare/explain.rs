@@ -15,6 +15,7 @@
 use super::keys::{count_key, UNCOUNTED};
 use crate::article::Article;
 use crate::extract::{CalendarDate, EntityLabel, Hedge};
+use crate::text::hash::FastSet;
 use std::collections::BTreeSet;
 
 /// Names listed per kind before "and N more".
@@ -76,11 +77,12 @@ pub(crate) fn explain_mentioned(
         (EntityLabel::Org, "organisation", "organisations"),
         (EntityLabel::Place, "place", "places"),
     ] {
-        let in_b: BTreeSet<&str> = (b.entities.iter().zip(&mb.entity_keys))
+        // Only asked whether they hold a key: hashed, as the other sets of names are.
+        let in_b: FastSet<&str> = (b.entities.iter().zip(&mb.entity_keys))
             .filter(|(e, _)| e.label == label)
             .map(|(_, k)| k.as_str())
             .collect();
-        let mut seen = BTreeSet::new();
+        let mut seen = FastSet::default();
         let shared: Vec<&str> = (a.entities.iter().zip(&ma.entity_keys))
             .filter(|(e, _)| e.label == label)
             .filter(|(_, k)| in_b.contains(k.as_str()) && seen.insert(k.as_str()))
