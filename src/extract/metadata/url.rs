@@ -31,13 +31,8 @@ pub(super) fn url_and_outlet(
             _ => line.trim_start(),
         };
         // Most lines are no header, follow none and name no outlet: their
-        // first byte tells (a header opens with "o", "s" or "r", an outlet's
-        // line with "s", "c" or "©", whose first byte is 0xC2), before their
-        // end is trimmed.
-        let header_or_outlet = matches!(
-            head.as_bytes().first(),
-            Some(b'o' | b'O' | b's' | b'S' | b'r' | b'R' | b'c' | b'C' | 0xc2)
-        );
+        // first byte tells, before their end is trimmed.
+        let header_or_outlet = head.as_bytes().first().is_some_and(|&b| may_open(b));
         // A line after a header may hold its address, whatever it opens with.
         let may_matter = header_or_outlet || url_open && source.header_seen;
         if !may_matter {
@@ -52,6 +47,18 @@ pub(super) fn url_and_outlet(
         }
     }
     (url, outlet)
+}
+
+/// Whether a trimmed line whose first byte is `b` may be a source header
+/// ([`SOURCE_HEADERS`]: "o", "s", "r") or an outlet's line (what
+/// [`outlet_name_start`] reads: "s", "c", and "©", whose first byte is
+/// 0xC2), in any ASCII case. A test holds it to both lists.
+#[inline]
+fn may_open(b: u8) -> bool {
+    matches!(
+        b,
+        b'o' | b'O' | b's' | b'S' | b'r' | b'R' | b'c' | b'C' | 0xc2
+    )
 }
 
 /// The address after an "Original url:" (or "Source:", "Read the original")
@@ -87,29 +94,40 @@ fn source_url(input: &str) -> Option<Field> {
     url_and_outlet(input, true, false).0
 }
 
+/// The source headers [`is_source_header`] knows, in lower case.
+const SOURCE_HEADERS: [&str; 7] = [
+    "original url",
+    "original link",
+    "original article",
+    "source url",
+    "originally published",
+    "source:",
+    "read the original",
+];
+
+/// An outlet's line that names it in a sign-off ("Stay tuned to X for ...").
+const STAY_TUNED: &str = "stay tuned to ";
+/// ... or in a copyright notice ("© 2022 X", "Copyright X").
+const COPYRIGHT: &str = "copyright ";
+/// What an outlet's line opens with ([`outlet_name_start`]), in lower case:
+/// what [`may_open`] must let through.
+#[cfg(test)]
+const OUTLET_OPENERS: [&str; 3] = [STAY_TUNED, "©", COPYRIGHT];
+
 /// Whether the first 24 characters of `t`, lower-cased, start with a source
 /// header ("Original url", "Source:", "Read the original"). When they are
 /// ASCII (most lines), each header is compared in place, ignoring ASCII case.
 fn is_source_header(t: &str) -> bool {
-    const HEADERS: [&str; 7] = [
-        "original url",
-        "original link",
-        "original article",
-        "source url",
-        "originally published",
-        "source:",
-        "read the original",
-    ];
     let head = t.as_bytes().get(..24).unwrap_or(t.as_bytes());
     if head.is_ascii() {
-        return (HEADERS.iter()).any(|h| {
+        return (SOURCE_HEADERS.iter()).any(|h| {
             head.get(..h.len())
                 .is_some_and(|p| p.eq_ignore_ascii_case(h.as_bytes()))
         });
     }
     let head: String = t.chars().take(24).collect();
     let lower = head.to_lowercase();
-    HEADERS.iter().any(|h| lower.starts_with(h))
+    SOURCE_HEADERS.iter().any(|h| lower.starts_with(h))
 }
 
 /// The first web address in `line` (which starts at `start` of `input`).
@@ -183,14 +201,14 @@ fn outlet_in_text(input: &str) -> Option<Field> {
 /// Where an outlet's name begins in a trimmed line: after "Stay tuned to ",
 /// or after a copyright notice's "©", "Copyright", "(c)" and years.
 fn outlet_name_start(t: &str) -> Option<usize> {
-    if t.get(..14)
-        .is_some_and(|p| p.eq_ignore_ascii_case("stay tuned to "))
+    if t.get(..STAY_TUNED.len())
+        .is_some_and(|p| p.eq_ignore_ascii_case(STAY_TUNED))
     {
-        return Some(14);
+        return Some(STAY_TUNED.len());
     }
     let copyright = t.starts_with('©')
-        || t.get(..10)
-            .is_some_and(|p| p.eq_ignore_ascii_case("copyright "));
+        || t.get(..COPYRIGHT.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(COPYRIGHT));
     if !copyright {
         return None;
     }
@@ -269,6 +287,17 @@ mod tests {
             let apart = (source_url(t), outlet_in_text(t));
             assert_eq!(url_and_outlet(t, true, true), apart, "{t}");
             assert_eq!(url_and_outlet(t, false, false), (None, None), "{t}");
+        }
+    }
+
+    /// The first-byte test lets through every line a header or an outlet's
+    /// line can open, in either ASCII case.
+    #[test]
+    fn first_byte_test_knows_every_header_and_outlet_opener() {
+        for opener in SOURCE_HEADERS.iter().chain(&OUTLET_OPENERS) {
+            for case in [opener.to_string(), opener.to_ascii_uppercase()] {
+                assert!(may_open(case.as_bytes()[0]), "{case:?}");
+            }
         }
     }
 
