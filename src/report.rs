@@ -958,28 +958,21 @@ impl CompareReport {
         let shown: Vec<usize> = (0..comparison.pairs.len()).filter(|&k| listed[k]).collect();
         // What each article of an explained pair mentions, once per article.
         let explained = |p: &PairScore| p.relation >= Relation::SameTopic;
-        let mut wanted = vec![false; articles.len()];
-        for p in shown
-            .iter()
-            .map(|&k| &comparison.pairs[k])
-            .filter(|p| explained(p))
-        {
-            wanted[p.a] = true;
-            wanted[p.b] = true;
-        }
-        let which: Vec<usize> = (0..articles.len()).filter(|&i| wanted[i]).collect();
-        let made = crate::compare::par_map(&which, |&i| mentioned(&articles[i], &key));
-        let mut mentions = vec![None; articles.len()];
-        for (&i, m) in which.iter().zip(&made) {
-            mentions[i] = Some(m);
-        }
+        let in_explained = crate::compare::articles_of(
+            articles.len(),
+            shown
+                .iter()
+                .map(|&k| &comparison.pairs[k])
+                .filter(|p| explained(p)),
+        );
+        let mentions = crate::compare::par_make(&in_explained, |i| mentioned(&articles[i], &key));
         let pairs = crate::compare::par_map(&shown, |&k| {
             let p = &comparison.pairs[k];
             let (wa, wb) = (SpanWriter::new(&spans[p.a]), SpanWriter::new(&spans[p.b]));
             let sides = (&wa, &wb);
             let (d, aligned) = (&comparison.diffs[k], &comparison.alignments[k]);
             let mut out = PairOut::of(articles, p, d, aligned, sides);
-            if let (true, Some(ma), Some(mb)) = (explained(p), mentions[p.a], mentions[p.b]) {
+            if let (true, Some(ma), Some(mb)) = (explained(p), &mentions[p.a], &mentions[p.b]) {
                 let (a, b) = (&articles[p.a], &articles[p.b]);
                 out.because = explain_mentioned((a, ma), (b, mb), p.aligned);
             }

@@ -176,6 +176,33 @@ pub(crate) fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync 
     items.iter().map(f).collect()
 }
 
+/// Marks, among `n` articles, those that one of `pairs` joins.
+pub(crate) fn articles_of<'p>(
+    n: usize,
+    pairs: impl IntoIterator<Item = &'p PairScore>,
+) -> Vec<bool> {
+    let mut marked = vec![false; n];
+    for p in pairs {
+        marked[p.a] = true;
+        marked[p.b] = true;
+    }
+    marked
+}
+
+/// `make(k)` of each article `k` that `marked` marks, once each and with
+/// [`par_map`]; `None` for the others.
+pub(crate) fn par_make<R: Send>(
+    marked: &[bool],
+    make: impl Fn(usize) -> R + Sync + Send,
+) -> Vec<Option<R>> {
+    let which: Vec<usize> = (0..marked.len()).filter(|&k| marked[k]).collect();
+    let mut made = par_map(&which, |&k| make(k)).into_iter();
+    marked
+        .iter()
+        .map(|&m| if m { made.next() } else { None })
+        .collect()
+}
+
 /// Which pairs a comparison scores.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Pairs {
@@ -286,21 +313,19 @@ fn score_pairs(
     let model = Model::new(profiles);
     let first = par_map(scored, |&(i, j)| model.score(i, j, 0.0, 0));
     // The sentence keys of the articles of a pair close enough to align, once each.
-    let mut wanted = vec![false; articles.len()];
-    for p in first.iter().filter(|p| p.words >= ALIGN_MIN_WORDS) {
-        wanted[p.a] = true;
-        wanted[p.b] = true;
-    }
-    let which: Vec<usize> = (0..articles.len()).filter(|&k| wanted[k]).collect();
-    let made = par_map(&which, |&k| {
+    let aligned = articles_of(
+        articles.len(),
+        first.iter().filter(|p| p.words >= ALIGN_MIN_WORDS),
+    );
+    let made = par_make(&aligned, |k| {
         let keys = sentence_keys(&articles[k]);
         let hashed = align::hashed(&keys);
         (keys, hashed)
     });
-    let mut keys: Vec<&[Vec<u64>]> = vec![&[]; articles.len()];
-    for (&k, (_, h)) in which.iter().zip(&made) {
-        keys[k] = h;
-    }
+    let keys: Vec<&[Vec<u64>]> = made
+        .iter()
+        .map(|m| m.as_ref().map_or(&[][..], |(_, h)| h))
+        .collect();
     let keys = &keys;
     let (pairs, alignments) = par_map(&first, |first| {
         if first.words < ALIGN_MIN_WORDS {
@@ -316,10 +341,7 @@ fn score_pairs(
     })
     .into_iter()
     .unzip();
-    let mut sentence_keys: SentenceKeys = vec![None; articles.len()];
-    for (k, (made, _)) in which.into_iter().zip(made) {
-        sentence_keys[k] = Some(made);
-    }
+    let sentence_keys = made.into_iter().map(|m| m.map(|(k, _)| k)).collect();
     (pairs, alignments, sentence_keys)
 }
 
@@ -369,26 +391,32 @@ fn diff_pairs(
         }
     };
     // What the diff reads of each article some pair diffs, once each.
-    let mut needed = vec![false; articles.len()];
-    for p in pairs.iter().filter(|p| wanted(p)) {
-        needed[p.a] = true;
-        needed[p.b] = true;
-    }
-    let which: Vec<usize> = (0..articles.len()).filter(|&k| needed[k]).collect();
+    let needed = articles_of(articles.len(), pairs.iter().filter(|p| wanted(p)));
     for (keys, _) in sentence_keys.iter_mut().zip(&needed).filter(|(_, &n)| !n) {
         *keys = None;
     }
-    let made = par_map(&which, |&k| {
+    let prepared = par_make(&needed, |k| {
         diff::prepare(&articles[k], sentence_keys[k].as_deref(), entity_key)
     });
-    let mut prepared: Vec<Option<&diff::Prepared>> = vec![None; articles.len()];
-    for (&k, p) in which.iter().zip(&made) {
-        prepared[k] = Some(p);
-    }
-    par_map(pairs, |p| match (wanted(p), prepared[p.a], prepared[p.b]) {
-        (true, Some(pa), Some(pb)) => {
-            diff::diff((&articles[p.a], pa), (&articles[p.b], pb), entity_key)
+    par_map(pairs, |p| {
+        match (wanted(p), &prepared[p.a], &prepared[p.b]) {
+            (true, Some(pa), Some(pb)) => {
+                diff::diff((&articles[p.a], pa), (&articles[p.b], pb), entity_key)
+            }
+            _ => FactDiff::default(),
         }
-        _ => FactDiff::default(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::par_make;
+
+    #[test]
+    fn par_make_makes_each_marked_article_in_its_place() {
+        let marked = [false, true, true, false, true];
+        let made = par_make(&marked, |k| k * 10);
+        assert_eq!(made, [None, Some(10), Some(20), None, Some(40)]);
+        assert_eq!(par_make(&[false; 3], |k| k), [None, None, None]);
+    }
 }
