@@ -18,8 +18,9 @@ use super::{Segmentation, Span, TokenKind};
 
 /// The number of white-space separated words of `s` (as
 /// [`str::split_whitespace`] counts them), counted no further than `cap`: a
-/// long paragraph is read only as far as a rule needs. ASCII is judged eight
-/// bytes at a time; only other characters are decoded.
+/// long paragraph is read only as far as a rule needs. Printable ASCII and
+/// spaces are judged eight bytes at a time, other bytes one at a time; only
+/// characters that are not ASCII are decoded.
 pub(crate) fn count_words(s: &str, cap: usize) -> usize {
     let b = s.as_bytes();
     let mut n = 0;
@@ -28,9 +29,7 @@ pub(crate) fn count_words(s: &str, cap: usize) -> usize {
     let mut i = 0;
     while i < b.len() && n < cap {
         if let Some(chunk) = b.get(i..i + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
-            let x = u64::from_le_bytes(chunk);
-            if x & HIGH == 0 {
-                let space = ascii_spaces(x);
+            if let Some(space) = printable_spaces(u64::from_le_bytes(chunk)) {
                 // A word starts at a byte that is not space after one that is.
                 let before = space << 8 | if after_space { 0x80 } else { 0 };
                 n += count_high(!space & HIGH & before);
@@ -143,14 +142,17 @@ const fn splat(b: u8) -> u64 {
     0x0101_0101_0101_0101 * b as u64
 }
 
-/// The white space among eight ASCII bytes (each below 0x80): the high bit
-/// of each byte that is a space, a tab or a line break (`\t` to `\r`), as
-/// [`char::is_whitespace`] judges ASCII. No sum carries into the next byte.
-fn ascii_spaces(x: u64) -> u64 {
-    let not_space_char = ((x ^ splat(b' ')) + splat(0x7f)) | (x ^ splat(b' '));
-    let at_least_tab = x + splat(0x80 - b'\t');
-    let past_cr = x + splat(0x80 - b'\r' - 1);
-    (!not_space_char | at_least_tab & !past_cr) & HIGH
+/// The spaces among eight bytes that are all printable ASCII or the space
+/// (0x20 to 0x7f), the bytes of nearly every line: the high bit of each
+/// space. `None` when a byte is outside that range (a tab, a line break or
+/// another control, or a byte that is not ASCII), for the caller to read a
+/// byte at a time. A byte of the range sets its high bit when 0x60 is
+/// added, and only the space keeps it clear when 0x5f is; a sum carries
+/// into the next byte only from a byte of 0xa0 or more, which fails the
+/// test itself.
+fn printable_spaces(x: u64) -> Option<u64> {
+    let printable = x.wrapping_add(splat(0x60)) & !x & HIGH;
+    (printable == HIGH).then(|| !(x + splat(0x5f)) & HIGH)
 }
 
 /// One token of a text, with its lower case.
@@ -270,10 +272,17 @@ mod tests {
         let mut texts: Vec<String> = Vec::new();
         for c in 0..0x80u8 {
             for at in 0..17 {
-                let mut t: Vec<u8> = b"ab cd\tef\ngh ij  kl\r\nmn\x0bop\x0cqr st".to_vec();
-                let at = at % t.len();
-                t[at] = c;
-                texts.push(String::from_utf8(t).unwrap());
+                // With other white space around, and in blocks of printable
+                // bytes and spaces only.
+                for base in [
+                    &b"ab cd\tef\ngh ij  kl\r\nmn\x0bop\x0cqr st"[..],
+                    &b"ab cd ef gh ij  kl  mn op qr st~"[..],
+                ] {
+                    let mut t = base.to_vec();
+                    let at = at % t.len();
+                    t[at] = c;
+                    texts.push(String::from_utf8(t).unwrap());
+                }
             }
         }
         for t in [
