@@ -140,13 +140,15 @@ fn triggers_of(doc: &Doc, si: usize, events: &[&Event]) -> Vec<(RecordKind, Span
         .collect();
     let (tokens, stems) = (doc.seg.sentence_tokens(si), trigger_stems());
     for (i, word) in tokens.iter().enumerate().filter(|(_, t)| is_word(t)) {
-        if found.iter().any(|t| t.1.overlaps(word.span)) {
-            continue;
-        }
         let start = word.span.start;
         let Some((_, role, len)) = stems.at(&doc.text[start..]) else {
             continue;
         };
+        // Most words open no stem: only a match is checked against the
+        // triggers found before it.
+        if found.iter().any(|t| t.1.overlaps(word.span)) {
+            continue;
+        }
         if let Some(kind) = RecordKind::from_name(role) {
             let words = tokens[i..].iter().filter(|t| is_word(t)).map(|t| t.span);
             found.push((kind, match_to_word_end(doc, start, words, len)));
