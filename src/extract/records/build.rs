@@ -439,13 +439,15 @@ fn actor_of(st: &Sentence, kind: RecordKind, at: Span) -> Option<Evidence> {
         .collect();
     for k in 0..st.words.len() {
         let w = st.words[k].span;
-        if candidates.iter().any(|c| c.1.overlaps(w)) {
-            continue;
-        }
         let rest = &st.doc.text[w.start..];
         let Some((_, _, len)) = authority_stems().at(rest) else {
             continue;
         };
+        // Most words open no stem: only a match is checked against the
+        // candidates before it.
+        if candidates.iter().any(|c| c.1.overlaps(w)) {
+            continue;
+        }
         let mut span = super::lookup::to_word_end(st.doc, &st.words, k, len);
         // "Almaty city hall": capitalized words just before go with it.
         let mut j = k;
