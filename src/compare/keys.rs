@@ -18,10 +18,9 @@
 
 use crate::article::Article;
 use crate::extract::Quantity;
-use crate::lexicon::{self, lists};
+use crate::lexicon::{self, lists, WordMap};
 use crate::text::hash::FastSet as HashSet;
 use crate::text::{Token, TokenKind};
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// The key of a figure whose count word is unknown: such figures are not compared.
@@ -128,16 +127,16 @@ pub fn count_key(q: &Quantity) -> String {
         .or(q.unit.as_deref())
         .unwrap_or(UNCOUNTED)
         .to_lowercase();
-    match count_synonyms().get(unit.as_str()) {
-        Some(key) => (*key).to_string(),
+    match count_synonyms().get(&unit) {
+        Some(key) => key.to_string(),
         None => unit,
     }
 }
 
 /// Count word -> the key its synonyms share, built once.
-fn count_synonyms() -> &'static HashMap<&'static str, &'static str> {
-    static SYNONYMS: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
-    SYNONYMS.get_or_init(|| lists::compare::COUNT_SYNONYMS.iter().copied().collect())
+fn count_synonyms() -> &'static WordMap<&'static str> {
+    static SYNONYMS: OnceLock<WordMap<&'static str>> = OnceLock::new();
+    SYNONYMS.get_or_init(|| WordMap::new(lists::compare::COUNT_SYNONYMS.iter().copied()))
 }
 
 /// The Dice coefficient of two sets of keys: twice what they share over
@@ -230,7 +229,8 @@ mod tests {
 
     #[test]
     fn count_synonyms_are_listed_once() {
-        assert_eq!(count_synonyms().len(), lists::compare::COUNT_SYNONYMS.len());
+        let indexed = count_synonyms().iter().count();
+        assert_eq!(indexed, lists::compare::COUNT_SYNONYMS.len());
     }
 
     #[test]
