@@ -12,9 +12,10 @@
 //! of their ids), never in the order the articles came in.
 
 use super::similarity::{PairScore, Relation};
+use crate::text::hash::FastMap as HashMap;
 use serde::Serialize;
 use std::cmp::Ordering;
-use std::collections::{BinaryHeap, HashMap};
+use std::collections::BinaryHeap;
 
 /// Clusters as lists of article indices, each sorted, ordered by first member.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
@@ -107,7 +108,7 @@ fn linkage(
     let mut members: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
     // The lowest tie rank of each group's members.
     let mut group_rank = tie_rank.to_vec();
-    let mut links: Vec<HashMap<usize, Link>> = vec![HashMap::new(); n];
+    let mut links: Vec<HashMap<usize, Link>> = vec![HashMap::default(); n];
     for (a, b, weight, score) in weighted {
         links[a].entry(b).or_default().add(Link::of(weight, score));
         links[b].entry(a).or_default().add(Link::of(weight, score));

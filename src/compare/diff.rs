@@ -105,12 +105,17 @@ pub(super) struct Prepared<'k> {
 }
 
 /// What the diff reads of each quantity of an article, whatever the other:
-/// its claim, what it counts ([`figure_count`]) and whether it only restates
-/// the figure before it ([`restates_previous`]).
+/// its claim, what it counts ([`figure_count`]), the noun it counts
+/// ([`noun_key`]), the full date of its sentence ([`sentence_day`]) and
+/// whether it only restates the figure before it ([`restates_previous`]);
+/// and the article's publication date.
 struct Figures<'x> {
     claims: Vec<Option<&'x Claim>>,
     counts: Vec<String>,
+    nouns: Vec<String>,
+    days: Vec<Option<CalendarDate>>,
     restated: Vec<bool>,
+    published: Option<CalendarDate>,
 }
 
 impl<'x> Figures<'x> {
@@ -125,7 +130,12 @@ impl<'x> Figures<'x> {
         Figures {
             claims,
             counts,
+            nouns: art.quantities.iter().map(noun_key).collect(),
+            days: (art.quantities.iter())
+                .map(|q| sentence_day(art, q.span))
+                .collect(),
             restated,
+            published: art.date(),
         }
     }
 
@@ -305,20 +315,18 @@ fn sentence_day(art: &Article, span: Span) -> Option<CalendarDate> {
         .find_map(|d| d.day())
 }
 
-/// The days two figures are given for: the publication dates when both
-/// articles have one (a toll is as of the day it is published), else the
-/// dates in the figures' sentences when both have one; else none.
+/// The days two figures (each of its article's [`Figures`], by index) are
+/// given for: the publication dates when both articles have one (a toll is
+/// as of the day it is published), else the dates in the figures' sentences
+/// when both have one; else none.
 fn days_of(
-    (a, qa): (&Article, &Quantity),
-    (b, qb): (&Article, &Quantity),
+    (fig_a, i): (&Figures, usize),
+    (fig_b, j): (&Figures, usize),
 ) -> (Option<CalendarDate>, Option<CalendarDate>) {
-    match (a.date(), b.date()) {
-        (Some(x), Some(y)) => (Some(x), Some(y)),
-        _ => match (sentence_day(a, qa.span), sentence_day(b, qb.span)) {
-            (Some(x), Some(y)) => (Some(x), Some(y)),
-            _ => (None, None),
-        },
-    }
+    let both = |x: Option<CalendarDate>, y| x.zip(y);
+    (both(fig_a.published, fig_b.published))
+        .or_else(|| both(fig_a.days[i], fig_b.days[j]))
+        .unzip()
 }
 
 /// Each quantity's claim: the article's extracted fact at the figure's span.
@@ -394,8 +402,8 @@ fn readable(key: &str) -> String {
 }
 
 /// Whether two figures are given for different days ([`days_of`]).
-fn days_apart(a: &Article, qa: &Quantity, b: &Article, qb: &Quantity) -> bool {
-    matches!(days_of((a, qa), (b, qb)), (Some(x), Some(y)) if x != y)
+fn days_apart(a: (&Figures, usize), b: (&Figures, usize)) -> bool {
+    matches!(days_of(a, b), (Some(x), Some(y)) if x != y)
 }
 
 fn diff_quantities((a, keys_a, fig_a): Keyed, (b, keys_b, fig_b): Keyed, d: &mut FactDiff) {
@@ -410,7 +418,7 @@ fn diff_quantities((a, keys_a, fig_a): Keyed, (b, keys_b, fig_b): Keyed, d: &mut
         used_b.insert(m.b);
         let (qa, qb) = (&a.quantities[m.a], &b.quantities[m.b]);
         let (fa, fb) = (fig_a.fact(a, m.a), fig_b.fact(b, m.b));
-        let (day_a, day_b) = days_of((a, qa), (b, qb));
+        let (day_a, day_b) = days_of((fig_a, m.a), (fig_b, m.b));
         let class = classify_values(qa, qb, day_a, day_b);
         let what = readable(&fa.key);
         let note = values::explain(class, &what, (&a.id, &fa.value), (&b.id, &fb.value));
@@ -473,7 +481,12 @@ fn match_quantities((a, keys_a, fig_a): Keyed, (b, keys_b, fig_b): Keyed) -> Vec
                     0.0
                 };
                 dice(context_a[i], context_b[j]) + figure_bonus(qa, qb) + sole
-            } else if generic_meets(ka, &counts_b[j], (qa, qb), days_apart(a, qa, b, qb)) {
+            } else if generic_meets(
+                (ka, &counts_b[j]),
+                (&fig_a.nouns[i], &fig_b.nouns[j]),
+                (qa, qb),
+                days_apart((fig_a, i), (fig_b, j)),
+            ) {
                 // "13 pessoas" (killed, says the verb) against "at least 15 killed".
                 GENERIC_SCORE + figure_bonus(qa, qb)
             } else {
@@ -521,12 +534,17 @@ fn noun_key(q: &Quantity) -> String {
 /// 15 killed"), or a count of one noun against a count of that noun that says
 /// what happened ("67 migrantes" / "62 migrants ... killed"); and the figures
 /// within [`GENERIC_RATIO`] of each other ([`GENERIC_RATIO_APART`] when the
-/// days differ).
-fn generic_meets(ka: &str, kb: &str, (qa, qb): (&Quantity, &Quantity), apart: bool) -> bool {
+/// days differ). Each figure comes with what it counts (`ka`, `kb`) and the
+/// noun it counts (`na`, `nb`, [`noun_key`]).
+fn generic_meets(
+    (ka, kb): (&str, &str),
+    (na, nb): (&str, &str),
+    (qa, qb): (&Quantity, &Quantity),
+    apart: bool,
+) -> bool {
     let casualty = |k: &str| k == "killed";
     let generic_pair =
         (ka == GENERIC_COUNT && casualty(kb)) || (kb == GENERIC_COUNT && casualty(ka));
-    let (na, nb) = (noun_key(qa), noun_key(qb));
     let same_noun = na == nb && na != UNCOUNTED && ka != kb && (ka == na || kb == nb);
     let mid = |q: &Quantity| match (q.low, q.high) {
         (Some(l), Some(h)) => Some((l + h) / 2.0),

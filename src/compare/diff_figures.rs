@@ -7,6 +7,7 @@
 use crate::article::Article;
 use crate::lexicon::lists;
 use crate::text::Span;
+use std::sync::OnceLock;
 
 /// The unit of time that makes the figure at `span` a rate ("per hour" ->
 /// "hour"), read from the words right after it.
@@ -21,10 +22,20 @@ pub(super) fn rate_after(text: &str, span: Span) -> Option<&'static str> {
         })
         .collect();
     let joined = words.join(" ");
-    lists::compare::RATES.iter().find_map(|(phrase, unit)| {
-        let phrase = phrase.to_lowercase();
-        let rest = joined.strip_prefix(&phrase)?;
+    rates().iter().find_map(|(phrase, unit)| {
+        let rest = joined.strip_prefix(phrase.as_str())?;
         (rest.is_empty() || rest.starts_with(' ')).then_some(*unit)
+    })
+}
+
+/// The rate phrases in lower case ("pro Stunde" -> "pro stunde"), in the
+/// list's order, with their unit of time; lowered once.
+fn rates() -> &'static [(String, &'static str)] {
+    static LOWERED: OnceLock<Vec<(String, &'static str)>> = OnceLock::new();
+    LOWERED.get_or_init(|| {
+        (lists::compare::RATES.iter())
+            .map(|&(phrase, unit)| (phrase.to_lowercase(), unit))
+            .collect()
     })
 }
 

@@ -21,6 +21,13 @@ use std::collections::BTreeSet;
 /// Names listed per kind before "and N more".
 const LISTED: usize = 3;
 
+/// The kinds of names listed, in order, with their words for one and many.
+const KINDS: [(EntityLabel, &str, &str); 3] = [
+    (EntityLabel::Person, "person", "people"),
+    (EntityLabel::Org, "organisation", "organisations"),
+    (EntityLabel::Place, "place", "places"),
+];
+
 /// What `a` and `b` share, as one line: the people, organisations and
 /// places both name (by `entity_key`, so that spellings of one entity meet;
 /// shown as `a` writes them), the full dates both state, the figures both
@@ -40,6 +47,9 @@ pub fn explain(
 pub(crate) struct Mentioned {
     /// The key of each of the article's entities, in their order.
     entity_keys: Vec<String>,
+    /// The keys of the entities of each of [`KINDS`], in its order: asked
+    /// only whether they hold a key, hashed, as the other sets of names are.
+    kind_keys: [FastSet<String>; 3],
     /// The full dates it states.
     dates: BTreeSet<String>,
     /// The figures it reports, with what they count.
@@ -48,8 +58,16 @@ pub(crate) struct Mentioned {
 
 /// [`Mentioned`] of `x`; `entity_key` gives the batch's key for a name.
 pub(crate) fn mentioned(x: &Article, entity_key: &dyn Fn(&str) -> String) -> Mentioned {
+    let entity_keys: Vec<String> = x.entities.iter().map(|e| entity_key(&e.name)).collect();
+    let kind_keys = KINDS.map(|(label, ..)| {
+        (x.entities.iter().zip(&entity_keys))
+            .filter(|(e, _)| e.label == label)
+            .map(|(_, k)| k.clone())
+            .collect()
+    });
     Mentioned {
-        entity_keys: x.entities.iter().map(|e| entity_key(&e.name)).collect(),
+        entity_keys,
+        kind_keys,
         dates: (x.dates.iter())
             .filter_map(|d| CalendarDate::parse_iso(d.value.get(..10)?))
             .map(|d| d.iso())
@@ -68,20 +86,11 @@ pub(crate) fn mentioned(x: &Article, entity_key: &dyn Fn(&str) -> String) -> Men
 /// [`explain`], with what each article mentions.
 pub(crate) fn explain_mentioned(
     (a, ma): (&Article, &Mentioned),
-    (b, mb): (&Article, &Mentioned),
+    (_, mb): (&Article, &Mentioned),
     aligned: usize,
 ) -> String {
     let mut parts = Vec::new();
-    for (label, one, many) in [
-        (EntityLabel::Person, "person", "people"),
-        (EntityLabel::Org, "organisation", "organisations"),
-        (EntityLabel::Place, "place", "places"),
-    ] {
-        // Only asked whether they hold a key: hashed, as the other sets of names are.
-        let in_b: FastSet<&str> = (b.entities.iter().zip(&mb.entity_keys))
-            .filter(|(e, _)| e.label == label)
-            .map(|(_, k)| k.as_str())
-            .collect();
+    for ((label, one, many), in_b) in KINDS.into_iter().zip(&mb.kind_keys) {
         let mut seen = FastSet::default();
         let shared: Vec<&str> = (a.entities.iter().zip(&ma.entity_keys))
             .filter(|(e, _)| e.label == label)

@@ -341,10 +341,7 @@ fn judge(x: &Said, y: &Said, closest: bool) -> Option<(f64, QuoteClass)> {
         _ => None,
     };
     let same_words = x.words.len() == y.words.len()
-        && x.words
-            .iter()
-            .zip(&y.words)
-            .all(|(p, q)| p.to_lowercase() == q.to_lowercase());
+        && x.words.iter().zip(&y.words).all(|(p, q)| same_lower(p, q));
     match same_speaker {
         Some(true) => {
             let short = x.words.len().min(y.words.len()) <= 3;
@@ -406,9 +403,19 @@ pub fn word_diff(a: &str, b: &str) -> Vec<WordOp> {
     diff_words(&split(a), &split(b))
 }
 
+/// Whether two words are the same in lower case (`x.to_lowercase() ==
+/// y.to_lowercase()`); two ASCII words, most of them, compared without
+/// lowering either.
+fn same_lower(x: &str, y: &str) -> bool {
+    if x.is_ascii() && y.is_ascii() {
+        return x.eq_ignore_ascii_case(y);
+    }
+    x.to_lowercase() == y.to_lowercase()
+}
+
 /// A longest-common-subsequence diff of two word lists.
 fn diff_words(a: &[String], b: &[String]) -> Vec<WordOp> {
-    let eq = |x: &String, y: &String| x.to_lowercase() == y.to_lowercase();
+    let eq = |x: &String, y: &String| same_lower(x, y);
     let (n, m) = (a.len(), b.len());
     let mut lcs = vec![vec![0u32; m + 1]; n + 1];
     for i in (0..n).rev() {
@@ -465,6 +472,20 @@ pub fn explain(m: &QuoteMatch, a: &str, b: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn same_lower_answers_as_both_lowered() {
+        let words = [
+            "said", "Said", "SAID", "saids", "", "K", "k", "\u{212a}", "Über", "über", "ÜBER",
+            "ΟΔΟΣ", "οδος", "οδοσ", "İ", "i̇", "i",
+        ];
+        for x in words {
+            for y in words {
+                let lowered = x.to_lowercase() == y.to_lowercase();
+                assert_eq!(same_lower(x, y), lowered, "{x} {y}");
+            }
+        }
+    }
 
     #[test]
     fn reworded_quote_diffs_word_by_word() {

@@ -10,9 +10,9 @@ use crate::article::Article;
 use crate::extract::EventClass;
 use crate::extract::{CalendarDate, EntityLabel, Hedge};
 use crate::lexicon::{self, PlaceKind};
+use crate::text::hash::{FastMap as HashMap, FastSet as HashSet};
 use crate::text::TokenKind;
 use serde::Serialize;
-use std::collections::{HashMap, HashSet};
 
 /// How two articles relate.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -252,10 +252,9 @@ pub(super) struct Profile {
 impl Profile {
     /// The profile of `article`; `entity_key` folds name variants into one key.
     pub(super) fn of(article: &Article, entity_key: &dyn Fn(&str) -> String) -> Profile {
-        let (words, rarity) = content_words(article);
-        let mut terms: Vec<(u64, f64, f64)> = words
+        let mut terms: Vec<(u64, f64, f64)> = content_words(article)
             .iter()
-            .map(|(w, &tf)| (feature(b'w', w), 1.0 + tf.ln(), rarity[w]))
+            .map(|(w, &(tf, rarity))| (feature(b'w', w), 1.0 + tf.ln(), rarity))
             .collect();
         crate::text::sort::by_key(&mut terms, |t| t.0);
         let norm2 = terms.iter().map(|&(_, tf, r)| (tf * r).powi(2)).sum();
@@ -338,11 +337,10 @@ fn feature(kind: u8, s: &str) -> u64 {
 /// Content words ([`keys::content_words`], not stop words), keyed by
 /// [`word_key`]: their term frequency, where a name counts more, and their
 /// general rarity.
-fn content_words(article: &Article) -> (HashMap<String, f64>, HashMap<String, f64>) {
+fn content_words(article: &Article) -> HashMap<String, (f64, f64)> {
     let text = article.analysis_text();
     let lang = article.language();
-    let mut words = HashMap::new();
-    let mut rarity = HashMap::new();
+    let mut words = HashMap::default();
     for si in 0..article.seg.sentences.len() {
         for (ti, w) in keys::content_words(text, article.seg.sentence_tokens(si)) {
             let key = word_key(w);
@@ -351,18 +349,18 @@ fn content_words(article: &Article) -> (HashMap<String, f64>, HashMap<String, f6
             }
             // Capitalized inside a sentence: a name, which says more about the event.
             let name_like = ti > 0 && w.chars().next().is_some_and(char::is_uppercase);
-            rarity
-                .entry(key.clone())
-                .or_insert_with(|| general_rarity(&key, lang));
-            *words.entry(key).or_insert(0.0) += if name_like { 1.5 } else { 1.0 };
+            let (tf, _) = words
+                .entry(key)
+                .or_insert_with_key(|key: &String| (0.0, general_rarity(key, lang)));
+            *tf += if name_like { 1.5 } else { 1.0 };
         }
     }
-    (words, rarity)
+    words
 }
 
 /// Each entity's key, weighted by its most specific mention.
 fn entity_weights(article: &Article, entity_key: &dyn Fn(&str) -> String) -> Vec<(u64, f64)> {
-    let mut entities: HashMap<u64, f64> = HashMap::new();
+    let mut entities: HashMap<u64, f64> = HashMap::default();
     for e in &article.entities {
         let w = specificity(e.label, &e.name);
         let slot = entities
@@ -404,7 +402,7 @@ fn head_words(article: &Article) -> Vec<u64> {
 /// [`entity_weights`] does; sorted.
 fn lead_people(article: &Article, entity_key: &dyn Fn(&str) -> String) -> Vec<u64> {
     let in_lead = |at: usize| article.seg.sentence_at(at).is_some_and(|s| s < 2);
-    let mut mentions: HashMap<u64, (usize, bool)> = HashMap::new();
+    let mut mentions: HashMap<u64, (usize, bool)> = HashMap::default();
     for e in (article.entities.iter()).filter(|e| e.label == EntityLabel::Person) {
         let m = mentions
             .entry(feature(b'e', &entity_key(&e.name)))

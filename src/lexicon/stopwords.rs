@@ -1,8 +1,11 @@
 //! Stop words of ten languages (see `data/stopwords/README.md` for the source),
 //! packed by build.rs like the other lists (sorted, front-coded; see
-//! `lexicon::packed`) and read the first time a list is used.
+//! `lexicon::packed`) and read the first time a list is used; a lookup
+//! asks a hash index of the list ([`WordMap`]), built on first use too.
 
 use std::sync::OnceLock;
+
+use super::WordMap;
 
 /// One language's stop words, packed, read into a sorted slice on first use.
 pub struct StopWords {
@@ -62,6 +65,21 @@ impl StopWords {
     pub fn lines(&self) -> impl Iterator<Item = &'static str> {
         self.words().iter().copied()
     }
+
+    /// The words, hashed for lookups, on first use.
+    fn index(&self) -> &'static WordMap<()> {
+        static INDEXED: [OnceLock<WordMap<()>>; 10] = [const { OnceLock::new() }; 10];
+        INDEXED[self.slot].get_or_init(|| WordMap::new(self.lines().map(|w| (w, ()))))
+    }
+}
+
+/// The words of every list, hashed for lookups, on first use.
+fn any_language() -> &'static WordMap<()> {
+    static INDEXED: OnceLock<WordMap<()>> = OnceLock::new();
+    INDEXED.get_or_init(|| {
+        let words = STOPWORD_LISTS.iter().flat_map(|(_, list)| list.lines());
+        WordMap::new(words.map(|w| (w, ())))
+    })
 }
 
 /// Whether lower-cased `word` is a stopword of language `lang`; with no
@@ -69,10 +87,8 @@ impl StopWords {
 pub fn is_stopword_in(word: &str, lang: Option<&str>) -> bool {
     let lists = STOPWORD_LISTS;
     match lang.and_then(|l| lists.iter().find(|(code, _)| *code == l)) {
-        Some((_, list)) => list.words().binary_search(&word).is_ok(),
-        None => lists
-            .iter()
-            .any(|(_, list)| list.words().binary_search(&word).is_ok()),
+        Some((_, list)) => list.index().contains(word),
+        None => any_language().contains(word),
     }
 }
 
@@ -94,6 +110,27 @@ mod tests {
         }
         for w in ["kazakhstan", "protest", "killed", "rally"] {
             assert!(!is_stopword_in(w, None), "{w}");
+        }
+    }
+
+    /// The hashed lookups answer as a binary search of each list, and of
+    /// all of them for no language.
+    #[test]
+    fn lookups_answer_as_a_search_of_the_lists() {
+        let searched = |list: &StopWords, w: &str| list.words().binary_search(&w).is_ok();
+        let mut words: Vec<&str> = STOPWORD_LISTS.iter().flat_map(|(_, l)| l.lines()).collect();
+        words.extend(["", "a", "kazakhstan", "The", "thes", "о", "unknown-word"]);
+        for w in words {
+            for (code, list) in STOPWORD_LISTS {
+                assert_eq!(
+                    is_stopword_in(w, Some(code)),
+                    searched(list, w),
+                    "{w} in {code}"
+                );
+            }
+            let any = STOPWORD_LISTS.iter().any(|(_, list)| searched(list, w));
+            assert_eq!(is_stopword_in(w, None), any, "{w} in any");
+            assert_eq!(is_stopword_in(w, Some("xx")), any, "{w} in xx");
         }
     }
 
