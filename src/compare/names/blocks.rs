@@ -97,7 +97,7 @@ pub(super) fn candidate_pairs(names: &[Spelling]) -> Vec<(usize, usize)> {
                 }
             }
         }
-        partners.sort_unstable();
+        crate::text::sort::all(&mut partners);
         pairs.extend(partners.drain(..).map(|j| (i, j)));
         start = end;
     }

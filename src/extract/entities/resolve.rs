@@ -285,12 +285,12 @@ fn given_names_written_thrice<'a>(text: &'a str, cands: &[Candidate]) -> HashMap
         }
     }
     let mut lengths: Vec<usize> = counts.keys().map(|n| n.len()).collect();
-    lengths.sort_unstable();
+    crate::text::sort::all(&mut lengths);
     lengths.dedup();
     // A name can only start where one of the names' first bytes is; with up
     // to three such bytes (most articles) a vector search finds them.
     let mut first_bytes: Vec<u8> = counts.keys().map(|n| n.as_bytes()[0]).collect();
-    first_bytes.sort_unstable();
+    crate::text::sort::all(&mut first_bytes);
     first_bytes.dedup();
     let mut count_at = |at: usize| {
         for &len in &lengths {

@@ -201,7 +201,7 @@ impl Bucket {
         let mut seconds: Vec<char> = (self.by_second.keys().copied())
             .filter(char::is_ascii)
             .collect();
-        seconds.sort_unstable();
+        crate::text::sort::all(&mut seconds);
         for second in seconds {
             if let Some(rows) = self.by_second.remove(&second) {
                 self.ascii_lists.push(AsciiList::new(rows));
