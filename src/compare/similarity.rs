@@ -651,12 +651,15 @@ fn merge<T: Copy>(p: &[T], q: &[T], key: impl Fn(&T) -> u64, mut both: impl FnMu
     }
 }
 
+/// The Jaccard index of two sets: what they share over what either holds
+/// (counted from their sizes, without a second walk); 0 where both are empty.
 fn jaccard<T: Eq + std::hash::Hash>(a: &HashSet<T>, b: &HashSet<T>) -> f64 {
-    let union = a.union(b).count();
+    let shared = a.intersection(b).count();
+    let union = a.len() + b.len() - shared;
     if union == 0 {
         return 0.0;
     }
-    a.intersection(b).count() as f64 / union as f64
+    shared as f64 / union as f64
 }
 
 /// Overlap coefficient of two sorted sets, damped for tiny sets.
