@@ -222,9 +222,14 @@ impl PairScore {
 /// The comparable features of one article.
 #[derive(Clone, Debug, Default)]
 pub(super) struct Profile {
-    /// Content words: (hash of the key, `1 + ln tf` where names count more,
-    /// general rarity), sorted by hash, and the squared norm of their weights.
-    terms: Vec<(u64, f64, f64)>,
+    /// Content words: the hash of each key, sorted. Kept apart from their
+    /// weights, so that the merge of two articles' terms reads only hashes
+    /// until two meet.
+    terms: Vec<u64>,
+    /// The weights of `terms`, one for one: `1 + ln tf` (where names count
+    /// more) and general rarity.
+    term_weights: Vec<(f64, f64)>,
+    /// The squared norm of the terms' weights.
     norm2: f64,
     /// Entity keys (hashed, sorted) with their weights.
     entities: Vec<(u64, f64)>,
@@ -258,6 +263,7 @@ impl Profile {
             .collect();
         crate::text::sort::by_key(&mut terms, |t| t.0);
         let norm2 = terms.iter().map(|&(_, tf, r)| (tf * r).powi(2)).sum();
+        let (terms, term_weights) = terms.into_iter().map(|(h, tf, r)| (h, (tf, r))).unzip();
         let full_dates: Vec<CalendarDate> = article
             .dates
             .iter()
@@ -265,6 +271,7 @@ impl Profile {
             .collect();
         Profile {
             terms,
+            term_weights,
             norm2,
             entities: entity_weights(article, entity_key),
             families: event_families(article),
@@ -294,9 +301,10 @@ impl Profile {
     /// kind: entity keys, rare content words, full dates, counted figures,
     /// facts.
     pub(super) fn block_features(&self) -> Vec<u64> {
-        let rare = (self.terms.iter()).filter(|t| t.2 >= RARE_WORD);
+        let rare = (self.terms.iter().zip(&self.term_weights))
+            .filter(|(_, &(_, rarity))| rarity >= RARE_WORD);
         let mut out: Vec<u64> = (self.entities.iter().map(|e| e.0))
-            .chain(rare.map(|t| t.0))
+            .chain(rare.map(|(&h, _)| h))
             .chain(self.dates.iter().copied())
             .chain(self.numbers.iter().copied())
             .chain(self.facts.iter().copied())
@@ -541,9 +549,8 @@ impl<'p> Model<'p> {
 /// Only within one language: a headline's names written in another are
 /// no evidence that the other report lacks them.
 fn headline_conflict(p: &Profile, q: &Profile) -> f64 {
-    let lacks = |x: &Profile, y: &Profile| {
-        (x.head.iter()).any(|w| y.terms.binary_search_by_key(w, |t| t.0).is_err())
-    };
+    let lacks =
+        |x: &Profile, y: &Profile| (x.head.iter()).any(|w| y.terms.binary_search(w).is_err());
     let both = !p.head.is_empty() && !q.head.is_empty() && p.lang == q.lang;
     f64::from(u8::from(both && lacks(p, q) && lacks(q, p)))
 }
@@ -568,20 +575,19 @@ fn lead_conflict(p: &Profile, q: &Profile) -> f64 {
 fn cosine(p: &Profile, q: &Profile) -> f64 {
     let (mut dot, mut np, mut nq) = (0.0, p.norm2, q.norm2);
     let (mut i, mut j) = (0, 0);
-    while i < p.terms.len() && j < q.terms.len() {
-        let ((hp, tp, rp), (hq, tq, rq)) = (p.terms[i], q.terms[j]);
-        match hp.cmp(&hq) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                let r = (rp + rq) / 2.0;
-                np += (tp * r).powi(2) - (tp * rp).powi(2);
-                nq += (tq * r).powi(2) - (tq * rq).powi(2);
-                dot += tp * r * tq * r;
-                i += 1;
-                j += 1;
-            }
+    while let (Some(&hp), Some(&hq)) = (p.terms.get(i), q.terms.get(j)) {
+        if hp != hq {
+            i += usize::from(hp < hq);
+            j += usize::from(hq < hp);
+            continue;
         }
+        let ((tp, rp), (tq, rq)) = (p.term_weights[i], q.term_weights[j]);
+        let r = (rp + rq) / 2.0;
+        np += (tp * r).powi(2) - (tp * rp).powi(2);
+        nq += (tq * r).powi(2) - (tq * rq).powi(2);
+        dot += tp * r * tq * r;
+        i += 1;
+        j += 1;
     }
     if np <= 0.0 || nq <= 0.0 {
         return 0.0;
@@ -645,12 +651,15 @@ fn merge<T: Copy>(p: &[T], q: &[T], key: impl Fn(&T) -> u64, mut both: impl FnMu
     }
 }
 
+/// The Jaccard index of two sets: what they share over what either holds
+/// (counted from their sizes, without a second walk); 0 where both are empty.
 fn jaccard<T: Eq + std::hash::Hash>(a: &HashSet<T>, b: &HashSet<T>) -> f64 {
-    let union = a.union(b).count();
+    let shared = a.intersection(b).count();
+    let union = a.len() + b.len() - shared;
     if union == 0 {
         return 0.0;
     }
-    a.intersection(b).count() as f64 / union as f64
+    shared as f64 / union as f64
 }
 
 /// Overlap coefficient of two sorted sets, damped for tiny sets.
