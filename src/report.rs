@@ -973,8 +973,7 @@ impl CompareReport {
             let (d, aligned) = (&comparison.diffs[k], &comparison.alignments[k]);
             let mut out = PairOut::of(articles, p, d, aligned, sides);
             if let (true, Some(ma), Some(mb)) = (explained(p), &mentions[p.a], &mentions[p.b]) {
-                let (a, b) = (&articles[p.a], &articles[p.b]);
-                out.because = explain_mentioned((a, ma), (b, mb), p.aligned);
+                out.because = explain_mentioned((&articles[p.a], ma), mb, p.aligned);
             }
             out
         });

@@ -39,7 +39,7 @@ pub fn explain(
     aligned: usize,
 ) -> String {
     let (ma, mb) = (mentioned(a, entity_key), mentioned(b, entity_key));
-    explain_mentioned((a, &ma), (b, &mb), aligned)
+    explain_mentioned((a, &ma), &mb, aligned)
 }
 
 /// What [`explain`] reads of one article whatever the other: made once per
@@ -83,10 +83,10 @@ pub(crate) fn mentioned(x: &Article, entity_key: &dyn Fn(&str) -> String) -> Men
     }
 }
 
-/// [`explain`], with what each article mentions.
+/// [`explain`], with what each article mentions: of `b`, nothing else is read.
 pub(crate) fn explain_mentioned(
     (a, ma): (&Article, &Mentioned),
-    (_, mb): (&Article, &Mentioned),
+    mb: &Mentioned,
     aligned: usize,
 ) -> String {
     let mut parts = Vec::new();
