@@ -7,6 +7,7 @@
 //! share of sentences aligned says whether one text derives from the other
 //! (a wire story and its rewrite or translation) or only tells the same event.
 
+use super::set_join;
 use crate::text::hash::FastSet as HashSet;
 use serde::Serialize;
 
@@ -27,14 +28,15 @@ pub struct AlignedSentences {
 /// Each sentence's keys as sorted 64-bit hashes, so that two sentences
 /// intersect by one merge rather than by string lookups.
 pub(super) fn hashed(keys: &[HashSet<String>]) -> Vec<Vec<u64>> {
-    keys.iter()
-        .map(|set| {
-            let mut h: Vec<u64> = set.iter().map(|k| fnv(k)).collect();
-            crate::text::sort::all(&mut h);
-            h.dedup();
-            h
-        })
-        .collect()
+    keys.iter().map(hash_set).collect()
+}
+
+/// One set of keys as sorted 64-bit hashes ([`hashed`]).
+pub(super) fn hash_set<'k>(keys: impl IntoIterator<Item = &'k String>) -> Vec<u64> {
+    let mut h: Vec<u64> = keys.into_iter().map(|k| fnv(k)).collect();
+    crate::text::sort::all(&mut h);
+    h.dedup();
+    h
 }
 
 fn fnv(s: &str) -> u64 {
@@ -63,17 +65,24 @@ fn shared(x: &[u64], y: &[u64]) -> usize {
     n
 }
 
+/// Sentences with fewer content-word keys are not aligned.
+const MIN_KEYS: usize = 3;
+
 /// Aligns the sentences of two articles, given their [`hashed`] sentence keys.
 pub(super) fn align(a: &[Vec<u64>], b: &[Vec<u64>]) -> Vec<AlignedSentences> {
+    // Only pairs that share a rare enough word can reach the score.
+    let min_shared = |len: usize| {
+        if len < MIN_KEYS {
+            usize::MAX
+        } else {
+            set_join::dice_min_shared(len, SENTENCE_MIN_SCORE)
+        }
+    };
+    let meet = set_join::candidates(a, b, min_shared);
     let mut candidates = Vec::new();
     for (i, x) in a.iter().enumerate() {
-        if x.len() < 3 {
-            continue;
-        }
-        for (j, y) in b.iter().enumerate() {
-            if y.len() < 3 {
-                continue;
-            }
+        for &j in &meet[i] {
+            let (j, y) = (j as usize, &b[j as usize]);
             let shared = shared(x, y);
             let score = 2.0 * shared as f64 / (x.len() + y.len()) as f64;
             if score >= SENTENCE_MIN_SCORE {
@@ -106,7 +115,7 @@ pub(super) fn align(a: &[Vec<u64>], b: &[Vec<u64>]) -> Vec<AlignedSentences> {
 
 /// The share of the shorter article's substantial sentences that are aligned.
 pub(super) fn coverage(a: &[Vec<u64>], b: &[Vec<u64>], aligned: &[AlignedSentences]) -> f64 {
-    let count = |s: &[Vec<u64>]| s.iter().filter(|k| k.len() >= 3).count();
+    let count = |s: &[Vec<u64>]| s.iter().filter(|k| k.len() >= MIN_KEYS).count();
     let shorter = count(a).min(count(b));
     if shorter == 0 {
         return 0.0;

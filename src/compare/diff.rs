@@ -12,16 +12,18 @@
 //!
 //! Every finding carries a one-sentence `note` naming both reports.
 
+use super::diff_dates;
 use super::diff_figures::{rate_after, restates_previous};
 use super::fact::{Fact, Wording};
 use super::framing;
 use super::keys::{count_key, dice, dice_of_shared, sentence_keys, UNCOUNTED};
 use super::quoting::{self, QuoteClass, QuoteMatch};
+use super::set_join;
 use super::values::{self, classify_values, Class};
 use super::variants::{self, NameClass, NameMatch};
 use crate::article::Article;
 use crate::extract::{CalendarDate, Fact as Claim, Hedge, Quantity};
-use crate::text::hash::FastSet as HashSet;
+use crate::text::hash::{FastMap, FastSet as HashSet};
 use crate::text::Span;
 use serde::Serialize;
 use std::borrow::Cow;
@@ -98,6 +100,11 @@ impl FactDiff {
 /// is in.
 pub(super) struct Prepared<'k> {
     keys: Cow<'k, [HashSet<String>]>,
+    /// The same keys hashed ([`super::align::hashed`]), to find the
+    /// sentences that may state one thing ([`set_join`]).
+    hashed: Cow<'k, [Vec<u64>]>,
+    /// The sentences with one explicit date ([`diff_dates::dated_sentences`]).
+    dated: Vec<diff_dates::Dated<'k>>,
     entities: Vec<Vec<SentenceEntity>>,
     said: Vec<quoting::Said>,
     named: std::collections::BTreeMap<String, variants::Named>,
@@ -121,8 +128,19 @@ struct Figures<'x> {
 impl<'x> Figures<'x> {
     fn of(art: &'x Article) -> Self {
         let claims = claims(art);
-        let counts = (art.quantities.iter().zip(&claims))
-            .map(|(q, c)| figure_count(art, q, *c))
+        // How many figures each sentence gives.
+        let sentences: Vec<Option<usize>> = (art.quantities.iter())
+            .map(|q| art.seg.sentence_at(q.span.start))
+            .collect();
+        let mut figures_in = vec![0usize; art.seg.sentences.len()];
+        for s in sentences.iter().flatten() {
+            figures_in[*s] += 1;
+        }
+        let counts = (art.quantities.iter().zip(&claims).zip(&sentences))
+            .map(|((q, c), s)| {
+                let alone = s.is_some_and(|s| figures_in[s] == 1);
+                figure_count(art, q, *c, alone)
+            })
             .collect();
         let restated = (0..art.quantities.len())
             .map(|i| restates_previous(art, i))
@@ -151,15 +169,24 @@ impl<'x> Figures<'x> {
 /// alignment made them already; `entity_key` gives the batch's key for a name.
 pub(super) fn prepare<'k>(
     art: &'k Article,
-    keys: Option<&'k [HashSet<String>]>,
+    keys: Option<&'k super::KeysOfSentences>,
     entity_key: &dyn Fn(&str) -> String,
 ) -> Prepared<'k> {
-    let keys = keys.map_or_else(|| Cow::Owned(sentence_keys(art)), Cow::Borrowed);
+    let (keys, hashed) = match keys {
+        Some((keys, hashed)) => (Cow::Borrowed(&keys[..]), Cow::Borrowed(&hashed[..])),
+        None => {
+            let keys = sentence_keys(art);
+            let hashed = super::align::hashed(&keys);
+            (Cow::Owned(keys), Cow::Owned(hashed))
+        }
+    };
     let entities = sentence_entities(art, entity_key);
     let said = quoting::said(art, &keys, entity_key);
     let named = variants::named(art, entity_key);
     Prepared {
         keys,
+        hashed,
+        dated: diff_dates::dated_sentences(art),
         entities,
         said,
         named,
@@ -178,14 +205,14 @@ pub(super) fn diff(
     let (keys_a, keys_b) = (&pa.keys[..], &pb.keys[..]);
     let mut d = FactDiff::default();
     diff_quantities((a, keys_a, &pa.figures), (b, keys_b, &pb.figures), &mut d);
-    let dates = super::diff_dates::date_conflicts(a, b).into_iter();
+    let dates = diff_dates::date_conflicts((a, &pa.dated), (b, &pb.dated)).into_iter();
     d.conflicts.extend(dates.map(|c| Conflict {
         a: c.a,
         b: c.b,
         class: Class::Conflict,
         note: c.note,
     }));
-    diff_statements((a, keys_a, &pa.entities), (b, keys_b, &pb.entities), &mut d);
+    diff_statements((a, pa), (b, pb), &mut d);
     d.names = variants::match_names((a, &pa.named), (b, &pb.named));
     d.quotes = quoting::match_quotes((keys_a, &pa.said), (keys_b, &pb.said));
     let matched_a: HashSet<usize> = d.quotes.iter().map(|m| m.a).collect();
@@ -357,18 +384,12 @@ const ANYONE: &str = "people";
 /// from the fact extraction, which reads the verb in any of its languages
 /// ("погибли по меньшей мере 41 человек": killed); with other figures
 /// beside it, the verb may be theirs ("killed three people and infected over
-/// 200 people").
-fn figure_count(art: &Article, q: &Quantity, claim: Option<&Claim>) -> String {
+/// 200 people"). `alone`: the figure is the only one of its sentence.
+fn figure_count(art: &Article, q: &Quantity, claim: Option<&Claim>, alone: bool) -> String {
     let count = count_key(q);
     if let Some(unit) = rate_after(art.analysis_text(), q.span) {
         return format!("{count} per {unit}");
     }
-    let sentence = art.seg.sentence_at(q.span.start);
-    let alone = sentence.is_some()
-        && (art.quantities.iter())
-            .filter(|o| art.seg.sentence_at(o.span.start) == sentence)
-            .count()
-            == 1;
     match claim.map(|c| &*c.what) {
         Some(what) if alone && count == GENERIC_COUNT && HAPPENINGS.contains(&what) => {
             count_key(&Quantity {
@@ -467,14 +488,43 @@ fn match_quantities((a, keys_a, fig_a): Keyed, (b, keys_b, fig_b): Keyed) -> Vec
     let context_b = quantity_contexts(b, keys_b, &no_words);
     let (claims_a, claims_b) = (&fig_a.claims, &fig_b.claims);
     let (counts_a, counts_b) = (&fig_a.counts, &fig_b.counts);
-    let once = |keys: &[String], k: &str| keys.iter().filter(|x| *x == k).count() == 1;
+    let (times_a, times_b) = (times(counts_a), times(counts_b));
+    let once = |times: &FastMap<&str, usize>, k: &str| times.get(k) == Some(&1);
+    // The figures of `b` by what they count and by the noun they count: a
+    // figure of `a` meets only those of its count, of its noun, or, for a
+    // count of people or a toll, of the other ([`generic_meets`]).
+    let mut by_count: FastMap<&str, Vec<usize>> = FastMap::default();
+    let mut by_noun: FastMap<&str, Vec<usize>> = FastMap::default();
+    for (j, (count, noun)) in counts_b.iter().zip(&fig_b.nouns).enumerate() {
+        by_count.entry(count.as_str()).or_default().push(j);
+        by_noun.entry(noun.as_str()).or_default().push(j);
+    }
+    let none: Vec<usize> = Vec::new();
     let mut candidates = Vec::new();
+    let mut meet: Vec<usize> = Vec::new();
     for (i, qa) in a.quantities.iter().enumerate() {
         let ka = &counts_a[i];
         if ka == UNCOUNTED || fig_a.restated[i] {
             continue;
         }
-        for (j, qb) in b.quantities.iter().enumerate() {
+        let partner = match ka.as_str() {
+            GENERIC_COUNT => CASUALTY,
+            CASUALTY => GENERIC_COUNT,
+            _ => UNCOUNTED,
+        };
+        let noun = &fig_a.nouns[i];
+        meet.clear();
+        meet.extend(by_count.get(ka.as_str()).unwrap_or(&none));
+        if partner != UNCOUNTED {
+            meet.extend(by_count.get(partner).unwrap_or(&none));
+        }
+        if noun != UNCOUNTED {
+            meet.extend(by_noun.get(noun.as_str()).unwrap_or(&none));
+        }
+        crate::text::sort::all(&mut meet);
+        meet.dedup();
+        for &j in &meet {
+            let qb = &b.quantities[j];
             let (ca, cb) = (claims_a[i], claims_b[j]);
             if !groups_meet(ca, cb) || fig_b.restated[j] {
                 continue;
@@ -482,7 +532,7 @@ fn match_quantities((a, keys_a, fig_a): Keyed, (b, keys_b, fig_b): Keyed) -> Vec
             let score = if counts_b[j] == *ka {
                 // The only figure of its kind on each side: likely the same fact,
                 // whatever the words around it (a translation shares none).
-                let sole = if once(counts_a, ka) && once(counts_b, ka) {
+                let sole = if once(&times_a, ka) && once(&times_b, ka) {
                     SOLE_BONUS
                 } else {
                     0.0
@@ -513,11 +563,22 @@ fn match_quantities((a, keys_a, fig_a): Keyed, (b, keys_b, fig_b): Keyed) -> Vec
     candidates
 }
 
+/// How many times each count is given.
+fn times(counts: &[String]) -> FastMap<&str, usize> {
+    let mut n = FastMap::default();
+    for c in counts {
+        *n.entry(c.as_str()).or_default() += 1;
+    }
+    n
+}
+
 /// The bonus of a pair of figures that are each the only one of their key
 /// in their article.
 const SOLE_BONUS: f64 = 0.15;
 /// What a figure of people counts when the text does not say what happened to them.
 const GENERIC_COUNT: &str = "people";
+/// What a toll counts: a count of people may be one ([`generic_meets`]).
+const CASUALTY: &str = "killed";
 /// The score of a generic count against a specific one: below any match of
 /// the same key with shared words.
 const GENERIC_SCORE: f64 = 0.15;
@@ -549,7 +610,7 @@ fn generic_meets(
     (qa, qb): (&Quantity, &Quantity),
     apart: bool,
 ) -> bool {
-    let casualty = |k: &str| k == "killed";
+    let casualty = |k: &str| k == CASUALTY;
     let generic_pair =
         (ka == GENERIC_COUNT && casualty(kb)) || (kb == GENERIC_COUNT && casualty(ka));
     let same_noun = na == nb && na != UNCOUNTED && ka != kb && (ka == na || kb == nb);
@@ -626,15 +687,27 @@ fn sentence_entities(
 /// Statements both report: sentences of each side that name one entity and
 /// share most of their other words ("Komilov ... supported Ukraine's
 /// territorial integrity"), matched one to one, best first.
-/// The sides are each with its sentences' keys and [`sentence_entities`].
+/// Only sentences that name an entity and share a rare enough word are
+/// compared ([`set_join`]).
 fn diff_statements(
-    (a, keys_a, ea): (&Article, &[HashSet<String>], &[Vec<SentenceEntity>]),
-    (b, keys_b, eb): (&Article, &[HashSet<String>], &[Vec<SentenceEntity>]),
+    (a, pa): (&Article, &Prepared),
+    (b, pb): (&Article, &Prepared),
     d: &mut FactDiff,
 ) {
+    let (keys_a, ea, keys_b, eb) = (&pa.keys, &pa.entities, &pb.keys, &pb.entities);
+    // A sentence that names no entity states nothing here: no keys.
+    fn named<'p>(p: &'p Prepared) -> Vec<&'p [u64]> {
+        (p.hashed.iter().zip(&p.entities))
+            .map(|(keys, named)| if named.is_empty() { &[][..] } else { keys })
+            .collect()
+    }
+    let min_shared =
+        |len: usize| set_join::dice_min_shared(len, STATEMENT_MATCH).max(STATEMENT_MIN_SHARED + 1);
+    let meet = set_join::candidates(&named(pa), &named(pb), min_shared);
     let mut candidates = Vec::new();
     for (i, xs) in ea.iter().enumerate() {
-        for (j, ys) in eb.iter().enumerate() {
+        for &j in &meet[i] {
+            let (j, ys) = (j as usize, &eb[j as usize]);
             let Some(shared) = xs.iter().position(|x| ys.iter().any(|y| y.0 == x.0)) else {
                 continue;
             };

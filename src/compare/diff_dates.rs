@@ -11,6 +11,7 @@
 
 use super::fact::Fact;
 use super::keys::word_key;
+use super::set_join;
 use crate::article::Article;
 use crate::extract::{DateKind, DateMention};
 use crate::lexicon;
@@ -24,10 +25,12 @@ const MIN_SHARED: usize = 3;
 /// States on April 28" share many words but tell two things.
 const MIN_OVERLAP: f64 = 0.65;
 
-/// One sentence's explicit date and its other content words.
-struct Dated<'a> {
+/// One sentence's explicit date and its other content words, as strings
+/// and hashed ([`super::align::hash_set`]).
+pub(super) struct Dated<'a> {
     date: &'a DateMention,
     words: HashSet<String>,
+    hashed: Vec<u64>,
 }
 
 /// Two dates of one thing that differ: each report's date and a sentence
@@ -40,13 +43,20 @@ pub(super) struct DateConflict {
 }
 
 /// The conflicts between the explicit dates of sentences of `a` and `b`
-/// that tell the same thing; each sentence meets at most one.
-pub(super) fn date_conflicts(a: &Article, b: &Article) -> Vec<DateConflict> {
-    let (da, db) = (dated_sentences(a), dated_sentences(b));
+/// that tell the same thing; each sentence meets at most one. Each article
+/// comes with its [`dated_sentences`]; only those that share a rare enough
+/// word are compared ([`set_join`]).
+pub(super) fn date_conflicts(
+    (a, da): (&Article, &[Dated]),
+    (b, db): (&Article, &[Dated]),
+) -> Vec<DateConflict> {
+    let hashed = |d: &[Dated]| -> Vec<Vec<u64>> { d.iter().map(|x| x.hashed.clone()).collect() };
+    let min_shared = |len| set_join::jaccard_min_shared(len, MIN_OVERLAP).max(MIN_SHARED);
+    let meet = set_join::candidates(&hashed(da), &hashed(db), min_shared);
     let mut used_b = HashSet::new();
     let mut out = Vec::new();
-    for x in &da {
-        let best = (db.iter().enumerate())
+    for (x, meet) in da.iter().zip(meet) {
+        let best = (meet.into_iter().map(|j| (j as usize, &db[j as usize])))
             .filter(|(j, _)| !used_b.contains(j))
             .filter_map(|(j, y)| Some((j, y, overlap(&x.words, &y.words)?)))
             .max_by(|p, q| p.2.total_cmp(&q.2));
@@ -82,31 +92,42 @@ fn overlap(x: &HashSet<String>, y: &HashSet<String>) -> Option<f64> {
 
 /// The sentences of `art` with exactly one explicit full date, each with
 /// its content words and numbers outside that date.
-fn dated_sentences(art: &Article) -> Vec<Dated<'_>> {
+pub(super) fn dated_sentences(art: &Article) -> Vec<Dated<'_>> {
     let text = art.analysis_text();
     let lang = art.language();
     // A day written with a digit; not a clock time ("11:00 p.m. on Sunday").
-    let explicit = |d: &&DateMention| {
+    let explicit = |d: &DateMention| {
         d.kind == DateKind::Date
             && d.day().is_some()
             && d.span.of(text).chars().any(|c| c.is_ascii_digit())
     };
-    (0..art.seg.sentences.len())
-        .filter_map(|i| {
-            let mut dates = (art.dates.iter())
-                .filter(|d| art.seg.sentence_at(d.span.start) == Some(i))
-                .filter(explicit);
-            let date = dates.next()?;
-            if dates.next().is_some() {
+    // Each sentence's explicit dates, in article order: none, one, or more.
+    let mut of_sentence: Vec<(Option<&DateMention>, bool)> =
+        vec![(None, false); art.seg.sentences.len()];
+    for d in art.dates.iter().filter(|d| explicit(d)) {
+        if let Some(i) = art.seg.sentence_at(d.span.start) {
+            let (first, more) = &mut of_sentence[i];
+            *more |= first.is_some();
+            first.get_or_insert(d);
+        }
+    }
+    (of_sentence.into_iter().enumerate())
+        .filter_map(|(i, dates)| {
+            let (Some(date), false) = dates else {
                 return None;
-            }
-            let words = (art.seg.sentence_tokens(i).iter())
+            };
+            let words: HashSet<String> = (art.seg.sentence_tokens(i).iter())
                 .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
                 .filter(|t| t.span.end <= date.span.start || t.span.start >= date.span.end)
                 .map(|t| word_key(t.span.of(text)))
                 .filter(|k| k.chars().count() >= 2 && !lexicon::is_stopword_in(k, lang))
                 .collect();
-            Some(Dated { date, words })
+            let hashed = super::align::hash_set(&words);
+            Some(Dated {
+                date,
+                words,
+                hashed,
+            })
         })
         .collect()
 }
@@ -124,13 +145,18 @@ mod tests {
         analyze_batch(&[side("a", a), side("b", b)]).expect("analyzes")
     }
 
+    fn conflicts(arts: &[Article]) -> Vec<DateConflict> {
+        let (a, b) = (&arts[0], &arts[1]);
+        date_conflicts((a, &dated_sentences(a)), (b, &dated_sentences(b)))
+    }
+
     #[test]
     fn one_event_on_two_days_is_a_conflict() {
         let arts = pair(
             ("2022-11-28", "On November 28, the Mauna Loa volcano in Hawaii erupts for the first time since 1984."),
             ("2022-11-29", "On November 27, the Mauna Loa volcano in Hawaii erupts for the first time since 1984."),
         );
-        let c = date_conflicts(&arts[0], &arts[1]);
+        let c = conflicts(&arts);
         assert_eq!(c.len(), 1, "{c:#?}");
         assert_eq!(
             (c[0].a.value.as_str(), c[0].b.value.as_str()),
@@ -165,7 +191,7 @@ mod tests {
         ];
         for (x, y) in cases {
             let arts = pair(("2022-11-28", x), ("2022-11-30", y));
-            assert!(date_conflicts(&arts[0], &arts[1]).is_empty(), "{x} / {y}");
+            assert!(conflicts(&arts).is_empty(), "{x} / {y}");
         }
     }
 }

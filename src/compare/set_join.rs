@@ -1,0 +1,184 @@
+//! Which sets of one side may share enough items with which sets of the
+//! other: the prefix filter of set-similarity joins (Chaudhuri, Ganti and
+//! Kaushik 2006; Bayardo, Ma and Srikant 2007), so that matching the
+//! sentences of two long reports reads the pairs that share a rare word
+//! rather than every pair of sentences.
+//!
+//! Order every item by how many sets hold it, rarest first, and list each
+//! set in that order. If two sets share at least `o` items, the first item
+//! they share comes within the first `len - o + 1` items of each (the `o - 1`
+//! others they share come after it). A matcher that needs a set of `n` items
+//! to share at least `min_shared(n)` with its partner, whatever the partner,
+//! so only has to look at the pairs whose such prefixes meet: every pair it
+//! would accept is among them, and the frequent words, last in every list,
+//! are left out of most prefixes.
+
+use crate::text::hash::FastMap;
+
+/// For each set of `a`, the indices (ascending) of the sets of `b` whose
+/// prefix shares an item with its own: a superset of the pairs that share
+/// `min_shared(len)` items or more, where `min_shared` is, for a set of
+/// `len` items, the least any pair it takes part in must share. A set
+/// whose `min_shared` is above its size meets none; `min_shared` of 0 is
+/// read as 1 (a pair that shares nothing is never listed).
+///
+/// The sets are of distinct items (hashes or ids), in any order.
+pub(super) fn candidates<S: AsRef<[u64]>>(
+    a: &[S],
+    b: &[S],
+    min_shared: impl Fn(usize) -> usize,
+) -> Vec<Vec<u32>> {
+    let (a, b): (Vec<&[u64]>, Vec<&[u64]>) = (
+        a.iter().map(AsRef::as_ref).collect(),
+        b.iter().map(AsRef::as_ref).collect(),
+    );
+    // Each item's rank: rarest first (how many sets of both sides hold it),
+    // then by value, so that both sides list their items in one order.
+    let mut held: FastMap<u64, u32> = FastMap::default();
+    for &item in a.iter().chain(&b).copied().flatten() {
+        *held.entry(item).or_default() += 1;
+    }
+    let mut items: Vec<(u32, u64)> = held.iter().map(|(&item, &n)| (n, item)).collect();
+    crate::text::sort::all(&mut items);
+    let rank: FastMap<u64, u32> = (items.iter().enumerate())
+        .map(|(r, &(_, item))| (item, r as u32))
+        .collect();
+    let prefix = |set: &[u64]| -> Vec<u32> {
+        let need = min_shared(set.len()).max(1);
+        if need > set.len() {
+            return Vec::new();
+        }
+        let mut ranks: Vec<u32> = set.iter().map(|item| rank[item]).collect();
+        crate::text::sort::all(&mut ranks);
+        ranks.truncate(set.len() - need + 1);
+        ranks
+    };
+    let mut postings: Vec<Vec<u32>> = vec![Vec::new(); items.len()];
+    for (j, set) in b.iter().enumerate() {
+        for r in prefix(set) {
+            postings[r as usize].push(j as u32);
+        }
+    }
+    // `seen[j]` is the index (plus one) of the last set of `a` that listed `j`.
+    let mut seen = vec![0usize; b.len()];
+    a.iter()
+        .enumerate()
+        .map(|(i, set)| {
+            let mut out = Vec::new();
+            for r in prefix(set) {
+                for &j in &postings[r as usize] {
+                    if seen[j as usize] != i + 1 {
+                        seen[j as usize] = i + 1;
+                        out.push(j);
+                    }
+                }
+            }
+            crate::text::sort::all(&mut out);
+            out
+        })
+        .collect()
+}
+
+/// The least a set of `len` items must share with any partner for their
+/// Dice coefficient (`2 * shared / (len + other)`) to reach `min_dice`:
+/// the partner holds the shared items at least, so `shared >= min_dice *
+/// len / (2 - min_dice)`. Rounded down a hair so that a float error can
+/// only list more pairs.
+pub(super) fn dice_min_shared(len: usize, min_dice: f64) -> usize {
+    (min_dice * len as f64 / (2.0 - min_dice) - 1e-9)
+        .ceil()
+        .max(0.0) as usize
+}
+
+/// The same for a Jaccard share (`shared / union`): the union holds the set
+/// at least, so `shared >= min_share * len`.
+pub(super) fn jaccard_min_shared(len: usize, min_share: f64) -> usize {
+    (min_share * len as f64 - 1e-9).ceil().max(0.0) as usize
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn shared(x: &[u64], y: &[u64]) -> usize {
+        x.iter().filter(|i| y.contains(i)).count()
+    }
+
+    fn dice(x: &[u64], y: &[u64]) -> f64 {
+        2.0 * shared(x, y) as f64 / (x.len() + y.len()).max(1) as f64
+    }
+
+    fn distinct(sets: Vec<Vec<u64>>) -> Vec<Vec<u64>> {
+        sets.into_iter()
+            .map(|mut s| {
+                s.sort_unstable();
+                s.dedup();
+                s
+            })
+            .collect()
+    }
+
+    #[test]
+    fn frequent_items_alone_do_not_make_a_candidate() {
+        // Item 1 is in every set; 10 and 20 are rare.
+        let a = vec![vec![1, 10, 2], vec![1, 3, 4]];
+        let b = vec![vec![1, 10, 5], vec![1, 6, 7], vec![1, 8, 9]];
+        // Two shared of three items: the prefix is each set's two rarest.
+        let got = candidates(&a, &b, |_| 2);
+        assert_eq!(got, [vec![0], vec![]]);
+        // One shared is enough: every item is in the prefix.
+        let got = candidates(&a, &b, |_| 1);
+        assert_eq!(got, [vec![0, 1, 2], vec![0, 1, 2]]);
+    }
+
+    #[test]
+    fn a_set_too_small_for_its_minimum_meets_nothing() {
+        let a = vec![vec![1, 2]];
+        let b = vec![vec![1, 2], vec![1, 2, 3]];
+        assert_eq!(candidates(&a, &b, |len| len + 1), [Vec::<u32>::new()]);
+        assert_eq!(candidates(&a, &b, |_| 0), [vec![0, 1]]);
+    }
+
+    #[test]
+    fn minimum_shares_hold_for_every_partner() {
+        for len in 0..60 {
+            for other in 0..60 {
+                for shared in 0..=len.min(other) {
+                    let union = len + other - shared;
+                    let d = 2.0 * shared as f64 / (len + other).max(1) as f64;
+                    if d >= 0.3 {
+                        assert!(
+                            shared >= dice_min_shared(len, 0.3),
+                            "{len} {other} {shared}"
+                        );
+                    }
+                    if union > 0 && shared as f64 / union as f64 >= 0.65 {
+                        assert!(shared >= jaccard_min_shared(len, 0.65));
+                    }
+                }
+            }
+        }
+    }
+
+    proptest! {
+        /// Every pair that reaches the Dice threshold is a candidate.
+        #[test]
+        fn no_pair_that_meets_is_left_out(
+            a in prop::collection::vec(prop::collection::vec(0u64..40, 0..12), 0..12),
+            b in prop::collection::vec(prop::collection::vec(0u64..40, 0..12), 0..12),
+            min_dice in 0.1f64..0.9,
+        ) {
+            let (a, b) = (distinct(a), distinct(b));
+            let got = candidates(&a, &b, |len| dice_min_shared(len, min_dice));
+            for (i, x) in a.iter().enumerate() {
+                prop_assert!(got[i].windows(2).all(|w| w[0] < w[1]));
+                for (j, y) in b.iter().enumerate() {
+                    if shared(x, y) > 0 && dice(x, y) >= min_dice {
+                        prop_assert!(got[i].contains(&(j as u32)), "{x:?} {y:?}");
+                    }
+                }
+            }
+        }
+    }
+}
