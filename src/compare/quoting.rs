@@ -26,11 +26,12 @@
 
 use super::keys::{dice, dice_of_shared, word_key};
 use super::names::name_tokens;
+use super::set_join;
 use crate::article::Article;
 use crate::extract::{Quote, QuoteKind};
 use crate::lexicon;
-use crate::text::hash::FastSet as HashSet;
-use crate::text::Span;
+use crate::text::hash::{FastMap, FastSet as HashSet};
+use crate::text::{Covers, Span};
 use serde::Serialize;
 
 /// How two matched quotes relate.
@@ -129,17 +130,14 @@ fn content_stems(words: &[String], lang: Option<&str>) -> HashSet<String> {
 const CAPITALIZED_NOUNS: &[&str] = &["de", "lb"];
 
 /// The words of `q` that are not names: outside the article's entity
-/// mentions and, unless the language capitalizes every noun, not capitalized.
-fn plain_words(art: &Article, q: &Quote) -> Vec<String> {
+/// mentions (`names`, their spans) and, unless the language capitalizes
+/// every noun, not capitalized.
+fn plain_words(art: &Article, names: &Covers, q: &Quote) -> Vec<String> {
     let text = art.analysis_text();
     let by_capital = !art
         .language()
         .is_some_and(|l| CAPITALIZED_NOUNS.contains(&l));
-    let in_entity = |at: usize| {
-        art.entities
-            .iter()
-            .any(|e| e.span.start <= at && at < e.span.end)
-    };
+    let in_entity = |at: usize| names.contains_point(at);
     let content = q.content.of(text);
     let is_word = |c: char| c.is_alphanumeric() || c == '\'' || c == '’' || c == '-';
     let mut out = Vec::new();
@@ -221,6 +219,9 @@ pub(super) struct Said {
     words: Vec<String>,
     /// The content-word stems.
     keys: HashSet<String>,
+    /// The same stems hashed ([`super::align::hash_set`]), to find the
+    /// quotes that may share enough of them ([`candidates`]).
+    hashed: Vec<u64>,
     /// The stems of its content words that are not names.
     plain: HashSet<String>,
     context: HashSet<String>,
@@ -242,10 +243,12 @@ pub(super) fn said(
     entity_key: &dyn Fn(&str) -> String,
 ) -> Vec<Said> {
     let lang = art.language();
+    let names = Covers::new(art.entities.iter().map(|e| e.span));
     (art.quotes.iter().enumerate())
         .filter(|(_, q)| !matches!(q.kind, QuoteKind::Scare | QuoteKind::Slogan))
         .map(|(index, q)| {
             let words = words_of(art, q);
+            let keys = content_stems(&words, lang);
             Said {
                 index,
                 sentence: art.seg.sentence_at(q.span.start),
@@ -255,8 +258,9 @@ pub(super) fn said(
                     key: entity_key(&name),
                     tokens: name_tokens(&name),
                 }),
-                keys: content_stems(&words, lang),
-                plain: content_stems(&plain_words(art, q), lang),
+                hashed: super::align::hash_set(&keys),
+                keys,
+                plain: content_stems(&plain_words(art, &names, q), lang),
                 words,
                 context: context(art, sentence_keys, q.span),
             }
@@ -273,10 +277,12 @@ pub(super) fn match_quotes(
     // Each sentence's closest in the other article, found once: the quotes
     // of one sentence meet every quote of the other article.
     let (mut in_a, mut in_b) = (vec![None; keys_b.len()], vec![None; keys_a.len()]);
+    let meet = candidates(sa, sb);
     let mut candidates = Vec::new();
     for (i, x) in sa.iter().enumerate() {
-        for (j, y) in sb.iter().enumerate() {
-            let closest = match (x.sentence, y.sentence) {
+        for &j in &meet[i] {
+            let (j, y) = (j as usize, &sb[j as usize]);
+            let closest = || match (x.sentence, y.sentence) {
                 (Some(p), Some(q)) => {
                     *in_a[q].get_or_insert_with(|| closest(keys_a, &keys_b[q])) == Some(p)
                         && *in_b[p].get_or_insert_with(|| closest(keys_b, &keys_a[p])) == Some(q)
@@ -313,7 +319,53 @@ pub(super) fn match_quotes(
     out
 }
 
-/// Whether two quotes are one, how strongly, and how they relate.
+/// For each quote of `sa`, the quotes of `sb` (ascending) that [`judge`]
+/// may take with it, so that two long reports do not judge every pair of
+/// their quotes: those that may share enough content words to meet by
+/// them ([`WORDS_MATCH`], or a trimmed quote's [`TRIMMED_MIN_SHARED`]),
+/// found by [`set_join`]; short quotes of one named speaker (by the name's
+/// key or its last word, which [`one_name_in_other`] needs); and quotes of
+/// four words or more with the same words.
+fn candidates(sa: &[Said], sb: &[Said]) -> Vec<Vec<u32>> {
+    let hashed = |s: &[Said]| -> Vec<Vec<u64>> { s.iter().map(|x| x.hashed.clone()).collect() };
+    let min_shared = |len| set_join::dice_min_shared(len, WORDS_MATCH).min(TRIMMED_MIN_SHARED);
+    let mut meet = set_join::candidates(&hashed(sa), &hashed(sb), min_shared);
+    let short = |x: &Said| x.words.len() <= 3;
+    let lowered = |x: &Said| -> String {
+        let lower: Vec<String> = x.words.iter().map(|w| w.to_lowercase()).collect();
+        lower.join(" ")
+    };
+    // Short quotes of a named speaker, by the name's key and by its last word.
+    let mut by_name: FastMap<&str, Vec<u32>> = FastMap::default();
+    let mut by_surname: FastMap<&str, Vec<u32>> = FastMap::default();
+    let mut by_words: FastMap<String, Vec<u32>> = FastMap::default();
+    for (j, y) in sb.iter().enumerate() {
+        if let (true, Some(name)) = (short(y), &y.named) {
+            by_name.entry(&name.key).or_default().push(j as u32);
+            if let Some(last) = name.tokens.last() {
+                by_surname.entry(last).or_default().push(j as u32);
+            }
+        }
+        if y.words.len() >= OTHER_SPEAKER_MIN_WORDS {
+            by_words.entry(lowered(y)).or_default().push(j as u32);
+        }
+    }
+    for (x, meet) in sa.iter().zip(&mut meet) {
+        if let (true, Some(name)) = (short(x), &x.named) {
+            meet.extend(by_name.get(name.key.as_str()).into_iter().flatten());
+            if let Some(last) = name.tokens.last() {
+                meet.extend(by_surname.get(last.as_str()).into_iter().flatten());
+            }
+        }
+        if x.words.len() >= OTHER_SPEAKER_MIN_WORDS {
+            meet.extend(by_words.get(&lowered(x)).into_iter().flatten());
+        }
+        crate::text::sort::all(meet);
+        meet.dedup();
+    }
+    meet
+}
+
 /// The sentence of `keys` closest to `sentence` (Dice of their words).
 fn closest(keys: &[HashSet<String>], sentence: &HashSet<String>) -> Option<usize> {
     (0..keys.len())
@@ -323,8 +375,9 @@ fn closest(keys: &[HashSet<String>], sentence: &HashSet<String>) -> Option<usize
         .map(|(_, i)| i)
 }
 
-/// `closest`: the two quotes' sentences are each other's closest.
-fn judge(x: &Said, y: &Said, closest: bool) -> Option<(f64, QuoteClass)> {
+/// `closest`: whether the two quotes' sentences are each other's closest,
+/// asked only of short quotes of one speaker (it reads every sentence).
+fn judge(x: &Said, y: &Said, closest: impl FnOnce() -> bool) -> Option<(f64, QuoteClass)> {
     // Two statements about one person share his name: the quotes must also
     // share a word that is not a name.
     let words = if x.plain.is_disjoint(&y.plain) {
@@ -345,11 +398,15 @@ fn judge(x: &Said, y: &Said, closest: bool) -> Option<(f64, QuoteClass)> {
     match same_speaker {
         Some(true) => {
             let short = x.words.len().min(y.words.len()) <= 3;
-            let near = dice(&x.context, &y.context);
             let score = if words >= WORDS_MATCH {
                 words + 0.5
-            } else if short && closest && near >= CONTEXT_MATCH && x.words.len() == y.words.len() {
-                near
+            } else if short && x.words.len() == y.words.len() {
+                let near = dice(&x.context, &y.context);
+                if near >= CONTEXT_MATCH && closest() {
+                    near
+                } else {
+                    return None;
+                }
             } else {
                 return None;
             };
@@ -578,7 +635,7 @@ mod tests {
     fn plain_of(text: &str) -> Vec<String> {
         let art = crate::article::analyze(&crate::Input::new("a", text)).expect("analyzes");
         let q = (art.quotes.first()).unwrap_or_else(|| panic!("no quote in {text:?}"));
-        plain_words(&art, q)
+        plain_words(&art, &Covers::new(art.entities.iter().map(|e| e.span)), q)
     }
 
     #[test]
