@@ -136,6 +136,12 @@ fn rounds(coarse: f64, fine: f64) -> bool {
     if coarse == fine {
         return true;
     }
+    // What follows never holds for figures further apart than 1% of the
+    // larger or half a unit of the first decimal: skip the digits then.
+    let apart = (coarse - fine).abs();
+    if apart > 0.01 * fine.abs().max(coarse.abs()) && apart > 0.05 + 1e-9 {
+        return false;
+    }
     let unit = precision(coarse);
     if unit >= precision(fine) && unit > 0.0 {
         let near = (coarse - fine).abs() <= unit / 2.0 + 1e-9;
@@ -212,6 +218,32 @@ pub fn explain(class: Class, what: &str, (a, va): (&str, &str), (b, vb): (&str, 
 mod tests {
     use super::*;
     use crate::text::Span;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The early exit of [`rounds`] answers as the digits would.
+        #[test]
+        fn rounding_skips_only_figures_that_cannot_round(
+            whole in -20_000i64..20_000,
+            tenths in 0i64..10,
+            hundredths in 0i64..10,
+            step in -300i64..300,
+            scale in 0u32..4,
+        ) {
+            let fine = (whole * 100 + tenths * 10 + hundredths) as f64 / 100.0 * 10f64.powi(scale as i32);
+            let coarse = fine + step as f64 / 100.0 * 10f64.powi(scale as i32);
+            let by_digits = |coarse: f64, fine: f64| {
+                let unit = precision(coarse);
+                coarse == fine
+                    || (unit >= precision(fine)
+                        && unit > 0.0
+                        && (coarse - fine).abs() <= unit / 2.0 + 1e-9
+                        && (unit < 1.0 || (coarse - fine).abs() <= 0.01 * fine.abs().max(coarse.abs())))
+            };
+            prop_assert_eq!(rounds(coarse, fine), by_digits(coarse, fine));
+            prop_assert_eq!(rounds(fine.round(), fine), by_digits(fine.round(), fine));
+        }
+    }
 
     fn q(low: Option<f64>, high: Option<f64>, hedge: Hedge) -> Quantity {
         Quantity {
