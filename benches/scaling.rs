@@ -1,6 +1,7 @@
 //! Linearity and throughput of the analysis on a corpus of varied articles:
 //! time per MB for single articles from 10 KB to 50 MB and for batches from
-//! 10 to 10,000 articles, and MB/s on the whole corpus, next to an anchor
+//! 10 to 10,000 articles, the comparison of two long reports of one story
+//! (10 KB to 2 MB each), and MB/s on the whole corpus, next to an anchor
 //! (Unicode word splitting of the same text) measured in the same run. Each
 //! row also gives the process's peak resident memory while it ran (Linux;
 //! the corpus, loaded once before the first row, included).
@@ -8,7 +9,7 @@
 //! ```sh
 //! node scripts/bench/corpus.mjs             # target/bench/corpus.jsonl, 10 MB
 //! cargo bench --bench scaling               # every size
-//! cargo bench --bench scaling -- --quick    # up to 5 MB / 1,000 articles
+//! cargo bench --bench scaling -- --quick    # up to 5 MB / 1,000 articles / 1 MB pairs
 //! ```
 //!
 //! The corpus is recombined from the repository's real texts (see
@@ -18,7 +19,7 @@
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
     use std::time::Instant;
-    use storydiff::{analyze_batch, Input};
+    use storydiff::{analyze_batch, compare, Input};
     use unicode_segmentation::UnicodeSegmentation;
 
     const CORPUS: &str = "target/bench/corpus.jsonl";
@@ -161,6 +162,26 @@ mod native {
             let t = best(rounds, || analyze_batch(&batch).unwrap());
             let a = best(rounds, || words(&batch));
             row(&format!("{n} articles"), size(&batch), t, a, peak_mb());
+        }
+
+        println!("-- two reports of one story of growing size (compare of the analyzed pair)");
+        let kbs: &[usize] = if quick {
+            &[10, 100, 1_000]
+        } else {
+            &[10, 100, 1_000, 2_000]
+        };
+        for &kb in kbs {
+            reset_peak();
+            // The second report is the first with a line of its own before
+            // it: every sentence has its twin, as in a wire story and a copy.
+            let first = article(&corpus, kb * 1000);
+            let second = Input::new("copy", format!("Second report.\n\n{}", first.text));
+            let pair = [first, second];
+            let articles = analyze_batch(&pair).unwrap();
+            let rounds = if kb <= 100 { 5 } else { 1 };
+            let t = best(rounds, || compare(&articles));
+            let a = best(rounds, || words(&pair));
+            row(&format!("{kb} KB pair"), size(&pair), t, a, peak_mb());
         }
 
         println!("-- the whole corpus");
