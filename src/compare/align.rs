@@ -78,11 +78,19 @@ pub(super) fn align(a: &[Vec<u64>], b: &[Vec<u64>]) -> Vec<AlignedSentences> {
             set_join::dice_min_shared(len, SENTENCE_MIN_SCORE)
         }
     };
-    let meet = set_join::candidates(a, b, min_shared);
+    fn slices(sets: &[Vec<u64>]) -> Vec<&[u64]> {
+        sets.iter().map(|x| &x[..]).collect()
+    }
+    let meet = set_join::pairs((a.len(), || slices(a)), (b.len(), || slices(b)), min_shared);
     let mut candidates = Vec::new();
     for (i, x) in a.iter().enumerate() {
-        for &j in &meet[i] {
-            let (j, y) = (j as usize, &b[j as usize]);
+        if x.len() < MIN_KEYS {
+            continue;
+        }
+        for (j, y) in meet.of(i).map(|j| (j, &b[j])) {
+            if y.len() < MIN_KEYS {
+                continue;
+            }
             let shared = shared(x, y);
             let score = 2.0 * shared as f64 / (x.len() + y.len()) as f64;
             if score >= SENTENCE_MIN_SCORE {
@@ -155,6 +163,49 @@ mod tests {
         let pairs: Vec<(usize, usize)> = aligned.iter().map(|p| (p.a, p.b)).collect();
         assert_eq!(pairs, [(0, 1), (1, 0)]);
         assert_eq!(coverage(&a, &b, &aligned), 1.0);
+    }
+
+    /// The alignment as it reads every pair of sentences.
+    fn align_every_pair(a: &[Vec<u64>], b: &[Vec<u64>]) -> Vec<(usize, usize)> {
+        let mut pairs = Vec::new();
+        for (i, x) in a.iter().enumerate() {
+            for (j, y) in b.iter().enumerate() {
+                let score = 2.0 * shared(x, y) as f64 / (x.len() + y.len()).max(1) as f64;
+                if x.len() >= MIN_KEYS && y.len() >= MIN_KEYS && score >= SENTENCE_MIN_SCORE {
+                    pairs.push((score, i, j));
+                }
+            }
+        }
+        pairs.sort_by(|p, q| q.0.total_cmp(&p.0).then(p.1.cmp(&q.1)).then(p.2.cmp(&q.2)));
+        let (mut used_a, mut used_b) = (HashSet::default(), HashSet::default());
+        let mut out = Vec::new();
+        for (_, i, j) in pairs {
+            if !used_a.contains(&i) && !used_b.contains(&j) {
+                used_a.insert(i);
+                used_b.insert(j);
+                out.push((i, j));
+            }
+        }
+        out.sort();
+        out
+    }
+
+    proptest::proptest! {
+        /// Long articles, whose sentences meet through the prefix filter,
+        /// align as they would by reading every pair.
+        #[test]
+        fn long_articles_align_as_every_pair_would(
+            a in proptest::collection::vec(proptest::collection::btree_set(0u64..80, 0..14), 150..200),
+            b in proptest::collection::vec(proptest::collection::btree_set(0u64..80, 0..14), 150..200),
+        ) {
+            let sets = |s: Vec<std::collections::BTreeSet<u64>>| -> Vec<Vec<u64>> {
+                s.into_iter().map(|x| x.into_iter().collect()).collect()
+            };
+            let (a, b) = (sets(a), sets(b));
+            proptest::prop_assert!(set_join::worth_joining(a.len(), b.len()));
+            let got: Vec<(usize, usize)> = align(&a, &b).iter().map(|p| (p.a, p.b)).collect();
+            proptest::prop_assert_eq!(got, align_every_pair(&a, &b));
+        }
     }
 
     #[test]

@@ -100,9 +100,6 @@ impl FactDiff {
 /// is in.
 pub(super) struct Prepared<'k> {
     keys: Cow<'k, [HashSet<String>]>,
-    /// The same keys hashed ([`super::align::hashed`]), to find the
-    /// sentences that may state one thing ([`set_join`]).
-    hashed: Cow<'k, [Vec<u64>]>,
     /// The sentences with one explicit date ([`diff_dates::dated_sentences`]).
     dated: Vec<diff_dates::Dated<'k>>,
     entities: Vec<Vec<SentenceEntity>>,
@@ -169,23 +166,15 @@ impl<'x> Figures<'x> {
 /// alignment made them already; `entity_key` gives the batch's key for a name.
 pub(super) fn prepare<'k>(
     art: &'k Article,
-    keys: Option<&'k super::KeysOfSentences>,
+    keys: Option<&'k [HashSet<String>]>,
     entity_key: &dyn Fn(&str) -> String,
 ) -> Prepared<'k> {
-    let (keys, hashed) = match keys {
-        Some((keys, hashed)) => (Cow::Borrowed(&keys[..]), Cow::Borrowed(&hashed[..])),
-        None => {
-            let keys = sentence_keys(art);
-            let hashed = super::align::hashed(&keys);
-            (Cow::Owned(keys), Cow::Owned(hashed))
-        }
-    };
+    let keys = keys.map_or_else(|| Cow::Owned(sentence_keys(art)), Cow::Borrowed);
     let entities = sentence_entities(art, entity_key);
     let said = quoting::said(art, &keys, entity_key);
     let named = variants::named(art, entity_key);
     Prepared {
         keys,
-        hashed,
         dated: diff_dates::dated_sentences(art),
         entities,
         said,
@@ -492,10 +481,13 @@ fn match_quantities((a, keys_a, fig_a): Keyed, (b, keys_b, fig_b): Keyed) -> Vec
     let once = |times: &FastMap<&str, usize>, k: &str| times.get(k) == Some(&1);
     // The figures of `b` by what they count and by the noun they count: a
     // figure of `a` meets only those of its count, of its noun, or, for a
-    // count of people or a toll, of the other ([`generic_meets`]).
+    // count of people or a toll, of the other ([`generic_meets`]). Few
+    // figures on each side read every pair instead.
+    let every = !set_join::worth_joining(a.quantities.len(), b.quantities.len());
     let mut by_count: FastMap<&str, Vec<usize>> = FastMap::default();
     let mut by_noun: FastMap<&str, Vec<usize>> = FastMap::default();
-    for (j, (count, noun)) in counts_b.iter().zip(&fig_b.nouns).enumerate() {
+    let indexed = if every { 0 } else { counts_b.len() };
+    for (j, (count, noun)) in counts_b.iter().zip(&fig_b.nouns).take(indexed).enumerate() {
         by_count.entry(count.as_str()).or_default().push(j);
         by_noun.entry(noun.as_str()).or_default().push(j);
     }
@@ -514,6 +506,9 @@ fn match_quantities((a, keys_a, fig_a): Keyed, (b, keys_b, fig_b): Keyed) -> Vec
         };
         let noun = &fig_a.nouns[i];
         meet.clear();
+        if every {
+            meet.extend(0..b.quantities.len());
+        }
         meet.extend(by_count.get(ka.as_str()).unwrap_or(&none));
         if partner != UNCOUNTED {
             meet.extend(by_count.get(partner).unwrap_or(&none));
@@ -695,19 +690,25 @@ fn diff_statements(
     d: &mut FactDiff,
 ) {
     let (keys_a, ea, keys_b, eb) = (&pa.keys, &pa.entities, &pb.keys, &pb.entities);
-    // A sentence that names no entity states nothing here: no keys.
-    fn named<'p>(p: &'p Prepared) -> Vec<&'p [u64]> {
-        (p.hashed.iter().zip(&p.entities))
-            .map(|(keys, named)| if named.is_empty() { &[][..] } else { keys })
+    // Each sentence's keys hashed; none where it names no entity.
+    let named = |p: &Prepared| -> Vec<Vec<u64>> {
+        (p.keys.iter().zip(&p.entities))
+            .map(|(keys, named)| match named.is_empty() {
+                true => Vec::new(),
+                false => super::align::hash_set(keys),
+            })
             .collect()
-    }
+    };
     let min_shared =
         |len: usize| set_join::dice_min_shared(len, STATEMENT_MATCH).max(STATEMENT_MIN_SHARED + 1);
-    let meet = set_join::candidates(&named(pa), &named(pb), min_shared);
+    let meet = set_join::pairs(
+        (ea.len(), || named(pa)),
+        (eb.len(), || named(pb)),
+        min_shared,
+    );
     let mut candidates = Vec::new();
     for (i, xs) in ea.iter().enumerate() {
-        for &j in &meet[i] {
-            let (j, ys) = (j as usize, &eb[j as usize]);
+        for (j, ys) in meet.of(i).map(|j| (j, &eb[j])) {
             let Some(shared) = xs.iter().position(|x| ys.iter().any(|y| y.0 == x.0)) else {
                 continue;
             };

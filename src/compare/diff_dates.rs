@@ -25,12 +25,10 @@ const MIN_SHARED: usize = 3;
 /// States on April 28" share many words but tell two things.
 const MIN_OVERLAP: f64 = 0.65;
 
-/// One sentence's explicit date and its other content words, as strings
-/// and hashed ([`super::align::hash_set`]).
+/// One sentence's explicit date and its other content words.
 pub(super) struct Dated<'a> {
     date: &'a DateMention,
     words: HashSet<String>,
-    hashed: Vec<u64>,
 }
 
 /// Two dates of one thing that differ: each report's date and a sentence
@@ -50,13 +48,19 @@ pub(super) fn date_conflicts(
     (a, da): (&Article, &[Dated]),
     (b, db): (&Article, &[Dated]),
 ) -> Vec<DateConflict> {
-    let hashed = |d: &[Dated]| -> Vec<Vec<u64>> { d.iter().map(|x| x.hashed.clone()).collect() };
+    let hashed = |d: &[Dated]| -> Vec<Vec<u64>> {
+        d.iter().map(|x| super::align::hash_set(&x.words)).collect()
+    };
     let min_shared = |len| set_join::jaccard_min_shared(len, MIN_OVERLAP).max(MIN_SHARED);
-    let meet = set_join::candidates(&hashed(da), &hashed(db), min_shared);
+    let meet = set_join::pairs(
+        (da.len(), || hashed(da)),
+        (db.len(), || hashed(db)),
+        min_shared,
+    );
     let mut used_b = HashSet::new();
     let mut out = Vec::new();
-    for (x, meet) in da.iter().zip(meet) {
-        let best = (meet.into_iter().map(|j| (j as usize, &db[j as usize])))
+    for (i, x) in da.iter().enumerate() {
+        let best = (meet.of(i).map(|j| (j, &db[j])))
             .filter(|(j, _)| !used_b.contains(j))
             .filter_map(|(j, y)| Some((j, y, overlap(&x.words, &y.words)?)))
             .max_by(|p, q| p.2.total_cmp(&q.2));
@@ -122,12 +126,7 @@ pub(super) fn dated_sentences(art: &Article) -> Vec<Dated<'_>> {
                 .map(|t| word_key(t.span.of(text)))
                 .filter(|k| k.chars().count() >= 2 && !lexicon::is_stopword_in(k, lang))
                 .collect();
-            let hashed = super::align::hash_set(&words);
-            Some(Dated {
-                date,
-                words,
-                hashed,
-            })
+            Some(Dated { date, words })
         })
         .collect()
 }

@@ -18,8 +18,8 @@
 //!   and facts, and the event model's probability that two reports tell one event.
 //! - `candidates`: which pairs of a large batch are scored at all (an
 //!   inverted index over names, rare words, dates and figures).
-//! - `set_join`: which sentences of two articles may share enough words to
-//!   match (a prefix filter), for the alignment and the diff.
+//! - `set_join`: which sentences (or quotes) of two articles may share
+//!   enough words to match (a prefix filter), for the alignment and the diff.
 //! - `align`: sentence alignment, which tells a rewrite from a separate report.
 //! - `cluster`: event clusters by average linkage over the event model's
 //!   probabilities ([`EVENT_LINK`]); story and topic clusters from the pair relations.
@@ -299,11 +299,8 @@ fn compare_keyed(
     }
 }
 
-/// An article's [`sentence_keys`] and their [`align::hashed`] form.
-type KeysOfSentences = (Vec<HashSet<String>>, Vec<Vec<u64>>);
-
-/// Each article's [`KeysOfSentences`], where they were made.
-type SentenceKeys = Vec<Option<KeysOfSentences>>;
+/// Each article's [`sentence_keys`], where they were made.
+type SentenceKeys = Vec<Option<Vec<HashSet<String>>>>;
 
 /// Scores the pairs `scored`, in their order, with their
 /// aligned sentences, and the sentence keys of the articles aligned (the
@@ -347,7 +344,8 @@ fn score_pairs(
     })
     .into_iter()
     .unzip();
-    (pairs, alignments, made)
+    let sentence_keys = made.into_iter().map(|m| m.map(|(k, _)| k)).collect();
+    (pairs, alignments, sentence_keys)
 }
 
 /// Each article's event day, where an undated article takes the day of a
@@ -401,7 +399,7 @@ fn diff_pairs(
         *keys = None;
     }
     let prepared = par_make(&needed, |k| {
-        diff::prepare(&articles[k], sentence_keys[k].as_ref(), entity_key)
+        diff::prepare(&articles[k], sentence_keys[k].as_deref(), entity_key)
     });
     par_map(pairs, |p| {
         match (wanted(p), &prepared[p.a], &prepared[p.b]) {

@@ -26,7 +26,7 @@
 
 use super::keys::{dice, dice_of_shared, word_key};
 use super::names::name_tokens;
-use super::set_join;
+use super::set_join::{self, Candidates};
 use crate::article::Article;
 use crate::extract::{Quote, QuoteKind};
 use crate::lexicon;
@@ -219,9 +219,6 @@ pub(super) struct Said {
     words: Vec<String>,
     /// The content-word stems.
     keys: HashSet<String>,
-    /// The same stems hashed ([`super::align::hash_set`]), to find the
-    /// quotes that may share enough of them ([`candidates`]).
-    hashed: Vec<u64>,
     /// The stems of its content words that are not names.
     plain: HashSet<String>,
     context: HashSet<String>,
@@ -258,7 +255,6 @@ pub(super) fn said(
                     key: entity_key(&name),
                     tokens: name_tokens(&name),
                 }),
-                hashed: super::align::hash_set(&keys),
                 keys,
                 plain: content_stems(&plain_words(art, &names, q), lang),
                 words,
@@ -280,8 +276,7 @@ pub(super) fn match_quotes(
     let meet = candidates(sa, sb);
     let mut candidates = Vec::new();
     for (i, x) in sa.iter().enumerate() {
-        for &j in &meet[i] {
-            let (j, y) = (j as usize, &sb[j as usize]);
+        for (j, y) in meet.of(i).map(|j| (j, &sb[j])) {
             let closest = || match (x.sentence, y.sentence) {
                 (Some(p), Some(q)) => {
                     *in_a[q].get_or_insert_with(|| closest(keys_a, &keys_b[q])) == Some(p)
@@ -321,13 +316,18 @@ pub(super) fn match_quotes(
 
 /// For each quote of `sa`, the quotes of `sb` (ascending) that [`judge`]
 /// may take with it, so that two long reports do not judge every pair of
-/// their quotes: those that may share enough content words to meet by
+/// their quotes (every pair where there are few): those that may share enough content words to meet by
 /// them ([`WORDS_MATCH`], or a trimmed quote's [`TRIMMED_MIN_SHARED`]),
 /// found by [`set_join`]; short quotes of one named speaker (by the name's
 /// key or its last word, which [`one_name_in_other`] needs); and quotes of
 /// four words or more with the same words.
-fn candidates(sa: &[Said], sb: &[Said]) -> Vec<Vec<u32>> {
-    let hashed = |s: &[Said]| -> Vec<Vec<u64>> { s.iter().map(|x| x.hashed.clone()).collect() };
+fn candidates(sa: &[Said], sb: &[Said]) -> Candidates {
+    if !set_join::worth_joining(sa.len(), sb.len()) {
+        return Candidates::Every(sb.len());
+    }
+    let hashed = |s: &[Said]| -> Vec<Vec<u64>> {
+        s.iter().map(|x| super::align::hash_set(&x.keys)).collect()
+    };
     let min_shared = |len| set_join::dice_min_shared(len, WORDS_MATCH).min(TRIMMED_MIN_SHARED);
     let mut meet = set_join::candidates(&hashed(sa), &hashed(sb), min_shared);
     let short = |x: &Said| x.words.len() <= 3;
@@ -363,7 +363,7 @@ fn candidates(sa: &[Said], sb: &[Said]) -> Vec<Vec<u32>> {
         crate::text::sort::all(meet);
         meet.dedup();
     }
-    meet
+    Candidates::Listed(meet)
 }
 
 /// The sentence of `keys` closest to `sentence` (Dice of their words).

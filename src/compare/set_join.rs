@@ -15,6 +15,52 @@
 
 use crate::text::hash::FastMap;
 
+/// The join pays for its index once two sides make more pairs than this
+/// many for each of their sets; below that, reading every pair costs less.
+const PAIRS_PER_SET: usize = 64;
+
+/// Which pairs of sets a matcher reads: every pair of two small sides, or
+/// the [`candidates`] of two large ones.
+pub(super) enum Candidates {
+    /// Every set of the other side, this many.
+    Every(usize),
+    /// For each set of the first side, those of the other whose prefix
+    /// meets its own (ascending).
+    Listed(Vec<Vec<u32>>),
+}
+
+impl Candidates {
+    /// The sets of the other side that set `i` of the first meets, ascending.
+    pub(super) fn of(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+        let (every, listed) = match self {
+            Candidates::Every(n) => (0..*n, &[][..]),
+            Candidates::Listed(lists) => (0..0, &lists[i][..]),
+        };
+        every.chain(listed.iter().map(|&j| j as usize))
+    }
+}
+
+/// Whether sides of `a` and `b` sets are large enough for [`candidates`]
+/// to cost less than reading every pair.
+pub(super) fn worth_joining(a: usize, b: usize) -> bool {
+    a.saturating_mul(b) > PAIRS_PER_SET * (a + b)
+}
+
+/// [`candidates`] of the sets `a()` and `b()` make, when [`worth_joining`]
+/// sides of `len_a` and `len_b` sets; else every pair, without making the
+/// sets.
+pub(super) fn pairs<S: AsRef<[u64]>>(
+    (len_a, a): (usize, impl FnOnce() -> Vec<S>),
+    (len_b, b): (usize, impl FnOnce() -> Vec<S>),
+    min_shared: impl Fn(usize) -> usize,
+) -> Candidates {
+    if worth_joining(len_a, len_b) {
+        Candidates::Listed(candidates(&a(), &b(), min_shared))
+    } else {
+        Candidates::Every(len_b)
+    }
+}
+
 /// For each set of `a`, the indices (ascending) of the sets of `b` whose
 /// prefix shares an item with its own: a superset of the pairs that share
 /// `min_shared(len)` items or more, where `min_shared` is, for a set of
@@ -130,6 +176,18 @@ mod tests {
         // One shared is enough: every item is in the prefix.
         let got = candidates(&a, &b, |_| 1);
         assert_eq!(got, [vec![0, 1, 2], vec![0, 1, 2]]);
+    }
+
+    #[test]
+    fn small_sides_read_every_pair_and_large_ones_the_candidates() {
+        let set = |k: u64| vec![k, 1000 + k, 2000 + k];
+        let (a, b): (Vec<_>, Vec<_>) = ((0..200).map(set).collect(), (0..200).map(set).collect());
+        let listed = pairs((a.len(), || a.clone()), (b.len(), || b.clone()), |_| 1);
+        assert!(matches!(listed, Candidates::Listed(_)));
+        assert_eq!(listed.of(7).collect::<Vec<_>>(), [7]);
+        let every = pairs((3, || a[..3].to_vec()), (4, || b[..4].to_vec()), |_| 1);
+        assert!(matches!(every, Candidates::Every(4)));
+        assert_eq!(every.of(2).collect::<Vec<_>>(), [0, 1, 2, 3]);
     }
 
     #[test]
