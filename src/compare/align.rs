@@ -78,10 +78,12 @@ pub(super) fn align(a: &[Vec<u64>], b: &[Vec<u64>]) -> Vec<AlignedSentences> {
             set_join::dice_min_shared(len, SENTENCE_MIN_SCORE)
         }
     };
-    fn slices(sets: &[Vec<u64>]) -> Vec<&[u64]> {
-        sets.iter().map(|x| &x[..]).collect()
-    }
-    let meet = set_join::pairs((a.len(), || slices(a)), (b.len(), || slices(b)), min_shared);
+    let slices = set_join::slices;
+    let meet = set_join::pairs(
+        (a.len(), || slices(a)),
+        (b.len(), || slices(b)),
+        &min_shared,
+    );
     let mut candidates = Vec::new();
     for (i, x) in a.iter().enumerate() {
         if x.len() < MIN_KEYS {

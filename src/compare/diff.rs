@@ -704,7 +704,7 @@ fn diff_statements(
     let meet = set_join::pairs(
         (ea.len(), || named(pa)),
         (eb.len(), || named(pb)),
-        min_shared,
+        &min_shared,
     );
     let mut candidates = Vec::new();
     for (i, xs) in ea.iter().enumerate() {

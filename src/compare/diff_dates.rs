@@ -55,7 +55,7 @@ pub(super) fn date_conflicts(
     let meet = set_join::pairs(
         (da.len(), || hashed(da)),
         (db.len(), || hashed(db)),
-        min_shared,
+        &min_shared,
     );
     let mut used_b = HashSet::new();
     let mut out = Vec::new();

@@ -329,7 +329,9 @@ fn candidates(sa: &[Said], sb: &[Said]) -> Candidates {
         s.iter().map(|x| super::align::hash_set(&x.keys)).collect()
     };
     let min_shared = |len| set_join::dice_min_shared(len, WORDS_MATCH).min(TRIMMED_MIN_SHARED);
-    let mut meet = set_join::candidates(&hashed(sa), &hashed(sb), min_shared);
+    let (ha, hb) = (hashed(sa), hashed(sb));
+    let slices = set_join::slices;
+    let mut meet = set_join::candidates(&slices(&ha), &slices(&hb), &min_shared);
     let short = |x: &Said| x.words.len() <= 3;
     let lowered = |x: &Said| -> String {
         let lower: Vec<String> = x.words.iter().map(|w| w.to_lowercase()).collect();

@@ -52,13 +52,17 @@ pub(super) fn worth_joining(a: usize, b: usize) -> bool {
 pub(super) fn pairs<S: AsRef<[u64]>>(
     (len_a, a): (usize, impl FnOnce() -> Vec<S>),
     (len_b, b): (usize, impl FnOnce() -> Vec<S>),
-    min_shared: impl Fn(usize) -> usize,
+    min_shared: &dyn Fn(usize) -> usize,
 ) -> Candidates {
-    if worth_joining(len_a, len_b) {
-        Candidates::Listed(candidates(&a(), &b(), min_shared))
-    } else {
-        Candidates::Every(len_b)
+    if !worth_joining(len_a, len_b) {
+        return Candidates::Every(len_b);
     }
+    let (a, b) = (a(), b());
+    let (a, b): (Vec<&[u64]>, Vec<&[u64]>) = (
+        a.iter().map(AsRef::as_ref).collect(),
+        b.iter().map(AsRef::as_ref).collect(),
+    );
+    Candidates::Listed(candidates(&a, &b, min_shared))
 }
 
 /// For each set of `a`, the indices (ascending) of the sets of `b` whose
@@ -69,19 +73,15 @@ pub(super) fn pairs<S: AsRef<[u64]>>(
 /// read as 1 (a pair that shares nothing is never listed).
 ///
 /// The sets are of distinct items (hashes or ids), in any order.
-pub(super) fn candidates<S: AsRef<[u64]>>(
-    a: &[S],
-    b: &[S],
-    min_shared: impl Fn(usize) -> usize,
+pub(super) fn candidates(
+    a: &[&[u64]],
+    b: &[&[u64]],
+    min_shared: &dyn Fn(usize) -> usize,
 ) -> Vec<Vec<u32>> {
-    let (a, b): (Vec<&[u64]>, Vec<&[u64]>) = (
-        a.iter().map(AsRef::as_ref).collect(),
-        b.iter().map(AsRef::as_ref).collect(),
-    );
     // Each item's rank: rarest first (how many sets of both sides hold it),
     // then by value, so that both sides list their items in one order.
     let mut held: FastMap<u64, u32> = FastMap::default();
-    for &item in a.iter().chain(&b).copied().flatten() {
+    for &item in a.iter().chain(b).copied().flatten() {
         *held.entry(item).or_default() += 1;
     }
     let mut items: Vec<(u32, u64)> = held.iter().map(|(&item, &n)| (n, item)).collect();
@@ -123,6 +123,11 @@ pub(super) fn candidates<S: AsRef<[u64]>>(
             out
         })
         .collect()
+}
+
+/// The sets as slices, as [`candidates`] reads them.
+pub(super) fn slices(sets: &[Vec<u64>]) -> Vec<&[u64]> {
+    sets.iter().map(|x| &x[..]).collect()
 }
 
 /// The least a set of `len` items must share with any partner for their
@@ -171,10 +176,10 @@ mod tests {
         let a = vec![vec![1, 10, 2], vec![1, 3, 4]];
         let b = vec![vec![1, 10, 5], vec![1, 6, 7], vec![1, 8, 9]];
         // Two shared of three items: the prefix is each set's two rarest.
-        let got = candidates(&a, &b, |_| 2);
+        let got = candidates(&slices(&a), &slices(&b), &|_| 2);
         assert_eq!(got, [vec![0], vec![]]);
         // One shared is enough: every item is in the prefix.
-        let got = candidates(&a, &b, |_| 1);
+        let got = candidates(&slices(&a), &slices(&b), &|_| 1);
         assert_eq!(got, [vec![0, 1, 2], vec![0, 1, 2]]);
     }
 
@@ -182,10 +187,10 @@ mod tests {
     fn small_sides_read_every_pair_and_large_ones_the_candidates() {
         let set = |k: u64| vec![k, 1000 + k, 2000 + k];
         let (a, b): (Vec<_>, Vec<_>) = ((0..200).map(set).collect(), (0..200).map(set).collect());
-        let listed = pairs((a.len(), || a.clone()), (b.len(), || b.clone()), |_| 1);
+        let listed = pairs((a.len(), || a.clone()), (b.len(), || b.clone()), &|_| 1);
         assert!(matches!(listed, Candidates::Listed(_)));
         assert_eq!(listed.of(7).collect::<Vec<_>>(), [7]);
-        let every = pairs((3, || a[..3].to_vec()), (4, || b[..4].to_vec()), |_| 1);
+        let every = pairs((3, || a[..3].to_vec()), (4, || b[..4].to_vec()), &|_| 1);
         assert!(matches!(every, Candidates::Every(4)));
         assert_eq!(every.of(2).collect::<Vec<_>>(), [0, 1, 2, 3]);
     }
@@ -194,8 +199,11 @@ mod tests {
     fn a_set_too_small_for_its_minimum_meets_nothing() {
         let a = vec![vec![1, 2]];
         let b = vec![vec![1, 2], vec![1, 2, 3]];
-        assert_eq!(candidates(&a, &b, |len| len + 1), [Vec::<u32>::new()]);
-        assert_eq!(candidates(&a, &b, |_| 0), [vec![0, 1]]);
+        assert_eq!(
+            candidates(&slices(&a), &slices(&b), &|len| len + 1),
+            [Vec::<u32>::new()]
+        );
+        assert_eq!(candidates(&slices(&a), &slices(&b), &|_| 0), [vec![0, 1]]);
     }
 
     #[test]
@@ -228,7 +236,7 @@ mod tests {
             min_dice in 0.1f64..0.9,
         ) {
             let (a, b) = (distinct(a), distinct(b));
-            let got = candidates(&a, &b, |len| dice_min_shared(len, min_dice));
+            let got = candidates(&slices(&a), &slices(&b), &|len| dice_min_shared(len, min_dice));
             for (i, x) in a.iter().enumerate() {
                 prop_assert!(got[i].windows(2).all(|w| w[0] < w[1]));
                 for (j, y) in b.iter().enumerate() {
