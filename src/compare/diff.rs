@@ -494,6 +494,8 @@ fn match_quantities((a, keys_a, fig_a): Keyed, (b, keys_b, fig_b): Keyed) -> Vec
     let none: Vec<usize> = Vec::new();
     let mut candidates = Vec::new();
     let mut meet: Vec<usize> = Vec::new();
+    // `seen[j]`: the figure of `a` (plus one) that last listed figure `j`.
+    let mut seen = vec![0usize; b.quantities.len()];
     for (i, qa) in a.quantities.iter().enumerate() {
         let ka = &counts_a[i];
         if ka == UNCOUNTED || fig_a.restated[i] {
@@ -516,8 +518,7 @@ fn match_quantities((a, keys_a, fig_a): Keyed, (b, keys_b, fig_b): Keyed) -> Vec
         if noun != UNCOUNTED {
             meet.extend(by_noun.get(noun.as_str()).unwrap_or(&none));
         }
-        crate::text::sort::all(&mut meet);
-        meet.dedup();
+        meet.retain(|&j| std::mem::replace(&mut seen[j], i + 1) != i + 1);
         for &j in &meet {
             let qb = &b.quantities[j];
             let (ca, cb) = (claims_a[i], claims_b[j]);

@@ -60,7 +60,10 @@ pub(super) fn date_conflicts(
     let mut used_b = HashSet::new();
     let mut out = Vec::new();
     for (i, x) in da.iter().enumerate() {
-        let best = (meet.of(i).map(|j| (j, &db[j])))
+        // In order, so that of two equal shares the later sentence wins.
+        let mut js: Vec<usize> = meet.of(i).collect();
+        crate::text::sort::all(&mut js);
+        let best = (js.into_iter().map(|j| (j, &db[j])))
             .filter(|(j, _)| !used_b.contains(j))
             .filter_map(|(j, y)| Some((j, y, overlap(&x.words, &y.words)?)))
             .max_by(|p, q| p.2.total_cmp(&q.2));

@@ -314,7 +314,7 @@ pub(super) fn match_quotes(
     out
 }
 
-/// For each quote of `sa`, the quotes of `sb` (ascending) that [`judge`]
+/// For each quote of `sa`, the quotes of `sb` (each once) that [`judge`]
 /// may take with it, so that two long reports do not judge every pair of
 /// their quotes (every pair where there are few): those that may share enough content words to meet by
 /// them ([`WORDS_MATCH`], or a trimmed quote's [`TRIMMED_MIN_SHARED`]),
@@ -353,6 +353,7 @@ fn candidates(sa: &[Said], sb: &[Said]) -> Candidates {
         }
     }
     for (x, meet) in sa.iter().zip(&mut meet) {
+        let joined = meet.len();
         if let (true, Some(name)) = (short(x), &x.named) {
             meet.extend(by_name.get(name.key.as_str()).into_iter().flatten());
             if let Some(last) = name.tokens.last() {
@@ -362,8 +363,11 @@ fn candidates(sa: &[Said], sb: &[Said]) -> Candidates {
         if x.words.len() >= OTHER_SPEAKER_MIN_WORDS {
             meet.extend(by_words.get(&lowered(x)).into_iter().flatten());
         }
-        crate::text::sort::all(meet);
-        meet.dedup();
+        if meet.len() > joined {
+            // Some quotes may have come twice.
+            crate::text::sort::all(meet);
+            meet.dedup();
+        }
     }
     Candidates::Listed(meet)
 }
