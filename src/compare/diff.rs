@@ -518,8 +518,10 @@ fn match_quantities((a, keys_a, fig_a): Keyed, (b, keys_b, fig_b): Keyed) -> Vec
         if noun != UNCOUNTED {
             meet.extend(by_noun.get(noun.as_str()).unwrap_or(&none));
         }
-        meet.retain(|&j| std::mem::replace(&mut seen[j], i + 1) != i + 1);
         for &j in &meet {
+            if std::mem::replace(&mut seen[j], i + 1) == i + 1 {
+                continue; // listed twice
+            }
             let qb = &b.quantities[j];
             let (ca, cb) = (claims_a[i], claims_b[j]);
             if !groups_meet(ca, cb) || fig_b.restated[j] {
