@@ -12,6 +12,11 @@
 //! so only has to look at the pairs whose such prefixes meet: every pair it
 //! would accept is among them, and the frequent words, last in every list,
 //! are left out of most prefixes.
+//!
+//! Words come as their 64-bit hashes (`align::hash_set`), as the alignment
+//! already reads them: two words of one pair with the same hash (odds of
+//! about one in 10^11 for ten thousand words) could hide a pair that
+//! shares them.
 
 use crate::text::hash::FastMap;
 
