@@ -168,6 +168,7 @@ mod tests {
     }
 
     /// The alignment as it reads every pair of sentences.
+    #[cfg(not(target_arch = "wasm32"))]
     fn align_every_pair(a: &[Vec<u64>], b: &[Vec<u64>]) -> Vec<(usize, usize)> {
         let mut pairs = Vec::new();
         for (i, x) in a.iter().enumerate() {
@@ -192,6 +193,8 @@ mod tests {
         out
     }
 
+    // proptest is a native dev-dependency.
+    #[cfg(not(target_arch = "wasm32"))]
     proptest::proptest! {
         /// Long articles, whose sentences meet through the prefix filter,
         /// align as they would by reading every pair.

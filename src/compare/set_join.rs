@@ -156,16 +156,21 @@ pub(super) fn jaccard_min_shared(len: usize, min_share: f64) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    // proptest is a native dev-dependency.
+    #[cfg(not(target_arch = "wasm32"))]
     use proptest::prelude::*;
 
+    #[cfg(not(target_arch = "wasm32"))]
     fn shared(x: &[u64], y: &[u64]) -> usize {
         x.iter().filter(|i| y.contains(i)).count()
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
     fn dice(x: &[u64], y: &[u64]) -> f64 {
         2.0 * shared(x, y) as f64 / (x.len() + y.len()).max(1) as f64
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
     fn distinct(sets: Vec<Vec<u64>>) -> Vec<Vec<u64>> {
         sets.into_iter()
             .map(|mut s| {
@@ -236,6 +241,7 @@ mod tests {
         }
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
     proptest! {
         /// Every pair that reaches the Dice threshold is a candidate.
         #[test]

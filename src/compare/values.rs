@@ -218,8 +218,11 @@ pub fn explain(class: Class, what: &str, (a, va): (&str, &str), (b, vb): (&str, 
 mod tests {
     use super::*;
     use crate::text::Span;
+    // proptest is a native dev-dependency.
+    #[cfg(not(target_arch = "wasm32"))]
     use proptest::prelude::*;
 
+    #[cfg(not(target_arch = "wasm32"))]
     proptest! {
         /// The early exit of [`rounds`] answers as the digits would.
         #[test]
