@@ -316,9 +316,9 @@ pub(super) fn match_quotes(
 
 /// For each quote of `sa`, the quotes of `sb` (each once) that [`judge`]
 /// may take with it, so that two long reports do not judge every pair of
-/// their quotes (every pair where there are few): those that may share enough content words to meet by
-/// them ([`WORDS_MATCH`], or a trimmed quote's [`TRIMMED_MIN_SHARED`]),
-/// found by [`set_join`]; short quotes of one named speaker (by the name's
+/// their quotes (every pair where there are few): those that may share
+/// enough content words to meet by them ([`WORDS_MATCH`], or a trimmed
+/// quote's [`TRIMMED_MIN_SHARED`]), found by [`set_join`]; short quotes of one named speaker (by the name's
 /// key or its last word, which [`one_name_in_other`] needs); and quotes of
 /// four words or more with the same words.
 fn candidates(sa: &[Said], sb: &[Said]) -> Candidates {
@@ -381,6 +381,7 @@ fn closest(keys: &[HashSet<String>], sentence: &HashSet<String>) -> Option<usize
         .map(|(_, i)| i)
 }
 
+/// Whether two quotes are one, how strongly, and how they relate.
 /// `closest`: whether the two quotes' sentences are each other's closest,
 /// asked only of short quotes of one speaker (it reads every sentence).
 fn judge(x: &Said, y: &Said, closest: impl FnOnce() -> bool) -> Option<(f64, QuoteClass)> {
