@@ -76,7 +76,14 @@ pub(super) fn candidate_pairs(profiles: &[Profile]) -> Vec<(usize, usize)> {
             .filter(|&&j| shared[j as usize] >= MIN_SHARED)
             .map(|&j| (weight[j as usize], j))
             .collect();
-        crate::text::sort::by(&mut best, |x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+        // Only which candidates are the best few matters, not their order
+        // (the pairs are sorted below): a selection, not a sort of all the
+        // articles touched, which in a large batch can be most of them.
+        if best.len() > PER_ARTICLE {
+            best.select_nth_unstable_by(PER_ARTICLE - 1, |x, y| {
+                y.0.total_cmp(&x.0).then(x.1.cmp(&y.1))
+            });
+        }
         for &(_, j) in best.iter().take(PER_ARTICLE) {
             let j = j as usize;
             pairs.push((i.min(j), i.max(j)));
