@@ -25,10 +25,34 @@ pub struct AlignedSentences {
     pub score: f64,
 }
 
-/// Each sentence's keys as sorted 64-bit hashes, so that two sentences
-/// intersect by one merge rather than by string lookups.
-pub(super) fn hashed(keys: &[HashSet<String>]) -> Vec<Vec<u64>> {
-    keys.iter().map(hash_set).collect()
+/// An article's sentences as the alignment reads them, made once per
+/// article however many pairs it takes part in.
+#[derive(Default)]
+pub(super) struct HashedSentences {
+    /// Each sentence's keys as sorted 64-bit hashes, so that two sentences
+    /// intersect by one merge rather than by string lookups.
+    pub(super) sets: Vec<Vec<u64>>,
+    /// Every key of the sentences that can align ([`MIN_KEYS`] or more) with
+    /// its sentence, sorted: two articles' lists merge once to count what
+    /// each pair of their sentences shares.
+    postings: Vec<(u64, u32)>,
+}
+
+/// Each sentence's keys as sorted 64-bit hashes, and their postings.
+pub(super) fn hashed(keys: &[HashSet<String>]) -> HashedSentences {
+    HashedSentences::of(keys.iter().map(hash_set).collect())
+}
+
+impl HashedSentences {
+    /// The sentences of the sorted sets of distinct hashes `sets`.
+    fn of(sets: Vec<Vec<u64>>) -> HashedSentences {
+        let mut postings: Vec<(u64, u32)> = (sets.iter().enumerate())
+            .filter(|(_, set)| set.len() >= MIN_KEYS)
+            .flat_map(|(i, set)| set.iter().map(move |&h| (h, i as u32)))
+            .collect();
+        crate::text::sort::by_unstable(&mut postings, Ord::cmp);
+        HashedSentences { sets, postings }
+    }
 }
 
 /// One set of keys as sorted 64-bit hashes ([`hashed`]).
@@ -48,19 +72,16 @@ fn fnv(s: &str) -> u64 {
     h
 }
 
-/// How many items two sorted lists share.
+/// How many items two sorted lists of distinct items share. The merge
+/// advances without branching on the comparison, which on unrelated
+/// sentences is a coin toss the processor would mispredict half the time.
 fn shared(x: &[u64], y: &[u64]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < x.len() && j < y.len() {
-        match x[i].cmp(&y[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
+        let (p, q) = (x[i], y[j]);
+        n += usize::from(p == q);
+        i += usize::from(p <= q);
+        j += usize::from(q <= p);
     }
     n
 }
@@ -69,7 +90,19 @@ fn shared(x: &[u64], y: &[u64]) -> usize {
 const MIN_KEYS: usize = 3;
 
 /// Aligns the sentences of two articles, given their [`hashed`] sentence keys.
-pub(super) fn align(a: &[Vec<u64>], b: &[Vec<u64>]) -> Vec<AlignedSentences> {
+pub(super) fn align(a: &HashedSentences, b: &HashedSentences) -> Vec<AlignedSentences> {
+    let (na, nb) = (a.sets.len(), b.sets.len());
+    let candidates = if set_join::worth_joining(na, nb) {
+        joined_candidates(&a.sets, &b.sets)
+    } else {
+        counted_candidates(a, b)
+    };
+    greedy_one_to_one(candidates)
+}
+
+/// The pairs of sentences of two long articles that reach
+/// [`SENTENCE_MIN_SCORE`], read among those whose rarer words meet.
+fn joined_candidates(a: &[Vec<u64>], b: &[Vec<u64>]) -> Vec<AlignedSentences> {
     // Only pairs that share a rare enough word can reach the score.
     let min_shared = |len: usize| {
         if len < MIN_KEYS {
@@ -93,13 +126,70 @@ pub(super) fn align(a: &[Vec<u64>], b: &[Vec<u64>]) -> Vec<AlignedSentences> {
             if y.len() < MIN_KEYS {
                 continue;
             }
-            let shared = shared(x, y);
-            let score = 2.0 * shared as f64 / (x.len() + y.len()) as f64;
+            // They share at most the shorter set: when even that scores
+            // too low, the merge is not needed.
+            let most = x.len().min(y.len());
+            if dice(most, x.len(), y.len()) < SENTENCE_MIN_SCORE {
+                continue;
+            }
+            let score = dice(shared(x, y), x.len(), y.len());
             if score >= SENTENCE_MIN_SCORE {
                 candidates.push(AlignedSentences { a: i, b: j, score });
             }
         }
     }
+    candidates
+}
+
+/// The same pairs for two articles short enough to count every pair: one
+/// merge of their [`HashedSentences::postings`] counts what each pair of
+/// sentences shares, so the pairs that share nothing cost nothing.
+fn counted_candidates(a: &HashedSentences, b: &HashedSentences) -> Vec<AlignedSentences> {
+    let nb = b.sets.len();
+    let mut counts = vec![0u32; a.sets.len() * nb];
+    let (pa, pb) = (&a.postings[..], &b.postings[..]);
+    let (mut i, mut j) = (0, 0);
+    while i < pa.len() && j < pb.len() {
+        let (h, g) = (pa[i].0, pb[j].0);
+        if h != g {
+            i += usize::from(h < g);
+            j += usize::from(g < h);
+            continue;
+        }
+        // Every sentence of `a` with this key meets every one of `b` with it.
+        let end_a = i + pa[i..].iter().take_while(|p| p.0 == h).count();
+        let end_b = j + pb[j..].iter().take_while(|p| p.0 == h).count();
+        for &(_, x) in &pa[i..end_a] {
+            let row = &mut counts[x as usize * nb..][..nb];
+            for &(_, y) in &pb[j..end_b] {
+                row[y as usize] += 1;
+            }
+        }
+        (i, j) = (end_a, end_b);
+    }
+    let mut candidates = Vec::new();
+    for (i, row) in counts.chunks_exact(nb.max(1)).enumerate() {
+        for (j, &shared) in row.iter().enumerate() {
+            if shared == 0 {
+                continue;
+            }
+            let score = dice(shared as usize, a.sets[i].len(), b.sets[j].len());
+            if score >= SENTENCE_MIN_SCORE {
+                candidates.push(AlignedSentences { a: i, b: j, score });
+            }
+        }
+    }
+    candidates
+}
+
+/// The Dice coefficient of two sets of `x` and `y` items that share `shared`.
+fn dice(shared: usize, x: usize, y: usize) -> f64 {
+    2.0 * shared as f64 / (x + y) as f64
+}
+
+/// The greedy one-to-one matching of the best candidates first, in the
+/// order of the first article's sentences.
+fn greedy_one_to_one(mut candidates: Vec<AlignedSentences>) -> Vec<AlignedSentences> {
     crate::text::sort::by(&mut candidates, |p, q| {
         q.score
             .total_cmp(&p.score)
@@ -124,8 +214,12 @@ pub(super) fn align(a: &[Vec<u64>], b: &[Vec<u64>]) -> Vec<AlignedSentences> {
 }
 
 /// The share of the shorter article's substantial sentences that are aligned.
-pub(super) fn coverage(a: &[Vec<u64>], b: &[Vec<u64>], aligned: &[AlignedSentences]) -> f64 {
-    let count = |s: &[Vec<u64>]| s.iter().filter(|k| k.len() >= MIN_KEYS).count();
+pub(super) fn coverage(
+    a: &HashedSentences,
+    b: &HashedSentences,
+    aligned: &[AlignedSentences],
+) -> f64 {
+    let count = |s: &HashedSentences| s.sets.iter().filter(|k| k.len() >= MIN_KEYS).count();
     let shorter = count(a).min(count(b));
     if shorter == 0 {
         return 0.0;
@@ -138,7 +232,7 @@ mod tests {
     use super::*;
     use crate::compare::keys::word_key;
 
-    fn keys(sentences: &[&str]) -> Vec<Vec<u64>> {
+    fn keys(sentences: &[&str]) -> HashedSentences {
         let sets: Vec<HashSet<String>> = sentences
             .iter()
             .map(|s| {
@@ -208,8 +302,29 @@ mod tests {
             };
             let (a, b) = (sets(a), sets(b));
             proptest::prop_assert!(set_join::worth_joining(a.len(), b.len()));
+            let want = align_every_pair(&a, &b);
+            let (a, b) = (HashedSentences::of(a), HashedSentences::of(b));
             let got: Vec<(usize, usize)> = align(&a, &b).iter().map(|p| (p.a, p.b)).collect();
-            proptest::prop_assert_eq!(got, align_every_pair(&a, &b));
+            proptest::prop_assert_eq!(got, want);
+        }
+
+        /// Short articles, whose sentences' shared keys are counted from
+        /// their postings, align as they would by reading every pair; the
+        /// keys are few, so that many sentences share each.
+        #[test]
+        fn short_articles_align_as_every_pair_would(
+            a in proptest::collection::vec(proptest::collection::btree_set(0u64..24, 0..10), 0..30),
+            b in proptest::collection::vec(proptest::collection::btree_set(0u64..24, 0..10), 0..30),
+        ) {
+            let sets = |s: Vec<std::collections::BTreeSet<u64>>| -> Vec<Vec<u64>> {
+                s.into_iter().map(|x| x.into_iter().collect()).collect()
+            };
+            let (a, b) = (sets(a), sets(b));
+            proptest::prop_assert!(!set_join::worth_joining(a.len(), b.len()));
+            let want = align_every_pair(&a, &b);
+            let (a, b) = (HashedSentences::of(a), HashedSentences::of(b));
+            let got: Vec<(usize, usize)> = align(&a, &b).iter().map(|p| (p.a, p.b)).collect();
+            proptest::prop_assert_eq!(got, want);
         }
     }
 

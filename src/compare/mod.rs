@@ -325,9 +325,10 @@ fn score_pairs(
         let hashed = align::hashed(&keys);
         (keys, hashed)
     });
-    let keys: Vec<&[Vec<u64>]> = made
+    let unaligned = align::HashedSentences::default();
+    let keys: Vec<&align::HashedSentences> = made
         .iter()
-        .map(|m| m.as_ref().map_or(&[][..], |(_, h)| h))
+        .map(|m| m.as_ref().map_or(&unaligned, |(_, h)| h))
         .collect();
     let keys = &keys;
     let (pairs, alignments) = par_map(&first, |first| {
