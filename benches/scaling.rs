@@ -1,7 +1,8 @@
 //! Linearity and throughput of the analysis on a corpus of varied articles:
 //! time per MB for single articles from 10 KB to 50 MB and for batches from
-//! 10 to 10,000 articles, the comparison of two long reports of one story
-//! (10 KB to 2 MB each), and MB/s on the whole corpus, next to an anchor
+//! 10 to 10,000 articles, the comparison of those batches, the comparison of
+//! two long reports of one story (10 KB to 2 MB each), and MB/s on the whole
+//! corpus, next to an anchor
 //! (Unicode word splitting of the same text) measured in the same run. Each
 //! row also gives the process's peak resident memory while it ran (Linux;
 //! the corpus, loaded once before the first row, included).
@@ -52,6 +53,18 @@ mod native {
             text.push_str("\n\n");
         }
         Input::new("long", text)
+    }
+
+    /// The corpus's first `n` articles (its articles again, in order, past
+    /// its end), each with an id of its own.
+    fn numbered(corpus: &[Input], n: usize) -> Vec<Input> {
+        (0..n)
+            .map(|i| {
+                let mut input = corpus[i % corpus.len()].clone();
+                input.id = format!("a{i}");
+                input
+            })
+            .collect()
     }
 
     /// This process's CPU time in seconds (user + system, from /proc on
@@ -151,17 +164,22 @@ mod native {
         };
         for &n in counts {
             reset_peak();
-            let batch: Vec<Input> = (0..n)
-                .map(|i| {
-                    let mut input = corpus[i % corpus.len()].clone();
-                    input.id = format!("a{i}");
-                    input
-                })
-                .collect();
+            let batch = numbered(&corpus, n);
             let rounds = if n <= 100 { 5 } else { 1 };
             let t = best(rounds, || analyze_batch(&batch).unwrap());
             let a = best(rounds, || words(&batch));
             row(&format!("{n} articles"), size(&batch), t, a, peak_mb());
+        }
+
+        println!("-- batches of growing count (compare of n analyzed articles)");
+        for &n in counts {
+            reset_peak();
+            let batch = numbered(&corpus, n);
+            let articles = analyze_batch(&batch).unwrap();
+            let rounds = if n <= 100 { 5 } else { 1 };
+            let t = best(rounds, || compare(&articles));
+            let a = best(rounds, || words(&batch));
+            row(&format!("{n} compared"), size(&batch), t, a, peak_mb());
         }
 
         println!("-- two reports of one story of growing size (compare of the analyzed pair)");
