@@ -25,6 +25,9 @@ pub struct AlignedSentences {
     pub score: f64,
 }
 
+/// A key's hash and the sentence it is in.
+type Posting = (u64, u32);
+
 /// An article's sentences as the alignment reads them, made once per
 /// article however many pairs it takes part in.
 #[derive(Default)]
@@ -34,24 +37,43 @@ pub(super) struct HashedSentences {
     pub(super) sets: Vec<Vec<u64>>,
     /// Every key of the sentences that can align ([`MIN_KEYS`] or more) with
     /// its sentence, sorted: two articles' lists merge once to count what
-    /// each pair of their sentences shares.
-    postings: Vec<(u64, u32)>,
+    /// each pair of their sentences shares. Made only for an article that
+    /// meets a partner short enough for it.
+    postings: Option<Vec<Posting>>,
 }
 
-/// Each sentence's keys as sorted 64-bit hashes, and their postings.
-pub(super) fn hashed(keys: &[HashSet<String>]) -> HashedSentences {
-    HashedSentences::of(keys.iter().map(hash_set).collect())
+/// Each sentence's keys as sorted 64-bit hashes, and their postings if
+/// `counted` (the article meets a partner with which [`counts_every_pair`]).
+pub(super) fn hashed(keys: &[HashSet<String>], counted: bool) -> HashedSentences {
+    HashedSentences::of(keys.iter().map(hash_set).collect(), counted)
+}
+
+/// Whether two articles of `a` and `b` sentences are short enough that
+/// their alignment counts what every pair of sentences shares, rather than
+/// reading the pairs whose rarer words meet.
+pub(super) fn counts_every_pair(a: usize, b: usize) -> bool {
+    !set_join::worth_joining(a, b)
 }
 
 impl HashedSentences {
-    /// The sentences of the sorted sets of distinct hashes `sets`.
-    fn of(sets: Vec<Vec<u64>>) -> HashedSentences {
-        let mut postings: Vec<(u64, u32)> = (sets.iter().enumerate())
+    /// The sentences of the sorted sets of distinct hashes `sets`, with
+    /// their postings if `counted`.
+    fn of(sets: Vec<Vec<u64>>, counted: bool) -> HashedSentences {
+        if !counted {
+            return HashedSentences {
+                sets,
+                postings: None,
+            };
+        }
+        let mut postings: Vec<Posting> = (sets.iter().enumerate())
             .filter(|(_, set)| set.len() >= MIN_KEYS)
             .flat_map(|(i, set)| set.iter().map(move |&h| (h, i as u32)))
             .collect();
         crate::text::sort::by_unstable(&mut postings, Ord::cmp);
-        HashedSentences { sets, postings }
+        HashedSentences {
+            sets,
+            postings: Some(postings),
+        }
     }
 }
 
@@ -92,16 +114,16 @@ const MIN_KEYS: usize = 3;
 /// Aligns the sentences of two articles, given their [`hashed`] sentence keys.
 pub(super) fn align(a: &HashedSentences, b: &HashedSentences) -> Vec<AlignedSentences> {
     let (na, nb) = (a.sets.len(), b.sets.len());
-    let candidates = if set_join::worth_joining(na, nb) {
-        joined_candidates(&a.sets, &b.sets)
-    } else {
-        counted_candidates(a, b)
+    let candidates = match (&a.postings, &b.postings) {
+        (Some(pa), Some(pb)) if counts_every_pair(na, nb) => counted_candidates(a, b, (pa, pb)),
+        _ => joined_candidates(&a.sets, &b.sets),
     };
     greedy_one_to_one(candidates)
 }
 
-/// The pairs of sentences of two long articles that reach
-/// [`SENTENCE_MIN_SCORE`], read among those whose rarer words meet.
+/// The pairs of sentences of two articles that reach
+/// [`SENTENCE_MIN_SCORE`]: of two long ones, read among those whose rarer
+/// words meet; else every pair, one merge each.
 fn joined_candidates(a: &[Vec<u64>], b: &[Vec<u64>]) -> Vec<AlignedSentences> {
     // Only pairs that share a rare enough word can reach the score.
     let min_shared = |len: usize| {
@@ -144,10 +166,13 @@ fn joined_candidates(a: &[Vec<u64>], b: &[Vec<u64>]) -> Vec<AlignedSentences> {
 /// The same pairs for two articles short enough to count every pair: one
 /// merge of their [`HashedSentences::postings`] counts what each pair of
 /// sentences shares, so the pairs that share nothing cost nothing.
-fn counted_candidates(a: &HashedSentences, b: &HashedSentences) -> Vec<AlignedSentences> {
+fn counted_candidates(
+    a: &HashedSentences,
+    b: &HashedSentences,
+    (pa, pb): (&[Posting], &[Posting]),
+) -> Vec<AlignedSentences> {
     let nb = b.sets.len();
     let mut counts = vec![0u32; a.sets.len() * nb];
-    let (pa, pb) = (&a.postings[..], &b.postings[..]);
     let (mut i, mut j) = (0, 0);
     while i < pa.len() && j < pb.len() {
         let (h, g) = (pa[i].0, pb[j].0);
@@ -242,7 +267,7 @@ mod tests {
                     .collect()
             })
             .collect();
-        hashed(&sets)
+        hashed(&sets, true)
     }
 
     #[test]
@@ -303,14 +328,15 @@ mod tests {
             let (a, b) = (sets(a), sets(b));
             proptest::prop_assert!(set_join::worth_joining(a.len(), b.len()));
             let want = align_every_pair(&a, &b);
-            let (a, b) = (HashedSentences::of(a), HashedSentences::of(b));
+            let (a, b) = (HashedSentences::of(a, true), HashedSentences::of(b, true));
             let got: Vec<(usize, usize)> = align(&a, &b).iter().map(|p| (p.a, p.b)).collect();
             proptest::prop_assert_eq!(got, want);
         }
 
         /// Short articles, whose sentences' shared keys are counted from
-        /// their postings, align as they would by reading every pair; the
-        /// keys are few, so that many sentences share each.
+        /// their postings where they have them, align as they would by
+        /// reading every pair; the keys are few, so that many sentences
+        /// share each.
         #[test]
         fn short_articles_align_as_every_pair_would(
             a in proptest::collection::vec(proptest::collection::btree_set(0u64..24, 0..10), 0..30),
@@ -320,11 +346,14 @@ mod tests {
                 s.into_iter().map(|x| x.into_iter().collect()).collect()
             };
             let (a, b) = (sets(a), sets(b));
-            proptest::prop_assert!(!set_join::worth_joining(a.len(), b.len()));
+            proptest::prop_assert!(counts_every_pair(a.len(), b.len()));
             let want = align_every_pair(&a, &b);
-            let (a, b) = (HashedSentences::of(a), HashedSentences::of(b));
-            let got: Vec<(usize, usize)> = align(&a, &b).iter().map(|p| (p.a, p.b)).collect();
-            proptest::prop_assert_eq!(got, want);
+            // Counted from the postings, and (without them) merged pair by pair.
+            for counted in [true, false] {
+                let (a, b) = (HashedSentences::of(a.clone(), counted), HashedSentences::of(b.clone(), counted));
+                let got: Vec<(usize, usize)> = align(&a, &b).iter().map(|p| (p.a, p.b)).collect();
+                proptest::prop_assert_eq!(got, want.clone());
+            }
         }
     }
 

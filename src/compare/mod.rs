@@ -320,9 +320,18 @@ fn score_pairs(
         articles.len(),
         first.iter().filter(|p| p.words >= ALIGN_MIN_WORDS),
     );
+    // Those of a pair short enough to count what every pair of their
+    // sentences shares need their keys' postings too.
+    let mut counted = vec![false; articles.len()];
+    let sentences = |k: usize| articles[k].seg.sentences.len();
+    for p in first.iter().filter(|p| p.words >= ALIGN_MIN_WORDS) {
+        if align::counts_every_pair(sentences(p.a), sentences(p.b)) {
+            (counted[p.a], counted[p.b]) = (true, true);
+        }
+    }
     let made = par_make(&aligned, |k| {
         let keys = sentence_keys(&articles[k]);
-        let hashed = align::hashed(&keys);
+        let hashed = align::hashed(&keys, counted[k]);
         (keys, hashed)
     });
     let unaligned = align::HashedSentences::default();
