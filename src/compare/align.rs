@@ -350,7 +350,8 @@ mod tests {
             let want = align_every_pair(&a, &b);
             // Counted from the postings, and (without them) merged pair by pair.
             for counted in [true, false] {
-                let (a, b) = (HashedSentences::of(a.clone(), counted), HashedSentences::of(b.clone(), counted));
+                let a = HashedSentences::of(a.clone(), counted);
+                let b = HashedSentences::of(b.clone(), counted);
                 let got: Vec<(usize, usize)> = align(&a, &b).iter().map(|p| (p.a, p.b)).collect();
                 proptest::prop_assert_eq!(got, want.clone());
             }
