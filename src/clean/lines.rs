@@ -285,28 +285,38 @@ impl Stage<'_> {
             return;
         };
         let text = self.text;
-        // The story's vocabulary, gathered when a trailing line needs it.
-        let mut vocab: Option<FastSet<String>> = None;
-        for i in last + 1..self.lines.len() {
-            if !self.lines[i].is_live() || Some(i) == self.context.title {
-                continue;
+        // The trailing lines that could be headlines, with their words.
+        let trailing: Vec<(usize, Vec<String>)> = (last + 1..self.lines.len())
+            .filter(|&i| self.lines[i].is_live() && Some(i) != self.context.title)
+            .filter_map(|i| {
+                let s = &text[self.lines[i].keep_from..self.lines[i].end];
+                // A long line is a paragraph, not a headline.
+                let headline = !ends_sentence(s) && !more_words_than(s, HEADLINE_WORDS);
+                headline.then(|| (i, content_words(s)))
+            })
+            .collect();
+        if trailing.is_empty() {
+            return;
+        }
+        // Which of their words the story uses: one pass over the story,
+        // looking each of its words up among the few the trailing lines have.
+        let asked: FastSet<&str> = (trailing.iter())
+            .flat_map(|(_, words)| words.iter().map(String::as_str))
+            .collect();
+        let mut used: FastSet<&str> = FastSet::default();
+        let mut stemmed = String::new();
+        for l in self.lines[..=last].iter().filter(|l| l.is_live()) {
+            for w in content_word_pieces(&text[l.keep_from..l.end]) {
+                stem_into(w, &mut stemmed);
+                if let Some(&word) = asked.get(stemmed.as_str()) {
+                    used.insert(word);
+                }
             }
-            let s = &text[self.lines[i].keep_from..self.lines[i].end];
-            // A long line is a paragraph, not a headline.
-            if ends_sentence(s) || more_words_than(s, HEADLINE_WORDS) {
-                continue;
-            }
-            let vocab = vocab.get_or_insert_with(|| {
-                self.lines[..=last]
-                    .iter()
-                    .filter(|l| l.is_live())
-                    .flat_map(|l| content_words(&text[l.keep_from..l.end]))
-                    .collect()
-            });
-            let words = content_words(s);
-            let shared = words.iter().filter(|w| vocab.contains(*w)).count();
+        }
+        for (i, words) in &trailing {
+            let shared = words.iter().filter(|w| used.contains(w.as_str())).count();
             if words.is_empty() || shared * 2 < words.len() {
-                self.remove(i, Reason::TrailingUnrelated);
+                self.remove(*i, Reason::TrailingUnrelated);
             }
         }
     }
@@ -427,26 +437,40 @@ fn split(text: &str) -> Vec<Line> {
 }
 
 /// Lower-cased words that carry content (letters, four or more of them, or
-/// capitalised names and numbers).
+/// capitalised names and numbers), as their [`stem_into`].
 fn content_words(s: &str) -> Vec<String> {
+    content_word_pieces(s)
+        .map(|w| {
+            let mut stemmed = String::new();
+            stem_into(w, &mut stemmed);
+            stemmed
+        })
+        .collect()
+}
+
+/// The words of [`content_words`], as they are in `s`.
+fn content_word_pieces(s: &str) -> impl Iterator<Item = &str> {
     s.split(|c: char| !c.is_alphanumeric() && c != '$')
         .filter(|w| {
             w.chars().count() >= 4
                 || w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
         })
         .filter(|w| w.chars().count() >= 2)
-        .map(stem)
-        .collect()
 }
 
 /// A crude stem so "Kazakh" and "Kazakhstan's" meet: the first five
-/// characters of the lower case.
-fn stem(w: &str) -> String {
-    if w.contains('Σ') {
+/// characters of the lower case, written into `out` (cleared first).
+fn stem_into(w: &str, out: &mut String) {
+    out.clear();
+    if w.is_ascii() {
+        out.push_str(&w[..w.len().min(5)]);
+        out.make_ascii_lowercase();
+    } else if w.contains('Σ') {
         // Its lower case depends on what follows: lower the whole word.
-        return w.to_lowercase().chars().take(5).collect();
+        out.extend(w.to_lowercase().chars().take(5));
+    } else {
+        out.extend(w.chars().flat_map(char::to_lowercase).take(5));
     }
-    w.chars().flat_map(char::to_lowercase).take(5).collect()
 }
 
 #[cfg(test)]
@@ -460,6 +484,27 @@ mod tests {
             .map(|(s, r)| (s.of(text).to_string(), r))
             .collect();
         (body.as_str().to_string(), removed)
+    }
+
+    /// After the story, a headline-like line that shares little of its
+    /// vocabulary goes; one that shares most of it (here through stems of
+    /// accented and capitalised words) stays.
+    #[test]
+    fn trailing_headlines_go_unless_they_share_the_story_words() {
+        let story = "Thousands of Protesters gathered in Zürich on Saturday to oppose the \
+                     pension reform, and the Démonstration stayed peaceful.";
+        let text = format!(
+            "{story}\n\nPENSION PROTESTERS Démonstrations\n\nAirline seeks compensation in engine dispute"
+        );
+        let (body, removed) = run(&text);
+        assert_eq!(
+            removed,
+            [(
+                "Airline seeks compensation in engine dispute".to_string(),
+                Reason::TrailingUnrelated
+            )]
+        );
+        assert!(body.contains("PENSION PROTESTERS Démonstrations"), "{body}");
     }
 
     /// Lines read by their last characters and word counts join, and end
