@@ -7,6 +7,7 @@
 //! share of sentences aligned says whether one text derives from the other
 //! (a wire story and its rewrite or translation) or only tells the same event.
 
+use super::keys::dice_of_shared;
 use super::set_join;
 use crate::text::hash::FastSet as HashSet;
 use serde::Serialize;
@@ -151,10 +152,10 @@ fn joined_candidates(a: &[Vec<u64>], b: &[Vec<u64>]) -> Vec<AlignedSentences> {
             // They share at most the shorter set: when even that scores
             // too low, the merge is not needed.
             let most = x.len().min(y.len());
-            if dice(most, x.len(), y.len()) < SENTENCE_MIN_SCORE {
+            if dice_of_shared(most, x.len(), y.len()) < SENTENCE_MIN_SCORE {
                 continue;
             }
-            let score = dice(shared(x, y), x.len(), y.len());
+            let score = dice_of_shared(shared(x, y), x.len(), y.len());
             if score >= SENTENCE_MIN_SCORE {
                 candidates.push(AlignedSentences { a: i, b: j, score });
             }
@@ -198,18 +199,13 @@ fn counted_candidates(
             if shared == 0 {
                 continue;
             }
-            let score = dice(shared as usize, a.sets[i].len(), b.sets[j].len());
+            let score = dice_of_shared(shared as usize, a.sets[i].len(), b.sets[j].len());
             if score >= SENTENCE_MIN_SCORE {
                 candidates.push(AlignedSentences { a: i, b: j, score });
             }
         }
     }
     candidates
-}
-
-/// The Dice coefficient of two sets of `x` and `y` items that share `shared`.
-fn dice(shared: usize, x: usize, y: usize) -> f64 {
-    2.0 * shared as f64 / (x + y) as f64
 }
 
 /// The greedy one-to-one matching of the best candidates first, in the
@@ -312,6 +308,12 @@ mod tests {
         out
     }
 
+    /// Generated sets as the sorted lists the alignment reads.
+    #[cfg(not(target_arch = "wasm32"))]
+    fn sorted_sets(sets: Vec<std::collections::BTreeSet<u64>>) -> Vec<Vec<u64>> {
+        sets.into_iter().map(|x| x.into_iter().collect()).collect()
+    }
+
     // proptest is a native dev-dependency.
     #[cfg(not(target_arch = "wasm32"))]
     proptest::proptest! {
@@ -322,10 +324,7 @@ mod tests {
             a in proptest::collection::vec(proptest::collection::btree_set(0u64..80, 0..14), 150..200),
             b in proptest::collection::vec(proptest::collection::btree_set(0u64..80, 0..14), 150..200),
         ) {
-            let sets = |s: Vec<std::collections::BTreeSet<u64>>| -> Vec<Vec<u64>> {
-                s.into_iter().map(|x| x.into_iter().collect()).collect()
-            };
-            let (a, b) = (sets(a), sets(b));
+            let (a, b) = (sorted_sets(a), sorted_sets(b));
             proptest::prop_assert!(set_join::worth_joining(a.len(), b.len()));
             let want = align_every_pair(&a, &b);
             let (a, b) = (HashedSentences::of(a, true), HashedSentences::of(b, true));
@@ -342,10 +341,7 @@ mod tests {
             a in proptest::collection::vec(proptest::collection::btree_set(0u64..24, 0..10), 0..30),
             b in proptest::collection::vec(proptest::collection::btree_set(0u64..24, 0..10), 0..30),
         ) {
-            let sets = |s: Vec<std::collections::BTreeSet<u64>>| -> Vec<Vec<u64>> {
-                s.into_iter().map(|x| x.into_iter().collect()).collect()
-            };
-            let (a, b) = (sets(a), sets(b));
+            let (a, b) = (sorted_sets(a), sorted_sets(b));
             proptest::prop_assert!(counts_every_pair(a.len(), b.len()));
             let want = align_every_pair(&a, &b);
             // Counted from the postings, and (without them) merged pair by pair.

@@ -318,9 +318,10 @@ pub(super) fn match_quotes(
 /// may take with it, so that two long reports do not judge every pair of
 /// their quotes (every pair where there are few): those that may share
 /// enough content words to meet by them ([`WORDS_MATCH`], or a trimmed
-/// quote's [`TRIMMED_MIN_SHARED`]), found by [`set_join`]; short quotes of one named speaker (by the name's
-/// key or its last word, which [`one_name_in_other`] needs); and quotes of
-/// four words or more with the same words.
+/// quote's [`TRIMMED_MIN_SHARED`]), found by [`set_join`]; short quotes of
+/// one named speaker (by the name's key or its last word, which
+/// [`one_name_in_other`] needs); and quotes of four words or more with the
+/// same words.
 fn candidates(sa: &[Said], sb: &[Said]) -> Candidates {
     if !set_join::worth_joining(sa.len(), sb.len()) {
         return Candidates::Every(sb.len());
