@@ -73,7 +73,7 @@ fn inputs((ids, texts, dates, titles, urls): Columns) -> PyResult<Vec<Input>> {
 }
 
 fn json<T: serde::Serialize>(value: &T) -> Result<String, String> {
-    serde_json::to_string(value).map_err(|e| e.to_string())
+    report::to_compact_string(value).map_err(|e| e.to_string())
 }
 
 /// The reports of analyzed articles, as `storydiff analyze` writes them: one JSON text each.

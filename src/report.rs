@@ -54,7 +54,7 @@ pub use tables::{CellOut, MomentOut, RowOut, TableOut};
 mod records;
 pub use records::{ArticleFactOut, CountOut, EvidenceOut, IntervalOut, RecordOut};
 mod json;
-pub use json::write_compact;
+pub use json::{to_compact_string, write_compact, write_compact_to};
 
 /// The version of `schema/report.schema.json` the reports follow.
 pub const SCHEMA_VERSION: u32 = 2;

@@ -71,7 +71,7 @@ fn inputs(value: JsValue) -> Result<Vec<Input>, JsError> {
 /// read by the engine's `JSON.parse`, which is faster than building the
 /// objects one call at a time, and needs less code in the module.
 fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> {
-    let text = serde_json::to_string(value).map_err(into_error)?;
+    let text = report::to_compact_string(value).map_err(into_error)?;
     js_sys::JSON::parse(&text).map_err(|_| into_error("the report is not valid JSON"))
 }
 

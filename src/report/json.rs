@@ -14,18 +14,58 @@
 use arrayvec::ArrayVec;
 use serde::ser::{self, Serialize};
 use serde_json::Error;
+use std::io::Write;
 
 /// Appends `value` to `out` as `serde_json::to_writer` writes it.
 pub fn write_compact<T: Serialize + ?Sized>(out: &mut Vec<u8>, value: &T) -> Result<(), Error> {
-    value.serialize(&mut Compact { out })
+    value.serialize(&mut Compact { out, spill: None })
 }
 
-/// The serializer: what it writes goes to the end of `out`.
+/// `value` as the JSON text `serde_json::to_string` makes.
+pub fn to_compact_string<T: Serialize + ?Sized>(value: &T) -> Result<String, Error> {
+    let mut out = Vec::new();
+    write_compact(&mut out, value)?;
+    // Only `&str`s and ASCII are ever written, so this cannot fail.
+    String::from_utf8(out).map_err(|e| ser::Error::custom(e.utf8_error()))
+}
+
+/// How much of a streamed report is kept before it is written out.
+const SPILL_AT: usize = 1 << 16;
+
+/// Writes `value` to `out` as `serde_json::to_writer` writes it, streamed: a
+/// large report (a batch's comparison) is never held whole, but written out
+/// whenever what is kept passes [`SPILL_AT`] between two elements of a list.
+pub fn write_compact_to<T: Serialize + ?Sized>(
+    out: &mut dyn Write,
+    value: &T,
+) -> Result<(), Error> {
+    let mut kept = Vec::with_capacity(2 * SPILL_AT);
+    value.serialize(&mut Compact {
+        out: &mut kept,
+        spill: Some(&mut *out),
+    })?;
+    out.write_all(&kept).map_err(Error::io)
+}
+
+/// The serializer: what it writes goes to the end of `out`, and where the
+/// writing is streamed, from there to `spill`.
 struct Compact<'a> {
     out: &'a mut Vec<u8>,
+    spill: Option<&'a mut dyn Write>,
 }
 
 impl<'a> Compact<'a> {
+    /// Writes out what is kept once it is large enough (streamed only).
+    fn spill_if_full(&mut self) -> Result<(), Error> {
+        if let Some(spill) = &mut self.spill {
+            if self.out.len() >= SPILL_AT {
+                spill.write_all(self.out).map_err(Error::io)?;
+                self.out.clear();
+            }
+        }
+        Ok(())
+    }
+
     /// A value serde_json writes alone (a number, a boolean, bytes).
     fn leaf(
         &mut self,
@@ -461,7 +501,8 @@ impl Compound<'_, '_> {
 
     fn element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
         self.next();
-        value.serialize(&mut *self.ser)
+        value.serialize(&mut *self.ser)?;
+        self.ser.spill_if_full()
     }
 
     /// A field, `"key":value`: where `key` is a constant, the comma before
@@ -743,6 +784,59 @@ mod tests {
             twenty_nine_bytes_long_name_x: 3,
             exactly_thirty_bytes_long_name: 4,
         });
+    }
+
+    /// A writer that keeps each piece written to it.
+    struct Pieces(Vec<Vec<u8>>);
+
+    impl Write for Pieces {
+        fn write(&mut self, piece: &[u8]) -> std::io::Result<usize> {
+            self.0.push(piece.to_vec());
+            Ok(piece.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_streamed_report_is_written_as_serde_json_writes_it() {
+        // Many times the spill size, so that it is written out in pieces,
+        // some of them between the elements of an inner list.
+        let line = |i: u32, j: u32| format!("word {j} \"of\" {i}\n");
+        let lines = |i: u32| (0..20).map(|j| line(i, j)).collect();
+        let report: Vec<(u32, Vec<String>)> = (0..2_000).map(|i| (i, lines(i))).collect();
+        let mut pieces = Pieces(Vec::new());
+        write_compact_to(&mut pieces, &report).unwrap();
+        let streamed = pieces.0.concat();
+        assert!(streamed.len() > 10 * SPILL_AT);
+        assert_eq!(streamed, serde_json::to_vec(&report).unwrap());
+        // Never held whole: written in pieces of about the spill size.
+        assert!(pieces.0.len() > 10);
+        assert!(pieces.0.iter().all(|p| p.len() < 2 * SPILL_AT));
+        assert_eq!(
+            to_compact_string(&report).unwrap(),
+            serde_json::to_string(&report).unwrap()
+        );
+    }
+
+    #[test]
+    fn a_failed_write_of_a_streamed_report_is_an_input_output_error() {
+        struct Full;
+        impl Write for Full {
+            fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+                Err(std::io::ErrorKind::StorageFull.into())
+            }
+            fn flush(&mut self) -> std::io::Result<()> {
+                Ok(())
+            }
+        }
+        // One fails while it is streamed, the other when its end is written.
+        let large = vec!["x".repeat(100); 2 * SPILL_AT / 100];
+        let small = vec!["x".to_string()];
+        for report in [large, small] {
+            assert!(write_compact_to(&mut Full, &report).unwrap_err().is_io());
+        }
     }
 
     #[test]

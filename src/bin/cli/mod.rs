@@ -231,12 +231,13 @@ fn use_threads(threads: Option<usize>) -> Result<(), String> {
 }
 
 /// Writes `value` as JSON on a line of its own, streamed: a large report is
-/// never held as one string.
+/// never held as one string. Compact JSON is written by
+/// [`report::write_compact_to`] (serde_json's bytes, written faster).
 fn write_json(out: &mut impl Write, value: &impl Serialize, pretty: bool) -> Result<(), String> {
     let written = if pretty {
         serde_json::to_writer_pretty(&mut *out, value)
     } else {
-        serde_json::to_writer(&mut *out, value)
+        report::write_compact_to(&mut *out, value)
     };
     written.map_err(|e| {
         if e.is_io() {
