@@ -69,7 +69,7 @@ pub fn keys(article: &Article) -> Vec<String> {
     let names = main_names(article, lang);
     let rare = rare_words(article, lang);
     let bands = if rare.len() >= MIN_RARE_WORDS {
-        minhash_bands(&rare)
+        minhash_bands(rare.iter().map(|w| fnv1a(w.as_bytes())))
     } else {
         Vec::new()
     };
@@ -198,13 +198,16 @@ fn mix(mut z: u64) -> u64 {
     z ^ (z >> 31)
 }
 
-/// One hash per band: each band combines the minima of its [`ROWS`] hash functions.
-fn minhash_bands(words: &BTreeSet<String>) -> Vec<u64> {
+/// One hash per band of a set of hashed items (a word, a name, a date):
+/// each band combines the minima of its [`ROWS`] hash functions over the set,
+/// so two sets share a band's hash with the probability the module's doc
+/// gives for their Jaccard similarity.
+pub(super) fn minhash_bands(items: impl IntoIterator<Item = u64>) -> Vec<u64> {
+    let seeds: [u64; BANDS * ROWS] = std::array::from_fn(|i| mix(i as u64 + 1));
     let mut minima = [u64::MAX; BANDS * ROWS];
-    for w in words {
-        let h = fnv1a(w.as_bytes());
-        for (i, m) in minima.iter_mut().enumerate() {
-            *m = (*m).min(mix(h ^ mix(i as u64 + 1)));
+    for h in items {
+        for (m, seed) in minima.iter_mut().zip(seeds) {
+            *m = (*m).min(mix(h ^ seed));
         }
     }
     minima

@@ -11,10 +11,21 @@
 //! rarity, `ln(n / df)`, of what they share), so the pairs scored grow with
 //! the articles, not with their pairs.
 //!
+//! Dropping common features has a blind spot: a large batch on one story
+//! (a wire report reprinted by a hundred outlets, an election's week) makes
+//! every feature of its articles common, and a copy would never meet its
+//! original. So the articles are also near-duplicate candidates: articles
+//! whose feature sets share a MinHash band (the bands of
+//! [`blocking`](super::blocking): two sets of Jaccard 0.7 share one with
+//! probability 0.92, copies always) are paired, each with the next
+//! [`NEAR_COPIES`] of its band's bucket, however common their features.
+//!
 //! Batches of up to [`ALL_PAIRS_UP_TO`] articles score every pair: there the
 //! quadratic cost is small, and nothing is left to chance.
 
+use super::blocking::{minhash_bands, MIN_RARE_WORDS};
 use super::similarity::Profile;
+use crate::text::hash::FastMap;
 use std::collections::HashMap;
 
 /// Batches up to this size score every pair.
@@ -26,6 +37,11 @@ pub const MAX_POSTINGS: usize = 200;
 pub const MIN_SHARED: u32 = 2;
 /// Candidates each article keeps, the best first.
 pub const PER_ARTICLE: usize = 40;
+/// In a MinHash band's bucket, each article is paired with this many of the
+/// articles after it: a bucket as large as the batch (its copies of one
+/// report) adds pairs in proportion to its size, and keeps its articles
+/// linked one to the next.
+pub const NEAR_COPIES: usize = 8;
 
 /// Every pair `(i, j)`, `i < j`, in order.
 pub(super) fn all_pairs(n: usize) -> Vec<(usize, usize)> {
@@ -94,8 +110,33 @@ pub(super) fn candidate_pairs(profiles: &[Profile]) -> Vec<(usize, usize)> {
         }
         touched.clear();
     }
+    pairs.extend(near_copies(&features));
     crate::text::sort::all(&mut pairs);
     pairs.dedup();
+    pairs
+}
+
+/// The pairs of articles whose feature sets (sorted hashes) share a MinHash
+/// band: in each band's bucket, each article with the next [`NEAR_COPIES`].
+/// An article with fewer features than [`MIN_RARE_WORDS`] gets no bands (so
+/// few collide by chance).
+fn near_copies(features: &[Vec<u64>]) -> Vec<(usize, usize)> {
+    let mut buckets: FastMap<(usize, u64), Vec<u32>> = FastMap::default();
+    for (i, fs) in features.iter().enumerate() {
+        if fs.len() < MIN_RARE_WORDS {
+            continue;
+        }
+        for (band, hash) in minhash_bands(fs.iter().copied()).into_iter().enumerate() {
+            buckets.entry((band, hash)).or_default().push(i as u32);
+        }
+    }
+    let mut pairs = Vec::new();
+    for members in buckets.values() {
+        for (k, &i) in members.iter().enumerate() {
+            let next = members.iter().skip(k + 1).take(NEAR_COPIES);
+            pairs.extend(next.map(|&j| (i as usize, j as usize)));
+        }
+    }
     pairs
 }
 
@@ -124,5 +165,31 @@ mod tests {
             profiles[i] = Profile::with_entities(names);
         }
         assert_eq!(candidate_pairs(&profiles), vec![(0, 1), (0, 2), (1, 2)]);
+    }
+
+    #[test]
+    fn copies_meet_however_common_their_features() {
+        // 300 pairs of copies, each pair naming its own 6 of 12 names: every
+        // name is in about 300 articles, too common to block on.
+        let names = ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l"];
+        let sets = (0u32..1 << 12)
+            .filter(|bits| bits.count_ones() == 6)
+            .take(300);
+        let profiles: Vec<Profile> = sets
+            .flat_map(|bits| {
+                let set: Vec<&str> = (0..12)
+                    .filter(|b| bits & (1 << b) != 0)
+                    .map(|b| names[b])
+                    .collect();
+                [Profile::with_entities(&set), Profile::with_entities(&set)]
+            })
+            .collect();
+        let n = profiles.len();
+        let pairs = candidate_pairs(&profiles);
+        for copy in (0..n).step_by(2) {
+            assert!(pairs.binary_search(&(copy, copy + 1)).is_ok(), "{copy}");
+        }
+        // In proportion to the articles, not to their pairs.
+        assert!(pairs.len() <= n * super::super::blocking::BANDS * NEAR_COPIES);
     }
 }

@@ -62,7 +62,7 @@ mod values;
 mod variants;
 
 pub use align::{AlignedSentences, SENTENCE_MIN_SCORE};
-pub use candidates::{ALL_PAIRS_UP_TO, MAX_POSTINGS, MIN_SHARED, PER_ARTICLE};
+pub use candidates::{ALL_PAIRS_UP_TO, MAX_POSTINGS, MIN_SHARED, NEAR_COPIES, PER_ARTICLE};
 pub use cluster::{Clusters, EVENT_LINK};
 pub use diff::{
     diff_pair, explain_name, explain_quote, explain_wording, Agreement, Conflict, FactDiff, Single,
