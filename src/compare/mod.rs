@@ -314,7 +314,7 @@ fn score_pairs(
     scored: &[(usize, usize)],
 ) -> (Vec<PairScore>, Vec<Vec<AlignedSentences>>, SentenceKeys) {
     let model = Model::new(profiles);
-    let first = par_map(scored, |&(i, j)| model.score(i, j, 0.0, 0));
+    let first = par_map(scored, |&(i, j)| model.score(i, j));
     // The sentence keys of the articles of a pair close enough to align, once each.
     let aligned = articles_of(
         articles.len(),
@@ -347,10 +347,7 @@ fn score_pairs(
         let (ki, kj) = (keys[first.a], keys[first.b]);
         let aligned = align::align(ki, kj);
         let coverage = align::coverage(ki, kj, &aligned);
-        (
-            model.score(first.a, first.b, coverage, aligned.len()),
-            aligned,
-        )
+        (model.aligned(*first, coverage, aligned.len()), aligned)
     })
     .into_iter()
     .unzip();

@@ -504,11 +504,10 @@ impl<'p> Model<'p> {
         Model { profiles }
     }
 
-    /// Scores articles `i` and `j`, given the share of their sentences that
-    /// align (`coverage`) and how many do (`aligned`). The relation is decided
-    /// on the articles' own days; [`PairScore::decide`] decides it again when
-    /// a day is learned from a same-story partner.
-    pub(super) fn score(&self, i: usize, j: usize, coverage: f64, aligned: usize) -> PairScore {
+    /// Scores articles `i` and `j`, before their sentences are aligned. The
+    /// relation is decided on the articles' own days; [`PairScore::decide`]
+    /// decides it again when a day is learned from a same-story partner.
+    pub(super) fn score(&self, i: usize, j: usize) -> PairScore {
         let (p, q) = (&self.profiles[i], &self.profiles[j]);
         // A shared word's rarity is the mean of both sides' readings (each
         // reads it in its own language), so that the score is symmetric.
@@ -522,7 +521,7 @@ impl<'p> Model<'p> {
         let facts = overlap(&p.facts, &q.facts);
         let score = (0.4 * words + 0.3 * entities + 0.1 * events + 0.1 * dates + 0.1 * numbers)
             .clamp(0.0, 1.0);
-        let mut pair = PairScore {
+        let pair = PairScore {
             a: i,
             b: j,
             score,
@@ -533,12 +532,30 @@ impl<'p> Model<'p> {
             dates,
             numbers,
             facts,
-            coverage,
-            aligned,
+            coverage: 0.0,
+            aligned: 0,
             conflict: headline_conflict(p, q),
             actors: lead_conflict(p, q),
             same_event: 0.0,
         };
+        self.decided(pair)
+    }
+
+    /// `pair`, scored by [`Model::score`], given the share of its articles'
+    /// sentences that align (`coverage`) and how many do (`aligned`): the
+    /// rest of its measures do not depend on the alignment.
+    pub(super) fn aligned(&self, pair: PairScore, coverage: f64, aligned: usize) -> PairScore {
+        self.decided(PairScore {
+            coverage,
+            aligned,
+            ..pair
+        })
+    }
+
+    /// `pair` with its relation and event probability decided on its
+    /// articles' own days.
+    fn decided(&self, mut pair: PairScore) -> PairScore {
+        let (p, q) = (&self.profiles[pair.a], &self.profiles[pair.b]);
         pair.relation = pair.decide(p.day, q.day);
         pair.same_event = pair.event_probability(p.day, q.day);
         pair
