@@ -34,7 +34,7 @@ const SPILL_AT: usize = 1 << 16;
 
 /// Writes `value` to `out` as `serde_json::to_writer` writes it, streamed: a
 /// large report (a batch's comparison) is never held whole, but written out
-/// whenever what is kept passes [`SPILL_AT`] between two elements of a list.
+/// whenever what is kept passes 64 KiB between two elements of a list.
 pub fn write_compact_to<T: Serialize + ?Sized>(
     out: &mut dyn Write,
     value: &T,
