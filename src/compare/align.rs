@@ -9,7 +9,7 @@
 
 use super::keys::dice_of_shared;
 use super::set_join;
-use crate::text::hash::FastSet as HashSet;
+use crate::text::hash::{FastMap, FastSet as HashSet};
 use serde::Serialize;
 
 /// Sentences whose Dice score is below this are not aligned.
@@ -41,6 +41,10 @@ pub(super) struct HashedSentences {
     /// each pair of their sentences shares. Made only for an article that
     /// meets a partner short enough for it.
     postings: Option<Vec<Posting>>,
+    /// Where sentences that can align repeat one another (the same keys),
+    /// each set of keys once with the sentences that have it, ascending.
+    /// `None` when no such sentence repeats, as in most articles.
+    repeats: Option<Vec<Vec<u32>>>,
 }
 
 /// Each sentence's keys as sorted 64-bit hashes, and their postings if
@@ -60,10 +64,12 @@ impl HashedSentences {
     /// The sentences of the sorted sets of distinct hashes `sets`, with
     /// their postings if `counted`.
     fn of(sets: Vec<Vec<u64>>, counted: bool) -> HashedSentences {
+        let repeats = repeats(&sets);
         if !counted {
             return HashedSentences {
                 sets,
                 postings: None,
+                repeats,
             };
         }
         let mut postings: Vec<Posting> = (sets.iter().enumerate())
@@ -74,8 +80,47 @@ impl HashedSentences {
         HashedSentences {
             sets,
             postings: Some(postings),
+            repeats,
         }
     }
+
+    /// The keys of each of `groups` (those of its first sentence).
+    fn keys_of(&self, groups: &[Vec<u32>]) -> Vec<&[u64]> {
+        groups
+            .iter()
+            .map(|g| &self.sets[g[0] as usize][..])
+            .collect()
+    }
+
+    /// The sentences that can align grouped by their keys, each group's
+    /// sentences ascending, the groups in the order of their first sentence:
+    /// [`HashedSentences::repeats`], or one group per sentence.
+    fn groups(&self) -> Vec<Vec<u32>> {
+        match &self.repeats {
+            Some(groups) => groups.clone(),
+            None => (self.sets.iter().enumerate())
+                .filter(|(_, set)| set.len() >= MIN_KEYS)
+                .map(|(i, _)| vec![i as u32])
+                .collect(),
+        }
+    }
+}
+
+/// The sentences of `sets` that can align, grouped by their keys, when any
+/// repeats another ([`HashedSentences::repeats`]).
+fn repeats(sets: &[Vec<u64>]) -> Option<Vec<Vec<u32>>> {
+    let mut group_of: FastMap<&[u64], u32> = FastMap::default();
+    let mut groups: Vec<Vec<u32>> = Vec::new();
+    for (i, set) in sets.iter().enumerate().filter(|(_, s)| s.len() >= MIN_KEYS) {
+        let next = groups.len() as u32;
+        let g = *group_of.entry(set.as_slice()).or_insert(next);
+        if g == next {
+            groups.push(Vec::new());
+        }
+        groups[g as usize].push(i as u32);
+    }
+    let kept = sets.iter().filter(|s| s.len() >= MIN_KEYS).count();
+    (groups.len() < kept).then_some(groups)
 }
 
 /// One set of keys as sorted 64-bit hashes ([`hashed`]).
@@ -115,17 +160,78 @@ const MIN_KEYS: usize = 3;
 /// Aligns the sentences of two articles, given their [`hashed`] sentence keys.
 pub(super) fn align(a: &HashedSentences, b: &HashedSentences) -> Vec<AlignedSentences> {
     let (na, nb) = (a.sets.len(), b.sets.len());
-    let candidates = match (&a.postings, &b.postings) {
-        (Some(pa), Some(pb)) if counts_every_pair(na, nb) => counted_candidates(a, b, (pa, pb)),
-        _ => joined_candidates(&a.sets, &b.sets),
-    };
-    greedy_one_to_one(candidates)
+    match (&a.postings, &b.postings) {
+        (Some(pa), Some(pb)) if counts_every_pair(na, nb) => {
+            greedy_one_to_one(counted_candidates(a, b, (pa, pb)))
+        }
+        _ if a.repeats.is_none() && b.repeats.is_none() => {
+            greedy_one_to_one(joined_candidates(&a.sets, &b.sets))
+        }
+        _ => aligned_repeats(a, b),
+    }
+}
+
+/// The alignment of two articles where sentences repeat: the pairs of
+/// distinct sentences are found once, and the greedy matching is played out
+/// over their repeats without listing every pair of them, which for a
+/// sentence repeated `k` times in each article would be `k * k` pairs.
+fn aligned_repeats(a: &HashedSentences, b: &HashedSentences) -> Vec<AlignedSentences> {
+    let (groups_a, groups_b) = (a.groups(), b.groups());
+    let mut pairs = joined_candidates(&a.keys_of(&groups_a), &b.keys_of(&groups_b));
+    crate::text::sort::by(&mut pairs, |p, q| q.score.total_cmp(&p.score));
+    let mut used_a = vec![false; a.sets.len()];
+    let mut used_b = vec![false; b.sets.len()];
+    // Each group of `b`'s first member not yet aligned: members are taken
+    // in ascending order within a group, so the mark only moves forward.
+    let mut first_free = vec![0usize; groups_b.len()];
+    let mut out = Vec::new();
+    let mut class = Vec::new();
+    for same in pairs.chunk_by(|p, q| p.score.total_cmp(&q.score).is_eq()) {
+        // The reference order within one score: by sentence of `a`, then of
+        // `b`; each sentence of `a` takes the first free sentence among its
+        // partners' groups.
+        class.clear();
+        for (k, p) in same.iter().enumerate() {
+            class.extend(groups_a[p.a].iter().map(|&i| (i, k)));
+        }
+        crate::text::sort::all(&mut class);
+        for run in class.chunk_by(|x, y| x.0 == y.0) {
+            let i = run[0].0 as usize;
+            if used_a[i] {
+                continue;
+            }
+            let mut best: Option<(u32, usize)> = None;
+            for &(_, k) in run {
+                let g = same[k].b;
+                let members = &groups_b[g];
+                while first_free[g] < members.len() && used_b[members[first_free[g]] as usize] {
+                    first_free[g] += 1;
+                }
+                if let Some(&j) = members.get(first_free[g]) {
+                    if best.is_none_or(|(b, _)| j < b) {
+                        best = Some((j, g));
+                    }
+                }
+            }
+            if let Some((j, _)) = best {
+                used_a[i] = true;
+                used_b[j as usize] = true;
+                out.push(AlignedSentences {
+                    a: i,
+                    b: j as usize,
+                    score: same[0].score,
+                });
+            }
+        }
+    }
+    crate::text::sort::by_key(&mut out, |c| c.a);
+    out
 }
 
 /// The pairs of sentences of two articles that reach
 /// [`SENTENCE_MIN_SCORE`]: of two long ones, read among those whose rarer
 /// words meet; else every pair, one merge each.
-fn joined_candidates(a: &[Vec<u64>], b: &[Vec<u64>]) -> Vec<AlignedSentences> {
+fn joined_candidates<S: AsRef<[u64]>>(a: &[S], b: &[S]) -> Vec<AlignedSentences> {
     // Only pairs that share a rare enough word can reach the score.
     let min_shared = |len: usize| {
         if len < MIN_KEYS {
@@ -141,11 +247,11 @@ fn joined_candidates(a: &[Vec<u64>], b: &[Vec<u64>]) -> Vec<AlignedSentences> {
         &min_shared,
     );
     let mut candidates = Vec::new();
-    for (i, x) in a.iter().enumerate() {
+    for (i, x) in a.iter().map(AsRef::as_ref).enumerate() {
         if x.len() < MIN_KEYS {
             continue;
         }
-        for (j, y) in meet.of(i).map(|j| (j, &b[j])) {
+        for (j, y) in meet.of(i).map(|j| (j, b[j].as_ref())) {
             if y.len() < MIN_KEYS {
                 continue;
             }
@@ -328,6 +434,27 @@ mod tests {
             proptest::prop_assert!(set_join::worth_joining(a.len(), b.len()));
             let want = align_every_pair(&a, &b);
             let (a, b) = (HashedSentences::of(a, true), HashedSentences::of(b, true));
+            let got: Vec<(usize, usize)> = align(&a, &b).iter().map(|p| (p.a, p.b)).collect();
+            proptest::prop_assert_eq!(got, want);
+        }
+
+        /// Long articles whose sentences repeat, many times over (a few
+        /// distinct sentences drawn again and again), align as they would
+        /// by reading every pair.
+        #[test]
+        fn repeated_sentences_align_as_every_pair_would(
+            pool in proptest::collection::vec(proptest::collection::btree_set(0u64..30, 2..9), 1..12),
+            a in proptest::collection::vec(0usize..12, 150..200),
+            b in proptest::collection::vec(0usize..12, 150..200),
+        ) {
+            let pool = sorted_sets(pool);
+            let draw = |picks: Vec<usize>| -> Vec<Vec<u64>> {
+                picks.into_iter().map(|k| pool[k % pool.len()].clone()).collect()
+            };
+            let (a, b) = (draw(a), draw(b));
+            proptest::prop_assert!(set_join::worth_joining(a.len(), b.len()));
+            let want = align_every_pair(&a, &b);
+            let (a, b) = (HashedSentences::of(a, false), HashedSentences::of(b, false));
             let got: Vec<(usize, usize)> = align(&a, &b).iter().map(|p| (p.a, p.b)).collect();
             proptest::prop_assert_eq!(got, want);
         }

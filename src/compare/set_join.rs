@@ -132,8 +132,8 @@ pub(super) fn candidates(
 }
 
 /// The sets as slices, as [`candidates`] reads them.
-pub(super) fn slices(sets: &[Vec<u64>]) -> Vec<&[u64]> {
-    sets.iter().map(|x| &x[..]).collect()
+pub(super) fn slices<S: AsRef<[u64]>>(sets: &[S]) -> Vec<&[u64]> {
+    sets.iter().map(AsRef::as_ref).collect()
 }
 
 /// The least a set of `len` items must share with any partner for their
