@@ -181,8 +181,8 @@ fn aligned_repeats(a: &HashedSentences, b: &HashedSentences) -> Vec<AlignedSente
     crate::text::sort::by(&mut pairs, |p, q| q.score.total_cmp(&p.score));
     let mut used_a = vec![false; a.sets.len()];
     let mut used_b = vec![false; b.sets.len()];
-    // Each group of `b`'s first member not yet aligned: members are taken
-    // in ascending order within a group, so the mark only moves forward.
+    // Where in each of `b`'s groups its first member not yet aligned is:
+    // members are taken in ascending order, so the mark only moves forward.
     let mut first_free = vec![0usize; groups_b.len()];
     let mut out = Vec::new();
     let mut class = Vec::new();
@@ -200,7 +200,7 @@ fn aligned_repeats(a: &HashedSentences, b: &HashedSentences) -> Vec<AlignedSente
             if used_a[i] {
                 continue;
             }
-            let mut best: Option<(u32, usize)> = None;
+            let mut best: Option<u32> = None;
             for &(_, k) in run {
                 let g = same[k].b;
                 let members = &groups_b[g];
@@ -208,12 +208,10 @@ fn aligned_repeats(a: &HashedSentences, b: &HashedSentences) -> Vec<AlignedSente
                     first_free[g] += 1;
                 }
                 if let Some(&j) = members.get(first_free[g]) {
-                    if best.is_none_or(|(b, _)| j < b) {
-                        best = Some((j, g));
-                    }
+                    best = Some(best.map_or(j, |b| b.min(j)));
                 }
             }
-            if let Some((j, _)) = best {
+            if let Some(j) = best {
                 used_a[i] = true;
                 used_b[j as usize] = true;
                 out.push(AlignedSentences {
