@@ -11,6 +11,7 @@ use super::keys::dice_of_shared;
 use super::set_join;
 use crate::text::hash::{FastMap, FastSet as HashSet};
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// Sentences whose Dice score is below this are not aligned.
 pub const SENTENCE_MIN_SCORE: f64 = 0.3;
@@ -95,9 +96,9 @@ impl HashedSentences {
     /// The sentences that can align grouped by their keys, each group's
     /// sentences ascending, the groups in the order of their first sentence:
     /// [`HashedSentences::repeats`], or one group per sentence.
-    fn groups(&self) -> Vec<Vec<u32>> {
+    fn groups(&self) -> Cow<'_, [Vec<u32>]> {
         match &self.repeats {
-            Some(groups) => groups.clone(),
+            Some(groups) => Cow::Borrowed(groups),
             None => (self.sets.iter().enumerate())
                 .filter(|(_, set)| set.len() >= MIN_KEYS)
                 .map(|(i, _)| vec![i as u32])
@@ -111,7 +112,9 @@ impl HashedSentences {
 fn repeats(sets: &[Vec<u64>]) -> Option<Vec<Vec<u32>>> {
     let mut group_of: FastMap<&[u64], u32> = FastMap::default();
     let mut groups: Vec<Vec<u32>> = Vec::new();
+    let mut kept = 0;
     for (i, set) in sets.iter().enumerate().filter(|(_, s)| s.len() >= MIN_KEYS) {
+        kept += 1;
         let next = groups.len() as u32;
         let g = *group_of.entry(set.as_slice()).or_insert(next);
         if g == next {
@@ -119,7 +122,6 @@ fn repeats(sets: &[Vec<u64>]) -> Option<Vec<Vec<u32>>> {
         }
         groups[g as usize].push(i as u32);
     }
-    let kept = sets.iter().filter(|s| s.len() >= MIN_KEYS).count();
     (groups.len() < kept).then_some(groups)
 }
 
