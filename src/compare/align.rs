@@ -9,7 +9,7 @@
 
 use super::keys::dice_of_shared;
 use super::set_join;
-use crate::text::hash::{FastMap, FastSet as HashSet};
+use crate::text::hash::FastSet as HashSet;
 use serde::Serialize;
 use std::borrow::Cow;
 
@@ -110,19 +110,9 @@ impl HashedSentences {
 /// The sentences of `sets` that can align, grouped by their keys, when any
 /// repeats another ([`HashedSentences::repeats`]).
 fn repeats(sets: &[Vec<u64>]) -> Option<Vec<Vec<u32>>> {
-    let mut group_of: FastMap<&[u64], u32> = FastMap::default();
-    let mut groups: Vec<Vec<u32>> = Vec::new();
-    let mut kept = 0;
-    for (i, set) in sets.iter().enumerate().filter(|(_, s)| s.len() >= MIN_KEYS) {
-        kept += 1;
-        let next = groups.len() as u32;
-        let g = *group_of.entry(set.as_slice()).or_insert(next);
-        if g == next {
-            groups.push(Vec::new());
-        }
-        groups[g as usize].push(i as u32);
-    }
-    (groups.len() < kept).then_some(groups)
+    let can_align = |set: &Vec<u64>| set.len() >= MIN_KEYS;
+    let groups = super::repeats::group(sets.iter().map(|s| can_align(s).then_some(&s[..])));
+    (groups.len() < sets.iter().filter(|s| can_align(s)).count()).then_some(groups)
 }
 
 /// One set of keys as sorted 64-bit hashes ([`hashed`]).
@@ -181,49 +171,19 @@ fn aligned_repeats(a: &HashedSentences, b: &HashedSentences) -> Vec<AlignedSente
     let (groups_a, groups_b) = (a.groups(), b.groups());
     let mut pairs = joined_candidates(&a.keys_of(&groups_a), &b.keys_of(&groups_b));
     crate::text::sort::by(&mut pairs, |p, q| q.score.total_cmp(&p.score));
-    let mut used_a = vec![false; a.sets.len()];
-    let mut used_b = vec![false; b.sets.len()];
-    // Where in each of `b`'s groups its first member not yet aligned is:
-    // members are taken in ascending order, so the mark only moves forward.
-    let mut first_free = vec![0usize; groups_b.len()];
-    let mut out = Vec::new();
-    let mut class = Vec::new();
-    for same in pairs.chunk_by(|p, q| p.score.total_cmp(&q.score).is_eq()) {
-        // The reference order within one score: by sentence of `a`, then of
-        // `b`; each sentence of `a` takes the first free sentence among its
-        // partners' groups.
-        class.clear();
-        for (k, p) in same.iter().enumerate() {
-            class.extend(groups_a[p.a].iter().map(|&i| (i, k)));
-        }
-        crate::text::sort::all(&mut class);
-        for run in class.chunk_by(|x, y| x.0 == y.0) {
-            let i = run[0].0 as usize;
-            if used_a[i] {
-                continue;
-            }
-            let mut best: Option<u32> = None;
-            for &(_, k) in run {
-                let g = same[k].b;
-                let members = &groups_b[g];
-                while first_free[g] < members.len() && used_b[members[first_free[g]] as usize] {
-                    first_free[g] += 1;
-                }
-                if let Some(&j) = members.get(first_free[g]) {
-                    best = Some(best.map_or(j, |b| b.min(j)));
-                }
-            }
-            if let Some(j) = best {
-                used_a[i] = true;
-                used_b[j as usize] = true;
-                out.push(AlignedSentences {
-                    a: i,
-                    b: j as usize,
-                    score: same[0].score,
-                });
-            }
-        }
-    }
+    let matches = super::repeats::one_to_one(
+        pairs.len(),
+        |k| (pairs[k].a, pairs[k].b),
+        |k, l| pairs[k].score.total_cmp(&pairs[l].score).is_eq(),
+        (&groups_a, &groups_b),
+    );
+    let mut out: Vec<AlignedSentences> = (matches.into_iter())
+        .map(|(i, j, k)| AlignedSentences {
+            a: i as usize,
+            b: j as usize,
+            score: pairs[k].score,
+        })
+        .collect();
     crate::text::sort::by_key(&mut out, |c| c.a);
     out
 }

@@ -55,6 +55,7 @@ mod framing;
 mod keys;
 mod names;
 mod quoting;
+mod repeats;
 mod set_join;
 mod similarity;
 mod table;
