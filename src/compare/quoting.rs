@@ -273,14 +273,15 @@ pub(super) fn match_quotes(
     // Each sentence's closest in the other article, found once: the quotes
     // of one sentence meet every quote of the other article.
     let (mut in_a, mut in_b) = (vec![None; keys_b.len()], vec![None; keys_a.len()]);
+    let (mut closest_a, mut closest_b) = (Closest::new(keys_a), Closest::new(keys_b));
     let meet = candidates(sa, sb);
     let mut candidates = Vec::new();
     for (i, x) in sa.iter().enumerate() {
         for (j, y) in meet.of(i).map(|j| (j, &sb[j])) {
             let closest = || match (x.sentence, y.sentence) {
                 (Some(p), Some(q)) => {
-                    *in_a[q].get_or_insert_with(|| closest(keys_a, &keys_b[q])) == Some(p)
-                        && *in_b[p].get_or_insert_with(|| closest(keys_b, &keys_a[p])) == Some(q)
+                    *in_a[q].get_or_insert_with(|| closest_a.to(&keys_b[q])) == Some(p)
+                        && *in_b[p].get_or_insert_with(|| closest_b.to(&keys_a[p])) == Some(q)
                 }
                 _ => false,
             };
@@ -373,18 +374,79 @@ fn candidates(sa: &[Said], sb: &[Said]) -> Candidates {
     Candidates::Listed(meet)
 }
 
-/// The sentence of `keys` closest to `sentence` (Dice of their words).
-fn closest(keys: &[HashSet<String>], sentence: &HashSet<String>) -> Option<usize> {
-    (0..keys.len())
-        .map(|i| (dice(&keys[i], sentence), i))
-        .filter(|(d, _)| *d > 0.0)
-        .max_by(|p, q| p.0.total_cmp(&q.0).then(q.1.cmp(&p.1)))
-        .map(|(_, i)| i)
+/// Finds the sentence of one article closest to a sentence of the other
+/// (Dice of their words; the first of equals; none when none shares a
+/// word). An article of many sentences is read through an index of the
+/// sentences each word is in, made at the first question, so that a
+/// question reads only the sentences that share a word with it, not every
+/// sentence: two long reports with many short quotes stay linear.
+struct Closest<'k> {
+    keys: &'k [HashSet<String>],
+    /// Made at the first question, for [`INDEXED_FROM`] sentences or more.
+    index: Option<FastMap<&'k str, Vec<u32>>>,
+    /// Per sentence, the words it shares with the sentence asked about.
+    shared: Vec<u32>,
+    /// The sentences `shared` counts for, to clear.
+    touched: Vec<u32>,
+}
+
+/// Fewer sentences are read one by one: the index would cost more to make.
+const INDEXED_FROM: usize = 64;
+
+impl<'k> Closest<'k> {
+    fn new(keys: &'k [HashSet<String>]) -> Self {
+        Closest {
+            keys,
+            index: None,
+            shared: Vec::new(),
+            touched: Vec::new(),
+        }
+    }
+
+    /// The sentence closest to `sentence`.
+    fn to(&mut self, sentence: &HashSet<String>) -> Option<usize> {
+        let keys = self.keys;
+        if keys.len() < INDEXED_FROM {
+            return (0..keys.len())
+                .map(|i| (dice(&keys[i], sentence), i))
+                .filter(|(d, _)| *d > 0.0)
+                .max_by(|p, q| p.0.total_cmp(&q.0).then(q.1.cmp(&p.1)))
+                .map(|(_, i)| i);
+        }
+        let index = self.index.get_or_insert_with(|| {
+            let mut index: FastMap<&str, Vec<u32>> = FastMap::default();
+            for (i, words) in keys.iter().enumerate() {
+                for w in words {
+                    index.entry(w.as_str()).or_default().push(i as u32);
+                }
+            }
+            index
+        });
+        self.shared.resize(keys.len(), 0);
+        for w in sentence {
+            for &i in index.get(w.as_str()).into_iter().flatten() {
+                if self.shared[i as usize] == 0 {
+                    self.touched.push(i);
+                }
+                self.shared[i as usize] += 1;
+            }
+        }
+        let mut best: Option<(f64, usize)> = None;
+        for i in self.touched.drain(..) {
+            let i = i as usize;
+            let shared = std::mem::take(&mut self.shared[i]) as usize;
+            let d = dice_of_shared(shared, keys[i].len(), sentence.len());
+            if best.is_none_or(|(b, j)| d > b || (d == b && i < j)) {
+                best = Some((d, i));
+            }
+        }
+        best.map(|(_, i)| i)
+    }
 }
 
 /// Whether two quotes are one, how strongly, and how they relate.
 /// `closest`: whether the two quotes' sentences are each other's closest,
-/// asked only of short quotes of one speaker (it reads every sentence).
+/// asked only of short quotes of one speaker ([`Closest`]).
 fn judge(x: &Said, y: &Said, closest: impl FnOnce() -> bool) -> Option<(f64, QuoteClass)> {
     // Two statements about one person share his name: the quotes must also
     // share a word that is not a name.
@@ -537,6 +599,32 @@ pub fn explain(m: &QuoteMatch, a: &str, b: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        /// The index finds the sentence that reading every sentence finds.
+        #[test]
+        fn the_index_finds_the_closest_sentence_every_reading_finds(
+            sentences in proptest::collection::vec(
+                proptest::collection::btree_set(0u8..30, 0..8), INDEXED_FROM..INDEXED_FROM + 40),
+            asked in proptest::collection::vec(proptest::collection::btree_set(0u8..30, 0..8), 1..6),
+        ) {
+            let set = |words: &std::collections::BTreeSet<u8>| -> HashSet<String> {
+                words.iter().map(|w| format!("w{w}")).collect()
+            };
+            let keys: Vec<HashSet<String>> = sentences.iter().map(set).collect();
+            let mut indexed = Closest::new(&keys);
+            for words in &asked {
+                let sentence = set(words);
+                let every = (0..keys.len())
+                    .map(|i| (dice(&keys[i], &sentence), i))
+                    .filter(|(d, _)| *d > 0.0)
+                    .max_by(|p, q| p.0.total_cmp(&q.0).then(q.1.cmp(&p.1)))
+                    .map(|(_, i)| i);
+                proptest::prop_assert_eq!(indexed.to(&sentence), every);
+            }
+        }
+    }
 
     #[test]
     fn same_lower_answers_as_both_lowered() {
