@@ -18,6 +18,7 @@ use super::fact::{Fact, Wording};
 use super::framing;
 use super::keys::{count_key, dice, dice_of_shared, sentence_keys, UNCOUNTED};
 use super::quoting::{self, QuoteClass, QuoteMatch};
+use super::repeats;
 use super::set_join;
 use super::values::{self, classify_values, Class};
 use super::variants::{self, NameClass, NameMatch};
@@ -693,25 +694,40 @@ fn diff_statements(
     d: &mut FactDiff,
 ) {
     let (keys_a, ea, keys_b, eb) = (&pa.keys, &pa.entities, &pb.keys, &pb.entities);
-    // Each sentence's keys hashed; none where it names no entity.
-    let named = |p: &Prepared| -> Vec<Vec<u64>> {
+    // The sentences that name an entity, grouped by their keys and the
+    // entities they name: a text that repeats a sentence is compared once
+    // for it ([`repeats`]).
+    let hashed = |p: &Prepared| -> Vec<Option<Vec<u64>>> {
         (p.keys.iter().zip(&p.entities))
-            .map(|(keys, named)| match named.is_empty() {
-                true => Vec::new(),
-                false => super::align::hash_set(keys),
-            })
+            .map(|(keys, named)| (!named.is_empty()).then(|| super::align::hash_set(keys)))
+            .collect()
+    };
+    let (hashed_a, hashed_b) = (hashed(pa), hashed(pb));
+    let grouped = |p: &Prepared, hashed: &[Option<Vec<u64>>]| {
+        repeats::group((hashed.iter().zip(&p.entities)).map(|(keys, named)| {
+            let entities = || named.iter().map(|e| &e.0).collect::<Vec<_>>();
+            keys.as_ref().map(|keys| (keys, entities()))
+        }))
+    };
+    let (groups_a, groups_b) = (grouped(pa, &hashed_a), grouped(pb, &hashed_b));
+    let first = |groups: &[Vec<u32>], g: usize| groups[g][0] as usize;
+    let sets = |groups: &[Vec<u32>], hashed: &[Option<Vec<u64>>]| -> Vec<Vec<u64>> {
+        (0..groups.len())
+            .map(|g| hashed[first(groups, g)].clone().unwrap_or_default())
             .collect()
     };
     let min_shared =
         |len: usize| set_join::dice_min_shared(len, STATEMENT_MATCH).max(STATEMENT_MIN_SHARED + 1);
     let meet = set_join::pairs(
-        (ea.len(), || named(pa)),
-        (eb.len(), || named(pb)),
+        (groups_a.len(), || sets(&groups_a, &hashed_a)),
+        (groups_b.len(), || sets(&groups_b, &hashed_b)),
         &min_shared,
     );
     let mut candidates = Vec::new();
-    for (i, xs) in ea.iter().enumerate() {
-        for (j, ys) in meet.of(i).map(|j| (j, &eb[j])) {
+    for ga in 0..groups_a.len() {
+        let (i, xs) = (first(&groups_a, ga), &ea[first(&groups_a, ga)]);
+        for gb in meet.of(ga) {
+            let (j, ys) = (first(&groups_b, gb), &eb[first(&groups_b, gb)]);
             let Some(shared) = xs.iter().position(|x| ys.iter().any(|y| y.0 == x.0)) else {
                 continue;
             };
@@ -721,18 +737,19 @@ fn diff_statements(
             }
             let score = dice_of_shared(common, keys_a[i].len(), keys_b[j].len());
             if score >= STATEMENT_MATCH {
-                candidates.push((score, i, j, shared));
+                candidates.push((score, ga, gb, shared));
             }
         }
     }
-    crate::text::sort::by(&mut candidates, |p, q| {
-        q.0.total_cmp(&p.0).then(p.1.cmp(&q.1)).then(p.2.cmp(&q.2))
-    });
-    let (mut used_a, mut used_b) = (HashSet::default(), HashSet::default());
-    for (_, i, j, shared) in candidates {
-        if !used_a.insert(i) || !used_b.insert(j) {
-            continue;
-        }
+    crate::text::sort::by(&mut candidates, |p, q| q.0.total_cmp(&p.0));
+    let matches = repeats::one_to_one(
+        candidates.len(),
+        |k| (candidates[k].1, candidates[k].2),
+        |k, l| candidates[k].0.total_cmp(&candidates[l].0).is_eq(),
+        (&groups_a, &groups_b),
+    );
+    for (i, j, k) in matches {
+        let (i, j, shared) = (i as usize, j as usize, candidates[k].3);
         let (key, _, name) = &ea[i][shared];
         let name_b = eb[j].iter().find(|y| y.0 == *key).map_or(name, |y| &y.2);
         let fact = |art: &Article, s: usize, value: &str| Fact {
@@ -861,6 +878,46 @@ mod tests {
             d.only_a.iter().any(|s| s.fact.key == "people"),
             "{:#?}",
             d.only_a
+        );
+    }
+
+    /// A statement or quote whose best partner another has taken goes on
+    /// to its next best, and one repeated meets as many partners as it has.
+    #[test]
+    fn a_repeat_meets_its_next_partner_once_the_best_is_taken() {
+        use crate::{analyze_batch, Input};
+        let said = "Mayor Anna Berg said the new bridge over the Vistula river will open to \
+                    traffic next spring after two years of delays.";
+        let reworded = "Mayor Anna Berg said the new bridge over the Vistula river would open \
+                        to cars next spring after two years of delays and cost overruns.";
+        let quote = "\"We will finish the bridge next spring, whatever it costs the city,\" \
+                     Mayor Anna Berg told reporters.";
+        let requoted = "\"We will finish the new bridge by next spring, whatever it costs the \
+                        city,\" Mayor Anna Berg told reporters.";
+        let a = format!("{said}\n\n{quote}\n\n{said}\n\n{quote}\n");
+        let b = format!("{said}\n\n{quote}\n\n{reworded}\n\n{requoted}\n");
+        let arts = analyze_batch(&[Input::new("a", &a), Input::new("b", &b)]).expect("analyzes");
+        let d = super::super::diff_pair(&arts, 0, 1);
+        let starts = |text: &str, part: &str| -> Vec<usize> {
+            text.match_indices(part).map(|(at, _)| at).collect()
+        };
+        let (said_a, said_b) = (starts(&a, said), starts(&b, said));
+        let reworded_b = starts(&b, reworded);
+        let partner = |start: usize| {
+            (d.agreements.iter())
+                .find(|g| g.a.key == "statement" && g.a.span.start == start)
+                .map(|g| g.b.span.start)
+        };
+        assert_eq!(partner(said_a[0]), Some(said_b[0]), "{d:#?}");
+        assert_eq!(partner(said_a[1]), Some(reworded_b[0]), "{d:#?}");
+        // Each text's quotes: the reported speech, then the quote, twice.
+        let quotes: Vec<_> = (d.quotes.iter()).map(|m| (m.a, m.b, m.class)).collect();
+        let (same, variant) = (QuoteClass::Same, QuoteClass::Variant);
+        assert_eq!(
+            quotes,
+            [(0, 0, same), (1, 1, same), (2, 2, variant), (3, 3, variant)],
+            "{:#?}",
+            d.quotes
         );
     }
 

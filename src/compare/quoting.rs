@@ -26,6 +26,7 @@
 
 use super::keys::{dice, dice_of_shared, word_key};
 use super::names::name_tokens;
+use super::repeats;
 use super::set_join::{self, Candidates};
 use crate::article::Article;
 use crate::extract::{Quote, QuoteKind};
@@ -265,7 +266,8 @@ pub(super) fn said(
 }
 
 /// Matches the quotes of two articles one to one, best first, given each
-/// article's sentence keys and its quotes as [`said`] reads them.
+/// article's sentence keys and its quotes as [`said`] reads them. A quote a
+/// text repeats word for word is judged once ([`repeats`]).
 pub(super) fn match_quotes(
     (keys_a, sa): (&[HashSet<String>], &[Said]),
     (keys_b, sb): (&[HashSet<String>], &[Said]),
@@ -274,10 +276,13 @@ pub(super) fn match_quotes(
     // of one sentence meet every quote of the other article.
     let (mut in_a, mut in_b) = (vec![None; keys_b.len()], vec![None; keys_a.len()]);
     let (mut closest_a, mut closest_b) = (Closest::new(keys_a), Closest::new(keys_b));
-    let meet = candidates(sa, sb);
+    let (groups_a, groups_b) = (repeated(sa), repeated(sb));
+    let first_a: Vec<&Said> = groups_a.iter().map(|g| &sa[g[0] as usize]).collect();
+    let first_b: Vec<&Said> = groups_b.iter().map(|g| &sb[g[0] as usize]).collect();
+    let meet = candidates(&first_a, &first_b);
     let mut candidates = Vec::new();
-    for (i, x) in sa.iter().enumerate() {
-        for (j, y) in meet.of(i).map(|j| (j, &sb[j])) {
+    for (ga, x) in first_a.iter().enumerate() {
+        for (gb, y) in meet.of(ga).map(|gb| (gb, first_b[gb])) {
             let closest = || match (x.sentence, y.sentence) {
                 (Some(p), Some(q)) => {
                     *in_a[q].get_or_insert_with(|| closest_a.to(&keys_b[q])) == Some(p)
@@ -286,33 +291,54 @@ pub(super) fn match_quotes(
                 _ => false,
             };
             if let Some((score, class)) = judge(x, y, closest) {
-                candidates.push((score, i, j, class));
+                candidates.push((score, ga, gb, class));
             }
         }
     }
-    crate::text::sort::by(&mut candidates, |p, q| {
-        q.0.total_cmp(&p.0).then(p.1.cmp(&q.1)).then(p.2.cmp(&q.2))
-    });
-    let (mut used_a, mut used_b) = (HashSet::default(), HashSet::default());
-    let mut out = Vec::new();
-    for (_, i, j, class) in candidates {
-        if !used_a.insert(i) || !used_b.insert(j) {
-            continue;
-        }
-        let (x, y) = (&sa[i], &sb[j]);
-        out.push(QuoteMatch {
-            a: x.index,
-            b: y.index,
-            span_a: x.span,
-            span_b: y.span,
-            speaker_a: x.speaker.clone(),
-            speaker_b: y.speaker.clone(),
-            class,
-            diff: diff_words(&x.words, &y.words),
-        });
-    }
+    crate::text::sort::by(&mut candidates, |p, q| q.0.total_cmp(&p.0));
+    let matches = repeats::one_to_one(
+        candidates.len(),
+        |k| (candidates[k].1, candidates[k].2),
+        |k, l| candidates[k].0.total_cmp(&candidates[l].0).is_eq(),
+        (&groups_a, &groups_b),
+    );
+    let mut out: Vec<QuoteMatch> = (matches.into_iter())
+        .map(|(i, j, k)| {
+            let (x, y) = (&sa[i as usize], &sb[j as usize]);
+            QuoteMatch {
+                a: x.index,
+                b: y.index,
+                span_a: x.span,
+                span_b: y.span,
+                speaker_a: x.speaker.clone(),
+                speaker_b: y.speaker.clone(),
+                class: candidates[k].3,
+                diff: diff_words(&x.words, &y.words),
+            }
+        })
+        .collect();
     crate::text::sort::by_key(&mut out, |m| (m.a, m.b));
     out
+}
+
+/// The quotes of `said` grouped where [`judge`] and [`candidates`] cannot
+/// tell them apart: the same words, content words and speaker. A short quote
+/// stays alone, as [`judge`] reads its sentence too.
+fn repeated(said: &[Said]) -> Vec<Vec<u32>> {
+    repeats::group(said.iter().enumerate().map(|(i, x)| {
+        let alone = x.words.len() <= 3;
+        let speaker = x.named.as_ref().map(|n| (&n.key, &n.tokens));
+        let sets = || {
+            (
+                super::align::hash_set(&x.keys),
+                super::align::hash_set(&x.plain),
+            )
+        };
+        Some((
+            alone.then_some(i),
+            (!alone).then(|| (&x.words, speaker, sets())),
+        ))
+    }))
 }
 
 /// For each quote of `sa`, the quotes of `sb` (each once) that [`judge`]
@@ -323,11 +349,11 @@ pub(super) fn match_quotes(
 /// one named speaker (by the name's key or its last word, which
 /// [`one_name_in_other`] needs); and quotes of four words or more with the
 /// same words.
-fn candidates(sa: &[Said], sb: &[Said]) -> Candidates {
+fn candidates(sa: &[&Said], sb: &[&Said]) -> Candidates {
     if !set_join::worth_joining(sa.len(), sb.len()) {
         return Candidates::Every(sb.len());
     }
-    let hashed = |s: &[Said]| -> Vec<Vec<u64>> {
+    let hashed = |s: &[&Said]| -> Vec<Vec<u64>> {
         s.iter().map(|x| super::align::hash_set(&x.keys)).collect()
     };
     let min_shared = |len| set_join::dice_min_shared(len, WORDS_MATCH).min(TRIMMED_MIN_SHARED);
