@@ -311,9 +311,8 @@ fn group_thousands(v: i64) -> String {
     out
 }
 
-/// Two quantities of a pair that may report one figure, and how likely.
+/// Two quantities of a pair matched as one figure.
 struct QuantityMatch {
-    score: f64,
     a: usize,
     b: usize,
 }
@@ -429,9 +428,6 @@ fn diff_quantities((a, keys_a, fig_a): Keyed, (b, keys_b, fig_b): Keyed, d: &mut
     let mut used_b = HashSet::default();
     let matches = match_quantities((a, keys_a, fig_a), (b, keys_b, fig_b));
     for m in matches {
-        if used_a.contains(&m.a) || used_b.contains(&m.b) {
-            continue;
-        }
         used_a.insert(m.a);
         used_b.insert(m.b);
         let (qa, qb) = (&a.quantities[m.a], &b.quantities[m.b]);
@@ -469,13 +465,20 @@ fn diff_quantities((a, keys_a, fig_a): Keyed, (b, keys_b, fig_b): Keyed, d: &mut
     }
 }
 
-/// Candidate pairs of quantities, best first: the same fact key (or a count
-/// of people against a toll) with whom they count agreeing, scored by the Dice coefficient of their sentences' words plus
-/// a bonus for the same figure (or overlapping ones).
+/// The figures of two articles matched one to one, best first. Candidates
+/// are pairs of the same fact key (or a count of people against a toll) with
+/// whom they count agreeing, scored by the Dice coefficient of their
+/// sentences' words plus a bonus for the same figure (or overlapping ones);
+/// each figure of `a` weighs its [`PARTNERS_WEIGHED`] best. A figure a text
+/// repeats, in the same words around it, is weighed once ([`repeats`]).
 fn match_quantities((a, keys_a, fig_a): Keyed, (b, keys_b, fig_b): Keyed) -> Vec<QuantityMatch> {
     let no_words = HashSet::default();
-    let context_a = quantity_contexts(a, keys_a, &no_words);
-    let context_b = quantity_contexts(b, keys_b, &no_words);
+    let (sentences_a, sentences_b) = (figure_sentences(a), figure_sentences(b));
+    let context_a = sentence_words(keys_a, &sentences_a, &no_words);
+    let context_b = sentence_words(keys_b, &sentences_b, &no_words);
+    let groups_a = repeated_figures(a, fig_a, &context_a);
+    let groups_b = repeated_figures(b, fig_b, &context_b);
+    let first = |groups: &[Vec<u32>], g: usize| groups[g][0] as usize;
     let (claims_a, claims_b) = (&fig_a.claims, &fig_b.claims);
     let (counts_a, counts_b) = (&fig_a.counts, &fig_b.counts);
     let (times_a, times_b) = (times(counts_a), times(counts_b));
@@ -483,22 +486,33 @@ fn match_quantities((a, keys_a, fig_a): Keyed, (b, keys_b, fig_b): Keyed) -> Vec
     // The figures of `b` by what they count and by the noun they count: a
     // figure of `a` meets only those of its count, of its noun, or, for a
     // count of people or a toll, of the other ([`generic_meets`]). Few
-    // figures on each side read every pair instead.
-    let every = !set_join::worth_joining(a.quantities.len(), b.quantities.len());
+    // figures on each side read every pair instead, and count the words
+    // their sentences share pair by pair rather than through an index.
+    let every = !set_join::worth_joining(groups_a.len(), groups_b.len());
     let mut by_count: FastMap<&str, Vec<usize>> = FastMap::default();
     let mut by_noun: FastMap<&str, Vec<usize>> = FastMap::default();
-    let indexed = if every { 0 } else { counts_b.len() };
-    for (j, (count, noun)) in counts_b.iter().zip(&fig_b.nouns).take(indexed).enumerate() {
-        by_count.entry(count.as_str()).or_default().push(j);
-        by_noun.entry(noun.as_str()).or_default().push(j);
+    let mut shared = None;
+    if !every {
+        for gb in 0..groups_b.len() {
+            let j = first(&groups_b, gb);
+            by_count.entry(counts_b[j].as_str()).or_default().push(gb);
+            by_noun.entry(fig_b.nouns[j].as_str()).or_default().push(gb);
+        }
+        let sentences: Vec<Option<usize>> = (0..groups_b.len())
+            .map(|gb| sentences_b[first(&groups_b, gb)])
+            .collect();
+        shared = Some(SharedWords::new(keys_b, &sentences));
     }
     let none: Vec<usize> = Vec::new();
-    let mut candidates = Vec::new();
+    // (score, group of `a`, group of `b`)
+    let mut candidates: Vec<(f64, usize, usize)> = Vec::new();
+    let mut mine: Vec<(f64, usize, usize)> = Vec::new();
     let mut meet: Vec<usize> = Vec::new();
-    // `seen[j]`: the figure of `a` (plus one) that last listed figure `j`.
-    let mut seen = vec![0usize; b.quantities.len()];
-    for (i, qa) in a.quantities.iter().enumerate() {
-        let ka = &counts_a[i];
+    // `seen[gb]`: the group of `a` (plus one) that last listed group `gb`.
+    let mut seen = vec![0usize; groups_b.len()];
+    for ga in 0..groups_a.len() {
+        let i = first(&groups_a, ga);
+        let (qa, ka) = (&a.quantities[i], &counts_a[i]);
         if ka == UNCOUNTED || fig_a.restated[i] {
             continue;
         }
@@ -508,9 +522,18 @@ fn match_quantities((a, keys_a, fig_a): Keyed, (b, keys_b, fig_b): Keyed) -> Vec
             _ => UNCOUNTED,
         };
         let noun = &fig_a.nouns[i];
+        if let (Some(shared), Some(sentence)) = (&mut shared, sentences_a[i]) {
+            shared.count(sentence, context_a[i]);
+        }
+        let context_dice = |j: usize| match (&shared, sentences_a[i], sentences_b[j]) {
+            (Some(shared), Some(_), Some(sentence)) => {
+                shared.dice(context_a[i], (sentence, context_b[j]))
+            }
+            _ => dice(context_a[i], context_b[j]),
+        };
         meet.clear();
         if every {
-            meet.extend(0..b.quantities.len());
+            meet.extend(0..groups_b.len());
         }
         meet.extend(by_count.get(ka.as_str()).unwrap_or(&none));
         if partner != UNCOUNTED {
@@ -519,10 +542,11 @@ fn match_quantities((a, keys_a, fig_a): Keyed, (b, keys_b, fig_b): Keyed) -> Vec
         if noun != UNCOUNTED {
             meet.extend(by_noun.get(noun.as_str()).unwrap_or(&none));
         }
-        for &j in &meet {
-            if std::mem::replace(&mut seen[j], i + 1) == i + 1 {
+        for &gb in &meet {
+            if std::mem::replace(&mut seen[gb], ga + 1) == ga + 1 {
                 continue; // listed twice
             }
+            let j = first(&groups_b, gb);
             let qb = &b.quantities[j];
             let (ca, cb) = (claims_a[i], claims_b[j]);
             if !groups_meet(ca, cb) || fig_b.restated[j] {
@@ -536,7 +560,7 @@ fn match_quantities((a, keys_a, fig_a): Keyed, (b, keys_b, fig_b): Keyed) -> Vec
                 } else {
                     0.0
                 };
-                dice(context_a[i], context_b[j]) + figure_bonus(qa, qb) + sole
+                context_dice(j) + figure_bonus(qa, qb) + sole
             } else if generic_meets(
                 (ka, &counts_b[j]),
                 (&fig_a.nouns[i], &fig_b.nouns[j]),
@@ -549,17 +573,152 @@ fn match_quantities((a, keys_a, fig_a): Keyed, (b, keys_b, fig_b): Keyed) -> Vec
                 continue;
             };
             if score >= 0.15 {
-                candidates.push(QuantityMatch { score, a: i, b: j });
+                mine.push((score, ga, gb));
             }
         }
+        if mine.len() > PARTNERS_WEIGHED {
+            // Best first, then in the order of `b` (groups are in the order
+            // of their first figure).
+            let best_first = |x: &(f64, usize, usize), y: &(f64, usize, usize)| {
+                y.0.total_cmp(&x.0).then(x.2.cmp(&y.2))
+            };
+            mine.select_nth_unstable_by(PARTNERS_WEIGHED - 1, best_first);
+            mine.truncate(PARTNERS_WEIGHED);
+        }
+        candidates.append(&mut mine);
     }
-    crate::text::sort::by(&mut candidates, |x, y| {
-        y.score
-            .total_cmp(&x.score)
-            .then(x.a.cmp(&y.a))
-            .then(x.b.cmp(&y.b))
-    });
-    candidates
+    crate::text::sort::by(&mut candidates, |x, y| y.0.total_cmp(&x.0));
+    let matches = repeats::one_to_one(
+        candidates.len(),
+        |k| (candidates[k].1, candidates[k].2),
+        |k, l| candidates[k].0.total_cmp(&candidates[l].0).is_eq(),
+        (&groups_a, &groups_b),
+    );
+    (matches.into_iter())
+        .map(|(i, j, _)| QuantityMatch {
+            a: i as usize,
+            b: j as usize,
+        })
+        .collect()
+}
+
+/// The figures of `art` grouped where matching cannot tell them apart: the
+/// same value, what it counts and of whom, the same day, and a sentence of
+/// the same words (`context`, each figure's).
+fn repeated_figures(
+    art: &Article,
+    figures: &Figures,
+    context: &[&HashSet<String>],
+) -> Vec<Vec<u32>> {
+    let bits = |x: Option<f64>| x.map(f64::to_bits);
+    repeats::group((art.quantities.iter().enumerate()).map(|(i, q)| {
+        let value = (
+            bits(q.low),
+            bits(q.high),
+            q.hedge as u8,
+            &q.unit,
+            &q.counts,
+            &q.source,
+        );
+        let counted = (
+            &figures.counts[i],
+            &figures.nouns[i],
+            group_of(figures.claims[i]),
+        );
+        let said = (
+            figures.restated[i],
+            figures.days[i],
+            super::align::hash_set(context[i]),
+        );
+        Some((value, counted, said))
+    }))
+}
+
+/// The most candidates a figure keeps, its best: a figure given more often
+/// than this by the other side (a long text, a count repeated) weighs only
+/// its likeliest partners, so that the pairs sorted grow as the figures do.
+const PARTNERS_WEIGHED: usize = 16;
+
+/// The content-word keys of each figure's sentence (`none` outside any sentence).
+fn sentence_words<'k>(
+    keys: &'k [HashSet<String>],
+    sentences: &[Option<usize>],
+    none: &'k HashSet<String>,
+) -> Vec<&'k HashSet<String>> {
+    (sentences.iter())
+        .map(|s| s.map_or(none, |s| &keys[s]))
+        .collect()
+}
+
+/// The sentence of each quantity of `art`.
+fn figure_sentences(art: &Article) -> Vec<Option<usize>> {
+    (art.quantities.iter())
+        .map(|q| art.seg.sentence_at(q.span.start))
+        .collect()
+}
+
+/// What the sentence of a figure of one article shares with each sentence
+/// of the other that gives a figure, counted once per sentence through an
+/// index of the other's words, rather than by reading each pair of
+/// sentences: two long reports with many figures of one kind.
+struct SharedWords<'k> {
+    /// The sentences of the other article that give a figure, by word.
+    index: FastMap<&'k str, Vec<u32>>,
+    /// Per sentence of the other article, the words it shares with
+    /// sentence `counted`.
+    shared: Vec<u32>,
+    touched: Vec<u32>,
+    counted: Option<usize>,
+}
+
+impl<'k> SharedWords<'k> {
+    /// The index of the sentences of `keys` that `sentences` (each figure's) name.
+    fn new(keys: &'k [HashSet<String>], sentences: &[Option<usize>]) -> Self {
+        let mut indexed = vec![false; keys.len()];
+        let mut index: FastMap<&str, Vec<u32>> = FastMap::default();
+        for &s in sentences.iter().flatten() {
+            if !std::mem::replace(&mut indexed[s], true) {
+                for w in &keys[s] {
+                    index.entry(w.as_str()).or_default().push(s as u32);
+                }
+            }
+        }
+        SharedWords {
+            index,
+            shared: vec![0; keys.len()],
+            touched: Vec::new(),
+            counted: None,
+        }
+    }
+
+    /// Counts what `sentence`, with the words `keys`, shares with each
+    /// indexed sentence, unless it was the last counted.
+    fn count(&mut self, sentence: usize, keys: &HashSet<String>) {
+        if self.counted == Some(sentence) {
+            return;
+        }
+        for s in self.touched.drain(..) {
+            self.shared[s as usize] = 0;
+        }
+        for w in keys {
+            for &s in self.index.get(w.as_str()).into_iter().flatten() {
+                if self.shared[s as usize] == 0 {
+                    self.touched.push(s);
+                }
+                self.shared[s as usize] += 1;
+            }
+        }
+        self.counted = Some(sentence);
+    }
+
+    /// [`dice`] of the sentence last counted, with the words `x`, and the
+    /// indexed sentence `sentence`, with the words `y`.
+    fn dice(&self, x: &HashSet<String>, (sentence, y): (usize, &HashSet<String>)) -> f64 {
+        if x.is_empty() || y.is_empty() {
+            return 0.0;
+        }
+        dice_of_shared(self.shared[sentence] as usize, x.len(), y.len())
+    }
 }
 
 /// How many times each count is given.
@@ -639,18 +798,6 @@ fn figure_bonus(qa: &Quantity, qb: &Quantity) -> f64 {
     } else {
         0.0
     }
-}
-
-/// The content-word keys of each quantity's sentence (`none` outside any sentence).
-fn quantity_contexts<'k>(
-    art: &Article,
-    keys: &'k [HashSet<String>],
-    none: &'k HashSet<String>,
-) -> Vec<&'k HashSet<String>> {
-    art.quantities
-        .iter()
-        .map(|q| art.seg.sentence_at(q.span.start).map_or(none, |i| &keys[i]))
-        .collect()
 }
 
 /// Two sentences state one thing when they name one entity and share this
@@ -919,6 +1066,60 @@ mod tests {
             "{:#?}",
             d.quotes
         );
+    }
+
+    /// Among many figures of one kind in close words, each still meets the
+    /// one of the same value, in whatever order the other report gives them
+    /// (enough of them to be read through [`SharedWords`]).
+    #[test]
+    fn many_figures_of_one_kind_each_meet_their_own() {
+        use crate::{analyze_batch, Input};
+        let sentence = |n: usize| format!("Officials said {n} people were evacuated on Monday.");
+        let figures: Vec<usize> = (0..10 * PARTNERS_WEIGHED).map(|k| 12 + 7 * k).collect();
+        let a: Vec<String> = figures.iter().map(|&n| sentence(n)).collect();
+        let b: Vec<String> = figures.iter().rev().map(|&n| sentence(n)).collect();
+        let arts = analyze_batch(&[
+            Input::new("a", a.join("\n\n")),
+            Input::new("b", b.join("\n\n")),
+        ])
+        .expect("analyzes");
+        assert_eq!(arts[0].quantities.len(), figures.len());
+        let d = super::super::diff_pair(&arts, 0, 1);
+        let agreed: Vec<(&str, &str)> = (d.agreements.iter())
+            .filter(|g| g.a.key != "statement")
+            .map(|g| (g.a.value.as_str(), g.b.value.as_str()))
+            .collect();
+        assert_eq!(agreed.len(), figures.len(), "{d:#?}");
+        assert!(agreed.iter().all(|(x, y)| x == y), "{agreed:?}");
+        assert!(d.conflicts.is_empty(), "{:#?}", d.conflicts);
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        /// Counted through the index, what two sentences share gives the
+        /// Dice coefficient reading the pair gives.
+        #[test]
+        fn shared_words_count_as_each_pair_read(
+            a in proptest::collection::vec(proptest::collection::btree_set(0u8..20, 0..7), 1..8),
+            b in proptest::collection::vec(proptest::collection::btree_set(0u8..20, 0..7), 1..8),
+            figures_b in proptest::collection::vec(proptest::option::of(0usize..8), 0..10),
+        ) {
+            let set = |words: &std::collections::BTreeSet<u8>| -> HashSet<String> {
+                words.iter().map(|w| format!("w{w}")).collect()
+            };
+            let (keys_a, keys_b): (Vec<HashSet<String>>, Vec<HashSet<String>>) =
+                (a.iter().map(set).collect(), b.iter().map(set).collect());
+            let figures_b: Vec<Option<usize>> =
+                figures_b.into_iter().map(|s| s.filter(|&s| s < keys_b.len())).collect();
+            let mut shared = SharedWords::new(&keys_b, &figures_b);
+            for (i, x) in keys_a.iter().enumerate() {
+                shared.count(i, x);
+                for &j in figures_b.iter().flatten() {
+                    let counted = shared.dice(x, (j, &keys_b[j]));
+                    proptest::prop_assert_eq!(counted.to_bits(), dice(x, &keys_b[j]).to_bits());
+                }
+            }
+        }
     }
 
     #[test]
