@@ -104,7 +104,11 @@ pub(super) struct Prepared<'k> {
     /// The sentences with one explicit date ([`diff_dates::dated_sentences`]).
     dated: Vec<diff_dates::Dated<'k>>,
     entities: Vec<Vec<SentenceEntity>>,
+    statements: Statements,
     said: Vec<quoting::Said>,
+    /// The quotes of `said` grouped where matching cannot tell them apart
+    /// ([`quoting::repeated`]).
+    said_groups: Vec<Vec<u32>>,
     named: std::collections::BTreeMap<String, variants::Named>,
     figures: Figures<'k>,
 }
@@ -121,10 +125,16 @@ struct Figures<'x> {
     days: Vec<Option<CalendarDate>>,
     restated: Vec<bool>,
     published: Option<CalendarDate>,
+    /// Each figure's sentence.
+    sentences: Vec<Option<usize>>,
+    /// The figures grouped where matching cannot tell them apart
+    /// ([`repeated_figures`]).
+    groups: Vec<Vec<u32>>,
 }
 
 impl<'x> Figures<'x> {
-    fn of(art: &'x Article) -> Self {
+    /// The figures of `art`, whose sentences have the keys `keys`.
+    fn of(art: &'x Article, keys: &[HashSet<String>]) -> Self {
         let claims = claims(art);
         // How many figures each sentence gives.
         let sentences: Vec<Option<usize>> = (art.quantities.iter())
@@ -143,14 +153,20 @@ impl<'x> Figures<'x> {
         let restated = (0..art.quantities.len())
             .map(|i| restates_previous(art, i))
             .collect();
-        Figures {
+        let mut figures = Figures {
             claims,
             counts,
             nouns: art.quantities.iter().map(noun_key).collect(),
             days: sentence_days(art),
             restated,
             published: art.date(),
-        }
+            sentences: sentences.clone(),
+            groups: Vec::new(),
+        };
+        let no_words = HashSet::default();
+        let context = sentence_words(keys, &sentences, &no_words);
+        figures.groups = repeated_figures(art, &figures, (&sentences, &context));
+        figures
     }
 
     /// The fact of quantity `i` of `art`.
@@ -175,12 +191,14 @@ pub(super) fn prepare<'k>(
     let said = quoting::said(art, &keys, entity_key);
     let named = variants::named(art, entity_key);
     Prepared {
-        keys,
+        statements: Statements::of(&keys, &entities),
+        figures: Figures::of(art, &keys),
         dated: diff_dates::dated_sentences(art),
+        said_groups: quoting::repeated(&said),
+        keys,
         entities,
         said,
         named,
-        figures: Figures::of(art),
     }
 }
 
@@ -204,7 +222,10 @@ pub(super) fn diff(
     }));
     diff_statements((a, pa), (b, pb), &mut d);
     d.names = variants::match_names((a, &pa.named), (b, &pb.named));
-    d.quotes = quoting::match_quotes((keys_a, &pa.said), (keys_b, &pb.said));
+    d.quotes = quoting::match_quotes(
+        (keys_a, &pa.said, &pa.said_groups),
+        (keys_b, &pb.said, &pb.said_groups),
+    );
     let matched_a: HashSet<usize> = d.quotes.iter().map(|m| m.a).collect();
     let matched_b: HashSet<usize> = d.quotes.iter().map(|m| m.b).collect();
     d.only_a
@@ -473,11 +494,10 @@ fn diff_quantities((a, keys_a, fig_a): Keyed, (b, keys_b, fig_b): Keyed, d: &mut
 /// repeats, in the same words around it, is weighed once ([`repeats`]).
 fn match_quantities((a, keys_a, fig_a): Keyed, (b, keys_b, fig_b): Keyed) -> Vec<QuantityMatch> {
     let no_words = HashSet::default();
-    let (sentences_a, sentences_b) = (figure_sentences(a), figure_sentences(b));
-    let context_a = sentence_words(keys_a, &sentences_a, &no_words);
-    let context_b = sentence_words(keys_b, &sentences_b, &no_words);
-    let groups_a = repeated_figures(a, fig_a, &context_a);
-    let groups_b = repeated_figures(b, fig_b, &context_b);
+    let (sentences_a, sentences_b) = (&fig_a.sentences, &fig_b.sentences);
+    let context_a = sentence_words(keys_a, sentences_a, &no_words);
+    let context_b = sentence_words(keys_b, sentences_b, &no_words);
+    let (groups_a, groups_b) = (&fig_a.groups, &fig_b.groups);
     let first = |groups: &[Vec<u32>], g: usize| groups[g][0] as usize;
     let (claims_a, claims_b) = (&fig_a.claims, &fig_b.claims);
     let (counts_a, counts_b) = (&fig_a.counts, &fig_b.counts);
@@ -494,12 +514,12 @@ fn match_quantities((a, keys_a, fig_a): Keyed, (b, keys_b, fig_b): Keyed) -> Vec
     let mut shared = None;
     if !every {
         for gb in 0..groups_b.len() {
-            let j = first(&groups_b, gb);
+            let j = first(groups_b, gb);
             by_count.entry(counts_b[j].as_str()).or_default().push(gb);
             by_noun.entry(fig_b.nouns[j].as_str()).or_default().push(gb);
         }
         let sentences: Vec<Option<usize>> = (0..groups_b.len())
-            .map(|gb| sentences_b[first(&groups_b, gb)])
+            .map(|gb| sentences_b[first(groups_b, gb)])
             .collect();
         shared = Some(SharedWords::new(keys_b, &sentences));
     }
@@ -511,7 +531,7 @@ fn match_quantities((a, keys_a, fig_a): Keyed, (b, keys_b, fig_b): Keyed) -> Vec
     // `seen[gb]`: the group of `a` (plus one) that last listed group `gb`.
     let mut seen = vec![0usize; groups_b.len()];
     for ga in 0..groups_a.len() {
-        let i = first(&groups_a, ga);
+        let i = first(groups_a, ga);
         let (qa, ka) = (&a.quantities[i], &counts_a[i]);
         if ka == UNCOUNTED || fig_a.restated[i] {
             continue;
@@ -546,7 +566,7 @@ fn match_quantities((a, keys_a, fig_a): Keyed, (b, keys_b, fig_b): Keyed) -> Vec
             if std::mem::replace(&mut seen[gb], ga + 1) == ga + 1 {
                 continue; // listed twice
             }
-            let j = first(&groups_b, gb);
+            let j = first(groups_b, gb);
             let qb = &b.quantities[j];
             let (ca, cb) = (claims_a[i], claims_b[j]);
             if !groups_meet(ca, cb) || fig_b.restated[j] {
@@ -592,7 +612,7 @@ fn match_quantities((a, keys_a, fig_a): Keyed, (b, keys_b, fig_b): Keyed) -> Vec
         candidates.len(),
         |k| (candidates[k].1, candidates[k].2),
         |k, l| candidates[k].0.total_cmp(&candidates[l].0).is_eq(),
-        (&groups_a, &groups_b),
+        (groups_a, groups_b),
     );
     (matches.into_iter())
         .map(|(i, j, _)| QuantityMatch {
@@ -604,13 +624,16 @@ fn match_quantities((a, keys_a, fig_a): Keyed, (b, keys_b, fig_b): Keyed) -> Vec
 
 /// The figures of `art` grouped where matching cannot tell them apart: the
 /// same value, what it counts and of whom, the same day, and a sentence of
-/// the same words (`context`, each figure's).
+/// the same words (`context`, each figure's, in `sentences`).
 fn repeated_figures(
     art: &Article,
     figures: &Figures,
-    context: &[&HashSet<String>],
+    (sentences, context): (&[Option<usize>], &[&HashSet<String>]),
 ) -> Vec<Vec<u32>> {
     let bits = |x: Option<f64>| x.map(f64::to_bits);
+    // The figures of one sentence come one after another: its words are
+    // fingerprinted once.
+    let mut last: Option<(Option<usize>, u64)> = None;
     repeats::group((art.quantities.iter().enumerate()).map(|(i, q)| {
         let value = (
             bits(q.low),
@@ -625,18 +648,23 @@ fn repeated_figures(
             &figures.nouns[i],
             group_of(figures.claims[i]),
         );
-        let said = (
-            figures.restated[i],
-            figures.days[i],
-            super::align::hash_set(context[i]),
-        );
-        Some((value, counted, said))
+        let words = match last {
+            Some((s, words)) if s == sentences[i] => words,
+            _ => super::align::fingerprint(context[i]),
+        };
+        last = Some((sentences[i], words));
+        Some((
+            value,
+            counted,
+            (figures.restated[i], figures.days[i], words),
+        ))
     }))
 }
 
-/// The most candidates a figure keeps, its best: a figure given more often
-/// than this by the other side (a long text, a count repeated) weighs only
-/// its likeliest partners, so that the pairs sorted grow as the figures do.
+/// The most candidates a figure keeps, its best (a figure repeated in the
+/// same words counting once, [`repeated_figures`]): a figure given more
+/// often than this by the other side (a long text, a count repeated) weighs
+/// only its likeliest partners, so that the pairs sorted grow as the figures do.
 const PARTNERS_WEIGHED: usize = 16;
 
 /// The content-word keys of each figure's sentence (`none` outside any sentence).
@@ -647,13 +675,6 @@ fn sentence_words<'k>(
 ) -> Vec<&'k HashSet<String>> {
     (sentences.iter())
         .map(|s| s.map_or(none, |s| &keys[s]))
-        .collect()
-}
-
-/// The sentence of each quantity of `art`.
-fn figure_sentences(art: &Article) -> Vec<Option<usize>> {
-    (art.quantities.iter())
-        .map(|q| art.seg.sentence_at(q.span.start))
         .collect()
 }
 
@@ -830,6 +851,36 @@ fn sentence_entities(
     out
 }
 
+/// The sentences of an article that may state what an entity did or said:
+/// those that name one, grouped by their keys and the entities they name, so
+/// that a text that repeats a sentence is compared once for it ([`repeats`]).
+struct Statements {
+    /// Each group's sentences, ascending.
+    groups: Vec<Vec<u32>>,
+}
+
+impl Statements {
+    fn of(keys: &[HashSet<String>], entities: &[Vec<SentenceEntity>]) -> Statements {
+        if keys.len() < repeats::GROUPED_FROM {
+            let groups = repeats::alone(entities.iter().map(|named| !named.is_empty()));
+            return Statements { groups };
+        }
+        let groups = repeats::group((keys.iter().zip(entities)).map(|(keys, named)| {
+            let entities = || named.iter().map(|e| &e.0).collect::<Vec<_>>();
+            (!named.is_empty()).then(|| (super::align::fingerprint(keys), entities()))
+        }));
+        Statements { groups }
+    }
+
+    /// Each group's keys as sorted hashes, as [`set_join`] reads them;
+    /// `keys`: the article's sentence keys.
+    fn sets(&self, keys: &[HashSet<String>]) -> Vec<Vec<u64>> {
+        (self.groups.iter())
+            .map(|g| super::align::hash_set(&keys[g[0] as usize]))
+            .collect()
+    }
+}
+
 /// Statements both report: sentences of each side that name one entity and
 /// share most of their other words ("Komilov ... supported Ukraine's
 /// territorial integrity"), matched one to one, best first.
@@ -841,40 +892,20 @@ fn diff_statements(
     d: &mut FactDiff,
 ) {
     let (keys_a, ea, keys_b, eb) = (&pa.keys, &pa.entities, &pb.keys, &pb.entities);
-    // The sentences that name an entity, grouped by their keys and the
-    // entities they name: a text that repeats a sentence is compared once
-    // for it ([`repeats`]).
-    let hashed = |p: &Prepared| -> Vec<Option<Vec<u64>>> {
-        (p.keys.iter().zip(&p.entities))
-            .map(|(keys, named)| (!named.is_empty()).then(|| super::align::hash_set(keys)))
-            .collect()
-    };
-    let (hashed_a, hashed_b) = (hashed(pa), hashed(pb));
-    let grouped = |p: &Prepared, hashed: &[Option<Vec<u64>>]| {
-        repeats::group((hashed.iter().zip(&p.entities)).map(|(keys, named)| {
-            let entities = || named.iter().map(|e| &e.0).collect::<Vec<_>>();
-            keys.as_ref().map(|keys| (keys, entities()))
-        }))
-    };
-    let (groups_a, groups_b) = (grouped(pa, &hashed_a), grouped(pb, &hashed_b));
+    let (groups_a, groups_b) = (&pa.statements.groups, &pb.statements.groups);
     let first = |groups: &[Vec<u32>], g: usize| groups[g][0] as usize;
-    let sets = |groups: &[Vec<u32>], hashed: &[Option<Vec<u64>>]| -> Vec<Vec<u64>> {
-        (0..groups.len())
-            .map(|g| hashed[first(groups, g)].clone().unwrap_or_default())
-            .collect()
-    };
     let min_shared =
         |len: usize| set_join::dice_min_shared(len, STATEMENT_MATCH).max(STATEMENT_MIN_SHARED + 1);
     let meet = set_join::pairs(
-        (groups_a.len(), || sets(&groups_a, &hashed_a)),
-        (groups_b.len(), || sets(&groups_b, &hashed_b)),
+        (groups_a.len(), || pa.statements.sets(keys_a)),
+        (groups_b.len(), || pb.statements.sets(keys_b)),
         &min_shared,
     );
     let mut candidates = Vec::new();
     for ga in 0..groups_a.len() {
-        let (i, xs) = (first(&groups_a, ga), &ea[first(&groups_a, ga)]);
+        let (i, xs) = (first(groups_a, ga), &ea[first(groups_a, ga)]);
         for gb in meet.of(ga) {
-            let (j, ys) = (first(&groups_b, gb), &eb[first(&groups_b, gb)]);
+            let (j, ys) = (first(groups_b, gb), &eb[first(groups_b, gb)]);
             let Some(shared) = xs.iter().position(|x| ys.iter().any(|y| y.0 == x.0)) else {
                 continue;
             };
@@ -893,7 +924,7 @@ fn diff_statements(
         candidates.len(),
         |k| (candidates[k].1, candidates[k].2),
         |k, l| candidates[k].0.total_cmp(&candidates[l].0).is_eq(),
-        (&groups_a, &groups_b),
+        (groups_a, groups_b),
     );
     for (i, j, k) in matches {
         let (i, j, shared) = (i as usize, j as usize, candidates[k].3);
@@ -1029,7 +1060,8 @@ mod tests {
     }
 
     /// A statement or quote whose best partner another has taken goes on
-    /// to its next best, and one repeated meets as many partners as it has.
+    /// to its next best, and one repeated meets as many partners as it has,
+    /// in texts long enough for repeats to be grouped.
     #[test]
     fn a_repeat_meets_its_next_partner_once_the_best_is_taken() {
         use crate::{analyze_batch, Input};
@@ -1041,31 +1073,45 @@ mod tests {
                      Mayor Anna Berg told reporters.";
         let requoted = "\"We will finish the new bridge by next spring, whatever it costs the \
                         city,\" Mayor Anna Berg told reporters.";
-        let a = format!("{said}\n\n{quote}\n\n{said}\n\n{quote}\n");
-        let b = format!("{said}\n\n{quote}\n\n{reworded}\n\n{requoted}\n");
+        // Each text: `blocks` blocks of two sentences, the second report's
+        // last half reworded.
+        let blocks = repeats::GROUPED_FROM;
+        let text = |reworded_from: usize| -> String {
+            (0..blocks)
+                .map(|k| match k < reworded_from {
+                    true => format!("{said}\n\n{quote}\n\n"),
+                    false => format!("{reworded}\n\n{requoted}\n\n"),
+                })
+                .collect()
+        };
+        let (a, b) = (text(blocks), text(blocks / 2));
         let arts = analyze_batch(&[Input::new("a", &a), Input::new("b", &b)]).expect("analyzes");
         let d = super::super::diff_pair(&arts, 0, 1);
         let starts = |text: &str, part: &str| -> Vec<usize> {
             text.match_indices(part).map(|(at, _)| at).collect()
         };
-        let (said_a, said_b) = (starts(&a, said), starts(&b, said));
-        let reworded_b = starts(&b, reworded);
+        let (said_a, said_b, reworded_b) =
+            (starts(&a, said), starts(&b, said), starts(&b, reworded));
         let partner = |start: usize| {
             (d.agreements.iter())
                 .find(|g| g.a.key == "statement" && g.a.span.start == start)
                 .map(|g| g.b.span.start)
         };
-        assert_eq!(partner(said_a[0]), Some(said_b[0]), "{d:#?}");
-        assert_eq!(partner(said_a[1]), Some(reworded_b[0]), "{d:#?}");
-        // Each text's quotes: the reported speech, then the quote, twice.
+        let partners: Vec<Option<usize>> = said_a.iter().map(|&at| partner(at)).collect();
+        let expected: Vec<Option<usize>> = (said_b.iter().chain(&reworded_b))
+            .map(|&at| Some(at))
+            .collect();
+        assert_eq!(partners, expected, "{:#?}", d.agreements);
+        // Each block's quotes: the reported speech, then the quote; each
+        // meets the one of its block, alike in the first half, reworded after.
         let quotes: Vec<_> = (d.quotes.iter()).map(|m| (m.a, m.b, m.class)).collect();
-        let (same, variant) = (QuoteClass::Same, QuoteClass::Variant);
-        assert_eq!(
-            quotes,
-            [(0, 0, same), (1, 1, same), (2, 2, variant), (3, 3, variant)],
-            "{:#?}",
-            d.quotes
-        );
+        let expected: Vec<_> = (0..2 * blocks)
+            .map(|m| match m < blocks {
+                true => (m, m, QuoteClass::Same),
+                false => (m, m, QuoteClass::Variant),
+            })
+            .collect();
+        assert_eq!(quotes, expected, "{:#?}", d.quotes);
     }
 
     /// Among many figures of one kind in close words, each still meets the

@@ -266,17 +266,16 @@ pub(super) fn said(
 }
 
 /// Matches the quotes of two articles one to one, best first, given each
-/// article's sentence keys and its quotes as [`said`] reads them. A quote a
-/// text repeats word for word is judged once ([`repeats`]).
+/// article's sentence keys, its quotes as [`said`] reads them and those
+/// quotes [`repeated`]: a quote a text repeats word for word is judged once.
 pub(super) fn match_quotes(
-    (keys_a, sa): (&[HashSet<String>], &[Said]),
-    (keys_b, sb): (&[HashSet<String>], &[Said]),
+    (keys_a, sa, groups_a): (&[HashSet<String>], &[Said], &[Vec<u32>]),
+    (keys_b, sb, groups_b): (&[HashSet<String>], &[Said], &[Vec<u32>]),
 ) -> Vec<QuoteMatch> {
     // Each sentence's closest in the other article, found once: the quotes
     // of one sentence meet every quote of the other article.
     let (mut in_a, mut in_b) = (vec![None; keys_b.len()], vec![None; keys_a.len()]);
     let (mut closest_a, mut closest_b) = (Closest::new(keys_a), Closest::new(keys_b));
-    let (groups_a, groups_b) = (repeated(sa), repeated(sb));
     let first_a: Vec<&Said> = groups_a.iter().map(|g| &sa[g[0] as usize]).collect();
     let first_b: Vec<&Said> = groups_b.iter().map(|g| &sb[g[0] as usize]).collect();
     let meet = candidates(&first_a, &first_b);
@@ -300,7 +299,7 @@ pub(super) fn match_quotes(
         candidates.len(),
         |k| (candidates[k].1, candidates[k].2),
         |k, l| candidates[k].0.total_cmp(&candidates[l].0).is_eq(),
-        (&groups_a, &groups_b),
+        (groups_a, groups_b),
     );
     let mut out: Vec<QuoteMatch> = (matches.into_iter())
         .map(|(i, j, k)| {
@@ -324,14 +323,17 @@ pub(super) fn match_quotes(
 /// The quotes of `said` grouped where [`judge`] and [`candidates`] cannot
 /// tell them apart: the same words, content words and speaker. A short quote
 /// stays alone, as [`judge`] reads its sentence too.
-fn repeated(said: &[Said]) -> Vec<Vec<u32>> {
+pub(super) fn repeated(said: &[Said]) -> Vec<Vec<u32>> {
+    if said.len() < repeats::GROUPED_FROM {
+        return repeats::alone(said.iter().map(|_| true));
+    }
     repeats::group(said.iter().enumerate().map(|(i, x)| {
         let alone = x.words.len() <= 3;
         let speaker = x.named.as_ref().map(|n| (&n.key, &n.tokens));
         let sets = || {
             (
-                super::align::hash_set(&x.keys),
-                super::align::hash_set(&x.plain),
+                super::align::fingerprint(&x.keys),
+                super::align::fingerprint(&x.plain),
             )
         };
         Some((

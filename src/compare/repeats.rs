@@ -8,6 +8,18 @@
 use crate::text::hash::FastMap;
 use std::hash::Hash;
 
+/// Fewer items than this are not worth grouping: each is its own group
+/// ([`alone`]), which the matching plays out as it would their groups.
+pub(super) const GROUPED_FROM: usize = 32;
+
+/// Each of the items `present` marks in a group of its own.
+pub(super) fn alone(present: impl IntoIterator<Item = bool>) -> Vec<Vec<u32>> {
+    (present.into_iter().enumerate())
+        .filter(|(_, present)| *present)
+        .map(|(i, _)| vec![i as u32])
+        .collect()
+}
+
 /// The items with a key grouped by it: each group its items ascending, the
 /// groups in the order of their first item. Items without a key are in none.
 pub(super) fn group<K: Hash + Eq>(keys: impl IntoIterator<Item = Option<K>>) -> Vec<Vec<u32>> {
