@@ -111,7 +111,8 @@ impl HashedSentences {
 /// repeats another ([`HashedSentences::repeats`]).
 fn repeats(sets: &[Vec<u64>]) -> Option<Vec<Vec<u32>>> {
     let can_align = |set: &Vec<u64>| set.len() >= MIN_KEYS;
-    let groups = super::repeats::group(sets.iter().map(|s| can_align(s).then_some(&s[..])));
+    let key = |set: &Vec<u64>| (set.iter()).fold(super::repeats::Key::new(), |k, &h| k.u64(h));
+    let groups = super::repeats::group(sets.iter().map(|s| can_align(s).then(|| key(s).finish())));
     (groups.len() < sets.iter().filter(|s| can_align(s)).count()).then_some(groups)
 }
 

@@ -602,7 +602,7 @@ fn match_quantities((a, keys_a, fig_a): Keyed, (b, keys_b, fig_b): Keyed) -> Vec
             let best_first = |x: &(f64, usize, usize), y: &(f64, usize, usize)| {
                 y.0.total_cmp(&x.0).then(x.2.cmp(&y.2))
             };
-            mine.select_nth_unstable_by(PARTNERS_WEIGHED - 1, best_first);
+            crate::text::sort::by(&mut mine, best_first);
             mine.truncate(PARTNERS_WEIGHED);
         }
         candidates.append(&mut mine);
@@ -630,34 +630,36 @@ fn repeated_figures(
     figures: &Figures,
     (sentences, context): (&[Option<usize>], &[&HashSet<String>]),
 ) -> Vec<Vec<u32>> {
-    let bits = |x: Option<f64>| x.map(f64::to_bits);
+    let value = |x: Option<f64>| x.map_or(u64::MAX, f64::to_bits);
+    let text = |k: repeats::Key, s: &Option<String>| match s {
+        Some(s) => k.u64(1).str(s),
+        None => k.u64(0),
+    };
     // The figures of one sentence come one after another: its words are
     // fingerprinted once.
     let mut last: Option<(Option<usize>, u64)> = None;
     repeats::group((art.quantities.iter().enumerate()).map(|(i, q)| {
-        let value = (
-            bits(q.low),
-            bits(q.high),
-            q.hedge as u8,
-            &q.unit,
-            &q.counts,
-            &q.source,
-        );
-        let counted = (
-            &figures.counts[i],
-            &figures.nouns[i],
-            group_of(figures.claims[i]),
-        );
         let words = match last {
             Some((s, words)) if s == sentences[i] => words,
             _ => super::align::fingerprint(context[i]),
         };
         last = Some((sentences[i], words));
-        Some((
-            value,
-            counted,
-            (figures.restated[i], figures.days[i], words),
-        ))
+        let key = (repeats::Key::new())
+            .u64(u64::from(q.low.is_some()))
+            .u64(value(q.low))
+            .u64(u64::from(q.high.is_some()))
+            .u64(value(q.high))
+            .u64(q.hedge as u64);
+        let key = text(text(text(key, &q.unit), &q.counts), &q.source)
+            .str(&figures.counts[i])
+            .str(&figures.nouns[i])
+            .str(group_of(figures.claims[i]))
+            .u64(u64::from(figures.restated[i]))
+            .u64(figures.days[i].map_or(u64::MAX, |d| {
+                (d.year as u64) << 16 | u64::from(d.month) << 8 | u64::from(d.day)
+            }))
+            .u64(words);
+        Some(key.finish())
     }))
 }
 
@@ -866,8 +868,11 @@ impl Statements {
             return Statements { groups };
         }
         let groups = repeats::group((keys.iter().zip(entities)).map(|(keys, named)| {
-            let entities = || named.iter().map(|e| &e.0).collect::<Vec<_>>();
-            (!named.is_empty()).then(|| (super::align::fingerprint(keys), entities()))
+            let key = || {
+                let words = repeats::Key::new().u64(super::align::fingerprint(keys));
+                (named.iter()).fold(words, |k, e| k.str(&e.0)).finish()
+            };
+            (!named.is_empty()).then(key)
         }));
         Statements { groups }
     }

@@ -328,18 +328,21 @@ pub(super) fn repeated(said: &[Said]) -> Vec<Vec<u32>> {
         return repeats::alone(said.iter().map(|_| true));
     }
     repeats::group(said.iter().enumerate().map(|(i, x)| {
-        let alone = x.words.len() <= 3;
-        let speaker = x.named.as_ref().map(|n| (&n.key, &n.tokens));
-        let sets = || {
-            (
-                super::align::fingerprint(&x.keys),
-                super::align::fingerprint(&x.plain),
-            )
+        let key = repeats::Key::new();
+        if x.words.len() <= 3 {
+            return Some(key.u64(0).u64(i as u64).finish());
+        }
+        let key = (x.words.iter()).fold(key.u64(1).u64(x.words.len() as u64), |k, w| k.str(w));
+        let key = match &x.named {
+            Some(n) => (n.tokens.iter()).fold(key.u64(1).str(&n.key), |k, t| k.str(t)),
+            None => key.u64(0),
         };
-        Some((
-            alone.then_some(i),
-            (!alone).then(|| (&x.words, speaker, sets())),
-        ))
+        let fingerprint = super::align::fingerprint;
+        Some(
+            key.u64(fingerprint(&x.keys))
+                .u64(fingerprint(&x.plain))
+                .finish(),
+        )
     }))
 }
 
