@@ -31,7 +31,9 @@ impl Key {
     }
 
     fn word(self, w: u64) -> Key {
-        Key((self.0 ^ w).wrapping_mul(0x9e37_79b9_7f4a_7c15).rotate_left(29))
+        Key((self.0 ^ w)
+            .wrapping_mul(0x9e37_79b9_7f4a_7c15)
+            .rotate_left(29))
     }
 
     pub(super) fn bytes(self, bytes: &[u8]) -> Key {
