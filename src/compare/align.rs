@@ -183,11 +183,10 @@ pub(super) fn align(a: &HashedSentences, b: &HashedSentences) -> Vec<AlignedSent
 fn aligned_repeats(a: &HashedSentences, b: &HashedSentences) -> Vec<AlignedSentences> {
     let (groups_a, groups_b) = (a.groups(), b.groups());
     let mut pairs = joined_candidates(&a.keys_of(&groups_a), &b.keys_of(&groups_b));
-    crate::text::sort::by(&mut pairs, |p, q| q.score.total_cmp(&p.score));
-    let matches = super::repeats::one_to_one(
-        pairs.len(),
-        |k| (pairs[k].a, pairs[k].b),
-        |k, l| pairs[k].score.total_cmp(&pairs[l].score).is_eq(),
+    let matches = super::repeats::matched(
+        &mut pairs,
+        |p| p.score,
+        |p| (p.a, p.b),
         (&groups_a, &groups_b),
     );
     let mut out: Vec<AlignedSentences> = (matches.into_iter())

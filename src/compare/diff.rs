@@ -607,11 +607,10 @@ fn match_quantities((a, keys_a, fig_a): Keyed, (b, keys_b, fig_b): Keyed) -> Vec
         }
         candidates.append(&mut mine);
     }
-    crate::text::sort::by(&mut candidates, |x, y| y.0.total_cmp(&x.0));
-    let matches = repeats::one_to_one(
-        candidates.len(),
-        |k| (candidates[k].1, candidates[k].2),
-        |k, l| candidates[k].0.total_cmp(&candidates[l].0).is_eq(),
+    let matches = repeats::matched(
+        &mut candidates,
+        |c| c.0,
+        |c| (c.1, c.2),
         (groups_a, groups_b),
     );
     (matches.into_iter())
@@ -924,11 +923,10 @@ fn diff_statements(
             }
         }
     }
-    crate::text::sort::by(&mut candidates, |p, q| q.0.total_cmp(&p.0));
-    let matches = repeats::one_to_one(
-        candidates.len(),
-        |k| (candidates[k].1, candidates[k].2),
-        |k, l| candidates[k].0.total_cmp(&candidates[l].0).is_eq(),
+    let matches = repeats::matched(
+        &mut candidates,
+        |c| c.0,
+        |c| (c.1, c.2),
         (groups_a, groups_b),
     );
     for (i, j, k) in matches {

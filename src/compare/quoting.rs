@@ -294,11 +294,10 @@ pub(super) fn match_quotes(
             }
         }
     }
-    crate::text::sort::by(&mut candidates, |p, q| q.0.total_cmp(&p.0));
-    let matches = repeats::one_to_one(
-        candidates.len(),
-        |k| (candidates[k].1, candidates[k].2),
-        |k, l| candidates[k].0.total_cmp(&candidates[l].0).is_eq(),
+    let matches = repeats::matched(
+        &mut candidates,
+        |c| c.0,
+        |c| (c.1, c.2),
         (groups_a, groups_b),
     );
     let mut out: Vec<QuoteMatch> = (matches.into_iter())

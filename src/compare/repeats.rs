@@ -80,6 +80,29 @@ pub(super) fn group(keys: impl IntoIterator<Item = Option<u64>>) -> Vec<Vec<u32>
     groups
 }
 
+/// Sorts `candidates`, pairs of groups, best first by `score`, and plays
+/// out their matching ([`one_to_one`]); `groups_of` gives a candidate's
+/// groups. Each match is `(member of a, member of b, the candidate it came
+/// by)`, in the order made.
+pub(super) fn matched<T>(
+    candidates: &mut [T],
+    score: impl Fn(&T) -> f64,
+    groups_of: impl Fn(&T) -> (usize, usize),
+    groups: (&[Vec<u32>], &[Vec<u32>]),
+) -> Vec<(u32, u32, usize)> {
+    crate::text::sort::by(candidates, |p, q| score(q).total_cmp(&score(p)));
+    one_to_one(
+        candidates.len(),
+        |k| groups_of(&candidates[k]),
+        |k, l| {
+            score(&candidates[k])
+                .total_cmp(&score(&candidates[l]))
+                .is_eq()
+        },
+        groups,
+    )
+}
+
 /// The greedy one-to-one matching of the members of `groups_a` with those
 /// of `groups_b` that taking every pair of members best first would make
 /// (equal scores by member of `a`, then of `b`), without listing those
