@@ -409,7 +409,7 @@ fn candidates(sa: &[&Said], sb: &[&Said]) -> Candidates {
 /// word). An article of many sentences is read through an index of the
 /// sentences each word is in, made at the first question, so that a
 /// question reads only the sentences that share a word with it, not every
-/// sentence: two long reports with many short quotes stay linear.
+/// sentence of a long report.
 struct Closest<'k> {
     keys: &'k [HashSet<String>],
     /// Made at the first question, for [`INDEXED_FROM`] sentences or more.

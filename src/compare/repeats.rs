@@ -1,5 +1,5 @@
-//! The greedy one-to-one matching of two articles' items (sentences,
-//! statements, quotes) where items repeat: a text that gives one sentence
+//! The greedy one-to-one matching of two articles' items (aligned
+//! sentences, statements, quotes, figures) where items repeat: a text that gives one sentence
 //! `k` times, compared with one that gives it `k` times too, has `k * k`
 //! pairs of it, all alike. The items are grouped by what the matching reads
 //! of them, the pairs of groups scored once, and the greedy matching played
