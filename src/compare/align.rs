@@ -124,18 +124,6 @@ pub(super) fn hash_set<'k>(keys: impl IntoIterator<Item = &'k String>) -> Vec<u6
     h
 }
 
-/// One 64-bit fingerprint of a set of keys, whatever their order: the sum
-/// of their hashes, mixed so that no simple relation between keys' hashes
-/// makes two sets sum alike. Two sets that differ share it with odds of
-/// about one in 10^19; [`super::repeats`] groups by it without sorting.
-pub(super) fn fingerprint<'k>(keys: impl IntoIterator<Item = &'k String>) -> u64 {
-    let mix = |h: u64| {
-        let h = (h ^ (h >> 33)).wrapping_mul(0xff51_afd7_ed55_8ccd);
-        h ^ (h >> 33)
-    };
-    (keys.into_iter()).fold(0u64, |sum, k| sum.wrapping_add(mix(fnv(k))))
-}
-
 fn fnv(s: &str) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for b in s.as_bytes() {

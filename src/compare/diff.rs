@@ -160,12 +160,12 @@ impl<'x> Figures<'x> {
             days: sentence_days(art),
             restated,
             published: art.date(),
-            sentences: sentences.clone(),
+            sentences,
             groups: Vec::new(),
         };
         let no_words = HashSet::default();
-        let context = sentence_words(keys, &sentences, &no_words);
-        figures.groups = repeated_figures(art, &figures, (&sentences, &context));
+        let context = sentence_words(keys, &figures.sentences, &no_words);
+        figures.groups = repeated_figures(art, &figures, (&figures.sentences, &context));
         figures
     }
 
@@ -640,7 +640,7 @@ fn repeated_figures(
     repeats::group((art.quantities.iter().enumerate()).map(|(i, q)| {
         let words = match last {
             Some((s, words)) if s == sentences[i] => words,
-            _ => super::align::fingerprint(context[i]),
+            _ => repeats::fingerprint(context[i]),
         };
         last = Some((sentences[i], words));
         let key = (repeats::Key::new())
@@ -868,7 +868,7 @@ impl Statements {
         }
         let groups = repeats::group((keys.iter().zip(entities)).map(|(keys, named)| {
             let key = || {
-                let words = repeats::Key::new().u64(super::align::fingerprint(keys));
+                let words = repeats::Key::new().u64(repeats::fingerprint(keys));
                 (named.iter()).fold(words, |k, e| k.str(&e.0)).finish()
             };
             (!named.is_empty()).then(key)

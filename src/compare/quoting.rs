@@ -336,7 +336,7 @@ pub(super) fn repeated(said: &[Said]) -> Vec<Vec<u32>> {
             Some(n) => (n.tokens.iter()).fold(key.u64(1).str(&n.key), |k, t| k.str(t)),
             None => key.u64(0),
         };
-        let fingerprint = super::align::fingerprint;
+        let fingerprint = repeats::fingerprint;
         Some(
             key.u64(fingerprint(&x.keys))
                 .u64(fingerprint(&x.plain))
