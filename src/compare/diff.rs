@@ -194,7 +194,7 @@ pub(super) fn prepare<'k>(
         statements: Statements::of(&keys, &entities),
         figures: Figures::of(art, &keys),
         dated: diff_dates::dated_sentences(art),
-        said_groups: quoting::repeated(&said),
+        said_groups: quoting::repeated(&said, &keys),
         keys,
         entities,
         said,

@@ -278,14 +278,16 @@ pub(super) fn match_quotes(
     let (mut closest_a, mut closest_b) = (Closest::new(keys_a), Closest::new(keys_b));
     let first_a: Vec<&Said> = groups_a.iter().map(|g| &sa[g[0] as usize]).collect();
     let first_b: Vec<&Said> = groups_b.iter().map(|g| &sb[g[0] as usize]).collect();
-    let meet = candidates(&first_a, &first_b);
+    let mut closest_in_b = |p: usize| *in_b[p].get_or_insert_with(|| closest_b.to(&keys_a[p]));
+    let meet = candidates(&first_a, &first_b, (&mut closest_in_b, keys_b));
     let mut candidates = Vec::new();
     for (ga, x) in first_a.iter().enumerate() {
         for (gb, y) in meet.of(ga).map(|gb| (gb, first_b[gb])) {
             let closest = || match (x.sentence, y.sentence) {
                 (Some(p), Some(q)) => {
-                    *in_a[q].get_or_insert_with(|| closest_a.to(&keys_b[q])) == Some(p)
-                        && *in_b[p].get_or_insert_with(|| closest_b.to(&keys_a[p])) == Some(q)
+                    let to_q = *in_a[q].get_or_insert_with(|| closest_a.to(&keys_b[q]));
+                    let to_p = *in_b[p].get_or_insert_with(|| closest_b.to(&keys_a[p]));
+                    copy_of(keys_a, to_q, p) && copy_of(keys_b, to_p, q)
                 }
                 _ => false,
             };
@@ -319,29 +321,39 @@ pub(super) fn match_quotes(
     out
 }
 
+/// Whether sentence `p` of an article whose sentences have the keys `keys`
+/// is the sentence `closest` found ([`Closest::to`]) or a copy of it (the
+/// same keys): every copy of the closest sentence is as close, so that a
+/// quote a text repeats meets the other's copies as its first copy does.
+fn copy_of(keys: &[HashSet<String>], closest: Option<usize>, p: usize) -> bool {
+    closest.is_some_and(|c| c == p || keys[c] == keys[p])
+}
+
 /// The quotes of `said` grouped where [`judge`] and [`candidates`] cannot
-/// tell them apart: the same words, content words and speaker. A short quote
-/// stays alone, as [`judge`] reads its sentence too.
-pub(super) fn repeated(said: &[Said]) -> Vec<Vec<u32>> {
+/// tell them apart: the same words, content words and speaker, and for a
+/// short quote, whose sentence [`judge`] reads too, the same words around it
+/// and a sentence of the same keys (`sentence_keys`, the article's).
+pub(super) fn repeated(said: &[Said], sentence_keys: &[HashSet<String>]) -> Vec<Vec<u32>> {
     if said.len() < repeats::GROUPED_FROM {
         return repeats::alone(said.iter().map(|_| true));
     }
-    repeats::group(said.iter().enumerate().map(|(i, x)| {
+    let fingerprint = repeats::fingerprint;
+    repeats::group(said.iter().map(|x| {
         let key = repeats::Key::new();
-        if x.words.len() <= 3 {
-            return Some(key.u64(0).u64(i as u64).finish());
-        }
-        let key = (x.words.iter()).fold(key.u64(1).u64(x.words.len() as u64), |k, w| k.str(w));
+        let key = (x.words.iter()).fold(key.u64(x.words.len() as u64), |k, w| k.str(w));
         let key = match &x.named {
             Some(n) => (n.tokens.iter()).fold(key.u64(1).str(&n.key), |k, t| k.str(t)),
             None => key.u64(0),
         };
-        let fingerprint = repeats::fingerprint;
-        Some(
-            key.u64(fingerprint(&x.keys))
-                .u64(fingerprint(&x.plain))
-                .finish(),
-        )
+        let key = key.u64(fingerprint(&x.keys)).u64(fingerprint(&x.plain));
+        let key = match x.sentence {
+            _ if x.words.len() > 3 => key,
+            Some(s) => (key.u64(1))
+                .u64(fingerprint(&x.context))
+                .u64(fingerprint(&sentence_keys[s])),
+            None => key.u64(0),
+        };
+        Some(key.finish())
     }))
 }
 
@@ -351,9 +363,15 @@ pub(super) fn repeated(said: &[Said]) -> Vec<Vec<u32>> {
 /// enough content words to meet by them ([`WORDS_MATCH`], or a trimmed
 /// quote's [`TRIMMED_MIN_SHARED`]), found by [`set_join`]; short quotes of
 /// one named speaker (by the name's key or its last word, which
-/// [`one_name_in_other`] needs); and quotes of four words or more with the
-/// same words.
-fn candidates(sa: &[&Said], sb: &[&Said]) -> Candidates {
+/// [`one_name_in_other`] needs) whose sentence is, or is a copy of, the
+/// closest to the quote's own ([`copy_of`]): `closest_in_b` finds that
+/// sentence for a sentence of `sa`'s article, `keys_b` gives the keys of
+/// `sb`'s; and quotes of four words or more with the same words.
+fn candidates(
+    sa: &[&Said],
+    sb: &[&Said],
+    (closest_in_b, keys_b): (&mut dyn FnMut(usize) -> Option<usize>, &[HashSet<String>]),
+) -> Candidates {
     if !set_join::worth_joining(sa.len(), sb.len()) {
         return Candidates::Every(sb.len());
     }
@@ -369,15 +387,23 @@ fn candidates(sa: &[&Said], sb: &[&Said]) -> Candidates {
         let lower: Vec<String> = x.words.iter().map(|w| w.to_lowercase()).collect();
         lower.join(" ")
     };
-    // Short quotes of a named speaker, by the name's key and by its last word.
-    let mut by_name: FastMap<&str, Vec<u32>> = FastMap::default();
-    let mut by_surname: FastMap<&str, Vec<u32>> = FastMap::default();
+    // Short quotes of a named speaker, by the name's key and by its last
+    // word, each with the fingerprint of its sentence's keys.
+    let mut by_name: FastMap<(&str, u64), Vec<u32>> = FastMap::default();
+    let mut by_surname: FastMap<(&str, u64), Vec<u32>> = FastMap::default();
     let mut by_words: FastMap<String, Vec<u32>> = FastMap::default();
     for (j, y) in sb.iter().enumerate() {
-        if let (true, Some(name)) = (short(y), &y.named) {
-            by_name.entry(&name.key).or_default().push(j as u32);
+        if let (true, Some(name), Some(q)) = (short(y), &y.named, y.sentence) {
+            let sentence = repeats::fingerprint(&keys_b[q]);
+            by_name
+                .entry((&name.key, sentence))
+                .or_default()
+                .push(j as u32);
             if let Some(last) = name.tokens.last() {
-                by_surname.entry(last).or_default().push(j as u32);
+                by_surname
+                    .entry((last, sentence))
+                    .or_default()
+                    .push(j as u32);
             }
         }
         if y.words.len() >= OTHER_SPEAKER_MIN_WORDS {
@@ -386,10 +412,23 @@ fn candidates(sa: &[&Said], sb: &[&Said]) -> Candidates {
     }
     for (x, meet) in sa.iter().zip(&mut meet) {
         let joined = meet.len();
-        if let (true, Some(name)) = (short(x), &x.named) {
-            meet.extend(by_name.get(name.key.as_str()).into_iter().flatten());
+        let named = x.named.as_ref().filter(|_| short(x));
+        let closest = named.and(x.sentence).and_then(&mut *closest_in_b);
+        if let (Some(name), Some(q)) = (named, closest) {
+            let sentence = repeats::fingerprint(&keys_b[q]);
+            meet.extend(
+                by_name
+                    .get(&(name.key.as_str(), sentence))
+                    .into_iter()
+                    .flatten(),
+            );
             if let Some(last) = name.tokens.last() {
-                meet.extend(by_surname.get(last.as_str()).into_iter().flatten());
+                meet.extend(
+                    by_surname
+                        .get(&(last.as_str(), sentence))
+                        .into_iter()
+                        .flatten(),
+                );
             }
         }
         if x.words.len() >= OTHER_SPEAKER_MIN_WORDS {
@@ -629,6 +668,161 @@ pub fn explain(m: &QuoteMatch, a: &str, b: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A quote as [`said`] would read it: `words` in sentence `sentence` of
+    /// an article whose sentences have the keys `sentences`, by `speaker`.
+    fn quote(
+        index: usize,
+        words: &[&str],
+        speaker: Option<&str>,
+        sentence: usize,
+        sentences: &[HashSet<String>],
+    ) -> Said {
+        let words: Vec<String> = words.iter().map(|w| w.to_string()).collect();
+        let plain: Vec<String> = (words.iter())
+            .filter(|w| !w.starts_with(char::is_uppercase))
+            .cloned()
+            .collect();
+        let inside = keys(&words);
+        Said {
+            index,
+            sentence: Some(sentence),
+            span: Span::new(index * 10, index * 10 + 5),
+            speaker: speaker.map(str::to_string),
+            named: speaker.map(|name| Named {
+                key: name.to_lowercase(),
+                tokens: name_tokens(name),
+            }),
+            keys: content_stems(&words, Some("en")),
+            plain: content_stems(&plain, Some("en")),
+            context: sentences[sentence].difference(&inside).cloned().collect(),
+            words,
+        }
+    }
+
+    fn sentence(words: &[&str]) -> HashSet<String> {
+        words.iter().map(|w| w.to_string()).collect()
+    }
+
+    /// An article's sentence keys and its quotes.
+    #[cfg(not(target_arch = "wasm32"))]
+    type Quoted = (Vec<HashSet<String>>, Vec<Said>);
+
+    /// Two articles of six sentences each, copies of the few kinds
+    /// `sentences` gives, and their quotes: `(words, speaker, sentence)`.
+    #[cfg(not(target_arch = "wasm32"))]
+    fn two_articles(
+        sentences: &[usize],
+        a: &[(usize, usize, usize)],
+        b: &[(usize, usize, usize)],
+    ) -> (Quoted, Quoted) {
+        const WORDS: [&[&str]; 5] = [
+            &["Reserved"],
+            &["we", "agree"],
+            &["Never", "again"],
+            &["the", "vote", "was", "fair", "and", "free"],
+            &["the", "vote", "was", "not", "fair"],
+        ];
+        const SPEAKERS: [&str; 3] = ["Alnour Iliachev", "Iliachev", "Maria Ivanova"];
+        let sentence_keys = |kinds: &[usize]| -> Vec<HashSet<String>> {
+            (0..6)
+                .map(|i| {
+                    let kind = kinds[i % kinds.len()];
+                    sentence(&["vote", "said", ["square", "police", "city", "fair"][kind]])
+                })
+                .collect()
+        };
+        let said = |items: &[(usize, usize, usize)], keys: &[HashSet<String>]| -> Vec<Said> {
+            (items.iter().enumerate())
+                .map(|(i, &(w, s, at))| quote(i, WORDS[w], Some(SPEAKERS[s]), at, keys))
+                .collect()
+        };
+        let (keys_a, keys_b) = (sentence_keys(sentences), sentence_keys(&sentences[1..]));
+        let (said_a, said_b) = (said(a, &keys_a), said(b, &keys_b));
+        ((keys_a, said_a), (keys_b, said_b))
+    }
+
+    #[test]
+    fn a_short_quote_repeated_meets_each_copy() {
+        // A one-word quote whose only word is capitalized shares no plain
+        // word with its copy: the two meet by their sentences, each the
+        // other's closest. Each report repeats the sentence three times.
+        let said_in = "reserved alnour iliachev said vote";
+        let keys: Vec<HashSet<String>> = (0..5)
+            .map(|i| match i {
+                1 | 2 | 4 => sentence(&said_in.split(' ').collect::<Vec<_>>()),
+                _ => sentence(&["police", "square", &format!("other{i}")]),
+            })
+            .collect();
+        let said: Vec<Said> = [1, 2, 4]
+            .iter()
+            .enumerate()
+            .map(|(i, &s)| quote(i, &["Reserved"], Some("Alnour Iliachev"), s, &keys))
+            .collect();
+        let groups = repeated(&said, &keys);
+        let matches = match_quotes((&keys, &said, &groups), (&keys, &said, &groups));
+        let pairs: Vec<(usize, usize)> = matches.iter().map(|m| (m.a, m.b)).collect();
+        assert_eq!(pairs, [(0, 0), (1, 1), (2, 2)]);
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        /// Quotes grouped where the matching cannot tell them apart
+        /// ([`repeated`]) match as they do each alone: short quotes in
+        /// sentences that repeat, and long ones, of a few speakers.
+        #[test]
+        fn grouped_quotes_match_as_each_alone(
+            sentences in proptest::collection::vec(0usize..4, 2..6),
+            a in proptest::collection::vec((0usize..5, 0usize..3, 0usize..6), repeats::GROUPED_FROM..200),
+            b in proptest::collection::vec((0usize..5, 0usize..3, 0usize..6), repeats::GROUPED_FROM..200),
+        ) {
+            let ((keys_a, said_a), (keys_b, said_b)) = two_articles(&sentences, &a, &b);
+            let grouped = match_quotes(
+                (&keys_a, &said_a, &repeated(&said_a, &keys_a)),
+                (&keys_b, &said_b, &repeated(&said_b, &keys_b)),
+            );
+            let alone = |said: &[Said]| repeats::alone(said.iter().map(|_| true));
+            let each_alone = match_quotes(
+                (&keys_a, &said_a, &alone(&said_a)),
+                (&keys_b, &said_b, &alone(&said_b)),
+            );
+            proptest::prop_assert_eq!(grouped, each_alone);
+        }
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+        /// [`candidates`] lists every pair of quotes that [`judge`] takes,
+        /// where there are enough quotes to list them.
+        #[test]
+        fn every_pair_judged_one_is_a_candidate(
+            sentences in proptest::collection::vec(0usize..4, 2..6),
+            a in proptest::collection::vec((0usize..5, 0usize..3, 0usize..6), 130..200),
+            b in proptest::collection::vec((0usize..5, 0usize..3, 0usize..6), 130..200),
+        ) {
+            let ((keys_a, said_a), (keys_b, said_b)) = two_articles(&sentences, &a, &b);
+            let (mut closest_a, mut closest_b) = (Closest::new(&keys_a), Closest::new(&keys_b));
+            let (sa, sb): (Vec<&Said>, Vec<&Said>) = (said_a.iter().collect(), said_b.iter().collect());
+            let meet = candidates(&sa, &sb, (&mut |p| closest_b.to(&keys_a[p]), &keys_b));
+            proptest::prop_assert!(matches!(meet, Candidates::Listed(_)));
+            let mut closest_b = Closest::new(&keys_b);
+            for (i, x) in said_a.iter().enumerate() {
+                for (j, y) in said_b.iter().enumerate() {
+                    let (p, q) = (x.sentence.unwrap(), y.sentence.unwrap());
+                    let closest = || {
+                        copy_of(&keys_a, closest_a.to(&keys_b[q]), p)
+                            && copy_of(&keys_b, closest_b.to(&keys_a[p]), q)
+                    };
+                    if judge(x, y, closest).is_some() {
+                        proptest::prop_assert!(meet.of(i).any(|k| k == j), "{i} and {j} judged one");
+                    }
+                }
+            }
+        }
+
+    }
 
     #[cfg(not(target_arch = "wasm32"))]
     proptest::proptest! {
