@@ -95,45 +95,38 @@ const TRIMMED_MIN_SHARED: usize = 4;
 /// See [`TRIMMED_MIN_SHARED`].
 const TRIMMED_SHARE: f64 = 0.8;
 
-/// The quoted words of `q`, as written.
-fn words_of(art: &Article, q: &Quote) -> Vec<String> {
-    q.content
-        .of(art.analysis_text())
-        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
-        .filter(|w| !w.is_empty())
-        .map(str::to_string)
-        .collect()
-}
-
-fn keys(words: &[String]) -> HashSet<String> {
-    words.iter().map(|w| word_key(w)).collect()
-}
-
-/// The stems of the content words of a quote: stop words of `lang` left
-/// out, each word's key cut to [`STEM_CHARS`] characters (numbers whole).
+/// The stems of the content words of a quote ([`content_stem`]).
+#[cfg(test)]
 fn content_stems(words: &[String], lang: Option<&str>) -> HashSet<String> {
-    words
-        .iter()
-        .map(|w| word_key(w))
-        .filter(|k| k.chars().count() >= 2 && !lexicon::is_stopword_in(k, lang))
-        .map(|k| {
-            if k.chars().any(|c| c.is_ascii_digit()) {
-                k
-            } else {
-                k.chars().take(STEM_CHARS).collect()
-            }
-        })
+    (words.iter())
+        .filter_map(|w| content_stem(w, lang))
         .collect()
+}
+
+/// The stem of a content word: its key cut to [`STEM_CHARS`] characters
+/// (a number whole); `None` for a stop word of `lang` or a key of one
+/// character.
+fn content_stem(word: &str, lang: Option<&str>) -> Option<String> {
+    let mut k = word_key(word);
+    if k.chars().nth(1).is_none() || lexicon::is_stopword_in(&k, lang) {
+        return None;
+    }
+    if !k.bytes().any(|b| b.is_ascii_digit()) {
+        if let Some((cut, _)) = k.char_indices().nth(STEM_CHARS) {
+            k.truncate(cut);
+        }
+    }
+    Some(k)
 }
 
 /// Languages that write every noun with a capital letter: there, only the
 /// entity mentions mark a word as a name.
 const CAPITALIZED_NOUNS: &[&str] = &["de", "lb"];
 
-/// The words of `q` that are not names: outside the article's entity
-/// mentions (`names`, their spans) and, unless the language capitalizes
-/// every noun, not capitalized.
-fn plain_words(art: &Article, names: &Covers, q: &Quote) -> Vec<String> {
+/// The quoted words of `q`, as written, each with whether it is a name:
+/// inside one of the article's entity mentions (`names`, their spans) or,
+/// unless the language capitalizes every noun, capitalized.
+fn quoted_words(art: &Article, names: &Covers, q: &Quote) -> Vec<(String, bool)> {
     let text = art.analysis_text();
     let by_capital = !art
         .language()
@@ -153,9 +146,7 @@ fn plain_words(art: &Article, names: &Covers, q: &Quote) -> Vec<String> {
                 let word = &content[b..i];
                 let capital = word.chars().next().is_some_and(char::is_uppercase);
                 let name = in_entity(q.content.start + b) || (by_capital && capital);
-                if !name {
-                    out.push(word.to_string());
-                }
+                out.push((word.to_string(), name));
                 start = None;
             }
             _ => {}
@@ -192,21 +183,18 @@ fn named(speaker: Option<&String>, lang: Option<&str>) -> Option<String> {
     has_name.then(|| s.clone())
 }
 
-/// The content words of the sentence around `span`, the quote itself left out.
-fn context(art: &Article, sentence_keys: &[HashSet<String>], span: Span) -> HashSet<String> {
-    let Some(i) = art.seg.sentence_at(span.start) else {
+/// The content words of the quote's sentence (`sentence`, whose keys are
+/// `keys`) outside its span `span`.
+fn context(art: &Article, keys: Option<&HashSet<String>>, span: Span) -> HashSet<String> {
+    let Some(keys) = keys else {
         return HashSet::default();
     };
-    let inside = keys(&words_of_span(art, span));
-    sentence_keys[i].difference(&inside).cloned().collect()
-}
-
-fn words_of_span(art: &Article, span: Span) -> Vec<String> {
-    span.of(art.analysis_text())
+    let inside: HashSet<String> = (span.of(art.analysis_text()))
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(str::to_string)
-        .collect()
+        .map(word_key)
+        .collect();
+    keys.difference(&inside).cloned().collect()
 }
 
 /// A quote as the matcher reads it ([`said`]).
@@ -245,11 +233,22 @@ pub(super) fn said(
     (art.quotes.iter().enumerate())
         .filter(|(_, q)| !matches!(q.kind, QuoteKind::Scare | QuoteKind::Slogan))
         .map(|(index, q)| {
-            let words = words_of(art, q);
-            let keys = content_stems(&words, lang);
+            let quoted = quoted_words(art, &names, q);
+            let (mut keys, mut plain) = (HashSet::default(), HashSet::default());
+            for (word, name) in &quoted {
+                let Some(stem) = content_stem(word, lang) else {
+                    continue;
+                };
+                if !name {
+                    plain.insert(stem.clone());
+                }
+                keys.insert(stem);
+            }
+            let words = quoted.into_iter().map(|(word, _)| word).collect();
+            let sentence = art.seg.sentence_at(q.span.start);
             Said {
                 index,
-                sentence: art.seg.sentence_at(q.span.start),
+                sentence,
                 span: q.span,
                 speaker: q.speaker.clone(),
                 named: named(q.speaker.as_ref(), lang).map(|name| Named {
@@ -257,9 +256,9 @@ pub(super) fn said(
                     tokens: name_tokens(&name),
                 }),
                 keys,
-                plain: content_stems(&plain_words(art, &names, q), lang),
+                plain,
                 words,
-                context: context(art, sentence_keys, q.span),
+                context: context(art, sentence.map(|i| &sentence_keys[i]), q.span),
             }
         })
         .collect()
@@ -683,7 +682,7 @@ mod tests {
             .filter(|w| !w.starts_with(char::is_uppercase))
             .cloned()
             .collect();
-        let inside = keys(&words);
+        let inside: HashSet<String> = words.iter().map(|w| word_key(w)).collect();
         Said {
             index,
             sentence: Some(sentence),
@@ -955,7 +954,9 @@ mod tests {
     fn plain_of(text: &str) -> Vec<String> {
         let art = crate::article::analyze(&crate::Input::new("a", text)).expect("analyzes");
         let q = (art.quotes.first()).unwrap_or_else(|| panic!("no quote in {text:?}"));
-        plain_words(&art, &Covers::new(art.entities.iter().map(|e| e.span)), q)
+        let names = Covers::new(art.entities.iter().map(|e| e.span));
+        let quoted = quoted_words(&art, &names, q).into_iter();
+        quoted.filter(|(_, name)| !name).map(|(w, _)| w).collect()
     }
 
     #[test]
