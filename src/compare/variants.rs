@@ -91,23 +91,21 @@ fn regnal_number(name: &str) -> Option<&str> {
 /// language was not identified may be in one the identifier has no word list
 /// for (Finnish, Estonian, Hungarian ...): the endings of those languages apply.
 fn inflected(base: &str, form: &str, lang: Option<&str>) -> bool {
-    let identifiable = |l: &str| lexicon::STOPWORD_LISTS.iter().any(|(code, _)| *code == l);
-    let endings: Vec<&str> = (lists::compare::NAME_ENDINGS.iter())
-        .filter(|(_, l)| lang.map_or(!identifiable(l), |lang| *l == lang))
-        .map(|(w, _)| *w)
-        .collect();
-    let (bw, fw): (Vec<&str>, Vec<&str>) = (
-        base.split_whitespace().collect(),
-        form.split_whitespace().collect(),
-    );
-    if endings.is_empty() || bw.len() != fw.len() || base == form {
+    // Most names two reports share are written alike: they are settled
+    // before the endings are read.
+    if base == form || base.split_whitespace().count() != form.split_whitespace().count() {
         return false;
     }
-    bw.iter().zip(&fw).all(|(b, f)| {
-        b == f
-            || f.strip_prefix(b)
-                .is_some_and(|ending| endings.contains(&ending))
-    })
+    let identifiable = |l: &str| lexicon::STOPWORD_LISTS.iter().any(|(code, _)| *code == l);
+    let applies = |l: &str| lang.map_or(!identifiable(l), |lang| l == lang);
+    let endings = || (lists::compare::NAME_ENDINGS.iter()).filter(|(_, l)| applies(l));
+    let words = base.split_whitespace().zip(form.split_whitespace());
+    endings().next().is_some()
+        && words.into_iter().all(|(b, f)| {
+            b == f
+                || f.strip_prefix(b)
+                    .is_some_and(|ending| endings().any(|(w, _)| *w == ending))
+        })
 }
 
 /// Whether `short` is the initials of `long`'s capitalised words ("UN",
