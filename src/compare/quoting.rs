@@ -83,7 +83,8 @@ pub struct QuoteMatch {
 /// Quote words above this Dice overlap are one quote, whatever the context.
 const WORDS_MATCH: f64 = 0.45;
 /// Short quotes of one speaker meet when their sentences overlap this much
-/// and each sentence is the other's closest in its article.
+/// and each sentence is the other's closest in its article, or a copy of it
+/// ([`copy_of`]).
 const CONTEXT_MATCH: f64 = 0.25;
 /// Words given to two speakers must be at least this long to be one quote.
 const OTHER_SPEAKER_MIN_WORDS: usize = 4;
@@ -806,6 +807,7 @@ mod tests {
             let (sa, sb): (Vec<&Said>, Vec<&Said>) = (said_a.iter().collect(), said_b.iter().collect());
             let meet = candidates(&sa, &sb, (&mut |p| closest_b.to(&keys_a[p]), &keys_b));
             proptest::prop_assert!(matches!(meet, Candidates::Listed(_)));
+            // The closure above holds the first; the judge asks a second.
             let mut closest_b = Closest::new(&keys_b);
             for (i, x) in said_a.iter().enumerate() {
                 for (j, y) in said_b.iter().enumerate() {
@@ -820,7 +822,6 @@ mod tests {
                 }
             }
         }
-
     }
 
     #[cfg(not(target_arch = "wasm32"))]
