@@ -105,10 +105,7 @@ pub(super) struct Prepared<'k> {
     dated: Vec<diff_dates::Dated<'k>>,
     entities: Vec<Vec<SentenceEntity>>,
     statements: Statements,
-    said: Vec<quoting::Said>,
-    /// The quotes of `said` grouped where matching cannot tell them apart
-    /// ([`quoting::repeated`]).
-    said_groups: Vec<Vec<u32>>,
+    quotes: quoting::Quotes,
     named: std::collections::BTreeMap<String, variants::Named>,
     figures: Figures<'k>,
 }
@@ -188,16 +185,15 @@ pub(super) fn prepare<'k>(
 ) -> Prepared<'k> {
     let keys = keys.map_or_else(|| Cow::Owned(sentence_keys(art)), Cow::Borrowed);
     let entities = sentence_entities(art, entity_key);
-    let said = quoting::said(art, &keys, entity_key);
+    let quotes = quoting::Quotes::of(art, &keys, entity_key);
     let named = variants::named(art, entity_key);
     Prepared {
         statements: Statements::of(&keys, &entities),
         figures: Figures::of(art, &keys),
         dated: diff_dates::dated_sentences(art),
-        said_groups: quoting::repeated(&said, &keys),
         keys,
         entities,
-        said,
+        quotes,
         named,
     }
 }
@@ -222,10 +218,7 @@ pub(super) fn diff(
     }));
     diff_statements((a, pa), (b, pb), &mut d);
     d.names = variants::match_names((a, &pa.named), (b, &pb.named));
-    d.quotes = quoting::match_quotes(
-        (keys_a, &pa.said, &pa.said_groups),
-        (keys_b, &pb.said, &pb.said_groups),
-    );
+    d.quotes = quoting::match_quotes((keys_a, &pa.quotes), (keys_b, &pb.quotes));
     let matched_a: HashSet<usize> = d.quotes.iter().map(|m| m.a).collect();
     let matched_b: HashSet<usize> = d.quotes.iter().map(|m| m.b).collect();
     d.only_a

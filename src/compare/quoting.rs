@@ -95,6 +95,9 @@ const STEM_CHARS: usize = 6;
 const TRIMMED_MIN_SHARED: usize = 4;
 /// See [`TRIMMED_MIN_SHARED`].
 const TRIMMED_SHARE: f64 = 0.8;
+/// A quote of this many words or fewer is short: besides by its words, it
+/// meets by its sentence ([`CONTEXT_MATCH`]).
+const SHORT_WORDS: usize = 3;
 
 /// The stems of the content words of a quote ([`content_stem`]).
 #[cfg(test)]
@@ -221,10 +224,57 @@ struct Named {
     tokens: Vec<String>,
 }
 
+/// What the matcher reads of one article's quotes, whatever the other
+/// article: each quote as [`said`] reads it, the quotes [`repeated`], and
+/// each sentence's fingerprint (of its keys, [`repeats::fingerprint`]),
+/// by which a short quote meets. Made once per article, for every pair it
+/// is in.
+pub(super) struct Quotes {
+    said: Vec<Said>,
+    groups: Vec<Vec<u32>>,
+    /// Per sentence, for an article of many quotes (grouped, and listed by
+    /// [`candidates`]) some of them short and in a sentence; else empty:
+    /// [`copy_of`] then compares sentences word by word.
+    prints: Vec<u64>,
+}
+
+impl Quotes {
+    /// The quotes of `art`, given its sentence keys; `entity_key` gives the
+    /// batch's key for a speaker's name.
+    pub(super) fn of(
+        art: &Article,
+        sentence_keys: &[HashSet<String>],
+        entity_key: &dyn Fn(&str) -> String,
+    ) -> Quotes {
+        Quotes::grouped(said(art, sentence_keys, entity_key), sentence_keys)
+    }
+
+    /// The quotes `said` of an article whose sentences have the keys
+    /// `sentence_keys`, [`repeated`].
+    fn grouped(said: Vec<Said>, sentence_keys: &[HashSet<String>]) -> Quotes {
+        let many = said.len() >= repeats::GROUPED_FROM;
+        let any_short = many && (said.iter()).any(|x| short(x) && x.sentence.is_some());
+        let prints: Vec<u64> = match any_short {
+            true => sentence_keys.iter().map(repeats::fingerprint).collect(),
+            false => Vec::new(),
+        };
+        let groups = repeated(&said, &prints);
+        Quotes {
+            said,
+            groups,
+            prints,
+        }
+    }
+}
+
+/// Whether `x` is a short quote ([`SHORT_WORDS`]).
+fn short(x: &Said) -> bool {
+    x.words.len() <= SHORT_WORDS
+}
+
 /// The quotes of `art` as the matcher reads them, given its sentence keys;
-/// `entity_key` gives the batch's key for a speaker's name. Made once per
-/// article, for every pair it is in.
-pub(super) fn said(
+/// `entity_key` gives the batch's key for a speaker's name.
+fn said(
     art: &Article,
     sentence_keys: &[HashSet<String>],
     entity_key: &dyn Fn(&str) -> String,
@@ -266,12 +316,14 @@ pub(super) fn said(
 }
 
 /// Matches the quotes of two articles one to one, best first, given each
-/// article's sentence keys, its quotes as [`said`] reads them and those
-/// quotes [`repeated`]: a quote a text repeats word for word is judged once.
+/// article's sentence keys and its [`Quotes`]: a quote a text repeats word
+/// for word is judged once.
 pub(super) fn match_quotes(
-    (keys_a, sa, groups_a): (&[HashSet<String>], &[Said], &[Vec<u32>]),
-    (keys_b, sb, groups_b): (&[HashSet<String>], &[Said], &[Vec<u32>]),
+    (keys_a, quotes_a): (&[HashSet<String>], &Quotes),
+    (keys_b, quotes_b): (&[HashSet<String>], &Quotes),
 ) -> Vec<QuoteMatch> {
+    let (sa, groups_a, prints_a) = (&quotes_a.said, &quotes_a.groups, &quotes_a.prints);
+    let (sb, groups_b, prints_b) = (&quotes_b.said, &quotes_b.groups, &quotes_b.prints);
     // Each sentence's closest in the other article, found once: the quotes
     // of one sentence meet every quote of the other article.
     let (mut in_a, mut in_b) = (vec![None; keys_b.len()], vec![None; keys_a.len()]);
@@ -279,7 +331,7 @@ pub(super) fn match_quotes(
     let first_a: Vec<&Said> = groups_a.iter().map(|g| &sa[g[0] as usize]).collect();
     let first_b: Vec<&Said> = groups_b.iter().map(|g| &sb[g[0] as usize]).collect();
     let mut closest_in_b = |p: usize| *in_b[p].get_or_insert_with(|| closest_b.to(&keys_a[p]));
-    let meet = candidates(&first_a, &first_b, (&mut closest_in_b, keys_b));
+    let meet = candidates(&first_a, &first_b, (&mut closest_in_b, prints_b));
     let mut candidates = Vec::new();
     for (ga, x) in first_a.iter().enumerate() {
         for (gb, y) in meet.of(ga).map(|gb| (gb, first_b[gb])) {
@@ -287,7 +339,7 @@ pub(super) fn match_quotes(
                 (Some(p), Some(q)) => {
                     let to_q = *in_a[q].get_or_insert_with(|| closest_a.to(&keys_b[q]));
                     let to_p = *in_b[p].get_or_insert_with(|| closest_b.to(&keys_a[p]));
-                    copy_of(keys_a, to_q, p) && copy_of(keys_b, to_p, q)
+                    copy_of((keys_a, prints_a), to_q, p) && copy_of((keys_b, prints_b), to_p, q)
                 }
                 _ => false,
             };
@@ -322,18 +374,21 @@ pub(super) fn match_quotes(
 }
 
 /// Whether sentence `p` of an article whose sentences have the keys `keys`
-/// is the sentence `closest` found ([`Closest::to`]) or a copy of it (the
-/// same keys): every copy of the closest sentence is as close, so that a
-/// quote a text repeats meets the other's copies as its first copy does.
-fn copy_of(keys: &[HashSet<String>], closest: Option<usize>, p: usize) -> bool {
-    closest.is_some_and(|c| c == p || keys[c] == keys[p])
+/// (and the fingerprints `prints`, or none) is the sentence `closest` found
+/// ([`Closest::to`]) or a copy of it (the same keys): every copy of the
+/// closest sentence is as close, so that a quote a text repeats meets the
+/// other's copies as its first copy does. Sentences of different
+/// fingerprints differ; only those of one are compared word by word.
+fn copy_of((keys, prints): (&[HashSet<String>], &[u64]), closest: Option<usize>, p: usize) -> bool {
+    closest.is_some_and(|c| c == p || (prints.get(c) == prints.get(p) && keys[c] == keys[p]))
 }
 
 /// The quotes of `said` grouped where [`judge`] and [`candidates`] cannot
 /// tell them apart: the same words, content words and speaker, and for a
 /// short quote, whose sentence [`judge`] reads too, the same words around it
-/// and a sentence of the same keys (`sentence_keys`, the article's).
-pub(super) fn repeated(said: &[Said], sentence_keys: &[HashSet<String>]) -> Vec<Vec<u32>> {
+/// and a sentence of the same keys (`sentence_prints`, the fingerprints of
+/// the article's sentences, as [`Quotes`] holds them).
+fn repeated(said: &[Said], sentence_prints: &[u64]) -> Vec<Vec<u32>> {
     if said.len() < repeats::GROUPED_FROM {
         return repeats::alone(said.iter().map(|_| true));
     }
@@ -347,10 +402,10 @@ pub(super) fn repeated(said: &[Said], sentence_keys: &[HashSet<String>]) -> Vec<
         };
         let key = key.u64(fingerprint(&x.keys)).u64(fingerprint(&x.plain));
         let key = match x.sentence {
-            _ if x.words.len() > 3 => key,
+            _ if !short(x) => key,
             Some(s) => (key.u64(1))
                 .u64(fingerprint(&x.context))
-                .u64(fingerprint(&sentence_keys[s])),
+                .u64(sentence_prints[s]),
             None => key.u64(0),
         };
         Some(key.finish())
@@ -365,12 +420,13 @@ pub(super) fn repeated(said: &[Said], sentence_keys: &[HashSet<String>]) -> Vec<
 /// one named speaker (by the name's key or its last word, which
 /// [`one_name_in_other`] needs) whose sentence is, or is a copy of, the
 /// closest to the quote's own ([`copy_of`]): `closest_in_b` finds that
-/// sentence for a sentence of `sa`'s article, `keys_b` gives the keys of
-/// `sb`'s; and quotes of four words or more with the same words.
+/// sentence for a sentence of `sa`'s article, `prints_b` gives the
+/// fingerprints of `sb`'s ([`Quotes`]); and quotes of four words or more
+/// with the same words.
 fn candidates(
     sa: &[&Said],
     sb: &[&Said],
-    (closest_in_b, keys_b): (&mut dyn FnMut(usize) -> Option<usize>, &[HashSet<String>]),
+    (closest_in_b, prints_b): (&mut dyn FnMut(usize) -> Option<usize>, &[u64]),
 ) -> Candidates {
     if !set_join::worth_joining(sa.len(), sb.len()) {
         return Candidates::Every(sb.len());
@@ -382,7 +438,6 @@ fn candidates(
     let (ha, hb) = (hashed(sa), hashed(sb));
     let slices = set_join::slices;
     let mut meet = set_join::candidates(&slices(&ha), &slices(&hb), &min_shared);
-    let short = |x: &Said| x.words.len() <= 3;
     let lowered = |x: &Said| -> String {
         let lower: Vec<String> = x.words.iter().map(|w| w.to_lowercase()).collect();
         lower.join(" ")
@@ -394,7 +449,7 @@ fn candidates(
     let mut by_words: FastMap<String, Vec<u32>> = FastMap::default();
     for (j, y) in sb.iter().enumerate() {
         if let (true, Some(name), Some(q)) = (short(y), &y.named, y.sentence) {
-            let sentence = repeats::fingerprint(&keys_b[q]);
+            let sentence = prints_b[q];
             by_name
                 .entry((&name.key, sentence))
                 .or_default()
@@ -413,9 +468,9 @@ fn candidates(
     for (x, meet) in sa.iter().zip(&mut meet) {
         let joined = meet.len();
         let named = x.named.as_ref().filter(|_| short(x));
+        // `prints_b` is empty only where `sb` has no short quote to meet.
         let closest = named.and(x.sentence).and_then(&mut *closest_in_b);
-        if let (Some(name), Some(q)) = (named, closest) {
-            let sentence = repeats::fingerprint(&keys_b[q]);
+        if let (Some(name), Some(&sentence)) = (named, closest.and_then(|q| prints_b.get(q))) {
             meet.extend(
                 by_name
                     .get(&(name.key.as_str(), sentence))
@@ -536,10 +591,9 @@ fn judge(x: &Said, y: &Said, closest: impl FnOnce() -> bool) -> Option<(f64, Quo
         && x.words.iter().zip(&y.words).all(|(p, q)| same_lower(p, q));
     match same_speaker {
         Some(true) => {
-            let short = x.words.len().min(y.words.len()) <= 3;
             let score = if words >= WORDS_MATCH {
                 words + 0.5
-            } else if short && x.words.len() == y.words.len() {
+            } else if short(x) && x.words.len() == y.words.len() {
                 let near = dice(&x.context, &y.context);
                 if near >= CONTEXT_MATCH && closest() {
                     near
@@ -759,8 +813,8 @@ mod tests {
             .enumerate()
             .map(|(i, &s)| quote(i, &["Reserved"], Some("Alnour Iliachev"), s, &keys))
             .collect();
-        let groups = repeated(&said, &keys);
-        let matches = match_quotes((&keys, &said, &groups), (&keys, &said, &groups));
+        let quotes = Quotes::grouped(said, &keys);
+        let matches = match_quotes((&keys, &quotes), (&keys, &quotes));
         let pairs: Vec<(usize, usize)> = matches.iter().map(|m| (m.a, m.b)).collect();
         assert_eq!(pairs, [(0, 0), (1, 1), (2, 2)]);
     }
@@ -777,15 +831,15 @@ mod tests {
             b in proptest::collection::vec((0usize..5, 0usize..3, 0usize..6), repeats::GROUPED_FROM..200),
         ) {
             let ((keys_a, said_a), (keys_b, said_b)) = two_articles(&sentences, &a, &b);
-            let grouped = match_quotes(
-                (&keys_a, &said_a, &repeated(&said_a, &keys_a)),
-                (&keys_b, &said_b, &repeated(&said_b, &keys_b)),
-            );
-            let alone = |said: &[Said]| repeats::alone(said.iter().map(|_| true));
-            let each_alone = match_quotes(
-                (&keys_a, &said_a, &alone(&said_a)),
-                (&keys_b, &said_b, &alone(&said_b)),
-            );
+            let (grouped_a, grouped_b) =
+                (Quotes::grouped(said_a, &keys_a), Quotes::grouped(said_b, &keys_b));
+            let grouped = match_quotes((&keys_a, &grouped_a), (&keys_b, &grouped_b));
+            let alone = |quotes: Quotes| Quotes {
+                groups: repeats::alone(quotes.said.iter().map(|_| true)),
+                ..quotes
+            };
+            let each_alone =
+                match_quotes((&keys_a, &alone(grouped_a)), (&keys_b, &alone(grouped_b)));
             proptest::prop_assert_eq!(grouped, each_alone);
         }
     }
@@ -804,17 +858,19 @@ mod tests {
         ) {
             let ((keys_a, said_a), (keys_b, said_b)) = two_articles(&sentences, &a, &b);
             let (mut closest_a, mut closest_b) = (Closest::new(&keys_a), Closest::new(&keys_b));
+            let prints_b: Vec<u64> = keys_b.iter().map(repeats::fingerprint).collect();
             let (sa, sb): (Vec<&Said>, Vec<&Said>) = (said_a.iter().collect(), said_b.iter().collect());
-            let meet = candidates(&sa, &sb, (&mut |p| closest_b.to(&keys_a[p]), &keys_b));
+            let meet = candidates(&sa, &sb, (&mut |p| closest_b.to(&keys_a[p]), &prints_b));
             proptest::prop_assert!(matches!(meet, Candidates::Listed(_)));
-            // The closure above holds the first; the judge asks a second.
+            // The closure above holds the first; the judge asks a second,
+            // and compares sentences word by word (no fingerprints).
             let mut closest_b = Closest::new(&keys_b);
             for (i, x) in said_a.iter().enumerate() {
                 for (j, y) in said_b.iter().enumerate() {
                     let (p, q) = (x.sentence.unwrap(), y.sentence.unwrap());
                     let closest = || {
-                        copy_of(&keys_a, closest_a.to(&keys_b[q]), p)
-                            && copy_of(&keys_b, closest_b.to(&keys_a[p]), q)
+                        copy_of((&keys_a, &[]), closest_a.to(&keys_b[q]), p)
+                            && copy_of((&keys_b, &[]), closest_b.to(&keys_a[p]), q)
                     };
                     if judge(x, y, closest).is_some() {
                         proptest::prop_assert!(meet.of(i).any(|k| k == j), "{i} and {j} judged one");
