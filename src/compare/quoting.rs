@@ -416,7 +416,8 @@ fn repeated(said: &[Said], sentence_prints: &[u64]) -> Vec<Vec<u32>> {
 /// may take with it, so that two long reports do not judge every pair of
 /// their quotes (every pair where there are few): those that may share
 /// enough content words to meet by them ([`WORDS_MATCH`], or a trimmed
-/// quote's [`TRIMMED_MIN_SHARED`]), found by [`set_join`]; short quotes of
+/// quote's [`TRIMMED_MIN_SHARED`]) and share a word that is not a name,
+/// found by [`set_join::candidates_requiring`]; short quotes of
 /// one named speaker (by the name's key or its last word, which
 /// [`one_name_in_other`] needs) whose sentence is, or is a copy of, the
 /// closest to the quote's own ([`copy_of`]): `closest_in_b` finds that
@@ -431,13 +432,19 @@ fn candidates(
     if !set_join::worth_joining(sa.len(), sb.len()) {
         return Candidates::Every(sb.len());
     }
-    let hashed = |s: &[&Said]| -> Vec<Vec<u64>> {
-        s.iter().map(|x| super::align::hash_set(&x.keys)).collect()
-    };
+    use super::align::hash_set;
+    let keys = |s: &[&Said]| -> Vec<Vec<u64>> { s.iter().map(|x| hash_set(&x.keys)).collect() };
+    let plain = |s: &[&Said]| -> Vec<Vec<u64>> { s.iter().map(|x| hash_set(&x.plain)).collect() };
     let min_shared = |len| set_join::dice_min_shared(len, WORDS_MATCH).min(TRIMMED_MIN_SHARED);
-    let (ha, hb) = (hashed(sa), hashed(sb));
+    let (ha, hb) = (keys(sa), keys(sb));
+    let (plain_a, plain_b) = (plain(sa), plain(sb));
     let slices = set_join::slices;
-    let mut meet = set_join::candidates(&slices(&ha), &slices(&hb), &min_shared);
+    // Quotes meet by their words only if they share a plain word ([`judge`]).
+    let mut meet = set_join::candidates_requiring(
+        (&slices(&ha), &slices(&plain_a)),
+        (&slices(&hb), &slices(&plain_b)),
+        &min_shared,
+    );
     let lowered = |x: &Said| -> String {
         let lower: Vec<String> = x.words.iter().map(|w| w.to_lowercase()).collect();
         lower.join(" ")

@@ -85,6 +85,35 @@ pub(super) fn candidates(
     b: &[&[u64]],
     min_shared: &dyn Fn(usize) -> usize,
 ) -> Vec<Vec<u32>> {
+    listed(a, b, min_shared, None)
+}
+
+/// [`candidates`] for a matcher that also takes only pairs that share an
+/// item of each set's `required` part (some of its items: a quote's words
+/// that are not names): for each set of `a`, of the sets its prefix meets
+/// and those that share a required item with it, whichever are fewer to
+/// read. Both hold every pair the matcher takes, so a set whose prefix is
+/// made of words in every set (names they all give) lists only those that
+/// share one of its required items; a set with none lists none.
+pub(super) fn candidates_requiring(
+    (a, a_required): (Sets, Sets),
+    (b, b_required): (Sets, Sets),
+    min_shared: &dyn Fn(usize) -> usize,
+) -> Vec<Vec<u32>> {
+    listed(a, b, min_shared, Some((a_required, b_required)))
+}
+
+/// Sets of items, each as a slice.
+type Sets<'s, 'i> = &'s [&'i [u64]];
+
+/// [`candidates`], or [`candidates_requiring`] the parts of each set that
+/// `required` gives.
+fn listed(
+    a: &[&[u64]],
+    b: &[&[u64]],
+    min_shared: &dyn Fn(usize) -> usize,
+    required: Option<(Sets, Sets)>,
+) -> Vec<Vec<u32>> {
     // Each item's rank: rarest first (how many sets of both sides hold it),
     // then by value, so that both sides list their items in one order.
     let mut held: FastMap<u64, u32> = FastMap::default();
@@ -112,19 +141,37 @@ pub(super) fn candidates(
             postings[r as usize].push(j as u32);
         }
     }
+    // The sets of `b` that hold each required item.
+    let mut holding: FastMap<u64, Vec<u32>> = FastMap::default();
+    for (j, set) in required.map_or(&[][..], |(_, b)| b).iter().enumerate() {
+        for &item in set.iter() {
+            holding.entry(item).or_default().push(j as u32);
+        }
+    }
+    let holding_of = |item: &u64| holding.get(item).map_or(&[][..], Vec::as_slice);
+    let read = |lists: &mut dyn Iterator<Item = &[u32]>| lists.map(<[u32]>::len).sum::<usize>();
     // `seen[j]` is the index (plus one) of the last set of `a` that listed `j`.
     let mut seen = vec![0usize; b.len()];
     a.iter()
         .enumerate()
         .map(|(i, set)| {
+            let ranks = prefix(set);
+            let by_prefix = || ranks.iter().map(|&r| postings[r as usize].as_slice());
+            let sharing = required.map(|(a_required, _)| || a_required[i].iter().map(holding_of));
             let mut out = Vec::new();
-            for r in prefix(set) {
-                for &j in &postings[r as usize] {
+            let mut list = |js: &[u32]| {
+                for &j in js {
                     if seen[j as usize] != i + 1 {
                         seen[j as usize] = i + 1;
                         out.push(j);
                     }
                 }
+            };
+            match sharing {
+                Some(sharing) if read(&mut sharing()) < read(&mut by_prefix()) => {
+                    sharing().for_each(&mut list)
+                }
+                _ => by_prefix().for_each(&mut list),
             }
             out
         })
@@ -241,6 +288,24 @@ mod tests {
         }
     }
 
+    #[test]
+    fn a_required_item_shared_by_few_lists_only_those() {
+        // Item 1 (a name) is in every set, required in none; each set's
+        // other item is required. One shared item is enough.
+        let sets: Vec<Vec<u64>> = (0..12).map(|i| vec![1, 100 + i % 3]).collect();
+        let required: Vec<Vec<u64>> = sets.iter().map(|s| s[1..].to_vec()).collect();
+        let (sets, required) = (slices(&sets), slices(&required));
+        let every = candidates(&sets, &sets, &|_| 1);
+        assert!(every.iter().all(|js| js.len() == 12));
+        let mut got = candidates_requiring((&sets, &required), (&sets, &required), &|_| 1);
+        got.iter_mut().for_each(|js| js.sort_unstable());
+        assert_eq!(got[4], [1, 4, 7, 10]);
+        // A set with no required item meets none.
+        let none: Vec<&[u64]> = vec![&[]; 12];
+        let got = candidates_requiring((&sets, &none), (&sets, &required), &|_| 1);
+        assert!(got.iter().all(Vec::is_empty));
+    }
+
     #[cfg(not(target_arch = "wasm32"))]
     proptest! {
         /// Every pair that reaches the Dice threshold is a candidate.
@@ -259,6 +324,49 @@ mod tests {
                 prop_assert_eq!(once.len(), got[i].len());
                 for (j, y) in b.iter().enumerate() {
                     if shared(x, y) > 0 && dice(x, y) >= min_dice {
+                        prop_assert!(got[i].contains(&(j as u32)), "{x:?} {y:?}");
+                    }
+                }
+            }
+        }
+
+        /// Every pair that reaches the Dice threshold and shares a
+        /// required item is a candidate, each once.
+        #[test]
+        fn no_pair_that_meets_sharing_a_required_item_is_left_out(
+            a in prop::collection::vec(prop::collection::vec((0u64..40, any::<bool>()), 0..12), 0..40),
+            b in prop::collection::vec(prop::collection::vec((0u64..40, any::<bool>()), 0..12), 0..40),
+            min_dice in 0.1f64..0.9,
+        ) {
+            // Each item of a set required or not, once.
+            let split = |sets: Vec<Vec<(u64, bool)>>| -> (Vec<Vec<u64>>, Vec<Vec<u64>>) {
+                let sets: Vec<Vec<(u64, bool)>> = (sets.into_iter())
+                    .map(|mut s| {
+                        s.sort_unstable_by_key(|p| p.0);
+                        s.dedup_by_key(|p| p.0);
+                        s
+                    })
+                    .collect();
+                let all = sets.iter().map(|s| s.iter().map(|p| p.0).collect()).collect();
+                let required = (sets.iter())
+                    .map(|s| s.iter().filter(|p| p.1).map(|p| p.0).collect())
+                    .collect();
+                (all, required)
+            };
+            let ((a, a_required), (b, b_required)) = (split(a), split(b));
+            let got = candidates_requiring(
+                (&slices(&a), &slices(&a_required)),
+                (&slices(&b), &slices(&b_required)),
+                &|len| dice_min_shared(len, min_dice),
+            );
+            for (i, x) in a.iter().enumerate() {
+                let mut once = got[i].clone();
+                once.sort_unstable();
+                once.dedup();
+                prop_assert_eq!(once.len(), got[i].len());
+                for (j, y) in b.iter().enumerate() {
+                    let required = shared(&a_required[i], &b_required[j]) > 0;
+                    if required && dice(x, y) >= min_dice {
                         prop_assert!(got[i].contains(&(j as u32)), "{x:?} {y:?}");
                     }
                 }
