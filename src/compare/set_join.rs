@@ -317,17 +317,9 @@ mod tests {
         ) {
             let (a, b) = (distinct(a), distinct(b));
             let got = candidates(&slices(&a), &slices(&b), &|len| dice_min_shared(len, min_dice));
-            for (i, x) in a.iter().enumerate() {
-                let mut once = got[i].clone();
-                once.sort_unstable();
-                once.dedup();
-                prop_assert_eq!(once.len(), got[i].len());
-                for (j, y) in b.iter().enumerate() {
-                    if shared(x, y) > 0 && dice(x, y) >= min_dice {
-                        prop_assert!(got[i].contains(&(j as u32)), "{x:?} {y:?}");
-                    }
-                }
-            }
+            lists_each_pair_once(&got, (a.len(), b.len()), |i, j| {
+                shared(&a[i], &b[j]) > 0 && dice(&a[i], &b[j]) >= min_dice
+            })?;
         }
 
         /// Every pair that reaches the Dice threshold and shares a
@@ -359,18 +351,30 @@ mod tests {
                 (&slices(&b), &slices(&b_required)),
                 &|len| dice_min_shared(len, min_dice),
             );
-            for (i, x) in a.iter().enumerate() {
-                let mut once = got[i].clone();
-                once.sort_unstable();
-                once.dedup();
-                prop_assert_eq!(once.len(), got[i].len());
-                for (j, y) in b.iter().enumerate() {
-                    let required = shared(&a_required[i], &b_required[j]) > 0;
-                    if required && dice(x, y) >= min_dice {
-                        prop_assert!(got[i].contains(&(j as u32)), "{x:?} {y:?}");
-                    }
-                }
+            lists_each_pair_once(&got, (a.len(), b.len()), |i, j| {
+                shared(&a_required[i], &b_required[j]) > 0 && dice(&a[i], &b[j]) >= min_dice
+            })?;
+        }
+    }
+
+    /// Whether `got`, the candidates of `a` sets among `b`, lists each at
+    /// most once for a set, and every pair `meets`.
+    #[cfg(not(target_arch = "wasm32"))]
+    fn lists_each_pair_once(
+        got: &[Vec<u32>],
+        (a, b): (usize, usize),
+        meets: impl Fn(usize, usize) -> bool,
+    ) -> Result<(), TestCaseError> {
+        prop_assert_eq!(got.len(), a);
+        for (i, listed) in got.iter().enumerate() {
+            let mut once = listed.clone();
+            once.sort_unstable();
+            once.dedup();
+            prop_assert_eq!(once.len(), listed.len());
+            for j in (0..b).filter(|&j| meets(i, j)) {
+                prop_assert!(listed.contains(&(j as u32)), "{i} and {j} meet");
             }
         }
+        Ok(())
     }
 }
