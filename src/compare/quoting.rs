@@ -475,7 +475,9 @@ fn candidates(
     for (x, meet) in sa.iter().zip(&mut meet) {
         let joined = meet.len();
         let named = x.named.as_ref().filter(|_| short(x));
-        // `prints_b` is empty only where `sb` has no short quote to meet.
+        // `prints_b` is empty only where `sb` has no short quote in a
+        // sentence to meet: a side listed here has GROUPED_FROM quotes or
+        // more, for which `Quotes` makes them. `by_name` is then empty too.
         let closest = named.and(x.sentence).and_then(&mut *closest_in_b);
         if let (Some(name), Some(&sentence)) = (named, closest.and_then(|q| prints_b.get(q))) {
             meet.extend(
