@@ -187,8 +187,8 @@ fn named(speaker: Option<&String>, lang: Option<&str>) -> Option<String> {
     has_name.then(|| s.clone())
 }
 
-/// The content words of the quote's sentence (`sentence`, whose keys are
-/// `keys`) outside its span `span`.
+/// The content words of a quote's sentence, whose keys are `keys` (none for
+/// a quote outside every sentence), outside the quote's span `span`.
 fn context(art: &Article, keys: Option<&HashSet<String>>, span: Span) -> HashSet<String> {
     let Some(keys) = keys else {
         return HashSet::default();
