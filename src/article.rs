@@ -401,10 +401,10 @@ fn analyze_one(input: &Input, evidence: &BatchEvidence, prepared: Option<Prepare
     }
 }
 
-/// What packed articles start with: the format and the version that wrote them.
-/// An analysis is read back only by the version that made it, since its fields
-/// change between versions.
-pub const PACKED_HEADER: &str = concat!("storydiff-analysis/", env!("CARGO_PKG_VERSION"), "\n");
+/// What packed articles start with: the format, its revision and the version
+/// that wrote them. An analysis is read back only by the version that made it,
+/// since its fields change between versions.
+pub const PACKED_HEADER: &str = concat!("storydiff-analysis-2/", env!("CARGO_PKG_VERSION"), "\n");
 
 /// Analyzed articles as bytes, to hand them from one worker or pipeline stage to
 /// the next without analyzing them again: [`PACKED_HEADER`], then bincode, which
