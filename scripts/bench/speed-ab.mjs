@@ -6,7 +6,8 @@
 //
 //   node scripts/bench/speed-ab.mjs [--rounds 5] [--fn compare] [--batch 60] OLD/dist dist [target/bench/corpus-1.jsonl]
 //
-// Batches of up to 64 articles score every pair; larger ones (--batch 1000) score only the
+// `--fn analyzePart` analyzes each batch as the page's pool does (the whole batch as one part,
+// packed for the worker that compares). Batches of up to 64 articles score every pair; larger ones (--batch 1000) score only the
 // candidate pairs, as a large drop of articles in the page does.
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -40,7 +41,8 @@ async function engine(dist) {
 const engines = [];
 for (const d of dists) engines.push(await engine(d));
 const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1e6; };
-const run = (e) => { const t = cpu(); for (const b of batches) e[opt.fn](b); return cpu() - t; };
+const call = opt.fn === "analyzePart" ? (e, b) => e.analyzePart(b, 0, b.length) : (e, b) => e[opt.fn](b);
+const run = (e) => { const t = cpu(); for (const b of batches) call(e, b); return cpu() - t; };
 for (const e of engines) run(e); // warm-up
 const times = engines.map(() => []);
 const rounds = Math.max(1, Number(opt.rounds) || 5);
