@@ -457,6 +457,128 @@ fn glue(text: &[u8], prev: Token, next: &[u8], kind: TokenKind) -> bool {
     }
 }
 
+/// The tokens of a [`Segmentation`] as one run of bytes: their number, then
+/// for each token how far its start is from the last one's, its length, how
+/// far its sentence is from the last one's (each a LEB128 varint, most of one
+/// byte) and its kind (one byte). The differences are taken on `u64`,
+/// wrapping, so any list of tokens reads back exactly: four bytes a token
+/// where a struct of fixed-width fields took twenty-eight, written with one
+/// call to the serializer instead of four.
+mod packed_tokens {
+    use super::{Span, Token, TokenKind};
+    use serde::de::{self, SeqAccess, Visitor};
+    use serde::{Deserializer, Serializer};
+    use std::fmt;
+
+    pub fn serialize<S: Serializer>(tokens: &[Token], serializer: S) -> Result<S::Ok, S::Error> {
+        let mut bytes = Vec::with_capacity(5 * tokens.len() + 10);
+        put(&mut bytes, tokens.len() as u64);
+        let (mut start, mut sentence) = (0u64, 0u64);
+        for t in tokens {
+            let (s, e, n) = (t.span.start as u64, t.span.end as u64, t.sentence as u64);
+            put(&mut bytes, s.wrapping_sub(start));
+            put(&mut bytes, e.wrapping_sub(s));
+            put(&mut bytes, n.wrapping_sub(sentence));
+            bytes.push(match t.kind {
+                TokenKind::Word => 0,
+                TokenKind::Number => 1,
+                TokenKind::Punct => 2,
+            });
+            (start, sentence) = (s, n);
+        }
+        serializer.serialize_bytes(&bytes)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<Token>, D::Error> {
+        deserializer.deserialize_bytes(TokenBytes)
+    }
+
+    /// Appends `n` as a LEB128 varint: seven bits a byte, the high bit set
+    /// on every byte but the last.
+    fn put(out: &mut Vec<u8>, mut n: u64) {
+        while n >= 0x80 {
+            out.push(n as u8 | 0x80);
+            n >>= 7;
+        }
+        out.push(n as u8);
+    }
+
+    /// Reads the varint [`put`] wrote at `*at`, or `None` past the end or
+    /// for more than 64 bits.
+    fn take(bytes: &[u8], at: &mut usize) -> Option<u64> {
+        let mut n = 0u64;
+        for shift in (0..64).step_by(7) {
+            let b = *bytes.get(*at)?;
+            *at += 1;
+            let bits = u64::from(b & 0x7f);
+            // The tenth byte holds the 64th bit alone.
+            if shift == 63 && bits > 1 {
+                return None;
+            }
+            n |= bits << shift;
+            if b < 0x80 {
+                return Some(n);
+            }
+        }
+        None
+    }
+
+    /// The tokens in `bytes`, or `None` where they are not what
+    /// [`serialize`] writes.
+    fn read(bytes: &[u8]) -> Option<Vec<Token>> {
+        let mut at = 0;
+        let count = usize::try_from(take(bytes, &mut at)?).ok()?;
+        // Each token takes four bytes at least: a count beyond that is damage.
+        let mut tokens = Vec::with_capacity(count.min(bytes.len() / 4));
+        let (mut start, mut sentence) = (0u64, 0u64);
+        for _ in 0..count {
+            let s = start.wrapping_add(take(bytes, &mut at)?);
+            let e = s.wrapping_add(take(bytes, &mut at)?);
+            let n = sentence.wrapping_add(take(bytes, &mut at)?);
+            let kind = match *bytes.get(at)? {
+                0 => TokenKind::Word,
+                1 => TokenKind::Number,
+                2 => TokenKind::Punct,
+                _ => return None,
+            };
+            at += 1;
+            tokens.push(Token {
+                span: Span {
+                    start: usize::try_from(s).ok()?,
+                    end: usize::try_from(e).ok()?,
+                },
+                kind,
+                sentence: usize::try_from(n).ok()?,
+            });
+            (start, sentence) = (s, n);
+        }
+        (at == bytes.len()).then_some(tokens)
+    }
+
+    struct TokenBytes;
+
+    impl<'de> Visitor<'de> for TokenBytes {
+        type Value = Vec<Token>;
+
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("tokens packed as bytes")
+        }
+
+        fn visit_bytes<E: de::Error>(self, bytes: &[u8]) -> Result<Vec<Token>, E> {
+            read(bytes).ok_or_else(|| E::custom("damaged tokens"))
+        }
+
+        /// Formats without a byte type (JSON) write the bytes as numbers.
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<Token>, A::Error> {
+            let mut bytes = Vec::new();
+            while let Some(b) = seq.next_element::<u8>()? {
+                bytes.push(b);
+            }
+            self.visit_bytes(&bytes)
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -654,6 +776,13 @@ mod tests {
         // Cut short.
         bytes.truncate(bytes.len() - 3);
         assert!(bincode::deserialize::<Segmentation>(&bytes).is_err());
+        // One token whose start needs more than 64 bits: ten bytes, the last
+        // with more than the 64th bit.
+        let tokens = [&[1u8][..], &[0xff; 9], &[2, 0, 0, 0]].concat();
+        let mut bytes = vec![0u8; 16];
+        bytes.extend((tokens.len() as u64).to_le_bytes());
+        bytes.extend(&tokens);
+        assert!(bincode::deserialize::<Segmentation>(&bytes).is_err());
     }
 
     #[cfg(not(target_arch = "wasm32"))]
@@ -674,123 +803,6 @@ mod tests {
                 .collect();
             let seg = Segmentation { tokens, ..Segmentation::default() };
             proptest::prop_assert_eq!(round_trip(&seg).unwrap().tokens, seg.tokens);
-        }
-    }
-}
-
-/// The tokens of a [`Segmentation`] as one run of bytes: their number, then
-/// for each token how far its start is from the last one's, its length, how
-/// far its sentence is from the last one's (each a LEB128 varint, most of one
-/// byte) and its kind (one byte). The differences are taken on `u64`,
-/// wrapping, so any list of tokens reads back exactly: four bytes a token
-/// where a struct of fixed-width fields took twenty-eight, written with one
-/// call to the serializer instead of four.
-mod packed_tokens {
-    use super::{Span, Token, TokenKind};
-    use serde::de::{self, SeqAccess, Visitor};
-    use serde::{Deserializer, Serializer};
-    use std::fmt;
-
-    pub fn serialize<S: Serializer>(tokens: &[Token], serializer: S) -> Result<S::Ok, S::Error> {
-        let mut bytes = Vec::with_capacity(5 * tokens.len() + 10);
-        put(&mut bytes, tokens.len() as u64);
-        let (mut start, mut sentence) = (0u64, 0u64);
-        for t in tokens {
-            let (s, e, n) = (t.span.start as u64, t.span.end as u64, t.sentence as u64);
-            put(&mut bytes, s.wrapping_sub(start));
-            put(&mut bytes, e.wrapping_sub(s));
-            put(&mut bytes, n.wrapping_sub(sentence));
-            bytes.push(match t.kind {
-                TokenKind::Word => 0,
-                TokenKind::Number => 1,
-                TokenKind::Punct => 2,
-            });
-            (start, sentence) = (s, n);
-        }
-        serializer.serialize_bytes(&bytes)
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<Token>, D::Error> {
-        deserializer.deserialize_bytes(TokenBytes)
-    }
-
-    /// Appends `n` as a LEB128 varint: seven bits a byte, the high bit set
-    /// on every byte but the last.
-    fn put(out: &mut Vec<u8>, mut n: u64) {
-        while n >= 0x80 {
-            out.push(n as u8 | 0x80);
-            n >>= 7;
-        }
-        out.push(n as u8);
-    }
-
-    /// Reads the varint [`put`] wrote at `*at`, or `None` past the end or
-    /// for more than 64 bits.
-    fn take(bytes: &[u8], at: &mut usize) -> Option<u64> {
-        let mut n = 0u64;
-        for shift in (0..64).step_by(7) {
-            let b = *bytes.get(*at)?;
-            *at += 1;
-            n |= u64::from(b & 0x7f).checked_shl(shift)?;
-            if b < 0x80 {
-                return Some(n);
-            }
-        }
-        None
-    }
-
-    /// The tokens in `bytes`, or `None` where they are not what
-    /// [`serialize`] writes.
-    fn read(bytes: &[u8]) -> Option<Vec<Token>> {
-        let mut at = 0;
-        let count = usize::try_from(take(bytes, &mut at)?).ok()?;
-        // Each token takes four bytes at least: a count beyond that is damage.
-        let mut tokens = Vec::with_capacity(count.min(bytes.len() / 4));
-        let (mut start, mut sentence) = (0u64, 0u64);
-        for _ in 0..count {
-            let s = start.wrapping_add(take(bytes, &mut at)?);
-            let e = s.wrapping_add(take(bytes, &mut at)?);
-            let n = sentence.wrapping_add(take(bytes, &mut at)?);
-            let kind = match *bytes.get(at)? {
-                0 => TokenKind::Word,
-                1 => TokenKind::Number,
-                2 => TokenKind::Punct,
-                _ => return None,
-            };
-            at += 1;
-            tokens.push(Token {
-                span: Span {
-                    start: usize::try_from(s).ok()?,
-                    end: usize::try_from(e).ok()?,
-                },
-                kind,
-                sentence: usize::try_from(n).ok()?,
-            });
-            (start, sentence) = (s, n);
-        }
-        (at == bytes.len()).then_some(tokens)
-    }
-
-    struct TokenBytes;
-
-    impl<'de> Visitor<'de> for TokenBytes {
-        type Value = Vec<Token>;
-
-        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            f.write_str("tokens packed as bytes")
-        }
-
-        fn visit_bytes<E: de::Error>(self, bytes: &[u8]) -> Result<Vec<Token>, E> {
-            read(bytes).ok_or_else(|| E::custom("damaged tokens"))
-        }
-
-        /// Formats without a byte type (JSON) write the bytes as numbers.
-        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<Token>, A::Error> {
-            let mut bytes = Vec::new();
-            while let Some(b) = seq.next_element::<u8>()? {
-                bytes.push(b);
-            }
-            self.visit_bytes(&bytes)
         }
     }
 }
