@@ -7,8 +7,8 @@
 //   node scripts/bench/speed-ab.mjs [--rounds 5] [--fn compare] [--batch 60] OLD/dist dist [target/bench/corpus-1.jsonl]
 //
 // `--fn analyzePart` analyzes each batch as the page's pool does (the whole batch as one part,
-// packed for the worker that compares). Batches of up to 64 articles score every pair; larger ones (--batch 1000) score only the
-// candidate pairs, as a large drop of articles in the page does.
+// packed for the worker that compares). Batches of up to 64 articles score every pair; larger
+// ones (--batch 1000) score only the candidate pairs, as a large drop of articles in the page does.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
