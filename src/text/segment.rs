@@ -754,6 +754,11 @@ mod tests {
         assert_eq!(back.tokens, seg.tokens);
         assert_eq!(back.sentences, seg.sentences);
         assert_eq!(back.paragraphs, seg.paragraphs);
+        // A format without a byte type (JSON, as tests dump analyses) writes
+        // the bytes as numbers, and reads them back.
+        let json = serde_json::to_string(&seg).unwrap();
+        let back: Segmentation = serde_json::from_str(&json).unwrap();
+        assert_eq!(back.tokens, seg.tokens);
         // Four bytes a token here (short gaps and lengths), where a struct of
         // fixed-width fields took 28; past the two empty lists and the bytes'
         // length, one byte counts them.
