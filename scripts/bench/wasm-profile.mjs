@@ -5,6 +5,8 @@
 //
 //   bash scripts/build
 //   node scripts/bench/wasm-profile.mjs [target/bench/corpus-1.jsonl] [--rounds 6] [--top 30]
+//   node scripts/bench/wasm-profile.mjs --fn compare         # the whole comparison (analysis, report, JSON.parse)
+//   node scripts/bench/wasm-profile.mjs --callers memcmp     # who calls a function, by its self time
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -13,7 +15,12 @@ import { parseArgs } from "node:util";
 
 const { values: opt, positionals } = parseArgs({
   allowPositionals: true,
-  options: { rounds: { type: "string", default: "6" }, top: { type: "string", default: "30" } },
+  options: {
+    rounds: { type: "string", default: "6" },
+    top: { type: "string", default: "30" },
+    callers: { type: "string" },
+    fn: { type: "string", default: "analyzePart" },
+  },
 });
 const corpus = positionals[0] ?? "target/bench/corpus-1.jsonl";
 const target = process.env.CARGO_TARGET_DIR || "target";
@@ -32,14 +39,24 @@ fs.rmSync(dir, { recursive: true });
 glue.initSync({ module: fs.readFileSync(raw) });
 glue.loadLanguagePack(new Uint8Array(fs.readFileSync("dist/pkg/storydiff-languages.pack")));
 const articles = fs.readFileSync(corpus, "utf8").split("\n").filter(Boolean).map(JSON.parse);
-glue.analyzePart(articles.slice(0, 20), 0, Math.min(20, articles.length));
+const calls = {
+  analyzePart: (batch) => glue.analyzePart(batch, 0, batch.length),
+  analyze: (batch) => glue.analyze(batch),
+  compare: (batch) => glue.compare(batch),
+};
+const call = calls[opt.fn];
+if (!call) {
+  console.error(`wasm-profile: --fn is one of ${Object.keys(calls).join(", ")}`);
+  process.exit(2);
+}
+call(articles.slice(0, 20));
 
 const session = new Session();
 session.connect();
 await session.post("Profiler.enable");
 await session.post("Profiler.setSamplingInterval", { interval: 200 });
 await session.post("Profiler.start");
-for (let i = 0; i < Number(opt.rounds); i++) glue.analyzePart(articles, 0, articles.length);
+for (let i = 0; i < Number(opt.rounds); i++) call(articles);
 const { profile } = await session.post("Profiler.stop");
 
 const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -49,12 +66,20 @@ const name = (n) =>
   (n.callFrame.functionName || "(anonymous)").replace(/\[[0-9a-f]{16}\]/g, "").replace(/::h[0-9a-f]{16}$/, "");
 const self = new Map();
 const incl = new Map();
+const callers = new Map();
 let busy = 0;
 for (const id of profile.samples) {
   const leaf = nodes.get(id);
   if (["(idle)", "(program)"].includes(leaf.callFrame.functionName)) continue;
   busy++;
   self.set(name(leaf), (self.get(name(leaf)) ?? 0) + 1);
+  if (opt.callers && name(leaf).includes(opt.callers)) {
+    // The nearest caller of the crate's own (past the allocator, `alloc` and `core`).
+    let up = nodes.get(parent.get(leaf.id));
+    while (up && !name(up).startsWith("storydiff::")) up = nodes.get(parent.get(up.id));
+    const key = up ? name(up) : "(none)";
+    callers.set(key, (callers.get(key) ?? 0) + 1);
+  }
   const seen = new Set();
   for (let n = leaf; n; n = nodes.get(parent.get(n.id))) {
     if (!seen.has(name(n))) incl.set(name(n), (incl.get(name(n)) ?? 0) + 1), seen.add(name(n));
@@ -66,6 +91,7 @@ const table = (title, map) => {
   for (const [k, c] of [...map].sort((a, b) => b[1] - a[1]).slice(0, Number(opt.top)))
     console.log(`| ${pct(c)} | \`${k.slice(0, 140).replaceAll("|", "\\|")}\` |`);
 };
-console.log(`${corpus}: ${articles.length} articles, ${opt.rounds} rounds of analyzePart, ${busy} samples`);
+console.log(`${corpus}: ${articles.length} articles, ${opt.rounds} rounds of ${opt.fn}, ${busy} samples`);
 table("self", self);
 table("inclusive", incl);
+if (opt.callers) table(`self time of ${opt.callers}, by caller`, callers);
