@@ -1,4 +1,4 @@
-// Where the wasm's analysis time goes, by function: the page's engine in Node (V8, as in
+// Where the wasm's time goes, by function: the page's engine in Node (V8, as in
 // Chromium), fed the module as wasm-bindgen wrote it (target/web/last.raw.wasm, which keeps
 // the name section that wasm-opt drops; same code, about the same speed), analyzes a corpus
 // with the CPU profiler on; prints the self and inclusive time of the top functions.
@@ -6,7 +6,7 @@
 //   bash scripts/build
 //   node scripts/bench/wasm-profile.mjs [target/bench/corpus-1.jsonl] [--rounds 6] [--top 30]
 //   node scripts/bench/wasm-profile.mjs --fn compare         # the whole comparison (analysis, report, JSON.parse)
-//   node scripts/bench/wasm-profile.mjs --callers memcmp     # who calls a function, by its self time
+//   node scripts/bench/wasm-profile.mjs --callers memcmp     # its self time by the crate's nearest function above it
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
