@@ -5,7 +5,7 @@
 //! code points) and gets the report objects of [`crate::report`] back.
 
 use crate::compare::Overrides;
-use crate::report::{self, Mode};
+use crate::report::{self, CompareReport, Mode, Report};
 use crate::text::{CharIndex, Span};
 use crate::Input;
 use serde::Deserialize;
@@ -78,21 +78,99 @@ fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> {
 /// Analyzes articles; returns one report per article.
 #[wasm_bindgen]
 pub fn analyze(articles: JsValue) -> Result<JsValue, JsError> {
-    build(&inputs(articles)?, Mode::Analyze, &Overrides::default())
+    build(
+        &inputs(articles)?,
+        Mode::Analyze,
+        &Overrides::default(),
+        Form::Value,
+    )
 }
 
-/// Analyzes and compares articles; returns the comparison report.
+/// Analyzes and compares articles; returns the comparison report. With
+/// `articlesAsJson` true, the articles' reports come as JSON text
+/// ([`to_js_articles_as_json`]).
 #[wasm_bindgen]
-pub fn compare(articles: JsValue) -> Result<JsValue, JsError> {
-    build(&inputs(articles)?, Mode::Compare, &Overrides::default())
+pub fn compare(articles: JsValue, articles_as_json: Option<bool>) -> Result<JsValue, JsError> {
+    let form = Form::asked(articles_as_json);
+    build(
+        &inputs(articles)?,
+        Mode::Compare,
+        &Overrides::default(),
+        form,
+    )
 }
 
 /// [`compare`] with the user's entity overrides: `{merge: [[a, b], ...], split: [name, ...]}`.
 #[wasm_bindgen(js_name = compareWithOverrides)]
-pub fn compare_with_overrides(articles: JsValue, overrides: JsValue) -> Result<JsValue, JsError> {
+pub fn compare_with_overrides(
+    articles: JsValue,
+    overrides: JsValue,
+    articles_as_json: Option<bool>,
+) -> Result<JsValue, JsError> {
     let inputs = inputs(articles)?;
     let overrides: Overrides = serde_wasm_bindgen::from_value(overrides).map_err(into_error)?;
-    build(&inputs, Mode::Compare, &overrides)
+    build(
+        &inputs,
+        Mode::Compare,
+        &overrides,
+        Form::asked(articles_as_json),
+    )
+}
+
+/// How a comparison report leaves the engine.
+#[derive(Clone, Copy)]
+enum Form {
+    /// One JavaScript value ([`to_js`]).
+    Value,
+    /// The articles' reports as JSON text beside the rest
+    /// ([`to_js_articles_as_json`]).
+    ArticlesAsJson,
+}
+
+impl Form {
+    fn asked(articles_as_json: Option<bool>) -> Form {
+        if articles_as_json == Some(true) {
+            Form::ArticlesAsJson
+        } else {
+            Form::Value
+        }
+    }
+
+    fn to_js(self, report: Report) -> Result<JsValue, JsError> {
+        match (self, report) {
+            (Form::ArticlesAsJson, Report::Comparison(report)) => to_js_articles_as_json(report),
+            (_, report) => to_js(&report),
+        }
+    }
+}
+
+/// A comparison report for the page's worker, which keeps most of it and
+/// sends the page its articles in parts: the report as [`to_js`] gives it but
+/// with `articles` empty, and two more fields. `articlesJson` is a
+/// `Uint8Array` of the articles' reports as JSON, one after another in input
+/// order, each followed by a comma; `articleEnds` a `Uint32Array` of where
+/// each one's comma ends. The worker hands a run of articles on as those bytes
+/// (`JSON.parse` reads `[` + them less the last comma + `]`) instead of
+/// reading every article into objects and copying them again to the page.
+fn to_js_articles_as_json(mut report: CompareReport) -> Result<JsValue, JsError> {
+    let articles = std::mem::take(&mut report.articles);
+    let mut json = Vec::new();
+    let mut ends = Vec::with_capacity(articles.len());
+    for article in &articles {
+        report::write_compact(&mut json, article).map_err(into_error)?;
+        json.push(b',');
+        let end = u32::try_from(json.len())
+            .map_err(|_| into_error("the articles' reports are over 4 GB of JSON"))?;
+        ends.push(end);
+    }
+    let value = to_js(&report)?;
+    let set = |key: &str, field: &JsValue| {
+        js_sys::Reflect::set(&value, &JsValue::from_str(key), field)
+            .map_err(|_| into_error("the report could not be built"))
+    };
+    set("articlesJson", &js_sys::Uint8Array::from(&json[..]))?;
+    set("articleEnds", &js_sys::Uint32Array::from(&ends[..]))?;
+    Ok(value)
 }
 
 /// The message of the error [`analyze`] and [`compare`] throw when the
@@ -115,8 +193,13 @@ pub fn analyze_part(articles: JsValue, start: usize, end: usize) -> Result<Vec<u
 /// Compares a batch from its parts, each analyzed by [`analyze_part`], in
 /// batch order; `overrides` as [`compare_with_overrides`] takes them (or
 /// nothing). The report is the one [`compare`] gives on the whole batch.
+/// `articlesAsJson` as [`compare`] takes it.
 #[wasm_bindgen(js_name = compareAnalyzed)]
-pub fn compare_analyzed(parts: js_sys::Array, overrides: JsValue) -> Result<JsValue, JsError> {
+pub fn compare_analyzed(
+    parts: js_sys::Array,
+    overrides: JsValue,
+    articles_as_json: Option<bool>,
+) -> Result<JsValue, JsError> {
     let overrides: Overrides = if overrides.is_undefined() || overrides.is_null() {
         Overrides::default()
     } else {
@@ -135,13 +218,18 @@ pub fn compare_analyzed(parts: js_sys::Array, overrides: JsValue) -> Result<JsVa
     }
     let report =
         unless_pack_needed(|| Ok(report::of_articles(&articles, Mode::Compare, &overrides)))?;
-    to_js(&report)
+    Form::asked(articles_as_json).to_js(report)
 }
 
 /// [`report::build`], its report as a JavaScript value; the error
 /// [`LANGUAGE_PACK_NEEDED`] if a lookup needed the language pack before it was
 /// loaded (the report might then differ from the full lists').
-fn build(inputs: &[Input], mode: Mode, overrides: &Overrides) -> Result<JsValue, JsError> {
+fn build(
+    inputs: &[Input],
+    mode: Mode,
+    overrides: &Overrides,
+    form: Form,
+) -> Result<JsValue, JsError> {
     let report = unless_pack_needed(|| {
         let articles = crate::analyze_batch(inputs).map_err(into_error)?;
         mark("storydiff:analyzed");
@@ -149,7 +237,7 @@ fn build(inputs: &[Input], mode: Mode, overrides: &Overrides) -> Result<JsValue,
         mark("storydiff:compared");
         Ok(report)
     })?;
-    let value = to_js(&report);
+    let value = form.to_js(report);
     mark("storydiff:written");
     value
 }

@@ -108,7 +108,7 @@ fn compare_clusters_the_seeds_into_three_events() {
         .iter()
         .map(|(id, text)| json!({ "id": id, "text": text }))
         .collect();
-    let out = rust(compare(js(&json!(articles))).unwrap());
+    let out = rust(compare(js(&json!(articles)), None).unwrap());
     let reports = out["articles"].as_array().unwrap();
     assert_eq!(reports.len(), SEEDS.len());
     for (report, (_, text)) in reports.iter().zip(SEEDS) {
@@ -123,6 +123,38 @@ fn compare_clusters_the_seeds_into_three_events() {
         events,
         vec![vec!["000", "001"], vec!["002", "003"], vec!["004"]]
     );
+}
+
+/// With `articlesAsJson`, the articles come as JSON text, each ending at its
+/// `articleEnds` with a comma, and read back they are the report's articles.
+#[wasm_bindgen_test]
+fn compare_with_articles_as_json_gives_the_same_report() {
+    let articles: Vec<Value> = SEEDS
+        .iter()
+        .map(|(id, text)| json!({ "id": id, "text": text }))
+        .collect();
+    let whole = rust(compare(js(&json!(articles)), None).unwrap());
+    let paged = compare(js(&json!(articles)), Some(true)).unwrap();
+    let field = |key: &str| js_sys::Reflect::get(&paged, &JsValue::from_str(key)).unwrap();
+    let json = js_sys::Uint8Array::new(&field("articlesJson")).to_vec();
+    let ends = js_sys::Uint32Array::new(&field("articleEnds")).to_vec();
+    assert_eq!(ends.len(), SEEDS.len());
+    assert_eq!(*ends.last().unwrap() as usize, json.len());
+    let mut start = 0;
+    for (k, &end) in ends.iter().enumerate() {
+        let text = std::str::from_utf8(&json[start..end as usize]).unwrap();
+        // Read as the page reads it (JSON.parse), so that numbers compare as JavaScript's.
+        let article = rust(js_sys::JSON::parse(text.strip_suffix(',').unwrap()).unwrap());
+        assert_eq!(article, whole["articles"][k], "article {k}");
+        start = end as usize;
+    }
+    for key in ["articlesJson", "articleEnds"] {
+        js_sys::Reflect::delete_property(&paged.clone().into(), &JsValue::from_str(key)).unwrap();
+    }
+    let mut rest = rust(paged);
+    assert_eq!(rest["articles"], json!([]));
+    rest["articles"] = whole["articles"].clone();
+    assert_eq!(rest, whole);
 }
 
 #[wasm_bindgen_test]
@@ -176,6 +208,6 @@ fn decode_bytes_refuses_other_formats_and_large_files_by_name() {
 fn bad_input_is_a_clear_error() {
     let err = analyze(JsValue::from_str("not an array")).unwrap_err();
     assert!(error_message(err).contains("articles must be an array"));
-    let err = compare(js(&json!([{ "text": "no id" }]))).unwrap_err();
+    let err = compare(js(&json!([{ "text": "no id" }])), None).unwrap_err();
     assert!(error_message(err).contains("articles must be an array"));
 }

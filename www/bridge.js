@@ -92,7 +92,7 @@ export class WorkerBridge {
     const job = this.current;
     if (!job || msg.id !== job.id) return;
     if (msg.type === "progress") return job.onProgress?.(msg.progress);
-    if (msg.type === "part") return void ((job.parts ??= {})[msg.key] ??= []).push(...msg.items);
+    if (msg.type === "part") return void ((job.parts ??= {})[msg.key] ??= []).push(...(msg.json ? readJsonPart(msg.json) : msg.items));
     if (msg.fatal) this.stop(); // the engine trapped: the next call gets a fresh worker
     this.finish(job);
     // Long lists came in parts (worker-core.js): put them back in place, the lists inside items last.
@@ -163,6 +163,14 @@ function workerUrl(url) {
     },
   });
   return policy.createScriptURL(String(url));
+}
+
+/**
+ * The items of a part sent as JSON text (worker-core.js, postArticlesJson): each item's JSON
+ * followed by a comma. Read here, in the task of its own message.
+ */
+function readJsonPart(bytes) {
+  return JSON.parse(`[${new TextDecoder().decode(bytes.subarray(0, bytes.length - 1))}]`);
 }
 
 /** The error a cancelled call rejects with, as fetch's: a DOMException named AbortError. */

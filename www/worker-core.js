@@ -59,6 +59,7 @@ function pairPages() {
     /** The whole report of run `of` (every pair, as the engine wrote it) and its inputs. */
     whole(of) {
       current(of);
+      if (kept.report.articlesJson) kept.report = withArticlesRead(kept.report);
       return kept;
     },
   };
@@ -162,14 +163,15 @@ export function serveEngine(scope, engine, load, exporter = null, fetchPack = nu
       return true;
     },
     analyze: (articles) => packed(() => engine.analyze(articles)),
-    compare: async (articles) => pages.first(await packed(() => engine.compare(articles)), articles),
+    // The articles' reports come as JSON text (AS_JSON), handed to the page as it is.
+    compare: async (articles) => pages.first(await packed(() => engine.compare(articles, AS_JSON)), articles),
     compareWithOverrides: async (articles, overrides) =>
-      pages.first(await packed(() => engine.compareWithOverrides(articles, overrides)), articles),
+      pages.first(await packed(() => engine.compareWithOverrides(articles, overrides, AS_JSON)), articles),
     // The worker pool (pool.js): a part of a large batch analyzed here, handed back packed;
     // then, in the main worker, the batch compared from its parts.
     analyzePart: (articles, start, end) => packed(() => engine.analyzePart(articles, start, end)),
     compareAnalyzed: async (articles, parts, overrides) =>
-      pages.first(await packed(() => engine.compareAnalyzed(parts, overrides)), articles),
+      pages.first(await packed(() => engine.compareAnalyzed(parts, overrides, AS_JSON)), articles),
     // A file of the whole report (every pair), made here: the page gets one Blob, not the report.
     exportReport: (run, format) => {
       if (!exporter) throw new Error("exports are not available in this build");
@@ -236,6 +238,33 @@ const PARTS = ["articles", "entities", "tables"];
 export const PART_SIZE = 50;
 /** A list inside one item (the thousands of name joins of one entity) longer than this goes in parts too. */
 const INNER_LONG = 500;
+/**
+ * The comparisons ask the engine for the articles' reports as JSON text (src/wasm.rs,
+ * `to_js_articles_as_json`): the worker then neither reads them into objects nor copies those
+ * to the page, which reads the text itself, a part at a time. A part of text holds at most
+ * PART_SIZE articles and PART_BYTES bytes; an article longer than that alone is read here and
+ * sent as objects, its long lists in parts, as before.
+ */
+const AS_JSON = true;
+export const PART_BYTES = 1 << 20;
+
+/** The articles `from`..`to` of the JSON text `json` (`ends` as the engine gives them). */
+export function readArticles(json, ends, from = 0, to = ends.length) {
+  if (to <= from) return [];
+  const start = from === 0 ? 0 : ends[from - 1];
+  return parseArticles(json.subarray(start, ends[to - 1]));
+}
+
+/** The articles of one part of text: their JSON texts, each followed by a comma. */
+export function parseArticles(bytes) {
+  return JSON.parse(`[${new TextDecoder().decode(bytes.subarray(0, bytes.length - 1))}]`);
+}
+
+/** `report` with its articles read from their JSON text. */
+function withArticlesRead(report) {
+  const { articlesJson, articleEnds, ...rest } = report;
+  return { ...rest, articles: readArticles(articlesJson, articleEnds) };
+}
 
 /**
  * Posts a result; its long lists (the articles of a batch of 1,000) go first, in parts of
@@ -244,9 +273,15 @@ const INNER_LONG = 500;
  * long list inside an item goes the same way, keyed "list/index/field".
  */
 function postResult(scope, id, value) {
+  const parts = [];
+  if (value && value.articlesJson) {
+    parts.push("articles", ...postArticlesJson(scope, id, value.articlesJson, value.articleEnds));
+    value = { ...value };
+    delete value.articlesJson;
+    delete value.articleEnds;
+  }
   const long = value && typeof value === "object" && !Array.isArray(value)
     ? PARTS.filter((k) => Array.isArray(value[k]) && value[k].length > 0) : [];
-  const parts = [];
   const send = (key, list, size) => {
     parts.push(key);
     for (let i = 0; i < list.length; i += size) scope.postMessage({ id, type: "part", key, items: list.slice(i, i + size) });
@@ -257,6 +292,42 @@ function postResult(scope, id, value) {
   }
   if (parts.length === 0) return scope.postMessage({ id, type: "result", value });
   scope.postMessage({ id, type: "result", value: { ...value, ...Object.fromEntries(long.map((k) => [k, []])) }, parts });
+}
+
+/**
+ * Posts the articles of `json` (`ends` as the engine gives them) as parts of the list
+ * "articles": runs of whole articles as text ({id, type: "part", key, json}, its bytes
+ * transferred), and an article longer than PART_BYTES as one item, read here, with its long
+ * lists in parts of their own ("articles/index/field"); returns the keys of those.
+ */
+function postArticlesJson(scope, id, json, ends) {
+  const inner = [];
+  const start = (k) => (k === 0 ? 0 : ends[k - 1]);
+  const postText = (from, to) => {
+    if (to <= from) return;
+    const bytes = json.slice(start(from), ends[to - 1]);
+    scope.postMessage({ id, type: "part", key: "articles", json: bytes }, [bytes.buffer]);
+  };
+  let from = 0;
+  for (let k = 0; k < ends.length; k++) {
+    if (ends[k] - start(k) > PART_BYTES) {
+      postText(from, k);
+      const [item] = readArticles(json, ends, k, k + 1);
+      const send = (field, list) => {
+        inner.push(`articles/${k}/${field}`);
+        for (let i = 0; i < list.length; i += INNER_LONG) {
+          scope.postMessage({ id, type: "part", key: `articles/${k}/${field}`, items: list.slice(i, i + INNER_LONG) });
+        }
+      };
+      scope.postMessage({ id, type: "part", key: "articles", items: [splitItem(item, send)] });
+      from = k + 1;
+    } else if (k - from + 1 > PART_SIZE || ends[k] - start(from) > PART_BYTES) {
+      postText(from, k);
+      from = k;
+    }
+  }
+  postText(from, ends.length);
+  return inner;
 }
 
 /** `item` with its lists longer than INNER_LONG emptied, each handed to `send(field, list)` first. */
