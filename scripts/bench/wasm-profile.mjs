@@ -42,7 +42,7 @@ const articles = fs.readFileSync(corpus, "utf8").split("\n").filter(Boolean).map
 const calls = {
   analyzePart: (batch) => glue.analyzePart(batch, 0, batch.length),
   analyze: (batch) => glue.analyze(batch),
-  compare: (batch) => glue.compare(batch),
+  compare: (batch) => glue.compare(batch, true), // as the page asks: the articles as JSON text
 };
 const call = calls[opt.fn];
 if (!call) {
