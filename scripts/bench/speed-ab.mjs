@@ -9,6 +9,9 @@
 // `--fn analyzePart` analyzes each batch as the page's pool does (the whole batch as one part,
 // packed for the worker that compares). Batches of up to 64 articles score every pair; larger
 // ones (--batch 1000) score only the candidate pairs, as a large drop of articles in the page does.
+// `--fn comparePage` compares as the page's worker asks (its articles and pairs as JSON text; a
+// build from before that form takes no such flag and gives one value). The wall time is printed
+// beside the CPU time: the CPU time counts V8's collector threads too.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -41,16 +44,33 @@ async function engine(dist) {
 const engines = [];
 for (const d of dists) engines.push(await engine(d));
 const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1e6; };
-const call = opt.fn === "analyzePart" ? (e, b) => e.analyzePart(b, 0, b.length) : (e, b) => e[opt.fn](b);
-const run = (e) => { const t = cpu(); for (const b of batches) call(e, b); return cpu() - t; };
+const calls = {
+  analyzePart: (e, b) => e.analyzePart(b, 0, b.length),
+  comparePage: (e, b) => e.compare(b, true),
+};
+const call = calls[opt.fn] ?? ((e, b) => e[opt.fn](b));
+const wall = () => performance.now() / 1e3;
+const run = (e) => {
+  const [t, w] = [cpu(), wall()];
+  for (const b of batches) call(e, b);
+  return [cpu() - t, wall() - w];
+};
 for (const e of engines) run(e); // warm-up
 const times = engines.map(() => []);
+const walls = engines.map(() => []);
 const rounds = Math.max(1, Number(opt.rounds) || 5);
-for (let r = 0; r < rounds; r++) engines.forEach((e, i) => times[i].push(run(e)));
+for (let r = 0; r < rounds; r++) {
+  engines.forEach((e, i) => {
+    const [t, w] = run(e);
+    times[i].push(t);
+    walls[i].push(w);
+  });
+}
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const base = median(times[0]);
+const baseWall = median(walls[0]);
 console.log(`${corpus}: ${arts.length} articles, ${mb.toFixed(2)} MB, ${opt.fn}() in ${batches.length} batches of ${size}, ${rounds} rounds in turn`);
 dists.forEach((d, i) => {
-  const m = median(times[i]);
-  console.log(`${d.padEnd(28)} ${m.toFixed(2)} s CPU  ${(mb / m).toFixed(2)} MB/s  x${(m / base).toFixed(3)}  (${times[i].map((t) => t.toFixed(2)).join(" ")})`);
+  const [m, w] = [median(times[i]), median(walls[i])];
+  console.log(`${d.padEnd(28)} ${m.toFixed(2)} s CPU  ${(mb / m).toFixed(2)} MB/s  x${(m / base).toFixed(3)}  (${times[i].map((t) => t.toFixed(2)).join(" ")});  wall ${w.toFixed(2)} s  x${(w / baseWall).toFixed(3)}`);
 });

@@ -6,6 +6,7 @@
 //   bash scripts/build
 //   node scripts/bench/wasm-profile.mjs [target/bench/corpus-1.jsonl] [--rounds 6] [--top 30]
 //   node scripts/bench/wasm-profile.mjs --fn compare         # the whole comparison (analysis, report, JSON.parse)
+//   node scripts/bench/wasm-profile.mjs --fn compareAnalyzed # the pool's comparison of packed parts
 //   node scripts/bench/wasm-profile.mjs --callers memcmp     # its self time by the crate's nearest function above it
 import fs from "node:fs";
 import os from "node:os";
@@ -42,14 +43,23 @@ const articles = fs.readFileSync(corpus, "utf8").split("\n").filter(Boolean).map
 const calls = {
   analyzePart: (batch) => glue.analyzePart(batch, 0, batch.length),
   analyze: (batch) => glue.analyze(batch),
-  compare: (batch) => glue.compare(batch, true), // as the page asks: the articles as JSON text
+  compare: (batch) => glue.compare(batch, true), // as the page asks: the articles and pairs as JSON text
+  // The pool's last step (www/pool.js): the batch compared from two parts packed beforehand.
+  compareAnalyzed: (batch) => glue.compareAnalyzed(packedParts(batch), null, true),
 };
+const packed = new Map();
+function packedParts(batch) {
+  const half = batch.length >> 1;
+  if (!packed.has(batch)) packed.set(batch, [glue.analyzePart(batch, 0, half), glue.analyzePart(batch, half, batch.length)]);
+  return packed.get(batch);
+}
 const call = calls[opt.fn];
 if (!call) {
   console.error(`wasm-profile: --fn is one of ${Object.keys(calls).join(", ")}`);
   process.exit(2);
 }
 call(articles.slice(0, 20));
+if (opt.fn === "compareAnalyzed") packedParts(articles); // packed before the profile starts
 
 const session = new Session();
 session.connect();
