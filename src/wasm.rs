@@ -4,7 +4,7 @@
 //! `{id, text, name?, date?, title?, keep?: [[start, end], ...]}` (offsets in
 //! code points) and gets the report objects of [`crate::report`] back.
 
-use crate::compare::Overrides;
+use crate::compare::{Overrides, Relation};
 use crate::report::{self, CompareReport, Mode, Report};
 use crate::text::{CharIndex, Span};
 use crate::Input;
@@ -87,11 +87,11 @@ pub fn analyze(articles: JsValue) -> Result<JsValue, JsError> {
 }
 
 /// Analyzes and compares articles; returns the comparison report. With
-/// `articlesAsJson` true, the articles' reports come as JSON text
-/// ([`to_js_articles_as_json`]).
+/// `listsAsJson` true, its articles and pairs come as JSON text
+/// ([`to_js_lists_as_json`]).
 #[wasm_bindgen]
-pub fn compare(articles: JsValue, articles_as_json: Option<bool>) -> Result<JsValue, JsError> {
-    let form = Form::asked(articles_as_json);
+pub fn compare(articles: JsValue, lists_as_json: Option<bool>) -> Result<JsValue, JsError> {
+    let form = Form::asked(lists_as_json);
     build(
         &inputs(articles)?,
         Mode::Compare,
@@ -105,7 +105,7 @@ pub fn compare(articles: JsValue, articles_as_json: Option<bool>) -> Result<JsVa
 pub fn compare_with_overrides(
     articles: JsValue,
     overrides: JsValue,
-    articles_as_json: Option<bool>,
+    lists_as_json: Option<bool>,
 ) -> Result<JsValue, JsError> {
     let inputs = inputs(articles)?;
     let overrides: Overrides = serde_wasm_bindgen::from_value(overrides).map_err(into_error)?;
@@ -113,7 +113,7 @@ pub fn compare_with_overrides(
         &inputs,
         Mode::Compare,
         &overrides,
-        Form::asked(articles_as_json),
+        Form::asked(lists_as_json),
     )
 }
 
@@ -122,15 +122,15 @@ pub fn compare_with_overrides(
 enum Form {
     /// One JavaScript value ([`to_js`]).
     Value,
-    /// The articles' reports as JSON text beside the rest
-    /// ([`to_js_articles_as_json`]).
-    ArticlesAsJson,
+    /// The articles and the pairs as JSON text beside the rest
+    /// ([`to_js_lists_as_json`]).
+    ListsAsJson,
 }
 
 impl Form {
-    fn asked(articles_as_json: Option<bool>) -> Form {
-        if articles_as_json == Some(true) {
-            Form::ArticlesAsJson
+    fn asked(lists_as_json: Option<bool>) -> Form {
+        if lists_as_json == Some(true) {
+            Form::ListsAsJson
         } else {
             Form::Value
         }
@@ -138,39 +138,65 @@ impl Form {
 
     fn to_js(self, report: Report) -> Result<JsValue, JsError> {
         match (self, report) {
-            (Form::ArticlesAsJson, Report::Comparison(report)) => to_js_articles_as_json(report),
+            (Form::ListsAsJson, Report::Comparison(report)) => to_js_lists_as_json(report),
             (_, report) => to_js(&report),
         }
     }
 }
 
-/// A comparison report for the page's worker, which keeps most of it and
-/// sends the page its articles in parts: the report as [`to_js`] gives it but
-/// with `articles` empty, and two more fields. `articlesJson` is a
-/// `Uint8Array` of the articles' reports as JSON, one after another in input
-/// order, each followed by a comma; `articleEnds` a `Uint32Array` of where
-/// each one's comma ends. The worker hands a run of articles on as those bytes
-/// (`JSON.parse` reads `[` + them less the last comma + `]`) instead of
-/// reading every article into objects and copying them again to the page.
-fn to_js_articles_as_json(mut report: CompareReport) -> Result<JsValue, JsError> {
+/// A comparison report for the page's worker, which sends the page its
+/// articles in parts and keeps its pairs, sending a page of them at a time:
+/// the report as [`to_js`] gives it, but with `articles` and `pairs` empty and
+/// these fields instead.
+///
+/// - `articlesJson`: a `Uint8Array` of the articles' reports as JSON, one
+///   after another in input order, each followed by a comma; `articleEnds`: a
+///   `Uint32Array` of where each one's comma ends. `JSON.parse` reads a run of
+///   them as `[` + their bytes less the last comma + `]`.
+/// - `pairsJson` and `pairEnds`: the pairs, the same way, in the report's
+///   order; `pairScores`: a `Float64Array` of each pair's score; and
+///   `pairRelated`: a `Uint8Array`, 1 where the pair is related at all.
+///
+/// So the worker orders the pairs without reading them, and neither reads the
+/// articles into objects nor copies those objects again to the page.
+fn to_js_lists_as_json(mut report: CompareReport) -> Result<JsValue, JsError> {
     let articles = std::mem::take(&mut report.articles);
-    let mut json = Vec::new();
-    let mut ends = Vec::with_capacity(articles.len());
-    for article in &articles {
-        report::write_compact(&mut json, article).map_err(into_error)?;
-        json.push(b',');
-        let end = u32::try_from(json.len())
-            .map_err(|_| into_error("the articles' reports are over 4 GB of JSON"))?;
-        ends.push(end);
-    }
+    let pairs = std::mem::take(&mut report.pairs);
+    let (articles_json, article_ends) = json_list(&articles)?;
+    let (pairs_json, pair_ends) = json_list(&pairs)?;
+    let scores: Vec<f64> = pairs.iter().map(|p| p.score).collect();
+    let related: Vec<u8> = (pairs.iter())
+        .map(|p| u8::from(p.relation != Relation::Unrelated))
+        .collect();
     let value = to_js(&report)?;
     let set = |key: &str, field: &JsValue| {
         js_sys::Reflect::set(&value, &JsValue::from_str(key), field)
             .map_err(|_| into_error("the report could not be built"))
     };
-    set("articlesJson", &js_sys::Uint8Array::from(&json[..]))?;
-    set("articleEnds", &js_sys::Uint32Array::from(&ends[..]))?;
+    set(
+        "articlesJson",
+        &js_sys::Uint8Array::from(&articles_json[..]),
+    )?;
+    set("articleEnds", &js_sys::Uint32Array::from(&article_ends[..]))?;
+    set("pairsJson", &js_sys::Uint8Array::from(&pairs_json[..]))?;
+    set("pairEnds", &js_sys::Uint32Array::from(&pair_ends[..]))?;
+    set("pairScores", &js_sys::Float64Array::from(&scores[..]))?;
+    set("pairRelated", &js_sys::Uint8Array::from(&related[..]))?;
     Ok(value)
+}
+
+/// `items` as JSON, each followed by a comma, and where each one's comma ends.
+fn json_list<T: serde::Serialize>(items: &[T]) -> Result<(Vec<u8>, Vec<u32>), JsError> {
+    let mut json = Vec::new();
+    let mut ends = Vec::with_capacity(items.len());
+    for item in items {
+        report::write_compact(&mut json, item).map_err(into_error)?;
+        json.push(b',');
+        let end = u32::try_from(json.len())
+            .map_err(|_| into_error("a report's list is over 4 GB of JSON"))?;
+        ends.push(end);
+    }
+    Ok((json, ends))
 }
 
 /// The message of the error [`analyze`] and [`compare`] throw when the
@@ -193,12 +219,12 @@ pub fn analyze_part(articles: JsValue, start: usize, end: usize) -> Result<Vec<u
 /// Compares a batch from its parts, each analyzed by [`analyze_part`], in
 /// batch order; `overrides` as [`compare_with_overrides`] takes them (or
 /// nothing). The report is the one [`compare`] gives on the whole batch.
-/// `articlesAsJson` as [`compare`] takes it.
+/// `listsAsJson` as [`compare`] takes it.
 #[wasm_bindgen(js_name = compareAnalyzed)]
 pub fn compare_analyzed(
     parts: js_sys::Array,
     overrides: JsValue,
-    articles_as_json: Option<bool>,
+    lists_as_json: Option<bool>,
 ) -> Result<JsValue, JsError> {
     let overrides: Overrides = if overrides.is_undefined() || overrides.is_null() {
         Overrides::default()
@@ -218,7 +244,7 @@ pub fn compare_analyzed(
     }
     let report =
         unless_pack_needed(|| Ok(report::of_articles(&articles, Mode::Compare, &overrides)))?;
-    Form::asked(articles_as_json).to_js(report)
+    Form::asked(lists_as_json).to_js(report)
 }
 
 /// [`report::build`], its report as a JavaScript value; the error

@@ -125,10 +125,11 @@ fn compare_clusters_the_seeds_into_three_events() {
     );
 }
 
-/// With `articlesAsJson`, the articles come as JSON text, each ending at its
-/// `articleEnds` with a comma, and read back they are the report's articles.
+/// With `listsAsJson`, the articles and the pairs come as JSON text, each
+/// ending at its `articleEnds` / `pairEnds` with a comma, with each pair's
+/// score and whether it is related; read back, they are the report's.
 #[wasm_bindgen_test]
-fn compare_with_articles_as_json_gives_the_same_report() {
+fn compare_with_lists_as_json_gives_the_same_report() {
     let articles: Vec<Value> = SEEDS
         .iter()
         .map(|(id, text)| json!({ "id": id, "text": text }))
@@ -136,24 +137,54 @@ fn compare_with_articles_as_json_gives_the_same_report() {
     let whole = rust(compare(js(&json!(articles)), None).unwrap());
     let paged = compare(js(&json!(articles)), Some(true)).unwrap();
     let field = |key: &str| js_sys::Reflect::get(&paged, &JsValue::from_str(key)).unwrap();
-    let json = js_sys::Uint8Array::new(&field("articlesJson")).to_vec();
-    let ends = js_sys::Uint32Array::new(&field("articleEnds")).to_vec();
-    assert_eq!(ends.len(), SEEDS.len());
-    assert_eq!(*ends.last().unwrap() as usize, json.len());
-    let mut start = 0;
-    for (k, &end) in ends.iter().enumerate() {
-        let text = std::str::from_utf8(&json[start..end as usize]).unwrap();
-        // Read as the page reads it (JSON.parse), so that numbers compare as JavaScript's.
-        let article = rust(js_sys::JSON::parse(text.strip_suffix(',').unwrap()).unwrap());
-        assert_eq!(article, whole["articles"][k], "article {k}");
-        start = end as usize;
+    let read = |json: &str, ends: &str| -> Vec<Value> {
+        let json = js_sys::Uint8Array::new(&field(json)).to_vec();
+        let ends = js_sys::Uint32Array::new(&field(ends)).to_vec();
+        assert_eq!(ends.last().map_or(0, |&e| e as usize), json.len());
+        let mut start = 0;
+        let mut items = Vec::new();
+        for end in ends {
+            let text = std::str::from_utf8(&json[start..end as usize]).unwrap();
+            // Read as the page reads it (JSON.parse), so that numbers compare as JavaScript's.
+            items.push(rust(
+                js_sys::JSON::parse(text.strip_suffix(',').unwrap()).unwrap(),
+            ));
+            start = end as usize;
+        }
+        items
+    };
+    let (articles, pairs) = (
+        read("articlesJson", "articleEnds"),
+        read("pairsJson", "pairEnds"),
+    );
+    assert_eq!(articles.len(), SEEDS.len());
+    assert_eq!(json!(articles), whole["articles"]);
+    assert_eq!(pairs.len(), 10);
+    assert_eq!(json!(pairs), whole["pairs"]);
+    let scores = js_sys::Float64Array::new(&field("pairScores")).to_vec();
+    let related = js_sys::Uint8Array::new(&field("pairRelated")).to_vec();
+    for (k, pair) in pairs.iter().enumerate() {
+        assert_eq!(json!(scores[k]), pair["score"], "pair {k}");
+        assert_eq!(related[k] == 1, pair["relation"] != "unrelated", "pair {k}");
     }
-    for key in ["articlesJson", "articleEnds"] {
+    assert!(related.contains(&1), "the seeds' pairs are related");
+    for key in [
+        "articlesJson",
+        "articleEnds",
+        "pairsJson",
+        "pairEnds",
+        "pairScores",
+        "pairRelated",
+    ] {
         js_sys::Reflect::delete_property(&paged.clone().into(), &JsValue::from_str(key)).unwrap();
     }
     let mut rest = rust(paged);
-    assert_eq!(rest["articles"], json!([]));
+    assert_eq!(
+        (&rest["articles"], &rest["pairs"]),
+        (&json!([]), &json!([]))
+    );
     rest["articles"] = whole["articles"].clone();
+    rest["pairs"] = whole["pairs"].clone();
     assert_eq!(rest, whole);
 }
 

@@ -32,25 +32,20 @@ export const FIRST_PAIRS = 20;
  * The pairs of the last comparison, kept in the worker: copying every pair to the page (19,900
  * for 200 articles) blocks its main thread for seconds, so a comparison sends only the best
  * FIRST_PAIRS related pairs, with `pairCounts` and its `run` number, and `more` sends the next.
+ * Pairs the engine gave as JSON text (AS_JSON) are read only when they are sent.
  */
 function pairPages() {
   // Run numbers start anywhere: a worker started again (after a cancel) never takes the number
   // of a report that the page still shows from the one before.
   let run = Math.floor(Math.random() * 1e9);
-  let kept = { related: [], unrelated: [], report: null, inputs: [] };
-  const byScore = (x, y) => y.score - x.score;
+  let kept = { related: pairList(), unrelated: pairList(), report: null, inputs: [] };
   return {
     first(report, inputs) {
-      const pairs = report.pairs || [];
-      kept = {
-        related: pairs.filter((p) => p.relation !== "unrelated").sort(byScore),
-        unrelated: pairs.filter((p) => p.relation === "unrelated").sort(byScore),
-        report,
-        inputs,
-      };
+      kept = { related: pairList(report, true), unrelated: pairList(report, false), report, inputs };
       run += 1;
-      const pairCounts = { total: pairs.length, related: kept.related.length, unrelated: kept.unrelated.length };
-      return { ...report, pairs: kept.related.slice(0, FIRST_PAIRS), pairCounts, run };
+      const pairCounts = { total: kept.related.length + kept.unrelated.length, related: kept.related.length, unrelated: kept.unrelated.length };
+      const { pairsJson, pairEnds, pairScores, pairRelated, ...rest } = report;
+      return { ...rest, pairs: kept.related.slice(0, FIRST_PAIRS), pairCounts, run };
     },
     more(of, related, offset, limit) {
       current(of);
@@ -59,7 +54,7 @@ function pairPages() {
     /** The whole report of run `of` (every pair, as the engine wrote it) and its inputs. */
     whole(of) {
       current(of);
-      if (kept.report.articlesJson) kept.report = withArticlesRead(kept.report);
+      if (kept.report.articlesJson || kept.report.pairsJson) kept.report = withListsRead(kept.report);
       return kept;
     },
   };
@@ -67,6 +62,23 @@ function pairPages() {
     if (!kept.report) throw new Error("the analysis was stopped since these results were shown; press “Analyze again” first");
     if (of !== run) throw new Error("these results are out of date: a newer comparison replaced them");
   }
+}
+
+/**
+ * The related (or the unrelated) pairs of `report`, best score first (ties in the report's
+ * order): `length`, and `slice(start, end)` giving the pairs. Pairs given as JSON text are
+ * ordered by `pairScores` and read a slice at a time.
+ */
+export function pairList(report = {}, related = true) {
+  if (!report.pairsJson) {
+    const list = (report.pairs || []).filter((p) => (p.relation !== "unrelated") === related).sort((x, y) => y.score - x.score);
+    return { length: list.length, slice: (start, end) => list.slice(start, end) };
+  }
+  const { pairsJson, pairEnds, pairScores, pairRelated } = report;
+  const order = [];
+  for (let k = 0; k < pairEnds.length; k++) if ((pairRelated[k] === 1) === related) order.push(k);
+  order.sort((x, y) => pairScores[y] - pairScores[x]); // stable, as the sort of the objects
+  return { length: order.length, slice: (start, end) => order.slice(start, end).map((k) => readItems(pairsJson, pairEnds, k, k + 1)[0]) };
 }
 
 /** The engine's error when the articles need the language pack (src/wasm.rs, LANGUAGE_PACK_NEEDED). */
@@ -239,31 +251,32 @@ export const PART_SIZE = 50;
 /** A list inside one item (the thousands of name joins of one entity) longer than this goes in parts too. */
 const INNER_LONG = 500;
 /**
- * The comparisons ask the engine for the articles' reports as JSON text (src/wasm.rs,
- * `to_js_articles_as_json`): the worker then neither reads them into objects nor copies those
- * to the page, which reads the text itself, a part at a time. A part of text holds at most
- * PART_SIZE articles and PART_BYTES bytes; an article longer than that alone is read here and
- * sent as objects, its long lists in parts, as before.
+ * The comparisons ask the engine for their articles and pairs as JSON text (src/wasm.rs,
+ * `to_js_lists_as_json`): the worker then neither reads the articles into objects nor copies
+ * those to the page, which reads the text itself, a part at a time; and reads a pair only when
+ * it sends it. A part of text holds at most PART_SIZE articles and PART_BYTES bytes; an article
+ * longer than that alone is read here and sent as objects, its long lists in parts, as before.
  */
 const AS_JSON = true;
 export const PART_BYTES = 1 << 20;
 
-/** The articles `from`..`to` of the JSON text `json` (`ends` as the engine gives them). */
-export function readArticles(json, ends, from = 0, to = ends.length) {
+/** The items `from`..`to` of the JSON text `json` (`ends` as the engine gives them). */
+export function readItems(json, ends, from = 0, to = ends.length) {
   if (to <= from) return [];
   const start = from === 0 ? 0 : ends[from - 1];
-  return parseArticles(json.subarray(start, ends[to - 1]));
+  return parseItems(json.subarray(start, ends[to - 1]));
 }
 
-/** The articles of one part of text: their JSON texts, each followed by a comma. */
-export function parseArticles(bytes) {
+/** The items of a run of JSON text: each item's JSON followed by a comma. */
+function parseItems(bytes) {
   return JSON.parse(`[${new TextDecoder().decode(bytes.subarray(0, bytes.length - 1))}]`);
 }
 
-/** `report` with its articles read from their JSON text. */
-function withArticlesRead(report) {
-  const { articlesJson, articleEnds, ...rest } = report;
-  return { ...rest, articles: readArticles(articlesJson, articleEnds) };
+/** `report` with its articles and pairs read from their JSON text. */
+function withListsRead(report) {
+  const { articlesJson, articleEnds, pairsJson, pairEnds, pairScores, pairRelated, ...rest } = report;
+  const articles = articlesJson ? readItems(articlesJson, articleEnds) : rest.articles;
+  return { ...rest, articles, pairs: pairsJson ? readItems(pairsJson, pairEnds) : rest.pairs };
 }
 
 /**
@@ -312,7 +325,7 @@ function postArticlesJson(scope, id, json, ends) {
   for (let k = 0; k < ends.length; k++) {
     if (ends[k] - start(k) > PART_BYTES) {
       postText(from, k);
-      const [item] = readArticles(json, ends, k, k + 1);
+      const [item] = readItems(json, ends, k, k + 1);
       const send = (field, list) => {
         inner.push(`articles/${k}/${field}`);
         for (let i = 0; i < list.length; i += INNER_LONG) {

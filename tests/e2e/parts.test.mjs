@@ -4,7 +4,7 @@
 // the engine made it (less the pairs the worker keeps).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serveEngine, FIRST_PAIRS, PART_BYTES, readArticles } from "../../www/worker-core.js";
+import { serveEngine, FIRST_PAIRS, PART_BYTES, pairList, readItems } from "../../www/worker-core.js";
 import { WorkerBridge } from "../../www/bridge.js";
 
 /** A report as large as 1,000 articles make, with one entity of 3,000 joins. */
@@ -42,13 +42,21 @@ test("worker → page: long lists go in small parts and come back whole", async 
   assert.deepEqual(value.pairCounts, { total: 30, related: 30, unrelated: 0 });
 });
 
-/** `articles` as the engine writes them with `articlesAsJson` (src/wasm.rs): JSON text, each followed by a comma. */
-function asJson(articles) {
-  const texts = articles.map((a) => `${JSON.stringify(a)},`);
-  const json = new TextEncoder().encode(texts.join(""));
+/** `items` as the engine writes a list with `listsAsJson` (src/wasm.rs): JSON text, each followed by a comma. */
+function asJson(items) {
+  const texts = items.map((a) => `${JSON.stringify(a)},`);
   let end = 0;
   const ends = Uint32Array.from(texts, (t) => (end += new TextEncoder().encode(t).length));
-  return { articlesJson: json, articleEnds: ends };
+  return [new TextEncoder().encode(texts.join("")), ends];
+}
+
+/** `report` as the engine gives it with `listsAsJson`: its articles and pairs as JSON text. */
+function withListsAsJson(report) {
+  const [articlesJson, articleEnds] = asJson(report.articles);
+  const [pairsJson, pairEnds] = asJson(report.pairs);
+  const pairScores = Float64Array.from(report.pairs, (p) => p.score);
+  const pairRelated = Uint8Array.from(report.pairs, (p) => (p.relation === "unrelated" ? 0 : 1));
+  return { ...report, articles: [], pairs: [], articlesJson, articleEnds, pairsJson, pairEnds, pairScores, pairRelated };
 }
 
 test("worker → page: the articles' JSON text goes in parts of text, a very long article as objects", async () => {
@@ -57,7 +65,7 @@ test("worker → page: the articles' JSON text goes in parts of text, a very lon
   report.articles[7].facts = Array.from({ length: 2000 }, (_, i) => ({ text: `fact ${i} `.repeat(80) }));
   report.articles[8].title = "Almaty — Алматы «quoted»";
   const asked = [];
-  const engine = { compare: (_, articlesAsJson) => (asked.push(articlesAsJson), { ...report, articles: [], ...asJson(report.articles) }) };
+  const engine = { compare: (_, listsAsJson) => (asked.push(listsAsJson), withListsAsJson(report)) };
   const sent = [];
   const transferred = [];
   let onMessage = null;
@@ -68,34 +76,53 @@ test("worker → page: the articles' JSON text goes in parts of text, a very lon
   const exported = [];
   serveEngine(scope, engine, async () => {}, (r) => (exported.push(r), { name: "x", text: "", type: "text/plain" }));
   await onMessage({ data: { id: 1, method: "compare", args: [[]] } });
-  assert.deepEqual(asked, [true], "the worker asks for the articles as JSON text");
+  assert.deepEqual(asked, [true], "the worker asks for the lists as JSON text");
   const texts = sent.filter((m) => m.type === "part" && m.json);
   assert.ok(texts.length >= 1000 / 50, `${texts.length} parts of text`);
   assert.ok(texts.every((m) => m.json.length <= PART_BYTES), "no part of text over PART_BYTES");
   assert.equal(transferred.length, texts.length, "each part's bytes are transferred, not copied");
   assert.ok(sent.some((m) => m.key === "articles/7/facts"), "the long article's long list goes in parts of its own");
+  const result = sent.find((m) => m.type === "result").value;
+  assert.deepEqual(Object.keys(result).filter((k) => /Json|Ends|pairScores|pairRelated/.test(k)), [], "the text stays in the worker");
 
   const bridge = new WorkerBridge("unused", { idleMs: Infinity });
   const got = new Promise((resolve, reject) => { bridge.current = { id: 1, resolve, reject }; });
   for (const m of sent) bridge.onMessage(m);
   const value = await got;
   assert.deepEqual(value.articles, report.articles, "every article, in order, as the engine wrote it");
-  assert.equal("articlesJson" in value, false);
   assert.deepEqual(value.entities, report.entities);
-  assert.equal(value.pairs.length, FIRST_PAIRS);
+  assert.deepEqual(value.pairs, report.pairs.slice(0, FIRST_PAIRS), "the best pairs, read from their text");
+  assert.deepEqual(value.pairCounts, { total: 30, related: 30, unrelated: 0 });
 
-  // The whole report, for the exports, is read from the text in the worker.
-  const run = sent.find((m) => m.type === "result").value.run;
-  await onMessage({ data: { id: 2, method: "exportReport", args: [run, "json"] } });
+  // More pairs, and the whole report for the exports, are read from the text in the worker.
+  const more = [];
+  scope.postMessage = (m) => more.push(m);
+  await onMessage({ data: { id: 2, method: "pairs", args: [result.run, true, FIRST_PAIRS, 50] } });
+  assert.deepEqual(more.find((m) => m.type === "result").value, report.pairs.slice(FIRST_PAIRS));
+  await onMessage({ data: { id: 3, method: "exportReport", args: [result.run, "json"] } });
   assert.deepEqual(exported[0].articles, report.articles);
-  assert.equal(exported[0].pairs.length, 30);
+  assert.deepEqual(exported[0].pairs, report.pairs, "every pair, in the report's order");
 });
 
-test("readArticles reads any run of articles from the text", () => {
-  const articles = [{ id: "a" }, { id: "b", text: "é «x»" }, { id: "c" }];
-  const { articlesJson, articleEnds } = asJson(articles);
-  assert.deepEqual(readArticles(articlesJson, articleEnds), articles);
-  assert.deepEqual(readArticles(articlesJson, articleEnds, 1, 3), articles.slice(1));
-  assert.deepEqual(readArticles(articlesJson, articleEnds, 1, 2), [articles[1]]);
-  assert.deepEqual(readArticles(articlesJson, articleEnds, 2, 2), []);
+test("pairs given as JSON text come in the order the objects would", () => {
+  // Ties, both kinds, and scores out of order.
+  const scores = [0.5, 0.9, 0.5, 0.1, 0.9, 0.5, 0.3, 0.5];
+  const pairs = scores.map((score, i) => ({ a: `a${i}`, b: `b${i}`, score, relation: i % 3 === 0 ? "unrelated" : "same-event" }));
+  for (const related of [true, false]) {
+    const objects = pairList({ pairs }, related);
+    const text = pairList(withListsAsJson({ articles: [], pairs }), related);
+    assert.equal(text.length, objects.length);
+    assert.deepEqual(text.slice(0, 99), objects.slice(0, 99));
+    assert.deepEqual(text.slice(1, 3), objects.slice(1, 3));
+  }
+  assert.deepEqual(pairList({ pairs }, true).slice(0, 3).map((p) => p.a), ["a1", "a4", "a2"]);
+});
+
+test("readItems reads any run of items from the text", () => {
+  const items = [{ id: "a" }, { id: "b", text: "é «x»" }, { id: "c" }];
+  const [json, ends] = asJson(items);
+  assert.deepEqual(readItems(json, ends), items);
+  assert.deepEqual(readItems(json, ends, 1, 3), items.slice(1));
+  assert.deepEqual(readItems(json, ends, 1, 2), [items[1]]);
+  assert.deepEqual(readItems(json, ends, 2, 2), []);
 });
