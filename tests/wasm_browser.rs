@@ -37,6 +37,13 @@ fn error_message(err: wasm_bindgen::JsError) -> String {
         .unwrap()
 }
 
+/// The seeds as the page sends them: `[{id, text}, ...]`.
+fn seed_articles() -> Value {
+    (SEEDS.iter())
+        .map(|(id, text)| json!({ "id": id, "text": text }))
+        .collect()
+}
+
 /// The code point slice `start..end` of `text`.
 fn slice(text: &str, start: usize, end: usize) -> String {
     text.chars().skip(start).take(end - start).collect()
@@ -104,11 +111,7 @@ fn analyze_gives_code_point_spans_of_the_input() {
 
 #[wasm_bindgen_test]
 fn compare_clusters_the_seeds_into_three_events() {
-    let articles: Vec<Value> = SEEDS
-        .iter()
-        .map(|(id, text)| json!({ "id": id, "text": text }))
-        .collect();
-    let out = rust(compare(js(&json!(articles)), None).unwrap());
+    let out = rust(compare(js(&seed_articles()), None).unwrap());
     let reports = out["articles"].as_array().unwrap();
     assert_eq!(reports.len(), SEEDS.len());
     for (report, (_, text)) in reports.iter().zip(SEEDS) {
@@ -130,12 +133,8 @@ fn compare_clusters_the_seeds_into_three_events() {
 /// score and whether it is related; read back, they are the report's.
 #[wasm_bindgen_test]
 fn compare_with_lists_as_json_gives_the_same_report() {
-    let articles: Vec<Value> = SEEDS
-        .iter()
-        .map(|(id, text)| json!({ "id": id, "text": text }))
-        .collect();
-    let whole = rust(compare(js(&json!(articles)), None).unwrap());
-    let paged = compare(js(&json!(articles)), Some(true)).unwrap();
+    let whole = rust(compare(js(&seed_articles()), None).unwrap());
+    let paged = compare(js(&seed_articles()), Some(true)).unwrap();
     let field = |key: &str| js_sys::Reflect::get(&paged, &JsValue::from_str(key)).unwrap();
     let read = |json: &str, ends: &str| -> Vec<Value> {
         let json = js_sys::Uint8Array::new(&field(json)).to_vec();
