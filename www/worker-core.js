@@ -139,7 +139,7 @@ export const WARM_UP = [
  * on the timeline as `storydiff:warm-up`; a failure is ignored (the real calls report their own).
  */
 export function warmUp(engine, idle) {
-  const steps = [() => engine.analyze(WARM_UP.slice(0, 1)), () => engine.compare(WARM_UP)];
+  const steps = [() => engine.analyze(WARM_UP.slice(0, 1)), () => engine.compare(WARM_UP, AS_JSON)];
   const next = () => {
     const step = steps.shift();
     if (!step || !idle()) return;
