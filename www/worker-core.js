@@ -175,7 +175,7 @@ export function serveEngine(scope, engine, load, exporter = null, fetchPack = nu
       return true;
     },
     analyze: (articles) => packed(() => engine.analyze(articles)),
-    // The articles' reports come as JSON text (AS_JSON), handed to the page as it is.
+    // The articles and pairs come as JSON text (AS_JSON): the articles handed to the page as it is.
     compare: async (articles) => pages.first(await packed(() => engine.compare(articles, AS_JSON)), articles),
     compareWithOverrides: async (articles, overrides) =>
       pages.first(await packed(() => engine.compareWithOverrides(articles, overrides, AS_JSON)), articles),
