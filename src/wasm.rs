@@ -2,7 +2,9 @@
 //!
 //! JavaScript calls [`analyze`] or [`compare`] with an array of
 //! `{id, text, name?, date?, title?, keep?: [[start, end], ...]}` (offsets in
-//! code points) and gets the report objects of [`crate::report`] back.
+//! code points) and gets the report objects of [`crate::report`] back (the
+//! page's worker asks for a comparison's articles and pairs as JSON text:
+//! `to_js_lists_as_json`).
 
 use crate::compare::{Overrides, Relation};
 use crate::report::{self, CompareReport, Mode, Report};
@@ -88,7 +90,7 @@ pub fn analyze(articles: JsValue) -> Result<JsValue, JsError> {
 
 /// Analyzes and compares articles; returns the comparison report. With
 /// `listsAsJson` true, its articles and pairs come as JSON text
-/// ([`to_js_lists_as_json`]).
+/// (`to_js_lists_as_json`, below).
 #[wasm_bindgen]
 pub fn compare(articles: JsValue, lists_as_json: Option<bool>) -> Result<JsValue, JsError> {
     let form = Form::asked(lists_as_json);
