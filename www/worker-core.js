@@ -54,7 +54,7 @@ function pairPages() {
     /** The whole report of run `of` (every pair, as the engine wrote it) and its inputs. */
     whole(of) {
       current(of);
-      if (kept.report.articlesJson || kept.report.pairsJson) kept.report = withListsRead(kept.report);
+      if (kept.report.pairsJson) kept.report = withListsRead(kept.report);
       return kept;
     },
   };
@@ -272,11 +272,10 @@ function parseItems(bytes) {
   return JSON.parse(`[${new TextDecoder().decode(bytes.subarray(0, bytes.length - 1))}]`);
 }
 
-/** `report` with its articles and pairs read from their JSON text. */
+/** `report` with its articles and pairs read from their JSON text (the engine gives both so). */
 function withListsRead(report) {
   const { articlesJson, articleEnds, pairsJson, pairEnds, pairScores, pairRelated, ...rest } = report;
-  const articles = articlesJson ? readItems(articlesJson, articleEnds) : rest.articles;
-  return { ...rest, articles, pairs: pairsJson ? readItems(pairsJson, pairEnds) : rest.pairs };
+  return { ...rest, articles: readItems(articlesJson, articleEnds), pairs: readItems(pairsJson, pairEnds) };
 }
 
 /**
@@ -287,18 +286,19 @@ function withListsRead(report) {
  */
 function postResult(scope, id, value) {
   const parts = [];
+  const send = (key, list, size) => {
+    parts.push(key);
+    for (let i = 0; i < list.length; i += size) scope.postMessage({ id, type: "part", key, items: list.slice(i, i + size) });
+  };
   if (value && value.articlesJson) {
-    parts.push("articles", ...postArticlesJson(scope, id, value.articlesJson, value.articleEnds));
+    parts.push("articles");
+    postArticlesJson(scope, id, value.articlesJson, value.articleEnds, send);
     value = { ...value };
     delete value.articlesJson;
     delete value.articleEnds;
   }
   const long = value && typeof value === "object" && !Array.isArray(value)
     ? PARTS.filter((k) => Array.isArray(value[k]) && value[k].length > 0) : [];
-  const send = (key, list, size) => {
-    parts.push(key);
-    for (let i = 0; i < list.length; i += size) scope.postMessage({ id, type: "part", key, items: list.slice(i, i + size) });
-  };
   for (const key of long) {
     const items = value[key].map((item, i) => splitItem(item, (field, list) => send(`${key}/${i}/${field}`, list, INNER_LONG)));
     send(key, items, PART_SIZE);
@@ -311,10 +311,9 @@ function postResult(scope, id, value) {
  * Posts the articles of `json` (`ends` as the engine gives them) as parts of the list
  * "articles": runs of whole articles as text ({id, type: "part", key, json}, its bytes
  * transferred), and an article longer than PART_BYTES as one item, read here, with its long
- * lists in parts of their own ("articles/index/field"); returns the keys of those.
+ * lists in parts of their own ("articles/index/field", by postResult's `send`).
  */
-function postArticlesJson(scope, id, json, ends) {
-  const inner = [];
+function postArticlesJson(scope, id, json, ends, send) {
   const start = (k) => (k === 0 ? 0 : ends[k - 1]);
   const postText = (from, to) => {
     if (to <= from) return;
@@ -326,13 +325,8 @@ function postArticlesJson(scope, id, json, ends) {
     if (ends[k] - start(k) > PART_BYTES) {
       postText(from, k);
       const [item] = readItems(json, ends, k, k + 1);
-      const send = (field, list) => {
-        inner.push(`articles/${k}/${field}`);
-        for (let i = 0; i < list.length; i += INNER_LONG) {
-          scope.postMessage({ id, type: "part", key: `articles/${k}/${field}`, items: list.slice(i, i + INNER_LONG) });
-        }
-      };
-      scope.postMessage({ id, type: "part", key: "articles", items: [splitItem(item, send)] });
+      const inner = splitItem(item, (field, list) => send(`articles/${k}/${field}`, list, INNER_LONG));
+      scope.postMessage({ id, type: "part", key: "articles", items: [inner] });
       from = k + 1;
     } else if (k - from + 1 > PART_SIZE || ends[k] - start(from) > PART_BYTES) {
       postText(from, k);
@@ -340,7 +334,6 @@ function postArticlesJson(scope, id, json, ends) {
     }
   }
   postText(from, ends.length);
-  return inner;
 }
 
 /** `item` with its lists longer than INNER_LONG emptied, each handed to `send(field, list)` first. */
